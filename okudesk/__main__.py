@@ -1,0 +1,3 @@
+from okudesk.cli import main
+
+raise SystemExit(main())

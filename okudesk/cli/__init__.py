@@ -1,0 +1,86 @@
+"""The okudesk command line: a second client of the core, beside the GUI.
+
+Exit codes: 0 success, 1 the operation failed or data was rejected, 2 usage error.
+Errors are one line on stderr; ``--debug`` shows the traceback too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from importlib import import_module
+from pathlib import Path
+
+from okudesk import __version__
+from okudesk.core.errors import OkudeskError
+from okudesk.core.paths import default_data_dir
+
+# One module per command group; each has ``register(subparsers)`` and sets ``func``.
+COMMAND_MODULES = (
+    "okudesk.cli.demo",
+    "okudesk.cli.stats",
+    "okudesk.cli.selftest",
+)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="okudesk",
+        description="okudesk: pencatatan kegiatan dan kejadian luring untuk Polsek dan pos polisi Polres OKU.",
+    )
+    parser.add_argument("--version", action="version", version=f"okudesk {__version__}")
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, metavar="DIR",
+        help="folder data (bawaan: $OKUDESK_DATA_DIR atau folder data pengguna)",
+    )
+    parser.add_argument("--debug", action="store_true", help="tampilkan rincian teknis bila terjadi kesalahan")
+    parser.add_argument("--lang", choices=("id", "en"), default=None, help="bahasa pesan (id atau en)")
+    subparsers = parser.add_subparsers(dest="command", metavar="<perintah>")
+    for name in COMMAND_MODULES:
+        import_module(name).register(subparsers)
+    return parser
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    return args.data_dir if args.data_dir is not None else default_data_dir()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
+        return int(exc.code or 0)
+    if args.lang:
+        from okudesk.core.i18n import set_language
+
+        set_language(args.lang)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if func is None:
+        func = _start_gui
+    try:
+        return func(args)
+    except OkudeskError as exc:
+        if args.debug:
+            logging.exception("okudesk failed")
+        print(f"okudesk: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("okudesk: dibatalkan", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # noqa: BLE001 - last line of defence: one readable line
+        if args.debug:
+            logging.exception("okudesk failed")
+        print(f"okudesk: kesalahan tak terduga ({type(exc).__name__}: {exc}); jalankan dengan --debug untuk rinciannya", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _start_gui(args: argparse.Namespace) -> int:
+    from okudesk.gui.app import run
+
+    return run(data_dir(args))

@@ -1,0 +1,42 @@
+"""``okudesk selftest``: run the built-in end-to-end checks; exit 0 only if all pass."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from okudesk.cli import EXIT_FAILED, EXIT_OK
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("selftest", help="periksa bahwa program terpasang berfungsi", description="Uji mandiri tanpa layar: basis data sementara, migrasi, tulis dan baca data, dan seterusnya.")
+    p.add_argument("--only", action="append", metavar="NAMA", help="jalankan pemeriksaan ini saja (boleh diulang)")
+    p.add_argument("--no-gui", action="store_true", help="lewati pemeriksaan jendela utama")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from okudesk.core import selftest
+
+    if not args.no_gui:
+        _register_gui_check(selftest)
+    outcomes = selftest.run_all(args.only)
+    for o in outcomes:
+        print(f"{'ok   ' if o.ok else 'GAGAL'} {o.name:<12} {o.seconds:6.2f} s")
+        if not o.ok:
+            print("      " + o.detail.replace("\n", "\n      "))
+    failed = [o for o in outcomes if not o.ok]
+    print(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
+    return EXIT_FAILED if failed or not outcomes else EXIT_OK
+
+
+def _register_gui_check(selftest) -> None:
+    if any(name == "gui" for name, _fn in selftest.CHECKS):
+        return
+
+    @selftest.check("gui")
+    def _gui(folder) -> None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from okudesk.gui.app import smoke_test
+
+        smoke_test(folder)

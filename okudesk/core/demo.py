@@ -1,0 +1,431 @@
+"""Realistic demo data for trying okudesk and for load tests.
+
+Names, places and texts are made up in the style of Ogan Komering Ulu. Meetings and
+incidents are written with bulk Core inserts in chunks (a million incidents in well under
+two minutes); every row still gets its change version, register number and status history,
+so demo data behaves exactly like typed data (it syncs, counts and prints the same).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from okudesk.core import numbering, posts, reference, versioning
+from okudesk.core.models import (
+    FollowUp,
+    Incident,
+    IncidentStatusChange,
+    Meeting,
+    Officer,
+    Stakeholder,
+    meeting_officer,
+    meeting_stakeholder,
+    utcnow,
+)
+from okudesk.core.officers import add_officer
+from okudesk.core.store import Store
+from okudesk.core.store.bulk import BulkWriter
+
+CHUNK = 20_000
+
+DEMO_POST = dict(
+    code="BTT",
+    name="Polsek Baturaja Timur",
+    letterhead=["KEPOLISIAN DAERAH SUMATERA SELATAN", "RESOR OGAN KOMERING ULU", "SEKTOR BATURAJA TIMUR"],
+    place_name="Baturaja",
+)
+
+DESA = {
+    "Baturaja Timur": ["Sekar Jaya", "Sukaraya", "Kemalaraja", "Baturaja Lama", "Air Gading", "Tanjung Baru",
+                       "Talang Jawa", "Kemelak Bindung Langit", "Sepancar Lawang Kulon", "Tanjung Kemala"],
+    "Baturaja Barat": ["Air Paoh", "Batu Kuning", "Sukajadi", "Talang Jawa Utara", "Pusar", "Tanjung Agung",
+                       "Laya", "Baturaja Permai"],
+    "Lubuk Batang": ["Lubuk Batang Lama", "Lubuk Batang Baru", "Karta Mulya", "Banu Ayu", "Belatung"],
+    "Peninjauan": ["Peninjauan", "Saung Naga", "Kampai", "Lubuk Kemiling", "Marga Bakti"],
+    "Ulu Ogan": ["Pedataran", "Ulak Lebar", "Gunung Tiga", "Belandang"],
+}
+
+FIRST = ["Ahmad", "Budi", "Dedi", "Eko", "Fajar", "Hendra", "Irwan", "Joko", "Kurniawan", "Lukman", "M. Rizki",
+         "Nanda", "Oktavianus", "Putra", "Rahmat", "Sugeng", "Taufik", "Usman", "Wahyu", "Yusuf", "Zainal",
+         "Siti", "Dewi", "Rina", "Nurhayati", "Fitri", "Maya", "Yulia", "Ratna", "Indah", "Sri", "Herlina"]
+LAST = ["Saputra", "Pratama", "Hidayat", "Syahputra", "Gunawan", "Kurniadi", "Setiawan", "Wijaya", "Harahap",
+        "Siregar", "Nasution", "Rahman", "Firmansyah", "Susanto", "Effendi", "Hakim", "Marzuki", "Zulkarnain",
+        "Aprilianti", "Lestari", "Handayani", "Permata", "Wulandari", "Anggraini"]
+ORGS = {
+    "KPU Kabupaten": ["KPU Kabupaten OKU"], "Bawaslu Kabupaten": ["Bawaslu Kabupaten OKU"],
+    "Partai politik": ["DPC PDI Perjuangan OKU", "DPD Partai Golkar OKU", "DPC Partai Gerindra OKU",
+                       "DPD PKS OKU", "DPC PKB OKU", "DPD Partai NasDem OKU", "DPC Partai Demokrat OKU",
+                       "DPD PAN OKU", "DPC PPP OKU"],
+    "Tokoh agama": ["MUI Kabupaten OKU", "Masjid Agung Baturaja", "PCNU OKU", "PD Muhammadiyah OKU"],
+    "Kodim 0403/OKU": ["Kodim 0403/OKU"], "Danramil": ["Koramil 403-01/Baturaja"],
+    "Karang Taruna": ["Karang Taruna Kelurahan"], "Media": ["Sumatera Ekspres", "Baturaja Radio"],
+}
+MEETING_TOPICS = [
+    ("koordinasi pengamanan tahapan pemilu", "Membahas jadwal tahapan, titik rawan TPS dan kebutuhan personel pengamanan."),
+    ("silaturahmi kamtibmas menjelang pemilu", "Menyampaikan imbauan menjaga persatuan dan menolak politik uang serta hoaks."),
+    ("sosialisasi larangan kampanye di tempat ibadah", "Pengurus sepakat menjaga rumah ibadah tetap netral selama masa kampanye."),
+    ("pengecekan gudang logistik pemilu", "Logistik tersimpan di gudang KPU, segel lengkap, penjagaan 24 jam bersama Linmas."),
+    ("deteksi dini potensi konflik antar pendukung", "Warga melaporkan ketegangan antar pendukung caleg setelah pemasangan APK."),
+    ("Jumat Curhat bersama warga", "Warga menyampaikan keluhan pungli di jalur angkutan batu bara dan balap liar malam hari."),
+    ("pembinaan siskamling", "Pos kamling diaktifkan kembali dengan jadwal ronda bergilir setiap malam."),
+]
+PROBLEMS = [
+    "Ada indikasi pembagian sembako oleh tim sukses menjelang hari tenang.",
+    "Beredar pesan berantai bernada SARA di grup WhatsApp warga.",
+    "Sebagian APK dipasang di pohon dan tiang listrik sehingga rawan dirusak.",
+    "Jalan menuju TPS terpencil rawan banjir bila Sungai Ogan meluap.",
+    "Belum semua KPPS memahami prosedur pengamanan kotak suara.",
+    "Tidak ditemukan potensi kerawanan yang menonjol.",
+]
+OBSTACLES = ["Sinyal telepon di lokasi lemah.", "Akses jalan rusak setelah hujan.", "Tidak ada hambatan berarti.", ""]
+FOLLOW_UPS = [
+    "Patroli dialogis di sekitar lokasi pada malam hari", "Koordinasi dengan Panwaslu Kecamatan",
+    "Mengundang tokoh agama dalam Jumat Curhat berikutnya", "Memantau grup media sosial warga",
+    "Mendata TPS rawan banjir bersama PPS", "Menyampaikan laporan kepada Kapolsek",
+]
+INCIDENT_TEXT = {
+    "pemilu": [
+        "Warga melaporkan adanya pembagian amplop berisi uang kepada pemilih oleh orang yang mengaku tim kampanye.",
+        "Ditemukan baliho calon legislatif dirusak dan dicopot oleh orang tidak dikenal pada malam hari.",
+        "Beredar video hoaks tentang kecurangan penghitungan suara di media sosial.",
+        "Terjadi adu mulut antar pendukung dua calon saat kampanye terbuka di lapangan desa.",
+        "Kepala desa diduga mengarahkan perangkat desa untuk mendukung salah satu calon.",
+        "Kotak suara tiba terlambat di TPS karena jalan terputus banjir.",
+    ],
+    "kamtibmas": [
+        "Pencurian sepeda motor di halaman rumah warga pada dini hari.",
+        "Perkelahian antar pemuda saat acara orgen tunggal yang berlangsung hingga larut malam.",
+        "Sopir angkutan batu bara mengeluhkan pungutan liar di jalur lintas.",
+        "Kecelakaan lalu lintas antara truk batu bara dan sepeda motor.",
+    ],
+}
+STATUS_PATHS = [
+    (("dilaporkan",), 20),
+    (("dilaporkan", "diverifikasi"), 15),
+    (("dilaporkan", "diverifikasi", "dieskalasi"), 10),
+    (("dilaporkan", "diverifikasi", "ditangani"), 15),
+    (("dilaporkan", "diverifikasi", "ditangani", "selesai"), 30),
+    (("dilaporkan", "bukan_pemilu"), 5),
+    (("dilaporkan", "tidak_valid"), 5),
+]
+SEVERITY_WEIGHTS = (("rendah", 40), ("sedang", 35), ("tinggi", 18), ("kritis", 7))
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    post_code: str
+    officers: int
+    stakeholders: int
+    meetings: int
+    incidents: int
+
+
+def _person(rng: random.Random) -> str:
+    return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+
+
+def _nrp(rng: random.Random) -> str:
+    return f"{rng.randint(70, 99):02d}{rng.randint(1, 12):02d}{rng.randint(0, 9999):04d}"
+
+
+def fill(
+    store: Store,
+    *,
+    meetings: int = 120,
+    incidents: int = 200,
+    seed: int = 1,
+    today: date | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> DemoSummary:
+    """Add demo data to ``store`` as this post (setting up the demo post if there is none)."""
+    rng = random.Random(seed)
+    now = datetime.now().replace(second=0, microsecond=0) if today is None else datetime.combine(today, datetime.min.time()).replace(hour=17)
+    with store.write() as session:
+        post = posts.this_post(session) or _set_up_demo_post(session)
+        officer_ids = _ensure_officers(session, rng, post.id)
+        desa_by_kec = _ensure_desa(session)
+        stakeholder_ids = _ensure_stakeholders(session, rng, desa_by_kec)
+    ctx = _Context(rng, post.code, now, officer_ids, stakeholder_ids, desa_by_kec, store)
+    with store.write() as session:
+        ctx.activity_types = [r.id for r in reference.activity_types(session)]
+        ctx.categories = [(r.id, r.group) for r in reference.incident_categories(session)]
+    meeting_ids = _bulk_meetings(ctx, meetings, progress)
+    _bulk_incidents(ctx, incidents, meeting_ids, progress)
+    _demo_photos(store, rng, meeting_ids[-DEMO_PHOTO_MEETINGS:])
+    with store.read() as session:
+        n_stakeholders = session.scalar(select(func.count()).select_from(Stakeholder).where(Stakeholder.deleted_at.is_(None)))
+    return DemoSummary(post.code, len(officer_ids), n_stakeholders, meetings, incidents)
+
+
+DEMO_PHOTO_MEETINGS = 8
+PHOTO_CAPTIONS = ("Suasana kegiatan", "Penyampaian imbauan kamtibmas", "Foto bersama peserta", "Dialog dengan warga")
+
+
+def _demo_photo(rng: random.Random, caption: str) -> bytes:
+    """A plain generated picture (sky, field, a few figures) standing in for a camera photo."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    w, h = 1200, 800
+    image = Image.new("RGB", (w, h), (rng.randint(120, 170), rng.randint(170, 210), 235))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, h * 0.55, w, h), fill=(rng.randint(60, 90), rng.randint(120, 150), 60))
+    draw.rectangle((w * 0.15, h * 0.25, w * 0.55, h * 0.6), fill=(200, 190, 170), outline=(90, 70, 50), width=6)
+    draw.polygon([(w * 0.1, h * 0.27), (w * 0.35, h * 0.08), (w * 0.6, h * 0.27)], fill=(150, 60, 40))
+    for k in range(rng.randint(3, 7)):
+        x = 120 + k * 140 + rng.randint(-20, 20)
+        color = rng.choice(((90, 70, 40), (40, 40, 90), (200, 200, 200), (120, 30, 30)))
+        draw.ellipse((x, 440, x + 50, 490), fill=(210, 170, 130))
+        draw.rectangle((x - 10, 490, x + 60, 640), fill=color)
+    draw.text((20, h - 40), caption, fill=(255, 255, 255))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=88)
+    return out.getvalue()
+
+
+def _demo_photos(store: Store, rng: random.Random, meeting_ids: list[str]) -> None:
+    from okudesk.core import photos
+
+    with store.write() as session:
+        for mid in meeting_ids:
+            for k in range(2):
+                caption = PHOTO_CAPTIONS[(k + len(mid)) % len(PHOTO_CAPTIONS)]
+                photos.add_photo(session, store.photo_dir, _demo_photo(rng, caption), meeting_id=mid,
+                                 caption=caption, original_name=f"IMG_{rng.randint(1000, 9999)}.jpg")
+
+
+def _set_up_demo_post(session: Session) -> posts.PostInfo:
+    kec = {k.name: k.id for k in reference.kecamatan(session)}
+    return posts.set_up_this_post(session, kecamatan_ids=[kec["Baturaja Timur"]], **DEMO_POST)
+
+
+def _ensure_officers(session: Session, rng: random.Random, post_id: str) -> list[str]:
+    existing = list(session.scalars(select(Officer.id).where(Officer.deleted_at.is_(None), Officer.active.is_(True))))
+    if len(existing) >= 3:
+        return existing
+    ranks = {r.name: r.id for r in reference.ranks(session)}
+    plan = [("Iptu", "Kapolsek"), ("Aiptu", "Kanit Intelkam"), ("Bripka", "Bhabinkamtibmas"),
+            ("Bripka", "Bhabinkamtibmas"), ("Brigadir", "Bhabinkamtibmas"), ("Aipda", "Kanit Binmas"),
+            ("Briptu", "Banit Samapta"), ("Bripda", "Banit Reskrim")]
+    used = set(session.scalars(select(Officer.nrp)))
+    for rank, position in plan:
+        nrp = _nrp(rng)
+        while nrp in used:
+            nrp = _nrp(rng)
+        used.add(nrp)
+        existing.append(add_officer(session, name=_person(rng), nrp=nrp, rank_id=ranks[rank], position=position, post_id=post_id).id)
+    return existing
+
+
+def _ensure_desa(session: Session) -> dict[str, list[str]]:
+    kec = {k.name: k.id for k in reference.kecamatan(session)}
+    for kec_name, names in DESA.items():
+        for name in names:
+            reference.add_desa(session, kec[kec_name], name)
+    result: dict[str, list[str]] = {}
+    for d in reference.desa(session):
+        result.setdefault(d.parent_id, []).append(d.id)
+    return result
+
+
+def _ensure_stakeholders(session: Session, rng: random.Random, desa_by_kec: dict[str, list[str]]) -> list[str]:
+    existing = list(session.scalars(select(Stakeholder.id).where(Stakeholder.deleted_at.is_(None))))
+    if len(existing) >= 20:
+        return existing
+    types = reference.stakeholder_types(session)
+    all_desa = [d for ds in desa_by_kec.values() for d in ds]
+    for _i in range(60):
+        t = rng.choice(types)
+        org = rng.choice(ORGS.get(t.name, [""]))
+        s = Stakeholder(
+            name=_person(rng), type_id=t.id, organisation=org, desa_id=rng.choice(all_desa),
+            phone=f"08{rng.randint(11, 99)}{rng.randint(10_000_000, 99_999_999)}",
+        )
+        session.add(s)
+        session.flush()
+        existing.append(s.id)
+    return existing
+
+
+class _Context:
+    def __init__(self, rng, post_code, now, officer_ids, stakeholder_ids, desa_by_kec, store):
+        self.rng = rng
+        self.post_code = post_code
+        self.now = now
+        self.officer_ids = officer_ids
+        self.stakeholder_ids = stakeholder_ids
+        self.desa_pairs = [(k, d) for k, ds in desa_by_kec.items() for d in ds]
+        self.store = store
+        self.activity_types: list[str] = []
+        self.categories: list[tuple[str, str]] = []
+
+
+def _numbers(session: Session, post_code: str, kind: str, years: list[int]) -> dict[int, int]:
+    """Reserve register numbers for every year used; returns year -> first number."""
+    counts: dict[int, int] = {}
+    for y in years:
+        counts[y] = counts.get(y, 0) + 1
+    return {y: numbering.reserve_block(session, post_code, kind, y, n) for y, n in counts.items()}
+
+
+class _Ids:
+    """Random version-4 UUID strings, about four times faster than str(uuid.uuid4()).
+
+    Drawn from the operating system's entropy, never from the demo seed: running the demo
+    twice with one seed must not produce the same keys.
+    """
+
+    def __init__(self) -> None:
+        self._bits = random.Random(os.urandom(32)).getrandbits
+
+    def __call__(self) -> str:
+        h = f"{self._bits(128):032x}"
+        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-a{h[17:20]}-{h[20:]}"
+
+
+SYNC_COLUMNS = ("id", "created_at", "updated_at", "origin_post", "change_instance", "change_counter", "deleted_at")
+MEETING_COLUMNS = SYNC_COLUMNS + (
+    "number", "activity_type_id", "starts_at", "ends_at", "kecamatan_id", "desa_id", "place", "purpose",
+    "discussion", "potential_problems", "outcomes", "obstacles", "other_attendees", "reported_by_id",
+)
+FOLLOW_UP_COLUMNS = SYNC_COLUMNS + (
+    "what", "responsible", "officer_id", "due_date", "status", "done_at", "meeting_id", "incident_id",
+)
+INCIDENT_COLUMNS = SYNC_COLUMNS + (
+    "number", "occurred_at", "reported_at", "category_id", "severity", "kecamatan_id", "desa_id", "place",
+    "title", "description", "people_involved", "status", "actions_taken", "escalated_to", "legal_axis",
+    "police_report_number", "meeting_id", "reported_by_id", "source", "source_grade", "info_grade",
+    "assessment", "recommendation",
+)
+HISTORY_COLUMNS = SYNC_COLUMNS + ("incident_id", "from_status", "to_status", "changed_at", "officer_id", "note")
+PLACES = ("Balai desa", "Masjid", "Kantor camat", "Rumah warga", "Aula Polsek")
+INCIDENT_PLACES = ("Jalan lintas Sumatera", "Lapangan desa", "Depan pasar", "Sekitar TPS", "Balai desa")
+
+
+def _bulk_meetings(ctx: _Context, count: int, progress) -> list[str]:
+    rng, new_id, ids = ctx.rng, _Ids(), []
+    for start in range(0, count, CHUNK):
+        n = min(CHUNK, count - start)
+        with ctx.store.write() as session:
+            bulk = BulkWriter(session.connection())
+            dt = bulk.dt
+            instance, counter = versioning.reserve(bulk.conn, n * 2)
+            when = [
+                (ctx.now - timedelta(days=rng.random() * 365, hours=rng.randint(0, 8))).replace(second=0, microsecond=0)
+                for _ in range(n)
+            ]
+            first = _numbers(session, ctx.post_code, "meeting", [w.year for w in when])
+            stamp = dt(utcnow())
+            rows, officers, stakeholders, follow_ups = [], [], [], []
+            for k in range(n):
+                mid = new_id()
+                ids.append(mid)
+                kec, desa = rng.choice(ctx.desa_pairs)
+                topic, summary = rng.choice(MEETING_TOPICS)
+                y = when[k].year
+                number = numbering.register_number(ctx.post_code, "meeting", y, first[y])
+                first[y] += 1
+                rows.append((
+                    mid, stamp, stamp, ctx.post_code, instance, counter, None, number,
+                    rng.choice(ctx.activity_types), dt(when[k]),
+                    dt(when[k] + timedelta(minutes=rng.choice((60, 90, 120, 180)))),
+                    kec, desa, rng.choice(PLACES),
+                    f"Melaksanakan {topic} dalam rangka menjaga kamtibmas yang kondusif.",
+                    summary, rng.choice(PROBLEMS),
+                    "Peserta sepakat menjaga situasi aman dan segera melapor bila ada gangguan.",
+                    rng.choice(OBSTACLES), rng.randint(0, 40), rng.choice(ctx.officer_ids),
+                ))
+                counter += 1
+                for oid in rng.sample(ctx.officer_ids, k=min(2, len(ctx.officer_ids))):
+                    officers.append((mid, oid))
+                for sid in rng.sample(ctx.stakeholder_ids, k=min(rng.randint(1, 4), len(ctx.stakeholder_ids))):
+                    stakeholders.append((mid, sid))
+                if rng.random() < 0.7:
+                    due = (when[k] + timedelta(days=rng.randint(3, 30))).date()
+                    done = due < ctx.now.date() and rng.random() < 0.6
+                    follow_ups.append((
+                        new_id(), stamp, stamp, ctx.post_code, instance, counter, None,
+                        rng.choice(FOLLOW_UPS), "Bhabinkamtibmas", rng.choice(ctx.officer_ids), bulk.day(due),
+                        "selesai" if done else "terbuka", stamp if done else None, mid, None,
+                    ))
+                    counter += 1
+            bulk.insert(Meeting.__table__, MEETING_COLUMNS, rows)
+            bulk.insert(meeting_officer, ("meeting_id", "officer_id"), officers)
+            bulk.insert(meeting_stakeholder, ("meeting_id", "stakeholder_id"), stakeholders)
+            bulk.insert(FollowUp.__table__, FOLLOW_UP_COLUMNS, follow_ups)
+        if progress:
+            progress("meetings", start + n, count)
+    return ids
+
+
+def incident_rows(ctx: _Context, bulk: BulkWriter, n: int, instance: str, counter: int, first: dict[int, int],
+                  when: list[datetime], meeting_ids: list[str]) -> tuple[list[tuple], list[tuple]]:
+    """Rows for ``n`` incidents and their status histories (the benchmark inserts these too)."""
+    rng, new_id, dt = ctx.rng, _Ids(), bulk.dt
+    chosen_paths = rng.choices([p for p, _w in STATUS_PATHS], [w for _p, w in STATUS_PATHS], k=n)
+    chosen_sev = rng.choices([s for s, _w in SEVERITY_WEIGHTS], [w for _s, w in SEVERITY_WEIGHTS], k=n)
+    desa_picks = rng.choices(ctx.desa_pairs, k=n)
+    cat_picks = rng.choices(ctx.categories, k=n)
+    reporters = rng.choices(ctx.officer_ids, k=n)
+    hours = [timedelta(hours=h) for h in range(49)]
+    people = [f"{a} {b} (saksi), {c} {d} (terlapor)" for a, b, c, d in zip(
+        rng.choices(FIRST, k=64), rng.choices(LAST, k=64), rng.choices(FIRST, k=64), rng.choices(LAST, k=64), strict=True)]
+    texts = {g: list(t) for g, t in INCIDENT_TEXT.items()}
+    action = "Mendatangi lokasi, meminta keterangan saksi dan mendokumentasikan kejadian."
+    stamp = dt(utcnow())
+    post = ctx.post_code
+    randint, choice, random_ = rng.randint, rng.choice, rng.random
+    incidents, history = [], []
+    for k in range(n):
+        iid = new_id()
+        kec, desa = desa_picks[k]
+        cat, group = cat_picks[k]
+        path = chosen_paths[k]
+        status = path[-1]
+        occurred = when[k]
+        reported = occurred + hours[randint(1, 20)]
+        y = occurred.year
+        number = f"{post}-KJD-{y}-{first[y]:04d}"
+        first[y] += 1
+        reporter = reporters[k]
+        escalated = group == "pemilu" and status in ("dieskalasi", "ditangani", "selesai")
+        incidents.append((
+            iid, stamp, stamp, post, instance, counter, None, number, dt(occurred), dt(reported),
+            cat, chosen_sev[k], kec, desa, choice(INCIDENT_PLACES), "", choice(texts[group]), choice(people),
+            status, action if len(path) > 1 else "",
+            "Sentra Gakkumdu" if escalated else "", "Tindak pidana pemilu" if escalated else "",
+            f"LP/B/{randint(1, 400)}/{y}/SPKT/POLSEK" if status == "selesai" and group == "kamtibmas" else "",
+            choice(meeting_ids) if meeting_ids and random_() < 0.1 else None,
+            reporter, "Masyarakat", choice("BC"), choice("23"), "", "",
+        ))
+        counter += 1
+        previous, at = "", reported
+        for step in path:
+            history.append((new_id(), stamp, stamp, post, instance, counter, None, iid, previous, step, dt(at), reporter, ""))
+            counter += 1
+            previous, at = step, min(at + hours[randint(2, 48)], ctx.now)
+    return incidents, history
+
+
+def _bulk_incidents(ctx: _Context, count: int, meeting_ids: list[str], progress) -> None:
+    rng = ctx.rng
+    for start in range(0, count, CHUNK):
+        n = min(CHUNK, count - start)
+        with ctx.store.write() as session:
+            bulk = BulkWriter(session.connection())
+            instance, counter = versioning.reserve(bulk.conn, n * 5)
+            when = [(ctx.now - timedelta(minutes=4320 + int(rng.random() * 576_000))) for _ in range(n)]
+            first = _numbers(session, ctx.post_code, "incident", [w.year for w in when])
+            incidents, history = incident_rows(ctx, bulk, n, instance, counter, first, when, meeting_ids)
+            bulk.insert(Incident.__table__, INCIDENT_COLUMNS, incidents)
+            bulk.insert(IncidentStatusChange.__table__, HISTORY_COLUMNS, history)
+        if progress:
+            progress("incidents", start + n, count)

@@ -1,0 +1,105 @@
+"""Follow-ups (tindak lanjut): what must happen next, who does it, by when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from okudesk.core import validation
+from okudesk.core.errors import NotFound, ValidationError
+from okudesk.core.i18n import _
+from okudesk.core.models import FOLLOW_UP_STATUSES, FollowUp, utcnow
+
+
+@dataclass
+class FollowUpInput:
+    what: str
+    responsible: str = ""
+    officer_id: str | None = None
+    due_date: date | None = None
+    id: str | None = None  # set when editing an existing follow-up
+
+
+@dataclass(frozen=True)
+class FollowUpInfo:
+    id: str
+    what: str
+    responsible: str
+    officer_id: str | None
+    due_date: date | None
+    status: str
+    done_at: datetime | None
+    meeting_id: str | None
+    incident_id: str | None
+
+    def is_overdue(self, today: date) -> bool:
+        return self.status == "terbuka" and self.due_date is not None and self.due_date < today
+
+
+def info(f: FollowUp) -> FollowUpInfo:
+    return FollowUpInfo(f.id, f.what, f.responsible, f.officer_id, f.due_date, f.status, f.done_at, f.meeting_id, f.incident_id)
+
+
+def apply(f: FollowUp, data: FollowUpInput) -> None:
+    f.what = validation.text(data.what, "Tindak lanjut", field="what", max_len=2000, required=True)
+    f.responsible = validation.text(data.responsible, "Penanggung jawab", field="responsible", max_len=120)
+    f.officer_id = data.officer_id
+    f.due_date = validation.plausible(data.due_date, "batas waktu", field="due_date", required=False)
+
+
+def replace_for(session: Session, *, meeting_id: str | None = None, incident_id: str | None = None, items: list[FollowUpInput]) -> None:
+    """Make the follow-ups of a meeting or incident equal ``items``; removed ones become tombstones."""
+    owner = FollowUp.meeting_id == meeting_id if meeting_id else FollowUp.incident_id == incident_id
+    existing = {f.id: f for f in session.scalars(select(FollowUp).where(owner, FollowUp.deleted_at.is_(None)))}
+    kept: set[str] = set()
+    for item in items:
+        if item.id and item.id in existing:
+            f = existing[item.id]
+            kept.add(item.id)
+        else:
+            f = FollowUp(meeting_id=meeting_id, incident_id=incident_id)
+            session.add(f)
+        apply(f, item)
+    now = utcnow()
+    for fid, f in existing.items():
+        if fid not in kept:
+            f.deleted_at = now
+
+
+def for_record(session: Session, *, meeting_id: str | None = None, incident_id: str | None = None) -> list[FollowUpInfo]:
+    owner = FollowUp.meeting_id == meeting_id if meeting_id else FollowUp.incident_id == incident_id
+    stmt = select(FollowUp).where(owner, FollowUp.deleted_at.is_(None)).order_by(FollowUp.due_date, FollowUp.created_at)
+    return [info(f) for f in session.scalars(stmt)]
+
+
+def set_status(session: Session, follow_up_id: str, status: str) -> FollowUpInfo:
+    if status not in FOLLOW_UP_STATUSES:
+        raise ValidationError(_("Status {old} tidak dapat diubah menjadi {new}", old="", new=status), "status")
+    f = session.get(FollowUp, follow_up_id)
+    if f is None or f.deleted_at is not None:
+        raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Tindak lanjut", id=follow_up_id))
+    f.status = status
+    f.done_at = utcnow() if status == "selesai" else None
+    session.flush()
+    return info(f)
+
+
+def mark_done(session: Session, follow_up_id: str) -> FollowUpInfo:
+    return set_status(session, follow_up_id, "selesai")
+
+
+def list_follow_ups(
+    session: Session, *, status: str | None = None, officer_id: str | None = None, overdue_on: date | None = None
+) -> list[FollowUpInfo]:
+    stmt = select(FollowUp).where(FollowUp.deleted_at.is_(None))
+    if status:
+        stmt = stmt.where(FollowUp.status == status)
+    if officer_id:
+        stmt = stmt.where(FollowUp.officer_id == officer_id)
+    if overdue_on:
+        stmt = stmt.where(FollowUp.status == "terbuka", FollowUp.due_date < overdue_on)
+    stmt = stmt.order_by(FollowUp.due_date.is_(None), FollowUp.due_date, FollowUp.created_at)
+    return [info(f) for f in session.scalars(stmt)]

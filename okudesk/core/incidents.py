@@ -1,0 +1,253 @@
+"""Incidents (kejadian) that threaten public order, and their status life cycle:
+dilaporkan -> diverifikasi -> dieskalasi -> ditangani -> selesai, plus the side exits
+"bukan terkait pemilu" and "laporan tidak valid". Every change of status is kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from okudesk.core import followups, numbering, posts, validation
+from okudesk.core.errors import NotFound, ValidationError
+from okudesk.core.followups import FollowUpInfo, FollowUpInput
+from okudesk.core.i18n import _
+from okudesk.core.models import SEVERITIES, Desa, Incident, IncidentStatusChange, Officer, utcnow
+
+STATUS_LABELS = {
+    "dilaporkan": "Dilaporkan",
+    "diverifikasi": "Diverifikasi",
+    "dieskalasi": "Dieskalasi",
+    "ditangani": "Ditangani",
+    "selesai": "Selesai",
+    "bukan_pemilu": "Bukan terkait pemilu",
+    "tidak_valid": "Laporan tidak valid",
+}
+SEVERITY_LABELS = {"rendah": "Rendah", "sedang": "Sedang", "tinggi": "Tinggi", "kritis": "Kritis"}
+
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "dilaporkan": ("diverifikasi", "bukan_pemilu", "tidak_valid"),
+    "diverifikasi": ("dieskalasi", "ditangani", "bukan_pemilu", "tidak_valid"),
+    "dieskalasi": ("ditangani", "selesai"),
+    "ditangani": ("dieskalasi", "selesai"),
+    "selesai": ("ditangani",),
+    "bukan_pemilu": ("diverifikasi",),
+    "tidak_valid": ("diverifikasi",),
+}
+SOURCE_GRADES = "ABCDEF"
+INFO_GRADES = "123456"
+
+
+@dataclass
+class IncidentInput:
+    occurred_at: datetime
+    category_id: str | None = None
+    severity: str = "sedang"
+    reported_at: datetime | None = None
+    kecamatan_id: str | None = None
+    desa_id: str | None = None
+    place: str = ""
+    title: str = ""
+    description: str = ""
+    people_involved: str = ""
+    actions_taken: str = ""
+    escalated_to: str = ""
+    legal_axis: str = ""
+    police_report_number: str = ""
+    meeting_id: str | None = None
+    reported_by_id: str | None = None
+    source: str = ""
+    source_grade: str = ""
+    info_grade: str = ""
+    assessment: str = ""
+    recommendation: str = ""
+    follow_ups: list[FollowUpInput] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class StatusChangeInfo:
+    from_status: str
+    to_status: str
+    changed_at: datetime
+    officer_id: str | None
+    officer_name: str
+    note: str
+
+
+@dataclass(frozen=True)
+class IncidentDetail:
+    id: str
+    number: str
+    origin_post: str
+    occurred_at: datetime
+    reported_at: datetime
+    category_id: str | None
+    category: str
+    category_group: str
+    severity: str
+    kecamatan_id: str | None
+    kecamatan: str
+    desa_id: str | None
+    desa: str
+    place: str
+    title: str
+    description: str
+    people_involved: str
+    status: str
+    actions_taken: str
+    escalated_to: str
+    legal_axis: str
+    police_report_number: str
+    meeting_id: str | None
+    reported_by_id: str | None
+    source: str
+    source_grade: str
+    info_grade: str
+    assessment: str
+    recommendation: str
+    history: tuple[StatusChangeInfo, ...]
+    follow_ups: tuple[FollowUpInfo, ...]
+    updated_at: datetime
+
+
+def _apply(session: Session, i: Incident, data: IncidentInput) -> None:
+    validation.plausible(data.occurred_at, "kejadian", field="occurred_at")
+    reported_at = data.reported_at or i.reported_at or datetime.now().replace(microsecond=0)
+    validation.plausible(reported_at, "dilaporkan", field="reported_at")
+    if data.severity not in SEVERITIES:
+        raise ValidationError(_("{field} wajib diisi", field="Tingkat kerawanan"), "severity")
+    if data.source_grade and data.source_grade not in SOURCE_GRADES:
+        raise ValidationError(_("{field} wajib diisi", field="Nilai sumber (A-F)"), "source_grade")
+    if data.info_grade and data.info_grade not in INFO_GRADES:
+        raise ValidationError(_("{field} wajib diisi", field="Nilai informasi (1-6)"), "info_grade")
+    i.description = validation.text(data.description, "Uraian kejadian", field="description", max_len=20000, required=True)
+    i.title = validation.text(data.title, "Judul", field="title", max_len=200)
+    if data.desa_id:
+        desa = session.get(Desa, data.desa_id)
+        if desa is None or (data.kecamatan_id and desa.kecamatan_id != data.kecamatan_id):
+            raise ValidationError(
+                _("Desa {desa} tidak berada di kecamatan {kecamatan}", desa=desa.name if desa else data.desa_id, kecamatan=data.kecamatan_id),
+                "desa_id",
+            )
+    i.occurred_at = data.occurred_at
+    i.reported_at = reported_at
+    i.category_id = data.category_id
+    i.severity = data.severity
+    i.kecamatan_id = data.kecamatan_id or (session.get(Desa, data.desa_id).kecamatan_id if data.desa_id else None)
+    i.desa_id = data.desa_id
+    i.place = validation.text(data.place, "Tempat", field="place", max_len=200)
+    i.people_involved = (data.people_involved or "").strip()
+    i.actions_taken = (data.actions_taken or "").strip()
+    i.escalated_to = validation.text(data.escalated_to, "Dieskalasi ke", field="escalated_to", max_len=120)
+    i.legal_axis = validation.text(data.legal_axis, "Jenis pelanggaran", field="legal_axis", max_len=40)
+    i.police_report_number = validation.text(data.police_report_number, "Nomor LP", field="police_report_number", max_len=60)
+    i.meeting_id = data.meeting_id
+    i.reported_by_id = data.reported_by_id
+    i.source = validation.text(data.source, "Sumber", field="source", max_len=200)
+    i.source_grade = data.source_grade
+    i.info_grade = data.info_grade
+    i.assessment = (data.assessment or "").strip()
+    i.recommendation = (data.recommendation or "").strip()
+
+
+def create_incident(session: Session, data: IncidentInput, *, officer_id: str | None = None) -> IncidentDetail:
+    post = posts.require_this_post(session)
+    i = Incident(number=numbering.next_register_number(session, post.code, "incident", data.occurred_at.year))
+    i.status = "dilaporkan"
+    _apply(session, i, data)
+    session.add(i)
+    session.flush()
+    session.add(
+        IncidentStatusChange(
+            incident_id=i.id, from_status="", to_status="dilaporkan", changed_at=i.reported_at,
+            officer_id=officer_id or data.reported_by_id,
+        )
+    )
+    followups.replace_for(session, incident_id=i.id, items=data.follow_ups)
+    session.flush()
+    return get_incident(session, i.id)
+
+
+def _live(session: Session, incident_id: str) -> Incident:
+    i = session.get(Incident, incident_id)
+    if i is None or i.deleted_at is not None:
+        raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Kejadian", id=incident_id))
+    return i
+
+
+def update_incident(session: Session, incident_id: str, data: IncidentInput) -> IncidentDetail:
+    i = _live(session, incident_id)
+    _apply(session, i, data)
+    followups.replace_for(session, incident_id=i.id, items=data.follow_ups)
+    session.flush()
+    return get_incident(session, i.id)
+
+
+def allowed_next(status: str) -> tuple[str, ...]:
+    return TRANSITIONS.get(status, ())
+
+
+def change_status(
+    session: Session, incident_id: str, new_status: str, *, officer_id: str | None = None, note: str = "",
+    at: datetime | None = None,
+) -> IncidentDetail:
+    i = _live(session, incident_id)
+    if new_status not in allowed_next(i.status):
+        raise ValidationError(
+            _("Status {old} tidak dapat diubah menjadi {new}", old=STATUS_LABELS.get(i.status, i.status), new=STATUS_LABELS.get(new_status, new_status)),
+            "status",
+        )
+    session.add(
+        IncidentStatusChange(
+            incident_id=i.id, from_status=i.status, to_status=new_status,
+            changed_at=at or datetime.now().replace(microsecond=0), officer_id=officer_id, note=(note or "").strip(),
+        )
+    )
+    i.status = new_status
+    session.flush()
+    return get_incident(session, i.id)
+
+
+def delete_incident(session: Session, incident_id: str) -> None:
+    i = _live(session, incident_id)
+    i.deleted_at = utcnow()
+    followups.replace_for(session, incident_id=i.id, items=[])
+    session.flush()
+
+
+def history(session: Session, incident_id: str) -> list[StatusChangeInfo]:
+    stmt = (
+        select(IncidentStatusChange, Officer.name)
+        .outerjoin(Officer, Officer.id == IncidentStatusChange.officer_id)
+        .where(IncidentStatusChange.incident_id == incident_id, IncidentStatusChange.deleted_at.is_(None))
+        .order_by(IncidentStatusChange.changed_at, IncidentStatusChange.change_counter)
+    )
+    return [
+        StatusChangeInfo(c.from_status, c.to_status, c.changed_at, c.officer_id, name or "", c.note)
+        for c, name in session.execute(stmt)
+    ]
+
+
+def get_incident(session: Session, incident_id: str) -> IncidentDetail:
+    i = _live(session, incident_id)
+    return IncidentDetail(
+        id=i.id, number=i.number, origin_post=i.origin_post, occurred_at=i.occurred_at, reported_at=i.reported_at,
+        category_id=i.category_id, category=i.category.name if i.category else "",
+        category_group=i.category.group if i.category else "", severity=i.severity,
+        kecamatan_id=i.kecamatan_id, kecamatan=i.kecamatan.name if i.kecamatan else "",
+        desa_id=i.desa_id, desa=i.desa.name if i.desa else "", place=i.place, title=i.title,
+        description=i.description, people_involved=i.people_involved, status=i.status,
+        actions_taken=i.actions_taken, escalated_to=i.escalated_to, legal_axis=i.legal_axis,
+        police_report_number=i.police_report_number, meeting_id=i.meeting_id, reported_by_id=i.reported_by_id,
+        source=i.source, source_grade=i.source_grade, info_grade=i.info_grade, assessment=i.assessment,
+        recommendation=i.recommendation, history=tuple(history(session, i.id)),
+        follow_ups=tuple(followups.for_record(session, incident_id=i.id)), updated_at=i.updated_at,
+    )
+
+
+def latest_incident_id(session: Session) -> str | None:
+    return session.scalar(
+        select(Incident.id).where(Incident.deleted_at.is_(None)).order_by(Incident.occurred_at.desc()).limit(1)
+    )

@@ -1,0 +1,211 @@
+"""Meetings and visits (rapat, kunjungan, sambang, koordinasi) with their attendees and
+follow-ups. A meeting travels as one record: its attendee lists go with it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from okudesk.core import followups, numbering, posts, validation
+from okudesk.core.errors import NotFound, ValidationError
+from okudesk.core.followups import FollowUpInfo, FollowUpInput
+from okudesk.core.i18n import _
+from okudesk.core.models import Desa, Meeting, Officer, Stakeholder, meeting_stakeholder, utcnow
+
+
+@dataclass
+class MeetingInput:
+    starts_at: datetime
+    ends_at: datetime | None = None
+    activity_type_id: str | None = None
+    kecamatan_id: str | None = None
+    desa_id: str | None = None
+    place: str = ""
+    purpose: str = ""
+    discussion: str = ""
+    potential_problems: str = ""
+    outcomes: str = ""
+    obstacles: str = ""
+    other_attendees: int = 0
+    reported_by_id: str | None = None
+    officer_ids: list[str] = field(default_factory=list)
+    stakeholder_ids: list[str] = field(default_factory=list)
+    follow_ups: list[FollowUpInput] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AttendeeInfo:
+    id: str
+    name: str
+    detail: str  # rank for officers, type / organisation for stakeholders
+
+
+@dataclass(frozen=True)
+class MeetingDetail:
+    id: str
+    number: str
+    origin_post: str
+    activity_type_id: str | None
+    activity_type: str
+    starts_at: datetime
+    ends_at: datetime | None
+    kecamatan_id: str | None
+    kecamatan: str
+    desa_id: str | None
+    desa: str
+    place: str
+    purpose: str
+    discussion: str
+    potential_problems: str
+    outcomes: str
+    obstacles: str
+    other_attendees: int
+    reported_by_id: str | None
+    officers: tuple[AttendeeInfo, ...]
+    stakeholders: tuple[AttendeeInfo, ...]
+    follow_ups: tuple[FollowUpInfo, ...]
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    id: str
+    number: str
+    starts_at: datetime
+    activity_type: str
+    place: str
+
+
+def _validate(session: Session, data: MeetingInput) -> None:
+    validation.plausible(data.starts_at, "mulai", field="starts_at")
+    validation.plausible(data.ends_at, "selesai", field="ends_at", required=False)
+    if data.ends_at is not None and data.ends_at <= data.starts_at:
+        raise ValidationError(_("Waktu selesai harus setelah waktu mulai"), "ends_at")
+    if data.other_attendees < 0:
+        raise ValidationError(_("Jumlah harus 0 atau lebih"), "other_attendees")
+    if data.desa_id:
+        desa = session.get(Desa, data.desa_id)
+        if desa is None or (data.kecamatan_id and desa.kecamatan_id != data.kecamatan_id):
+            raise ValidationError(
+                _("Desa {desa} tidak berada di kecamatan {kecamatan}", desa=desa.name if desa else data.desa_id, kecamatan=data.kecamatan_id),
+                "desa_id",
+            )
+    if not (data.purpose or "").strip() and not (data.discussion or "").strip():
+        raise ValidationError(_("{field} wajib diisi", field="Maksud dan tujuan"), "purpose")
+
+
+def _apply(session: Session, m: Meeting, data: MeetingInput) -> None:
+    _validate(session, data)
+    m.starts_at = data.starts_at
+    m.ends_at = data.ends_at
+    m.activity_type_id = data.activity_type_id
+    m.kecamatan_id = data.kecamatan_id
+    if data.desa_id and not data.kecamatan_id:
+        m.kecamatan_id = session.get(Desa, data.desa_id).kecamatan_id
+    m.desa_id = data.desa_id
+    m.place = validation.text(data.place, "Tempat", field="place", max_len=200)
+    m.purpose = (data.purpose or "").strip()
+    m.discussion = (data.discussion or "").strip()
+    m.potential_problems = (data.potential_problems or "").strip()
+    m.outcomes = (data.outcomes or "").strip()
+    m.obstacles = (data.obstacles or "").strip()
+    m.other_attendees = data.other_attendees
+    m.reported_by_id = data.reported_by_id
+    m.officers = [o for o in (session.get(Officer, i) for i in dict.fromkeys(data.officer_ids)) if o is not None]
+    m.stakeholders = [s for s in (session.get(Stakeholder, i) for i in dict.fromkeys(data.stakeholder_ids)) if s is not None]
+
+
+def create_meeting(session: Session, data: MeetingInput) -> MeetingDetail:
+    post = posts.require_this_post(session)
+    m = Meeting(number=numbering.next_register_number(session, post.code, "meeting", data.starts_at.year))
+    _apply(session, m, data)
+    session.add(m)
+    session.flush()
+    followups.replace_for(session, meeting_id=m.id, items=data.follow_ups)
+    session.flush()
+    return get_meeting(session, m.id)
+
+
+def _live(session: Session, meeting_id: str) -> Meeting:
+    m = session.get(Meeting, meeting_id)
+    if m is None or m.deleted_at is not None:
+        raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Rapat", id=meeting_id))
+    return m
+
+
+def update_meeting(session: Session, meeting_id: str, data: MeetingInput) -> MeetingDetail:
+    m = _live(session, meeting_id)
+    _apply(session, m, data)
+    followups.replace_for(session, meeting_id=m.id, items=data.follow_ups)
+    session.flush()
+    return get_meeting(session, m.id)
+
+
+def delete_meeting(session: Session, meeting_id: str) -> None:
+    """Soft delete: the tombstone travels to HQ; follow-ups go with the meeting."""
+    m = _live(session, meeting_id)
+    now = utcnow()
+    m.deleted_at = now
+    followups.replace_for(session, meeting_id=m.id, items=[])
+    session.flush()
+
+
+def get_meeting(session: Session, meeting_id: str) -> MeetingDetail:
+    m = session.scalar(
+        select(Meeting)
+        .where(Meeting.id == meeting_id)
+        .options(selectinload(Meeting.officers).selectinload(Officer.rank), selectinload(Meeting.stakeholders))
+    )
+    if m is None or m.deleted_at is not None:
+        raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Rapat", id=meeting_id))
+    return MeetingDetail(
+        id=m.id,
+        number=m.number,
+        origin_post=m.origin_post,
+        activity_type_id=m.activity_type_id,
+        activity_type=m.activity_type.name if m.activity_type else "",
+        starts_at=m.starts_at,
+        ends_at=m.ends_at,
+        kecamatan_id=m.kecamatan_id,
+        kecamatan=m.kecamatan.name if m.kecamatan else "",
+        desa_id=m.desa_id,
+        desa=m.desa.name if m.desa else "",
+        place=m.place,
+        purpose=m.purpose,
+        discussion=m.discussion,
+        potential_problems=m.potential_problems,
+        outcomes=m.outcomes,
+        obstacles=m.obstacles,
+        other_attendees=m.other_attendees,
+        reported_by_id=m.reported_by_id,
+        officers=tuple(AttendeeInfo(o.id, o.name, o.rank.name if o.rank else "") for o in m.officers),
+        stakeholders=tuple(
+            AttendeeInfo(s.id, s.name, " / ".join(x for x in (s.type.name if s.type else "", s.organisation) if x))
+            for s in m.stakeholders
+        ),
+        follow_ups=tuple(followups.for_record(session, meeting_id=m.id)),
+        updated_at=m.updated_at,
+    )
+
+
+def latest_meeting_id(session: Session) -> str | None:
+    return session.scalar(
+        select(Meeting.id).where(Meeting.deleted_at.is_(None)).order_by(Meeting.starts_at.desc()).limit(1)
+    )
+
+
+def meetings_of_stakeholder(session: Session, stakeholder_id: str) -> list[MeetingSummary]:
+    """The meetings a stakeholder attended, newest first (their history in the directory)."""
+    stmt = (
+        select(Meeting)
+        .join(meeting_stakeholder, meeting_stakeholder.c.meeting_id == Meeting.id)
+        .where(meeting_stakeholder.c.stakeholder_id == stakeholder_id, Meeting.deleted_at.is_(None))
+        .order_by(Meeting.starts_at.desc())
+    )
+    return [
+        MeetingSummary(m.id, m.number, m.starts_at, m.activity_type.name if m.activity_type else "", m.place)
+        for m in session.scalars(stmt)
+    ]

@@ -1,0 +1,21 @@
+"""Alembic environment: okudesk passes its own connection; nothing is read from an ini file."""
+
+from alembic import context
+
+from okudesk.core.models import Base
+
+config = context.config
+connection = config.attributes.get("connection")
+if connection is None:  # pragma: no cover - only for `alembic revision --autogenerate` by hand
+    from sqlalchemy import create_engine
+
+    connection = create_engine(config.get_main_option("sqlalchemy.url")).connect()
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,80 @@
+"""Officers of a post: name, rank, 8-digit NRP, position."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from okudesk.core import validation
+from okudesk.core.errors import NotFound, ValidationError
+from okudesk.core.i18n import _
+from okudesk.core.models import Officer, Rank
+
+NRP_PATTERN = re.compile(r"^\d{8}$")
+
+
+@dataclass(frozen=True)
+class OfficerInfo:
+    id: str
+    name: str
+    rank: str
+    nrp: str
+    position: str
+    post_id: str | None
+    active: bool
+
+    @property
+    def rank_and_nrp(self) -> str:
+        """The last line of a Polri signature block: ``AIPTU NRP 12345678``."""
+        return f"{self.rank.upper()} NRP {self.nrp}".strip()
+
+    @property
+    def display(self) -> str:
+        return f"{self.rank} {self.name}".strip()
+
+
+def _info(o: Officer) -> OfficerInfo:
+    return OfficerInfo(o.id, o.name, o.rank.name if o.rank else "", o.nrp, o.position, o.post_id, o.active)
+
+
+def add_officer(
+    session: Session, *, name: str, nrp: str, rank_id: str | None = None, position: str = "", post_id: str | None = None
+) -> OfficerInfo:
+    name = validation.text(name, "Nama", field="name", max_len=120, required=True)
+    nrp = (nrp or "").strip()
+    if not NRP_PATTERN.match(nrp):
+        raise ValidationError(_("NRP harus 8 digit angka"), "nrp")
+    clash = session.scalar(select(Officer).where(Officer.nrp == nrp, Officer.deleted_at.is_(None)))
+    if clash is not None:
+        raise ValidationError(_("NRP {nrp} sudah dipakai oleh {name}", nrp=nrp, name=clash.name), "nrp")
+    if rank_id is not None and session.get(Rank, rank_id) is None:
+        raise ValidationError(_("{kind} tidak ditemukan: {id}", kind="Pangkat", id=rank_id), "rank")
+    officer = Officer(
+        name=name,
+        nrp=nrp,
+        rank_id=rank_id,
+        position=validation.text(position, "Jabatan", field="position", max_len=120),
+        post_id=post_id,
+    )
+    session.add(officer)
+    session.flush()
+    return _info(officer)
+
+
+def get_officer(session: Session, officer_id: str) -> OfficerInfo:
+    officer = session.get(Officer, officer_id)
+    if officer is None or officer.deleted_at is not None:
+        raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Petugas", id=officer_id))
+    return _info(officer)
+
+
+def list_officers(session: Session, *, active_only: bool = True, post_id: str | None = None) -> list[OfficerInfo]:
+    stmt = select(Officer).where(Officer.deleted_at.is_(None)).order_by(Officer.name)
+    if active_only:
+        stmt = stmt.where(Officer.active.is_(True))
+    if post_id:
+        stmt = stmt.where(Officer.post_id == post_id)
+    return [_info(o) for o in session.scalars(stmt)]

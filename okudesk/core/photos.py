@@ -1,0 +1,162 @@
+"""Photos attached to meetings and incidents, stored once by content hash.
+
+Camera pictures are 4-12 MB; a post's laptop and a USB stick have no room for that. Each
+photo is turned upright, downscaled to at most 1600 px on its long side, re-encoded as
+JPEG and stored under its SHA-256 in ``<data>/photos/ab/abcdef....jpg``. The time it was
+taken (EXIF) is kept in the record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from okudesk.core import validation
+from okudesk.core.errors import NotFound, ValidationError
+from okudesk.core.i18n import _
+from okudesk.core.models import Attachment, utcnow
+
+MAX_SIDE = 1600
+JPEG_QUALITY = 85
+EXIF_DATETIME_ORIGINAL = 0x9003
+EXIF_DATETIME = 0x0132
+EXIF_IFD = 0x8769
+
+
+@dataclass(frozen=True)
+class PreparedPhoto:
+    data: bytes
+    sha256: str
+    width: int
+    height: int
+    taken_at: datetime | None
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: str
+    sha256: str
+    caption: str
+    taken_at: datetime | None
+    width: int
+    height: int
+    original_name: str
+    meeting_id: str | None
+    incident_id: str | None
+
+
+def _exif_time(image: Image.Image) -> datetime | None:
+    exif = image.getexif()
+    raw = exif.get_ifd(EXIF_IFD).get(EXIF_DATETIME_ORIGINAL) or exif.get(EXIF_DATETIME)
+    if not raw:
+        return None
+    try:
+        return datetime.strptime(str(raw).strip("\x00 "), "%Y:%m:%d %H:%M:%S")
+    except ValueError:
+        return None
+
+
+def prepare(source: bytes) -> PreparedPhoto:
+    """Upright, downscaled JPEG bytes and their hash; raises ValidationError for non-images."""
+    try:
+        with Image.open(io.BytesIO(source)) as image:
+            image.load()
+            taken_at = _exif_time(image)
+            image = ImageOps.exif_transpose(image)
+            if image.mode not in ("RGB", "L"):
+                image = image.convert("RGB")
+            image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+            out = io.BytesIO()
+            image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
+            width, height = image.size
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        raise ValidationError(_("Berkas ini bukan foto yang dapat dibaca: {reason}", reason=exc), "photo") from exc
+    data = out.getvalue()
+    return PreparedPhoto(data, hashlib.sha256(data).hexdigest(), width, height, taken_at)
+
+
+def photo_path(photo_dir: Path, sha256: str) -> Path:
+    return photo_dir / sha256[:2] / f"{sha256}.jpg"
+
+
+def store_bytes(photo_dir: Path, sha256: str, data: bytes) -> Path:
+    """Write a photo under its hash (atomically, fsynced); a photo stored twice is kept once."""
+    target = photo_path(photo_dir, sha256)
+    if target.exists() and target.stat().st_size == len(data):
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".partial")
+    with open(partial, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(partial, target)
+    return target
+
+
+def add_photo(
+    session: Session,
+    photo_dir: Path,
+    source: Path | bytes,
+    *,
+    meeting_id: str | None = None,
+    incident_id: str | None = None,
+    caption: str = "",
+    original_name: str = "",
+) -> AttachmentInfo:
+    if isinstance(source, Path):
+        original_name = original_name or source.name
+        source = source.read_bytes()
+    photo = prepare(source)
+    store_bytes(photo_dir, photo.sha256, photo.data)
+    a = Attachment(
+        sha256=photo.sha256,
+        mime="image/jpeg",
+        width=photo.width,
+        height=photo.height,
+        size=len(photo.data),
+        caption=validation.text(caption, "Keterangan foto", field="caption", max_len=300),
+        taken_at=photo.taken_at,
+        original_name=original_name[:200],
+        meeting_id=meeting_id,
+        incident_id=incident_id,
+    )
+    session.add(a)
+    session.flush()
+    return info(a)
+
+
+def info(a: Attachment) -> AttachmentInfo:
+    return AttachmentInfo(a.id, a.sha256, a.caption, a.taken_at, a.width, a.height, a.original_name, a.meeting_id, a.incident_id)
+
+
+def set_caption(session: Session, attachment_id: str, caption: str) -> AttachmentInfo:
+    a = session.get(Attachment, attachment_id)
+    if a is None or a.deleted_at is not None:
+        raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Foto", id=attachment_id))
+    a.caption = validation.text(caption, "Keterangan foto", field="caption", max_len=300)
+    session.flush()
+    return info(a)
+
+
+def remove_photo(session: Session, attachment_id: str) -> None:
+    """Soft delete; the file stays (another record may share it, and HQ may still need it)."""
+    a = session.get(Attachment, attachment_id)
+    if a is None or a.deleted_at is not None:
+        raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Foto", id=attachment_id))
+    a.deleted_at = utcnow()
+    session.flush()
+
+
+def photos_of(session: Session, *, meeting_id: str | None = None, incident_id: str | None = None) -> list[AttachmentInfo]:
+    owner = Attachment.meeting_id == meeting_id if meeting_id else Attachment.incident_id == incident_id
+    stmt = select(Attachment).where(owner, Attachment.deleted_at.is_(None)).order_by(Attachment.taken_at, Attachment.created_at)
+    return [info(a) for a in session.scalars(stmt)]

@@ -1,0 +1,123 @@
+"""This installation's post (or HQ): its code, name and letterhead."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from okudesk.core import versioning
+from okudesk.core.errors import OkudeskError, ValidationError
+from okudesk.core.i18n import _
+from okudesk.core.models import Kecamatan, Post, StoreMeta
+
+CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,11}$")
+LETTERHEAD_LINES = 3
+LETTERHEAD_WIDTH = 41
+
+
+@dataclass(frozen=True)
+class PostInfo:
+    id: str
+    code: str
+    name: str
+    letterhead: tuple[str, ...]
+    place_name: str
+    is_hq: bool
+    kecamatan_ids: tuple[str, ...]
+
+
+def _info(post: Post) -> PostInfo:
+    lines = tuple(x for x in (post.letterhead_1, post.letterhead_2, post.letterhead_3) if x)
+    return PostInfo(
+        post.id, post.code, post.name, lines, post.place_name, post.is_hq, tuple(k.id for k in post.kecamatan)
+    )
+
+
+def validate_letterhead(lines: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Perkap 1/2023: capitals, at most three lines of at most 41 characters."""
+    cleaned = [" ".join(x.split()).upper() for x in lines if x and x.strip()]
+    if len(cleaned) > LETTERHEAD_LINES:
+        raise ValidationError(_("Kop surat paling banyak {n} baris", n=LETTERHEAD_LINES), "letterhead")
+    for line in cleaned:
+        if len(line) > LETTERHEAD_WIDTH:
+            raise ValidationError(
+                _("Baris kop surat terlalu panjang ({n} karakter, maksimal {max}): {line}", n=len(line), max=LETTERHEAD_WIDTH, line=line),
+                "letterhead",
+            )
+    return tuple(cleaned)
+
+
+def validate_code(code: str) -> str:
+    code = (code or "").strip().upper()
+    if not CODE_PATTERN.match(code):
+        raise ValidationError(_("Kode pos harus 2 sampai 12 huruf besar, angka atau tanda minus"), "code")
+    return code
+
+
+def this_post(session: Session) -> PostInfo | None:
+    code = versioning.this_post_code(session.connection())
+    if not code:
+        return None
+    post = session.scalar(select(Post).where(Post.code == code))
+    return _info(post) if post else None
+
+
+def require_this_post(session: Session) -> PostInfo:
+    info = this_post(session)
+    if info is None:
+        raise OkudeskError(_("Pos ini belum disiapkan; jalankan panduan awal atau 'okudesk demo'"))
+    return info
+
+
+def set_up_this_post(
+    session: Session,
+    *,
+    code: str,
+    name: str,
+    letterhead: list[str] | tuple[str, ...] = (),
+    place_name: str = "",
+    kecamatan_ids: list[str] | tuple[str, ...] = (),
+    is_hq: bool = False,
+) -> PostInfo:
+    """Make this installation the post ``code``: the first thing a new laptop does."""
+    code = validate_code(code)
+    post = session.scalar(select(Post).where(Post.code == code))
+    if post is None:
+        post = Post(code=code, origin_post=code)
+        session.add(post)
+    post.name = " ".join((name or "").split()) or code
+    _apply_letterhead(post, letterhead)
+    post.place_name = place_name.strip()
+    post.is_hq = is_hq
+    post.kecamatan = [k for k in (session.get(Kecamatan, i) for i in kecamatan_ids) if k is not None]
+    meta = session.get(StoreMeta, versioning.POST_CODE_KEY)
+    if meta is None:
+        session.add(StoreMeta(key=versioning.POST_CODE_KEY, value=code))
+    else:
+        meta.value = code
+    session.info[versioning.POST_CODE_KEY] = code
+    session.flush()
+    return _info(post)
+
+
+def update_letterhead(session: Session, post_id: str, letterhead: list[str], place_name: str | None = None) -> PostInfo:
+    post = session.get(Post, post_id)
+    if post is None:
+        raise ValidationError(_("{kind} tidak ditemukan: {id}", kind="Pos", id=post_id))
+    _apply_letterhead(post, letterhead)
+    if place_name is not None:
+        post.place_name = place_name.strip()
+    session.flush()
+    return _info(post)
+
+
+def _apply_letterhead(post: Post, letterhead) -> None:
+    lines = list(validate_letterhead(letterhead)) + ["", "", ""]
+    post.letterhead_1, post.letterhead_2, post.letterhead_3 = lines[:3]
+
+
+def all_posts(session: Session) -> list[PostInfo]:
+    return [_info(p) for p in session.scalars(select(Post).where(Post.deleted_at.is_(None)).order_by(Post.code))]

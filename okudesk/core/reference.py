@@ -1,0 +1,167 @@
+"""Reference lists: kecamatan, desa, stakeholder types, activity types, incident
+categories and ranks. Seeded from resources/reference/oku.json, editable afterwards.
+
+Seeded rows get IDs derived from their names (UUID5), so every post's seed has the same
+IDs and HQ merges them instead of collecting thirteen copies of "Baturaja Timur". They
+carry change version ("seed", 0): a seed is not a change and is never exported.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from functools import cache
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from okudesk.core import versioning
+from okudesk.core.errors import ValidationError
+from okudesk.core.i18n import _
+from okudesk.core.models import (
+    ActivityType,
+    Desa,
+    IncidentCategory,
+    Kecamatan,
+    Rank,
+    StakeholderType,
+)
+from okudesk.core.paths import resource
+
+SEED_NAMESPACE = uuid.UUID("5b0c1a52-0a6e-4f4e-9d0e-6f6b75646573")
+SEED_INSTANCE = "seed"
+
+
+def seed_id(kind: str, name: str) -> str:
+    return str(uuid.uuid5(SEED_NAMESPACE, f"{kind}:{name}"))
+
+
+@cache
+def reference_data() -> dict:
+    return json.loads(resource("reference", "oku.json").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class RefItem:
+    id: str
+    name: str
+    group: str = ""
+    parent_id: str | None = None
+
+
+def _seeded(model, kind: str, name: str, **fields):
+    return model(
+        id=seed_id(kind, name),
+        name=name,
+        change_instance=SEED_INSTANCE,
+        change_counter=0,
+        origin_post="",
+        **fields,
+    )
+
+
+def seed(session: Session) -> bool:
+    """Insert the reference lists into an empty database; returns whether it did."""
+    if session.scalar(select(func.count()).select_from(Kecamatan)):
+        return False
+    data = reference_data()
+    rows = []
+    for k in data["kecamatan"]:
+        rows.append(_seeded(Kecamatan, "kecamatan", k["name"], code=k["code"]))
+    order = 0
+    for group, names in data["stakeholder_types"]:
+        for name in names:
+            order += 1
+            rows.append(_seeded(StakeholderType, "stakeholder_type", name, group=group, sort_order=order))
+    for order, name in enumerate(data["activity_types"], 1):
+        rows.append(_seeded(ActivityType, "activity_type", name, sort_order=order))
+    order = 0
+    for group, names in data["incident_categories"].items():
+        for name in names:
+            order += 1
+            rows.append(_seeded(IncidentCategory, "incident_category", name, group=group, sort_order=order))
+    order = 0
+    for group, names in data["ranks"]:
+        for name in names:
+            order += 1
+            rows.append(_seeded(Rank, "rank", name, group=group, sort_order=order))
+    previous = session.info.get(versioning.KEEP_VERSIONS)
+    session.info[versioning.KEEP_VERSIONS] = True
+    try:
+        session.add_all(rows)
+        session.flush()
+    finally:
+        session.info[versioning.KEEP_VERSIONS] = previous
+    return True
+
+
+def _items(session: Session, model, *, group_attr: str | None = None, order_by=None) -> list[RefItem]:
+    columns = [model.id, model.name]
+    if group_attr:
+        columns.append(getattr(model, group_attr))
+    stmt = select(*columns).where(model.deleted_at.is_(None), model.active.is_(True))
+    stmt = stmt.order_by(order_by if order_by is not None else model.name)
+    return [RefItem(r[0], r[1], r[2] if group_attr else "") for r in session.execute(stmt)]
+
+
+def kecamatan(session: Session) -> list[RefItem]:
+    return _items(session, Kecamatan)
+
+
+def desa(session: Session, kecamatan_id: str | None = None) -> list[RefItem]:
+    stmt = select(Desa.id, Desa.name, Desa.kecamatan_id).where(
+        Desa.deleted_at.is_(None), Desa.active.is_(True)
+    )
+    if kecamatan_id:
+        stmt = stmt.where(Desa.kecamatan_id == kecamatan_id)
+    return [RefItem(r[0], r[1], "", r[2]) for r in session.execute(stmt.order_by(Desa.name))]
+
+
+def stakeholder_types(session: Session) -> list[RefItem]:
+    return _items(session, StakeholderType, group_attr="group", order_by=StakeholderType.sort_order)
+
+
+def activity_types(session: Session) -> list[RefItem]:
+    return _items(session, ActivityType, order_by=ActivityType.sort_order)
+
+
+def incident_categories(session: Session) -> list[RefItem]:
+    return _items(session, IncidentCategory, group_attr="group", order_by=IncidentCategory.sort_order)
+
+
+def ranks(session: Session) -> list[RefItem]:
+    return _items(session, Rank, group_attr="group", order_by=Rank.sort_order)
+
+
+def add_desa(session: Session, kecamatan_id: str, name: str, *, is_kelurahan: bool = False) -> str:
+    """A post adds the villages it covers; names are unique within a kecamatan."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError(_("{field} wajib diisi", field="Nama desa"), "name")
+    if session.get(Kecamatan, kecamatan_id) is None:
+        raise ValidationError(_("{kind} tidak ditemukan: {id}", kind="Kecamatan", id=kecamatan_id))
+    existing = session.scalar(
+        select(Desa.id).where(
+            Desa.kecamatan_id == kecamatan_id,
+            func.lower(Desa.name) == name.lower(),
+            Desa.deleted_at.is_(None),
+        )
+    )
+    if existing:
+        return existing
+    desa_row = Desa(kecamatan_id=kecamatan_id, name=name, is_kelurahan=is_kelurahan)
+    session.add(desa_row)
+    session.flush()
+    return desa_row.id
+
+
+def rename(session: Session, model, item_id: str, name: str) -> None:
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError(_("{field} wajib diisi", field="Nama"), "name")
+    row = session.get(model, item_id)
+    if row is None:
+        raise ValidationError(_("{kind} tidak ditemukan: {id}", kind=model.__name__, id=item_id))
+    row.name = name
+    session.flush()

@@ -1,0 +1,34 @@
+"""Counts of live (not deleted) records, in all and per post."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from okudesk.core.models import Attachment, FollowUp, Incident, Meeting, Stakeholder
+
+COUNTED = {
+    "meetings": Meeting,
+    "incidents": Incident,
+    "stakeholders": Stakeholder,
+    "follow_ups": FollowUp,
+    "attachments": Attachment,
+}
+
+
+def counts(session: Session) -> dict:
+    """``{"meetings": N, ..., "posts": {"BTT": {"meetings": N, ...}}}``"""
+    result: dict = {name: 0 for name in COUNTED}
+    per_post: dict[str, dict[str, int]] = {}
+    for name, model in COUNTED.items():
+        stmt = (
+            select(model.origin_post, func.count())
+            .where(model.deleted_at.is_(None))
+            .group_by(model.origin_post)
+        )
+        for post_code, n in session.execute(stmt):
+            result[name] += n
+            bucket = per_post.setdefault(post_code or "", {k: 0 for k in COUNTED})
+            bucket[name] = n
+    result["posts"] = dict(sorted(per_post.items()))
+    return result

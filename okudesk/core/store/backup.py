@@ -1,0 +1,64 @@
+"""Copies of the SQLite database made with SQLite's online backup API.
+
+The backup API copies a consistent snapshot page by page even while the app has the
+database open, which a plain file copy of a WAL database does not guarantee.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+
+def backup_database(source: Path, target: Path) -> Path:
+    """Copy ``source`` to ``target`` (written beside it under a temporary name first)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    if partial.exists():
+        partial.unlink()
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    with open(partial, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(partial, target)
+    return target
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """What ``PRAGMA integrity_check`` reports; an empty list means the file is sound."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        con.close()
+    return [] if rows == ["ok"] else rows
+
+
+def read_revision(path: Path) -> str | None:
+    """The Alembic revision stamped in a database, read without changing the file.
+
+    Raises sqlite3.DatabaseError when the file is not an SQLite database.
+    """
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        has_table = con.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if not has_table:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return None
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    finally:
+        con.close()

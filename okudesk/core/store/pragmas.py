@@ -1,0 +1,32 @@
+"""SQLite connection set-up: the pragmas and the transaction handling, in one place.
+
+pysqlite (Python < 3.12) opens transactions lazily and commits before DDL, which breaks
+atomic migrations. We switch it to autocommit and issue BEGIN ourselves, as the SQLAlchemy
+documentation recommends; a session that will write asks for BEGIN IMMEDIATE so that two
+writers wait for each other (busy timeout) instead of failing on lock upgrade.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+BUSY_TIMEOUT_MS = 10_000
+WRITE_OPTION = "okudesk_write"
+
+
+def install(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:
+        mode = "IMMEDIATE" if connection.get_execution_options().get(WRITE_OPTION) else "DEFERRED"
+        connection.exec_driver_sql(f"BEGIN {mode}")

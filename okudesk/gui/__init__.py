@@ -1,0 +1,1 @@
+"""The okudesk Qt application: one client of okudesk.core."""

@@ -1,0 +1,33 @@
+import os
+
+# Without a platform plugin Qt aborts the whole pytest process with no report.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OKUDESK_LANG", "id")
+
+from datetime import datetime, timedelta  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from okudesk.core import posts, reference  # noqa: E402
+from okudesk.core.store import Store  # noqa: E402
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    """A fresh, migrated store set up as post BTT."""
+    s = Store.open(tmp_path / "data")
+    with s.write() as session:
+        kec = {k.name: k.id for k in reference.kecamatan(session)}
+        posts.set_up_this_post(
+            session, code="BTT", name="Polsek Baturaja Timur",
+            letterhead=["KEPOLISIAN DAERAH SUMATERA SELATAN", "RESOR OGAN KOMERING ULU", "SEKTOR BATURAJA TIMUR"],
+            place_name="Baturaja", kecamatan_ids=[kec["Baturaja Timur"]],
+        )
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def yesterday() -> datetime:
+    return (datetime.now() - timedelta(days=1)).replace(hour=9, minute=0, second=0, microsecond=0)

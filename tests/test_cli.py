@@ -1,0 +1,57 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from okudesk import __version__
+from okudesk.cli import main
+
+
+def run(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "okudesk", *args], capture_output=True, text=True, env=env)
+
+
+def test_version_and_help(capsys):
+    assert main(["--version"]) == 0
+    assert __version__ in capsys.readouterr().out
+    assert main(["demo", "--help"]) == 0
+    assert "--incidents" in capsys.readouterr().out
+
+
+def test_usage_error_exits_2(capsys):
+    assert main(["demo", "--incidents", "many"]) == 2
+    assert main(["no-such-command"]) == 2
+
+
+def test_demo_then_stats_json(tmp_path, capsys):
+    data = str(tmp_path / "d")
+    assert main(["--data-dir", data, "demo", "--meetings", "7", "--incidents", "11", "--seed", "3"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", data, "stats", "--json"]) == 0
+    counts = json.loads(capsys.readouterr().out)
+    assert counts["meetings"] == 7 and counts["incidents"] == 11
+    assert counts["stakeholders"] == 60 and counts["follow_ups"] >= 1 and counts["attachments"] == 14
+    assert counts["posts"]["BTT"]["incidents"] == 11
+
+
+def test_data_dir_from_environment(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("OKUDESK_DATA_DIR", str(tmp_path / "env"))
+    assert main(["demo", "--meetings", "1", "--incidents", "2"]) == 0
+    assert (tmp_path / "env" / "okudesk.sqlite3").exists()
+
+
+def test_failure_is_one_line_without_traceback(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run("--data-dir", str(blocker / "data"), "stats", "--json")
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("okudesk: ") and "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_selftest_passes(tmp_path):
+    result = run("--data-dir", str(tmp_path), "selftest")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 failed" in result.stdout
