@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from okudesk.core import versioning
 from okudesk.core.errors import DatabaseTooNew, OkudeskError, StoreError
@@ -52,7 +53,7 @@ def test_ddl_is_atomic(store):
 def test_foreign_keys_are_enforced(store):
     from okudesk.core.models import Desa
 
-    with pytest.raises(Exception):
+    with pytest.raises(IntegrityError):
         with store.write() as s:
             s.add(Desa(kecamatan_id="no-such-kecamatan", name="X"))
             s.flush()
