@@ -1,0 +1,230 @@
+"""Keys and certificates (the ``cryptography`` library; nothing home-made).
+
+Trust in okudesk is a small offline hierarchy:
+
+    HQ root (Polres OKU, self-signed CA)
+      +-- post CA certificate (one per post, issued by HQ at enrollment; may issue officers)
+            +-- officer certificate (signs reports: digitalSignature + nonRepudiation)
+
+Before a post is enrolled it makes its own self-signed post CA and issues its officers'
+certificates from it; once HQ has issued the post's certificate, officer certificates are
+re-issued under it, so report signatures chain to HQ. An officer may instead import a
+PKCS#12 file from an official CA (:func:`load_pkcs12`). All keys are ECDSA P-256.
+Private keys are stored as encrypted PKCS#8 (passphrase chosen by their owner).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from okudesk.core.errors import OkudeskError
+from okudesk.core.i18n import _
+
+ORGANISATION = "Kepolisian Resor Ogan Komering Ulu"
+COUNTRY = "ID"
+# id-kp-documentSigning (RFC 9336), understood by PDF readers for document signatures.
+DOCUMENT_SIGNING = x509.ObjectIdentifier("1.3.6.1.5.5.7.3.36")
+
+PrivateKey = ec.EllipticCurvePrivateKey
+
+
+class WrongPassphrase(OkudeskError):
+    pass
+
+
+class CertificateError(OkudeskError):
+    pass
+
+
+@dataclass(frozen=True)
+class Identity:
+    """A private key with its certificate and the chain above it (issuer first)."""
+
+    key: PrivateKey
+    certificate: x509.Certificate
+    chain: tuple[x509.Certificate, ...] = ()
+
+
+def generate_key() -> PrivateKey:
+    return ec.generate_private_key(ec.SECP256R1())
+
+
+def encrypt_key(key: PrivateKey, passphrase: str) -> bytes:
+    if not passphrase:
+        raise WrongPassphrase(_("Kata sandi tidak boleh kosong"))
+    return key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
+    )
+
+
+def decrypt_key(pem: bytes, passphrase: str) -> PrivateKey:
+    try:
+        key = serialization.load_pem_private_key(pem, passphrase.encode("utf-8") if passphrase else None)
+    except (ValueError, TypeError) as exc:
+        raise WrongPassphrase(_("Kata sandi salah")) from exc
+    if not isinstance(key, ec.EllipticCurvePrivateKey):
+        raise CertificateError(_("Kunci bukan kunci ECDSA"))
+    return key
+
+
+def reencrypt_key(pem: bytes, old_passphrase: str, new_passphrase: str) -> bytes:
+    return encrypt_key(decrypt_key(pem, old_passphrase), new_passphrase)
+
+
+def public_key_id(public_key: ec.EllipticCurvePublicKey) -> str:
+    """SHA-256 of the SubjectPublicKeyInfo, hex: names a key in manifests and ledgers."""
+    der = public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return hashlib.sha256(der).hexdigest()
+
+
+def fingerprint(cert: x509.Certificate) -> str:
+    return cert.fingerprint(hashes.SHA256()).hex()
+
+
+def cert_pem(cert: x509.Certificate) -> bytes:
+    return cert.public_bytes(serialization.Encoding.PEM)
+
+
+def load_cert(pem_or_der: bytes) -> x509.Certificate:
+    try:
+        if pem_or_der.lstrip().startswith(b"-----"):
+            return x509.load_pem_x509_certificate(pem_or_der)
+        return x509.load_der_x509_certificate(pem_or_der)
+    except ValueError as exc:
+        raise CertificateError(_("Sertifikat tidak dapat dibaca")) from exc
+
+
+def load_certs(pem: bytes) -> list[x509.Certificate]:
+    return x509.load_pem_x509_certificates(pem) if pem.strip() else []
+
+
+def _name(common_name: str, *, unit: str = "", serial: str = "") -> x509.Name:
+    attrs = [x509.NameAttribute(NameOID.COUNTRY_NAME, COUNTRY), x509.NameAttribute(NameOID.ORGANIZATION_NAME, ORGANISATION)]
+    if unit:
+        attrs.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, unit))
+    attrs.append(x509.NameAttribute(NameOID.COMMON_NAME, common_name))
+    if serial:
+        attrs.append(x509.NameAttribute(NameOID.SERIAL_NUMBER, serial))
+    return x509.Name(attrs)
+
+
+def _builder(subject: x509.Name, issuer: x509.Name, public_key, days: int, now: datetime | None):
+    now = now or datetime.now(UTC)
+    return (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(issuer)
+        .public_key(public_key)
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))  # laptop clocks drift
+        .not_valid_after(now + timedelta(days=days))
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
+    )
+
+
+def _key_usage(*, sign_certs: bool, digital_signature: bool = True, non_repudiation: bool = False) -> x509.KeyUsage:
+    return x509.KeyUsage(
+        digital_signature=digital_signature, content_commitment=non_repudiation, key_encipherment=False,
+        data_encipherment=False, key_agreement=False, key_cert_sign=sign_certs, crl_sign=sign_certs,
+        encipher_only=False, decipher_only=False,
+    )
+
+
+def make_root(key: PrivateKey, *, common_name: str, unit: str = "", days: int = 3650, now: datetime | None = None) -> x509.Certificate:
+    """A self-signed CA certificate: HQ's root, or a post's own before enrollment."""
+    name = _name(common_name, unit=unit)
+    return (
+        _builder(name, name, key.public_key(), days, now)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=1), critical=True)
+        .add_extension(_key_usage(sign_certs=True), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+
+
+def issue_post_certificate(
+    issuer: Identity, post_public_key, *, post_code: str, post_name: str, days: int = 1825, now: datetime | None = None
+) -> x509.Certificate:
+    """HQ certifies a post's key: it signs bundles and may issue its officers' certificates."""
+    return (
+        _builder(_name(post_name, unit=post_code, serial=post_code), issuer.certificate.subject, post_public_key, days, now)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(_key_usage(sign_certs=True), critical=True)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()), critical=False
+        )
+        .sign(issuer.key, hashes.SHA256())
+    )
+
+
+def issue_officer_certificate(
+    issuer: Identity, officer_public_key, *, name: str, nrp: str, post_code: str, days: int = 1825,
+    now: datetime | None = None,
+) -> x509.Certificate:
+    """An officer's signing certificate: CN is the name, serialNumber the NRP."""
+    return (
+        _builder(_name(name, unit=post_code, serial=nrp), issuer.certificate.subject, officer_public_key, days, now)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(_key_usage(sign_certs=False, non_repudiation=True), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([DOCUMENT_SIGNING, ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()), critical=False
+        )
+        .sign(issuer.key, hashes.SHA256())
+    )
+
+
+def subject_field(cert: x509.Certificate, oid) -> str:
+    values = cert.subject.get_attributes_for_oid(oid)
+    return str(values[0].value) if values else ""
+
+
+def load_pkcs12(data: bytes, passphrase: str) -> Identity:
+    """An officer's certificate from an official CA, as a PKCS#12 (.p12/.pfx) file."""
+    try:
+        key, cert, extra = pkcs12.load_key_and_certificates(data, passphrase.encode("utf-8") if passphrase else None)
+    except ValueError as exc:
+        raise WrongPassphrase(_("Berkas PKCS#12 tidak dapat dibuka: kata sandi salah atau berkas rusak")) from exc
+    if key is None or cert is None:
+        raise CertificateError(_("Berkas PKCS#12 tidak berisi kunci dan sertifikat"))
+    if not isinstance(key, ec.EllipticCurvePrivateKey):
+        raise CertificateError(_("Kunci bukan kunci ECDSA"))
+    return Identity(key, cert, tuple(extra or ()))
+
+
+def validate_chain(
+    cert: x509.Certificate, *, intermediates: list[x509.Certificate], anchors: list[x509.Certificate],
+    moment: datetime | None = None, key_usage: set[str] | None = None,
+) -> list[x509.Certificate]:
+    """Path validation by pyhanko-certvalidator; returns the path (anchor first).
+
+    Raises CertificateError when the certificate does not chain to an anchor, is expired
+    at ``moment``, or lacks ``key_usage`` (names as in asn1crypto, e.g. 'digital_signature').
+    """
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko_certvalidator import CertificateValidator, ValidationContext
+    from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError
+
+    def conv(c: x509.Certificate):
+        return asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
+
+    context = ValidationContext(
+        trust_roots=[conv(a) for a in anchors], other_certs=[conv(c) for c in intermediates],
+        moment=moment, allow_fetching=False, revocation_mode="soft-fail",
+    )
+    validator = CertificateValidator(conv(cert), validation_context=context)
+    try:
+        path = asyncio.run(validator.async_validate_usage(key_usage or {"digital_signature"}))
+    except (PathBuildingError, PathValidationError) as exc:
+        raise CertificateError(_("Sertifikat tidak dipercaya: {reason}", reason=exc)) from exc
+    return [x509.load_der_x509_certificate(c.dump()) for c in path]
