@@ -83,4 +83,4 @@ def main(argv: list[str] | None = None) -> int:
 def _start_gui(args: argparse.Namespace) -> int:
     from okudesk.gui.app import run
 
-    return run(data_dir(args))
+    return run(data_dir(args), args.lang)

@@ -30,7 +30,7 @@ from okudesk.core.models import (
     utcnow,
 )
 from okudesk.core.officers import add_officer
-from okudesk.core.store import Store
+from okudesk.core.store import Store, search
 from okudesk.core.store.bulk import BulkWriter
 
 CHUNK = 20_000
@@ -357,10 +357,11 @@ def _bulk_meetings(ctx: _Context, count: int, progress) -> list[str]:
                         "selesai" if done else "terbuka", stamp if done else None, mid, None,
                     ))
                     counter += 1
-            bulk.insert(Meeting.__table__, MEETING_COLUMNS, rows)
-            bulk.insert(meeting_officer, ("meeting_id", "officer_id"), officers)
-            bulk.insert(meeting_stakeholder, ("meeting_id", "stakeholder_id"), stakeholders)
-            bulk.insert(FollowUp.__table__, FOLLOW_UP_COLUMNS, follow_ups)
+            with search.bulk_load(bulk.conn, ("meeting", "follow_up")):
+                bulk.insert(Meeting.__table__, MEETING_COLUMNS, rows)
+                bulk.insert(meeting_officer, ("meeting_id", "officer_id"), officers)
+                bulk.insert(meeting_stakeholder, ("meeting_id", "stakeholder_id"), stakeholders)
+                bulk.insert(FollowUp.__table__, FOLLOW_UP_COLUMNS, follow_ups)
         if progress:
             progress("meetings", start + n, count)
     return ids
@@ -425,7 +426,8 @@ def _bulk_incidents(ctx: _Context, count: int, meeting_ids: list[str], progress)
             when = [(ctx.now - timedelta(minutes=4320 + int(rng.random() * 576_000))) for _ in range(n)]
             first = _numbers(session, ctx.post_code, "incident", [w.year for w in when])
             incidents, history = incident_rows(ctx, bulk, n, instance, counter, first, when, meeting_ids)
-            bulk.insert(Incident.__table__, INCIDENT_COLUMNS, incidents)
+            with search.bulk_load(bulk.conn, ("incident",)):
+                bulk.insert(Incident.__table__, INCIDENT_COLUMNS, incidents)
             bulk.insert(IncidentStatusChange.__table__, HISTORY_COLUMNS, history)
         if progress:
             progress("incidents", start + n, count)
