@@ -40,6 +40,7 @@ def raw_run(folder: Path, inc, hist) -> float:
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=FULL")
     con.execute("PRAGMA foreign_keys=ON")
+    con.execute("PRAGMA cache_size=-65536")
     # The demo's officers, desa, etc. must exist for the foreign keys: copy them first (untimed).
     con.execute("ATTACH DATABASE ? AS src", (str(folder.parent / "okudesk" / "okudesk.sqlite3"),))
     for table in ("post", "officer", "desa", "stakeholder", "number_sequence"):

@@ -214,9 +214,9 @@ class Meeting(Synced, Base):
     __tablename__ = "meeting"
     number: Mapped[str] = mapped_column(String(40), index=True)
     activity_type_id: Mapped[str | None] = mapped_column(ForeignKey("activity_type.id"))
-    starts_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    starts_at: Mapped[datetime] = mapped_column(DateTime)
     ends_at: Mapped[datetime | None] = mapped_column(DateTime)
-    kecamatan_id: Mapped[str | None] = mapped_column(ForeignKey("kecamatan.id"), index=True)
+    kecamatan_id: Mapped[str | None] = mapped_column(ForeignKey("kecamatan.id"))
     desa_id: Mapped[str | None] = mapped_column(ForeignKey("desa.id"))
     place: Mapped[str] = mapped_column(String(200), default="")
     purpose: Mapped[str] = mapped_column(Text, default="")
@@ -252,17 +252,17 @@ INCIDENT_STATUSES = (
 class Incident(Synced, Base):
     __tablename__ = "incident"
     number: Mapped[str] = mapped_column(String(40), index=True)
-    occurred_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    occurred_at: Mapped[datetime] = mapped_column(DateTime)
     reported_at: Mapped[datetime] = mapped_column(DateTime)
-    category_id: Mapped[str | None] = mapped_column(ForeignKey("incident_category.id"), index=True)
+    category_id: Mapped[str | None] = mapped_column(ForeignKey("incident_category.id"))
     severity: Mapped[str] = mapped_column(String(10), default="sedang")
-    kecamatan_id: Mapped[str | None] = mapped_column(ForeignKey("kecamatan.id"), index=True)
+    kecamatan_id: Mapped[str | None] = mapped_column(ForeignKey("kecamatan.id"))
     desa_id: Mapped[str | None] = mapped_column(ForeignKey("desa.id"))
     place: Mapped[str] = mapped_column(String(200), default="")
     title: Mapped[str] = mapped_column(String(200), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     people_involved: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(16), default="dilaporkan", index=True)
+    status: Mapped[str] = mapped_column(String(16), default="dilaporkan")
     actions_taken: Mapped[str] = mapped_column(Text, default="")
     escalated_to: Mapped[str] = mapped_column(String(120), default="")
     legal_axis: Mapped[str] = mapped_column(String(40), default="")
@@ -329,6 +329,8 @@ class Attachment(Synced, Base):
     incident_id: Mapped[str | None] = mapped_column(ForeignKey("incident.id"), index=True)
 
 
+# Lists show live records newest first; filters narrow those. Single-column indexes on
+# low-cardinality columns (status, category) cost every insert and help no list query.
 Index("ix_incident_live_occurred", Incident.deleted_at, Incident.occurred_at)
 Index("ix_meeting_live_starts", Meeting.deleted_at, Meeting.starts_at)
 
