@@ -150,6 +150,7 @@ def fill(
     with store.write() as session:
         post = posts.this_post(session) or _set_up_demo_post(session)
         officer_ids = _ensure_officers(session, rng, post.id)
+        _ensure_credentials(session, rng, officer_ids)
         desa_by_kec = _ensure_desa(session)
         stakeholder_ids = _ensure_stakeholders(session, rng, desa_by_kec)
     ctx = _Context(rng, post.code, now, officer_ids, stakeholder_ids, desa_by_kec, store)
@@ -223,6 +224,39 @@ def _ensure_officers(session: Session, rng: random.Random, post_id: str) -> list
         used.add(nrp)
         existing.append(add_officer(session, name=_person(rng), nrp=nrp, rank_id=ranks[rank], position=position, post_id=post_id).id)
     return existing
+
+
+DEMO_PASSPHRASE = "demo"  # demo officers' signing passphrase: for trying okudesk only
+
+
+def _ensure_credentials(session: Session, rng: random.Random, officer_ids: list[str]) -> None:
+    """Demo officers get a signing key (passphrase ``demo``) and a drawn signature."""
+    from okudesk.core import credentials
+
+    for officer_id in officer_ids:
+        if credentials.credential(session, officer_id) is None:
+            credentials.enroll_officer(session, officer_id, DEMO_PASSPHRASE)
+        officer = session.get(Officer, officer_id)
+        if officer.signature_png is None:
+            officer.signature_png = _demo_signature(rng)
+
+
+def _demo_signature(rng: random.Random) -> bytes:
+    """A pen-like scribble on a transparent background, standing in for a drawn signature."""
+    import io
+    import math
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (420, 160), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    a, b, c = rng.uniform(0.03, 0.06), rng.uniform(1.5, 3.5), rng.uniform(20, 40)
+    points = [(30 + t * 3.4, 85 + c * math.sin(a * t * 3.4) * math.cos(b * t / 30) - t * 0.15) for t in range(110)]
+    draw.line(points, fill=(10, 20, 90, 255), width=4, joint="curve")
+    draw.line([(60, 120), (340, 105)], fill=(10, 20, 90, 255), width=3)
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()
 
 
 def _ensure_desa(session: Session) -> dict[str, list[str]]:

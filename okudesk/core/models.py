@@ -350,3 +350,85 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     FollowUp,
     Attachment,
 )
+
+
+# --- reports: signed documents, officer credentials, trust (issue 4) ----------------------
+
+
+class Report(Synced, Base):
+    """The register of signed reports: one row per signed PDF, kept forever.
+
+    It travels to HQ (HQ learns every number a post handed out and the SHA-256 of each
+    signed file); the PDF itself stays in the post's data folder (``reports/<id>.pdf``).
+    The row's ``id`` is the document ID printed in the footer and the QR code.
+    """
+
+    __tablename__ = "report"
+    kind: Mapped[str] = mapped_column(String(16))  # meeting | incident
+    record_id: Mapped[str] = mapped_column(String(36))
+    number: Mapped[str] = mapped_column(String(80), unique=True)
+    security_class: Mapped[str] = mapped_column(String(20), default="Biasa")
+    signer_id: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    signer_name: Mapped[str] = mapped_column(String(120), default="")
+    signer_nrp: Mapped[str] = mapped_column(String(8), default="")
+    certificate_sha256: Mapped[str] = mapped_column(String(64), default="")
+    content_sha256: Mapped[str] = mapped_column(String(64), default="")
+    sha256: Mapped[str] = mapped_column(String(64), index=True)  # of the signed PDF file
+    signed_at: Mapped[datetime] = mapped_column(DateTime)  # UTC
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    amends_id: Mapped[str | None] = mapped_column(String(36), default=None)
+
+
+class ReportAmendment(Synced, Base):
+    """A change to a record after a signed report showed it; the next report amends that one."""
+
+    __tablename__ = "report_amendment"
+    report_id: Mapped[str] = mapped_column(ForeignKey("report.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class OfficerCredential(Base):
+    """An officer's signing key (encrypted PKCS#8, the officer's passphrase) and certificate.
+
+    Local: a private key never leaves the laptop. ``chain_pem`` holds the certificates
+    above the officer's (issuer first): the post's CA, later HQ's, or an official CA's.
+    """
+
+    __tablename__ = "officer_credential"
+    officer_id: Mapped[str] = mapped_column(ForeignKey("officer.id"), primary_key=True)
+    key_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    certificate_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    chain_pem: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    source: Mapped[str] = mapped_column(String(12), default="post")  # post | pkcs12
+    key_id: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PostAuthority(Base):
+    """This post's CA key and certificate (self-signed until HQ enrols the post). Local."""
+
+    __tablename__ = "post_authority"
+    post_code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    key_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    certificate_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    chain_pem: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class TrustAnchor(Base):
+    """Certificates this data folder trusts for signatures: its own post CA, HQ's root."""
+
+    __tablename__ = "trust_anchor"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    certificate_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    label: Mapped[str] = mapped_column(String(120), default="")
+    added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+Index("ix_report_record", Report.kind, Report.record_id)
+
+SYNCED_MODELS = SYNCED_MODELS + (Report, ReportAmendment)
