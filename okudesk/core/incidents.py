@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from okudesk.core import followups, numbering, posts, validation
+from okudesk.core.accounts import require
 from okudesk.core.errors import NotFound, ValidationError
 from okudesk.core.followups import FollowUpInfo, FollowUpInput
 from okudesk.core.i18n import _
@@ -153,6 +154,7 @@ def _apply(session: Session, i: Incident, data: IncidentInput) -> None:
 
 
 def create_incident(session: Session, data: IncidentInput, *, officer_id: str | None = None) -> IncidentDetail:
+    require(session, "incident.write")
     post = posts.require_this_post(session)
     i = Incident(number=numbering.next_register_number(session, post.code, "incident", data.occurred_at.year))
     i.status = "dilaporkan"
@@ -178,6 +180,7 @@ def _live(session: Session, incident_id: str) -> Incident:
 
 
 def update_incident(session: Session, incident_id: str, data: IncidentInput) -> IncidentDetail:
+    require(session, "incident.write")
     i = _live(session, incident_id)
     _apply(session, i, data)
     followups.replace_for(session, incident_id=i.id, items=data.follow_ups)
@@ -193,6 +196,7 @@ def change_status(
     session: Session, incident_id: str, new_status: str, *, officer_id: str | None = None, note: str = "",
     at: datetime | None = None,
 ) -> IncidentDetail:
+    require(session, "incident.status")
     i = _live(session, incident_id)
     if new_status not in allowed_next(i.status):
         raise ValidationError(
@@ -211,6 +215,7 @@ def change_status(
 
 
 def delete_incident(session: Session, incident_id: str) -> None:
+    require(session, "incident.write")
     i = _live(session, incident_id)
     i.deleted_at = utcnow()
     followups.replace_for(session, incident_id=i.id, items=[])

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from okudesk.core import followups, numbering, posts, validation
+from okudesk.core.accounts import require
 from okudesk.core.errors import NotFound, ValidationError
 from okudesk.core.followups import FollowUpInfo, FollowUpInput
 from okudesk.core.i18n import _
@@ -119,6 +120,7 @@ def _apply(session: Session, m: Meeting, data: MeetingInput) -> None:
 
 
 def create_meeting(session: Session, data: MeetingInput) -> MeetingDetail:
+    require(session, "meeting.write")
     post = posts.require_this_post(session)
     m = Meeting(number=numbering.next_register_number(session, post.code, "meeting", data.starts_at.year))
     _apply(session, m, data)
@@ -137,6 +139,7 @@ def _live(session: Session, meeting_id: str) -> Meeting:
 
 
 def update_meeting(session: Session, meeting_id: str, data: MeetingInput) -> MeetingDetail:
+    require(session, "meeting.write")
     m = _live(session, meeting_id)
     _apply(session, m, data)
     followups.replace_for(session, meeting_id=m.id, items=data.follow_ups)
@@ -146,6 +149,7 @@ def update_meeting(session: Session, meeting_id: str, data: MeetingInput) -> Mee
 
 def delete_meeting(session: Session, meeting_id: str) -> None:
     """Soft delete: the tombstone travels to HQ; follow-ups go with the meeting."""
+    require(session, "meeting.write")
     m = _live(session, meeting_id)
     now = utcnow()
     m.deleted_at = now
