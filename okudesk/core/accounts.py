@@ -344,9 +344,14 @@ def create_first_admin(
     return _account_info(account)
 
 
+POST_ROLES = ("petugas", "kapolsek", "admin")
+# Which roles each role may hand out (and reset, unlock, take away): HQ roles only at HQ.
+GRANTS: dict[str, tuple[str, ...]] = {"kapolsek": POST_ROLES, "admin": POST_ROLES, "hq_admin": ROLES}
+
+
 def _grantable(actor: Actor, role: str) -> None:
-    """Nobody hands out more than they hold (a commander cannot make an HQ admin)."""
-    if not ROLE_PERMISSIONS[role] <= actor.permissions:
+    """A post's commander or admin manages the post's roles; HQ roles only HQ's admin."""
+    if actor.role != SYSTEM_ROLE and role not in GRANTS.get(actor.role, ()):
         raise PermissionDenied(
             _("Peran {role} tidak dapat diberikan oleh {mine}", role=ROLE_LABELS[role],
               mine=ROLE_LABELS.get(actor.role, actor.role))
@@ -400,10 +405,11 @@ def reset_passphrase(session: Session, officer_id: str, new_passphrase: str) -> 
 
 
 def unlock(session: Session, officer_id: str) -> AccountInfo:
-    require(session, "account.manage")
+    actor = require(session, "account.manage")
     account = session.get(OfficerAccount, officer_id)
     if account is None:
         raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Akun", id=officer_id))
+    _grantable(actor, account.role)
     account.failed_count = 0
     account.locked_until = None
     audit.record(session, "update", record_type="officer_account", record_id=officer_id,

@@ -46,7 +46,8 @@ from okudesk.core.models import (
 GENESIS = "0" * 64
 TIP_KEY = "audit_tip"
 HASH_VERSION = 1
-_PENDING = "okudesk_audit_pending"
+_PENDING = "okudesk_audit_pending"  # entries to link into the chain at the next flush
+_CHANGES = "okudesk_audit_changes"  # data changes of this transaction, written at commit
 
 ACTION_LABELS = {
     "create": "Dibuat",
@@ -133,8 +134,16 @@ def record(
     """Add an event to the trail in this session's transaction (linked on the next flush).
 
     ``actor`` defaults to the session's acting officer (``session.info``); login events
-    pass the officer who tried. Use a write session: a read session rolls back.
+    pass the officer who tried. Use a write session: a read session rolls back. Data
+    changes made so far in the transaction are written first, so the trail keeps order.
     """
+    session.flush()
+    _write_changes(session)
+    _add(session, action, record_type=record_type, record_id=record_id, summary=summary, changes=changes, actor=actor)
+
+
+def _add(session: Session, action: str, *, record_type: str, record_id: str, summary: str, changes: dict | None,
+         actor=None) -> None:
     actor = actor if actor is not None else session.info.get(versioning.ACTOR_KEY)
     entry = AuditEntry(
         id=new_id(),
@@ -246,29 +255,50 @@ def _describe(obj) -> str:
     return ""
 
 
-def _record_changes(session: Session) -> None:
-    for obj in list(session.new):
-        if _audited(obj):
-            if isinstance(obj, Synced) and obj.id is None:
-                obj.id = new_id()
-            changes = _changes(obj, True)
-            record(session, "settings" if isinstance(obj, Setting) else "create", record_type=inspect(obj).mapper.local_table.name,
-                   record_id=_record_id(obj), summary=_describe(obj), changes=changes)
-    for obj in list(session.dirty):
-        if not _audited(obj) or not session.is_modified(obj, include_collections=True):
+def _collect_changes(session: Session) -> None:
+    """At each flush, fold what changed into one pending change per record; the entries are
+    written at commit (:func:`_write_changes`), so a save that flushes three times (as
+    services do while they look things up) is one entry with the first "before" and the
+    last "after"."""
+    collected: dict = session.info.setdefault(_CHANGES, {})
+    for obj, is_new in [(o, True) for o in session.new] + [(o, False) for o in session.dirty]:
+        if not _audited(obj) or (not is_new and not session.is_modified(obj, include_collections=True)):
             continue
-        changes = _changes(obj, False)
-        if not changes:
+        if is_new and isinstance(obj, Synced) and obj.id is None:
+            obj.id = new_id()
+        changes = _changes(obj, is_new)
+        if not changes and not is_new:
             continue
-        action = "update"
-        if "deleted_at" in changes:
+        key = (inspect(obj).mapper.local_table.name, _record_id(obj))
+        entry = collected.get(key)
+        if entry is None:
+            collected[key] = {"new": is_new, "obj": obj, "changes": changes}
+            continue
+        merged = entry["changes"]
+        for field, (before, after) in changes.items():
+            merged[field] = [merged[field][0], after] if field in merged else [before, after]
+        entry["obj"] = obj
+
+
+def _write_changes(session: Session) -> None:
+    collected = session.info.pop(_CHANGES, None)
+    if not collected:
+        return
+    for (table, record_id), entry in collected.items():
+        obj, changes = entry["obj"], {k: v for k, v in entry["changes"].items() if v[0] != v[1] or entry["new"]}
+        if entry["new"]:
+            action = "settings" if isinstance(obj, Setting) else "create"
+        elif not changes:
+            continue
+        elif "deleted_at" in changes:
             action = "delete" if changes["deleted_at"][1] is not None else "undelete"
         elif "status" in changes:
             action = "status"
         elif isinstance(obj, Setting):
             action = "settings"
-        record(session, action, record_type=inspect(obj).mapper.local_table.name,
-               record_id=_record_id(obj), summary=_describe(obj), changes=changes)
+        else:
+            action = "update"
+        _add(session, action, record_type=table, record_id=record_id, summary=_describe(obj), changes=changes)
 
 
 def _record_id(obj) -> str:
@@ -322,19 +352,25 @@ def _before_flush(session: Session, _flush_context, _instances) -> None:
         for obj in session.dirty:
             if isinstance(obj, AuditEntry) and session.is_modified(obj):
                 raise OkudeskError("audit entries are append-only")
-        _record_changes(session)
+        _collect_changes(session)
     pending = session.info.pop(_PENDING, None)
     if pending:
         _link(session, [e for e in pending if e in session.new])
 
 
+def _before_commit(session: Session) -> None:
+    _write_changes(session)  # the commit's own flush links them
+
+
 def _forget_pending(session: Session, *_args) -> None:
     session.info.pop(_PENDING, None)
+    session.info.pop(_CHANGES, None)
 
 
 def install(session_class: type[Session]) -> None:
     """Listen on ``session_class``; must come before ``versioning.install`` (it stamps our entries)."""
     event.listen(session_class, "before_flush", _before_flush)
+    event.listen(session_class, "before_commit", _before_commit)
     event.listen(session_class, "after_rollback", _forget_pending)
 
 
@@ -394,8 +430,8 @@ _COLUMNS = (
 def verify(session: Session, *, origin_post: str | None = None) -> Verification:
     """Check every chain (or one post's) link by link; names the first bad entry."""
     stmt = select(*_COLUMNS)
-    if origin_post:
-        stmt = stmt.where(AuditEntry.origin_post == origin_post)
+    if origin_post:  # every chain the post wrote, whole (its first entries may predate its code)
+        stmt = stmt.where(AuditEntry.chain.in_(select(AuditEntry.chain).where(AuditEntry.origin_post == origin_post)))
     rows = session.execute(stmt.order_by(AuditEntry.chain, AuditEntry.seq)).all()
     chains: dict[str, list] = {}
     for row in rows:
@@ -450,12 +486,11 @@ def chains_by_post(session: Session) -> dict[str, list[tuple[str, int, datetime]
     from sqlalchemy import func
 
     stmt = (
-        select(AuditEntry.origin_post, AuditEntry.chain, func.count(), func.min(AuditEntry.at), func.max(AuditEntry.at))
-        .group_by(AuditEntry.origin_post, AuditEntry.chain)
-        .order_by(AuditEntry.origin_post, func.min(AuditEntry.at))
+        select(func.max(AuditEntry.origin_post), AuditEntry.chain, func.count(), func.min(AuditEntry.at), func.max(AuditEntry.at))
+        .group_by(AuditEntry.chain)
+        .order_by(func.min(AuditEntry.at))
     )
     out: dict[str, list[tuple[str, int, datetime]]] = {}
     for post, chain, count, _first, last in session.execute(stmt):
         out.setdefault(post, []).append((chain, count, last))
     return out
-
