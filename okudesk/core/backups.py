@@ -24,6 +24,7 @@ import os
 import shutil
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -177,7 +178,7 @@ def check_backup(path: Path | str) -> dict:
     with archive:
         try:
             bad = archive.testzip()
-        except (OSError, zipfile.BadZipFile, EOFError) as exc:
+        except (OSError, zipfile.BadZipFile, EOFError, zlib.error) as exc:
             raise BackupError(_("Berkas cadangan rusak: {path}", path=path)) from exc
         if bad is not None:
             raise BackupError(_("Berkas cadangan rusak: {member} dalam {path}", member=bad, path=path))
