@@ -46,7 +46,7 @@ def test_backup_holds_database_and_photos_and_restores_with_a_new_instance(store
     result = backups.restore(store.data_dir, info.path, actor=accounts.system_actor("test"))
     assert result.photos_added == 1 and result.replaced.exists()
     assert (store.data_dir / "replaced").is_dir()
-    with Store.open(store.data_dir) as restored, restored.read() as s:
+    with Store.open(store.data_dir) as restored, restored.read(actor=accounts.system_actor("test")) as s:
         ids = set(s.scalars(select(Meeting.id)))
         instance, counter = versioning.current(s.connection())
         assert first in ids and second not in ids
