@@ -328,10 +328,11 @@ def test_officer_can_use_an_official_pkcs12_certificate(setup):
 
 
 def test_demo_officers_sign_with_the_demo_passphrase(tmp_path):
-    from okudesk.core import demo
+    from okudesk.core import accounts, demo
     from okudesk.core.store import Store
 
     with Store.open(tmp_path / "demo") as store:
+        store.actor = accounts.system_actor("pytest")
         demo.fill(store, meetings=3, incidents=3, seed=5, today=date.today() - timedelta(days=1))
         record = service.resolve_record_id(store, "meeting", "latest")
         result = service.make_report(store, "meeting", record, passphrase=demo.DEMO_PASSPHRASE)

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from okudesk.core import numbering, posts, reference, versioning
+from okudesk.core import accounts, audit, numbering, posts, reference, versioning
 from okudesk.core.models import (
     FollowUp,
     Incident,
@@ -144,7 +144,13 @@ def fill(
     today: date | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> DemoSummary:
-    """Add demo data to ``store`` as this post (setting up the demo post if there is none)."""
+    """Add demo data to ``store`` as this post (setting up the demo post if there is none).
+
+    Acts as ``store.actor`` (the console, from the command line). Demo officers get
+    accounts with the passphrase ``demo`` (:data:`DEMO_PASSPHRASE`); the bulk-inserted
+    meetings and incidents bypass the ORM, so the audit trail gets one summary entry.
+    """
+    accounts.check(store.actor, "demo.fill")
     rng = random.Random(seed)
     now = datetime.now().replace(second=0, microsecond=0) if today is None else datetime.combine(today, datetime.min.time()).replace(hour=17)
     with store.write() as session:
@@ -160,11 +166,15 @@ def fill(
     meeting_ids = _bulk_meetings(ctx, meetings, progress)
     _bulk_incidents(ctx, incidents, meeting_ids, progress)
     _demo_photos(store, rng, meeting_ids[-DEMO_PHOTO_MEETINGS:])
+    with store.write() as session:
+        audit.record(session, "demo", summary=f"Data contoh: {meetings} rapat, {incidents} kejadian (benih {seed})",
+                     changes={"meetings": [None, meetings], "incidents": [None, incidents], "seed": [None, seed]})
     with store.read() as session:
         n_stakeholders = session.scalar(select(func.count()).select_from(Stakeholder).where(Stakeholder.deleted_at.is_(None)))
     return DemoSummary(post.code, len(officer_ids), n_stakeholders, meetings, incidents)
 
 
+DEMO_PASSPHRASE = "demo"
 DEMO_PHOTO_MEETINGS = 8
 PHOTO_CAPTIONS = ("Suasana kegiatan", "Penyampaian imbauan kamtibmas", "Foto bersama peserta", "Dialog dengan warga")
 
@@ -213,16 +223,21 @@ def _ensure_officers(session: Session, rng: random.Random, post_id: str) -> list
     if len(existing) >= 3:
         return existing
     ranks = {r.name: r.id for r in reference.ranks(session)}
-    plan = [("Iptu", "Kapolsek"), ("Aiptu", "Kanit Intelkam"), ("Bripka", "Bhabinkamtibmas"),
-            ("Bripka", "Bhabinkamtibmas"), ("Brigadir", "Bhabinkamtibmas"), ("Aipda", "Kanit Binmas"),
-            ("Briptu", "Banit Samapta"), ("Bripda", "Banit Reskrim")]
+    plan = [("Iptu", "Kapolsek", "kapolsek"), ("Aiptu", "Kanit Intelkam", "petugas"),
+            ("Bripka", "Bhabinkamtibmas", "petugas"), ("Bripka", "Bhabinkamtibmas", "petugas"),
+            ("Brigadir", "Bhabinkamtibmas", "petugas"), ("Aipda", "Kanit Binmas", "petugas"),
+            ("Briptu", "Operator / Bamin", "admin"), ("Bripda", "Banit Reskrim", "petugas")]
     used = set(session.scalars(select(Officer.nrp)))
-    for rank, position in plan:
+    for rank, position, role in plan:
         nrp = _nrp(rng)
         while nrp in used:
             nrp = _nrp(rng)
         used.add(nrp)
-        existing.append(add_officer(session, name=_person(rng), nrp=nrp, rank_id=ranks[rank], position=position, post_id=post_id).id)
+        officer = add_officer(session, name=_person(rng), nrp=nrp, rank_id=ranks[rank], position=position, post_id=post_id)
+        # One scrypt hash per officer (about 60 ms each): the demo stays quick.
+        accounts.set_account(session, officer.id, role=role, passphrase=DEMO_PASSPHRASE, must_change=False,
+                             enforce_policy=False)
+        existing.append(officer.id)
     return existing
 
 

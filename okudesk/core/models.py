@@ -432,3 +432,56 @@ class TrustAnchor(Base):
 Index("ix_report_record", Report.kind, Report.record_id)
 
 SYNCED_MODELS = SYNCED_MODELS + (Report, ReportAmendment)
+
+
+# --- accounts and audit trail (issue 6) ---------------------------------------------------
+
+
+class OfficerAccount(Base):
+    """An officer's login at this installation; never travels (each laptop has its own).
+
+    The passphrase hash names its KDF and parameters, so they can be raised later.
+    Failed logins and the lock are kept here so that they survive a restart.
+    """
+
+    __tablename__ = "officer_account"
+    officer_id: Mapped[str] = mapped_column(ForeignKey("officer.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))
+    passphrase_hash: Mapped[str] = mapped_column(String(255))
+    must_change: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    officer: Mapped[Officer] = relationship()
+
+
+class AuditEntry(Synced, Base):
+    """One link of this database's tamper-evident audit chain (append-only; travels to HQ).
+
+    ``chain`` is the database instance ID that wrote the entry and ``seq`` its place in
+    that chain; ``entry_hash`` is SHA-256 over the canonical form of the entry including
+    ``prev_hash`` (see okudesk/core/audit.py). A restored or copied database starts a new
+    chain whose first entry links to the last entry it inherited.
+    """
+
+    __tablename__ = "audit_entry"
+    chain: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int] = mapped_column(Integer)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    actor_id: Mapped[str | None] = mapped_column(String(36), index=True)  # officer.id; no FK: HQ may lack the officer
+    actor_name: Mapped[str] = mapped_column(String(160), default="")
+    actor_role: Mapped[str] = mapped_column(String(16), default="")
+    action: Mapped[str] = mapped_column(String(24), index=True)
+    record_type: Mapped[str] = mapped_column(String(40), default="")
+    record_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    changes: Mapped[str] = mapped_column(Text, default="")  # JSON {"field": [before, after]}
+
+
+Index("uq_audit_entry_chain_seq", AuditEntry.chain, AuditEntry.seq, unique=True)
+
+SYNCED_MODELS = SYNCED_MODELS + (AuditEntry,)
