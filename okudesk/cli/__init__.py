@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "okudesk.cli.demo",
     "okudesk.cli.stats",
     "okudesk.cli.selftest",
+    "okudesk.cli.sync",
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
