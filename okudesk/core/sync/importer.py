@@ -28,6 +28,8 @@ from okudesk.core.store.migrate import SCHEMA_HEAD
 from okudesk.core.sync import SyncRefused, bundle, records, trust
 from okudesk.core.sync.records import IncomingTable, TableInfo
 
+SEED = "seed"  # reference rows as seeded: the same everywhere, so a change on top is no conflict
+
 
 @dataclass
 class Counts:
@@ -181,7 +183,7 @@ class Merger:
             if c is None:
                 inserts.append(r)
                 counts.new += 1
-            elif c[0] == inst or t.base.get(rid) == (c[0], c[1]):
+            elif c[0] == inst or c[0] == SEED or t.base.get(rid) == (c[0], c[1]):
                 updates.append(r)
                 counts.updated += 1
             elif self.mode == "post":

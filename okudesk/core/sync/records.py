@@ -78,14 +78,20 @@ def travelling() -> tuple[TableInfo, ...]:
     infos = []
     for model in models.SYNCED_MODELS:
         table = model.__table__
-        columns = tuple(c.name for c in table.columns)
-        binary = frozenset(i for i, c in enumerate(table.columns) if isinstance(c.type, LargeBinary))
+        ordered = ordered_columns(table)
+        columns = tuple(c.name for c in ordered)
+        binary = frozenset(i for i, c in enumerate(ordered) if isinstance(c.type, LargeBinary))
         parents = tuple(
             (i, next(iter(c.foreign_keys)).column.table.name)
-            for i, c in enumerate(table.columns) if c.foreign_keys
+            for i, c in enumerate(ordered) if c.foreign_keys
         )
         infos.append(TableInfo(table, columns, binary, parents, tuple(links.get(table.name, ()))))
     return tuple(_dependency_order(infos))
+
+
+def ordered_columns(table: Table) -> list:
+    """The key first (rows are handled as tuples whose first value is the ID)."""
+    return [table.c.id] + [c for c in table.columns if c.name != "id"]
 
 
 def _dependency_order(infos: list[TableInfo]) -> list[TableInfo]:
@@ -119,7 +125,7 @@ def table_info(name: str) -> TableInfo:
 
 def _raw_select(info: TableInfo):
     cols = []
-    for c in info.table.columns:
+    for c in ordered_columns(info.table):
         cols.append(cast(c, String).label(c.name) if isinstance(c.type, (DateTime, Date)) else c)
     return select(*cols)
 
@@ -237,7 +243,7 @@ def decode_payload(doc) -> list[IncomingTable]:
         columns = decode_columns(entry.get("data"), n, len(names))
         by_name = dict(zip(names, columns, strict=True))
         ordered = []
-        for k, c in enumerate(info.table.columns):
+        for k, c in enumerate(ordered_columns(info.table)):
             values = by_name.get(c.name)
             if values is None:  # an older okudesk's bundle: the column did not exist yet
                 default = c.default.arg if c.default is not None and not callable(c.default.arg) else None
