@@ -275,8 +275,8 @@ class Merger:
         self.conn.execute(delete(SyncHeld).where(SyncHeld.table_name == info.name, SyncHeld.record_id == rid))
         base = t.base.get(rid)
         self.conn.execute(insert(SyncHeld).values(
-            table_name=info.name, record_id=rid, instance=inst, counter=counter, post_code=self.sender,
-            missing=missing[:120], row=self._row_json(info, row, self._links_of(t.links, rid)),
+            table_name=info.name, record_id=rid, instance=inst, counter=counter,
+            post_code=self.instance_post.get(inst, self.sender), missing=missing[:120], row=self._row_json(info, row, self._links_of(t.links, rid)),
             base=json.dumps(list(base)) if base else "",
         ))
 
@@ -388,7 +388,7 @@ def _verified(session: Session, opened: bundle.Opened) -> tuple:
     return post, first
 
 
-def import_bundle(store: Store, path: Path, *, receipt_dir: Path | None = None,
+def import_bundle(store: Store, path: Path, *, receipt_dir: Path | None = None, write_receipt: bool = True,
                   progress: Callable[[str, int, int], None] | None = None) -> BundleOutcome:
     """Verify and apply one bundle at HQ, then write the post's receipt. Never raises
     SyncRefused: a refused bundle comes back with ``ok=False`` and the reason."""
@@ -433,6 +433,8 @@ def import_bundle(store: Store, path: Path, *, receipt_dir: Path | None = None,
         return BundleOutcome(path, False, str(exc))
     except trust.pki.CertificateError as exc:
         return BundleOutcome(path, False, str(exc))
+    if not write_receipt:
+        return BundleOutcome(path, True, "", post.code, m["id"], counts, None, first)
     from okudesk.core.sync import receipt
 
     try:
