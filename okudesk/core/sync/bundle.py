@@ -117,10 +117,14 @@ def write(
     chain = b"".join(pki.cert_pem(c) for c in (signer.certificate, *signer.chain))
     _write_atomically(path, [(MANIFEST, manifest_bytes), (PAYLOAD, parts[PAYLOAD]), (PHOTOS, parts[PHOTOS]),
                              (SIGNATURE, signature), (SIGNER, chain)])
-    opened = open_file(path)  # read back what is on the stick
-    if opened.manifest_bytes != manifest_bytes or not verify_signature(opened):
+    try:
+        opened = open_file(path)  # read back what is on the stick
+        good = opened.manifest_bytes == manifest_bytes and verify_signature(opened)
+    except SyncRefused:
+        good = False
+    if not good:
         _remove(path)
-        raise SyncRefused(_("Berkas yang ditulis ke {path} tidak terbaca kembali dengan benar; coba media lain", path=path))
+        raise SyncRefused(_("Berkas yang ditulis ke {path} rusak saat dibaca kembali; coba media lain", path=path))
     return manifest
 
 
