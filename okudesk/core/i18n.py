@@ -38,6 +38,7 @@ _ENGLISH: dict[str, str] = {
     "Berkas ini bukan foto yang dapat dibaca: {reason}": "This file is not a readable photo: {reason}",
     "Kop surat paling banyak {n} baris": "The letterhead has at most {n} lines",
     "Baris kop surat terlalu panjang ({n} karakter, maksimal {max}): {line}": "A letterhead line is too long ({n} characters, at most {max}): {line}",
+    "Basis data belum terbuka": "The database is not open yet",
 }
 
 

@@ -188,9 +188,10 @@ class _Op(Generic[T]):
 
         def task():
             if self._needs_store and h.store is None:
-                from okudesk.core.errors import OkudeskError
+                from okudesk.core.errors import StoreError
+                from okudesk.core.i18n import _
 
-                raise OkudeskError("store not open")
+                raise StoreError(_("Basis data belum terbuka"))
             return self._work(h.store)
 
         def done(future: Future) -> None:
