@@ -22,7 +22,7 @@ _log_file: Path | None = None
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
+    return QCoreApplication.translate("", text)
 
 
 def setup_logging(folder: Path | None = None) -> Path | None:

@@ -50,7 +50,7 @@ QLabel#warning { background: #fff3cd; color: #6b4e00; border: 1px solid #f0d68a;
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+    return QCoreApplication.translate("", text)
 
 
 def page_title(spec: PageSpec) -> str:

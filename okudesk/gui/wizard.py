@@ -25,7 +25,7 @@ from okudesk.gui.pages.base import Combo
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("wizard", text)
+    return QCoreApplication.translate("", text)
 
 
 class FirstRunWizard(QWidget):

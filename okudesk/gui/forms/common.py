@@ -47,7 +47,7 @@ NO_DATETIME = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("forms", text)
+    return QCoreApplication.translate("", text)
 
 
 class ErrorLabel(QLabel):

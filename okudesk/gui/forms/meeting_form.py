@@ -35,8 +35,8 @@ class MeetingDialog(FormDialog):
         # tab 1: the activity
         self.form1 = FieldForm()
         self.activity_type = self.form1.add(tr("Jenis kegiatan"), Combo(tr("(pilih jenis kegiatan)")), "activity_type_id")
-        self.starts_at = self.form1.add(tr("Mulai"), DateTimeBox(), "starts_at")
-        self.ends_at = self.form1.add(tr("Selesai"), DateTimeBox(optional=True), "ends_at")
+        self.starts_at = self.form1.add(tr("Waktu mulai"), DateTimeBox(), "starts_at")
+        self.ends_at = self.form1.add(tr("Waktu selesai"), DateTimeBox(optional=True), "ends_at")
         self.place_picker = self.form1.add(tr("Kecamatan / desa"), PlacePicker(), "desa_id")
         self.place = self.form1.add(tr("Tempat"), QLineEdit(), "place")
         self.place.setPlaceholderText(tr("mis. Balai Desa Sukaraya"))

@@ -27,7 +27,9 @@ NO_DATE = QDate(2000, 1, 1)
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("pages", text)
+    # Module-level tr() helpers all use the empty context: that is the context
+    # pyside6-lupdate records for a plain tr("...") call (scripts/dev lupdate).
+    return QCoreApplication.translate("", text)
 
 
 class Page(QWidget):
