@@ -59,7 +59,9 @@ class MeetingDialog(FormDialog):
         self.forms = [self.form1, self.form2, self.form3]
         for title, form in ((tr("Kegiatan"), self.form1), (tr("Hasil kegiatan"), self.form2), (tr("Tindak lanjut dan foto"), self.form3)):
             page = QWidget()
-            page.setLayout(form)
+            column = QVBoxLayout(page)
+            column.addLayout(form)
+            column.addStretch(1)
             self.tabs.addTab(page, title)
         v = QVBoxLayout(self)
         v.addWidget(self.general_error)
