@@ -76,10 +76,11 @@ class ListModel(QAbstractTableModel):
         def work(session):
             from okudesk.core import listing as core
 
-            return core.keys(session, listing, flt, sort=sort, descending=desc, limit=FIRST_KEYS)
+            keys = core.keys(session, listing, flt, sort=sort, descending=desc, limit=FIRST_KEYS)
+            return keys, core.rows(session, listing, keys[:PAGE])  # the first screen in the same trip
 
         self._busy += 1
-        QueryOp(None, work, lambda keys: self._first_keys(gen, keys)).failure(self._failed).run()
+        QueryOp(None, work, lambda result: self._first_keys(gen, *result)).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
         self._busy -= 1
@@ -88,13 +89,14 @@ class ListModel(QAbstractTableModel):
 
         errors.show_exception(exc)
 
-    def _first_keys(self, gen: int, keys: array) -> None:
+    def _first_keys(self, gen: int, keys: array, first_rows: dict[int, tuple]) -> None:
         self._busy -= 1
         if gen != self._generation:
             return
         self.beginResetModel()
         self._keys = keys
         self._cache.clear()
+        self._cache[0] = first_rows
         self._pending.clear()
         self._complete = len(keys) < FIRST_KEYS
         self._fetching = False

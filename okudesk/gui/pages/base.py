@@ -273,7 +273,6 @@ class ListPage(Page):
         self._select_key: int | None = None
         self._shown_id: str | None = None
         self._loaded_once = False
-        self.load_choices()
 
     # subclasses -----------------------------------------------------------------------------------
 
@@ -320,6 +319,7 @@ class ListPage(Page):
         if not self._loaded_once:
             self._loaded_once = True
             self.apply_filter()
+            self.load_choices()  # after the list: the rows come first
 
     def current_row(self) -> int:
         rows = self.table.selectionModel().selectedRows()
