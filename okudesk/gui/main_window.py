@@ -223,7 +223,6 @@ class MainWindow(QMainWindow):
             self._wizard.deleteLater()
             self._wizard = None
         self.nav.setEnabled(True)
-        self.refresh_status()
         settings = QSettings()
         start = settings.value("window/page", "home", str)
         keys = [s.key for s in PAGES]
@@ -232,6 +231,7 @@ class MainWindow(QMainWindow):
             self._show_row(row)
         else:
             self.nav.setCurrentRow(row)
+        self.refresh_status()  # after the first page's queries: counting changes can take a moment
         self.store_attached.emit()
 
     def _show_wizard(self) -> None:

@@ -68,9 +68,13 @@ def test_try_with_demo_data(tmp_path, qtbot, idle):
 
 
 def test_switch_language_to_english(people, window, qtbot, idle, gui_env):
+    from PySide6.QtCore import QCoreApplication
+
     from okudesk.gui import i18n
     from okudesk.gui.main_window import MainWindow
 
+    # Qt's own texts (context menus of text fields) are Indonesian too
+    assert QCoreApplication.translate("QLineEdit", "Select All") == "Pilih semua"
     settings_page = window.go_to("settings")
     settings_page.language.setCurrentIndex(settings_page.language.findData("en"))
     settings_page._language_chosen(settings_page.language.currentIndex())
