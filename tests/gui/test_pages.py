@@ -158,3 +158,21 @@ def test_unexpected_error_is_logged_and_shown_readably(window, qtbot, idle, gui_
     except ValueError:
         errors._excepthook(*sys.exc_info())  # what sys.excepthook is after errors.install()
     assert len(gui_env["error"]) == 3 and "ValueError" not in gui_env["error"][2]
+
+
+def test_window_remembers_page_geometry_and_columns(people, window, store, qtbot, idle):
+    from okudesk.gui.main_window import MainWindow
+
+    page = window.go_to("incidents")
+    qtbot.waitUntil(lambda: page.model.is_idle())
+    page.table.setColumnWidth(2, 333)
+    window.resize(1100, 700)
+    window.close()  # saves the layout
+    again = MainWindow(store)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(again.is_ready)
+    assert again.current_page() is again.pages["incidents"]  # opens where it was left
+    assert again.pages["incidents"].table.columnWidth(2) == 333
+    idle()
+    again.close()
