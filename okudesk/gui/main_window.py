@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.post = None
         self._is_ready = False
         self._wizard = None
+        self._duty_choices = 0
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
     def _officer_chosen(self, index: int) -> None:
         officer_id = self.officer_combo.itemData(index)
         self.hub.officer_on_duty = officer_id
+        self._duty_choices += 1
 
         def work(session):
             from okudesk.core import settings
@@ -171,10 +173,13 @@ class MainWindow(QMainWindow):
             return (post, officers.list_officers(session), settings.get(session, settings.OFFICER_ON_DUTY),
                     stats.unexported_changes(session))
 
-        QueryOp(self, work, self._show_status).run()
+        asked = self._duty_choices
+        QueryOp(self, work, lambda result: self._show_status(result, asked)).run()
 
-    def _show_status(self, result) -> None:
+    def _show_status(self, result, asked: int = 0) -> None:
         post, officer_list, on_duty, unexported = result
+        if asked != self._duty_choices:  # chosen after this query was asked: keep the choice
+            on_duty = self.hub.officer_on_duty
         self.post = post
         if post is not None:
             self.post_label.setText(tr("Pos: {name} ({code})").format(name=post.name, code=post.code))

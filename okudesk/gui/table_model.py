@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from okudesk.gui.operations import QueryOp
 
 FIRST_KEYS = 300
+KEY_CHUNK = 200_000  # keys per background fetch: a stale fetch never holds the worker long
 PAGE = 200
 CACHE_PAGES = 40
 _ROOT = QModelIndex()
@@ -74,6 +75,8 @@ class ListModel(QAbstractTableModel):
         listing, flt, sort, desc = self.listing, self.filter, self.sort_key, self.descending
 
         def work(session):
+            if gen != self._generation:
+                return None, None
             from okudesk.core import listing as core
 
             keys = core.keys(session, listing, flt, sort=sort, descending=desc, limit=FIRST_KEYS)
@@ -91,7 +94,7 @@ class ListModel(QAbstractTableModel):
 
     def _first_keys(self, gen: int, keys: array, first_rows: dict[int, tuple]) -> None:
         self._busy -= 1
-        if gen != self._generation:
+        if gen != self._generation or keys is None:
             return
         self.beginResetModel()
         self._keys = keys
@@ -116,28 +119,34 @@ class ListModel(QAbstractTableModel):
         self._fetching = True
         gen, offset = self._generation, len(self._keys)
         listing, flt, sort, desc = self.listing, self.filter, self.sort_key, self.descending
-        first = array("q", self._keys)
+        last = self._keys[-1] if self._keys else None
 
         def work(session):
+            if gen != self._generation:
+                return None  # a newer load was asked for: do not hold the worker
             from okudesk.core import listing as core
 
-            return core.keys(session, listing, flt, sort=sort, descending=desc)
+            # one key of overlap tells whether the list changed since the previous chunk
+            return core.keys(session, listing, flt, sort=sort, descending=desc, limit=KEY_CHUNK + 1, offset=offset - 1)
 
-        def done(keys: array) -> None:
+        def done(keys: array | None) -> None:
             self._busy -= 1
-            if gen != self._generation:
+            if gen != self._generation or keys is None:
                 return
             self._fetching = False
-            if keys[:offset] != first:  # changed meanwhile: start over
+            if not keys or keys[0] != last:  # changed meanwhile: start over
                 self.reload()
                 return
-            rest = keys[offset:]
+            rest = keys[1:]
             if rest:
                 self.beginInsertRows(QModelIndex(), offset, offset + len(rest) - 1)
                 self._keys.extend(rest)
                 self.endInsertRows()
-            self._complete = True
-            self.complete.emit()
+            if len(rest) < KEY_CHUNK:
+                self._complete = True
+                self.complete.emit()
+            else:
+                self.fetchMore(QModelIndex())  # keep going in the background
 
         self._busy += 1
         QueryOp(None, work, done).failure(self._failed).run()
@@ -151,14 +160,16 @@ class ListModel(QAbstractTableModel):
         listing = self.listing
 
         def work(session):
+            if gen != self._generation:
+                return None
             from okudesk.core import listing as core
 
             return core.rows(session, listing, keys)
 
-        def done(rows: dict[int, tuple]) -> None:
+        def done(rows: dict[int, tuple] | None) -> None:
             self._busy -= 1
             self._pending.discard(page)
-            if gen != self._generation:
+            if gen != self._generation or rows is None:
                 return
             self._cache[page] = rows
             while len(self._cache) > CACHE_PAGES:

@@ -11,11 +11,18 @@ from okudesk.core.listing import ListFilter
 from okudesk.gui.forms.incident_form import IncidentDialog, StatusDialog
 
 
+def choose_officer(window, qtbot, officer_id: str) -> None:
+    """Pick the officer on duty in the status bar, as a person does."""
+    combo = window.officer_combo
+    qtbot.waitUntil(lambda: combo.findData(officer_id) >= 0)
+    combo.setCurrentIndex(combo.findData(officer_id))
+    combo.activated.emit(combo.currentIndex())
+
+
 def test_change_incident_status_and_see_the_history(people, window, store, qtbot, idle, yesterday):
     with store.write() as s:
         inc = incidents.create_incident(s, incidents.IncidentInput(occurred_at=yesterday, description="Pembagian amplop di pasar"))
-    window.officer_combo.setCurrentIndex(window.officer_combo.findData(people["officers"][0].id))
-    window._officer_chosen(window.officer_combo.currentIndex())
+    choose_officer(window, qtbot, people["officers"][0].id)
     page = window.go_to("incidents")
     qtbot.waitUntil(lambda: page.detail_data is not None and page.detail_data.id == inc.id)
     qtbot.mouseClick(page.status_button, Qt.MouseButton.LeftButton)
@@ -77,8 +84,7 @@ def test_follow_ups_quick_filters_and_one_click_done(people, window, store, qtbo
             FollowUpInput("Patroli malam", officer_id=me, due_date=date.today() - timedelta(days=2)),
             FollowUpInput("Undang tokoh agama", officer_id=people["officers"][1].id, due_date=date.today() + timedelta(days=5)),
         ]))
-    window.officer_combo.setCurrentIndex(window.officer_combo.findData(me))
-    window._officer_chosen(window.officer_combo.currentIndex())
+    choose_officer(window, qtbot, me)
     page = window.go_to("follow_ups")
     qtbot.waitUntil(lambda: page.model.rowCount() == 2 and page.model.is_idle())
     page.set_quick_filter("overdue")
