@@ -19,7 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from okudesk.gui.operations import QueryOp
 
 FIRST_KEYS = 300
-KEY_CHUNK = 200_000  # keys per background fetch: a stale fetch never holds the worker long
+KEY_CHUNK = 50_000  # keys per background fetch: a stale fetch never holds the worker long
 PAGE = 200
 CACHE_PAGES = 40
 _ROOT = QModelIndex()
@@ -109,6 +109,10 @@ class ListModel(QAbstractTableModel):
             self.complete.emit()
         else:
             self.fetchMore(QModelIndex())
+
+    def cancel(self) -> None:
+        """Drop every load in flight (the list is going away)."""
+        self._generation += 1
 
     def canFetchMore(self, parent=_ROOT) -> bool:
         return not parent.isValid() and not self._complete and not self._fetching
