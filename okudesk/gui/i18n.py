@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -59,6 +58,8 @@ def qm_file(language: str, stem: str = "okudesk") -> Path | None:
     if tool is None:
         log.warning("no lrelease to compile %s", ts)
         return None
+    import subprocess
+
     cached.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([str(tool), "-silent", str(ts), "-qm", str(cached)], check=True, capture_output=True)
     return cached
