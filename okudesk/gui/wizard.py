@@ -87,7 +87,7 @@ class FirstRunWizard(QWidget):
             edit.setMaxLength(60)
         self.letterhead[2].setPlaceholderText(tr("mis. SEKTOR BATURAJA TIMUR"))
         self._row(form, tr("Nama pos"), self.name, "name")
-        self._row(form, tr("Kode pos (untuk nomor surat)"), self.code, "code")
+        self._row(form, tr("Kode satuan (untuk nomor surat)"), self.code, "code")
         self._row(form, tr("Kecamatan wilayah"), self.kecamatan, "kecamatan")
         self._row(form, tr("Tempat penandatanganan"), self.place_name, "place_name")
         for i, edit in enumerate(self.letterhead, 1):

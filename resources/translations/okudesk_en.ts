@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../okudesk/gui/errors.py" line="+59"/>
+        <location filename="../../okudesk/gui/errors.py" line="+60"/>
         <source>Berkas atau folder tidak dapat dipakai: {reason}{where}</source>
         <translation>The file or folder cannot be used: {reason}{where}</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation>Technical details were saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/forms/common.py" line="+130"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="+131"/>
         <source>(pilih kecamatan)</source>
         <translation>(choose kecamatan)</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Add a new desa/kelurahan in this kecamatan</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Desa baru</source>
         <translation>New desa</translation>
     </message>
@@ -73,7 +73,7 @@
         <location filename="../../okudesk/gui/forms/incident_form.py" line="+76"/>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="+57"/>
         <location filename="../../okudesk/gui/pages/followups.py" line="+33"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="+98"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+102"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="+111"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
@@ -81,7 +81,7 @@
     <message>
         <location line="+0"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-7"/>
-        <location filename="../../okudesk/gui/pages/settings.py" line="+75"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="+76"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
@@ -98,7 +98,7 @@
         <translation>Due date</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>+ Tambah tindak lanjut</source>
         <translation>+ Add follow-up</translation>
     </message>
@@ -114,7 +114,7 @@
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+82"/>
         <source>Seret berkas foto ke sini, atau klik &quot;Tambah foto&quot;. Klik dua kali pada foto untuk mengubah keterangannya.</source>
         <translation>Drag photo files here, or click &quot;Add photo&quot;. Double-click a photo to edit its caption.</translation>
     </message>
@@ -141,14 +141,14 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../okudesk/gui/forms/incident_form.py" line="+164"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="+166"/>
         <location filename="../../okudesk/gui/messages.py" line="-13"/>
         <location line="+15"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/forms/incident_form.py" line="-187"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="-189"/>
         <location filename="../../okudesk/gui/pages/home.py" line="-28"/>
         <source>Kejadian baru</source>
         <translation>New incident</translation>
@@ -219,7 +219,7 @@
     <message>
         <location line="+0"/>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="+0"/>
-        <location filename="../../okudesk/gui/main_window.py" line="+182"/>
+        <location filename="../../okudesk/gui/main_window.py" line="+192"/>
         <source>(pilih petugas)</source>
         <translation>(choose officer)</translation>
     </message>
@@ -299,7 +299,7 @@
         <translation>Follow-ups and photos</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+142"/>
         <source>Ubah status kejadian {number}</source>
         <translation>Change the status of incident {number}</translation>
     </message>
@@ -483,7 +483,7 @@
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/main_window.py" line="-92"/>
+        <location filename="../../okudesk/gui/main_window.py" line="-101"/>
         <source>Polres Ogan Komering Ulu</source>
         <translation>Polres Ogan Komering Ulu</translation>
     </message>
@@ -503,17 +503,17 @@
         <translation>The officer on duty using okudesk now</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Petugas piket:</source>
         <translation>Officer on duty:</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+39"/>
         <source>Pos: {name} ({code})</source>
         <translation>Post: {name} ({code})</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>{n} perubahan belum diekspor</source>
         <translation>{n} changes not yet exported</translation>
     </message>
@@ -603,7 +603,7 @@
         <translation>Reset</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+203"/>
         <source>{n} data</source>
         <translation>{n} records</translation>
     </message>
@@ -661,7 +661,7 @@
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Tandai selesai</source>
         <translation>Mark done</translation>
     </message>
@@ -872,7 +872,7 @@ Fitur ini sedang disiapkan dan akan tersedia pada pembaruan okudesk berikutnya. 
 This feature is being prepared and comes with the next okudesk update. The number of changes not yet exported is shown in the status bar.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/settings.py" line="-47"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="-48"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -882,7 +882,7 @@ This feature is being prepared and comes with the next okudesk update. The numbe
         <translation>Language</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Bahasa tampilan</source>
         <translation>Display language</translation>
     </message>
@@ -960,7 +960,7 @@ This feature is being prepared and comes with the next okudesk update. The numbe
         <translation>Export reminder</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
@@ -1057,8 +1057,8 @@ This feature is being prepared and comes with the next okudesk update. The numbe
     </message>
     <message>
         <location line="+2"/>
-        <source>Kode pos (untuk nomor surat)</source>
-        <translation>Post code (for document numbers)</translation>
+        <source>Kode satuan (untuk nomor surat)</source>
+        <translation>Unit code (for document numbers)</translation>
     </message>
     <message>
         <location line="+1"/>
