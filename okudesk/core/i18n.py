@@ -88,6 +88,7 @@ _ENGLISH: dict[str, str] = {
     "UTUH, tetapi penanda tangan tidak dipercaya": "intact but signer not trusted",
     "DIUBAH setelah ditandatangani": "MODIFIED after signing",
     "Kunci publik tidak dapat dibaca": "The public key cannot be read",
+    "Basis data belum terbuka": "The database is not open yet",
 }
 
 
