@@ -22,6 +22,8 @@ COMMAND_MODULES = (
     "okudesk.cli.demo",
     "okudesk.cli.stats",
     "okudesk.cli.selftest",
+    "okudesk.cli.report",
+    "okudesk.cli.verify",
     "okudesk.cli.audit",
     "okudesk.cli.backup",
     "okudesk.cli.account",
@@ -127,4 +129,4 @@ def main(argv: list[str] | None = None) -> int:
 def _start_gui(args: argparse.Namespace) -> int:
     from okudesk.gui.app import run
 
-    return run(data_dir(args))
+    return run(data_dir(args), args.lang)

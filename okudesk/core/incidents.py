@@ -16,6 +16,7 @@ from okudesk.core.errors import NotFound, ValidationError
 from okudesk.core.followups import FollowUpInfo, FollowUpInput
 from okudesk.core.i18n import _
 from okudesk.core.models import SEVERITIES, Desa, Incident, IncidentStatusChange, Officer, utcnow
+from okudesk.core.reports import register
 
 STATUS_LABELS = {
     "dilaporkan": "Dilaporkan",
@@ -179,9 +180,11 @@ def _live(session: Session, incident_id: str) -> Incident:
     return i
 
 
-def update_incident(session: Session, incident_id: str, data: IncidentInput) -> IncidentDetail:
+def update_incident(session: Session, incident_id: str, data: IncidentInput, *, amendment_reason: str | None = None) -> IncidentDetail:
+    """Change the record; once a signed report shows it, only as an amendment with a reason."""
     require(session, "incident.write")
     i = _live(session, incident_id)
+    register.ensure_editable(session, "incident", incident_id, amendment_reason)
     _apply(session, i, data)
     followups.replace_for(session, incident_id=i.id, items=data.follow_ups)
     session.flush()
@@ -214,9 +217,10 @@ def change_status(
     return get_incident(session, i.id)
 
 
-def delete_incident(session: Session, incident_id: str) -> None:
+def delete_incident(session: Session, incident_id: str, *, amendment_reason: str | None = None) -> None:
     require(session, "incident.write")
     i = _live(session, incident_id)
+    register.ensure_editable(session, "incident", incident_id, amendment_reason)
     i.deleted_at = utcnow()
     followups.replace_for(session, incident_id=i.id, items=[])
     session.flush()

@@ -214,9 +214,9 @@ class Meeting(Synced, Base):
     __tablename__ = "meeting"
     number: Mapped[str] = mapped_column(String(40), index=True)
     activity_type_id: Mapped[str | None] = mapped_column(ForeignKey("activity_type.id"))
-    starts_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    starts_at: Mapped[datetime] = mapped_column(DateTime)
     ends_at: Mapped[datetime | None] = mapped_column(DateTime)
-    kecamatan_id: Mapped[str | None] = mapped_column(ForeignKey("kecamatan.id"), index=True)
+    kecamatan_id: Mapped[str | None] = mapped_column(ForeignKey("kecamatan.id"))
     desa_id: Mapped[str | None] = mapped_column(ForeignKey("desa.id"))
     place: Mapped[str] = mapped_column(String(200), default="")
     purpose: Mapped[str] = mapped_column(Text, default="")
@@ -252,17 +252,17 @@ INCIDENT_STATUSES = (
 class Incident(Synced, Base):
     __tablename__ = "incident"
     number: Mapped[str] = mapped_column(String(40), index=True)
-    occurred_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    occurred_at: Mapped[datetime] = mapped_column(DateTime)
     reported_at: Mapped[datetime] = mapped_column(DateTime)
-    category_id: Mapped[str | None] = mapped_column(ForeignKey("incident_category.id"), index=True)
+    category_id: Mapped[str | None] = mapped_column(ForeignKey("incident_category.id"))
     severity: Mapped[str] = mapped_column(String(10), default="sedang")
-    kecamatan_id: Mapped[str | None] = mapped_column(ForeignKey("kecamatan.id"), index=True)
+    kecamatan_id: Mapped[str | None] = mapped_column(ForeignKey("kecamatan.id"))
     desa_id: Mapped[str | None] = mapped_column(ForeignKey("desa.id"))
     place: Mapped[str] = mapped_column(String(200), default="")
     title: Mapped[str] = mapped_column(String(200), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     people_involved: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(16), default="dilaporkan", index=True)
+    status: Mapped[str] = mapped_column(String(16), default="dilaporkan")
     actions_taken: Mapped[str] = mapped_column(Text, default="")
     escalated_to: Mapped[str] = mapped_column(String(120), default="")
     legal_axis: Mapped[str] = mapped_column(String(40), default="")
@@ -329,6 +329,8 @@ class Attachment(Synced, Base):
     incident_id: Mapped[str | None] = mapped_column(ForeignKey("incident.id"), index=True)
 
 
+# Lists show live records newest first; filters narrow those. Single-column indexes on
+# low-cardinality columns (status, category) cost every insert and help no list query.
 Index("ix_incident_live_occurred", Incident.deleted_at, Incident.occurred_at)
 Index("ix_meeting_live_starts", Meeting.deleted_at, Meeting.starts_at)
 
@@ -348,6 +350,88 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     FollowUp,
     Attachment,
 )
+
+
+# --- reports: signed documents, officer credentials, trust (issue 4) ----------------------
+
+
+class Report(Synced, Base):
+    """The register of signed reports: one row per signed PDF, kept forever.
+
+    It travels to HQ (HQ learns every number a post handed out and the SHA-256 of each
+    signed file); the PDF itself stays in the post's data folder (``reports/<id>.pdf``).
+    The row's ``id`` is the document ID printed in the footer and the QR code.
+    """
+
+    __tablename__ = "report"
+    kind: Mapped[str] = mapped_column(String(16))  # meeting | incident
+    record_id: Mapped[str] = mapped_column(String(36))
+    number: Mapped[str] = mapped_column(String(80), unique=True)
+    security_class: Mapped[str] = mapped_column(String(20), default="Biasa")
+    signer_id: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    signer_name: Mapped[str] = mapped_column(String(120), default="")
+    signer_nrp: Mapped[str] = mapped_column(String(8), default="")
+    certificate_sha256: Mapped[str] = mapped_column(String(64), default="")
+    content_sha256: Mapped[str] = mapped_column(String(64), default="")
+    sha256: Mapped[str] = mapped_column(String(64), index=True)  # of the signed PDF file
+    signed_at: Mapped[datetime] = mapped_column(DateTime)  # UTC
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    amends_id: Mapped[str | None] = mapped_column(String(36), default=None)
+
+
+class ReportAmendment(Synced, Base):
+    """A change to a record after a signed report showed it; the next report amends that one."""
+
+    __tablename__ = "report_amendment"
+    report_id: Mapped[str] = mapped_column(ForeignKey("report.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class OfficerCredential(Base):
+    """An officer's signing key (encrypted PKCS#8, the officer's passphrase) and certificate.
+
+    Local: a private key never leaves the laptop. ``chain_pem`` holds the certificates
+    above the officer's (issuer first): the post's CA, later HQ's, or an official CA's.
+    """
+
+    __tablename__ = "officer_credential"
+    officer_id: Mapped[str] = mapped_column(ForeignKey("officer.id"), primary_key=True)
+    key_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    certificate_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    chain_pem: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    source: Mapped[str] = mapped_column(String(12), default="post")  # post | pkcs12
+    key_id: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PostAuthority(Base):
+    """This post's CA key and certificate (self-signed until HQ enrols the post). Local."""
+
+    __tablename__ = "post_authority"
+    post_code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    key_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    certificate_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    chain_pem: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class TrustAnchor(Base):
+    """Certificates this data folder trusts for signatures: its own post CA, HQ's root."""
+
+    __tablename__ = "trust_anchor"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    certificate_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    label: Mapped[str] = mapped_column(String(120), default="")
+    added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+Index("ix_report_record", Report.kind, Report.record_id)
+
+SYNCED_MODELS = SYNCED_MODELS + (Report, ReportAmendment)
 
 
 # --- accounts and audit trail (issue 6) ---------------------------------------------------

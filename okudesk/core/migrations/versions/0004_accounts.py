@@ -1,7 +1,7 @@
 """accounts (officer logins, roles) and the tamper-evident audit trail
 
 Revision ID: 0004_accounts
-Revises: 0001_first_schema
+Revises: 0003_reports
 Create Date: 2026-11-27
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0004_accounts'
-down_revision = '0001_first_schema'
+down_revision = '0003_reports'
 branch_labels = None
 depends_on = None
 
