@@ -76,8 +76,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     "petugas": frozenset({"data.read", "report.sign_own"} | _RECORDS),
     # everything at the post: records, any report, the "Mengetahui" block, officers
     "kapolsek": frozenset({"data.read", "report.sign_own", "report.sign_any", "report.acknowledge"} | _RECORDS | _POST_ADMIN),
-    # settings, letterhead, reference data, backups (and the accounts that log in)
-    "admin": frozenset({"data.read"} | _POST_ADMIN),
+    # settings, letterhead, reference data, backups (and the accounts that log in); the
+    # first-run wizard's "try with demo data" runs as the first admin
+    "admin": frozenset({"data.read", "demo.fill"} | _POST_ADMIN),
     # HQ: read and import
     "hq_analyst": frozenset({"data.read", "sync.import", "audit.read"}),
     # HQ: posts, certificates, revocation
