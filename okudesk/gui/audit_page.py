@@ -342,7 +342,7 @@ class AuditPage(Page):
         v.addStretch(1)
         self.usb_button.clicked.connect(self.backup_to_usb)
         self.idle_save.clicked.connect(self._save_idle)
-        self.tabs.addTab(tab, tr("Cadangan & kunci layar"))
+        self.tabs.addTab(tab, tr("Cadangan && kunci layar"))
 
     def backup_to_usb(self) -> None:
         folder = choose_folder(self)

@@ -55,7 +55,7 @@ class LockScreen(QWidget):
     def __init__(self, window):
         super().__init__(window)
         self.setObjectName("lockScreen")
-        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # opaque: nothing behind shows
         self.setStyleSheet("QWidget#lockScreen { background: #1f3b57; }")
         window.installEventFilter(self)
         outer = QVBoxLayout(self)
