@@ -56,11 +56,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from okudesk.core import demo
+    from okudesk.core import accounts, demo
     from okudesk.core.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         with Store.open(Path(tmp)) as store:
+            store.actor = accounts.system_actor("benchmark")
             demo.fill(store, meetings=args.records // 10, incidents=args.records - args.records // 10, seed=1)
         spawn(BARE)
         spawn(OKUDESK, tmp)  # warm the file cache for both
