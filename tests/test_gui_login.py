@@ -25,7 +25,7 @@ def hub_(qtbot):
         window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qtbot.waitUntil(lambda: h.taskman.pending == 0, timeout=20_000)
-    h.taskman.shutdown()
+    h.close()  # the worker, and a store a restore reopened
     set_hub(None)
 
 
@@ -152,3 +152,37 @@ def test_audit_page_filters_verifies_and_backs_up_to_usb(qtbot, hub_, store, tmp
     qtbot.mouseClick(page.usb_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "tersimpan" in page.backup_label.text(), timeout=20_000)
     assert len(list(usb.glob("okudesk-cadangan-BTT-*.zip"))) == 1
+
+
+def test_an_admin_restores_a_backup_from_the_gui_and_logs_in_again(qtbot, hub_, store, tmp_path, monkeypatch):
+    from okudesk.core import backups, meetings
+    from okudesk.gui import audit_page, messages
+
+    ids = _people(store)
+    with store.write() as s:
+        admin = officers.add_officer(s, name="Admin Uji", nrp="70010002")
+        accounts.set_account(s, admin.id, role="admin", passphrase=PASS, must_change=False)
+    archive = backups.write_backup(store, tmp_path / "usb").path
+    with store.write() as s:
+        from datetime import datetime, timedelta
+
+        late = meetings.create_meeting(s, meetings.MeetingInput(starts_at=datetime.now() - timedelta(hours=1), purpose="Sesudah"))
+    store.actor = None
+    window = _window(qtbot, store)
+    screen = _screen(window)
+    _log_in(qtbot, window, admin.id)
+    qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
+    page = window.go_to("audit")
+    monkeypatch.setattr(audit_page, "choose_backup_file", lambda parent: str(archive))
+    monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
+    page.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(screen.isVisible, timeout=20_000)
+    restored = hub_.store
+    assert restored is not store and restored.actor is None
+    with restored.read(actor=accounts.system_actor("test")) as s:
+        assert s.get(meetings.Meeting, late.id) is None
+    assert list((store.data_dir / "replaced").glob("*/okudesk.sqlite3"))
+    _log_in(qtbot, window, ids["kapolsek"])
+    qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
+    assert restored.actor.role == "kapolsek"

@@ -44,6 +44,13 @@ def choose_folder(parent) -> str | None:
     return path or None
 
 
+def choose_backup_file(parent) -> str | None:
+    """Which backup to restore; tests replace this."""
+    path, _filter = QFileDialog.getOpenFileName(parent, tr("Pilih berkas cadangan"), "",
+                                                tr("Cadangan okudesk (*.zip *.sqlite3);;Semua berkas (*)"))
+    return path or None
+
+
 def _utc(day, end: bool = False) -> datetime | None:
     if day is None:
         return None
@@ -134,6 +141,7 @@ class AuditPage(Page):
             return
         self.tabs.setTabVisible(1, actor.may("account.manage"))
         self.tabs.setTabVisible(2, actor.may("backup.make"))
+        self.restore_button.setVisible(actor.may("backup.restore"))
 
         def work(session):
             from okudesk.core import accounts, officers
@@ -328,6 +336,9 @@ class AuditPage(Page):
         self.backup_label = QLabel()
         self.backup_label.setWordWrap(True)
         v.addWidget(self.backup_label)
+        self.restore_button = QPushButton(tr("Pulihkan dari cadangan…"))
+        self.restore_button.setObjectName("restoreBackup")
+        v.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
         form = QFormLayout()
         self.idle_minutes = QSpinBox()
         self.idle_minutes.setRange(1, 240)
@@ -341,6 +352,7 @@ class AuditPage(Page):
         v.addLayout(form)
         v.addStretch(1)
         self.usb_button.clicked.connect(self.backup_to_usb)
+        self.restore_button.clicked.connect(self.restore_backup)
         self.idle_save.clicked.connect(self._save_idle)
         self.tabs.addTab(tab, tr("Cadangan && kunci layar"))
 
@@ -365,6 +377,38 @@ class AuditPage(Page):
             self.usb_button.setEnabled(True)
             self.backup_label.setText("")
             messages.error(self, tr("Cadangan gagal: {reason}").format(reason=str(exc)))
+
+        StoreTask(self, work, done).failure(failed).run()
+
+    def restore_backup(self) -> None:
+        """Put a backup in place of the database in use (kept aside), then log in again."""
+        path = choose_backup_file(self)
+        if not path or not messages.confirm(
+            self, tr("Data sekarang akan diganti dengan isi cadangan ini (data sekarang disimpan di folder replaced). "
+                     "Lanjutkan?"), ok_text=tr("Pulihkan")):
+            return
+        h = hub()
+        actor, data_dir = h.store.actor, h.store.data_dir
+
+        def work(_store):  # the single worker: no other operation holds the database now
+            from okudesk.core import backups
+            from okudesk.core.store import Store
+
+            h.store.close()
+            try:
+                return backups.restore(data_dir, path, actor=actor)
+            finally:
+                h.store = Store.open(data_dir)
+
+        def done(info) -> None:
+            from okudesk.gui.login import gate
+
+            self.backup_label.setText(tr("Cadangan dipulihkan dari {path}.").format(path=str(info.source)))
+            gate(self.window_).lock("restore")  # the restored database has its own accounts
+            hub().notify(Changes.everything())
+
+        def failed(exc: BaseException) -> None:
+            messages.error(self, tr("Cadangan tidak dapat dipulihkan: {reason}").format(reason=str(exc)))
 
         StoreTask(self, work, done).failure(failed).run()
 
