@@ -105,3 +105,43 @@ def _photos(folder: Path) -> None:
     Image.new("RGB", (3200, 1800), (120, 80, 40)).save(buf, "JPEG")
     prepared = photos.prepare(buf.getvalue())
     _expect(max(prepared.width, prepared.height) == photos.MAX_SIDE, "photo not downscaled")
+
+
+@check("accounts")
+def _accounts(folder: Path) -> None:
+    """First admin, login and refusal, the audit chain, a backup restored with a new instance."""
+    from okudesk.core import accounts, audit, backups, posts, reference, versioning
+    from okudesk.core.errors import LoginFailed, PermissionDenied
+    from okudesk.core.store import Store
+
+    data = folder / "data"
+    with Store.open(data) as store:
+        with store.write() as s:
+            accounts.create_first_admin(s, name="Admin Uji", nrp="80000001", passphrase="uji-mandiri-123")
+        try:
+            accounts.login(store, "salah-sekali", nrp="80000001")
+            raise AssertionError("a wrong passphrase was accepted")
+        except LoginFailed:
+            pass
+        store.actor = accounts.login(store, "uji-mandiri-123", nrp="80000001")
+        with store.write() as s:
+            kec = reference.kecamatan(s)[0]
+            posts.set_up_this_post(s, code="UJI", name="Pos Uji", letterhead=["POS UJI"], kecamatan_ids=[kec.id])
+        try:
+            from okudesk.core import meetings
+
+            with store.write() as s:  # an admin keeps the settings, not the records
+                meetings.create_meeting(s, meetings.MeetingInput(starts_at=datetime.now() - timedelta(hours=1), purpose="x"))
+            raise AssertionError("the admin role wrote a meeting")
+        except PermissionDenied:
+            pass
+        archive = backups.write_backup(store, folder / "usb").path
+        with store.read() as s:
+            result = audit.verify(s)
+            _expect(result.ok and result.entries >= 4, f"audit chain: {result}")
+            before = versioning.current(s.connection())[0]
+        actor = store.actor
+    backups.restore(data, archive, actor=actor)
+    with Store.open(data) as store, store.read() as s:
+        _expect(versioning.current(s.connection())[0] != before, "restored database kept its instance ID")
+        _expect(audit.verify(s).ok, "audit chain broken after restore")

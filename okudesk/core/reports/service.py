@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reportlab.lib.units import cm
 
-from okudesk.core import credentials, incidents, meetings
+from okudesk.core import accounts, audit, credentials, incidents, meetings
 from okudesk.core.errors import OkudeskError
 from okudesk.core.i18n import _
 from okudesk.core.models import Report, utcnow
@@ -109,6 +109,8 @@ def make_report(
                             officer_nrp=officer_nrp, place=place)
         identity = None
         if not draft:
+            # the signer themself, or someone who may sign anyone's reports (accounts)
+            accounts.require_own_or(session, ctx.signer.id, "report.sign_own", "report.sign_any")
             if passphrase is None:
                 raise OkudeskError(_("Kata sandi penanda tangan diperlukan untuk menandatangani laporan"))
             step(_("Membuka kunci tanda tangan"), 10)
@@ -169,6 +171,8 @@ def make_report(
             signed_at=utcnow(), pages=rendered.pages, amends_id=ctx.amends.id if ctx.amends else None,
         ))
         session.flush()
+        audit.record(session, "sign", record_type=kind, record_id=record_id, summary=number,
+                     changes={"report": [None, document_id], "sha256": [None, digest]})
         path = kept_path(store, document_id)
         _write_atomically(path, signed_pdf)
     step(_("Selesai"), 100)
