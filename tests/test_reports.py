@@ -23,10 +23,17 @@ from okudesk.core import (
 )
 from okudesk.core.errors import ValidationError
 from okudesk.core.followups import FollowUpInput
+from okudesk.core.i18n import set_language
 from okudesk.core.reports import numbering, register, service, verification
 from okudesk.core.reports import settings as report_settings
 
 PASS = "rahasia-pelapor"
+
+
+@pytest.fixture(autouse=True)
+def indonesian():
+    yield
+    set_language("id")  # the CLI's --lang en must not leak into other tests
 
 
 @dataclass
@@ -337,3 +344,53 @@ def test_demo_officers_sign_with_the_demo_passphrase(tmp_path):
         result = service.make_report(store, "meeting", record, passphrase=demo.DEMO_PASSPHRASE)
         assert verification.verify_pdf(result.pdf, _anchors(store)).verdict == verification.VALID
         assert datetime.now().year == int(result.number.split("/")[4])
+
+
+def test_cli_report_and_verify(tmp_path, monkeypatch, capsys):
+    from okudesk.cli import main
+
+    data = str(tmp_path / "d")
+    assert main(["--data-dir", data, "demo", "--meetings", "3", "--incidents", "3"]) == 0
+    out = tmp_path / "rapat.pdf"
+    monkeypatch.delenv("OKUDESK_PASSPHRASE", raising=False)
+    assert main(["--data-dir", data, "report", "meeting", "latest", "--out", str(out), "--draft"]) == 0
+    assert main(["--data-dir", data, "verify", str(out)]) == 1  # a draft carries no signature
+    capsys.readouterr()
+    wrong = tmp_path / "wrong"
+    wrong.write_text("salah\n")
+    assert main(["--data-dir", data, "report", "meeting", "latest", "--out", str(out), "--passphrase-file", str(wrong)]) == 1
+    assert capsys.readouterr().err.strip() == "okudesk: Kata sandi salah"
+    monkeypatch.setenv("OKUDESK_PASSPHRASE", "demo")
+    assert main(["--data-dir", data, "report", "meeting", "latest", "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", data, "verify", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "SAH: utuh dan penanda tangan dipercaya" in printed and "NRP: " in printed and "Waktu tanda tangan: " in printed
+    assert main(["--lang", "en", "--data-dir", str(tmp_path / "elsewhere"), "verify", str(out)]) == 1
+    assert "intact but signer not trusted" in capsys.readouterr().out
+    tampered = tmp_path / "ubah.pdf"
+    raw = bytearray(out.read_bytes())
+    at = raw.index(b"stream", raw.index(b"/DCTDecode")) + 300
+    raw[at] ^= 0xFF
+    tampered.write_bytes(bytes(raw))
+    assert main(["--lang", "en", "--data-dir", data, "verify", str(tampered)]) == 1
+    assert "MODIFIED after signing" in capsys.readouterr().out
+    incident_pdf = tmp_path / "kejadian.pdf"
+    assert main(["--data-dir", data, "report", "incident", "latest", "--out", str(incident_pdf)]) == 0
+    capsys.readouterr()
+    # trusting the post's CA certificate explicitly works from any folder
+    with open_store(data) as store, store.read() as s:
+        (anchor,) = credentials.trust_anchors(s)
+    cert_file = tmp_path / "pos.pem"
+    cert_file.write_bytes(pki.cert_pem(anchor))
+    assert main(["--data-dir", str(tmp_path / "elsewhere"), "verify", str(incident_pdf), "--trust", str(cert_file)]) == 0
+    notpdf = tmp_path / "bundle.okb"
+    notpdf.write_bytes(b"PK\x03\x04 not a pdf")
+    assert main(["--lang", "id", "--data-dir", data, "verify", str(notpdf)]) == 1
+    assert "bukan PDF" in capsys.readouterr().err
+
+
+def open_store(path):
+    from okudesk.core.store import Store
+
+    return Store.open(path)

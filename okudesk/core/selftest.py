@@ -103,3 +103,23 @@ def _photos(folder: Path) -> None:
     Image.new("RGB", (3200, 1800), (120, 80, 40)).save(buf, "JPEG")
     prepared = photos.prepare(buf.getvalue())
     _expect(max(prepared.width, prepared.height) == photos.MAX_SIDE, "photo not downscaled")
+
+
+@check("signed report")
+def _signed_report(folder: Path) -> None:
+    """Make a signed meeting report from demo data, verify it, and see a changed byte caught."""
+    from okudesk.core import credentials, demo
+    from okudesk.core.reports import service, verification
+    from okudesk.core.store import Store
+
+    with Store.open(folder) as store:
+        demo.fill(store, meetings=2, incidents=2, seed=3)
+        record = service.resolve_record_id(store, "meeting", "latest")
+        result = service.make_report(store, "meeting", record, passphrase=demo.DEMO_PASSPHRASE)
+        with store.read() as s:
+            anchors = credentials.trust_anchors(s)
+    checked = verification.verify_pdf(result.pdf, anchors)
+    _expect(checked.verdict == verification.VALID, f"fresh report verifies as {checked.verdict}")
+    tampered = bytearray(result.pdf)
+    tampered[tampered.index(b"stream", tampered.index(b"/Length")) + 40] ^= 0x20  # inside a signed stream
+    _expect(verification.verify_pdf(bytes(tampered), anchors).verdict == verification.MODIFIED, "tampering not detected")
