@@ -229,6 +229,10 @@ def test_signed_record_is_locked_and_changes_become_amendments(setup, yesterday)
     with pytest.raises(register.RecordLocked):
         with setup.store.write() as s:
             meetings.delete_meeting(s, setup.meeting_id)
+    with pytest.raises(register.RecordLocked), setup.store.write() as s:
+        photos.add_photo(s, setup.store.photo_dir, _photo((1, 2, 3)), meeting_id=setup.meeting_id)
+    with pytest.raises(register.RecordLocked), setup.store.write() as s:
+        photos.remove_photo(s, photos.photos_of(s, meeting_id=setup.meeting_id)[0].id)
     with setup.store.write() as s:
         meetings.update_meeting(s, setup.meeting_id, data, amendment_reason="Hasil salah ketik")
     amended = service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
