@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from okudesk.core import numbering, posts, reference, versioning
+from okudesk.core import accounts, audit, numbering, posts, reference, versioning
 from okudesk.core.models import (
     FollowUp,
     Incident,
@@ -30,7 +30,7 @@ from okudesk.core.models import (
     utcnow,
 )
 from okudesk.core.officers import add_officer
-from okudesk.core.store import Store
+from okudesk.core.store import Store, search
 from okudesk.core.store.bulk import BulkWriter
 
 CHUNK = 20_000
@@ -144,7 +144,13 @@ def fill(
     today: date | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> DemoSummary:
-    """Add demo data to ``store`` as this post (setting up the demo post if there is none)."""
+    """Add demo data to ``store`` as this post (setting up the demo post if there is none).
+
+    Acts as ``store.actor`` (the console, from the command line). Demo officers get
+    accounts with the passphrase ``demo`` (:data:`DEMO_PASSPHRASE`); the bulk-inserted
+    meetings and incidents bypass the ORM, so the audit trail gets one summary entry.
+    """
+    accounts.check(store.actor, "demo.fill")
     rng = random.Random(seed)
     now = datetime.now().replace(second=0, microsecond=0) if today is None else datetime.combine(today, datetime.min.time()).replace(hour=17)
     with store.write() as session:
@@ -160,11 +166,15 @@ def fill(
     meeting_ids = _bulk_meetings(ctx, meetings, progress)
     _bulk_incidents(ctx, incidents, meeting_ids, progress)
     _demo_photos(store, rng, meeting_ids[-DEMO_PHOTO_MEETINGS:])
+    with store.write() as session:
+        audit.record(session, "demo", summary=f"Data contoh: {meetings} rapat, {incidents} kejadian (benih {seed})",
+                     changes={"meetings": [None, meetings], "incidents": [None, incidents], "seed": [None, seed]})
     with store.read() as session:
         n_stakeholders = session.scalar(select(func.count()).select_from(Stakeholder).where(Stakeholder.deleted_at.is_(None)))
     return DemoSummary(post.code, len(officer_ids), n_stakeholders, meetings, incidents)
 
 
+DEMO_PASSPHRASE = "demo"  # demo officers' login and signing passphrase: for trying okudesk only
 DEMO_PHOTO_MEETINGS = 8
 PHOTO_CAPTIONS = ("Suasana kegiatan", "Penyampaian imbauan kamtibmas", "Foto bersama peserta", "Dialog dengan warga")
 
@@ -213,20 +223,22 @@ def _ensure_officers(session: Session, rng: random.Random, post_id: str) -> list
     if len(existing) >= 3:
         return existing
     ranks = {r.name: r.id for r in reference.ranks(session)}
-    plan = [("Iptu", "Kapolsek"), ("Aiptu", "Kanit Intelkam"), ("Bripka", "Bhabinkamtibmas"),
-            ("Bripka", "Bhabinkamtibmas"), ("Brigadir", "Bhabinkamtibmas"), ("Aipda", "Kanit Binmas"),
-            ("Briptu", "Banit Samapta"), ("Bripda", "Banit Reskrim")]
+    plan = [("Iptu", "Kapolsek", "kapolsek"), ("Aiptu", "Kanit Intelkam", "petugas"),
+            ("Bripka", "Bhabinkamtibmas", "petugas"), ("Bripka", "Bhabinkamtibmas", "petugas"),
+            ("Brigadir", "Bhabinkamtibmas", "petugas"), ("Aipda", "Kanit Binmas", "petugas"),
+            ("Briptu", "Operator / Bamin", "admin"), ("Bripda", "Banit Reskrim", "petugas")]
     used = set(session.scalars(select(Officer.nrp)))
-    for rank, position in plan:
+    for rank, position, role in plan:
         nrp = _nrp(rng)
         while nrp in used:
             nrp = _nrp(rng)
         used.add(nrp)
-        existing.append(add_officer(session, name=_person(rng), nrp=nrp, rank_id=ranks[rank], position=position, post_id=post_id).id)
+        officer = add_officer(session, name=_person(rng), nrp=nrp, rank_id=ranks[rank], position=position, post_id=post_id)
+        # One scrypt hash per officer (about 60 ms each): the demo stays quick.
+        accounts.set_account(session, officer.id, role=role, passphrase=DEMO_PASSPHRASE, must_change=False,
+                             enforce_policy=False)
+        existing.append(officer.id)
     return existing
-
-
-DEMO_PASSPHRASE = "demo"  # demo officers' signing passphrase: for trying okudesk only
 
 
 def _ensure_credentials(session: Session, rng: random.Random, officer_ids: list[str]) -> None:
@@ -391,10 +403,11 @@ def _bulk_meetings(ctx: _Context, count: int, progress) -> list[str]:
                         "selesai" if done else "terbuka", stamp if done else None, mid, None,
                     ))
                     counter += 1
-            bulk.insert(Meeting.__table__, MEETING_COLUMNS, rows)
-            bulk.insert(meeting_officer, ("meeting_id", "officer_id"), officers)
-            bulk.insert(meeting_stakeholder, ("meeting_id", "stakeholder_id"), stakeholders)
-            bulk.insert(FollowUp.__table__, FOLLOW_UP_COLUMNS, follow_ups)
+            with search.bulk_load(bulk.conn, ("meeting", "follow_up")):
+                bulk.insert(Meeting.__table__, MEETING_COLUMNS, rows)
+                bulk.insert(meeting_officer, ("meeting_id", "officer_id"), officers)
+                bulk.insert(meeting_stakeholder, ("meeting_id", "stakeholder_id"), stakeholders)
+                bulk.insert(FollowUp.__table__, FOLLOW_UP_COLUMNS, follow_ups)
         if progress:
             progress("meetings", start + n, count)
     return ids
@@ -459,7 +472,8 @@ def _bulk_incidents(ctx: _Context, count: int, meeting_ids: list[str], progress)
             when = [(ctx.now - timedelta(minutes=4320 + int(rng.random() * 576_000))) for _ in range(n)]
             first = _numbers(session, ctx.post_code, "incident", [w.year for w in when])
             incidents, history = incident_rows(ctx, bulk, n, instance, counter, first, when, meeting_ids)
-            bulk.insert(Incident.__table__, INCIDENT_COLUMNS, incidents)
+            with search.bulk_load(bulk.conn, ("incident",)):
+                bulk.insert(Incident.__table__, INCIDENT_COLUMNS, incidents)
             bulk.insert(IncidentStatusChange.__table__, HISTORY_COLUMNS, history)
         if progress:
             progress("incidents", start + n, count)

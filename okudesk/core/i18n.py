@@ -87,6 +87,7 @@ _ENGLISH: dict[str, str] = {
     "SAH: utuh dan penanda tangan dipercaya": "valid and trusted",
     "UTUH, tetapi penanda tangan tidak dipercaya": "intact but signer not trusted",
     "DIUBAH setelah ditandatangani": "MODIFIED after signing",
+    "Kunci publik tidak dapat dibaca": "The public key cannot be read",
 }
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from okudesk.core import followups, numbering, posts, validation
+from okudesk.core.accounts import require
 from okudesk.core.errors import NotFound, ValidationError
 from okudesk.core.followups import FollowUpInfo, FollowUpInput
 from okudesk.core.i18n import _
@@ -154,6 +155,7 @@ def _apply(session: Session, i: Incident, data: IncidentInput) -> None:
 
 
 def create_incident(session: Session, data: IncidentInput, *, officer_id: str | None = None) -> IncidentDetail:
+    require(session, "incident.write")
     post = posts.require_this_post(session)
     i = Incident(number=numbering.next_register_number(session, post.code, "incident", data.occurred_at.year))
     i.status = "dilaporkan"
@@ -180,6 +182,7 @@ def _live(session: Session, incident_id: str) -> Incident:
 
 def update_incident(session: Session, incident_id: str, data: IncidentInput, *, amendment_reason: str | None = None) -> IncidentDetail:
     """Change the record; once a signed report shows it, only as an amendment with a reason."""
+    require(session, "incident.write")
     i = _live(session, incident_id)
     register.ensure_editable(session, "incident", incident_id, amendment_reason)
     _apply(session, i, data)
@@ -196,6 +199,7 @@ def change_status(
     session: Session, incident_id: str, new_status: str, *, officer_id: str | None = None, note: str = "",
     at: datetime | None = None,
 ) -> IncidentDetail:
+    require(session, "incident.status")
     i = _live(session, incident_id)
     if new_status not in allowed_next(i.status):
         raise ValidationError(
@@ -214,6 +218,7 @@ def change_status(
 
 
 def delete_incident(session: Session, incident_id: str, *, amendment_reason: str | None = None) -> None:
+    require(session, "incident.write")
     i = _live(session, incident_id)
     register.ensure_editable(session, "incident", incident_id, amendment_reason)
     i.deleted_at = utcnow()

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from okudesk.core import followups, numbering, posts, validation
+from okudesk.core.accounts import require
 from okudesk.core.errors import NotFound, ValidationError
 from okudesk.core.followups import FollowUpInfo, FollowUpInput
 from okudesk.core.i18n import _
@@ -120,6 +121,7 @@ def _apply(session: Session, m: Meeting, data: MeetingInput) -> None:
 
 
 def create_meeting(session: Session, data: MeetingInput) -> MeetingDetail:
+    require(session, "meeting.write")
     post = posts.require_this_post(session)
     m = Meeting(number=numbering.next_register_number(session, post.code, "meeting", data.starts_at.year))
     _apply(session, m, data)
@@ -139,6 +141,7 @@ def _live(session: Session, meeting_id: str) -> Meeting:
 
 def update_meeting(session: Session, meeting_id: str, data: MeetingInput, *, amendment_reason: str | None = None) -> MeetingDetail:
     """Change the record; once a signed report shows it, only as an amendment with a reason."""
+    require(session, "meeting.write")
     m = _live(session, meeting_id)
     register.ensure_editable(session, "meeting", meeting_id, amendment_reason)
     _apply(session, m, data)
@@ -149,6 +152,7 @@ def update_meeting(session: Session, meeting_id: str, data: MeetingInput, *, ame
 
 def delete_meeting(session: Session, meeting_id: str, *, amendment_reason: str | None = None) -> None:
     """Soft delete: the tombstone travels to HQ; follow-ups go with the meeting."""
+    require(session, "meeting.write")
     m = _live(session, meeting_id)
     register.ensure_editable(session, "meeting", meeting_id, amendment_reason)
     now = utcnow()

@@ -432,3 +432,188 @@ class TrustAnchor(Base):
 Index("ix_report_record", Report.kind, Report.record_id)
 
 SYNCED_MODELS = SYNCED_MODELS + (Report, ReportAmendment)
+
+
+# --- accounts and audit trail (issue 6) ---------------------------------------------------
+
+
+class OfficerAccount(Base):
+    """An officer's login at this installation; never travels (each laptop has its own).
+
+    The passphrase hash names its KDF and parameters, so they can be raised later.
+    Failed logins and the lock are kept here so that they survive a restart.
+    """
+
+    __tablename__ = "officer_account"
+    officer_id: Mapped[str] = mapped_column(ForeignKey("officer.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))
+    passphrase_hash: Mapped[str] = mapped_column(String(255))
+    must_change: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    officer: Mapped[Officer] = relationship()
+
+
+class AuditEntry(Synced, Base):
+    """One link of this database's tamper-evident audit chain (append-only; travels to HQ).
+
+    ``chain`` is the database instance ID that wrote the entry and ``seq`` its place in
+    that chain; ``entry_hash`` is SHA-256 over the canonical form of the entry including
+    ``prev_hash`` (see okudesk/core/audit.py). A restored or copied database starts a new
+    chain whose first entry links to the last entry it inherited.
+    """
+
+    __tablename__ = "audit_entry"
+    chain: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int] = mapped_column(Integer)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    actor_id: Mapped[str | None] = mapped_column(String(36), index=True)  # officer.id; no FK: HQ may lack the officer
+    actor_name: Mapped[str] = mapped_column(String(160), default="")
+    actor_role: Mapped[str] = mapped_column(String(16), default="")
+    action: Mapped[str] = mapped_column(String(24), index=True)
+    record_type: Mapped[str] = mapped_column(String(40), default="")
+    record_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    changes: Mapped[str] = mapped_column(Text, default="")  # JSON {"field": [before, after]}
+
+
+Index("uq_audit_entry_chain_seq", AuditEntry.chain, AuditEntry.seq, unique=True)
+
+SYNCED_MODELS = SYNCED_MODELS + (AuditEntry,)
+
+
+# --- sync: local bookkeeping that never travels (docs/sync-format.md) ---------------------
+
+
+class SyncIdentity(Base):
+    """This installation's sync role, its keys and certificates, and whom it trusts."""
+
+    __tablename__ = "sync_identity"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    role: Mapped[str] = mapped_column(String(8))  # hq | post
+    code: Mapped[str] = mapped_column(String(12))
+    name: Mapped[str] = mapped_column(String(120), default="")
+    hq_code: Mapped[str] = mapped_column(String(12), default="")
+    signing_key: Mapped[bytes] = mapped_column(LargeBinary)
+    certificate: Mapped[bytes] = mapped_column(LargeBinary)  # PEM, chain after it
+    exchange_key: Mapped[bytes] = mapped_column(LargeBinary)
+    exchange_certificate: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    hq_root: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    hq_exchange: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SyncPost(Base):
+    """HQ's registry of posts: enrollment, keys, revocation, last contact."""
+
+    __tablename__ = "sync_post"
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), default="")
+    status: Mapped[str] = mapped_column(String(10), default="pending")  # pending|active|revoked
+    secret: Mapped[bytes] = mapped_column(LargeBinary)
+    key_id: Mapped[str] = mapped_column(String(64), default="", index=True)
+    exchange_key: Mapped[bytes] = mapped_column(LargeBinary, default=b"")  # PEM public key
+    certificate: Mapped[bytes] = mapped_column(LargeBinary, default=b"")  # HQ-issued, PEM
+    revoked_keys: Mapped[str] = mapped_column(Text, default="")  # key IDs, one per line
+    registered_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    enrolled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SyncInstance(Base):
+    """Which post a database instance ID belongs to (HQ's own instances have is_hq)."""
+
+    __tablename__ = "sync_instance"
+    instance: Mapped[str] = mapped_column(String(36), primary_key=True)
+    post_code: Mapped[str] = mapped_column(String(12), default="")
+    is_hq: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SyncBundle(Base):
+    """Ledger of bundles applied at HQ: a bundle ID is applied once."""
+
+    __tablename__ = "sync_bundle"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    post_code: Mapped[str] = mapped_column(String(12), index=True)
+    created_at: Mapped[datetime | None] = mapped_column(DateTime)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    ranges: Mapped[str] = mapped_column(Text, default="[]")  # JSON [{"instance","from","to"}]
+    summary: Mapped[str] = mapped_column(Text, default="{}")  # JSON counts
+    file_name: Mapped[str] = mapped_column(String(200), default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+
+
+class SyncReceipt(Base):
+    """Receipts written at HQ (direction 'out') or applied at a post ('in')."""
+
+    __tablename__ = "sync_receipt"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    direction: Mapped[str] = mapped_column(String(3))
+    post_code: Mapped[str] = mapped_column(String(12), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    summary: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class SyncMark(Base):
+    """Per database instance: the highest counter HQ acknowledged (at a post)."""
+
+    __tablename__ = "sync_mark"
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    instance: Mapped[str] = mapped_column(String(36), primary_key=True)
+    counter: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncBase(Base):
+    """At a post: the version of a record last received from HQ (a change on top of it is
+    not a conflict)."""
+
+    __tablename__ = "sync_base"
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    instance: Mapped[str] = mapped_column(String(36))
+    counter: Mapped[int] = mapped_column(Integer)
+
+
+class SyncConflict(Base):
+    """A losing version of a record changed in two places, kept for a person to resolve."""
+
+    __tablename__ = "sync_conflict"
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    instance: Mapped[str] = mapped_column(String(36), primary_key=True)
+    counter: Mapped[int] = mapped_column(Integer)
+    post_code: Mapped[str] = mapped_column(String(12), default="")
+    winner_instance: Mapped[str] = mapped_column(String(36), default="")
+    winner_counter: Mapped[int] = mapped_column(Integer, default=0)
+    row: Mapped[str] = mapped_column(Text)  # JSON {column: value} (+ links)
+    detected_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SyncHeld(Base):
+    """A record whose parent has not arrived yet; retried after every import."""
+
+    __tablename__ = "sync_held"
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    instance: Mapped[str] = mapped_column(String(36))
+    counter: Mapped[int] = mapped_column(Integer)
+    post_code: Mapped[str] = mapped_column(String(12), default="")
+    missing: Mapped[str] = mapped_column(String(120), default="")  # "meeting:<id>"
+    row: Mapped[str] = mapped_column(Text)
+    base: Mapped[str] = mapped_column(Text, default="")
+    held_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SyncRevocation(Base):
+    """Keys HQ revoked (a stolen laptop): bundles and signatures by them are refused."""
+
+    __tablename__ = "sync_revocation"
+    key_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    post_code: Mapped[str] = mapped_column(String(12), default="")
+    revoked_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from okudesk.core import validation
+from okudesk.core.accounts import require
 from okudesk.core.errors import NotFound, ValidationError
 from okudesk.core.i18n import _
 from okudesk.core.models import Attachment, utcnow
@@ -113,6 +114,7 @@ def add_photo(
     original_name: str = "",
     amendment_reason: str | None = None,
 ) -> AttachmentInfo:
+    require(session, "photo.write")
     _ensure_editable(session, meeting_id, incident_id, amendment_reason)
     if isinstance(source, Path):
         original_name = original_name or source.name
@@ -151,6 +153,7 @@ def info(a: Attachment) -> AttachmentInfo:
 
 
 def set_caption(session: Session, attachment_id: str, caption: str, *, amendment_reason: str | None = None) -> AttachmentInfo:
+    require(session, "photo.write")
     a = session.get(Attachment, attachment_id)
     if a is None or a.deleted_at is not None:
         raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Foto", id=attachment_id))
@@ -162,6 +165,7 @@ def set_caption(session: Session, attachment_id: str, caption: str, *, amendment
 
 def remove_photo(session: Session, attachment_id: str, *, amendment_reason: str | None = None) -> None:
     """Soft delete; the file stays (another record may share it, and HQ may still need it)."""
+    require(session, "photo.write")
     a = session.get(Attachment, attachment_id)
     if a is None or a.deleted_at is not None:
         raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Foto", id=attachment_id))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reportlab.lib.units import cm
 
-from okudesk.core import credentials, incidents, meetings
+from okudesk.core import accounts, credentials, incidents, meetings
 from okudesk.core.errors import OkudeskError
 from okudesk.core.i18n import _
 from okudesk.core.models import Report, utcnow
@@ -110,7 +110,10 @@ def make_report(
         # Photos are cut down to print size on other threads from now on.
         photo_flowables = pdf.photo_pages(list(ctx.photos), "DOKUMENTASI KEGIATAN" if kind == "meeting" else "DOKUMENTASI")
         identity = None
-        if not draft:
+        if draft:
+            accounts.require(session, "data.read")
+        else:
+            accounts.require_own_or(session, ctx.signer.id, "report.sign_own", "report.sign_any")
             if passphrase is None:
                 raise OkudeskError(_("Kata sandi penanda tangan diperlukan untuk menandatangani laporan"))
             step(_("Membuka kunci tanda tangan"), 10)

@@ -1,7 +1,7 @@
 """reports: the signed-report register, amendments, officer credentials, post CA, trust anchors
 
 Revision ID: 0003_reports
-Revises: 0001_first_schema
+Revises: 0002_search
 Create Date: 2026-11-27
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0003_reports'
-down_revision = '0001_first_schema'
+down_revision = "0002_search"
 branch_labels = None
 depends_on = None
 
