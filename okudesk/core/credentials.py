@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from okudesk.core import pki, posts
+from okudesk.core.accounts import require_own_or
 from okudesk.core.errors import NotFound, OkudeskError
 from okudesk.core.i18n import _
 from okudesk.core.models import Officer, OfficerCredential, PostAuthority, TrustAnchor, utcnow
@@ -134,6 +135,7 @@ def _issue(session: Session, officer: Officer, public_key) -> tuple[x509.Certifi
 
 def enroll_officer(session: Session, officer_id: str, passphrase: str) -> CredentialInfo:
     """A new signing key for the officer, encrypted with ``passphrase``, certified by the post."""
+    require_own_or(session, officer_id, "report.sign_own", "officer.manage")
     officer = _officer(session, officer_id)
     key = pki.generate_key()
     key_pem = pki.encrypt_key(key, passphrase)
@@ -143,6 +145,7 @@ def enroll_officer(session: Session, officer_id: str, passphrase: str) -> Creden
 
 def import_pkcs12(session: Session, officer_id: str, data: bytes, file_passphrase: str, passphrase: str) -> CredentialInfo:
     """Use a key and certificate from an official CA (.p12/.pfx) instead of the post's."""
+    require_own_or(session, officer_id, "report.sign_own", "officer.manage")
     _officer(session, officer_id)
     identity = pki.load_pkcs12(data, file_passphrase)
     try:
