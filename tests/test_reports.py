@@ -413,3 +413,47 @@ def test_an_officer_signs_only_their_own_reports_unless_commander(setup):
     assert service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS).signed
     setup.store.actor = accounts.Actor(setup.commander_id, "Hendra Wijaya", "kapolsek")
     assert service.make_report(setup.store, "incident", setup.incident_id, passphrase=PASS).signed
+
+
+def test_officer_certificates_follow_the_sync_identity_and_hq_enrolment(tmp_path, yesterday):
+    """Before sync the post's own CA certifies officers; after the sync set-up and HQ's
+    certificate, the next signature chains to HQ, and older reports still verify here."""
+    from okudesk.core import accounts
+    from okudesk.core.store import Store
+    from okudesk.core.sync import trust
+
+    hq = Store.open(tmp_path / "hq")
+    hq.actor = accounts.system_actor("pytest")
+    with hq.write() as s:
+        trust.set_up_hq(s, name="Polres OKU", code="OKU")
+        kit = trust.add_post(s, code="BTT", name="Polsek Baturaja Timur", out_dir=tmp_path / "usb")
+        hq_identity = trust.signing_identity(s)
+    post = Store.open(tmp_path / "post")
+    post.actor = accounts.system_actor("pytest")
+    with post.write() as s:
+        kec = reference.kecamatan(s)[0].id
+        posts.set_up_this_post(s, code="BTT", name="Polsek Baturaja Timur", letterhead=["SEKTOR BATURAJA TIMUR"])
+        officer = officers.add_officer(s, name="Budi Santoso", nrp="85071234", position="Bhabinkamtibmas")
+        credentials.enroll_officer(s, officer.id, PASS)
+        ids = [meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday - timedelta(hours=k), kecamatan_id=kec,
+                                                                purpose=f"Rapat {k}", reported_by_id=officer.id)).id
+               for k in range(3)]
+    before_sync = service.make_report(post, "meeting", ids[0], passphrase=PASS)
+    with post.write() as s:
+        trust.set_up_post(s, kit)
+    before_enrolment = service.make_report(post, "meeting", ids[1], passphrase=PASS)
+    with post.write() as s:
+        post_key = trust.signing_identity(s).key
+        issued = pki.issue_post_certificate(hq_identity, post_key.public_key(), post_code="BTT", post_name="Polsek Baturaja Timur")
+        assert trust.install_post_certificate(s, pki.cert_pem(issued))
+    enrolled = service.make_report(post, "meeting", ids[2], passphrase=PASS)
+    with hq.read() as s:
+        hq_anchors = credentials.trust_anchors(s)
+    with post.read() as s:
+        post_anchors = credentials.trust_anchors(s)
+    assert verification.verify_pdf(enrolled.pdf, hq_anchors).verdict == verification.VALID
+    assert verification.verify_pdf(before_enrolment.pdf, hq_anchors).verdict == verification.UNTRUSTED
+    for old in (before_sync, before_enrolment, enrolled):
+        assert verification.verify_pdf(old.pdf, post_anchors).verdict == verification.VALID
+    hq.close()
+    post.close()
