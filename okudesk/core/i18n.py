@@ -39,6 +39,7 @@ _ENGLISH: dict[str, str] = {
     "Kop surat paling banyak {n} baris": "The letterhead has at most {n} lines",
     "Baris kop surat terlalu panjang ({n} karakter, maksimal {max}): {line}": "A letterhead line is too long ({n} characters, at most {max}): {line}",
     # reports (issue 4)
+    "Sertifikat pos dikelola oleh sinkronisasi; pasang melalui tanda terima dari Polres": "The post certificate is managed by sync; install it from HQ's receipt",
     "Berkas foto hilang dari folder data: {names}": "Photo files are missing from the data folder: {names}",
     "Berkas ini bukan PDF": "This file is not a PDF",
     "Berkas {path} bukan PDF; hanya laporan PDF yang dapat diperiksa": "{path} is not a PDF; only PDF reports can be verified",

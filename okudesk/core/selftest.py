@@ -145,3 +145,24 @@ def _accounts(folder: Path) -> None:
     with Store.open(data) as store, store.read() as s:
         _expect(versioning.current(s.connection())[0] != before, "restored database kept its instance ID")
         _expect(audit.verify(s).ok, "audit chain broken after restore")
+
+
+@check("signed report")
+def _signed_report(folder: Path) -> None:
+    """Make a signed meeting report from demo data, verify it, and see a changed byte caught."""
+    from okudesk.core import accounts, credentials, demo
+    from okudesk.core.reports import service, verification
+    from okudesk.core.store import Store
+
+    with Store.open(folder) as store:
+        store.actor = accounts.system_actor("selftest")
+        demo.fill(store, meetings=2, incidents=2, seed=3)
+        record = service.resolve_record_id(store, "meeting", "latest")
+        result = service.make_report(store, "meeting", record, passphrase=demo.DEMO_PASSPHRASE)
+        with store.read() as s:
+            anchors = credentials.trust_anchors(s)
+    checked = verification.verify_pdf(result.pdf, anchors)
+    _expect(checked.verdict == verification.VALID, f"fresh report verifies as {checked.verdict}")
+    tampered = bytearray(result.pdf)
+    tampered[tampered.index(b"stream", tampered.index(b"/Length")) + 40] ^= 0x20  # inside a signed stream
+    _expect(verification.verify_pdf(bytes(tampered), anchors).verdict == verification.MODIFIED, "tampering not detected")
