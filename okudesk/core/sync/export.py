@@ -6,7 +6,6 @@ acknowledgement, so a lost stick costs nothing but a second export.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -93,22 +92,18 @@ def export_bundle(store: Store, out_dir: Path, *, progress: Callable[[str, int, 
             bases.setdefault(b.table_name, {})[b.record_id] = [b.instance, b.counter]
         conn = session.connection()
         selections = []
-        tables = records.travelling()
-        for k, info in enumerate(tables):
-            rows = records.read_rows(conn, info, records.version_filter(info, marks))
+        for info in records.travelling():
+            where = records.version_filter(info, marks)
             base = {}
-            if rows and info.name in bases:
+            if info.name in bases:
                 table_bases = bases[info.name]
-                base = {r[0]: table_bases[r[0]] for r in rows if r[0] in table_bases}
-            selections.append((info, rows, base))
-            if progress:
-                progress("read", k + 1, len(tables))
-        doc, counts = records.encode_tables(conn, selections)
-        photo_index, photo_bytes = _photos(store, selections)
-        doc["photos"] = photo_index
+                exported = conn.execute(select(info.table.c.id).where(where, info.table.c.id.in_(list(table_bases)))).scalars()
+                base = {rid: table_bases[rid] for rid in exported}
+            selections.append((info, where, base))
+        photo_index, photo_bytes = _photos(store, conn, marks)
+        payload, counts = records.build_payload(conn, selections, {"photos": photo_index})
         ranges = [{"instance": inst, "from": marks[inst], "to": top} for inst, top in sorted(instances.items()) if top > marks[inst]]
         proof = trust.enrollment_proof(session, pki.public_key_id(identity.key.public_key()))
-    payload = json.dumps(doc, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     bundle_id = uuid.uuid4().hex
     when = now or datetime.now()
     header = {
@@ -141,25 +136,21 @@ def _set(session: Session, key: str, value: str) -> None:
         row.value = value
 
 
-def _photos(store: Store, selections) -> tuple[list, bytes]:
+def _photos(store: Store, conn, marks: dict[str, int]) -> tuple[list, bytes]:
     """Photo files of the exported attachments, each once (by content hash)."""
-    index, chunks, offset, seen = [], [], 0, set()
-    for info, rows, _base in selections:
-        if info.name != "attachment":
-            continue
-        k = info.index("sha256")
-        deleted = info.index("deleted_at")
-        for r in rows:
-            sha = r[k]
-            if sha in seen or r[deleted] is not None:
-                continue
-            path = photo_path(store.photo_dir, sha)
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise OkudeskError(_("Foto {sha} hilang dari folder data ({reason}); bundel tidak dibuat", sha=sha[:12], reason=exc.strerror or exc)) from exc
-            seen.add(sha)
-            index.append([sha, offset, len(data)])
-            chunks.append(data)
-            offset += len(data)
+    info = records.table_info("attachment")
+    t = info.table.c
+    hashes = conn.execute(
+        select(t.sha256).where(records.version_filter(info, marks), t.deleted_at.is_(None)).distinct().order_by(t.sha256)
+    ).scalars()
+    index, chunks, offset = [], [], 0
+    for sha in hashes:
+        path = photo_path(store.photo_dir, sha)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise OkudeskError(_("Foto {sha} hilang dari folder data ({reason}); bundel tidak dibuat", sha=sha[:12], reason=exc.strerror or exc)) from exc
+        index.append([sha, offset, len(data)])
+        chunks.append(data)
+        offset += len(data)
     return index, b"".join(chunks)

@@ -50,17 +50,17 @@ class ReceiptOutcome:
     revocations: int = 0
 
 
-def _hq_rows(session: Session, post_code: str):
+def _hq_selections(session: Session, post_code: str) -> list:
+    """HQ's own versions the post should have: reference lists and its records HQ corrected."""
     hq_instances = list(session.scalars(select(SyncInstance.instance).where(SyncInstance.is_hq.is_(True))))
-    conn = session.connection()
     selections = []
     for info in records.travelling():
         t = info.table.c
         where = t.change_instance.in_(hq_instances)
         if info.name not in records.REFERENCE_TABLES:
             where = and_(where, t.origin_post == post_code)
-        selections.append((info, records.read_rows(conn, info, where), {}))
-    return records.encode_tables(conn, selections)
+        selections.append((info, where, {}))
+    return selections
 
 
 def write_receipt(store: Store, post_code: str, out_dir: Path, *, now: datetime | None = None) -> Path:
@@ -74,15 +74,15 @@ def write_receipt(store: Store, post_code: str, out_dir: Path, *, now: datetime 
         if post.status == "revoked":
             raise SyncRefused(_("Pos {code} telah dicabut; tidak ada tanda terima untuknya", code=post_code))
         me = trust.require_role(session, "hq")
-        doc, counts = _hq_rows(session, post_code)
         acks = acknowledgement(session, post_code)
-        doc.update(
+        extra = dict(
             acks=acks,
             bundles=sorted(session.scalars(select(SyncBundle.id).where(SyncBundle.post_code == post_code))),
             certificate=post.certificate.decode("ascii"),
             officer_certificates=list(OFFICER_CERTIFICATES(session, post_code)) if OFFICER_CERTIFICATES else [],
             revocations=trust.revocations(session),
         )
+        payload, counts = records.build_payload(session.connection(), _hq_selections(session, post_code), extra)
         receipt_id = uuid.uuid4().hex
         when = now or datetime.now()
         header = {
@@ -90,7 +90,6 @@ def write_receipt(store: Store, post_code: str, out_dir: Path, *, now: datetime 
             "okudesk": __version__, "schema": SCHEMA_HEAD, "hq": me.code, "post": post_code,
             "counts": counts, "records": sum(counts.values()),
         }
-        payload = json.dumps(doc, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
         out_dir = Path(out_dir)
         path = out_dir / f"okudesk-receipt-{post_code}-{when.strftime('%Y%m%d-%H%M%S')}-{receipt_id[:8]}.okr"
         recipient = pki.load_public_key_pem(post.exchange_key)
