@@ -9,9 +9,37 @@ text from a plain fetch (PostgreSQL would use json_agg here).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date, datetime
 
-from sqlalchemy import Connection, Date, DateTime, LargeBinary, String, cast, func, select
+from sqlalchemy import (
+    Connection,
+    Date,
+    DateTime,
+    LargeBinary,
+    String,
+    and_,
+    cast,
+    func,
+    literal_column,
+    select,
+)
+
+
+def rows_json_chunks(conn: Connection, table, columns: list, where, *, chunk: int = 20_000) -> Iterator[tuple[int, str]]:
+    """Like :func:`rows_json`, a slice of the table at a time (by rowid on SQLite), so the
+    caller can compress one slice while the database writes the next."""
+    if conn.dialect.name != "sqlite":
+        yield rows_json(conn, columns, where)
+        return
+    rowid = literal_column(f'"{table.name}".rowid')
+    low, high = conn.execute(select(func.min(rowid), func.max(rowid)).select_from(table)).one()
+    if low is None:
+        return
+    for start in range(low - 1, high, chunk):
+        n, text = rows_json(conn, columns, and_(where, rowid > start, rowid <= start + chunk), select_from=table)
+        if n:
+            yield n, text
 
 
 def rows_json(conn: Connection, columns: list, where, *, select_from=None) -> tuple[int, str]:

@@ -101,7 +101,10 @@ def export_bundle(store: Store, out_dir: Path, *, progress: Callable[[str, int, 
                 base = {rid: table_bases[rid] for rid in exported}
             selections.append((info, where, base))
         photo_index, photo_bytes = _photos(store, conn, marks)
-        payload, counts = records.build_payload(conn, selections, {"photos": photo_index})
+        counts: dict[str, int] = {}
+        if progress:
+            progress("read", 0, 1)
+        payload = bundle.compress_payload(records.payload_pieces(conn, selections, {"photos": photo_index}, counts))
         ranges = [{"instance": inst, "from": marks[inst], "to": top} for inst, top in sorted(instances.items()) if top > marks[inst]]
         proof = trust.enrollment_proof(session, pki.public_key_id(identity.key.public_key()))
     bundle_id = uuid.uuid4().hex
@@ -116,6 +119,7 @@ def export_bundle(store: Store, out_dir: Path, *, progress: Callable[[str, int, 
         header["enrollment"] = proof
     path = out_dir / f"okudesk-{post_code}-{when.strftime('%Y%m%d-%H%M%S')}-{bundle_id[:8]}.okb"
     if progress:
+        progress("read", 1, 1)
         progress("write", 0, 1)
     bundle.write(path, header=header, payload=payload, photos=photo_bytes, signer=identity, recipient=hq_exchange)
     if progress:

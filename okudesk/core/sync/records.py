@@ -10,7 +10,7 @@ dictionary-encoding columns with many repeated values (docs/sync-format.md).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -162,34 +162,54 @@ def _default(column):
     return default.arg if default is not None and not callable(default.arg) else None
 
 
-def build_payload(conn: Connection, selections: list[tuple[TableInfo, object, dict]], extra: dict) -> tuple[bytes, dict]:
-    """The payload document for the rows matching each table's condition: each table's rows
-    as one JSON array made by the database (store/jsonrows.py), the links of those rows, and
-    ``extra`` (photos index, receipt fields). Returns (UTF-8 bytes, row counts per table)."""
-    tables, links, counts = [], [], {}
+def payload_pieces(conn: Connection, selections: list[tuple[TableInfo, object, dict]], extra: dict,
+                   counts: dict[str, int]) -> Iterator[str]:
+    """The payload document, piece by piece: each table's rows as JSON arrays made by the
+    database (store/jsonrows.py), the links of those rows, then ``extra`` (photos index,
+    receipt fields). Fills ``counts`` (rows per table) as it goes."""
+    yield '{"tables":['
+    first = True
     for info, where, base in selections:
-        n, text = jsonrows.rows_json(conn, ordered_columns(info.table), where)
-        if not n:
+        n = 0
+        for rows, text in jsonrows.rows_json_chunks(conn, info.table, ordered_columns(info.table), where):
+            if not n:
+                head = {"name": info.name, "columns": list(info.columns)}
+                if base:
+                    head["base"] = base
+                yield ("" if first else ",") + _dumps(head)[:-1] + ',"data":[' + text[1:-1]
+                first = False
+            else:
+                yield "," + text[1:-1]
+            n += rows
+        if n:
+            yield f'],"rows":{n}}}'
+            counts[info.name] = n
+    yield '],"links":['
+    first = True
+    for info, where, _base in selections:
+        if not counts.get(info.name):
             continue
-        counts[info.name] = n
-        head = {"name": info.name, "columns": list(info.columns), "rows": n}
-        if base:
-            head["base"] = base
-        tables.append(_with_data(head, text))
         for link in info.links:
-            owners = select(info.table.c.id).where(where)
             lt = link.table
+            owners = select(info.table.c.id).where(where)
             ln, ltext = jsonrows.rows_json(conn, [lt.c[link.owner_column], lt.c[link.other_column]],
                                            lt.c[link.owner_column].in_(owners))
-            links.append(_with_data({"name": lt.name, "owner": info.name, "columns": [link.owner_column, link.other_column],
-                                     "rows": ln}, ltext))
-    body = ",".join(f'"{k}":{json.dumps(v, separators=(",", ":"), ensure_ascii=False)}' for k, v in extra.items())
-    text = '{"tables":[' + ",".join(tables) + '],"links":[' + ",".join(links) + "]" + ("," + body if body else "") + "}"
-    return text.encode("utf-8"), counts
+            head = {"name": lt.name, "owner": info.name, "columns": [link.owner_column, link.other_column], "rows": ln}
+            yield ("" if first else ",") + _dumps(head)[:-1] + ',"data":' + ltext + "}"
+            first = False
+    yield "]"
+    for key, value in extra.items():
+        yield f',"{key}":' + _dumps(value)
+    yield "}"
 
 
-def _with_data(head: dict, data_text: str) -> str:
-    return json.dumps(head, separators=(",", ":"), ensure_ascii=False)[:-1] + ',"data":' + data_text + "}"
+def build_payload(conn: Connection, selections: list[tuple[TableInfo, object, dict]], extra: dict) -> tuple[bytes, dict]:
+    counts: dict[str, int] = {}
+    return "".join(payload_pieces(conn, selections, extra, counts)).encode("utf-8"), counts
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
 @dataclass
