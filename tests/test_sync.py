@@ -14,6 +14,7 @@ from sync_world import (
     export_to,
     import_all,
     make_hq,
+    open_store,
     rename_first_kecamatan,
     state,
 )
@@ -71,10 +72,12 @@ def test_three_posts_enroll_work_export_import_receipt_and_export_again(tmp_path
             title="Dikoreksi Polres", description=d.description, meeting_id=d.meeting_id))
     edit_incident(stations["BTT"], btt_incidents[1], "Diubah pos")
     add_incident(stations["BTT"], "Kejadian baru", meeting_id=btt_meeting)
-    second = export_to(stations["BTT"], usb)
-    (outcome,) = import_all(hq, [second])
+    second = export.export_bundle(stations["BTT"], usb)
+    audit_entries = second.counts.pop("audit_entry", 0)  # the trail of exports, receipts and edits
+    assert second.counts == {"incident": 2, "incident_status_change": 1}
+    (outcome,) = import_all(hq, [second.path])
     assert outcome.ok
-    assert outcome.counts == {"new": 2, "updated": 1, "unchanged": 0, "conflicts": 0, "held": 0, "released": 0}
+    assert outcome.counts == {"new": 2 + audit_entries, "updated": 1, "unchanged": 0, "conflicts": 0, "held": 0, "released": 0}
     # the receipt brings HQ's correction to the post
     apply_receipt(stations["BTT"], outcome.receipt)
     with stations["BTT"].read() as s:
@@ -131,15 +134,14 @@ def test_missing_parent_is_held_then_released(tmp_path):
 
     hq.close()
     shutil.copytree(tmp_path / "hq", tmp_path / "hq2")
-    from okudesk.core.store import Store
 
-    scratch = Store.open(tmp_path / "hq2")
+    scratch = open_store(tmp_path / "hq2")
     (o,) = import_all(scratch, [first], receipts=tmp_path)
     apply_receipt(post, o.receipt)
     scratch.close()
     add_incident(post, "Anak rapat", meeting_id=meeting)
     second = export_to(post, usb)
-    hq = Store.open(tmp_path / "hq")
+    hq = open_store(tmp_path / "hq")
     (late,) = import_all(hq, [second])
     assert late.ok and late.counts["held"] >= 1
     with hq.read() as s:
@@ -167,10 +169,9 @@ def test_posts_renaming_the_same_reference_row_conflict_by_a_fixed_rule(tmp_path
     hq.close()
     import shutil
 
-    from okudesk.core.store import Store
 
     shutil.copytree(tmp_path / "hq", tmp_path / "hq_rev")
-    one, other = Store.open(tmp_path / "hq"), Store.open(tmp_path / "hq_rev")
+    one, other = open_store(tmp_path / "hq"), open_store(tmp_path / "hq_rev")
     assert all(o.ok for o in import_all(one, bundles))
     assert all(o.ok for o in import_all(other, reversed(bundles)))
     assert state(one) == state(other)
@@ -206,9 +207,8 @@ def test_cli_loop_and_status_setting(tmp_path, capsys):
     assert counts["posts"]["BTT"]["incidents"] == 5 and counts["posts"]["BTT"]["meetings"] == 3
     assert main(["--data-dir", hq, "post", "list"]) == 0
     assert "BTT" in capsys.readouterr().out
-    from okudesk.core.store import Store
 
-    with Store.open(post) as store, store.read() as s:
+    with open_store(post) as store, store.read() as s:
         assert int(s.get(Setting, export.LAST_EXPORTED_COUNTER).value) > 0
         assert s.scalar(select(func.count()).select_from(Meeting)) == 3
     assert main(["--data-dir", hq, "post", "revoke", "--code", "BTT"]) == 0

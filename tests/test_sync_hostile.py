@@ -17,10 +17,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from sync_world import add_incident, add_meeting, enroll, export_to, make_hq
+from sync_world import add_incident, add_meeting, enroll, export_to, make_hq, open_store
 
 from okudesk.core import photos, pki
-from okudesk.core.store import Store
 from okudesk.core.sync import bundle, export, importer, trust
 
 
@@ -54,7 +53,7 @@ def world():
     for s in (hq, other_hq, stranger):
         s.close()
     shutil.copytree(root / "hq", root / "hq-pristine")
-    hq = Store.open(root / "hq")
+    hq = open_store(root / "hq")
     assert importer.import_bundle(hq, first, write_receipt=False).ok
     hq.close()
     shutil.copytree(root / "hq", root / "hq-enrolled")
@@ -80,7 +79,7 @@ def _digest(folder: Path) -> str:
 
 def _refused(folder: Path, path: Path, *needles: str) -> str:
     before = _digest(folder)
-    with Store.open(folder) as hq:
+    with open_store(folder) as hq:
         outcome = importer.import_bundle(hq, path)
     assert not outcome.ok, f"{path.name} was accepted"
     assert outcome.reason and "\n" not in outcome.reason
@@ -122,7 +121,7 @@ def _read_members(path: Path) -> list[tuple[str, bytes]]:
 
 def test_the_genuine_bundle_is_accepted(world):
     folder = _fresh(world)
-    with Store.open(folder) as hq:
+    with open_store(folder) as hq:
         assert importer.import_bundle(hq, world["first"], receipt_dir=world["root"]).ok
 
 
@@ -165,7 +164,7 @@ def test_bundle_for_another_hq(world):
 
 def test_unknown_post(world):
     folder = _fresh(world)
-    with Store.open(folder) as hq, hq.write() as s:
+    with open_store(folder) as hq, hq.write() as s:
         from okudesk.core.models import SyncPost
 
         s.delete(s.get(SyncPost, "BTT"))
@@ -174,7 +173,7 @@ def test_unknown_post(world):
 
 def test_revoked_post(world):
     folder = _fresh(world, "hq-enrolled")
-    with Store.open(folder) as hq, hq.write() as s:
+    with open_store(folder) as hq, hq.write() as s:
         trust.revoke_post(s, "BTT")
     _refused(folder, world["second"], "dicabut")
 
@@ -263,6 +262,8 @@ def slow(self, t, counts=None):
         time.sleep(60)
 importer.Merger.apply = slow
 with Store.open(Path(sys.argv[1])) as hq:
+    from okudesk.core import accounts
+    hq.actor = accounts.system_actor("pytest")
     importer.import_bundle(hq, Path(sys.argv[2]))
 """
 
@@ -278,7 +279,7 @@ def test_kill_during_import_rolls_back(world):
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
     assert _digest(folder) == before
-    with Store.open(folder) as hq:
+    with open_store(folder) as hq:
         outcome = importer.import_bundle(hq, world["first"], receipt_dir=world["root"])
     assert outcome.ok and outcome.counts["new"] > 0
 

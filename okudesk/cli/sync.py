@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 from pathlib import Path
 
-from okudesk.cli import EXIT_FAILED, EXIT_OK, data_dir
+from okudesk.cli import EXIT_FAILED, EXIT_OK, open_store
 
 
 def register(subparsers) -> None:
@@ -46,60 +45,47 @@ def register(subparsers) -> None:
     imp.add_argument("--receipt-out", type=Path, metavar="DIR", default=None, help="folder tanda terima (bawaan: di samping bundel)")
     imp.set_defaults(func=import_files)
 
-    # ``okudesk verify`` belongs to okudesk/cli/verify.py (signed PDFs) once it exists; until
-    # then this module offers it for bundles and receipts (see verify_bundle_command).
-    if importlib.util.find_spec("okudesk.cli.verify") is None:
-        ver = subparsers.add_parser("verify", help="periksa bundel atau tanda terima tanpa mengimpornya",
-                                    description="Memeriksa tanda tangan, keutuhan dan format sebuah bundel (.okb) atau tanda terima (.okr).")
-        ver.add_argument("file", type=Path, metavar="FILE")
-        ver.set_defaults(func=verify_bundle_command)
-
 
 def setup_hq(args: argparse.Namespace) -> int:
-    from okudesk.core.store import Store
     from okudesk.core.sync import trust
 
-    with Store.open(data_dir(args)) as store, store.write() as session:
+    with open_store(args) as store, store.write() as session:
         role = trust.set_up_hq(session, name=args.name, code=args.code)
     print(f"Instalasi ini sekarang Polres {role.code} ({role.name}).")
     return EXIT_OK
 
 
 def setup_post(args: argparse.Namespace) -> int:
-    from okudesk.core.store import Store
     from okudesk.core.sync import trust
 
-    with Store.open(data_dir(args)) as store, store.write() as session:
+    with open_store(args) as store, store.write() as session:
         role = trust.set_up_post(session, args.kit)
     print(f"Instalasi ini sekarang pos {role.code} ({role.name}) di bawah Polres {role.hq_code}.")
     return EXIT_OK
 
 
 def post_add(args: argparse.Namespace) -> int:
-    from okudesk.core.store import Store
     from okudesk.core.sync import trust
 
-    with Store.open(data_dir(args)) as store, store.write() as session:
+    with open_store(args) as store, store.write() as session:
         path = trust.add_post(session, code=args.code, name=args.name, out_dir=args.out)
     print(path)
     return EXIT_OK
 
 
 def post_revoke(args: argparse.Namespace) -> int:
-    from okudesk.core.store import Store
     from okudesk.core.sync import trust
 
-    with Store.open(data_dir(args)) as store, store.write() as session:
+    with open_store(args) as store, store.write() as session:
         post = trust.revoke_post(session, args.code)
     print(f"Pos {post.code} dicabut; bundel bertanda tangan kuncinya akan ditolak.")
     return EXIT_OK
 
 
 def post_list(args: argparse.Namespace) -> int:
-    from okudesk.core.store import Store
     from okudesk.core.sync import status
 
-    with Store.open(data_dir(args)) as store, store.read() as session:
+    with open_store(args) as store, store.read() as session:
         rows = status.post_statuses(session)
     print(f"{'POS':<12} {'STATUS':<9} {'BUNDEL':>6} {'TERAKHIR':<19} {'HARI':>5} {'KONFLIK':>7} {'DITAHAN':>7}")
     for r in rows:
@@ -110,10 +96,9 @@ def post_list(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    from okudesk.core.store import Store
     from okudesk.core.sync import export as exporting
 
-    with Store.open(data_dir(args)) as store:
+    with open_store(args) as store:
         result = exporting.export_bundle(store, args.out)
     print(result.path)
     print(f"{result.records} catatan, {result.photos} foto", file=sys.stderr)
@@ -121,11 +106,10 @@ def export(args: argparse.Namespace) -> int:
 
 
 def import_files(args: argparse.Namespace) -> int:
-    from okudesk.core.store import Store
     from okudesk.core.sync import importer, receipt, trust
 
     failed = False
-    with Store.open(data_dir(args)) as store:
+    with open_store(args) as store:
         with store.read() as session:
             me = trust.role(session)
             if me is None:
@@ -160,13 +144,12 @@ def import_files(args: argparse.Namespace) -> int:
 
 
 def verify_bundle_command(args: argparse.Namespace) -> int:
-    """``okudesk verify BUNDLE`` for a sync bundle (.okb) or receipt (.okr): the integrator
-    dispatches here from okudesk/cli/verify.py when the file is not a PDF."""
-    from okudesk.core.store import Store
+    """``okudesk verify FILE`` for a sync bundle (.okb) or receipt (.okr); okudesk/cli/verify.py
+    dispatches here when the file is a ZIP archive rather than a PDF."""
     from okudesk.core.sync import SyncRefused, status
 
     path = Path(args.file)
-    with Store.open(data_dir(args)) as store:
+    with open_store(args) as store:
         try:
             report = status.verify_file(store, path)
         except SyncRefused as exc:

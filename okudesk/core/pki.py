@@ -68,6 +68,12 @@ def encrypt_key(key: PrivateKey, passphrase: str) -> bytes:
     )
 
 
+def plain_key_pem(key: PrivateKey) -> bytes:
+    """Unencrypted PKCS#8, for keys a machine must use unattended (the post CA); read it
+    back with ``decrypt_key(pem, "")``."""
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+
+
 def decrypt_key(pem: bytes, passphrase: str) -> PrivateKey:
     try:
         key = serialization.load_pem_private_key(pem, passphrase.encode("utf-8") if passphrase else None)
@@ -107,6 +113,14 @@ def load_cert(pem_or_der: bytes) -> x509.Certificate:
 
 def load_certs(pem: bytes) -> list[x509.Certificate]:
     return x509.load_pem_x509_certificates(pem) if pem.strip() else []
+
+
+def certs_pem(certs) -> bytes:
+    return b"".join(cert_pem(c) for c in certs)
+
+
+def is_self_signed(cert: x509.Certificate) -> bool:
+    return cert.issuer == cert.subject
 
 
 def _name(common_name: str, *, unit: str = "", serial: str = "") -> x509.Name:
@@ -233,12 +247,7 @@ def validate_chain(
 # --- sync additions (bundle encryption and signatures; docs/sync-format.md) ---------------
 
 
-def private_key_pem(key: PrivateKey) -> bytes:
-    """An installation's sync key as unencrypted PKCS#8 (the CLI must run unattended)."""
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-
-
-def load_private_key_pem(pem: bytes) -> PrivateKey:
+def load_plain_key(pem: bytes) -> PrivateKey:
     return decrypt_key(pem, "")
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import func, select, union
 from sqlalchemy.orm import Session
 
 from okudesk import __version__
-from okudesk.core import pki, versioning
+from okudesk.core import accounts, audit, pki, versioning
 from okudesk.core.errors import OkudeskError
 from okudesk.core.i18n import _
 from okudesk.core.models import Setting, SyncBase, SyncInstance, SyncMark
@@ -62,12 +62,17 @@ def own_instances(session: Session) -> dict[str, int]:
     return result
 
 
-def pending_changes(session: Session) -> int:
-    """How many records HQ has not acknowledged yet (the status bar's 'changes waiting')."""
+def pending_changes(session: Session, *, include_audit: bool = False) -> int:
+    """How many records HQ has not acknowledged yet (the status bar's 'changes waiting').
+
+    Audit entries travel too, but every export and receipt writes one, so by default they
+    are not counted: "0 waiting" means all the data people typed has reached HQ."""
     acks = acknowledgements(session)
     marks = {inst: acks.get(inst, 0) for inst in own_instances(session)}
     total = 0
     for info in records.travelling():
+        if info.name == "audit_entry" and not include_audit:
+            continue
         total += session.scalar(select(func.count()).select_from(info.table).where(records.version_filter(info, marks))) or 0
     return total
 
@@ -79,6 +84,7 @@ def export_bundle(store: Store, out_dir: Path, *, progress: Callable[[str, int, 
     if not out_dir.is_dir():
         raise OkudeskError(_("Folder tujuan {path} tidak ada", path=out_dir))
     with store.read() as session:
+        accounts.require(session, "sync.export")
         me = trust.require_role(session, "post")
         hq_code, post_code = me.hq_code, me.code
         identity = trust.signing_identity(session)
@@ -126,6 +132,8 @@ def export_bundle(store: Store, out_dir: Path, *, progress: Callable[[str, int, 
         progress("write", 1, 1)
     top = max((r["to"] for r in ranges), default=max(marks.values(), default=0))
     with store.write() as session:
+        audit.record(session, "export", record_type="bundle", record_id=bundle_id,
+                     summary=f"Bundel sinkronisasi {path.name}: {sum(counts.values())} catatan, {len(photo_index)} foto")
         _set(session, LAST_EXPORTED_COUNTER, str(top))
         _set(session, LAST_EXPORT_AT, when.isoformat(timespec="seconds"))
         _set(session, LAST_EXPORT_FILE, str(path))

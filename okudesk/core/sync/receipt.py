@@ -13,7 +13,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from okudesk import __version__
-from okudesk.core import pki
+from okudesk.core import accounts, audit, pki
 from okudesk.core.i18n import _
 from okudesk.core.models import (
     Setting,
@@ -66,6 +66,7 @@ def _hq_selections(session: Session, post_code: str) -> list:
 def write_receipt(store: Store, post_code: str, out_dir: Path, *, now: datetime | None = None) -> Path:
     """Write the receipt for ``post_code`` into ``out_dir`` (HQ)."""
     with store.write() as session:
+        accounts.require(session, "sync.import")
         trust.require_role(session, "hq")
         trust.register_own_instance(session)
         post = session.get(SyncPost, post_code)
@@ -106,6 +107,7 @@ def import_receipt(store: Store, path: Path) -> ReceiptOutcome:
         opened = bundle.open_file(path)
         m = opened.manifest
         with store.write() as session:
+            accounts.require(session, "sync.import")
             trust.check_receipt_signer(session, m, opened.signer)
             if not bundle.verify_signature(opened):
                 raise SyncRefused(_("Berkas ditolak: tanda tangan tidak sah atau isi diubah"))
@@ -157,6 +159,8 @@ def import_receipt(store: Store, path: Path) -> ReceiptOutcome:
             merger.retry_held()
             counts = merger.counts.as_dict()
             session.add(SyncReceipt(id=m["id"], direction="in", post_code=m["post"], summary=json.dumps(counts)))
+            audit.record(session, "import", record_type="receipt", record_id=m["id"],
+                         summary=f"Tanda terima Polres {m['hq']} {path.name}")
             row = session.get(Setting, LAST_RECEIPT_AT)
             stamp = datetime.now().isoformat(timespec="seconds")
             if row is None:

@@ -1,7 +1,7 @@
 """Sync bookkeeping: identity, post registry, ledgers, conflicts, held records (never travels).
 
 Revision ID: 0005_sync
-Revises: 0001_first_schema
+Revises: 0004_accounts
 Create Date: 2026-11-27 23:40:41.397329
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0005_sync'
-down_revision = '0001_first_schema'
+down_revision = "0004_accounts"
 branch_labels = None
 depends_on = None
 
