@@ -16,7 +16,7 @@ from sqlalchemy import func, select, union
 from sqlalchemy.orm import Session
 
 from okudesk import __version__
-from okudesk.core import accounts, audit, pki, versioning
+from okudesk.core import accounts, audit, pki, settings, versioning
 from okudesk.core.errors import OkudeskError
 from okudesk.core.i18n import _
 from okudesk.core.models import Setting, SyncBase, SyncInstance, SyncMark
@@ -26,9 +26,9 @@ from okudesk.core.store.migrate import SCHEMA_HEAD
 from okudesk.core.sync import bundle, records, trust
 
 SEED = "seed"
-LAST_EXPORTED_COUNTER = "sync.last_exported_counter"
-LAST_EXPORT_AT = "sync.last_export_at"
-LAST_EXPORT_FILE = "sync.last_export_file"
+LAST_EXPORTED_COUNTER = settings.LAST_EXPORTED_COUNTER  # the status bar's "changes not yet exported"
+LAST_EXPORT_AT = settings.LAST_EXPORTED_AT
+LAST_EXPORT_FILE = "sync.last_exported_file"
 
 
 @dataclass(frozen=True)
