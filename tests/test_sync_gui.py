@@ -45,6 +45,10 @@ def test_post_exports_hq_imports_and_the_receipt_comes_back(gui, qtbot, tmp_path
     window, page = open_window(post)
     qtbot.waitUntil(lambda: page.role == "post", timeout=15000)
     assert not page.post_box.isHidden() and page.hq_box.isHidden()
+    meetings_page = window.go_to("meetings")
+    qtbot.waitUntil(lambda: meetings_page.model.rowCount() == 1, timeout=15000)
+    assert meetings_page.filter_bar.post.isHidden()  # a post sees only its own records
+    page = window.go_to("sync")
     assert int(page.waiting.text()) > 0
     monkeypatch.setattr(messages, "choose_folder", lambda *a, **k: str(usb))
     qtbot.mouseClick(page.export_button, qtbot_button())
@@ -61,6 +65,16 @@ def test_post_exports_hq_imports_and_the_receipt_comes_back(gui, qtbot, tmp_path
     assert page.results.item(0, 2).text() == "diterapkan"
     assert page.results.item(0, 1).text() == "BTT"
     qtbot.waitUntil(lambda: page.posts.rowCount() == 1 and page.posts.item(0, 3).text() == "1", timeout=15000)
+    # HQ mode: every post's incidents with a Post column and filter
+    incidents = window.go_to("incidents")
+    post_col = [c.key for c in incidents.model.columns].index("post")
+    qtbot.waitUntil(lambda: not incidents.filter_bar.post.isHidden() and incidents.filter_bar.post.count() == 2, timeout=15000)
+    assert not incidents.table.isColumnHidden(post_col)
+    qtbot.waitUntil(lambda: incidents.model.rowCount() == 1
+                    and incidents.model.index(0, post_col).data() == "BTT", timeout=15000)
+    incidents.filter_bar.post.set_current_id("BTT")
+    qtbot.waitUntil(lambda: incidents.model.rowCount() == 1, timeout=15000)
+    page = window.go_to("sync")
     # the same stick again: refused, with the reason on the row
     qtbot.mouseClick(page.import_folder_button, qtbot_button())
     qtbot.waitUntil(lambda: page.results.rowCount() == 1 and page.import_folder_button.isEnabled()
