@@ -73,11 +73,12 @@ def test_three_posts_enroll_work_export_import_receipt_and_export_again(tmp_path
     edit_incident(stations["BTT"], btt_incidents[1], "Diubah pos")
     add_incident(stations["BTT"], "Kejadian baru", meeting_id=btt_meeting)
     second = export.export_bundle(stations["BTT"], usb)
-    audit_entries = second.counts.pop("audit_entry", 0)  # the trail of exports, receipts and edits
+    second.counts.pop("audit_entry", None)  # the trail of exports, receipts and edits travels too
     assert second.counts == {"incident": 2, "incident_status_change": 1}
     (outcome,) = import_all(hq, [second.path])
     assert outcome.ok
-    assert outcome.counts == {"new": 2 + audit_entries, "updated": 1, "unchanged": 0, "conflicts": 0, "held": 0, "released": 0}
+    assert {k: v for k, v in outcome.counts.items() if k != "audit"} == {"new": 2, "updated": 1, "unchanged": 0, "conflicts": 0, "held": 0, "released": 0}
+    assert outcome.counts["audit"] >= 2  # the post's trail of those changes came along
     # the receipt brings HQ's correction to the post
     apply_receipt(stations["BTT"], outcome.receipt)
     with stations["BTT"].read() as s:

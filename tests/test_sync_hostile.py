@@ -261,6 +261,7 @@ def slow(self, t, counts=None):
         print("applying", flush=True)
         time.sleep(60)
 importer.Merger.apply = slow
+from okudesk.core import accounts
 with Store.open(Path(sys.argv[1])) as hq:
     from okudesk.core import accounts
     hq.actor = accounts.system_actor("pytest")

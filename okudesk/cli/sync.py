@@ -122,6 +122,7 @@ def import_files(args: argparse.Namespace) -> int:
                     print(f"{path.name}: pos {outcome.post}: {c['new']} baru, {c['updated']} diperbarui, "
                           f"{c['unchanged']} tidak berubah, {c['conflicts']} konflik, {c['held']} ditahan"
                           + (f", {c['released']} dilepas" if c["released"] else "")
+                          + (f", {c['audit']} entri audit" if c.get("audit") else "")
                           + (" (pos terdaftar)" if outcome.enrolled else ""))
                     if outcome.receipt:
                         print(f"  tanda terima: {outcome.receipt}")

@@ -420,8 +420,9 @@ def import_bundle(store: Store, path: Path, *, receipt_dir: Path | None = None, 
             session.flush()
             _store_photos(store.photo_dir, doc.get("photos", []), photos)
             merger = Merger(session, mode="hq", sender=post.code)
+            trail = Counts()  # the post's audit trail travels along; counted apart from the records
             for k, t in enumerate(tables):
-                merger.apply(t)
+                merger.apply(t, trail if t.info.name == "audit_entry" else None)
                 if progress:
                     progress("apply", k + 1, len(tables))
             merger.retry_held()
@@ -435,6 +436,7 @@ def import_bundle(store: Store, path: Path, *, receipt_dir: Path | None = None, 
                          summary=f"Bundel pos {post.code} {path.name}: {c.new} baru, {c.updated} diperbarui, "
                                  f"{c.unchanged} tidak berubah, {c.conflicts} konflik, {c.held} ditahan")
             counts = merger.counts.as_dict()
+            counts["audit"] = trail.new
     except SyncRefused as exc:
         return BundleOutcome(path, False, str(exc))
     except trust.pki.CertificateError as exc:
