@@ -209,9 +209,19 @@ def test_cli_loop_and_status_setting(tmp_path, capsys):
     assert main(["--data-dir", hq, "post", "list"]) == 0
     assert "BTT" in capsys.readouterr().out
 
+    with open_store(hq) as store, store.read() as s:
+        root = trust.hq_root(s)
     with open_store(post) as store, store.read() as s:
         assert int(s.get(Setting, export.LAST_EXPORTED_COUNTER).value) > 0
         assert s.scalar(select(func.count()).select_from(Meeting)) == 3
+        # the demo officers' report certificates were re-issued under HQ's post certificate
+        from okudesk.core.models import OfficerCredential
+
+        creds = list(s.scalars(select(OfficerCredential)))
+        assert creds
+        for row in creds:
+            pki.validate_chain(pki.load_cert(row.certificate_pem), intermediates=pki.load_certs(row.chain_pem),
+                               anchors=[root], key_usage={"digital_signature", "non_repudiation"})
     assert main(["--data-dir", hq, "post", "revoke", "--code", "BTT"]) == 0
     assert main(["--data-dir", post, "export", "--out", str(usb)]) == 0
     again = capsys.readouterr().out.strip().splitlines()[-1]

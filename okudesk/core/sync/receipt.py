@@ -31,12 +31,6 @@ from okudesk.core.sync.importer import Merger, _check_schema, _load_payload, ack
 
 LAST_RECEIPT_AT = "sync.last_receipt_at"
 
-# Hook for the signed-reports issue: a function (session, post_code) -> list of PEM strings
-# of officer certificates HQ re-issued under the post's certificate. Set it from that
-# module; receipts carry what it returns and posts hand them to RECEIVE_OFFICER_CERTIFICATES.
-OFFICER_CERTIFICATES = None
-RECEIVE_OFFICER_CERTIFICATES = None
-
 
 @dataclass(frozen=True)
 class ReceiptOutcome:
@@ -80,7 +74,6 @@ def write_receipt(store: Store, post_code: str, out_dir: Path, *, now: datetime 
             acks=acks,
             bundles=sorted(session.scalars(select(SyncBundle.id).where(SyncBundle.post_code == post_code))),
             certificate=post.certificate.decode("ascii"),
-            officer_certificates=list(OFFICER_CERTIFICATES(session, post_code)) if OFFICER_CERTIFICATES else [],
             revocations=trust.revocations(session),
         )
         payload, counts = records.build_payload(session.connection(), _hq_selections(session, post_code), extra)
@@ -126,9 +119,6 @@ def import_receipt(store: Store, path: Path) -> ReceiptOutcome:
             installed = False
             if doc.get("certificate"):
                 installed = trust.install_post_certificate(session, doc["certificate"].encode("ascii"))
-            officer_certs = doc.get("officer_certificates", [])
-            if officer_certs and RECEIVE_OFFICER_CERTIFICATES:
-                RECEIVE_OFFICER_CERTIFICATES(session, officer_certs)
             added = 0
             for r in revocations:
                 if session.get(SyncRevocation, r["key_id"]) is None:
