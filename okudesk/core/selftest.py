@@ -166,3 +166,36 @@ def _signed_report(folder: Path) -> None:
     tampered = bytearray(result.pdf)
     tampered[tampered.index(b"stream", tampered.index(b"/Length")) + 40] ^= 0x20  # inside a signed stream
     _expect(verification.verify_pdf(bytes(tampered), anchors).verdict == verification.MODIFIED, "tampering not detected")
+
+
+@check("sync")
+def _sync(folder: Path) -> None:
+    """Enroll a post, export a signed, encrypted bundle, import it at HQ, apply the receipt."""
+    from okudesk.core import meetings, reference
+    from okudesk.core.store import Store
+    from okudesk.core.sync import export, importer, receipt, trust
+
+    usb = folder / "usb"
+    usb.mkdir()
+    from okudesk.core import accounts
+
+    with Store.open(folder / "hq") as hq, Store.open(folder / "post") as post:
+        hq.actor = post.actor = accounts.system_actor("selftest")
+        with hq.write() as s:
+            trust.set_up_hq(s, name="Polres Uji", code="UJI")
+            kit = trust.add_post(s, code="PSU", name="Pos Uji", out_dir=usb)
+        with post.write() as s:
+            trust.set_up_post(s, kit)
+            kec = reference.kecamatan(s)[0]
+            meetings.create_meeting(s, meetings.MeetingInput(
+                starts_at=datetime.now().replace(microsecond=0) - timedelta(hours=1), kecamatan_id=kec.id,
+                purpose="Uji sinkronisasi"))
+        made = export.export_bundle(post, usb)
+        outcome = importer.import_bundle(hq, made.path)
+        _expect(outcome.ok and outcome.counts["new"] + outcome.counts.get("audit", 0) == made.records, f"import: {outcome}")
+        again = importer.import_bundle(hq, made.path)
+        _expect(not again.ok, "a bundle was imported twice")
+        applied = receipt.import_receipt(post, outcome.receipt)
+        _expect(applied.ok and applied.certificate_installed, f"receipt: {applied}")
+        with post.read() as s:
+            _expect(export.pending_changes(s) == 0, "changes still waiting after the receipt")

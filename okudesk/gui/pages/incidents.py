@@ -28,6 +28,7 @@ class IncidentsPage(ListPage):
             ColumnSpec("desa", lambda: tr("Desa")),
             ColumnSpec("status", lambda: tr("Status"), labels.incident_status),
             ColumnSpec("summary", lambda: tr("Uraian")),
+            ColumnSpec("post", lambda: tr("Pos")),
         ]
         status_items = [(code, labels.incident_status(code)) for code in labels.INCIDENT_STATUS]
         super().__init__(window, columns, FilterBar(kind_label=tr("Semua kategori"), status_items=status_items))

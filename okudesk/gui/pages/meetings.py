@@ -41,6 +41,7 @@ class MeetingsPage(ListPage):
             ColumnSpec("desa", lambda: tr("Desa")),
             ColumnSpec("place", lambda: tr("Tempat")),
             ColumnSpec("purpose", lambda: tr("Maksud dan tujuan")),
+            ColumnSpec("post", lambda: tr("Pos")),
         ]
         super().__init__(window, columns, FilterBar(kind_label=tr("Semua jenis kegiatan"), status_items=None))
         self.title.setText(tr("Rapat & Kunjungan"))
