@@ -15,7 +15,7 @@ from pathlib import Path
 from _common import report, timed
 
 from okudesk.core import demo
-from okudesk.core.store import Store
+from okudesk.core.store import Store, search
 
 
 def okudesk_run(folder: Path, incidents: int) -> float:
@@ -40,6 +40,7 @@ def raw_run(folder: Path, inc, hist) -> float:
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=FULL")
     con.execute("PRAGMA foreign_keys=ON")
+    con.execute("PRAGMA cache_size=-65536")
     # The demo's officers, desa, etc. must exist for the foreign keys: copy them first (untimed).
     con.execute("ATTACH DATABASE ? AS src", (str(folder.parent / "okudesk" / "okudesk.sqlite3"),))
     for table in ("post", "officer", "desa", "stakeholder", "number_sequence"):
@@ -47,6 +48,8 @@ def raw_run(folder: Path, inc, hist) -> float:
     con.execute("DETACH DATABASE src")
     inc_sql = f"INSERT INTO incident ({', '.join(demo.INCIDENT_COLUMNS)}) VALUES ({', '.join('?' * len(demo.INCIDENT_COLUMNS))})"
     hist_sql = f"INSERT INTO incident_status_change ({', '.join(demo.HISTORY_COLUMNS)}) VALUES ({', '.join('?' * len(demo.HISTORY_COLUMNS))})"
+
+    fts_cols = ", ".join(search.INDEXED["incident"])
 
     def load():
         chunk = demo.CHUNK
@@ -58,7 +61,12 @@ def raw_run(folder: Path, inc, hist) -> float:
             while end < len(hist) and hist[end][7] in ids:
                 end += 1
             con.execute("BEGIN IMMEDIATE")
+            # index the full text the way the demo does (search.bulk_load): one pass per chunk
+            before = con.execute("SELECT coalesce(max(rowid), 0) FROM incident").fetchone()[0]
+            con.execute("DROP TRIGGER incident_fts_ai")
             con.executemany(inc_sql, part)
+            con.execute(f"INSERT INTO incident_fts(rowid, {fts_cols}) SELECT rowid, {fts_cols} FROM incident WHERE rowid > ?", (before,))
+            con.execute(search.ddl("incident")[1])
             con.executemany(hist_sql, hist[h:end])
             con.execute("COMMIT")
             h = end

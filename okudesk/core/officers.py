@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from okudesk.core import validation
+from okudesk.core.accounts import require
 from okudesk.core.errors import NotFound, ValidationError
 from okudesk.core.i18n import _
 from okudesk.core.models import Officer, Rank
@@ -43,6 +44,7 @@ def _info(o: Officer) -> OfficerInfo:
 def add_officer(
     session: Session, *, name: str, nrp: str, rank_id: str | None = None, position: str = "", post_id: str | None = None
 ) -> OfficerInfo:
+    require(session, "officer.manage")
     name = validation.text(name, "Nama", field="name", max_len=120, required=True)
     nrp = (nrp or "").strip()
     if not NRP_PATTERN.match(nrp):

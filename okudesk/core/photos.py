@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from okudesk.core import validation
+from okudesk.core.accounts import require
 from okudesk.core.errors import NotFound, ValidationError
 from okudesk.core.i18n import _
 from okudesk.core.models import Attachment, utcnow
@@ -112,6 +113,7 @@ def add_photo(
     caption: str = "",
     original_name: str = "",
 ) -> AttachmentInfo:
+    require(session, "photo.write")
     if isinstance(source, Path):
         original_name = original_name or source.name
         source = source.read_bytes()
@@ -139,6 +141,7 @@ def info(a: Attachment) -> AttachmentInfo:
 
 
 def set_caption(session: Session, attachment_id: str, caption: str) -> AttachmentInfo:
+    require(session, "photo.write")
     a = session.get(Attachment, attachment_id)
     if a is None or a.deleted_at is not None:
         raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Foto", id=attachment_id))
@@ -149,6 +152,7 @@ def set_caption(session: Session, attachment_id: str, caption: str) -> Attachmen
 
 def remove_photo(session: Session, attachment_id: str) -> None:
     """Soft delete; the file stays (another record may share it, and HQ may still need it)."""
+    require(session, "photo.write")
     a = session.get(Attachment, attachment_id)
     if a is None or a.deleted_at is not None:
         raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Foto", id=attachment_id))

@@ -57,12 +57,13 @@ def _expect(condition: bool, message: str) -> None:
 @check("database")
 def _database(folder: Path) -> None:
     """Create, migrate, write, close, reopen and read back."""
-    from okudesk.core import meetings, posts, reference
+    from okudesk.core import accounts, meetings, posts, reference
     from okudesk.core.store import Store
     from okudesk.core.store.backup import integrity_problems
     from okudesk.core.store.migrate import head_revision
 
     with Store.open(folder) as store:
+        store.actor = accounts.system_actor("selftest")
         with store.write() as s:
             kec = reference.kecamatan(s)[0]
             posts.set_up_this_post(s, code="UJI", name="Pos Uji", letterhead=["POS UJI"], kecamatan_ids=[kec.id])
@@ -81,10 +82,11 @@ def _database(folder: Path) -> None:
 
 @check("demo")
 def _demo(folder: Path) -> None:
-    from okudesk.core import demo, stats
+    from okudesk.core import accounts, demo, stats
     from okudesk.core.store import Store
 
     with Store.open(folder) as store:
+        store.actor = accounts.system_actor("selftest")
         demo.fill(store, meetings=5, incidents=20, seed=7)
         with store.read() as s:
             counts = stats.counts(s)

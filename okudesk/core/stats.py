@@ -32,3 +32,19 @@ def counts(session: Session) -> dict:
             bucket[name] = n
     result["posts"] = dict(sorted(per_post.items()))
     return result
+
+
+def unexported_changes(session: Session) -> int:
+    """Changes made here that no export has carried yet: travelling rows stamped with this
+    database's instance and a counter above the last exported one (set by the sync export)."""
+    from okudesk.core import settings, versioning
+    from okudesk.core.models import SYNCED_MODELS
+
+    instance, _counter = versioning.current(session.connection())
+    last = settings.get_int(session, settings.LAST_EXPORTED_COUNTER, 0)
+    total = 0
+    for model in SYNCED_MODELS:
+        total += session.scalar(
+            select(func.count()).select_from(model).where(model.change_instance == instance, model.change_counter > last)
+        ) or 0
+    return total

@@ -1,4 +1,8 @@
-"""Start-up of the Qt application."""
+"""Start-up of the Qt application.
+
+The window shell appears before the heavy imports (SQLAlchemy, the models): the store is
+opened on the operation worker and the pages fill in when it is ready.
+"""
 
 from __future__ import annotations
 
@@ -18,32 +22,62 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(data_dir: Path) -> int:
-    from okudesk.core.store import Store
+def start(data_dir: Path, language: str | None = None):
+    """Show the main window at once and open the store in the background; returns it."""
+    from okudesk.gui import errors, i18n
     from okudesk.gui.main_window import MainWindow
+    from okudesk.gui.operations import hub
 
     app = make_app()
-    store = Store.open(data_dir)
-    window = MainWindow(store)
+    errors.install()
+    i18n.install(language or i18n.saved_language())
+    window = MainWindow(data_dir=data_dir)
     window.show()
+    app.processEvents()
+
+    def failed(exc: BaseException) -> None:
+        errors.show_exception(exc, parent=window)
+        window.close()
+        app.exit(1)
+
+    hub().open_store(data_dir, window.attach_store, failed)
+    return window
+
+
+def run(data_dir: Path, language: str | None = None) -> int:
+    from okudesk.gui.operations import hub
+
+    app = make_app()
+    start(data_dir, language)
     try:
         return app.exec()
     finally:
-        store.close()
+        hub().close()
 
 
 def smoke_test(folder: Path) -> None:
     """Build the main window offscreen on a fresh store (used by ``okudesk selftest``)."""
+    import time
+
     from okudesk.core.store import Store
     from okudesk.gui.main_window import MainWindow
+    from okudesk.gui.operations import Hub, set_hub
 
     app = make_app()
+    set_hub(Hub())
     with Store.open(folder) as store:
         window = MainWindow(store)
         window.show()
-        app.processEvents()
-        if not window.isVisible():
+        deadline = time.monotonic() + 30
+        while not window.is_ready() and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        if not window.isVisible() or not window.is_ready():
             raise AssertionError("main window did not show")
         window.close()
         window.deleteLater()
         app.processEvents()
+    from okudesk.gui.operations import hub
+
+    hub().taskman.shutdown()
+    set_hub(None)

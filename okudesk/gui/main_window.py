@@ -1,59 +1,324 @@
-"""The main window: navigation on the left, one page per area of work."""
+"""The main window: navigation on the left, one page per area of work, a status bar.
+
+It is built in two steps so that it appears at once: the shell (navigation, empty pages,
+status bar) needs only Qt; the store is opened on the operation worker (importing the core
+and SQLAlchemy there), and :meth:`attach_store` then shows the first page or the first-run
+wizard. Pages are built the first time they are shown (see okudesk/gui/pages/__init__.py).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+import logging
+from importlib import import_module
+
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
+    QProgressBar,
     QStackedWidget,
+    QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
 from okudesk import __version__
-from okudesk.core import posts
-from okudesk.core.store import Store
+from okudesk.gui.operations import OFFICER, POST, SETTING, Changes, QueryOp, WriteOp, hub
+from okudesk.gui.pages import PAGES, PageSpec
+
+log = logging.getLogger(__name__)
+
+STYLE = """
+QListWidget#nav { background: #1f3b57; color: #e8eef4; border: none; font-size: 10.5pt; outline: 0; }
+QListWidget#nav::item { padding: 9px 10px; border-left: 4px solid transparent; }
+QListWidget#nav::item:selected { background: #2d5a85; color: white; border-left: 4px solid #f2c14e; }
+QListWidget#nav::item:hover:!selected { background: #29496a; }
+QLabel#pageTitle { font-size: 15pt; font-weight: 600; color: #1f3b57; padding: 2px 0 6px 0; }
+QLabel#brand { color: white; font-size: 13pt; font-weight: 700; padding: 14px 12px 2px 12px; background: #1f3b57; }
+QLabel#brandSub { color: #b8c7d6; padding: 0 12px 12px 12px; background: #1f3b57; }
+QLabel.fieldError, QLabel#fieldError { color: #b71c1c; }
+QFrame#card { background: white; border: 1px solid #d5dde5; border-radius: 6px; }
+QLabel#cardNumber { font-size: 22pt; font-weight: 700; color: #1f3b57; }
+QLabel#cardCaption { color: #5b6b7b; }
+QLabel#warning { background: #fff3cd; color: #6b4e00; border: 1px solid #f0d68a; border-radius: 4px; padding: 8px; }
+"""
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-PAGES = (
-    "Beranda",
-    "Rapat & Kunjungan",
-    "Kejadian",
-    "Tokoh & Pemangku Kepentingan",
-    "Tindak Lanjut",
-    "Laporan",
-    "Sinkronisasi",
-    "Pengaturan",
-)
+def page_title(spec: PageSpec) -> str:
+    return QCoreApplication.translate("pages", spec.title)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store):
+    ready = Signal()  # the first page shows its data
+    store_attached = Signal()
+
+    def __init__(self, store=None, *, data_dir=None):
         super().__init__()
-        self.store = store
+        self.setObjectName("MainWindow")
         self.setWindowTitle(f"okudesk {__version__}")
-        self.resize(1200, 760)
+        self.setStyleSheet(STYLE)
+        self.resize(1280, 800)
+        self.setMinimumSize(QSize(960, 600))
+        self.hub = hub()
+        self.data_dir = data_dir
+        self.pages: dict[str, QWidget] = {}
+        self.post = None
+        self._is_ready = False
+        self._wizard = None
+
         central = QWidget()
         layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        side = QWidget()
+        side.setFixedWidth(250)
+        side.setStyleSheet("background: #1f3b57;")
+        sv = QVBoxLayout(side)
+        sv.setContentsMargins(0, 0, 0, 0)
+        sv.setSpacing(0)
+        brand = QLabel("okudesk")
+        brand.setObjectName("brand")
+        self.brand_sub = QLabel(tr("Polres Ogan Komering Ulu"))
+        self.brand_sub.setObjectName("brandSub")
+        self.brand_sub.setWordWrap(True)
+        sv.addWidget(brand)
+        sv.addWidget(self.brand_sub)
         self.nav = QListWidget()
-        self.nav.setFixedWidth(240)
-        self.pages = QStackedWidget()
-        for name in PAGES:
-            self.nav.addItem(tr(name))
-            label = QLabel(tr(name))
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.pages.addWidget(label)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.nav.setCurrentRow(0)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.pages, 1)
+        self.nav.setObjectName("nav")
+        self.nav.setIconSize(QSize(18, 18))
+        self.nav.setWordWrap(True)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        sv.addWidget(self.nav, 1)
+        self.stack = QStackedWidget()
+        self._placeholders: dict[str, QWidget] = {}
+        for spec in PAGES:
+            icon = self.style().standardIcon(getattr(QStyle.StandardPixmap, spec.icon, QStyle.StandardPixmap.SP_FileIcon))
+            item = QListWidgetItem(icon, page_title(spec))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+            holder = QLabel(tr("Memuat…"))
+            holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._placeholders[spec.key] = holder
+            self.stack.addWidget(holder)
+        self.nav.setEnabled(False)
+        self.nav.currentRowChanged.connect(self._show_row)
+        body = QWidget()
+        bv = QVBoxLayout(body)
+        bv.setContentsMargins(14, 10, 14, 6)
+        bv.addWidget(self.stack)
+        layout.addWidget(side)
+        layout.addWidget(body, 1)
         self.setCentralWidget(central)
-        with store.read() as session:
+        self._build_status_bar()
+        self._build_shortcuts()
+        self.hub.data_changed.connect(self._on_data_changed)
+        self.restore_window()
+        if store is not None:
+            self.hub.store = store
+            self.attach_store(store)
+
+    # --- status bar ------------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.post_label = QLabel(tr("Memuat data…"))
+        self.officer_combo = QComboBox()
+        self.officer_combo.setMinimumContentsLength(22)
+        self.officer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.officer_combo.setToolTip(tr("Petugas piket yang sedang memakai okudesk"))
+        self.officer_combo.activated.connect(self._officer_chosen)
+        self.unexported_label = QLabel()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(90)
+        self.busy.setMaximumHeight(14)
+        self.busy.setVisible(False)
+        bar.addWidget(self.post_label)
+        bar.addWidget(QLabel(tr("Petugas piket:")))
+        bar.addWidget(self.officer_combo)
+        bar.addPermanentWidget(self.unexported_label)
+        bar.addPermanentWidget(self.busy)
+        self.hub.taskman.busy_changed.connect(self.busy.setVisible)
+
+    def _officer_chosen(self, index: int) -> None:
+        officer_id = self.officer_combo.itemData(index)
+        self.hub.officer_on_duty = officer_id
+
+        def work(session):
+            from okudesk.core import settings
+
+            settings.put(session, settings.OFFICER_ON_DUTY, officer_id or "")
+
+        WriteOp(self, work, changes=Changes.of(SETTING, source=self)).run()
+
+    def refresh_status(self) -> None:
+        def work(session):
+            from okudesk.core import officers, posts, settings, stats
+
             post = posts.this_post(session)
-        self.statusBar().showMessage(post.name if post else tr("Pos belum disiapkan"))
+            return (post, officers.list_officers(session), settings.get(session, settings.OFFICER_ON_DUTY),
+                    stats.unexported_changes(session))
+
+        QueryOp(self, work, self._show_status).run()
+
+    def _show_status(self, result) -> None:
+        post, officer_list, on_duty, unexported = result
+        self.post = post
+        if post is not None:
+            self.post_label.setText(tr("Pos: {name} ({code})").format(name=post.name, code=post.code))
+            self.brand_sub.setText(post.name)
+            self.setWindowTitle(f"okudesk - {post.name}")
+        self.officer_combo.blockSignals(True)
+        self.officer_combo.clear()
+        self.officer_combo.addItem(tr("(pilih petugas)"), None)
+        for o in officer_list:
+            self.officer_combo.addItem(o.display, o.id)
+        i = self.officer_combo.findData(on_duty) if on_duty else 0
+        self.officer_combo.setCurrentIndex(max(i, 0))
+        self.officer_combo.blockSignals(False)
+        self.hub.officer_on_duty = self.officer_combo.currentData()
+        self.unexported_label.setText(tr("{n} perubahan belum diekspor").format(n=f"{unexported:,}".replace(",", ".")))
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes.source is self and changes.areas == {SETTING}:
+            return
+        if self.hub.store is not None and self.post is not None:
+            self.refresh_status()
+        if changes.touches(POST, OFFICER) and self.post is None and self._wizard is None:
+            self.attach_store(self.hub.store)
+
+    # --- pages -----------------------------------------------------------------------------------
+
+    def attach_store(self, store) -> None:
+        """The store is open: show the pages, or the first-run wizard on an empty folder."""
+
+        def work(session):
+            from okudesk.core import posts
+
+            return posts.this_post(session)
+
+        QueryOp(self, work, self._post_known).run()
+
+    def _post_known(self, post) -> None:
+        if post is None:
+            self._show_wizard()
+            return
+        self.post = post
+        if self._wizard is not None:
+            self.stack.removeWidget(self._wizard)
+            self._wizard.deleteLater()
+            self._wizard = None
+        self.nav.setEnabled(True)
+        self.refresh_status()
+        settings = QSettings()
+        start = settings.value("window/page", "home", str)
+        keys = [s.key for s in PAGES]
+        row = keys.index(start) if start in keys else 0
+        if self.nav.currentRow() == row:
+            self._show_row(row)
+        else:
+            self.nav.setCurrentRow(row)
+        self.store_attached.emit()
+
+    def _show_wizard(self) -> None:
+        from okudesk.gui.wizard import FirstRunWizard
+
+        self._wizard = FirstRunWizard(self)
+        self._wizard.finished_setup.connect(lambda: self.attach_store(self.hub.store))
+        self.stack.addWidget(self._wizard)
+        self.stack.setCurrentWidget(self._wizard)
+        self.post_label.setText(tr("Pos belum disiapkan"))
+        self._first_ready()
+
+    def page(self, key: str):
+        """The page ``key``, building it on first use."""
+        if key in self.pages:
+            return self.pages[key]
+        spec = next(s for s in PAGES if s.key == key)
+        module, _sep, name = spec.factory.partition(":")
+        page = getattr(import_module(module), name)(self)
+        placeholder = self._placeholders.pop(key)
+        index = self.stack.indexOf(placeholder)
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.pages[key] = page
+        page.restore_state(QSettings())
+        if not self._is_ready:
+            page.ready.connect(self._first_ready)
+        return page
+
+    def _first_ready(self) -> None:
+        if not self._is_ready:
+            self._is_ready = True
+            self.ready.emit()
+
+    def is_ready(self) -> bool:
+        return self._is_ready
+
+    def _show_row(self, row: int) -> None:
+        if row < 0 or self.post is None:
+            return
+        key = PAGES[row].key
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        page.activate()
+
+    def go_to(self, key: str):
+        row = [s.key for s in PAGES].index(key)
+        self.nav.setCurrentRow(row)
+        return self.page(key)
+
+    def current_page(self):
+        w = self.stack.currentWidget()
+        return w if w in self.pages.values() else None
+
+    # --- shortcuts and layout memory ------------------------------------------------------------------
+
+    def _build_shortcuts(self) -> None:
+        for keys, method in (
+            (QKeySequence.StandardKey.New, "new_record"),
+            (QKeySequence.StandardKey.Find, "focus_search"),
+            (QKeySequence.StandardKey.Save, "save"),
+            (QKeySequence.StandardKey.Print, "print_current"),
+            (QKeySequence(Qt.Key.Key_Escape), "cancel"),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda m=method: self._dispatch(m))
+
+    def _dispatch(self, method: str) -> None:
+        page = self.current_page()
+        if page is not None:
+            getattr(page, method)()
+
+    def restore_window(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        row = self.nav.currentRow()
+        if row >= 0:
+            settings.setValue("window/page", PAGES[row].key)
+        for page in self.pages.values():
+            page.save_state(settings)
+
+    def closeEvent(self, event) -> None:
+        for page in self.pages.values():
+            if hasattr(page, "may_close") and not page.may_close():
+                event.ignore()
+                return
+        self.save_layout()
+        super().closeEvent(event)

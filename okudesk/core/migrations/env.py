@@ -3,6 +3,7 @@
 from alembic import context
 
 from okudesk.core.models import Base
+from okudesk.core.store import search
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -16,6 +17,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
+    include_name=lambda name, type_, _parent: not (type_ == "table" and search.is_search_table(name)),
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -1,0 +1,105 @@
+"""What the Beranda (home) page shows: today's and this week's work, follow-ups that need
+attention, the latest serious incidents and how long ago data last went to HQ."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from okudesk.core import settings
+from okudesk.core.listing import SEVERITY_RANK
+from okudesk.core.models import FollowUp, Incident, IncidentCategory, Meeting
+
+DUE_SOON_DAYS = 3
+
+
+@dataclass(frozen=True)
+class FollowUpLine:
+    id: str
+    what: str
+    responsible: str
+    due_date: date | None
+
+
+@dataclass(frozen=True)
+class IncidentLine:
+    id: str
+    number: str
+    occurred_at: datetime
+    severity: str
+    status: str
+    category: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    today: date
+    meetings_today: int
+    meetings_week: int
+    incidents_today: int
+    incidents_week: int
+    overdue: tuple[FollowUpLine, ...]
+    due_soon: tuple[FollowUpLine, ...]
+    overdue_count: int
+    due_soon_count: int
+    latest_incidents: tuple[IncidentLine, ...]
+    last_export: datetime | None
+    days_since_export: int | None
+    export_warning_days: int
+
+
+def _count(session: Session, model, column, start: datetime, end: datetime) -> int:
+    return session.scalar(
+        select(func.count()).select_from(model).where(model.deleted_at.is_(None), column >= start, column < end)
+    ) or 0
+
+
+def _follow_ups(session: Session, *conditions, limit: int) -> tuple[tuple[FollowUpLine, ...], int]:
+    base = select(FollowUp).where(FollowUp.deleted_at.is_(None), FollowUp.status == "terbuka", *conditions)
+    n = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+    lines = tuple(
+        FollowUpLine(f.id, f.what, f.responsible, f.due_date)
+        for f in session.scalars(base.order_by(FollowUp.due_date).limit(limit))
+    )
+    return lines, n
+
+
+def summary(session: Session, today: date | None = None, *, limit: int = 8) -> Dashboard:
+    today = today or date.today()
+    day = datetime.combine(today, time.min)
+    week = day - timedelta(days=today.weekday())
+    tomorrow = day + timedelta(days=1)
+    overdue, n_overdue = _follow_ups(session, FollowUp.due_date < today, limit=limit)
+    soon, n_soon = _follow_ups(
+        session, FollowUp.due_date >= today, FollowUp.due_date <= today + timedelta(days=DUE_SOON_DAYS), limit=limit
+    )
+    # the latest incidents of the last 30 days, the most serious first
+    recent = (
+        select(Incident.id, Incident.number, Incident.occurred_at, Incident.severity, Incident.status,
+               IncidentCategory.name, func.coalesce(func.nullif(Incident.title, ""), func.substr(Incident.description, 1, 120)))
+        .outerjoin(IncidentCategory, IncidentCategory.id == Incident.category_id)
+        .where(Incident.deleted_at.is_(None), Incident.occurred_at >= day - timedelta(days=30))
+        .order_by(SEVERITY_RANK.desc(), Incident.occurred_at.desc())
+        .limit(limit)
+    )
+    latest = tuple(IncidentLine(*r) for r in session.execute(recent))
+    raw = settings.get(session, settings.LAST_EXPORTED_AT)
+    try:
+        last_export = datetime.fromisoformat(raw) if raw else None
+    except ValueError:
+        last_export = None
+    days = (today - last_export.date()).days if last_export else None
+    return Dashboard(
+        today=today,
+        meetings_today=_count(session, Meeting, Meeting.starts_at, day, tomorrow),
+        meetings_week=_count(session, Meeting, Meeting.starts_at, week, tomorrow),
+        incidents_today=_count(session, Incident, Incident.occurred_at, day, tomorrow),
+        incidents_week=_count(session, Incident, Incident.occurred_at, week, tomorrow),
+        overdue=overdue, due_soon=soon, overdue_count=n_overdue, due_soon_count=n_soon,
+        latest_incidents=latest, last_export=last_export, days_since_export=days,
+        export_warning_days=settings.get_int(session, settings.EXPORT_WARNING_DAYS, 7),
+    )

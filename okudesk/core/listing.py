@@ -1,0 +1,323 @@
+"""The lists of the workstation (meetings, incidents, stakeholders, follow-ups) as plain rows.
+
+A list is read in two steps, as Anki's browser does: :func:`keys` returns the integer row
+keys of every matching record in display order (8 bytes each: a million incidents cost
+8 MB), and :func:`rows` returns the visible columns of the few rows on screen. Filtering
+by text uses the FTS5 indexes of :mod:`okudesk.core.store.search`.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql import ColumnElement, Select
+
+from okudesk.core.models import (
+    ActivityType,
+    Desa,
+    FollowUp,
+    Incident,
+    IncidentCategory,
+    Kecamatan,
+    Meeting,
+    Officer,
+    Stakeholder,
+    StakeholderType,
+    meeting_stakeholder,
+)
+from okudesk.core.store import search
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """What a filter bar can ask; each list uses the parts that make sense for it."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    kind_id: str | None = None  # activity type, incident category or stakeholder type
+    kecamatan_id: str | None = None
+    status: str | None = None
+    severity: str | None = None
+    text: str = ""
+    officer_id: str | None = None  # follow-ups: "mine"
+    overdue_on: date | None = None  # follow-ups: open and due before this day
+    stakeholder_id: str | None = None  # meetings attended by one stakeholder
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    value: ColumnElement
+    joins: tuple[str, ...] = ()
+    sort: ColumnElement | None = None
+
+
+@dataclass
+class Listing:
+    table: str
+    model: type
+    columns: tuple[Column, ...]
+    joins: dict[str, Callable[[Select], Select]]
+    default_sort: str
+    default_descending: bool
+    apply_filter: Callable[[Select, ListFilter], tuple[Select, set[str]]]
+    column_keys: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.column_keys = tuple(c.key for c in self.columns)
+
+    def column(self, key: str) -> Column:
+        for c in self.columns:
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+
+def _date_range(stmt: Select, col, flt: ListFilter) -> Select:
+    if flt.date_from:
+        stmt = stmt.where(col >= datetime.combine(flt.date_from, time.min))
+    if flt.date_to:
+        stmt = stmt.where(col < datetime.combine(flt.date_to + timedelta(days=1), time.min))
+    return stmt
+
+
+def _text(stmt: Select, table: str, flt: ListFilter) -> Select:
+    clause = search.matching(table, flt.text) if flt.text else None
+    return stmt.where(clause) if clause is not None else stmt
+
+
+# --- meetings ----------------------------------------------------------------------------------
+
+_m_kec = aliased(Kecamatan, name="m_kec")
+_m_desa = aliased(Desa, name="m_desa")
+_m_type = aliased(ActivityType, name="m_type")
+
+
+def _meeting_filter(stmt: Select, flt: ListFilter) -> tuple[Select, set[str]]:
+    stmt = _date_range(stmt, Meeting.starts_at, flt)
+    if flt.kind_id:
+        stmt = stmt.where(Meeting.activity_type_id == flt.kind_id)
+    if flt.kecamatan_id:
+        stmt = stmt.where(Meeting.kecamatan_id == flt.kecamatan_id)
+    if flt.stakeholder_id:
+        stmt = stmt.where(Meeting.id.in_(
+            select(meeting_stakeholder.c.meeting_id).where(meeting_stakeholder.c.stakeholder_id == flt.stakeholder_id)))
+    return _text(stmt, "meeting", flt), set()
+
+
+MEETINGS = Listing(
+    table="meeting",
+    model=Meeting,
+    columns=(
+        Column("number", Meeting.number),
+        Column("starts_at", Meeting.starts_at),
+        Column("activity_type", _m_type.name, ("type",)),
+        Column("kecamatan", _m_kec.name, ("kec",)),
+        Column("desa", _m_desa.name, ("desa",)),
+        Column("place", Meeting.place),
+        Column("purpose", func.substr(Meeting.purpose, 1, 160)),
+    ),
+    joins={
+        "type": lambda s: s.outerjoin(_m_type, _m_type.id == Meeting.activity_type_id),
+        "kec": lambda s: s.outerjoin(_m_kec, _m_kec.id == Meeting.kecamatan_id),
+        "desa": lambda s: s.outerjoin(_m_desa, _m_desa.id == Meeting.desa_id),
+    },
+    default_sort="starts_at",
+    default_descending=True,
+    apply_filter=_meeting_filter,
+)
+
+# --- incidents ---------------------------------------------------------------------------------
+
+_i_kec = aliased(Kecamatan, name="i_kec")
+_i_desa = aliased(Desa, name="i_desa")
+_i_cat = aliased(IncidentCategory, name="i_cat")
+SEVERITY_RANK = case({"rendah": 1, "sedang": 2, "tinggi": 3, "kritis": 4}, value=Incident.severity, else_=0)
+GROUP_PREFIX = "group:"
+
+
+def _incident_filter(stmt: Select, flt: ListFilter) -> tuple[Select, set[str]]:
+    joins: set[str] = set()
+    stmt = _date_range(stmt, Incident.occurred_at, flt)
+    if flt.kind_id and flt.kind_id.startswith(GROUP_PREFIX):
+        stmt = stmt.where(Incident.category_id.in_(
+            select(IncidentCategory.id).where(IncidentCategory.group == flt.kind_id[len(GROUP_PREFIX):])))
+    elif flt.kind_id:
+        stmt = stmt.where(Incident.category_id == flt.kind_id)
+    if flt.kecamatan_id:
+        stmt = stmt.where(Incident.kecamatan_id == flt.kecamatan_id)
+    if flt.status:
+        stmt = stmt.where(Incident.status == flt.status)
+    if flt.severity:
+        stmt = stmt.where(Incident.severity == flt.severity)
+    return _text(stmt, "incident", flt), joins
+
+
+INCIDENTS = Listing(
+    table="incident",
+    model=Incident,
+    columns=(
+        Column("number", Incident.number),
+        Column("occurred_at", Incident.occurred_at),
+        Column("category", _i_cat.name, ("cat",)),
+        Column("severity", Incident.severity, sort=SEVERITY_RANK),
+        Column("kecamatan", _i_kec.name, ("kec",)),
+        Column("desa", _i_desa.name, ("desa",)),
+        Column("status", Incident.status),
+        Column("summary", func.coalesce(func.nullif(Incident.title, ""), func.substr(Incident.description, 1, 160))),
+    ),
+    joins={
+        "cat": lambda s: s.outerjoin(_i_cat, _i_cat.id == Incident.category_id),
+        "kec": lambda s: s.outerjoin(_i_kec, _i_kec.id == Incident.kecamatan_id),
+        "desa": lambda s: s.outerjoin(_i_desa, _i_desa.id == Incident.desa_id),
+    },
+    default_sort="occurred_at",
+    default_descending=True,
+    apply_filter=_incident_filter,
+)
+
+# --- stakeholders ------------------------------------------------------------------------------
+
+_s_type = aliased(StakeholderType, name="s_type")
+_s_desa = aliased(Desa, name="s_desa")
+_s_meetings = (
+    select(func.count())
+    .select_from(meeting_stakeholder.join(Meeting, Meeting.id == meeting_stakeholder.c.meeting_id))
+    .where(meeting_stakeholder.c.stakeholder_id == Stakeholder.id, Meeting.deleted_at.is_(None))
+    .correlate(Stakeholder)
+    .scalar_subquery()
+)
+
+
+def _stakeholder_filter(stmt: Select, flt: ListFilter) -> tuple[Select, set[str]]:
+    joins: set[str] = set()
+    if flt.kind_id:
+        stmt = stmt.where(Stakeholder.type_id == flt.kind_id)
+    if flt.kecamatan_id:
+        joins.add("desa")
+        stmt = stmt.where(_s_desa.kecamatan_id == flt.kecamatan_id)
+    return _text(stmt, "stakeholder", flt), joins
+
+
+STAKEHOLDERS = Listing(
+    table="stakeholder",
+    model=Stakeholder,
+    columns=(
+        Column("name", Stakeholder.name),
+        Column("type", _s_type.name, ("type",)),
+        Column("organisation", Stakeholder.organisation),
+        Column("desa", _s_desa.name, ("desa",)),
+        Column("phone", Stakeholder.phone),
+        Column("meetings", _s_meetings),
+    ),
+    joins={
+        "type": lambda s: s.outerjoin(_s_type, _s_type.id == Stakeholder.type_id),
+        "desa": lambda s: s.outerjoin(_s_desa, _s_desa.id == Stakeholder.desa_id),
+    },
+    default_sort="name",
+    default_descending=False,
+    apply_filter=_stakeholder_filter,
+)
+
+# --- follow-ups --------------------------------------------------------------------------------
+
+_f_officer = aliased(Officer, name="f_officer")
+_f_meeting = aliased(Meeting, name="f_meeting")
+_f_incident = aliased(Incident, name="f_incident")
+
+
+def _follow_up_filter(stmt: Select, flt: ListFilter) -> tuple[Select, set[str]]:
+    joins: set[str] = set()
+    if flt.date_from:
+        stmt = stmt.where(FollowUp.due_date >= flt.date_from)
+    if flt.date_to:
+        stmt = stmt.where(FollowUp.due_date <= flt.date_to)
+    if flt.status:
+        stmt = stmt.where(FollowUp.status == flt.status)
+    if flt.officer_id:
+        stmt = stmt.where(FollowUp.officer_id == flt.officer_id)
+    if flt.overdue_on:
+        stmt = stmt.where(FollowUp.status == "terbuka", FollowUp.due_date < flt.overdue_on)
+    if flt.kecamatan_id:
+        joins.update(("meeting", "incident"))
+        stmt = stmt.where(func.coalesce(_f_meeting.kecamatan_id, _f_incident.kecamatan_id) == flt.kecamatan_id)
+    return _text(stmt, "follow_up", flt), joins
+
+
+FOLLOW_UPS = Listing(
+    table="follow_up",
+    model=FollowUp,
+    columns=(
+        Column("what", FollowUp.what),
+        Column("officer", func.coalesce(func.nullif(_f_officer.name, ""), FollowUp.responsible), ("officer",)),
+        Column("due_date", FollowUp.due_date),
+        Column("status", FollowUp.status),
+        Column("source", func.coalesce(_f_meeting.number, _f_incident.number, ""), ("meeting", "incident")),
+    ),
+    joins={
+        "officer": lambda s: s.outerjoin(_f_officer, _f_officer.id == FollowUp.officer_id),
+        "meeting": lambda s: s.outerjoin(_f_meeting, _f_meeting.id == FollowUp.meeting_id),
+        "incident": lambda s: s.outerjoin(_f_incident, _f_incident.id == FollowUp.incident_id),
+    },
+    default_sort="due_date",
+    default_descending=False,
+    apply_filter=_follow_up_filter,
+)
+
+LISTINGS: dict[str, Listing] = {x.table: x for x in (MEETINGS, INCIDENTS, STAKEHOLDERS, FOLLOW_UPS)}
+
+
+def _with_joins(listing: Listing, stmt: Select, names: set[str]) -> Select:
+    for name in listing.joins:  # fixed order
+        if name in names:
+            stmt = listing.joins[name](stmt)
+    return stmt
+
+
+def keys_statement(listing: Listing, flt: ListFilter, sort: str | None = None, descending: bool | None = None) -> Select:
+    sort = sort or listing.default_sort
+    descending = listing.default_descending if descending is None else descending
+    key = search.row_key(listing.table)
+    column = listing.column(sort)
+    stmt = select(key).select_from(listing.model).where(listing.model.deleted_at.is_(None))
+    stmt, joins = listing.apply_filter(stmt, flt)
+    stmt = _with_joins(listing, stmt, joins | set(column.joins))
+    order = column.sort if column.sort is not None else column.value
+    if descending:
+        return stmt.order_by(order.desc(), key.desc())
+    return stmt.order_by(order.asc(), key.asc())
+
+
+def keys(session: Session, listing: Listing, flt: ListFilter = ListFilter(), *, sort: str | None = None,
+         descending: bool | None = None, limit: int | None = None, offset: int = 0) -> array:
+    """The row keys of the matching records, in display order, as a compact ``array('q')``."""
+    stmt = keys_statement(listing, flt, sort, descending)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    if offset:
+        stmt = stmt.offset(offset) if limit is not None else stmt.limit(-1).offset(offset)
+    result = session.connection().execute(stmt)
+    return array("q", result.scalars())
+
+
+def rows(session: Session, listing: Listing, row_keys: Sequence[int]) -> dict[int, tuple]:
+    """``{key: (id, column values...)}`` for the given keys (the rows on screen)."""
+    if not row_keys:
+        return {}
+    key = search.row_key(listing.table)
+    joins = {j for c in listing.columns for j in c.joins}
+    stmt = select(key, listing.model.id, *(c.value for c in listing.columns)).select_from(listing.model)
+    stmt = _with_joins(listing, stmt, joins).where(key.in_(list(row_keys)))
+    return {r[0]: tuple(r[1:]) for r in session.connection().execute(stmt)}
+
+
+def key_of(session: Session, listing: Listing, record_id: str) -> int | None:
+    """The row key of one record (to select it after saving)."""
+    return session.connection().execute(
+        select(search.row_key(listing.table)).select_from(listing.model).where(listing.model.id == record_id)
+    ).scalar()

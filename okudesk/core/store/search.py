@@ -1,0 +1,140 @@
+"""Full-text search over the free-text fields, with SQLite FTS5 (SQLite-only: this module).
+
+Each searchable table has an external-content FTS5 index ``<table>_fts`` whose rows share
+the table's ``rowid``; triggers keep it current on INSERT, on UPDATE of the indexed
+columns only (a status change or a version stamp does not touch the index) and on DELETE.
+The tables and triggers are created by migration 0002_search; :func:`rebuild` refills
+an index from its table (after a restore, or when a bulk load ran without the triggers).
+
+The list queries use the ``rowid`` as a compact integer key (8 bytes per row in memory
+instead of a 36-character UUID), so :func:`row_key` lives here too. A PostgreSQL
+counterpart of this module would use ``tsvector`` columns and an identity column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, Integer, column, literal_column, text
+from sqlalchemy.sql import ColumnElement
+
+# table -> the free-text columns that are indexed
+INDEXED: dict[str, tuple[str, ...]] = {
+    "meeting": ("number", "place", "purpose", "discussion", "potential_problems", "outcomes", "obstacles"),
+    "incident": ("number", "title", "place", "description", "people_involved", "actions_taken",
+                 "escalated_to", "police_report_number", "source"),
+    "stakeholder": ("name", "organisation", "phone", "notes"),
+    "follow_up": ("what", "responsible"),
+}
+TOKENIZER = "unicode61 remove_diacritics 2"
+FTS_SUFFIXES = ("_fts", "_fts_data", "_fts_idx", "_fts_docsize", "_fts_config", "_fts_content")
+
+
+def fts_table(table: str) -> str:
+    return f"{table}_fts"
+
+
+def is_search_table(name: str) -> bool:
+    """Whether a table belongs to a search index (Alembic must not compare or drop these)."""
+    return any(name == t + s for t in INDEXED for s in FTS_SUFFIXES)
+
+
+def ddl(table: str) -> list[str]:
+    cols = INDEXED[table]
+    fts = fts_table(table)
+    names = ", ".join(cols)
+    new = ", ".join(f"new.{c}" for c in cols)
+    old = ", ".join(f"old.{c}" for c in cols)
+    return [
+        f"CREATE VIRTUAL TABLE {fts} USING fts5({names}, content='{table}', content_rowid='rowid', "
+        f"tokenize='{TOKENIZER}', prefix='2 3')",
+        f"CREATE TRIGGER {fts}_ai AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {fts}(rowid, {names}) VALUES (new.rowid, {new}); END",
+        f"CREATE TRIGGER {fts}_ad AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.rowid, {old}); END",
+        f"CREATE TRIGGER {fts}_au AFTER UPDATE OF {names} ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.rowid, {old}); "
+        f"INSERT INTO {fts}(rowid, {names}) VALUES (new.rowid, {new}); END",
+    ]
+
+
+def drop_ddl(table: str) -> list[str]:
+    fts = fts_table(table)
+    return [f"DROP TRIGGER IF EXISTS {fts}_{s}" for s in ("ai", "ad", "au")] + [f"DROP TABLE IF EXISTS {fts}"]
+
+
+def create_all(execute: Callable[[str], object]) -> None:
+    """Create every index and its triggers (the migration passes ``op.execute``)."""
+    for table in INDEXED:
+        for statement in ddl(table):
+            execute(statement)
+        execute(f"INSERT INTO {fts_table(table)}({fts_table(table)}) VALUES ('rebuild')")
+
+
+def drop_all(execute: Callable[[str], object]) -> None:
+    for table in INDEXED:
+        for statement in drop_ddl(table):
+            execute(statement)
+
+
+def available(conn: Connection) -> bool:
+    return conn.dialect.name == "sqlite"
+
+
+def rebuild(conn: Connection, tables: tuple[str, ...] | None = None) -> None:
+    """Refill the indexes of ``tables`` (all by default) from their tables."""
+    if not available(conn):
+        return
+    for table in tables or tuple(INDEXED):
+        fts = fts_table(table)
+        conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+
+
+@contextmanager
+def bulk_load(conn: Connection, tables: tuple[str, ...]) -> Iterator[None]:
+    """Insert many rows without the per-row triggers, then index the new rows in one pass.
+
+    Only for rows INSERTed inside the block (rows with a rowid above the current maximum)."""
+    if not available(conn):
+        yield
+        return
+    before = {t: conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {t}").scalar() for t in tables}
+    for t in tables:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {fts_table(t)}_ai")
+    try:
+        yield
+    finally:
+        for t in tables:
+            fts, cols = fts_table(t), ", ".join(INDEXED[t])
+            conn.exec_driver_sql(
+                f"INSERT INTO {fts}(rowid, {cols}) SELECT rowid, {cols} FROM {t} WHERE rowid > ?", (before[t],)
+            )
+            conn.exec_driver_sql(ddl(t)[1])
+
+
+def row_key(table: str) -> ColumnElement:
+    """The integer key of a row (SQLite's rowid), for compact lists and FTS joins."""
+    return literal_column(f"{table}.rowid")
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def match_expression(query: str) -> str | None:
+    """Words typed by a person as an FTS5 query: every word must occur, as a word prefix."""
+    words = _WORD.findall(query or "")
+    if not words:
+        return None
+    return " ".join(f'"{w}"*' for w in words[:12])
+
+
+def matching(table: str, query: str) -> ColumnElement | None:
+    """A WHERE clause keeping the rows of ``table`` that match ``query`` (None: no words)."""
+    expression = match_expression(query)
+    if expression is None:
+        return None
+    fts = fts_table(table)
+    inner = text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :fts_{table}").bindparams(**{f"fts_{table}": expression})
+    return row_key(table).in_(inner.columns(column("rowid", Integer)))

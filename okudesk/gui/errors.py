@@ -1,0 +1,102 @@
+"""The one exception hook: every error is logged to a rotating file in the user's log folder
+and shown as a readable dialog in the user's language. OkudeskError messages are already
+written for people and are shown as they are; anything else is an unexpected fault whose
+details (the traceback) stay in the log and behind "Show Details"."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QThread
+from PySide6.QtWidgets import QApplication, QWidget
+
+from okudesk.gui import messages
+
+log = logging.getLogger("okudesk")
+_log_file: Path | None = None
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("errors", text)
+
+
+def setup_logging(folder: Path | None = None) -> Path | None:
+    """Log to ``okudesk.log`` (1 MB x 5) in the user's log folder; returns the file."""
+    global _log_file
+    if _log_file is not None:
+        return _log_file
+    from okudesk.core.paths import log_dir
+
+    folder = folder or log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(folder / "okudesk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    except OSError:
+        return None  # a read-only profile must not stop the program
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > logging.INFO:
+        root.setLevel(logging.INFO)
+    _log_file = folder / "okudesk.log"
+    return _log_file
+
+
+def user_message(exc: BaseException) -> tuple[str, str]:
+    """The text to show and the technical details for the dialog."""
+    from okudesk.core.errors import OkudeskError
+
+    if isinstance(exc, OkudeskError):
+        return str(exc), ""
+    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" ({exc.filename})" if exc.filename else ""
+        text = tr("Berkas atau folder tidak dapat dipakai: {reason}{where}").format(reason=exc.strerror, where=where)
+    elif isinstance(exc, MemoryError):
+        text = tr("Memori komputer tidak cukup untuk pekerjaan ini.")
+    else:
+        text = tr("Terjadi kesalahan tak terduga. Pekerjaan yang belum disimpan mungkin hilang; data yang sudah disimpan aman.")
+    if _log_file is not None:
+        text += "\n\n" + tr("Rincian teknis tersimpan di {path}").format(path=_log_file)
+    return text, details
+
+
+def show_exception(exc: BaseException, parent: QWidget | None = None) -> None:
+    from okudesk.core.errors import OkudeskError
+
+    if isinstance(exc, OkudeskError):
+        log.warning("operation refused: %s", exc)
+    else:
+        log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    app = QApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        return  # logged; a dialog can only open on the UI thread
+    text, details = user_message(exc)
+    messages.error(parent or app.activeWindow(), text, details)
+
+
+def _excepthook(exc_type, exc, tb) -> None:
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    if exc.__traceback__ is None:
+        exc = exc.with_traceback(tb)
+    try:
+        show_exception(exc)
+    except Exception:  # noqa: BLE001 - the hook itself must never raise
+        log.exception("error while showing an error")
+
+
+def _thread_hook(args: threading.ExceptHookArgs) -> None:
+    log.error("error in thread %s", args.thread, exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+
+
+def install() -> None:
+    setup_logging()
+    sys.excepthook = _excepthook
+    threading.excepthook = _thread_hook

@@ -1,0 +1,1 @@
+"""Forms (dialogs) for entering and editing records."""

@@ -1,0 +1,84 @@
+"""Add or edit a person in the stakeholder directory (also opened inline from the
+meeting form's stakeholder picker)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
+from okudesk.gui.forms.common import FieldForm, FormDialog, load_reference, text_edit, tr
+from okudesk.gui.operations import STAKEHOLDER, Changes, QueryOp, WriteOp
+from okudesk.gui.pages.base import Combo
+
+
+class StakeholderDialog(FormDialog):
+    def __init__(self, parent=None, *, stakeholder_id: str | None = None, types=None, desa=None, name: str = ""):
+        super().__init__(parent)
+        self.stakeholder_id = stakeholder_id
+        self.setWindowTitle(tr("Tokoh baru") if stakeholder_id is None else tr("Ubah data tokoh"))
+        self.resize(560, 420)
+        self.form = FieldForm()
+        self.name = self.form.add(tr("Nama"), QLineEdit(), "name")
+        self.type = self.form.add(tr("Jenis"), Combo(tr("(pilih jenis)")), "type_id")
+        self.organisation = self.form.add(tr("Organisasi / jabatan"), QLineEdit(), "organisation")
+        self.desa = self.form.add(tr("Desa"), Combo(tr("(tidak diketahui)")), "desa_id")
+        self.phone = self.form.add(tr("Telepon"), QLineEdit(), "phone")
+        self.notes = self.form.add(tr("Catatan"), text_edit(60), "notes")
+        self.forms = [self.form]
+        v = QVBoxLayout(self)
+        v.addWidget(self.general_error)
+        v.addLayout(self.form)
+        v.addWidget(self.buttons)
+        self.name.setText(name)
+        self.watch(self.name, self.type, self.organisation, self.desa, self.phone, self.notes)
+        if types is not None and desa is not None and stakeholder_id is None:
+            self._fill({"stakeholder_types": types, "desa": desa})
+        else:
+            self.save_button.setEnabled(False)
+            sid = stakeholder_id
+
+            def work(session):
+                from okudesk.core import stakeholders
+
+                ref = load_reference(session)
+                if sid:
+                    ref["stakeholder"] = stakeholders.get_stakeholder(session, sid)
+                return ref
+
+            QueryOp(self, work, self._fill).run()
+
+    def _fill(self, ref: dict) -> None:
+        self._loading = True
+        self.type.set_items([(t.id, f"{t.name}" + (f" ({t.group})" if t.group else "")) for t in ref["stakeholder_types"]])
+        self.desa.set_items([(d.id, d.name) for d in ref["desa"]])
+        s = ref.get("stakeholder")
+        if s is not None:
+            self.name.setText(s.name)
+            self.type.set_current_id(s.type_id)
+            self.organisation.setText(s.organisation)
+            self.desa.set_current_id(s.desa_id)
+            self.phone.setText(s.phone)
+            self.notes.setPlainText(s.notes)
+        self._loading = False
+        self.dirty = bool(self.name.text()) and s is None
+        self.save_button.setEnabled(True)
+        self.name.setFocus()
+
+    def save(self) -> None:
+        if self.saving or not self.save_button.isEnabled():
+            return
+        from okudesk.core.stakeholders import StakeholderInput
+
+        self.clear_errors()
+        data = StakeholderInput(name=self.name.text(), type_id=self.type.current_id(), organisation=self.organisation.text(),
+                                desa_id=self.desa.current_id(), phone=self.phone.text(), notes=self.notes.toPlainText())
+        sid = self.stakeholder_id
+
+        def work(session):
+            from okudesk.core import stakeholders
+
+            if sid is None:
+                return stakeholders.add_stakeholder(session, data)
+            return stakeholders.update_stakeholder(session, sid, data)
+
+        self.saving = True
+        WriteOp(self, work, changes=Changes.of(STAKEHOLDER, ids=[sid or ""])).success(self.done_saving).failure(self.show_error).run()

@@ -1,0 +1,88 @@
+"""The GUI's language: Qt Linguist translations (Indonesian source strings, English .qm).
+
+The .qm files are built from the committed .ts files by ``scripts/dev`` (and by the
+packaging build); when one is missing or older than its .ts (a fresh checkout, a test run)
+it is compiled here with PySide6's ``lrelease`` into the user's cache folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+log = logging.getLogger(__name__)
+LANGUAGES = ("id", "en")
+SETTINGS_KEY = "language"
+_installed: list[QTranslator] = []
+
+
+def saved_language() -> str:
+    value = QSettings().value(SETTINGS_KEY, "", str) or os.environ.get("OKUDESK_LANG", "") or "id"
+    return value if value in LANGUAGES else "id"
+
+
+def save_language(language: str) -> None:
+    QSettings().setValue(SETTINGS_KEY, language if language in LANGUAGES else "id")
+
+
+def _lrelease() -> Path | None:
+    import PySide6
+
+    for candidate in (Path(PySide6.__file__).parent / "lrelease", Path(PySide6.__file__).parent / "lrelease.exe",
+                      Path(sys.executable).parent / "pyside6-lrelease"):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def qm_file(language: str) -> Path | None:
+    """The compiled translation for ``language``, compiling it if needed; None if impossible."""
+    from okudesk.core.paths import resource
+
+    ts = resource("translations", f"okudesk_{language}.ts")
+    qm = ts.with_suffix(".qm")
+    if qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime):
+        return qm
+    if not ts.exists():
+        return None
+    import platformdirs
+
+    cached = Path(platformdirs.user_cache_dir("okudesk", "PolresOKU")) / qm.name
+    if cached.exists() and cached.stat().st_mtime >= ts.stat().st_mtime:
+        return cached
+    tool = _lrelease()
+    if tool is None:
+        log.warning("no lrelease to compile %s", ts)
+        return None
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([str(tool), "-silent", str(ts), "-qm", str(cached)], check=True, capture_output=True)
+    return cached
+
+
+def install(language: str) -> str:
+    """Load the translation for ``language`` into the running application; returns it."""
+    from okudesk.core import i18n as core_i18n
+
+    app = QCoreApplication.instance()
+    for t in _installed:
+        app.removeTranslator(t)
+    _installed.clear()
+    language = language if language in LANGUAGES else "id"
+    core_i18n.set_language(language)
+    if language == "id":
+        QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        return language
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    path = qm_file(language)
+    translator = QTranslator(app)
+    if path is not None and translator.load(str(path)):
+        app.installTranslator(translator)
+        _installed.append(translator)
+    else:
+        log.warning("translation %s not loaded", language)
+    return language

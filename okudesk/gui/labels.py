@@ -1,0 +1,71 @@
+"""Display texts for the codes the core stores (statuses, severities), translated with Qt."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QColor
+
+CTX = "labels"
+
+INCIDENT_STATUS = {
+    "dilaporkan": QT_TRANSLATE_NOOP("labels", "Dilaporkan"),
+    "diverifikasi": QT_TRANSLATE_NOOP("labels", "Diverifikasi"),
+    "dieskalasi": QT_TRANSLATE_NOOP("labels", "Dieskalasi"),
+    "ditangani": QT_TRANSLATE_NOOP("labels", "Ditangani"),
+    "selesai": QT_TRANSLATE_NOOP("labels", "Selesai"),
+    "bukan_pemilu": QT_TRANSLATE_NOOP("labels", "Bukan terkait pemilu"),
+    "tidak_valid": QT_TRANSLATE_NOOP("labels", "Laporan tidak valid"),
+}
+SEVERITY = {
+    "rendah": QT_TRANSLATE_NOOP("labels", "Rendah"),
+    "sedang": QT_TRANSLATE_NOOP("labels", "Sedang"),
+    "tinggi": QT_TRANSLATE_NOOP("labels", "Tinggi"),
+    "kritis": QT_TRANSLATE_NOOP("labels", "Kritis"),
+}
+SEVERITY_COLOR = {"rendah": "#2e7d32", "sedang": "#8d6e00", "tinggi": "#d84315", "kritis": "#b71c1c"}
+FOLLOW_UP_STATUS = {
+    "terbuka": QT_TRANSLATE_NOOP("labels", "Terbuka"),
+    "selesai": QT_TRANSLATE_NOOP("labels", "Selesai"),
+    "batal": QT_TRANSLATE_NOOP("labels", "Batal"),
+}
+CATEGORY_GROUP = {
+    "pemilu": QT_TRANSLATE_NOOP("labels", "Terkait pemilu"),
+    "kamtibmas": QT_TRANSLATE_NOOP("labels", "Kamtibmas umum"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+def label(table: dict[str, str], code: str | None) -> str:
+    if not code:
+        return ""
+    return tr(table[code]) if code in table else code
+
+
+def incident_status(code: str | None) -> str:
+    return label(INCIDENT_STATUS, code)
+
+
+def severity(code: str | None) -> str:
+    return label(SEVERITY, code)
+
+
+def severity_color(code: str | None) -> QColor | None:
+    return QColor(SEVERITY_COLOR[code]) if code in SEVERITY_COLOR else None
+
+
+def follow_up_status(code: str | None) -> str:
+    return label(FOLLOW_UP_STATUS, code)
+
+
+def when(value: datetime | date | None) -> str:
+    """Dates as people write them here: 27/11/2026 09:15."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    return value.strftime("%d/%m/%Y")

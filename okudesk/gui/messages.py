@@ -1,0 +1,65 @@
+"""Every message box and file dialog of okudesk goes through here, so tests replace them
+in one place (``monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("messages", text)
+
+
+def info(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    QMessageBox.information(parent, title or tr("Informasi"), text)
+
+
+def warning(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    QMessageBox.warning(parent, title or tr("Perhatian"), text)
+
+
+def error(parent: QWidget | None, text: str, details: str = "", title: str | None = None) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title or tr("Terjadi kesalahan"), text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def confirm(parent: QWidget | None, text: str, title: str | None = None, ok_text: str | None = None) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title or tr("Konfirmasi"), text, QMessageBox.StandardButton.NoButton, parent)
+    ok = box.addButton(ok_text or tr("Ya"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def unsaved_changes(parent: QWidget | None) -> str:
+    """Ask what to do with unsaved changes: SAVE, DISCARD or CANCEL."""
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Perubahan belum disimpan"),
+                      tr("Ada perubahan yang belum disimpan. Simpan sekarang?"), QMessageBox.StandardButton.NoButton, parent)
+    save = box.addButton(tr("Simpan"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(tr("Buang perubahan"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+
+
+def open_images(parent: QWidget | None) -> list[str]:
+    files, _filter = QFileDialog.getOpenFileNames(
+        parent, tr("Pilih foto"), "", tr("Gambar (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;Semua berkas (*)")
+    )
+    return files
+
+
+def text_input(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    from PySide6.QtWidgets import QInputDialog
+
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    return value if ok else None

@@ -1,0 +1,43 @@
+"""The pages of the main window, in navigation order.
+
+Adding a page is one line here: ``PageSpec(key, title, "module:Class", icon)``. The class
+is a :class:`okudesk.gui.pages.base.Page`; it is imported and built the first time the
+page is shown (so start-up does not pay for pages nobody opened). Titles are marked with
+QT_TRANSLATE_NOOP("pages", ...) so lupdate finds them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str  # Indonesian source text, translated in context "pages"
+    factory: str  # "package.module:ClassName"
+    icon: str = "SP_FileIcon"  # a QStyle.StandardPixmap name
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("home", QT_TRANSLATE_NOOP("pages", "Beranda"), "okudesk.gui.pages.home:HomePage", "SP_DirHomeIcon"),
+    PageSpec("meetings", QT_TRANSLATE_NOOP("pages", "Rapat & Kunjungan"), "okudesk.gui.pages.meetings:MeetingsPage", "SP_FileDialogDetailedView"),
+    PageSpec("incidents", QT_TRANSLATE_NOOP("pages", "Kejadian"), "okudesk.gui.pages.incidents:IncidentsPage", "SP_MessageBoxWarning"),
+    PageSpec("stakeholders", QT_TRANSLATE_NOOP("pages", "Tokoh & Pemangku Kepentingan"), "okudesk.gui.pages.stakeholders:StakeholdersPage", "SP_DirIcon"),
+    PageSpec("follow_ups", QT_TRANSLATE_NOOP("pages", "Tindak Lanjut"), "okudesk.gui.pages.followups:FollowUpsPage", "SP_DialogApplyButton"),
+    PageSpec("reports", QT_TRANSLATE_NOOP("pages", "Laporan"), "okudesk.gui.pages.placeholder:ReportsPlaceholder", "SP_FileDialogContentsView"),
+    PageSpec("sync", QT_TRANSLATE_NOOP("pages", "Sinkronisasi"), "okudesk.gui.pages.placeholder:SyncPlaceholder", "SP_DriveFDIcon"),
+    PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Pengaturan"), "okudesk.gui.pages.settings:SettingsPage", "SP_FileDialogInfoView"),
+]
+
+
+def register(spec: PageSpec, *, before: str | None = None) -> None:
+    """Add (or replace, by key) a page; ``before`` puts it before another page's key."""
+    for i, existing in enumerate(PAGES):
+        if existing.key == spec.key:
+            PAGES[i] = spec
+            return
+    keys = [p.key for p in PAGES]
+    PAGES.insert(keys.index(before) if before in keys else len(PAGES), spec)

@@ -1,0 +1,402 @@
+"""What every page of the main window is, and the list page most of them build on."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from okudesk.gui.operations import Changes, QueryOp, hub
+from okudesk.gui.table_model import ID_ROLE, ColumnSpec, ListModel
+
+NO_DATE = QDate(2000, 1, 1)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("pages", text)
+
+
+class Page(QWidget):
+    """A page: refreshes itself from ``hub().data_changed``; the window's shortcuts call
+    ``new_record`` (Ctrl+N), ``focus_search`` (Ctrl+F), ``save`` (Ctrl+S),
+    ``print_current`` (Ctrl+P) and ``cancel`` (Esc)."""
+
+    areas: frozenset[str] = frozenset()  # which Changes areas concern this page
+    ready = Signal()  # its data is on screen
+
+    def __init__(self, window):
+        super().__init__()
+        self.window_ = window
+        hub().data_changed.connect(self._on_data_changed)
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes.touches(*self.areas):
+            self.refresh(changes)
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        pass
+
+    def activate(self) -> None:
+        """Shown (again)."""
+
+    def new_record(self) -> None:
+        pass
+
+    def focus_search(self) -> None:
+        pass
+
+    def save(self) -> None:
+        pass
+
+    def print_current(self) -> None:
+        pass
+
+    def cancel(self) -> None:
+        pass
+
+    def save_state(self, settings: QSettings) -> None:
+        pass
+
+    def restore_state(self, settings: QSettings) -> None:
+        pass
+
+
+class Combo(QComboBox):
+    """A combo box of (id, text) items with an optional "all" entry (id None)."""
+
+    def __init__(self, all_text: str | None = None, parent=None):
+        super().__init__(parent)
+        self.all_text = all_text
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setMinimumContentsLength(10)
+        self.set_items([])
+
+    def set_items(self, items: list[tuple[str | None, str]], keep: bool = True) -> None:
+        current = self.current_id() if keep and self.count() else None
+        self.blockSignals(True)
+        self.clear()
+        if self.all_text is not None:
+            self.addItem(self.all_text, None)
+        for item_id, text in items:
+            self.addItem(text, item_id)
+        self.set_current_id(current)
+        self.blockSignals(False)
+
+    def current_id(self):
+        return self.currentData()
+
+    def set_current_id(self, item_id) -> None:
+        i = self.findData(item_id) if item_id is not None else (0 if self.all_text is not None else -1)
+        self.setCurrentIndex(max(i, 0) if self.count() else -1)
+
+
+class DateBox(QDateEdit):
+    """A date edit that may be empty (shown as "—")."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("dd/MM/yyyy")
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText("—")
+        self.setDate(NO_DATE)
+
+    def value(self) -> date | None:
+        d = self.date()
+        return None if d == NO_DATE else d.toPython()
+
+    def set_value(self, value: date | None) -> None:
+        self.setDate(QDate(value) if value else NO_DATE)
+
+
+class FilterBar(QWidget):
+    """Date range, type/category, kecamatan, status and a text search; emits ``changed``."""
+
+    changed = Signal()
+
+    def __init__(self, *, kind_label: str | None, status_items: list[tuple[str, str]] | None,
+                 dates: bool = True, kecamatan: bool = True, extra: list[QWidget] | None = None):
+        super().__init__()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Cari (Ctrl+F)…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)
+        layout.addWidget(self.search, 2)
+        self.date_from = self.date_to = None
+        if dates:
+            self.date_from, self.date_to = DateBox(), DateBox()
+            layout.addWidget(QLabel(tr("Dari")))
+            layout.addWidget(self.date_from)
+            layout.addWidget(QLabel(tr("s.d.")))
+            layout.addWidget(self.date_to)
+            self.date_from.dateChanged.connect(self.changed)
+            self.date_to.dateChanged.connect(self.changed)
+        self.kind = Combo(kind_label) if kind_label else None
+        if self.kind is not None:
+            layout.addWidget(self.kind, 1)
+            self.kind.currentIndexChanged.connect(self.changed)
+        self.kecamatan = Combo(tr("Semua kecamatan")) if kecamatan else None
+        if self.kecamatan is not None:
+            layout.addWidget(self.kecamatan, 1)
+            self.kecamatan.currentIndexChanged.connect(self.changed)
+        self.status = None
+        if status_items is not None:
+            self.status = Combo(tr("Semua status"))
+            self.status.set_items(status_items)
+            layout.addWidget(self.status)
+            self.status.currentIndexChanged.connect(self.changed)
+        for w in extra or []:
+            layout.addWidget(w)
+        self.reset = QPushButton(tr("Atur ulang"))
+        self.reset.clicked.connect(self.clear)
+        layout.addWidget(self.reset)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.changed)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self._search_now)
+
+    def _search_now(self) -> None:
+        self._debounce.stop()
+        self.changed.emit()
+
+    def clear(self) -> None:
+        for w in (self.date_from, self.date_to, self.kind, self.kecamatan, self.status):
+            if w is not None:
+                w.blockSignals(True)
+        if self.date_from is not None:
+            self.date_from.set_value(None)
+            self.date_to.set_value(None)
+        for combo in (self.kind, self.kecamatan, self.status):
+            if combo is not None:
+                combo.set_current_id(None)
+        for w in (self.date_from, self.date_to, self.kind, self.kecamatan, self.status):
+            if w is not None:
+                w.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.changed.emit()
+
+    def values(self) -> dict:
+        return dict(
+            date_from=self.date_from.value() if self.date_from else None,
+            date_to=self.date_to.value() if self.date_to else None,
+            kind_id=self.kind.current_id() if self.kind else None,
+            kecamatan_id=self.kecamatan.current_id() if self.kecamatan else None,
+            status=self.status.current_id() if self.status else None,
+            text=self.search.text().strip(),
+        )
+
+
+class ListPage(Page):
+    """Filter bar, action buttons, a lazily loaded table and a detail pane in a splitter."""
+
+    listing_name = ""
+    settings_group = ""
+
+    def __init__(self, window, columns: list[ColumnSpec], filter_bar: FilterBar):
+        super().__init__(window)
+        from okudesk.core import listing
+
+        self.filter_bar = filter_bar
+        self.model = ListModel(listing.LISTINGS[self.listing_name], columns, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(False)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSectionsClickable(True)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self.model.sort)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setWordWrap(False)
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._current_changed(cur.row()))
+        self.model.rows_ready.connect(self._maybe_show_detail)
+        self.model.loaded.connect(self._after_load)
+        self.count_label = QLabel()
+        self.model.loaded.connect(self._update_count)
+        self.model.complete.connect(self._update_count)
+        self.buttons = QHBoxLayout()
+        self.detail = self.make_detail()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.table)
+        lv.addWidget(self.count_label)
+        self.splitter.addWidget(left)
+        if self.detail is not None:
+            self.splitter.addWidget(self.detail)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addLayout(self.buttons)
+        layout.addLayout(top)
+        layout.addWidget(filter_bar)
+        layout.addWidget(self.splitter, 1)
+        filter_bar.changed.connect(self.apply_filter)
+        self._select_key: int | None = None
+        self._shown_id: str | None = None
+        self._loaded_once = False
+        self.load_choices()
+
+    # subclasses -----------------------------------------------------------------------------------
+
+    def make_detail(self) -> QWidget | None:
+        return None
+
+    def make_filter(self):
+        from okudesk.core.listing import ListFilter
+
+        return ListFilter(**self.filter_bar.values())
+
+    def show_detail(self, record_id: str | None) -> None:
+        pass
+
+    def open_selected(self) -> None:
+        pass
+
+    def load_choices(self) -> None:
+        """Fill the filter bar's combo boxes (kecamatan by default)."""
+        if self.filter_bar.kecamatan is None:
+            return
+
+        def work(session):
+            from okudesk.core import reference
+
+            return [(k.id, k.name) for k in reference.kecamatan(session)]
+
+        QueryOp(self, work, self.filter_bar.kecamatan.set_items).run()
+
+    # behaviour --------------------------------------------------------------------------------------
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.make_filter())
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        key = self.current_key()
+        self._select_key = key
+        self._shown_id = None  # show the selected record again: it may have changed
+        self.model.reload()
+        if changes is not None and changes.touches("reference"):
+            self.load_choices()
+
+    def activate(self) -> None:
+        if not self._loaded_once:
+            self._loaded_once = True
+            self.apply_filter()
+
+    def current_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def current_id(self) -> str | None:
+        row = self.current_row()
+        return self.model.record_id(row) if row >= 0 else None
+
+    def current_key(self) -> int | None:
+        row = self.current_row()
+        return self.model.index(row, 0).data(Qt.ItemDataRole.UserRole + 2) if row >= 0 else None
+
+    def select_record(self, record_id: str) -> None:
+        """Select a record after it was saved (looked up by its row key)."""
+        from okudesk.core import listing
+
+        def work(session):
+            return listing.key_of(session, self.model.listing, record_id)
+
+        def done(key):
+            self._select_key = key
+            self._after_load()
+
+        QueryOp(self, work, done).run()
+
+    def _after_load(self) -> None:
+        self._update_count()
+        if self._select_key is None:
+            if self.model.rowCount() and self.current_row() < 0:
+                self.table.selectRow(0)
+            elif not self.model.rowCount():
+                self.show_detail(None)
+            self.ready.emit()
+            return
+        row = self.model.row_of_key(self._select_key)
+        if row >= 0:
+            self._select_key = None
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+            self._current_changed(row)
+        elif self.model.rowCount():
+            self.table.selectRow(0)
+        self.ready.emit()
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        more = self.model.canFetchMore()
+        self.count_label.setText(tr("{n} data").format(n=f"{n:,}".replace(",", ".")) + ("+" if more else ""))
+
+    def _current_changed(self, row: int) -> None:
+        record_id = self.model.record_id(row) if row >= 0 else None
+        if record_id is not None and record_id != self._shown_id:
+            self._shown_id = record_id
+            self.show_detail(record_id)
+
+    def _maybe_show_detail(self) -> None:
+        row = self.current_row()
+        if row >= 0 and self.model.record_id(row) != self._shown_id:
+            self._current_changed(row)
+
+    def focus_search(self) -> None:
+        self.filter_bar.search.setFocus()
+        self.filter_bar.search.selectAll()
+
+    def cancel(self) -> None:
+        if self.filter_bar.search.hasFocus() and self.filter_bar.search.text():
+            self.filter_bar.search.clear()
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue(f"{self.settings_group}/header", self.table.horizontalHeader().saveState())
+        settings.setValue(f"{self.settings_group}/splitter", self.splitter.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        header = settings.value(f"{self.settings_group}/header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        else:
+            self.default_widths()
+        splitter = settings.value(f"{self.settings_group}/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def default_widths(self) -> None:
+        pass
+
+    def record_id_at(self, row: int) -> str | None:
+        return self.model.index(row, 0).data(ID_ROLE)

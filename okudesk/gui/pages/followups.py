@@ -1,0 +1,109 @@
+"""Tindak Lanjut: every follow-up, with quick filters (overdue, mine, done) and a one-click
+"selesai" in the list itself."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QButtonGroup, QPushButton
+
+from okudesk.gui import labels
+from okudesk.gui.operations import FOLLOW_UP, INCIDENT, MEETING, Changes, WriteOp, hub
+from okudesk.gui.pages.base import FilterBar, ListPage, tr
+from okudesk.gui.table_model import RAW_ROLE, ColumnSpec
+
+DONE_COLUMN = 5
+
+
+def _due_color(value):
+    if isinstance(value, date) and value < date.today():
+        return QColor("#b71c1c")
+    return None
+
+
+class FollowUpsPage(ListPage):
+    listing_name = "follow_up"
+    settings_group = "follow_ups"
+    areas = frozenset({FOLLOW_UP, MEETING, INCIDENT})
+
+    def __init__(self, window):
+        columns = [
+            ColumnSpec("what", lambda: tr("Tindak lanjut")),
+            ColumnSpec("officer", lambda: tr("Penanggung jawab")),
+            ColumnSpec("due_date", lambda: tr("Batas waktu"), labels.when, _due_color),
+            ColumnSpec("status", lambda: tr("Status"), labels.follow_up_status),
+            ColumnSpec("source", lambda: tr("Asal")),
+            ColumnSpec("status", lambda: tr("Aksi"), lambda s: tr("✔ Tandai selesai") if s == "terbuka" else "",
+                       lambda _s: QColor("#1565c0")),
+        ]
+        self.quick = QButtonGroup()
+        self.quick.setExclusive(True)
+        buttons = []
+        for key, text in (("open", tr("Terbuka")), ("overdue", tr("Terlambat")), ("mine", tr("Milik saya")),
+                          ("done", tr("Selesai")), ("all", tr("Semua"))):
+            b = QPushButton(text)
+            b.setCheckable(True)
+            b.setProperty("quick", key)
+            self.quick.addButton(b)
+            buttons.append(b)
+        buttons[0].setChecked(True)
+        super().__init__(window, columns, FilterBar(kind_label=None, status_items=None, extra=buttons))
+        self.title.setText(tr("Tindak Lanjut"))
+        self.quick.buttonClicked.connect(lambda _b: self.apply_filter())
+        self.done_button = QPushButton(tr("Tandai selesai"))
+        self.reopen_button = QPushButton(tr("Buka kembali"))
+        self.buttons.addWidget(self.done_button)
+        self.buttons.addWidget(self.reopen_button)
+        self.done_button.clicked.connect(lambda: self.set_status(self.current_id(), "selesai"))
+        self.reopen_button.clicked.connect(lambda: self.set_status(self.current_id(), "terbuka"))
+        self.table.clicked.connect(self._clicked)
+
+    def quick_filter(self) -> str:
+        b = self.quick.checkedButton()
+        return b.property("quick") if b is not None else "all"
+
+    def set_quick_filter(self, key: str) -> None:
+        for b in self.quick.buttons():
+            if b.property("quick") == key:
+                b.setChecked(True)
+        self.apply_filter()
+
+    def make_filter(self):
+        from okudesk.core.listing import ListFilter
+
+        values = self.filter_bar.values()
+        quick = self.quick_filter()
+        if quick == "open":
+            values["status"] = "terbuka"
+        elif quick == "overdue":
+            values["overdue_on"] = date.today()
+        elif quick == "mine":
+            values["officer_id"] = hub().officer_on_duty or "-"
+            values["status"] = "terbuka"
+        elif quick == "done":
+            values["status"] = "selesai"
+        return ListFilter(**values)
+
+    def default_widths(self) -> None:
+        for col, width in enumerate((330, 180, 100, 80, 160, 130)):
+            self.table.setColumnWidth(col, width)
+
+    def _clicked(self, index) -> None:
+        if index.column() == DONE_COLUMN and index.data(RAW_ROLE) == "terbuka":
+            self.set_status(index.data(Qt.ItemDataRole.UserRole + 1), "selesai")
+
+    def set_status(self, follow_up_id: str | None, status: str) -> None:
+        if not follow_up_id:
+            return
+
+        def work(session):
+            from okudesk.core import followups
+
+            return followups.set_status(session, follow_up_id, status)
+
+        WriteOp(self, work, changes=Changes.of(FOLLOW_UP, ids=[follow_up_id])).run()
+
+    def new_record(self) -> None:
+        self.window_.go_to("meetings").new_record()

@@ -1,0 +1,171 @@
+"""Beranda: today at a glance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from okudesk.gui import labels
+from okudesk.gui.operations import FOLLOW_UP, INCIDENT, MEETING, SETTING, QueryOp
+from okudesk.gui.pages.base import Page, tr
+
+
+class Card(QFrame):
+    def __init__(self, caption: str):
+        super().__init__()
+        self.setObjectName("card")
+        v = QVBoxLayout(self)
+        self.number = QLabel("–")
+        self.number.setObjectName("cardNumber")
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("cardCaption")
+        self.caption.setWordWrap(True)
+        v.addWidget(self.number)
+        v.addWidget(self.caption)
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().setVisible(False)
+    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    t.horizontalHeader().setStretchLastSection(True)
+    t.setAlternatingRowColors(True)
+    t.setMinimumHeight(180)
+    return t
+
+
+class HomePage(Page):
+    areas = frozenset({MEETING, INCIDENT, FOLLOW_UP, SETTING})
+
+    def __init__(self, window):
+        super().__init__(window)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        v = QVBoxLayout(body)
+        top = QHBoxLayout()
+        self.title = QLabel(tr("Beranda"))
+        self.title.setObjectName("pageTitle")
+        top.addWidget(self.title)
+        top.addStretch(1)
+        self.new_meeting = QPushButton(tr("Rapat baru"))
+        self.new_incident = QPushButton(tr("Kejadian baru"))
+        self.new_meeting.clicked.connect(lambda: window.go_to("meetings").new_record())
+        self.new_incident.clicked.connect(lambda: window.go_to("incidents").new_record())
+        top.addWidget(self.new_meeting)
+        top.addWidget(self.new_incident)
+        v.addLayout(top)
+        self.export_warning = QLabel()
+        self.export_warning.setObjectName("warning")
+        self.export_warning.setWordWrap(True)
+        self.export_warning.setVisible(False)
+        v.addWidget(self.export_warning)
+        grid = QGridLayout()
+        self.cards = {
+            "meetings_today": Card(tr("Rapat & kunjungan hari ini")),
+            "meetings_week": Card(tr("Rapat & kunjungan minggu ini")),
+            "incidents_today": Card(tr("Kejadian hari ini")),
+            "incidents_week": Card(tr("Kejadian minggu ini")),
+            "overdue": Card(tr("Tindak lanjut terlambat")),
+            "due_soon": Card(tr("Tindak lanjut jatuh tempo 3 hari ke depan")),
+        }
+        for i, card in enumerate(self.cards.values()):
+            grid.addWidget(card, i // 3, i % 3)
+        v.addLayout(grid)
+        lists = QHBoxLayout()
+        left = QVBoxLayout()
+        head = QLabel(tr("Tindak lanjut yang perlu perhatian"))
+        head.setStyleSheet("font-weight: 600; font-size: 11pt;")
+        left.addWidget(head)
+        self.follow_ups = _table([tr("Batas waktu"), tr("Tindak lanjut"), tr("Penanggung jawab")])
+        self.follow_ups.cellDoubleClicked.connect(lambda *_: window.go_to("follow_ups"))
+        left.addWidget(self.follow_ups)
+        right = QVBoxLayout()
+        head2 = QLabel(tr("Kejadian terbaru menurut tingkat kerawanan (30 hari)"))
+        head2.setStyleSheet("font-weight: 600; font-size: 11pt;")
+        right.addWidget(head2)
+        self.incidents = _table([tr("Kerawanan"), tr("Waktu"), tr("Status"), tr("Kejadian")])
+        self.incidents.cellDoubleClicked.connect(self._open_incident)
+        right.addWidget(self.incidents)
+        lists.addLayout(left, 1)
+        lists.addLayout(right, 1)
+        v.addLayout(lists, 1)
+        self.data = None
+        self.refresh()
+
+    def refresh(self, changes=None) -> None:
+        def work(session):
+            from okudesk.core import dashboard
+
+            return dashboard.summary(session)
+
+        QueryOp(self, work, self._show).run()
+
+    def _show(self, d) -> None:
+        self.data = d
+        for key, card in self.cards.items():
+            value = getattr(d, key if key not in ("overdue", "due_soon") else f"{key}_count")
+            card.number.setText(str(value))
+        self.cards["overdue"].number.setStyleSheet("color: #b71c1c;" if d.overdue_count else "")
+        if d.days_since_export is None:
+            self.export_warning.setText(tr("Data pos ini belum pernah diekspor ke Polres. Buat paket sinkronisasi di halaman Sinkronisasi."))
+            self.export_warning.setVisible(True)
+        elif d.days_since_export >= d.export_warning_days:
+            self.export_warning.setText(
+                tr("Sudah {n} hari tidak ada ekspor ke Polres (terakhir {when}). Buat paket sinkronisasi di halaman Sinkronisasi.")
+                .format(n=d.days_since_export, when=labels.when(d.last_export)))
+            self.export_warning.setVisible(True)
+        else:
+            self.export_warning.setVisible(False)
+        lines = [(f, True) for f in d.overdue] + [(f, False) for f in d.due_soon]
+        self.follow_ups.setRowCount(len(lines))
+        for row, (f, late) in enumerate(lines):
+            due = QTableWidgetItem(labels.when(f.due_date) + (" " + tr("(terlambat)") if late else ""))
+            if late:
+                due.setForeground(Qt.GlobalColor.darkRed)
+            self.follow_ups.setItem(row, 0, due)
+            self.follow_ups.setItem(row, 1, QTableWidgetItem(f.what))
+            self.follow_ups.setItem(row, 2, QTableWidgetItem(f.responsible))
+        self.follow_ups.resizeColumnToContents(0)
+        self.follow_ups.setColumnWidth(1, 300)
+        self.incidents.setRowCount(len(d.latest_incidents))
+        for row, i in enumerate(d.latest_incidents):
+            sev = QTableWidgetItem(labels.severity(i.severity))
+            color = labels.severity_color(i.severity)
+            if color is not None:
+                sev.setForeground(color)
+            sev.setData(Qt.ItemDataRole.UserRole, i.id)
+            self.incidents.setItem(row, 0, sev)
+            self.incidents.setItem(row, 1, QTableWidgetItem(labels.when(i.occurred_at)))
+            self.incidents.setItem(row, 2, QTableWidgetItem(labels.incident_status(i.status)))
+            self.incidents.setItem(row, 3, QTableWidgetItem(f"{i.category}: {i.summary}" if i.category else i.summary))
+        self.incidents.resizeColumnsToContents()
+        self.incidents.horizontalHeader().setStretchLastSection(True)
+        self.ready.emit()
+
+    def _open_incident(self, row: int, _col: int) -> None:
+        item = self.incidents.item(row, 0)
+        if item is not None:
+            page = self.window_.go_to("incidents")
+            page.open_record(item.data(Qt.ItemDataRole.UserRole))
+
+    def new_record(self) -> None:
+        self.window_.go_to("meetings").new_record()

@@ -1,0 +1,164 @@
+"""Kejadian: the incidents list, its filters, the selected incident and its status history."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from okudesk.gui import labels, messages
+from okudesk.gui.operations import FOLLOW_UP, INCIDENT, PHOTO, REFERENCE, Changes, QueryOp, WriteOp
+from okudesk.gui.pages.base import FilterBar, ListPage, tr
+from okudesk.gui.pages.meetings import section
+from okudesk.gui.table_model import ColumnSpec
+
+
+class IncidentsPage(ListPage):
+    listing_name = "incident"
+    settings_group = "incidents"
+    areas = frozenset({INCIDENT, FOLLOW_UP, PHOTO, REFERENCE})
+
+    def __init__(self, window):
+        columns = [
+            ColumnSpec("number", lambda: tr("Nomor")),
+            ColumnSpec("occurred_at", lambda: tr("Waktu kejadian"), labels.when),
+            ColumnSpec("category", lambda: tr("Kategori")),
+            ColumnSpec("severity", lambda: tr("Kerawanan"), labels.severity, labels.severity_color),
+            ColumnSpec("kecamatan", lambda: tr("Kecamatan")),
+            ColumnSpec("desa", lambda: tr("Desa")),
+            ColumnSpec("status", lambda: tr("Status"), labels.incident_status),
+            ColumnSpec("summary", lambda: tr("Uraian")),
+        ]
+        status_items = [(code, labels.incident_status(code)) for code in labels.INCIDENT_STATUS]
+        super().__init__(window, columns, FilterBar(kind_label=tr("Semua kategori"), status_items=status_items))
+        self.title.setText(tr("Kejadian"))
+        self.new_button = QPushButton(tr("Kejadian baru (Ctrl+N)"))
+        self.status_button = QPushButton(tr("Ubah status…"))
+        self.edit_button = QPushButton(tr("Ubah"))
+        self.delete_button = QPushButton(tr("Hapus"))
+        for b in (self.new_button, self.status_button, self.edit_button, self.delete_button):
+            self.buttons.addWidget(b)
+        self.new_button.clicked.connect(self.new_record)
+        self.status_button.clicked.connect(self.change_status)
+        self.edit_button.clicked.connect(self.open_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.detail_data = None
+
+    def make_detail(self):
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        self.browser = QTextBrowser()
+        self.browser.setMinimumWidth(280)
+        v.addWidget(self.browser)
+        return box
+
+    def load_choices(self) -> None:
+        def work(session):
+            from okudesk.core import reference
+
+            return ([(k.id, k.name) for k in reference.kecamatan(session)], reference.incident_categories(session))
+
+        def done(result) -> None:
+            from okudesk.core.listing import GROUP_PREFIX
+
+            kec, cats = result
+            self.filter_bar.kecamatan.set_items(kec)
+            items = [(GROUP_PREFIX + g, "— " + labels.tr(text) + " —") for g, text in labels.CATEGORY_GROUP.items()]
+            items += [(c.id, c.name) for c in cats]
+            self.filter_bar.kind.set_items(items)
+
+        QueryOp(self, work, done).run()
+
+    def default_widths(self) -> None:
+        for col, width in enumerate((150, 120, 200, 80, 120, 120, 110)):
+            self.table.setColumnWidth(col, width)
+
+    def show_detail(self, record_id: str | None) -> None:
+        if record_id is None:
+            self.detail_data = None
+            self.browser.setHtml(f"<p style='color:#5b6b7b'>{escape(tr('Tidak ada kejadian yang cocok.'))}</p>")
+            return
+
+        def work(session):
+            from okudesk.core import incidents
+
+            return incidents.get_incident(session, record_id)
+
+        QueryOp(self, work, self._render).failure(lambda _e: self.browser.clear()).run()
+
+    def _render(self, i) -> None:
+        self.detail_data = i
+        color = labels.SEVERITY_COLOR.get(i.severity, "#333")
+        where = ", ".join(x for x in (i.place, i.desa, i.kecamatan) if x)
+        html = [f"<h3 style='margin:0;color:#1f3b57'>{escape(i.title or i.category or tr('Kejadian'))}</h3>",
+                f"<div style='color:#5b6b7b'>{escape(i.number)} · {escape(labels.when(i.occurred_at))}</div>",
+                f"<div><b style='color:{color}'>{escape(labels.severity(i.severity))}</b> · "
+                f"<b>{escape(labels.incident_status(i.status))}</b> · {escape(i.category)}</div>",
+                f"<div>{escape(where)}</div>",
+                section(tr("Uraian kejadian"), i.description),
+                section(tr("Pihak yang terlibat"), i.people_involved),
+                section(tr("Tindakan yang diambil"), i.actions_taken),
+                section(tr("Dieskalasi ke"), " · ".join(x for x in (i.escalated_to, i.legal_axis) if x)),
+                section(tr("Nomor Laporan Polisi (LP)"), i.police_report_number)]
+        steps = []
+        for h in i.history:
+            step = f"<b>{escape(labels.when(h.changed_at))}</b> &nbsp; "
+            step += (f"{escape(labels.incident_status(h.from_status))} → " if h.from_status else "")
+            step += f"<b>{escape(labels.incident_status(h.to_status))}</b>"
+            if h.officer_name:
+                step += f" <span style='color:#5b6b7b'>({escape(h.officer_name)})</span>"
+            if h.note:
+                step += f"<br><i>{escape(h.note)}</i>"
+            steps.append(f"<li style='margin-bottom:4px'>{step}</li>")
+        html.append(f"<h4 style='margin:10px 0 2px 0;color:#1f3b57'>{escape(tr('Riwayat status'))}</h4>"
+                    f"<ul style='margin-left:-20px'>{''.join(steps)}</ul>")
+        self.browser.setHtml("".join(html))
+        from okudesk.core.incidents import allowed_next
+
+        self.status_button.setEnabled(bool(allowed_next(i.status)))
+
+    def new_record(self) -> None:
+        self.open_form(None)
+
+    def open_selected(self) -> None:
+        record_id = self.current_id()
+        if record_id:
+            self.open_form(record_id)
+
+    def open_form(self, record_id: str | None):
+        from okudesk.gui.forms.incident_form import IncidentDialog
+
+        dialog = IncidentDialog(self, record_id)
+        dialog.saved.connect(lambda detail: self.select_record(detail.id))
+        dialog.open()
+        return dialog
+
+    def open_record(self, record_id: str) -> None:
+        self.filter_bar.clear()
+        self.select_record(record_id)
+
+    def change_status(self):
+        if self.detail_data is None or self.detail_data.id != self.current_id():
+            return None
+        from okudesk.gui.forms.incident_form import StatusDialog
+
+        dialog = StatusDialog(self, self.detail_data)
+        dialog.open()
+        return dialog
+
+    def delete_selected(self) -> None:
+        record_id = self.current_id()
+        if not record_id:
+            return
+        number = self.model.index(self.current_row(), 0).data()
+        if not messages.confirm(self, tr("Hapus kejadian {number}? Data ditandai terhapus dan tetap tercatat untuk Polres.").format(number=number),
+                                ok_text=tr("Hapus")):
+            return
+
+        def work(session):
+            from okudesk.core import incidents
+
+            incidents.delete_incident(session, record_id)
+
+        WriteOp(self, work, changes=Changes.of(INCIDENT, FOLLOW_UP, ids=[record_id])).run()

@@ -1,0 +1,149 @@
+"""Rapat & Kunjungan: the meetings list, its filter bar and the selected meeting."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QPushButton, QTextBrowser
+
+from okudesk.gui import labels, messages
+from okudesk.gui.operations import (
+    FOLLOW_UP,
+    MEETING,
+    PHOTO,
+    REFERENCE,
+    STAKEHOLDER,
+    Changes,
+    QueryOp,
+    WriteOp,
+)
+from okudesk.gui.pages.base import FilterBar, ListPage, tr
+from okudesk.gui.table_model import ColumnSpec
+
+
+def section(title: str, body: str) -> str:
+    if not body:
+        return ""
+    return f"<h4 style='margin:10px 0 2px 0;color:#1f3b57'>{escape(title)}</h4><div>{escape(body).replace(chr(10), '<br>')}</div>"
+
+
+class MeetingsPage(ListPage):
+    listing_name = "meeting"
+    settings_group = "meetings"
+    areas = frozenset({MEETING, FOLLOW_UP, PHOTO, REFERENCE, STAKEHOLDER})
+
+    def __init__(self, window):
+        columns = [
+            ColumnSpec("number", lambda: tr("Nomor")),
+            ColumnSpec("starts_at", lambda: tr("Waktu"), labels.when),
+            ColumnSpec("activity_type", lambda: tr("Jenis kegiatan")),
+            ColumnSpec("kecamatan", lambda: tr("Kecamatan")),
+            ColumnSpec("desa", lambda: tr("Desa")),
+            ColumnSpec("place", lambda: tr("Tempat")),
+            ColumnSpec("purpose", lambda: tr("Maksud dan tujuan")),
+        ]
+        super().__init__(window, columns, FilterBar(kind_label=tr("Semua jenis kegiatan"), status_items=None))
+        self.title.setText(tr("Rapat & Kunjungan"))
+        self.new_button = QPushButton(tr("Rapat baru (Ctrl+N)"))
+        self.edit_button = QPushButton(tr("Ubah"))
+        self.delete_button = QPushButton(tr("Hapus"))
+        for b in (self.new_button, self.edit_button, self.delete_button):
+            self.buttons.addWidget(b)
+        self.new_button.clicked.connect(self.new_record)
+        self.edit_button.clicked.connect(self.open_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+
+    def make_detail(self):
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setMinimumWidth(280)
+        return self.browser
+
+    def load_choices(self) -> None:
+        def work(session):
+            from okudesk.core import reference
+
+            return ([(k.id, k.name) for k in reference.kecamatan(session)],
+                    [(a.id, a.name) for a in reference.activity_types(session)])
+
+        def done(result) -> None:
+            kec, types = result
+            self.filter_bar.kecamatan.set_items(kec)
+            self.filter_bar.kind.set_items(types)
+
+        QueryOp(self, work, done).run()
+
+    def default_widths(self) -> None:
+        for col, width in enumerate((150, 120, 190, 130, 130, 130)):
+            self.table.setColumnWidth(col, width)
+
+    def show_detail(self, record_id: str | None) -> None:
+        if record_id is None:
+            self.browser.setHtml(f"<p style='color:#5b6b7b'>{escape(tr('Tidak ada rapat yang cocok.'))}</p>")
+            return
+
+        def work(session):
+            from okudesk.core import meetings, photos
+
+            return meetings.get_meeting(session, record_id), len(photos.photos_of(session, meeting_id=record_id))
+
+        QueryOp(self, work, self._render).failure(lambda _e: self.browser.clear()).run()
+
+    def _render(self, result) -> None:
+        m, n_photos = result
+        when = labels.when(m.starts_at) + (f" – {m.ends_at.strftime('%H:%M')}" if m.ends_at else "")
+        where = ", ".join(x for x in (m.place, m.desa, m.kecamatan) if x)
+        html = [f"<h3 style='margin:0;color:#1f3b57'>{escape(m.activity_type or tr('Kegiatan'))}</h3>",
+                f"<div style='color:#5b6b7b'>{escape(m.number)} · {escape(when)}</div>",
+                f"<div>{escape(where)}</div>"]
+        if m.stakeholders:
+            html.append(section(tr("Tokoh yang ditemui"), "\n".join(f"{s.name} ({s.detail})" if s.detail else s.name for s in m.stakeholders)))
+        if m.officers:
+            html.append(section(tr("Petugas"), "\n".join(f"{o.detail} {o.name}".strip() for o in m.officers)))
+        html.append(section(tr("Maksud dan tujuan"), m.purpose))
+        html.append(section(tr("Ringkasan pembahasan"), m.discussion))
+        html.append(section(tr("Potensi kerawanan"), m.potential_problems))
+        html.append(section(tr("Hasil"), m.outcomes))
+        html.append(section(tr("Hambatan"), m.obstacles))
+        if m.follow_ups:
+            html.append(section(tr("Tindak lanjut"), "\n".join(
+                f"{f.what} ({labels.follow_up_status(f.status)}{', ' + labels.when(f.due_date) if f.due_date else ''})" for f in m.follow_ups)))
+        if n_photos:
+            html.append(section(tr("Foto"), tr("{n} foto terlampir").format(n=n_photos)))
+        self.browser.setHtml("".join(html))
+
+    def new_record(self) -> None:
+        self.open_form(None)
+
+    def open_selected(self) -> None:
+        record_id = self.current_id()
+        if record_id:
+            self.open_form(record_id)
+
+    def open_form(self, record_id: str | None):
+        from okudesk.gui.forms.meeting_form import MeetingDialog
+
+        dialog = MeetingDialog(self, record_id)
+        dialog.saved.connect(lambda detail: self.select_record(detail.id))
+        dialog.open()
+        return dialog
+
+    def open_record(self, record_id: str) -> None:
+        self.select_record(record_id)
+
+    def delete_selected(self) -> None:
+        record_id = self.current_id()
+        if not record_id:
+            return
+        row = self.current_row()
+        number = self.model.index(row, 0).data()
+        if not messages.confirm(self, tr("Hapus rapat {number}? Data ditandai terhapus dan tetap tercatat untuk Polres.").format(number=number),
+                                ok_text=tr("Hapus")):
+            return
+
+        def work(session):
+            from okudesk.core import meetings
+
+            meetings.delete_meeting(session, record_id)
+
+        WriteOp(self, work, changes=Changes.of(MEETING, FOLLOW_UP, ids=[record_id])).run()

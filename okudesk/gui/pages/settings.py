@@ -1,0 +1,198 @@
+"""Pengaturan: language, this post's letterhead, the officers, the export reminder."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from okudesk.gui import i18n, messages
+from okudesk.gui.operations import OFFICER, POST, SETTING, Changes, QueryOp, WriteOp
+from okudesk.gui.pages.base import Combo, Page, tr
+
+
+class SettingsPage(Page):
+    areas = frozenset({POST, OFFICER, SETTING})
+
+    def __init__(self, window):
+        super().__init__(window)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        v = QVBoxLayout(body)
+        title = QLabel(tr("Pengaturan"))
+        title.setObjectName("pageTitle")
+        v.addWidget(title)
+
+        lang_box = QGroupBox(tr("Bahasa"))
+        lf = QFormLayout(lang_box)
+        self.language = QComboBox()
+        self.language.addItem("Bahasa Indonesia", "id")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(self.language.findData(i18n.saved_language()), 0))
+        self.language.activated.connect(self._language_chosen)
+        lf.addRow(tr("Bahasa tampilan"), self.language)
+        self.language_note = QLabel(tr("Bahasa baru berlaku setelah okudesk dibuka ulang."))
+        self.language_note.setStyleSheet("color: #5b6b7b;")
+        lf.addRow("", self.language_note)
+        v.addWidget(lang_box)
+
+        post_box = QGroupBox(tr("Pos ini"))
+        pf = QFormLayout(post_box)
+        self.post_name = QLabel()
+        pf.addRow(tr("Nama pos"), self.post_name)
+        self.letterhead = [QLineEdit() for _ in range(3)]
+        for i, edit in enumerate(self.letterhead, 1):
+            edit.setMaxLength(60)
+            pf.addRow(tr("Kop surat baris {n}").format(n=i), edit)
+        self.place_name = QLineEdit()
+        pf.addRow(tr("Tempat penandatanganan"), self.place_name)
+        self.post_error = QLabel()
+        self.post_error.setStyleSheet("color: #b71c1c;")
+        self.post_error.setWordWrap(True)
+        pf.addRow("", self.post_error)
+        self.save_post = QPushButton(tr("Simpan kop surat"))
+        self.save_post.clicked.connect(self.save)
+        pf.addRow("", self.save_post)
+        v.addWidget(post_box)
+
+        off_box = QGroupBox(tr("Petugas"))
+        ov = QVBoxLayout(off_box)
+        self.officers = QTableWidget(0, 4)
+        self.officers.setHorizontalHeaderLabels([tr("Nama"), tr("Pangkat"), tr("NRP"), tr("Jabatan")])
+        self.officers.verticalHeader().setVisible(False)
+        self.officers.horizontalHeader().setStretchLastSection(True)
+        self.officers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.officers.setMinimumHeight(200)
+        ov.addWidget(self.officers)
+        add = QHBoxLayout()
+        self.o_name, self.o_rank, self.o_nrp, self.o_position = QLineEdit(), Combo(tr("(pangkat)")), QLineEdit(), QLineEdit()
+        self.o_name.setPlaceholderText(tr("Nama"))
+        self.o_nrp.setPlaceholderText(tr("NRP (8 angka)"))
+        self.o_nrp.setMaxLength(8)
+        self.o_position.setPlaceholderText(tr("Jabatan"))
+        self.add_officer = QPushButton(tr("Tambah petugas"))
+        for w in (self.o_name, self.o_rank, self.o_nrp, self.o_position, self.add_officer):
+            add.addWidget(w)
+        ov.addLayout(add)
+        self.officer_error = QLabel()
+        self.officer_error.setStyleSheet("color: #b71c1c;")
+        ov.addWidget(self.officer_error)
+        self.add_officer.clicked.connect(self._add_officer)
+        v.addWidget(off_box)
+
+        rem_box = QGroupBox(tr("Pengingat ekspor"))
+        rf = QFormLayout(rem_box)
+        self.warn_days = QSpinBox()
+        self.warn_days.setRange(1, 90)
+        self.warn_days.setSuffix(tr(" hari"))
+        self.warn_days.editingFinished.connect(self._save_days)
+        rf.addRow(tr("Ingatkan bila tidak ada ekspor selama"), self.warn_days)
+        v.addWidget(rem_box)
+        v.addStretch(1)
+        self.post = None
+        self.refresh()
+
+    def _language_chosen(self, _index: int) -> None:
+        language = self.language.currentData()
+        i18n.save_language(language)
+        from okudesk.core import i18n as core_i18n
+
+        core_i18n.set_language(language)
+        messages.info(self, tr("Bahasa disimpan. Buka ulang okudesk untuk memakai bahasa baru."))
+
+    def refresh(self, changes=None) -> None:
+        def work(session):
+            from okudesk.core import officers, posts, reference, settings
+
+            return (posts.this_post(session), officers.list_officers(session, active_only=False), reference.ranks(session),
+                    settings.get_int(session, settings.EXPORT_WARNING_DAYS, 7))
+
+        QueryOp(self, work, self._show).run()
+
+    def _show(self, result) -> None:
+        post, officer_list, ranks, days = result
+        self.post = post
+        if post is not None:
+            self.post_name.setText(f"{post.name} ({post.code})")
+            lines = list(post.letterhead) + ["", "", ""]
+            for edit, line in zip(self.letterhead, lines, strict=False):
+                edit.setText(line)
+            self.place_name.setText(post.place_name)
+        self.officers.setRowCount(len(officer_list))
+        for row, o in enumerate(officer_list):
+            for col, value in enumerate((o.name, o.rank, o.nrp, o.position)):
+                self.officers.setItem(row, col, QTableWidgetItem(value))
+        self.officers.resizeColumnsToContents()
+        self.officers.horizontalHeader().setStretchLastSection(True)
+        self.o_rank.set_items([(r.id, r.name) for r in ranks])
+        self.warn_days.setValue(days)
+        self.ready.emit()
+
+    def save(self) -> None:
+        if self.post is None:
+            return
+        post_id, lines, place = self.post.id, [e.text() for e in self.letterhead], self.place_name.text()
+        self.post_error.setText("")
+
+        def work(session):
+            from okudesk.core import posts
+
+            return posts.update_letterhead(session, post_id, lines, place)
+
+        def failed(exc):
+            from okudesk.core.errors import ValidationError
+
+            if isinstance(exc, ValidationError):
+                self.post_error.setText(str(exc))
+            else:
+                from okudesk.gui import errors
+
+                errors.show_exception(exc, parent=self)
+
+        WriteOp(self, work, changes=Changes.of(POST)).failure(failed).run()
+
+    def _add_officer(self) -> None:
+        name, rank, nrp, position = self.o_name.text(), self.o_rank.current_id(), self.o_nrp.text(), self.o_position.text()
+        post_id = self.post.id if self.post else None
+        self.officer_error.setText("")
+
+        def work(session):
+            from okudesk.core import officers
+
+            return officers.add_officer(session, name=name, nrp=nrp, rank_id=rank, position=position, post_id=post_id)
+
+        def done(_info) -> None:
+            for w in (self.o_name, self.o_nrp, self.o_position):
+                w.clear()
+
+        def failed(exc):
+            self.officer_error.setText(str(exc))
+
+        WriteOp(self, work, changes=Changes.of(OFFICER)).success(done).failure(failed).run()
+
+    def _save_days(self) -> None:
+        days = self.warn_days.value()
+
+        def work(session):
+            from okudesk.core import settings
+
+            settings.put(session, settings.EXPORT_WARNING_DAYS, str(days))
+
+        WriteOp(self, work, changes=Changes.of(SETTING)).run()

@@ -1,0 +1,245 @@
+"""A lazily loaded table over one of okudesk.core.listing's lists.
+
+The model holds only the integer row keys of the matching records (``array('q')``, 8 bytes
+a row) and a bounded cache of the rows that have been on screen. The first page of keys
+arrives first (fast first paint); the rest is fetched through ``canFetchMore``/``fetchMore``
+(started at once, so the scroll bar soon shows the real length). Rows on screen are read
+in pages through the operation worker; until a page arrives its cells are empty.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from okudesk.gui.operations import QueryOp
+
+FIRST_KEYS = 300
+PAGE = 200
+CACHE_PAGES = 40
+_ROOT = QModelIndex()
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+RAW_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    key: str  # a column of the core listing
+    title: Callable[[], str]  # translated at display time
+    text: Callable[[object], str] = lambda v: "" if v is None else str(v)
+    color: Callable[[object], object] | None = None
+    align_right: bool = False
+
+
+class ListModel(QAbstractTableModel):
+    loaded = Signal()  # first page of keys in (after each reload)
+    complete = Signal()  # every key in
+    rows_ready = Signal()  # a page of rows arrived
+
+    def __init__(self, listing, columns: list[ColumnSpec], parent=None):
+        super().__init__(parent)
+        self.listing = listing
+        self.columns = columns
+        self._index = {c.key: listing.column_keys.index(c.key) + 1 for c in columns}  # +1: id first
+        from okudesk.core.listing import ListFilter
+
+        self.filter = ListFilter()
+        self.sort_key: str | None = None
+        self.descending: bool | None = None
+        self._keys = array("q")
+        self._complete = True
+        self._fetching = False
+        self._generation = 0
+        self._cache: OrderedDict[int, dict[int, tuple]] = OrderedDict()
+        self._pending: set[int] = set()
+        self._busy = 0
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    def is_idle(self) -> bool:
+        return self._busy == 0
+
+    def set_filter(self, flt) -> None:
+        self.filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        self._generation += 1
+        gen = self._generation
+        listing, flt, sort, desc = self.listing, self.filter, self.sort_key, self.descending
+
+        def work(session):
+            from okudesk.core import listing as core
+
+            return core.keys(session, listing, flt, sort=sort, descending=desc, limit=FIRST_KEYS)
+
+        self._busy += 1
+        QueryOp(None, work, lambda keys: self._first_keys(gen, keys)).failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy -= 1
+        self._fetching = False
+        from okudesk.gui import errors
+
+        errors.show_exception(exc)
+
+    def _first_keys(self, gen: int, keys: array) -> None:
+        self._busy -= 1
+        if gen != self._generation:
+            return
+        self.beginResetModel()
+        self._keys = keys
+        self._cache.clear()
+        self._pending.clear()
+        self._complete = len(keys) < FIRST_KEYS
+        self._fetching = False
+        self.endResetModel()
+        self.loaded.emit()
+        if self._complete:
+            self.complete.emit()
+        else:
+            self.fetchMore(QModelIndex())
+
+    def canFetchMore(self, parent=_ROOT) -> bool:
+        return not parent.isValid() and not self._complete and not self._fetching
+
+    def fetchMore(self, parent=_ROOT) -> None:
+        if not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        gen, offset = self._generation, len(self._keys)
+        listing, flt, sort, desc = self.listing, self.filter, self.sort_key, self.descending
+        first = array("q", self._keys)
+
+        def work(session):
+            from okudesk.core import listing as core
+
+            return core.keys(session, listing, flt, sort=sort, descending=desc)
+
+        def done(keys: array) -> None:
+            self._busy -= 1
+            if gen != self._generation:
+                return
+            self._fetching = False
+            if keys[:offset] != first:  # changed meanwhile: start over
+                self.reload()
+                return
+            rest = keys[offset:]
+            if rest:
+                self.beginInsertRows(QModelIndex(), offset, offset + len(rest) - 1)
+                self._keys.extend(rest)
+                self.endInsertRows()
+            self._complete = True
+            self.complete.emit()
+
+        self._busy += 1
+        QueryOp(None, work, done).failure(self._failed).run()
+
+    def _request_page(self, page: int) -> None:
+        if page in self._pending:
+            return
+        self._pending.add(page)
+        gen = self._generation
+        keys = list(self._keys[page * PAGE:(page + 1) * PAGE])
+        listing = self.listing
+
+        def work(session):
+            from okudesk.core import listing as core
+
+            return core.rows(session, listing, keys)
+
+        def done(rows: dict[int, tuple]) -> None:
+            self._busy -= 1
+            self._pending.discard(page)
+            if gen != self._generation:
+                return
+            self._cache[page] = rows
+            while len(self._cache) > CACHE_PAGES:
+                self._cache.popitem(last=False)
+            first, last = page * PAGE, min((page + 1) * PAGE, len(self._keys)) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+            self.rows_ready.emit()
+
+        self._busy += 1
+        QueryOp(None, work, done).failure(self._failed).run()
+
+    def row_values(self, row: int) -> tuple | None:
+        """(id, column values...) of a row, or None while it is being read."""
+        if not 0 <= row < len(self._keys):
+            return None
+        page = row // PAGE
+        rows = self._cache.get(page)
+        if rows is None:
+            self._request_page(page)
+            return None
+        self._cache.move_to_end(page)
+        return rows.get(self._keys[row])
+
+    def record_id(self, row: int) -> str | None:
+        values = self.row_values(row)
+        return values[0] if values else None
+
+    def row_of_key(self, key: int) -> int:
+        try:
+            return self._keys.index(key)
+        except ValueError:
+            return -1
+
+    # --- Qt model interface --------------------------------------------------------------------
+
+    def rowCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
+            return self.columns[section].title()
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._keys) or index.column() >= len(self.columns):
+            return None
+        if role == KEY_ROLE:
+            return self._keys[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, ID_ROLE, RAW_ROLE,
+                        Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        values = self.row_values(index.row())
+        if values is None:
+            return None
+        spec = self.columns[index.column()]
+        value = values[self._index[spec.key]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return spec.text(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = spec.text(value)
+            return text if len(text) > 40 else None
+        if role == ID_ROLE:
+            return values[0]
+        if role == RAW_ROLE:
+            return value
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if spec.align_right else None
+        if role == Qt.ItemDataRole.ForegroundRole and spec.color is not None:
+            return spec.color(value)
+        return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        self.sort_key = self.columns[column].key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
