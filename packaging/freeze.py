@@ -85,13 +85,17 @@ QT_PLUGINS = {
 QT_LANGUAGES = {"id", "en"}
 
 
-# On Linux the bundle is for CI and developers, not for users: it takes the desktop
-# libraries from the system (the ones scripts/dev installs for Qt anyway) instead of
-# copying the host's X11/GLib/D-Bus stack. Only libraries found in system folders.
+# On Linux the bundle is for CI and developers, not for users: it takes the desktop and
+# printing stack (X11, GLib, D-Bus, fonts, CUPS and what CUPS links: GnuTLS, Kerberos, ...)
+# from the system, as the PySide6 wheel does when okudesk runs from source, instead of
+# copying the build machine's. Only libraries found in system folders; Python's own
+# (OpenSSL, SQLite, ...) stay in the bundle.
 LINUX_HOST_LIBRARIES = re.compile(
     r"lib(X11|X11-xcb|Xau|Xdmcp|Xext|Xrender|xcb|xcb-.*|xkbcommon|xkbcommon-x11|glib-2\.0|gobject-2\.0|"
     r"gthread-2\.0|gio-2\.0|gmodule-2\.0|dbus-1|systemd|gcrypt|gpg-error|lz4|zstd|pcre2-.*|fontconfig|"
-    r"freetype|png16|expat|uuid|bsd|md|cap|brotli.*|bz2|graphite2|harfbuzz|ffi|selinux|mount|blkid)\.so(\..*)?"
+    r"freetype|png16|expat|uuid|bsd|md|cap|brotli.*|bz2|graphite2|harfbuzz|ffi|selinux|mount|blkid|"
+    r"cups|gnutls|krb5|krb5support|k5crypto|gssapi_krb5|com_err|keyutils|p11-kit|unistring|gmp|nettle|"
+    r"hogweed|tasn1|idn2|avahi-common|avahi-client|resolv)\.so(\..*)?"
 )
 SYSTEM_LIBRARY_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/", "/usr/local/lib/")
 

@@ -106,6 +106,8 @@ def test_qt_plugins_and_translations_kept(dest, kept):
 def test_host_libraries_come_from_the_system_only_on_linux():
     assert freeze.is_linux_host_library("libX11.so.6", "/usr/lib/x86_64-linux-gnu/libX11.so.6", "linux")
     assert freeze.is_linux_host_library("libxcb-icccm.so.4", "/lib/x86_64-linux-gnu/libxcb-icccm.so.4", "linux")
+    assert freeze.is_linux_host_library("libcups.so.2", "/usr/lib/x86_64-linux-gnu/libcups.so.2", "linux")
+    assert not freeze.is_linux_host_library("libssl.so.3", "/usr/lib/x86_64-linux-gnu/libssl.so.3", "linux")
     assert not freeze.is_linux_host_library("libX11.so.6", "/usr/lib/x86_64-linux-gnu/libX11.so.6", "win32")
     # a copy shipped inside a wheel is the wheel's own and stays
     assert not freeze.is_linux_host_library("libxcb.so.1", "/venv/site-packages/pillow.libs/libxcb.so.1", "linux")
