@@ -569,8 +569,8 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Gambar (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;Semua berkas (*)</source>
-        <translation>Images (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;All files (*)</translation>
+        <source>Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;Semua berkas (*)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/pages/base.py" line="+139"/>
@@ -603,7 +603,7 @@
         <translation>Reset</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+215"/>
         <source>{n} data</source>
         <translation>{n} records</translation>
     </message>
