@@ -281,7 +281,6 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="+35"/>
         <location filename="../../okudesk/gui/pages/incidents.py" line="-71"/>
         <location line="+61"/>
         <source>Kejadian</source>
@@ -609,7 +608,7 @@
     </message>
     <message>
         <location filename="../../okudesk/gui/pages/followups.py" line="-11"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="-7"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+28"/>
         <source>Penanggung jawab</source>
         <translation>Responsible</translation>
     </message>
@@ -762,12 +761,13 @@
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-36"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+3"/>
         <source>Uraian</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+3"/>
         <source>Semua kategori</source>
         <translation>All categories</translation>
     </message>
