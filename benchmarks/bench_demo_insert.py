@@ -14,12 +14,13 @@ from pathlib import Path
 
 from _common import report, timed
 
-from okudesk.core import demo
+from okudesk.core import accounts, demo
 from okudesk.core.store import Store, search
 
 
 def okudesk_run(folder: Path, incidents: int) -> float:
     store = Store.open(folder)
+    store.actor = accounts.system_actor("benchmark")  # the console fills demo data
     seconds, _ = timed(demo.fill, store, meetings=0, incidents=incidents, seed=1)
     store.close()
     return seconds
@@ -40,6 +41,7 @@ def raw_run(folder: Path, inc, hist) -> float:
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=FULL")
     con.execute("PRAGMA foreign_keys=ON")
+    con.execute("PRAGMA cache_size=-65536")
     # The demo's officers, desa, etc. must exist for the foreign keys: copy them first (untimed).
     con.execute("ATTACH DATABASE ? AS src", (str(folder.parent / "okudesk" / "okudesk.sqlite3"),))
     for table in ("post", "officer", "desa", "stakeholder", "number_sequence"):

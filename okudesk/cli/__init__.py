@@ -22,6 +22,12 @@ COMMAND_MODULES = (
     "okudesk.cli.demo",
     "okudesk.cli.stats",
     "okudesk.cli.selftest",
+    "okudesk.cli.report",
+    "okudesk.cli.verify",
+    "okudesk.cli.audit",
+    "okudesk.cli.backup",
+    "okudesk.cli.account",
+    "okudesk.cli.sync",
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -39,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--debug", action="store_true", help="tampilkan rincian teknis bila terjadi kesalahan")
     parser.add_argument("--lang", choices=("id", "en"), default=None, help="bahasa pesan (id atau en)")
+    parser.add_argument(
+        "--officer", default=None, metavar="NRP",
+        help="bertindak sebagai petugas ini (kata sandi dari --passphrase-file atau $OKUDESK_PASSPHRASE); "
+        "tanpa ini perintah bertindak sebagai konsol (admin lokal)",
+    )
+    parser.add_argument("--passphrase-file", type=Path, default=None, metavar="FILE", help="berkas berisi kata sandi petugas")
     subparsers = parser.add_subparsers(dest="command", metavar="<perintah>")
     for name in COMMAND_MODULES:
         import_module(name).register(subparsers)
@@ -47,6 +59,43 @@ def build_parser() -> argparse.ArgumentParser:
 
 def data_dir(args: argparse.Namespace) -> Path:
     return args.data_dir if args.data_dir is not None else default_data_dir()
+
+
+def open_store(args: argparse.Namespace, *, passphrase: str | None = None):
+    """Open the data folder's store acting as whoever runs the command.
+
+    Without ``--officer`` the command acts as the console ("system" actor: the local
+    administrator, all permissions; the audit trail names the operating-system user).
+    With ``--officer NRP`` it logs in as that officer (the passphrase from
+    ``--passphrase-file`` or ``$OKUDESK_PASSPHRASE``; failures count like in the GUI) and
+    acts with that officer's role, for acts that need a person (signing, acknowledging).
+    """
+    import os
+
+    from okudesk.core import accounts
+    from okudesk.core.store import Store
+
+    store = Store.open(data_dir(args))
+    try:
+        nrp = getattr(args, "officer", None)
+        if nrp:
+            path = getattr(args, "passphrase_file", None)
+            if passphrase is not None:
+                pass
+            elif path is not None:
+                try:
+                    passphrase = path.read_text(encoding="utf-8").rstrip("\r\n")
+                except OSError as exc:
+                    raise OkudeskError(f"berkas kata sandi tidak dapat dibaca: {path} ({exc.strerror or exc})") from exc
+            else:
+                passphrase = os.environ.get("OKUDESK_PASSPHRASE", "")
+            store.actor = accounts.login(store, passphrase, nrp=nrp)
+        else:
+            store.actor = accounts.system_actor()
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def main(argv: list[str] | None = None) -> int:

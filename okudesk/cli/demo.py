@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from okudesk.cli import EXIT_OK, data_dir
+from okudesk.cli import EXIT_OK, open_store
 
 
 def register(subparsers) -> None:
@@ -29,7 +29,6 @@ def _count(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from okudesk.core import demo
-    from okudesk.core.store import Store
 
     started = time.perf_counter()
     interactive = sys.stderr.isatty()
@@ -38,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         if interactive:
             print(f"\r{kind}: {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    with Store.open(data_dir(args)) as store:
+    with open_store(args) as store:
         summary = demo.fill(store, meetings=args.meetings, incidents=args.incidents, seed=args.seed, progress=progress)
     if interactive:
         print(file=sys.stderr)

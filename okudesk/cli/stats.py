@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from okudesk.cli import EXIT_OK, data_dir
+from okudesk.cli import EXIT_OK, open_store
 
 
 def register(subparsers) -> None:
@@ -19,9 +19,8 @@ LABELS = {"meetings": "Rapat", "incidents": "Kejadian", "stakeholders": "Tokoh",
 
 def run(args: argparse.Namespace) -> int:
     from okudesk.core import stats
-    from okudesk.core.store import Store
 
-    with Store.open(data_dir(args)) as store, store.read() as session:
+    with open_store(args) as store, store.read() as session:
         counts = stats.counts(session)
     if args.json:
         print(json.dumps(counts, ensure_ascii=False))

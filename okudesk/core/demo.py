@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from okudesk.core import numbering, posts, reference, versioning
+from okudesk.core import accounts, audit, numbering, posts, reference, versioning
 from okudesk.core.models import (
     FollowUp,
     Incident,
@@ -144,12 +144,19 @@ def fill(
     today: date | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> DemoSummary:
-    """Add demo data to ``store`` as this post (setting up the demo post if there is none)."""
+    """Add demo data to ``store`` as this post (setting up the demo post if there is none).
+
+    Acts as ``store.actor`` (the console, from the command line). Demo officers get
+    accounts with the passphrase ``demo`` (:data:`DEMO_PASSPHRASE`); the bulk-inserted
+    meetings and incidents bypass the ORM, so the audit trail gets one summary entry.
+    """
+    accounts.check(store.actor, "demo.fill")
     rng = random.Random(seed)
     now = datetime.now().replace(second=0, microsecond=0) if today is None else datetime.combine(today, datetime.min.time()).replace(hour=17)
     with store.write() as session:
         post = posts.this_post(session) or _set_up_demo_post(session)
         officer_ids = _ensure_officers(session, rng, post.id)
+        _ensure_credentials(session, rng, officer_ids)
         desa_by_kec = _ensure_desa(session)
         stakeholder_ids = _ensure_stakeholders(session, rng, desa_by_kec)
     ctx = _Context(rng, post.code, now, officer_ids, stakeholder_ids, desa_by_kec, store)
@@ -159,11 +166,15 @@ def fill(
     meeting_ids = _bulk_meetings(ctx, meetings, progress)
     _bulk_incidents(ctx, incidents, meeting_ids, progress)
     _demo_photos(store, rng, meeting_ids[-DEMO_PHOTO_MEETINGS:])
+    with store.write() as session:
+        audit.record(session, "demo", summary=f"Data contoh: {meetings} rapat, {incidents} kejadian (benih {seed})",
+                     changes={"meetings": [None, meetings], "incidents": [None, incidents], "seed": [None, seed]})
     with store.read() as session:
         n_stakeholders = session.scalar(select(func.count()).select_from(Stakeholder).where(Stakeholder.deleted_at.is_(None)))
     return DemoSummary(post.code, len(officer_ids), n_stakeholders, meetings, incidents)
 
 
+DEMO_PASSPHRASE = "demo"  # demo officers' login and signing passphrase: for trying okudesk only
 DEMO_PHOTO_MEETINGS = 8
 PHOTO_CAPTIONS = ("Suasana kegiatan", "Penyampaian imbauan kamtibmas", "Foto bersama peserta", "Dialog dengan warga")
 
@@ -212,17 +223,54 @@ def _ensure_officers(session: Session, rng: random.Random, post_id: str) -> list
     if len(existing) >= 3:
         return existing
     ranks = {r.name: r.id for r in reference.ranks(session)}
-    plan = [("Iptu", "Kapolsek"), ("Aiptu", "Kanit Intelkam"), ("Bripka", "Bhabinkamtibmas"),
-            ("Bripka", "Bhabinkamtibmas"), ("Brigadir", "Bhabinkamtibmas"), ("Aipda", "Kanit Binmas"),
-            ("Briptu", "Banit Samapta"), ("Bripda", "Banit Reskrim")]
+    plan = [("Iptu", "Kapolsek", "kapolsek"), ("Aiptu", "Kanit Intelkam", "petugas"),
+            ("Bripka", "Bhabinkamtibmas", "petugas"), ("Bripka", "Bhabinkamtibmas", "petugas"),
+            ("Brigadir", "Bhabinkamtibmas", "petugas"), ("Aipda", "Kanit Binmas", "petugas"),
+            ("Briptu", "Operator / Bamin", "admin"), ("Bripda", "Banit Reskrim", "petugas")]
     used = set(session.scalars(select(Officer.nrp)))
-    for rank, position in plan:
+    for rank, position, role in plan:
         nrp = _nrp(rng)
         while nrp in used:
             nrp = _nrp(rng)
         used.add(nrp)
-        existing.append(add_officer(session, name=_person(rng), nrp=nrp, rank_id=ranks[rank], position=position, post_id=post_id).id)
+        officer = add_officer(session, name=_person(rng), nrp=nrp, rank_id=ranks[rank], position=position, post_id=post_id)
+        # One scrypt hash per officer (about 60 ms each): the demo stays quick.
+        accounts.set_account(session, officer.id, role=role, passphrase=DEMO_PASSPHRASE, must_change=False,
+                             enforce_policy=False)
+        existing.append(officer.id)
     return existing
+
+
+
+
+def _ensure_credentials(session: Session, rng: random.Random, officer_ids: list[str]) -> None:
+    """Demo officers get a signing key (passphrase ``demo``) and a drawn signature."""
+    from okudesk.core import credentials
+
+    for officer_id in officer_ids:
+        if credentials.credential(session, officer_id) is None:
+            credentials.enroll_officer(session, officer_id, DEMO_PASSPHRASE)
+        officer = session.get(Officer, officer_id)
+        if officer.signature_png is None:
+            officer.signature_png = _demo_signature(rng)
+
+
+def _demo_signature(rng: random.Random) -> bytes:
+    """A pen-like scribble on a transparent background, standing in for a drawn signature."""
+    import io
+    import math
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (420, 160), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    a, b, c = rng.uniform(0.03, 0.06), rng.uniform(1.5, 3.5), rng.uniform(20, 40)
+    points = [(30 + t * 3.4, 85 + c * math.sin(a * t * 3.4) * math.cos(b * t / 30) - t * 0.15) for t in range(110)]
+    draw.line(points, fill=(10, 20, 90, 255), width=4, joint="curve")
+    draw.line([(60, 120), (340, 105)], fill=(10, 20, 90, 255), width=3)
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()
 
 
 def _ensure_desa(session: Session) -> dict[str, list[str]]:

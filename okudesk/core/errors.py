@@ -23,3 +23,18 @@ class StoreError(OkudeskError):
 
 class DatabaseTooNew(StoreError):
     pass
+
+
+class PermissionDenied(OkudeskError):
+    """The acting officer's role may not do this (or nobody is logged in)."""
+
+
+class LoginFailed(OkudeskError):
+    """Wrong passphrase, unknown account, or the account is locked for a while.
+
+    ``retry_after`` is the number of seconds before the next attempt is accepted (0: now).
+    """
+
+    def __init__(self, message: str, retry_after: float = 0.0):
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from okudesk.core import validation
+from okudesk.core.accounts import require
 from okudesk.core.errors import NotFound, ValidationError
 from okudesk.core.i18n import _
 from okudesk.core.models import FOLLOW_UP_STATUSES, FollowUp, utcnow
@@ -76,6 +77,7 @@ def for_record(session: Session, *, meeting_id: str | None = None, incident_id: 
 
 
 def set_status(session: Session, follow_up_id: str, status: str) -> FollowUpInfo:
+    require(session, "followup.write")
     if status not in FOLLOW_UP_STATUSES:
         raise ValidationError(_("Status {old} tidak dapat diubah menjadi {new}", old="", new=status), "status")
     f = session.get(FollowUp, follow_up_id)

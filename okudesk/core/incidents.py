@@ -11,10 +11,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from okudesk.core import followups, numbering, posts, validation
+from okudesk.core.accounts import require
 from okudesk.core.errors import NotFound, ValidationError
 from okudesk.core.followups import FollowUpInfo, FollowUpInput
 from okudesk.core.i18n import _
 from okudesk.core.models import SEVERITIES, Desa, Incident, IncidentStatusChange, Officer, utcnow
+from okudesk.core.reports import register
 
 STATUS_LABELS = {
     "dilaporkan": "Dilaporkan",
@@ -153,6 +155,7 @@ def _apply(session: Session, i: Incident, data: IncidentInput) -> None:
 
 
 def create_incident(session: Session, data: IncidentInput, *, officer_id: str | None = None) -> IncidentDetail:
+    require(session, "incident.write")
     post = posts.require_this_post(session)
     i = Incident(number=numbering.next_register_number(session, post.code, "incident", data.occurred_at.year))
     i.status = "dilaporkan"
@@ -177,8 +180,11 @@ def _live(session: Session, incident_id: str) -> Incident:
     return i
 
 
-def update_incident(session: Session, incident_id: str, data: IncidentInput) -> IncidentDetail:
+def update_incident(session: Session, incident_id: str, data: IncidentInput, *, amendment_reason: str | None = None) -> IncidentDetail:
+    """Change the record; once a signed report shows it, only as an amendment with a reason."""
+    require(session, "incident.write")
     i = _live(session, incident_id)
+    register.ensure_editable(session, "incident", incident_id, amendment_reason)
     _apply(session, i, data)
     followups.replace_for(session, incident_id=i.id, items=data.follow_ups)
     session.flush()
@@ -193,6 +199,7 @@ def change_status(
     session: Session, incident_id: str, new_status: str, *, officer_id: str | None = None, note: str = "",
     at: datetime | None = None,
 ) -> IncidentDetail:
+    require(session, "incident.status")
     i = _live(session, incident_id)
     if new_status not in allowed_next(i.status):
         raise ValidationError(
@@ -210,8 +217,10 @@ def change_status(
     return get_incident(session, i.id)
 
 
-def delete_incident(session: Session, incident_id: str) -> None:
+def delete_incident(session: Session, incident_id: str, *, amendment_reason: str | None = None) -> None:
+    require(session, "incident.write")
     i = _live(session, incident_id)
+    register.ensure_editable(session, "incident", incident_id, amendment_reason)
     i.deleted_at = utcnow()
     followups.replace_for(session, incident_id=i.id, items=[])
     session.flush()

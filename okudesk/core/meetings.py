@@ -10,10 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from okudesk.core import followups, numbering, posts, validation
+from okudesk.core.accounts import require
 from okudesk.core.errors import NotFound, ValidationError
 from okudesk.core.followups import FollowUpInfo, FollowUpInput
 from okudesk.core.i18n import _
 from okudesk.core.models import Desa, Meeting, Officer, Stakeholder, meeting_stakeholder, utcnow
+from okudesk.core.reports import register
 
 
 @dataclass
@@ -119,6 +121,7 @@ def _apply(session: Session, m: Meeting, data: MeetingInput) -> None:
 
 
 def create_meeting(session: Session, data: MeetingInput) -> MeetingDetail:
+    require(session, "meeting.write")
     post = posts.require_this_post(session)
     m = Meeting(number=numbering.next_register_number(session, post.code, "meeting", data.starts_at.year))
     _apply(session, m, data)
@@ -136,17 +139,22 @@ def _live(session: Session, meeting_id: str) -> Meeting:
     return m
 
 
-def update_meeting(session: Session, meeting_id: str, data: MeetingInput) -> MeetingDetail:
+def update_meeting(session: Session, meeting_id: str, data: MeetingInput, *, amendment_reason: str | None = None) -> MeetingDetail:
+    """Change the record; once a signed report shows it, only as an amendment with a reason."""
+    require(session, "meeting.write")
     m = _live(session, meeting_id)
+    register.ensure_editable(session, "meeting", meeting_id, amendment_reason)
     _apply(session, m, data)
     followups.replace_for(session, meeting_id=m.id, items=data.follow_ups)
     session.flush()
     return get_meeting(session, m.id)
 
 
-def delete_meeting(session: Session, meeting_id: str) -> None:
+def delete_meeting(session: Session, meeting_id: str, *, amendment_reason: str | None = None) -> None:
     """Soft delete: the tombstone travels to HQ; follow-ups go with the meeting."""
+    require(session, "meeting.write")
     m = _live(session, meeting_id)
+    register.ensure_editable(session, "meeting", meeting_id, amendment_reason)
     now = utcnow()
     m.deleted_at = now
     followups.replace_for(session, meeting_id=m.id, items=[])

@@ -214,9 +214,9 @@ class Meeting(Synced, Base):
     __tablename__ = "meeting"
     number: Mapped[str] = mapped_column(String(40), index=True)
     activity_type_id: Mapped[str | None] = mapped_column(ForeignKey("activity_type.id"))
-    starts_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    starts_at: Mapped[datetime] = mapped_column(DateTime)
     ends_at: Mapped[datetime | None] = mapped_column(DateTime)
-    kecamatan_id: Mapped[str | None] = mapped_column(ForeignKey("kecamatan.id"), index=True)
+    kecamatan_id: Mapped[str | None] = mapped_column(ForeignKey("kecamatan.id"))
     desa_id: Mapped[str | None] = mapped_column(ForeignKey("desa.id"))
     place: Mapped[str] = mapped_column(String(200), default="")
     purpose: Mapped[str] = mapped_column(Text, default="")
@@ -252,17 +252,17 @@ INCIDENT_STATUSES = (
 class Incident(Synced, Base):
     __tablename__ = "incident"
     number: Mapped[str] = mapped_column(String(40), index=True)
-    occurred_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    occurred_at: Mapped[datetime] = mapped_column(DateTime)
     reported_at: Mapped[datetime] = mapped_column(DateTime)
-    category_id: Mapped[str | None] = mapped_column(ForeignKey("incident_category.id"), index=True)
+    category_id: Mapped[str | None] = mapped_column(ForeignKey("incident_category.id"))
     severity: Mapped[str] = mapped_column(String(10), default="sedang")
-    kecamatan_id: Mapped[str | None] = mapped_column(ForeignKey("kecamatan.id"), index=True)
+    kecamatan_id: Mapped[str | None] = mapped_column(ForeignKey("kecamatan.id"))
     desa_id: Mapped[str | None] = mapped_column(ForeignKey("desa.id"))
     place: Mapped[str] = mapped_column(String(200), default="")
     title: Mapped[str] = mapped_column(String(200), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     people_involved: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(16), default="dilaporkan", index=True)
+    status: Mapped[str] = mapped_column(String(16), default="dilaporkan")
     actions_taken: Mapped[str] = mapped_column(Text, default="")
     escalated_to: Mapped[str] = mapped_column(String(120), default="")
     legal_axis: Mapped[str] = mapped_column(String(40), default="")
@@ -329,6 +329,8 @@ class Attachment(Synced, Base):
     incident_id: Mapped[str | None] = mapped_column(ForeignKey("incident.id"), index=True)
 
 
+# Lists show live records newest first; filters narrow those. Single-column indexes on
+# low-cardinality columns (status, category) cost every insert and help no list query.
 Index("ix_incident_live_occurred", Incident.deleted_at, Incident.occurred_at)
 Index("ix_meeting_live_starts", Meeting.deleted_at, Meeting.starts_at)
 
@@ -352,6 +354,273 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
 
 # --- gui (status bar) and sync export: "what changed here since the last export" ----------
 # (change_instance, change_counter) answers it from the index alone, even for a million rows.
-for _model in SYNCED_MODELS:
+for _model in SYNCED_MODELS:  # the first schema's tables (0002_search)
     Index(f"ix_{_model.__tablename__}_change_version", _model.change_instance, _model.change_counter)
 del _model
+
+
+# --- reports: signed documents, officer credentials, trust (issue 4) ----------------------
+
+
+class Report(Synced, Base):
+    """The register of signed reports: one row per signed PDF, kept forever.
+
+    It travels to HQ (HQ learns every number a post handed out and the SHA-256 of each
+    signed file); the PDF itself stays in the post's data folder (``reports/<id>.pdf``).
+    The row's ``id`` is the document ID printed in the footer and the QR code.
+    """
+
+    __tablename__ = "report"
+    kind: Mapped[str] = mapped_column(String(16))  # meeting | incident
+    record_id: Mapped[str] = mapped_column(String(36))
+    number: Mapped[str] = mapped_column(String(80), unique=True)
+    security_class: Mapped[str] = mapped_column(String(20), default="Biasa")
+    signer_id: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    signer_name: Mapped[str] = mapped_column(String(120), default="")
+    signer_nrp: Mapped[str] = mapped_column(String(8), default="")
+    certificate_sha256: Mapped[str] = mapped_column(String(64), default="")
+    content_sha256: Mapped[str] = mapped_column(String(64), default="")
+    sha256: Mapped[str] = mapped_column(String(64), index=True)  # of the signed PDF file
+    signed_at: Mapped[datetime] = mapped_column(DateTime)  # UTC
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    amends_id: Mapped[str | None] = mapped_column(String(36), default=None)
+
+
+class ReportAmendment(Synced, Base):
+    """A change to a record after a signed report showed it; the next report amends that one."""
+
+    __tablename__ = "report_amendment"
+    report_id: Mapped[str] = mapped_column(ForeignKey("report.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class OfficerCredential(Base):
+    """An officer's signing key (encrypted PKCS#8, the officer's passphrase) and certificate.
+
+    Local: a private key never leaves the laptop. ``chain_pem`` holds the certificates
+    above the officer's (issuer first): the post's CA, later HQ's, or an official CA's.
+    """
+
+    __tablename__ = "officer_credential"
+    officer_id: Mapped[str] = mapped_column(ForeignKey("officer.id"), primary_key=True)
+    key_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    certificate_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    chain_pem: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    source: Mapped[str] = mapped_column(String(12), default="post")  # post | pkcs12
+    key_id: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PostAuthority(Base):
+    """This post's CA key and certificate (self-signed until HQ enrols the post). Local."""
+
+    __tablename__ = "post_authority"
+    post_code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    key_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    certificate_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    chain_pem: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class TrustAnchor(Base):
+    """Certificates this data folder trusts for signatures: its own post CA, HQ's root."""
+
+    __tablename__ = "trust_anchor"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    certificate_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    label: Mapped[str] = mapped_column(String(120), default="")
+    added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+Index("ix_report_record", Report.kind, Report.record_id)
+
+SYNCED_MODELS = SYNCED_MODELS + (Report, ReportAmendment)
+
+
+# --- accounts and audit trail (issue 6) ---------------------------------------------------
+
+
+class OfficerAccount(Base):
+    """An officer's login at this installation; never travels (each laptop has its own).
+
+    The passphrase hash names its KDF and parameters, so they can be raised later.
+    Failed logins and the lock are kept here so that they survive a restart.
+    """
+
+    __tablename__ = "officer_account"
+    officer_id: Mapped[str] = mapped_column(ForeignKey("officer.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))
+    passphrase_hash: Mapped[str] = mapped_column(String(255))
+    must_change: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    officer: Mapped[Officer] = relationship()
+
+
+class AuditEntry(Synced, Base):
+    """One link of this database's tamper-evident audit chain (append-only; travels to HQ).
+
+    ``chain`` is the database instance ID that wrote the entry and ``seq`` its place in
+    that chain; ``entry_hash`` is SHA-256 over the canonical form of the entry including
+    ``prev_hash`` (see okudesk/core/audit.py). A restored or copied database starts a new
+    chain whose first entry links to the last entry it inherited.
+    """
+
+    __tablename__ = "audit_entry"
+    chain: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int] = mapped_column(Integer)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    actor_id: Mapped[str | None] = mapped_column(String(36), index=True)  # officer.id; no FK: HQ may lack the officer
+    actor_name: Mapped[str] = mapped_column(String(160), default="")
+    actor_role: Mapped[str] = mapped_column(String(16), default="")
+    action: Mapped[str] = mapped_column(String(24), index=True)
+    record_type: Mapped[str] = mapped_column(String(40), default="")
+    record_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    changes: Mapped[str] = mapped_column(Text, default="")  # JSON {"field": [before, after]}
+
+
+Index("uq_audit_entry_chain_seq", AuditEntry.chain, AuditEntry.seq, unique=True)
+
+SYNCED_MODELS = SYNCED_MODELS + (AuditEntry,)
+
+
+# --- sync: local bookkeeping that never travels (docs/sync-format.md) ---------------------
+
+
+class SyncIdentity(Base):
+    """This installation's sync role, its keys and certificates, and whom it trusts."""
+
+    __tablename__ = "sync_identity"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    role: Mapped[str] = mapped_column(String(8))  # hq | post
+    code: Mapped[str] = mapped_column(String(12))
+    name: Mapped[str] = mapped_column(String(120), default="")
+    hq_code: Mapped[str] = mapped_column(String(12), default="")
+    signing_key: Mapped[bytes] = mapped_column(LargeBinary)
+    certificate: Mapped[bytes] = mapped_column(LargeBinary)  # PEM, chain after it
+    exchange_key: Mapped[bytes] = mapped_column(LargeBinary)
+    exchange_certificate: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    hq_root: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    hq_exchange: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SyncPost(Base):
+    """HQ's registry of posts: enrollment, keys, revocation, last contact."""
+
+    __tablename__ = "sync_post"
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), default="")
+    status: Mapped[str] = mapped_column(String(10), default="pending")  # pending|active|revoked
+    secret: Mapped[bytes] = mapped_column(LargeBinary)
+    key_id: Mapped[str] = mapped_column(String(64), default="", index=True)
+    exchange_key: Mapped[bytes] = mapped_column(LargeBinary, default=b"")  # PEM public key
+    certificate: Mapped[bytes] = mapped_column(LargeBinary, default=b"")  # HQ-issued, PEM
+    revoked_keys: Mapped[str] = mapped_column(Text, default="")  # key IDs, one per line
+    registered_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    enrolled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SyncInstance(Base):
+    """Which post a database instance ID belongs to (HQ's own instances have is_hq)."""
+
+    __tablename__ = "sync_instance"
+    instance: Mapped[str] = mapped_column(String(36), primary_key=True)
+    post_code: Mapped[str] = mapped_column(String(12), default="")
+    is_hq: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SyncBundle(Base):
+    """Ledger of bundles applied at HQ: a bundle ID is applied once."""
+
+    __tablename__ = "sync_bundle"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    post_code: Mapped[str] = mapped_column(String(12), index=True)
+    created_at: Mapped[datetime | None] = mapped_column(DateTime)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    ranges: Mapped[str] = mapped_column(Text, default="[]")  # JSON [{"instance","from","to"}]
+    summary: Mapped[str] = mapped_column(Text, default="{}")  # JSON counts
+    file_name: Mapped[str] = mapped_column(String(200), default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+
+
+class SyncReceipt(Base):
+    """Receipts written at HQ (direction 'out') or applied at a post ('in')."""
+
+    __tablename__ = "sync_receipt"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    direction: Mapped[str] = mapped_column(String(3))
+    post_code: Mapped[str] = mapped_column(String(12), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    summary: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class SyncMark(Base):
+    """Per database instance: the highest counter HQ acknowledged (at a post)."""
+
+    __tablename__ = "sync_mark"
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    instance: Mapped[str] = mapped_column(String(36), primary_key=True)
+    counter: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncBase(Base):
+    """At a post: the version of a record last received from HQ (a change on top of it is
+    not a conflict)."""
+
+    __tablename__ = "sync_base"
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    instance: Mapped[str] = mapped_column(String(36))
+    counter: Mapped[int] = mapped_column(Integer)
+
+
+class SyncConflict(Base):
+    """A losing version of a record changed in two places, kept for a person to resolve."""
+
+    __tablename__ = "sync_conflict"
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    instance: Mapped[str] = mapped_column(String(36), primary_key=True)
+    counter: Mapped[int] = mapped_column(Integer)
+    post_code: Mapped[str] = mapped_column(String(12), default="")
+    winner_instance: Mapped[str] = mapped_column(String(36), default="")
+    winner_counter: Mapped[int] = mapped_column(Integer, default=0)
+    row: Mapped[str] = mapped_column(Text)  # JSON {column: value} (+ links)
+    detected_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SyncHeld(Base):
+    """A record whose parent has not arrived yet; retried after every import."""
+
+    __tablename__ = "sync_held"
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    instance: Mapped[str] = mapped_column(String(36))
+    counter: Mapped[int] = mapped_column(Integer)
+    post_code: Mapped[str] = mapped_column(String(12), default="")
+    missing: Mapped[str] = mapped_column(String(120), default="")  # "meeting:<id>"
+    row: Mapped[str] = mapped_column(Text)
+    base: Mapped[str] = mapped_column(Text, default="")
+    held_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SyncRevocation(Base):
+    """Keys HQ revoked (a stolen laptop): bundles and signatures by them are refused."""
+
+    __tablename__ = "sync_revocation"
+    key_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    post_code: Mapped[str] = mapped_column(String(12), default="")
+    revoked_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from okudesk.core import versioning
+from okudesk.core.accounts import require
 from okudesk.core.errors import OkudeskError, ValidationError
 from okudesk.core.i18n import _
 from okudesk.core.models import Kecamatan, Post, StoreMeta
@@ -83,6 +84,7 @@ def set_up_this_post(
     is_hq: bool = False,
 ) -> PostInfo:
     """Make this installation the post ``code``: the first thing a new laptop does."""
+    require(session, "settings.write")
     code = validate_code(code)
     post = session.scalar(select(Post).where(Post.code == code))
     if post is None:
@@ -104,6 +106,7 @@ def set_up_this_post(
 
 
 def update_letterhead(session: Session, post_id: str, letterhead: list[str], place_name: str | None = None) -> PostInfo:
+    require(session, "letterhead.write")
     post = session.get(Post, post_id)
     if post is None:
         raise ValidationError(_("{kind} tidak ditemukan: {id}", kind="Pos", id=post_id))

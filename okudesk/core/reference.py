@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from okudesk.core import versioning
+from okudesk.core.accounts import require
 from okudesk.core.errors import ValidationError
 from okudesk.core.i18n import _
 from okudesk.core.models import (
@@ -136,6 +137,7 @@ def ranks(session: Session) -> list[RefItem]:
 
 def add_desa(session: Session, kecamatan_id: str, name: str, *, is_kelurahan: bool = False) -> str:
     """A post adds the villages it covers; names are unique within a kecamatan."""
+    require(session, "reference.write")
     name = " ".join(name.split())
     if not name:
         raise ValidationError(_("{field} wajib diisi", field="Nama desa"), "name")
@@ -157,6 +159,7 @@ def add_desa(session: Session, kecamatan_id: str, name: str, *, is_kelurahan: bo
 
 
 def rename(session: Session, model, item_id: str, name: str) -> None:
+    require(session, "reference.write")
     name = " ".join(name.split())
     if not name:
         raise ValidationError(_("{field} wajib diisi", field="Nama"), "name")

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from okudesk.core import validation
+from okudesk.core.accounts import require
 from okudesk.core.errors import NotFound
 from okudesk.core.i18n import _
 from okudesk.core.models import Stakeholder, utcnow
@@ -54,6 +55,7 @@ def _apply(s: Stakeholder, data: StakeholderInput) -> None:
 
 
 def add_stakeholder(session: Session, data: StakeholderInput) -> StakeholderInfo:
+    require(session, "stakeholder.write")
     s = Stakeholder()
     _apply(s, data)
     session.add(s)
@@ -69,6 +71,7 @@ def _live(session: Session, stakeholder_id: str) -> Stakeholder:
 
 
 def update_stakeholder(session: Session, stakeholder_id: str, data: StakeholderInput) -> StakeholderInfo:
+    require(session, "stakeholder.write")
     s = _live(session, stakeholder_id)
     _apply(s, data)
     session.flush()
@@ -76,6 +79,7 @@ def update_stakeholder(session: Session, stakeholder_id: str, data: StakeholderI
 
 
 def delete_stakeholder(session: Session, stakeholder_id: str) -> None:
+    require(session, "stakeholder.write")
     _live(session, stakeholder_id).deleted_at = utcnow()
     session.flush()
 

@@ -41,7 +41,13 @@ def start(data_dir: Path, language: str | None = None):
         window.close()
         app.exit(1)
 
-    hub().open_store(data_dir, window.attach_store, failed)
+    def opened(store) -> None:
+        from okudesk.gui.login import daily_backup
+
+        daily_backup(window)  # queued first on the worker: before anyone logs in
+        window.attach_store(store)
+
+    hub().open_store(data_dir, opened, failed)
     return window
 
 

@@ -209,8 +209,13 @@ class MainWindow(QMainWindow):
     # --- pages -----------------------------------------------------------------------------------
 
     def attach_store(self, store) -> None:
-        """The store is open: show the pages, or the first-run wizard on an empty folder."""
+        """The store is open: log in (okudesk/gui/login.py), then show the pages, or the
+        first-run wizard on an empty folder."""
+        from okudesk.gui.login import gate
 
+        gate(self).require(store, self._attach_logged_in)
+
+    def _attach_logged_in(self) -> None:
         def work(session):
             from okudesk.core import posts
 

@@ -63,3 +63,13 @@ def text_input(parent: QWidget | None, title: str, label: str, text: str = "") -
 
     value, ok = QInputDialog.getText(parent, title, label, text=text)
     return value if ok else None
+
+
+def choose_folder(parent: QWidget | None, title: str) -> str:
+    """A folder (a USB stick's drive or any folder); '' when cancelled."""
+    return QFileDialog.getExistingDirectory(parent, title, "")
+
+
+def open_files(parent: QWidget | None, title: str, file_filter: str) -> list[str]:
+    files, _filter = QFileDialog.getOpenFileNames(parent, title, "", file_filter)
+    return files

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from okudesk.core import versioning
+from okudesk.core import audit, versioning
 from okudesk.core.errors import StoreError
 from okudesk.core.i18n import _
 from okudesk.core.store import migrate, pragmas
@@ -24,9 +24,10 @@ DB_NAME = "okudesk.sqlite3"
 
 
 class OkudeskSession(Session):
-    """Sessions of the okudesk store; change versions are stamped on flush."""
+    """Sessions of the okudesk store: changes are audited, then version-stamped, on flush."""
 
 
+audit.install(OkudeskSession)  # first: versioning stamps the audit entries it adds
 versioning.install(OkudeskSession)
 
 
@@ -34,6 +35,9 @@ class Store:
     def __init__(self, data_dir: Path, engine: Engine):
         self.data_dir = data_dir
         self.engine = engine
+        # Who acts in sessions that do not name an actor (okudesk.core.accounts.Actor): the
+        # GUI sets the logged-in officer and clears it on lock; the CLI sets the console.
+        self.actor = None
         self._reader = sessionmaker(engine, class_=OkudeskSession, expire_on_commit=False)
         self._writer = sessionmaker(
             engine.execution_options(**{pragmas.WRITE_OPTION: True}),
@@ -68,6 +72,9 @@ class Store:
             ) from exc
         db_path = data_dir / DB_NAME
         backup_dir = data_dir / "backups"
+        from okudesk.core.backups import finish_interrupted_restore
+
+        finish_interrupted_restore(data_dir)
         must_migrate = migrate.prepare(db_path, backup_dir)
         engine = create_engine(f"sqlite:///{db_path}")
         pragmas.install(engine)
@@ -96,9 +103,10 @@ class Store:
         self.close()
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
+    def read(self, actor=None) -> Iterator[Session]:
         """A session for reading; nothing it does is committed."""
         session = self._reader()
+        session.info[versioning.ACTOR_KEY] = actor if actor is not None else self.actor
         try:
             yield session
         finally:
@@ -106,9 +114,14 @@ class Store:
             session.close()
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """A session whose work is committed as one transaction, or not at all."""
+    def write(self, actor=None) -> Iterator[Session]:
+        """A session whose work is committed as one transaction, or not at all.
+
+        ``actor`` (default: ``self.actor``) is who acts: services check their permission
+        and the audit trail records them (okudesk.core.accounts).
+        """
         session = self._writer()
+        session.info[versioning.ACTOR_KEY] = actor if actor is not None else self.actor
         try:
             yield session
             session.commit()

@@ -163,6 +163,11 @@ class FilterBar(QWidget):
             self.status.set_items(status_items)
             layout.addWidget(self.status)
             self.status.currentIndexChanged.connect(self.changed)
+        # HQ: the records of one post (shown by ListPage when this installation is HQ)
+        self.post = Combo(tr("Semua pos"))
+        self.post.setVisible(False)
+        layout.addWidget(self.post)
+        self.post.currentIndexChanged.connect(self.changed)
         for w in extra or []:
             layout.addWidget(w)
         self.reset = QPushButton(tr("Atur ulang"))
@@ -184,7 +189,7 @@ class FilterBar(QWidget):
         if self.date_from is not None:
             self.date_from.set_value(None)
             self.date_to.set_value(None)
-        for combo in (self.kind, self.kecamatan, self.status):
+        for combo in (self.kind, self.kecamatan, self.status, self.post):
             if combo is not None:
                 combo.set_current_id(None)
         for w in (self.date_from, self.date_to, self.kind, self.kecamatan, self.status):
@@ -203,6 +208,7 @@ class FilterBar(QWidget):
             kecamatan_id=self.kecamatan.current_id() if self.kecamatan else None,
             status=self.status.current_id() if self.status else None,
             text=self.search.text().strip(),
+            **({"post_code": self.post.current_id()} if not self.post.isHidden() else {}),
         )
 
 
@@ -275,6 +281,32 @@ class ListPage(Page):
         self._shown_id: str | None = None
         self._loaded_once = False
 
+
+    def _load_posts(self) -> None:
+        """At HQ the list holds every post's records: show the Post column and filter."""
+        keys = [c.key for c in self.model.columns]
+        if "post" not in keys:
+            return
+
+        def work(session):
+            from okudesk.core import posts
+            from okudesk.core.sync import trust
+
+            me = trust.role(session)
+            if me is None or me.role != "hq":
+                return None
+            return [(p.code, f"{p.code} - {p.name}") for p in posts.all_posts(session) if not p.is_hq]
+
+        def done(items) -> None:
+            hq = items is not None
+            self.table.setColumnHidden(keys.index("post"), not hq)
+            self.filter_bar.post.setVisible(hq)
+            if hq:
+                self.filter_bar.post.set_items(items)
+
+        QueryOp(self, work, done).run()
+
+
     # subclasses -----------------------------------------------------------------------------------
 
     def make_detail(self) -> QWidget | None:
@@ -321,6 +353,7 @@ class ListPage(Page):
             self._loaded_once = True
             self.apply_filter()
             self.load_choices()  # after the list: the rows come first
+            self._load_posts()
 
     def current_row(self) -> int:
         rows = self.table.selectionModel().selectedRows()

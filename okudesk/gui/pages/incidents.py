@@ -28,6 +28,7 @@ class IncidentsPage(ListPage):
             ColumnSpec("desa", lambda: tr("Desa")),
             ColumnSpec("status", lambda: tr("Status"), labels.incident_status),
             ColumnSpec("summary", lambda: tr("Uraian")),
+            ColumnSpec("post", lambda: tr("Pos")),
         ]
         status_items = [(code, labels.incident_status(code)) for code in labels.INCIDENT_STATUS]
         super().__init__(window, columns, FilterBar(kind_label=tr("Semua kategori"), status_items=status_items))
@@ -36,12 +37,14 @@ class IncidentsPage(ListPage):
         self.status_button = QPushButton(tr("Ubah status…"))
         self.edit_button = QPushButton(tr("Ubah"))
         self.delete_button = QPushButton(tr("Hapus"))
-        for b in (self.new_button, self.status_button, self.edit_button, self.delete_button):
+        self.report_button = QPushButton(tr("Cetak laporan (Ctrl+P)"))
+        for b in (self.new_button, self.status_button, self.edit_button, self.delete_button, self.report_button):
             self.buttons.addWidget(b)
         self.new_button.clicked.connect(self.new_record)
         self.status_button.clicked.connect(self.change_status)
         self.edit_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.report_button.clicked.connect(self.print_current)
         self.detail_data = None
 
     def make_detail(self):
@@ -165,3 +168,9 @@ class IncidentsPage(ListPage):
             incidents.delete_incident(session, record_id)
 
         WriteOp(self, work, changes=Changes.of(INCIDENT, FOLLOW_UP, ids=[record_id])).run()
+
+    def print_current(self):
+        """Cetak laporan: make, sign, preview and print the selected record's report."""
+        from okudesk.gui.report_dialogs import open_print_dialog
+
+        return open_print_dialog(self, "incident", self.current_id())

@@ -41,17 +41,20 @@ class MeetingsPage(ListPage):
             ColumnSpec("desa", lambda: tr("Desa")),
             ColumnSpec("place", lambda: tr("Tempat")),
             ColumnSpec("purpose", lambda: tr("Maksud dan tujuan")),
+            ColumnSpec("post", lambda: tr("Pos")),
         ]
         super().__init__(window, columns, FilterBar(kind_label=tr("Semua jenis kegiatan"), status_items=None))
         self.title.setText(tr("Rapat & Kunjungan"))
         self.new_button = QPushButton(tr("Rapat baru (Ctrl+N)"))
         self.edit_button = QPushButton(tr("Ubah"))
         self.delete_button = QPushButton(tr("Hapus"))
-        for b in (self.new_button, self.edit_button, self.delete_button):
+        self.report_button = QPushButton(tr("Cetak laporan (Ctrl+P)"))
+        for b in (self.new_button, self.edit_button, self.delete_button, self.report_button):
             self.buttons.addWidget(b)
         self.new_button.clicked.connect(self.new_record)
         self.edit_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.report_button.clicked.connect(self.print_current)
 
     def make_detail(self):
         self.browser = QTextBrowser()
@@ -149,3 +152,9 @@ class MeetingsPage(ListPage):
             meetings.delete_meeting(session, record_id)
 
         WriteOp(self, work, changes=Changes.of(MEETING, FOLLOW_UP, ids=[record_id])).run()
+
+    def print_current(self):
+        """Cetak laporan: make, sign, preview and print the selected record's report."""
+        from okudesk.gui.report_dialogs import open_print_dialog
+
+        return open_print_dialog(self, "meeting", self.current_id())

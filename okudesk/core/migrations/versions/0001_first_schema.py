@@ -218,10 +218,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('meeting', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_meeting_change_counter'), ['change_counter'], unique=False)
-        batch_op.create_index(batch_op.f('ix_meeting_kecamatan_id'), ['kecamatan_id'], unique=False)
         batch_op.create_index('ix_meeting_live_starts', ['deleted_at', 'starts_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_meeting_number'), ['number'], unique=False)
-        batch_op.create_index(batch_op.f('ix_meeting_starts_at'), ['starts_at'], unique=False)
 
     op.create_table('stakeholder',
     sa.Column('name', sa.String(length=120), nullable=False),
@@ -285,13 +283,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_incident'))
     )
     with op.batch_alter_table('incident', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_incident_category_id'), ['category_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_incident_change_counter'), ['change_counter'], unique=False)
-        batch_op.create_index(batch_op.f('ix_incident_kecamatan_id'), ['kecamatan_id'], unique=False)
         batch_op.create_index('ix_incident_live_occurred', ['deleted_at', 'occurred_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_incident_number'), ['number'], unique=False)
-        batch_op.create_index(batch_op.f('ix_incident_occurred_at'), ['occurred_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_incident_status'), ['status'], unique=False)
 
     op.create_table('meeting_officer',
     sa.Column('meeting_id', sa.String(length=36), nullable=False),
@@ -421,13 +415,9 @@ def downgrade() -> None:
     op.drop_table('meeting_stakeholder')
     op.drop_table('meeting_officer')
     with op.batch_alter_table('incident', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_incident_status'))
-        batch_op.drop_index(batch_op.f('ix_incident_occurred_at'))
         batch_op.drop_index(batch_op.f('ix_incident_number'))
         batch_op.drop_index('ix_incident_live_occurred')
-        batch_op.drop_index(batch_op.f('ix_incident_kecamatan_id'))
         batch_op.drop_index(batch_op.f('ix_incident_change_counter'))
-        batch_op.drop_index(batch_op.f('ix_incident_category_id'))
 
     op.drop_table('incident')
     with op.batch_alter_table('stakeholder', schema=None) as batch_op:
@@ -437,10 +427,8 @@ def downgrade() -> None:
 
     op.drop_table('stakeholder')
     with op.batch_alter_table('meeting', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_meeting_starts_at'))
         batch_op.drop_index(batch_op.f('ix_meeting_number'))
         batch_op.drop_index('ix_meeting_live_starts')
-        batch_op.drop_index(batch_op.f('ix_meeting_kecamatan_id'))
         batch_op.drop_index(batch_op.f('ix_meeting_change_counter'))
 
     op.drop_table('meeting')

@@ -1,0 +1,40 @@
+"""``okudesk backup`` and ``okudesk restore``: backups of the data folder (database and photos)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from okudesk.cli import EXIT_OK, data_dir, open_store
+
+
+def register(subparsers) -> None:
+    b = subparsers.add_parser("backup", help="buat cadangan data (basis data dan foto)", description="Menulis satu berkas cadangan (zip: basis data, foto, manifes) ke folder tujuan, lalu memeriksanya.")
+    b.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder tujuan (mis. flashdisk)")
+    b.set_defaults(func=backup)
+    r = subparsers.add_parser("restore", help="pulihkan data dari cadangan", description="Memeriksa cadangan, menyisihkan basis data yang sekarang ke replaced/, lalu memasang cadangan dengan ID instans baru. Tutup okudesk dulu.")
+    r.add_argument("file", type=Path, metavar="FILE", help="berkas cadangan (.zip) atau salinan basis data (.sqlite3)")
+    r.set_defaults(func=restore)
+
+
+def backup(args: argparse.Namespace) -> int:
+    from okudesk.core import backups
+
+    with open_store(args) as store:
+        info = backups.write_backup(store, args.out)
+    print(f"Cadangan dibuat: {info.path} ({info.size / 1e6:.1f} MB, {info.photos} foto, skema {info.schema}).")
+    return EXIT_OK
+
+
+def restore(args: argparse.Namespace) -> int:
+    from okudesk.core import accounts, backups
+
+    if args.officer:  # a person restores: check who, then let go of the database
+        with open_store(args) as store:
+            actor = store.actor
+    else:  # the console; do not open the database in place (it may be the damaged one)
+        actor = accounts.system_actor()
+    info = backups.restore(data_dir(args), args.file, actor=actor)
+    aside = f"; basis data sebelumnya disisihkan di {info.replaced}" if info.replaced else ""
+    print(f"Cadangan dipulihkan dari {info.source} ({info.photos_added} foto ditambahkan){aside}.")
+    return EXIT_OK

@@ -1,0 +1,578 @@
+"""Officer accounts, roles, and the permission check every service makes.
+
+Who acts: an :class:`Actor` in ``session.info`` (key ``versioning.ACTOR_KEY``), put there
+by ``Store.write(actor=...)`` / ``Store.read(actor=...)`` or by the store's default
+``store.actor`` (the GUI sets it at login and clears it when the window locks; the command
+line sets :func:`system_actor`). Services call :func:`require`; a session with nobody in it
+is refused, so a caller that forgets to say who acts fails loudly instead of acting as
+everyone.
+
+Passphrases are hashed with scrypt from the standard library (``hashlib.scrypt``, the
+parameters Django uses: N=2**14, r=8, p=1, 16 MiB per hash) and a random salt; the stored
+string names the parameters so they can be raised later (:func:`login` rehashes). Repeated
+failures make the next attempt wait, then lock the account for a while; the counters live
+in the database, so restarting okudesk does not reset them. An admin (or the commander)
+can unlock and reset.
+"""
+
+from __future__ import annotations
+
+import base64
+import getpass
+import hashlib
+import hmac
+import os
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from okudesk.core import audit, versioning
+from okudesk.core.errors import LoginFailed, NotFound, PermissionDenied, ValidationError
+from okudesk.core.i18n import _
+from okudesk.core.models import Officer, OfficerAccount, Setting, utcnow
+
+if TYPE_CHECKING:
+    from okudesk.core.store import Store
+
+# --- roles and permissions ----------------------------------------------------------------
+
+PERMISSIONS: dict[str, str] = {
+    "data.read": "Melihat data",
+    "meeting.write": "Mencatat dan mengubah rapat/kunjungan",
+    "incident.write": "Mencatat dan mengubah kejadian",
+    "incident.status": "Mengubah status kejadian",
+    "stakeholder.write": "Mengelola daftar tokoh",
+    "followup.write": "Mengelola tindak lanjut",
+    "photo.write": "Menambah dan menghapus foto",
+    "report.sign_own": "Menandatangani dan mencetak laporan sendiri",
+    "report.sign_any": "Menandatangani dan mencetak laporan siapa pun",
+    "report.acknowledge": "Mengetahui laporan (blok \"Mengetahui\")",
+    "officer.manage": "Mengelola petugas",
+    "account.manage": "Mengelola akun dan kata sandi",
+    "settings.write": "Mengubah pengaturan",
+    "letterhead.write": "Mengubah kop surat",
+    "reference.write": "Mengubah data referensi",
+    "backup.make": "Membuat cadangan",
+    "backup.restore": "Memulihkan cadangan",
+    "audit.read": "Melihat jejak audit",
+    "sync.export": "Membuat paket kirim ke Polres",
+    "sync.import": "Mengimpor paket dan tanda terima",
+    "hq.posts": "Mengelola pos (Polres)",
+    "hq.certificates": "Menerbitkan sertifikat (Polres)",
+    "hq.revoke": "Mencabut sertifikat (Polres)",
+    "demo.fill": "Mengisi data contoh",
+}
+
+_RECORDS = {"meeting.write", "incident.write", "incident.status", "stakeholder.write", "followup.write", "photo.write"}
+_POST_ADMIN = {"settings.write", "letterhead.write", "reference.write", "backup.make", "backup.restore",
+               "officer.manage", "account.manage", "audit.read", "sync.export", "sync.import"}
+
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    # records and their own reports
+    "petugas": frozenset({"data.read", "report.sign_own"} | _RECORDS),
+    # everything at the post: records, any report, the "Mengetahui" block, officers
+    "kapolsek": frozenset({"data.read", "report.sign_own", "report.sign_any", "report.acknowledge"} | _RECORDS | _POST_ADMIN),
+    # settings, letterhead, reference data, backups (and the accounts that log in); the
+    # first-run wizard's "try with demo data" runs as the first admin
+    "admin": frozenset({"data.read", "demo.fill"} | _POST_ADMIN),
+    # HQ: read and import
+    "hq_analyst": frozenset({"data.read", "sync.import", "audit.read"}),
+    # HQ: posts, certificates, revocation
+    "hq_admin": frozenset({"data.read", "sync.import", "audit.read", "hq.posts", "hq.certificates", "hq.revoke"} | _POST_ADMIN),
+}
+ROLES = tuple(ROLE_PERMISSIONS)
+ROLE_LABELS = {
+    "petugas": "Petugas",
+    "kapolsek": "Kapolsek / pimpinan",
+    "admin": "Admin",
+    "hq_analyst": "Analis Polres",
+    "hq_admin": "Admin Polres",
+    "system": "Sistem",
+}
+SYSTEM_ROLE = "system"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a logged-in officer, or the console (``system``)."""
+
+    officer_id: str | None
+    name: str
+    role: str
+    nrp: str = ""
+
+    @property
+    def permissions(self) -> frozenset[str]:
+        if self.role == SYSTEM_ROLE:
+            return frozenset(PERMISSIONS)
+        return ROLE_PERMISSIONS.get(self.role, frozenset())
+
+    def may(self, permission: str) -> bool:
+        if permission not in PERMISSIONS:
+            raise KeyError(f"unknown permission {permission!r}")
+        return permission in self.permissions
+
+
+def system_actor(label: str = "") -> Actor:
+    """The local administrator at the console (command line, start-up jobs).
+
+    Whoever can run the command line on the laptop can read the database file anyway; the
+    audit trail still records that the console acted, and as which operating-system user.
+    """
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name on this system: still the console
+        user = "?"
+    return Actor(None, f"{label or 'konsol'} ({user})", SYSTEM_ROLE)
+
+
+def current(session: Session) -> Actor | None:
+    return session.info.get(versioning.ACTOR_KEY)
+
+
+def may(session: Session, permission: str) -> bool:
+    actor = current(session)
+    return actor is not None and actor.may(permission)
+
+
+def check(actor: Actor | None, permission: str) -> Actor:
+    """Refuse (PermissionDenied) unless ``actor`` may do ``permission``."""
+    if actor is None:
+        raise PermissionDenied(_("Belum ada petugas yang masuk; masuk dulu untuk melakukan ini"))
+    if not actor.may(permission):
+        raise PermissionDenied(
+            _("Peran {role} tidak diizinkan: {what}", role=ROLE_LABELS.get(actor.role, actor.role),
+              what=_(PERMISSIONS[permission]))
+        )
+    return actor
+
+
+def require(session: Session, permission: str) -> Actor:
+    """The permission check of the core: services call it before they change anything."""
+    return check(current(session), permission)
+
+
+def require_own_or(session: Session, officer_id: str | None, own: str, anyone: str) -> Actor:
+    """Allowed when the actor may do ``anyone``, or may do ``own`` and is ``officer_id``
+    (e.g. ``require_own_or(s, report_author_id, "report.sign_own", "report.sign_any")``)."""
+    actor = current(session)
+    if actor is not None and actor.may(anyone):
+        return actor
+    check(actor, own)
+    if actor.officer_id is None or actor.officer_id != officer_id:
+        raise PermissionDenied(_("Hanya dapat dilakukan oleh petugas yang bersangkutan atau pimpinan"))
+    return actor
+
+
+# --- passphrases ----------------------------------------------------------------------------
+
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+SALT_BYTES = 16
+KEY_BYTES = 32
+MIN_LENGTH = 8
+_MAXMEM = 64 * 1024 * 1024
+
+
+def _bytes(passphrase: str) -> bytes:
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+def _scrypt(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(_bytes(passphrase), salt=salt, n=n, r=r, p=p, maxmem=_MAXMEM, dklen=KEY_BYTES)
+
+
+def hash_passphrase(passphrase: str) -> str:
+    salt = os.urandom(SALT_BYTES)
+    key = _scrypt(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    b64 = base64.b64encode
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b64(salt).decode()}${b64(key).decode()}"
+
+
+def verify_passphrase(passphrase: str, stored: str) -> bool:
+    """Constant-time comparison of the derived key with the stored one."""
+    try:
+        scheme, n, r, p, salt, key = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        expected = base64.b64decode(key)
+        got = _scrypt(passphrase, base64.b64decode(salt), int(n), int(r), int(p))
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(got, expected)
+
+
+def needs_rehash(stored: str) -> bool:
+    return not stored.startswith(f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}$")
+
+
+def check_new_passphrase(passphrase: str) -> str:
+    if passphrase is None or len(passphrase) < MIN_LENGTH:
+        raise ValidationError(_("Kata sandi minimal {n} karakter", n=MIN_LENGTH), "passphrase")
+    if not passphrase.strip():
+        raise ValidationError(_("Kata sandi tidak boleh kosong"), "passphrase")
+    return passphrase
+
+
+_DUMMY_HASH = None
+
+
+def _spend_equal_time(passphrase: str) -> None:
+    """Unknown account: spend the same work as a real check (no timing oracle)."""
+    global _DUMMY_HASH
+    if _DUMMY_HASH is None:
+        _DUMMY_HASH = hash_passphrase("okudesk-dummy-passphrase")
+    verify_passphrase(passphrase, _DUMMY_HASH)
+
+
+# --- failed logins ----------------------------------------------------------------------------
+
+FREE_ATTEMPTS = 3  # failures before the next attempt must wait
+WAIT_STEP_SECONDS = 15  # 4th attempt waits 15 s, 5th 30 s
+LOCK_AFTER = 5  # failures in a row that lock the account
+LOCK_MINUTES = 15
+
+
+def _wait_after(failures: int) -> timedelta:
+    if failures >= LOCK_AFTER:
+        return timedelta(minutes=LOCK_MINUTES)
+    if failures >= FREE_ATTEMPTS:
+        return timedelta(seconds=WAIT_STEP_SECONDS * (failures - FREE_ATTEMPTS + 1))
+    return timedelta(0)
+
+
+def _remaining(account: OfficerAccount, now: datetime) -> float:
+    if account.locked_until is None or account.locked_until <= now:
+        return 0.0
+    # A clock set backwards must not lock someone out for days.
+    return min((account.locked_until - now).total_seconds(), LOCK_MINUTES * 60.0)
+
+
+# --- accounts ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    officer_id: str
+    name: str
+    rank: str
+    nrp: str
+    position: str
+    role: str
+    must_change: bool
+    locked_seconds: float
+    last_login_at: datetime | None
+
+    @property
+    def display(self) -> str:
+        return f"{self.rank} {self.name}".strip()
+
+
+def _account_info(a: OfficerAccount, now: datetime | None = None) -> AccountInfo:
+    o = a.officer
+    return AccountInfo(
+        a.officer_id, o.name, o.rank.name if o.rank else "", o.nrp, o.position, a.role, a.must_change,
+        _remaining(a, now or utcnow()), a.last_login_at,
+    )
+
+
+def _actor_of(a: OfficerAccount) -> Actor:
+    o = a.officer
+    return Actor(o.id, f"{o.rank.name} {o.name}".strip() if o.rank else o.name, a.role, o.nrp)
+
+
+def login_choices(session: Session) -> list[AccountInfo]:
+    """Officers who can log in here, by name (the login screen's list; no login needed)."""
+    stmt = (
+        select(OfficerAccount)
+        .join(Officer, Officer.id == OfficerAccount.officer_id)
+        .where(Officer.deleted_at.is_(None), Officer.active.is_(True))
+        .order_by(Officer.name)
+    )
+    now = utcnow()
+    return [_account_info(a, now) for a in session.scalars(stmt)]
+
+
+def list_accounts(session: Session) -> list[AccountInfo]:
+    require(session, "account.manage")
+    return login_choices(session)
+
+
+def needs_first_admin(session: Session) -> bool:
+    """True until the first account exists (the first-run wizard then creates an admin)."""
+    return not session.scalar(select(func.count()).select_from(OfficerAccount))
+
+
+def _valid_role(role: str) -> str:
+    if role not in ROLE_PERMISSIONS:
+        raise ValidationError(_("Peran tidak dikenal: {role}", role=role), "role")
+    return role
+
+
+def create_first_admin(
+    session: Session, *, name: str, nrp: str, passphrase: str, rank_id: str | None = None, position: str = "",
+    post_id: str | None = None, role: str = "admin",
+) -> AccountInfo:
+    """The first-run wizard's first account: allowed only while there is no account at all.
+
+    ``role`` may be ``hq_admin`` for HQ's installation.
+    """
+    if role not in ("admin", "hq_admin", "kapolsek"):
+        raise ValidationError(_("Peran tidak dikenal: {role}", role=role), "role")
+    if not needs_first_admin(session):
+        raise PermissionDenied(_("Akun pertama sudah dibuat; minta admin membuatkan akun"))
+    check_new_passphrase(passphrase)
+    previous = session.info.get(versioning.ACTOR_KEY)
+    session.info[versioning.ACTOR_KEY] = system_actor("panduan awal")
+    try:
+        existing = session.scalar(select(Officer).where(Officer.nrp == (nrp or "").strip(), Officer.deleted_at.is_(None)))
+        if existing is not None:
+            officer_id = existing.id
+        else:
+            from okudesk.core import officers
+
+            officer_id = officers.add_officer(
+                session, name=name, nrp=nrp, rank_id=rank_id, position=position, post_id=post_id
+            ).id
+        account = OfficerAccount(officer_id=officer_id, role=role, passphrase_hash=hash_passphrase(passphrase))
+        session.add(account)
+        session.flush()
+    finally:
+        session.info[versioning.ACTOR_KEY] = previous
+    return _account_info(account)
+
+
+POST_ROLES = ("petugas", "kapolsek", "admin")
+# Which roles each role may hand out (and reset, unlock, take away): HQ roles only at HQ.
+GRANTS: dict[str, tuple[str, ...]] = {"kapolsek": POST_ROLES, "admin": POST_ROLES, "hq_admin": ROLES}
+
+
+def _grantable(actor: Actor, role: str) -> None:
+    """A post's commander or admin manages the post's roles; HQ roles only HQ's admin."""
+    if actor.role != SYSTEM_ROLE and role not in GRANTS.get(actor.role, ()):
+        raise PermissionDenied(
+            _("Peran {role} tidak dapat diberikan oleh {mine}", role=ROLE_LABELS[role],
+              mine=ROLE_LABELS.get(actor.role, actor.role))
+        )
+
+
+def _live_officer(session: Session, officer_id: str) -> Officer:
+    officer = session.get(Officer, officer_id)
+    if officer is None or officer.deleted_at is not None:
+        raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Petugas", id=officer_id))
+    return officer
+
+
+def set_account(
+    session: Session, officer_id: str, *, role: str, passphrase: str | None = None, must_change: bool = True,
+    enforce_policy: bool = True,
+) -> AccountInfo:
+    """Give an officer an account (or change its role); a new passphrase must be changed at
+    first login unless ``must_change`` is False. ``enforce_policy=False`` is for demo data."""
+    actor = require(session, "account.manage")
+    _valid_role(role)
+    _grantable(actor, role)
+    _live_officer(session, officer_id)
+    account = session.get(OfficerAccount, officer_id)
+    if account is None:
+        if passphrase is None:
+            raise ValidationError(_("Kata sandi minimal {n} karakter", n=MIN_LENGTH), "passphrase")
+        account = OfficerAccount(officer_id=officer_id, role=role, passphrase_hash="")
+        session.add(account)
+    elif account.role != role:
+        _grantable(actor, account.role)  # nor takes it away from someone above them
+    account.role = role
+    if passphrase is not None:
+        if enforce_policy:
+            check_new_passphrase(passphrase)
+        _set_hash(session, account, old=None, new=passphrase)
+        account.must_change = must_change
+        account.failed_count = 0
+        account.locked_until = None
+    session.flush()
+    return _account_info(account)
+
+
+def reset_passphrase(session: Session, officer_id: str, new_passphrase: str) -> AccountInfo:
+    """An admin's reset: a temporary passphrase the officer must change, and no lock."""
+    require(session, "account.manage")
+    account = session.get(OfficerAccount, officer_id)
+    if account is None:
+        raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Akun", id=officer_id))
+    return set_account(session, officer_id, role=account.role, passphrase=new_passphrase, must_change=True)
+
+
+def unlock(session: Session, officer_id: str) -> AccountInfo:
+    actor = require(session, "account.manage")
+    account = session.get(OfficerAccount, officer_id)
+    if account is None:
+        raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Akun", id=officer_id))
+    _grantable(actor, account.role)
+    account.failed_count = 0
+    account.locked_until = None
+    audit.record(session, "update", record_type="officer_account", record_id=officer_id,
+                 summary=_("Kunci akun dibuka"))
+    session.flush()
+    return _account_info(account)
+
+
+def _set_hash(session: Session, account: OfficerAccount, *, old: str | None, new: str) -> None:
+    account.passphrase_hash = hash_passphrase(new)
+    _signing_key_follows_passphrase(session, account.officer_id, old, new)
+
+
+def _signing_key_follows_passphrase(session: Session, officer_id: str, old: str | None, new: str) -> None:
+    """THE hook: the officer's signing key is encrypted with the login passphrase.
+
+    A change (``old`` known) re-encrypts the key (``credentials.change_passphrase``). After
+    an admin reset (``old`` None) the key cannot be opened any more, and a key that had a
+    passphrase of its own cannot either: the officer gets a new key certified by the post
+    (reports signed with the old key stay valid: their PDFs carry the old certificate).
+    """
+    from okudesk.core import credentials, pki
+
+    if credentials.credential(session, officer_id) is None:
+        return
+    if old is not None:
+        try:
+            credentials.change_passphrase(session, officer_id, old, new)
+            return
+        except pki.WrongPassphrase:
+            pass
+    credentials.enroll_officer(session, officer_id, new)
+    audit.record(session, "update", record_type="officer_credential", record_id=officer_id,
+                 summary=_("Kunci tanda tangan baru diterbitkan karena kata sandi diatur ulang"))
+
+
+# --- logging in -------------------------------------------------------------------------------
+
+
+def _find(session: Session, officer_id: str | None, nrp: str | None) -> OfficerAccount | None:
+    if officer_id:
+        account = session.get(OfficerAccount, officer_id)
+    else:
+        account = session.scalar(
+            select(OfficerAccount).join(Officer, Officer.id == OfficerAccount.officer_id)
+            .where(Officer.nrp == (nrp or "").strip(), Officer.deleted_at.is_(None))
+        )
+    if account is None or account.officer.deleted_at is not None or not account.officer.active:
+        return None
+    return account
+
+
+def _attempt(session: Session, account: OfficerAccount | None, passphrase: str, who: str, now: datetime):
+    """Check one attempt and record it; returns (actor, error) so the caller commits first."""
+    if account is None:
+        _spend_equal_time(passphrase)
+        audit.record(session, "login_failed", record_type="officer_account", summary=_("Akun tidak dikenal: {who}", who=who),
+                     actor=Actor(None, who, ""))
+        return None, LoginFailed(_("Tidak ada akun untuk {who}", who=who))
+    actor = _actor_of(account)
+    wait = _remaining(account, now)
+    if wait > 0:
+        audit.record(session, "login_failed", record_type="officer_account", record_id=account.officer_id,
+                     summary=_("Ditolak: akun terkunci"), actor=actor)
+        return None, _locked_error(account, wait)
+    if not verify_passphrase(passphrase or "", account.passphrase_hash):
+        account.failed_count += 1
+        account.last_failed_at = now
+        delay = _wait_after(account.failed_count)
+        account.locked_until = now + delay if delay else None
+        audit.record(session, "login_failed", record_type="officer_account", record_id=account.officer_id,
+                     summary=_("Kata sandi salah (percobaan ke-{n})", n=account.failed_count), actor=actor)
+        if delay:
+            return None, _locked_error(account, delay.total_seconds())
+        return None, LoginFailed(_("Kata sandi salah"))
+    account.failed_count = 0
+    account.locked_until = None
+    account.last_login_at = now
+    session.info[versioning.ACTOR_KEY] = actor
+    if needs_rehash(account.passphrase_hash):
+        account.passphrase_hash = hash_passphrase(passphrase)
+    return actor, None
+
+
+def _locked_error(account: OfficerAccount, seconds: float) -> LoginFailed:
+    if account.failed_count >= LOCK_AFTER:
+        minutes = max(1, round(seconds / 60))
+        return LoginFailed(
+            _("Akun dikunci {n} menit karena kata sandi salah berulang kali; admin dapat membukanya", n=minutes),
+            seconds,
+        )
+    return LoginFailed(_("Kata sandi salah; coba lagi dalam {n} detik", n=int(seconds + 0.999)), seconds)
+
+
+def login(store: Store, passphrase: str, *, officer_id: str | None = None, nrp: str | None = None) -> Actor:
+    """Check an officer's passphrase; returns the :class:`Actor` to act as.
+
+    Takes the store, not a session: a failed attempt must be committed (counted and
+    audited) even though the login raises ``LoginFailed``.
+    """
+    now = utcnow()
+    with store.write(actor=None) as session:
+        account = _find(session, officer_id, nrp)
+        actor, error = _attempt(session, account, passphrase, nrp or officer_id or "?", now)
+        if actor is not None:
+            audit.record(session, "login", record_type="officer_account", record_id=actor.officer_id, actor=actor)
+    if error is not None:
+        raise error
+    return actor
+
+
+def must_change_passphrase(session: Session, officer_id: str) -> bool:
+    account = session.get(OfficerAccount, officer_id)
+    return bool(account and account.must_change)
+
+
+def change_passphrase(store: Store, officer_id: str, old: str, new: str) -> Actor:
+    """The officer changes their own passphrase (the old one is checked like a login)."""
+    check_new_passphrase(new)
+    now = utcnow()
+    with store.write(actor=None) as session:
+        account = _find(session, officer_id, None)
+        actor, error = _attempt(session, account, old, officer_id, now)
+        if actor is not None:
+            session.info[versioning.ACTOR_KEY] = actor
+            _set_hash(session, account, old=old, new=new)
+            account.must_change = False
+            audit.record(session, "passphrase", record_type="officer_account", record_id=officer_id, actor=actor)
+    if error is not None:
+        raise error
+    return actor
+
+
+def logout(store: Store, actor: Actor, *, reason: str = "") -> None:
+    """Record that the officer left (or the window locked); the caller forgets the actor."""
+    with store.write(actor=actor) as session:
+        audit.record(session, "logout", record_type="officer_account", record_id=actor.officer_id or "", summary=reason)
+
+
+# --- settings that belong to accounts ------------------------------------------------------
+
+IDLE_LOCK_KEY = "idle_lock_minutes"
+DEFAULT_IDLE_LOCK_MINUTES = 15
+
+
+def idle_lock_minutes(session: Session) -> int:
+    row = session.get(Setting, IDLE_LOCK_KEY)
+    try:
+        return int(row.value) if row else DEFAULT_IDLE_LOCK_MINUTES
+    except ValueError:
+        return DEFAULT_IDLE_LOCK_MINUTES
+
+
+def set_idle_lock_minutes(session: Session, minutes: int) -> int:
+    require(session, "settings.write")
+    if not 1 <= int(minutes) <= 240:
+        raise ValidationError(_("Waktu kunci layar harus 1 sampai 240 menit"), "idle_lock_minutes")
+    row = session.get(Setting, IDLE_LOCK_KEY)
+    if row is None:
+        row = Setting(key=IDLE_LOCK_KEY, value="")
+        session.add(row)
+    row.value = str(int(minutes))
+    session.flush()
+    return int(minutes)
+

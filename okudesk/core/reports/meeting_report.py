@@ -1,0 +1,105 @@
+"""Laporan Hasil Kegiatan / Kunjungan: the report of a meeting or visit.
+
+Civil-service shape (domain guide): I. Pendahuluan, II. Pelaksanaan (with the attendees
+as a table), III. Hasil, IV. Hambatan, V. Kesimpulan dan Saran / tindak lanjut (a table),
+VI. Penutup; place and date, the reporter's signature block, "Mengetahui"; then the
+photo documentation.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from okudesk.core.meetings import MeetingDetail
+from okudesk.core.reports import pdf
+from okudesk.core.reports.context import ReportContext
+
+TITLE = "LAPORAN HASIL KEGIATAN / KUNJUNGAN"
+FOLLOW_UP_STATUS = {"terbuka": "Belum selesai", "selesai": "Selesai", "batal": "Batal"}
+
+
+def where(m: MeetingDetail) -> str:
+    parts = [m.place]
+    if m.desa:
+        parts.append(f"Desa/Kel. {m.desa}")
+    if m.kecamatan:
+        parts.append(f"Kecamatan {m.kecamatan}")
+    return ", ".join(p for p in parts if p)
+
+
+def when(m: MeetingDetail) -> str:
+    text = f"{pdf.day_date(m.starts_at)}, pukul {pdf.clock(m.starts_at)}"
+    if m.ends_at is not None:
+        text += f" s.d. {pdf.clock(m.ends_at)}" if m.ends_at.date() == m.starts_at.date() else f" s.d. {pdf.day_date(m.ends_at)} pukul {pdf.clock(m.ends_at)}"
+    return text + " WIB"
+
+
+def story(ctx: ReportContext, m: MeetingDetail, number: str, signed_on: str, slot: pdf.SignatureSlot | None) -> list[Flowable]:
+    out: list[Flowable] = []
+    if ctx.settings.letterhead and ctx.post.letterhead:
+        out.append(pdf.letterhead(ctx.post.letterhead))
+    extra = []
+    if ctx.amends is not None:
+        extra.append(f"<i>Perubahan atas laporan nomor {pdf.esc(ctx.amends.number)}</i>")
+    out += pdf.title_block(TITLE, number, ctx.settings.security_class, extra)
+    activity = m.activity_type or "kegiatan"
+
+    out.append(pdf.section("I", "Pendahuluan"))
+    out.append(pdf.item("Dasar", None, "1."))
+    out.append(pdf.subitem("Undang-Undang Nomor 2 Tahun 2002 tentang Kepolisian Negara Republik Indonesia.", "a."))
+    out.append(pdf.subitem(f"Rencana kegiatan {ctx.post.name} ({activity}) nomor register {m.number}.", "b."))
+    out.append(pdf.item("Maksud dan tujuan", m.purpose, "2."))
+
+    out.append(pdf.section("II", "Pelaksanaan"))
+    out.append(pdf.item("Waktu", when(m), "1."))
+    out.append(pdf.item("Tempat", where(m), "2."))
+    out.append(pdf.item("Kegiatan", activity, "3."))
+    attendees = [[str(i), a.name, f"Polri - {a.detail}" if a.detail else "Polri"] for i, a in enumerate(m.officers, 1)]
+    attendees += [[str(len(attendees) + i), s.name, s.detail or "-"] for i, s in enumerate(m.stakeholders, 1)]
+    others = f" dan {m.other_attendees} orang peserta lainnya" if m.other_attendees else ""
+    out.append(pdf.item("Yang hadir", f"{len(attendees)} orang tercatat{others}, yaitu:" if attendees else (others.strip() or "-"), "4."))
+    if attendees:
+        out.append(pdf.grid(["No", "Nama", "Unsur / jabatan"], attendees, [1.0, 6.0, 8.0]))
+        out.append(Spacer(1, 0.15 * cm))
+    out.append(pdf.item("Yang dibahas", m.discussion, "5."))
+
+    out.append(pdf.section("III", "Hasil"))
+    out.append(pdf.item("Hasil kegiatan", m.outcomes, "1."))
+    out.append(pdf.item("Potensi kerawanan yang ditemukan", m.potential_problems or "Tidak ditemukan.", "2."))
+
+    out.append(pdf.section("IV", "Hambatan"))
+    out.append(pdf.para(m.obstacles or "Tidak ada hambatan yang berarti."))
+
+    out.append(pdf.section("V", "Kesimpulan dan saran / tindak lanjut"))
+    conclusion = m.outcomes.split("\n")[0] if m.outcomes else f"{activity.capitalize()} terlaksana dengan aman dan lancar."
+    out.append(pdf.item("Kesimpulan", conclusion, "1."))
+    if m.follow_ups:
+        out.append(pdf.item("Tindak lanjut", None, "2."))
+        rows = [[str(i), f.what, f.responsible or "-", pdf.long_date(f.due_date) if f.due_date else "-",
+                 FOLLOW_UP_STATUS.get(f.status, f.status)] for i, f in enumerate(m.follow_ups, 1)]
+        out.append(pdf.grid(["No", "Tindak lanjut", "Oleh", "Batas waktu", "Status"], rows, [1.0, 6.0, 3.8, 2.9, 2.3]))
+    else:
+        out.append(pdf.item("Tindak lanjut", "Tidak ada tindak lanjut khusus; kegiatan rutin dilanjutkan.", "2."))
+    if ctx.amends is not None:
+        out.append(pdf.item("Alasan perubahan laporan", ctx.amendment_reason, "3."))
+
+    place = ctx.post.place_name or ctx.post.name
+    # The closing words stay on the page of the signatures: no signature page without text.
+    out.append(KeepTogether([
+        pdf.section("VI", "Penutup"),
+        pdf.para("Demikian laporan ini dibuat dengan sebenarnya untuk menjadi periksa dan bahan pertimbangan pimpinan."),
+        pdf.signature_blocks(f"{place}, {signed_on}", ctx.reporter, ctx.commander, slot),
+    ]))
+    return out
+
+
+def content(m: MeetingDetail) -> dict:
+    """What the report shows of the meeting (hashed into the QR code and the register)."""
+    return {
+        "number": m.number, "activity": m.activity_type, "starts_at": m.starts_at, "ends_at": m.ends_at, "place": where(m),
+        "purpose": m.purpose, "discussion": m.discussion, "outcomes": m.outcomes, "problems": m.potential_problems,
+        "obstacles": m.obstacles, "other_attendees": m.other_attendees,
+        "officers": [a.name for a in m.officers], "stakeholders": [a.name for a in m.stakeholders],
+        "follow_ups": [(f.what, f.responsible, f.due_date, f.status) for f in m.follow_ups],
+    }

@@ -1,0 +1,121 @@
+"""The register of signed reports, and the lock it puts on the records they show.
+
+Once a report is signed, the meeting or incident it shows is locked: a plain update is
+refused. A change must be made as an amendment (with a reason); the next signed report
+of that record amends the previous one and gets its own number. The old PDF is left as
+it was and still verifies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from okudesk.core.errors import NotFound, ValidationError
+from okudesk.core.i18n import _
+from okudesk.core.models import Report, ReportAmendment
+
+KIND_LABELS = {"meeting": "Rapat", "incident": "Kejadian"}
+
+
+class RecordLocked(ValidationError):
+    """The record is shown in a signed report; change it as an amendment."""
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    id: str  # the document ID
+    kind: str
+    record_id: str
+    number: str
+    security_class: str
+    signer_id: str | None
+    signer_name: str
+    signer_nrp: str
+    sha256: str
+    content_sha256: str
+    signed_at: datetime
+    pages: int
+    amends_id: str | None
+    origin_post: str
+
+
+def info(r: Report) -> ReportInfo:
+    return ReportInfo(r.id, r.kind, r.record_id, r.number, r.security_class, r.signer_id, r.signer_name, r.signer_nrp,
+                      r.sha256, r.content_sha256, r.signed_at, r.pages, r.amends_id, r.origin_post)
+
+
+def reports_of(session: Session, kind: str, record_id: str) -> list[ReportInfo]:
+    """Signed reports of one record, oldest first."""
+    stmt = (select(Report).where(Report.kind == kind, Report.record_id == record_id, Report.deleted_at.is_(None))
+            .order_by(Report.signed_at, Report.change_counter))
+    return [info(r) for r in session.scalars(stmt)]
+
+
+def latest_report(session: Session, kind: str, record_id: str) -> ReportInfo | None:
+    found = reports_of(session, kind, record_id)
+    return found[-1] if found else None
+
+
+def find(session: Session, *, document_id: str | None = None, sha256: str | None = None) -> ReportInfo | None:
+    if document_id:
+        r = session.get(Report, document_id)
+        return info(r) if r is not None else None
+    r = session.scalar(select(Report).where(Report.sha256 == sha256).limit(1))
+    return info(r) if r is not None else None
+
+
+def list_reports(session: Session, *, limit: int = 500) -> list[ReportInfo]:
+    stmt = select(Report).where(Report.deleted_at.is_(None)).order_by(Report.signed_at.desc()).limit(limit)
+    return [info(r) for r in session.scalars(stmt)]
+
+
+def open_amendment(session: Session, kind: str, record_id: str) -> ReportAmendment | None:
+    """The amendment opened since the latest signed report, if any."""
+    latest = latest_report(session, kind, record_id)
+    if latest is None:
+        return None
+    return session.scalar(select(ReportAmendment).where(ReportAmendment.report_id == latest.id,
+                                                        ReportAmendment.deleted_at.is_(None)).limit(1))
+
+
+def locked_by(session: Session, kind: str, record_id: str) -> ReportInfo | None:
+    """The signed report that locks the record, or None when it may be changed."""
+    latest = latest_report(session, kind, record_id)
+    if latest is None or open_amendment(session, kind, record_id) is not None:
+        return None
+    return latest
+
+
+def ensure_editable(session: Session, kind: str, record_id: str, amendment_reason: str | None = None) -> None:
+    """Called by the services before they change a record.
+
+    Unlocked: nothing happens. Locked and no reason: :class:`RecordLocked`. Locked with a
+    reason: an amendment is opened and the change may go ahead.
+    """
+    report = locked_by(session, kind, record_id)
+    if report is None:
+        return
+    reason = (amendment_reason or "").strip()
+    if not reason:
+        raise RecordLocked(
+            _("{kind} ini sudah ditandatangani dalam laporan {number}; perubahan hanya dapat dibuat sebagai perubahan laporan (amandemen) dengan alasan",
+              kind=KIND_LABELS.get(kind, kind), number=report.number),
+            "amendment_reason",
+        )
+    session.add(ReportAmendment(report_id=report.id, kind=kind, record_id=record_id, reason=reason[:2000]))
+    session.flush()
+
+
+def amendment_reason(session: Session, kind: str, record_id: str) -> tuple[ReportInfo, str] | None:
+    """(the report being amended, why) for the next report of this record, if it is an amendment."""
+    amendment = open_amendment(session, kind, record_id)
+    if amendment is None:
+        return None
+    r = session.get(Report, amendment.report_id)
+    if r is None:
+        raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Laporan", id=amendment.report_id))
+    return info(r), amendment.reason

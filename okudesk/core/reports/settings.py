@@ -1,0 +1,59 @@
+"""Per-post report settings, kept in the local ``setting`` table (each laptop is one post)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from okudesk.core.errors import ValidationError
+from okudesk.core.i18n import _
+from okudesk.core.models import Setting
+from okudesk.core.reports import numbering
+
+PREFIX = "report."
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    number_template: str = numbering.DEFAULT_TEMPLATE
+    class_meeting: str = "LHK"  # classification code of a Laporan Hasil Kegiatan
+    class_incident: str = "LI"  # ... of a Laporan Informasi
+    security_class: str = "Biasa"
+    commander_id: str = ""  # the officer of the "Mengetahui" block ('' = the Kapolsek by position)
+    letterhead: bool = True  # the kop surat can be turned off to save ink
+
+    def class_code(self, kind: str) -> str:
+        return self.class_meeting if kind == "meeting" else self.class_incident
+
+
+_FIELDS = ("number_template", "class_meeting", "class_incident", "security_class", "commander_id", "letterhead")
+
+
+def load(session: Session) -> ReportSettings:
+    values = {}
+    for name in _FIELDS:
+        row = session.get(Setting, PREFIX + name)
+        if row is not None:
+            values[name] = row.value == "1" if name == "letterhead" else row.value
+    return ReportSettings(**values)
+
+
+def save(session: Session, settings: ReportSettings) -> ReportSettings:
+    numbering.validate_template(settings.number_template)
+    if settings.security_class not in numbering.SECURITY_CLASSES:
+        raise ValidationError(_("Klasifikasi keamanan tidak dikenal: {value}", value=settings.security_class), "security_class")
+    for name in ("class_meeting", "class_incident"):
+        value = getattr(settings, name)
+        if not value.strip() or "/" in value or len(value) > 20:
+            raise ValidationError(_("Kode klasifikasi tidak boleh kosong, memuat '/', atau lebih dari 20 karakter"), name)
+    for name in _FIELDS:
+        value = getattr(settings, name)
+        text = ("1" if value else "0") if name == "letterhead" else str(value).strip()
+        row = session.get(Setting, PREFIX + name)
+        if row is None:
+            session.add(Setting(key=PREFIX + name, value=text))
+        else:
+            row.value = text
+    session.flush()
+    return load(session)
