@@ -12,7 +12,7 @@ def open_empty(tmp_path, qtbot):
     from okudesk.gui.login import gate
     from okudesk.gui.main_window import MainWindow
 
-    store = Store.open(tmp_path / "empty")
+    store = Store.open(tmp_path / "empty")  # nobody acts yet: the lock screen comes first
     w = MainWindow(store)
     qtbot.addWidget(w)
     w.show()
