@@ -37,7 +37,7 @@ PAGE_PERMISSIONS = {"settings": "settings.write", "sync": "sync.export", "audit"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("login", text)
+    return QCoreApplication.translate("", text)  # the context lupdate gives tr() calls
 
 
 def _password_edit() -> QLineEdit:

@@ -47,7 +47,7 @@ VERDICT_COLORS = {"valid": "#1b7f3b", "untrusted": "#b26a00", "modified": "#b326
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("reports", text)
+    return QCoreApplication.translate("", text)  # the context lupdate gives tr() calls
 
 
 # --- what the operating system does (tests replace these) ------------------------------------
