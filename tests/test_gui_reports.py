@@ -174,3 +174,24 @@ def test_main_window_wiring(gui_store, qtbot):
     reports = window.go_to("reports")
     assert isinstance(reports, report_dialogs.ReportsPage)
     qtbot.waitUntil(lambda: reports.officer.count() == 1, timeout=10_000)
+
+
+def test_report_settings_dialog(gui_store, qtbot):
+    from okudesk.core.reports import settings
+
+    dialog = report_dialogs.ReportSettingsDialog()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.template.text() != "", timeout=10_000)
+    assert dialog.example.text().startswith("B/42/")
+    dialog.template.clear()
+    qtbot.keyClicks(dialog.template, "B/{no}/{year}")
+    assert dialog.example.text() == "-" and dialog.error.text()
+    dialog.template.clear()
+    qtbot.keyClicks(dialog.template, "{sec}/{no}/{month}/{class}/{year}/Sek-{code}")
+    dialog.security.setCurrentIndex(dialog.security.findData("Rahasia"))
+    dialog.letterhead.setChecked(False)
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with gui_store.read() as s:
+        cfg = settings.load(s)
+    assert cfg.number_template.endswith("Sek-{code}") and cfg.security_class == "Rahasia" and not cfg.letterhead
