@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from okudesk.cli import EXIT_OK
+from okudesk.cli import EXIT_OK, open_store
 from okudesk.core.errors import OkudeskError
 from okudesk.core.i18n import _
 
@@ -51,13 +51,12 @@ def read_passphrase(args: argparse.Namespace) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from okudesk.cli import open_store
     from okudesk.core.reports import service
 
     passphrase = None if args.draft else read_passphrase(args)
     if not args.draft and passphrase is None:
         raise OkudeskError(_("Kata sandi penanda tangan diperlukan: --passphrase-file FILE atau ${env}", env=PASSPHRASE_ENV))
-    with open_store(args) as store:
+    with open_store(args, passphrase=passphrase) as store:  # --officer logs in: the same passphrase signs
         record_id = service.resolve_record_id(store, args.kind, args.record)
         result = service.make_report(store, args.kind, record_id, passphrase=passphrase, draft=args.draft,
                                      officer_nrp=args.officer)

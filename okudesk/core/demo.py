@@ -241,6 +241,8 @@ def _ensure_officers(session: Session, rng: random.Random, post_id: str) -> list
     return existing
 
 
+
+
 def _ensure_credentials(session: Session, rng: random.Random, officer_ids: list[str]) -> None:
     """Demo officers get a signing key (passphrase ``demo``) and a drawn signature."""
     from okudesk.core import credentials

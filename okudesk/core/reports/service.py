@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reportlab.lib.units import cm
 
-from okudesk.core import accounts, credentials, incidents, meetings
+from okudesk.core import accounts, audit, credentials, incidents, meetings
 from okudesk.core.errors import OkudeskError
 from okudesk.core.i18n import _
 from okudesk.core.models import Report, utcnow
@@ -174,6 +174,8 @@ def make_report(
             signed_at=utcnow(), pages=rendered.pages, amends_id=ctx.amends.id if ctx.amends else None,
         ))
         session.flush()
+        audit.record(session, "sign", record_type=kind, record_id=record_id, summary=number,
+                     changes={"report": [None, document_id], "sha256": [None, digest]})
         path = kept_path(store, document_id)
         _write_atomically(path, signed_pdf)
     step(_("Selesai"), 100)

@@ -41,6 +41,7 @@ class MeetingsPage(ListPage):
             ColumnSpec("desa", lambda: tr("Desa")),
             ColumnSpec("place", lambda: tr("Tempat")),
             ColumnSpec("purpose", lambda: tr("Maksud dan tujuan")),
+            ColumnSpec("post", lambda: tr("Pos")),
         ]
         super().__init__(window, columns, FilterBar(kind_label=tr("Semua jenis kegiatan"), status_items=None))
         self.title.setText(tr("Rapat & Kunjungan"))
@@ -81,7 +82,8 @@ class MeetingsPage(ListPage):
 
     def show_detail(self, record_id: str | None) -> None:
         if record_id is None:
-            self.browser.setHtml(f"<p style='color:#5b6b7b'>{escape(tr('Tidak ada rapat yang cocok.'))}</p>")
+            empty = tr("Tidak ada rapat yang cocok.")
+            self.browser.setHtml(f"<p style='color:#5b6b7b'>{escape(empty)}</p>")
             return
 
         def work(session):
@@ -95,7 +97,8 @@ class MeetingsPage(ListPage):
         m, n_photos = result
         when = labels.when(m.starts_at) + (f" – {m.ends_at.strftime('%H:%M')}" if m.ends_at else "")
         where = ", ".join(x for x in (m.place, m.desa, m.kecamatan) if x)
-        html = [f"<h3 style='margin:0;color:#1f3b57'>{escape(m.activity_type or tr('Kegiatan'))}</h3>",
+        heading = m.activity_type or tr("Kegiatan")
+        html = [f"<h3 style='margin:0;color:#1f3b57'>{escape(heading)}</h3>",
                 f"<div style='color:#5b6b7b'>{escape(m.number)} · {escape(when)}</div>",
                 f"<div>{escape(where)}</div>"]
         if m.stakeholders:
