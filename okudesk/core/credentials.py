@@ -70,9 +70,16 @@ def _info(row: OfficerCredential) -> CredentialInfo:
 
 
 def _sync_identity(session: Session) -> pki.Identity | None:
+    """HQ's root when this installation is HQ (its officers' certificates chain to it).
+
+    A post's CA is the PostAuthority row below, also when the post is set up for sync: sync
+    signs its bundles with that key (trust.signing_identity asks us), and HQ's certificate
+    for it is installed there. Reading the sync row directly, not trust.role(), keeps the
+    two modules from asking each other in a circle."""
     from okudesk.core.sync import trust
 
-    return trust.signing_identity(session) if trust.role(session) is not None else None
+    row = trust._identity_row(session)
+    return trust.signing_identity(session) if row is not None and row.role == "hq" else None
 
 
 def _hq_root(session: Session) -> x509.Certificate | None:

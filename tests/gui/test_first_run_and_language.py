@@ -10,7 +10,11 @@ from okudesk.core.store import Store
 def open_empty(tmp_path, qtbot):
     from okudesk.gui.main_window import MainWindow
 
+    from okudesk.core import accounts
+
     store = Store.open(tmp_path / "empty")
+    # past the login gate (tests/test_gui_login.py drives it): the console sets up the post
+    store.actor = accounts.system_actor("pytest")
     w = MainWindow(store)
     qtbot.addWidget(w)
     w.show()
