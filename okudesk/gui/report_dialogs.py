@@ -16,7 +16,7 @@ import tempfile
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,12 +51,16 @@ from okudesk.gui.operations import (
 )
 from okudesk.gui.pages.base import Page
 
-KIND_TITLES = {"meeting": "Laporan Hasil Kegiatan / Kunjungan", "incident": "Laporan Informasi"}
+KIND_TITLES = {"meeting": QT_TRANSLATE_NOOP("", "Laporan Hasil Kegiatan / Kunjungan"),
+               "incident": QT_TRANSLATE_NOOP("", "Laporan Informasi")}
+SECURITY_LABELS = {"Biasa": QT_TRANSLATE_NOOP("", "Biasa"), "Terbatas": QT_TRANSLATE_NOOP("", "Terbatas"),
+                   "Rahasia": QT_TRANSLATE_NOOP("", "Rahasia"), "Sangat Rahasia": QT_TRANSLATE_NOOP("", "Sangat Rahasia")}
 VERDICT_COLORS = {"valid": "#1b7f3b", "untrusted": "#b26a00", "modified": "#b3261e", "unsigned": "#5b6b7b"}
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("reports", text)
+    # The empty context: what pyside6-lupdate records for a plain tr("...") (okudesk/gui/i18n.py).
+    return QCoreApplication.translate("", text)
 
 
 # --- what the operating system does (tests replace these) ------------------------------------
@@ -507,7 +511,7 @@ class ReportSettingsDialog(QDialog):
         self.class_incident = QLineEdit()
         self.security = QComboBox()
         for name in numbering.SECURITY_CLASSES:
-            self.security.addItem(tr(name), name)
+            self.security.addItem(tr(SECURITY_LABELS.get(name, name)), name)
         self.commander = QComboBox()
         self.letterhead = QCheckBox(tr("Cetak kop surat (matikan untuk menghemat tinta)"))
         self.example = QLabel()

@@ -28,7 +28,8 @@ INK = QColor(10, 20, 90)
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("reports", text)
+    # The empty context: what pyside6-lupdate records for a plain tr("...") (okudesk/gui/i18n.py).
+    return QCoreApplication.translate("", text)
 
 
 class SignaturePad(QWidget):

@@ -74,19 +74,234 @@
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="+57"/>
         <location filename="../../okudesk/gui/pages/followups.py" line="+33"/>
         <location filename="../../okudesk/gui/pages/home.py" line="+102"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+111"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+114"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../okudesk/gui/audit_page.py" line="+43"/>
+        <source>Pilih flashdisk atau folder tujuan cadangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pilih berkas cadangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadangan okudesk (*.zip *.sqlite3);;Semua berkas (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Audit &amp; Keamanan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>(semua petugas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(semua tindakan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ID data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+13"/>
+        <location line="+111"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="+0"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-7"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+76"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+637"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
+        <location line="-124"/>
+        <location line="+13"/>
+        <source>Tindakan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+13"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+185"/>
+        <location line="+5"/>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Sampai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Periksa rantai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-259"/>
+        <source>Keterangan</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perubahan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Jejak audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>{n} entri (paling baru dulu, paling banyak {max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rantai audit utuh: {n} entri dalam {c} rantai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rantai audit RUSAK: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+16"/>
+        <source>Peran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Keadaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>kata sandi sementara (petugas menggantinya saat masuk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kata sandi sementara</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Simpan akun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buka kunci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Akun petugas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>terkunci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source>harus ganti kata sandi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>aktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(belum ada akun)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>okudesk membuat cadangan otomatis sekali sehari di folder data. Simpan juga cadangan di flashdisk yang disimpan terpisah dari laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cadangkan ke USB…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pulihkan dari cadangan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> menit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kunci layar setelah tidak dipakai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cadangan &amp;&amp; kunci layar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Membuat cadangan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cadangan tersimpan: {path} ({mb:.1f} MB, {n} foto)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cadangan gagal: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Data sekarang akan diganti dengan isi cadangan ini (data sekarang disimpan di folder replaced). Lanjutkan?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pulihkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cadangan dipulihkan dari {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cadangan tidak dapat dipulihkan: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/forms/common.py" line="+0"/>
         <source>Penanggung jawab lain</source>
         <translation>Other person responsible</translation>
     </message>
@@ -134,16 +349,21 @@
         <translation>(not a photo)</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location filename="../../okudesk/gui/audit_page.py" line="-65"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="+67"/>
         <location filename="../../okudesk/gui/messages.py" line="+45"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+151"/>
+        <location filename="../../okudesk/gui/signature_pad.py" line="+167"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="+1"/>
         <location filename="../../okudesk/gui/forms/incident_form.py" line="+166"/>
         <location filename="../../okudesk/gui/messages.py" line="-13"/>
         <location line="+15"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+2"/>
+        <location filename="../../okudesk/gui/signature_pad.py" line="+2"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -189,7 +409,7 @@
     <message>
         <location line="+1"/>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="+1"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-62"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-65"/>
         <source>Tempat</source>
         <translation>Place</translation>
     </message>
@@ -200,7 +420,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="+76"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+79"/>
         <source>Uraian kejadian</source>
         <translation>Description</translation>
     </message>
@@ -275,15 +495,15 @@
     <message>
         <location line="+4"/>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="+13"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+72"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+75"/>
         <source>Foto</source>
         <translation>Photos</translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../../okudesk/gui/pages/home.py" line="+35"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="-71"/>
-        <location line="+61"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-73"/>
+        <location line="+63"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
@@ -337,7 +557,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-75"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-78"/>
         <source>Jenis kegiatan</source>
         <translation>Activity type</translation>
     </message>
@@ -368,7 +588,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+63"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+66"/>
         <source>Tokoh yang ditemui</source>
         <translation>Stakeholders met</translation>
     </message>
@@ -384,8 +604,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-59"/>
-        <location line="+62"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-62"/>
+        <location line="+65"/>
         <source>Maksud dan tujuan</source>
         <translation>Purpose</translation>
     </message>
@@ -404,6 +624,8 @@
     <message>
         <location line="+1"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-12"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-155"/>
         <source>Hasil</source>
         <translation>Outcomes</translation>
     </message>
@@ -437,9 +659,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../okudesk/gui/login.py" line="+88"/>
+        <location line="+19"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+3"/>
         <location line="+8"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="-31"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-19"/>
         <location filename="../../okudesk/gui/wizard.py" line="+113"/>
         <source>Nama</source>
         <translation>Name</translation>
@@ -448,6 +673,7 @@
         <location line="+1"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+1"/>
         <location line="+74"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+236"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
@@ -463,8 +689,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="-67"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-56"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-70"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-59"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="-72"/>
         <location line="+72"/>
         <source>Desa</source>
@@ -518,7 +744,7 @@
         <translation>{n} changes not yet exported</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>Pos belum disiapkan</source>
         <translation>Post not set up yet</translation>
     </message>
@@ -578,12 +804,13 @@
         <translation>Search (Ctrl+F)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../okudesk/gui/audit_page.py" line="-244"/>
+        <location filename="../../okudesk/gui/pages/base.py" line="+7"/>
         <source>Dari</source>
         <translation>From</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../okudesk/gui/pages/base.py" line="+2"/>
         <source>s.d.</source>
         <translation>to</translation>
     </message>
@@ -598,12 +825,17 @@
         <translation>All statuses</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Semua pos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Atur ulang</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+231"/>
         <source>{n} data</source>
         <translation>{n} records</translation>
     </message>
@@ -617,6 +849,7 @@
         <location line="+2"/>
         <location filename="../../okudesk/gui/pages/home.py" line="+7"/>
         <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+0"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -727,14 +960,15 @@
         <translation>Severity</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../okudesk/gui/audit_page.py" line="+12"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+0"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-3"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="-45"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+24"/>
         <source>Data pos ini belum pernah diekspor ke Polres. Buat paket sinkronisasi di halaman Sinkronisasi.</source>
         <translation>This post&apos;s data has never been exported to Polres. Make a sync bundle on the Sync page.</translation>
     </message>
@@ -752,6 +986,7 @@
         <location filename="../../okudesk/gui/pages/incidents.py" line="-3"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-1"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+0"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+0"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
@@ -765,6 +1000,17 @@
         <location line="+3"/>
         <source>Uraian</source>
         <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+4"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-43"/>
+        <location line="+43"/>
+        <location line="+19"/>
+        <location line="+7"/>
+        <location line="+5"/>
+        <source>Pos</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
@@ -783,23 +1029,30 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+8"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+5"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="-21"/>
         <source>Ubah</source>
         <translation>Edit</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+121"/>
+        <location line="+123"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
-        <location line="+94"/>
+        <location line="+96"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+1"/>
         <location line="+108"/>
+        <location filename="../../okudesk/gui/signature_pad.py" line="-6"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-122"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-95"/>
+        <source>Cetak laporan (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Tidak ada kejadian yang cocok.</source>
         <translation>No matching incidents.</translation>
     </message>
@@ -814,7 +1067,7 @@
         <translation>Delete incident {number}? It is marked as deleted and stays on record for Polres.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-98"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-5"/>
         <source>Semua jenis kegiatan</source>
         <translation>All activity types</translation>
     </message>
@@ -829,7 +1082,7 @@
         <translation>New meeting (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Tidak ada rapat yang cocok.</source>
         <translation>No matching meetings.</translation>
     </message>
@@ -845,6 +1098,7 @@
     </message>
     <message>
         <location filename="../../okudesk/gui/pages/placeholder.py" line="+38"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-3"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
@@ -858,18 +1112,298 @@ Fitur ini sedang disiapkan dan akan tersedia pada pembaruan okudesk berikutnya.<
 This feature is being prepared and comes with the next okudesk update.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-105"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>Belum disiapkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Instalasi ini belum terhubung dengan Polres. Polres membuat kit pendaftaran untuk pos ini; pilih berkas kit itu untuk menyiapkan sinkronisasi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Siapkan pos dari kit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kirim data ke Polres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sertifikat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
-        <source>Di sini nanti Anda membuat paket data untuk Polres pada flashdisk dan membaca tanda terima dari Polres.
-
-Fitur ini sedang disiapkan dan akan tersedia pada pembaruan okudesk berikutnya. Jumlah perubahan yang belum diekspor tampil di bilah status.</source>
-        <translation>Here you will write data bundles for Polres to a USB stick and read receipts from Polres.
-
-This feature is being prepared and comes with the next okudesk update. The number of changes not yet exported is shown in the status bar.</translation>
+        <source>Perubahan menunggu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ekspor terakhir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tanda terima terakhir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pilih folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tujuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ekspor ke USB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Impor tanda terima…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Status sinkronisasi per pos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bundel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bundel terakhir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hari sejak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Penghitung diakui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+19"/>
+        <source>Konflik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+19"/>
+        <source>Ditahan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Impor bundel dari pos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Impor semua bundel dari folder/flashdisk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Impor berkas bundel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Berkas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Diperbarui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tidak berubah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanda terima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Konflik (versi yang kalah, disimpan untuk diperiksa)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>Tabel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Isi versi yang kalah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ditemukan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data ditahan (induknya belum tiba)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Menunggu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sejak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{code} (Polres {hq})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diterbitkan Polres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>menunggu tanda terima pertama dari Polres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Flashdisk {root}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(pilih folder tujuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pilih flashdisk atau folder tujuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Menulis bundel ke {target}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Selesai: {n} catatan dan {photos} foto ditulis ke {path}. Bawa flashdisk ini ke Polres; data tetap tersimpan di sini sampai tanda terima Polres diimpor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+44"/>
+        <source>Gagal: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Pilih tanda terima dari Polres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tanda terima okudesk (*.okr);;Semua berkas (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{file}: diterapkan ({new} baru, {updated} diperbarui{cert})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; sertifikat pos dari Polres dipasang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}: DITOLAK: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pilih kit pendaftaran dari Polres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kit okudesk (*.json);;Semua berkas (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Pos {code} siap; ekspor pertama membawa bukti pendaftaran ke Polres {hq}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Pilih folder atau flashdisk berisi bundel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pilih bundel dari pos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bundel okudesk (*.okb);;Semua berkas (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tidak ada bundel (.okb) di folder itu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>diterapkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DITOLAK: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/pages/settings.py" line="-48"/>
@@ -926,13 +1460,16 @@ This feature is being prepared and comes with the next okudesk update. The numbe
         <translation>Rank</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../okudesk/gui/audit_page.py" line="+111"/>
+        <location filename="../../okudesk/gui/login.py" line="+1"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="+0"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-234"/>
         <location filename="../../okudesk/gui/wizard.py" line="+0"/>
         <source>NRP</source>
         <translation>NRP</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="+0"/>
         <location line="+11"/>
         <location filename="../../okudesk/gui/wizard.py" line="+0"/>
         <source>Jabatan</source>
@@ -1011,12 +1548,80 @@ This feature is being prepared and comes with the next okudesk update. The numbe
         <translation>Remove {name} from the directory? Their meeting history is kept.</translation>
     </message>
     <message>
+        <location filename="../../okudesk/gui/login.py" line="-23"/>
+        <source>Masuk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+20"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-230"/>
+        <source>Kata sandi</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Belum ada akun. Buat akun admin pertama: admin mengatur pos, petugas dan cadangan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Buat akun admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+264"/>
+        <source>Ulangi kata sandi</source>
+        <translation>Repeat passphrase</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kata sandi Anda diatur ulang oleh admin. Pilih kata sandi baru (minimal 8 karakter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Simpan kata sandi baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+80"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-1"/>
+        <source>Kata sandi baru</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <location filename="../../okudesk/gui/signature_pad.py" line="+2"/>
+        <source>Ulangi</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Masuk ke okudesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <location filename="../../okudesk/gui/wizard.py" line="-120"/>
         <source>Selamat datang di okudesk</source>
         <translation>Welcome to okudesk</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+52"/>
+        <location line="+22"/>
+        <source>Kedua kata sandi tidak sama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+185"/>
+        <source>Cadangan harian gagal: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/wizard.py" line="+9"/>
         <source>Folder data ini masih kosong. Siapkan pos Anda dalam dua langkah singkat, atau coba okudesk dulu dengan data contoh (data contoh dapat dipakai untuk latihan).</source>
         <translation>This data folder is empty. Set up your post in two short steps, or try okudesk first with demo data (for practice).</translation>
     </message>
@@ -1100,6 +1705,408 @@ This feature is being prepared and comes with the next okudesk update. The numbe
         <location line="+71"/>
         <source>Mengisi data contoh…</source>
         <translation>Loading demo data…</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-354"/>
+        <source>Laporan Hasil Kegiatan / Kunjungan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan Informasi</source>
+        <translation>Information report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biasa</source>
+        <translation>Biasa (ordinary)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Terbatas</source>
+        <translation>Terbatas (restricted)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rahasia</source>
+        <translation>Rahasia (secret)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sangat Rahasia</source>
+        <translation>Sangat Rahasia (top secret)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+47"/>
+        <source>Cetak laporan</source>
+        <translation>Print report</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Simpan salinan laporan</source>
+        <translation>Save a copy of the report</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pilih dokumen</source>
+        <translation>Choose a document</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf);;Semua berkas (*)</source>
+        <translation>PDF (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>kata sandi penanda tangan</source>
+        <translation>signer&apos;s passphrase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draf saja (tanda air DRAFT, tanpa nomor dan tanda tangan)</source>
+        <translation>Draft only (DRAFT watermark, no number, no signature)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+231"/>
+        <location line="+237"/>
+        <source>Penanda tangan</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location line="-465"/>
+        <location line="+13"/>
+        <source>Buat dan tanda tangani</source>
+        <translation>Make and sign</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Pratinjau</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Simpan salinan…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+162"/>
+        <location line="+98"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="-252"/>
+        <source>Buat draf</source>
+        <translation>Make draft</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{who} — belum punya sertifikat</source>
+        <translation>{who} — no certificate yet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sudah ditandatangani sebagai {number}; membuat ulang memberikan salinan yang sama.</source>
+        <translation>Already signed as {number}; making it again gives the same copy.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Masukkan kata sandi penanda tangan.</source>
+        <translation>Enter the signer&apos;s passphrase.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Laporan ini sudah ditandatangani sebelumnya: {number}</source>
+        <translation>This report was signed before: {number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Laporan {number} ditandatangani ({pages} halaman)</source>
+        <translation>Report {number} signed ({pages} pages)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draf dibuat ({pages} halaman), tanpa tanda tangan</source>
+        <translation>Draft made ({pages} pages), unsigned</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Tidak ada aplikasi untuk membuka PDF. Simpan salinannya lalu buka secara manual.</source>
+        <translation>No application opens PDF files. Save a copy and open it yourself.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Laporan tidak dapat dikirim ke pencetak: {reason}</source>
+        <translation>The report cannot be sent to the printer: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dikirim ke pencetak {printer}</source>
+        <translation>Sent to printer {printer}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bawaan</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Salinan disimpan: {path}</source>
+        <translation>Copy saved: {path}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Verifikasi dokumen</source>
+        <translation>Verify document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pilih laporan PDF yang akan diperiksa.</source>
+        <translation>Choose the PDF report to check.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pilih berkas…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../../okudesk/gui/signature_pad.py" line="+43"/>
+        <source>Berkas tidak dapat dibaca: {reason}</source>
+        <translation>The file cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>SAH: utuh dan penanda tangan dipercaya</source>
+        <translation>VALID: intact and signer trusted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UTUH, tetapi penanda tangan tidak dipercaya</source>
+        <translation>INTACT, but signer not trusted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DIUBAH setelah ditandatangani</source>
+        <translation>MODIFIED after signing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TIDAK BERTANDA TANGAN (draf atau bukan laporan okudesk)</source>
+        <translation>NOT SIGNED (a draft, or not an okudesk report)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Waktu tanda tangan</source>
+        <translation>Signed at</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ID dokumen</source>
+        <translation>Document ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>nomor {number}, berkas sama dengan yang didaftarkan</source>
+        <translation>number {number}, the same file as registered</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sertifikat tanda tangan {name}</source>
+        <translation>Signing certificate of {name}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Buat kunci dan sertifikat</source>
+        <translation>Make key and certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impor PKCS#12…</source>
+        <translation>Import PKCS#12…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Petugas ini belum memiliki sertifikat tanda tangan.</source>
+        <translation>This officer has no signing certificate yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sertifikat: {subject} (NRP {nrp}), diterbitkan oleh {issuer}, berlaku sampai {until}.</source>
+        <translation>Certificate: {subject} (NRP {nrp}), issued by {issuer}, valid until {until}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Masukkan kata sandi.</source>
+        <translation>Enter a passphrase.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kedua kata sandi tidak sama.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Pilih berkas PKCS#12</source>
+        <translation>Choose a PKCS#12 file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PKCS#12 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kata sandi berkas</source>
+        <translation>File passphrase</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kata sandi berkas PKCS#12:</source>
+        <translation>Passphrase of the PKCS#12 file:</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Pengaturan laporan</source>
+        <translation>Report settings</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kolom: {sec} {no} {month} {class} {year} {code}; {no}, {year} dan {code} wajib</source>
+        <translation>Fields: {sec} {no} {month} {class} {year} {code}; {no}, {year} and {code} are required</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cetak kop surat (matikan untuk menghemat tinta)</source>
+        <translation>Print the letterhead (turn off to save ink)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pola nomor</source>
+        <translation>Number pattern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contoh</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode klasifikasi rapat</source>
+        <translation>Classification code, meetings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode klasifikasi kejadian</source>
+        <translation>Classification code, incidents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Klasifikasi keamanan</source>
+        <translation>Security class</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blok &quot;Mengetahui&quot;</source>
+        <translation>&quot;Mengetahui&quot; block</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Otomatis (Kapolsek menurut jabatan)</source>
+        <translation>Automatic (the Kapolsek by position)</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Ditandatangani</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Halaman</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verifikasi dokumen…</source>
+        <translation>Verify document…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pengaturan laporan…</source>
+        <translation>Report settings…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tanda tangan…</source>
+        <translation>Signature…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sertifikat…</source>
+        <translation>Certificate…</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Salinan laporan ini tidak ada di folder data.</source>
+        <translation>The copy of this report is missing from the data folder.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tidak ada aplikasi untuk membuka PDF.</source>
+        <translation>No application opens PDF files.</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/signature_pad.py" line="-49"/>
+        <source>Tanda tangan {name}</source>
+        <translation>Signature of {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tulis tanda tangan di bidang putih dengan tetikus, pena atau jari, atau impor gambarnya.</source>
+        <translation>Sign in the white area with the mouse, a pen or a finger, or import a picture of the signature.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Urungkan</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Impor gambar…</source>
+        <translation>Import picture…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Berkas ini bukan gambar yang dapat dibaca.</source>
+        <translation>This file is not a readable picture.</translation>
     </message>
 </context>
 <context>
@@ -1221,6 +2228,11 @@ This feature is being prepared and comes with the next okudesk update. The numbe
         <location line="+1"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit &amp; Keamanan</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
