@@ -79,6 +79,16 @@
         <translation>Follow-up</translation>
     </message>
     <message>
+        <location line="+267"/>
+        <source>Perubahan laporan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alasan perubahan:</source>
+        <translation>Reason for the change:</translation>
+    </message>
+    <message>
         <location filename="../../okudesk/gui/audit_page.py" line="+43"/>
         <source>Pilih flashdisk atau folder tujuan cadangan</source>
         <translation type="unfinished"></translation>
@@ -117,7 +127,7 @@
         <location line="+3"/>
         <location line="+13"/>
         <location line="+111"/>
-        <location filename="../../okudesk/gui/forms/common.py" line="+0"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="-267"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-7"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+76"/>
         <location filename="../../okudesk/gui/report_dialogs.py" line="+637"/>
@@ -350,7 +360,7 @@
     </message>
     <message>
         <location filename="../../okudesk/gui/audit_page.py" line="-65"/>
-        <location filename="../../okudesk/gui/forms/common.py" line="+67"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="+68"/>
         <location filename="../../okudesk/gui/messages.py" line="+45"/>
         <location filename="../../okudesk/gui/report_dialogs.py" line="+151"/>
         <location filename="../../okudesk/gui/signature_pad.py" line="+167"/>
@@ -359,7 +369,7 @@
     </message>
     <message>
         <location filename="../../okudesk/gui/forms/common.py" line="+1"/>
-        <location filename="../../okudesk/gui/forms/incident_form.py" line="+166"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="+167"/>
         <location filename="../../okudesk/gui/messages.py" line="-13"/>
         <location line="+15"/>
         <location filename="../../okudesk/gui/report_dialogs.py" line="+2"/>
@@ -368,7 +378,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/forms/incident_form.py" line="-189"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="-190"/>
         <location filename="../../okudesk/gui/pages/home.py" line="-28"/>
         <source>Kejadian baru</source>
         <translation>New incident</translation>
@@ -519,7 +529,7 @@
         <translation>Follow-ups and photos</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+143"/>
         <source>Ubah status kejadian {number}</source>
         <translation>Change the status of incident {number}</translation>
     </message>
