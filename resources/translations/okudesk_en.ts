@@ -81,7 +81,7 @@
     <message>
         <location line="+267"/>
         <source>Perubahan laporan</source>
-        <translation type="unfinished"></translation>
+        <translation>Report amendment</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1059,7 +1059,7 @@
         <location line="-122"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-95"/>
         <source>Cetak laporan (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Print report (Ctrl+P)</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -1719,7 +1719,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
     <message>
         <location filename="../../okudesk/gui/report_dialogs.py" line="-354"/>
         <source>Laporan Hasil Kegiatan / Kunjungan</source>
-        <translation type="unfinished"></translation>
+        <translation>Activity / visit report</translation>
     </message>
     <message>
         <location line="+1"/>
