@@ -119,6 +119,18 @@ def test_hq_correction_and_post_edit_conflict_keeps_the_loser(tmp_path):
     apply_receipt(post, second.receipt)
     with post.read() as s:
         assert s.get(Incident, incident).title == "Versi Polres"
+    # a person at HQ looks at the kept version and adopts it: a new HQ change, sent back
+    from okudesk.core.sync import importer, receipt
+
+    with hq.write() as s:
+        importer.resolve_conflict(s, "incident", incident, kept[0].instance, adopt=True)
+    with hq.read() as s:
+        assert s.get(Incident, incident).title == "Versi pos"
+        assert status.conflicts(s) == []
+    again = receipt.write_receipt(hq, "BTT", tmp_path)
+    apply_receipt(post, again)
+    with post.read() as s:
+        assert s.get(Incident, incident).title == "Versi pos"
     hq.close()
     post.close()
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import messages
-from okudesk.gui.operations import ALL_AREAS, Changes, QueryOp, StoreTask
+from okudesk.gui.operations import ALL_AREAS, Changes, QueryOp, StoreTask, WriteOp
 from okudesk.gui.pages.base import Page, tr
 
 DRIVE_REMOVABLE = 2  # GetDriveTypeW
@@ -184,6 +184,17 @@ class SyncPage(Page):
         cv = QVBoxLayout(conflict_box)
         self.conflicts = _table([tr("Tabel"), tr("Data"), tr("Pos"), tr("Isi versi yang kalah"), tr("Ditemukan")])
         cv.addWidget(self.conflicts)
+        resolve = QHBoxLayout()
+        self.adopt_button = QPushButton(tr("Pakai versi ini"))
+        self.adopt_button.setToolTip(tr("Versi yang kalah menjadi perubahan Polres dan dikirim ke pos pada tanda terima berikutnya"))
+        self.adopt_button.clicked.connect(lambda: self.resolve_selected(adopt=True))
+        self.dismiss_button = QPushButton(tr("Pertahankan versi yang berlaku"))
+        self.dismiss_button.clicked.connect(lambda: self.resolve_selected(adopt=False))
+        resolve.addWidget(self.adopt_button)
+        resolve.addWidget(self.dismiss_button)
+        resolve.addStretch(1)
+        cv.addLayout(resolve)
+        self._conflict_keys: list[tuple[str, str, str]] = []
         hv.addWidget(conflict_box)
         held_box = QGroupBox(tr("Data ditahan (induknya belum tiba)"))
         dv = QVBoxLayout(held_box)
@@ -228,6 +239,7 @@ class SyncPage(Page):
                                for p in post_rows])
             _fill(self.conflicts, [[c.table, c.record_id, c.post_code, self._summary(c.row), _when(c.detected_at)]
                                    for c in conflict_rows])
+            self._conflict_keys = [(c.table, c.record_id, c.instance) for c in conflict_rows]
             _fill(self.held, [[h.table, h.record_id, h.post_code, h.missing, _when(h.held_at)] for h in held_rows])
         self.ready.emit()
 
@@ -385,6 +397,20 @@ class SyncPage(Page):
             done(BundleOutcome(path, False, str(exc)))
 
         StoreTask(self, work, done, changes=Changes.everything()).failure(failed).run()
+
+    def resolve_selected(self, *, adopt: bool) -> None:
+        row = self.conflicts.currentRow()
+        if not 0 <= row < len(self._conflict_keys):
+            messages.info(self, tr("Pilih dulu satu konflik di daftar."))
+            return
+        table, record_id, instance = self._conflict_keys[row]
+
+        def work(session):
+            from okudesk.core.sync import importer
+
+            importer.resolve_conflict(session, table, record_id, instance, adopt=adopt)
+
+        WriteOp(self, work, changes=Changes.everything()).run()
 
     def _add_result(self, o) -> None:
         row = self.results.rowCount()
