@@ -213,6 +213,11 @@ def test_cli_loop_and_status_setting(tmp_path, capsys):
     receipt = out.split("tanda terima: ")[1].strip()
     assert main(["--data-dir", hq, "import", bundle]) == 1
     assert "sudah diimpor" in capsys.readouterr().err
+    assert main(["--data-dir", hq, "verify", bundle]) == 0  # still genuine
+    assert "sudah diimpor di sini" in capsys.readouterr().out
+    assert main(["--data-dir", post, "verify", bundle]) == 0  # the post checks what it wrote
+    assert main(["--data-dir", post, "verify", receipt]) == 0
+    capsys.readouterr()
     assert main(["--data-dir", post, "import", receipt]) == 0
     assert "sertifikat pos dari Polres dipasang" in capsys.readouterr().out
     assert main(["--data-dir", hq, "stats", "--json"]) == 0

@@ -366,25 +366,27 @@ def _store_photos(photo_dir: Path, index, data: bytes) -> None:
         store_bytes(photo_dir, sha, blob)
 
 
-def verify_bundle(store: Store, path: Path) -> dict:
-    """Check a bundle completely without importing it; returns its manifest."""
+def verify_bundle(store: Store, path: Path) -> tuple[dict, bool]:
+    """Check a bundle completely without importing it; returns its manifest and whether it
+    was imported here already (a genuine bundle stays genuine)."""
     opened = bundle.open_file(path)
     with store.read() as session:
         accounts.require(session, "sync.import")
-        _verified(session, opened)
+        _verified(session, opened, ledger=False)
         payload, _photos = bundle.decrypt(opened, trust.exchange_key(session))
         records.decode_payload(_load_payload(payload))
-    return opened.manifest
+        imported = session.get(SyncBundle, opened.manifest["id"]) is not None
+    return opened.manifest, imported
 
 
-def _verified(session: Session, opened: bundle.Opened) -> tuple:
+def _verified(session: Session, opened: bundle.Opened, *, ledger: bool = True) -> tuple:
     m = opened.manifest
     post, first = trust.check_bundle_signer(session, m, opened.signer)
     if not bundle.verify_signature(opened):
         raise SyncRefused(_("Berkas ditolak: tanda tangan tidak sah atau isi diubah"))
     _check_schema(m)
     _check_ranges(m)
-    if session.get(SyncBundle, m["id"]) is not None:
+    if ledger and session.get(SyncBundle, m["id"]) is not None:
         raise SyncRefused(_("Bundel ini sudah diimpor sebelumnya ({id}); tidak ada yang diubah", id=m["id"][:8]))
     return post, first
 

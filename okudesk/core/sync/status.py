@@ -116,12 +116,14 @@ def verify_file(store: Store, path: Path) -> str:
 
     opened = bundle.open_file(path)
     m = opened.manifest
+    note = ""
     with store.read() as session:
         me = trust.role(session)
         if me is None:
             trust.require_role(session, "hq")
         if m["kind"] == "bundle" and me.role == "hq":
-            importer.verify_bundle(store, path)
+            _manifest, imported = importer.verify_bundle(store, path)
+            note = ", sudah diimpor di sini" if imported else ", belum diimpor"
         elif m["kind"] == "receipt" and me.role == "post":
             trust.check_receipt_signer(session, m, opened.signer)
             if not bundle.verify_signature(opened):
@@ -136,4 +138,4 @@ def verify_file(store: Store, path: Path) -> str:
         else:
             raise SyncRefused(_("Berkas ini tidak dapat diperiksa di instalasi ini (bukan untuk {code})", code=me.code))
     kind = "bundel" if m["kind"] == "bundle" else "tanda terima"
-    return f"{kind} {m['id'][:8]} pos {m['post']} -> Polres {m['hq']}, {m.get('records', 0)} catatan, dibuat {m.get('created_at', '?')}"
+    return f"{kind} {m['id'][:8]} pos {m['post']} -> Polres {m['hq']}, {m.get('records', 0)} catatan, dibuat {m.get('created_at', '?')}{note}"
