@@ -158,6 +158,9 @@ def test_missing_parent_is_held_then_released(tmp_path):
     (late,) = import_all(hq, [second])
     assert late.ok and late.counts["held"] >= 1
     with hq.read() as s:
+        (row,) = status.post_statuses(s)
+        assert row.acknowledged == 0 and row.lag > 0  # the first bundle is missing
+    with hq.read() as s:
         held = status.held_records(s)
         assert held and {h.missing for h in held} >= {f"meeting:{meeting}"}
         assert s.scalar(select(func.count()).select_from(Incident)) == 0
@@ -165,6 +168,7 @@ def test_missing_parent_is_held_then_released(tmp_path):
     assert early.ok and early.counts["released"] == late.counts["held"]
     with hq.read() as s:
         assert not status.held_records(s)
+        assert status.post_statuses(s)[0].lag == 0
         assert s.get(Incident, s.scalar(select(Incident.id))).meeting_id == meeting
     hq.close()
     post.close()

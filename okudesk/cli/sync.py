@@ -100,11 +100,11 @@ def post_list(args: argparse.Namespace) -> int:
 
     with open_store(args) as store, store.read() as session:
         rows = status.post_statuses(session)
-    print(f"{'POS':<12} {'STATUS':<9} {'BUNDEL':>6} {'TERAKHIR':<19} {'HARI':>5} {'KONFLIK':>7} {'DITAHAN':>7}")
+    print(f"{'POS':<12} {'STATUS':<9} {'BUNDEL':>6} {'TERAKHIR':<19} {'HARI':>5} {'SELISIH':>7} {'KONFLIK':>7} {'DITAHAN':>7}")
     for r in rows:
         last = r.last_bundle_at.isoformat(sep=" ", timespec="minutes") if r.last_bundle_at else "-"
         days = "-" if r.days_since is None else str(r.days_since)
-        print(f"{r.code:<12} {r.status:<9} {r.bundles:>6} {last:<19} {days:>5} {r.conflicts:>7} {r.held:>7}")
+        print(f"{r.code:<12} {r.status:<9} {r.bundles:>6} {last:<19} {days:>5} {r.lag:>7} {r.conflicts:>7} {r.held:>7}")
     return EXIT_OK
 
 

@@ -157,7 +157,8 @@ class SyncPage(Page):
         status_box = QGroupBox(tr("Status sinkronisasi per pos"))
         sv = QVBoxLayout(status_box)
         self.posts = _table([tr("Pos"), tr("Nama"), tr("Status"), tr("Bundel"), tr("Bundel terakhir"),
-                             tr("Hari sejak"), tr("Penghitung diakui"), tr("Konflik"), tr("Ditahan")])
+                             tr("Hari sejak"), tr("Penghitung diakui"), tr("Selisih (bundel hilang)"), tr("Konflik"),
+                             tr("Ditahan")])
         sv.addWidget(self.posts)
         hv.addWidget(status_box)
 
@@ -235,7 +236,7 @@ class SyncPage(Page):
             self._fill_drives()
         elif self.role == "hq":
             _fill(self.posts, [[p.code, p.name, p.status, p.bundles, _when(p.last_bundle_at),
-                                "-" if p.days_since is None else p.days_since, p.acknowledged, p.conflicts, p.held]
+                                "-" if p.days_since is None else p.days_since, p.acknowledged, p.lag, p.conflicts, p.held]
                                for p in post_rows])
             _fill(self.conflicts, [[c.table, c.record_id, c.post_code, self._summary(c.row), _when(c.detected_at)]
                                    for c in conflict_rows])
