@@ -160,6 +160,20 @@ class SyncPage(Page):
                              tr("Hari sejak"), tr("Penghitung diakui"), tr("Selisih (bundel hilang)"), tr("Konflik"),
                              tr("Ditahan")])
         sv.addWidget(self.posts)
+        manage = QHBoxLayout()
+        self.add_post_button = QPushButton(tr("Daftarkan pos…"))
+        self.add_post_button.setToolTip(tr("Mendaftarkan pos dan menulis kit pendaftarannya ke folder atau flashdisk"))
+        self.add_post_button.clicked.connect(self.add_post)
+        self.revoke_button = QPushButton(tr("Cabut pos terpilih…"))
+        self.revoke_button.setToolTip(tr("Laptop pos hilang atau dicuri: bundel bertanda tangan kuncinya ditolak"))
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        manage.addWidget(self.add_post_button)
+        manage.addWidget(self.revoke_button)
+        manage.addStretch(1)
+        sv.addLayout(manage)
+        self.manage_result = QLabel()
+        self.manage_result.setWordWrap(True)
+        sv.addWidget(self.manage_result)
         hv.addWidget(status_box)
 
         import_box = QGroupBox(tr("Impor bundel dari pos"))
@@ -398,6 +412,51 @@ class SyncPage(Page):
             done(BundleOutcome(path, False, str(exc)))
 
         StoreTask(self, work, done, changes=Changes.everything()).failure(failed).run()
+
+    def add_post(self) -> None:
+        code = messages.text_input(self, tr("Daftarkan pos"), tr("Kode pos (mis. BTT):"))
+        if not code:
+            return
+        name = messages.text_input(self, tr("Daftarkan pos"), tr("Nama pos:"))
+        if not name:
+            return
+        folder = messages.choose_folder(self, tr("Pilih folder atau flashdisk untuk kit pendaftaran"))
+        if not folder:
+            return
+
+        def work(session):
+            from okudesk.core.sync import trust
+
+            return trust.add_post(session, code=code, name=name, out_dir=Path(folder))
+
+        def done(path) -> None:
+            self.manage_result.setText(tr("Kit pendaftaran ditulis ke {path}. Serahkan kepada pos seperti menyerahkan kunci.")
+                                       .format(path=path))
+
+        def failed(exc: BaseException) -> None:
+            self.manage_result.setText(tr("Gagal: {reason}").format(reason=exc))
+
+        WriteOp(self, work, changes=Changes.everything()).success(done).failure(failed).run()
+
+    def revoke_selected(self) -> None:
+        row = self.posts.currentRow()
+        if row < 0:
+            messages.info(self, tr("Pilih dulu satu pos di daftar."))
+            return
+        code = self.posts.item(row, 0).text()
+        if not messages.confirm(self, tr("Cabut pos {code}? Bundel yang ditandatangani kunci pos ini akan ditolak; "
+                                         "pos perlu kit baru.").format(code=code), ok_text=tr("Cabut")):
+            return
+
+        def work(session):
+            from okudesk.core.sync import trust
+
+            return trust.revoke_post(session, code)
+
+        def done(_post) -> None:
+            self.manage_result.setText(tr("Pos {code} dicabut.").format(code=code))
+
+        WriteOp(self, work, changes=Changes.everything()).success(done).run()
 
     def resolve_selected(self, *, adopt: bool) -> None:
         row = self.conflicts.currentRow()
