@@ -489,10 +489,6 @@ def acknowledgement(session: Session, post_code: str) -> dict[str, int]:
     return acks
 
 
-def current_instance(session: Session) -> str:
-    return versioning.current(session.connection())[0]
-
-
 # --- a person resolves a kept conflict -----------------------------------------------------
 
 
