@@ -309,7 +309,11 @@ def keys(session: Session, listing: Listing, flt: ListFilter = ListFilter(), *, 
     if offset:
         stmt = stmt.offset(offset) if limit is not None else stmt.limit(-1).offset(offset)
     result = session.connection().execute(stmt)
-    return array("q", result.scalars())
+    try:
+        # integers need no result processing: read the driver's cursor directly (twice as fast)
+        return array("q", (row[0] for row in result.cursor))
+    finally:
+        result.close()
 
 
 def rows(session: Session, listing: Listing, row_keys: Sequence[int]) -> dict[int, tuple]:

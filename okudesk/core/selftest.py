@@ -107,6 +107,67 @@ def _photos(folder: Path) -> None:
     _expect(max(prepared.width, prepared.height) == photos.MAX_SIDE, "photo not downscaled")
 
 
+@check("accounts")
+def _accounts(folder: Path) -> None:
+    """First admin, login and refusal, the audit chain, a backup restored with a new instance."""
+    from okudesk.core import accounts, audit, backups, posts, reference, versioning
+    from okudesk.core.errors import LoginFailed, PermissionDenied
+    from okudesk.core.store import Store
+
+    data = folder / "data"
+    with Store.open(data) as store:
+        with store.write() as s:
+            accounts.create_first_admin(s, name="Admin Uji", nrp="80000001", passphrase="uji-mandiri-123")
+        try:
+            accounts.login(store, "salah-sekali", nrp="80000001")
+            raise AssertionError("a wrong passphrase was accepted")
+        except LoginFailed:
+            pass
+        store.actor = accounts.login(store, "uji-mandiri-123", nrp="80000001")
+        with store.write() as s:
+            kec = reference.kecamatan(s)[0]
+            posts.set_up_this_post(s, code="UJI", name="Pos Uji", letterhead=["POS UJI"], kecamatan_ids=[kec.id])
+        try:
+            from okudesk.core import meetings
+
+            with store.write() as s:  # an admin keeps the settings, not the records
+                meetings.create_meeting(s, meetings.MeetingInput(starts_at=datetime.now() - timedelta(hours=1), purpose="x"))
+            raise AssertionError("the admin role wrote a meeting")
+        except PermissionDenied:
+            pass
+        archive = backups.write_backup(store, folder / "usb").path
+        with store.read() as s:
+            result = audit.verify(s)
+            _expect(result.ok and result.entries >= 4, f"audit chain: {result}")
+            before = versioning.current(s.connection())[0]
+        actor = store.actor
+    backups.restore(data, archive, actor=actor)
+    with Store.open(data) as store, store.read() as s:
+        _expect(versioning.current(s.connection())[0] != before, "restored database kept its instance ID")
+        _expect(audit.verify(s).ok, "audit chain broken after restore")
+
+
+@check("signed report")
+def _signed_report(folder: Path) -> None:
+    """Make a signed meeting report from demo data, verify it, and see a changed byte caught."""
+    from okudesk.core import accounts, credentials, demo
+    from okudesk.core.reports import service, verification
+    from okudesk.core.store import Store
+
+    with Store.open(folder) as store:
+        store.actor = accounts.system_actor("selftest")
+        demo.fill(store, meetings=2, incidents=2, seed=3)
+        record = service.resolve_record_id(store, "meeting", "latest")
+        result = service.make_report(store, "meeting", record, passphrase=demo.DEMO_PASSPHRASE)
+        with store.read() as s:
+            anchors = credentials.trust_anchors(s)
+    checked = verification.verify_pdf(result.pdf, anchors)
+    _expect(checked.verdict == verification.VALID, f"fresh report verifies as {checked.verdict}")
+    tampered = bytearray(result.pdf)
+    tampered[tampered.index(b"stream", tampered.index(b"/Length")) + 40] ^= 0x20  # inside a signed stream
+    _expect(verification.verify_pdf(bytes(tampered), anchors).verdict == verification.MODIFIED, "tampering not detected")
+
+
 @check("sync")
 def _sync(folder: Path) -> None:
     """Enroll a post, export a signed, encrypted bundle, import it at HQ, apply the receipt."""

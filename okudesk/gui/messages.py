@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
+    return QCoreApplication.translate("", text)
 
 
 def info(parent: QWidget | None, text: str, title: str | None = None) -> None:
