@@ -1101,6 +1101,318 @@ This feature is being prepared and comes with the next okudesk update. The numbe
         <source>Mengisi data contoh…</source>
         <translation>Loading demo data…</translation>
     </message>
+    <message>
+        <source>Belum disiapkan</source>
+        <translation>Not set up</translation>
+    </message>
+    <message>
+        <source>Instalasi ini belum terhubung dengan Polres. Polres membuat kit pendaftaran untuk pos ini; pilih berkas kit itu untuk menyiapkan sinkronisasi.</source>
+        <translation>This installation is not connected to HQ yet. HQ makes an enrollment kit for this post; choose that kit file to set up sync.</translation>
+    </message>
+    <message>
+        <source>Siapkan pos dari kit…</source>
+        <translation>Set up post from kit…</translation>
+    </message>
+    <message>
+        <source>Kirim data ke Polres</source>
+        <translation>Send data to HQ</translation>
+    </message>
+    <message>
+        <source>Pos</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Sertifikat</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Perubahan menunggu</source>
+        <translation>Changes waiting</translation>
+    </message>
+    <message>
+        <source>Ekspor terakhir</source>
+        <translation>Last export</translation>
+    </message>
+    <message>
+        <source>Tanda terima terakhir</source>
+        <translation>Last receipt</translation>
+    </message>
+    <message>
+        <source>Pilih folder…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Ekspor ke USB</source>
+        <translation>Export to USB</translation>
+    </message>
+    <message>
+        <source>Impor tanda terima…</source>
+        <translation>Import receipt…</translation>
+    </message>
+    <message>
+        <source>Status sinkronisasi per pos</source>
+        <translation>Sync status per post</translation>
+    </message>
+    <message>
+        <source>Bundel</source>
+        <translation>Bundles</translation>
+    </message>
+    <message>
+        <source>Bundel terakhir</source>
+        <translation>Last bundle</translation>
+    </message>
+    <message>
+        <source>Hari sejak</source>
+        <translation>Days since</translation>
+    </message>
+    <message>
+        <source>Penghitung diakui</source>
+        <translation>Acknowledged counter</translation>
+    </message>
+    <message>
+        <source>Selisih (bundel hilang)</source>
+        <translation>Lag (missing bundle)</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Ditahan</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>Daftarkan pos…</source>
+        <translation>Register post…</translation>
+    </message>
+    <message>
+        <source>Mendaftarkan pos dan menulis kit pendaftarannya ke folder atau flashdisk</source>
+        <translation>Registers a post and writes its enrollment kit to a folder or USB stick</translation>
+    </message>
+    <message>
+        <source>Cabut pos terpilih…</source>
+        <translation>Revoke selected post…</translation>
+    </message>
+    <message>
+        <source>Laptop pos hilang atau dicuri: bundel bertanda tangan kuncinya ditolak</source>
+        <translation>The post's laptop was lost or stolen: bundles signed by its key are refused</translation>
+    </message>
+    <message>
+        <source>Impor bundel dari pos</source>
+        <translation>Import bundles from posts</translation>
+    </message>
+    <message>
+        <source>Impor semua bundel dari folder/flashdisk…</source>
+        <translation>Import all bundles from a folder/USB stick…</translation>
+    </message>
+    <message>
+        <source>Impor berkas bundel…</source>
+        <translation>Import bundle files…</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Diperbarui</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Tidak berubah</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Tanda terima</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Konflik (versi yang kalah, disimpan untuk diperiksa)</source>
+        <translation>Conflicts (losing versions, kept for review)</translation>
+    </message>
+    <message>
+        <source>Tabel</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Isi versi yang kalah</source>
+        <translation>Losing version</translation>
+    </message>
+    <message>
+        <source>Ditemukan</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>Pakai versi ini</source>
+        <translation>Use this version</translation>
+    </message>
+    <message>
+        <source>Versi yang kalah menjadi perubahan Polres dan dikirim ke pos pada tanda terima berikutnya</source>
+        <translation>The losing version becomes HQ's change and goes to the post in the next receipt</translation>
+    </message>
+    <message>
+        <source>Pertahankan versi yang berlaku</source>
+        <translation>Keep the current version</translation>
+    </message>
+    <message>
+        <source>Data ditahan (induknya belum tiba)</source>
+        <translation>Held records (parent not arrived yet)</translation>
+    </message>
+    <message>
+        <source>Menunggu</source>
+        <translation>Waiting for</translation>
+    </message>
+    <message>
+        <source>Sejak</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>{code} (Polres {hq})</source>
+        <translation>{code} (HQ {hq})</translation>
+    </message>
+    <message>
+        <source>diterbitkan Polres</source>
+        <translation>issued by HQ</translation>
+    </message>
+    <message>
+        <source>menunggu tanda terima pertama dari Polres</source>
+        <translation>waiting for the first receipt from HQ</translation>
+    </message>
+    <message>
+        <source>Flashdisk {root}</source>
+        <translation>USB stick {root}</translation>
+    </message>
+    <message>
+        <source>(pilih folder tujuan)</source>
+        <translation>(choose a target folder)</translation>
+    </message>
+    <message>
+        <source>Pilih flashdisk atau folder tujuan</source>
+        <translation>Choose the USB stick or target folder</translation>
+    </message>
+    <message>
+        <source>Menulis bundel ke {target}…</source>
+        <translation>Writing the bundle to {target}…</translation>
+    </message>
+    <message>
+        <source>Selesai: {n} catatan dan {photos} foto ditulis ke {path}. Bawa flashdisk ini ke Polres; data tetap tersimpan di sini sampai tanda terima Polres diimpor.</source>
+        <translation>Done: {n} records and {photos} photos written to {path}. Take this stick to HQ; the data stays here until HQ's receipt is imported.</translation>
+    </message>
+    <message>
+        <source>Gagal: {reason}</source>
+        <translation>Failed: {reason}</translation>
+    </message>
+    <message>
+        <source>Pilih tanda terima dari Polres</source>
+        <translation>Choose the receipt from HQ</translation>
+    </message>
+    <message>
+        <source>Tanda terima okudesk (*.okr);;Semua berkas (*)</source>
+        <translation>okudesk receipts (*.okr);;All files (*)</translation>
+    </message>
+    <message>
+        <source>{file}: diterapkan ({new} baru, {updated} diperbarui{cert})</source>
+        <translation>{file}: applied ({new} new, {updated} updated{cert})</translation>
+    </message>
+    <message>
+        <source>; sertifikat pos dari Polres dipasang</source>
+        <translation>; HQ's post certificate installed</translation>
+    </message>
+    <message>
+        <source>{file}: DITOLAK: {reason}</source>
+        <translation>{file}: REFUSED: {reason}</translation>
+    </message>
+    <message>
+        <source>Pilih kit pendaftaran dari Polres</source>
+        <translation>Choose the enrollment kit from HQ</translation>
+    </message>
+    <message>
+        <source>Kit okudesk (*.json);;Semua berkas (*)</source>
+        <translation>okudesk kits (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Pos {code} siap; ekspor pertama membawa bukti pendaftaran ke Polres {hq}.</source>
+        <translation>Post {code} is ready; the first export carries the enrollment proof to HQ {hq}.</translation>
+    </message>
+    <message>
+        <source>Pilih folder atau flashdisk berisi bundel</source>
+        <translation>Choose the folder or USB stick holding the bundles</translation>
+    </message>
+    <message>
+        <source>Pilih bundel dari pos</source>
+        <translation>Choose bundles from posts</translation>
+    </message>
+    <message>
+        <source>Bundel okudesk (*.okb);;Semua berkas (*)</source>
+        <translation>okudesk bundles (*.okb);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Tidak ada bundel (.okb) di folder itu.</source>
+        <translation>There are no bundles (.okb) in that folder.</translation>
+    </message>
+    <message>
+        <source>Daftarkan pos</source>
+        <translation>Register post</translation>
+    </message>
+    <message>
+        <source>Kode pos (mis. BTT):</source>
+        <translation>Post code (e.g. BTT):</translation>
+    </message>
+    <message>
+        <source>Nama pos:</source>
+        <translation>Post name:</translation>
+    </message>
+    <message>
+        <source>Pilih folder atau flashdisk untuk kit pendaftaran</source>
+        <translation>Choose a folder or USB stick for the enrollment kit</translation>
+    </message>
+    <message>
+        <source>Kit pendaftaran ditulis ke {path}. Serahkan kepada pos seperti menyerahkan kunci.</source>
+        <translation>Enrollment kit written to {path}. Hand it to the post as you would a key.</translation>
+    </message>
+    <message>
+        <source>Pilih dulu satu pos di daftar.</source>
+        <translation>Choose a post in the list first.</translation>
+    </message>
+    <message>
+        <source>Cabut pos {code}? Bundel yang ditandatangani kunci pos ini akan ditolak; pos perlu kit baru.</source>
+        <translation>Revoke post {code}? Bundles signed by this post's key will be refused; the post needs a new kit.</translation>
+    </message>
+    <message>
+        <source>Cabut</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>Pos {code} dicabut.</source>
+        <translation>Post {code} revoked.</translation>
+    </message>
+    <message>
+        <source>Pilih dulu satu konflik di daftar.</source>
+        <translation>Choose a conflict in the list first.</translation>
+    </message>
+    <message>
+        <source>diterapkan</source>
+        <translation>applied</translation>
+    </message>
+    <message>
+        <source>DITOLAK: {reason}</source>
+        <translation>REFUSED: {reason}</translation>
+    </message>
+    <message>
+        <source>Semua pos</source>
+        <translation>All posts</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
