@@ -2121,6 +2121,87 @@ This feature is being prepared and comes with the next okudesk update.</translat
       <source>Pengaturan laporan…</source>
       <translation>Report settings…</translation>
     </message>
+    <message>
+      <location line="+3" />
+      <source>Di sini nanti Anda membuat paket data untuk Polres pada flashdisk dan membaca tanda terima dari Polres.
+
+Fitur ini sedang disiapkan dan akan tersedia pada pembaruan okudesk berikutnya. Jumlah perubahan yang belum diekspor tampil di bilah status.</source>
+      <translation>Here you will write data bundles for Polres to a USB stick and read receipts from Polres.
+
+This feature is being prepared and comes with the next okudesk update. The number of changes not yet exported is shown in the status bar.</translation>
+    </message>
+    <message>
+      <source>Selisih (bundel hilang)</source>
+      <translation>Lag (missing bundle)</translation>
+    </message>
+    <message>
+      <source>Daftarkan pos…</source>
+      <translation>Register post…</translation>
+    </message>
+    <message>
+      <source>Mendaftarkan pos dan menulis kit pendaftarannya ke folder atau flashdisk</source>
+      <translation>Registers a post and writes its enrollment kit to a folder or USB stick</translation>
+    </message>
+    <message>
+      <source>Cabut pos terpilih…</source>
+      <translation>Revoke selected post…</translation>
+    </message>
+    <message>
+      <source>Laptop pos hilang atau dicuri: bundel bertanda tangan kuncinya ditolak</source>
+      <translation>The post's laptop was lost or stolen: bundles signed by its key are refused</translation>
+    </message>
+    <message>
+      <source>Pakai versi ini</source>
+      <translation>Use this version</translation>
+    </message>
+    <message>
+      <source>Versi yang kalah menjadi perubahan Polres dan dikirim ke pos pada tanda terima berikutnya</source>
+      <translation>The losing version becomes HQ's change and goes to the post in the next receipt</translation>
+    </message>
+    <message>
+      <source>Pertahankan versi yang berlaku</source>
+      <translation>Keep the current version</translation>
+    </message>
+    <message>
+      <source>Daftarkan pos</source>
+      <translation>Register post</translation>
+    </message>
+    <message>
+      <source>Kode pos (mis. BTT):</source>
+      <translation>Post code (e.g. BTT):</translation>
+    </message>
+    <message>
+      <source>Nama pos:</source>
+      <translation>Post name:</translation>
+    </message>
+    <message>
+      <source>Pilih folder atau flashdisk untuk kit pendaftaran</source>
+      <translation>Choose a folder or USB stick for the enrollment kit</translation>
+    </message>
+    <message>
+      <source>Kit pendaftaran ditulis ke {path}. Serahkan kepada pos seperti menyerahkan kunci.</source>
+      <translation>Enrollment kit written to {path}. Hand it to the post as you would a key.</translation>
+    </message>
+    <message>
+      <source>Pilih dulu satu pos di daftar.</source>
+      <translation>Choose a post in the list first.</translation>
+    </message>
+    <message>
+      <source>Cabut pos {code}? Bundel yang ditandatangani kunci pos ini akan ditolak; pos perlu kit baru.</source>
+      <translation>Revoke post {code}? Bundles signed by this post's key will be refused; the post needs a new kit.</translation>
+    </message>
+    <message>
+      <source>Cabut</source>
+      <translation>Revoke</translation>
+    </message>
+    <message>
+      <source>Pos {code} dicabut.</source>
+      <translation>Post {code} revoked.</translation>
+    </message>
+    <message>
+      <source>Pilih dulu satu konflik di daftar.</source>
+      <translation>Choose a conflict in the list first.</translation>
+    </message>
   </context>
   <context>
     <name>labels</name>
