@@ -332,7 +332,7 @@ def test_demo_officers_sign_with_the_demo_passphrase(tmp_path):
     from okudesk.core.store import Store
 
     with Store.open(tmp_path / "demo") as store:
-        store.actor = accounts.system_actor("test")  # the console fills demo data
+        store.actor = accounts.system_actor("pytest")
         demo.fill(store, meetings=3, incidents=3, seed=5, today=date.today() - timedelta(days=1))
         record = service.resolve_record_id(store, "meeting", "latest")
         result = service.make_report(store, "meeting", record, passphrase=demo.DEMO_PASSPHRASE)

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "okudesk.cli.audit",
     "okudesk.cli.backup",
     "okudesk.cli.account",
+    "okudesk.cli.sync",
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

@@ -15,12 +15,12 @@ from okudesk.core.i18n import _
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
-        "verify", help="periksa keaslian laporan PDF bertanda tangan",
+        "verify", help="periksa keaslian laporan PDF bertanda tangan, bundel atau tanda terima",
         description="Memeriksa tanda tangan elektronik sebuah laporan PDF: siapa penanda tangannya, kapan, "
                     "apakah dokumen diubah setelah ditandatangani, dan apakah sertifikatnya dipercaya "
                     "(sertifikat pos ini dan Polres dipercaya).",
     )
-    p.add_argument("file", type=Path, metavar="FILE", help="berkas yang diperiksa (PDF)")
+    p.add_argument("file", type=Path, metavar="FILE", help="berkas yang diperiksa (PDF, bundel .okb atau tanda terima .okr)")
     p.add_argument("--trust", type=Path, action="append", default=[], metavar="CERT",
                    help="percayai juga sertifikat ini (PEM atau DER); boleh diulang")
     p.set_defaults(func=run)
@@ -33,8 +33,9 @@ def run(args: argparse.Namespace) -> int:
         raise OkudeskError(_("Berkas {path} tidak dapat dibaca: {reason}", path=args.file, reason=exc.strerror or exc)) from exc
     if data.lstrip()[:5].startswith(b"%PDF"):
         return verify_pdf_file(args, data)
-    # The sync work adds bundle verification here.
-    raise OkudeskError(_("Berkas {path} bukan PDF; hanya laporan PDF yang dapat diperiksa", path=args.file))
+    from okudesk.cli.sync import verify_bundle_command
+
+    return verify_bundle_command(args)
 
 
 VERDICT_TEXT = {

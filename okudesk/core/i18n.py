@@ -147,6 +147,7 @@ _ENGLISH: dict[str, str] = {
     "Menerbitkan sertifikat (Polres)": "issue certificates (HQ)",
     "Mencabut sertifikat (Polres)": "revoke certificates (HQ)",
     "Mengisi data contoh": "fill in demo data",
+    "Kunci publik tidak dapat dibaca": "The public key cannot be read",
 }
 
 

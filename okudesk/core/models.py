@@ -485,3 +485,135 @@ class AuditEntry(Synced, Base):
 Index("uq_audit_entry_chain_seq", AuditEntry.chain, AuditEntry.seq, unique=True)
 
 SYNCED_MODELS = SYNCED_MODELS + (AuditEntry,)
+
+
+# --- sync: local bookkeeping that never travels (docs/sync-format.md) ---------------------
+
+
+class SyncIdentity(Base):
+    """This installation's sync role, its keys and certificates, and whom it trusts."""
+
+    __tablename__ = "sync_identity"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    role: Mapped[str] = mapped_column(String(8))  # hq | post
+    code: Mapped[str] = mapped_column(String(12))
+    name: Mapped[str] = mapped_column(String(120), default="")
+    hq_code: Mapped[str] = mapped_column(String(12), default="")
+    signing_key: Mapped[bytes] = mapped_column(LargeBinary)
+    certificate: Mapped[bytes] = mapped_column(LargeBinary)  # PEM, chain after it
+    exchange_key: Mapped[bytes] = mapped_column(LargeBinary)
+    exchange_certificate: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    hq_root: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    hq_exchange: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SyncPost(Base):
+    """HQ's registry of posts: enrollment, keys, revocation, last contact."""
+
+    __tablename__ = "sync_post"
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), default="")
+    status: Mapped[str] = mapped_column(String(10), default="pending")  # pending|active|revoked
+    secret: Mapped[bytes] = mapped_column(LargeBinary)
+    key_id: Mapped[str] = mapped_column(String(64), default="", index=True)
+    exchange_key: Mapped[bytes] = mapped_column(LargeBinary, default=b"")  # PEM public key
+    certificate: Mapped[bytes] = mapped_column(LargeBinary, default=b"")  # HQ-issued, PEM
+    revoked_keys: Mapped[str] = mapped_column(Text, default="")  # key IDs, one per line
+    registered_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    enrolled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SyncInstance(Base):
+    """Which post a database instance ID belongs to (HQ's own instances have is_hq)."""
+
+    __tablename__ = "sync_instance"
+    instance: Mapped[str] = mapped_column(String(36), primary_key=True)
+    post_code: Mapped[str] = mapped_column(String(12), default="")
+    is_hq: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SyncBundle(Base):
+    """Ledger of bundles applied at HQ: a bundle ID is applied once."""
+
+    __tablename__ = "sync_bundle"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    post_code: Mapped[str] = mapped_column(String(12), index=True)
+    created_at: Mapped[datetime | None] = mapped_column(DateTime)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    ranges: Mapped[str] = mapped_column(Text, default="[]")  # JSON [{"instance","from","to"}]
+    summary: Mapped[str] = mapped_column(Text, default="{}")  # JSON counts
+    file_name: Mapped[str] = mapped_column(String(200), default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+
+
+class SyncReceipt(Base):
+    """Receipts written at HQ (direction 'out') or applied at a post ('in')."""
+
+    __tablename__ = "sync_receipt"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    direction: Mapped[str] = mapped_column(String(3))
+    post_code: Mapped[str] = mapped_column(String(12), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    summary: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class SyncMark(Base):
+    """Per database instance: the highest counter HQ acknowledged (at a post)."""
+
+    __tablename__ = "sync_mark"
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    instance: Mapped[str] = mapped_column(String(36), primary_key=True)
+    counter: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncBase(Base):
+    """At a post: the version of a record last received from HQ (a change on top of it is
+    not a conflict)."""
+
+    __tablename__ = "sync_base"
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    instance: Mapped[str] = mapped_column(String(36))
+    counter: Mapped[int] = mapped_column(Integer)
+
+
+class SyncConflict(Base):
+    """A losing version of a record changed in two places, kept for a person to resolve."""
+
+    __tablename__ = "sync_conflict"
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    instance: Mapped[str] = mapped_column(String(36), primary_key=True)
+    counter: Mapped[int] = mapped_column(Integer)
+    post_code: Mapped[str] = mapped_column(String(12), default="")
+    winner_instance: Mapped[str] = mapped_column(String(36), default="")
+    winner_counter: Mapped[int] = mapped_column(Integer, default=0)
+    row: Mapped[str] = mapped_column(Text)  # JSON {column: value} (+ links)
+    detected_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SyncHeld(Base):
+    """A record whose parent has not arrived yet; retried after every import."""
+
+    __tablename__ = "sync_held"
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    instance: Mapped[str] = mapped_column(String(36))
+    counter: Mapped[int] = mapped_column(Integer)
+    post_code: Mapped[str] = mapped_column(String(12), default="")
+    missing: Mapped[str] = mapped_column(String(120), default="")  # "meeting:<id>"
+    row: Mapped[str] = mapped_column(Text)
+    base: Mapped[str] = mapped_column(Text, default="")
+    held_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SyncRevocation(Base):
+    """Keys HQ revoked (a stolen laptop): bundles and signatures by them are refused."""
+
+    __tablename__ = "sync_revocation"
+    key_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    post_code: Mapped[str] = mapped_column(String(12), default="")
+    revoked_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -242,3 +242,60 @@ def validate_chain(
     except (PathBuildingError, PathValidationError) as exc:
         raise CertificateError(_("Sertifikat tidak dipercaya: {reason}", reason=exc)) from exc
     return [x509.load_der_x509_certificate(c.dump()) for c in path]
+
+
+# --- sync additions (bundle encryption and signatures; docs/sync-format.md) ---------------
+
+
+def private_key_pem(key: PrivateKey) -> bytes:
+    """An installation's sync key as unencrypted PKCS#8 (the CLI must run unattended)."""
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+
+
+def load_private_key_pem(pem: bytes) -> PrivateKey:
+    return decrypt_key(pem, "")
+
+
+def public_key_pem(public_key: ec.EllipticCurvePublicKey) -> bytes:
+    return public_key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
+def load_public_key_pem(pem: bytes) -> ec.EllipticCurvePublicKey:
+    try:
+        key = serialization.load_pem_public_key(pem)
+    except ValueError as exc:
+        raise CertificateError(_("Kunci publik tidak dapat dibaca")) from exc
+    if not isinstance(key, ec.EllipticCurvePublicKey) or key.curve.name != "secp256r1":
+        raise CertificateError(_("Kunci bukan kunci ECDSA"))
+    return key
+
+
+def issue_exchange_certificate(issuer: Identity, public_key, *, common_name: str, unit: str, days: int = 3650,
+                               now: datetime | None = None) -> x509.Certificate:
+    """HQ certifies its own key-agreement key: posts encrypt bundles to it (ECDH)."""
+    usage = x509.KeyUsage(
+        digital_signature=False, content_commitment=False, key_encipherment=False, data_encipherment=False,
+        key_agreement=True, key_cert_sign=False, crl_sign=False, encipher_only=False, decipher_only=False,
+    )
+    return (
+        _builder(_name(common_name, unit=unit), issuer.certificate.subject, public_key, days, now)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(usage, critical=True)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()), critical=False)
+        .sign(issuer.key, hashes.SHA256())
+    )
+
+
+def sign(key: PrivateKey, data: bytes) -> bytes:
+    """ECDSA P-256 with SHA-256, DER-encoded."""
+    return key.sign(data, ec.ECDSA(hashes.SHA256()))
+
+
+def verify_signature(public_key: ec.EllipticCurvePublicKey, signature: bytes, data: bytes) -> bool:
+    from cryptography.exceptions import InvalidSignature
+
+    try:
+        public_key.verify(signature, data, ec.ECDSA(hashes.SHA256()))
+    except InvalidSignature:
+        return False
+    return True

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0004_accounts'
-down_revision = '0003_reports'
+down_revision = "0003_reports"
 branch_labels = None
 depends_on = None
 

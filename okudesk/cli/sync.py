@@ -1,0 +1,160 @@
+"""USB sync from the command line: ``setup hq|post``, ``post add|revoke|list``, ``export``,
+``import`` and the bundle part of ``verify`` (docs/sync-format.md)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from okudesk.cli import EXIT_FAILED, EXIT_OK, open_store
+
+
+def register(subparsers) -> None:
+    setup = subparsers.add_parser("setup", help="jadikan instalasi ini Polres (HQ) atau sebuah pos",
+                                  description="Menyiapkan peran sinkronisasi instalasi ini.")
+    roles = setup.add_subparsers(dest="role", metavar="<peran>", required=True)
+    hq = roles.add_parser("hq", help="jadikan instalasi ini Polres (HQ)", description="Membuat kunci dan sertifikat Polres (HQ).")
+    hq.add_argument("--name", required=True, help="nama Polres")
+    hq.add_argument("--code", required=True, help="kode Polres, mis. OKU")
+    hq.set_defaults(func=setup_hq)
+    post = roles.add_parser("post", help="jadikan instalasi ini pos dari kit pendaftaran",
+                            description="Menyiapkan pos dari kit pendaftaran yang dibuat Polres; kunci pos dibuat di laptop ini.")
+    post.add_argument("--kit", required=True, type=Path, metavar="FILE", help="berkas kit pendaftaran dari Polres")
+    post.set_defaults(func=setup_post)
+
+    p = subparsers.add_parser("post", help="kelola pos terdaftar (Polres)", description="Mendaftarkan, mencabut dan menampilkan pos (hanya di Polres).")
+    actions = p.add_subparsers(dest="action", metavar="<aksi>", required=True)
+    add = actions.add_parser("add", help="daftarkan pos dan tulis kit pendaftarannya", description="Mendaftarkan pos dan menulis kit pendaftaran ke folder DIR.")
+    add.add_argument("--code", required=True, help="kode pos, mis. BTT")
+    add.add_argument("--name", required=True, help="nama pos")
+    add.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder tujuan kit")
+    add.set_defaults(func=post_add)
+    revoke = actions.add_parser("revoke", help="cabut pos (laptop hilang/dicuri)", description="Mencabut kunci pos; bundel bertanda tangan kuncinya ditolak.")
+    revoke.add_argument("--code", required=True, help="kode pos")
+    revoke.set_defaults(func=post_revoke)
+    lst = actions.add_parser("list", help="tampilkan pos terdaftar dan status sinkronisasinya")
+    lst.set_defaults(func=post_list)
+
+    exp = subparsers.add_parser("export", help="tulis bundel sinkronisasi untuk Polres", description="Menulis satu bundel berisi semua perubahan yang belum dikonfirmasi Polres ke folder DIR (mis. flashdisk).")
+    exp.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder tujuan (mis. flashdisk)")
+    exp.set_defaults(func=export)
+
+    imp = subparsers.add_parser("import", help="impor bundel (Polres) atau tanda terima (pos)", description="Di Polres: memeriksa dan menerapkan bundel pos, lalu menulis tanda terima. Di pos: menerapkan tanda terima Polres.")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.add_argument("--receipt-out", type=Path, metavar="DIR", default=None, help="folder tanda terima (bawaan: di samping bundel)")
+    imp.set_defaults(func=import_files)
+
+
+def setup_hq(args: argparse.Namespace) -> int:
+    from okudesk.core.sync import trust
+
+    with open_store(args) as store, store.write() as session:
+        role = trust.set_up_hq(session, name=args.name, code=args.code)
+    print(f"Instalasi ini sekarang Polres {role.code} ({role.name}).")
+    return EXIT_OK
+
+
+def setup_post(args: argparse.Namespace) -> int:
+    from okudesk.core.sync import trust
+
+    with open_store(args) as store, store.write() as session:
+        role = trust.set_up_post(session, args.kit)
+    print(f"Instalasi ini sekarang pos {role.code} ({role.name}) di bawah Polres {role.hq_code}.")
+    return EXIT_OK
+
+
+def post_add(args: argparse.Namespace) -> int:
+    from okudesk.core.sync import trust
+
+    with open_store(args) as store, store.write() as session:
+        path = trust.add_post(session, code=args.code, name=args.name, out_dir=args.out)
+    print(path)
+    return EXIT_OK
+
+
+def post_revoke(args: argparse.Namespace) -> int:
+    from okudesk.core.sync import trust
+
+    with open_store(args) as store, store.write() as session:
+        post = trust.revoke_post(session, args.code)
+    print(f"Pos {post.code} dicabut; bundel bertanda tangan kuncinya akan ditolak.")
+    return EXIT_OK
+
+
+def post_list(args: argparse.Namespace) -> int:
+    from okudesk.core.sync import status
+
+    with open_store(args) as store, store.read() as session:
+        rows = status.post_statuses(session)
+    print(f"{'POS':<12} {'STATUS':<9} {'BUNDEL':>6} {'TERAKHIR':<19} {'HARI':>5} {'KONFLIK':>7} {'DITAHAN':>7}")
+    for r in rows:
+        last = r.last_bundle_at.isoformat(sep=" ", timespec="minutes") if r.last_bundle_at else "-"
+        days = "-" if r.days_since is None else str(r.days_since)
+        print(f"{r.code:<12} {r.status:<9} {r.bundles:>6} {last:<19} {days:>5} {r.conflicts:>7} {r.held:>7}")
+    return EXIT_OK
+
+
+def export(args: argparse.Namespace) -> int:
+    from okudesk.core.sync import export as exporting
+
+    with open_store(args) as store:
+        result = exporting.export_bundle(store, args.out)
+    print(result.path)
+    print(f"{result.records} catatan, {result.photos} foto", file=sys.stderr)
+    return EXIT_OK
+
+
+def import_files(args: argparse.Namespace) -> int:
+    from okudesk.core.sync import importer, receipt, trust
+
+    failed = False
+    with open_store(args) as store:
+        with store.read() as session:
+            me = trust.role(session)
+            if me is None:
+                trust.require_role(session, "hq")  # raises: not set up for sync
+        for path in args.files:
+            if me.role == "hq":
+                outcome = importer.import_bundle(store, path, receipt_dir=args.receipt_out)
+                if outcome.ok:
+                    c = outcome.counts
+                    print(f"{path.name}: pos {outcome.post}: {c['new']} baru, {c['updated']} diperbarui, "
+                          f"{c['unchanged']} tidak berubah, {c['conflicts']} konflik, {c['held']} ditahan"
+                          + (f", {c['released']} dilepas" if c["released"] else "")
+                          + (f", {c['audit']} entri audit" if c.get("audit") else "")
+                          + (" (pos terdaftar)" if outcome.enrolled else ""))
+                    if outcome.receipt:
+                        print(f"  tanda terima: {outcome.receipt}")
+                    elif outcome.reason:
+                        print(f"  {outcome.reason}", file=sys.stderr)
+                else:
+                    failed = True
+                    print(f"okudesk: {path.name}: DITOLAK: {outcome.reason}", file=sys.stderr)
+            else:
+                outcome = receipt.import_receipt(store, path)
+                if outcome.ok:
+                    c = outcome.counts
+                    print(f"{path.name}: tanda terima diterapkan: {c['new']} baru, {c['updated']} diperbarui, "
+                          f"{c['unchanged']} tidak berubah, {c['conflicts']} konflik, {c['held']} ditahan"
+                          + ("; sertifikat pos dari Polres dipasang" if outcome.certificate_installed else ""))
+                else:
+                    failed = True
+                    print(f"okudesk: {path.name}: DITOLAK: {outcome.reason}", file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def verify_bundle_command(args: argparse.Namespace) -> int:
+    """``okudesk verify BUNDLE`` for a sync bundle (.okb) or receipt (.okr): the integrator
+    dispatches here from okudesk/cli/verify.py when the file is not a PDF."""
+    from okudesk.core.sync import SyncRefused, status
+
+    path = Path(args.file)
+    with open_store(args) as store:
+        try:
+            report = status.verify_file(store, path)
+        except SyncRefused as exc:
+            print(f"okudesk: {path.name}: TIDAK SAH: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+    print(f"{path.name}: SAH: {report}")
+    return EXIT_OK

@@ -1,0 +1,217 @@
+"""USB sync end to end: HQ and three posts, through the services the CLI uses."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import func, select
+from sync_world import (
+    add_incident,
+    add_meeting,
+    apply_receipt,
+    edit_incident,
+    enroll,
+    export_to,
+    import_all,
+    make_hq,
+    open_store,
+    rename_first_kecamatan,
+    state,
+)
+
+from okudesk.cli import main
+from okudesk.core import incidents, pki, posts, stats
+from okudesk.core.models import Incident, Kecamatan, Meeting, Setting, SyncConflict
+from okudesk.core.sync import export, status, trust
+
+
+def test_three_posts_enroll_work_export_import_receipt_and_export_again(tmp_path):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    hq = make_hq(tmp_path / "hq")
+    stations = {code: enroll(hq, tmp_path / code, code, usb) for code in ("BTT", "BTB", "PNJ")}
+    made = {}
+    for k, (code, store) in enumerate(stations.items()):
+        meeting = add_meeting(store, f"Rapat koordinasi {code}")
+        made[code] = (meeting, [add_incident(store, f"Kejadian {code} {n}", meeting_id=meeting) for n in range(k + 2)])
+        with store.read() as s:
+            assert posts.this_post(s).code == code
+    first = {code: export_to(store, usb) for code, store in stations.items()}
+    # exporting changes nothing at the post: the same changes are still waiting
+    with stations["BTT"].read() as s:
+        assert export.pending_changes(s) > 0
+    outcomes = import_all(hq, first.values())
+    assert all(o.ok for o in outcomes), [o.reason for o in outcomes]
+    assert all(o.enrolled and o.receipt is not None for o in outcomes)
+    assert [o.counts["conflicts"] + o.counts["held"] for o in outcomes] == [0, 0, 0]
+    with hq.read() as s:
+        counts = stats.counts(s)
+    assert {code: counts["posts"][code]["incidents"] for code in stations} == {"BTT": 2, "BTB": 3, "PNJ": 4}
+    assert {code: counts["posts"][code]["meetings"] for code in stations} == {"BTT": 1, "BTB": 1, "PNJ": 1}
+
+    # receipts: certificates chain to HQ, the acknowledgement empties the queue
+    for outcome in outcomes:
+        got = apply_receipt(stations[outcome.post], outcome.receipt)
+        assert got.certificate_installed
+    with hq.read() as s:
+        root = trust.hq_root(s)
+    for store in stations.values():
+        with store.read() as s:
+            assert export.pending_changes(s) == 0
+            me = trust.role(s)
+            identity = trust.signing_identity(s)
+        assert me.enrolled
+        pki.validate_chain(identity.certificate, intermediates=[], anchors=[root], key_usage={"key_cert_sign"})
+
+    # HQ corrects a BTT incident; BTT edits another one and adds a new one: incremental bundle
+    btt_meeting, btt_incidents = made["BTT"]
+    with hq.write() as s:
+        d = incidents.get_incident(s, btt_incidents[0])
+        incidents.update_incident(s, d.id, incidents.IncidentInput(
+            occurred_at=d.occurred_at, category_id=d.category_id, kecamatan_id=d.kecamatan_id,
+            title="Dikoreksi Polres", description=d.description, meeting_id=d.meeting_id))
+    edit_incident(stations["BTT"], btt_incidents[1], "Diubah pos")
+    add_incident(stations["BTT"], "Kejadian baru", meeting_id=btt_meeting)
+    second = export_to(stations["BTT"], usb)
+    (outcome,) = import_all(hq, [second])
+    assert outcome.ok
+    assert {k: v for k, v in outcome.counts.items() if k != "audit"} == {"new": 2, "updated": 1, "unchanged": 0, "conflicts": 0, "held": 0, "released": 0}
+    assert outcome.counts["audit"] >= 2  # the post's trail of those changes came along
+    # the receipt brings HQ's correction to the post
+    apply_receipt(stations["BTT"], outcome.receipt)
+    with stations["BTT"].read() as s:
+        assert s.get(Incident, btt_incidents[0]).title == "Dikoreksi Polres"
+        assert export.pending_changes(s) == 0
+    # the post edits HQ's corrected version knowingly: no conflict at HQ
+    edit_incident(stations["BTT"], btt_incidents[0], "Dikoreksi Polres, dilengkapi pos")
+    (outcome,) = import_all(hq, [export_to(stations["BTT"], usb)])
+    assert outcome.counts["updated"] == 1 and outcome.counts["conflicts"] == 0
+    with hq.read() as s:
+        assert s.get(Incident, btt_incidents[0]).title == "Dikoreksi Polres, dilengkapi pos"
+
+    for store in (hq, *stations.values()):
+        store.close()
+
+
+def test_hq_correction_and_post_edit_conflict_keeps_the_loser(tmp_path):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    hq = make_hq(tmp_path / "hq")
+    post = enroll(hq, tmp_path / "p", "BTT", usb)
+    incident = add_incident(post, "Asli")
+    (first,) = import_all(hq, [export_to(post, usb)])
+    apply_receipt(post, first.receipt)
+    with hq.write() as s:
+        d = incidents.get_incident(s, incident)
+        incidents.update_incident(s, incident, incidents.IncidentInput(
+            occurred_at=d.occurred_at, category_id=d.category_id, kecamatan_id=d.kecamatan_id, title="Versi Polres",
+            description=d.description))
+    edit_incident(post, incident, "Versi pos")  # before the post has seen HQ's correction
+    (second,) = import_all(hq, [export_to(post, usb)])
+    assert second.counts["conflicts"] == 1
+    with hq.read() as s:
+        assert s.get(Incident, incident).title == "Versi Polres"  # HQ's correction wins
+        kept = status.conflicts(s)
+    assert [(c.table, c.record_id, c.post_code, c.row["title"]) for c in kept] == [("incident", incident, "BTT", "Versi pos")]
+    # the post keeps its own version until HQ has seen it, then takes HQ's decision
+    apply_receipt(post, second.receipt)
+    with post.read() as s:
+        assert s.get(Incident, incident).title == "Versi Polres"
+    hq.close()
+    post.close()
+
+
+def test_missing_parent_is_held_then_released(tmp_path):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    hq = make_hq(tmp_path / "hq")
+    post = enroll(hq, tmp_path / "p", "BTT", usb)
+    meeting = add_meeting(post, "Rapat")
+    first = export_to(post, usb)
+    # a scratch HQ copy hands the post its receipt, so the second bundle is incremental
+    import shutil
+
+    hq.close()
+    shutil.copytree(tmp_path / "hq", tmp_path / "hq2")
+
+    scratch = open_store(tmp_path / "hq2")
+    (o,) = import_all(scratch, [first], receipts=tmp_path)
+    apply_receipt(post, o.receipt)
+    scratch.close()
+    add_incident(post, "Anak rapat", meeting_id=meeting)
+    second = export_to(post, usb)
+    hq = open_store(tmp_path / "hq")
+    (late,) = import_all(hq, [second])
+    assert late.ok and late.counts["held"] >= 1
+    with hq.read() as s:
+        held = status.held_records(s)
+        assert held and {h.missing for h in held} >= {f"meeting:{meeting}"}
+        assert s.scalar(select(func.count()).select_from(Incident)) == 0
+    (early,) = import_all(hq, [first])
+    assert early.ok and early.counts["released"] == late.counts["held"]
+    with hq.read() as s:
+        assert not status.held_records(s)
+        assert s.get(Incident, s.scalar(select(Incident.id))).meeting_id == meeting
+    hq.close()
+    post.close()
+
+
+def test_posts_renaming_the_same_reference_row_conflict_by_a_fixed_rule(tmp_path):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    hq = make_hq(tmp_path / "hq")
+    a = enroll(hq, tmp_path / "a", "AAA", usb)
+    b = enroll(hq, tmp_path / "b", "BBB", usb)
+    kec = rename_first_kecamatan(a, "Nama dari A")
+    rename_first_kecamatan(b, "Nama dari B")
+    bundles = [export_to(a, usb), export_to(b, usb)]
+    hq.close()
+    import shutil
+
+
+    shutil.copytree(tmp_path / "hq", tmp_path / "hq_rev")
+    one, other = open_store(tmp_path / "hq"), open_store(tmp_path / "hq_rev")
+    assert all(o.ok for o in import_all(one, bundles))
+    assert all(o.ok for o in import_all(other, reversed(bundles)))
+    assert state(one) == state(other)
+    with one.read() as s:
+        assert s.scalar(select(func.count()).select_from(SyncConflict)) == 1
+        assert s.get(Kecamatan, kec).name in ("Nama dari A", "Nama dari B")
+    for store in (one, other, a, b):
+        store.close()
+
+
+def test_cli_loop_and_status_setting(tmp_path, capsys):
+    hq, post, usb = str(tmp_path / "hq"), str(tmp_path / "post"), tmp_path / "usb"
+    assert main(["--data-dir", hq, "setup", "hq", "--name", "Polres OKU", "--code", "OKU"]) == 0
+    assert main(["--data-dir", hq, "post", "add", "--code", "BTT", "--name", "Polsek Baturaja Timur", "--out", str(usb)]) == 0
+    kit = capsys.readouterr().out.strip().splitlines()[-1]
+    assert main(["--data-dir", post, "setup", "post", "--kit", kit]) == 0
+    assert main(["--data-dir", post, "demo", "--meetings", "3", "--incidents", "5"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", post, "export", "--out", str(usb)]) == 0
+    bundle = capsys.readouterr().out.strip()
+    assert main(["--data-dir", hq, "verify", bundle]) == 0
+    assert "SAH" in capsys.readouterr().out
+    assert main(["--data-dir", hq, "import", bundle, "--receipt-out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "baru" in out and "tanda terima" in out
+    receipt = out.split("tanda terima: ")[1].strip()
+    assert main(["--data-dir", hq, "import", bundle]) == 1
+    assert "sudah diimpor" in capsys.readouterr().err
+    assert main(["--data-dir", post, "import", receipt]) == 0
+    assert "sertifikat pos dari Polres dipasang" in capsys.readouterr().out
+    assert main(["--data-dir", hq, "stats", "--json"]) == 0
+    counts = json.loads(capsys.readouterr().out)
+    assert counts["posts"]["BTT"]["incidents"] == 5 and counts["posts"]["BTT"]["meetings"] == 3
+    assert main(["--data-dir", hq, "post", "list"]) == 0
+    assert "BTT" in capsys.readouterr().out
+
+    with open_store(post) as store, store.read() as s:
+        assert int(s.get(Setting, export.LAST_EXPORTED_COUNTER).value) > 0
+        assert s.scalar(select(func.count()).select_from(Meeting)) == 3
+    assert main(["--data-dir", hq, "post", "revoke", "--code", "BTT"]) == 0
+    assert main(["--data-dir", post, "export", "--out", str(usb)]) == 0
+    again = capsys.readouterr().out.strip().splitlines()[-1]
+    assert main(["--data-dir", hq, "import", again]) == 1
+    assert "dicabut" in capsys.readouterr().err
