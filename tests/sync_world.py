@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from okudesk.core import incidents, meetings, reference
+from okudesk.core import incidents, meetings, reference, versioning
 from okudesk.core.models import Base, Kecamatan
 from okudesk.core.store import Store
 from okudesk.core.sync import export, importer, receipt, records, trust
@@ -91,8 +91,12 @@ def state(store: Store) -> dict:
     out: dict = {}
     with store.read() as s:
         conn = s.connection()
+        here = versioning.this_post_code(conn)
         for info in records.travelling():
-            out[info.name] = sorted(records.read_rows(conn, info, info.table.c.id.is_not(None)), key=lambda r: r[0])
+            where = info.table.c.id.is_not(None)
+            if info.name == "audit_entry":  # what came from the posts; HQ's own events (import...) differ by time
+                where = where & (info.table.c.origin_post != here)
+            out[info.name] = sorted(records.read_rows(conn, info, where), key=lambda r: r[0])
             for link in info.links:
                 out[link.table.name] = sorted(tuple(r) for r in conn.execute(select(link.table)))
         for name, cols in (("sync_conflict", "table_name, record_id, instance, counter, post_code, row"),

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from sync_world import add_incident, add_meeting, enroll, export_to, make_hq, open_store
 
-from okudesk.core import photos, pki
+from okudesk.core import accounts, photos, pki
 from okudesk.core.store import Store
 from okudesk.core.sync import bundle, export, importer, trust
 
@@ -281,6 +281,7 @@ def test_kill_during_import_rolls_back(world):
         proc.wait(timeout=30)
     assert _digest(folder) == before
     with Store.open(folder) as hq:
+        hq.actor = accounts.system_actor("pytest")
         outcome = importer.import_bundle(hq, world["first"], receipt_dir=world["root"])
     assert outcome.ok and outcome.counts["new"] > 0
 

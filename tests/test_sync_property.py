@@ -22,7 +22,7 @@ from sync_world import (
     state,
 )
 
-from okudesk.core import meetings
+from okudesk.core import accounts, meetings
 from okudesk.core.store import Store
 from okudesk.core.sync import importer
 
@@ -41,6 +41,7 @@ def world():
     live.close()
     shutil.copytree(root / "live", root / "pristine")
     live = Store.open(root / "live")
+    live.actor = accounts.system_actor("pytest")
     rounds: list[list[Path]] = [[], [], []]
     kept = {}
     for code, store in stations.items():
@@ -79,6 +80,7 @@ def _apply(root: Path, bundles: list[Path], sequence: list[int]) -> dict:
     shutil.rmtree(folder)
     shutil.copytree(root / "pristine", folder)
     with Store.open(folder) as hq:
+        hq.actor = accounts.system_actor("pytest")
         seen = set()
         for k in sequence:
             out = importer.import_bundle(hq, bundles[k], write_receipt=False)

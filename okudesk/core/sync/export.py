@@ -81,6 +81,9 @@ def pending_changes(session: Session) -> int:
 def export_bundle(store: Store, out_dir: Path, *, progress: Callable[[str, int, int], None] | None = None,
                   now: datetime | None = None) -> ExportResult:
     """Write one bundle with every unacknowledged change into ``out_dir``."""
+    from okudesk.core import accounts
+
+    accounts.check(store.actor, "sync.export")
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise OkudeskError(_("Folder tujuan {path} tidak ada", path=out_dir))
@@ -135,6 +138,10 @@ def export_bundle(store: Store, out_dir: Path, *, progress: Callable[[str, int, 
         _set(session, LAST_EXPORTED_COUNTER, str(top))
         _set(session, LAST_EXPORT_AT, when.isoformat(timespec="seconds"))
         _set(session, LAST_EXPORT_FILE, str(path))
+        from okudesk.core import audit
+
+        audit.record(session, "export", record_type="sync_bundle", record_id=bundle_id, summary=str(path),
+                     changes={"records": [None, sum(counts.values())], "photos": [None, len(photo_index)]})
     return ExportResult(path, bundle_id, sum(counts.values()), counts, len(photo_index), tuple(ranges))
 
 

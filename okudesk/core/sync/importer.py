@@ -397,6 +397,9 @@ def import_bundle(store: Store, path: Path, *, receipt_dir: Path | None = None, 
         opened = bundle.open_file(path)
         m = opened.manifest
         with store.write() as session:
+            from okudesk.core import accounts, audit
+
+            accounts.require(session, "sync.import")
             post, first = _verified(session, opened)
             trust.register_own_instance(session)
             ranges = _check_ranges(m)
@@ -431,6 +434,8 @@ def import_bundle(store: Store, path: Path, *, receipt_dir: Path | None = None, 
             ))
             counts = merger.counts.as_dict()
             counts["audit"] = trail.new
+            audit.record(session, "import", record_type="sync_bundle", record_id=m["id"],
+                         summary=f"{post.code}: {path.name}", changes={k: [None, v] for k, v in counts.items()})
     except SyncRefused as exc:
         return BundleOutcome(path, False, str(exc))
     except trust.pki.CertificateError as exc:
