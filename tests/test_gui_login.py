@@ -186,3 +186,11 @@ def test_an_admin_restores_a_backup_from_the_gui_and_logs_in_again(qtbot, hub_, 
     _log_in(qtbot, window, ids["kapolsek"])
     qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
     assert restored.actor.role == "kapolsek"
+
+
+def test_the_daily_backup_at_start_up_runs_beside_the_worker(store):
+    from okudesk.core import backups
+    from okudesk.gui.login import daily_backup
+
+    daily_backup(store).join(60)
+    assert len(backups.list_backups(store.backup_dir)) == 1

@@ -13,6 +13,8 @@ All passphrase work (scrypt) runs on the operation worker, never on the UI threa
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -400,23 +402,24 @@ def apply_roles(window, actor) -> None:
         combo.setEnabled(False)  # the officer on duty is who logged in
 
 
-def daily_backup(parent) -> None:
-    """At start-up, on the worker: a backup into ``backups/`` when the last is a day old.
+def daily_backup(store) -> threading.Thread:
+    """At start-up: a backup into ``backups/`` when the last is a day old.
 
-    A failure (a full disk, a damaged database) is logged and shown in the status bar; it
-    does not keep anyone from working.
+    It runs on a thread of its own, not the operation worker, so logging in does not wait
+    for a large photo folder to be copied (SQLite's backup API reads beside the worker's
+    connection). A failure (a full disk, a damaged database) is logged; it does not keep
+    anyone from working, and the next start tries again.
     """
     import logging
 
-    def work(store):
+    def work() -> None:
         from okudesk.core import backups
 
-        return backups.daily_if_due(store)
+        try:
+            backups.daily_if_due(store)
+        except Exception:  # noqa: BLE001 - logged; the next start tries again
+            logging.getLogger(__name__).exception("daily backup failed")
 
-    def failed(exc: BaseException) -> None:
-        logging.getLogger(__name__).warning("daily backup failed: %s", exc)
-        bar = getattr(parent, "statusBar", None)
-        if bar is not None:
-            bar().showMessage(tr("Cadangan harian gagal: {reason}").format(reason=str(exc)), 15_000)
-
-    StoreTask(parent, work, lambda _info: None).failure(failed).run()
+    thread = threading.Thread(target=work, name="okudesk-daily-backup", daemon=True)
+    thread.start()
+    return thread
