@@ -102,6 +102,21 @@ def test_login_refuses_a_wrong_passphrase_then_hides_what_a_petugas_may_not_use(
     assert store.actor.officer_id == ids["petugas"]
     visible = _visible_pages(window)
     assert "meetings" in visible and "audit" not in visible and "settings" not in visible
+    page = window.go_to("meetings")
+    assert not page.new_button.isHidden()  # a petugas records meetings
+
+
+def test_an_admin_does_not_see_buttons_for_records(qtbot, hub_, store):
+    with store.write() as s:
+        admin = officers.add_officer(s, name="Admin Uji", nrp="70010002")
+        accounts.set_account(s, admin.id, role="admin", passphrase=PASS, must_change=False)
+    store.actor = None
+    window = _window(qtbot, store)
+    _log_in(qtbot, window, admin.id)
+    qtbot.waitUntil(lambda: not _screen(window).isVisible(), timeout=10_000)
+    assert {"settings", "audit"} <= _visible_pages(window)
+    page = window.go_to("meetings")
+    assert page.new_button.isHidden()
 
 
 def test_the_window_locks_when_idle_and_the_next_officer_logs_in(qtbot, hub_, store):

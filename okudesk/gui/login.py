@@ -36,6 +36,14 @@ from okudesk.gui.pages import PAGES
 
 # Pages a role must be allowed to see; the others need "data.read".
 PAGE_PERMISSIONS = {"settings": "settings.write", "sync": "sync.export", "audit": "audit.read"}
+# Buttons on other helpers' pages that only some roles may use: (page, attribute) -> permission.
+BUTTON_PERMISSIONS = {
+    ("home", "new_meeting"): "meeting.write",
+    ("home", "new_incident"): "incident.write",
+    ("meetings", "new_button"): "meeting.write",
+    ("incidents", "new_button"): "incident.write",
+    ("settings", "add_officer"): "officer.manage",
+}
 
 
 def tr(text: str) -> str:
@@ -294,6 +302,15 @@ class Gate(QObject):
         self._then = None
         shortcut = QShortcut(QKeySequence("Ctrl+L"), window)
         shortcut.activated.connect(lambda: self.lock("manual"))
+        build = getattr(window, "page", None)
+        if build is not None:  # pages are built when first shown: hide their buttons then
+
+            def page(key, _build=build):
+                built = _build(key)
+                apply_buttons(window, self.actor)
+                return built
+
+            window.page = page
 
     def require(self, store, then) -> None:
         """Run ``then`` once someone is logged in (at once when the store already acts for
@@ -394,6 +411,7 @@ def apply_roles(window, actor) -> None:
     current = nav.currentRow()
     if current >= 0 and nav.item(current).isHidden() and first_visible is not None:
         nav.setCurrentRow(first_visible)
+    apply_buttons(window, actor)
     combo = getattr(window, "officer_combo", None)
     if combo is not None and actor.officer_id is not None:
         i = combo.findData(actor.officer_id)
@@ -423,3 +441,13 @@ def daily_backup(store) -> threading.Thread:
     thread = threading.Thread(target=work, name="okudesk-daily-backup", daemon=True)
     thread.start()
     return thread
+
+
+def apply_buttons(window, actor) -> None:
+    """Hide the buttons of built pages that the actor's role may not use."""
+    if actor is None:
+        return
+    for (key, attribute), permission in BUTTON_PERMISSIONS.items():
+        button = getattr(getattr(window, "pages", {}).get(key), attribute, None)
+        if button is not None:
+            button.setVisible(actor.may(permission))
