@@ -209,3 +209,27 @@ def test_the_daily_backup_at_start_up_runs_beside_the_worker(store):
 
     daily_backup(store).join(60)
     assert len(backups.list_backups(store.backup_dir)) == 1
+
+
+def test_an_officer_changes_their_passphrase_from_the_status_bar(qtbot, hub_, store):
+    ids = _people(store)
+    store.actor = None
+    window = _window(qtbot, store)
+    screen = _screen(window)
+    _log_in(qtbot, window, ids["petugas"])
+    qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
+    from okudesk.gui.login import gate
+
+    qtbot.mouseClick(gate(window).change_button, Qt.MouseButton.LeftButton)
+    assert screen.isVisible() and screen.old_pass.isVisible()
+    qtbot.keyClicks(screen.old_pass, "bukan-ini")
+    qtbot.keyClicks(screen.new_pass, "baru-sekali-123")
+    qtbot.keyClicks(screen.new_pass2, "baru-sekali-123")
+    qtbot.mouseClick(screen.change_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=10_000)
+    assert "salah" in screen.message.text()
+    screen.old_pass.clear()
+    qtbot.keyClicks(screen.old_pass, PASS)
+    qtbot.mouseClick(screen.change_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
+    assert accounts.login(store, "baru-sekali-123", officer_id=ids["petugas"]).role == "petugas"
