@@ -61,7 +61,7 @@ def test_failures_slow_down_then_lock_and_survive_a_restart(tmp_path, monkeypatc
     with pytest.raises(LoginFailed, match="coba lagi dalam 15 detik") as third:
         attempt("salah")
     assert third.value.retry_after == 15
-    with pytest.raises(LoginFailed, match="coba lagi"):
+    with pytest.raises(LoginFailed, match="Terlalu banyak percobaan; coba lagi dalam 15 detik"):
         attempt(PASS)  # even the right passphrase waits
     clock[0] += timedelta(seconds=16)
     with pytest.raises(LoginFailed, match="coba lagi dalam 30 detik"):
