@@ -26,7 +26,8 @@ def register(subparsers) -> None:
         k.add_argument("record", metavar="ID|latest", help="ID atau nomor register, atau 'latest' untuk yang terbaru")
         k.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="berkas PDF yang ditulis")
         k.add_argument("--draft", action="store_true", help="draf bertanda air DRAFT, tanpa nomor dan tanda tangan")
-        k.add_argument("--officer", metavar="NRP", help="petugas penanda tangan (bawaan: petugas pelapor data ini)")
+        k.add_argument("--officer", metavar="NRP",
+                       help="petugas penanda tangan, yang masuk dengan kata sandinya (bawaan: petugas pelapor data ini)")
         k.add_argument("--passphrase-file", type=Path, metavar="FILE",
                        help=f"berkas berisi kata sandi penanda tangan (atau ${PASSPHRASE_ENV})")
         k.set_defaults(func=run)

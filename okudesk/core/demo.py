@@ -183,6 +183,7 @@ def _fill(store: Store, *, meetings: int, incidents: int, seed: int, today: date
     return DemoSummary(post.code, len(officer_ids), n_stakeholders, meetings, incidents)
 
 
+DEMO_PASSPHRASE = "demo"  # demo officers' login and signing passphrase: for trying okudesk only
 DEMO_PHOTO_MEETINGS = 8
 PHOTO_CAPTIONS = ("Suasana kegiatan", "Penyampaian imbauan kamtibmas", "Foto bersama peserta", "Dialog dengan warga")
 
@@ -249,7 +250,6 @@ def _ensure_officers(session: Session, rng: random.Random, post_id: str) -> list
     return existing
 
 
-DEMO_PASSPHRASE = "demo"  # demo officers' login and signing passphrase: for trying okudesk only
 
 
 def _ensure_credentials(session: Session, rng: random.Random, officer_ids: list[str]) -> None:

@@ -26,7 +26,10 @@ def log_dir() -> Path:
 
 
 def resource_dir() -> Path:
-    """The shipped resources folder, in a source checkout and in a frozen build."""
+    """The shipped resources folder, in a source checkout and in a frozen build.
+
+    Frozen (PyInstaller 6, one folder) ``sys._MEIPASS`` is the ``_internal`` folder beside
+    okudesk.exe, where packaging/okudesk.spec puts ``resources/``."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"

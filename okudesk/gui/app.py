@@ -29,11 +29,12 @@ def start(data_dir: Path, language: str | None = None):
     from okudesk.gui.operations import hub
 
     app = make_app()
-    errors.install()
+    errors.install(logging_now=False)
     i18n.install(language or i18n.saved_language())
     window = MainWindow(data_dir=data_dir)
     window.show()
     app.processEvents()
+    errors.setup_logging()  # the rotating log file, once the window is up
 
     def failed(exc: BaseException) -> None:
         errors.show_exception(exc, parent=window)

@@ -47,7 +47,7 @@ BUTTON_PERMISSIONS = {
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("login", text)
+    return QCoreApplication.translate("", text)
 
 
 def _password_edit() -> QLineEdit:

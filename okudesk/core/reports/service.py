@@ -107,9 +107,12 @@ def make_report(
         place = (meeting_report.where if kind == "meeting" else incident_report.where)(detail)
         ctx = context.build(session, store.photo_dir, kind=kind, record_id=record_id, reported_by_id=detail.reported_by_id,
                             officer_nrp=officer_nrp, place=place)
+        # Photos are cut down to print size on other threads from now on.
+        photo_flowables = pdf.photo_pages(list(ctx.photos), "DOKUMENTASI KEGIATAN" if kind == "meeting" else "DOKUMENTASI")
         identity = None
-        if not draft:
-            # the signer themself, or someone who may sign anyone's reports (accounts)
+        if draft:
+            accounts.require(session, "data.read")
+        else:
             accounts.require_own_or(session, ctx.signer.id, "report.sign_own", "report.sign_any")
             if passphrase is None:
                 raise OkudeskError(_("Kata sandi penanda tangan diperlukan untuk menandatangani laporan"))
@@ -138,7 +141,7 @@ def make_report(
         slot = None if draft else pdf.SignatureSlot(pdf.TEXT_W / 2 - 0.6 * cm, 1.35 * cm)
         builder = meeting_report if kind == "meeting" else incident_report
         story = builder.story(ctx, detail, number, pdf.long_date(day), slot)
-        story += pdf.photo_pages(list(ctx.photos), "DOKUMENTASI KEGIATAN" if kind == "meeting" else "DOKUMENTASI")
+        story += photo_flowables
         code = verification_code(content_sha256)
         if not draft:
             story.append(pdf.qr_block(

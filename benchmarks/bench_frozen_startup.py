@@ -1,0 +1,172 @@
+"""Frozen start-up: the frozen okudesk from process start to a usable main window, against
+a hello-world PySide6 window frozen the same way (same PyInstaller options, same excluded
+modules, same slimming rules from packaging/freeze.py). Goal: <= 1.3x. Also builds the
+shipped folder with build_installer.py and prints its size against the 150 MB budget.
+
+Both probes take the real start path and report when their window has been shown and the
+event loop has run once:
+  okudesk: okudesk.cli.main(["--data-dir", DIR]) -> Store.open -> MainWindow -> app.exec()
+           on a data folder filled with demo data (at the current schema: no migration);
+  hello:   QApplication -> QMainWindow -> app.exec().
+Each run is a fresh process timed by this script from spawn until the probe prints "ready".
+
+    python benchmarks/bench_frozen_startup.py [--runs 7] [--records 5000] [--skip-shipped-build]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import median, report
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "out" / "frozen"
+sys.path.insert(0, str(ROOT / "packaging"))
+import freeze  # noqa: E402
+
+# Reports "ready" on the first pass of the event loop after the window was shown.
+READY_HOOK = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+_show = QMainWindow.show
+
+def _show_then_report(self):
+    _show(self)
+    def ready():
+        if hasattr(self, "wait_until_ready"):
+            self.wait_until_ready()
+        print("ready", flush=True)
+        QApplication.instance().quit()
+    QTimer.singleShot(0, ready)
+
+QMainWindow.show = _show_then_report
+"""
+
+HELLO = READY_HOOK + """
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setWindowTitle("hello")
+window.resize(1200, 760)
+window.show()
+sys.exit(app.exec())
+"""
+
+OKUDESK = READY_HOOK + """
+if sys.argv[1] == "--floor":
+    # what no start-up order can avoid before data is shown: SQLAlchemy and the models
+    import okudesk.core.models
+    import okudesk.core.store
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1200, 760)
+    window.show()
+    sys.exit(app.exec())
+
+from okudesk.cli import main
+
+sys.exit(main(["--data-dir", sys.argv[1]]))
+"""
+
+SPEC = """
+import sys
+sys.path.insert(0, {packaging!r})
+import freeze
+
+a = Analysis([{script!r}], **{options})
+freeze.slim(a)
+pyz = PYZ(a.pure)
+exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name={name!r}, console=True, upx=False,
+          strip=not sys.platform.startswith("win"))
+COLLECT(exe, a.binaries, a.datas, upx=False, strip=not sys.platform.startswith("win"), name={name!r})
+"""
+
+
+def freeze_probe(name: str, code: str, okudesk: bool) -> Path:
+    """Freeze one probe into benchmarks/out/frozen/dist/<name>; returns its executable."""
+    import PyInstaller.__main__
+
+    src = OUT / "src"
+    src.mkdir(parents=True, exist_ok=True)
+    script = src / f"{name}.py"
+    script.write_text(code, encoding="utf-8")
+    options = ('freeze.analysis_options()' if okudesk
+               else '{"excludes": freeze.EXCLUDED_MODULES}')
+    spec = src / f"{name}.spec"
+    spec.write_text(SPEC.format(packaging=str(ROOT / "packaging"), script=str(script), options=options, name=name),
+                    encoding="utf-8")
+    started = time.perf_counter()
+    PyInstaller.__main__.run([str(spec), "--noconfirm", "--log-level", "ERROR",
+                              "--distpath", str(OUT / "dist"), "--workpath", str(OUT / "work")])
+    print(f"froze {name} in {time.perf_counter() - started:.0f} s: "
+          f"{freeze.folder_size(OUT / 'dist' / name) / 1e6:.1f} MB", flush=True)
+    return OUT / "dist" / name / (name + (".exe" if sys.platform.startswith("win") else ""))
+
+
+def spawn(exe: Path, *args: str) -> float:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "OKUDESK_"))}
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    started = time.perf_counter()
+    with subprocess.Popen([str(exe), *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env) as p:
+        for line in p.stdout:
+            if line.strip() == "ready":
+                elapsed = time.perf_counter() - started
+                break
+        else:
+            raise SystemExit(f"{exe.name} never got ready (exit {p.wait()})")
+        p.wait(timeout=60)
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--records", type=int, default=5_000, help="demo records in the data folder okudesk opens")
+    parser.add_argument("--skip-shipped-build", action="store_true",
+                        help="do not run build_installer.py; use the size from dist/okudesk-build.json if there")
+    args = parser.parse_args()
+
+    summary_file = ROOT / "dist" / "okudesk-build.json"
+    if not args.skip_shipped_build:
+        subprocess.run([sys.executable, str(ROOT / "build_installer.py"), "--no-installer"], check=True,
+                       stdout=subprocess.DEVNULL)
+    if summary_file.exists():
+        summary = json.loads(summary_file.read_text())
+        size = summary["size_bytes"]
+        report("frozen bundle size", f"dist/okudesk {size / 1e6:.1f} MB ({size / 2**20:.1f} MiB), "
+               f"build {summary['seconds'].get('pyinstaller', 0):.0f} s + selftest {summary['seconds'].get('selftest', 0):.0f} s",
+               size / 150e6, "<= 1.0x of 150 MB", size <= 150e6)
+
+    hello = freeze_probe("hello", HELLO, okudesk=False)
+    probe = freeze_probe("okudesk_probe", OKUDESK, okudesk=True)
+    sys.path.insert(0, str(ROOT))
+    from okudesk.core import demo
+    from okudesk.core.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        with Store.open(Path(tmp)) as store:
+            demo.fill(store, meetings=args.records // 10, incidents=args.records - args.records // 10, seed=1)
+        spawn(hello)
+        spawn(probe, tmp)  # warm the file cache for both
+        bare, floor, ours = [], [], []
+        for _ in range(args.runs):  # interleaved, so load on this shared machine hits all alike
+            bare.append(spawn(hello))
+            floor.append(spawn(probe, "--floor"))
+            ours.append(spawn(probe, tmp))
+    b, f, o = median(bare), median(floor), median(ours)
+    print(f"  for reference: hello-world window + importing SQLAlchemy and okudesk's models {f * 1000:.0f} ms "
+          f"({f / b:.2f}x): the part of okudesk's start that comes before any window work", flush=True)
+    report("frozen start-up", f"okudesk main window {o * 1000:.0f} ms ({args.records:,} records), frozen hello-world "
+           f"window {b * 1000:.0f} ms (median of {args.runs})", o / b, "<= 1.3x", o / b <= 1.3)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,246 @@
+"""The shipped build: build_installer.py and the rules in packaging/freeze.py.
+
+The tests marked ``packaging`` freeze okudesk once per session (about a minute) with
+``python build_installer.py`` into a temporary folder and check the result; skip them
+locally with ``-m "not packaging"``. The others are fast checks of the build's pieces.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "packaging"))
+sys.path.insert(0, str(ROOT))
+
+import freeze  # noqa: E402
+
+import build_installer  # noqa: E402
+from okudesk.core.store import migrate  # noqa: E402
+
+EXE = ".exe" if sys.platform.startswith("win") else ""
+
+
+# --- fast checks of the pieces ---------------------------------------------------------
+
+
+def test_version_tuple_fits_a_windows_version():
+    assert build_installer.version_tuple("0.1.0") == (0, 1, 0, 0)
+    assert build_installer.version_tuple("1.2.3.4.5") == (1, 2, 3, 4)
+    assert build_installer.version_tuple("2.0rc1") == (2, 0, 0, 0)
+
+
+def test_version_resource_is_what_pyinstaller_reads(tmp_path):
+    """PyInstaller evaluates the file with its VSVersionInfo classes (importable only on
+    Windows); evaluate it with recorders of the same names and check the fields."""
+    versioninfo = Path(__import__("PyInstaller").__file__).parent / "utils" / "win32" / "versioninfo.py"
+    pyinstaller_classes = {n.name for n in ast.parse(versioninfo.read_text()).body if isinstance(n, ast.ClassDef)}
+    text = build_installer.write_version_file(tmp_path / "v.txt", "1.4.2").read_text(encoding="utf-8")
+
+    def recorder(name):
+        return lambda *args, **kwargs: (name, args, kwargs)
+
+    names = {n.id for n in ast.walk(ast.parse(text)) if isinstance(n, ast.Name)}
+    assert names <= pyinstaller_classes, names - pyinstaller_classes
+    info = eval(text, {name: recorder(name) for name in names})  # noqa: S307 - our own file, as PyInstaller does
+    assert info[0] == "VSVersionInfo"
+    ffi = info[2]["ffi"]
+    assert ffi[2]["filevers"] == (1, 4, 2, 0) and ffi[2]["prodvers"] == (1, 4, 2, 0)
+    strings = dict(s[1] for s in info[2]["kids"][0][1][0][0][1][1])
+    assert strings["ProductVersion"] == "1.4.2" and strings["FileVersion"] == "1.4.2.0"
+    assert strings["ProductName"] == "okudesk"
+
+
+def test_translations_compile_and_none_is_fine(tmp_path):
+    assert build_installer.compile_translations(tmp_path) == []
+    (tmp_path / "okudesk_en.ts").write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="en">\n'
+        "<context><name>MainWindow</name><message><source>Kejadian</source>"
+        "<translation>Incidents</translation></message></context>\n</TS>\n",
+        encoding="utf-8",
+    )
+    (qm,) = build_installer.compile_translations(tmp_path)
+    assert qm.name == "okudesk_en.qm" and qm.stat().st_size > 0
+
+
+def test_broken_translation_fails_the_build(tmp_path):
+    (tmp_path / "okudesk_en.ts").write_text("<TS><context>", encoding="utf-8")
+    with pytest.raises(build_installer.BuildError, match="okudesk_en.ts"):
+        build_installer.compile_translations(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", False),
+        ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+        ("PySide6\\plugins\\platforms\\qwindows.dll", True),
+        ("PySide6\\plugins\\platforms\\qdirect2d.dll", False),
+        ("PySide6\\plugins\\styles\\qmodernwindowsstyle.dll", True),
+        ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqjpeg.so", True),
+        ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", False),
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/Qt/translations/qtbase_en.qm", True),
+        ("PySide6\\translations\\qt_id.qm", True),
+        ("PySide6/Qt/translations/qt_zh_CN.qm", False),
+        ("PySide6/Qt/lib/libQt6Core.so.6", True),
+        ("resources/translations/okudesk_de.qm", True),
+    ],
+)
+def test_qt_plugins_and_translations_kept(dest, kept):
+    assert freeze.keep_qt_file(dest) is kept
+
+
+def test_host_libraries_come_from_the_system_only_on_linux():
+    assert freeze.is_linux_host_library("libX11.so.6", "/usr/lib/x86_64-linux-gnu/libX11.so.6", "linux")
+    assert freeze.is_linux_host_library("libxcb-icccm.so.4", "/lib/x86_64-linux-gnu/libxcb-icccm.so.4", "linux")
+    assert freeze.is_linux_host_library("libcups.so.2", "/usr/lib/x86_64-linux-gnu/libcups.so.2", "linux")
+    assert not freeze.is_linux_host_library("libssl.so.3", "/usr/lib/x86_64-linux-gnu/libssl.so.3", "linux")
+    assert not freeze.is_linux_host_library("libX11.so.6", "/usr/lib/x86_64-linux-gnu/libX11.so.6", "win32")
+    # a copy shipped inside a wheel is the wheel's own and stays
+    assert not freeze.is_linux_host_library("libxcb.so.1", "/venv/site-packages/pillow.libs/libxcb.so.1", "linux")
+    assert not freeze.is_linux_host_library("libQt6Gui.so.6", "/usr/lib/libQt6Gui.so.6", "linux")
+
+
+def test_migrations_and_resources_are_data_files():
+    dests = {(Path(src).relative_to(ROOT).as_posix(), dest.replace("\\", "/")) for src, dest in freeze.resource_datas()}
+    for version in (ROOT / "okudesk/core/migrations/versions").glob("*.py"):
+        assert (version.relative_to(ROOT).as_posix(), "okudesk/core/migrations/versions") in dests
+    assert ("okudesk/core/migrations/env.py", "okudesk/core/migrations") in dests
+    assert ("okudesk/core/migrations/script.py.mako", "okudesk/core/migrations") in dests
+    assert ("resources/reference/oku.json", "resources/reference") in dests
+    assert ("resources/icons/okudesk.ico", "resources/icons") in dests
+    assert not any(src.endswith(".ts") or "__pycache__" in src for src, _ in dests)
+
+
+def test_migration_scripts_imports_are_found(tmp_path):
+    (tmp_path / "versions").mkdir()
+    (tmp_path / "env.py").write_text("from alembic import context\nimport sqlalchemy as sa\n")
+    (tmp_path / "versions" / "0009_x.py").write_text("from okudesk.core import models\nfrom . import nothing\n")
+    found = freeze.migration_imports(tmp_path)
+    assert {"alembic", "alembic.context", "sqlalchemy", "okudesk.core", "okudesk.core.models"} <= set(found)
+    assert "alembic" in freeze.migration_imports()  # the real ones
+
+
+def test_frozen_resource_dir_is_under_meipass(monkeypatch, tmp_path):
+    """PyInstaller 6 one-folder: sys._MEIPASS is the _internal folder, where the spec puts
+    resources/."""
+    from okudesk.core import paths
+
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "okudesk" / "_internal"), raising=False)
+    assert paths.resource("reference", "oku.json") == tmp_path / "okudesk" / "_internal" / "resources" / "reference" / "oku.json"
+
+
+def test_installer_keeps_the_data_folder():
+    iss = (ROOT / "packaging" / "okudesk.iss").read_text(encoding="utf-8")
+    sections = {}
+    current = None
+    for line in iss.splitlines():
+        if line.startswith("[") and line.endswith("]"):
+            current = line.strip("[]")
+        elif current and line and not line.startswith(";"):
+            sections.setdefault(current, []).append(line)
+    # nothing outside the program folder is ever deleted, and the old program files are
+    assert all("{app}" in line for line in sections["UninstallDelete"] + sections["InstallDelete"])
+    assert any("_internal" in line for line in sections["InstallDelete"])
+    assert any("{autoprograms}" in line for line in sections["Icons"])
+    assert any("{autodesktop}" in line for line in sections["Icons"])
+    setup = "\n".join(sections["Setup"])
+    assert "PrivilegesRequiredOverridesAllowed=dialog" in setup and "AppId=" in setup
+    assert "OutputBaseFilename=okudesk-setup-{#AppVersion}" in setup  # build_installer.py looks for it
+
+
+# --- the real frozen build ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def frozen(tmp_path_factory):
+    """Build once per session into a temporary folder; yields (folder, summary)."""
+    base = tmp_path_factory.mktemp("frozen")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build_installer.py"), "--dist", str(base / "dist"), "--work", str(base / "work"),
+         "--no-installer"],
+        capture_output=True, text=True, timeout=1800, cwd=base,
+    )
+    summary_file = base / "dist" / "okudesk-build.json"
+    summary = json.loads(summary_file.read_text()) if summary_file.exists() else {}
+    assert result.returncode == 0, f"build failed: {summary.get('error')}\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    print(f"\nfrozen build: {summary['seconds']} s, {summary['size_bytes'] / 1e6:.1f} MB")
+    yield Path(summary["folder"]), summary
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def frozen_cli(folder: Path, *args: str, data: Path, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(folder / f"okudesk-cli{EXE}"), "--data-dir", str(data), *args], capture_output=True,
+                          text=True, env=build_installer.frozen_env(data), cwd=cwd, timeout=300)
+
+
+@pytest.mark.packaging
+def test_build_is_selftested_and_within_budget(frozen):
+    folder, summary = frozen
+    assert summary["ok"] and summary["selftest"] == "passed"
+    assert freeze.folder_size(folder) == summary["size_bytes"] <= build_installer.BUDGET_BYTES
+    assert (folder / f"okudesk{EXE}").is_file() and (folder / f"okudesk-cli{EXE}").is_file()
+
+
+@pytest.mark.packaging
+def test_everything_needed_at_run_time_is_in_the_folder(frozen):
+    folder, _ = frozen
+    internal = folder / "_internal"
+    for src, dest in freeze.resource_datas():
+        assert (internal / dest / Path(src).name).is_file(), f"{src} missing from the frozen folder"
+    assert list((internal / "reportlab" / "fonts").glob("*.ttf")), "reportlab's fonts are missing"
+
+
+@pytest.mark.packaging
+def test_unused_qt_is_left_out(frozen):
+    folder, _ = frozen
+    names = [p.relative_to(folder).as_posix() for p in folder.rglob("*")]
+    for unwanted in ("Qt6Qml", "Qt6Quick", "Qt6Network", "Qt6Pdf", "Qt6WebEngine", "Qt6Wayland", "Qt6OpenGL"):
+        assert not [n for n in names if unwanted in n], unwanted
+    for name in names:
+        assert freeze.keep_qt_file(name.split("_internal/", 1)[-1]), name
+    platforms = {Path(n).name.split(".")[0].removeprefix("lib") for n in names if "/plugins/platforms/" in n}
+    assert {"qoffscreen", "qminimal"} <= platforms <= freeze.QT_PLUGINS["platforms"]
+    assert not [p for p in folder.rglob("*") if p.is_symlink() and not p.exists()], "dangling symbolic links"
+
+
+@pytest.mark.packaging
+def test_frozen_program_upgrades_an_old_database(frozen, tmp_path):
+    """The frozen program finds the Alembic scripts on disk and migrates a database made
+    by the first released schema (after a backup), then works on it."""
+    folder, _ = frozen
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(ROOT / "tests" / "fixtures" / "schema-0001.sqlite3", data / "okudesk.sqlite3")
+    result = frozen_cli(folder, "stats", "--json", data=data, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout)["incidents"] > 0
+    with sqlite3.connect(data / "okudesk.sqlite3") as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == migrate.SCHEMA_HEAD
+    if migrate.SCHEMA_HEAD != "0001_first_schema":
+        assert list((data / "backups").glob("*.sqlite3")), "no backup before the migration"
+
+
+@pytest.mark.packaging
+def test_frozen_cli_reports_errors_in_one_line(frozen, tmp_path):
+    folder, _ = frozen
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = frozen_cli(folder, "stats", data=blocker / "data", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith("okudesk: ") and "Traceback" not in result.stderr
+    usage = frozen_cli(folder, "no-such-command", data=tmp_path / "d", cwd=tmp_path)
+    assert usage.returncode == 2
