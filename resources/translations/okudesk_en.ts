@@ -2202,6 +2202,26 @@ This feature is being prepared and comes with the next okudesk update. The numbe
       <source>Pilih dulu satu konflik di daftar.</source>
       <translation>Choose a conflict in the list first.</translation>
     </message>
+    <message>
+      <location line="+2" />
+      <source>Kata sandi lama</source>
+      <translation>Old passphrase</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Kata sandi ini juga melindungi kunci tanda tangan Anda (minimal 8 karakter).</source>
+      <translation>This passphrase also protects your signing key (at least 8 characters).</translation>
+    </message>
+    <message>
+      <location line="+61" />
+      <source>Ganti kata sandi</source>
+      <translation>Change passphrase</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Kunci (Ctrl+L)</source>
+      <translation>Lock (Ctrl+L)</translation>
+    </message>
   </context>
   <context>
     <name>labels</name>
