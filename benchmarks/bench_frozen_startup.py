@@ -3,8 +3,8 @@ a hello-world PySide6 window frozen the same way (same PyInstaller options, same
 modules, same slimming rules from packaging/freeze.py). Goal: <= 1.3x. Also builds the
 shipped folder with build_installer.py and prints its size against the 150 MB budget.
 
-Both probes take the real start path and report when their window has been shown and the
-event loop has run once:
+Both probes take the real start path and report when their window has been shown and when
+it is usable (okudesk's MainWindow.is_ready(): store open, first page filled):
   okudesk: okudesk.cli.main(["--data-dir", DIR]) -> Store.open -> MainWindow -> app.exec()
            on a data folder filled with demo data (at the current schema: no migration);
   hello:   QApplication -> QMainWindow -> app.exec().

@@ -202,6 +202,9 @@ def test_everything_needed_at_run_time_is_in_the_folder(frozen):
     for src, dest in freeze.resource_datas():
         assert (internal / dest / Path(src).name).is_file(), f"{src} missing from the frozen folder"
     assert list((internal / "reportlab" / "fonts").glob("*.ttf")), "reportlab's fonts are missing"
+    for ts in (ROOT / "resources" / "translations").glob("*.ts"):  # compiled by the build, sources left out
+        assert (internal / "resources" / "translations" / f"{ts.stem}.qm").is_file(), ts.name
+        assert not (internal / "resources" / "translations" / ts.name).exists()
 
 
 @pytest.mark.packaging
