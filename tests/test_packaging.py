@@ -143,6 +143,13 @@ def test_frozen_resource_dir_is_under_meipass(monkeypatch, tmp_path):
     assert paths.resource("reference", "oku.json") == tmp_path / "okudesk" / "_internal" / "resources" / "reference" / "oku.json"
 
 
+def test_windows_carry_the_okudesk_icon(qapp):
+    from okudesk.gui.app import make_app
+
+    assert make_app() is qapp
+    assert not qapp.windowIcon().isNull()
+
+
 def test_installer_keeps_the_data_folder():
     iss = (ROOT / "packaging" / "okudesk.iss").read_text(encoding="utf-8")
     sections = {}
