@@ -1,6 +1,12 @@
 """Cold start of the okudesk main window on a 100k-record database against a bare
 PySide6 QMainWindow. Each run is a fresh process, timed by the parent from spawn until the
-child has shown its window and processed the first events (both pay Python's start-up)."""
+child reports (both pay Python's start-up). Two okudesk figures:
+
+- "window shown": the main window (navigation, status bar, page frame) is on screen and
+  takes input. okudesk shows this shell before importing SQLAlchemy and the models.
+- "data shown": the store is open (on the operation worker) and the first page (Beranda)
+  shows its counts and lists.
+"""
 
 from __future__ import annotations
 
@@ -22,53 +28,61 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
 w = QMainWindow(); w.resize(1200, 760); w.show()
 app.processEvents()
-print("ready", flush=True)
+print("shown", flush=True)
 """
 
 OKUDESK = """
 import sys
 from pathlib import Path
-from okudesk.gui.app import make_app
-from okudesk.gui.main_window import MainWindow
-from okudesk.core.store import Store
+from okudesk.gui.app import make_app, start
 app = make_app()
-store = Store.open(Path(sys.argv[1]))
-w = MainWindow(store); w.show()
-app.processEvents()
-w.wait_until_ready() if hasattr(w, "wait_until_ready") else None
-print("ready", flush=True)
+window = start(Path(sys.argv[1]))
+print("shown", flush=True)
+window.ready.connect(lambda: (print("data", flush=True), app.quit()))
+if window.is_ready():
+    print("data", flush=True)
+else:
+    app.exec()
 """
 
 
-def spawn(code: str, *args: str) -> float:
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"), PYTHONPATH=str(ROOT))
+def spawn(code: str, *args: str, config: str) -> dict[str, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"), PYTHONPATH=str(ROOT),
+               XDG_CONFIG_HOME=config)
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True)
-    elapsed = time.perf_counter() - started
-    if "ready" not in out.stdout:
-        raise SystemExit(f"child did not get ready: {out.stderr}")
-    return elapsed
+    child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    marks: dict[str, float] = {}
+    for line in child.stdout:
+        marks[line.strip()] = time.perf_counter() - started
+    child.wait()
+    if "shown" not in marks:
+        raise SystemExit(f"child did not start: {child.stderr.read()}")
+    return marks
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
+    args, _rest = parser.parse_known_args()
     sys.path.insert(0, str(ROOT))
-    from okudesk.core import demo
-    from okudesk.core.store import Store
+    from _dbcache import demo_db
 
-    with tempfile.TemporaryDirectory() as tmp:
-        with Store.open(Path(tmp)) as store:
-            demo.fill(store, meetings=args.records // 10, incidents=args.records - args.records // 10, seed=1)
-        spawn(BARE)
-        spawn(OKUDESK, tmp)  # warm the file cache for both
-        bare = [spawn(BARE) for _ in range(args.runs)]
-        ours = [spawn(OKUDESK, tmp) for _ in range(args.runs)]
-    b, o = median(bare), median(ours)
-    report("gui start-up", f"{args.records:,} records: okudesk {o * 1000:.0f} ms, bare QMainWindow {b * 1000:.0f} ms (median of {args.runs})",
-           o / b, "<= 2x", o / b <= 2.0)
+    folder = demo_db(args.records - args.records // 10, args.records // 10)
+    with tempfile.TemporaryDirectory() as config:
+        spawn(BARE, config=config)
+        spawn(OKUDESK, str(folder), config=config)  # warm the file cache for both
+        bare = [spawn(BARE, config=config)["shown"] for _ in range(args.runs)]
+        ours = [spawn(OKUDESK, str(folder), config=config) for _ in range(args.runs)]
+    b = median(bare)
+    shown = median([m["shown"] for m in ours])
+    data = median([m.get("data", float("nan")) for m in ours])
+    report("gui start-up (window shown)",
+           f"{args.records:,} records: okudesk window {shown * 1000:.0f} ms, bare QMainWindow {b * 1000:.0f} ms (median of {args.runs})",
+           shown / b, "<= 2x", shown / b <= 2.0)
+    report("gui start-up (data shown)",
+           f"{args.records:,} records: okudesk Beranda with data {data * 1000:.0f} ms, bare QMainWindow {b * 1000:.0f} ms",
+           data / b, "<= 2x", data / b <= 2.0)
 
 
 if __name__ == "__main__":

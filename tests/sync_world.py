@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from okudesk.core import incidents, meetings, reference
+from okudesk.core import accounts, incidents, meetings, reference
 from okudesk.core.models import Base, Kecamatan
 from okudesk.core.store import Store
 from okudesk.core.sync import export, importer, receipt, records, trust
@@ -18,9 +18,7 @@ WHEN = datetime(2026, 3, 10, 9, 0)
 
 
 def open_store(folder: Path) -> Store:
-    """A store acting as the console (all permissions), as the CLI does without --officer."""
-    from okudesk.core import accounts
-
+    """A store acting as the console (all permissions), as the command line does."""
     store = Store.open(folder)
     store.actor = accounts.system_actor("pytest")
     return store
@@ -91,8 +89,11 @@ def state(store: Store) -> dict:
     out: dict = {}
     with store.read() as s:
         conn = s.connection()
+        own = conn.exec_driver_sql("SELECT instance FROM sync_instance WHERE is_hq").scalars().all()
         for info in records.travelling():
-            out[info.name] = sorted(records.read_rows(conn, info, info.table.c.id.is_not(None)), key=lambda r: r[0])
+            # HQ's own audit trail records each import as it happens: not part of the merge
+            where = info.table.c.change_instance.not_in(own) if info.name == "audit_entry" else info.table.c.id.is_not(None)
+            out[info.name] = sorted(records.read_rows(conn, info, where), key=lambda r: r[0])
             for link in info.links:
                 out[link.table.name] = sorted(tuple(r) for r in conn.execute(select(link.table)))
         for name, cols in (("sync_conflict", "table_name, record_id, instance, counter, post_code, row"),

@@ -197,3 +197,23 @@ def test_cli_acts_as_console_or_as_a_logged_in_officer(store, tmp_path):
     (tmp_path / "pass").write_text(PASS + "\n")
     ok = run("--officer", "85071234", "--passphrase-file", str(tmp_path / "pass"), "stats", "--json")
     assert ok.returncode == 0, ok.stderr
+
+
+def test_the_signing_key_follows_the_login_passphrase(store):
+    from okudesk.core import credentials, pki
+
+    oid = _officer(store, "petugas", "85071234")
+    with store.write() as s:
+        first = credentials.enroll_officer(s, oid, PASS)
+    accounts.change_passphrase(store, oid, PASS, "baru-sekali-123")
+    with store.read() as s:
+        assert credentials.signing_identity(s, oid, "baru-sekali-123")
+        with pytest.raises(pki.WrongPassphrase):
+            credentials.signing_identity(s, oid, PASS)
+        assert credentials.credential(s, oid).key_id == first.key_id  # the same key, re-encrypted
+    with store.write() as s:  # an admin's reset: the old key cannot be opened any more
+        accounts.reset_passphrase(s, oid, "sementara-123")
+    with store.read() as s:
+        assert credentials.signing_identity(s, oid, "sementara-123")
+        assert credentials.credential(s, oid).key_id != first.key_id
+        assert [e.summary for e in s.scalars(select(AuditEntry).where(AuditEntry.record_type == "officer_credential"))]

@@ -196,3 +196,16 @@ def test_hq_keeps_each_posts_chain_as_it_came(tmp_path, store, yesterday):
             assert audit.chains_by_post(s)["BTT"][0][1] == len(exported)
             assert s.scalar(select(Meeting.id)) is None
             assert not s.scalars(select(OfficerAccount)).all()
+
+
+def test_removing_a_local_row_is_recorded_too(store):
+    from okudesk.core import settings
+    from okudesk.core.models import Setting
+
+    with store.write() as s:
+        settings.put(s, "gui.export_warning_days", "7")
+    with store.write() as s:
+        s.delete(s.get(Setting, "gui.export_warning_days"))
+    rows = _rows(store, record_id="gui.export_warning_days")
+    assert [r[0] for r in rows] == ["settings", "delete"]
+    assert rows[1][3]["value"] == ["7", None]

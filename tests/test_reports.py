@@ -23,10 +23,17 @@ from okudesk.core import (
 )
 from okudesk.core.errors import ValidationError
 from okudesk.core.followups import FollowUpInput
+from okudesk.core.i18n import set_language
 from okudesk.core.reports import numbering, register, service, verification
 from okudesk.core.reports import settings as report_settings
 
 PASS = "rahasia-pelapor"
+
+
+@pytest.fixture(autouse=True)
+def indonesian():
+    yield
+    set_language("id")  # the CLI's --lang en must not leak into other tests
 
 
 @dataclass
@@ -222,6 +229,10 @@ def test_signed_record_is_locked_and_changes_become_amendments(setup, yesterday)
     with pytest.raises(register.RecordLocked):
         with setup.store.write() as s:
             meetings.delete_meeting(s, setup.meeting_id)
+    with pytest.raises(register.RecordLocked), setup.store.write() as s:
+        photos.add_photo(s, setup.store.photo_dir, _photo((1, 2, 3)), meeting_id=setup.meeting_id)
+    with pytest.raises(register.RecordLocked), setup.store.write() as s:
+        photos.remove_photo(s, photos.photos_of(s, meeting_id=setup.meeting_id)[0].id)
     with setup.store.write() as s:
         meetings.update_meeting(s, setup.meeting_id, data, amendment_reason="Hasil salah ketik")
     amended = service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
@@ -338,3 +349,111 @@ def test_demo_officers_sign_with_the_demo_passphrase(tmp_path):
         result = service.make_report(store, "meeting", record, passphrase=demo.DEMO_PASSPHRASE)
         assert verification.verify_pdf(result.pdf, _anchors(store)).verdict == verification.VALID
         assert datetime.now().year == int(result.number.split("/")[4])
+
+
+def test_cli_report_and_verify(tmp_path, monkeypatch, capsys):
+    from okudesk.cli import main
+
+    data = str(tmp_path / "d")
+    assert main(["--data-dir", data, "demo", "--meetings", "3", "--incidents", "3"]) == 0
+    out = tmp_path / "rapat.pdf"
+    monkeypatch.delenv("OKUDESK_PASSPHRASE", raising=False)
+    assert main(["--data-dir", data, "report", "meeting", "latest", "--out", str(out), "--draft"]) == 0
+    assert main(["--data-dir", data, "verify", str(out)]) == 1  # a draft carries no signature
+    capsys.readouterr()
+    wrong = tmp_path / "wrong"
+    wrong.write_text("salah\n")
+    assert main(["--data-dir", data, "report", "meeting", "latest", "--out", str(out), "--passphrase-file", str(wrong)]) == 1
+    assert capsys.readouterr().err.strip() == "okudesk: Kata sandi salah"
+    monkeypatch.setenv("OKUDESK_PASSPHRASE", "demo")
+    assert main(["--data-dir", data, "report", "meeting", "latest", "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", data, "verify", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "SAH: utuh dan penanda tangan dipercaya" in printed and "NRP: " in printed and "Waktu tanda tangan: " in printed
+    assert main(["--lang", "en", "--data-dir", str(tmp_path / "elsewhere"), "verify", str(out)]) == 1
+    assert "intact but signer not trusted" in capsys.readouterr().out
+    tampered = tmp_path / "ubah.pdf"
+    raw = bytearray(out.read_bytes())
+    at = raw.index(b"stream", raw.index(b"/DCTDecode")) + 300
+    raw[at] ^= 0xFF
+    tampered.write_bytes(bytes(raw))
+    assert main(["--lang", "en", "--data-dir", data, "verify", str(tampered)]) == 1
+    assert "MODIFIED after signing" in capsys.readouterr().out
+    incident_pdf = tmp_path / "kejadian.pdf"
+    assert main(["--data-dir", data, "report", "incident", "latest", "--out", str(incident_pdf)]) == 0
+    capsys.readouterr()
+    # trusting the post's CA certificate explicitly works from any folder
+    with open_store(data) as store, store.read() as s:
+        (anchor,) = credentials.trust_anchors(s)
+    cert_file = tmp_path / "pos.pem"
+    cert_file.write_bytes(pki.cert_pem(anchor))
+    assert main(["--data-dir", str(tmp_path / "elsewhere"), "verify", str(incident_pdf), "--trust", str(cert_file)]) == 0
+    notpdf = tmp_path / "bundle.okb"
+    notpdf.write_bytes(b"PK\x03\x04 not a pdf")
+    assert main(["--lang", "id", "--data-dir", data, "verify", str(notpdf)]) == 1  # not a PDF: bundle verification says no
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def open_store(path):
+    from okudesk.core.store import Store
+
+    return Store.open(path)
+
+
+def test_an_officer_signs_only_their_own_reports_unless_commander(setup):
+    from okudesk.core import accounts
+    from okudesk.core.errors import PermissionDenied
+
+    setup.store.actor = accounts.Actor(setup.commander_id, "Hendra Wijaya", "petugas")
+    with pytest.raises(PermissionDenied):
+        service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
+    assert service.make_report(setup.store, "meeting", setup.meeting_id, draft=True).pages >= 1  # reading is fine
+    setup.store.actor = accounts.Actor(setup.reporter_id, "Budi Santoso", "petugas")
+    assert service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS).signed
+    setup.store.actor = accounts.Actor(setup.commander_id, "Hendra Wijaya", "kapolsek")
+    assert service.make_report(setup.store, "incident", setup.incident_id, passphrase=PASS).signed
+
+
+def test_officer_certificates_follow_the_sync_identity_and_hq_enrolment(tmp_path, yesterday):
+    """Before sync the post's own CA certifies officers; after the sync set-up and HQ's
+    certificate, the next signature chains to HQ, and older reports still verify here."""
+    from okudesk.core import accounts
+    from okudesk.core.store import Store
+    from okudesk.core.sync import trust
+
+    hq = Store.open(tmp_path / "hq")
+    hq.actor = accounts.system_actor("pytest")
+    with hq.write() as s:
+        trust.set_up_hq(s, name="Polres OKU", code="OKU")
+        kit = trust.add_post(s, code="BTT", name="Polsek Baturaja Timur", out_dir=tmp_path / "usb")
+        hq_identity = trust.signing_identity(s)
+    post = Store.open(tmp_path / "post")
+    post.actor = accounts.system_actor("pytest")
+    with post.write() as s:
+        kec = reference.kecamatan(s)[0].id
+        posts.set_up_this_post(s, code="BTT", name="Polsek Baturaja Timur", letterhead=["SEKTOR BATURAJA TIMUR"])
+        officer = officers.add_officer(s, name="Budi Santoso", nrp="85071234", position="Bhabinkamtibmas")
+        credentials.enroll_officer(s, officer.id, PASS)
+        ids = [meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday - timedelta(hours=k), kecamatan_id=kec,
+                                                                purpose=f"Rapat {k}", reported_by_id=officer.id)).id
+               for k in range(3)]
+    before_sync = service.make_report(post, "meeting", ids[0], passphrase=PASS)
+    with post.write() as s:
+        trust.set_up_post(s, kit)
+    before_enrolment = service.make_report(post, "meeting", ids[1], passphrase=PASS)
+    with post.write() as s:
+        post_key = trust.signing_identity(s).key
+        issued = pki.issue_post_certificate(hq_identity, post_key.public_key(), post_code="BTT", post_name="Polsek Baturaja Timur")
+        assert trust.install_post_certificate(s, pki.cert_pem(issued))
+    enrolled = service.make_report(post, "meeting", ids[2], passphrase=PASS)
+    with hq.read() as s:
+        hq_anchors = credentials.trust_anchors(s)
+    with post.read() as s:
+        post_anchors = credentials.trust_anchors(s)
+    assert verification.verify_pdf(enrolled.pdf, hq_anchors).verdict == verification.VALID
+    assert verification.verify_pdf(before_enrolment.pdf, hq_anchors).verdict == verification.UNTRUSTED
+    for old in (before_sync, before_enrolment, enrolled):
+        assert verification.verify_pdf(old.pdf, post_anchors).verdict == verification.VALID
+    hq.close()
+    post.close()

@@ -20,7 +20,6 @@ import pytest
 from sync_world import add_incident, add_meeting, enroll, export_to, make_hq, open_store
 
 from okudesk.core import photos, pki
-from okudesk.core.store import Store
 from okudesk.core.sync import bundle, export, importer, trust
 
 
@@ -232,7 +231,7 @@ def test_decompression_bomb(world, monkeypatch, tmp_path):
     import zlib
 
     bomb = zlib.compress(b"\0" * (64 << 20), 9)
-    monkeypatch.setattr(bundle.zlib, "compress", lambda data, level: bomb)
+    monkeypatch.setattr(bundle, "compress_payload", lambda pieces: (bomb, len("".join(pieces))))
     path = export.export_bundle(world["post"], tmp_path).path
     monkeypatch.undo()
     _refused(_fresh(world, "hq-enrolled"), path, "bom dekompresi")
@@ -264,7 +263,8 @@ def slow(self, t, counts=None):
 importer.Merger.apply = slow
 from okudesk.core import accounts
 with Store.open(Path(sys.argv[1])) as hq:
-    hq.actor = accounts.system_actor('pytest')
+    from okudesk.core import accounts
+    hq.actor = accounts.system_actor("pytest")
     importer.import_bundle(hq, Path(sys.argv[2]))
 """
 
@@ -280,7 +280,7 @@ def test_kill_during_import_rolls_back(world):
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
     assert _digest(folder) == before
-    with Store.open(folder) as hq:
+    with open_store(folder) as hq:
         outcome = importer.import_bundle(hq, world["first"], receipt_dir=world["root"])
     assert outcome.ok and outcome.counts["new"] > 0
 
@@ -310,3 +310,41 @@ def test_stick_pulled_after_rename_is_detected_on_read_back(world, monkeypatch, 
     with pytest.raises(Exception, match="rusak saat dibaca kembali"):
         export.export_bundle(world["post"], tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_receipt_for_another_post_or_tampered_is_refused(world, tmp_path):
+    folder = _fresh(world)
+    with open_store(folder) as hq:
+        outcome = importer.import_bundle(hq, world["first"], receipt_dir=tmp_path)
+    assert outcome.ok
+    from okudesk.core.sync import receipt
+
+    data = outcome.receipt.read_bytes()
+    spans = _members(data)
+    start, end = spans[bundle.PAYLOAD]
+    flipped = bytearray(data)
+    flipped[(start + end) // 2] ^= 1
+    bad = tmp_path / "flipped.okr"
+    bad.write_bytes(bytes(flipped))
+    got = receipt.import_receipt(world["post"], bad)
+    assert not got.ok and got.reason
+    with open_store(world["root"] / "stranger") as other:  # post BTT of another HQ
+        refused = receipt.import_receipt(other, outcome.receipt)
+    assert not refused.ok and "bukan untuk pos ini" in refused.reason
+
+
+def test_bundle_from_an_older_okudesk_gets_defaults_for_new_columns(world):
+    """Version skew: a payload without a column this okudesk has is filled with its default."""
+    from okudesk.core.sync import records
+
+    info = records.table_info("incident")
+    row = []
+    for name in info.columns:
+        row.append({"id": "11111111-2222-4333-8444-555555555555", "change_instance": "i", "change_counter": 1,
+                    "occurred_at": "2026-01-01 10:00:00.000000", "reported_at": "2026-01-01 11:00:00.000000",
+                    "origin_post": "BTT", "number": "BTT-KJD-2026-0001"}.get(name))
+    old_columns = [c for c in info.columns if c != "recommendation"]
+    old_row = [v for c, v in zip(info.columns, row, strict=True) if c != "recommendation"]
+    (table,) = records.decode_payload({"tables": [{"name": "incident", "columns": old_columns, "rows": 1, "data": [old_row]}], "links": []})
+    assert table.rows[0][info.index("recommendation")] == ""
+    assert table.rows[0][info.index("number")] == "BTT-KJD-2026-0001"

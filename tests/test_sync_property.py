@@ -18,12 +18,12 @@ from sync_world import (
     enroll,
     export_to,
     make_hq,
+    open_store,
     rename_first_kecamatan,
     state,
 )
 
 from okudesk.core import meetings
-from okudesk.core.store import Store
 from okudesk.core.sync import importer
 
 POSTS = ("AAA", "BBB", "CCC")
@@ -40,7 +40,7 @@ def world():
     stations = {code: enroll(live, root / code, code, usb) for code in POSTS}
     live.close()
     shutil.copytree(root / "live", root / "pristine")
-    live = Store.open(root / "live")
+    live = open_store(root / "live")
     rounds: list[list[Path]] = [[], [], []]
     kept = {}
     for code, store in stations.items():
@@ -78,7 +78,7 @@ def _apply(root: Path, bundles: list[Path], sequence: list[int]) -> dict:
     folder = Path(tempfile.mkdtemp(dir=root))
     shutil.rmtree(folder)
     shutil.copytree(root / "pristine", folder)
-    with Store.open(folder) as hq:
+    with open_store(folder) as hq:
         seen = set()
         for k in sequence:
             out = importer.import_bundle(hq, bundles[k], write_receipt=False)

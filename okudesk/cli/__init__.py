@@ -61,7 +61,7 @@ def data_dir(args: argparse.Namespace) -> Path:
     return args.data_dir if args.data_dir is not None else default_data_dir()
 
 
-def open_store(args: argparse.Namespace):
+def open_store(args: argparse.Namespace, *, passphrase: str | None = None):
     """Open the data folder's store acting as whoever runs the command.
 
     Without ``--officer`` the command acts as the console ("system" actor: the local
@@ -80,7 +80,9 @@ def open_store(args: argparse.Namespace):
         nrp = getattr(args, "officer", None)
         if nrp:
             path = getattr(args, "passphrase_file", None)
-            if path is not None:
+            if passphrase is not None:
+                pass
+            elif path is not None:
                 try:
                     passphrase = path.read_text(encoding="utf-8").rstrip("\r\n")
                 except OSError as exc:

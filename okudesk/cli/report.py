@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from okudesk.cli import EXIT_OK, data_dir
+from okudesk.cli import EXIT_OK, open_store
 from okudesk.core.errors import OkudeskError
 from okudesk.core.i18n import _
 
@@ -26,7 +26,8 @@ def register(subparsers) -> None:
         k.add_argument("record", metavar="ID|latest", help="ID atau nomor register, atau 'latest' untuk yang terbaru")
         k.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="berkas PDF yang ditulis")
         k.add_argument("--draft", action="store_true", help="draf bertanda air DRAFT, tanpa nomor dan tanda tangan")
-        k.add_argument("--officer", metavar="NRP", help="petugas penanda tangan (bawaan: petugas pelapor data ini)")
+        k.add_argument("--officer", metavar="NRP",
+                       help="petugas penanda tangan, yang masuk dengan kata sandinya (bawaan: petugas pelapor data ini)")
         k.add_argument("--passphrase-file", type=Path, metavar="FILE",
                        help=f"berkas berisi kata sandi penanda tangan (atau ${PASSPHRASE_ENV})")
         k.set_defaults(func=run)
@@ -51,12 +52,11 @@ def read_passphrase(args: argparse.Namespace) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     from okudesk.core.reports import service
-    from okudesk.core.store import Store
 
     passphrase = None if args.draft else read_passphrase(args)
     if not args.draft and passphrase is None:
         raise OkudeskError(_("Kata sandi penanda tangan diperlukan: --passphrase-file FILE atau ${env}", env=PASSPHRASE_ENV))
-    with Store.open(data_dir(args)) as store:
+    with open_store(args, passphrase=passphrase) as store:  # --officer logs in: the same passphrase signs
         record_id = service.resolve_record_id(store, args.kind, args.record)
         result = service.make_report(store, args.kind, record_id, passphrase=passphrase, draft=args.draft,
                                      officer_nrp=args.officer)

@@ -145,8 +145,8 @@ def import_files(args: argparse.Namespace) -> int:
 
 
 def verify_bundle_command(args: argparse.Namespace) -> int:
-    """``okudesk verify BUNDLE`` for a sync bundle (.okb) or receipt (.okr): the integrator
-    dispatches here from okudesk/cli/verify.py when the file is not a PDF."""
+    """``okudesk verify FILE`` for a sync bundle (.okb) or receipt (.okr); okudesk/cli/verify.py
+    dispatches here when the file is a ZIP archive rather than a PDF."""
     from okudesk.core.sync import SyncRefused, status
 
     path = Path(args.file)

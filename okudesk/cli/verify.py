@@ -1,4 +1,4 @@
-"""``okudesk verify FILE [--trust CERT]``: is a signed report (or, later, a bundle) genuine?
+"""``okudesk verify FILE [--trust CERT]``: is a signed report, a sync bundle or a receipt genuine?
 
 Exit 0 only when every signature is valid and trusted; 1 otherwise.
 """
@@ -15,12 +15,13 @@ from okudesk.core.i18n import _
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
-        "verify", help="periksa keaslian laporan PDF bertanda tangan, bundel atau tanda terima",
+        "verify", help="periksa keaslian laporan PDF bertanda tangan atau bundel sinkronisasi",
         description="Memeriksa tanda tangan elektronik sebuah laporan PDF: siapa penanda tangannya, kapan, "
                     "apakah dokumen diubah setelah ditandatangani, dan apakah sertifikatnya dipercaya "
-                    "(sertifikat pos ini dan Polres dipercaya).",
+                    "(sertifikat pos ini dan Polres dipercaya); atau sebuah bundel (.okb) / tanda terima (.okr) "
+                    "sinkronisasi tanpa mengimpornya.",
     )
-    p.add_argument("file", type=Path, metavar="FILE", help="berkas yang diperiksa (PDF, bundel .okb atau tanda terima .okr)")
+    p.add_argument("file", type=Path, metavar="FILE", help="berkas yang diperiksa (PDF, .okb atau .okr)")
     p.add_argument("--trust", type=Path, action="append", default=[], metavar="CERT",
                    help="percayai juga sertifikat ini (PEM atau DER); boleh diulang")
     p.set_defaults(func=run)
@@ -33,9 +34,11 @@ def run(args: argparse.Namespace) -> int:
         raise OkudeskError(_("Berkas {path} tidak dapat dibaca: {reason}", path=args.file, reason=exc.strerror or exc)) from exc
     if data.lstrip()[:5].startswith(b"%PDF"):
         return verify_pdf_file(args, data)
-    from okudesk.cli.sync import verify_bundle_command
+    if data[:4] == b"PK\x03\x04":  # a sync bundle (.okb) or receipt (.okr): a ZIP archive
+        from okudesk.cli.sync import verify_bundle_command
 
-    return verify_bundle_command(args)
+        return verify_bundle_command(args)
+    raise OkudeskError(_("Berkas {path} bukan PDF; hanya laporan PDF yang dapat diperiksa", path=args.file))
 
 
 VERDICT_TEXT = {

@@ -76,8 +76,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     "petugas": frozenset({"data.read", "report.sign_own"} | _RECORDS),
     # everything at the post: records, any report, the "Mengetahui" block, officers
     "kapolsek": frozenset({"data.read", "report.sign_own", "report.sign_any", "report.acknowledge"} | _RECORDS | _POST_ADMIN),
-    # settings, letterhead, reference data, backups (and the accounts that log in)
-    "admin": frozenset({"data.read"} | _POST_ADMIN),
+    # settings, letterhead, reference data, backups (and the accounts that log in); the
+    # first-run wizard's "try with demo data" runs as the first admin
+    "admin": frozenset({"data.read", "demo.fill"} | _POST_ADMIN),
     # HQ: read and import
     "hq_analyst": frozenset({"data.read", "sync.import", "audit.read"}),
     # HQ: posts, certificates, revocation
@@ -426,11 +427,24 @@ def _set_hash(session: Session, account: OfficerAccount, *, old: str | None, new
 def _signing_key_follows_passphrase(session: Session, officer_id: str, old: str | None, new: str) -> None:
     """THE hook: the officer's signing key is encrypted with the login passphrase.
 
-    When the officer changes it (``old`` known), the key must be re-encrypted with
-    ``pki.reencrypt_key``; after an admin reset (``old`` is None) the old key cannot be
-    opened any more and the officer's credential must be issued afresh. The signed-reports
-    work keeps the key (``OfficerCredential``); this is wired once that is on main.
+    A change (``old`` known) re-encrypts the key (``credentials.change_passphrase``). After
+    an admin reset (``old`` None) the key cannot be opened any more, and a key that had a
+    passphrase of its own cannot either: the officer gets a new key certified by the post
+    (reports signed with the old key stay valid: their PDFs carry the old certificate).
     """
+    from okudesk.core import credentials, pki
+
+    if credentials.credential(session, officer_id) is None:
+        return
+    if old is not None:
+        try:
+            credentials.change_passphrase(session, officer_id, old, new)
+            return
+        except pki.WrongPassphrase:
+            pass
+    credentials.enroll_officer(session, officer_id, new)
+    audit.record(session, "update", record_type="officer_credential", record_id=officer_id,
+                 summary=_("Kunci tanda tangan baru diterbitkan karena kata sandi diatur ulang"))
 
 
 # --- logging in -------------------------------------------------------------------------------

@@ -278,6 +278,13 @@ def _collect_changes(session: Session) -> None:
         for field, (before, after) in changes.items():
             merged[field] = [merged[field][0], after] if field in merged else [before, after]
         entry["obj"] = obj
+    for obj in session.deleted:  # local rows only (a Synced record is never deleted outright)
+        if _audited(obj):
+            state = inspect(obj)
+            table = state.mapper.local_table.name
+            skipped = _NOT_CHANGES | _SKIPPED.get(table, frozenset()) | _REDACTED.get(table, frozenset())
+            before = {a.key: [_plain(getattr(obj, a.key)), None] for a in state.mapper.column_attrs if a.key not in skipped}
+            collected[(table, _record_id(obj))] = {"new": False, "obj": obj, "changes": before, "removed": True}
 
 
 def _write_changes(session: Session) -> None:
@@ -286,7 +293,9 @@ def _write_changes(session: Session) -> None:
         return
     for (table, record_id), entry in collected.items():
         obj, changes = entry["obj"], {k: v for k, v in entry["changes"].items() if v[0] != v[1] or entry["new"]}
-        if entry["new"]:
+        if entry.get("removed"):
+            action = "delete"
+        elif entry["new"]:
             action = "settings" if isinstance(obj, Setting) else "create"
         elif not changes:
             continue
@@ -359,6 +368,7 @@ def _before_flush(session: Session, _flush_context, _instances) -> None:
 
 
 def _before_commit(session: Session) -> None:
+    session.flush()  # collect what is still unflushed
     _write_changes(session)  # the commit's own flush links them
 
 

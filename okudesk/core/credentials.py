@@ -1,19 +1,21 @@
 """Where this data folder keeps signing keys, certificates and the certificates it trusts.
 
-All key storage lives here, in three local tables that never travel (``models``):
+Officer keys live here, in local tables that never travel (``models``):
 
-* ``post_authority``: this post's CA key and certificate. Before HQ enrols the post the
-  certificate is self-signed; :func:`install_post_certificate` swaps in the one HQ issued
-  for the same key (sync) and re-issues every officer certificate under it.
 * ``officer_credential``: per officer, the signing key as encrypted PKCS#8 under the
   officer's own passphrase, the certificate and the chain above it (issuer first).
   :func:`change_passphrase` re-encrypts it (accounts); :func:`import_pkcs12` replaces it
   with a key and certificate from an official CA.
-* ``trust_anchor``: the certificates signatures must chain to: the post's own CA
-  certificate(s) and HQ's root.
+* ``trust_anchor``: certificates signatures may chain to besides HQ's root: every CA
+  certificate this post ever issued officer certificates under (so old reports still
+  verify after enrolment), official CAs of imported PKCS#12 files.
 
-The post CA key is stored unencrypted: the post must issue officer certificates without a
-person at hand. The accounts work may wrap it with the administrator's passphrase.
+The post's CA is the sync identity once the installation is set up for sync
+(``okudesk.core.sync.trust``: the post's signing key, self-signed until HQ certifies it;
+at HQ the HQ root). Before that, a local self-signed CA in ``post_authority`` stands in.
+An officer certificate issued under an earlier CA certificate is issued again under the
+current one the next time the officer signs (only the public key is needed), so HQ's
+chain slots in without anyone typing a passphrase.
 """
 
 from __future__ import annotations
@@ -22,11 +24,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from okudesk.core import pki, posts
+from okudesk.core.accounts import require_own_or
 from okudesk.core.errors import NotFound, OkudeskError
 from okudesk.core.i18n import _
 from okudesk.core.models import Officer, OfficerCredential, PostAuthority, TrustAnchor, utcnow
@@ -65,8 +69,34 @@ def _info(row: OfficerCredential) -> CredentialInfo:
 # --- the post's CA and the trust anchors --------------------------------------------------
 
 
+def _sync_identity(session: Session) -> pki.Identity | None:
+    """HQ's root when this installation is HQ (its officers' certificates chain to it).
+
+    A post's CA is the PostAuthority row below, also when the post is set up for sync: sync
+    signs its bundles with that key (trust.signing_identity asks us), and HQ's certificate
+    for it is installed there. Reading the sync row directly, not trust.role(), keeps the
+    two modules from asking each other in a circle."""
+    from okudesk.core.sync import trust
+
+    row = trust._identity_row(session)
+    return trust.signing_identity(session) if row is not None and row.role == "hq" else None
+
+
+def _hq_root(session: Session) -> x509.Certificate | None:
+    from okudesk.core.sync import trust
+
+    return trust.hq_root(session) if trust.role(session) is not None else None
+
+
 def post_authority(session: Session) -> pki.Identity:
-    """This post's CA identity, made (self-signed, and trusted) the first time it is needed."""
+    """The CA officer certificates are issued under: the sync identity when there is one,
+    else a local self-signed CA made (and trusted) the first time it is needed."""
+    synced = _sync_identity(session)
+    if synced is not None:
+        if pki.is_self_signed(synced.certificate):  # not yet enrolled (or HQ's root): trust it for good
+            add_trust_anchor(session, synced.certificate, label=_("CA pos {code} (sebelum pendaftaran ke Polres)",
+                                                                   code=pki.subject_field(synced.certificate, NameOID.ORGANIZATIONAL_UNIT_NAME)))
+        return synced
     post = posts.require_this_post(session)
     row = session.get(PostAuthority, post.code)
     if row is None:
@@ -88,6 +118,8 @@ def install_post_certificate(session: Session, certificate: x509.Certificate, ch
     issued by the post is re-issued under the new certificate (no passphrase needed: only
     the public keys are certified). Returns how many officer certificates were re-issued.
     """
+    if _sync_identity(session) is not None:
+        raise OkudeskError(_("Sertifikat pos dikelola oleh sinkronisasi; pasang melalui tanda terima dari Polres"))
     current = post_authority(session)
     if pki.public_key_id(certificate.public_key()) != pki.public_key_id(current.key.public_key()):
         raise OkudeskError(_("Sertifikat pos tidak cocok dengan kunci pos ini"))
@@ -111,7 +143,12 @@ def add_trust_anchor(session: Session, certificate: x509.Certificate, *, label: 
 
 
 def trust_anchors(session: Session) -> list[x509.Certificate]:
-    return [pki.load_cert(pem) for pem in session.scalars(select(TrustAnchor.certificate_pem).order_by(TrustAnchor.added_at))]
+    """What signatures must chain to here: HQ's root (sync) and the ``trust_anchor`` rows."""
+    anchors = [pki.load_cert(pem) for pem in session.scalars(select(TrustAnchor.certificate_pem).order_by(TrustAnchor.added_at))]
+    root = _hq_root(session)
+    if root is not None and all(pki.fingerprint(root) != pki.fingerprint(a) for a in anchors):
+        anchors.insert(0, root)
+    return anchors
 
 
 # --- officers' signing credentials --------------------------------------------------------
@@ -134,6 +171,7 @@ def _issue(session: Session, officer: Officer, public_key) -> tuple[x509.Certifi
 
 def enroll_officer(session: Session, officer_id: str, passphrase: str) -> CredentialInfo:
     """A new signing key for the officer, encrypted with ``passphrase``, certified by the post."""
+    require_own_or(session, officer_id, "report.sign_own", "officer.manage")
     officer = _officer(session, officer_id)
     key = pki.generate_key()
     key_pem = pki.encrypt_key(key, passphrase)
@@ -143,6 +181,7 @@ def enroll_officer(session: Session, officer_id: str, passphrase: str) -> Creden
 
 def import_pkcs12(session: Session, officer_id: str, data: bytes, file_passphrase: str, passphrase: str) -> CredentialInfo:
     """Use a key and certificate from an official CA (.p12/.pfx) instead of the post's."""
+    require_own_or(session, officer_id, "report.sign_own", "officer.manage")
     _officer(session, officer_id)
     identity = pki.load_pkcs12(data, file_passphrase)
     try:
@@ -195,10 +234,27 @@ def change_passphrase(session: Session, officer_id: str, old_passphrase: str, ne
 
 
 def signing_identity(session: Session, officer_id: str, passphrase: str) -> pki.Identity:
-    """The officer's key (decrypted with ``passphrase``), certificate and chain."""
+    """The officer's key (decrypted with ``passphrase``), certificate and chain.
+
+    A post-issued certificate made under an earlier CA certificate of this post (before
+    enrolment, before the sync set-up) is issued again under the current one first.
+    """
     row = _require(session, officer_id)
     key = pki.decrypt_key(row.key_pem, passphrase)
-    return pki.Identity(key, pki.load_cert(row.certificate_pem), tuple(pki.load_certs(row.chain_pem)))
+    cert = pki.load_cert(row.certificate_pem)
+    if row.source == "post" and not _issued_by(cert, post_authority(session).certificate):
+        cert, chain = _issue(session, session.get(Officer, officer_id), cert.public_key())
+        row.certificate_pem, row.chain_pem, row.updated_at = pki.cert_pem(cert), pki.certs_pem(chain), utcnow()
+        session.flush()
+    return pki.Identity(key, cert, tuple(pki.load_certs(row.chain_pem)))
+
+
+def _issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
+    try:
+        cert.verify_directly_issued_by(issuer)
+    except (ValueError, TypeError, InvalidSignature):
+        return False
+    return True
 
 
 def reissue_officer_certificates(session: Session) -> int:

@@ -174,7 +174,7 @@ def fill(
     return DemoSummary(post.code, len(officer_ids), n_stakeholders, meetings, incidents)
 
 
-DEMO_PASSPHRASE = "demo"
+DEMO_PASSPHRASE = "demo"  # demo officers' login and signing passphrase: for trying okudesk only
 DEMO_PHOTO_MEETINGS = 8
 PHOTO_CAPTIONS = ("Suasana kegiatan", "Penyampaian imbauan kamtibmas", "Foto bersama peserta", "Dialog dengan warga")
 
@@ -241,7 +241,6 @@ def _ensure_officers(session: Session, rng: random.Random, post_id: str) -> list
     return existing
 
 
-DEMO_PASSPHRASE = "demo"  # demo officers' signing passphrase: for trying okudesk only
 
 
 def _ensure_credentials(session: Session, rng: random.Random, officer_ids: list[str]) -> None:
@@ -399,7 +398,7 @@ def _bulk_meetings(ctx: _Context, count: int, progress) -> list[str]:
                     stakeholders.append((mid, sid))
                 if rng.random() < 0.7:
                     due = (when[k] + timedelta(days=rng.randint(3, 30))).date()
-                    done = due < ctx.now.date() and rng.random() < 0.6
+                    done = (due < ctx.now.date() - timedelta(days=14) and rng.random() < 0.93) or (due < ctx.now.date() and rng.random() < 0.5)
                     follow_ups.append((
                         new_id(), stamp, stamp, ctx.post_code, instance, counter, None,
                         rng.choice(FOLLOW_UPS), "Bhabinkamtibmas", rng.choice(ctx.officer_ids), bulk.day(due),

@@ -352,6 +352,13 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
 )
 
 
+# --- gui (status bar) and sync export: "what changed here since the last export" ----------
+# (change_instance, change_counter) answers it from the index alone, even for a million rows.
+for _model in SYNCED_MODELS:  # the first schema's tables (0002_search)
+    Index(f"ix_{_model.__tablename__}_change_version", _model.change_instance, _model.change_counter)
+del _model
+
+
 # --- reports: signed documents, officer credentials, trust (issue 4) ----------------------
 
 

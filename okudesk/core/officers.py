@@ -80,3 +80,40 @@ def list_officers(session: Session, *, active_only: bool = True, post_id: str | 
     if post_id:
         stmt = stmt.where(Officer.post_id == post_id)
     return [_info(o) for o in session.scalars(stmt)]
+
+
+# --- the drawn signature (reports) ---------------------------------------------------------
+
+SIGNATURE_MAX = (900, 300)
+
+
+def set_signature_image(session: Session, officer_id: str, png: bytes | None) -> None:
+    """Store the officer's drawn or imported signature (transparent PNG), or remove it."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    from okudesk.core.accounts import require_own_or
+
+    require_own_or(session, officer_id, "report.sign_own", "officer.manage")
+    officer = session.get(Officer, officer_id)
+    if officer is None or officer.deleted_at is not None:
+        raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Petugas", id=officer_id))
+    if png is not None:
+        try:
+            with Image.open(io.BytesIO(png)) as im:
+                im.load()
+                image = im.convert("RGBA")
+        except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+            raise ValidationError(_("Berkas ini bukan foto yang dapat dibaca: {reason}", reason=exc), "signature") from exc
+        image.thumbnail(SIGNATURE_MAX, Image.Resampling.LANCZOS)
+        out = io.BytesIO()
+        image.save(out, "PNG", optimize=True)
+        png = out.getvalue()
+    officer.signature_png = png
+    session.flush()
+
+
+def signature_image(session: Session, officer_id: str) -> bytes | None:
+    officer = session.get(Officer, officer_id)
+    return officer.signature_png if officer is not None else None

@@ -112,8 +112,10 @@ def add_photo(
     incident_id: str | None = None,
     caption: str = "",
     original_name: str = "",
+    amendment_reason: str | None = None,
 ) -> AttachmentInfo:
     require(session, "photo.write")
+    _ensure_editable(session, meeting_id, incident_id, amendment_reason)
     if isinstance(source, Path):
         original_name = original_name or source.name
         source = source.read_bytes()
@@ -136,26 +138,38 @@ def add_photo(
     return info(a)
 
 
+def _ensure_editable(session: Session, meeting_id: str | None, incident_id: str | None, reason: str | None) -> None:
+    """Photos are part of the signed report of their record: the same lock applies."""
+    from okudesk.core.reports import register
+
+    if meeting_id:
+        register.ensure_editable(session, "meeting", meeting_id, reason)
+    elif incident_id:
+        register.ensure_editable(session, "incident", incident_id, reason)
+
+
 def info(a: Attachment) -> AttachmentInfo:
     return AttachmentInfo(a.id, a.sha256, a.caption, a.taken_at, a.width, a.height, a.original_name, a.meeting_id, a.incident_id)
 
 
-def set_caption(session: Session, attachment_id: str, caption: str) -> AttachmentInfo:
+def set_caption(session: Session, attachment_id: str, caption: str, *, amendment_reason: str | None = None) -> AttachmentInfo:
     require(session, "photo.write")
     a = session.get(Attachment, attachment_id)
     if a is None or a.deleted_at is not None:
         raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Foto", id=attachment_id))
+    _ensure_editable(session, a.meeting_id, a.incident_id, amendment_reason)
     a.caption = validation.text(caption, "Keterangan foto", field="caption", max_len=300)
     session.flush()
     return info(a)
 
 
-def remove_photo(session: Session, attachment_id: str) -> None:
+def remove_photo(session: Session, attachment_id: str, *, amendment_reason: str | None = None) -> None:
     """Soft delete; the file stays (another record may share it, and HQ may still need it)."""
     require(session, "photo.write")
     a = session.get(Attachment, attachment_id)
     if a is None or a.deleted_at is not None:
         raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Foto", id=attachment_id))
+    _ensure_editable(session, a.meeting_id, a.incident_id, amendment_reason)
     a.deleted_at = utcnow()
     session.flush()
 

@@ -247,12 +247,7 @@ def validate_chain(
 # --- sync additions (bundle encryption and signatures; docs/sync-format.md) ---------------
 
 
-def private_key_pem(key: PrivateKey) -> bytes:
-    """An installation's sync key as unencrypted PKCS#8 (the CLI must run unattended)."""
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-
-
-def load_private_key_pem(pem: bytes) -> PrivateKey:
+def load_plain_key(pem: bytes) -> PrivateKey:
     return decrypt_key(pem, "")
 
 

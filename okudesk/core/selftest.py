@@ -105,3 +105,97 @@ def _photos(folder: Path) -> None:
     Image.new("RGB", (3200, 1800), (120, 80, 40)).save(buf, "JPEG")
     prepared = photos.prepare(buf.getvalue())
     _expect(max(prepared.width, prepared.height) == photos.MAX_SIDE, "photo not downscaled")
+
+
+@check("accounts")
+def _accounts(folder: Path) -> None:
+    """First admin, login and refusal, the audit chain, a backup restored with a new instance."""
+    from okudesk.core import accounts, audit, backups, posts, reference, versioning
+    from okudesk.core.errors import LoginFailed, PermissionDenied
+    from okudesk.core.store import Store
+
+    data = folder / "data"
+    with Store.open(data) as store:
+        with store.write() as s:
+            accounts.create_first_admin(s, name="Admin Uji", nrp="80000001", passphrase="uji-mandiri-123")
+        try:
+            accounts.login(store, "salah-sekali", nrp="80000001")
+            raise AssertionError("a wrong passphrase was accepted")
+        except LoginFailed:
+            pass
+        store.actor = accounts.login(store, "uji-mandiri-123", nrp="80000001")
+        with store.write() as s:
+            kec = reference.kecamatan(s)[0]
+            posts.set_up_this_post(s, code="UJI", name="Pos Uji", letterhead=["POS UJI"], kecamatan_ids=[kec.id])
+        try:
+            from okudesk.core import meetings
+
+            with store.write() as s:  # an admin keeps the settings, not the records
+                meetings.create_meeting(s, meetings.MeetingInput(starts_at=datetime.now() - timedelta(hours=1), purpose="x"))
+            raise AssertionError("the admin role wrote a meeting")
+        except PermissionDenied:
+            pass
+        archive = backups.write_backup(store, folder / "usb").path
+        with store.read() as s:
+            result = audit.verify(s)
+            _expect(result.ok and result.entries >= 4, f"audit chain: {result}")
+            before = versioning.current(s.connection())[0]
+        actor = store.actor
+    backups.restore(data, archive, actor=actor)
+    with Store.open(data) as store, store.read() as s:
+        _expect(versioning.current(s.connection())[0] != before, "restored database kept its instance ID")
+        _expect(audit.verify(s).ok, "audit chain broken after restore")
+
+
+@check("signed report")
+def _signed_report(folder: Path) -> None:
+    """Make a signed meeting report from demo data, verify it, and see a changed byte caught."""
+    from okudesk.core import accounts, credentials, demo
+    from okudesk.core.reports import service, verification
+    from okudesk.core.store import Store
+
+    with Store.open(folder) as store:
+        store.actor = accounts.system_actor("selftest")
+        demo.fill(store, meetings=2, incidents=2, seed=3)
+        record = service.resolve_record_id(store, "meeting", "latest")
+        result = service.make_report(store, "meeting", record, passphrase=demo.DEMO_PASSPHRASE)
+        with store.read() as s:
+            anchors = credentials.trust_anchors(s)
+    checked = verification.verify_pdf(result.pdf, anchors)
+    _expect(checked.verdict == verification.VALID, f"fresh report verifies as {checked.verdict}")
+    tampered = bytearray(result.pdf)
+    tampered[tampered.index(b"stream", tampered.index(b"/Length")) + 40] ^= 0x20  # inside a signed stream
+    _expect(verification.verify_pdf(bytes(tampered), anchors).verdict == verification.MODIFIED, "tampering not detected")
+
+
+@check("sync")
+def _sync(folder: Path) -> None:
+    """Enroll a post, export a signed, encrypted bundle, import it at HQ, apply the receipt."""
+    from okudesk.core import meetings, reference
+    from okudesk.core.store import Store
+    from okudesk.core.sync import export, importer, receipt, trust
+
+    usb = folder / "usb"
+    usb.mkdir()
+    from okudesk.core import accounts
+
+    with Store.open(folder / "hq") as hq, Store.open(folder / "post") as post:
+        hq.actor = post.actor = accounts.system_actor("selftest")
+        with hq.write() as s:
+            trust.set_up_hq(s, name="Polres Uji", code="UJI")
+            kit = trust.add_post(s, code="PSU", name="Pos Uji", out_dir=usb)
+        with post.write() as s:
+            trust.set_up_post(s, kit)
+            kec = reference.kecamatan(s)[0]
+            meetings.create_meeting(s, meetings.MeetingInput(
+                starts_at=datetime.now().replace(microsecond=0) - timedelta(hours=1), kecamatan_id=kec.id,
+                purpose="Uji sinkronisasi"))
+        made = export.export_bundle(post, usb)
+        outcome = importer.import_bundle(hq, made.path)
+        _expect(outcome.ok and outcome.counts["new"] + outcome.counts.get("audit", 0) == made.records, f"import: {outcome}")
+        again = importer.import_bundle(hq, made.path)
+        _expect(not again.ok, "a bundle was imported twice")
+        applied = receipt.import_receipt(post, outcome.receipt)
+        _expect(applied.ok and applied.certificate_installed, f"receipt: {applied}")
+        with post.read() as s:
+            _expect(export.pending_changes(s) == 0, "changes still waiting after the receipt")

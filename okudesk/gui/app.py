@@ -41,18 +41,25 @@ def start(data_dir: Path, language: str | None = None):
     from okudesk.gui.operations import hub
 
     app = make_app()
-    errors.install()
+    errors.install(logging_now=False)
     i18n.install(language or i18n.saved_language())
     window = MainWindow(data_dir=data_dir)
     window.show()
     app.processEvents()
+    errors.setup_logging()  # the rotating log file, once the window is up
 
     def failed(exc: BaseException) -> None:
         errors.show_exception(exc, parent=window)
         window.close()
         app.exit(1)
 
-    hub().open_store(data_dir, window.attach_store, failed)
+    def opened(store) -> None:
+        from okudesk.gui.login import daily_backup
+
+        daily_backup(window)  # queued first on the worker: before anyone logs in
+        window.attach_store(store)
+
+    hub().open_store(data_dir, opened, failed)
     return window
 
 

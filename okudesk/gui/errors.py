@@ -9,7 +9,6 @@ import logging
 import sys
 import threading
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QThread
@@ -22,7 +21,7 @@ _log_file: Path | None = None
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
+    return QCoreApplication.translate("", text)
 
 
 def setup_logging(folder: Path | None = None) -> Path | None:
@@ -30,6 +29,8 @@ def setup_logging(folder: Path | None = None) -> Path | None:
     global _log_file
     if _log_file is not None:
         return _log_file
+    from logging.handlers import RotatingFileHandler
+
     from okudesk.core.paths import log_dir
 
     folder = folder or log_dir()
@@ -96,7 +97,10 @@ def _thread_hook(args: threading.ExceptHookArgs) -> None:
     log.error("error in thread %s", args.thread, exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
 
 
-def install() -> None:
-    setup_logging()
+def install(*, logging_now: bool = True) -> None:
+    """Take over sys.excepthook; the log file is opened now or by :func:`setup_logging` later
+    (start-up shows the window first)."""
+    if logging_now:
+        setup_logging()
     sys.excepthook = _excepthook
     threading.excepthook = _thread_hook

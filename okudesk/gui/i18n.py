@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -40,11 +39,11 @@ def _lrelease() -> Path | None:
     return None
 
 
-def qm_file(language: str) -> Path | None:
+def qm_file(language: str, stem: str = "okudesk") -> Path | None:
     """The compiled translation for ``language``, compiling it if needed; None if impossible."""
     from okudesk.core.paths import resource
 
-    ts = resource("translations", f"okudesk_{language}.ts")
+    ts = resource("translations", f"{stem}_{language}.ts")
     qm = ts.with_suffix(".qm")
     if qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime):
         return qm
@@ -59,6 +58,8 @@ def qm_file(language: str) -> Path | None:
     if tool is None:
         log.warning("no lrelease to compile %s", ts)
         return None
+    import subprocess
+
     cached.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([str(tool), "-silent", str(ts), "-qm", str(cached)], check=True, capture_output=True)
     return cached
@@ -76,13 +77,15 @@ def install(language: str) -> str:
     core_i18n.set_language(language)
     if language == "id":
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
-        return language
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    path = qm_file(language)
-    translator = QTranslator(app)
-    if path is not None and translator.load(str(path)):
-        app.installTranslator(translator)
-        _installed.append(translator)
+        files = [qm_file("id", stem="qt")]  # Qt's own texts (context menus, ...); ours are Indonesian already
     else:
-        log.warning("translation %s not loaded", language)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        files = [qm_file(language)]
+    for path in files:
+        translator = QTranslator(app)
+        if path is not None and translator.load(str(path)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        else:
+            log.warning("translation %s not loaded", language)
     return language

@@ -27,7 +27,7 @@ SEVERITY = {
 SEVERITY_COLOR = {"rendah": "#2e7d32", "sedang": "#8d6e00", "tinggi": "#d84315", "kritis": "#b71c1c"}
 FOLLOW_UP_STATUS = {
     "terbuka": QT_TRANSLATE_NOOP("labels", "Terbuka"),
-    "selesai": QT_TRANSLATE_NOOP("labels", "Selesai"),
+    "selesai": QT_TRANSLATE_NOOP("labels", "Sudah selesai"),
     "batal": QT_TRANSLATE_NOOP("labels", "Batal"),
 }
 CATEGORY_GROUP = {

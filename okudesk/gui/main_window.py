@@ -50,7 +50,7 @@ QLabel#warning { background: #fff3cd; color: #6b4e00; border: 1px solid #f0d68a;
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+    return QCoreApplication.translate("", text)
 
 
 def page_title(spec: PageSpec) -> str:
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.post = None
         self._is_ready = False
         self._wizard = None
+        self._duty_choices = 0
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -142,9 +143,12 @@ class MainWindow(QMainWindow):
         self.busy.setMaximumWidth(90)
         self.busy.setMaximumHeight(14)
         self.busy.setVisible(False)
+        self.officer_label = QLabel(tr("Petugas piket:"))
         bar.addWidget(self.post_label)
-        bar.addWidget(QLabel(tr("Petugas piket:")))
+        bar.addWidget(self.officer_label)
         bar.addWidget(self.officer_combo)
+        self.officer_label.setVisible(False)
+        self.officer_combo.setVisible(False)
         bar.addPermanentWidget(self.unexported_label)
         bar.addPermanentWidget(self.busy)
         self.hub.taskman.busy_changed.connect(self.busy.setVisible)
@@ -152,6 +156,7 @@ class MainWindow(QMainWindow):
     def _officer_chosen(self, index: int) -> None:
         officer_id = self.officer_combo.itemData(index)
         self.hub.officer_on_duty = officer_id
+        self._duty_choices += 1
 
         def work(session):
             from okudesk.core import settings
@@ -168,15 +173,20 @@ class MainWindow(QMainWindow):
             return (post, officers.list_officers(session), settings.get(session, settings.OFFICER_ON_DUTY),
                     stats.unexported_changes(session))
 
-        QueryOp(self, work, self._show_status).run()
+        asked = self._duty_choices
+        QueryOp(self, work, lambda result: self._show_status(result, asked)).run()
 
-    def _show_status(self, result) -> None:
+    def _show_status(self, result, asked: int = 0) -> None:
         post, officer_list, on_duty, unexported = result
+        if asked != self._duty_choices:  # chosen after this query was asked: keep the choice
+            on_duty = self.hub.officer_on_duty
         self.post = post
         if post is not None:
             self.post_label.setText(tr("Pos: {name} ({code})").format(name=post.name, code=post.code))
             self.brand_sub.setText(post.name)
             self.setWindowTitle(f"okudesk - {post.name}")
+        self.officer_label.setVisible(post is not None)
+        self.officer_combo.setVisible(post is not None)
         self.officer_combo.blockSignals(True)
         self.officer_combo.clear()
         self.officer_combo.addItem(tr("(pilih petugas)"), None)
@@ -199,8 +209,13 @@ class MainWindow(QMainWindow):
     # --- pages -----------------------------------------------------------------------------------
 
     def attach_store(self, store) -> None:
-        """The store is open: show the pages, or the first-run wizard on an empty folder."""
+        """The store is open: log in (okudesk/gui/login.py), then show the pages, or the
+        first-run wizard on an empty folder."""
+        from okudesk.gui.login import gate
 
+        gate(self).require(store, self._attach_logged_in)
+
+    def _attach_logged_in(self) -> None:
         def work(session):
             from okudesk.core import posts
 
@@ -218,7 +233,6 @@ class MainWindow(QMainWindow):
             self._wizard.deleteLater()
             self._wizard = None
         self.nav.setEnabled(True)
-        self.refresh_status()
         settings = QSettings()
         start = settings.value("window/page", "home", str)
         keys = [s.key for s in PAGES]
@@ -227,6 +241,7 @@ class MainWindow(QMainWindow):
             self._show_row(row)
         else:
             self.nav.setCurrentRow(row)
+        self.refresh_status()  # after the first page's queries: counting changes can take a moment
         self.store_attached.emit()
 
     def _show_wizard(self) -> None:

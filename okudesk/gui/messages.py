@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
+    return QCoreApplication.translate("", text)
 
 
 def info(parent: QWidget | None, text: str, title: str | None = None) -> None:
@@ -63,3 +63,13 @@ def text_input(parent: QWidget | None, title: str, label: str, text: str = "") -
 
     value, ok = QInputDialog.getText(parent, title, label, text=text)
     return value if ok else None
+
+
+def choose_folder(parent: QWidget | None, title: str) -> str:
+    """A folder (a USB stick's drive or any folder); '' when cancelled."""
+    return QFileDialog.getExistingDirectory(parent, title, "")
+
+
+def open_files(parent: QWidget | None, title: str, file_filter: str) -> list[str]:
+    files, _filter = QFileDialog.getOpenFileNames(parent, title, "", file_filter)
+    return files

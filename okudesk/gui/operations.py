@@ -28,6 +28,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -188,12 +189,16 @@ class _Op(Generic[T]):
 
         def task():
             if self._needs_store and h.store is None:
-                from okudesk.core.errors import OkudeskError
+                from okudesk.core.errors import StoreError
+                from okudesk.core.i18n import _
 
-                raise OkudeskError("store not open")
+                raise StoreError(_("Basis data belum terbuka"))
             return self._work(h.store)
 
         def done(future: Future) -> None:
+            if self._parent is not None and not shiboken6.isValid(self._parent):
+                log.debug("operation finished after its window closed; result dropped")
+                return
             exc = future.exception()
             if exc is not None:
                 if self._failure is not None:

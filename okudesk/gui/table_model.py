@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from okudesk.gui.operations import QueryOp
 
 FIRST_KEYS = 300
+KEY_CHUNK = 50_000  # keys per background fetch: a stale fetch never holds the worker long
 PAGE = 200
 CACHE_PAGES = 40
 _ROOT = QModelIndex()
@@ -74,12 +75,15 @@ class ListModel(QAbstractTableModel):
         listing, flt, sort, desc = self.listing, self.filter, self.sort_key, self.descending
 
         def work(session):
+            if gen != self._generation:
+                return None, None
             from okudesk.core import listing as core
 
-            return core.keys(session, listing, flt, sort=sort, descending=desc, limit=FIRST_KEYS)
+            keys = core.keys(session, listing, flt, sort=sort, descending=desc, limit=FIRST_KEYS)
+            return keys, core.rows(session, listing, keys[:PAGE])  # the first screen in the same trip
 
         self._busy += 1
-        QueryOp(None, work, lambda keys: self._first_keys(gen, keys)).failure(self._failed).run()
+        QueryOp(None, work, lambda result: self._first_keys(gen, *result)).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
         self._busy -= 1
@@ -88,13 +92,14 @@ class ListModel(QAbstractTableModel):
 
         errors.show_exception(exc)
 
-    def _first_keys(self, gen: int, keys: array) -> None:
+    def _first_keys(self, gen: int, keys: array, first_rows: dict[int, tuple]) -> None:
         self._busy -= 1
-        if gen != self._generation:
+        if gen != self._generation or keys is None:
             return
         self.beginResetModel()
         self._keys = keys
         self._cache.clear()
+        self._cache[0] = first_rows
         self._pending.clear()
         self._complete = len(keys) < FIRST_KEYS
         self._fetching = False
@@ -105,6 +110,10 @@ class ListModel(QAbstractTableModel):
         else:
             self.fetchMore(QModelIndex())
 
+    def cancel(self) -> None:
+        """Drop every load in flight (the list is going away)."""
+        self._generation += 1
+
     def canFetchMore(self, parent=_ROOT) -> bool:
         return not parent.isValid() and not self._complete and not self._fetching
 
@@ -114,28 +123,34 @@ class ListModel(QAbstractTableModel):
         self._fetching = True
         gen, offset = self._generation, len(self._keys)
         listing, flt, sort, desc = self.listing, self.filter, self.sort_key, self.descending
-        first = array("q", self._keys)
+        last = self._keys[-1] if self._keys else None
 
         def work(session):
+            if gen != self._generation:
+                return None  # a newer load was asked for: do not hold the worker
             from okudesk.core import listing as core
 
-            return core.keys(session, listing, flt, sort=sort, descending=desc)
+            # one key of overlap tells whether the list changed since the previous chunk
+            return core.keys(session, listing, flt, sort=sort, descending=desc, limit=KEY_CHUNK + 1, offset=offset - 1)
 
-        def done(keys: array) -> None:
+        def done(keys: array | None) -> None:
             self._busy -= 1
-            if gen != self._generation:
+            if gen != self._generation or keys is None:
                 return
             self._fetching = False
-            if keys[:offset] != first:  # changed meanwhile: start over
+            if not keys or keys[0] != last:  # changed meanwhile: start over
                 self.reload()
                 return
-            rest = keys[offset:]
+            rest = keys[1:]
             if rest:
                 self.beginInsertRows(QModelIndex(), offset, offset + len(rest) - 1)
                 self._keys.extend(rest)
                 self.endInsertRows()
-            self._complete = True
-            self.complete.emit()
+            if len(rest) < KEY_CHUNK:
+                self._complete = True
+                self.complete.emit()
+            else:
+                self.fetchMore(QModelIndex())  # keep going in the background
 
         self._busy += 1
         QueryOp(None, work, done).failure(self._failed).run()
@@ -149,14 +164,16 @@ class ListModel(QAbstractTableModel):
         listing = self.listing
 
         def work(session):
+            if gen != self._generation:
+                return None
             from okudesk.core import listing as core
 
             return core.rows(session, listing, keys)
 
-        def done(rows: dict[int, tuple]) -> None:
+        def done(rows: dict[int, tuple] | None) -> None:
             self._busy -= 1
             self._pending.discard(page)
-            if gen != self._generation:
+            if gen != self._generation or rows is None:
                 return
             self._cache[page] = rows
             while len(self._cache) > CACHE_PAGES:

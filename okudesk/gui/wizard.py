@@ -25,7 +25,7 @@ from okudesk.gui.pages.base import Combo
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("wizard", text)
+    return QCoreApplication.translate("", text)
 
 
 class FirstRunWizard(QWidget):
@@ -87,7 +87,7 @@ class FirstRunWizard(QWidget):
             edit.setMaxLength(60)
         self.letterhead[2].setPlaceholderText(tr("mis. SEKTOR BATURAJA TIMUR"))
         self._row(form, tr("Nama pos"), self.name, "name")
-        self._row(form, tr("Kode pos (untuk nomor surat)"), self.code, "code")
+        self._row(form, tr("Kode satuan (untuk nomor surat)"), self.code, "code")
         self._row(form, tr("Kecamatan wilayah"), self.kecamatan, "kecamatan")
         self._row(form, tr("Tempat penandatanganan"), self.place_name, "place_name")
         for i, edit in enumerate(self.letterhead, 1):

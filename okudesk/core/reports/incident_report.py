@@ -7,7 +7,7 @@ per report.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from okudesk.core.incidents import SEVERITY_LABELS, STATUS_LABELS, IncidentDetail
 from okudesk.core.reports import pdf
@@ -86,10 +86,13 @@ def story(ctx: ReportContext, i: IncidentDetail, number: str, signed_on: str, sl
     if ctx.amends is not None:
         out.append(pdf.item("Alasan perubahan laporan", ctx.amendment_reason, "3." if i.follow_ups else "2."))
 
-    out.append(pdf.section("VI", "Penutup"))
-    out.append(pdf.para("Demikian laporan informasi ini dibuat dengan sebenarnya untuk menjadi bahan pertimbangan pimpinan."))
     place = ctx.post.place_name or ctx.post.name
-    out.append(pdf.signature_blocks(f"{place}, {signed_on}", ctx.reporter, ctx.commander, slot))
+    # The closing words stay on the page of the signatures: no signature page without text.
+    out.append(KeepTogether([
+        pdf.section("VI", "Penutup"),
+        pdf.para("Demikian laporan informasi ini dibuat dengan sebenarnya untuk menjadi bahan pertimbangan pimpinan."),
+        pdf.signature_blocks(f"{place}, {signed_on}", ctx.reporter, ctx.commander, slot),
+    ]))
     return out
 
 

@@ -9,7 +9,7 @@ photo documentation.
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from okudesk.core.meetings import MeetingDetail
 from okudesk.core.reports import pdf
@@ -84,10 +84,13 @@ def story(ctx: ReportContext, m: MeetingDetail, number: str, signed_on: str, slo
     if ctx.amends is not None:
         out.append(pdf.item("Alasan perubahan laporan", ctx.amendment_reason, "3."))
 
-    out.append(pdf.section("VI", "Penutup"))
-    out.append(pdf.para("Demikian laporan ini dibuat dengan sebenarnya untuk menjadi periksa dan bahan pertimbangan pimpinan."))
     place = ctx.post.place_name or ctx.post.name
-    out.append(pdf.signature_blocks(f"{place}, {signed_on}", ctx.reporter, ctx.commander, slot))
+    # The closing words stay on the page of the signatures: no signature page without text.
+    out.append(KeepTogether([
+        pdf.section("VI", "Penutup"),
+        pdf.para("Demikian laporan ini dibuat dengan sebenarnya untuk menjadi periksa dan bahan pertimbangan pimpinan."),
+        pdf.signature_blocks(f"{place}, {signed_on}", ctx.reporter, ctx.commander, slot),
+    ]))
     return out
 
 

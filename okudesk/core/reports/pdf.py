@@ -14,8 +14,10 @@ embedding and passed to reportlab as JPEG, which it copies into the PDF without 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -23,13 +25,12 @@ from pathlib import Path
 from PIL import Image as PILImage
 from PIL import ImageOps
 from reportlab import rl_config
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
@@ -279,12 +280,20 @@ class PhotoItem:
     place: str
 
 
-def print_jpeg(path: Path, max_w: float, max_h: float, dpi: int = PRINT_DPI) -> tuple[bytes, float, float]:
-    """The photo cut down to its printed size at ``dpi``: (JPEG bytes, width pt, height pt)."""
+def _fit(path: Path, max_w: float, max_h: float) -> tuple[float, float]:
+    """The printed size (points) of the photo fitted into the box; reads only the header."""
     with PILImage.open(path) as im:
         w, h = im.size
-        scale = min(max_w / w, max_h / h)
-        target = (max(1, round(w * scale * dpi / 72)), max(1, round(h * scale * dpi / 72)))
+        if im.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # taken on its side: printed upright
+            w, h = h, w
+    scale = min(max_w / w, max_h / h)
+    return w * scale, h * scale
+
+
+def print_jpeg(path: Path, width: float, height: float, dpi: int = PRINT_DPI) -> bytes:
+    """The photo cut down to its printed size (``width`` x ``height`` points) at ``dpi``."""
+    target = (max(1, round(width * dpi / 72)), max(1, round(height * dpi / 72)))
+    with PILImage.open(path) as im:
         im.draft("RGB", target)  # JPEG: decode at 1/2, 1/4 or 1/8 size directly
         im = ImageOps.exif_transpose(im)
         if im.mode not in ("RGB", "L"):
@@ -293,7 +302,48 @@ def print_jpeg(path: Path, max_w: float, max_h: float, dpi: int = PRINT_DPI) -> 
             im = im.resize(target, PILImage.Resampling.BILINEAR, reducing_gap=2.0)
         out = io.BytesIO()
         im.save(out, "JPEG", quality=PHOTO_QUALITY, optimize=False)
-    return out.getvalue(), w * scale, h * scale
+    return out.getvalue()
+
+
+_pool: ThreadPoolExecutor | None = None
+
+
+def _photo_pool() -> ThreadPoolExecutor:
+    """Pillow lets go of the GIL while it decodes, scales and encodes: photos are prepared
+    on two threads while the text pages are laid out."""
+    global _pool
+    with _fonts_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="okudesk-photo")
+    return _pool
+
+
+class _JpegReader(ImageReader):
+    """JPEG bytes that reportlab copies into the PDF as they are. reportlab names each
+    image by a digest of its decoded pixels (decoding every photo once more just for a
+    name); the hash of the JPEG bytes names it as well."""
+
+    def __init__(self, data: bytes):
+        super().__init__(io.BytesIO(data))
+        self._key = hashlib.sha256(data).digest()
+        self._dataA = None  # no transparency
+
+    def getRGBData(self):
+        return self._key
+
+
+class PrintedPhoto(Flowable):
+    """A photo whose print-size JPEG is being made on another thread until it is drawn."""
+
+    def __init__(self, data: Future, width: float, height: float):
+        super().__init__()
+        self.data, self.width, self.height = data, width, height
+
+    def wrap(self, avail_width, avail_height):
+        return self.width, self.height
+
+    def draw(self):
+        self.canv.drawImage(_JpegReader(self.data.result()), 0, 0, self.width, self.height)
 
 
 def photo_pages(photos: list[PhotoItem], heading: str, per_page: int = 4) -> list[Flowable]:
@@ -302,6 +352,9 @@ def photo_pages(photos: list[PhotoItem], heading: str, per_page: int = 4) -> lis
         return []
     st = styles()
     cell_w, img_h = TEXT_W / 2 - 0.4 * cm, 7.2 * cm if per_page > 2 else 9.5 * cm
+    pool = _photo_pool()
+    sizes = [_fit(p.path, cell_w - 0.3 * cm, img_h) for p in photos]
+    prints = [(pool.submit(print_jpeg, p.path, w, h), w, h) for p, (w, h) in zip(photos, sizes, strict=True)]
     out: list[Flowable] = [PageBreak()]
     for start in range(0, len(photos), per_page):
         chunk = photos[start:start + per_page]
@@ -309,10 +362,9 @@ def photo_pages(photos: list[PhotoItem], heading: str, per_page: int = 4) -> lis
             out.append(PageBreak())
         out += [Paragraph(f"<u>{esc(heading)}</u>", st.title), Spacer(1, 0.4 * cm)]
         cells = []
-        for p in chunk:
-            data, w, h = print_jpeg(p.path, cell_w - 0.3 * cm, img_h)
+        for p, (data, w, h) in zip(chunk, prints[start:start + per_page], strict=True):
             when = f"{day_date(p.taken_at)}, pukul {clock(p.taken_at)} WIB" if p.taken_at else "waktu tidak tercatat"
-            cells.append([Image(io.BytesIO(data), width=w, height=h),
+            cells.append([PrintedPhoto(data, w, h),
                           Paragraph(f"<b>{esc(p.caption) or 'Dokumentasi'}</b>", st.caption),
                           Paragraph(esc(f"{when}\n{p.place}".strip()), st.caption)])
         rows = [cells[i:i + 2] + [""] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
@@ -326,13 +378,53 @@ def photo_pages(photos: list[PhotoItem], heading: str, per_page: int = 4) -> lis
 # --- the QR code and the page furniture -----------------------------------------------------
 
 
+class QrCode(Flowable):
+    """A QR code drawn as filled runs of modules.
+
+    reportlab's QrCodeWidget tries all eight mask patterns and encodes twice (once to
+    measure); that alone took longer than the rest of a report. Any mask is valid QR;
+    we take one and draw the matrix directly.
+    """
+
+    MASK = 2
+
+    def __init__(self, payload: str, size: float):
+        super().__init__()
+        from reportlab.graphics.barcode import qrencoder
+
+        qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        qr.addData(payload)
+        qr.version = qr.calculate_version()
+        qr.makeImpl(False, self.MASK)
+        self.modules = [list(row) for row in qr.modules]
+        self.size = size
+
+    def wrap(self, avail_width, avail_height):
+        return self.size, self.size
+
+    def draw(self):
+        count = len(self.modules)
+        module = self.size / (count + 8)  # four modules of quiet zone on each side
+        c = self.canv
+        c.saveState()
+        c.setFillColor(colors.black)
+        for r, row in enumerate(self.modules):
+            y = self.size - (r + 5) * module
+            col = 0
+            while col < count:
+                if row[col]:
+                    start = col
+                    while col < count and row[col]:
+                        col += 1
+                    c.rect((start + 4) * module, y, (col - start) * module, module, stroke=0, fill=1)
+                else:
+                    col += 1
+        c.restoreState()
+
+
 def qr_block(payload: str, text: str) -> Flowable:
-    size = 2.6 * cm
-    widget = QrCodeWidget(payload, barLevel="M")
-    x1, y1, x2, y2 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
-    drawing.add(widget)
-    table = Table([[drawing, Paragraph(text, styles().small)]], colWidths=[size + 0.3 * cm, TEXT_W - size - 0.3 * cm])
+    size = 3.0 * cm
+    table = Table([[QrCode(payload, size), Paragraph(text, styles().small)]], colWidths=[size + 0.2 * cm, TEXT_W - size - 0.2 * cm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("BOX", (0, 0), (-1, -1), 0.4, colors.grey)]))
     return KeepTogether([CondPageBreak(size + 0.8 * cm), Spacer(1, 0.5 * cm), table])

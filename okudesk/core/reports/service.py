@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reportlab.lib.units import cm
 
-from okudesk.core import credentials, incidents, meetings
+from okudesk.core import accounts, audit, credentials, incidents, meetings
 from okudesk.core.errors import OkudeskError
 from okudesk.core.i18n import _
 from okudesk.core.models import Report, utcnow
@@ -107,8 +107,13 @@ def make_report(
         place = (meeting_report.where if kind == "meeting" else incident_report.where)(detail)
         ctx = context.build(session, store.photo_dir, kind=kind, record_id=record_id, reported_by_id=detail.reported_by_id,
                             officer_nrp=officer_nrp, place=place)
+        # Photos are cut down to print size on other threads from now on.
+        photo_flowables = pdf.photo_pages(list(ctx.photos), "DOKUMENTASI KEGIATAN" if kind == "meeting" else "DOKUMENTASI")
         identity = None
-        if not draft:
+        if draft:
+            accounts.require(session, "data.read")
+        else:
+            accounts.require_own_or(session, ctx.signer.id, "report.sign_own", "report.sign_any")
             if passphrase is None:
                 raise OkudeskError(_("Kata sandi penanda tangan diperlukan untuk menandatangani laporan"))
             step(_("Membuka kunci tanda tangan"), 10)
@@ -136,7 +141,7 @@ def make_report(
         slot = None if draft else pdf.SignatureSlot(pdf.TEXT_W / 2 - 0.6 * cm, 1.35 * cm)
         builder = meeting_report if kind == "meeting" else incident_report
         story = builder.story(ctx, detail, number, pdf.long_date(day), slot)
-        story += pdf.photo_pages(list(ctx.photos), "DOKUMENTASI KEGIATAN" if kind == "meeting" else "DOKUMENTASI")
+        story += photo_flowables
         code = verification_code(content_sha256)
         if not draft:
             story.append(pdf.qr_block(
@@ -169,6 +174,8 @@ def make_report(
             signed_at=utcnow(), pages=rendered.pages, amends_id=ctx.amends.id if ctx.amends else None,
         ))
         session.flush()
+        audit.record(session, "sign", record_type=kind, record_id=record_id, summary=number,
+                     changes={"report": [None, document_id], "sha256": [None, digest]})
         path = kept_path(store, document_id)
         _write_atomically(path, signed_pdf)
     step(_("Selesai"), 100)

@@ -127,7 +127,8 @@ def match_expression(query: str) -> str | None:
     words = _WORD.findall(query or "")
     if not words:
         return None
-    return " ".join(f'"{w}"*' for w in words[:12])
+    # one letter is matched as a whole word: as a prefix it would match half the index
+    return " ".join(f'"{w}"*' if len(w) > 1 else f'"{w}"' for w in words[:12])
 
 
 def matching(table: str, query: str) -> ColumnElement | None:

@@ -13,9 +13,12 @@ import base64
 import hashlib
 import json
 import os
+import queue
 import secrets
+import threading
 import zipfile
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,11 +78,48 @@ class Opened:
     sha256: str  # of the whole file
 
 
+def compress_payload(pieces: Iterable[str | bytes]) -> tuple[bytes, int]:
+    """zlib-compress the payload as its pieces arrive; returns (compressed, plain size).
+
+    The pieces come from database queries (which release the GIL while SQLite works) and
+    zlib releases it while deflating, so a worker thread compresses one piece while the
+    next is being made."""
+    work: queue.Queue = queue.Queue(maxsize=4)
+    out: list[bytes] = []
+    failure: list[BaseException] = []
+
+    def deflate() -> None:
+        packer = zlib.compressobj(COMPRESS_LEVEL)
+        try:
+            while (piece := work.get()) is not None:
+                out.append(packer.compress(piece))
+            out.append(packer.flush())
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller below
+            failure.append(exc)
+            while work.get() is not None:
+                pass
+
+    worker = threading.Thread(target=deflate, name="okudesk-compress", daemon=True)
+    worker.start()
+    size = 0
+    try:
+        for piece in pieces:
+            data = piece.encode("utf-8") if isinstance(piece, str) else piece
+            size += len(data)
+            work.put(data)
+    finally:
+        work.put(None)
+        worker.join()
+    if failure:
+        raise failure[0]
+    return b"".join(out), size
+
+
 def write(
     path: Path,
     *,
     header: dict,
-    payload: bytes,
+    payload: bytes | tuple[bytes, int],
     photos: bytes,
     signer: pki.Identity,
     recipient: ec.EllipticCurvePublicKey,
@@ -89,7 +129,8 @@ def write(
     content_key = AESGCM.generate_key(bit_length=256)
     ephemeral = ec.generate_private_key(ec.SECP256R1())
     kek = _kek(ephemeral.exchange(ec.ECDH(), recipient), envelope_id)
-    compressed = zlib.compress(payload, COMPRESS_LEVEL)
+    # the payload, or (already compressed, its plain size) from compress_payload
+    compressed, payload_size = compress_payload([payload]) if isinstance(payload, bytes) else payload
     nonces = {PAYLOAD: secrets.token_bytes(12), PHOTOS: secrets.token_bytes(12)}
     manifest = dict(header)
     manifest.update(
@@ -103,7 +144,7 @@ def write(
             "key": _b64(aes_key_wrap(kek, content_key)),
         },
         nonces={k: _b64(v) for k, v in nonces.items()},
-        sizes={"payload": len(payload), "compressed": len(compressed), "photos": len(photos)},
+        sizes={"payload": payload_size, "compressed": len(compressed), "photos": len(photos)},
     )
     head = canonical(manifest)
     aes = AESGCM(content_key)

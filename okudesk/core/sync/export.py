@@ -6,7 +6,6 @@ acknowledgement, so a lost stick costs nothing but a second export.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from sqlalchemy import func, select, union
 from sqlalchemy.orm import Session
 
 from okudesk import __version__
-from okudesk.core import pki, versioning
+from okudesk.core import accounts, audit, pki, settings, versioning
 from okudesk.core.errors import OkudeskError
 from okudesk.core.i18n import _
 from okudesk.core.models import Setting, SyncBase, SyncInstance, SyncMark
@@ -27,9 +26,9 @@ from okudesk.core.store.migrate import SCHEMA_HEAD
 from okudesk.core.sync import bundle, records, trust
 
 SEED = "seed"
-LAST_EXPORTED_COUNTER = "sync.last_exported_counter"
-LAST_EXPORT_AT = "sync.last_export_at"
-LAST_EXPORT_FILE = "sync.last_export_file"
+LAST_EXPORTED_COUNTER = settings.LAST_EXPORTED_COUNTER  # the status bar's "changes not yet exported"
+LAST_EXPORT_AT = settings.LAST_EXPORTED_AT
+LAST_EXPORT_FILE = "sync.last_exported_file"
 
 
 @dataclass(frozen=True)
@@ -63,16 +62,16 @@ def own_instances(session: Session) -> dict[str, int]:
     return result
 
 
-def pending_changes(session: Session) -> int:
-    """How many records people changed that HQ has not acknowledged yet (the status bar's
-    'changes waiting'). The audit trail travels in every bundle too, but is not counted:
-    exporting and importing receipts write audit entries themselves, so counting them would
-    never let the figure reach zero."""
+def pending_changes(session: Session, *, include_audit: bool = False) -> int:
+    """How many records HQ has not acknowledged yet (the status bar's 'changes waiting').
+
+    Audit entries travel too, but every export and receipt writes one, so by default they
+    are not counted: "0 waiting" means all the data people typed has reached HQ."""
     acks = acknowledgements(session)
     marks = {inst: acks.get(inst, 0) for inst in own_instances(session)}
     total = 0
     for info in records.travelling():
-        if info.table.name == "audit_entry":
+        if info.name == "audit_entry" and not include_audit:
             continue
         total += session.scalar(select(func.count()).select_from(info.table).where(records.version_filter(info, marks))) or 0
     return total
@@ -85,6 +84,7 @@ def export_bundle(store: Store, out_dir: Path, *, progress: Callable[[str, int, 
     if not out_dir.is_dir():
         raise OkudeskError(_("Folder tujuan {path} tidak ada", path=out_dir))
     with store.read() as session:
+        accounts.require(session, "sync.export")
         me = trust.require_role(session, "post")
         hq_code, post_code = me.hq_code, me.code
         identity = trust.signing_identity(session)
@@ -98,22 +98,21 @@ def export_bundle(store: Store, out_dir: Path, *, progress: Callable[[str, int, 
             bases.setdefault(b.table_name, {})[b.record_id] = [b.instance, b.counter]
         conn = session.connection()
         selections = []
-        tables = records.travelling()
-        for k, info in enumerate(tables):
-            rows = records.read_rows(conn, info, records.version_filter(info, marks))
+        for info in records.travelling():
+            where = records.version_filter(info, marks)
             base = {}
-            if rows and info.name in bases:
+            if info.name in bases:
                 table_bases = bases[info.name]
-                base = {r[0]: table_bases[r[0]] for r in rows if r[0] in table_bases}
-            selections.append((info, rows, base))
-            if progress:
-                progress("read", k + 1, len(tables))
-        doc, counts = records.encode_tables(conn, selections)
-        photo_index, photo_bytes = _photos(store, selections)
-        doc["photos"] = photo_index
+                exported = conn.execute(select(info.table.c.id).where(where, info.table.c.id.in_(list(table_bases)))).scalars()
+                base = {rid: table_bases[rid] for rid in exported}
+            selections.append((info, where, base))
+        photo_index, photo_bytes = _photos(store, conn, marks)
+        counts: dict[str, int] = {}
+        if progress:
+            progress("read", 0, 1)
+        payload = bundle.compress_payload(records.payload_pieces(conn, selections, {"photos": photo_index}, counts))
         ranges = [{"instance": inst, "from": marks[inst], "to": top} for inst, top in sorted(instances.items()) if top > marks[inst]]
         proof = trust.enrollment_proof(session, pki.public_key_id(identity.key.public_key()))
-    payload = json.dumps(doc, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     bundle_id = uuid.uuid4().hex
     when = now or datetime.now()
     header = {
@@ -126,12 +125,15 @@ def export_bundle(store: Store, out_dir: Path, *, progress: Callable[[str, int, 
         header["enrollment"] = proof
     path = out_dir / f"okudesk-{post_code}-{when.strftime('%Y%m%d-%H%M%S')}-{bundle_id[:8]}.okb"
     if progress:
+        progress("read", 1, 1)
         progress("write", 0, 1)
     bundle.write(path, header=header, payload=payload, photos=photo_bytes, signer=identity, recipient=hq_exchange)
     if progress:
         progress("write", 1, 1)
     top = max((r["to"] for r in ranges), default=max(marks.values(), default=0))
     with store.write() as session:
+        audit.record(session, "export", record_type="bundle", record_id=bundle_id,
+                     summary=f"Bundel sinkronisasi {path.name}: {sum(counts.values())} catatan, {len(photo_index)} foto")
         _set(session, LAST_EXPORTED_COUNTER, str(top))
         _set(session, LAST_EXPORT_AT, when.isoformat(timespec="seconds"))
         _set(session, LAST_EXPORT_FILE, str(path))
@@ -146,25 +148,21 @@ def _set(session: Session, key: str, value: str) -> None:
         row.value = value
 
 
-def _photos(store: Store, selections) -> tuple[list, bytes]:
+def _photos(store: Store, conn, marks: dict[str, int]) -> tuple[list, bytes]:
     """Photo files of the exported attachments, each once (by content hash)."""
-    index, chunks, offset, seen = [], [], 0, set()
-    for info, rows, _base in selections:
-        if info.name != "attachment":
-            continue
-        k = info.index("sha256")
-        deleted = info.index("deleted_at")
-        for r in rows:
-            sha = r[k]
-            if sha in seen or r[deleted] is not None:
-                continue
-            path = photo_path(store.photo_dir, sha)
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise OkudeskError(_("Foto {sha} hilang dari folder data ({reason}); bundel tidak dibuat", sha=sha[:12], reason=exc.strerror or exc)) from exc
-            seen.add(sha)
-            index.append([sha, offset, len(data)])
-            chunks.append(data)
-            offset += len(data)
+    info = records.table_info("attachment")
+    t = info.table.c
+    hashes = conn.execute(
+        select(t.sha256).where(records.version_filter(info, marks), t.deleted_at.is_(None)).distinct().order_by(t.sha256)
+    ).scalars()
+    index, chunks, offset = [], [], 0
+    for sha in hashes:
+        path = photo_path(store.photo_dir, sha)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise OkudeskError(_("Foto {sha} hilang dari folder data ({reason}); bundel tidak dibuat", sha=sha[:12], reason=exc.strerror or exc)) from exc
+        index.append([sha, offset, len(data)])
+        chunks.append(data)
+        offset += len(data)
     return index, b"".join(chunks)

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, delete, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
-from okudesk.core import versioning
+from okudesk.core import accounts, audit, versioning
 from okudesk.core.i18n import _
 from okudesk.core.models import SyncBase, SyncBundle, SyncConflict, SyncHeld, SyncInstance
 from okudesk.core.photos import store_bytes
@@ -370,6 +370,7 @@ def verify_bundle(store: Store, path: Path) -> dict:
     """Check a bundle completely without importing it; returns its manifest."""
     opened = bundle.open_file(path)
     with store.read() as session:
+        accounts.require(session, "sync.import")
         _verified(session, opened)
         payload, _photos = bundle.decrypt(opened, trust.exchange_key(session))
         records.decode_payload(_load_payload(payload))
@@ -397,6 +398,7 @@ def import_bundle(store: Store, path: Path, *, receipt_dir: Path | None = None, 
         opened = bundle.open_file(path)
         m = opened.manifest
         with store.write() as session:
+            accounts.require(session, "sync.import")
             post, first = _verified(session, opened)
             trust.register_own_instance(session)
             ranges = _check_ranges(m)
@@ -429,6 +431,10 @@ def import_bundle(store: Store, path: Path, *, receipt_dir: Path | None = None, 
                 id=m["id"], post_code=post.code, created_at=created, ranges=json.dumps(ranges),
                 summary=json.dumps(merger.counts.as_dict()), file_name=path.name[:200], sha256=opened.sha256,
             ))
+            c = merger.counts
+            audit.record(session, "import", record_type="bundle", record_id=m["id"],
+                         summary=f"Bundel pos {post.code} {path.name}: {c.new} baru, {c.updated} diperbarui, "
+                                 f"{c.unchanged} tidak berubah, {c.conflicts} konflik, {c.held} ditahan")
             counts = merger.counts.as_dict()
             counts["audit"] = trail.new
     except SyncRefused as exc:

@@ -13,7 +13,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from okudesk import __version__
-from okudesk.core import pki
+from okudesk.core import accounts, audit, pki
 from okudesk.core.i18n import _
 from okudesk.core.models import (
     Setting,
@@ -31,12 +31,6 @@ from okudesk.core.sync.importer import Merger, _check_schema, _load_payload, ack
 
 LAST_RECEIPT_AT = "sync.last_receipt_at"
 
-# Hook for the signed-reports issue: a function (session, post_code) -> list of PEM strings
-# of officer certificates HQ re-issued under the post's certificate. Set it from that
-# module; receipts carry what it returns and posts hand them to RECEIVE_OFFICER_CERTIFICATES.
-OFFICER_CERTIFICATES = None
-RECEIVE_OFFICER_CERTIFICATES = None
-
 
 @dataclass(frozen=True)
 class ReceiptOutcome:
@@ -50,22 +44,23 @@ class ReceiptOutcome:
     revocations: int = 0
 
 
-def _hq_rows(session: Session, post_code: str):
+def _hq_selections(session: Session, post_code: str) -> list:
+    """HQ's own versions the post should have: reference lists and its records HQ corrected."""
     hq_instances = list(session.scalars(select(SyncInstance.instance).where(SyncInstance.is_hq.is_(True))))
-    conn = session.connection()
     selections = []
     for info in records.travelling():
         t = info.table.c
         where = t.change_instance.in_(hq_instances)
         if info.name not in records.REFERENCE_TABLES:
             where = and_(where, t.origin_post == post_code)
-        selections.append((info, records.read_rows(conn, info, where), {}))
-    return records.encode_tables(conn, selections)
+        selections.append((info, where, {}))
+    return selections
 
 
 def write_receipt(store: Store, post_code: str, out_dir: Path, *, now: datetime | None = None) -> Path:
     """Write the receipt for ``post_code`` into ``out_dir`` (HQ)."""
     with store.write() as session:
+        accounts.require(session, "sync.import")
         trust.require_role(session, "hq")
         trust.register_own_instance(session)
         post = session.get(SyncPost, post_code)
@@ -74,15 +69,14 @@ def write_receipt(store: Store, post_code: str, out_dir: Path, *, now: datetime 
         if post.status == "revoked":
             raise SyncRefused(_("Pos {code} telah dicabut; tidak ada tanda terima untuknya", code=post_code))
         me = trust.require_role(session, "hq")
-        doc, counts = _hq_rows(session, post_code)
         acks = acknowledgement(session, post_code)
-        doc.update(
+        extra = dict(
             acks=acks,
             bundles=sorted(session.scalars(select(SyncBundle.id).where(SyncBundle.post_code == post_code))),
             certificate=post.certificate.decode("ascii"),
-            officer_certificates=list(OFFICER_CERTIFICATES(session, post_code)) if OFFICER_CERTIFICATES else [],
             revocations=trust.revocations(session),
         )
+        payload, counts = records.build_payload(session.connection(), _hq_selections(session, post_code), extra)
         receipt_id = uuid.uuid4().hex
         when = now or datetime.now()
         header = {
@@ -90,7 +84,6 @@ def write_receipt(store: Store, post_code: str, out_dir: Path, *, now: datetime 
             "okudesk": __version__, "schema": SCHEMA_HEAD, "hq": me.code, "post": post_code,
             "counts": counts, "records": sum(counts.values()),
         }
-        payload = json.dumps(doc, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
         out_dir = Path(out_dir)
         path = out_dir / f"okudesk-receipt-{post_code}-{when.strftime('%Y%m%d-%H%M%S')}-{receipt_id[:8]}.okr"
         recipient = pki.load_public_key_pem(post.exchange_key)
@@ -107,6 +100,7 @@ def import_receipt(store: Store, path: Path) -> ReceiptOutcome:
         opened = bundle.open_file(path)
         m = opened.manifest
         with store.write() as session:
+            accounts.require(session, "sync.import")
             trust.check_receipt_signer(session, m, opened.signer)
             if not bundle.verify_signature(opened):
                 raise SyncRefused(_("Berkas ditolak: tanda tangan tidak sah atau isi diubah"))
@@ -125,9 +119,6 @@ def import_receipt(store: Store, path: Path) -> ReceiptOutcome:
             installed = False
             if doc.get("certificate"):
                 installed = trust.install_post_certificate(session, doc["certificate"].encode("ascii"))
-            officer_certs = doc.get("officer_certificates", [])
-            if officer_certs and RECEIVE_OFFICER_CERTIFICATES:
-                RECEIVE_OFFICER_CERTIFICATES(session, officer_certs)
             added = 0
             for r in revocations:
                 if session.get(SyncRevocation, r["key_id"]) is None:
@@ -158,6 +149,8 @@ def import_receipt(store: Store, path: Path) -> ReceiptOutcome:
             merger.retry_held()
             counts = merger.counts.as_dict()
             session.add(SyncReceipt(id=m["id"], direction="in", post_code=m["post"], summary=json.dumps(counts)))
+            audit.record(session, "import", record_type="receipt", record_id=m["id"],
+                         summary=f"Tanda terima Polres {m['hq']} {path.name}")
             row = session.get(Setting, LAST_RECEIPT_AT)
             stamp = datetime.now().isoformat(timespec="seconds")
             if row is None:

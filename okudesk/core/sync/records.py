@@ -9,8 +9,8 @@ dictionary-encoding columns with many repeated values (docs/sync-format.md).
 
 from __future__ import annotations
 
-import base64
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -30,6 +30,7 @@ from sqlalchemy import (
 
 from okudesk.core import models
 from okudesk.core.i18n import _
+from okudesk.core.store import jsonrows
 from okudesk.core.sync import SyncRefused
 
 VERSION_COLUMNS = ("id", "change_instance", "change_counter")
@@ -156,73 +157,65 @@ def chunks(values: list, size: int = 5000) -> Iterable[list]:
         yield values[start:start + size]
 
 
-def encode_columns(rows: list[tuple], ncols: int, binary: Iterable[int] = ()) -> list:
-    columns = list(zip(*rows, strict=True)) if rows else [() for _ in range(ncols)]
-    out = []
-    binary = set(binary)
-    for k, col in enumerate(columns):
-        if k in binary:
-            col = tuple(None if v is None else base64.b64encode(v).decode("ascii") for v in col)
-        distinct = dict.fromkeys(col)
-        if len(distinct) * 2 < len(col):
-            values = list(distinct)
-            index = {v: i for i, v in enumerate(values)}
-            out.append({"v": values, "i": list(map(index.__getitem__, col))})
-        else:
-            out.append(list(col))
-    return out
+def _default(column):
+    default = column.default
+    return default.arg if default is not None and not callable(default.arg) else None
 
 
-def decode_columns(data, n: int, ncols: int) -> list[list]:
-    """The columns back as lists of ``n`` values; SyncRefused on any malformed shape."""
-    damaged = _("Berkas ditolak: isi data tidak sah")
-    if not isinstance(data, list) or len(data) != ncols:
-        raise SyncRefused(damaged)
-    columns = []
-    for col in data:
-        if isinstance(col, dict):
-            values, idx = col.get("v"), col.get("i")
-            if not isinstance(values, list) or not isinstance(idx, list):
-                raise SyncRefused(damaged)
-            try:
-                col = [values[i] for i in idx]
-            except (IndexError, TypeError) as exc:
-                raise SyncRefused(damaged) from exc
-        if not isinstance(col, list) or len(col) != n:
-            raise SyncRefused(damaged)
-        for v in col:
-            if v is not None and not isinstance(v, (str, int, float)):
-                raise SyncRefused(damaged)
-        columns.append(col)
-    return columns
-
-
-def encode_tables(conn: Connection, selections: list[tuple[TableInfo, list[tuple], dict]]) -> tuple[dict, dict]:
-    """The payload's ``tables`` and ``links`` for rows already read; returns (payload, counts)."""
-    tables, links, counts = [], [], {}
-    for info, rows, base in selections:
-        if not rows:
+def payload_pieces(conn: Connection, selections: list[tuple[TableInfo, object, dict]], extra: dict,
+                   counts: dict[str, int]) -> Iterator[str]:
+    """The payload document, piece by piece: each table's rows as JSON arrays made by the
+    database (store/jsonrows.py), the links of those rows, then ``extra`` (photos index,
+    receipt fields). Fills ``counts`` (rows per table) as it goes."""
+    yield '{"tables":['
+    first = True
+    for info, where, base in selections:
+        n = 0
+        for rows, text in jsonrows.rows_json_chunks(conn, info.table, ordered_columns(info.table), where):
+            if not n:
+                head = {"name": info.name, "columns": list(info.columns)}
+                if base:
+                    head["base"] = base
+                yield ("" if first else ",") + _dumps(head)[:-1] + ',"data":[' + text[1:-1]
+                first = False
+            else:
+                yield "," + text[1:-1]
+            n += rows
+        if n:
+            yield f'],"rows":{n}}}'
+            counts[info.name] = n
+    yield '],"links":['
+    first = True
+    for info, where, _base in selections:
+        if not counts.get(info.name):
             continue
-        entry = {"name": info.name, "columns": list(info.columns), "rows": len(rows),
-                 "data": encode_columns(rows, len(info.columns), info.binary)}
-        if base:
-            entry["base"] = base
-        tables.append(entry)
-        counts[info.name] = len(rows)
-        if info.links:
-            ids = [r[0] for r in rows]
-            for link in info.links:
-                link_rows = read_links(conn, link, ids)
-                links.append({"name": link.table.name, "owner": info.name, "owners": ids,
-                              "columns": [link.owner_column, link.other_column], "rows": len(link_rows),
-                              "data": encode_columns(link_rows, 2)})
-    return {"tables": tables, "links": links}, counts
+        for link in info.links:
+            lt = link.table
+            owners = select(info.table.c.id).where(where)
+            ln, ltext = jsonrows.rows_json(conn, [lt.c[link.owner_column], lt.c[link.other_column]],
+                                           lt.c[link.owner_column].in_(owners))
+            head = {"name": lt.name, "owner": info.name, "columns": [link.owner_column, link.other_column], "rows": ln}
+            yield ("" if first else ",") + _dumps(head)[:-1] + ',"data":' + ltext + "}"
+            first = False
+    yield "]"
+    for key, value in extra.items():
+        yield f',"{key}":' + _dumps(value)
+    yield "}"
+
+
+def build_payload(conn: Connection, selections: list[tuple[TableInfo, object, dict]], extra: dict) -> tuple[bytes, dict]:
+    counts: dict[str, int] = {}
+    return "".join(payload_pieces(conn, selections, extra, counts)).encode("utf-8"), counts
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
 @dataclass
 class IncomingTable:
     info: TableInfo
-    rows: list[tuple]  # in info.columns order
+    rows: list  # rows (lists or tuples) in info.columns order
     base: dict[str, tuple[str, int]]
     links: dict[str, dict[str, list[str]]]  # link table name -> owner id -> other ids
 
@@ -234,29 +227,27 @@ def decode_payload(doc) -> list[IncomingTable]:
         raise SyncRefused(damaged)
     incoming: dict[str, IncomingTable] = {}
     for entry in doc.get("tables", []):
-        if not isinstance(entry, dict) or not isinstance(entry.get("columns"), list) or not isinstance(entry.get("rows"), int):
+        if not isinstance(entry, dict) or not isinstance(entry.get("columns"), list) or not isinstance(entry.get("data"), list):
             raise SyncRefused(damaged)
         info = table_info(str(entry.get("name")))
-        n, names = entry["rows"], entry["columns"]
-        if info.name in incoming or len(set(names)) != len(names) or not set(VERSION_COLUMNS) <= set(names):
+        names, data = entry["columns"], entry["data"]
+        if info.name in incoming or len(set(names)) != len(names) or not set(VERSION_COLUMNS) <= set(names) \
+                or entry.get("rows") != len(data) or not all(isinstance(r, list) and len(r) == len(names) for r in data):
             raise SyncRefused(damaged)
-        columns = decode_columns(entry.get("data"), n, len(names))
-        by_name = dict(zip(names, columns, strict=True))
-        ordered = []
-        for k, c in enumerate(ordered_columns(info.table)):
-            values = by_name.get(c.name)
-            if values is None:  # an older okudesk's bundle: the column did not exist yet
-                default = c.default.arg if c.default is not None and not callable(c.default.arg) else None
-                values = [default] * n
-            elif k in info.binary:
-                try:
-                    values = [None if v is None else base64.b64decode(v, validate=True) for v in values]
-                except (ValueError, TypeError) as exc:
-                    raise SyncRefused(damaged) from exc
-            ordered.append(values)
-        rows = list(zip(*ordered, strict=True)) if n else []
-        for r in rows:
-            if not isinstance(r[0], str) or not isinstance(r[info.index("change_instance")], str) or not isinstance(r[info.index("change_counter")], int):
+        if tuple(names) != info.columns:  # another okudesk version: map by name, defaults for the missing
+            position = {name: k for k, name in enumerate(names)}
+            plan = [(position.get(c.name), _default(c)) for c in ordered_columns(info.table)]
+            data = [[d if k is None else r[k] for k, d in plan] for r in data]
+        for k in info.binary:
+            try:
+                for r in data:
+                    if r[k] is not None:
+                        r[k] = bytes.fromhex(r[k])
+            except (ValueError, TypeError) as exc:
+                raise SyncRefused(damaged) from exc
+        i_inst, i_counter = info.index("change_instance"), info.index("change_counter")
+        for r in data:
+            if not isinstance(r[0], str) or not isinstance(r[i_inst], str) or type(r[i_counter]) is not int:
                 raise SyncRefused(damaged)
         base = {}
         raw_base = entry.get("base", {})
@@ -266,20 +257,19 @@ def decode_payload(doc) -> list[IncomingTable]:
             if not (isinstance(version, list) and len(version) == 2 and isinstance(version[0], str) and isinstance(version[1], int)):
                 raise SyncRefused(damaged)
             base[rid] = (version[0], version[1])
-        incoming[info.name] = IncomingTable(info, rows, base, {})
+        links = {link.table.name: {r[0]: [] for r in data} for link in info.links}
+        incoming[info.name] = IncomingTable(info, list(map(tuple, data)), base, links)
     for entry in doc.get("links", []):
-        if not isinstance(entry, dict) or not isinstance(entry.get("rows"), int) or not isinstance(entry.get("owners"), list):
+        if not isinstance(entry, dict) or not isinstance(entry.get("data"), list):
             raise SyncRefused(damaged)
         owner = incoming.get(str(entry.get("owner")))
         link = next((x for x in owner.info.links if x.table.name == entry.get("name")), None) if owner else None
         if link is None or entry.get("columns") != [link.owner_column, link.other_column]:
             raise SyncRefused(damaged)
-        lists: dict[str, list[str]] = {str(o): [] for o in entry["owners"]}
-        owner_col, other_col = decode_columns(entry.get("data"), entry["rows"], 2)
-        for o, x in zip(owner_col, other_col, strict=True):
-            if o not in lists or not isinstance(x, str):
+        lists = owner.links[link.table.name]
+        for pair in entry["data"]:
+            if not (isinstance(pair, list) and len(pair) == 2 and pair[0] in lists and isinstance(pair[1], str)):
                 raise SyncRefused(damaged)
-            lists[o].append(x)
-        owner.links[link.table.name] = lists
+            lists[pair[0]].append(pair[1])
     order = {info.name: k for k, info in enumerate(travelling())}
     return sorted(incoming.values(), key=lambda t: order[t.info.name])

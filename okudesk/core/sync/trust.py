@@ -63,7 +63,7 @@ def role(session: Session) -> Role | None:
         return None
     if row.role == "hq":
         return Role("hq", row.code, row.name, row.code, True)
-    cert = pki.load_certs(row.certificate)[0]
+    cert = signing_identity(session).certificate
     return Role("post", row.code, row.name, row.hq_code, cert.issuer != cert.subject)
 
 
@@ -79,17 +79,21 @@ def require_role(session: Session, wanted: str) -> SyncIdentity:
 
 
 def signing_identity(session: Session) -> pki.Identity:
-    """This installation's signing key with its certificate and chain (a post's is its CA:
-    the signed-reports issue issues officer certificates from it)."""
+    """This installation's signing key with its certificate and chain: HQ's root, or the
+    post's CA (the one its officers' report certificates are issued from, credentials.py)."""
     row = _identity_row(session)
     if row is None:
         raise OkudeskError(_("Instalasi ini belum disiapkan untuk sinkronisasi (jalankan 'setup hq' atau 'setup post')"))
+    if row.role == "post":
+        from okudesk.core import credentials
+
+        return credentials.post_authority(session)
     certs = pki.load_certs(row.certificate)
-    return pki.Identity(pki.load_private_key_pem(row.signing_key), certs[0], tuple(certs[1:]))
+    return pki.Identity(pki.load_plain_key(row.signing_key), certs[0], tuple(certs[1:]))
 
 
 def exchange_key(session: Session) -> pki.PrivateKey:
-    return pki.load_private_key_pem(_identity_row(session).exchange_key)
+    return pki.load_plain_key(_identity_row(session).exchange_key)
 
 
 def hq_root(session: Session):
@@ -118,8 +122,8 @@ def set_up_hq(session: Session, *, name: str, code: str) -> Role:
     hq = pki.Identity(key, root)
     exchange_cert = pki.issue_exchange_certificate(hq, exchange.public_key(), common_name=f"{name} (enkripsi sinkronisasi)", unit=code)
     session.add(SyncIdentity(
-        id=1, role="hq", code=code, name=name, hq_code=code, signing_key=pki.private_key_pem(key),
-        certificate=pki.cert_pem(root), exchange_key=pki.private_key_pem(exchange),
+        id=1, role="hq", code=code, name=name, hq_code=code, signing_key=pki.plain_key_pem(key),
+        certificate=pki.cert_pem(root), exchange_key=pki.plain_key_pem(exchange),
         exchange_certificate=pki.cert_pem(exchange_cert),
     ))
     posts.set_up_this_post(session, code=code, name=name, is_hq=True)
@@ -130,6 +134,9 @@ def set_up_hq(session: Session, *, name: str, code: str) -> Role:
 
 def add_post(session: Session, *, code: str, name: str, out_dir: Path) -> Path:
     """Register a post at HQ (or re-kit a revoked/pending one) and write its enrollment kit."""
+    from okudesk.core import accounts
+
+    accounts.require(session, "hq.posts")
     me = require_role(session, "hq")
     code = posts.validate_code(code)
     name = " ".join((name or "").split()) or code
@@ -197,20 +204,24 @@ def set_up_post(session: Session, kit_path: Path) -> Role:
     existing = posts.this_post(session)
     if existing is not None and existing.code != code:
         raise OkudeskError(_("Data di folder ini milik pos {code}; gunakan folder data baru", code=existing.code))
-    key, exchange = pki.generate_key(), pki.generate_key()
-    own = pki.make_root(key, common_name=name, unit=code)
-    session.add(SyncIdentity(
-        id=1, role="post", code=code, name=name, hq_code=kit["hq"]["code"], signing_key=pki.private_key_pem(key),
-        certificate=pki.cert_pem(own), exchange_key=pki.private_key_pem(exchange),
-        hq_root=kit["hq"]["root"].encode("ascii"), hq_exchange=kit["hq"]["exchange"].encode("ascii"),
-    ))
-    from okudesk.core.models import Setting
+    from okudesk.core import credentials
 
-    session.add(Setting(key="sync.enrollment", value=json.dumps({"secret": kit["secret"]})))
     if session.scalar(select(Post).where(Post.code == code)) is None:
         session.add(Post(id=kit["post"]["id"], code=code, name=name, origin_post=code))
         session.flush()
     posts.set_up_this_post(session, code=code, name=name)
+    authority = credentials.post_authority(session)  # the post's CA key signs its bundles
+    exchange = pki.generate_key()
+    root = pki.load_certs(kit["hq"]["root"].encode("ascii"))[0]
+    session.add(SyncIdentity(
+        id=1, role="post", code=code, name=name, hq_code=kit["hq"]["code"], signing_key=b"",
+        certificate=pki.cert_pem(authority.certificate), exchange_key=pki.plain_key_pem(exchange),
+        hq_root=kit["hq"]["root"].encode("ascii"), hq_exchange=kit["hq"]["exchange"].encode("ascii"),
+    ))
+    credentials.add_trust_anchor(session, root, label=_("Polres (HQ)"))
+    from okudesk.core.models import Setting
+
+    session.add(Setting(key="sync.enrollment", value=json.dumps({"secret": kit["secret"]})))
     session.flush()
     return role(session)
 
@@ -227,18 +238,21 @@ def enrollment_proof(session: Session, key_id: str) -> str | None:
 
 
 def install_post_certificate(session: Session, cert_pem: bytes) -> bool:
-    """A certificate HQ issued for this post's key (from a receipt); returns whether it changed."""
+    """A certificate HQ issued for this post's key (from a receipt); returns whether it
+    changed. The post then re-issues its officers' certificates under it (credentials.py),
+    so their report signatures chain to HQ."""
+    from okudesk.core import credentials
+
     row = require_role(session, "post")
     cert = pki.load_certs(cert_pem)[0]
-    key = pki.load_private_key_pem(row.signing_key)
-    if pki.public_key_id(cert.public_key()) != pki.public_key_id(key.public_key()):
+    current = signing_identity(session)
+    if pki.public_key_id(cert.public_key()) != pki.public_key_id(current.key.public_key()):
         raise SyncRefused(_("Sertifikat dari Polres bukan untuk kunci pos ini"))
-    root = pki.load_certs(row.hq_root)[0]
-    pki.validate_chain(cert, intermediates=[], anchors=[root], key_usage={"key_cert_sign"})
-    new = pki.cert_pem(cert) + row.hq_root
-    if row.certificate == new:
+    if cert == current.certificate:
         return False
-    row.certificate = new
+    root = pki.load_certs(row.hq_root)[0]
+    credentials.install_post_certificate(session, cert, [root])
+    row.certificate = pki.cert_pem(cert) + row.hq_root
     from okudesk.core.models import Setting
 
     enrollment = session.get(Setting, "sync.enrollment")
@@ -308,6 +322,9 @@ def check_receipt_signer(session: Session, manifest: dict, signer: tuple) -> Non
 
 
 def revoke_post(session: Session, code: str) -> RegisteredPost:
+    from okudesk.core import accounts
+
+    accounts.require(session, "hq.revoke")
     require_role(session, "hq")
     row = session.get(SyncPost, posts.validate_code(code))
     if row is None:

@@ -47,7 +47,7 @@ NO_DATETIME = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("forms", text)
+    return QCoreApplication.translate("", text)
 
 
 class ErrorLabel(QLabel):
@@ -70,6 +70,7 @@ class FieldForm(QFormLayout):
         super().__init__()
         self.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.errors: dict[str, ErrorLabel] = {}
         self.widgets: dict[str, QWidget] = {}
 
@@ -157,7 +158,9 @@ class PlacePicker(QWidget):
 
     def set_value(self, kecamatan_id: str | None, desa_id: str | None) -> None:
         self._want_desa = desa_id
+        self.kecamatan.blockSignals(True)
         self.kecamatan.set_current_id(kecamatan_id)
+        self.kecamatan.blockSignals(False)
         self._kecamatan_changed()
 
     def value(self) -> tuple[str | None, str | None]:
@@ -336,7 +339,11 @@ class FollowUpRows(QWidget):
         v.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([tr("Tindak lanjut"), tr("Petugas"), tr("Penanggung jawab lain"), tr("Batas waktu")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((1, 190), (2, 170), (3, 120)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(col, width)
         self.table.verticalHeader().setVisible(False)
         self.table.setMinimumHeight(140)
         v.addWidget(self.table)
@@ -371,7 +378,6 @@ class FollowUpRows(QWidget):
         due_box.dateChanged.connect(self.changed)
         self.table.setCellWidget(row, 3, due_box)
         self._ids.append(fid)
-        self.table.resizeColumnToContents(1)
         self.changed.emit()
         return row
 

@@ -78,7 +78,9 @@ class IncidentDialog(FormDialog):
         self.forms = [f1, f2, f3]
         for title, form in ((tr("Kejadian"), f1), (tr("Penanganan"), f2), (tr("Tindak lanjut dan foto"), f3)):
             page = QWidget()
-            page.setLayout(form)
+            column = QVBoxLayout(page)
+            column.addLayout(form)
+            column.addStretch(1)
             self.tabs.addTab(page, title)
         v = QVBoxLayout(self)
         v.addWidget(self.general_error)

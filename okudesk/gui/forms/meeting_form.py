@@ -35,8 +35,8 @@ class MeetingDialog(FormDialog):
         # tab 1: the activity
         self.form1 = FieldForm()
         self.activity_type = self.form1.add(tr("Jenis kegiatan"), Combo(tr("(pilih jenis kegiatan)")), "activity_type_id")
-        self.starts_at = self.form1.add(tr("Mulai"), DateTimeBox(), "starts_at")
-        self.ends_at = self.form1.add(tr("Selesai"), DateTimeBox(optional=True), "ends_at")
+        self.starts_at = self.form1.add(tr("Waktu mulai"), DateTimeBox(), "starts_at")
+        self.ends_at = self.form1.add(tr("Waktu selesai"), DateTimeBox(optional=True), "ends_at")
         self.place_picker = self.form1.add(tr("Kecamatan / desa"), PlacePicker(), "desa_id")
         self.place = self.form1.add(tr("Tempat"), QLineEdit(), "place")
         self.place.setPlaceholderText(tr("mis. Balai Desa Sukaraya"))
@@ -59,7 +59,9 @@ class MeetingDialog(FormDialog):
         self.forms = [self.form1, self.form2, self.form3]
         for title, form in ((tr("Kegiatan"), self.form1), (tr("Hasil kegiatan"), self.form2), (tr("Tindak lanjut dan foto"), self.form3)):
             page = QWidget()
-            page.setLayout(form)
+            column = QVBoxLayout(page)
+            column.addLayout(form)
+            column.addStretch(1)
             self.tabs.addTab(page, title)
         v = QVBoxLayout(self)
         v.addWidget(self.general_error)

@@ -27,8 +27,9 @@ PAGES: list[PageSpec] = [
     PageSpec("incidents", QT_TRANSLATE_NOOP("pages", "Kejadian"), "okudesk.gui.pages.incidents:IncidentsPage", "SP_MessageBoxWarning"),
     PageSpec("stakeholders", QT_TRANSLATE_NOOP("pages", "Tokoh & Pemangku Kepentingan"), "okudesk.gui.pages.stakeholders:StakeholdersPage", "SP_DirIcon"),
     PageSpec("follow_ups", QT_TRANSLATE_NOOP("pages", "Tindak Lanjut"), "okudesk.gui.pages.followups:FollowUpsPage", "SP_DialogApplyButton"),
-    PageSpec("reports", QT_TRANSLATE_NOOP("pages", "Laporan"), "okudesk.gui.pages.placeholder:ReportsPlaceholder", "SP_FileDialogContentsView"),
-    PageSpec("sync", QT_TRANSLATE_NOOP("pages", "Sinkronisasi"), "okudesk.gui.pages.placeholder:SyncPlaceholder", "SP_DriveFDIcon"),
+    PageSpec("reports", QT_TRANSLATE_NOOP("pages", "Laporan"), "okudesk.gui.report_dialogs:ReportsPage", "SP_FileDialogContentsView"),
+    PageSpec("sync", QT_TRANSLATE_NOOP("pages", "Sinkronisasi"), "okudesk.gui.pages.sync:SyncPage", "SP_DriveFDIcon"),
+    PageSpec("audit", QT_TRANSLATE_NOOP("pages", "Audit & Keamanan"), "okudesk.gui.audit_page:AuditPage", "SP_FileDialogListView"),
     PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Pengaturan"), "okudesk.gui.pages.settings:SettingsPage", "SP_FileDialogInfoView"),
 ]
 

@@ -27,7 +27,9 @@ NO_DATE = QDate(2000, 1, 1)
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("pages", text)
+    # Module-level tr() helpers all use the empty context: that is the context
+    # pyside6-lupdate records for a plain tr("...") call (scripts/dev lupdate).
+    return QCoreApplication.translate("", text)
 
 
 class Page(QWidget):
@@ -136,8 +138,8 @@ class FilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Cari (Ctrl+F)…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(200)
-        layout.addWidget(self.search, 2)
+        self.search.setMinimumWidth(180)
+        layout.addWidget(self.search, 1)
         self.date_from = self.date_to = None
         if dates:
             self.date_from, self.date_to = DateBox(), DateBox()
@@ -149,11 +151,11 @@ class FilterBar(QWidget):
             self.date_to.dateChanged.connect(self.changed)
         self.kind = Combo(kind_label) if kind_label else None
         if self.kind is not None:
-            layout.addWidget(self.kind, 1)
+            layout.addWidget(self.kind)
             self.kind.currentIndexChanged.connect(self.changed)
         self.kecamatan = Combo(tr("Semua kecamatan")) if kecamatan else None
         if self.kecamatan is not None:
-            layout.addWidget(self.kecamatan, 1)
+            layout.addWidget(self.kecamatan)
             self.kecamatan.currentIndexChanged.connect(self.changed)
         self.status = None
         if status_items is not None:
@@ -161,6 +163,11 @@ class FilterBar(QWidget):
             self.status.set_items(status_items)
             layout.addWidget(self.status)
             self.status.currentIndexChanged.connect(self.changed)
+        # HQ: the records of one post (shown by ListPage when this installation is HQ)
+        self.post = Combo(tr("Semua pos"))
+        self.post.setVisible(False)
+        layout.addWidget(self.post)
+        self.post.currentIndexChanged.connect(self.changed)
         for w in extra or []:
             layout.addWidget(w)
         self.reset = QPushButton(tr("Atur ulang"))
@@ -182,7 +189,7 @@ class FilterBar(QWidget):
         if self.date_from is not None:
             self.date_from.set_value(None)
             self.date_to.set_value(None)
-        for combo in (self.kind, self.kecamatan, self.status):
+        for combo in (self.kind, self.kecamatan, self.status, self.post):
             if combo is not None:
                 combo.set_current_id(None)
         for w in (self.date_from, self.date_to, self.kind, self.kecamatan, self.status):
@@ -201,6 +208,7 @@ class FilterBar(QWidget):
             kecamatan_id=self.kecamatan.current_id() if self.kecamatan else None,
             status=self.status.current_id() if self.status else None,
             text=self.search.text().strip(),
+            **({"post_code": self.post.current_id()} if not self.post.isHidden() else {}),
         )
 
 
@@ -224,6 +232,12 @@ class ListPage(Page):
         self.table.setSortingEnabled(False)
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.horizontalHeader().setSectionsClickable(True)
+        listing_ = self.model.listing
+        keys = [c.key for c in columns]
+        if listing_.default_sort in keys:  # show how the list is sorted before anyone clicks
+            self.table.horizontalHeader().setSortIndicator(
+                keys.index(listing_.default_sort),
+                Qt.SortOrder.DescendingOrder if listing_.default_descending else Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self.model.sort)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -248,7 +262,7 @@ class ListPage(Page):
         self.splitter.addWidget(left)
         if self.detail is not None:
             self.splitter.addWidget(self.detail)
-            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(0, 5)
             self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
@@ -265,7 +279,32 @@ class ListPage(Page):
         self._select_key: int | None = None
         self._shown_id: str | None = None
         self._loaded_once = False
-        self.load_choices()
+
+
+    def _load_posts(self) -> None:
+        """At HQ the list holds every post's records: show the Post column and filter."""
+        keys = [c.key for c in self.model.columns]
+        if "post" not in keys:
+            return
+
+        def work(session):
+            from okudesk.core import posts
+            from okudesk.core.sync import trust
+
+            me = trust.role(session)
+            if me is None or me.role != "hq":
+                return None
+            return [(p.code, f"{p.code} - {p.name}") for p in posts.all_posts(session) if not p.is_hq]
+
+        def done(items) -> None:
+            hq = items is not None
+            self.table.setColumnHidden(keys.index("post"), not hq)
+            self.filter_bar.post.setVisible(hq)
+            if hq:
+                self.filter_bar.post.set_items(items)
+
+        QueryOp(self, work, done).run()
+
 
     # subclasses -----------------------------------------------------------------------------------
 
@@ -312,6 +351,8 @@ class ListPage(Page):
         if not self._loaded_once:
             self._loaded_once = True
             self.apply_filter()
+            self.load_choices()  # after the list: the rows come first
+            self._load_posts()
 
     def current_row(self) -> int:
         rows = self.table.selectionModel().selectedRows()

@@ -49,8 +49,11 @@ class FollowUpsPage(ListPage):
             self.quick.addButton(b)
             buttons.append(b)
         buttons[0].setChecked(True)
-        super().__init__(window, columns, FilterBar(kind_label=None, status_items=None, extra=buttons))
+        super().__init__(window, columns, FilterBar(kind_label=None, status_items=None))
         self.title.setText(tr("Tindak Lanjut"))
+        for b in buttons:
+            self.buttons.addWidget(b)
+        self.buttons.addSpacing(24)
         self.quick.buttonClicked.connect(lambda _b: self.apply_filter())
         self.done_button = QPushButton(tr("Tandai selesai"))
         self.reopen_button = QPushButton(tr("Buka kembali"))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -42,6 +43,9 @@ def _table(headers: list[str]) -> QTableWidget:
     t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     t.horizontalHeader().setStretchLastSection(True)
+    t.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    t.setTextElideMode(Qt.TextElideMode.ElideRight)
+    t.setWordWrap(False)
     t.setAlternatingRowColors(True)
     t.setMinimumHeight(180)
     return t
@@ -144,8 +148,10 @@ class HomePage(Page):
             self.follow_ups.setItem(row, 0, due)
             self.follow_ups.setItem(row, 1, QTableWidgetItem(f.what))
             self.follow_ups.setItem(row, 2, QTableWidgetItem(f.responsible))
-        self.follow_ups.resizeColumnToContents(0)
-        self.follow_ups.setColumnWidth(1, 300)
+        header = self.follow_ups.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.incidents.setRowCount(len(d.latest_incidents))
         for row, i in enumerate(d.latest_incidents):
             sev = QTableWidgetItem(labels.severity(i.severity))
@@ -157,8 +163,10 @@ class HomePage(Page):
             self.incidents.setItem(row, 1, QTableWidgetItem(labels.when(i.occurred_at)))
             self.incidents.setItem(row, 2, QTableWidgetItem(labels.incident_status(i.status)))
             self.incidents.setItem(row, 3, QTableWidgetItem(f"{i.category}: {i.summary}" if i.category else i.summary))
-        self.incidents.resizeColumnsToContents()
-        self.incidents.horizontalHeader().setStretchLastSection(True)
+        header = self.incidents.horizontalHeader()
+        for col in range(3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.ready.emit()
 
     def _open_incident(self, row: int, _col: int) -> None:

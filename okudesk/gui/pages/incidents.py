@@ -28,6 +28,7 @@ class IncidentsPage(ListPage):
             ColumnSpec("desa", lambda: tr("Desa")),
             ColumnSpec("status", lambda: tr("Status"), labels.incident_status),
             ColumnSpec("summary", lambda: tr("Uraian")),
+            ColumnSpec("post", lambda: tr("Pos")),
         ]
         status_items = [(code, labels.incident_status(code)) for code in labels.INCIDENT_STATUS]
         super().__init__(window, columns, FilterBar(kind_label=tr("Semua kategori"), status_items=status_items))
@@ -36,12 +37,14 @@ class IncidentsPage(ListPage):
         self.status_button = QPushButton(tr("Ubah status…"))
         self.edit_button = QPushButton(tr("Ubah"))
         self.delete_button = QPushButton(tr("Hapus"))
-        for b in (self.new_button, self.status_button, self.edit_button, self.delete_button):
+        self.report_button = QPushButton(tr("Cetak laporan (Ctrl+P)"))
+        for b in (self.new_button, self.status_button, self.edit_button, self.delete_button, self.report_button):
             self.buttons.addWidget(b)
         self.new_button.clicked.connect(self.new_record)
         self.status_button.clicked.connect(self.change_status)
         self.edit_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.report_button.clicked.connect(self.print_current)
         self.detail_data = None
 
     def make_detail(self):
@@ -77,7 +80,8 @@ class IncidentsPage(ListPage):
     def show_detail(self, record_id: str | None) -> None:
         if record_id is None:
             self.detail_data = None
-            self.browser.setHtml(f"<p style='color:#5b6b7b'>{escape(tr('Tidak ada kejadian yang cocok.'))}</p>")
+            empty = tr("Tidak ada kejadian yang cocok.")
+            self.browser.setHtml(f"<p style='color:#5b6b7b'>{escape(empty)}</p>")
             return
 
         def work(session):
@@ -91,7 +95,8 @@ class IncidentsPage(ListPage):
         self.detail_data = i
         color = labels.SEVERITY_COLOR.get(i.severity, "#333")
         where = ", ".join(x for x in (i.place, i.desa, i.kecamatan) if x)
-        html = [f"<h3 style='margin:0;color:#1f3b57'>{escape(i.title or i.category or tr('Kejadian'))}</h3>",
+        heading = i.title or i.category or tr("Kejadian")
+        html = [f"<h3 style='margin:0;color:#1f3b57'>{escape(heading)}</h3>",
                 f"<div style='color:#5b6b7b'>{escape(i.number)} · {escape(labels.when(i.occurred_at))}</div>",
                 f"<div><b style='color:{color}'>{escape(labels.severity(i.severity))}</b> · "
                 f"<b>{escape(labels.incident_status(i.status))}</b> · {escape(i.category)}</div>",
@@ -111,7 +116,8 @@ class IncidentsPage(ListPage):
             if h.note:
                 step += f"<br><i>{escape(h.note)}</i>"
             steps.append(f"<li style='margin-bottom:4px'>{step}</li>")
-        html.append(f"<h4 style='margin:10px 0 2px 0;color:#1f3b57'>{escape(tr('Riwayat status'))}</h4>"
+        history_title = tr("Riwayat status")
+        html.append(f"<h4 style='margin:10px 0 2px 0;color:#1f3b57'>{escape(history_title)}</h4>"
                     f"<ul style='margin-left:-20px'>{''.join(steps)}</ul>")
         self.browser.setHtml("".join(html))
         from okudesk.core.incidents import allowed_next
@@ -162,3 +168,9 @@ class IncidentsPage(ListPage):
             incidents.delete_incident(session, record_id)
 
         WriteOp(self, work, changes=Changes.of(INCIDENT, FOLLOW_UP, ids=[record_id])).run()
+
+    def print_current(self):
+        """Cetak laporan: make, sign, preview and print the selected record's report."""
+        from okudesk.gui.report_dialogs import open_print_dialog
+
+        return open_print_dialog(self, "incident", self.current_id())

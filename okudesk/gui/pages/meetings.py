@@ -41,17 +41,20 @@ class MeetingsPage(ListPage):
             ColumnSpec("desa", lambda: tr("Desa")),
             ColumnSpec("place", lambda: tr("Tempat")),
             ColumnSpec("purpose", lambda: tr("Maksud dan tujuan")),
+            ColumnSpec("post", lambda: tr("Pos")),
         ]
         super().__init__(window, columns, FilterBar(kind_label=tr("Semua jenis kegiatan"), status_items=None))
         self.title.setText(tr("Rapat & Kunjungan"))
         self.new_button = QPushButton(tr("Rapat baru (Ctrl+N)"))
         self.edit_button = QPushButton(tr("Ubah"))
         self.delete_button = QPushButton(tr("Hapus"))
-        for b in (self.new_button, self.edit_button, self.delete_button):
+        self.report_button = QPushButton(tr("Cetak laporan (Ctrl+P)"))
+        for b in (self.new_button, self.edit_button, self.delete_button, self.report_button):
             self.buttons.addWidget(b)
         self.new_button.clicked.connect(self.new_record)
         self.edit_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.report_button.clicked.connect(self.print_current)
 
     def make_detail(self):
         self.browser = QTextBrowser()
@@ -79,7 +82,8 @@ class MeetingsPage(ListPage):
 
     def show_detail(self, record_id: str | None) -> None:
         if record_id is None:
-            self.browser.setHtml(f"<p style='color:#5b6b7b'>{escape(tr('Tidak ada rapat yang cocok.'))}</p>")
+            empty = tr("Tidak ada rapat yang cocok.")
+            self.browser.setHtml(f"<p style='color:#5b6b7b'>{escape(empty)}</p>")
             return
 
         def work(session):
@@ -93,7 +97,8 @@ class MeetingsPage(ListPage):
         m, n_photos = result
         when = labels.when(m.starts_at) + (f" – {m.ends_at.strftime('%H:%M')}" if m.ends_at else "")
         where = ", ".join(x for x in (m.place, m.desa, m.kecamatan) if x)
-        html = [f"<h3 style='margin:0;color:#1f3b57'>{escape(m.activity_type or tr('Kegiatan'))}</h3>",
+        heading = m.activity_type or tr("Kegiatan")
+        html = [f"<h3 style='margin:0;color:#1f3b57'>{escape(heading)}</h3>",
                 f"<div style='color:#5b6b7b'>{escape(m.number)} · {escape(when)}</div>",
                 f"<div>{escape(where)}</div>"]
         if m.stakeholders:
@@ -147,3 +152,9 @@ class MeetingsPage(ListPage):
             meetings.delete_meeting(session, record_id)
 
         WriteOp(self, work, changes=Changes.of(MEETING, FOLLOW_UP, ids=[record_id])).run()
+
+    def print_current(self):
+        """Cetak laporan: make, sign, preview and print the selected record's report."""
+        from okudesk.gui.report_dialogs import open_print_dialog
+
+        return open_print_dialog(self, "meeting", self.current_id())

@@ -1,4 +1,4 @@
-"""Pages whose real content lands with their own issues (reports, sync)."""
+"""Pages whose real content lands with their own issues (reports)."""
 
 from __future__ import annotations
 
@@ -41,13 +41,3 @@ class ReportsPlaceholder(Placeholder):
         return tr("Di sini nanti Anda mencetak Laporan Hasil Kegiatan dan Laporan Informasi dengan kop surat pos, "
                   "tanda tangan elektronik dan lampiran foto.\n\nFitur ini sedang disiapkan dan akan tersedia pada "
                   "pembaruan okudesk berikutnya.")
-
-
-class SyncPlaceholder(Placeholder):
-    def heading_text(self) -> str:
-        return tr("Sinkronisasi")
-
-    def body_text(self) -> str:
-        return tr("Di sini nanti Anda membuat paket data untuk Polres pada flashdisk dan membaca tanda terima "
-                  "dari Polres.\n\nFitur ini sedang disiapkan dan akan tersedia pada pembaruan okudesk berikutnya. "
-                  "Jumlah perubahan yang belum diekspor tampil di bilah status.")

@@ -42,6 +42,7 @@ class SettingsPage(Page):
 
         lang_box = QGroupBox(tr("Bahasa"))
         lf = QFormLayout(lang_box)
+        lf.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.language = QComboBox()
         self.language.addItem("Bahasa Indonesia", "id")
         self.language.addItem("English", "en")
@@ -99,6 +100,7 @@ class SettingsPage(Page):
 
         rem_box = QGroupBox(tr("Pengingat ekspor"))
         rf = QFormLayout(rem_box)
+        rf.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.warn_days = QSpinBox()
         self.warn_days.setRange(1, 90)
         self.warn_days.setSuffix(tr(" hari"))

@@ -1,0 +1,428 @@
+"""The "Audit & Keamanan" page (commanders and admins): the audit trail filtered by officer,
+record, action and date, with a check of the hash chain; officers' accounts; backups to a
+USB stick ("Cadangkan ke USB") and the idle-lock time."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, time, timedelta
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from okudesk.gui import messages
+from okudesk.gui.forms.common import ErrorLabel
+from okudesk.gui.operations import OFFICER, SETTING, Changes, QueryOp, StoreTask, WriteOp, hub
+from okudesk.gui.pages.base import Combo, DateBox, Page
+
+LIMIT = 500
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("audit", text)
+
+
+def choose_folder(parent) -> str | None:
+    """Where to write a backup (a USB stick); tests replace this."""
+    path = QFileDialog.getExistingDirectory(parent, tr("Pilih flashdisk atau folder tujuan cadangan"))
+    return path or None
+
+
+def choose_backup_file(parent) -> str | None:
+    """Which backup to restore; tests replace this."""
+    path, _filter = QFileDialog.getOpenFileName(parent, tr("Pilih berkas cadangan"), "",
+                                                tr("Cadangan okudesk (*.zip *.sqlite3);;Semua berkas (*)"))
+    return path or None
+
+
+def _utc(day, end: bool = False) -> datetime | None:
+    if day is None:
+        return None
+    moment = datetime.combine(day + timedelta(days=1) if end else day, time())
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def _local(at: datetime) -> str:
+    return at.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M:%S")
+
+
+def _actor():
+    store = hub().store
+    return store.actor if store is not None else None
+
+
+class AuditPage(Page):
+    areas = frozenset({OFFICER, SETTING, "meeting", "incident", "stakeholder", "follow_up", "photo", "post", "reference"})
+
+    def __init__(self, window):
+        super().__init__(window)
+        layout = QVBoxLayout(self)
+        title = QLabel(tr("Audit & Keamanan"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs)
+        self._build_trail()
+        self._build_accounts()
+        self._build_backup()
+        self._shown = False
+
+    # --- the audit trail ------------------------------------------------------------------------
+
+    def _build_trail(self) -> None:
+        tab = QWidget()
+        v = QVBoxLayout(tab)
+        bar = QHBoxLayout()
+        self.officer = Combo(tr("(semua petugas)"))
+        self.action = Combo(tr("(semua tindakan)"))
+        from okudesk.core.audit import ACTION_LABELS
+
+        self.action.set_items([(k, tr(v)) for k, v in ACTION_LABELS.items()])
+        self.record = QLineEdit()
+        self.record.setPlaceholderText(tr("ID data"))
+        self.record.setClearButtonEnabled(True)
+        self.since, self.until = DateBox(), DateBox()
+        for label, w in ((tr("Petugas"), self.officer), (tr("Tindakan"), self.action), (tr("Data"), self.record),
+                         (tr("Dari"), self.since), (tr("Sampai"), self.until)):
+            bar.addWidget(QLabel(label))
+            bar.addWidget(w)
+        self.verify_button = QPushButton(tr("Periksa rantai"))
+        bar.addStretch(1)
+        bar.addWidget(self.verify_button)
+        v.addLayout(bar)
+        self.chain_label = QLabel()
+        self.chain_label.setWordWrap(True)
+        v.addWidget(self.chain_label)
+        self.table = QTableWidget(0, 6)
+        self.table.setObjectName("auditTable")
+        self.table.setHorizontalHeaderLabels([tr("Waktu"), tr("Petugas"), tr("Tindakan"), tr("Data"), tr("Keterangan"),
+                                              tr("Perubahan")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        v.addWidget(self.table)
+        self.count_label = QLabel()
+        v.addWidget(self.count_label)
+        for w in (self.officer, self.action):
+            w.currentIndexChanged.connect(self.load_entries)
+        for w in (self.since, self.until):
+            w.dateChanged.connect(self.load_entries)
+        self.record.returnPressed.connect(self.load_entries)
+        self.record.editingFinished.connect(self.load_entries)
+        self.verify_button.clicked.connect(self.verify_chain)
+        self.tabs.addTab(tab, tr("Jejak audit"))
+
+    def activate(self) -> None:
+        if not self._shown:
+            self._shown = True
+            self.refresh()
+        self.ready.emit()
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        actor = _actor()
+        if actor is None:
+            return
+        self.tabs.setTabVisible(1, actor.may("account.manage"))
+        self.tabs.setTabVisible(2, actor.may("backup.make"))
+        self.restore_button.setVisible(actor.may("backup.restore"))
+
+        def work(session):
+            from okudesk.core import accounts, officers
+
+            people = officers.list_officers(session, active_only=False)
+            acc = {a.officer_id: a for a in accounts.list_accounts(session)} if accounts.may(session, "account.manage") else {}
+            minutes = accounts.idle_lock_minutes(session)
+            return people, acc, minutes
+
+        QueryOp(self, work, self._show_people).run()
+        self.load_entries()
+
+    def filters(self) -> dict:
+        return dict(actor_id=self.officer.current_id(), action=self.action.current_id(),
+                    record_id=self.record.text().strip() or None, since=_utc(self.since.value()),
+                    until=_utc(self.until.value(), end=True), limit=LIMIT)
+
+    def load_entries(self, *_args) -> None:
+        if _actor() is None:
+            return
+        filters = self.filters()
+
+        def work(session):
+            from okudesk.core import audit
+
+            return audit.entries(session, **filters)
+
+        QueryOp(self, work, self._show_entries).failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        from okudesk.core.errors import OkudeskError
+
+        if isinstance(exc, OkudeskError):
+            self.chain_label.setText(str(exc))
+        else:
+            from okudesk.gui import errors
+
+            errors.show_exception(exc, parent=self)
+
+    def _show_entries(self, rows) -> None:
+        from okudesk.core.audit import ACTION_LABELS
+
+        self.table.setRowCount(len(rows))
+        for r, e in enumerate(rows):
+            changes = ", ".join(sorted(e.changes))
+            cells = (_local(e.at), e.actor_name, tr(ACTION_LABELS.get(e.action, e.action)),
+                     f"{e.record_type} {e.record_id[:8]}".strip(), e.summary, changes)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c == 5 and e.changes:
+                    item.setToolTip(json.dumps(e.changes, ensure_ascii=False, indent=1)[:4000])
+                if c == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, e.id)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.count_label.setText(tr("{n} entri (paling baru dulu, paling banyak {max})").format(n=len(rows), max=LIMIT))
+
+    def verify_chain(self) -> None:
+        def work(session):
+            from okudesk.core import audit
+
+            return audit.verify(session)
+
+        def show(result) -> None:
+            if result.ok:
+                self.chain_label.setText(tr("Rantai audit utuh: {n} entri dalam {c} rantai.").format(n=result.entries, c=result.chains))
+                self.chain_label.setStyleSheet("color: #1b5e20;")
+            else:
+                self.chain_label.setText(tr("Rantai audit RUSAK: {problem}").format(problem=result.problem))
+                self.chain_label.setStyleSheet("color: #b71c1c; font-weight: 600;")
+
+        QueryOp(self, work, show).run()
+
+    # --- accounts ----------------------------------------------------------------------------
+
+    def _build_accounts(self) -> None:
+        tab = QWidget()
+        v = QVBoxLayout(tab)
+        self.accounts = QTableWidget(0, 4)
+        self.accounts.setObjectName("accountsTable")
+        self.accounts.setHorizontalHeaderLabels([tr("Petugas"), tr("NRP"), tr("Peran"), tr("Keadaan")])
+        self.accounts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.accounts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.accounts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.accounts.verticalHeader().setVisible(False)
+        self.accounts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        v.addWidget(self.accounts)
+        form = QFormLayout()
+        from okudesk.core.accounts import ROLE_LABELS, ROLES
+
+        self.role = QComboBox()
+        for role in ROLES:
+            self.role.addItem(tr(ROLE_LABELS[role]), role)
+        self.temp_pass = QLineEdit()
+        self.temp_pass.setEchoMode(QLineEdit.EchoMode.Password)
+        self.temp_pass.setPlaceholderText(tr("kata sandi sementara (petugas menggantinya saat masuk)"))
+        form.addRow(tr("Peran"), self.role)
+        form.addRow(tr("Kata sandi sementara"), self.temp_pass)
+        buttons = QHBoxLayout()
+        self.save_account = QPushButton(tr("Simpan akun"))
+        self.unlock_button = QPushButton(tr("Buka kunci"))
+        buttons.addWidget(self.save_account)
+        buttons.addWidget(self.unlock_button)
+        buttons.addStretch(1)
+        v.addLayout(form)
+        v.addLayout(buttons)
+        self.account_error = ErrorLabel()
+        v.addWidget(self.account_error)
+        self.accounts.itemSelectionChanged.connect(self._account_selected)
+        self.save_account.clicked.connect(self._save_account)
+        self.unlock_button.clicked.connect(self._unlock)
+        self.tabs.addTab(tab, tr("Akun petugas"))
+        self._people: list = []
+        self._accounts: dict = {}
+
+    def _show_people(self, result) -> None:
+        from okudesk.core.accounts import ROLE_LABELS
+
+        people, acc, minutes = result
+        self._people, self._accounts = people, acc
+        self.officer.set_items([(p.id, p.display) for p in people])
+        self.idle_minutes.setValue(minutes)
+        self.accounts.setRowCount(len(people))
+        for r, p in enumerate(people):
+            a = acc.get(p.id)
+            state = "" if a is None else (tr("terkunci") if a.locked_seconds else tr("harus ganti kata sandi") if a.must_change else tr("aktif"))
+            for c, text in enumerate((p.display, p.nrp, tr(ROLE_LABELS[a.role]) if a else tr("(belum ada akun)"), state)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, p.id)
+                self.accounts.setItem(r, c, item)
+
+    def selected_officer(self) -> str | None:
+        items = self.accounts.selectedItems()
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    def _account_selected(self) -> None:
+        a = self._accounts.get(self.selected_officer())
+        if a is not None:
+            self.role.setCurrentIndex(max(self.role.findData(a.role), 0))
+
+    def _save_account(self) -> None:
+        officer_id, role, passphrase = self.selected_officer(), self.role.currentData(), self.temp_pass.text() or None
+        if officer_id is None:
+            return
+        self.account_error.show_text("")
+
+        def work(session):
+            from okudesk.core import accounts
+
+            return accounts.set_account(session, officer_id, role=role, passphrase=passphrase, must_change=True)
+
+        def done(_info) -> None:
+            self.temp_pass.clear()
+
+        WriteOp(self, work, changes=Changes.of(OFFICER, source=self)).success(done).failure(self._account_failed).run()
+
+    def _unlock(self) -> None:
+        officer_id = self.selected_officer()
+        if officer_id is None:
+            return
+
+        def work(session):
+            from okudesk.core import accounts
+
+            return accounts.unlock(session, officer_id)
+
+        WriteOp(self, work, changes=Changes.of(OFFICER, source=self)).failure(self._account_failed).run()
+
+    def _account_failed(self, exc: BaseException) -> None:
+        from okudesk.core.errors import OkudeskError
+
+        if isinstance(exc, OkudeskError):
+            self.account_error.show_text(str(exc))
+        else:
+            from okudesk.gui import errors
+
+            errors.show_exception(exc, parent=self)
+
+    # --- backups and the idle lock ----------------------------------------------------------------
+
+    def _build_backup(self) -> None:
+        tab = QWidget()
+        v = QVBoxLayout(tab)
+        note = QLabel(tr("okudesk membuat cadangan otomatis sekali sehari di folder data. Simpan juga cadangan "
+                         "di flashdisk yang disimpan terpisah dari laptop."))
+        note.setWordWrap(True)
+        v.addWidget(note)
+        self.usb_button = QPushButton(tr("Cadangkan ke USB…"))
+        self.usb_button.setObjectName("backupToUsb")
+        self.usb_button.setMinimumHeight(36)
+        v.addWidget(self.usb_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.backup_label = QLabel()
+        self.backup_label.setWordWrap(True)
+        v.addWidget(self.backup_label)
+        self.restore_button = QPushButton(tr("Pulihkan dari cadangan…"))
+        self.restore_button.setObjectName("restoreBackup")
+        v.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        form = QFormLayout()
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(1, 240)
+        self.idle_minutes.setSuffix(tr(" menit"))
+        self.idle_save = QPushButton(tr("Simpan"))
+        row = QHBoxLayout()
+        row.addWidget(self.idle_minutes)
+        row.addWidget(self.idle_save)
+        row.addStretch(1)
+        form.addRow(tr("Kunci layar setelah tidak dipakai"), row)
+        v.addLayout(form)
+        v.addStretch(1)
+        self.usb_button.clicked.connect(self.backup_to_usb)
+        self.restore_button.clicked.connect(self.restore_backup)
+        self.idle_save.clicked.connect(self._save_idle)
+        self.tabs.addTab(tab, tr("Cadangan && kunci layar"))
+
+    def backup_to_usb(self) -> None:
+        folder = choose_folder(self)
+        if not folder:
+            return
+        self.usb_button.setEnabled(False)
+        self.backup_label.setText(tr("Membuat cadangan…"))
+
+        def work(store):
+            from okudesk.core import backups
+
+            return backups.write_backup(store, folder)
+
+        def done(info) -> None:
+            self.usb_button.setEnabled(True)
+            self.backup_label.setText(tr("Cadangan tersimpan: {path} ({mb:.1f} MB, {n} foto)").format(
+                path=str(info.path), mb=info.size / 1e6, n=info.photos))
+
+        def failed(exc: BaseException) -> None:
+            self.usb_button.setEnabled(True)
+            self.backup_label.setText("")
+            messages.error(self, tr("Cadangan gagal: {reason}").format(reason=str(exc)))
+
+        StoreTask(self, work, done).failure(failed).run()
+
+    def restore_backup(self) -> None:
+        """Put a backup in place of the database in use (kept aside), then log in again."""
+        path = choose_backup_file(self)
+        if not path or not messages.confirm(
+            self, tr("Data sekarang akan diganti dengan isi cadangan ini (data sekarang disimpan di folder replaced). "
+                     "Lanjutkan?"), ok_text=tr("Pulihkan")):
+            return
+        h = hub()
+        actor, data_dir = h.store.actor, h.store.data_dir
+
+        def work(_store):  # the single worker: no other operation holds the database now
+            from okudesk.core import backups
+            from okudesk.core.store import Store
+
+            h.store.close()
+            try:
+                return backups.restore(data_dir, path, actor=actor)
+            finally:
+                h.store = Store.open(data_dir)
+
+        def done(info) -> None:
+            from okudesk.gui.login import gate
+
+            self.backup_label.setText(tr("Cadangan dipulihkan dari {path}.").format(path=str(info.source)))
+            gate(self.window_).lock("restore")  # the restored database has its own accounts
+            hub().notify(Changes.everything())
+
+        def failed(exc: BaseException) -> None:
+            messages.error(self, tr("Cadangan tidak dapat dipulihkan: {reason}").format(reason=str(exc)))
+
+        StoreTask(self, work, done).failure(failed).run()
+
+    def _save_idle(self) -> None:
+        minutes = self.idle_minutes.value()
+
+        def work(session):
+            from okudesk.core import accounts
+
+            return accounts.set_idle_lock_minutes(session, minutes)
+
+        def done(value) -> None:
+            from okudesk.gui.login import gate
+
+            gate(self.window_).idle.start(value)
+
+        WriteOp(self, work, changes=Changes.of(SETTING, source=self)).success(done).run()

@@ -1,0 +1,422 @@
+"""Logging in, the idle lock and role-based hiding, for one main window.
+
+The :class:`LockScreen` is an opaque overlay over the whole window (nothing of the data
+behind it shows): pick your name, type your passphrase. On an installation without any
+account it asks for the first admin instead (``accounts.create_first_admin``); an officer
+whose passphrase was reset must choose a new one. Once someone is in, the store acts as
+them (``store.actor``: every operation's session carries it, the core checks it) and the
+navigation hides the pages their role may not use. After the idle time set by the admin
+(default 15 minutes) or Ctrl+L the window locks again: the store stops acting for anyone.
+
+All passphrase work (scrypt) runs on the operation worker, never on the UI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from okudesk.gui.forms.common import ErrorLabel
+from okudesk.gui.operations import ALL_AREAS, SETTING, Changes, StoreTask, WriteOp, hub
+from okudesk.gui.pages import PAGES
+
+# Pages a role must be allowed to see; the others need "data.read".
+PAGE_PERMISSIONS = {"settings": "settings.write", "sync": "sync.export", "audit": "audit.read"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("login", text)
+
+
+def _password_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setMinimumWidth(260)
+    return edit
+
+
+class LockScreen(QWidget):
+    """The overlay: login, first admin, or a new passphrase. Emits ``unlocked(actor)``."""
+
+    unlocked = Signal(object)
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.setObjectName("lockScreen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # opaque: nothing behind shows
+        self.setStyleSheet("QWidget#lockScreen { background: #1f3b57; }")
+        window.installEventFilter(self)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        card = QFrame()
+        card.setObjectName("card")
+        card.setStyleSheet("QFrame#card { background: white; border-radius: 8px; }")
+        card.setMaximumWidth(460)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        v = QVBoxLayout(card)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        v.addWidget(self.title)
+        self.steps = QStackedWidget()
+        v.addWidget(self.steps)
+        self.message = ErrorLabel()
+        v.addWidget(self.message)
+
+        # login
+        page = QWidget()
+        form = QFormLayout(page)
+        self.officer = QComboBox()
+        self.officer.setObjectName("loginOfficer")
+        self.passphrase = _password_edit()
+        self.passphrase.setObjectName("loginPassphrase")
+        self.login_button = QPushButton(tr("Masuk"))
+        self.login_button.setObjectName("loginButton")
+        self.login_button.setDefault(True)
+        form.addRow(tr("Nama"), self.officer)
+        form.addRow(tr("Kata sandi"), self.passphrase)
+        form.addRow("", self.login_button)
+        self.login_button.clicked.connect(self._login)
+        self.passphrase.returnPressed.connect(self._login)
+        self.steps.addWidget(page)
+
+        # first admin
+        page = QWidget()
+        form = QFormLayout(page)
+        intro = QLabel(tr("Belum ada akun. Buat akun admin pertama: admin mengatur pos, petugas dan cadangan."))
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.admin_name = QLineEdit()
+        self.admin_nrp = QLineEdit()
+        self.admin_nrp.setMaxLength(8)
+        self.admin_pass = _password_edit()
+        self.admin_pass2 = _password_edit()
+        self.admin_button = QPushButton(tr("Buat akun admin"))
+        form.addRow(tr("Nama"), self.admin_name)
+        form.addRow(tr("NRP"), self.admin_nrp)
+        form.addRow(tr("Kata sandi"), self.admin_pass)
+        form.addRow(tr("Ulangi kata sandi"), self.admin_pass2)
+        form.addRow("", self.admin_button)
+        self.admin_button.clicked.connect(self._create_admin)
+        self.steps.addWidget(page)
+
+        # new passphrase after a reset
+        page = QWidget()
+        form = QFormLayout(page)
+        note = QLabel(tr("Kata sandi Anda diatur ulang oleh admin. Pilih kata sandi baru (minimal 8 karakter)."))
+        note.setWordWrap(True)
+        form.addRow(note)
+        self.new_pass = _password_edit()
+        self.new_pass2 = _password_edit()
+        self.change_button = QPushButton(tr("Simpan kata sandi baru"))
+        form.addRow(tr("Kata sandi baru"), self.new_pass)
+        form.addRow(tr("Ulangi"), self.new_pass2)
+        form.addRow("", self.change_button)
+        self.change_button.clicked.connect(self._change)
+        self.new_pass2.returnPressed.connect(self._change)
+        self.steps.addWidget(page)
+        self._pending_actor = None
+        self._old = ""
+        self.hide()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.parent() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parent().rect())
+        return False
+
+    def cover(self) -> None:
+        self.setGeometry(self.parent().rect())
+        self.show()
+        self.raise_()
+
+    # --- the three forms -------------------------------------------------------------------------
+
+    def show_login(self, choices, preferred: str | None = None) -> None:
+        self.title.setText(tr("Masuk ke okudesk"))
+        self.officer.clear()
+        for c in choices:
+            self.officer.addItem(f"{c.display} ({c.nrp})", c.officer_id)
+        i = self.officer.findData(preferred) if preferred else -1
+        self.officer.setCurrentIndex(max(i, 0))
+        self.passphrase.clear()
+        self.message.show_text("")
+        self.login_button.setEnabled(True)
+        self.steps.setCurrentIndex(0)
+        self.cover()
+        self.passphrase.setFocus()
+
+    def show_first_admin(self) -> None:
+        self.title.setText(tr("Selamat datang di okudesk"))
+        self.message.show_text("")
+        self.steps.setCurrentIndex(1)
+        self.cover()
+        self.admin_name.setFocus()
+
+    def _busy(self, busy: bool) -> None:
+        for b in (self.login_button, self.admin_button, self.change_button):
+            b.setEnabled(not busy)
+
+    def _failed(self, exc: BaseException) -> None:
+        from okudesk.core.errors import OkudeskError
+
+        self._busy(False)
+        if not isinstance(exc, OkudeskError):
+            from okudesk.gui import errors
+
+            errors.show_exception(exc, parent=self)
+            return
+        self.message.show_text(str(exc))
+
+    def _login(self) -> None:
+        officer_id, passphrase = self.officer.currentData(), self.passphrase.text()
+        if officer_id is None:
+            return
+        self._busy(True)
+        self.message.show_text("")
+
+        def work(store):
+            from okudesk.core import accounts
+
+            actor = accounts.login(store, passphrase, officer_id=officer_id)
+            with store.read(actor=actor) as s:
+                return actor, accounts.must_change_passphrase(s, officer_id)
+
+        StoreTask(self, work, lambda result: self._logged_in(result, passphrase)).failure(self._failed).run()
+
+    def _logged_in(self, result, passphrase: str) -> None:
+        actor, must_change = result
+        self.passphrase.clear()
+        self._busy(False)
+        if must_change:
+            self._pending_actor, self._old = actor, passphrase
+            self.title.setText(tr("Kata sandi baru"))
+            self.message.show_text("")
+            self.steps.setCurrentIndex(2)
+            self.new_pass.setFocus()
+            return
+        self.unlocked.emit(actor)
+
+    def _create_admin(self) -> None:
+        if self.admin_pass.text() != self.admin_pass2.text():
+            self.message.show_text(tr("Kedua kata sandi tidak sama"))
+            return
+        name, nrp, passphrase = self.admin_name.text(), self.admin_nrp.text(), self.admin_pass.text()
+        self._busy(True)
+
+        def work(store):
+            from okudesk.core import accounts
+
+            with store.write() as s:
+                accounts.create_first_admin(s, name=name, nrp=nrp, passphrase=passphrase)
+            return accounts.login(store, passphrase, nrp=nrp)
+
+        def done(actor) -> None:
+            self._busy(False)
+            self.admin_pass.clear()
+            self.admin_pass2.clear()
+            self.unlocked.emit(actor)
+
+        StoreTask(self, work, done).failure(self._failed).run()
+
+    def _change(self) -> None:
+        if self.new_pass.text() != self.new_pass2.text():
+            self.message.show_text(tr("Kedua kata sandi tidak sama"))
+            return
+        actor, old, new = self._pending_actor, self._old, self.new_pass.text()
+        self._busy(True)
+
+        def work(store):
+            from okudesk.core import accounts
+
+            return accounts.change_passphrase(store, actor.officer_id, old, new)
+
+        def done(actor) -> None:
+            self._busy(False)
+            self.new_pass.clear()
+            self.new_pass2.clear()
+            self._pending_actor, self._old = None, ""
+            self.unlocked.emit(actor)
+
+        StoreTask(self, work, done).failure(self._failed).run()
+
+
+class IdleWatcher(QObject):
+    """Emits ``idle`` when nobody touched keyboard or mouse in the application for a while."""
+
+    idle = Signal()
+    ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                          QEvent.Type.Wheel, QEvent.Type.TouchBegin})
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.idle)
+        QApplication.instance().installEventFilter(self)
+
+    def start(self, minutes: int) -> None:
+        self.timer.start(max(1, int(minutes)) * 60_000)
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def eventFilter(self, _obj, event) -> bool:
+        if self.timer.isActive() and event.type() in self.ACTIVITY:
+            self.timer.start()  # again from the full interval
+        return False
+
+
+class Gate(QObject):
+    """Who is logged in to one main window."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.screen = LockScreen(window)
+        self.screen.unlocked.connect(self._unlocked)
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(lambda: self.lock("idle"))
+        self.actor = None
+        self._then = None
+        shortcut = QShortcut(QKeySequence("Ctrl+L"), window)
+        shortcut.activated.connect(lambda: self.lock("manual"))
+
+    def require(self, store, then) -> None:
+        """Run ``then`` once someone is logged in (at once when the store already acts for
+        someone: a console or test store)."""
+        if store.actor is not None:
+            self.actor = store.actor
+            apply_roles(self.window, store.actor)
+            then()
+            return
+        self._then = then
+        self._ask()
+
+    def _ask(self, preferred: str | None = None) -> None:
+        def work(store):
+            from okudesk.core import accounts
+
+            with store.read() as s:
+                return accounts.needs_first_admin(s), accounts.login_choices(s)
+
+        def show(result) -> None:
+            first, choices = result
+            if first:
+                self.screen.show_first_admin()
+            else:
+                self.screen.show_login(choices, preferred)
+            if hasattr(self.window, "_first_ready"):
+                self.window._first_ready()  # the window is up: the lock screen is its first page
+
+        StoreTask(self.window, work, show).run()
+
+    def _unlocked(self, actor) -> None:
+        store = hub().store
+        store.actor = self.actor = actor
+        hub().officer_on_duty = actor.officer_id
+        apply_roles(self.window, actor)
+        self.screen.hide()
+        if actor.officer_id is not None:  # who logged in is the officer on duty
+
+            def on_duty(session):
+                from okudesk.core import settings
+
+                if settings.get(session, settings.OFFICER_ON_DUTY) != actor.officer_id:
+                    settings.put(session, settings.OFFICER_ON_DUTY, actor.officer_id)
+
+            WriteOp(self.window, on_duty, changes=Changes.of(SETTING)).run()
+
+        def minutes(store):
+            from okudesk.core import accounts
+
+            with store.read() as s:
+                return accounts.idle_lock_minutes(s)
+
+        StoreTask(self.window, minutes, self.idle.start).run()
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+        else:
+            hub().notify(Changes(ALL_AREAS))
+
+    def lock(self, reason: str = "manual") -> None:
+        """Stop acting for the officer, record it, and show the login again."""
+        actor, store = self.actor, hub().store
+        if actor is None or store is None or self.screen.isVisible():
+            return
+        self.idle.stop()
+        store.actor = self.actor = None
+
+        def work(store):
+            from okudesk.core import accounts
+
+            accounts.logout(store, actor, reason=reason)
+
+        StoreTask(self.window, work, lambda _r: None).run()
+        self._ask(preferred=actor.officer_id)
+
+
+def gate(window) -> Gate:
+    """The window's gate, made on first use."""
+    existing = getattr(window, "_okudesk_gate", None)
+    if existing is None:
+        existing = window._okudesk_gate = Gate(window)
+    return existing
+
+
+def apply_roles(window, actor) -> None:
+    """Hide the pages the actor's role may not use (the core refuses them anyway)."""
+    nav = getattr(window, "nav", None)
+    if nav is None:
+        return
+    first_visible = None
+    for row, spec in enumerate(PAGES):
+        if row >= nav.count():
+            break
+        allowed = actor.may(PAGE_PERMISSIONS.get(spec.key, "data.read"))
+        nav.item(row).setHidden(not allowed)
+        if allowed and first_visible is None:
+            first_visible = row
+    current = nav.currentRow()
+    if current >= 0 and nav.item(current).isHidden() and first_visible is not None:
+        nav.setCurrentRow(first_visible)
+    combo = getattr(window, "officer_combo", None)
+    if combo is not None and actor.officer_id is not None:
+        i = combo.findData(actor.officer_id)
+        if i >= 0:
+            combo.setCurrentIndex(i)
+        combo.setEnabled(False)  # the officer on duty is who logged in
+
+
+def daily_backup(parent) -> None:
+    """At start-up, on the worker: a backup into ``backups/`` when the last is a day old.
+
+    A failure (a full disk, a damaged database) is logged and shown in the status bar; it
+    does not keep anyone from working.
+    """
+    import logging
+
+    def work(store):
+        from okudesk.core import backups
+
+        return backups.daily_if_due(store)
+
+    def failed(exc: BaseException) -> None:
+        logging.getLogger(__name__).warning("daily backup failed: %s", exc)
+        bar = getattr(parent, "statusBar", None)
+        if bar is not None:
+            bar().showMessage(tr("Cadangan harian gagal: {reason}").format(reason=str(exc)), 15_000)
+
+    StoreTask(parent, work, lambda _info: None).failure(failed).run()

@@ -1,0 +1,405 @@
+"""Sinkronisasi: at a post, export to a USB stick and import HQ's receipt; at HQ, import a
+folder or drive of bundles, see every post's sync status, conflicts and held records.
+
+All file, crypto and database work runs as operations on the worker (okudesk.gui.operations).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from okudesk.gui import messages
+from okudesk.gui.operations import ALL_AREAS, Changes, QueryOp, StoreTask
+from okudesk.gui.pages.base import Page, tr
+
+DRIVE_REMOVABLE = 2  # GetDriveTypeW
+
+
+def removable_drives() -> list[str]:
+    """Windows: the roots of removable drives (USB sticks), e.g. ``["E:\\\\"]``; elsewhere []."""
+    if sys.platform != "win32":
+        return []
+    import ctypes
+    import string
+
+    kernel32 = ctypes.windll.kernel32
+    mask = kernel32.GetLogicalDrives()
+    roots = [f"{letter}:\\" for i, letter in enumerate(string.ascii_uppercase) if mask & (1 << i)]
+    return [root for root in roots if kernel32.GetDriveTypeW(root) == DRIVE_REMOVABLE]
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().setVisible(False)
+    t.horizontalHeader().setStretchLastSection(True)
+    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    return t
+
+
+def _fill(table: QTableWidget, rows: list[list]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+    table.resizeColumnsToContents()
+
+
+def _when(value) -> str:
+    if not value:
+        return "-"
+    text = value.isoformat(sep=" ", timespec="minutes") if hasattr(value, "isoformat") else str(value)
+    return text.replace("T", " ")[:16]
+
+
+class SyncPage(Page):
+    areas = ALL_AREAS  # the waiting count changes with every saved record
+
+    def __init__(self, window):
+        super().__init__(window)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        v = QVBoxLayout(body)
+        title = QLabel(tr("Sinkronisasi"))
+        title.setObjectName("pageTitle")
+        v.addWidget(title)
+        self.role = None
+        self._queue: list[Path] = []
+        self._build_setup(v)
+        self._build_post(v)
+        self._build_hq(v)
+        v.addStretch(1)
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _build_setup(self, v: QVBoxLayout) -> None:
+        self.setup_box = QGroupBox(tr("Belum disiapkan"))
+        f = QVBoxLayout(self.setup_box)
+        note = QLabel(tr("Instalasi ini belum terhubung dengan Polres. Polres membuat kit pendaftaran untuk pos ini; "
+                         "pilih berkas kit itu untuk menyiapkan sinkronisasi."))
+        note.setWordWrap(True)
+        f.addWidget(note)
+        self.kit_button = QPushButton(tr("Siapkan pos dari kit…"))
+        self.kit_button.clicked.connect(self.set_up_from_kit)
+        f.addWidget(self.kit_button)
+        self.setup_result = QLabel()
+        self.setup_result.setWordWrap(True)
+        f.addWidget(self.setup_result)
+        v.addWidget(self.setup_box)
+
+    def _build_post(self, v: QVBoxLayout) -> None:
+        self.post_box = QGroupBox(tr("Kirim data ke Polres"))
+        f = QFormLayout(self.post_box)
+        self.post_name = QLabel()
+        f.addRow(tr("Pos"), self.post_name)
+        self.enrolled = QLabel()
+        f.addRow(tr("Sertifikat"), self.enrolled)
+        self.waiting = QLabel()
+        self.waiting.setObjectName("syncWaiting")
+        f.addRow(tr("Perubahan menunggu"), self.waiting)
+        self.last_export = QLabel()
+        f.addRow(tr("Ekspor terakhir"), self.last_export)
+        self.last_receipt = QLabel()
+        f.addRow(tr("Tanda terima terakhir"), self.last_receipt)
+        target = QHBoxLayout()
+        self.drive = QComboBox()
+        self.drive.setMinimumContentsLength(24)
+        self.choose_button = QPushButton(tr("Pilih folder…"))
+        self.choose_button.clicked.connect(self.choose_target)
+        target.addWidget(self.drive, 1)
+        target.addWidget(self.choose_button)
+        f.addRow(tr("Tujuan"), target)
+        buttons = QHBoxLayout()
+        self.export_button = QPushButton(tr("Ekspor ke USB"))
+        self.export_button.clicked.connect(self.export)
+        self.receipt_button = QPushButton(tr("Impor tanda terima…"))
+        self.receipt_button.clicked.connect(self.import_receipt)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.receipt_button)
+        buttons.addStretch(1)
+        f.addRow("", buttons)
+        self.post_progress = QProgressBar()
+        self.post_progress.setRange(0, 0)
+        self.post_progress.setVisible(False)
+        f.addRow("", self.post_progress)
+        self.post_result = QLabel()
+        self.post_result.setWordWrap(True)
+        self.post_result.setObjectName("syncResult")
+        f.addRow("", self.post_result)
+        v.addWidget(self.post_box)
+
+    def _build_hq(self, v: QVBoxLayout) -> None:
+        self.hq_box = QWidget()
+        hv = QVBoxLayout(self.hq_box)
+        hv.setContentsMargins(0, 0, 0, 0)
+        status_box = QGroupBox(tr("Status sinkronisasi per pos"))
+        sv = QVBoxLayout(status_box)
+        self.posts = _table([tr("Pos"), tr("Nama"), tr("Status"), tr("Bundel"), tr("Bundel terakhir"),
+                             tr("Hari sejak"), tr("Penghitung diakui"), tr("Konflik"), tr("Ditahan")])
+        sv.addWidget(self.posts)
+        hv.addWidget(status_box)
+
+        import_box = QGroupBox(tr("Impor bundel dari pos"))
+        iv = QVBoxLayout(import_box)
+        buttons = QHBoxLayout()
+        self.import_folder_button = QPushButton(tr("Impor semua bundel dari folder/flashdisk…"))
+        self.import_folder_button.clicked.connect(self.import_folder)
+        self.import_files_button = QPushButton(tr("Impor berkas bundel…"))
+        self.import_files_button.clicked.connect(self.import_files)
+        buttons.addWidget(self.import_folder_button)
+        buttons.addWidget(self.import_files_button)
+        buttons.addStretch(1)
+        iv.addLayout(buttons)
+        self.hq_progress = QProgressBar()
+        self.hq_progress.setVisible(False)
+        iv.addWidget(self.hq_progress)
+        self.results = _table([tr("Berkas"), tr("Pos"), tr("Hasil"), tr("Baru"), tr("Diperbarui"), tr("Tidak berubah"),
+                               tr("Konflik"), tr("Ditahan"), tr("Tanda terima")])
+        iv.addWidget(self.results)
+        hv.addWidget(import_box)
+
+        conflict_box = QGroupBox(tr("Konflik (versi yang kalah, disimpan untuk diperiksa)"))
+        cv = QVBoxLayout(conflict_box)
+        self.conflicts = _table([tr("Tabel"), tr("Data"), tr("Pos"), tr("Isi versi yang kalah"), tr("Ditemukan")])
+        cv.addWidget(self.conflicts)
+        hv.addWidget(conflict_box)
+        held_box = QGroupBox(tr("Data ditahan (induknya belum tiba)"))
+        dv = QVBoxLayout(held_box)
+        self.held = _table([tr("Tabel"), tr("Data"), tr("Pos"), tr("Menunggu"), tr("Sejak")])
+        dv.addWidget(self.held)
+        hv.addWidget(held_box)
+        v.addWidget(self.hq_box)
+
+    # --- showing ------------------------------------------------------------------------------
+
+    def activate(self) -> None:
+        self.refresh()
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        def work(session):
+            from okudesk.core.sync import status
+
+            local = status.local_status(session)
+            if local is not None and local.role == "hq":
+                return local, status.post_statuses(session), status.conflicts(session), status.held_records(session)
+            return local, [], [], []
+
+        QueryOp(self, work, self._show).run()
+
+    def _show(self, result) -> None:
+        local, post_rows, conflict_rows, held_rows = result
+        self.role = local.role if local else None
+        self.setup_box.setVisible(local is None)
+        self.post_box.setVisible(self.role == "post")
+        self.hq_box.setVisible(self.role == "hq")
+        if self.role == "post":
+            self.post_name.setText(tr("{code} (Polres {hq})").format(code=local.code, hq=local.hq_code))
+            self.enrolled.setText(tr("diterbitkan Polres") if local.enrolled
+                                  else tr("menunggu tanda terima pertama dari Polres"))
+            self.waiting.setText(str(local.waiting))
+            self.last_export.setText(_when(local.last_export_at) + (f"  ({Path(local.last_export_file).name})" if local.last_export_file else ""))
+            self.last_receipt.setText(_when(local.last_receipt_at))
+            self._fill_drives()
+        elif self.role == "hq":
+            _fill(self.posts, [[p.code, p.name, p.status, p.bundles, _when(p.last_bundle_at),
+                                "-" if p.days_since is None else p.days_since, p.acknowledged, p.conflicts, p.held]
+                               for p in post_rows])
+            _fill(self.conflicts, [[c.table, c.record_id, c.post_code, self._summary(c.row), _when(c.detected_at)]
+                                   for c in conflict_rows])
+            _fill(self.held, [[h.table, h.record_id, h.post_code, h.missing, _when(h.held_at)] for h in held_rows])
+        self.ready.emit()
+
+    @staticmethod
+    def _summary(row: dict) -> str:
+        for key in ("title", "name", "purpose", "description", "what", "summary", "number"):
+            if row.get(key):
+                return str(row[key])[:80]
+        return ""
+
+    def _fill_drives(self) -> None:
+        current = self.drive.currentData()
+        self.drive.clear()
+        for root in removable_drives():
+            self.drive.addItem(tr("Flashdisk {root}").format(root=root), root)
+        if current and self.drive.findData(current) < 0:
+            self.drive.addItem(current, current)
+        if current:
+            self.drive.setCurrentIndex(self.drive.findData(current))
+        if self.drive.count() == 0:
+            self.drive.addItem(tr("(pilih folder tujuan)"), None)
+
+    # --- post ---------------------------------------------------------------------------------
+
+    def choose_target(self) -> None:
+        folder = messages.choose_folder(self, tr("Pilih flashdisk atau folder tujuan"))
+        if folder:
+            if self.drive.findData(folder) < 0:
+                self.drive.addItem(folder, folder)
+            self.drive.setCurrentIndex(self.drive.findData(folder))
+            no_target = self.drive.findData(None)
+            if no_target >= 0:
+                self.drive.removeItem(no_target)
+
+    def export(self) -> None:
+        target = self.drive.currentData()
+        if not target:
+            self.choose_target()
+            target = self.drive.currentData()
+            if not target:
+                return
+        self._busy(self.post_progress, True)
+        self.post_result.setText(tr("Menulis bundel ke {target}…").format(target=target))
+
+        def work(store):
+            from okudesk.core.sync import export
+
+            return export.export_bundle(store, Path(target))
+
+        def done(result) -> None:
+            self._busy(self.post_progress, False)
+            self.post_result.setText(tr("Selesai: {n} catatan dan {photos} foto ditulis ke {path}. Bawa flashdisk ini ke "
+                                        "Polres; data tetap tersimpan di sini sampai tanda terima Polres diimpor.")
+                                     .format(n=result.records, photos=result.photos, path=result.path))
+
+        StoreTask(self, work, done, changes=Changes.of("setting")).failure(self._post_failed).run()
+
+    def _post_failed(self, exc: BaseException) -> None:
+        self._busy(self.post_progress, False)
+        self.post_result.setText(tr("Gagal: {reason}").format(reason=exc))
+
+    def import_receipt(self) -> None:
+        files = messages.open_files(self, tr("Pilih tanda terima dari Polres"), tr("Tanda terima okudesk (*.okr);;Semua berkas (*)"))
+        if not files:
+            return
+        self._busy(self.post_progress, True)
+
+        def work(store):
+            from okudesk.core.sync import receipt
+
+            return [receipt.import_receipt(store, Path(f)) for f in files]
+
+        def done(outcomes) -> None:
+            self._busy(self.post_progress, False)
+            lines = []
+            for o in outcomes:
+                if o.ok:
+                    c = o.counts
+                    lines.append(tr("{file}: diterapkan ({new} baru, {updated} diperbarui{cert})").format(
+                        file=o.file.name, new=c["new"], updated=c["updated"],
+                        cert=tr("; sertifikat pos dari Polres dipasang") if o.certificate_installed else ""))
+                else:
+                    lines.append(tr("{file}: DITOLAK: {reason}").format(file=o.file.name, reason=o.reason))
+            self.post_result.setText("\n".join(lines))
+
+        StoreTask(self, work, done, changes=Changes.everything()).failure(self._post_failed).run()
+
+    def set_up_from_kit(self) -> None:
+        files = messages.open_files(self, tr("Pilih kit pendaftaran dari Polres"), tr("Kit okudesk (*.json);;Semua berkas (*)"))
+        if not files:
+            return
+
+        def work(store):
+            from okudesk.core.sync import trust
+
+            with store.write() as session:
+                return trust.set_up_post(session, Path(files[0]))
+
+        def done(role) -> None:
+            self.setup_result.setText(tr("Pos {code} siap; ekspor pertama membawa bukti pendaftaran ke Polres {hq}.")
+                                      .format(code=role.code, hq=role.hq_code))
+
+        def failed(exc: BaseException) -> None:
+            self.setup_result.setText(tr("Gagal: {reason}").format(reason=exc))
+
+        StoreTask(self, work, done, changes=Changes.everything()).failure(failed).run()
+
+    # --- HQ -----------------------------------------------------------------------------------
+
+    def import_folder(self) -> None:
+        folder = messages.choose_folder(self, tr("Pilih folder atau flashdisk berisi bundel"))
+        if folder:
+            self.start_import(sorted(Path(folder).glob("*.okb")))
+
+    def import_files(self) -> None:
+        files = messages.open_files(self, tr("Pilih bundel dari pos"), tr("Bundel okudesk (*.okb);;Semua berkas (*)"))
+        if files:
+            self.start_import([Path(f) for f in files])
+
+    def start_import(self, paths: list[Path]) -> None:
+        """Import bundles one operation each, so the bar moves and each result shows at once."""
+        self.results.setRowCount(0)
+        if not paths:
+            messages.info(self, tr("Tidak ada bundel (.okb) di folder itu."))
+            return
+        self._queue = list(paths)
+        self.hq_progress.setRange(0, len(paths))
+        self.hq_progress.setValue(0)
+        self.hq_progress.setVisible(True)
+        self.import_folder_button.setEnabled(False)
+        self.import_files_button.setEnabled(False)
+        self._next_import()
+
+    def _next_import(self) -> None:
+        if not self._queue:
+            self.hq_progress.setVisible(False)
+            self.import_folder_button.setEnabled(True)
+            self.import_files_button.setEnabled(True)
+            return
+        path = self._queue.pop(0)
+
+        def work(store):
+            from okudesk.core.sync import importer
+
+            return importer.import_bundle(store, path)
+
+        def done(outcome) -> None:
+            self._add_result(outcome)
+            self.hq_progress.setValue(self.hq_progress.value() + 1)
+            self._next_import()
+
+        def failed(exc: BaseException) -> None:
+            from okudesk.core.sync.importer import BundleOutcome
+
+            done(BundleOutcome(path, False, str(exc)))
+
+        StoreTask(self, work, done, changes=Changes.everything()).failure(failed).run()
+
+    def _add_result(self, o) -> None:
+        row = self.results.rowCount()
+        self.results.insertRow(row)
+        c = o.counts or {}
+        verdict = tr("diterapkan") if o.ok else tr("DITOLAK: {reason}").format(reason=o.reason)
+        values = [o.file.name, o.post, verdict, c.get("new", ""), c.get("updated", ""), c.get("unchanged", ""),
+                  c.get("conflicts", ""), c.get("held", ""), o.receipt.name if o.receipt else ""]
+        for col, value in enumerate(values):
+            self.results.setItem(row, col, QTableWidgetItem(str(value)))
+        self.results.resizeColumnsToContents()
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _busy(self, bar: QProgressBar, busy: bool) -> None:
+        bar.setVisible(busy)
+        for b in (self.export_button, self.receipt_button, self.choose_button):
+            b.setEnabled(not busy)

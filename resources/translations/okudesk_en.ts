@@ -1,0 +1,1231 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../okudesk/gui/errors.py" line="+60"/>
+        <source>Berkas atau folder tidak dapat dipakai: {reason}{where}</source>
+        <translation>The file or folder cannot be used: {reason}{where}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Memori komputer tidak cukup untuk pekerjaan ini.</source>
+        <translation>The computer does not have enough memory for this task.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Terjadi kesalahan tak terduga. Pekerjaan yang belum disimpan mungkin hilang; data yang sudah disimpan aman.</source>
+        <translation>An unexpected error occurred. Unsaved work may be lost; saved data is safe.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rincian teknis tersimpan di {path}</source>
+        <translation>Technical details were saved in {path}</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/forms/common.py" line="+131"/>
+        <source>(pilih kecamatan)</source>
+        <translation>(choose kecamatan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(pilih desa)</source>
+        <translation>(choose desa)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ Desa</source>
+        <translation>+ Desa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tambah desa/kelurahan baru di kecamatan ini</source>
+        <translation>Add a new desa/kelurahan in this kecamatan</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Desa baru</source>
+        <translation>New desa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nama desa/kelurahan di kecamatan {k}:</source>
+        <translation>Name of the desa/kelurahan in kecamatan {k}:</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Ketik nama, organisasi atau jenis tokoh…</source>
+        <translation>Type a name, organisation or type…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ Tokoh baru</source>
+        <translation>+ New stakeholder</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tekan Delete untuk menghapus dari daftar</source>
+        <translation>Press Delete to remove from the list</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="+76"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+57"/>
+        <location filename="../../okudesk/gui/pages/followups.py" line="+33"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+102"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+111"/>
+        <source>Tindak lanjut</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-7"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="+76"/>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Penanggung jawab lain</source>
+        <translation>Other person responsible</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../okudesk/gui/pages/followups.py" line="+2"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+0"/>
+        <source>Batas waktu</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>+ Tambah tindak lanjut</source>
+        <translation>+ Add follow-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hapus baris</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="-7"/>
+        <source>(tidak ada)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Seret berkas foto ke sini, atau klik &quot;Tambah foto&quot;. Klik dua kali pada foto untuk mengubah keterangannya.</source>
+        <translation>Drag photo files here, or click &quot;Add photo&quot;. Double-click a photo to edit its caption.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tambah foto…</source>
+        <translation>Add photo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hapus foto</source>
+        <translation>Remove photo</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>(bukan foto)</source>
+        <translation>(not a photo)</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <location filename="../../okudesk/gui/messages.py" line="+45"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="+166"/>
+        <location filename="../../okudesk/gui/messages.py" line="-13"/>
+        <location line="+15"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="-189"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-28"/>
+        <source>Kejadian baru</source>
+        <translation>New incident</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ubah kejadian</source>
+        <translation>Edit incident</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+24"/>
+        <source>Waktu kejadian</source>
+        <translation>Occurred at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(pilih kategori)</source>
+        <translation>(choose category)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tingkat kerawanan</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="-17"/>
+        <source>Kecamatan / desa</source>
+        <translation>Kecamatan / desa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+1"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-62"/>
+        <source>Tempat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judul singkat</source>
+        <translation>Short title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+76"/>
+        <source>Uraian kejadian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
+        <source>Pihak yang terlibat</source>
+        <translation>People involved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+4"/>
+        <source>Pelapor</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+0"/>
+        <location filename="../../okudesk/gui/main_window.py" line="+192"/>
+        <source>(pilih petugas)</source>
+        <translation>(choose officer)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
+        <source>Tindakan yang diambil</source>
+        <translation>Actions taken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
+        <source>Dieskalasi ke</source>
+        <translation>Escalated to</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Jenis pelanggaran</source>
+        <translation>Type of violation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
+        <source>Nomor Laporan Polisi (LP)</source>
+        <translation>Police report number (LP)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rapat terkait</source>
+        <translation>Related meeting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sumber informasi</source>
+        <translation>Source of information</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nilai sumber (A-F)</source>
+        <translation>Source grade (A-F)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>(belum dinilai)</source>
+        <translation>(not graded)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nilai informasi (1-6)</source>
+        <translation>Information grade (1-6)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+13"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+72"/>
+        <source>Foto</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+35"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-71"/>
+        <location line="+61"/>
+        <source>Kejadian</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Penanganan</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+2"/>
+        <source>Tindak lanjut dan foto</source>
+        <translation>Follow-ups and photos</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>Ubah status kejadian {number}</source>
+        <translation>Change the status of incident {number}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status sekarang</source>
+        <translation>Current status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status baru</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../okudesk/gui/forms/stakeholder_form.py" line="+25"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="+106"/>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Simpan status</source>
+        <translation>Save status</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="-28"/>
+        <source>Rapat / kunjungan baru</source>
+        <translation>New meeting / visit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ubah rapat / kunjungan</source>
+        <translation>Edit meeting / visit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-75"/>
+        <source>Jenis kegiatan</source>
+        <translation>Activity type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(pilih jenis kegiatan)</source>
+        <translation>(choose activity type)</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/pages/followups.py" line="+10"/>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+1"/>
+        <source>Waktu mulai</source>
+        <translation>Starts at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waktu selesai</source>
+        <translation>Ends at</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mis. Balai Desa Sukaraya</source>
+        <translation>e.g. Balai Desa Sukaraya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+63"/>
+        <source>Tokoh yang ditemui</source>
+        <translation>Stakeholders met</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Petugas yang hadir</source>
+        <translation>Officers present</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peserta lain (orang)</source>
+        <translation>Other attendees (people)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-59"/>
+        <location line="+62"/>
+        <source>Maksud dan tujuan</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
+        <source>Ringkasan pembahasan</source>
+        <translation>Discussion summary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
+        <source>Potensi kerawanan</source>
+        <translation>Potential problems found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
+        <source>Hasil</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
+        <source>Hambatan</source>
+        <translation>Obstacles</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-12"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-45"/>
+        <source>Kegiatan</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hasil kegiatan</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/forms/stakeholder_form.py" line="-8"/>
+        <source>Tokoh baru</source>
+        <translation>New stakeholder</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ubah data tokoh</source>
+        <translation>Edit stakeholder</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="+3"/>
+        <location line="+8"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-31"/>
+        <location filename="../../okudesk/gui/wizard.py" line="+113"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="+1"/>
+        <location line="+74"/>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(pilih jenis)</source>
+        <translation>(choose type)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisasi / jabatan</source>
+        <translation>Organisation / position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-67"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-56"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-72"/>
+        <location line="+72"/>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(tidak diketahui)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-71"/>
+        <location line="+72"/>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/main_window.py" line="-101"/>
+        <source>Polres Ogan Komering Ulu</source>
+        <translation>Polres Ogan Komering Ulu</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Memuat data…</source>
+        <translation>Loading data…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Petugas piket yang sedang memakai okudesk</source>
+        <translation>The officer on duty using okudesk now</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Petugas piket:</source>
+        <translation>Officer on duty:</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Pos: {name} ({code})</source>
+        <translation>Post: {name} ({code})</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{n} perubahan belum diekspor</source>
+        <translation>{n} changes not yet exported</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Pos belum disiapkan</source>
+        <translation>Post not set up yet</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/messages.py" line="-32"/>
+        <source>Informasi</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Perhatian</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Terjadi kesalahan</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Konfirmasi</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Perubahan belum disimpan</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ada perubahan yang belum disimpan. Simpan sekarang?</source>
+        <translation>There are unsaved changes. Save them now?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Buang perubahan</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pilih foto</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gambar (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;Semua berkas (*)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/pages/base.py" line="+139"/>
+        <source>Cari (Ctrl+F)…</source>
+        <translation>Search (Ctrl+F)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dari</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>s.d.</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Semua kecamatan</source>
+        <translation>All kecamatan</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Atur ulang</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <location line="+203"/>
+        <source>{n} data</source>
+        <translation>{n} records</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/pages/followups.py" line="-11"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-7"/>
+        <source>Penanggung jawab</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+7"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asal</source>
+        <translation>From record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aksi</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>✔ Tandai selesai</source>
+        <translation>✔ Mark done</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Terbuka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Terlambat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Milik saya</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tindak Lanjut</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tandai selesai</source>
+        <translation>Mark done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buka kembali</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/pages/home.py" line="-40"/>
+        <source>Beranda</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rapat baru</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Rapat &amp; kunjungan hari ini</source>
+        <translation>Meetings &amp; visits today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rapat &amp; kunjungan minggu ini</source>
+        <translation>Meetings &amp; visits this week</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kejadian hari ini</source>
+        <translation>Incidents today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kejadian minggu ini</source>
+        <translation>Incidents this week</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tindak lanjut terlambat</source>
+        <translation>Overdue follow-ups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tindak lanjut jatuh tempo 3 hari ke depan</source>
+        <translation>Follow-ups due in the next 3 days</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tindak lanjut yang perlu perhatian</source>
+        <translation>Follow-ups needing attention</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kejadian terbaru menurut tingkat kerawanan (30 hari)</source>
+        <translation>Latest incidents by severity (30 days)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-3"/>
+        <source>Kerawanan</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-3"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-45"/>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Data pos ini belum pernah diekspor ke Polres. Buat paket sinkronisasi di halaman Sinkronisasi.</source>
+        <translation>This post&apos;s data has never been exported to Polres. Make a sync bundle on the Sync page.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sudah {n} hari tidak ada ekspor ke Polres (terakhir {when}). Buat paket sinkronisasi di halaman Sinkronisasi.</source>
+        <translation>No export to Polres for {n} days (last on {when}). Make a sync bundle on the Sync page.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(terlambat)</source>
+        <translation>(overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-3"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-1"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="+0"/>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+3"/>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Semua kategori</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kejadian baru (Ctrl+N)</source>
+        <translation>New incident (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ubah status…</source>
+        <translation>Change status…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+8"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-21"/>
+        <source>Ubah</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+121"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
+        <location line="+94"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="+1"/>
+        <location line="+108"/>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <source>Tidak ada kejadian yang cocok.</source>
+        <translation>No matching incidents.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Riwayat status</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Hapus kejadian {number}? Data ditandai terhapus dan tetap tercatat untuk Polres.</source>
+        <translation>Delete incident {number}? It is marked as deleted and stays on record for Polres.</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-98"/>
+        <source>Semua jenis kegiatan</source>
+        <translation>All activity types</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rapat &amp; Kunjungan</source>
+        <translation>Meetings &amp; Visits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rapat baru (Ctrl+N)</source>
+        <translation>New meeting (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Tidak ada rapat yang cocok.</source>
+        <translation>No matching meetings.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{n} foto terlampir</source>
+        <translation>{n} photos attached</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Hapus rapat {number}? Data ditandai terhapus dan tetap tercatat untuk Polres.</source>
+        <translation>Delete meeting {number}? It is marked as deleted and stays on record for Polres.</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/pages/placeholder.py" line="+38"/>
+        <source>Laporan</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Di sini nanti Anda mencetak Laporan Hasil Kegiatan dan Laporan Informasi dengan kop surat pos, tanda tangan elektronik dan lampiran foto.
+
+Fitur ini sedang disiapkan dan akan tersedia pada pembaruan okudesk berikutnya.</source>
+        <translation>Here you will print activity reports (Laporan Hasil Kegiatan) and information reports (Laporan Informasi) with the post&apos;s letterhead, electronic signatures and photo pages.
+
+This feature is being prepared and comes with the next okudesk update.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sinkronisasi</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Di sini nanti Anda membuat paket data untuk Polres pada flashdisk dan membaca tanda terima dari Polres.
+
+Fitur ini sedang disiapkan dan akan tersedia pada pembaruan okudesk berikutnya. Jumlah perubahan yang belum diekspor tampil di bilah status.</source>
+        <translation>Here you will write data bundles for Polres to a USB stick and read receipts from Polres.
+
+This feature is being prepared and comes with the next okudesk update. The number of changes not yet exported is shown in the status bar.</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/pages/settings.py" line="-48"/>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bahasa</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bahasa tampilan</source>
+        <translation>Display language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bahasa baru berlaku setelah okudesk dibuka ulang.</source>
+        <translation>A new language applies after okudesk is restarted.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pos ini</source>
+        <translation>This post</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../okudesk/gui/wizard.py" line="-24"/>
+        <source>Nama pos</source>
+        <translation>Post name</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../okudesk/gui/wizard.py" line="+5"/>
+        <source>Kop surat baris {n}</source>
+        <translation>Letterhead line {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../okudesk/gui/wizard.py" line="-2"/>
+        <source>Tempat penandatanganan</source>
+        <translation>Place of signing</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Simpan kop surat</source>
+        <translation>Save letterhead</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location filename="../../okudesk/gui/wizard.py" line="+21"/>
+        <source>Pangkat</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../okudesk/gui/wizard.py" line="+0"/>
+        <source>NRP</source>
+        <translation>NRP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+11"/>
+        <location filename="../../okudesk/gui/wizard.py" line="+0"/>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location filename="../../okudesk/gui/wizard.py" line="+50"/>
+        <source>(pangkat)</source>
+        <translation>(rank)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NRP (8 angka)</source>
+        <translation>NRP (8 digits)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tambah petugas</source>
+        <translation>Add officer</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pengingat ekspor</source>
+        <translation>Export reminder</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ingatkan bila tidak ada ekspor selama</source>
+        <translation>Remind me when there was no export for</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Bahasa disimpan. Buka ulang okudesk untuk memakai bahasa baru.</source>
+        <translation>Language saved. Restart okudesk to use it.</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-117"/>
+        <location line="+73"/>
+        <source>Organisasi</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <source>Pertemuan</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Semua jenis tokoh</source>
+        <translation>All stakeholder types</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokoh &amp; Pemangku Kepentingan</source>
+        <translation>Stakeholders</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokoh baru (Ctrl+N)</source>
+        <translation>New stakeholder (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Riwayat pertemuan</source>
+        <translation>Meeting history</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Hapus {name} dari direktori? Riwayat pertemuannya tetap tersimpan.</source>
+        <translation>Remove {name} from the directory? Their meeting history is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/wizard.py" line="-120"/>
+        <source>Selamat datang di okudesk</source>
+        <translation>Welcome to okudesk</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Folder data ini masih kosong. Siapkan pos Anda dalam dua langkah singkat, atau coba okudesk dulu dengan data contoh (data contoh dapat dipakai untuk latihan).</source>
+        <translation>This data folder is empty. Set up your post in two short steps, or try okudesk first with demo data (for practice).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Siapkan pos ini</source>
+        <translation>Set up this post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coba dengan data contoh</source>
+        <translation>Try with demo data</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>mis. Polsek Baturaja Timur</source>
+        <translation>e.g. Polsek Baturaja Timur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mis. BTT</source>
+        <translation>e.g. BTT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(pilih kecamatan wilayah pos)</source>
+        <translation>(choose the post&apos;s kecamatan)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mis. Baturaja</source>
+        <translation>e.g. Baturaja</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>mis. SEKTOR BATURAJA TIMUR</source>
+        <translation>e.g. SEKTOR BATURAJA TIMUR</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kode satuan (untuk nomor surat)</source>
+        <translation>Unit code (for document numbers)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kecamatan wilayah</source>
+        <translation>Kecamatan covered</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+24"/>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Lanjut</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Petugas pos ini (nama, pangkat, NRP 8 angka, jabatan). Dapat ditambah nanti di Pengaturan.</source>
+        <translation>This post&apos;s officers (name, rank, 8-digit NRP, position). More can be added later in Settings.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Selesai dan mulai</source>
+        <translation>Finish and start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ Baris</source>
+        <translation>+ Row</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Nama pos wajib diisi</source>
+        <translation>The post name is required</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Mengisi data contoh…</source>
+        <translation>Loading demo data…</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../okudesk/gui/labels.py" line="+13"/>
+        <source>Dilaporkan</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diverifikasi</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dieskalasi</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ditangani</source>
+        <translation>Being handled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selesai</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bukan terkait pemilu</source>
+        <translation>Not election-related</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan tidak valid</source>
+        <translation>Invalid report</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rendah</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sedang</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tinggi</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kritis</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Terbuka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sudah selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batal</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Terkait pemilu</source>
+        <translation>Election-related</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kamtibmas umum</source>
+        <translation>General public order</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <location filename="../../okudesk/gui/pages/__init__.py" line="+25"/>
+        <source>Beranda</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rapat &amp; Kunjungan</source>
+        <translation>Meetings &amp; Visits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kejadian</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokoh &amp; Pemangku Kepentingan</source>
+        <translation>Stakeholders</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tindak Lanjut</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sinkronisasi</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,108 @@
+"""Screenshots of every main page on demo data (run by `scripts/dev screenshots`, under Xvfb).
+
+Writes docs/screenshots/<page>.png plus the meeting form and the first-run wizard, in
+Indonesian; `--lang en` writes docs/screenshots/en/ instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--lang", choices=("id", "en"), default="id")
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--size", default="1366x768")
+    args = parser.parse_args()
+    out = args.out or ROOT / "docs" / "screenshots" / ("" if args.lang == "id" else "en")
+    out.mkdir(parents=True, exist_ok=True)
+    width, height = (int(x) for x in args.size.split("x"))
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from okudesk.core import demo
+    from okudesk.core.store import Store
+    from okudesk.gui import i18n
+    from okudesk.gui.app import make_app
+    from okudesk.gui.main_window import MainWindow
+    from okudesk.gui.operations import hub
+    from okudesk.gui.pages import PAGES
+
+    tmp = Path(tempfile.mkdtemp(prefix="okudesk-shots-"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
+    app = make_app()
+    i18n.install(args.lang)
+
+    def settle(timeout: float = 15) -> None:
+        end = time.monotonic() + timeout
+        quiet = 0
+        while time.monotonic() < end and quiet < 5:
+            app.processEvents()
+            quiet = quiet + 1 if hub().taskman.pending == 0 else 0
+            time.sleep(0.03)
+
+    def shoot(widget, name: str) -> None:
+        settle()
+        widget.grab().save(str(out / f"{name}.png"))
+        print("wrote", out / f"{name}.png")
+
+    # the first-run wizard on an empty folder
+    empty = Store.open(tmp / "empty")
+    w = MainWindow(empty)
+    w.resize(width, height)
+    w.show()
+    settle()
+    shoot(w, "wizard")
+    w.close()
+    hub().store = None
+
+    store = Store.open(tmp / "demo")
+    demo.fill(store, meetings=400, incidents=1500, seed=2)
+    window = MainWindow(store)
+    window.resize(width, height)
+    window.show()
+    settle()
+    officers = window.officer_combo
+    if officers.count() > 1:
+        officers.setCurrentIndex(1)
+        window._officer_chosen(1)
+    for spec in PAGES:
+        page = window.go_to(spec.key)
+        settle()
+        if hasattr(page, "table") and page.model.rowCount():
+            page.table.selectRow(0)
+            settle()
+        shoot(window, spec.key)
+    meetings = window.go_to("meetings")
+    settle()
+    from sqlalchemy import select
+
+    from okudesk.core.models import Attachment
+
+    with store.read() as s:
+        with_photos = s.scalar(select(Attachment.meeting_id).where(Attachment.meeting_id.is_not(None)).limit(1))
+    dialog = meetings.open_form(with_photos)
+    dialog.resize(980, 720)
+    settle()
+    shoot(dialog, "meeting_form")
+    dialog.tabs.setCurrentIndex(2)
+    shoot(dialog, "meeting_form_photos")
+    dialog.dirty = False
+    dialog.reject()
+    window.close()
+    QApplication.processEvents()
+    hub().close()
+
+
+if __name__ == "__main__":
+    main()

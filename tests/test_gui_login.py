@@ -1,0 +1,188 @@
+"""Login, idle lock, role-based hiding and the Audit page, driven as a person would."""
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+
+from okudesk.core import accounts, officers
+from okudesk.core.store import Store
+from okudesk.gui.operations import Hub, set_hub
+
+PASS = "rahasia-pos-btt"
+
+
+WINDOWS: list = []
+
+
+@pytest.fixture
+def hub_(qtbot):
+    h = Hub()
+    set_hub(h)
+    yield h
+    qtbot.waitUntil(lambda: h.taskman.pending == 0, timeout=20_000)  # let queued operations finish
+    while WINDOWS:
+        window = WINDOWS.pop()
+        window.close()
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: h.taskman.pending == 0, timeout=20_000)
+    h.close()  # the worker, and a store a restore reopened
+    set_hub(None)
+
+
+def _people(store) -> dict[str, str]:
+    ids = {}
+    with store.write() as s:
+        for role, nrp in (("petugas", "85071234"), ("kapolsek", "70010001")):
+            o = officers.add_officer(s, name=f"{role.title()} Uji", nrp=nrp)
+            accounts.set_account(s, o.id, role=role, passphrase=PASS, must_change=False)
+            ids[role] = o.id
+    return ids
+
+
+def _window(qtbot, store):
+    from okudesk.gui.main_window import MainWindow
+
+    window = MainWindow(store)
+    WINDOWS.append(window)
+    window.show()
+    return window
+
+
+def _screen(window):
+    from okudesk.gui.login import gate
+
+    return gate(window).screen
+
+
+def _log_in(qtbot, window, officer_id, passphrase=PASS):
+    screen = _screen(window)
+    qtbot.waitUntil(lambda: screen.isVisible() and screen.officer.count() > 0)
+    screen.officer.setCurrentIndex(screen.officer.findData(officer_id))
+    screen.passphrase.clear()
+    qtbot.keyClicks(screen.passphrase, passphrase)
+    qtbot.mouseClick(screen.login_button, Qt.MouseButton.LeftButton)
+
+
+def _visible_pages(window) -> set[str]:
+    from okudesk.gui.pages import PAGES
+
+    return {PAGES[r].key for r in range(window.nav.count()) if not window.nav.item(r).isHidden()}
+
+
+def test_first_run_creates_the_admin_who_then_sets_up_the_post(qtbot, hub_, tmp_path):
+    store = Store.open(tmp_path / "fresh")
+    window = _window(qtbot, store)
+    screen = _screen(window)
+    qtbot.waitUntil(lambda: screen.isVisible() and screen.steps.currentIndex() == 1)
+    qtbot.keyClicks(screen.admin_name, "Siti Aminah")
+    qtbot.keyClicks(screen.admin_nrp, "80010001")
+    qtbot.keyClicks(screen.admin_pass, PASS)
+    qtbot.keyClicks(screen.admin_pass2, PASS + "x")
+    qtbot.mouseClick(screen.admin_button, Qt.MouseButton.LeftButton)
+    assert "tidak sama" in screen.message.text()
+    screen.admin_pass2.clear()
+    qtbot.keyClicks(screen.admin_pass2, PASS)
+    qtbot.mouseClick(screen.admin_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
+    assert store.actor.role == "admin" and store.actor.name == "Siti Aminah"
+    qtbot.waitUntil(lambda: window._wizard is not None, timeout=10_000)  # the post is set up next, as the admin
+    store.close()
+
+
+def test_login_refuses_a_wrong_passphrase_then_hides_what_a_petugas_may_not_use(qtbot, hub_, store):
+    ids = _people(store)
+    store.actor = None  # the application starts with nobody logged in
+    window = _window(qtbot, store)
+    screen = _screen(window)
+    _log_in(qtbot, window, ids["petugas"], "salah")
+    qtbot.waitUntil(lambda: screen.message.isVisible())
+    assert screen.message.text() == "Kata sandi salah" and store.actor is None
+    _log_in(qtbot, window, ids["petugas"])
+    qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
+    assert store.actor.officer_id == ids["petugas"]
+    visible = _visible_pages(window)
+    assert "meetings" in visible and "audit" not in visible and "settings" not in visible
+
+
+def test_the_window_locks_when_idle_and_the_next_officer_logs_in(qtbot, hub_, store):
+    ids = _people(store)
+    store.actor = None
+    window = _window(qtbot, store)
+    screen = _screen(window)
+    _log_in(qtbot, window, ids["petugas"])
+    qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
+    from okudesk.gui.login import gate
+
+    idle = gate(window).idle
+    qtbot.waitUntil(idle.timer.isActive)
+    assert idle.timer.interval() == 15 * 60_000  # the default
+    idle.timer.start(50)  # as if fifteen minutes passed without a key or a click
+    qtbot.waitUntil(screen.isVisible, timeout=5_000)
+    assert store.actor is None
+    assert screen.officer.currentData() == ids["petugas"]
+    _log_in(qtbot, window, ids["kapolsek"])
+    qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
+    assert store.actor.role == "kapolsek" and "audit" in _visible_pages(window)
+    with store.read(actor=accounts.system_actor("test")) as s:
+        from okudesk.core import audit
+
+        assert [e.summary for e in audit.entries(s, action="logout")] == ["idle"]
+
+
+def test_audit_page_filters_verifies_and_backs_up_to_usb(qtbot, hub_, store, tmp_path, monkeypatch):
+    ids = _people(store)
+    store.actor = None
+    window = _window(qtbot, store)
+    screen = _screen(window)
+    _log_in(qtbot, window, ids["kapolsek"])
+    qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
+    page = window.go_to("audit")
+    qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=10_000)
+    page.officer.set_current_id(ids["kapolsek"])
+    qtbot.waitUntil(lambda: page.table.rowCount() >= 1 and all(
+        page.table.item(r, 1).text() == "Kapolsek Uji" for r in range(page.table.rowCount())), timeout=10_000)
+    qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "utuh" in page.chain_label.text(), timeout=10_000)
+    from okudesk.gui import audit_page
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(audit_page, "choose_folder", lambda parent: str(usb))
+    page.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(page.usb_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "tersimpan" in page.backup_label.text(), timeout=20_000)
+    assert len(list(usb.glob("okudesk-cadangan-BTT-*.zip"))) == 1
+
+
+def test_an_admin_restores_a_backup_from_the_gui_and_logs_in_again(qtbot, hub_, store, tmp_path, monkeypatch):
+    from okudesk.core import backups, meetings
+    from okudesk.gui import audit_page, messages
+
+    ids = _people(store)
+    with store.write() as s:
+        admin = officers.add_officer(s, name="Admin Uji", nrp="70010002")
+        accounts.set_account(s, admin.id, role="admin", passphrase=PASS, must_change=False)
+    archive = backups.write_backup(store, tmp_path / "usb").path
+    with store.write() as s:
+        from datetime import datetime, timedelta
+
+        late = meetings.create_meeting(s, meetings.MeetingInput(starts_at=datetime.now() - timedelta(hours=1), purpose="Sesudah"))
+    store.actor = None
+    window = _window(qtbot, store)
+    screen = _screen(window)
+    _log_in(qtbot, window, admin.id)
+    qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
+    page = window.go_to("audit")
+    monkeypatch.setattr(audit_page, "choose_backup_file", lambda parent: str(archive))
+    monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
+    page.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(screen.isVisible, timeout=20_000)
+    restored = hub_.store
+    assert restored is not store and restored.actor is None
+    with restored.read(actor=accounts.system_actor("test")) as s:
+        assert s.get(meetings.Meeting, late.id) is None
+    assert list((store.data_dir / "replaced").glob("*/okudesk.sqlite3"))
+    _log_in(qtbot, window, ids["kapolsek"])
+    qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
+    assert restored.actor.role == "kapolsek"

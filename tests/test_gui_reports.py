@@ -1,0 +1,176 @@
+"""The report dialogs as a user meets them: draw a signature, print a report, verify it."""
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from okudesk.core import credentials, meetings, officers, reference
+from okudesk.core.models import Officer
+from okudesk.gui import operations, report_dialogs
+from okudesk.gui.signature_pad import SignatureDialog
+
+PASS = "rahasia-pelapor"
+
+
+@pytest.fixture
+def gui_store(store, yesterday, qtbot):
+    with store.write() as s:
+        ranks = {r.name: r.id for r in reference.ranks(s)}
+        kec = reference.kecamatan(s)[0].id
+        reporter = officers.add_officer(s, name="Budi Santoso", nrp="85071234", rank_id=ranks["Aiptu"], position="Bhabinkamtibmas")
+        credentials.enroll_officer(s, reporter.id, PASS)
+        meeting = meetings.create_meeting(s, meetings.MeetingInput(
+            starts_at=yesterday, ends_at=yesterday + timedelta(hours=1), kecamatan_id=kec, place="Balai desa",
+            purpose="Silaturahmi kamtibmas", reported_by_id=reporter.id))
+    hub = operations.Hub()
+    hub.store = store
+    operations.set_hub(hub)
+    store.ids = {"reporter": reporter.id, "meeting": meeting.id}
+    yield store
+    hub.taskman.shutdown()
+    operations.set_hub(None)
+
+
+def _draw(qtbot, pad, points):
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(*points[0]))
+    for p in points[1:]:
+        qtbot.mouseMove(pad, QPoint(*p))
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(*points[-1]))
+
+
+def test_officer_draws_a_signature_and_it_is_kept(gui_store, qtbot):
+    dialog = SignatureDialog(None, gui_store.ids["reporter"], "Budi Santoso")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    pad = dialog.pad
+    assert not dialog.save_button.isEnabled()
+    _draw(qtbot, pad, [(40, 120), (90, 60), (150, 110), (220, 50)])
+    _draw(qtbot, pad, [(60, 140), (260, 130)])
+    assert len(pad.strokes) == 2 and dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    assert len(pad.strokes) == 1
+    qtbot.mouseClick(dialog.redo_button, Qt.MouseButton.LeftButton)
+    assert len(pad.strokes) == 2
+    qtbot.mouseClick(dialog.clear_button, Qt.MouseButton.LeftButton)
+    assert pad.is_empty() and not dialog.save_button.isEnabled()
+    _draw(qtbot, pad, [(40, 120), (90, 60), (150, 110), (220, 50)])
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with gui_store.read() as s:
+        png = s.get(Officer, gui_store.ids["reporter"]).signature_png
+    assert png.startswith(b"\x89PNG")
+
+
+def test_signature_can_be_imported_from_a_picture(gui_store, qtbot, tmp_path, monkeypatch):
+    from PIL import Image
+
+    picture = tmp_path / "ttd.png"
+    Image.new("RGBA", (300, 100), (0, 0, 90, 255)).save(picture)
+    dialog = SignatureDialog(None, gui_store.ids["reporter"], "Budi Santoso")
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(report_dialogs.messages, "open_images", lambda parent: [str(picture)])
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.pad.picture is not None and dialog.save_button.isEnabled()
+
+
+def _print_dialog(qtbot, gui_store):
+    dialog = report_dialogs.PrintReportDialog(None, "meeting", gui_store.ids["meeting"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.signer.count() > 0, timeout=10_000)
+    return dialog
+
+
+def test_cetak_laporan_signs_previews_prints_and_saves(gui_store, qtbot, tmp_path, monkeypatch):
+    dialog = _print_dialog(qtbot, gui_store)
+    assert "85071234" in dialog.signer.currentText()
+    qtbot.keyClicks(dialog.passphrase, "salah")
+    qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=10_000)
+    assert "Kata sandi salah" in dialog.error.text() and dialog.result is None
+    dialog.passphrase.clear()
+    qtbot.keyClicks(dialog.passphrase, PASS)
+    with qtbot.waitSignal(dialog.finished_report, timeout=20_000) as signal:
+        qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    result = signal.args[0]
+    assert result.signed and result.number.startswith("B/1/") and dialog.passphrase.text() == ""
+    assert dialog.progress.value() == 100
+
+    opened, printed = [], []
+    monkeypatch.setattr(report_dialogs, "open_in_viewer", lambda path: opened.append(path) or True)
+    monkeypatch.setattr(report_dialogs, "choose_printer", lambda parent: ("Kantor", 2))
+    monkeypatch.setattr(report_dialogs, "send_to_printer", lambda path, printer, copies: printed.append((path, printer, copies)))
+    monkeypatch.setattr(report_dialogs, "ask_save_path", lambda parent, suggested: str(tmp_path / suggested))
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert opened == [result.path] and printed == [(result.path, "Kantor", 2)]
+    saved = tmp_path / (result.number.replace("/", "-") + ".pdf")
+    assert saved.read_bytes() == result.pdf
+
+
+def test_draft_needs_no_passphrase(gui_store, qtbot):
+    dialog = _print_dialog(qtbot, gui_store)
+    qtbot.mouseClick(dialog.draft, Qt.MouseButton.LeftButton)
+    assert not dialog.passphrase.isEnabled()
+    with qtbot.waitSignal(dialog.finished_report, timeout=20_000) as signal:
+        qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    assert not signal.args[0].signed and dialog.pdf_path.exists()
+    dialog.pdf_path.unlink()
+
+
+def test_verifikasi_dokumen_shows_valid_and_modified(gui_store, qtbot, tmp_path):
+    from okudesk.core.reports import service
+
+    result = service.make_report(gui_store, "meeting", gui_store.ids["meeting"], passphrase=PASS)
+    dialog = report_dialogs.VerifyDialog()
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.verified, timeout=20_000):
+        dialog.verify_file(result.path)
+    assert dialog.verdict.text().startswith("SAH")
+    assert "85071234" in dialog.details.toPlainText() and "Budi Santoso" in dialog.details.toPlainText()
+    data = bytearray(result.pdf)
+    data[data.index(b"stream", data.index(b"/Length")) + 40] ^= 0x20
+    tampered = tmp_path / "ubah.pdf"
+    tampered.write_bytes(bytes(data))
+    with qtbot.waitSignal(dialog.verified, timeout=20_000):
+        dialog.verify_file(tampered)
+    assert dialog.verdict.text().startswith("DIUBAH")
+    dialog.verify_file(Path(tmp_path / "tidak-ada.pdf"))
+    qtbot.waitUntil(lambda: "tidak dapat dibaca" in dialog.verdict.text(), timeout=10_000)
+
+
+def test_reports_page_lists_the_register(gui_store, qtbot):
+    from okudesk.core.reports import service
+
+    result = service.make_report(gui_store, "meeting", gui_store.ids["meeting"], passphrase=PASS)
+    page = report_dialogs.ReportsPage(None)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.ready, timeout=10_000):
+        page.activate()
+    assert page.table.rowCount() == 1 and page.table.item(0, 0).text() == result.number
+    assert page.officer.count() == 1
+    dialog = page.edit_credential()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "NRP 85071234" in dialog.info.text(), timeout=10_000)
+
+
+def test_main_window_wiring(gui_store, qtbot):
+    from okudesk.gui.main_window import MainWindow
+
+    window = MainWindow(gui_store)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(window.nav.isEnabled, timeout=15_000)
+    page = window.go_to("meetings")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=15_000)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.current_id() == gui_store.ids["meeting"], timeout=10_000)
+    qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    (dialog,) = page.findChildren(report_dialogs.PrintReportDialog)
+    qtbot.waitUntil(lambda: dialog.signer.count() > 0, timeout=10_000)
+    dialog.close()
+    reports = window.go_to("reports")
+    assert isinstance(reports, report_dialogs.ReportsPage)
+    qtbot.waitUntil(lambda: reports.officer.count() == 1, timeout=10_000)
