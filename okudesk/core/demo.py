@@ -398,7 +398,7 @@ def _bulk_meetings(ctx: _Context, count: int, progress) -> list[str]:
                     stakeholders.append((mid, sid))
                 if rng.random() < 0.7:
                     due = (when[k] + timedelta(days=rng.randint(3, 30))).date()
-                    done = due < ctx.now.date() and rng.random() < 0.6
+                    done = (due < ctx.now.date() - timedelta(days=14) and rng.random() < 0.93) or (due < ctx.now.date() and rng.random() < 0.5)
                     follow_ups.append((
                         new_id(), stamp, stamp, ctx.post_code, instance, counter, None,
                         rng.choice(FOLLOW_UPS), "Bhabinkamtibmas", rng.choice(ctx.officer_ids), bulk.day(due),

@@ -8,9 +8,8 @@ from okudesk.core.store import Store
 
 
 def open_empty(tmp_path, qtbot):
-    from okudesk.gui.main_window import MainWindow
-
     from okudesk.core import accounts
+    from okudesk.gui.main_window import MainWindow
 
     store = Store.open(tmp_path / "empty")
     # past the login gate (tests/test_gui_login.py drives it): the console sets up the post
