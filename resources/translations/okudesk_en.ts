@@ -1,2357 +1,2361 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-  <context>
-    <name />
+<context>
+    <name></name>
     <message>
-      <location filename="../../okudesk/gui/errors.py" line="+60" />
-      <source>Berkas atau folder tidak dapat dipakai: {reason}{where}</source>
-      <translation>The file or folder cannot be used: {reason}{where}</translation>
+        <location filename="../../okudesk/gui/errors.py" line="+60"/>
+        <source>Berkas atau folder tidak dapat dipakai: {reason}{where}</source>
+        <translation>The file or folder cannot be used: {reason}{where}</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Memori komputer tidak cukup untuk pekerjaan ini.</source>
-      <translation>The computer does not have enough memory for this task.</translation>
+        <location line="+2"/>
+        <source>Memori komputer tidak cukup untuk pekerjaan ini.</source>
+        <translation>The computer does not have enough memory for this task.</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Terjadi kesalahan tak terduga. Pekerjaan yang belum disimpan mungkin hilang; data yang sudah disimpan aman.</source>
-      <translation>An unexpected error occurred. Unsaved work may be lost; saved data is safe.</translation>
+        <location line="+2"/>
+        <source>Terjadi kesalahan tak terduga. Pekerjaan yang belum disimpan mungkin hilang; data yang sudah disimpan aman.</source>
+        <translation>An unexpected error occurred. Unsaved work may be lost; saved data is safe.</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Rincian teknis tersimpan di {path}</source>
-      <translation>Technical details were saved in {path}</translation>
+        <location line="+2"/>
+        <source>Rincian teknis tersimpan di {path}</source>
+        <translation>Technical details were saved in {path}</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/forms/common.py" line="+131" />
-      <source>(pilih kecamatan)</source>
-      <translation>(choose kecamatan)</translation>
+        <location filename="../../okudesk/gui/forms/common.py" line="+131"/>
+        <source>(pilih kecamatan)</source>
+        <translation>(choose kecamatan)</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>(pilih desa)</source>
-      <translation>(choose desa)</translation>
+        <location line="+1"/>
+        <source>(pilih desa)</source>
+        <translation>(choose desa)</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>+ Desa</source>
-      <translation>+ Desa</translation>
+        <location line="+1"/>
+        <source>+ Desa</source>
+        <translation>+ Desa</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Tambah desa/kelurahan baru di kecamatan ini</source>
-      <translation>Add a new desa/kelurahan in this kecamatan</translation>
+        <location line="+1"/>
+        <source>Tambah desa/kelurahan baru di kecamatan ini</source>
+        <translation>Add a new desa/kelurahan in this kecamatan</translation>
     </message>
     <message>
-      <location line="+39" />
-      <source>Desa baru</source>
-      <translation>New desa</translation>
+        <location line="+39"/>
+        <source>Desa baru</source>
+        <translation>New desa</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Nama desa/kelurahan di kecamatan {k}:</source>
-      <translation>Name of the desa/kelurahan in kecamatan {k}:</translation>
+        <location line="+0"/>
+        <source>Nama desa/kelurahan di kecamatan {k}:</source>
+        <translation>Name of the desa/kelurahan in kecamatan {k}:</translation>
     </message>
     <message>
-      <location line="+36" />
-      <source>Ketik nama, organisasi atau jenis tokoh…</source>
-      <translation>Type a name, organisation or type…</translation>
+        <location line="+36"/>
+        <source>Ketik nama, organisasi atau jenis tokoh…</source>
+        <translation>Type a name, organisation or type…</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>+ Tokoh baru</source>
-      <translation>+ New stakeholder</translation>
+        <location line="+1"/>
+        <source>+ Tokoh baru</source>
+        <translation>+ New stakeholder</translation>
     </message>
     <message>
-      <location line="+6" />
-      <source>Tekan Delete untuk menghapus dari daftar</source>
-      <translation>Press Delete to remove from the list</translation>
+        <location line="+6"/>
+        <source>Tekan Delete untuk menghapus dari daftar</source>
+        <translation>Press Delete to remove from the list</translation>
     </message>
     <message>
-      <location line="+125" />
-      <location filename="../../okudesk/gui/forms/incident_form.py" line="+76" />
-      <location filename="../../okudesk/gui/forms/meeting_form.py" line="+57" />
-      <location filename="../../okudesk/gui/pages/followups.py" line="+33" />
-      <location filename="../../okudesk/gui/pages/home.py" line="+102" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="+114" />
-      <source>Tindak lanjut</source>
-      <translation>Follow-up</translation>
+        <location line="+125"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="+76"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+57"/>
+        <location filename="../../okudesk/gui/pages/followups.py" line="+33"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+102"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+114"/>
+        <source>Tindak lanjut</source>
+        <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/audit_page.py" line="+43" />
-      <source>Pilih flashdisk atau folder tujuan cadangan</source>
-      <translation>Choose a USB stick or folder for the backup</translation>
+        <location filename="../../okudesk/gui/audit_page.py" line="+43"/>
+        <source>Pilih flashdisk atau folder tujuan cadangan</source>
+        <translation>Choose a USB stick or folder for the backup</translation>
     </message>
     <message>
-      <location line="+6" />
-      <source>Pilih berkas cadangan</source>
-      <translation>Choose a backup file</translation>
+        <location line="+6"/>
+        <source>Pilih berkas cadangan</source>
+        <translation>Choose a backup file</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Cadangan okudesk (*.zip *.sqlite3);;Semua berkas (*)</source>
-      <translation>okudesk backups (*.zip *.sqlite3);;All files (*)</translation>
+        <location line="+1"/>
+        <source>Cadangan okudesk (*.zip *.sqlite3);;Semua berkas (*)</source>
+        <translation>okudesk backups (*.zip *.sqlite3);;All files (*)</translation>
     </message>
     <message>
-      <location line="+26" />
-      <source>Audit &amp; Keamanan</source>
-      <translation>Audit &amp; Security</translation>
+        <location line="+26"/>
+        <source>Audit &amp; Keamanan</source>
+        <translation>Audit &amp; Security</translation>
     </message>
     <message>
-      <location line="+16" />
-      <source>(semua petugas)</source>
-      <translation>(all officers)</translation>
+        <location line="+16"/>
+        <source>(semua petugas)</source>
+        <translation>(all officers)</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>(semua tindakan)</source>
-      <translation>(all actions)</translation>
+        <location line="+1"/>
+        <source>(semua tindakan)</source>
+        <translation>(all actions)</translation>
     </message>
     <message>
-      <location line="+5" />
-      <source>ID data</source>
-      <translation>Record ID</translation>
+        <location line="+5"/>
+        <source>ID data</source>
+        <translation>Record ID</translation>
     </message>
     <message>
-      <location line="+3" />
-      <location line="+13" />
-      <location line="+111" />
-      <location filename="../../okudesk/gui/forms/common.py" line="+0" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="-7" />
-      <location filename="../../okudesk/gui/pages/settings.py" line="+76" />
-      <location filename="../../okudesk/gui/report_dialogs.py" line="+512" />
-      <source>Petugas</source>
-      <translation>Officer</translation>
+        <location line="+3"/>
+        <location line="+13"/>
+        <location line="+111"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="+0"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-7"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="+76"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+636"/>
+        <source>Petugas</source>
+        <translation>Officer</translation>
     </message>
     <message>
-      <location line="-124" />
-      <location line="+13" />
-      <source>Tindakan</source>
-      <translation>Action</translation>
+        <location line="-124"/>
+        <location line="+13"/>
+        <source>Tindakan</source>
+        <translation>Action</translation>
     </message>
     <message>
-      <location line="-13" />
-      <location line="+13" />
-      <location filename="../../okudesk/gui/pages/sync.py" line="+185" />
-      <location line="+5" />
-      <source>Data</source>
-      <translation>Record</translation>
+        <location line="-13"/>
+        <location line="+13"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+200"/>
+        <location line="+16"/>
+        <source>Data</source>
+        <translation>Record</translation>
     </message>
     <message>
-      <location line="-12" />
-      <source>Sampai</source>
-      <translation>Until</translation>
+        <location line="-12"/>
+        <source>Sampai</source>
+        <translation>Until</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>Periksa rantai</source>
-      <translation>Check chain</translation>
+        <location line="+3"/>
+        <source>Periksa rantai</source>
+        <translation>Check chain</translation>
     </message>
     <message>
-      <location line="+9" />
-      <location filename="../../okudesk/gui/report_dialogs.py" line="-147" />
-      <source>Keterangan</source>
-      <translation>Details</translation>
+        <location line="+9"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-259"/>
+        <source>Keterangan</source>
+        <translation>Details</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Perubahan</source>
-      <translation>Changes</translation>
+        <location line="+1"/>
+        <source>Perubahan</source>
+        <translation>Changes</translation>
     </message>
     <message>
-      <location line="+15" />
-      <source>Jejak audit</source>
-      <translation>Audit trail</translation>
+        <location line="+15"/>
+        <source>Jejak audit</source>
+        <translation>Audit trail</translation>
     </message>
     <message>
-      <location line="+70" />
-      <source>{n} entri (paling baru dulu, paling banyak {max})</source>
-      <translation>{n} entries (newest first, at most {max})</translation>
+        <location line="+70"/>
+        <source>{n} entri (paling baru dulu, paling banyak {max})</source>
+        <translation>{n} entries (newest first, at most {max})</translation>
     </message>
     <message>
-      <location line="+10" />
-      <source>Rantai audit utuh: {n} entri dalam {c} rantai.</source>
-      <translation>Audit chain intact: {n} entries in {c} chains.</translation>
+        <location line="+10"/>
+        <source>Rantai audit utuh: {n} entri dalam {c} rantai.</source>
+        <translation>Audit chain intact: {n} entries in {c} chains.</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>Rantai audit RUSAK: {problem}</source>
-      <translation>Audit chain BROKEN: {problem}</translation>
+        <location line="+3"/>
+        <source>Rantai audit RUSAK: {problem}</source>
+        <translation>Audit chain BROKEN: {problem}</translation>
     </message>
     <message>
-      <location line="+12" />
-      <location line="+16" />
-      <source>Peran</source>
-      <translation>Role</translation>
+        <location line="+12"/>
+        <location line="+16"/>
+        <source>Peran</source>
+        <translation>Role</translation>
     </message>
     <message>
-      <location line="-16" />
-      <source>Keadaan</source>
-      <translation>State</translation>
+        <location line="-16"/>
+        <source>Keadaan</source>
+        <translation>State</translation>
     </message>
     <message>
-      <location line="+15" />
-      <source>kata sandi sementara (petugas menggantinya saat masuk)</source>
-      <translation>temporary passphrase (the officer changes it at login)</translation>
+        <location line="+15"/>
+        <source>kata sandi sementara (petugas menggantinya saat masuk)</source>
+        <translation>temporary passphrase (the officer changes it at login)</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Kata sandi sementara</source>
-      <translation>Temporary passphrase</translation>
+        <location line="+2"/>
+        <source>Kata sandi sementara</source>
+        <translation>Temporary passphrase</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Simpan akun</source>
-      <translation>Save account</translation>
+        <location line="+2"/>
+        <source>Simpan akun</source>
+        <translation>Save account</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Buka kunci</source>
-      <translation>Unlock</translation>
+        <location line="+1"/>
+        <source>Buka kunci</source>
+        <translation>Unlock</translation>
     </message>
     <message>
-      <location line="+11" />
-      <source>Akun petugas</source>
-      <translation>Officer accounts</translation>
+        <location line="+11"/>
+        <source>Akun petugas</source>
+        <translation>Officer accounts</translation>
     </message>
     <message>
-      <location line="+14" />
-      <source>terkunci</source>
-      <translation>locked</translation>
+        <location line="+14"/>
+        <source>terkunci</source>
+        <translation>locked</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>harus ganti kata sandi</source>
-      <translation>must change passphrase</translation>
+        <location line="+0"/>
+        <source>harus ganti kata sandi</source>
+        <translation>must change passphrase</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>aktif</source>
-      <translation>active</translation>
+        <location line="+0"/>
+        <source>aktif</source>
+        <translation>active</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>(belum ada akun)</source>
-      <translation>(no account yet)</translation>
+        <location line="+1"/>
+        <source>(belum ada akun)</source>
+        <translation>(no account yet)</translation>
     </message>
     <message>
-      <location line="+57" />
-      <source>okudesk membuat cadangan otomatis sekali sehari di folder data. Simpan juga cadangan di flashdisk yang disimpan terpisah dari laptop.</source>
-      <translation>okudesk makes an automatic backup once a day in the data folder. Also keep a backup on a USB stick stored away from the laptop.</translation>
+        <location line="+57"/>
+        <source>okudesk membuat cadangan otomatis sekali sehari di folder data. Simpan juga cadangan di flashdisk yang disimpan terpisah dari laptop.</source>
+        <translation>okudesk makes an automatic backup once a day in the data folder. Also keep a backup on a USB stick stored away from the laptop.</translation>
     </message>
     <message>
-      <location line="+4" />
-      <source>Cadangkan ke USB…</source>
-      <translation>Back up to USB…</translation>
+        <location line="+4"/>
+        <source>Cadangkan ke USB…</source>
+        <translation>Back up to USB…</translation>
     </message>
     <message>
-      <location line="+7" />
-      <source>Pulihkan dari cadangan…</source>
-      <translation>Restore from backup…</translation>
+        <location line="+7"/>
+        <source>Pulihkan dari cadangan…</source>
+        <translation>Restore from backup…</translation>
     </message>
     <message>
-      <location line="+6" />
-      <source> menit</source>
-      <translation> minutes</translation>
+        <location line="+6"/>
+        <source> menit</source>
+        <translation> minutes</translation>
     </message>
     <message>
-      <location line="+6" />
-      <source>Kunci layar setelah tidak dipakai</source>
-      <translation>Lock the screen when idle for</translation>
+        <location line="+6"/>
+        <source>Kunci layar setelah tidak dipakai</source>
+        <translation>Lock the screen when idle for</translation>
     </message>
     <message>
-      <location line="+6" />
-      <source>Cadangan &amp;&amp; kunci layar</source>
-      <translation>Backup &amp;&amp; screen lock</translation>
+        <location line="+6"/>
+        <source>Cadangan &amp;&amp; kunci layar</source>
+        <translation>Backup &amp;&amp; screen lock</translation>
     </message>
     <message>
-      <location line="+7" />
-      <source>Membuat cadangan…</source>
-      <translation>Making a backup…</translation>
+        <location line="+7"/>
+        <source>Membuat cadangan…</source>
+        <translation>Making a backup…</translation>
     </message>
     <message>
-      <location line="+9" />
-      <source>Cadangan tersimpan: {path} ({mb:.1f} MB, {n} foto)</source>
-      <translation>Backup saved: {path} ({mb:.1f} MB, {n} photos)</translation>
+        <location line="+9"/>
+        <source>Cadangan tersimpan: {path} ({mb:.1f} MB, {n} foto)</source>
+        <translation>Backup saved: {path} ({mb:.1f} MB, {n} photos)</translation>
     </message>
     <message>
-      <location line="+6" />
-      <source>Cadangan gagal: {reason}</source>
-      <translation>Backup failed: {reason}</translation>
+        <location line="+6"/>
+        <source>Cadangan gagal: {reason}</source>
+        <translation>Backup failed: {reason}</translation>
     </message>
     <message>
-      <location line="+8" />
-      <source>Data sekarang akan diganti dengan isi cadangan ini (data sekarang disimpan di folder replaced). Lanjutkan?</source>
-      <translation>The current data will be replaced by this backup (the current data is kept in the folder "replaced"). Continue?</translation>
+        <location line="+8"/>
+        <source>Data sekarang akan diganti dengan isi cadangan ini (data sekarang disimpan di folder replaced). Lanjutkan?</source>
+        <translation>The current data will be replaced by this backup (the current data is kept in the folder &quot;replaced&quot;). Continue?</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Pulihkan</source>
-      <translation>Restore</translation>
+        <location line="+1"/>
+        <source>Pulihkan</source>
+        <translation>Restore</translation>
     </message>
     <message>
-      <location line="+18" />
-      <source>Cadangan dipulihkan dari {path}.</source>
-      <translation>Backup restored from {path}.</translation>
+        <location line="+18"/>
+        <source>Cadangan dipulihkan dari {path}.</source>
+        <translation>Backup restored from {path}.</translation>
     </message>
     <message>
-      <location line="+5" />
-      <source>Cadangan tidak dapat dipulihkan: {reason}</source>
-      <translation>The backup cannot be restored: {reason}</translation>
+        <location line="+5"/>
+        <source>Cadangan tidak dapat dipulihkan: {reason}</source>
+        <translation>The backup cannot be restored: {reason}</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/forms/common.py" line="+0" />
-      <source>Penanggung jawab lain</source>
-      <translation>Other person responsible</translation>
+        <location filename="../../okudesk/gui/forms/common.py" line="+0"/>
+        <source>Penanggung jawab lain</source>
+        <translation>Other person responsible</translation>
     </message>
     <message>
-      <location line="+0" />
-      <location filename="../../okudesk/gui/pages/followups.py" line="+2" />
-      <location filename="../../okudesk/gui/pages/home.py" line="+0" />
-      <source>Batas waktu</source>
-      <translation>Due date</translation>
+        <location line="+0"/>
+        <location filename="../../okudesk/gui/pages/followups.py" line="+2"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+0"/>
+        <source>Batas waktu</source>
+        <translation>Due date</translation>
     </message>
     <message>
-      <location line="+10" />
-      <source>+ Tambah tindak lanjut</source>
-      <translation>+ Add follow-up</translation>
+        <location line="+10"/>
+        <source>+ Tambah tindak lanjut</source>
+        <translation>+ Add follow-up</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Hapus baris</source>
-      <translation>Remove row</translation>
+        <location line="+1"/>
+        <source>Hapus baris</source>
+        <translation>Remove row</translation>
     </message>
     <message>
-      <location line="+18" />
-      <location filename="../../okudesk/gui/forms/incident_form.py" line="-7" />
-      <source>(tidak ada)</source>
-      <translation>(none)</translation>
+        <location line="+18"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="-7"/>
+        <source>(tidak ada)</source>
+        <translation>(none)</translation>
     </message>
     <message>
-      <location line="+82" />
-      <source>Seret berkas foto ke sini, atau klik "Tambah foto". Klik dua kali pada foto untuk mengubah keterangannya.</source>
-      <translation>Drag photo files here, or click "Add photo". Double-click a photo to edit its caption.</translation>
+        <location line="+82"/>
+        <source>Seret berkas foto ke sini, atau klik &quot;Tambah foto&quot;. Klik dua kali pada foto untuk mengubah keterangannya.</source>
+        <translation>Drag photo files here, or click &quot;Add photo&quot;. Double-click a photo to edit its caption.</translation>
     </message>
     <message>
-      <location line="+5" />
-      <source>Tambah foto…</source>
-      <translation>Add photo…</translation>
+        <location line="+5"/>
+        <source>Tambah foto…</source>
+        <translation>Add photo…</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Hapus foto</source>
-      <translation>Remove photo</translation>
+        <location line="+1"/>
+        <source>Hapus foto</source>
+        <translation>Remove photo</translation>
     </message>
     <message>
-      <location line="+47" />
-      <source>(bukan foto)</source>
-      <translation>(not a photo)</translation>
+        <location line="+47"/>
+        <source>(bukan foto)</source>
+        <translation>(not a photo)</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/audit_page.py" line="-65" />
-      <location filename="../../okudesk/gui/forms/common.py" line="+67" />
-      <location filename="../../okudesk/gui/messages.py" line="+45" />
-      <location filename="../../okudesk/gui/signature_pad.py" line="+166" />
-      <source>Simpan</source>
-      <translation>Save</translation>
+        <location filename="../../okudesk/gui/audit_page.py" line="-65"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="+68"/>
+        <location filename="../../okudesk/gui/messages.py" line="+45"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+151"/>
+        <location filename="../../okudesk/gui/signature_pad.py" line="+166"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/forms/common.py" line="+1" />
-      <location filename="../../okudesk/gui/forms/incident_form.py" line="+166" />
-      <location filename="../../okudesk/gui/messages.py" line="-13" />
-      <location line="+15" />
-      <location filename="../../okudesk/gui/signature_pad.py" line="+2" />
-      <source>Batal</source>
-      <translation>Cancel</translation>
+        <location filename="../../okudesk/gui/forms/common.py" line="+1"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="+167"/>
+        <location filename="../../okudesk/gui/login.py" line="+135"/>
+        <location filename="../../okudesk/gui/messages.py" line="-13"/>
+        <location line="+15"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+2"/>
+        <location filename="../../okudesk/gui/signature_pad.py" line="+2"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/forms/incident_form.py" line="-189" />
-      <location filename="../../okudesk/gui/pages/home.py" line="-28" />
-      <source>Kejadian baru</source>
-      <translation>New incident</translation>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="-190"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-28"/>
+        <source>Kejadian baru</source>
+        <translation>New incident</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Ubah kejadian</source>
-      <translation>Edit incident</translation>
+        <location line="+0"/>
+        <source>Ubah kejadian</source>
+        <translation>Edit incident</translation>
     </message>
     <message>
-      <location line="+4" />
-      <location filename="../../okudesk/gui/pages/incidents.py" line="+24" />
-      <source>Waktu kejadian</source>
-      <translation>Occurred at</translation>
+        <location line="+4"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+24"/>
+        <source>Waktu kejadian</source>
+        <translation>Occurred at</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location filename="../../okudesk/gui/pages/incidents.py" line="+1" />
-      <source>Kategori</source>
-      <translation>Category</translation>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
+        <source>Kategori</source>
+        <translation>Category</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>(pilih kategori)</source>
-      <translation>(choose category)</translation>
+        <location line="+0"/>
+        <source>(pilih kategori)</source>
+        <translation>(choose category)</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Tingkat kerawanan</source>
-      <translation>Severity</translation>
+        <location line="+1"/>
+        <source>Tingkat kerawanan</source>
+        <translation>Severity</translation>
     </message>
     <message>
-      <location line="+2" />
-      <location filename="../../okudesk/gui/forms/meeting_form.py" line="-17" />
-      <source>Kecamatan / desa</source>
-      <translation>Kecamatan / desa</translation>
+        <location line="+2"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="-17"/>
+        <source>Kecamatan / desa</source>
+        <translation>Kecamatan / desa</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location filename="../../okudesk/gui/forms/meeting_form.py" line="+1" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="-65" />
-      <source>Tempat</source>
-      <translation>Place</translation>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+1"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-65"/>
+        <source>Tempat</source>
+        <translation>Place</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Judul singkat</source>
-      <translation>Short title</translation>
+        <location line="+1"/>
+        <source>Judul singkat</source>
+        <translation>Short title</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location filename="../../okudesk/gui/pages/incidents.py" line="+79" />
-      <source>Uraian kejadian</source>
-      <translation>Description</translation>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+79"/>
+        <source>Uraian kejadian</source>
+        <translation>Description</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location filename="../../okudesk/gui/pages/incidents.py" line="+1" />
-      <source>Pihak yang terlibat</source>
-      <translation>People involved</translation>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
+        <source>Pihak yang terlibat</source>
+        <translation>People involved</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location filename="../../okudesk/gui/forms/meeting_form.py" line="+4" />
-      <source>Pelapor</source>
-      <translation>Reported by</translation>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+4"/>
+        <source>Pelapor</source>
+        <translation>Reported by</translation>
     </message>
     <message>
-      <location line="+0" />
-      <location filename="../../okudesk/gui/forms/meeting_form.py" line="+0" />
-      <location filename="../../okudesk/gui/main_window.py" line="+192" />
-      <source>(pilih petugas)</source>
-      <translation>(choose officer)</translation>
+        <location line="+0"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+0"/>
+        <location filename="../../okudesk/gui/main_window.py" line="+192"/>
+        <source>(pilih petugas)</source>
+        <translation>(choose officer)</translation>
     </message>
     <message>
-      <location line="+2" />
-      <location filename="../../okudesk/gui/pages/incidents.py" line="+1" />
-      <source>Tindakan yang diambil</source>
-      <translation>Actions taken</translation>
+        <location line="+2"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
+        <source>Tindakan yang diambil</source>
+        <translation>Actions taken</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location filename="../../okudesk/gui/pages/incidents.py" line="+1" />
-      <source>Dieskalasi ke</source>
-      <translation>Escalated to</translation>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
+        <source>Dieskalasi ke</source>
+        <translation>Escalated to</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>Jenis pelanggaran</source>
-      <translation>Type of violation</translation>
+        <location line="+3"/>
+        <source>Jenis pelanggaran</source>
+        <translation>Type of violation</translation>
     </message>
     <message>
-      <location line="+3" />
-      <location filename="../../okudesk/gui/pages/incidents.py" line="+1" />
-      <source>Nomor Laporan Polisi (LP)</source>
-      <translation>Police report number (LP)</translation>
+        <location line="+3"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
+        <source>Nomor Laporan Polisi (LP)</source>
+        <translation>Police report number (LP)</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Rapat terkait</source>
-      <translation>Related meeting</translation>
+        <location line="+1"/>
+        <source>Rapat terkait</source>
+        <translation>Related meeting</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Sumber informasi</source>
-      <translation>Source of information</translation>
+        <location line="+1"/>
+        <source>Sumber informasi</source>
+        <translation>Source of information</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Nilai sumber (A-F)</source>
-      <translation>Source grade (A-F)</translation>
+        <location line="+1"/>
+        <source>Nilai sumber (A-F)</source>
+        <translation>Source grade (A-F)</translation>
     </message>
     <message>
-      <location line="+0" />
-      <location line="+2" />
-      <source>(belum dinilai)</source>
-      <translation>(not graded)</translation>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>(belum dinilai)</source>
+        <translation>(not graded)</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Nilai informasi (1-6)</source>
-      <translation>Information grade (1-6)</translation>
+        <location line="+0"/>
+        <source>Nilai informasi (1-6)</source>
+        <translation>Information grade (1-6)</translation>
     </message>
     <message>
-      <location line="+4" />
-      <location filename="../../okudesk/gui/forms/meeting_form.py" line="+13" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="+75" />
-      <source>Foto</source>
-      <translation>Photos</translation>
+        <location line="+4"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+13"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+75"/>
+        <source>Foto</source>
+        <translation>Photos</translation>
     </message>
     <message>
-      <location line="+2" />
-      <location filename="../../okudesk/gui/pages/incidents.py" line="-73" />
-      <location line="+63" />
-      <source>Kejadian</source>
-      <translation>Incidents</translation>
+        <location line="+2"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-73"/>
+        <location line="+63"/>
+        <source>Kejadian</source>
+        <translation>Incidents</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Penanganan</source>
-      <translation>Handling</translation>
+        <location line="+0"/>
+        <source>Penanganan</source>
+        <translation>Handling</translation>
     </message>
     <message>
-      <location line="+0" />
-      <location filename="../../okudesk/gui/forms/meeting_form.py" line="+2" />
-      <source>Tindak lanjut dan foto</source>
-      <translation>Follow-ups and photos</translation>
+        <location line="+0"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+2"/>
+        <source>Tindak lanjut dan foto</source>
+        <translation>Follow-ups and photos</translation>
     </message>
     <message>
-      <location line="+142" />
-      <source>Ubah status kejadian {number}</source>
-      <translation>Change the status of incident {number}</translation>
+        <location line="+143"/>
+        <source>Ubah status kejadian {number}</source>
+        <translation>Change the status of incident {number}</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>Status sekarang</source>
-      <translation>Current status</translation>
+        <location line="+3"/>
+        <source>Status sekarang</source>
+        <translation>Current status</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>Status baru</source>
-      <translation>New status</translation>
+        <location line="+3"/>
+        <source>Status baru</source>
+        <translation>New status</translation>
     </message>
     <message>
-      <location line="+2" />
-      <location filename="../../okudesk/gui/forms/stakeholder_form.py" line="+25" />
-      <location filename="../../okudesk/gui/pages/stakeholders.py" line="+106" />
-      <source>Catatan</source>
-      <translation>Note</translation>
+        <location line="+2"/>
+        <location filename="../../okudesk/gui/forms/stakeholder_form.py" line="+25"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="+106"/>
+        <source>Catatan</source>
+        <translation>Note</translation>
     </message>
     <message>
-      <location line="+5" />
-      <source>Simpan status</source>
-      <translation>Save status</translation>
+        <location line="+5"/>
+        <source>Simpan status</source>
+        <translation>Save status</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/forms/meeting_form.py" line="-28" />
-      <source>Rapat / kunjungan baru</source>
-      <translation>New meeting / visit</translation>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="-28"/>
+        <source>Rapat / kunjungan baru</source>
+        <translation>New meeting / visit</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Ubah rapat / kunjungan</source>
-      <translation>Edit meeting / visit</translation>
+        <location line="+0"/>
+        <source>Ubah rapat / kunjungan</source>
+        <translation>Edit meeting / visit</translation>
     </message>
     <message>
-      <location line="+5" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="-78" />
-      <source>Jenis kegiatan</source>
-      <translation>Activity type</translation>
+        <location line="+5"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-78"/>
+        <source>Jenis kegiatan</source>
+        <translation>Activity type</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>(pilih jenis kegiatan)</source>
-      <translation>(choose activity type)</translation>
+        <location line="+0"/>
+        <source>(pilih jenis kegiatan)</source>
+        <translation>(choose activity type)</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/pages/followups.py" line="+10" />
-      <source>Selesai</source>
-      <translation>Done</translation>
+        <location filename="../../okudesk/gui/pages/followups.py" line="+10"/>
+        <source>Selesai</source>
+        <translation>Done</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/forms/meeting_form.py" line="+1" />
-      <source>Waktu mulai</source>
-      <translation>Starts at</translation>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+1"/>
+        <source>Waktu mulai</source>
+        <translation>Starts at</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Waktu selesai</source>
-      <translation>Ends at</translation>
+        <location line="+1"/>
+        <source>Waktu selesai</source>
+        <translation>Ends at</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>mis. Balai Desa Sukaraya</source>
-      <translation>e.g. Balai Desa Sukaraya</translation>
+        <location line="+3"/>
+        <source>mis. Balai Desa Sukaraya</source>
+        <translation>e.g. Balai Desa Sukaraya</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="+66" />
-      <source>Tokoh yang ditemui</source>
-      <translation>Stakeholders met</translation>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+66"/>
+        <source>Tokoh yang ditemui</source>
+        <translation>Stakeholders met</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Petugas yang hadir</source>
-      <translation>Officers present</translation>
+        <location line="+1"/>
+        <source>Petugas yang hadir</source>
+        <translation>Officers present</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Peserta lain (orang)</source>
-      <translation>Other attendees (people)</translation>
+        <location line="+2"/>
+        <source>Peserta lain (orang)</source>
+        <translation>Other attendees (people)</translation>
     </message>
     <message>
-      <location line="+4" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="-62" />
-      <location line="+65" />
-      <source>Maksud dan tujuan</source>
-      <translation>Purpose</translation>
+        <location line="+4"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-62"/>
+        <location line="+65"/>
+        <source>Maksud dan tujuan</source>
+        <translation>Purpose</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="+1" />
-      <source>Ringkasan pembahasan</source>
-      <translation>Discussion summary</translation>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
+        <source>Ringkasan pembahasan</source>
+        <translation>Discussion summary</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="+1" />
-      <source>Potensi kerawanan</source>
-      <translation>Potential problems found</translation>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
+        <source>Potensi kerawanan</source>
+        <translation>Potential problems found</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="+1" />
-      <location filename="../../okudesk/gui/pages/sync.py" line="-12" />
-      <location filename="../../okudesk/gui/report_dialogs.py" line="-2" />
-      <source>Hasil</source>
-      <translation>Outcomes</translation>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-23"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-155"/>
+        <source>Hasil</source>
+        <translation>Outcomes</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="+1" />
-      <source>Hambatan</source>
-      <translation>Obstacles</translation>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
+        <source>Hambatan</source>
+        <translation>Obstacles</translation>
     </message>
     <message>
-      <location line="+6" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="-12" />
-      <location filename="../../okudesk/gui/pages/stakeholders.py" line="-45" />
-      <source>Kegiatan</source>
-      <translation>Activity</translation>
+        <location line="+6"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-12"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-45"/>
+        <source>Kegiatan</source>
+        <translation>Activity</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Hasil kegiatan</source>
-      <translation>Results</translation>
+        <location line="+0"/>
+        <source>Hasil kegiatan</source>
+        <translation>Results</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/forms/stakeholder_form.py" line="-8" />
-      <source>Tokoh baru</source>
-      <translation>New stakeholder</translation>
+        <location filename="../../okudesk/gui/forms/stakeholder_form.py" line="-8"/>
+        <source>Tokoh baru</source>
+        <translation>New stakeholder</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Ubah data tokoh</source>
-      <translation>Edit stakeholder</translation>
+        <location line="+0"/>
+        <source>Ubah data tokoh</source>
+        <translation>Edit stakeholder</translation>
     </message>
     <message>
-      <location line="+3" />
-      <location filename="../../okudesk/gui/login.py" line="+88" />
-      <location line="+19" />
-      <location filename="../../okudesk/gui/pages/settings.py" line="+3" />
-      <location line="+8" />
-      <location filename="../../okudesk/gui/pages/stakeholders.py" line="-31" />
-      <location filename="../../okudesk/gui/pages/sync.py" line="-19" />
-      <location filename="../../okudesk/gui/wizard.py" line="+113" />
-      <source>Nama</source>
-      <translation>Name</translation>
+        <location line="+3"/>
+        <location filename="../../okudesk/gui/login.py" line="-37"/>
+        <location line="+19"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="+3"/>
+        <location line="+8"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-31"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-34"/>
+        <location filename="../../okudesk/gui/wizard.py" line="+113"/>
+        <source>Nama</source>
+        <translation>Name</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location filename="../../okudesk/gui/pages/stakeholders.py" line="+1" />
-      <location line="+74" />
-      <location filename="../../okudesk/gui/report_dialogs.py" line="+131" />
-      <source>Jenis</source>
-      <translation>Type</translation>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="+1"/>
+        <location line="+74"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+236"/>
+        <source>Jenis</source>
+        <translation>Type</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>(pilih jenis)</source>
-      <translation>(choose type)</translation>
+        <location line="+0"/>
+        <source>(pilih jenis)</source>
+        <translation>(choose type)</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Organisasi / jabatan</source>
-      <translation>Organisation / position</translation>
+        <location line="+1"/>
+        <source>Organisasi / jabatan</source>
+        <translation>Organisation / position</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location filename="../../okudesk/gui/pages/incidents.py" line="-70" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="-59" />
-      <location filename="../../okudesk/gui/pages/stakeholders.py" line="-72" />
-      <location line="+72" />
-      <source>Desa</source>
-      <translation>Desa</translation>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-70"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-59"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-72"/>
+        <location line="+72"/>
+        <source>Desa</source>
+        <translation>Desa</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>(tidak diketahui)</source>
-      <translation>(unknown)</translation>
+        <location line="+0"/>
+        <source>(tidak diketahui)</source>
+        <translation>(unknown)</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location filename="../../okudesk/gui/pages/stakeholders.py" line="-71" />
-      <location line="+72" />
-      <source>Telepon</source>
-      <translation>Phone</translation>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-71"/>
+        <location line="+72"/>
+        <source>Telepon</source>
+        <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/main_window.py" line="-101" />
-      <source>Polres Ogan Komering Ulu</source>
-      <translation>Polres Ogan Komering Ulu</translation>
+        <location filename="../../okudesk/gui/main_window.py" line="-101"/>
+        <source>Polres Ogan Komering Ulu</source>
+        <translation>Polres Ogan Komering Ulu</translation>
     </message>
     <message>
-      <location line="+18" />
-      <source>Memuat…</source>
-      <translation>Loading…</translation>
+        <location line="+18"/>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
     </message>
     <message>
-      <location line="+25" />
-      <source>Memuat data…</source>
-      <translation>Loading data…</translation>
+        <location line="+25"/>
+        <source>Memuat data…</source>
+        <translation>Loading data…</translation>
     </message>
     <message>
-      <location line="+4" />
-      <source>Petugas piket yang sedang memakai okudesk</source>
-      <translation>The officer on duty using okudesk now</translation>
+        <location line="+4"/>
+        <source>Petugas piket yang sedang memakai okudesk</source>
+        <translation>The officer on duty using okudesk now</translation>
     </message>
     <message>
-      <location line="+8" />
-      <source>Petugas piket:</source>
-      <translation>Officer on duty:</translation>
+        <location line="+8"/>
+        <source>Petugas piket:</source>
+        <translation>Officer on duty:</translation>
     </message>
     <message>
-      <location line="+39" />
-      <source>Pos: {name} ({code})</source>
-      <translation>Post: {name} ({code})</translation>
+        <location line="+39"/>
+        <source>Pos: {name} ({code})</source>
+        <translation>Post: {name} ({code})</translation>
     </message>
     <message>
-      <location line="+14" />
-      <source>{n} perubahan belum diekspor</source>
-      <translation>{n} changes not yet exported</translation>
+        <location line="+14"/>
+        <source>{n} perubahan belum diekspor</source>
+        <translation>{n} changes not yet exported</translation>
     </message>
     <message>
-      <location line="+55" />
-      <source>Pos belum disiapkan</source>
-      <translation>Post not set up yet</translation>
+        <location line="+55"/>
+        <source>Pos belum disiapkan</source>
+        <translation>Post not set up yet</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/messages.py" line="-32" />
-      <source>Informasi</source>
-      <translation>Information</translation>
+        <location filename="../../okudesk/gui/messages.py" line="-32"/>
+        <source>Informasi</source>
+        <translation>Information</translation>
     </message>
     <message>
-      <location line="+4" />
-      <source>Perhatian</source>
-      <translation>Warning</translation>
+        <location line="+4"/>
+        <source>Perhatian</source>
+        <translation>Warning</translation>
     </message>
     <message>
-      <location line="+4" />
-      <source>Terjadi kesalahan</source>
-      <translation>Error</translation>
+        <location line="+4"/>
+        <source>Terjadi kesalahan</source>
+        <translation>Error</translation>
     </message>
     <message>
-      <location line="+7" />
-      <source>Konfirmasi</source>
-      <translation>Confirm</translation>
+        <location line="+7"/>
+        <source>Konfirmasi</source>
+        <translation>Confirm</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Ya</source>
-      <translation>Yes</translation>
+        <location line="+1"/>
+        <source>Ya</source>
+        <translation>Yes</translation>
     </message>
     <message>
-      <location line="+12" />
-      <source>Perubahan belum disimpan</source>
-      <translation>Unsaved changes</translation>
+        <location line="+12"/>
+        <source>Perubahan belum disimpan</source>
+        <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Ada perubahan yang belum disimpan. Simpan sekarang?</source>
-      <translation>There are unsaved changes. Save them now?</translation>
+        <location line="+1"/>
+        <source>Ada perubahan yang belum disimpan. Simpan sekarang?</source>
+        <translation>There are unsaved changes. Save them now?</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Buang perubahan</source>
-      <translation>Discard changes</translation>
+        <location line="+2"/>
+        <source>Buang perubahan</source>
+        <translation>Discard changes</translation>
     </message>
     <message>
-      <location line="+10" />
-      <source>Pilih foto</source>
-      <translation>Choose photos</translation>
+        <location line="+10"/>
+        <source>Pilih foto</source>
+        <translation>Choose photos</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;Semua berkas (*)</source>
-      <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)</translation>
+        <location line="+0"/>
+        <source>Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;Semua berkas (*)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/pages/base.py" line="+139" />
-      <source>Cari (Ctrl+F)…</source>
-      <translation>Search (Ctrl+F)…</translation>
+        <location filename="../../okudesk/gui/pages/base.py" line="+139"/>
+        <source>Cari (Ctrl+F)…</source>
+        <translation>Search (Ctrl+F)…</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/audit_page.py" line="-244" />
-      <location filename="../../okudesk/gui/pages/base.py" line="+7" />
-      <source>Dari</source>
-      <translation>From</translation>
+        <location filename="../../okudesk/gui/audit_page.py" line="-244"/>
+        <location filename="../../okudesk/gui/pages/base.py" line="+7"/>
+        <source>Dari</source>
+        <translation>From</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/pages/base.py" line="+2" />
-      <source>s.d.</source>
-      <translation>to</translation>
+        <location filename="../../okudesk/gui/pages/base.py" line="+2"/>
+        <source>s.d.</source>
+        <translation>to</translation>
     </message>
     <message>
-      <location line="+8" />
-      <source>Semua kecamatan</source>
-      <translation>All kecamatan</translation>
+        <location line="+8"/>
+        <source>Semua kecamatan</source>
+        <translation>All kecamatan</translation>
     </message>
     <message>
-      <location line="+6" />
-      <source>Semua status</source>
-      <translation>All statuses</translation>
+        <location line="+6"/>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
     </message>
     <message>
-      <location line="+5" />
-      <source>Semua pos</source>
-      <translation>All posts</translation>
+        <location line="+5"/>
+        <source>Semua pos</source>
+        <translation>All posts</translation>
     </message>
     <message>
-      <location line="+6" />
-      <source>Atur ulang</source>
-      <translation>Reset</translation>
+        <location line="+6"/>
+        <source>Atur ulang</source>
+        <translation>Reset</translation>
     </message>
     <message>
-      <location line="+243" />
-      <source>{n} data</source>
-      <translation>{n} records</translation>
+        <location line="+243"/>
+        <source>{n} data</source>
+        <translation>{n} records</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/pages/followups.py" line="-11" />
-      <location filename="../../okudesk/gui/pages/home.py" line="+28" />
-      <source>Penanggung jawab</source>
-      <translation>Responsible</translation>
+        <location filename="../../okudesk/gui/pages/followups.py" line="-11"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+28"/>
+        <source>Penanggung jawab</source>
+        <translation>Responsible</translation>
     </message>
     <message>
-      <location line="+2" />
-      <location filename="../../okudesk/gui/pages/home.py" line="+7" />
-      <location filename="../../okudesk/gui/pages/incidents.py" line="+1" />
-      <location filename="../../okudesk/gui/pages/sync.py" line="+0" />
-      <source>Status</source>
-      <translation>Status</translation>
+        <location line="+2"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+7"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Asal</source>
-      <translation>From record</translation>
+        <location line="+1"/>
+        <source>Asal</source>
+        <translation>From record</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Aksi</source>
-      <translation>Action</translation>
+        <location line="+1"/>
+        <source>Aksi</source>
+        <translation>Action</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>✔ Tandai selesai</source>
-      <translation>✔ Mark done</translation>
+        <location line="+0"/>
+        <source>✔ Tandai selesai</source>
+        <translation>✔ Mark done</translation>
     </message>
     <message>
-      <location line="+6" />
-      <source>Terbuka</source>
-      <translation>Open</translation>
+        <location line="+6"/>
+        <source>Terbuka</source>
+        <translation>Open</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Terlambat</source>
-      <translation>Overdue</translation>
+        <location line="+0"/>
+        <source>Terlambat</source>
+        <translation>Overdue</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Milik saya</source>
-      <translation>Mine</translation>
+        <location line="+0"/>
+        <source>Milik saya</source>
+        <translation>Mine</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Semua</source>
-      <translation>All</translation>
+        <location line="+1"/>
+        <source>Semua</source>
+        <translation>All</translation>
     </message>
     <message>
-      <location line="+8" />
-      <source>Tindak Lanjut</source>
-      <translation>Follow-ups</translation>
+        <location line="+8"/>
+        <source>Tindak Lanjut</source>
+        <translation>Follow-ups</translation>
     </message>
     <message>
-      <location line="+5" />
-      <source>Tandai selesai</source>
-      <translation>Mark done</translation>
+        <location line="+5"/>
+        <source>Tandai selesai</source>
+        <translation>Mark done</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Buka kembali</source>
-      <translation>Reopen</translation>
+        <location line="+1"/>
+        <source>Buka kembali</source>
+        <translation>Reopen</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/pages/home.py" line="-40" />
-      <source>Beranda</source>
-      <translation>Home</translation>
+        <location filename="../../okudesk/gui/pages/home.py" line="-40"/>
+        <source>Beranda</source>
+        <translation>Home</translation>
     </message>
     <message>
-      <location line="+4" />
-      <source>Rapat baru</source>
-      <translation>New meeting</translation>
+        <location line="+4"/>
+        <source>Rapat baru</source>
+        <translation>New meeting</translation>
     </message>
     <message>
-      <location line="+14" />
-      <source>Rapat &amp; kunjungan hari ini</source>
-      <translation>Meetings &amp; visits today</translation>
+        <location line="+14"/>
+        <source>Rapat &amp; kunjungan hari ini</source>
+        <translation>Meetings &amp; visits today</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Rapat &amp; kunjungan minggu ini</source>
-      <translation>Meetings &amp; visits this week</translation>
+        <location line="+1"/>
+        <source>Rapat &amp; kunjungan minggu ini</source>
+        <translation>Meetings &amp; visits this week</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Kejadian hari ini</source>
-      <translation>Incidents today</translation>
+        <location line="+1"/>
+        <source>Kejadian hari ini</source>
+        <translation>Incidents today</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Kejadian minggu ini</source>
-      <translation>Incidents this week</translation>
+        <location line="+1"/>
+        <source>Kejadian minggu ini</source>
+        <translation>Incidents this week</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Tindak lanjut terlambat</source>
-      <translation>Overdue follow-ups</translation>
+        <location line="+1"/>
+        <source>Tindak lanjut terlambat</source>
+        <translation>Overdue follow-ups</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Tindak lanjut jatuh tempo 3 hari ke depan</source>
-      <translation>Follow-ups due in the next 3 days</translation>
+        <location line="+1"/>
+        <source>Tindak lanjut jatuh tempo 3 hari ke depan</source>
+        <translation>Follow-ups due in the next 3 days</translation>
     </message>
     <message>
-      <location line="+7" />
-      <source>Tindak lanjut yang perlu perhatian</source>
-      <translation>Follow-ups needing attention</translation>
+        <location line="+7"/>
+        <source>Tindak lanjut yang perlu perhatian</source>
+        <translation>Follow-ups needing attention</translation>
     </message>
     <message>
-      <location line="+7" />
-      <source>Kejadian terbaru menurut tingkat kerawanan (30 hari)</source>
-      <translation>Latest incidents by severity (30 days)</translation>
+        <location line="+7"/>
+        <source>Kejadian terbaru menurut tingkat kerawanan (30 hari)</source>
+        <translation>Latest incidents by severity (30 days)</translation>
     </message>
     <message>
-      <location line="+3" />
-      <location filename="../../okudesk/gui/pages/incidents.py" line="-3" />
-      <source>Kerawanan</source>
-      <translation>Severity</translation>
+        <location line="+3"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-3"/>
+        <source>Kerawanan</source>
+        <translation>Severity</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/audit_page.py" line="+12" />
-      <location filename="../../okudesk/gui/pages/home.py" line="+0" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="-3" />
-      <location filename="../../okudesk/gui/pages/stakeholders.py" line="-45" />
-      <source>Waktu</source>
-      <translation>Time</translation>
+        <location filename="../../okudesk/gui/audit_page.py" line="+12"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+0"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-3"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-45"/>
+        <source>Waktu</source>
+        <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/pages/home.py" line="+24" />
-      <source>Data pos ini belum pernah diekspor ke Polres. Buat paket sinkronisasi di halaman Sinkronisasi.</source>
-      <translation>This post's data has never been exported to Polres. Make a sync bundle on the Sync page.</translation>
+        <location filename="../../okudesk/gui/pages/home.py" line="+24"/>
+        <source>Data pos ini belum pernah diekspor ke Polres. Buat paket sinkronisasi di halaman Sinkronisasi.</source>
+        <translation>This post&apos;s data has never been exported to Polres. Make a sync bundle on the Sync page.</translation>
     </message>
     <message>
-      <location line="+4" />
-      <source>Sudah {n} hari tidak ada ekspor ke Polres (terakhir {when}). Buat paket sinkronisasi di halaman Sinkronisasi.</source>
-      <translation>No export to Polres for {n} days (last on {when}). Make a sync bundle on the Sync page.</translation>
+        <location line="+4"/>
+        <source>Sudah {n} hari tidak ada ekspor ke Polres (terakhir {when}). Buat paket sinkronisasi di halaman Sinkronisasi.</source>
+        <translation>No export to Polres for {n} days (last on {when}). Make a sync bundle on the Sync page.</translation>
     </message>
     <message>
-      <location line="+8" />
-      <source>(terlambat)</source>
-      <translation>(overdue)</translation>
+        <location line="+8"/>
+        <source>(terlambat)</source>
+        <translation>(overdue)</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/pages/incidents.py" line="-3" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="-1" />
-      <location filename="../../okudesk/gui/pages/stakeholders.py" line="+0" />
-      <location filename="../../okudesk/gui/report_dialogs.py" line="+0" />
-      <source>Nomor</source>
-      <translation>Number</translation>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-3"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-1"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="+0"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+0"/>
+        <source>Nomor</source>
+        <translation>Number</translation>
     </message>
     <message>
-      <location line="+4" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="+3" />
-      <source>Kecamatan</source>
-      <translation>Kecamatan</translation>
+        <location line="+4"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+3"/>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/pages/home.py" line="-36" />
-      <location filename="../../okudesk/gui/pages/incidents.py" line="+3" />
-      <source>Uraian</source>
-      <translation>Description</translation>
+        <location filename="../../okudesk/gui/pages/home.py" line="-36"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+3"/>
+        <source>Uraian</source>
+        <translation>Description</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/pages/incidents.py" line="+1" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="+4" />
-      <location filename="../../okudesk/gui/pages/sync.py" line="-43" />
-      <location line="+43" />
-      <location line="+19" />
-      <location line="+7" />
-      <location line="+5" />
-      <source>Pos</source>
-      <translation>Post</translation>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+4"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-43"/>
+        <location line="+43"/>
+        <location line="+34"/>
+        <location line="+7"/>
+        <location line="+16"/>
+        <source>Pos</source>
+        <translation>Post</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>Semua kategori</source>
-      <translation>All categories</translation>
+        <location line="+3"/>
+        <source>Semua kategori</source>
+        <translation>All categories</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Kejadian baru (Ctrl+N)</source>
-      <translation>New incident (Ctrl+N)</translation>
+        <location line="+2"/>
+        <source>Kejadian baru (Ctrl+N)</source>
+        <translation>New incident (Ctrl+N)</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Ubah status…</source>
-      <translation>Change status…</translation>
+        <location line="+1"/>
+        <source>Ubah status…</source>
+        <translation>Change status…</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="+5" />
-      <location filename="../../okudesk/gui/pages/stakeholders.py" line="-21" />
-      <source>Ubah</source>
-      <translation>Edit</translation>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+5"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-21"/>
+        <source>Ubah</source>
+        <translation>Edit</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location line="+123" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="+1" />
-      <location line="+96" />
-      <location filename="../../okudesk/gui/pages/stakeholders.py" line="+1" />
-      <location line="+108" />
-      <location filename="../../okudesk/gui/signature_pad.py" line="-6" />
-      <source>Hapus</source>
-      <translation>Delete</translation>
+        <location line="+1"/>
+        <location line="+123"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
+        <location line="+96"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="+1"/>
+        <location line="+108"/>
+        <location filename="../../okudesk/gui/signature_pad.py" line="-6"/>
+        <source>Hapus</source>
+        <translation>Delete</translation>
     </message>
     <message>
-      <location line="-122" />
-      <location filename="../../okudesk/gui/pages/meetings.py" line="-95" />
-      <source>Cetak laporan (Ctrl+P)</source>
-      <translation>Print report (Ctrl+P)</translation>
+        <location line="-122"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-95"/>
+        <source>Cetak laporan (Ctrl+P)</source>
+        <translation>Print report (Ctrl+P)</translation>
     </message>
     <message>
-      <location line="+43" />
-      <source>Tidak ada kejadian yang cocok.</source>
-      <translation>No matching incidents.</translation>
+        <location line="+43"/>
+        <source>Tidak ada kejadian yang cocok.</source>
+        <translation>No matching incidents.</translation>
     </message>
     <message>
-      <location line="+36" />
-      <source>Riwayat status</source>
-      <translation>Status history</translation>
+        <location line="+36"/>
+        <source>Riwayat status</source>
+        <translation>Status history</translation>
     </message>
     <message>
-      <location line="+42" />
-      <source>Hapus kejadian {number}? Data ditandai terhapus dan tetap tercatat untuk Polres.</source>
-      <translation>Delete incident {number}? It is marked as deleted and stays on record for Polres.</translation>
+        <location line="+42"/>
+        <source>Hapus kejadian {number}? Data ditandai terhapus dan tetap tercatat untuk Polres.</source>
+        <translation>Delete incident {number}? It is marked as deleted and stays on record for Polres.</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/pages/meetings.py" line="-5" />
-      <source>Semua jenis kegiatan</source>
-      <translation>All activity types</translation>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-5"/>
+        <source>Semua jenis kegiatan</source>
+        <translation>All activity types</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Rapat &amp; Kunjungan</source>
-      <translation>Meetings &amp; Visits</translation>
+        <location line="+1"/>
+        <source>Rapat &amp; Kunjungan</source>
+        <translation>Meetings &amp; Visits</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Rapat baru (Ctrl+N)</source>
-      <translation>New meeting (Ctrl+N)</translation>
+        <location line="+1"/>
+        <source>Rapat baru (Ctrl+N)</source>
+        <translation>New meeting (Ctrl+N)</translation>
     </message>
     <message>
-      <location line="+37" />
-      <source>Tidak ada rapat yang cocok.</source>
-      <translation>No matching meetings.</translation>
+        <location line="+37"/>
+        <source>Tidak ada rapat yang cocok.</source>
+        <translation>No matching meetings.</translation>
     </message>
     <message>
-      <location line="+32" />
-      <source>{n} foto terlampir</source>
-      <translation>{n} photos attached</translation>
+        <location line="+32"/>
+        <source>{n} foto terlampir</source>
+        <translation>{n} photos attached</translation>
     </message>
     <message>
-      <location line="+28" />
-      <source>Hapus rapat {number}? Data ditandai terhapus dan tetap tercatat untuk Polres.</source>
-      <translation>Delete meeting {number}? It is marked as deleted and stays on record for Polres.</translation>
+        <location line="+28"/>
+        <source>Hapus rapat {number}? Data ditandai terhapus dan tetap tercatat untuk Polres.</source>
+        <translation>Delete meeting {number}? It is marked as deleted and stays on record for Polres.</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/pages/placeholder.py" line="+38" />
-      <location filename="../../okudesk/gui/report_dialogs.py" line="-3" />
-      <source>Laporan</source>
-      <translation>Reports</translation>
+        <location filename="../../okudesk/gui/pages/placeholder.py" line="+38"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-3"/>
+        <source>Laporan</source>
+        <translation>Reports</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>Di sini nanti Anda mencetak Laporan Hasil Kegiatan dan Laporan Informasi dengan kop surat pos, tanda tangan elektronik dan lampiran foto.
+        <location line="+3"/>
+        <source>Di sini nanti Anda mencetak Laporan Hasil Kegiatan dan Laporan Informasi dengan kop surat pos, tanda tangan elektronik dan lampiran foto.
 
 Fitur ini sedang disiapkan dan akan tersedia pada pembaruan okudesk berikutnya.</source>
-      <translation>Here you will print activity reports (Laporan Hasil Kegiatan) and information reports (Laporan Informasi) with the post's letterhead, electronic signatures and photo pages.
+        <translation>Here you will print activity reports (Laporan Hasil Kegiatan) and information reports (Laporan Informasi) with the post&apos;s letterhead, electronic signatures and photo pages.
 
 This feature is being prepared and comes with the next okudesk update.</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/pages/sync.py" line="-105" />
-      <source>Sinkronisasi</source>
-      <translation>Sync</translation>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-131"/>
+        <source>Sinkronisasi</source>
+        <translation>Sync</translation>
     </message>
     <message>
-      <location line="+13" />
-      <source>Belum disiapkan</source>
-      <translation>Not set up yet</translation>
+        <location line="+13"/>
+        <source>Belum disiapkan</source>
+        <translation>Not set up yet</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Instalasi ini belum terhubung dengan Polres. Polres membuat kit pendaftaran untuk pos ini; pilih berkas kit itu untuk menyiapkan sinkronisasi.</source>
-      <translation>This installation is not yet linked to Polres. Polres makes an enrolment kit for this post; choose that kit file to set up sync.</translation>
+        <location line="+2"/>
+        <source>Instalasi ini belum terhubung dengan Polres. Polres membuat kit pendaftaran untuk pos ini; pilih berkas kit itu untuk menyiapkan sinkronisasi.</source>
+        <translation>This installation is not yet linked to Polres. Polres makes an enrolment kit for this post; choose that kit file to set up sync.</translation>
     </message>
     <message>
-      <location line="+4" />
-      <source>Siapkan pos dari kit…</source>
-      <translation>Set up the post from a kit…</translation>
+        <location line="+4"/>
+        <source>Siapkan pos dari kit…</source>
+        <translation>Set up the post from a kit…</translation>
     </message>
     <message>
-      <location line="+9" />
-      <source>Kirim data ke Polres</source>
-      <translation>Send data to Polres</translation>
+        <location line="+9"/>
+        <source>Kirim data ke Polres</source>
+        <translation>Send data to Polres</translation>
     </message>
     <message>
-      <location line="+5" />
-      <source>Sertifikat</source>
-      <translation>Certificate</translation>
+        <location line="+5"/>
+        <source>Sertifikat</source>
+        <translation>Certificate</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>Perubahan menunggu</source>
-      <translation>Changes waiting</translation>
+        <location line="+3"/>
+        <source>Perubahan menunggu</source>
+        <translation>Changes waiting</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Ekspor terakhir</source>
-      <translation>Last export</translation>
+        <location line="+2"/>
+        <source>Ekspor terakhir</source>
+        <translation>Last export</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Tanda terima terakhir</source>
-      <translation>Last receipt</translation>
+        <location line="+2"/>
+        <source>Tanda terima terakhir</source>
+        <translation>Last receipt</translation>
     </message>
     <message>
-      <location line="+4" />
-      <source>Pilih folder…</source>
-      <translation>Choose folder…</translation>
+        <location line="+4"/>
+        <source>Pilih folder…</source>
+        <translation>Choose folder…</translation>
     </message>
     <message>
-      <location line="+4" />
-      <source>Tujuan</source>
-      <translation>Destination</translation>
+        <location line="+4"/>
+        <source>Tujuan</source>
+        <translation>Destination</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Ekspor ke USB</source>
-      <translation>Export to USB</translation>
+        <location line="+2"/>
+        <source>Ekspor ke USB</source>
+        <translation>Export to USB</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Impor tanda terima…</source>
-      <translation>Import receipt…</translation>
+        <location line="+2"/>
+        <source>Impor tanda terima…</source>
+        <translation>Import receipt…</translation>
     </message>
     <message>
-      <location line="+20" />
-      <source>Status sinkronisasi per pos</source>
-      <translation>Sync status per post</translation>
+        <location line="+20"/>
+        <source>Status sinkronisasi per pos</source>
+        <translation>Sync status per post</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Bundel</source>
-      <translation>Bundles</translation>
+        <location line="+2"/>
+        <source>Bundel</source>
+        <translation>Bundles</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Bundel terakhir</source>
-      <translation>Last bundle</translation>
+        <location line="+0"/>
+        <source>Bundel terakhir</source>
+        <translation>Last bundle</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Hari sejak</source>
-      <translation>Days since</translation>
+        <location line="+1"/>
+        <source>Hari sejak</source>
+        <translation>Days since</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Penghitung diakui</source>
-      <translation>Acknowledged counter</translation>
+        <location line="+0"/>
+        <source>Penghitung diakui</source>
+        <translation>Acknowledged counter</translation>
     </message>
     <message>
-      <location line="+0" />
-      <location line="+19" />
-      <source>Konflik</source>
-      <translation>Conflicts</translation>
+        <location line="+0"/>
+        <location line="+34"/>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
     </message>
     <message>
-      <location line="-19" />
-      <location line="+19" />
-      <source>Ditahan</source>
-      <translation>Held</translation>
+        <location line="-33"/>
+        <location line="+33"/>
+        <source>Ditahan</source>
+        <translation>Held</translation>
     </message>
     <message>
-      <location line="-15" />
-      <source>Impor bundel dari pos</source>
-      <translation>Import bundles from posts</translation>
+        <location line="-15"/>
+        <source>Impor bundel dari pos</source>
+        <translation>Import bundles from posts</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>Impor semua bundel dari folder/flashdisk…</source>
-      <translation>Import all bundles from a folder/USB stick…</translation>
+        <location line="+3"/>
+        <source>Impor semua bundel dari folder/flashdisk…</source>
+        <translation>Import all bundles from a folder/USB stick…</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Impor berkas bundel…</source>
-      <translation>Import bundle file…</translation>
+        <location line="+2"/>
+        <source>Impor berkas bundel…</source>
+        <translation>Import bundle file…</translation>
     </message>
     <message>
-      <location line="+9" />
-      <source>Berkas</source>
-      <translation>File</translation>
+        <location line="+9"/>
+        <source>Berkas</source>
+        <translation>File</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Baru</source>
-      <translation>New</translation>
+        <location line="+0"/>
+        <source>Baru</source>
+        <translation>New</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Diperbarui</source>
-      <translation>Updated</translation>
+        <location line="+0"/>
+        <source>Diperbarui</source>
+        <translation>Updated</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Tidak berubah</source>
-      <translation>Unchanged</translation>
+        <location line="+0"/>
+        <source>Tidak berubah</source>
+        <translation>Unchanged</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Tanda terima</source>
-      <translation>Receipt</translation>
+        <location line="+1"/>
+        <source>Tanda terima</source>
+        <translation>Receipt</translation>
     </message>
     <message>
-      <location line="+4" />
-      <source>Konflik (versi yang kalah, disimpan untuk diperiksa)</source>
-      <translation>Conflicts (the losing versions, kept for review)</translation>
+        <location line="+4"/>
+        <source>Konflik (versi yang kalah, disimpan untuk diperiksa)</source>
+        <translation>Conflicts (the losing versions, kept for review)</translation>
     </message>
     <message>
-      <location line="+2" />
-      <location line="+5" />
-      <source>Tabel</source>
-      <translation>Table</translation>
+        <location line="+2"/>
+        <location line="+16"/>
+        <source>Tabel</source>
+        <translation>Table</translation>
     </message>
     <message>
-      <location line="-5" />
-      <source>Isi versi yang kalah</source>
-      <translation>Content of the losing version</translation>
+        <location line="-16"/>
+        <source>Isi versi yang kalah</source>
+        <translation>Content of the losing version</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Ditemukan</source>
-      <translation>Found</translation>
+        <location line="+0"/>
+        <source>Ditemukan</source>
+        <translation>Found</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>Data ditahan (induknya belum tiba)</source>
-      <translation>Held records (their parent has not arrived yet)</translation>
+        <location line="+14"/>
+        <source>Data ditahan (induknya belum tiba)</source>
+        <translation>Held records (their parent has not arrived yet)</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Menunggu</source>
-      <translation>Waiting</translation>
+        <location line="+2"/>
+        <source>Menunggu</source>
+        <translation>Waiting</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Sejak</source>
-      <translation>Since</translation>
+        <location line="+0"/>
+        <source>Sejak</source>
+        <translation>Since</translation>
     </message>
     <message>
-      <location line="+28" />
-      <source>{code} (Polres {hq})</source>
-      <translation>{code} (Polres {hq})</translation>
+        <location line="+28"/>
+        <source>{code} (Polres {hq})</source>
+        <translation>{code} (Polres {hq})</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>diterbitkan Polres</source>
-      <translation>issued by Polres</translation>
+        <location line="+1"/>
+        <source>diterbitkan Polres</source>
+        <translation>issued by Polres</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>menunggu tanda terima pertama dari Polres</source>
-      <translation>waiting for the first receipt from Polres</translation>
+        <location line="+1"/>
+        <source>menunggu tanda terima pertama dari Polres</source>
+        <translation>waiting for the first receipt from Polres</translation>
     </message>
     <message>
-      <location line="+25" />
-      <source>Flashdisk {root}</source>
-      <translation>USB stick {root}</translation>
+        <location line="+26"/>
+        <source>Flashdisk {root}</source>
+        <translation>USB stick {root}</translation>
     </message>
     <message>
-      <location line="+6" />
-      <source>(pilih folder tujuan)</source>
-      <translation>(choose a destination folder)</translation>
+        <location line="+6"/>
+        <source>(pilih folder tujuan)</source>
+        <translation>(choose a destination folder)</translation>
     </message>
     <message>
-      <location line="+5" />
-      <source>Pilih flashdisk atau folder tujuan</source>
-      <translation>Choose a USB stick or destination folder</translation>
+        <location line="+5"/>
+        <source>Pilih flashdisk atau folder tujuan</source>
+        <translation>Choose a USB stick or destination folder</translation>
     </message>
     <message>
-      <location line="+17" />
-      <source>Menulis bundel ke {target}…</source>
-      <translation>Writing the bundle to {target}…</translation>
+        <location line="+17"/>
+        <source>Menulis bundel ke {target}…</source>
+        <translation>Writing the bundle to {target}…</translation>
     </message>
     <message>
-      <location line="+9" />
-      <source>Selesai: {n} catatan dan {photos} foto ditulis ke {path}. Bawa flashdisk ini ke Polres; data tetap tersimpan di sini sampai tanda terima Polres diimpor.</source>
-      <translation>Done: {n} records and {photos} photos written to {path}. Take this USB stick to Polres; the data stays here until the Polres receipt is imported.</translation>
+        <location line="+9"/>
+        <source>Selesai: {n} catatan dan {photos} foto ditulis ke {path}. Bawa flashdisk ini ke Polres; data tetap tersimpan di sini sampai tanda terima Polres diimpor.</source>
+        <translation>Done: {n} records and {photos} photos written to {path}. Take this USB stick to Polres; the data stays here until the Polres receipt is imported.</translation>
     </message>
     <message>
-      <location line="+8" />
-      <location line="+44" />
-      <source>Gagal: {reason}</source>
-      <translation>Failed: {reason}</translation>
+        <location line="+8"/>
+        <location line="+44"/>
+        <location line="+76"/>
+        <source>Gagal: {reason}</source>
+        <translation>Failed: {reason}</translation>
     </message>
     <message>
-      <location line="-41" />
-      <source>Pilih tanda terima dari Polres</source>
-      <translation>Choose the receipt from Polres</translation>
+        <location line="-117"/>
+        <source>Pilih tanda terima dari Polres</source>
+        <translation>Choose the receipt from Polres</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Tanda terima okudesk (*.okr);;Semua berkas (*)</source>
-      <translation>okudesk receipts (*.okr);;All files (*)</translation>
+        <location line="+0"/>
+        <source>Tanda terima okudesk (*.okr);;Semua berkas (*)</source>
+        <translation>okudesk receipts (*.okr);;All files (*)</translation>
     </message>
     <message>
-      <location line="+16" />
-      <source>{file}: diterapkan ({new} baru, {updated} diperbarui{cert})</source>
-      <translation>{file}: applied ({new} new, {updated} updated{cert})</translation>
+        <location line="+16"/>
+        <source>{file}: diterapkan ({new} baru, {updated} diperbarui{cert})</source>
+        <translation>{file}: applied ({new} new, {updated} updated{cert})</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>; sertifikat pos dari Polres dipasang</source>
-      <translation>; the post's certificate from Polres installed</translation>
+        <location line="+2"/>
+        <source>; sertifikat pos dari Polres dipasang</source>
+        <translation>; the post&apos;s certificate from Polres installed</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>{file}: DITOLAK: {reason}</source>
-      <translation>{file}: REFUSED: {reason}</translation>
+        <location line="+2"/>
+        <source>{file}: DITOLAK: {reason}</source>
+        <translation>{file}: REFUSED: {reason}</translation>
     </message>
     <message>
-      <location line="+6" />
-      <source>Pilih kit pendaftaran dari Polres</source>
-      <translation>Choose the enrolment kit from Polres</translation>
+        <location line="+6"/>
+        <source>Pilih kit pendaftaran dari Polres</source>
+        <translation>Choose the enrolment kit from Polres</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Kit okudesk (*.json);;Semua berkas (*)</source>
-      <translation>okudesk kits (*.json);;All files (*)</translation>
+        <location line="+0"/>
+        <source>Kit okudesk (*.json);;Semua berkas (*)</source>
+        <translation>okudesk kits (*.json);;All files (*)</translation>
     </message>
     <message>
-      <location line="+11" />
-      <source>Pos {code} siap; ekspor pertama membawa bukti pendaftaran ke Polres {hq}.</source>
-      <translation>Post {code} is ready; the first export carries the enrolment proof to Polres {hq}.</translation>
+        <location line="+11"/>
+        <source>Pos {code} siap; ekspor pertama membawa bukti pendaftaran ke Polres {hq}.</source>
+        <translation>Post {code} is ready; the first export carries the enrolment proof to Polres {hq}.</translation>
     </message>
     <message>
-      <location line="+11" />
-      <source>Pilih folder atau flashdisk berisi bundel</source>
-      <translation>Choose a folder or USB stick with bundles</translation>
+        <location line="+11"/>
+        <source>Pilih folder atau flashdisk berisi bundel</source>
+        <translation>Choose a folder or USB stick with bundles</translation>
     </message>
     <message>
-      <location line="+5" />
-      <source>Pilih bundel dari pos</source>
-      <translation>Choose bundles from posts</translation>
+        <location line="+5"/>
+        <source>Pilih bundel dari pos</source>
+        <translation>Choose bundles from posts</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Bundel okudesk (*.okb);;Semua berkas (*)</source>
-      <translation>okudesk bundles (*.okb);;All files (*)</translation>
+        <location line="+0"/>
+        <source>Bundel okudesk (*.okb);;Semua berkas (*)</source>
+        <translation>okudesk bundles (*.okb);;All files (*)</translation>
     </message>
     <message>
-      <location line="+8" />
-      <source>Tidak ada bundel (.okb) di folder itu.</source>
-      <translation>There are no bundles (.okb) in that folder.</translation>
+        <location line="+8"/>
+        <source>Tidak ada bundel (.okb) di folder itu.</source>
+        <translation>There are no bundles (.okb) in that folder.</translation>
     </message>
     <message>
-      <location line="+39" />
-      <source>diterapkan</source>
-      <translation>applied</translation>
+        <location line="+98"/>
+        <source>diterapkan</source>
+        <translation>applied</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>DITOLAK: {reason}</source>
-      <translation>REFUSED: {reason}</translation>
+        <location line="+0"/>
+        <source>DITOLAK: {reason}</source>
+        <translation>REFUSED: {reason}</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/pages/settings.py" line="-48" />
-      <source>Pengaturan</source>
-      <translation>Settings</translation>
+        <location filename="../../okudesk/gui/pages/settings.py" line="-48"/>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
     </message>
     <message>
-      <location line="+4" />
-      <source>Bahasa</source>
-      <translation>Language</translation>
+        <location line="+4"/>
+        <source>Bahasa</source>
+        <translation>Language</translation>
     </message>
     <message>
-      <location line="+8" />
-      <source>Bahasa tampilan</source>
-      <translation>Display language</translation>
+        <location line="+8"/>
+        <source>Bahasa tampilan</source>
+        <translation>Display language</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Bahasa baru berlaku setelah okudesk dibuka ulang.</source>
-      <translation>A new language applies after okudesk is restarted.</translation>
+        <location line="+1"/>
+        <source>Bahasa baru berlaku setelah okudesk dibuka ulang.</source>
+        <translation>A new language applies after okudesk is restarted.</translation>
     </message>
     <message>
-      <location line="+5" />
-      <source>Pos ini</source>
-      <translation>This post</translation>
+        <location line="+5"/>
+        <source>Pos ini</source>
+        <translation>This post</translation>
     </message>
     <message>
-      <location line="+3" />
-      <location filename="../../okudesk/gui/wizard.py" line="-24" />
-      <source>Nama pos</source>
-      <translation>Post name</translation>
+        <location line="+3"/>
+        <location filename="../../okudesk/gui/wizard.py" line="-24"/>
+        <source>Nama pos</source>
+        <translation>Post name</translation>
     </message>
     <message>
-      <location line="+4" />
-      <location filename="../../okudesk/gui/wizard.py" line="+5" />
-      <source>Kop surat baris {n}</source>
-      <translation>Letterhead line {n}</translation>
+        <location line="+4"/>
+        <location filename="../../okudesk/gui/wizard.py" line="+5"/>
+        <source>Kop surat baris {n}</source>
+        <translation>Letterhead line {n}</translation>
     </message>
     <message>
-      <location line="+2" />
-      <location filename="../../okudesk/gui/wizard.py" line="-2" />
-      <source>Tempat penandatanganan</source>
-      <translation>Place of signing</translation>
+        <location line="+2"/>
+        <location filename="../../okudesk/gui/wizard.py" line="-2"/>
+        <source>Tempat penandatanganan</source>
+        <translation>Place of signing</translation>
     </message>
     <message>
-      <location line="+5" />
-      <source>Simpan kop surat</source>
-      <translation>Save letterhead</translation>
+        <location line="+5"/>
+        <source>Simpan kop surat</source>
+        <translation>Save letterhead</translation>
     </message>
     <message>
-      <location line="+8" />
-      <location filename="../../okudesk/gui/wizard.py" line="+21" />
-      <source>Pangkat</source>
-      <translation>Rank</translation>
+        <location line="+8"/>
+        <location filename="../../okudesk/gui/wizard.py" line="+21"/>
+        <source>Pangkat</source>
+        <translation>Rank</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/audit_page.py" line="+111" />
-      <location filename="../../okudesk/gui/login.py" line="+1" />
-      <location filename="../../okudesk/gui/pages/settings.py" line="+0" />
-      <location filename="../../okudesk/gui/report_dialogs.py" line="-129" />
-      <location filename="../../okudesk/gui/wizard.py" line="+0" />
-      <source>NRP</source>
-      <translation>NRP</translation>
+        <location filename="../../okudesk/gui/audit_page.py" line="+111"/>
+        <location filename="../../okudesk/gui/login.py" line="+1"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="+0"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-234"/>
+        <location filename="../../okudesk/gui/wizard.py" line="+0"/>
+        <source>NRP</source>
+        <translation>NRP</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/pages/settings.py" line="+0" />
-      <location line="+11" />
-      <location filename="../../okudesk/gui/wizard.py" line="+0" />
-      <source>Jabatan</source>
-      <translation>Position</translation>
+        <location filename="../../okudesk/gui/pages/settings.py" line="+0"/>
+        <location line="+11"/>
+        <location filename="../../okudesk/gui/wizard.py" line="+0"/>
+        <source>Jabatan</source>
+        <translation>Position</translation>
     </message>
     <message>
-      <location line="-4" />
-      <location filename="../../okudesk/gui/wizard.py" line="+50" />
-      <source>(pangkat)</source>
-      <translation>(rank)</translation>
+        <location line="-4"/>
+        <location filename="../../okudesk/gui/wizard.py" line="+50"/>
+        <source>(pangkat)</source>
+        <translation>(rank)</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>NRP (8 angka)</source>
-      <translation>NRP (8 digits)</translation>
+        <location line="+2"/>
+        <source>NRP (8 angka)</source>
+        <translation>NRP (8 digits)</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>Tambah petugas</source>
-      <translation>Add officer</translation>
+        <location line="+3"/>
+        <source>Tambah petugas</source>
+        <translation>Add officer</translation>
     </message>
     <message>
-      <location line="+10" />
-      <source>Pengingat ekspor</source>
-      <translation>Export reminder</translation>
+        <location line="+10"/>
+        <source>Pengingat ekspor</source>
+        <translation>Export reminder</translation>
     </message>
     <message>
-      <location line="+5" />
-      <source> hari</source>
-      <translation> days</translation>
+        <location line="+5"/>
+        <source> hari</source>
+        <translation> days</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Ingatkan bila tidak ada ekspor selama</source>
-      <translation>Remind me when there was no export for</translation>
+        <location line="+2"/>
+        <source>Ingatkan bila tidak ada ekspor selama</source>
+        <translation>Remind me when there was no export for</translation>
     </message>
     <message>
-      <location line="+12" />
-      <source>Bahasa disimpan. Buka ulang okudesk untuk memakai bahasa baru.</source>
-      <translation>Language saved. Restart okudesk to use it.</translation>
+        <location line="+12"/>
+        <source>Bahasa disimpan. Buka ulang okudesk untuk memakai bahasa baru.</source>
+        <translation>Language saved. Restart okudesk to use it.</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/pages/stakeholders.py" line="-117" />
-      <location line="+73" />
-      <source>Organisasi</source>
-      <translation>Organisation</translation>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-117"/>
+        <location line="+73"/>
+        <source>Organisasi</source>
+        <translation>Organisation</translation>
     </message>
     <message>
-      <location line="-70" />
-      <source>Pertemuan</source>
-      <translation>Meetings</translation>
+        <location line="-70"/>
+        <source>Pertemuan</source>
+        <translation>Meetings</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Semua jenis tokoh</source>
-      <translation>All stakeholder types</translation>
+        <location line="+2"/>
+        <source>Semua jenis tokoh</source>
+        <translation>All stakeholder types</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Tokoh &amp; Pemangku Kepentingan</source>
-      <translation>Stakeholders</translation>
+        <location line="+1"/>
+        <source>Tokoh &amp; Pemangku Kepentingan</source>
+        <translation>Stakeholders</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Tokoh baru (Ctrl+N)</source>
-      <translation>New stakeholder (Ctrl+N)</translation>
+        <location line="+1"/>
+        <source>Tokoh baru (Ctrl+N)</source>
+        <translation>New stakeholder (Ctrl+N)</translation>
     </message>
     <message>
-      <location line="+18" />
-      <source>Riwayat pertemuan</source>
-      <translation>Meeting history</translation>
+        <location line="+18"/>
+        <source>Riwayat pertemuan</source>
+        <translation>Meeting history</translation>
     </message>
     <message>
-      <location line="+91" />
-      <source>Hapus {name} dari direktori? Riwayat pertemuannya tetap tersimpan.</source>
-      <translation>Remove {name} from the directory? Their meeting history is kept.</translation>
+        <location line="+91"/>
+        <source>Hapus {name} dari direktori? Riwayat pertemuannya tetap tersimpan.</source>
+        <translation>Remove {name} from the directory? Their meeting history is kept.</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/login.py" line="-23" />
-      <source>Masuk</source>
-      <translation>Log in</translation>
+        <location filename="../../okudesk/gui/login.py" line="-23"/>
+        <source>Masuk</source>
+        <translation>Log in</translation>
     </message>
     <message>
-      <location line="+4" />
-      <location line="+20" />
-      <location filename="../../okudesk/gui/report_dialogs.py" line="-230" />
-      <source>Kata sandi</source>
-      <translation>Passphrase</translation>
+        <location line="+4"/>
+        <location line="+20"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-230"/>
+        <source>Kata sandi</source>
+        <translation>Passphrase</translation>
     </message>
     <message>
-      <location line="-11" />
-      <source>Belum ada akun. Buat akun admin pertama: admin mengatur pos, petugas dan cadangan.</source>
-      <translation>There is no account yet. Create the first admin account: the admin sets up the post, officers and backups.</translation>
+        <location line="-11"/>
+        <source>Belum ada akun. Buat akun admin pertama: admin mengatur pos, petugas dan cadangan.</source>
+        <translation>There is no account yet. Create the first admin account: the admin sets up the post, officers and backups.</translation>
     </message>
     <message>
-      <location line="+8" />
-      <source>Buat akun admin</source>
-      <translation>Create admin account</translation>
+        <location line="+8"/>
+        <source>Buat akun admin</source>
+        <translation>Create admin account</translation>
     </message>
     <message>
-      <location line="+4" />
-      <location filename="../../okudesk/gui/report_dialogs.py" line="+264" />
-      <source>Ulangi kata sandi</source>
-      <translation>Repeat passphrase</translation>
+        <location line="+4"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+264"/>
+        <source>Ulangi kata sandi</source>
+        <translation>Repeat passphrase</translation>
     </message>
     <message>
-      <location line="+8" />
-      <source>Kata sandi Anda diatur ulang oleh admin. Pilih kata sandi baru (minimal 8 karakter).</source>
-      <translation>Your passphrase was reset by the admin. Choose a new passphrase (at least 8 characters).</translation>
+        <location line="+105"/>
+        <source>Kata sandi Anda diatur ulang oleh admin. Pilih kata sandi baru (minimal 8 karakter).</source>
+        <translation>Your passphrase was reset by the admin. Choose a new passphrase (at least 8 characters).</translation>
     </message>
     <message>
-      <location line="+5" />
-      <source>Simpan kata sandi baru</source>
-      <translation>Save new passphrase</translation>
+        <location line="-91"/>
+        <source>Simpan kata sandi baru</source>
+        <translation>Save new passphrase</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location line="+80" />
-      <location filename="../../okudesk/gui/report_dialogs.py" line="-1" />
-      <source>Kata sandi baru</source>
-      <translation>New passphrase</translation>
+        <location line="+3"/>
+        <location line="+86"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-1"/>
+        <source>Kata sandi baru</source>
+        <translation>New passphrase</translation>
     </message>
     <message>
-      <location line="-79" />
-      <location filename="../../okudesk/gui/signature_pad.py" line="+2" />
-      <source>Ulangi</source>
-      <translation>Repeat</translation>
+        <location line="-85"/>
+        <location filename="../../okudesk/gui/signature_pad.py" line="+2"/>
+        <source>Ulangi</source>
+        <translation>Repeat</translation>
     </message>
     <message>
-      <location line="+22" />
-      <source>Masuk ke okudesk</source>
-      <translation>Log in to okudesk</translation>
+        <location line="+23"/>
+        <source>Masuk ke okudesk</source>
+        <translation>Log in to okudesk</translation>
     </message>
     <message>
-      <location line="+14" />
-      <location filename="../../okudesk/gui/wizard.py" line="-120" />
-      <source>Selamat datang di okudesk</source>
-      <translation>Welcome to okudesk</translation>
+        <location line="+14"/>
+        <location filename="../../okudesk/gui/wizard.py" line="-120"/>
+        <source>Selamat datang di okudesk</source>
+        <translation>Welcome to okudesk</translation>
     </message>
     <message>
-      <location line="+52" />
-      <location line="+22" />
-      <source>Kedua kata sandi tidak sama</source>
-      <translation>The two passphrases differ</translation>
+        <location line="+65"/>
+        <location line="+22"/>
+        <source>Kedua kata sandi tidak sama</source>
+        <translation>The two passphrases differ</translation>
     </message>
     <message>
-      <location line="+185" />
-      <source>Cadangan harian gagal: {reason}</source>
-      <translation>The daily backup failed: {reason}</translation>
+        <location filename="../../okudesk/gui/wizard.py" line="+9"/>
+        <source>Folder data ini masih kosong. Siapkan pos Anda dalam dua langkah singkat, atau coba okudesk dulu dengan data contoh (data contoh dapat dipakai untuk latihan).</source>
+        <translation>This data folder is empty. Set up your post in two short steps, or try okudesk first with demo data (for practice).</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/wizard.py" line="+9" />
-      <source>Folder data ini masih kosong. Siapkan pos Anda dalam dua langkah singkat, atau coba okudesk dulu dengan data contoh (data contoh dapat dipakai untuk latihan).</source>
-      <translation>This data folder is empty. Set up your post in two short steps, or try okudesk first with demo data (for practice).</translation>
+        <location line="+4"/>
+        <source>Siapkan pos ini</source>
+        <translation>Set up this post</translation>
     </message>
     <message>
-      <location line="+4" />
-      <source>Siapkan pos ini</source>
-      <translation>Set up this post</translation>
+        <location line="+1"/>
+        <source>Coba dengan data contoh</source>
+        <translation>Try with demo data</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Coba dengan data contoh</source>
-      <translation>Try with demo data</translation>
+        <location line="+19"/>
+        <source>mis. Polsek Baturaja Timur</source>
+        <translation>e.g. Polsek Baturaja Timur</translation>
     </message>
     <message>
-      <location line="+19" />
-      <source>mis. Polsek Baturaja Timur</source>
-      <translation>e.g. Polsek Baturaja Timur</translation>
+        <location line="+2"/>
+        <source>mis. BTT</source>
+        <translation>e.g. BTT</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>mis. BTT</source>
-      <translation>e.g. BTT</translation>
+        <location line="+2"/>
+        <source>(pilih kecamatan wilayah pos)</source>
+        <translation>(choose the post&apos;s kecamatan)</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>(pilih kecamatan wilayah pos)</source>
-      <translation>(choose the post's kecamatan)</translation>
+        <location line="+2"/>
+        <source>mis. Baturaja</source>
+        <translation>e.g. Baturaja</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>mis. Baturaja</source>
-      <translation>e.g. Baturaja</translation>
+        <location line="+6"/>
+        <source>mis. SEKTOR BATURAJA TIMUR</source>
+        <translation>e.g. SEKTOR BATURAJA TIMUR</translation>
     </message>
     <message>
-      <location line="+6" />
-      <source>mis. SEKTOR BATURAJA TIMUR</source>
-      <translation>e.g. SEKTOR BATURAJA TIMUR</translation>
+        <location line="+2"/>
+        <source>Kode satuan (untuk nomor surat)</source>
+        <translation>Unit code (for document numbers)</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Kode satuan (untuk nomor surat)</source>
-      <translation>Unit code (for document numbers)</translation>
+        <location line="+1"/>
+        <source>Kecamatan wilayah</source>
+        <translation>Kecamatan covered</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Kecamatan wilayah</source>
-      <translation>Kecamatan covered</translation>
+        <location line="+8"/>
+        <location line="+24"/>
+        <source>Kembali</source>
+        <translation>Back</translation>
     </message>
     <message>
-      <location line="+8" />
-      <location line="+24" />
-      <source>Kembali</source>
-      <translation>Back</translation>
+        <location line="-24"/>
+        <source>Lanjut</source>
+        <translation>Next</translation>
     </message>
     <message>
-      <location line="-24" />
-      <source>Lanjut</source>
-      <translation>Next</translation>
+        <location line="+12"/>
+        <source>Petugas pos ini (nama, pangkat, NRP 8 angka, jabatan). Dapat ditambah nanti di Pengaturan.</source>
+        <translation>This post&apos;s officers (name, rank, 8-digit NRP, position). More can be added later in Settings.</translation>
     </message>
     <message>
-      <location line="+12" />
-      <source>Petugas pos ini (nama, pangkat, NRP 8 angka, jabatan). Dapat ditambah nanti di Pengaturan.</source>
-      <translation>This post's officers (name, rank, 8-digit NRP, position). More can be added later in Settings.</translation>
+        <location line="+12"/>
+        <source>Selesai dan mulai</source>
+        <translation>Finish and start</translation>
     </message>
     <message>
-      <location line="+12" />
-      <source>Selesai dan mulai</source>
-      <translation>Finish and start</translation>
+        <location line="+1"/>
+        <source>+ Baris</source>
+        <translation>+ Row</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>+ Baris</source>
-      <translation>+ Row</translation>
+        <location line="+58"/>
+        <source>Nama pos wajib diisi</source>
+        <translation>The post name is required</translation>
     </message>
     <message>
-      <location line="+58" />
-      <source>Nama pos wajib diisi</source>
-      <translation>The post name is required</translation>
+        <location line="+71"/>
+        <source>Mengisi data contoh…</source>
+        <translation>Loading demo data…</translation>
     </message>
     <message>
-      <location line="+71" />
-      <source>Mengisi data contoh…</source>
-      <translation>Loading demo data…</translation>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-328"/>
+        <location line="+47"/>
+        <source>Cetak laporan</source>
+        <translation>Print report</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/report_dialogs.py" line="-328" />
-      <location line="+47" />
-      <source>Cetak laporan</source>
-      <translation>Print report</translation>
+        <location line="-28"/>
+        <source>Simpan salinan laporan</source>
+        <translation>Save a copy of the report</translation>
     </message>
     <message>
-      <location line="-28" />
-      <source>Simpan salinan laporan</source>
-      <translation>Save a copy of the report</translation>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>PDF (*.pdf)</source>
-      <translation>PDF (*.pdf)</translation>
+        <location line="+5"/>
+        <source>Pilih dokumen</source>
+        <translation>Choose a document</translation>
     </message>
     <message>
-      <location line="+5" />
-      <source>Pilih dokumen</source>
-      <translation>Choose a document</translation>
+        <location line="+0"/>
+        <source>PDF (*.pdf);;Semua berkas (*)</source>
+        <translation>PDF (*.pdf);;All files (*)</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>PDF (*.pdf);;Semua berkas (*)</source>
-      <translation>PDF (*.pdf);;All files (*)</translation>
+        <location line="+29"/>
+        <source>kata sandi penanda tangan</source>
+        <translation>signer&apos;s passphrase</translation>
     </message>
     <message>
-      <location line="+29" />
-      <source>kata sandi penanda tangan</source>
-      <translation>signer's passphrase</translation>
+        <location line="+1"/>
+        <source>Draf saja (tanda air DRAFT, tanpa nomor dan tanda tangan)</source>
+        <translation>Draft only (DRAFT watermark, no number or signature)</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Draf saja (tanda air DRAFT, tanpa nomor dan tanda tangan)</source>
-      <translation>Draft only (DRAFT watermark, no number or signature)</translation>
+        <location line="+10"/>
+        <location line="+231"/>
+        <location line="+237"/>
+        <source>Penanda tangan</source>
+        <translation>Signer</translation>
     </message>
     <message>
-      <location line="+10" />
-      <location line="+231" />
-      <location line="+132" />
-      <source>Penanda tangan</source>
-      <translation>Signer</translation>
+        <location line="-465"/>
+        <location line="+13"/>
+        <source>Buat dan tanda tangani</source>
+        <translation>Make and sign</translation>
     </message>
     <message>
-      <location line="-360" />
-      <location line="+13" />
-      <source>Buat dan tanda tangani</source>
-      <translation>Make and sign</translation>
+        <location line="-11"/>
+        <source>Pratinjau</source>
+        <translation>Preview</translation>
     </message>
     <message>
-      <location line="-11" />
-      <source>Pratinjau</source>
-      <translation>Preview</translation>
+        <location line="+1"/>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Cetak…</source>
-      <translation>Print…</translation>
+        <location line="+1"/>
+        <source>Simpan salinan…</source>
+        <translation>Save a copy…</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Simpan salinan…</source>
-      <translation>Save a copy…</translation>
+        <location line="+1"/>
+        <location line="+162"/>
+        <location line="+98"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location line="+162" />
-      <location line="+98" />
-      <source>Tutup</source>
-      <translation>Close</translation>
+        <location line="-252"/>
+        <source>Buat draf</source>
+        <translation>Make draft</translation>
     </message>
     <message>
-      <location line="-252" />
-      <source>Buat draf</source>
-      <translation>Make draft</translation>
+        <location line="+30"/>
+        <source>{who} — belum punya sertifikat</source>
+        <translation>{who} — no certificate yet</translation>
     </message>
     <message>
-      <location line="+30" />
-      <source>{who} — belum punya sertifikat</source>
-      <translation>{who} — no certificate yet</translation>
+        <location line="+5"/>
+        <source>Sudah ditandatangani sebagai {number}; membuat ulang memberikan salinan yang sama.</source>
+        <translation>Already signed as {number}; making it again gives the same copy.</translation>
     </message>
     <message>
-      <location line="+5" />
-      <source>Sudah ditandatangani sebagai {number}; membuat ulang memberikan salinan yang sama.</source>
-      <translation>Already signed as {number}; making it again gives the same copy.</translation>
+        <location line="+12"/>
+        <source>Masukkan kata sandi penanda tangan.</source>
+        <translation>Enter the signer&apos;s passphrase.</translation>
     </message>
     <message>
-      <location line="+12" />
-      <source>Masukkan kata sandi penanda tangan.</source>
-      <translation>Enter the signer's passphrase.</translation>
+        <location line="+32"/>
+        <source>Laporan ini sudah ditandatangani sebelumnya: {number}</source>
+        <translation>This report was signed before: {number}</translation>
     </message>
     <message>
-      <location line="+32" />
-      <source>Laporan ini sudah ditandatangani sebelumnya: {number}</source>
-      <translation>This report was signed before: {number}</translation>
+        <location line="+2"/>
+        <source>Laporan {number} ditandatangani ({pages} halaman)</source>
+        <translation>Report {number} signed ({pages} pages)</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Laporan {number} ditandatangani ({pages} halaman)</source>
-      <translation>Report {number} signed ({pages} pages)</translation>
+        <location line="+2"/>
+        <source>Draf dibuat ({pages} halaman), tanpa tanda tangan</source>
+        <translation>Draft made ({pages} pages), unsigned</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Draf dibuat ({pages} halaman), tanpa tanda tangan</source>
-      <translation>Draft made ({pages} pages), unsigned</translation>
+        <location line="+18"/>
+        <source>Tidak ada aplikasi untuk membuka PDF. Simpan salinannya lalu buka secara manual.</source>
+        <translation>There is no application to open PDFs. Save a copy and open it yourself.</translation>
     </message>
     <message>
-      <location line="+18" />
-      <source>Tidak ada aplikasi untuk membuka PDF. Simpan salinannya lalu buka secara manual.</source>
-      <translation>There is no application to open PDFs. Save a copy and open it yourself.</translation>
+        <location line="+11"/>
+        <source>Laporan tidak dapat dikirim ke pencetak: {reason}</source>
+        <translation>The report cannot be sent to the printer: {reason}</translation>
     </message>
     <message>
-      <location line="+11" />
-      <source>Laporan tidak dapat dikirim ke pencetak: {reason}</source>
-      <translation>The report cannot be sent to the printer: {reason}</translation>
+        <location line="+2"/>
+        <source>Dikirim ke pencetak {printer}</source>
+        <translation>Sent to printer {printer}</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Dikirim ke pencetak {printer}</source>
-      <translation>Sent to printer {printer}</translation>
+        <location line="+0"/>
+        <source>bawaan</source>
+        <translation>default</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>bawaan</source>
-      <translation>default</translation>
+        <location line="+17"/>
+        <source>Salinan disimpan: {path}</source>
+        <translation>Copy saved: {path}</translation>
     </message>
     <message>
-      <location line="+17" />
-      <source>Salinan disimpan: {path}</source>
-      <translation>Copy saved: {path}</translation>
+        <location line="+13"/>
+        <source>Verifikasi dokumen</source>
+        <translation>Verify document</translation>
     </message>
     <message>
-      <location line="+13" />
-      <source>Verifikasi dokumen</source>
-      <translation>Verify document</translation>
+        <location line="+2"/>
+        <source>Pilih laporan PDF yang akan diperiksa.</source>
+        <translation>Choose the PDF report to check.</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Pilih laporan PDF yang akan diperiksa.</source>
-      <translation>Choose the PDF report to check.</translation>
+        <location line="+2"/>
+        <source>Pilih berkas…</source>
+        <translation>Choose file…</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Pilih berkas…</source>
-      <translation>Choose file…</translation>
+        <location line="+27"/>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
     </message>
     <message>
-      <location line="+27" />
-      <source>Memeriksa…</source>
-      <translation>Checking…</translation>
+        <location line="+13"/>
+        <location filename="../../okudesk/gui/signature_pad.py" line="+43"/>
+        <source>Berkas tidak dapat dibaca: {reason}</source>
+        <translation>The file cannot be read: {reason}</translation>
     </message>
     <message>
-      <location line="+13" />
-      <location filename="../../okudesk/gui/signature_pad.py" line="+43" />
-      <source>Berkas tidak dapat dibaca: {reason}</source>
-      <translation>The file cannot be read: {reason}</translation>
+        <location line="+17"/>
+        <source>SAH: utuh dan penanda tangan dipercaya</source>
+        <translation>VALID: intact and the signer is trusted</translation>
     </message>
     <message>
-      <location line="+17" />
-      <source>SAH: utuh dan penanda tangan dipercaya</source>
-      <translation>VALID: intact and the signer is trusted</translation>
+        <location line="+1"/>
+        <source>UTUH, tetapi penanda tangan tidak dipercaya</source>
+        <translation>INTACT, but the signer is not trusted</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>UTUH, tetapi penanda tangan tidak dipercaya</source>
-      <translation>INTACT, but the signer is not trusted</translation>
+        <location line="+1"/>
+        <source>DIUBAH setelah ditandatangani</source>
+        <translation>CHANGED after signing</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>DIUBAH setelah ditandatangani</source>
-      <translation>CHANGED after signing</translation>
+        <location line="+1"/>
+        <source>TIDAK BERTANDA TANGAN (draf atau bukan laporan okudesk)</source>
+        <translation>NOT SIGNED (a draft, or not an okudesk report)</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>TIDAK BERTANDA TANGAN (draf atau bukan laporan okudesk)</source>
-      <translation>NOT SIGNED (a draft, or not an okudesk report)</translation>
+        <location line="+8"/>
+        <source>Waktu tanda tangan</source>
+        <translation>Signed at</translation>
     </message>
     <message>
-      <location line="+8" />
-      <source>Waktu tanda tangan</source>
-      <translation>Signed at</translation>
+        <location line="+4"/>
+        <source>ID dokumen</source>
+        <translation>Document ID</translation>
     </message>
     <message>
-      <location line="+4" />
-      <source>ID dokumen</source>
-      <translation>Document ID</translation>
+        <location line="+2"/>
+        <source>Register</source>
+        <translation>Register</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Register</source>
-      <translation>Register</translation>
+        <location line="+0"/>
+        <source>nomor {number}, berkas sama dengan yang didaftarkan</source>
+        <translation>number {number}, the file matches the registered one</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>nomor {number}, berkas sama dengan yang didaftarkan</source>
-      <translation>number {number}, the file matches the registered one</translation>
+        <location line="+15"/>
+        <source>Sertifikat tanda tangan {name}</source>
+        <translation>Signing certificate of {name}</translation>
     </message>
     <message>
-      <location line="+15" />
-      <source>Sertifikat tanda tangan {name}</source>
-      <translation>Signing certificate of {name}</translation>
+        <location line="+13"/>
+        <source>Buat kunci dan sertifikat</source>
+        <translation>Make key and certificate</translation>
     </message>
     <message>
-      <location line="+13" />
-      <source>Buat kunci dan sertifikat</source>
-      <translation>Make key and certificate</translation>
+        <location line="+1"/>
+        <source>Impor PKCS#12…</source>
+        <translation>Import PKCS#12…</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Impor PKCS#12…</source>
-      <translation>Import PKCS#12…</translation>
+        <location line="+27"/>
+        <source>Petugas ini belum memiliki sertifikat tanda tangan.</source>
+        <translation>This officer has no signing certificate yet.</translation>
     </message>
     <message>
-      <location line="+27" />
-      <source>Petugas ini belum memiliki sertifikat tanda tangan.</source>
-      <translation>This officer has no signing certificate yet.</translation>
+        <location line="+2"/>
+        <source>Sertifikat: {subject} (NRP {nrp}), diterbitkan oleh {issuer}, berlaku sampai {until}.</source>
+        <translation>Certificate: {subject} (NRP {nrp}), issued by {issuer}, valid until {until}.</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Sertifikat: {subject} (NRP {nrp}), diterbitkan oleh {issuer}, berlaku sampai {until}.</source>
-      <translation>Certificate: {subject} (NRP {nrp}), issued by {issuer}, valid until {until}.</translation>
+        <location line="+6"/>
+        <source>Masukkan kata sandi.</source>
+        <translation>Enter the passphrase.</translation>
     </message>
     <message>
-      <location line="+6" />
-      <source>Masukkan kata sandi.</source>
-      <translation>Enter the passphrase.</translation>
+        <location line="+3"/>
+        <source>Kedua kata sandi tidak sama.</source>
+        <translation>The two passphrases differ.</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>Kedua kata sandi tidak sama.</source>
-      <translation>The two passphrases differ.</translation>
+        <location line="+28"/>
+        <source>Pilih berkas PKCS#12</source>
+        <translation>Choose a PKCS#12 file</translation>
     </message>
     <message>
-      <location line="+28" />
-      <source>Pilih berkas PKCS#12</source>
-      <translation>Choose a PKCS#12 file</translation>
+        <location line="+0"/>
+        <source>PKCS#12 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 (*.p12 *.pfx)</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>PKCS#12 (*.p12 *.pfx)</source>
-      <translation>PKCS#12 (*.p12 *.pfx)</translation>
+        <location line="+3"/>
+        <source>Kata sandi berkas</source>
+        <translation>File passphrase</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>Kata sandi berkas</source>
-      <translation>File passphrase</translation>
+        <location line="+0"/>
+        <source>Kata sandi berkas PKCS#12:</source>
+        <translation>Passphrase of the PKCS#12 file:</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Kata sandi berkas PKCS#12:</source>
-      <translation>Passphrase of the PKCS#12 file:</translation>
+        <location line="+132"/>
+        <source>Ditandatangani</source>
+        <translation>Signed</translation>
     </message>
     <message>
-      <location line="+27" />
-      <source>Ditandatangani</source>
-      <translation>Signed</translation>
+        <location line="+0"/>
+        <source>Halaman</source>
+        <translation>Pages</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Halaman</source>
-      <translation>Pages</translation>
+        <location line="+8"/>
+        <source>Buka</source>
+        <translation>Open</translation>
     </message>
     <message>
-      <location line="+5" />
-      <source>Buka</source>
-      <translation>Open</translation>
+        <location line="+1"/>
+        <source>Verifikasi dokumen…</source>
+        <translation>Verify document…</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Verifikasi dokumen…</source>
-      <translation>Verify document…</translation>
+        <location line="+5"/>
+        <source>Tanda tangan…</source>
+        <translation>Signature…</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Tanda tangan…</source>
-      <translation>Signature…</translation>
+        <location line="+1"/>
+        <source>Sertifikat…</source>
+        <translation>Certificate…</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Sertifikat…</source>
-      <translation>Certificate…</translation>
+        <location line="+66"/>
+        <source>Salinan laporan ini tidak ada di folder data.</source>
+        <translation>The copy of this report is not in the data folder.</translation>
     </message>
     <message>
-      <location line="+60" />
-      <source>Salinan laporan ini tidak ada di folder data.</source>
-      <translation>The copy of this report is not in the data folder.</translation>
+        <location line="+2"/>
+        <source>Tidak ada aplikasi untuk membuka PDF.</source>
+        <translation>There is no application to open PDFs.</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Tidak ada aplikasi untuk membuka PDF.</source>
-      <translation>There is no application to open PDFs.</translation>
+        <location filename="../../okudesk/gui/signature_pad.py" line="-49"/>
+        <source>Tanda tangan {name}</source>
+        <translation>Signature of {name}</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/signature_pad.py" line="-49" />
-      <source>Tanda tangan {name}</source>
-      <translation>Signature of {name}</translation>
+        <location line="+2"/>
+        <source>Tulis tanda tangan di bidang putih dengan tetikus, pena atau jari, atau impor gambarnya.</source>
+        <translation>Sign in the white area with the mouse, a pen or a finger, or import a picture of it.</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Tulis tanda tangan di bidang putih dengan tetikus, pena atau jari, atau impor gambarnya.</source>
-      <translation>Sign in the white area with the mouse, a pen or a finger, or import a picture of it.</translation>
+        <location line="+3"/>
+        <source>Urungkan</source>
+        <translation>Undo</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>Urungkan</source>
-      <translation>Undo</translation>
+        <location line="+2"/>
+        <source>Impor gambar…</source>
+        <translation>Import picture…</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Impor gambar…</source>
-      <translation>Import picture…</translation>
+        <location line="+45"/>
+        <source>Berkas ini bukan gambar yang dapat dibaca.</source>
+        <translation>This file is not a readable picture.</translation>
     </message>
     <message>
-      <location line="+45" />
-      <source>Berkas ini bukan gambar yang dapat dibaca.</source>
-      <translation>This file is not a readable picture.</translation>
+        <location filename="../../okudesk/gui/forms/common.py" line="+34"/>
+        <source>Perubahan laporan</source>
+        <translation>Report amendment</translation>
     </message>
     <message>
-      <location line="+267" />
-      <source>Perubahan laporan</source>
-      <translation>Report amendment</translation>
+        <location line="+0"/>
+        <source>Alasan perubahan:</source>
+        <translation>Reason for the change:</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Alasan perubahan:</source>
-      <translation>Reason for the change:</translation>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-640"/>
+        <source>Laporan Hasil Kegiatan / Kunjungan</source>
+        <translation>Activity / visit report</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Gambar (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;Semua berkas (*)</source>
-      <translation>Images (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;All files (*)</translation>
+        <location line="+1"/>
+        <source>Laporan Informasi</source>
+        <translation>Information report</translation>
     </message>
     <message>
-      <location filename="../../okudesk/gui/report_dialogs.py" line="-354" />
-      <source>Laporan Hasil Kegiatan / Kunjungan</source>
-      <translation>Activity / visit report</translation>
+        <location line="+1"/>
+        <source>Biasa</source>
+        <translation>Biasa (ordinary)</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Laporan Informasi</source>
-      <translation>Information report</translation>
+        <location line="+0"/>
+        <source>Terbatas</source>
+        <translation>Terbatas (restricted)</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Biasa</source>
-      <translation>Biasa (ordinary)</translation>
+        <location line="+1"/>
+        <source>Rahasia</source>
+        <translation>Rahasia (secret)</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Terbatas</source>
-      <translation>Terbatas (restricted)</translation>
+        <location line="+0"/>
+        <source>Sangat Rahasia</source>
+        <translation>Sangat Rahasia (top secret)</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Rahasia</source>
-      <translation>Rahasia (secret)</translation>
+        <location line="+448"/>
+        <source>Pengaturan laporan</source>
+        <translation>Report settings</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>Sangat Rahasia</source>
-      <translation>Sangat Rahasia (top secret)</translation>
+        <location line="+3"/>
+        <source>Kolom: {sec} {no} {month} {class} {year} {code}; {no}, {year} dan {code} wajib</source>
+        <translation>Fields: {sec} {no} {month} {class} {year} {code}; {no}, {year} and {code} are required</translation>
     </message>
     <message>
-      <location line="+26" />
-      <source>Pengaturan laporan</source>
-      <translation>Report settings</translation>
+        <location line="+7"/>
+        <source>Cetak kop surat (matikan untuk menghemat tinta)</source>
+        <translation>Print the letterhead (turn off to save ink)</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>Kolom: {sec} {no} {month} {class} {year} {code}; {no}, {year} dan {code} wajib</source>
-      <translation>Fields: {sec} {no} {month} {class} {year} {code}; {no}, {year} and {code} are required</translation>
+        <location line="+6"/>
+        <source>Pola nomor</source>
+        <translation>Number pattern</translation>
     </message>
     <message>
-      <location line="+7" />
-      <source>Cetak kop surat (matikan untuk menghemat tinta)</source>
-      <translation>Print the letterhead (turn off to save ink)</translation>
+        <location line="+1"/>
+        <source>Contoh</source>
+        <translation>Example</translation>
     </message>
     <message>
-      <location line="+6" />
-      <source>Pola nomor</source>
-      <translation>Number pattern</translation>
+        <location line="+1"/>
+        <source>Kode klasifikasi rapat</source>
+        <translation>Classification code, meetings</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Contoh</source>
-      <translation>Example</translation>
+        <location line="+1"/>
+        <source>Kode klasifikasi kejadian</source>
+        <translation>Classification code, incidents</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Kode klasifikasi rapat</source>
-      <translation>Classification code, meetings</translation>
+        <location line="+1"/>
+        <source>Klasifikasi keamanan</source>
+        <translation>Security class</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Kode klasifikasi kejadian</source>
-      <translation>Classification code, incidents</translation>
+        <location line="+1"/>
+        <source>Blok &quot;Mengetahui&quot;</source>
+        <translation>&quot;Mengetahui&quot; block</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Klasifikasi keamanan</source>
-      <translation>Security class</translation>
+        <location line="+34"/>
+        <source>Otomatis (Kapolsek menurut jabatan)</source>
+        <translation>Automatic (the Kapolsek by position)</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Blok "Mengetahui"</source>
-      <translation>"Mengetahui" block</translation>
+        <location line="+63"/>
+        <source>Pengaturan laporan…</source>
+        <translation>Report settings…</translation>
     </message>
     <message>
-      <location line="+34" />
-      <source>Otomatis (Kapolsek menurut jabatan)</source>
-      <translation>Automatic (the Kapolsek by position)</translation>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-319"/>
+        <source>Selisih (bundel hilang)</source>
+        <translation>Lag (missing bundle)</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>Pengaturan laporan…</source>
-      <translation>Report settings…</translation>
+        <location line="+4"/>
+        <source>Daftarkan pos…</source>
+        <translation>Register post…</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>Di sini nanti Anda membuat paket data untuk Polres pada flashdisk dan membaca tanda terima dari Polres.
-
-Fitur ini sedang disiapkan dan akan tersedia pada pembaruan okudesk berikutnya. Jumlah perubahan yang belum diekspor tampil di bilah status.</source>
-      <translation>Here you will write data bundles for Polres to a USB stick and read receipts from Polres.
-
-This feature is being prepared and comes with the next okudesk update. The number of changes not yet exported is shown in the status bar.</translation>
+        <location line="+1"/>
+        <source>Mendaftarkan pos dan menulis kit pendaftarannya ke folder atau flashdisk</source>
+        <translation>Registers a post and writes its enrollment kit to a folder or USB stick</translation>
     </message>
     <message>
-      <source>Selisih (bundel hilang)</source>
-      <translation>Lag (missing bundle)</translation>
+        <location line="+2"/>
+        <source>Cabut pos terpilih…</source>
+        <translation>Revoke selected post…</translation>
     </message>
     <message>
-      <source>Daftarkan pos…</source>
-      <translation>Register post…</translation>
+        <location line="+1"/>
+        <source>Laptop pos hilang atau dicuri: bundel bertanda tangan kuncinya ditolak</source>
+        <translation>The post&apos;s laptop was lost or stolen: bundles signed by its key are refused</translation>
     </message>
     <message>
-      <source>Mendaftarkan pos dan menulis kit pendaftarannya ke folder atau flashdisk</source>
-      <translation>Registers a post and writes its enrollment kit to a folder or USB stick</translation>
+        <location line="+35"/>
+        <source>Pakai versi ini</source>
+        <translation>Use this version</translation>
     </message>
     <message>
-      <source>Cabut pos terpilih…</source>
-      <translation>Revoke selected post…</translation>
+        <location line="+1"/>
+        <source>Versi yang kalah menjadi perubahan Polres dan dikirim ke pos pada tanda terima berikutnya</source>
+        <translation>The losing version becomes HQ&apos;s change and goes to the post in the next receipt</translation>
     </message>
     <message>
-      <source>Laptop pos hilang atau dicuri: bundel bertanda tangan kuncinya ditolak</source>
-      <translation>The post's laptop was lost or stolen: bundles signed by its key are refused</translation>
+        <location line="+2"/>
+        <source>Pertahankan versi yang berlaku</source>
+        <translation>Keep the current version</translation>
     </message>
     <message>
-      <source>Pakai versi ini</source>
-      <translation>Use this version</translation>
+        <location line="+211"/>
+        <location line="+3"/>
+        <source>Daftarkan pos</source>
+        <translation>Register post</translation>
     </message>
     <message>
-      <source>Versi yang kalah menjadi perubahan Polres dan dikirim ke pos pada tanda terima berikutnya</source>
-      <translation>The losing version becomes HQ's change and goes to the post in the next receipt</translation>
+        <location line="-3"/>
+        <source>Kode pos (mis. BTT):</source>
+        <translation>Post code (e.g. BTT):</translation>
     </message>
     <message>
-      <source>Pertahankan versi yang berlaku</source>
-      <translation>Keep the current version</translation>
+        <location line="+3"/>
+        <source>Nama pos:</source>
+        <translation>Post name:</translation>
     </message>
     <message>
-      <source>Daftarkan pos</source>
-      <translation>Register post</translation>
+        <location line="+3"/>
+        <source>Pilih folder atau flashdisk untuk kit pendaftaran</source>
+        <translation>Choose a folder or USB stick for the enrollment kit</translation>
     </message>
     <message>
-      <source>Kode pos (mis. BTT):</source>
-      <translation>Post code (e.g. BTT):</translation>
+        <location line="+10"/>
+        <source>Kit pendaftaran ditulis ke {path}. Serahkan kepada pos seperti menyerahkan kunci.</source>
+        <translation>Enrollment kit written to {path}. Hand it to the post as you would a key.</translation>
     </message>
     <message>
-      <source>Nama pos:</source>
-      <translation>Post name:</translation>
+        <location line="+11"/>
+        <source>Pilih dulu satu pos di daftar.</source>
+        <translation>Choose a post in the list first.</translation>
     </message>
     <message>
-      <source>Pilih folder atau flashdisk untuk kit pendaftaran</source>
-      <translation>Choose a folder or USB stick for the enrollment kit</translation>
+        <location line="+3"/>
+        <source>Cabut pos {code}? Bundel yang ditandatangani kunci pos ini akan ditolak; pos perlu kit baru.</source>
+        <translation>Revoke post {code}? Bundles signed by this post&apos;s key will be refused; the post needs a new kit.</translation>
     </message>
     <message>
-      <source>Kit pendaftaran ditulis ke {path}. Serahkan kepada pos seperti menyerahkan kunci.</source>
-      <translation>Enrollment kit written to {path}. Hand it to the post as you would a key.</translation>
+        <location line="+1"/>
+        <source>Cabut</source>
+        <translation>Revoke</translation>
     </message>
     <message>
-      <source>Pilih dulu satu pos di daftar.</source>
-      <translation>Choose a post in the list first.</translation>
+        <location line="+9"/>
+        <source>Pos {code} dicabut.</source>
+        <translation>Post {code} revoked.</translation>
     </message>
     <message>
-      <source>Cabut pos {code}? Bundel yang ditandatangani kunci pos ini akan ditolak; pos perlu kit baru.</source>
-      <translation>Revoke post {code}? Bundles signed by this post's key will be refused; the post needs a new kit.</translation>
+        <location line="+7"/>
+        <source>Pilih dulu satu konflik di daftar.</source>
+        <translation>Choose a conflict in the list first.</translation>
     </message>
     <message>
-      <source>Cabut</source>
-      <translation>Revoke</translation>
+        <location filename="../../okudesk/gui/login.py" line="-126"/>
+        <source>Kata sandi lama</source>
+        <translation>Old passphrase</translation>
     </message>
     <message>
-      <source>Pos {code} dicabut.</source>
-      <translation>Post {code} revoked.</translation>
+        <location line="+90"/>
+        <source>Kata sandi ini juga melindungi kunci tanda tangan Anda (minimal 8 karakter).</source>
+        <translation>This passphrase also protects your signing key (at least 8 characters).</translation>
     </message>
     <message>
-      <source>Pilih dulu satu konflik di daftar.</source>
-      <translation>Choose a conflict in the list first.</translation>
+        <location line="+97"/>
+        <source>Ganti kata sandi</source>
+        <translation>Change passphrase</translation>
     </message>
     <message>
-      <location line="+2" />
-      <source>Kata sandi lama</source>
-      <translation>Old passphrase</translation>
+        <location line="+1"/>
+        <source>Kunci (Ctrl+L)</source>
+        <translation>Lock (Ctrl+L)</translation>
     </message>
-    <message>
-      <location line="+1" />
-      <source>Kata sandi ini juga melindungi kunci tanda tangan Anda (minimal 8 karakter).</source>
-      <translation>This passphrase also protects your signing key (at least 8 characters).</translation>
-    </message>
-    <message>
-      <location line="+61" />
-      <source>Ganti kata sandi</source>
-      <translation>Change passphrase</translation>
-    </message>
-    <message>
-      <location line="+1" />
-      <source>Kunci (Ctrl+L)</source>
-      <translation>Lock (Ctrl+L)</translation>
-    </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>labels</name>
     <message>
-      <location filename="../../okudesk/gui/labels.py" line="+13" />
-      <source>Dilaporkan</source>
-      <translation>Reported</translation>
+        <location filename="../../okudesk/gui/labels.py" line="+13"/>
+        <source>Dilaporkan</source>
+        <translation>Reported</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Diverifikasi</source>
-      <translation>Verified</translation>
+        <location line="+1"/>
+        <source>Diverifikasi</source>
+        <translation>Verified</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Dieskalasi</source>
-      <translation>Escalated</translation>
+        <location line="+1"/>
+        <source>Dieskalasi</source>
+        <translation>Escalated</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Ditangani</source>
-      <translation>Being handled</translation>
+        <location line="+1"/>
+        <source>Ditangani</source>
+        <translation>Being handled</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Selesai</source>
-      <translation>Closed</translation>
+        <location line="+1"/>
+        <source>Selesai</source>
+        <translation>Closed</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Bukan terkait pemilu</source>
-      <translation>Not election-related</translation>
+        <location line="+1"/>
+        <source>Bukan terkait pemilu</source>
+        <translation>Not election-related</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Laporan tidak valid</source>
-      <translation>Invalid report</translation>
+        <location line="+1"/>
+        <source>Laporan tidak valid</source>
+        <translation>Invalid report</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>Rendah</source>
-      <translation>Low</translation>
+        <location line="+3"/>
+        <source>Rendah</source>
+        <translation>Low</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Sedang</source>
-      <translation>Medium</translation>
+        <location line="+1"/>
+        <source>Sedang</source>
+        <translation>Medium</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Tinggi</source>
-      <translation>High</translation>
+        <location line="+1"/>
+        <source>Tinggi</source>
+        <translation>High</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Kritis</source>
-      <translation>Critical</translation>
+        <location line="+1"/>
+        <source>Kritis</source>
+        <translation>Critical</translation>
     </message>
     <message>
-      <location line="+4" />
-      <source>Terbuka</source>
-      <translation>Open</translation>
+        <location line="+4"/>
+        <source>Terbuka</source>
+        <translation>Open</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Sudah selesai</source>
-      <translation>Done</translation>
+        <location line="+1"/>
+        <source>Sudah selesai</source>
+        <translation>Done</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Batal</source>
-      <translation>Cancelled</translation>
+        <location line="+1"/>
+        <source>Batal</source>
+        <translation>Cancelled</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>Terkait pemilu</source>
-      <translation>Election-related</translation>
+        <location line="+3"/>
+        <source>Terkait pemilu</source>
+        <translation>Election-related</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Kamtibmas umum</source>
-      <translation>General public order</translation>
+        <location line="+1"/>
+        <source>Kamtibmas umum</source>
+        <translation>General public order</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>pages</name>
     <message>
-      <location filename="../../okudesk/gui/pages/__init__.py" line="+25" />
-      <source>Beranda</source>
-      <translation>Home</translation>
+        <location filename="../../okudesk/gui/pages/__init__.py" line="+25"/>
+        <source>Beranda</source>
+        <translation>Home</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Rapat &amp; Kunjungan</source>
-      <translation>Meetings &amp; Visits</translation>
+        <location line="+1"/>
+        <source>Rapat &amp; Kunjungan</source>
+        <translation>Meetings &amp; Visits</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Kejadian</source>
-      <translation>Incidents</translation>
+        <location line="+1"/>
+        <source>Kejadian</source>
+        <translation>Incidents</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Tokoh &amp; Pemangku Kepentingan</source>
-      <translation>Stakeholders</translation>
+        <location line="+1"/>
+        <source>Tokoh &amp; Pemangku Kepentingan</source>
+        <translation>Stakeholders</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Tindak Lanjut</source>
-      <translation>Follow-ups</translation>
+        <location line="+1"/>
+        <source>Tindak Lanjut</source>
+        <translation>Follow-ups</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Laporan</source>
-      <translation>Reports</translation>
+        <location line="+1"/>
+        <source>Laporan</source>
+        <translation>Reports</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Sinkronisasi</source>
-      <translation>Sync</translation>
+        <location line="+1"/>
+        <source>Sinkronisasi</source>
+        <translation>Sync</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Audit &amp; Keamanan</source>
-      <translation>Audit &amp; Security</translation>
+        <location line="+1"/>
+        <source>Audit &amp; Keamanan</source>
+        <translation>Audit &amp; Security</translation>
     </message>
     <message>
-      <location line="+1" />
-      <source>Pengaturan</source>
-      <translation>Settings</translation>
+        <location line="+1"/>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
     </message>
-  </context>
+</context>
 </TS>
