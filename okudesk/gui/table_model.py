@@ -21,7 +21,7 @@ from okudesk.gui.operations import QueryOp
 FIRST_KEYS = 300
 KEY_CHUNK = 50_000  # keys per background fetch: a stale fetch never holds the worker long
 PAGE = 200
-CACHE_PAGES = 40
+CACHE_PAGES = 12  # rows of 12 pages (2,400 rows) stay in memory: a few screens
 _ROOT = QModelIndex()
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -16,6 +16,10 @@ WRITE_OPTION = "okudesk_write"
 # 64 MiB of page cache: random UUID keys touch pages all over the indexes, and the 2 MiB
 # default makes large imports and demo loads spend their time re-reading pages.
 CACHE_KIB = 65536
+# Reading sessions (the GUI's lists, counts, reports) get a smaller cache: a scan over a
+# million incidents' keys reads each page once, and a full 64 MiB cache per connection
+# would double the memory the workstation needs (benchmarks/README.md).
+READ_CACHE_KIB = 8192
 
 
 def install(engine: Engine) -> None:
@@ -32,5 +36,6 @@ def install(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
-        mode = "IMMEDIATE" if connection.get_execution_options().get(WRITE_OPTION) else "DEFERRED"
-        connection.exec_driver_sql(f"BEGIN {mode}")
+        write = connection.get_execution_options().get(WRITE_OPTION)
+        connection.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB if write else READ_CACHE_KIB}")
+        connection.exec_driver_sql(f"BEGIN {'IMMEDIATE' if write else 'DEFERRED'}")
