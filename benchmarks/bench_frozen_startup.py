@@ -3,8 +3,8 @@ a hello-world PySide6 window frozen the same way (same PyInstaller options, same
 modules, same slimming rules from packaging/freeze.py). Goal: <= 1.3x. Also builds the
 shipped folder with build_installer.py and prints its size against the 150 MB budget.
 
-Both probes take the real start path and report when their window has been shown and the
-event loop has run once:
+Both probes take the real start path and report when their window has been shown and when
+it is usable (okudesk's MainWindow.is_ready(): store open, first page filled):
   okudesk: okudesk.cli.main(["--data-dir", DIR]) -> Store.open -> MainWindow -> app.exec()
            on a data folder filled with demo data (at the current schema: no migration);
   hello:   QApplication -> QMainWindow -> app.exec().
@@ -31,7 +31,9 @@ OUT = ROOT / "benchmarks" / "out" / "frozen"
 sys.path.insert(0, str(ROOT / "packaging"))
 import freeze  # noqa: E402
 
-# Reports "ready" on the first pass of the event loop after the window was shown.
+# Reports "shown" once the window is shown and the event loop runs, then "ready" when the
+# window says it is usable (okudesk's MainWindow.is_ready(): its store is open and the
+# first page filled); a window without is_ready() is ready when shown.
 READY_HOOK = """
 import sys
 from PySide6.QtCore import QTimer
@@ -41,12 +43,17 @@ _show = QMainWindow.show
 
 def _show_then_report(self):
     _show(self)
-    def ready():
-        if hasattr(self, "wait_until_ready"):
-            self.wait_until_ready()
+    def shown():
+        print("shown", flush=True)
+        poll()
+    def poll():
+        is_ready = getattr(self, "is_ready", None)
+        if is_ready is not None and not is_ready():
+            QTimer.singleShot(2, poll)
+            return
         print("ready", flush=True)
         QApplication.instance().quit()
-    QTimer.singleShot(0, ready)
+    QTimer.singleShot(0, shown)
 
 QMainWindow.show = _show_then_report
 """
@@ -111,19 +118,21 @@ def freeze_probe(name: str, code: str, okudesk: bool) -> Path:
     return OUT / "dist" / name / (name + (".exe" if sys.platform.startswith("win") else ""))
 
 
-def spawn(exe: Path, *args: str) -> float:
+def spawn(exe: Path, *args: str) -> tuple[float, float]:
+    """Seconds from spawn until the probe printed "shown" and "ready"."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "OKUDESK_"))}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     started = time.perf_counter()
+    marks = {}
     with subprocess.Popen([str(exe), *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env) as p:
         for line in p.stdout:
-            if line.strip() == "ready":
-                elapsed = time.perf_counter() - started
+            marks.setdefault(line.strip(), time.perf_counter() - started)
+            if "ready" in marks:
                 break
         else:
             raise SystemExit(f"{exe.name} never got ready (exit {p.wait()})")
         p.wait(timeout=60)
-    return elapsed
+    return marks.get("shown", marks["ready"]), marks["ready"]
 
 
 def main() -> None:
@@ -148,11 +157,12 @@ def main() -> None:
     hello = freeze_probe("hello", HELLO, okudesk=False)
     probe = freeze_probe("okudesk_probe", OKUDESK, okudesk=True)
     sys.path.insert(0, str(ROOT))
-    from okudesk.core import demo
+    from okudesk.core import accounts, demo
     from okudesk.core.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         with Store.open(Path(tmp)) as store:
+            store.actor = accounts.system_actor("benchmark")
             demo.fill(store, meetings=args.records // 10, incidents=args.records - args.records // 10, seed=1)
         spawn(hello)
         spawn(probe, tmp)  # warm the file cache for both
@@ -161,12 +171,13 @@ def main() -> None:
             bare.append(spawn(hello))
             floor.append(spawn(probe, "--floor"))
             ours.append(spawn(probe, tmp))
-    b, f, o = median(bare), median(floor), median(ours)
-    print(f"  for reference: hello-world window + importing SQLAlchemy and okudesk's models {f * 1000:.0f} ms "
-          f"({f / b:.2f}x): the part of okudesk's start that comes before any window work", flush=True)
-    report("frozen start-up", f"okudesk main window {o * 1000:.0f} ms ({args.records:,} records), frozen hello-world "
-           f"window {b * 1000:.0f} ms (median of {args.runs})", o / b, "<= 1.3x", o / b <= 1.3)
-
+    b = median([r[1] for r in bare])
+    f = median([r[1] for r in floor])
+    shown, o = median([r[0] for r in ours]), median([r[1] for r in ours])
+    print(f"  okudesk window shown after {shown * 1000:.0f} ms ({shown / b:.2f}x); for reference, the hello-world "
+          f"window after importing SQLAlchemy and okudesk's models: {f * 1000:.0f} ms ({f / b:.2f}x)", flush=True)
+    report("frozen start-up", f"okudesk main window usable {o * 1000:.0f} ms ({args.records:,} records), frozen "
+           f"hello-world window {b * 1000:.0f} ms (median of {args.runs})", o / b, "<= 1.3x", o / b <= 1.3)
 
 if __name__ == "__main__":
     main()

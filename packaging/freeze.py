@@ -190,6 +190,9 @@ def analysis_options(root: Path = ROOT) -> dict:
         *collect_submodules("alembic", filter=not_testing),
         "sqlalchemy.dialects.sqlite",
         "mako.template",
+        # reportlab's barcode widgets (the report's QR code among them) import their
+        # modules by name
+        *collect_submodules("reportlab.graphics.barcode", filter=not_testing),
         *filter(_importable, migration_imports(root / "okudesk" / "core" / "migrations")),
     ]
     datas = [

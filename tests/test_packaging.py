@@ -143,6 +143,13 @@ def test_frozen_resource_dir_is_under_meipass(monkeypatch, tmp_path):
     assert paths.resource("reference", "oku.json") == tmp_path / "okudesk" / "_internal" / "resources" / "reference" / "oku.json"
 
 
+def test_windows_carry_the_okudesk_icon(qapp):
+    from okudesk.gui.app import make_app
+
+    assert make_app() is qapp
+    assert not qapp.windowIcon().isNull()
+
+
 def test_installer_keeps_the_data_folder():
     iss = (ROOT / "packaging" / "okudesk.iss").read_text(encoding="utf-8")
     sections = {}
@@ -202,6 +209,9 @@ def test_everything_needed_at_run_time_is_in_the_folder(frozen):
     for src, dest in freeze.resource_datas():
         assert (internal / dest / Path(src).name).is_file(), f"{src} missing from the frozen folder"
     assert list((internal / "reportlab" / "fonts").glob("*.ttf")), "reportlab's fonts are missing"
+    for ts in (ROOT / "resources" / "translations").glob("*.ts"):  # compiled by the build, sources left out
+        assert (internal / "resources" / "translations" / f"{ts.stem}.qm").is_file(), ts.name
+        assert not (internal / "resources" / "translations" / ts.name).exists()
 
 
 @pytest.mark.packaging

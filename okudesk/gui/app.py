@@ -19,7 +19,19 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("okudesk")
     app.setOrganizationName("PolresOKU")
     app.setApplicationVersion(__version__)
+    _set_icon(app)
     return app
+
+
+def _set_icon(app: QApplication) -> None:
+    """The okudesk shield on every window and the taskbar (resources/icons, also shipped)."""
+    from PySide6.QtGui import QIcon
+
+    from okudesk.core.paths import resource
+
+    icon = resource("icons", "okudesk.png")
+    if icon.exists() and app.windowIcon().isNull():
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 def start(data_dir: Path, language: str | None = None):
@@ -44,7 +56,7 @@ def start(data_dir: Path, language: str | None = None):
     def opened(store) -> None:
         from okudesk.gui.login import daily_backup
 
-        daily_backup(window)  # queued first on the worker: before anyone logs in
+        daily_backup(store)  # on its own thread: logging in does not wait for it
         window.attach_store(store)
 
     hub().open_store(data_dir, opened, failed)

@@ -59,8 +59,7 @@ VERDICT_COLORS = {"valid": "#1b7f3b", "untrusted": "#b26a00", "modified": "#b326
 
 
 def tr(text: str) -> str:
-    # The empty context: what pyside6-lupdate records for a plain tr("...") (okudesk/gui/i18n.py).
-    return QCoreApplication.translate("", text)
+    return QCoreApplication.translate("", text)  # the context lupdate gives tr() calls
 
 
 # --- what the operating system does (tests replace these) ------------------------------------

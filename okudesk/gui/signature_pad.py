@@ -28,8 +28,7 @@ INK = QColor(10, 20, 90)
 
 
 def tr(text: str) -> str:
-    # The empty context: what pyside6-lupdate records for a plain tr("...") (okudesk/gui/i18n.py).
-    return QCoreApplication.translate("", text)
+    return QCoreApplication.translate("", text)  # the context lupdate gives tr() calls
 
 
 class SignaturePad(QWidget):

@@ -79,58 +79,48 @@
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location line="+267"/>
-        <source>Perubahan laporan</source>
-        <translation>Report amendment</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Alasan perubahan:</source>
-        <translation>Reason for the change:</translation>
-    </message>
-    <message>
         <location filename="../../okudesk/gui/audit_page.py" line="+43"/>
         <source>Pilih flashdisk atau folder tujuan cadangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a USB stick or folder for the backup</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Pilih berkas cadangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a backup file</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cadangan okudesk (*.zip *.sqlite3);;Semua berkas (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>okudesk backups (*.zip *.sqlite3);;All files (*)</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Audit &amp; Keamanan</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit &amp; Security</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>(semua petugas)</source>
-        <translation type="unfinished"></translation>
+        <translation>(all officers)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(semua tindakan)</source>
-        <translation type="unfinished"></translation>
+        <translation>(all actions)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>ID data</source>
-        <translation type="unfinished"></translation>
+        <translation>Record ID</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+13"/>
         <location line="+111"/>
-        <location filename="../../okudesk/gui/forms/common.py" line="-267"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="+0"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-7"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+76"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="+675"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+674"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
@@ -138,177 +128,177 @@
         <location line="-124"/>
         <location line="+13"/>
         <source>Tindakan</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <location line="-13"/>
         <location line="+13"/>
-        <location filename="../../okudesk/gui/pages/sync.py" line="+185"/>
-        <location line="+5"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+200"/>
+        <location line="+16"/>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <location line="-12"/>
         <source>Sampai</source>
-        <translation type="unfinished"></translation>
+        <translation>Until</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Periksa rantai</source>
-        <translation type="unfinished"></translation>
+        <translation>Check chain</translation>
     </message>
     <message>
         <location line="+9"/>
         <location filename="../../okudesk/gui/report_dialogs.py" line="-297"/>
         <source>Keterangan</source>
-        <translation>Detail</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Perubahan</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Jejak audit</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit trail</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>{n} entri (paling baru dulu, paling banyak {max})</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} entries (newest first, at most {max})</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Rantai audit utuh: {n} entri dalam {c} rantai.</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit chain intact: {n} entries in {c} chains.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Rantai audit RUSAK: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit chain BROKEN: {problem}</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+16"/>
         <source>Peran</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>Keadaan</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>kata sandi sementara (petugas menggantinya saat masuk)</source>
-        <translation type="unfinished"></translation>
+        <translation>temporary passphrase (the officer changes it at login)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kata sandi sementara</source>
-        <translation type="unfinished"></translation>
+        <translation>Temporary passphrase</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Simpan akun</source>
-        <translation type="unfinished"></translation>
+        <translation>Save account</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Buka kunci</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Akun petugas</source>
-        <translation type="unfinished"></translation>
+        <translation>Officer accounts</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>terkunci</source>
-        <translation type="unfinished"></translation>
+        <translation>locked</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>harus ganti kata sandi</source>
-        <translation type="unfinished"></translation>
+        <translation>must change passphrase</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>aktif</source>
-        <translation type="unfinished"></translation>
+        <translation>active</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(belum ada akun)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no account yet)</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>okudesk membuat cadangan otomatis sekali sehari di folder data. Simpan juga cadangan di flashdisk yang disimpan terpisah dari laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>okudesk makes an automatic backup once a day in the data folder. Also keep a backup on a USB stick stored away from the laptop.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cadangkan ke USB…</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up to USB…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Pulihkan dari cadangan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from backup…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source> menit</source>
-        <translation type="unfinished"></translation>
+        <translation> minutes</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Kunci layar setelah tidak dipakai</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock the screen when idle for</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cadangan &amp;&amp; kunci layar</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup &amp;&amp; screen lock</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Membuat cadangan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Making a backup…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Cadangan tersimpan: {path} ({mb:.1f} MB, {n} foto)</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup saved: {path} ({mb:.1f} MB, {n} photos)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cadangan gagal: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup failed: {reason}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Data sekarang akan diganti dengan isi cadangan ini (data sekarang disimpan di folder replaced). Lanjutkan?</source>
-        <translation type="unfinished"></translation>
+        <translation>The current data will be replaced by this backup (the current data is kept in the folder &quot;replaced&quot;). Continue?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pulihkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Cadangan dipulihkan dari {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup restored from {path}.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cadangan tidak dapat dipulihkan: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>The backup cannot be restored: {reason}</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/forms/common.py" line="+0"/>
@@ -363,13 +353,14 @@
         <location filename="../../okudesk/gui/forms/common.py" line="+68"/>
         <location filename="../../okudesk/gui/messages.py" line="+45"/>
         <location filename="../../okudesk/gui/report_dialogs.py" line="+161"/>
-        <location filename="../../okudesk/gui/signature_pad.py" line="+167"/>
+        <location filename="../../okudesk/gui/signature_pad.py" line="+166"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/forms/common.py" line="+1"/>
         <location filename="../../okudesk/gui/forms/incident_form.py" line="+167"/>
+        <location filename="../../okudesk/gui/login.py" line="+135"/>
         <location filename="../../okudesk/gui/messages.py" line="-13"/>
         <location line="+15"/>
         <location filename="../../okudesk/gui/report_dialogs.py" line="+2"/>
@@ -511,7 +502,6 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="+35"/>
         <location filename="../../okudesk/gui/pages/incidents.py" line="-73"/>
         <location line="+63"/>
         <source>Kejadian</source>
@@ -634,7 +624,7 @@
     <message>
         <location line="+1"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-12"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-23"/>
         <location filename="../../okudesk/gui/report_dialogs.py" line="-165"/>
         <source>Hasil</source>
         <translation>Outcomes</translation>
@@ -669,12 +659,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../okudesk/gui/login.py" line="+88"/>
+        <location filename="../../okudesk/gui/login.py" line="-37"/>
         <location line="+19"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+3"/>
         <location line="+8"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="-31"/>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-19"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-34"/>
         <location filename="../../okudesk/gui/wizard.py" line="+113"/>
         <source>Nama</source>
         <translation>Name</translation>
@@ -805,8 +795,8 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Gambar (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;Semua berkas (*)</source>
-        <translation>Images (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;All files (*)</translation>
+        <source>Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;Semua berkas (*)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/pages/base.py" line="+139"/>
@@ -837,7 +827,7 @@
     <message>
         <location line="+5"/>
         <source>Semua pos</source>
-        <translation type="unfinished"></translation>
+        <translation>All posts</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -845,13 +835,13 @@
         <translation>Reset</translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+243"/>
         <source>{n} data</source>
         <translation>{n} records</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/pages/followups.py" line="-11"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="-7"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+28"/>
         <source>Penanggung jawab</source>
         <translation>Responsible</translation>
     </message>
@@ -1007,20 +997,21 @@
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-36"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+3"/>
         <source>Uraian</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="+4"/>
         <location filename="../../okudesk/gui/pages/sync.py" line="-43"/>
         <location line="+43"/>
-        <location line="+19"/>
+        <location line="+34"/>
         <location line="+7"/>
-        <location line="+5"/>
+        <location line="+16"/>
         <source>Pos</source>
-        <translation type="unfinished"></translation>
+        <translation>Post</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1122,298 +1113,299 @@ Fitur ini sedang disiapkan dan akan tersedia pada pembaruan okudesk berikutnya.<
 This feature is being prepared and comes with the next okudesk update.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-105"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-131"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Belum disiapkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Not set up yet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Instalasi ini belum terhubung dengan Polres. Polres membuat kit pendaftaran untuk pos ini; pilih berkas kit itu untuk menyiapkan sinkronisasi.</source>
-        <translation type="unfinished"></translation>
+        <translation>This installation is not yet linked to Polres. Polres makes an enrolment kit for this post; choose that kit file to set up sync.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Siapkan pos dari kit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Set up the post from a kit…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Kirim data ke Polres</source>
-        <translation type="unfinished"></translation>
+        <translation>Send data to Polres</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Sertifikat</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Perubahan menunggu</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes waiting</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ekspor terakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>Last export</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tanda terima terakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>Last receipt</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Pilih folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose folder…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tujuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Destination</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ekspor ke USB</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to USB</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Impor tanda terima…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import receipt…</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Status sinkronisasi per pos</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync status per post</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bundel</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundles</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Bundel terakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>Last bundle</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hari sejak</source>
-        <translation type="unfinished"></translation>
+        <translation>Days since</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Penghitung diakui</source>
-        <translation type="unfinished"></translation>
+        <translation>Acknowledged counter</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+19"/>
+        <location line="+34"/>
         <source>Konflik</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflicts</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+19"/>
+        <location line="-33"/>
+        <location line="+33"/>
         <source>Ditahan</source>
-        <translation type="unfinished"></translation>
+        <translation>Held</translation>
     </message>
     <message>
         <location line="-15"/>
         <source>Impor bundel dari pos</source>
-        <translation type="unfinished"></translation>
+        <translation>Import bundles from posts</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Impor semua bundel dari folder/flashdisk…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import all bundles from a folder/USB stick…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Impor berkas bundel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import bundle file…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Berkas</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Baru</source>
-        <translation type="unfinished"></translation>
+        <translation>New</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Diperbarui</source>
-        <translation type="unfinished"></translation>
+        <translation>Updated</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tidak berubah</source>
-        <translation type="unfinished"></translation>
+        <translation>Unchanged</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tanda terima</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Konflik (versi yang kalah, disimpan untuk diperiksa)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflicts (the losing versions, kept for review)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+5"/>
+        <location line="+16"/>
         <source>Tabel</source>
-        <translation type="unfinished"></translation>
+        <translation>Table</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-16"/>
         <source>Isi versi yang kalah</source>
-        <translation type="unfinished"></translation>
+        <translation>Content of the losing version</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ditemukan</source>
-        <translation type="unfinished"></translation>
+        <translation>Found</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>Data ditahan (induknya belum tiba)</source>
-        <translation type="unfinished"></translation>
+        <translation>Held records (their parent has not arrived yet)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Menunggu</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Sejak</source>
-        <translation type="unfinished"></translation>
+        <translation>Since</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>{code} (Polres {hq})</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} (Polres {hq})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>diterbitkan Polres</source>
-        <translation type="unfinished"></translation>
+        <translation>issued by Polres</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>menunggu tanda terima pertama dari Polres</source>
-        <translation type="unfinished"></translation>
+        <translation>waiting for the first receipt from Polres</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Flashdisk {root}</source>
-        <translation type="unfinished"></translation>
+        <translation>USB stick {root}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>(pilih folder tujuan)</source>
-        <translation type="unfinished"></translation>
+        <translation>(choose a destination folder)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Pilih flashdisk atau folder tujuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a USB stick or destination folder</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Menulis bundel ke {target}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing the bundle to {target}…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Selesai: {n} catatan dan {photos} foto ditulis ke {path}. Bawa flashdisk ini ke Polres; data tetap tersimpan di sini sampai tanda terima Polres diimpor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Done: {n} records and {photos} photos written to {path}. Take this USB stick to Polres; the data stays here until the Polres receipt is imported.</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+44"/>
+        <location line="+76"/>
         <source>Gagal: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed: {reason}</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-117"/>
         <source>Pilih tanda terima dari Polres</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the receipt from Polres</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tanda terima okudesk (*.okr);;Semua berkas (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>okudesk receipts (*.okr);;All files (*)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>{file}: diterapkan ({new} baru, {updated} diperbarui{cert})</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: applied ({new} new, {updated} updated{cert})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>; sertifikat pos dari Polres dipasang</source>
-        <translation type="unfinished"></translation>
+        <translation>; the post&apos;s certificate from Polres installed</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{file}: DITOLAK: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: REFUSED: {reason}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Pilih kit pendaftaran dari Polres</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the enrolment kit from Polres</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kit okudesk (*.json);;Semua berkas (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>okudesk kits (*.json);;All files (*)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Pos {code} siap; ekspor pertama membawa bukti pendaftaran ke Polres {hq}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Post {code} is ready; the first export carries the enrolment proof to Polres {hq}.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Pilih folder atau flashdisk berisi bundel</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a folder or USB stick with bundles</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Pilih bundel dari pos</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose bundles from posts</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Bundel okudesk (*.okb);;Semua berkas (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>okudesk bundles (*.okb);;All files (*)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Tidak ada bundel (.okb) di folder itu.</source>
-        <translation type="unfinished"></translation>
+        <translation>There are no bundles (.okb) in that folder.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+98"/>
         <source>diterapkan</source>
-        <translation type="unfinished"></translation>
+        <translation>applied</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>DITOLAK: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>REFUSED: {reason}</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/pages/settings.py" line="-48"/>
@@ -1560,7 +1552,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
     <message>
         <location filename="../../okudesk/gui/login.py" line="-23"/>
         <source>Masuk</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1572,12 +1564,12 @@ This feature is being prepared and comes with the next okudesk update.</translat
     <message>
         <location line="-11"/>
         <source>Belum ada akun. Buat akun admin pertama: admin mengatur pos, petugas dan cadangan.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no account yet. Create the first admin account: the admin sets up the post, officers and backups.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Buat akun admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Create admin account</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1586,32 +1578,32 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Repeat passphrase</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+105"/>
         <source>Kata sandi Anda diatur ulang oleh admin. Pilih kata sandi baru (minimal 8 karakter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Your passphrase was reset by the admin. Choose a new passphrase (at least 8 characters).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-91"/>
         <source>Simpan kata sandi baru</source>
-        <translation type="unfinished"></translation>
+        <translation>Save new passphrase</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+80"/>
+        <location line="+3"/>
+        <location line="+86"/>
         <location filename="../../okudesk/gui/report_dialogs.py" line="-1"/>
         <source>Kata sandi baru</source>
         <translation>New passphrase</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-85"/>
         <location filename="../../okudesk/gui/signature_pad.py" line="+2"/>
         <source>Ulangi</source>
-        <translation>Redo</translation>
+        <translation>Repeat</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Masuk ke okudesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in to okudesk</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1620,15 +1612,10 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Welcome to okudesk</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+65"/>
         <location line="+22"/>
         <source>Kedua kata sandi tidak sama</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+185"/>
-        <source>Cadangan harian gagal: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passphrases differ</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/wizard.py" line="+9"/>
@@ -1717,37 +1704,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Loading demo data…</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="-354"/>
-        <source>Laporan Hasil Kegiatan / Kunjungan</source>
-        <translation>Activity / visit report</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Laporan Informasi</source>
-        <translation>Information report</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Biasa</source>
-        <translation>Biasa (ordinary)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Terbatas</source>
-        <translation>Terbatas (restricted)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rahasia</source>
-        <translation>Rahasia (secret)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Sangat Rahasia</source>
-        <translation>Sangat Rahasia (top secret)</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-328"/>
         <location line="+47"/>
         <source>Cetak laporan</source>
         <translation>Print report</translation>
@@ -1780,7 +1737,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
     <message>
         <location line="+1"/>
         <source>Draf saja (tanda air DRAFT, tanpa nomor dan tanda tangan)</source>
-        <translation>Draft only (DRAFT watermark, no number, no signature)</translation>
+        <translation>Draft only (DRAFT watermark, no number or signature)</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1855,7 +1812,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
     <message>
         <location line="+18"/>
         <source>Tidak ada aplikasi untuk membuka PDF. Simpan salinannya lalu buka secara manual.</source>
-        <translation>No application opens PDF files. Save a copy and open it yourself.</translation>
+        <translation>There is no application to open PDFs. Save a copy and open it yourself.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1907,17 +1864,17 @@ This feature is being prepared and comes with the next okudesk update.</translat
     <message>
         <location line="-214"/>
         <source>SAH: utuh dan penanda tangan dipercaya</source>
-        <translation>VALID: intact and signer trusted</translation>
+        <translation>VALID: intact and the signer is trusted</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>UTUH, tetapi penanda tangan tidak dipercaya</source>
-        <translation>INTACT, but signer not trusted</translation>
+        <translation>INTACT, but the signer is not trusted</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>DIUBAH setelah ditandatangani</source>
-        <translation>MODIFIED after signing</translation>
+        <translation>CHANGED after signing</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1942,7 +1899,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
     <message>
         <location line="+0"/>
         <source>nomor {number}, berkas sama dengan yang didaftarkan</source>
-        <translation>number {number}, the same file as registered</translation>
+        <translation>number {number}, the file matches the registered one</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1972,7 +1929,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
     <message>
         <location line="+6"/>
         <source>Masukkan kata sandi.</source>
-        <translation>Enter a passphrase.</translation>
+        <translation>Enter the passphrase.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2000,7 +1957,137 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Passphrase of the PKCS#12 file:</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+38"/>
+        <source>Pilih logo…</source>
+        <translation>Choose logo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hapus logo</source>
+        <translation>Remove logo</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Logo di atas kop</source>
+        <translation>Logo above the letterhead</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>ada</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tidak ada</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Ditandatangani</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Halaman</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verifikasi dokumen…</source>
+        <translation>Verify document…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tanda tangan…</source>
+        <translation>Signature…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sertifikat…</source>
+        <translation>Certificate…</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Salinan laporan ini tidak ada di folder data.</source>
+        <translation>The copy of this report is not in the data folder.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tidak ada aplikasi untuk membuka PDF.</source>
+        <translation>There is no application to open PDFs.</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/signature_pad.py" line="-49"/>
+        <source>Tanda tangan {name}</source>
+        <translation>Signature of {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tulis tanda tangan di bidang putih dengan tetikus, pena atau jari, atau impor gambarnya.</source>
+        <translation>Sign in the white area with the mouse, a pen or a finger, or import a picture of it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Urungkan</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Impor gambar…</source>
+        <translation>Import picture…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Berkas ini bukan gambar yang dapat dibaca.</source>
+        <translation>This file is not a readable picture.</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/forms/common.py" line="+34"/>
+        <source>Perubahan laporan</source>
+        <translation>Report amendment</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alasan perubahan:</source>
+        <translation>Reason for the change:</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-678"/>
+        <source>Laporan Hasil Kegiatan / Kunjungan</source>
+        <translation>Activity / visit report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan Informasi</source>
+        <translation>Information report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biasa</source>
+        <translation>Biasa (ordinary)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Terbatas</source>
+        <translation>Terbatas (restricted)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rahasia</source>
+        <translation>Rahasia (secret)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sangat Rahasia</source>
+        <translation>Sangat Rahasia (top secret)</translation>
+    </message>
+    <message>
+        <location line="+448"/>
         <source>Pengaturan laporan</source>
         <translation>Report settings</translation>
     </message>
@@ -2015,17 +2102,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Print the letterhead (turn off to save ink)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Pilih logo…</source>
-        <translation>Choose logo…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hapus logo</source>
-        <translation>Remove logo</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Pola nomor</source>
         <translation>Number pattern</translation>
     </message>
@@ -2055,94 +2132,125 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>&quot;Mengetahui&quot; block</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Logo di atas kop</source>
-        <translation>Logo above the letterhead</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>ada</source>
-        <translation>present</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>tidak ada</source>
-        <translation>none</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+63"/>
         <source>Otomatis (Kapolsek menurut jabatan)</source>
         <translation>Automatic (the Kapolsek by position)</translation>
     </message>
     <message>
-        <location line="+51"/>
-        <source>Ditandatangani</source>
-        <translation>Signed</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Halaman</source>
-        <translation>Pages</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Buka</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Verifikasi dokumen…</source>
-        <translation>Verify document…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+63"/>
         <source>Pengaturan laporan…</source>
         <translation>Report settings…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Tanda tangan…</source>
-        <translation>Signature…</translation>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-319"/>
+        <source>Selisih (bundel hilang)</source>
+        <translation>Lag (missing bundle)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Daftarkan pos…</source>
+        <translation>Register post…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Sertifikat…</source>
-        <translation>Certificate…</translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <source>Salinan laporan ini tidak ada di folder data.</source>
-        <translation>The copy of this report is missing from the data folder.</translation>
+        <source>Mendaftarkan pos dan menulis kit pendaftarannya ke folder atau flashdisk</source>
+        <translation>Registers a post and writes its enrollment kit to a folder or USB stick</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Tidak ada aplikasi untuk membuka PDF.</source>
-        <translation>No application opens PDF files.</translation>
+        <source>Cabut pos terpilih…</source>
+        <translation>Revoke selected post…</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/signature_pad.py" line="-49"/>
-        <source>Tanda tangan {name}</source>
-        <translation>Signature of {name}</translation>
+        <location line="+1"/>
+        <source>Laptop pos hilang atau dicuri: bundel bertanda tangan kuncinya ditolak</source>
+        <translation>The post&apos;s laptop was lost or stolen: bundles signed by its key are refused</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Pakai versi ini</source>
+        <translation>Use this version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Versi yang kalah menjadi perubahan Polres dan dikirim ke pos pada tanda terima berikutnya</source>
+        <translation>The losing version becomes HQ&apos;s change and goes to the post in the next receipt</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Tulis tanda tangan di bidang putih dengan tetikus, pena atau jari, atau impor gambarnya.</source>
-        <translation>Sign in the white area with the mouse, a pen or a finger, or import a picture of the signature.</translation>
+        <source>Pertahankan versi yang berlaku</source>
+        <translation>Keep the current version</translation>
+    </message>
+    <message>
+        <location line="+211"/>
+        <location line="+3"/>
+        <source>Daftarkan pos</source>
+        <translation>Register post</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Kode pos (mis. BTT):</source>
+        <translation>Post code (e.g. BTT):</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Urungkan</source>
-        <translation>Undo</translation>
+        <source>Nama pos:</source>
+        <translation>Post name:</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Impor gambar…</source>
-        <translation>Import picture…</translation>
+        <location line="+3"/>
+        <source>Pilih folder atau flashdisk untuk kit pendaftaran</source>
+        <translation>Choose a folder or USB stick for the enrollment kit</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <source>Berkas ini bukan gambar yang dapat dibaca.</source>
-        <translation>This file is not a readable picture.</translation>
+        <location line="+10"/>
+        <source>Kit pendaftaran ditulis ke {path}. Serahkan kepada pos seperti menyerahkan kunci.</source>
+        <translation>Enrollment kit written to {path}. Hand it to the post as you would a key.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Pilih dulu satu pos di daftar.</source>
+        <translation>Choose a post in the list first.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cabut pos {code}? Bundel yang ditandatangani kunci pos ini akan ditolak; pos perlu kit baru.</source>
+        <translation>Revoke post {code}? Bundles signed by this post&apos;s key will be refused; the post needs a new kit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cabut</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pos {code} dicabut.</source>
+        <translation>Post {code} revoked.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pilih dulu satu konflik di daftar.</source>
+        <translation>Choose a conflict in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/login.py" line="-126"/>
+        <source>Kata sandi lama</source>
+        <translation>Old passphrase</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Kata sandi ini juga melindungi kunci tanda tangan Anda (minimal 8 karakter).</source>
+        <translation>This passphrase also protects your signing key (at least 8 characters).</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Ganti kata sandi</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kunci (Ctrl+L)</source>
+        <translation>Lock (Ctrl+L)</translation>
     </message>
 </context>
 <context>
@@ -2268,7 +2376,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
     <message>
         <location line="+1"/>
         <source>Audit &amp; Keamanan</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit &amp; Security</translation>
     </message>
     <message>
         <location line="+1"/>
