@@ -29,6 +29,7 @@ def gui_store(store, yesterday, qtbot):
     operations.set_hub(hub)
     store.ids = {"reporter": reporter.id, "meeting": meeting.id}
     yield store
+    qtbot.waitUntil(lambda: hub.taskman.pending == 0, timeout=20_000)  # no callback into a closed widget
     hub.taskman.shutdown()
     operations.set_hub(None)
 
@@ -217,3 +218,24 @@ def test_changing_a_signed_meeting_in_its_form_asks_for_a_reason(gui_store, qtbo
         assert meetings.get_meeting(s, gui_store.ids["meeting"]).place == "Balai Desa Sukaraya"
         reason = register.amendment_reason(s, "meeting", gui_store.ids["meeting"])
     assert reason is not None and reason[0].number == first.number and reason[1] == "Tempat salah ketik"
+
+
+def test_report_settings_logo(gui_store, qtbot, tmp_path, monkeypatch):
+    from PIL import Image
+
+    from okudesk.core.reports import settings
+    from okudesk.gui import messages
+
+    picture = tmp_path / "logo.png"
+    Image.new("RGB", (200, 200), (120, 80, 10)).save(picture)
+    monkeypatch.setattr(messages, "open_images", lambda parent: [str(picture)])
+    dialog = report_dialogs.ReportSettingsDialog()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.template.text() != "", timeout=10_000)
+    assert not dialog.logo_remove.isEnabled()
+    qtbot.mouseClick(dialog.logo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.logo_remove.isEnabled, timeout=10_000)
+    assert settings.load_logo(gui_store.data_dir) is not None
+    qtbot.mouseClick(dialog.logo_remove, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.logo_remove.isEnabled(), timeout=10_000)
+    assert settings.load_logo(gui_store.data_dir) is None

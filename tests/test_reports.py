@@ -457,3 +457,23 @@ def test_officer_certificates_follow_the_sync_identity_and_hq_enrolment(tmp_path
         assert verification.verify_pdf(old.pdf, post_anchors).verdict == verification.VALID
     hq.close()
     post.close()
+
+
+def test_optional_logo_above_the_letterhead_and_letterhead_off(setup):
+    def page_one_images(pdf: bytes) -> int:
+        return len(PdfReader(io.BytesIO(pdf)).pages[0].images)
+
+    plain = service.make_report(setup.store, "incident", setup.incident_id, draft=True)
+    logo = io.BytesIO()
+    Image.new("RGB", (400, 400), (150, 110, 20)).save(logo, "PNG")
+    report_settings.save_logo(setup.store.data_dir, logo.getvalue())
+    with_logo = service.make_report(setup.store, "incident", setup.incident_id, draft=True)
+    assert page_one_images(with_logo.pdf) == page_one_images(plain.pdf) + 1
+    with setup.store.write() as s:
+        report_settings.save(s, report_settings.ReportSettings(letterhead=False))
+    without = service.make_report(setup.store, "incident", setup.incident_id, draft=True)
+    assert "RESOR OGAN KOMERING ULU" not in _text(without.pdf) and page_one_images(without.pdf) == page_one_images(plain.pdf)
+    with pytest.raises(ValidationError):
+        report_settings.save_logo(setup.store.data_dir, b"not a picture")
+    report_settings.save_logo(setup.store.data_dir, None)
+    assert report_settings.load_logo(setup.store.data_dir) is None

@@ -513,6 +513,15 @@ class ReportSettingsDialog(QDialog):
             self.security.addItem(tr(SECURITY_LABELS.get(name, name)), name)
         self.commander = QComboBox()
         self.letterhead = QCheckBox(tr("Cetak kop surat (matikan untuk menghemat tinta)"))
+        self.logo_state = QLabel()
+        self.logo_button = QPushButton(tr("Pilih logo…"))
+        self.logo_remove = QPushButton(tr("Hapus logo"))
+        self.logo_button.clicked.connect(self.choose_logo)
+        self.logo_remove.clicked.connect(lambda: self._save_logo(None))
+        logo_row = QHBoxLayout()
+        for w in (self.logo_state, self.logo_button, self.logo_remove):
+            logo_row.addWidget(w)
+        logo_row.addStretch(1)
         self.example = QLabel()
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3261e")
@@ -525,6 +534,7 @@ class ReportSettingsDialog(QDialog):
         form.addRow(tr("Klasifikasi keamanan"), self.security)
         form.addRow(tr("Blok \"Mengetahui\""), self.commander)
         form.addRow("", self.letterhead)
+        form.addRow(tr("Logo di atas kop"), logo_row)
         self.save_button = QPushButton(tr("Simpan"))
         self.save_button.setDefault(True)
         cancel = QPushButton(tr("Batal"))
@@ -548,11 +558,39 @@ class ReportSettingsDialog(QDialog):
         from okudesk.core.reports import settings
 
         post = posts.this_post(session)
+        from okudesk.gui.operations import hub
+
+        has_logo = settings.load_logo(hub().store.data_dir) is not None
         return settings.load(session), [(o.id, f"{o.display} — {o.position}") for o in officers.list_officers(session)], \
-            post.code if post else "BTT"
+            post.code if post else "BTT", has_logo
+
+    def _show_logo(self, has_logo: bool) -> None:
+        self.logo_state.setText(tr("ada") if has_logo else tr("tidak ada"))
+        self.logo_remove.setEnabled(has_logo)
+
+    def choose_logo(self) -> None:
+        files = messages.open_images(self)
+        if not files:
+            return
+        try:
+            data = Path(files[0]).read_bytes()
+        except OSError as exc:
+            self.error.setText(tr("Berkas tidak dapat dibaca: {reason}").format(reason=exc.strerror or exc))
+            return
+        self._save_logo(data)
+
+    def _save_logo(self, data: bytes | None) -> None:
+        def work(store):
+            from okudesk.core.reports import settings
+
+            settings.save_logo(store.data_dir, data)
+            return data is not None
+
+        StoreTask(self, work, self._show_logo, changes=Changes.of(SETTING)).failure(lambda e: self.error.setText(str(e))).run()
 
     def _show(self, result) -> None:
-        cfg, people, self._post_code = result
+        cfg, people, self._post_code, has_logo = result
+        self._show_logo(has_logo)
         self.template.setText(cfg.number_template)
         self.class_meeting.setText(cfg.class_meeting)
         self.class_incident.setText(cfg.class_incident)

@@ -120,7 +120,7 @@
         <location filename="../../okudesk/gui/forms/common.py" line="+0"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-7"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+76"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="+636"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+674"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
@@ -150,7 +150,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="-259"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-297"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
@@ -352,7 +352,7 @@
         <location filename="../../okudesk/gui/audit_page.py" line="-65"/>
         <location filename="../../okudesk/gui/forms/common.py" line="+68"/>
         <location filename="../../okudesk/gui/messages.py" line="+45"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="+151"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+161"/>
         <location filename="../../okudesk/gui/signature_pad.py" line="+166"/>
         <source>Simpan</source>
         <translation>Save</translation>
@@ -625,7 +625,7 @@
         <location line="+1"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
         <location filename="../../okudesk/gui/pages/sync.py" line="-23"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="-155"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-165"/>
         <source>Hasil</source>
         <translation>Outcomes</translation>
     </message>
@@ -673,7 +673,7 @@
         <location line="+1"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+1"/>
         <location line="+74"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="+236"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+274"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
@@ -1465,7 +1465,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <location filename="../../okudesk/gui/audit_page.py" line="+111"/>
         <location filename="../../okudesk/gui/login.py" line="+1"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+0"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="-234"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-272"/>
         <location filename="../../okudesk/gui/wizard.py" line="+0"/>
         <source>NRP</source>
         <translation>NRP</translation>
@@ -1742,12 +1742,12 @@ This feature is being prepared and comes with the next okudesk update.</translat
     <message>
         <location line="+10"/>
         <location line="+231"/>
-        <location line="+237"/>
+        <location line="+275"/>
         <source>Penanda tangan</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location line="-465"/>
+        <location line="-503"/>
         <location line="+13"/>
         <source>Buat dan tanda tangani</source>
         <translation>Make and sign</translation>
@@ -1856,12 +1856,13 @@ This feature is being prepared and comes with the next okudesk update.</translat
     </message>
     <message>
         <location line="+13"/>
+        <location line="+231"/>
         <location filename="../../okudesk/gui/signature_pad.py" line="+43"/>
         <source>Berkas tidak dapat dibaca: {reason}</source>
         <translation>The file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-214"/>
         <source>SAH: utuh dan penanda tangan dipercaya</source>
         <translation>VALID: intact and the signer is trusted</translation>
     </message>
@@ -1956,7 +1957,32 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Passphrase of the PKCS#12 file:</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+38"/>
+        <source>Pilih logo…</source>
+        <translation>Choose logo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hapus logo</source>
+        <translation>Remove logo</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Logo di atas kop</source>
+        <translation>Logo above the letterhead</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>ada</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tidak ada</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>Ditandatangani</source>
         <translation>Signed</translation>
     </message>
@@ -2031,7 +2057,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Reason for the change:</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="-640"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-678"/>
         <source>Laporan Hasil Kegiatan / Kunjungan</source>
         <translation>Activity / visit report</translation>
     </message>
@@ -2076,7 +2102,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Print the letterhead (turn off to save ink)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Pola nomor</source>
         <translation>Number pattern</translation>
     </message>
@@ -2106,7 +2132,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>&quot;Mengetahui&quot; block</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+63"/>
         <source>Otomatis (Kapolsek menurut jabatan)</source>
         <translation>Automatic (the Kapolsek by position)</translation>
     </message>

@@ -31,6 +31,7 @@ class ReportContext:
     photos: tuple[PhotoItem, ...]
     amends: register.ReportInfo | None
     amendment_reason: str
+    logo_png: bytes | None = None
 
 
 def signatory(session: Session, officer: officers.OfficerInfo, heading: str = "Yang melaporkan,") -> Signatory:
@@ -92,4 +93,5 @@ def build(session: Session, photo_dir, *, kind: str, record_id: str, reported_by
         kind=kind, record_id=record_id, post=post, settings=cfg, signer=signer, reporter=signatory(session, signer),
         commander=commander(session, cfg, post, signer.id), photos=items,
         amends=amendment[0] if amendment else None, amendment_reason=amendment[1] if amendment else "",
+        logo_png=report_settings.load_logo(photo_dir.parent) if cfg.letterhead else None,
     )

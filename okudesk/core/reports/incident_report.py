@@ -41,7 +41,7 @@ def subject(i: IncidentDetail) -> str:
 def story(ctx: ReportContext, i: IncidentDetail, number: str, signed_on: str, slot: pdf.SignatureSlot | None) -> list[Flowable]:
     out: list[Flowable] = []
     if ctx.settings.letterhead and ctx.post.letterhead:
-        out.append(pdf.letterhead(ctx.post.letterhead))
+        out.append(pdf.letterhead(ctx.post.letterhead, ctx.logo_png))
     extra = []
     if ctx.amends is not None:
         extra.append(f"<i>Perubahan atas laporan nomor {pdf.esc(ctx.amends.number)}</i>")

@@ -38,7 +38,7 @@ def when(m: MeetingDetail) -> str:
 def story(ctx: ReportContext, m: MeetingDetail, number: str, signed_on: str, slot: pdf.SignatureSlot | None) -> list[Flowable]:
     out: list[Flowable] = []
     if ctx.settings.letterhead and ctx.post.letterhead:
-        out.append(pdf.letterhead(ctx.post.letterhead))
+        out.append(pdf.letterhead(ctx.post.letterhead, ctx.logo_png))
     extra = []
     if ctx.amends is not None:
         extra.append(f"<i>Perubahan atas laporan nomor {pdf.esc(ctx.amends.number)}</i>")

@@ -143,15 +143,20 @@ def styles() -> Styles:
 # --- building blocks ------------------------------------------------------------------------
 
 
-def letterhead(lines: tuple[str, ...]) -> Flowable:
-    """The kop surat: capitals, top left, lines centred on each other, a rule underneath."""
+def letterhead(lines: tuple[str, ...], logo_png: bytes | None = None) -> Flowable:
+    """The kop surat: capitals, top left, lines centred on each other, a rule underneath;
+    the post's logo, when it has one, centred above them."""
     st = styles()
     width = max(pdfmetrics.stringWidth(x, FONT_BOLD, st.letterhead.fontSize) for x in lines) + 0.6 * cm
-    table = Table([[Paragraph(esc(x), st.letterhead)] for x in lines], colWidths=[width], hAlign="LEFT")
+    rows = [[Paragraph(esc(x), st.letterhead)] for x in lines]
+    if logo_png:
+        rows.insert(0, [_signature_image(logo_png, width, 1.6 * cm)])
+    table = Table(rows, colWidths=[width], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ("LINEBELOW", (0, -1), (-1, -1), 1.0, colors.black), ("BOTTOMPADDING", (0, -1), (-1, -1), 3),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
     ]))
     return table
 

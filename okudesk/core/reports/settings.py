@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -60,3 +61,45 @@ def save(session: Session, settings: ReportSettings) -> ReportSettings:
             row.value = text
     session.flush()
     return load(session)
+
+
+# --- the optional logo of the kop surat: a picture in the data folder (never travels) -------
+
+LOGO_FILE = "kop-logo.png"
+LOGO_MAX = (600, 600)
+
+
+def load_logo(data_dir: Path) -> bytes | None:
+    path = Path(data_dir) / LOGO_FILE
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ValidationError(_("Berkas {path} tidak dapat dibaca: {reason}", path=path, reason=exc.strerror or exc), "logo") from exc
+
+
+def save_logo(data_dir: Path, picture: bytes | None) -> None:
+    """Keep ``picture`` (any image) as the kop surat's logo, or remove the logo."""
+    import io
+    import os
+
+    from PIL import Image, UnidentifiedImageError
+
+    path = Path(data_dir) / LOGO_FILE
+    if picture is None:
+        path.unlink(missing_ok=True)
+        return
+    try:
+        with Image.open(io.BytesIO(picture)) as im:
+            im.load()
+            image = im.convert("RGBA")
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        raise ValidationError(_("Berkas ini bukan foto yang dapat dibaca: {reason}", reason=exc), "logo") from exc
+    image.thumbnail(LOGO_MAX, Image.Resampling.LANCZOS)
+    partial = path.with_suffix(".partial")
+    with open(partial, "wb") as fh:
+        image.save(fh, "PNG", optimize=True)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(partial, path)
