@@ -235,3 +235,15 @@ def test_the_first_admin_may_fill_demo_data_but_a_petugas_may_not(tmp_path):
         with store.read() as s:
             assert stats.counts(s)["incidents"] == 3
             assert {e.actor_name for e in s.scalars(select(AuditEntry).where(AuditEntry.action == "demo"))} == {admin.name}
+
+
+def test_the_first_admin_at_hq_is_an_hq_admin(tmp_path):
+    from okudesk.core import posts
+
+    with Store.open(tmp_path) as store:
+        with store.write(actor=accounts.system_actor("test")) as s:  # okudesk sync init-hq, at the console
+            posts.set_up_this_post(s, code="OKU", name="Polres OKU", is_hq=True)
+        with store.write() as s:
+            info = accounts.create_first_admin(s, name="Admin Polres", nrp="80010001", passphrase=PASS)
+        assert info.role == "hq_admin"
+        assert accounts.login(store, PASS, nrp="80010001").may("hq.posts")

@@ -233,3 +233,16 @@ def test_an_officer_changes_their_passphrase_from_the_status_bar(qtbot, hub_, st
     qtbot.mouseClick(screen.change_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
     assert accounts.login(store, "baru-sekali-123", officer_id=ids["petugas"]).role == "petugas"
+
+
+def test_each_role_sees_its_pages():
+    from okudesk.gui.login import PAGE_PERMISSIONS
+
+    def pages(role):
+        actor = accounts.Actor("x", "X", role)
+        return {key for key, perms in PAGE_PERMISSIONS.items() if any(actor.may(p) for p in perms)}
+
+    assert pages("petugas") == set()
+    assert pages("kapolsek") == pages("admin") == {"settings", "sync", "audit"}
+    assert pages("hq_analyst") == {"sync", "audit"}
+    assert pages("hq_admin") == {"settings", "sync", "audit"}

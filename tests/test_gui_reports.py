@@ -111,6 +111,14 @@ def test_cetak_laporan_signs_previews_prints_and_saves(gui_store, qtbot, tmp_pat
     saved = tmp_path / (result.number.replace("/", "-") + ".pdf")
     assert saved.read_bytes() == result.pdf
 
+    def trail():  # signing, printing and saving a copy are in the audit trail
+        from okudesk.core import audit
+
+        with gui_store.read() as s:
+            return {e.action for e in audit.entries(s, record_id=result.record_id)}
+
+    qtbot.waitUntil(lambda: {"sign", "print", "export"} <= trail(), timeout=10_000)
+
 
 def test_draft_needs_no_passphrase(gui_store, qtbot):
     dialog = _print_dialog(qtbot, gui_store)

@@ -18,7 +18,8 @@ def register(subparsers) -> None:
     first = sub.add_parser("create-admin", help="buat akun pertama (bila belum ada akun sama sekali)")
     first.add_argument("--name", required=True)
     first.add_argument("--nrp", required=True)
-    first.add_argument("--role", choices=("admin", "hq_admin", "kapolsek"), default="admin")
+    first.add_argument("--role", choices=("admin", "hq_admin", "kapolsek"), default=None,
+                       help="bawaan: hq_admin di Polres, admin di pos")
     _passphrase_args(first)
     first.set_defaults(func=create_admin)
     s = sub.add_parser("set", help="beri akun kepada petugas, ubah perannya, atau atur ulang kata sandinya")

@@ -314,12 +314,18 @@ def _valid_role(role: str) -> str:
 
 def create_first_admin(
     session: Session, *, name: str, nrp: str, passphrase: str, rank_id: str | None = None, position: str = "",
-    post_id: str | None = None, role: str = "admin",
+    post_id: str | None = None, role: str | None = None,
 ) -> AccountInfo:
     """The first-run wizard's first account: allowed only while there is no account at all.
 
-    ``role`` may be ``hq_admin`` for HQ's installation.
+    ``role`` defaults to ``hq_admin`` on HQ's installation (set up as HQ by ``okudesk sync
+    init-hq``) and to ``admin`` at a post.
     """
+    if role is None:
+        from okudesk.core import posts
+
+        here = posts.this_post(session)
+        role = "hq_admin" if here is not None and here.is_hq else "admin"
     if role not in ("admin", "hq_admin", "kapolsek"):
         raise ValidationError(_("Peran tidak dikenal: {role}", role=role), "role")
     if not needs_first_admin(session):

@@ -34,8 +34,8 @@ from okudesk.gui.forms.common import ErrorLabel
 from okudesk.gui.operations import ALL_AREAS, SETTING, Changes, StoreTask, WriteOp, hub
 from okudesk.gui.pages import PAGES
 
-# Pages a role must be allowed to see; the others need "data.read".
-PAGE_PERMISSIONS = {"settings": "settings.write", "sync": "sync.export", "audit": "audit.read"}
+# Pages a role must be allowed to see (any one of the permissions); the others need "data.read".
+PAGE_PERMISSIONS = {"settings": ("settings.write",), "sync": ("sync.export", "sync.import"), "audit": ("audit.read",)}
 # Buttons on other helpers' pages that only some roles may use: (page, attribute) -> permission.
 BUTTON_PERMISSIONS = {
     ("home", "new_meeting"): "meeting.write",
@@ -434,7 +434,7 @@ def apply_roles(window, actor) -> None:
     for row, spec in enumerate(PAGES):
         if row >= nav.count():
             break
-        allowed = actor.may(PAGE_PERMISSIONS.get(spec.key, "data.read"))
+        allowed = any(actor.may(p) for p in PAGE_PERMISSIONS.get(spec.key, ("data.read",)))
         nav.item(row).setHidden(not allowed)
         if allowed and first_visible is None:
             first_visible = row

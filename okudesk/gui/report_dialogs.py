@@ -271,6 +271,7 @@ class PrintReportDialog(QDialog):
             messages.error(self, tr("Laporan tidak dapat dikirim ke pencetak: {reason}").format(reason=exc))
             return
         self.status.setText(tr("Dikirim ke pencetak {printer}").format(printer=chosen[0] or tr("bawaan")))
+        self._audit("print", f"{self.result.number if self.result else ''} → {chosen[0] or 'printer'} ({chosen[1]}x)")
 
     def save_copy(self) -> None:
         if self.result is None:
@@ -288,6 +289,18 @@ class PrintReportDialog(QDialog):
             messages.error(self, str(exc))
             return
         self.status.setText(tr("Salinan disimpan: {path}").format(path=target))
+        self._audit("export", f"{self.result.number} → {target}")
+
+    def _audit(self, action: str, summary: str) -> None:
+        """Printing and saving a copy go to the audit trail (okudesk/core/audit.py)."""
+        kind, record_id = self.kind, self.record_id
+
+        def work(session):
+            from okudesk.core import audit
+
+            audit.record(session, action, record_type=kind, record_id=record_id, summary=summary)
+
+        WriteOp(self, work, changes=Changes.of(SETTING, source=self)).run()
 
 
 # --- Verifikasi dokumen -----------------------------------------------------------------------------
