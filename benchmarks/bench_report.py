@@ -21,7 +21,7 @@ from pathlib import Path
 from _common import median, report, timed
 from PIL import Image, ImageDraw
 
-from okudesk.core import credentials, meetings, officers, photos, posts, reference
+from okudesk.core import accounts, credentials, meetings, officers, photos, posts, reference
 from okudesk.core.followups import FollowUpInput
 from okudesk.core.reports import service
 from okudesk.core.store import Store
@@ -52,6 +52,7 @@ def camera_photo(rng: random.Random) -> bytes:
 def prepare(folder: Path, runs: int) -> tuple[Store, list[str]]:
     rng = random.Random(4)
     store = Store.open(folder)
+    store.actor = accounts.system_actor("benchmark")
     shots = [camera_photo(rng) for _ in range(4)]
     with store.write() as s:
         kec = reference.kecamatan(s)[0].id
@@ -68,7 +69,8 @@ def prepare(folder: Path, runs: int) -> tuple[Store, list[str]]:
         for k in range(runs):
             m = meetings.create_meeting(s, meetings.MeetingInput(
                 starts_at=start + timedelta(minutes=k), kecamatan_id=kec, place="Balai desa", purpose=TEXT, discussion=TEXT,
-                outcomes=TEXT, potential_problems=TEXT, obstacles="Akses jalan rusak setelah hujan.", other_attendees=20,
+                outcomes=TEXT, potential_problems="Pesan berantai bernada SARA di grup warga.",
+                obstacles="Akses jalan rusak setelah hujan.", other_attendees=20,
                 reported_by_id=reporter.id, officer_ids=[reporter.id],
                 follow_ups=[FollowUpInput(what=f"Tindak lanjut {n}", responsible="Bhabinkamtibmas") for n in range(3)],
             ))

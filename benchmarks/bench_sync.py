@@ -2,6 +2,7 @@
 
 1. Export (read, encode, compress, encrypt, sign, write, fsync, read back and verify) vs a
    plain dump of the same rows as JSON lines into a zip (default deflate).   goal >= 3x
+   Best of three alternating runs of each.
 2. Import at HQ (verify, decrypt, merge, ledger; one transaction) vs a raw
    sqlite3.executemany of the same rows into the same schema.               goal >= 0.4x
 3. Re-import of the applied bundle vs the first import's time.               goal <= 10 %
@@ -20,20 +21,26 @@ from pathlib import Path
 
 from _common import report, timed
 
-from okudesk.core import demo
+from okudesk.core import accounts, demo
 from okudesk.core.store import Store
 from okudesk.core.sync import export, importer, records, trust
+
+
+def open_store(folder: Path) -> Store:
+    store = Store.open(folder)
+    store.actor = accounts.system_actor("benchmark")  # as the command line does
+    return store
 
 
 def build(root: Path, incidents: int, with_history: bool = False) -> tuple[Path, Store]:
     usb = root / "usb"
     usb.mkdir()
-    hq = Store.open(root / "hq")
+    hq = open_store(root / "hq")
     with hq.write() as s:
         trust.set_up_hq(s, name="Polres OKU", code="OKU")
         kit = trust.add_post(s, code="BTT", name="Polsek Baturaja Timur", out_dir=usb)
     hq.close()
-    post = Store.open(root / "post")
+    post = open_store(root / "post")
     with post.write() as s:
         trust.set_up_post(s, kit)
     demo.fill(post, meetings=0, incidents=incidents, seed=1)
@@ -43,7 +50,7 @@ def build(root: Path, incidents: int, with_history: bool = False) -> tuple[Path,
         con.execute("DELETE FROM incident_status_change")
         con.commit()
         con.close()
-        post = Store.open(root / "post")
+        post = open_store(root / "post")
     return usb, post
 
 
@@ -104,9 +111,14 @@ def main() -> None:
         root = Path(tmp)
         usb, post = build(root, args.incidents, args.with_history)
         shutil.copytree(root / "hq", root / "hq-pristine")
-        ours, result = timed(export.export_bundle, post, usb)
+        # alternate the two, best of three each: these machines are shared and noisy
+        ours = base = float("inf")
+        for _round in range(3):
+            seconds, result = timed(export.export_bundle, post, usb)
+            ours = min(ours, seconds)
+            seconds, dumped = timed(plain_dump, post.db_path, root / "plain.zip")
+            base = min(base, seconds)
         n = result.records
-        base, dumped = timed(plain_dump, post.db_path, root / "plain.zip")
         size, plain_size = result.path.stat().st_size, (root / "plain.zip").stat().st_size
         report(
             "sync export",
@@ -114,7 +126,7 @@ def main() -> None:
             f"{dumped:,} rows in {base:.2f} s = {dumped / base:,.0f}/s, {plain_size / 1e6:.1f} MB",
             (n / ours) / (dumped / base), ">= 3x", (n / ours) / (dumped / base) >= 3,
         )
-        hq = Store.open(root / "hq")
+        hq = open_store(root / "hq")
         first, outcome = timed(importer.import_bundle, hq, result.path, write_receipt=False)
         assert outcome.ok, outcome.reason
         raw = raw_insert(post.db_path, root / "raw")

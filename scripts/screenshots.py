@@ -56,8 +56,12 @@ def main() -> None:
         widget.grab().save(str(out / f"{name}.png"))
         print("wrote", out / f"{name}.png")
 
-    # the first-run wizard on an empty folder
+    from okudesk.core import accounts
+    from okudesk.gui.login import gate
+
+    # the first-run wizard on an empty folder (past the first-admin screen)
     empty = Store.open(tmp / "empty")
+    empty.actor = accounts.system_actor("tangkapan layar")
     w = MainWindow(empty)
     w.resize(width, height)
     w.show()
@@ -67,19 +71,27 @@ def main() -> None:
     hub().store = None
 
     store = Store.open(tmp / "demo")
+    store.actor = accounts.system_actor("data contoh")
     demo.fill(store, meetings=400, incidents=1500, seed=2)
+    store.actor = None  # the application starts locked: the login screen first
     window = MainWindow(store)
     window.resize(width, height)
     window.show()
     settle()
-    officers = window.officer_combo
-    if officers.count() > 1:
-        officers.setCurrentIndex(1)
-        window._officer_chosen(1)
+    shoot(window, "login")
+    from sqlalchemy import select as select_
+
+    from okudesk.core.models import OfficerAccount
+
+    with store.read(actor=accounts.system_actor("tangkapan layar")) as s:
+        commander = s.scalar(select_(OfficerAccount.officer_id).where(OfficerAccount.role == "kapolsek"))
+    actor = accounts.login(store, demo.DEMO_PASSPHRASE, officer_id=commander)
+    gate(window).screen.unlocked.emit(actor)  # as if the Kapolsek typed the passphrase
+    settle()
     for spec in PAGES:
         page = window.go_to(spec.key)
         settle()
-        if hasattr(page, "table") and page.model.rowCount():
+        if hasattr(page, "table") and hasattr(page, "model") and page.model.rowCount():
             page.table.selectRow(0)
             settle()
         shoot(window, spec.key)
@@ -89,7 +101,7 @@ def main() -> None:
 
     from okudesk.core.models import Attachment
 
-    with store.read() as s:
+    with store.read(actor=accounts.system_actor("tangkapan layar")) as s:
         with_photos = s.scalar(select(Attachment.meeting_id).where(Attachment.meeting_id.is_not(None)).limit(1))
     dialog = meetings.open_form(with_photos)
     dialog.resize(980, 720)

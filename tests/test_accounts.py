@@ -61,7 +61,7 @@ def test_failures_slow_down_then_lock_and_survive_a_restart(tmp_path, monkeypatc
     with pytest.raises(LoginFailed, match="coba lagi dalam 15 detik") as third:
         attempt("salah")
     assert third.value.retry_after == 15
-    with pytest.raises(LoginFailed, match="coba lagi"):
+    with pytest.raises(LoginFailed, match="Terlalu banyak percobaan; coba lagi dalam 15 detik"):
         attempt(PASS)  # even the right passphrase waits
     clock[0] += timedelta(seconds=16)
     with pytest.raises(LoginFailed, match="coba lagi dalam 30 detik"):
@@ -217,3 +217,21 @@ def test_the_signing_key_follows_the_login_passphrase(store):
         assert credentials.signing_identity(s, oid, "sementara-123")
         assert credentials.credential(s, oid).key_id != first.key_id
         assert [e.summary for e in s.scalars(select(AuditEntry).where(AuditEntry.record_type == "officer_credential"))]
+
+
+def test_the_first_admin_may_fill_demo_data_but_a_petugas_may_not(tmp_path):
+    from okudesk.core import demo, stats
+
+    with Store.open(tmp_path) as store:
+        with store.write() as s:
+            accounts.create_first_admin(s, name="Admin", nrp="80010001", passphrase=PASS)
+        admin = accounts.login(store, PASS, nrp="80010001")
+        store.actor = accounts.Actor("x", "Petugas", "petugas")
+        with pytest.raises(PermissionDenied):
+            demo.fill(store, meetings=1, incidents=1)
+        store.actor = admin
+        demo.fill(store, meetings=2, incidents=3)
+        assert store.actor == admin
+        with store.read() as s:
+            assert stats.counts(s)["incidents"] == 3
+            assert {e.actor_name for e in s.scalars(select(AuditEntry).where(AuditEntry.action == "demo"))} == {admin.name}

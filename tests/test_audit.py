@@ -209,3 +209,25 @@ def test_removing_a_local_row_is_recorded_too(store):
     rows = _rows(store, record_id="gui.export_warning_days")
     assert [r[0] for r in rows] == ["settings", "delete"]
     assert rows[1][3]["value"] == ["7", None]
+
+
+def test_hq_receives_each_posts_chain_and_records_exports_and_imports(tmp_path):
+    from sync_world import add_meeting, enroll, export_to, import_all, make_hq
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    hq = make_hq(tmp_path / "hq")
+    post = enroll(hq, tmp_path / "btt", "BTT", usb)
+    add_meeting(post, "Koordinasi pengamanan TPS")
+    (outcome,) = import_all(hq, [export_to(post, usb)])
+    assert outcome.ok and outcome.counts["audit"] > 0
+    with hq.read() as s:
+        assert audit.verify(s, origin_post="BTT").ok and audit.verify(s).ok
+        chains = audit.chains_by_post(s)
+        assert "BTT" in chains and "OKU" in chains  # the post's chain, and HQ's own
+        assert [e.action for e in audit.entries(s, action="import")] == ["import"]
+        assert [e.action for e in audit.entries(s, origin_post="BTT", action="export")] == []  # recorded after export
+    with post.read() as s:
+        assert [e.action for e in audit.entries(s, action="export")] == ["export"]
+    for store in (hq, post):
+        store.close()

@@ -102,6 +102,21 @@ def test_login_refuses_a_wrong_passphrase_then_hides_what_a_petugas_may_not_use(
     assert store.actor.officer_id == ids["petugas"]
     visible = _visible_pages(window)
     assert "meetings" in visible and "audit" not in visible and "settings" not in visible
+    page = window.go_to("meetings")
+    assert not page.new_button.isHidden()  # a petugas records meetings
+
+
+def test_an_admin_does_not_see_buttons_for_records(qtbot, hub_, store):
+    with store.write() as s:
+        admin = officers.add_officer(s, name="Admin Uji", nrp="70010002")
+        accounts.set_account(s, admin.id, role="admin", passphrase=PASS, must_change=False)
+    store.actor = None
+    window = _window(qtbot, store)
+    _log_in(qtbot, window, admin.id)
+    qtbot.waitUntil(lambda: not _screen(window).isVisible(), timeout=10_000)
+    assert {"settings", "audit"} <= _visible_pages(window)
+    page = window.go_to("meetings")
+    assert page.new_button.isHidden()
 
 
 def test_the_window_locks_when_idle_and_the_next_officer_logs_in(qtbot, hub_, store):
@@ -186,3 +201,35 @@ def test_an_admin_restores_a_backup_from_the_gui_and_logs_in_again(qtbot, hub_, 
     _log_in(qtbot, window, ids["kapolsek"])
     qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
     assert restored.actor.role == "kapolsek"
+
+
+def test_the_daily_backup_at_start_up_runs_beside_the_worker(store):
+    from okudesk.core import backups
+    from okudesk.gui.login import daily_backup
+
+    daily_backup(store).join(60)
+    assert len(backups.list_backups(store.backup_dir)) == 1
+
+
+def test_an_officer_changes_their_passphrase_from_the_status_bar(qtbot, hub_, store):
+    ids = _people(store)
+    store.actor = None
+    window = _window(qtbot, store)
+    screen = _screen(window)
+    _log_in(qtbot, window, ids["petugas"])
+    qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
+    from okudesk.gui.login import gate
+
+    qtbot.mouseClick(gate(window).change_button, Qt.MouseButton.LeftButton)
+    assert screen.isVisible() and screen.old_pass.isVisible()
+    qtbot.keyClicks(screen.old_pass, "bukan-ini")
+    qtbot.keyClicks(screen.new_pass, "baru-sekali-123")
+    qtbot.keyClicks(screen.new_pass2, "baru-sekali-123")
+    qtbot.mouseClick(screen.change_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=10_000)
+    assert "salah" in screen.message.text()
+    screen.old_pass.clear()
+    qtbot.keyClicks(screen.old_pass, PASS)
+    qtbot.mouseClick(screen.change_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
+    assert accounts.login(store, "baru-sekali-123", officer_id=ids["petugas"]).role == "petugas"

@@ -174,3 +174,46 @@ def test_main_window_wiring(gui_store, qtbot):
     reports = window.go_to("reports")
     assert isinstance(reports, report_dialogs.ReportsPage)
     qtbot.waitUntil(lambda: reports.officer.count() == 1, timeout=10_000)
+
+
+def test_report_settings_dialog(gui_store, qtbot):
+    from okudesk.core.reports import settings
+
+    dialog = report_dialogs.ReportSettingsDialog()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.template.text() != "", timeout=10_000)
+    assert dialog.example.text().startswith("B/42/")
+    dialog.template.clear()
+    qtbot.keyClicks(dialog.template, "B/{no}/{year}")
+    assert dialog.example.text() == "-" and dialog.error.text()
+    dialog.template.clear()
+    qtbot.keyClicks(dialog.template, "{sec}/{no}/{month}/{class}/{year}/Sek-{code}")
+    dialog.security.setCurrentIndex(dialog.security.findData("Rahasia"))
+    dialog.letterhead.setChecked(False)
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with gui_store.read() as s:
+        cfg = settings.load(s)
+    assert cfg.number_template.endswith("Sek-{code}") and cfg.security_class == "Rahasia" and not cfg.letterhead
+
+
+def test_changing_a_signed_meeting_in_its_form_asks_for_a_reason(gui_store, qtbot, monkeypatch):
+    from okudesk.core.reports import register, service
+    from okudesk.gui import messages
+    from okudesk.gui.forms.meeting_form import MeetingDialog
+
+    first = service.make_report(gui_store, "meeting", gui_store.ids["meeting"], passphrase=PASS)
+    asked = []
+    monkeypatch.setattr(messages, "text_input", lambda parent, title, label, text="": asked.append(label) or "Tempat salah ketik")
+    dialog = MeetingDialog(None, gui_store.ids["meeting"])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog._loading, timeout=10_000)
+    dialog.place.clear()
+    qtbot.keyClicks(dialog.place, "Balai Desa Sukaraya")
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert asked and first.number in asked[0]
+    with gui_store.read() as s:
+        assert meetings.get_meeting(s, gui_store.ids["meeting"]).place == "Balai Desa Sukaraya"
+        reason = register.amendment_reason(s, "meeting", gui_store.ids["meeting"])
+    assert reason is not None and reason[0].number == first.number and reason[1] == "Tempat salah ketik"

@@ -119,6 +119,18 @@ def test_hq_correction_and_post_edit_conflict_keeps_the_loser(tmp_path):
     apply_receipt(post, second.receipt)
     with post.read() as s:
         assert s.get(Incident, incident).title == "Versi Polres"
+    # a person at HQ looks at the kept version and adopts it: a new HQ change, sent back
+    from okudesk.core.sync import importer, receipt
+
+    with hq.write() as s:
+        importer.resolve_conflict(s, "incident", incident, kept[0].instance, adopt=True)
+    with hq.read() as s:
+        assert s.get(Incident, incident).title == "Versi pos"
+        assert status.conflicts(s) == []
+    again = receipt.write_receipt(hq, "BTT", tmp_path)
+    apply_receipt(post, again)
+    with post.read() as s:
+        assert s.get(Incident, incident).title == "Versi pos"
     hq.close()
     post.close()
 
@@ -146,6 +158,9 @@ def test_missing_parent_is_held_then_released(tmp_path):
     (late,) = import_all(hq, [second])
     assert late.ok and late.counts["held"] >= 1
     with hq.read() as s:
+        (row,) = status.post_statuses(s)
+        assert row.acknowledged == 0 and row.lag > 0  # the first bundle is missing
+    with hq.read() as s:
         held = status.held_records(s)
         assert held and {h.missing for h in held} >= {f"meeting:{meeting}"}
         assert s.scalar(select(func.count()).select_from(Incident)) == 0
@@ -153,6 +168,7 @@ def test_missing_parent_is_held_then_released(tmp_path):
     assert early.ok and early.counts["released"] == late.counts["held"]
     with hq.read() as s:
         assert not status.held_records(s)
+        assert status.post_statuses(s)[0].lag == 0
         assert s.get(Incident, s.scalar(select(Incident.id))).meeting_id == meeting
     hq.close()
     post.close()
@@ -201,6 +217,11 @@ def test_cli_loop_and_status_setting(tmp_path, capsys):
     receipt = out.split("tanda terima: ")[1].strip()
     assert main(["--data-dir", hq, "import", bundle]) == 1
     assert "sudah diimpor" in capsys.readouterr().err
+    assert main(["--data-dir", hq, "verify", bundle]) == 0  # still genuine
+    assert "sudah diimpor di sini" in capsys.readouterr().out
+    assert main(["--data-dir", post, "verify", bundle]) == 0  # the post checks what it wrote
+    assert main(["--data-dir", post, "verify", receipt]) == 0
+    capsys.readouterr()
     assert main(["--data-dir", post, "import", receipt]) == 0
     assert "sertifikat pos dari Polres dipasang" in capsys.readouterr().out
     assert main(["--data-dir", hq, "stats", "--json"]) == 0

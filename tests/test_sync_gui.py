@@ -65,6 +65,17 @@ def test_post_exports_hq_imports_and_the_receipt_comes_back(gui, qtbot, tmp_path
     assert page.results.item(0, 2).text() == "diterapkan"
     assert page.results.item(0, 1).text() == "BTT"
     qtbot.waitUntil(lambda: page.posts.rowCount() == 1 and page.posts.item(0, 3).text() == "1", timeout=15000)
+    # HQ registers another post from the screen, then revokes it
+    answers = iter(["PNJ", "Polsek Peninjauan"])
+    monkeypatch.setattr(messages, "text_input", lambda *a, **k: next(answers))
+    qtbot.mouseClick(page.add_post_button, qtbot_button())
+    qtbot.waitUntil(lambda: "okudesk-kit-PNJ.json" in page.manage_result.text(), timeout=15000)
+    assert (usb / "okudesk-kit-PNJ.json").exists()
+    qtbot.waitUntil(lambda: page.posts.rowCount() == 2, timeout=15000)
+    page.posts.selectRow([page.posts.item(r, 0).text() for r in range(2)].index("PNJ"))
+    monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
+    qtbot.mouseClick(page.revoke_button, qtbot_button())
+    qtbot.waitUntil(lambda: "dicabut" in page.manage_result.text(), timeout=15000)
     # HQ mode: every post's incidents with a Post column and filter
     incidents = window.go_to("incidents")
     post_col = [c.key for c in incidents.model.columns].index("post")

@@ -20,6 +20,7 @@ def register(subparsers) -> None:
     ls.add_argument("--by", default=None, metavar="NRP", help="hanya tindakan petugas ini")
     ls.add_argument("--record", default=None, metavar="ID", help="hanya entri untuk data ini")
     ls.add_argument("--action", default=None, help="hanya jenis tindakan ini (create, update, login, ...)")
+    ls.add_argument("--post", default=None, metavar="KODE", help="hanya entri dari pos ini (di Polres)")
     ls.add_argument("--since", type=_day, default=None, metavar="YYYY-MM-DD", help="sejak tanggal ini (UTC)")
     ls.add_argument("--limit", type=int, default=50, metavar="N")
     ls.add_argument("--json", action="store_true", help="satu objek JSON per baris")
@@ -57,7 +58,7 @@ def list_entries(args: argparse.Namespace) -> int:
         if args.by:
             actor_id = session.scalar(select(Officer.id).where(Officer.nrp == args.by)) or "-"
         rows = audit.entries(session, actor_id=actor_id, record_id=args.record, action=args.action,
-                             since=args.since, limit=args.limit)
+                             origin_post=args.post, since=args.since, limit=args.limit)
     for e in rows:
         if args.json:
             print(json.dumps({"id": e.id, "entry": e.label, "at": e.at.isoformat(), "post": e.origin_post,

@@ -36,6 +36,19 @@ def register(subparsers) -> None:
     lst = actions.add_parser("list", help="tampilkan pos terdaftar dan status sinkronisasinya")
     lst.set_defaults(func=post_list)
 
+    con = subparsers.add_parser("conflict", help="konflik sinkronisasi yang disimpan (Polres)",
+                                description="Menampilkan dan menyelesaikan konflik: versi yang kalah disimpan untuk diperiksa.")
+    con_actions = con.add_subparsers(dest="action", metavar="<aksi>", required=True)
+    con_list = con_actions.add_parser("list", help="tampilkan konflik yang belum diselesaikan")
+    con_list.set_defaults(func=conflict_list)
+    con_resolve = con_actions.add_parser("resolve", help="selesaikan satu konflik")
+    con_resolve.add_argument("table")
+    con_resolve.add_argument("record_id", metavar="ID")
+    con_resolve.add_argument("instance", metavar="INSTANCE", help="instance versi yang disimpan (lihat 'conflict list')")
+    con_resolve.add_argument("--keep", choices=("winner", "loser"), required=True,
+                             help="winner: pertahankan versi yang berlaku; loser: pakai versi yang disimpan")
+    con_resolve.set_defaults(func=conflict_resolve)
+
     exp = subparsers.add_parser("export", help="tulis bundel sinkronisasi untuk Polres", description="Menulis satu bundel berisi semua perubahan yang belum dikonfirmasi Polres ke folder DIR (mis. flashdisk).")
     exp.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder tujuan (mis. flashdisk)")
     exp.set_defaults(func=export)
@@ -87,11 +100,33 @@ def post_list(args: argparse.Namespace) -> int:
 
     with open_store(args) as store, store.read() as session:
         rows = status.post_statuses(session)
-    print(f"{'POS':<12} {'STATUS':<9} {'BUNDEL':>6} {'TERAKHIR':<19} {'HARI':>5} {'KONFLIK':>7} {'DITAHAN':>7}")
+    print(f"{'POS':<12} {'STATUS':<9} {'BUNDEL':>6} {'TERAKHIR':<19} {'HARI':>5} {'SELISIH':>7} {'KONFLIK':>7} {'DITAHAN':>7}")
     for r in rows:
         last = r.last_bundle_at.isoformat(sep=" ", timespec="minutes") if r.last_bundle_at else "-"
         days = "-" if r.days_since is None else str(r.days_since)
-        print(f"{r.code:<12} {r.status:<9} {r.bundles:>6} {last:<19} {days:>5} {r.conflicts:>7} {r.held:>7}")
+        print(f"{r.code:<12} {r.status:<9} {r.bundles:>6} {last:<19} {days:>5} {r.lag:>7} {r.conflicts:>7} {r.held:>7}")
+    return EXIT_OK
+
+
+def conflict_list(args: argparse.Namespace) -> int:
+    from okudesk.core.sync import status
+
+    with open_store(args) as store, store.read() as session:
+        rows = status.conflicts(session)
+    for c in rows:
+        what = next((str(c.row[k])[:60] for k in ("title", "name", "purpose", "what", "number") if c.row.get(k)), "")
+        print(f"{c.table} {c.record_id} {c.instance} pos {c.post_code or '-'}: {what}")
+    if not rows:
+        print("Tidak ada konflik.")
+    return EXIT_OK
+
+
+def conflict_resolve(args: argparse.Namespace) -> int:
+    from okudesk.core.sync import importer
+
+    with open_store(args) as store, store.write() as session:
+        importer.resolve_conflict(session, args.table, args.record_id, args.instance, adopt=args.keep == "loser")
+    print("Konflik diselesaikan.")
     return EXIT_OK
 
 

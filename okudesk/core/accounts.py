@@ -475,7 +475,7 @@ def _attempt(session: Session, account: OfficerAccount | None, passphrase: str, 
     if wait > 0:
         audit.record(session, "login_failed", record_type="officer_account", record_id=account.officer_id,
                      summary=_("Ditolak: akun terkunci"), actor=actor)
-        return None, _locked_error(account, wait)
+        return None, _locked_error(account, wait, just_failed=False)
     if not verify_passphrase(passphrase or "", account.passphrase_hash):
         account.failed_count += 1
         account.last_failed_at = now
@@ -495,14 +495,16 @@ def _attempt(session: Session, account: OfficerAccount | None, passphrase: str, 
     return actor, None
 
 
-def _locked_error(account: OfficerAccount, seconds: float) -> LoginFailed:
+def _locked_error(account: OfficerAccount, seconds: float, *, just_failed: bool = True) -> LoginFailed:
     if account.failed_count >= LOCK_AFTER:
         minutes = max(1, round(seconds / 60))
         return LoginFailed(
             _("Akun dikunci {n} menit karena kata sandi salah berulang kali; admin dapat membukanya", n=minutes),
             seconds,
         )
-    return LoginFailed(_("Kata sandi salah; coba lagi dalam {n} detik", n=int(seconds + 0.999)), seconds)
+    if just_failed:
+        return LoginFailed(_("Kata sandi salah; coba lagi dalam {n} detik", n=int(seconds + 0.999)), seconds)
+    return LoginFailed(_("Terlalu banyak percobaan; coba lagi dalam {n} detik", n=int(seconds + 0.999)), seconds)
 
 
 def login(store: Store, passphrase: str, *, officer_id: str | None = None, nrp: str | None = None) -> Actor:

@@ -10,9 +10,12 @@ Officer keys live here, in local tables that never travel (``models``):
   certificate this post ever issued officer certificates under (so old reports still
   verify after enrolment), official CAs of imported PKCS#12 files.
 
-The post's CA is the sync identity once the installation is set up for sync
-(``okudesk.core.sync.trust``: the post's signing key, self-signed until HQ certifies it;
-at HQ the HQ root). Before that, a local self-signed CA in ``post_authority`` stands in.
+* ``post_authority``: the post's CA key (unencrypted: the post issues certificates with
+  no person at hand) and certificate, self-signed until HQ certifies the same key. Sync
+  signs the post's bundles with it (``sync.trust.signing_identity`` asks
+  :func:`post_authority`) and installs HQ's certificate through
+  :func:`install_post_certificate`. At HQ, HQ's root (the sync identity) is the CA.
+
 An officer certificate issued under an earlier CA certificate is issued again under the
 current one the next time the officer signs (only the public key is needed), so HQ's
 chain slots in without anyone typing a passphrase.
@@ -89,8 +92,8 @@ def _hq_root(session: Session) -> x509.Certificate | None:
 
 
 def post_authority(session: Session) -> pki.Identity:
-    """The CA officer certificates are issued under: the sync identity when there is one,
-    else a local self-signed CA made (and trusted) the first time it is needed."""
+    """The CA officer certificates are issued under: HQ's root at HQ; at a post the
+    ``post_authority`` row, made (self-signed, and trusted) the first time it is needed."""
     synced = _sync_identity(session)
     if synced is not None:
         if pki.is_self_signed(synced.certificate):  # not yet enrolled (or HQ's root): trust it for good

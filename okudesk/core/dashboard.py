@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from okudesk.core import settings
 from okudesk.core.listing import SEVERITY_RANK
-from okudesk.core.models import FollowUp, Incident, IncidentCategory, Meeting
+from okudesk.core.models import FollowUp, Incident, IncidentCategory, Meeting, Officer
 
 DUE_SOON_DAYS = 3
 
@@ -59,13 +59,16 @@ def _count(session: Session, model, column, start: datetime, end: datetime) -> i
 
 
 def _follow_ups(session: Session, *conditions, limit: int) -> tuple[tuple[FollowUpLine, ...], int]:
-    base = select(FollowUp).where(FollowUp.deleted_at.is_(None), FollowUp.status == "terbuka", *conditions)
-    n = session.scalar(select(func.count()).select_from(base.subquery())) or 0
-    lines = tuple(
-        FollowUpLine(f.id, f.what, f.responsible, f.due_date)
-        for f in session.scalars(base.order_by(FollowUp.due_date).limit(limit))
+    live = (FollowUp.deleted_at.is_(None), FollowUp.status == "terbuka", *conditions)
+    n = session.scalar(select(func.count()).select_from(FollowUp).where(*live)) or 0
+    stmt = (
+        select(FollowUp.id, FollowUp.what, func.coalesce(Officer.name, FollowUp.responsible), FollowUp.due_date)
+        .outerjoin(Officer, Officer.id == FollowUp.officer_id)
+        .where(*live)
+        .order_by(FollowUp.due_date)
+        .limit(limit)
     )
-    return lines, n
+    return tuple(FollowUpLine(*row) for row in session.execute(stmt)), n
 
 
 def summary(session: Session, today: date | None = None, *, limit: int = 8) -> Dashboard:

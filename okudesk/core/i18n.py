@@ -92,6 +92,7 @@ _ENGLISH: dict[str, str] = {
     "Basis data belum terbuka": "The database is not open yet",
     # accounts, audit trail, backups (issue 6)
     "Kata sandi salah; coba lagi dalam {n} detik": "Wrong passphrase; try again in {n} seconds",
+    "Terlalu banyak percobaan; coba lagi dalam {n} detik": "Too many attempts; try again in {n} seconds",
     "Belum ada petugas yang masuk; masuk dulu untuk melakukan ini": "Nobody is logged in; log in first to do this",
     "Peran {role} tidak diizinkan: {what}": "The role {role} may not do this: {what}",
     "Hanya dapat dilakukan oleh petugas yang bersangkutan atau pimpinan": "Only the officer concerned or a commander may do this",

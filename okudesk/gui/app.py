@@ -56,7 +56,7 @@ def start(data_dir: Path, language: str | None = None):
     def opened(store) -> None:
         from okudesk.gui.login import daily_backup
 
-        daily_backup(window)  # queued first on the worker: before anyone logs in
+        daily_backup(store)  # on its own thread: logging in does not wait for it
         window.attach_store(store)
 
     hub().open_store(data_dir, opened, failed)

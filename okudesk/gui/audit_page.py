@@ -35,7 +35,7 @@ LIMIT = 500
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("audit", text)
+    return QCoreApplication.translate("", text)  # the context lupdate gives tr() calls
 
 
 def choose_folder(parent) -> str | None:

@@ -13,6 +13,8 @@ All passphrase work (scrypt) runs on the operation worker, never on the UI threa
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -34,10 +36,18 @@ from okudesk.gui.pages import PAGES
 
 # Pages a role must be allowed to see; the others need "data.read".
 PAGE_PERMISSIONS = {"settings": "settings.write", "sync": "sync.export", "audit": "audit.read"}
+# Buttons on other helpers' pages that only some roles may use: (page, attribute) -> permission.
+BUTTON_PERMISSIONS = {
+    ("home", "new_meeting"): "meeting.write",
+    ("home", "new_incident"): "incident.write",
+    ("meetings", "new_button"): "meeting.write",
+    ("incidents", "new_button"): "incident.write",
+    ("settings", "add_officer"): "officer.manage",
+}
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("login", text)
+    return QCoreApplication.translate("", text)  # the context lupdate gives tr() calls
 
 
 def _password_edit() -> QLineEdit:
@@ -112,23 +122,27 @@ class LockScreen(QWidget):
         self.admin_button.clicked.connect(self._create_admin)
         self.steps.addWidget(page)
 
-        # new passphrase after a reset
+        # a new passphrase: after a reset, or when the officer wants one
         page = QWidget()
-        form = QFormLayout(page)
-        note = QLabel(tr("Kata sandi Anda diatur ulang oleh admin. Pilih kata sandi baru (minimal 8 karakter)."))
-        note.setWordWrap(True)
-        form.addRow(note)
+        form = self.change_form = QFormLayout(page)
+        self.change_note = QLabel()
+        self.change_note.setWordWrap(True)
+        form.addRow(self.change_note)
+        self.old_pass = _password_edit()
         self.new_pass = _password_edit()
         self.new_pass2 = _password_edit()
         self.change_button = QPushButton(tr("Simpan kata sandi baru"))
+        self.cancel_change = QPushButton(tr("Batal"))
+        form.addRow(tr("Kata sandi lama"), self.old_pass)
         form.addRow(tr("Kata sandi baru"), self.new_pass)
         form.addRow(tr("Ulangi"), self.new_pass2)
-        form.addRow("", self.change_button)
+        form.addRow(self.cancel_change, self.change_button)
         self.change_button.clicked.connect(self._change)
+        self.cancel_change.clicked.connect(self.hide)
         self.new_pass2.returnPressed.connect(self._change)
         self.steps.addWidget(page)
         self._pending_actor = None
-        self._old = ""
+        self._old: str | None = ""
         self.hide()
 
     def eventFilter(self, obj, event) -> bool:
@@ -200,13 +214,26 @@ class LockScreen(QWidget):
         self.passphrase.clear()
         self._busy(False)
         if must_change:
-            self._pending_actor, self._old = actor, passphrase
-            self.title.setText(tr("Kata sandi baru"))
-            self.message.show_text("")
-            self.steps.setCurrentIndex(2)
-            self.new_pass.setFocus()
+            self._ask_new(actor, passphrase)
             return
         self.unlocked.emit(actor)
+
+    def _ask_new(self, actor, old: str | None) -> None:
+        self._pending_actor, self._old = actor, old
+        self.title.setText(tr("Kata sandi baru"))
+        self.change_note.setText(
+            tr("Kata sandi Anda diatur ulang oleh admin. Pilih kata sandi baru (minimal 8 karakter).") if old else
+            tr("Kata sandi ini juga melindungi kunci tanda tangan Anda (minimal 8 karakter)."))
+        self.change_form.setRowVisible(self.old_pass, old is None)
+        self.cancel_change.setVisible(old is None)
+        self.message.show_text("")
+        self.steps.setCurrentIndex(2)
+        self.cover()
+        (self.old_pass if old is None else self.new_pass).setFocus()
+
+    def show_change(self, actor) -> None:
+        """The logged-in officer chooses a new passphrase (the old one is asked for)."""
+        self._ask_new(actor, None)
 
     def _create_admin(self) -> None:
         if self.admin_pass.text() != self.admin_pass2.text():
@@ -234,7 +261,8 @@ class LockScreen(QWidget):
         if self.new_pass.text() != self.new_pass2.text():
             self.message.show_text(tr("Kedua kata sandi tidak sama"))
             return
-        actor, old, new = self._pending_actor, self._old, self.new_pass.text()
+        actor, new = self._pending_actor, self.new_pass.text()
+        old = self._old if self._old is not None else self.old_pass.text()
         self._busy(True)
 
         def work(store):
@@ -244,8 +272,8 @@ class LockScreen(QWidget):
 
         def done(actor) -> None:
             self._busy(False)
-            self.new_pass.clear()
-            self.new_pass2.clear()
+            for edit in (self.old_pass, self.new_pass, self.new_pass2):
+                edit.clear()
             self._pending_actor, self._old = None, ""
             self.unlocked.emit(actor)
 
@@ -292,6 +320,23 @@ class Gate(QObject):
         self._then = None
         shortcut = QShortcut(QKeySequence("Ctrl+L"), window)
         shortcut.activated.connect(lambda: self.lock("manual"))
+        self.change_button = QPushButton(tr("Ganti kata sandi"))
+        self.lock_button = QPushButton(tr("Kunci (Ctrl+L)"))
+        self.change_button.clicked.connect(self.change_passphrase)
+        self.lock_button.clicked.connect(lambda: self.lock("manual"))
+        if hasattr(window, "statusBar"):
+            for b in (self.change_button, self.lock_button):
+                b.setFlat(True)
+                window.statusBar().addPermanentWidget(b)
+        build = getattr(window, "page", None)
+        if build is not None:  # pages are built when first shown: hide their buttons then
+
+            def page(key, _build=build):
+                built = _build(key)
+                apply_buttons(window, self.actor)
+                return built
+
+            window.page = page
 
     def require(self, store, then) -> None:
         """Run ``then`` once someone is logged in (at once when the store already acts for
@@ -351,10 +396,14 @@ class Gate(QObject):
         else:
             hub().notify(Changes(ALL_AREAS))
 
+    def change_passphrase(self) -> None:
+        if self.actor is not None and self.actor.officer_id is not None:
+            self.screen.show_change(self.actor)
+
     def lock(self, reason: str = "manual") -> None:
         """Stop acting for the officer, record it, and show the login again."""
         actor, store = self.actor, hub().store
-        if actor is None or store is None or self.screen.isVisible():
+        if actor is None or store is None:  # nobody in (the login form may be showing)
             return
         self.idle.stop()
         store.actor = self.actor = None
@@ -392,6 +441,7 @@ def apply_roles(window, actor) -> None:
     current = nav.currentRow()
     if current >= 0 and nav.item(current).isHidden() and first_visible is not None:
         nav.setCurrentRow(first_visible)
+    apply_buttons(window, actor)
     combo = getattr(window, "officer_combo", None)
     if combo is not None and actor.officer_id is not None:
         i = combo.findData(actor.officer_id)
@@ -400,23 +450,34 @@ def apply_roles(window, actor) -> None:
         combo.setEnabled(False)  # the officer on duty is who logged in
 
 
-def daily_backup(parent) -> None:
-    """At start-up, on the worker: a backup into ``backups/`` when the last is a day old.
+def daily_backup(store) -> threading.Thread:
+    """At start-up: a backup into ``backups/`` when the last is a day old.
 
-    A failure (a full disk, a damaged database) is logged and shown in the status bar; it
-    does not keep anyone from working.
+    It runs on a thread of its own, not the operation worker, so logging in does not wait
+    for a large photo folder to be copied (SQLite's backup API reads beside the worker's
+    connection). A failure (a full disk, a damaged database) is logged; it does not keep
+    anyone from working, and the next start tries again.
     """
     import logging
 
-    def work(store):
+    def work() -> None:
         from okudesk.core import backups
 
-        return backups.daily_if_due(store)
+        try:
+            backups.daily_if_due(store)
+        except Exception:  # noqa: BLE001 - logged; the next start tries again
+            logging.getLogger(__name__).exception("daily backup failed")
 
-    def failed(exc: BaseException) -> None:
-        logging.getLogger(__name__).warning("daily backup failed: %s", exc)
-        bar = getattr(parent, "statusBar", None)
-        if bar is not None:
-            bar().showMessage(tr("Cadangan harian gagal: {reason}").format(reason=str(exc)), 15_000)
+    thread = threading.Thread(target=work, name="okudesk-daily-backup", daemon=True)
+    thread.start()
+    return thread
 
-    StoreTask(parent, work, lambda _info: None).failure(failed).run()
+
+def apply_buttons(window, actor) -> None:
+    """Hide the buttons of built pages that the actor's role may not use."""
+    if actor is None:
+        return
+    for (key, attribute), permission in BUTTON_PERMISSIONS.items():
+        button = getattr(getattr(window, "pages", {}).get(key), attribute, None)
+        if button is not None:
+            button.setVisible(actor.may(permission))

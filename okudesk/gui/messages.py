@@ -53,7 +53,7 @@ def unsaved_changes(parent: QWidget | None) -> str:
 
 def open_images(parent: QWidget | None) -> list[str]:
     files, _filter = QFileDialog.getOpenFileNames(
-        parent, tr("Pilih foto"), "", tr("Gambar (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;Semua berkas (*)")
+        parent, tr("Pilih foto"), "", tr("Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;Semua berkas (*)")
     )
     return files
 

@@ -16,7 +16,7 @@ import tempfile
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,15 +39,27 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import messages
-from okudesk.gui.operations import INCIDENT, MEETING, OFFICER, Changes, QueryOp, StoreTask, WriteOp
+from okudesk.gui.operations import (
+    INCIDENT,
+    MEETING,
+    OFFICER,
+    SETTING,
+    Changes,
+    QueryOp,
+    StoreTask,
+    WriteOp,
+)
 from okudesk.gui.pages.base import Page
 
-KIND_TITLES = {"meeting": "Laporan Hasil Kegiatan / Kunjungan", "incident": "Laporan Informasi"}
+KIND_TITLES = {"meeting": QT_TRANSLATE_NOOP("", "Laporan Hasil Kegiatan / Kunjungan"),
+               "incident": QT_TRANSLATE_NOOP("", "Laporan Informasi")}
+SECURITY_LABELS = {"Biasa": QT_TRANSLATE_NOOP("", "Biasa"), "Terbatas": QT_TRANSLATE_NOOP("", "Terbatas"),
+                   "Rahasia": QT_TRANSLATE_NOOP("", "Rahasia"), "Sangat Rahasia": QT_TRANSLATE_NOOP("", "Sangat Rahasia")}
 VERDICT_COLORS = {"valid": "#1b7f3b", "untrusted": "#b26a00", "modified": "#b3261e", "unsigned": "#5b6b7b"}
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("reports", text)
+    return QCoreApplication.translate("", text)  # the context lupdate gives tr() calls
 
 
 # --- what the operating system does (tests replace these) ------------------------------------
@@ -112,7 +124,7 @@ class PrintReportDialog(QDialog):
         self.result = None
         self.pdf_path: Path | None = None
         self.setWindowTitle(tr("Cetak laporan"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(640)
         self.heading = QLabel(f"<b>{escape(tr(KIND_TITLES[kind]))}</b>")
         self.signer = QComboBox()
         self.passphrase = QLineEdit()
@@ -478,6 +490,111 @@ class CredentialDialog(QDialog):
             .failure(lambda e: self.error.setText(str(e))).run()
 
 
+# --- report settings -------------------------------------------------------------------------------
+
+
+class ReportSettingsDialog(QDialog):
+    """The post's numbering pattern, classification codes, security class, commander, kop."""
+
+    saved = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        from okudesk.core.reports import numbering
+
+        self.setWindowTitle(tr("Pengaturan laporan"))
+        self.setMinimumWidth(520)
+        self.template = QLineEdit()
+        self.template.setToolTip(tr("Kolom: {sec} {no} {month} {class} {year} {code}; {no}, {year} dan {code} wajib"))
+        self.class_meeting = QLineEdit()
+        self.class_incident = QLineEdit()
+        self.security = QComboBox()
+        for name in numbering.SECURITY_CLASSES:
+            self.security.addItem(tr(SECURITY_LABELS.get(name, name)), name)
+        self.commander = QComboBox()
+        self.letterhead = QCheckBox(tr("Cetak kop surat (matikan untuk menghemat tinta)"))
+        self.example = QLabel()
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(tr("Pola nomor"), self.template)
+        form.addRow(tr("Contoh"), self.example)
+        form.addRow(tr("Kode klasifikasi rapat"), self.class_meeting)
+        form.addRow(tr("Kode klasifikasi kejadian"), self.class_incident)
+        form.addRow(tr("Klasifikasi keamanan"), self.security)
+        form.addRow(tr("Blok \"Mengetahui\""), self.commander)
+        form.addRow("", self.letterhead)
+        self.save_button = QPushButton(tr("Simpan"))
+        self.save_button.setDefault(True)
+        cancel = QPushButton(tr("Batal"))
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+        for field in (self.template, self.class_meeting):
+            field.textChanged.connect(self._update_example)
+        self.security.currentIndexChanged.connect(self._update_example)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(cancel)
+        row.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(row)
+        QueryOp(self, self._load, self._show).run()
+
+    def _load(self, session):
+        from okudesk.core import officers, posts
+        from okudesk.core.reports import settings
+
+        post = posts.this_post(session)
+        return settings.load(session), [(o.id, f"{o.display} — {o.position}") for o in officers.list_officers(session)], \
+            post.code if post else "BTT"
+
+    def _show(self, result) -> None:
+        cfg, people, self._post_code = result
+        self.template.setText(cfg.number_template)
+        self.class_meeting.setText(cfg.class_meeting)
+        self.class_incident.setText(cfg.class_incident)
+        self.security.setCurrentIndex(max(0, self.security.findData(cfg.security_class)))
+        self.commander.addItem(tr("Otomatis (Kapolsek menurut jabatan)"), "")
+        for officer_id, text in people:
+            self.commander.addItem(text, officer_id)
+        self.commander.setCurrentIndex(max(0, self.commander.findData(cfg.commander_id)))
+        self.letterhead.setChecked(cfg.letterhead)
+        self._update_example()
+
+    def _update_example(self) -> None:
+        from datetime import date
+
+        from okudesk.core.errors import ValidationError
+        from okudesk.core.reports import numbering
+
+        try:
+            self.example.setText(numbering.format_number(
+                self.template.text(), no=42, when=date.today(), class_code=self.class_meeting.text() or "LHK",
+                post_code=getattr(self, "_post_code", "BTT"), security_class=self.security.currentData() or "Biasa"))
+            self.error.clear()
+        except (ValidationError, KeyError, ValueError, IndexError) as exc:
+            self.example.setText("-")
+            self.error.setText(str(exc))
+
+    def save(self) -> None:
+        from okudesk.core.reports import settings
+
+        cfg = settings.ReportSettings(
+            number_template=self.template.text().strip(), class_meeting=self.class_meeting.text().strip(),
+            class_incident=self.class_incident.text().strip(), security_class=self.security.currentData(),
+            commander_id=self.commander.currentData() or "", letterhead=self.letterhead.isChecked())
+
+        def done(_result) -> None:
+            self.saved.emit()
+            self.accept()
+
+        WriteOp(self, lambda session: settings.save(session, cfg), changes=Changes.of(SETTING)).success(done) \
+            .failure(lambda e: self.error.setText(str(e))).run()
+
+
 # --- the Laporan page -------------------------------------------------------------------------------
 
 
@@ -494,11 +611,17 @@ class ReportsPage(Page):
         self.table.setHorizontalHeaderLabels([tr("Nomor"), tr("Jenis"), tr("Penanda tangan"), tr("Ditandatangani"), tr("Halaman")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
         self.table.doubleClicked.connect(self.open_selected)
         self.open_button = QPushButton(tr("Buka"))
         self.verify_button = QPushButton(tr("Verifikasi dokumen…"))
         self.officer = QComboBox()
+        self.officer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.settings_button = QPushButton(tr("Pengaturan laporan…"))
+        self.settings_button.clicked.connect(self.edit_settings)
         self.signature_button = QPushButton(tr("Tanda tangan…"))
         self.credential_button = QPushButton(tr("Sertifikat…"))
         self.open_button.clicked.connect(self.open_selected)
@@ -508,6 +631,7 @@ class ReportsPage(Page):
         row = QHBoxLayout()
         row.addWidget(self.open_button)
         row.addWidget(self.verify_button)
+        row.addWidget(self.settings_button)
         row.addStretch(1)
         row.addWidget(QLabel(tr("Petugas")))
         row.addWidget(self.officer)
@@ -537,12 +661,17 @@ class ReportsPage(Page):
         QueryOp(self, work, self._show).run()
 
     def _show(self, result) -> None:
+        from datetime import UTC
+
+        from okudesk.core.reports.signing import WIB
+
         reports, people = result
         self.rows = reports
         self.table.setRowCount(len(reports))
         for r, rep in enumerate(reports):
             for c, text in enumerate((rep.number, tr(KIND_TITLES.get(rep.kind, rep.kind)), rep.signer_name,
-                                      rep.signed_at.strftime("%d-%m-%Y %H:%M UTC"), str(rep.pages))):
+                                      rep.signed_at.replace(tzinfo=UTC).astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB"),
+                                      str(rep.pages))):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         current = self.officer.currentData()
         self.officer.clear()
@@ -583,6 +712,11 @@ class ReportsPage(Page):
             dialog.open()
             return dialog
         return None
+
+    def edit_settings(self):
+        dialog = ReportSettingsDialog(self)
+        dialog.open()
+        return dialog
 
     def edit_credential(self):
         chosen = self._officer()

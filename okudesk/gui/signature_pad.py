@@ -28,7 +28,7 @@ INK = QColor(10, 20, 90)
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("reports", text)
+    return QCoreApplication.translate("", text)  # the context lupdate gives tr() calls
 
 
 class SignaturePad(QWidget):

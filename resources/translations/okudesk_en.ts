@@ -74,19 +74,234 @@
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="+57"/>
         <location filename="../../okudesk/gui/pages/followups.py" line="+33"/>
         <location filename="../../okudesk/gui/pages/home.py" line="+102"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+111"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+114"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../okudesk/gui/audit_page.py" line="+43"/>
+        <source>Pilih flashdisk atau folder tujuan cadangan</source>
+        <translation>Choose a USB stick or folder for the backup</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pilih berkas cadangan</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadangan okudesk (*.zip *.sqlite3);;Semua berkas (*)</source>
+        <translation>okudesk backups (*.zip *.sqlite3);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Audit &amp; Keamanan</source>
+        <translation>Audit &amp; Security</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>(semua petugas)</source>
+        <translation>(all officers)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(semua tindakan)</source>
+        <translation>(all actions)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ID data</source>
+        <translation>Record ID</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+13"/>
+        <location line="+111"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="+0"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-7"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+76"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+636"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
+        <location line="-124"/>
+        <location line="+13"/>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+13"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+200"/>
+        <location line="+16"/>
+        <source>Data</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Sampai</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Periksa rantai</source>
+        <translation>Check chain</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-259"/>
+        <source>Keterangan</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perubahan</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Jejak audit</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>{n} entri (paling baru dulu, paling banyak {max})</source>
+        <translation>{n} entries (newest first, at most {max})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rantai audit utuh: {n} entri dalam {c} rantai.</source>
+        <translation>Audit chain intact: {n} entries in {c} chains.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rantai audit RUSAK: {problem}</source>
+        <translation>Audit chain BROKEN: {problem}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+16"/>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>kata sandi sementara (petugas menggantinya saat masuk)</source>
+        <translation>temporary passphrase (the officer changes it at login)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kata sandi sementara</source>
+        <translation>Temporary passphrase</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Simpan akun</source>
+        <translation>Save account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buka kunci</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Akun petugas</source>
+        <translation>Officer accounts</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>terkunci</source>
+        <translation>locked</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source>harus ganti kata sandi</source>
+        <translation>must change passphrase</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>aktif</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(belum ada akun)</source>
+        <translation>(no account yet)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>okudesk membuat cadangan otomatis sekali sehari di folder data. Simpan juga cadangan di flashdisk yang disimpan terpisah dari laptop.</source>
+        <translation>okudesk makes an automatic backup once a day in the data folder. Also keep a backup on a USB stick stored away from the laptop.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cadangkan ke USB…</source>
+        <translation>Back up to USB…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pulihkan dari cadangan…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> menit</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kunci layar setelah tidak dipakai</source>
+        <translation>Lock the screen when idle for</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cadangan &amp;&amp; kunci layar</source>
+        <translation>Backup &amp;&amp; screen lock</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Membuat cadangan…</source>
+        <translation>Making a backup…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cadangan tersimpan: {path} ({mb:.1f} MB, {n} foto)</source>
+        <translation>Backup saved: {path} ({mb:.1f} MB, {n} photos)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cadangan gagal: {reason}</source>
+        <translation>Backup failed: {reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Data sekarang akan diganti dengan isi cadangan ini (data sekarang disimpan di folder replaced). Lanjutkan?</source>
+        <translation>The current data will be replaced by this backup (the current data is kept in the folder &quot;replaced&quot;). Continue?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pulihkan</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cadangan dipulihkan dari {path}.</source>
+        <translation>Backup restored from {path}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cadangan tidak dapat dipulihkan: {reason}</source>
+        <translation>The backup cannot be restored: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/forms/common.py" line="+0"/>
         <source>Penanggung jawab lain</source>
         <translation>Other person responsible</translation>
     </message>
@@ -134,21 +349,27 @@
         <translation>(not a photo)</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location filename="../../okudesk/gui/audit_page.py" line="-65"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="+68"/>
         <location filename="../../okudesk/gui/messages.py" line="+45"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+151"/>
+        <location filename="../../okudesk/gui/signature_pad.py" line="+166"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../okudesk/gui/forms/incident_form.py" line="+166"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="+1"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="+167"/>
+        <location filename="../../okudesk/gui/login.py" line="+135"/>
         <location filename="../../okudesk/gui/messages.py" line="-13"/>
         <location line="+15"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+2"/>
+        <location filename="../../okudesk/gui/signature_pad.py" line="+2"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/forms/incident_form.py" line="-189"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="-190"/>
         <location filename="../../okudesk/gui/pages/home.py" line="-28"/>
         <source>Kejadian baru</source>
         <translation>New incident</translation>
@@ -189,7 +410,7 @@
     <message>
         <location line="+1"/>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="+1"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-62"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-65"/>
         <source>Tempat</source>
         <translation>Place</translation>
     </message>
@@ -200,7 +421,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="+76"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+79"/>
         <source>Uraian kejadian</source>
         <translation>Description</translation>
     </message>
@@ -275,15 +496,14 @@
     <message>
         <location line="+4"/>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="+13"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+72"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+75"/>
         <source>Foto</source>
         <translation>Photos</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="+35"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="-71"/>
-        <location line="+61"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-73"/>
+        <location line="+63"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
@@ -299,7 +519,7 @@
         <translation>Follow-ups and photos</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+143"/>
         <source>Ubah status kejadian {number}</source>
         <translation>Change the status of incident {number}</translation>
     </message>
@@ -337,7 +557,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-75"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-78"/>
         <source>Jenis kegiatan</source>
         <translation>Activity type</translation>
     </message>
@@ -368,7 +588,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+63"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+66"/>
         <source>Tokoh yang ditemui</source>
         <translation>Stakeholders met</translation>
     </message>
@@ -384,8 +604,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-59"/>
-        <location line="+62"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-62"/>
+        <location line="+65"/>
         <source>Maksud dan tujuan</source>
         <translation>Purpose</translation>
     </message>
@@ -404,6 +624,8 @@
     <message>
         <location line="+1"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-23"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-155"/>
         <source>Hasil</source>
         <translation>Outcomes</translation>
     </message>
@@ -437,9 +659,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../okudesk/gui/login.py" line="-37"/>
+        <location line="+19"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+3"/>
         <location line="+8"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="-31"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-34"/>
         <location filename="../../okudesk/gui/wizard.py" line="+113"/>
         <source>Nama</source>
         <translation>Name</translation>
@@ -448,6 +673,7 @@
         <location line="+1"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+1"/>
         <location line="+74"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+236"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
@@ -463,8 +689,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="-67"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-56"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-70"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-59"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="-72"/>
         <location line="+72"/>
         <source>Desa</source>
@@ -518,7 +744,7 @@
         <translation>{n} changes not yet exported</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>Pos belum disiapkan</source>
         <translation>Post not set up yet</translation>
     </message>
@@ -569,8 +795,8 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Gambar (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;Semua berkas (*)</source>
-        <translation>Images (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;All files (*)</translation>
+        <source>Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;Semua berkas (*)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/pages/base.py" line="+139"/>
@@ -578,12 +804,13 @@
         <translation>Search (Ctrl+F)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../okudesk/gui/audit_page.py" line="-244"/>
+        <location filename="../../okudesk/gui/pages/base.py" line="+7"/>
         <source>Dari</source>
         <translation>From</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../okudesk/gui/pages/base.py" line="+2"/>
         <source>s.d.</source>
         <translation>to</translation>
     </message>
@@ -598,18 +825,23 @@
         <translation>All statuses</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Semua pos</source>
+        <translation>All posts</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Atur ulang</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+243"/>
         <source>{n} data</source>
         <translation>{n} records</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/pages/followups.py" line="-11"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="-7"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+28"/>
         <source>Penanggung jawab</source>
         <translation>Responsible</translation>
     </message>
@@ -617,6 +849,7 @@
         <location line="+2"/>
         <location filename="../../okudesk/gui/pages/home.py" line="+7"/>
         <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+0"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -727,14 +960,15 @@
         <translation>Severity</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../okudesk/gui/audit_page.py" line="+12"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+0"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-3"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="-45"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+24"/>
         <source>Data pos ini belum pernah diekspor ke Polres. Buat paket sinkronisasi di halaman Sinkronisasi.</source>
         <translation>This post&apos;s data has never been exported to Polres. Make a sync bundle on the Sync page.</translation>
     </message>
@@ -752,6 +986,7 @@
         <location filename="../../okudesk/gui/pages/incidents.py" line="-3"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-1"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+0"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+0"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
@@ -762,9 +997,21 @@
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-36"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+3"/>
         <source>Uraian</source>
         <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+4"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-43"/>
+        <location line="+43"/>
+        <location line="+34"/>
+        <location line="+7"/>
+        <location line="+16"/>
+        <source>Pos</source>
+        <translation>Post</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -783,23 +1030,30 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+8"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+5"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="-21"/>
         <source>Ubah</source>
         <translation>Edit</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+121"/>
+        <location line="+123"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
-        <location line="+94"/>
+        <location line="+96"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+1"/>
         <location line="+108"/>
+        <location filename="../../okudesk/gui/signature_pad.py" line="-6"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-122"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-95"/>
+        <source>Cetak laporan (Ctrl+P)</source>
+        <translation>Print report (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Tidak ada kejadian yang cocok.</source>
         <translation>No matching incidents.</translation>
     </message>
@@ -814,7 +1068,7 @@
         <translation>Delete incident {number}? It is marked as deleted and stays on record for Polres.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-98"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-5"/>
         <source>Semua jenis kegiatan</source>
         <translation>All activity types</translation>
     </message>
@@ -829,7 +1083,7 @@
         <translation>New meeting (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Tidak ada rapat yang cocok.</source>
         <translation>No matching meetings.</translation>
     </message>
@@ -845,6 +1099,7 @@
     </message>
     <message>
         <location filename="../../okudesk/gui/pages/placeholder.py" line="+38"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-3"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
@@ -858,18 +1113,299 @@ Fitur ini sedang disiapkan dan akan tersedia pada pembaruan okudesk berikutnya.<
 This feature is being prepared and comes with the next okudesk update.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-131"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>Belum disiapkan</source>
+        <translation>Not set up yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Instalasi ini belum terhubung dengan Polres. Polres membuat kit pendaftaran untuk pos ini; pilih berkas kit itu untuk menyiapkan sinkronisasi.</source>
+        <translation>This installation is not yet linked to Polres. Polres makes an enrolment kit for this post; choose that kit file to set up sync.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Siapkan pos dari kit…</source>
+        <translation>Set up the post from a kit…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kirim data ke Polres</source>
+        <translation>Send data to Polres</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sertifikat</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
         <location line="+3"/>
-        <source>Di sini nanti Anda membuat paket data untuk Polres pada flashdisk dan membaca tanda terima dari Polres.
-
-Fitur ini sedang disiapkan dan akan tersedia pada pembaruan okudesk berikutnya. Jumlah perubahan yang belum diekspor tampil di bilah status.</source>
-        <translation>Here you will write data bundles for Polres to a USB stick and read receipts from Polres.
-
-This feature is being prepared and comes with the next okudesk update. The number of changes not yet exported is shown in the status bar.</translation>
+        <source>Perubahan menunggu</source>
+        <translation>Changes waiting</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ekspor terakhir</source>
+        <translation>Last export</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tanda terima terakhir</source>
+        <translation>Last receipt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pilih folder…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tujuan</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ekspor ke USB</source>
+        <translation>Export to USB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Impor tanda terima…</source>
+        <translation>Import receipt…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Status sinkronisasi per pos</source>
+        <translation>Sync status per post</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bundel</source>
+        <translation>Bundles</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bundel terakhir</source>
+        <translation>Last bundle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hari sejak</source>
+        <translation>Days since</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Penghitung diakui</source>
+        <translation>Acknowledged counter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+34"/>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <location line="+33"/>
+        <source>Ditahan</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Impor bundel dari pos</source>
+        <translation>Import bundles from posts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Impor semua bundel dari folder/flashdisk…</source>
+        <translation>Import all bundles from a folder/USB stick…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Impor berkas bundel…</source>
+        <translation>Import bundle file…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Diperbarui</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tidak berubah</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanda terima</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Konflik (versi yang kalah, disimpan untuk diperiksa)</source>
+        <translation>Conflicts (the losing versions, kept for review)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+16"/>
+        <source>Tabel</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Isi versi yang kalah</source>
+        <translation>Content of the losing version</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ditemukan</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Data ditahan (induknya belum tiba)</source>
+        <translation>Held records (their parent has not arrived yet)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Menunggu</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sejak</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{code} (Polres {hq})</source>
+        <translation>{code} (Polres {hq})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diterbitkan Polres</source>
+        <translation>issued by Polres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>menunggu tanda terima pertama dari Polres</source>
+        <translation>waiting for the first receipt from Polres</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Flashdisk {root}</source>
+        <translation>USB stick {root}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(pilih folder tujuan)</source>
+        <translation>(choose a destination folder)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pilih flashdisk atau folder tujuan</source>
+        <translation>Choose a USB stick or destination folder</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Menulis bundel ke {target}…</source>
+        <translation>Writing the bundle to {target}…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Selesai: {n} catatan dan {photos} foto ditulis ke {path}. Bawa flashdisk ini ke Polres; data tetap tersimpan di sini sampai tanda terima Polres diimpor.</source>
+        <translation>Done: {n} records and {photos} photos written to {path}. Take this USB stick to Polres; the data stays here until the Polres receipt is imported.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+44"/>
+        <location line="+76"/>
+        <source>Gagal: {reason}</source>
+        <translation>Failed: {reason}</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>Pilih tanda terima dari Polres</source>
+        <translation>Choose the receipt from Polres</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tanda terima okudesk (*.okr);;Semua berkas (*)</source>
+        <translation>okudesk receipts (*.okr);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{file}: diterapkan ({new} baru, {updated} diperbarui{cert})</source>
+        <translation>{file}: applied ({new} new, {updated} updated{cert})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; sertifikat pos dari Polres dipasang</source>
+        <translation>; the post&apos;s certificate from Polres installed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}: DITOLAK: {reason}</source>
+        <translation>{file}: REFUSED: {reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pilih kit pendaftaran dari Polres</source>
+        <translation>Choose the enrolment kit from Polres</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kit okudesk (*.json);;Semua berkas (*)</source>
+        <translation>okudesk kits (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Pos {code} siap; ekspor pertama membawa bukti pendaftaran ke Polres {hq}.</source>
+        <translation>Post {code} is ready; the first export carries the enrolment proof to Polres {hq}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Pilih folder atau flashdisk berisi bundel</source>
+        <translation>Choose a folder or USB stick with bundles</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pilih bundel dari pos</source>
+        <translation>Choose bundles from posts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bundel okudesk (*.okb);;Semua berkas (*)</source>
+        <translation>okudesk bundles (*.okb);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tidak ada bundel (.okb) di folder itu.</source>
+        <translation>There are no bundles (.okb) in that folder.</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>diterapkan</source>
+        <translation>applied</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DITOLAK: {reason}</source>
+        <translation>REFUSED: {reason}</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/pages/settings.py" line="-48"/>
@@ -926,13 +1462,16 @@ This feature is being prepared and comes with the next okudesk update. The numbe
         <translation>Rank</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../okudesk/gui/audit_page.py" line="+111"/>
+        <location filename="../../okudesk/gui/login.py" line="+1"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="+0"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-234"/>
         <location filename="../../okudesk/gui/wizard.py" line="+0"/>
         <source>NRP</source>
         <translation>NRP</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="+0"/>
         <location line="+11"/>
         <location filename="../../okudesk/gui/wizard.py" line="+0"/>
         <source>Jabatan</source>
@@ -1011,12 +1550,75 @@ This feature is being prepared and comes with the next okudesk update. The numbe
         <translation>Remove {name} from the directory? Their meeting history is kept.</translation>
     </message>
     <message>
+        <location filename="../../okudesk/gui/login.py" line="-23"/>
+        <source>Masuk</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+20"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-230"/>
+        <source>Kata sandi</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Belum ada akun. Buat akun admin pertama: admin mengatur pos, petugas dan cadangan.</source>
+        <translation>There is no account yet. Create the first admin account: the admin sets up the post, officers and backups.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Buat akun admin</source>
+        <translation>Create admin account</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+264"/>
+        <source>Ulangi kata sandi</source>
+        <translation>Repeat passphrase</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Kata sandi Anda diatur ulang oleh admin. Pilih kata sandi baru (minimal 8 karakter).</source>
+        <translation>Your passphrase was reset by the admin. Choose a new passphrase (at least 8 characters).</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>Simpan kata sandi baru</source>
+        <translation>Save new passphrase</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+86"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-1"/>
+        <source>Kata sandi baru</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <location filename="../../okudesk/gui/signature_pad.py" line="+2"/>
+        <source>Ulangi</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Masuk ke okudesk</source>
+        <translation>Log in to okudesk</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <location filename="../../okudesk/gui/wizard.py" line="-120"/>
         <source>Selamat datang di okudesk</source>
         <translation>Welcome to okudesk</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+65"/>
+        <location line="+22"/>
+        <source>Kedua kata sandi tidak sama</source>
+        <translation>The two passphrases differ</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/wizard.py" line="+9"/>
         <source>Folder data ini masih kosong. Siapkan pos Anda dalam dua langkah singkat, atau coba okudesk dulu dengan data contoh (data contoh dapat dipakai untuk latihan).</source>
         <translation>This data folder is empty. Set up your post in two short steps, or try okudesk first with demo data (for practice).</translation>
     </message>
@@ -1100,6 +1702,529 @@ This feature is being prepared and comes with the next okudesk update. The numbe
         <location line="+71"/>
         <source>Mengisi data contoh…</source>
         <translation>Loading demo data…</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-328"/>
+        <location line="+47"/>
+        <source>Cetak laporan</source>
+        <translation>Print report</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Simpan salinan laporan</source>
+        <translation>Save a copy of the report</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pilih dokumen</source>
+        <translation>Choose a document</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf);;Semua berkas (*)</source>
+        <translation>PDF (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>kata sandi penanda tangan</source>
+        <translation>signer&apos;s passphrase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draf saja (tanda air DRAFT, tanpa nomor dan tanda tangan)</source>
+        <translation>Draft only (DRAFT watermark, no number or signature)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+231"/>
+        <location line="+237"/>
+        <source>Penanda tangan</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location line="-465"/>
+        <location line="+13"/>
+        <source>Buat dan tanda tangani</source>
+        <translation>Make and sign</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Pratinjau</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Simpan salinan…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+162"/>
+        <location line="+98"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="-252"/>
+        <source>Buat draf</source>
+        <translation>Make draft</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{who} — belum punya sertifikat</source>
+        <translation>{who} — no certificate yet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sudah ditandatangani sebagai {number}; membuat ulang memberikan salinan yang sama.</source>
+        <translation>Already signed as {number}; making it again gives the same copy.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Masukkan kata sandi penanda tangan.</source>
+        <translation>Enter the signer&apos;s passphrase.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Laporan ini sudah ditandatangani sebelumnya: {number}</source>
+        <translation>This report was signed before: {number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Laporan {number} ditandatangani ({pages} halaman)</source>
+        <translation>Report {number} signed ({pages} pages)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draf dibuat ({pages} halaman), tanpa tanda tangan</source>
+        <translation>Draft made ({pages} pages), unsigned</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Tidak ada aplikasi untuk membuka PDF. Simpan salinannya lalu buka secara manual.</source>
+        <translation>There is no application to open PDFs. Save a copy and open it yourself.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Laporan tidak dapat dikirim ke pencetak: {reason}</source>
+        <translation>The report cannot be sent to the printer: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dikirim ke pencetak {printer}</source>
+        <translation>Sent to printer {printer}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bawaan</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Salinan disimpan: {path}</source>
+        <translation>Copy saved: {path}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Verifikasi dokumen</source>
+        <translation>Verify document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pilih laporan PDF yang akan diperiksa.</source>
+        <translation>Choose the PDF report to check.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pilih berkas…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../../okudesk/gui/signature_pad.py" line="+43"/>
+        <source>Berkas tidak dapat dibaca: {reason}</source>
+        <translation>The file cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>SAH: utuh dan penanda tangan dipercaya</source>
+        <translation>VALID: intact and the signer is trusted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UTUH, tetapi penanda tangan tidak dipercaya</source>
+        <translation>INTACT, but the signer is not trusted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DIUBAH setelah ditandatangani</source>
+        <translation>CHANGED after signing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TIDAK BERTANDA TANGAN (draf atau bukan laporan okudesk)</source>
+        <translation>NOT SIGNED (a draft, or not an okudesk report)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Waktu tanda tangan</source>
+        <translation>Signed at</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ID dokumen</source>
+        <translation>Document ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>nomor {number}, berkas sama dengan yang didaftarkan</source>
+        <translation>number {number}, the file matches the registered one</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sertifikat tanda tangan {name}</source>
+        <translation>Signing certificate of {name}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Buat kunci dan sertifikat</source>
+        <translation>Make key and certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impor PKCS#12…</source>
+        <translation>Import PKCS#12…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Petugas ini belum memiliki sertifikat tanda tangan.</source>
+        <translation>This officer has no signing certificate yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sertifikat: {subject} (NRP {nrp}), diterbitkan oleh {issuer}, berlaku sampai {until}.</source>
+        <translation>Certificate: {subject} (NRP {nrp}), issued by {issuer}, valid until {until}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Masukkan kata sandi.</source>
+        <translation>Enter the passphrase.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kedua kata sandi tidak sama.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Pilih berkas PKCS#12</source>
+        <translation>Choose a PKCS#12 file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PKCS#12 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kata sandi berkas</source>
+        <translation>File passphrase</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kata sandi berkas PKCS#12:</source>
+        <translation>Passphrase of the PKCS#12 file:</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>Ditandatangani</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Halaman</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verifikasi dokumen…</source>
+        <translation>Verify document…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tanda tangan…</source>
+        <translation>Signature…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sertifikat…</source>
+        <translation>Certificate…</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Salinan laporan ini tidak ada di folder data.</source>
+        <translation>The copy of this report is not in the data folder.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tidak ada aplikasi untuk membuka PDF.</source>
+        <translation>There is no application to open PDFs.</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/signature_pad.py" line="-49"/>
+        <source>Tanda tangan {name}</source>
+        <translation>Signature of {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tulis tanda tangan di bidang putih dengan tetikus, pena atau jari, atau impor gambarnya.</source>
+        <translation>Sign in the white area with the mouse, a pen or a finger, or import a picture of it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Urungkan</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Impor gambar…</source>
+        <translation>Import picture…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Berkas ini bukan gambar yang dapat dibaca.</source>
+        <translation>This file is not a readable picture.</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/forms/common.py" line="+34"/>
+        <source>Perubahan laporan</source>
+        <translation>Report amendment</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alasan perubahan:</source>
+        <translation>Reason for the change:</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-640"/>
+        <source>Laporan Hasil Kegiatan / Kunjungan</source>
+        <translation>Activity / visit report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan Informasi</source>
+        <translation>Information report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biasa</source>
+        <translation>Biasa (ordinary)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Terbatas</source>
+        <translation>Terbatas (restricted)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rahasia</source>
+        <translation>Rahasia (secret)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sangat Rahasia</source>
+        <translation>Sangat Rahasia (top secret)</translation>
+    </message>
+    <message>
+        <location line="+448"/>
+        <source>Pengaturan laporan</source>
+        <translation>Report settings</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kolom: {sec} {no} {month} {class} {year} {code}; {no}, {year} dan {code} wajib</source>
+        <translation>Fields: {sec} {no} {month} {class} {year} {code}; {no}, {year} and {code} are required</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cetak kop surat (matikan untuk menghemat tinta)</source>
+        <translation>Print the letterhead (turn off to save ink)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pola nomor</source>
+        <translation>Number pattern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contoh</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode klasifikasi rapat</source>
+        <translation>Classification code, meetings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode klasifikasi kejadian</source>
+        <translation>Classification code, incidents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Klasifikasi keamanan</source>
+        <translation>Security class</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blok &quot;Mengetahui&quot;</source>
+        <translation>&quot;Mengetahui&quot; block</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Otomatis (Kapolsek menurut jabatan)</source>
+        <translation>Automatic (the Kapolsek by position)</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Pengaturan laporan…</source>
+        <translation>Report settings…</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-319"/>
+        <source>Selisih (bundel hilang)</source>
+        <translation>Lag (missing bundle)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Daftarkan pos…</source>
+        <translation>Register post…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mendaftarkan pos dan menulis kit pendaftarannya ke folder atau flashdisk</source>
+        <translation>Registers a post and writes its enrollment kit to a folder or USB stick</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cabut pos terpilih…</source>
+        <translation>Revoke selected post…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laptop pos hilang atau dicuri: bundel bertanda tangan kuncinya ditolak</source>
+        <translation>The post&apos;s laptop was lost or stolen: bundles signed by its key are refused</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Pakai versi ini</source>
+        <translation>Use this version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Versi yang kalah menjadi perubahan Polres dan dikirim ke pos pada tanda terima berikutnya</source>
+        <translation>The losing version becomes HQ&apos;s change and goes to the post in the next receipt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pertahankan versi yang berlaku</source>
+        <translation>Keep the current version</translation>
+    </message>
+    <message>
+        <location line="+211"/>
+        <location line="+3"/>
+        <source>Daftarkan pos</source>
+        <translation>Register post</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Kode pos (mis. BTT):</source>
+        <translation>Post code (e.g. BTT):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nama pos:</source>
+        <translation>Post name:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pilih folder atau flashdisk untuk kit pendaftaran</source>
+        <translation>Choose a folder or USB stick for the enrollment kit</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Kit pendaftaran ditulis ke {path}. Serahkan kepada pos seperti menyerahkan kunci.</source>
+        <translation>Enrollment kit written to {path}. Hand it to the post as you would a key.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Pilih dulu satu pos di daftar.</source>
+        <translation>Choose a post in the list first.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cabut pos {code}? Bundel yang ditandatangani kunci pos ini akan ditolak; pos perlu kit baru.</source>
+        <translation>Revoke post {code}? Bundles signed by this post&apos;s key will be refused; the post needs a new kit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cabut</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pos {code} dicabut.</source>
+        <translation>Post {code} revoked.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pilih dulu satu konflik di daftar.</source>
+        <translation>Choose a conflict in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/login.py" line="-126"/>
+        <source>Kata sandi lama</source>
+        <translation>Old passphrase</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Kata sandi ini juga melindungi kunci tanda tangan Anda (minimal 8 karakter).</source>
+        <translation>This passphrase also protects your signing key (at least 8 characters).</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Ganti kata sandi</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kunci (Ctrl+L)</source>
+        <translation>Lock (Ctrl+L)</translation>
     </message>
 </context>
 <context>
@@ -1221,6 +2346,11 @@ This feature is being prepared and comes with the next okudesk update. The numbe
         <location line="+1"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit &amp; Keamanan</source>
+        <translation>Audit &amp; Security</translation>
     </message>
     <message>
         <location line="+1"/>

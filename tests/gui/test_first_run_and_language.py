@@ -8,16 +8,22 @@ from okudesk.core.store import Store
 
 
 def open_empty(tmp_path, qtbot):
-    from okudesk.core import accounts
+    """A new installation: the lock screen asks for the first admin, then the wizard shows."""
+    from okudesk.gui.login import gate
     from okudesk.gui.main_window import MainWindow
 
-    store = Store.open(tmp_path / "empty")
-    # past the login gate (tests/test_gui_login.py drives it): the console sets up the post
-    store.actor = accounts.system_actor("pytest")
+    store = Store.open(tmp_path / "empty")  # nobody acts yet: the lock screen comes first
     w = MainWindow(store)
     qtbot.addWidget(w)
     w.show()
-    qtbot.waitUntil(w.is_ready)
+    screen = gate(w).screen
+    qtbot.waitUntil(lambda: screen.isVisible() and screen.steps.currentIndex() == 1)
+    qtbot.keyClicks(screen.admin_name, "Siti Aminah")
+    qtbot.keyClicks(screen.admin_nrp, "80010001")
+    qtbot.keyClicks(screen.admin_pass, "rahasia-pos-lkt")
+    qtbot.keyClicks(screen.admin_pass2, "rahasia-pos-lkt")
+    qtbot.mouseClick(screen.admin_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w._wizard is not None and not screen.isVisible(), timeout=10_000)
     return store, w
 
 
@@ -51,7 +57,7 @@ def test_first_run_wizard_sets_up_the_post_and_officers(tmp_path, qtbot, idle):
         post = posts.this_post(s)
         names = [o.name for o in officers.list_officers(s)]
     assert post.code == "LKT" and post.letterhead[2] == "SEKTOR LENGKITI"
-    assert names == ["Budi Saputra", "Yusuf Hakim"]
+    assert names == ["Budi Saputra", "Siti Aminah", "Yusuf Hakim"]  # the first admin, then the wizard's
     qtbot.waitUntil(lambda: "Polsek Lengkiti" in w.post_label.text())
     w.close()
     store.close()

@@ -67,7 +67,7 @@ def test_sorting_by_severity_and_text_search(demo_store, qtbot, idle):
         expected = listing.keys(s, listing.INCIDENTS, ListFilter(text="amplop"))
         everything = listing.rows(s, listing.INCIDENTS, list(expected))
     assert 0 < model.rowCount() == len(expected) < 400
-    summary = 1 + [c.key for c in listing.INCIDENTS.columns].index("summary")  # row[0] is the id
+    summary = listing.INCIDENTS.column_keys.index("summary") + 1  # rows start with the record id
     assert all("amplop" in row[summary].lower() for row in everything.values())
 
 

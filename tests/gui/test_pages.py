@@ -182,3 +182,18 @@ def test_window_remembers_page_geometry_and_columns(people, window, store, qtbot
     assert again.pages["incidents"].table.columnWidth(2) == 333
     idle()
     again.close()
+
+
+def test_open_a_record_beyond_the_first_page(window, store, qtbot, idle):
+    demo.fill(store, meetings=3, incidents=450, seed=9)
+    from sqlalchemy import select
+
+    from okudesk.core.models import Incident
+
+    with store.read() as s:
+        oldest = s.scalar(select(Incident.id).order_by(Incident.occurred_at).limit(1))
+    page = window.go_to("incidents")
+    page.open_record(oldest)  # as from Beranda: the list loads 300 keys first, the rest later
+    qtbot.waitUntil(lambda: page.current_id() == oldest, timeout=10_000)
+    assert page.current_row() == 449
+    idle()

@@ -91,7 +91,7 @@ def story(ctx: ReportContext, i: IncidentDetail, number: str, signed_on: str, sl
     out.append(KeepTogether([
         pdf.section("VI", "Penutup"),
         pdf.para("Demikian laporan informasi ini dibuat dengan sebenarnya untuk menjadi bahan pertimbangan pimpinan."),
-        pdf.signature_blocks(f"{place}, {signed_on}", ctx.reporter, ctx.commander, slot),
+        *pdf.signature_blocks(f"{place}, {signed_on}", ctx.reporter, ctx.commander, slot),
     ]))
     return out
 

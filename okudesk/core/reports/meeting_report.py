@@ -89,7 +89,7 @@ def story(ctx: ReportContext, m: MeetingDetail, number: str, signed_on: str, slo
     out.append(KeepTogether([
         pdf.section("VI", "Penutup"),
         pdf.para("Demikian laporan ini dibuat dengan sebenarnya untuk menjadi periksa dan bahan pertimbangan pimpinan."),
-        pdf.signature_blocks(f"{place}, {signed_on}", ctx.reporter, ctx.commander, slot),
+        *pdf.signature_blocks(f"{place}, {signed_on}", ctx.reporter, ctx.commander, slot),
     ]))
     return out
 

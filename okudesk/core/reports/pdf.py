@@ -243,8 +243,11 @@ def _signature_image(png: bytes | None, max_w: float, max_h: float) -> Flowable:
     return Image(io.BytesIO(png), width=w * scale, height=h * scale)
 
 
-def signature_blocks(place_date: str, reporter: Signatory, commander: Signatory | None, slot: SignatureSlot | None) -> Flowable:
-    """Place and date, the reporter at the right, "Mengetahui" (the commander) at the left."""
+def signature_blocks(place_date: str, reporter: Signatory, commander: Signatory | None, slot: SignatureSlot | None) -> list[Flowable]:
+    """Place and date, the reporter at the right, "Mengetahui" (the commander) at the left.
+
+    Returned as a list for the caller's KeepTogether (a KeepTogether nested in another
+    measures as infinitely tall and always moves to a new page)."""
     st = styles()
     col = TEXT_W / 2
     right: list[Flowable] = [
@@ -266,7 +269,7 @@ def signature_blocks(place_date: str, reporter: Signatory, commander: Signatory 
     table = Table([[left, right]], colWidths=[col, col])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    return KeepTogether([Spacer(1, 0.6 * cm), table])
+    return [Spacer(1, 0.6 * cm), table]
 
 
 # --- photos ---------------------------------------------------------------------------------

@@ -107,8 +107,6 @@ def make_report(
         place = (meeting_report.where if kind == "meeting" else incident_report.where)(detail)
         ctx = context.build(session, store.photo_dir, kind=kind, record_id=record_id, reported_by_id=detail.reported_by_id,
                             officer_nrp=officer_nrp, place=place)
-        # Photos are cut down to print size on other threads from now on.
-        photo_flowables = pdf.photo_pages(list(ctx.photos), "DOKUMENTASI KEGIATAN" if kind == "meeting" else "DOKUMENTASI")
         identity = None
         if draft:
             accounts.require(session, "data.read")
@@ -137,7 +135,11 @@ def make_report(
             "date": day.isoformat(),
         }
         content_sha256 = hashlib.sha256(_canonical(shown).encode()).hexdigest()
+        cred = None if draft else credentials.credential(session, ctx.signer.id)
         step(_("Menyusun dokumen"), 25)
+        # Photos are cut down to print size on other threads while the text is laid out
+        # (started after the database work: a thread holding the GIL slows every query).
+        photo_flowables = pdf.photo_pages(list(ctx.photos), "DOKUMENTASI KEGIATAN" if kind == "meeting" else "DOKUMENTASI")
         slot = None if draft else pdf.SignatureSlot(pdf.TEXT_W / 2 - 0.6 * cm, 1.35 * cm)
         builder = meeting_report if kind == "meeting" else incident_report
         story = builder.story(ctx, detail, number, pdf.long_date(day), slot)
@@ -145,7 +147,7 @@ def make_report(
         code = verification_code(content_sha256)
         if not draft:
             story.append(pdf.qr_block(
-                f"OKUDESK1|{document_id}|{number}|{content_sha256}",
+                f"OKUDESK1:{document_id.upper()}:{number}:{content_sha256.upper()}",  # QR alphanumeric mode: smaller, quicker
                 f"Dokumen ini ditandatangani secara elektronik oleh {pdf.esc(ctx.reporter.name.upper())}.<br/>"
                 f"ID dokumen: {document_id}<br/>Nomor: {pdf.esc(number)}<br/>Kode verifikasi: <b>{code}</b><br/>"
                 f"Periksa keaslian dengan: okudesk verify BERKAS.pdf",
@@ -166,7 +168,6 @@ def make_report(
         )
         digest = hashlib.sha256(signed_pdf).hexdigest()
         step(_("Mendaftarkan laporan"), 90)
-        cred = credentials.credential(session, ctx.signer.id)
         session.add(Report(
             id=document_id, kind=kind, record_id=record_id, number=number, security_class=cfg.security_class,
             signer_id=ctx.signer.id, signer_name=ctx.signer.name, signer_nrp=ctx.signer.nrp,

@@ -40,6 +40,9 @@ def load(session: Session) -> ReportSettings:
 
 
 def save(session: Session, settings: ReportSettings) -> ReportSettings:
+    from okudesk.core.accounts import require
+
+    require(session, "settings.write")
     numbering.validate_template(settings.number_template)
     if settings.security_class not in numbering.SECURITY_CLASSES:
         raise ValidationError(_("Klasifikasi keamanan tidak dikenal: {value}", value=settings.security_class), "security_class")

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import zstandard
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -41,6 +42,7 @@ WRAP_ALG = "ECDH-P256+HKDF-SHA256+AES-KW"
 WRAP_INFO = b"okudesk key wrap v1"
 MAX_MANIFEST = 1 << 20
 MAX_PAYLOAD = 2 << 30  # 2 GiB after decompression: far above any real bundle
+COMPRESSION = "zstd"  # Zstandard level 1: 3x faster than zlib level 1 and a third smaller
 COMPRESS_LEVEL = 1
 
 
@@ -79,17 +81,18 @@ class Opened:
 
 
 def compress_payload(pieces: Iterable[str | bytes]) -> tuple[bytes, int]:
-    """zlib-compress the payload as its pieces arrive; returns (compressed, plain size).
+    """Compress the payload (one Zstandard frame) as its pieces arrive; returns
+    (compressed, plain size).
 
     The pieces come from database queries (which release the GIL while SQLite works) and
-    zlib releases it while deflating, so a worker thread compresses one piece while the
-    next is being made."""
+    zstandard releases it while compressing, so a worker thread compresses one piece while
+    the next is being made."""
     work: queue.Queue = queue.Queue(maxsize=4)
     out: list[bytes] = []
     failure: list[BaseException] = []
 
     def deflate() -> None:
-        packer = zlib.compressobj(COMPRESS_LEVEL)
+        packer = zstandard.ZstdCompressor(level=COMPRESS_LEVEL).compressobj()
         try:
             while (piece := work.get()) is not None:
                 out.append(packer.compress(piece))
@@ -144,6 +147,7 @@ def write(
             "key": _b64(aes_key_wrap(kek, content_key)),
         },
         nonces={k: _b64(v) for k, v in nonces.items()},
+        compression=COMPRESSION,
         sizes={"payload": payload_size, "compressed": len(compressed), "photos": len(photos)},
     )
     head = canonical(manifest)
@@ -303,11 +307,13 @@ def decrypt(opened: Opened, exchange_key: pki.PrivateKey) -> tuple[bytes, bytes]
     declared = m["sizes"].get("payload")
     if not isinstance(declared, int) or declared < 0 or declared > MAX_PAYLOAD:
         raise SyncRefused(tampered)
-    inflater = zlib.decompressobj()
-    try:
-        payload = inflater.decompress(compressed, declared + 1)
-    except zlib.error as exc:
+    if m.get("compression") != COMPRESSION:
+        raise SyncRefused(tampered)
+    try:  # never more than the declared size (+1 to notice a lie): no decompression bomb
+        with zstandard.ZstdDecompressor().stream_reader(compressed, read_across_frames=True) as reader:
+            payload = reader.read(declared + 1)
+    except zstandard.ZstdError as exc:
         raise SyncRefused(tampered) from exc
-    if len(payload) != declared or inflater.unconsumed_tail or not inflater.eof:
+    if len(payload) != declared:
         raise SyncRefused(_("Berkas ditolak: ukuran isi tidak sesuai manifes (kemungkinan bom dekompresi)"))
     return payload, photos

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from okudesk.core import accounts, audit, versioning
 from okudesk.core.i18n import _
-from okudesk.core.models import SyncBase, SyncBundle, SyncConflict, SyncHeld, SyncInstance
+from okudesk.core.models import SyncBase, SyncBundle, SyncConflict, SyncHeld, SyncInstance, utcnow
 from okudesk.core.photos import store_bytes
 from okudesk.core.store import Store
 from okudesk.core.store.bulk import BulkWriter
@@ -366,25 +366,27 @@ def _store_photos(photo_dir: Path, index, data: bytes) -> None:
         store_bytes(photo_dir, sha, blob)
 
 
-def verify_bundle(store: Store, path: Path) -> dict:
-    """Check a bundle completely without importing it; returns its manifest."""
+def verify_bundle(store: Store, path: Path) -> tuple[dict, bool]:
+    """Check a bundle completely without importing it; returns its manifest and whether it
+    was imported here already (a genuine bundle stays genuine)."""
     opened = bundle.open_file(path)
     with store.read() as session:
         accounts.require(session, "sync.import")
-        _verified(session, opened)
+        _verified(session, opened, ledger=False)
         payload, _photos = bundle.decrypt(opened, trust.exchange_key(session))
         records.decode_payload(_load_payload(payload))
-    return opened.manifest
+        imported = session.get(SyncBundle, opened.manifest["id"]) is not None
+    return opened.manifest, imported
 
 
-def _verified(session: Session, opened: bundle.Opened) -> tuple:
+def _verified(session: Session, opened: bundle.Opened, *, ledger: bool = True) -> tuple:
     m = opened.manifest
     post, first = trust.check_bundle_signer(session, m, opened.signer)
     if not bundle.verify_signature(opened):
         raise SyncRefused(_("Berkas ditolak: tanda tangan tidak sah atau isi diubah"))
     _check_schema(m)
     _check_ranges(m)
-    if session.get(SyncBundle, m["id"]) is not None:
+    if ledger and session.get(SyncBundle, m["id"]) is not None:
         raise SyncRefused(_("Bundel ini sudah diimpor sebelumnya ({id}); tidak ada yang diubah", id=m["id"][:8]))
     return post, first
 
@@ -487,5 +489,37 @@ def acknowledgement(session: Session, post_code: str) -> dict[str, int]:
     return acks
 
 
-def current_instance(session: Session) -> str:
-    return versioning.current(session.connection())[0]
+# --- a person resolves a kept conflict -----------------------------------------------------
+
+
+def resolve_conflict(session: Session, table: str, record_id: str, instance: str, *, adopt: bool) -> None:
+    """Close a kept conflict: keep the winner as it is, or adopt the kept version (its values
+    become a new change made here, which travels on like any edit). Needs ``sync.import``."""
+    accounts.require(session, "sync.import")
+    kept = session.get(SyncConflict, (table, record_id, instance))
+    if kept is None or kept.resolved_at is not None:
+        raise SyncRefused(_("{kind} tidak ditemukan: {id}", kind="Konflik", id=record_id))
+    if adopt:
+        info = records.table_info(table)
+        doc = json.loads(kept.row)
+        links = doc.pop("_links", {})
+        bookkeeping = {"id", "created_at", "updated_at", "origin_post", "change_instance", "change_counter"}
+        values = {c: _from_json_value(doc.get(c)) for c in info.columns if c not in bookkeeping}
+        conn = session.connection()
+        instance_id, counter = versioning.reserve(conn, 1)
+        values.update(change_instance=instance_id, change_counter=counter,
+                      updated_at=BulkWriter(conn).dt(utcnow()))
+        quote = conn.dialect.identifier_preparer.quote
+        names = list(values)
+        conn.exec_driver_sql(
+            f"UPDATE {quote(table)} SET {', '.join(f'{quote(n)} = ?' for n in names)} WHERE {quote('id')} = ?",
+            (*[values[n] for n in names], record_id),
+        )
+        merger = Merger(session, mode="hq", sender="")
+        merger._apply_links(IncomingTable(info, [], {}, links={k: {record_id: v} for k, v in links.items()}),
+                            [record_id], fresh=set())
+    kept.resolved_at = utcnow()
+    audit.record(session, "update", record_type=table, record_id=record_id,
+                 summary=(f"Konflik sinkronisasi: versi dari pos {kept.post_code} dipakai" if adopt
+                          else f"Konflik sinkronisasi: versi dari pos {kept.post_code} ditolak"))
+    session.flush()

@@ -26,6 +26,7 @@ class PostStatus:
     last_bundle_at: datetime | None
     days_since: int | None
     acknowledged: int  # highest counter acknowledged (current instance of the post)
+    lag: int  # counters seen in bundles beyond the acknowledged run: >0 means a bundle is missing
     conflicts: int
     held: int
 
@@ -72,10 +73,15 @@ def post_statuses(session: Session, now: datetime | None = None) -> list[PostSta
             select(func.count(), func.max(SyncBundle.imported_at)).where(SyncBundle.post_code == p.code)
         ).one()
         acks = acknowledgement(session, p.code)
+        seen: dict[str, int] = {}
+        for ranges in session.scalars(select(SyncBundle.ranges).where(SyncBundle.post_code == p.code)):
+            for r in json.loads(ranges):
+                seen[r["instance"]] = max(seen.get(r["instance"], 0), r["to"])
+        lag = sum(top - acks.get(inst, 0) for inst, top in seen.items())
         conflicts = session.scalar(select(func.count()).select_from(SyncConflict).where(SyncConflict.post_code == p.code, SyncConflict.resolved_at.is_(None)))
         held = session.scalar(select(func.count()).select_from(SyncHeld).where(SyncHeld.post_code == p.code))
         days = (now - last).days if last else None
-        out.append(PostStatus(p.code, p.name, p.status, n, last, days, max(acks.values(), default=0), conflicts, held))
+        out.append(PostStatus(p.code, p.name, p.status, n, last, days, max(acks.values(), default=0), lag, conflicts, held))
     return out
 
 
@@ -116,12 +122,14 @@ def verify_file(store: Store, path: Path) -> str:
 
     opened = bundle.open_file(path)
     m = opened.manifest
+    note = ""
     with store.read() as session:
         me = trust.role(session)
         if me is None:
             trust.require_role(session, "hq")
         if m["kind"] == "bundle" and me.role == "hq":
-            importer.verify_bundle(store, path)
+            _manifest, imported = importer.verify_bundle(store, path)
+            note = ", sudah diimpor di sini" if imported else ", belum diimpor"
         elif m["kind"] == "receipt" and me.role == "post":
             trust.check_receipt_signer(session, m, opened.signer)
             if not bundle.verify_signature(opened):
@@ -136,4 +144,4 @@ def verify_file(store: Store, path: Path) -> str:
         else:
             raise SyncRefused(_("Berkas ini tidak dapat diperiksa di instalasi ini (bukan untuk {code})", code=me.code))
     kind = "bundel" if m["kind"] == "bundle" else "tanda terima"
-    return f"{kind} {m['id'][:8]} pos {m['post']} -> Polres {m['hq']}, {m.get('records', 0)} catatan, dibuat {m.get('created_at', '?')}"
+    return f"{kind} {m['id'][:8]} pos {m['post']} -> Polres {m['hq']}, {m.get('records', 0)} catatan, dibuat {m.get('created_at', '?')}{note}"

@@ -355,11 +355,3 @@ def revoked_key_ids(session: Session) -> set[str]:
 
 def _registered(p: SyncPost) -> RegisteredPost:
     return RegisteredPost(p.code, p.name, p.status, p.key_id, p.registered_at, p.enrolled_at, p.revoked_at)
-
-
-def registered_posts(session: Session) -> list[RegisteredPost]:
-    return [_registered(p) for p in session.scalars(select(SyncPost).order_by(SyncPost.code))]
-
-
-def post_name_from_cert(cert) -> str:
-    return pki.subject_field(cert, NameOID.COMMON_NAME)

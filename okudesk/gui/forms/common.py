@@ -568,6 +568,7 @@ class FormDialog(QDialog):
         self.dirty = False
         self._loading = True
         self.general_error = ErrorLabel()
+        self.amendment_reason: str | None = None  # set when a signed report locks the record
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -598,9 +599,17 @@ class FormDialog(QDialog):
 
     def show_error(self, exc: BaseException) -> None:
         from okudesk.core.errors import ValidationError
+        from okudesk.core.reports.register import RecordLocked
 
         self.saving = False
         self.save_button.setEnabled(True)
+        if isinstance(exc, RecordLocked) and self.amendment_reason is None:
+            # A signed report shows this record: the change becomes an amendment, with a reason.
+            reason = messages.text_input(self, tr("Perubahan laporan"), f"{exc}\n\n" + tr("Alasan perubahan:"))
+            if reason and reason.strip():
+                self.amendment_reason = reason.strip()
+                self.save()
+                return
         if not isinstance(exc, ValidationError):
             from okudesk.gui import errors
 

@@ -193,6 +193,7 @@ class IncidentDialog(FormDialog):
         entries, removed = self.photos.entries(), list(self.photos.removed)
         iid = self.incident_id
         photo_dir = hub().store.photo_dir
+        reason = self.amendment_reason
         duty = officer_on_duty()
 
         def work(session):
@@ -201,7 +202,7 @@ class IncidentDialog(FormDialog):
             if iid is None:
                 detail = incidents.create_incident(session, data, officer_id=duty)
             else:
-                detail = incidents.update_incident(session, iid, data)
+                detail = incidents.update_incident(session, iid, data, amendment_reason=reason)
             save_photos(session, photo_dir, entries, removed, incident_id=detail.id)
             return detail
 

@@ -166,6 +166,7 @@ class MeetingDialog(FormDialog):
         entries, removed = self.photos.entries(), list(self.photos.removed)
         meeting_id = self.meeting_id
         photo_dir = hub().store.photo_dir
+        reason = self.amendment_reason
 
         def work(session):
             from okudesk.core import meetings
@@ -173,7 +174,7 @@ class MeetingDialog(FormDialog):
             if meeting_id is None:
                 detail = meetings.create_meeting(session, data)
             else:
-                detail = meetings.update_meeting(session, meeting_id, data)
+                detail = meetings.update_meeting(session, meeting_id, data, amendment_reason=reason)
             save_photos(session, photo_dir, entries, removed, meeting_id=detail.id)
             return detail
 

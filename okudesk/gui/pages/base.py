@@ -251,6 +251,7 @@ class ListPage(Page):
         self.count_label = QLabel()
         self.model.loaded.connect(self._update_count)
         self.model.complete.connect(self._update_count)
+        self.model.complete.connect(self._retry_select)
         self.buttons = QHBoxLayout()
         self.detail = self.make_detail()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -397,6 +398,17 @@ class ListPage(Page):
         elif self.model.rowCount():
             self.table.selectRow(0)
         self.ready.emit()
+
+    def _retry_select(self) -> None:
+        """A record asked for further down the list: select it once its key has arrived."""
+        if self._select_key is None:
+            return
+        row = self.model.row_of_key(self._select_key)
+        if row >= 0:
+            self._select_key = None
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+            self._current_changed(row)
 
     def _update_count(self) -> None:
         n = self.model.rowCount()

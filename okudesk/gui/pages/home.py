@@ -106,7 +106,7 @@ class HomePage(Page):
         head2 = QLabel(tr("Kejadian terbaru menurut tingkat kerawanan (30 hari)"))
         head2.setStyleSheet("font-weight: 600; font-size: 11pt;")
         right.addWidget(head2)
-        self.incidents = _table([tr("Kerawanan"), tr("Waktu"), tr("Status"), tr("Kejadian")])
+        self.incidents = _table([tr("Kerawanan"), tr("Waktu"), tr("Status"), tr("Uraian")])
         self.incidents.cellDoubleClicked.connect(self._open_incident)
         right.addWidget(self.incidents)
         lists.addLayout(left, 1)

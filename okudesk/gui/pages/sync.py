@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import messages
-from okudesk.gui.operations import ALL_AREAS, Changes, QueryOp, StoreTask
+from okudesk.gui.operations import ALL_AREAS, Changes, QueryOp, StoreTask, WriteOp
 from okudesk.gui.pages.base import Page, tr
 
 DRIVE_REMOVABLE = 2  # GetDriveTypeW
@@ -157,8 +157,23 @@ class SyncPage(Page):
         status_box = QGroupBox(tr("Status sinkronisasi per pos"))
         sv = QVBoxLayout(status_box)
         self.posts = _table([tr("Pos"), tr("Nama"), tr("Status"), tr("Bundel"), tr("Bundel terakhir"),
-                             tr("Hari sejak"), tr("Penghitung diakui"), tr("Konflik"), tr("Ditahan")])
+                             tr("Hari sejak"), tr("Penghitung diakui"), tr("Selisih (bundel hilang)"), tr("Konflik"),
+                             tr("Ditahan")])
         sv.addWidget(self.posts)
+        manage = QHBoxLayout()
+        self.add_post_button = QPushButton(tr("Daftarkan pos…"))
+        self.add_post_button.setToolTip(tr("Mendaftarkan pos dan menulis kit pendaftarannya ke folder atau flashdisk"))
+        self.add_post_button.clicked.connect(self.add_post)
+        self.revoke_button = QPushButton(tr("Cabut pos terpilih…"))
+        self.revoke_button.setToolTip(tr("Laptop pos hilang atau dicuri: bundel bertanda tangan kuncinya ditolak"))
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        manage.addWidget(self.add_post_button)
+        manage.addWidget(self.revoke_button)
+        manage.addStretch(1)
+        sv.addLayout(manage)
+        self.manage_result = QLabel()
+        self.manage_result.setWordWrap(True)
+        sv.addWidget(self.manage_result)
         hv.addWidget(status_box)
 
         import_box = QGroupBox(tr("Impor bundel dari pos"))
@@ -184,6 +199,17 @@ class SyncPage(Page):
         cv = QVBoxLayout(conflict_box)
         self.conflicts = _table([tr("Tabel"), tr("Data"), tr("Pos"), tr("Isi versi yang kalah"), tr("Ditemukan")])
         cv.addWidget(self.conflicts)
+        resolve = QHBoxLayout()
+        self.adopt_button = QPushButton(tr("Pakai versi ini"))
+        self.adopt_button.setToolTip(tr("Versi yang kalah menjadi perubahan Polres dan dikirim ke pos pada tanda terima berikutnya"))
+        self.adopt_button.clicked.connect(lambda: self.resolve_selected(adopt=True))
+        self.dismiss_button = QPushButton(tr("Pertahankan versi yang berlaku"))
+        self.dismiss_button.clicked.connect(lambda: self.resolve_selected(adopt=False))
+        resolve.addWidget(self.adopt_button)
+        resolve.addWidget(self.dismiss_button)
+        resolve.addStretch(1)
+        cv.addLayout(resolve)
+        self._conflict_keys: list[tuple[str, str, str]] = []
         hv.addWidget(conflict_box)
         held_box = QGroupBox(tr("Data ditahan (induknya belum tiba)"))
         dv = QVBoxLayout(held_box)
@@ -224,10 +250,11 @@ class SyncPage(Page):
             self._fill_drives()
         elif self.role == "hq":
             _fill(self.posts, [[p.code, p.name, p.status, p.bundles, _when(p.last_bundle_at),
-                                "-" if p.days_since is None else p.days_since, p.acknowledged, p.conflicts, p.held]
+                                "-" if p.days_since is None else p.days_since, p.acknowledged, p.lag, p.conflicts, p.held]
                                for p in post_rows])
             _fill(self.conflicts, [[c.table, c.record_id, c.post_code, self._summary(c.row), _when(c.detected_at)]
                                    for c in conflict_rows])
+            self._conflict_keys = [(c.table, c.record_id, c.instance) for c in conflict_rows]
             _fill(self.held, [[h.table, h.record_id, h.post_code, h.missing, _when(h.held_at)] for h in held_rows])
         self.ready.emit()
 
@@ -385,6 +412,65 @@ class SyncPage(Page):
             done(BundleOutcome(path, False, str(exc)))
 
         StoreTask(self, work, done, changes=Changes.everything()).failure(failed).run()
+
+    def add_post(self) -> None:
+        code = messages.text_input(self, tr("Daftarkan pos"), tr("Kode pos (mis. BTT):"))
+        if not code:
+            return
+        name = messages.text_input(self, tr("Daftarkan pos"), tr("Nama pos:"))
+        if not name:
+            return
+        folder = messages.choose_folder(self, tr("Pilih folder atau flashdisk untuk kit pendaftaran"))
+        if not folder:
+            return
+
+        def work(session):
+            from okudesk.core.sync import trust
+
+            return trust.add_post(session, code=code, name=name, out_dir=Path(folder))
+
+        def done(path) -> None:
+            self.manage_result.setText(tr("Kit pendaftaran ditulis ke {path}. Serahkan kepada pos seperti menyerahkan kunci.")
+                                       .format(path=path))
+
+        def failed(exc: BaseException) -> None:
+            self.manage_result.setText(tr("Gagal: {reason}").format(reason=exc))
+
+        WriteOp(self, work, changes=Changes.everything()).success(done).failure(failed).run()
+
+    def revoke_selected(self) -> None:
+        row = self.posts.currentRow()
+        if row < 0:
+            messages.info(self, tr("Pilih dulu satu pos di daftar."))
+            return
+        code = self.posts.item(row, 0).text()
+        if not messages.confirm(self, tr("Cabut pos {code}? Bundel yang ditandatangani kunci pos ini akan ditolak; "
+                                         "pos perlu kit baru.").format(code=code), ok_text=tr("Cabut")):
+            return
+
+        def work(session):
+            from okudesk.core.sync import trust
+
+            return trust.revoke_post(session, code)
+
+        def done(_post) -> None:
+            self.manage_result.setText(tr("Pos {code} dicabut.").format(code=code))
+
+        WriteOp(self, work, changes=Changes.everything()).success(done).run()
+
+    def resolve_selected(self, *, adopt: bool) -> None:
+        row = self.conflicts.currentRow()
+        if not 0 <= row < len(self._conflict_keys):
+            messages.info(self, tr("Pilih dulu satu konflik di daftar."))
+            return
+        table, record_id, instance = self._conflict_keys[row]
+
+        def work(session):
+            from okudesk.core.sync import importer
+
+            importer.resolve_conflict(session, table, record_id, instance, adopt=adopt)
+
+        WriteOp(self, work, changes=Changes.everything()).run()
 
     def _add_result(self, o) -> None:
         row = self.results.rowCount()
