@@ -54,6 +54,8 @@ EXCLUDED_MODULES = [
     "distutils",
     "mako.ext",  # Babel/Pygments/Lingua plugins of Mako
     "pygments",
+    "zstandard.backend_cffi",  # CPython uses zstandard's C backend; the CFFI one is for PyPy
+    "zstandard._cffi",
     "lxml",  # pyHanko's XMP metadata support is optional; okudesk's PDFs carry no XMP
     "PIL._avif",  # 5 MB of AVIF codecs; photos come as JPEG or PNG
     "PIL.AvifImagePlugin",
