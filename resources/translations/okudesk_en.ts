@@ -1532,7 +1532,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
     <message>
         <location line="+1"/>
         <source>Tokoh &amp; Pemangku Kepentingan</source>
-        <translation>Stakeholders</translation>
+        <translation>Leaders &amp; Stakeholders</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2154,7 +2154,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
     <message>
         <location line="+1"/>
         <source>Mendaftarkan pos dan menulis kit pendaftarannya ke folder atau flashdisk</source>
-        <translation>Registers a post and writes its enrollment kit to a folder or USB stick</translation>
+        <translation>Registers a post and writes its enrolment kit to a folder or USB stick</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2174,7 +2174,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
     <message>
         <location line="+1"/>
         <source>Versi yang kalah menjadi perubahan Polres dan dikirim ke pos pada tanda terima berikutnya</source>
-        <translation>The losing version becomes HQ&apos;s change and goes to the post in the next receipt</translation>
+        <translation>The losing version becomes a Polres change and goes to the post in the next receipt</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2200,12 +2200,12 @@ This feature is being prepared and comes with the next okudesk update.</translat
     <message>
         <location line="+3"/>
         <source>Pilih folder atau flashdisk untuk kit pendaftaran</source>
-        <translation>Choose a folder or USB stick for the enrollment kit</translation>
+        <translation>Choose a folder or USB stick for the enrolment kit</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Kit pendaftaran ditulis ke {path}. Serahkan kepada pos seperti menyerahkan kunci.</source>
-        <translation>Enrollment kit written to {path}. Hand it to the post as you would a key.</translation>
+        <translation>Enrolment kit written to {path}. Hand it to the post as you would a key.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2356,7 +2356,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
     <message>
         <location line="+1"/>
         <source>Tokoh &amp; Pemangku Kepentingan</source>
-        <translation>Stakeholders</translation>
+        <translation>Leaders &amp; Stakeholders</translation>
     </message>
     <message>
         <location line="+1"/>
