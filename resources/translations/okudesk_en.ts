@@ -120,7 +120,7 @@
         <location filename="../../okudesk/gui/forms/common.py" line="+0"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-7"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+76"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="+674"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+687"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
@@ -1557,7 +1557,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
     <message>
         <location line="+4"/>
         <location line="+20"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="-230"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-243"/>
         <source>Kata sandi</source>
         <translation>Passphrase</translation>
     </message>
@@ -1573,7 +1573,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="+264"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="+277"/>
         <source>Ulangi kata sandi</source>
         <translation>Repeat passphrase</translation>
     </message>
@@ -1704,7 +1704,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Loading demo data…</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="-328"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-341"/>
         <location line="+47"/>
         <source>Cetak laporan</source>
         <translation>Print report</translation>
@@ -1741,13 +1741,13 @@ This feature is being prepared and comes with the next okudesk update.</translat
     </message>
     <message>
         <location line="+10"/>
-        <location line="+231"/>
+        <location line="+244"/>
         <location line="+275"/>
         <source>Penanda tangan</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location line="-503"/>
+        <location line="-516"/>
         <location line="+13"/>
         <source>Buat dan tanda tangani</source>
         <translation>Make and sign</translation>
@@ -1769,13 +1769,13 @@ This feature is being prepared and comes with the next okudesk update.</translat
     </message>
     <message>
         <location line="+1"/>
-        <location line="+162"/>
+        <location line="+175"/>
         <location line="+98"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-265"/>
         <source>Buat draf</source>
         <translation>Make draft</translation>
     </message>
@@ -1830,12 +1830,12 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>default</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Salinan disimpan: {path}</source>
         <translation>Copy saved: {path}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+25"/>
         <source>Verifikasi dokumen</source>
         <translation>Verify document</translation>
     </message>
@@ -2057,7 +2057,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Reason for the change:</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="-678"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-691"/>
         <source>Laporan Hasil Kegiatan / Kunjungan</source>
         <translation>Activity / visit report</translation>
     </message>
@@ -2087,7 +2087,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Sangat Rahasia (top secret)</translation>
     </message>
     <message>
-        <location line="+448"/>
+        <location line="+461"/>
         <source>Pengaturan laporan</source>
         <translation>Report settings</translation>
     </message>
