@@ -83,7 +83,7 @@ def compile_translations(folder: Path) -> list[Path]:
     compiled = []
     for ts in sources:
         qm = ts.with_suffix(".qm")
-        result = subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True)
+        result = subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True, errors="replace")
         if result.returncode != 0 or not qm.exists():
             raise BuildError(f"pyside6-lrelease failed on {ts.name}: {(result.stderr or result.stdout).strip()}")
         compiled.append(qm)
@@ -197,11 +197,13 @@ def run_selftest(folder: Path, timeout: float = 900) -> str:
     with tempfile.TemporaryDirectory(prefix="okudesk-build-selftest-", ignore_cleanup_errors=True) as tmp:
         data = Path(tmp) / "data"
         env = frozen_env(data)
-        version = subprocess.run([str(cli), "--version"], capture_output=True, text=True, env=env, cwd=tmp, timeout=120)
+        version = subprocess.run([str(cli), "--version"], capture_output=True, text=True, errors="replace", env=env,
+                                 cwd=tmp, timeout=120)
         if version.returncode != 0 or __version__ not in version.stdout:
             raise BuildError(f"frozen okudesk-cli --version failed ({version.returncode}): {version.stdout}{version.stderr}")
+        # errors="replace": the program writes in the console's code page on Windows
         result = subprocess.run([str(cli), "--data-dir", str(data), "selftest"], capture_output=True, text=True,
-                                env=env, cwd=tmp, timeout=timeout)
+                                errors="replace", env=env, cwd=tmp, timeout=timeout)
     print(result.stdout, end="", flush=True)
     if result.returncode != 0:
         raise BuildError(f"the frozen program's selftest failed (exit {result.returncode}):\n{result.stderr.strip()}")
@@ -240,11 +242,11 @@ class Signer:
                 command += ["/p", self.password]
         else:
             command += ["/sha1", self.thumbprint]
-        result = subprocess.run([*command, *map(str, files)], capture_output=True, text=True)
+        result = subprocess.run([*command, *map(str, files)], capture_output=True, text=True, errors="replace")
         if result.returncode != 0:
             # the password never appears: signtool does not echo it
             raise BuildError(f"signtool sign failed: {(result.stdout + result.stderr).strip()}")
-        verify = subprocess.run([tool, "verify", "/pa", *map(str, files)], capture_output=True, text=True)
+        verify = subprocess.run([tool, "verify", "/pa", *map(str, files)], capture_output=True, text=True, errors="replace")
         if verify.returncode != 0:
             raise BuildError(f"signtool verify failed: {(verify.stdout + verify.stderr).strip()}")
         say(f"signed {', '.join(f.name for f in files)}")
@@ -268,7 +270,7 @@ def build_windows_installer(folder: Path, out_dir: Path, signer: Signer) -> Path
     file_version = ".".join(map(str, version_tuple(__version__)))
     command = [find_iscc(), "/Qp", f"/DAppVersion={__version__}", f"/DFileVersion={file_version}", f"/DSourceDir={folder}",
                f"/DOutputDir={out_dir}", f"/DRepoRoot={ROOT}", str(ISS)]
-    result = subprocess.run(command, capture_output=True, text=True)
+    result = subprocess.run(command, capture_output=True, text=True, errors="replace")
     if result.returncode != 0:
         raise BuildError(f"Inno Setup failed:\n{(result.stdout + result.stderr).strip()}")
     setup = out_dir / f"okudesk-setup-{__version__}.exe"

@@ -191,7 +191,7 @@ def frozen(tmp_path_factory):
 
 def frozen_cli(folder: Path, *args: str, data: Path, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([str(folder / f"okudesk-cli{EXE}"), "--data-dir", str(data), *args], capture_output=True,
-                          text=True, env=build_installer.frozen_env(data), cwd=cwd, timeout=300)
+                          text=True, errors="replace", env=build_installer.frozen_env(data), cwd=cwd, timeout=300)
 
 
 @pytest.mark.packaging
