@@ -156,6 +156,9 @@ def test_audit_page_filters_verifies_and_backs_up_to_usb(qtbot, hub_, store, tmp
     page.officer.set_current_id(ids["kapolsek"])
     qtbot.waitUntil(lambda: page.table.rowCount() >= 1 and all(
         page.table.item(r, 1).text() == "Kapolsek Uji" for r in range(page.table.rowCount())), timeout=10_000)
+    page.show_record(ids["petugas"])  # one record's history: the petugas (officer and account)
+    qtbot.waitUntil(lambda: page.table.rowCount() >= 2 and all(
+        page.table.item(r, 3).text().endswith(ids["petugas"][:8]) for r in range(page.table.rowCount())), timeout=10_000)
     qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "utuh" in page.chain_label.text(), timeout=10_000)
     from okudesk.gui import audit_page

@@ -154,6 +154,17 @@ class AuditPage(Page):
         QueryOp(self, work, self._show_people).run()
         self.load_entries()
 
+    def show_record(self, record_id: str) -> None:
+        """The trail of one record (for a "Riwayat" button on a record's page)."""
+        self.tabs.setCurrentIndex(0)
+        self.officer.set_current_id(None)
+        self.action.set_current_id(None)
+        self.since.set_value(None)
+        self.until.set_value(None)
+        self.record.setText(record_id)
+        self._shown = True
+        self.load_entries()
+
     def filters(self) -> dict:
         return dict(actor_id=self.officer.current_id(), action=self.action.current_id(),
                     record_id=self.record.text().strip() or None, since=_utc(self.since.value()),
