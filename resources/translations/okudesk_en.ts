@@ -116,7 +116,7 @@
     <message>
         <location line="+3"/>
         <location line="+13"/>
-        <location line="+111"/>
+        <location line="+122"/>
         <location filename="../../okudesk/gui/forms/common.py" line="+0"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-7"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+76"/>
@@ -125,7 +125,7 @@
         <translation>Officer</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-135"/>
         <location line="+13"/>
         <source>Tindakan</source>
         <translation>Action</translation>
@@ -165,7 +165,7 @@
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+81"/>
         <source>{n} entri (paling baru dulu, paling banyak {max})</source>
         <translation>{n} entries (newest first, at most {max})</translation>
     </message>
@@ -804,7 +804,7 @@
         <translation>Search (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/audit_page.py" line="-244"/>
+        <location filename="../../okudesk/gui/audit_page.py" line="-255"/>
         <location filename="../../okudesk/gui/pages/base.py" line="+7"/>
         <source>Dari</source>
         <translation>From</translation>
@@ -1462,7 +1462,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/audit_page.py" line="+111"/>
+        <location filename="../../okudesk/gui/audit_page.py" line="+122"/>
         <location filename="../../okudesk/gui/login.py" line="+1"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+0"/>
         <location filename="../../okudesk/gui/report_dialogs.py" line="-272"/>
