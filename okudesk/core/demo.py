@@ -443,7 +443,10 @@ def incident_rows(ctx: _Context, bulk: BulkWriter, n: int, instance: str, counte
     action = "Mendatangi lokasi, meminta keterangan saksi dan mendokumentasikan kejadian."
     stamp = dt(utcnow())
     post = ctx.post_code
-    randint, choice, random_ = rng.randint, rng.choice, rng.random
+    # Inline draws from random() below: randint/choice cost a microsecond each, and a million
+    # incidents take several million draws.
+    random_ = rng.random
+    places, grades_s, grades_i = INCIDENT_PLACES, "BC", "23"
     incidents, history = [], []
     for k in range(n):
         iid = new_id()
@@ -452,7 +455,7 @@ def incident_rows(ctx: _Context, bulk: BulkWriter, n: int, instance: str, counte
         path = chosen_paths[k]
         status = path[-1]
         occurred = when[k]
-        reported = occurred + hours[randint(1, 20)]
+        reported = occurred + hours[1 + int(random_() * 20)]
         y = occurred.year
         number = f"{post}-KJD-{y}-{first[y]:04d}"
         first[y] += 1
@@ -460,19 +463,20 @@ def incident_rows(ctx: _Context, bulk: BulkWriter, n: int, instance: str, counte
         escalated = group == "pemilu" and status in ("dieskalasi", "ditangani", "selesai")
         incidents.append((
             iid, stamp, stamp, post, instance, counter, None, number, dt(occurred), dt(reported),
-            cat, chosen_sev[k], kec, desa, choice(INCIDENT_PLACES), "", choice(texts[group]), choice(people),
+            cat, chosen_sev[k], kec, desa, places[int(random_() * len(places))], "", texts[group][int(random_() * len(texts[group]))],
+            people[int(random_() * 64)],
             status, action if len(path) > 1 else "",
             "Sentra Gakkumdu" if escalated else "", "Tindak pidana pemilu" if escalated else "",
-            f"LP/B/{randint(1, 400)}/{y}/SPKT/POLSEK" if status == "selesai" and group == "kamtibmas" else "",
-            choice(meeting_ids) if meeting_ids and random_() < 0.1 else None,
-            reporter, "Masyarakat", choice("BC"), choice("23"), "", "",
+            f"LP/B/{1 + int(random_() * 400)}/{y}/SPKT/POLSEK" if status == "selesai" and group == "kamtibmas" else "",
+            meeting_ids[int(random_() * len(meeting_ids))] if meeting_ids and random_() < 0.1 else None,
+            reporter, "Masyarakat", grades_s[random_() < 0.5], grades_i[random_() < 0.5], "", "",
         ))
         counter += 1
         previous, at = "", reported
         for step in path:
             history.append((new_id(), stamp, stamp, post, instance, counter, None, iid, previous, step, dt(at), reporter, ""))
             counter += 1
-            previous, at = step, min(at + hours[randint(2, 48)], ctx.now)
+            previous, at = step, min(at + hours[2 + int(random_() * 47)], ctx.now)
     return incidents, history
 
 
