@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -337,18 +338,28 @@ def _numbers(session: Session, post_code: str, kind: str, years: list[int]) -> d
 
 
 class _Ids:
-    """Random version-4 UUID strings, about four times faster than str(uuid.uuid4()).
+    """Time-ordered UUID strings (version 7, RFC 9562), faster than str(uuid.uuid4()).
 
-    Drawn from the operating system's entropy, never from the demo seed: running the demo
-    twice with one seed must not produce the same keys.
+    48 bits of milliseconds, a 12-bit sequence, 62 random bits from the operating system's
+    entropy (never from the demo seed: running the demo twice with one seed must not
+    produce the same keys). Keys made in order land at the end of the primary-key B-trees
+    instead of all over them, which is what keeps a million-incident load from slowing
+    down as the database outgrows the page cache.
     """
 
     def __init__(self) -> None:
         self._bits = random.Random(os.urandom(32)).getrandbits
+        self._ms = time.time_ns() // 1_000_000
+        self._seq = 0
 
     def __call__(self) -> str:
-        h = f"{self._bits(128):032x}"
-        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-a{h[17:20]}-{h[20:]}"
+        self._seq += 1
+        if self._seq == 4096:
+            self._seq = 0
+            self._ms += 1
+        value = (self._ms << 80) | (0x7 << 76) | (self._seq << 64) | (0b10 << 62) | self._bits(62)
+        h = f"{value:032x}"
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 SYNC_COLUMNS = ("id", "created_at", "updated_at", "origin_post", "change_instance", "change_counter", "deleted_at")
