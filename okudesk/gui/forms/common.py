@@ -3,9 +3,11 @@ the stakeholder picker, officer checklist, follow-up rows and the photo strip.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -628,6 +630,17 @@ class FormDialog(QDialog):
         """Make a field visible (e.g. switch to its tab)."""
 
     def save(self) -> None:
+        """Gather the form on the UI thread, write it on the worker, then close or show errors."""
+        if self.saving or not self.save_button.isEnabled():
+            return
+        self.clear_errors()
+        work, changes = self.save_work()
+        self.saving = True
+        self.save_button.setEnabled(False)
+        WriteOp(self, work, changes=changes).success(self.done_saving).failure(self.show_error).run()
+
+    def save_work(self) -> tuple[Callable[[Any], Any], Changes]:
+        """What saving writes (a function of the session, run on the worker) and what it changes."""
         raise NotImplementedError
 
     def done_saving(self, result) -> None:

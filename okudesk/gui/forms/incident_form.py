@@ -185,10 +185,7 @@ class IncidentDialog(FormDialog):
             follow_ups=self.follow_ups.value(),
         )
 
-    def save(self) -> None:
-        if self.saving or not self.save_button.isEnabled():
-            return
-        self.clear_errors()
+    def save_work(self):
         data = self.value()
         entries, removed = self.photos.entries(), list(self.photos.removed)
         iid = self.incident_id
@@ -206,10 +203,7 @@ class IncidentDialog(FormDialog):
             save_photos(session, photo_dir, entries, removed, incident_id=detail.id)
             return detail
 
-        self.saving = True
-        self.save_button.setEnabled(False)
-        WriteOp(self, work, changes=Changes.of(INCIDENT, FOLLOW_UP, PHOTO, ids=[iid or ""])) \
-            .success(self.done_saving).failure(self.show_error).run()
+        return work, Changes.of(INCIDENT, FOLLOW_UP, PHOTO, ids=[iid or ""])
 
 
 class StatusDialog(QDialog):

@@ -21,7 +21,7 @@ from okudesk.gui.forms.common import (
     text_edit,
     tr,
 )
-from okudesk.gui.operations import FOLLOW_UP, MEETING, PHOTO, Changes, QueryOp, WriteOp, hub
+from okudesk.gui.operations import FOLLOW_UP, MEETING, PHOTO, Changes, QueryOp, hub
 from okudesk.gui.pages.base import Combo
 
 
@@ -158,10 +158,7 @@ class MeetingDialog(FormDialog):
             follow_ups=self.follow_ups.value(),
         )
 
-    def save(self) -> None:
-        if self.saving or not self.save_button.isEnabled():
-            return
-        self.clear_errors()
+    def save_work(self):
         data = self.value()
         entries, removed = self.photos.entries(), list(self.photos.removed)
         meeting_id = self.meeting_id
@@ -178,7 +175,4 @@ class MeetingDialog(FormDialog):
             save_photos(session, photo_dir, entries, removed, meeting_id=detail.id)
             return detail
 
-        self.saving = True
-        self.save_button.setEnabled(False)
-        changes = Changes.of(MEETING, FOLLOW_UP, PHOTO, "stakeholder", ids=[meeting_id or ""])
-        WriteOp(self, work, changes=changes).success(self.done_saving).failure(self.show_error).run()
+        return work, Changes.of(MEETING, FOLLOW_UP, PHOTO, "stakeholder", ids=[meeting_id or ""])

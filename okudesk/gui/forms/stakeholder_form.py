@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
 from okudesk.gui.forms.common import FieldForm, FormDialog, load_reference, text_edit, tr
-from okudesk.gui.operations import STAKEHOLDER, Changes, QueryOp, WriteOp
+from okudesk.gui.operations import STAKEHOLDER, Changes, QueryOp
 from okudesk.gui.pages.base import Combo
 
 
@@ -63,12 +63,9 @@ class StakeholderDialog(FormDialog):
         self.save_button.setEnabled(True)
         self.name.setFocus()
 
-    def save(self) -> None:
-        if self.saving or not self.save_button.isEnabled():
-            return
+    def save_work(self):
         from okudesk.core.stakeholders import StakeholderInput
 
-        self.clear_errors()
         data = StakeholderInput(name=self.name.text(), type_id=self.type.current_id(), organisation=self.organisation.text(),
                                 desa_id=self.desa.current_id(), phone=self.phone.text(), notes=self.notes.toPlainText())
         sid = self.stakeholder_id
@@ -80,5 +77,4 @@ class StakeholderDialog(FormDialog):
                 return stakeholders.add_stakeholder(session, data)
             return stakeholders.update_stakeholder(session, sid, data)
 
-        self.saving = True
-        WriteOp(self, work, changes=Changes.of(STAKEHOLDER, ids=[sid or ""])).success(self.done_saving).failure(self.show_error).run()
+        return work, Changes.of(STAKEHOLDER, ids=[sid or ""])
