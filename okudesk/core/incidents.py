@@ -10,12 +10,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from okudesk.core import followups, numbering, posts, validation
+from okudesk.core import followups, numbering, posts, reference, validation
 from okudesk.core.accounts import require
 from okudesk.core.errors import NotFound, ValidationError
 from okudesk.core.followups import FollowUpInfo, FollowUpInput
 from okudesk.core.i18n import _
-from okudesk.core.models import SEVERITIES, Desa, Incident, IncidentStatusChange, Officer, utcnow
+from okudesk.core.models import SEVERITIES, Incident, IncidentStatusChange, Officer, utcnow
 from okudesk.core.reports import register
 
 STATUS_LABELS = {
@@ -126,18 +126,12 @@ def _apply(session: Session, i: Incident, data: IncidentInput) -> None:
         raise ValidationError(_("{field} wajib diisi", field="Nilai informasi (1-6)"), "info_grade")
     i.description = validation.text(data.description, "Uraian kejadian", field="description", max_len=20000, required=True)
     i.title = validation.text(data.title, "Judul", field="title", max_len=200)
-    if data.desa_id:
-        desa = session.get(Desa, data.desa_id)
-        if desa is None or (data.kecamatan_id and desa.kecamatan_id != data.kecamatan_id):
-            raise ValidationError(
-                _("Desa {desa} tidak berada di kecamatan {kecamatan}", desa=desa.name if desa else data.desa_id, kecamatan=data.kecamatan_id),
-                "desa_id",
-            )
+    kecamatan_id = reference.kecamatan_of(session, data.kecamatan_id, data.desa_id)
     i.occurred_at = data.occurred_at
     i.reported_at = reported_at
     i.category_id = data.category_id
     i.severity = data.severity
-    i.kecamatan_id = data.kecamatan_id or (session.get(Desa, data.desa_id).kecamatan_id if data.desa_id else None)
+    i.kecamatan_id = kecamatan_id
     i.desa_id = data.desa_id
     i.place = validation.text(data.place, "Tempat", field="place", max_len=200)
     i.people_involved = (data.people_involved or "").strip()

@@ -9,12 +9,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from okudesk.core import followups, numbering, posts, validation
+from okudesk.core import followups, numbering, posts, reference, validation
 from okudesk.core.accounts import require
 from okudesk.core.errors import NotFound, ValidationError
 from okudesk.core.followups import FollowUpInfo, FollowUpInput
 from okudesk.core.i18n import _
-from okudesk.core.models import Desa, Meeting, Officer, Stakeholder, meeting_stakeholder, utcnow
+from okudesk.core.models import Meeting, Officer, Stakeholder, meeting_stakeholder, utcnow
 from okudesk.core.reports import register
 
 
@@ -81,32 +81,26 @@ class MeetingSummary:
     place: str
 
 
-def _validate(session: Session, data: MeetingInput) -> None:
+def _validate(session: Session, data: MeetingInput) -> str | None:
+    """Refuse what cannot be a meeting; returns the meeting's kecamatan."""
     validation.plausible(data.starts_at, "mulai", field="starts_at")
     validation.plausible(data.ends_at, "selesai", field="ends_at", required=False)
     if data.ends_at is not None and data.ends_at <= data.starts_at:
         raise ValidationError(_("Waktu selesai harus setelah waktu mulai"), "ends_at")
     if data.other_attendees < 0:
         raise ValidationError(_("Jumlah harus 0 atau lebih"), "other_attendees")
-    if data.desa_id:
-        desa = session.get(Desa, data.desa_id)
-        if desa is None or (data.kecamatan_id and desa.kecamatan_id != data.kecamatan_id):
-            raise ValidationError(
-                _("Desa {desa} tidak berada di kecamatan {kecamatan}", desa=desa.name if desa else data.desa_id, kecamatan=data.kecamatan_id),
-                "desa_id",
-            )
+    kecamatan_id = reference.kecamatan_of(session, data.kecamatan_id, data.desa_id)
     if not (data.purpose or "").strip() and not (data.discussion or "").strip():
         raise ValidationError(_("{field} wajib diisi", field="Maksud dan tujuan"), "purpose")
+    return kecamatan_id
 
 
 def _apply(session: Session, m: Meeting, data: MeetingInput) -> None:
-    _validate(session, data)
+    kecamatan_id = _validate(session, data)
     m.starts_at = data.starts_at
     m.ends_at = data.ends_at
     m.activity_type_id = data.activity_type_id
-    m.kecamatan_id = data.kecamatan_id
-    if data.desa_id and not data.kecamatan_id:
-        m.kecamatan_id = session.get(Desa, data.desa_id).kecamatan_id
+    m.kecamatan_id = kecamatan_id
     m.desa_id = data.desa_id
     m.place = validation.text(data.place, "Tempat", field="place", max_len=200)
     m.purpose = (data.purpose or "").strip()

@@ -135,6 +135,20 @@ def ranks(session: Session) -> list[RefItem]:
     return _items(session, Rank, group_attr="group", order_by=Rank.sort_order)
 
 
+def kecamatan_of(session: Session, kecamatan_id: str | None, desa_id: str | None) -> str | None:
+    """The kecamatan of a place a person picked: the one given, checked against the desa,
+    or else the desa's own. Refuses a desa that does not lie in the kecamatan given."""
+    if not desa_id:
+        return kecamatan_id
+    desa = session.get(Desa, desa_id)
+    if desa is None or (kecamatan_id and desa.kecamatan_id != kecamatan_id):
+        raise ValidationError(
+            _("Desa {desa} tidak berada di kecamatan {kecamatan}", desa=desa.name if desa else desa_id, kecamatan=kecamatan_id),
+            "desa_id",
+        )
+    return kecamatan_id or desa.kecamatan_id
+
+
 def add_desa(session: Session, kecamatan_id: str, name: str, *, is_kelurahan: bool = False) -> str:
     """A post adds the villages it covers; names are unique within a kecamatan."""
     require(session, "reference.write")
