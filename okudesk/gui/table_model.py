@@ -1,10 +1,11 @@
 """A lazily loaded table over one of okudesk.core.listing's lists.
 
-The model holds only the integer row keys of the matching records (``array('q')``, 8 bytes
-a row) and a bounded cache of the rows that have been on screen. The first page of keys
-arrives first (fast first paint); the rest is fetched through ``canFetchMore``/``fetchMore``
-(started at once, so the scroll bar soon shows the real length). Rows on screen are read
-in pages through the operation worker; until a page arrives its cells are empty.
+The model holds only the integer row keys of the matching records (a compact array, 4
+bytes a row: okudesk.core.listing.keys) and a bounded cache of the rows that have been on
+screen. The first page of keys arrives first (fast first paint); the rest is fetched
+through ``canFetchMore``/``fetchMore`` (started at once, so the scroll bar soon shows the
+real length). Rows on screen are read in pages through the operation worker; until a page
+arrives its cells are empty.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class ListModel(QAbstractTableModel):
         self.filter = ListFilter()
         self.sort_key: str | None = None
         self.descending: bool | None = None
-        self._keys = array("q")
+        self._keys = array("I")  # as okudesk.core.listing.keys returns them
         self._complete = True
         self._fetching = False
         self._generation = 0
@@ -137,15 +138,20 @@ class ListModel(QAbstractTableModel):
             self._busy -= 1
             if gen != self._generation or keys is None:
                 return
-            self._fetching = False
             if not keys or keys[0] != last:  # changed meanwhile: start over
+                self._fetching = False
                 self.reload()
                 return
             rest = keys[1:]
             if rest:
+                from okudesk.core.listing import extend_keys
+
+                # still "fetching" while the rows go in: a view (or Qt's model tester) that asks
+                # for more on rowsAboutToBeInserted must not fetch this chunk a second time
                 self.beginInsertRows(QModelIndex(), offset, offset + len(rest) - 1)
-                self._keys.extend(rest)
+                self._keys = extend_keys(self._keys, rest)
                 self.endInsertRows()
+            self._fetching = False
             if len(rest) < KEY_CHUNK:
                 self._complete = True
                 self.complete.emit()
