@@ -289,11 +289,9 @@ class ListPage(Page):
             return
 
         def work(session):
-            from okudesk.core import posts
-            from okudesk.core.sync import trust
+            from okudesk.core import posts, sync
 
-            me = trust.role(session)
-            if me is None or me.role != "hq":
+            if not sync.is_hq(session):
                 return None
             return [(p.code, f"{p.code} - {p.name}") for p in posts.all_posts(session) if not p.is_hq]
 
