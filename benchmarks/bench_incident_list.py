@@ -134,20 +134,29 @@ def okudesk_first_paint(app, window) -> tuple[float, object]:
 
 
 def child_rss(folder: Path) -> None:
-    """Run in a fresh process: okudesk with the whole incident list loaded and scrolled."""
+    """Run in a fresh process: okudesk with the whole incident list loaded and scrolled.
+
+    Started as ``okudesk.gui.app.start`` does (the window first, the store opened on the
+    operation worker), past the login screen and without the daily backup."""
     from okudesk.gui.app import make_app
     from okudesk.gui.main_window import MainWindow
     from okudesk.gui.operations import hub
 
     app = make_app()
-    from okudesk.core import accounts
-    from okudesk.core.store import Store
-
-    store = Store.open(folder)
-    store.actor = accounts.system_actor("benchmark")  # past the login screen
-    window = MainWindow(store)
+    window = MainWindow(data_dir=folder)
     window.resize(1366, 768)
     window.show()
+
+    def opened(store) -> None:
+        from okudesk.core import accounts
+
+        store.actor = accounts.system_actor("benchmark")  # past the login screen
+        window.attach_store(store)
+
+    def failed(exc: BaseException) -> None:
+        raise SystemExit(f"store did not open: {exc}")
+
+    hub().open_store(folder, opened, failed)
     pump(app, window.is_ready)
     page = window.go_to("incidents")
     pump(app, lambda: page.model.rowCount() > 0 and not page.model.canFetchMore() and page.model.is_idle())
