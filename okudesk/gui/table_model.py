@@ -21,8 +21,8 @@ from okudesk.gui.operations import QueryOp
 
 FIRST_KEYS = 300
 KEY_CHUNK = 50_000  # keys per background fetch: a stale fetch never holds the worker long
-PAGE = 200
-CACHE_PAGES = 12  # rows of 12 pages (2,400 rows) stay in memory: a few screens
+PAGE = 50  # rows read in one trip: more than a screen (the first one comes with the first keys)
+CACHE_PAGES = 12  # rows of 12 pages (600 rows, ~20 screens) stay in memory
 _ROOT = QModelIndex()
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
