@@ -292,7 +292,17 @@ class IdleWatcher(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.idle)
-        QApplication.instance().installEventFilter(self)
+        # Keys and clicks reach a window (QWindow) before its widgets: watching the windows
+        # sees every one of them, without this Python filter being called for each paint,
+        # layout and timer event of every widget (a quarter of a list's first paint).
+        app = QApplication.instance()
+        app.focusWindowChanged.connect(self._watch)
+        for window in app.topLevelWindows():
+            self._watch(window)
+
+    def _watch(self, window) -> None:
+        if window is not None:
+            window.installEventFilter(self)  # installing twice is installing once
 
     def start(self, minutes: int) -> None:
         self.timer.start(max(1, int(minutes)) * 60_000)
