@@ -15,7 +15,14 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 
 from okudesk.gui.operations import QueryOp
 
@@ -105,6 +112,15 @@ class ListModel(QAbstractTableModel):
         self._complete = len(keys) < FIRST_KEYS
         self._fetching = False
         self.endResetModel()
+        # The rest once the first screen is painted: work started on the worker now (the next
+        # keys, the page's detail and choices) would hold the GIL while the view calls data().
+        self._busy += 1
+        QTimer.singleShot(0, lambda: self._after_first_keys(gen))
+
+    def _after_first_keys(self, gen: int) -> None:
+        self._busy -= 1
+        if gen != self._generation:
+            return
         self.loaded.emit()
         if self._complete:
             self.complete.emit()
