@@ -4,12 +4,15 @@ In one process, alternating, median of several runs:
 - first paint: from creating the list until its first rows are painted with their text;
   okudesk's Kejadian page (filter bar, lazy model fed by the operation worker) against a
   bare QTableView over a minimal lazy QAbstractTableModel (canFetchMore/fetchMore,
-  LIMIT/OFFSET pages straight from sqlite3) over the same table and order.
-- text search: from typing a query until the first page of matches is in the model, for
-  several words of different frequency (goal <= 150 ms).
+  LIMIT/OFFSET pages straight from sqlite3) over the same table and order. Each starts
+  with an idle operation worker (the previous list's background key loading finished).
+- text search: from typing a query until the model announces the first page of matches
+  (``loaded``, emitted once that page has been painted), for several words of different
+  frequency (goal <= 150 ms).
 - scrolling to the end: all keys loaded, then jumps through the whole list to the last
   row; the longest stall of the UI thread while doing it (a timer ticks every 10 ms).
-Then, in a fresh process, the peak RSS of okudesk holding the whole list (goal <= 150 MB).
+Then, in a fresh process started as ``okudesk`` starts (store opened on the worker), the
+peak RSS of okudesk holding the whole list, scrolled to the end (goal <= 150 MB).
 """
 
 from __future__ import annotations
