@@ -38,7 +38,7 @@ def start(data_dir: Path, language: str | None = None):
     """Show the main window at once and open the store in the background; returns it."""
     from okudesk.gui import errors, i18n
     from okudesk.gui.main_window import MainWindow
-    from okudesk.gui.operations import hub
+    from okudesk.gui.operations import StoreTask, hub
 
     app = make_app()
     errors.install(logging_now=False)
@@ -46,7 +46,9 @@ def start(data_dir: Path, language: str | None = None):
     window = MainWindow(data_dir=data_dir)
     window.show()
     app.processEvents()
-    errors.setup_logging()  # the rotating log file, once the window is up
+    _show_login_early(window, data_dir)
+    # the rotating log file is file work too: the worker opens it, then the store
+    StoreTask(None, lambda _store: errors.setup_logging(), needs_store=False).run()
 
     def failed(exc: BaseException) -> None:
         errors.show_exception(exc, parent=window)
@@ -61,6 +63,18 @@ def start(data_dir: Path, language: str | None = None):
 
     hub().open_store(data_dir, opened, failed)
     return window
+
+
+def _show_login_early(window, data_dir: Path) -> None:
+    """The login screen straight from the database file, before SQLAlchemy is loaded
+    (okudesk/core/store/peek.py); when it cannot tell, the store's own answer comes later."""
+    from okudesk.core.store import peek
+    from okudesk.gui.login import gate
+
+    early = peek.login_screen(data_dir)
+    if early is not None:
+        gate(window).show_before_store(early)
+        QApplication.processEvents()
 
 
 def run(data_dir: Path, language: str | None = None) -> int:

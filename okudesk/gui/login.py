@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from okudesk.gui.forms.common import ErrorLabel
+from okudesk.gui.messages import ErrorLabel
 from okudesk.gui.operations import ALL_AREAS, SETTING, Changes, StoreTask, WriteOp, hub
 from okudesk.gui.pages import PAGES
 
@@ -57,24 +58,33 @@ def _password_edit() -> QLineEdit:
     return edit
 
 
-class LockScreen(QWidget):
-    """The overlay: login, first admin, or a new passphrase. Emits ``unlocked(actor)``."""
+class LockScreen(QFrame):
+    """The overlay: login, first admin, or a new passphrase. Emits ``unlocked(actor)``.
+
+    A QFrame paints its style-sheet background: opaque, nothing of the window behind shows.
+    It is the first screen of a cold start, so it keeps away from PySide6's costly ``Qt``
+    enum namespace (see MainWindow._finish_shell)."""
 
     unlocked = Signal(object)
 
     def __init__(self, window):
         super().__init__(window)
         self.setObjectName("lockScreen")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # opaque: nothing behind shows
-        self.setStyleSheet("QWidget#lockScreen { background: #1f3b57; }")
-        window.installEventFilter(self)
+        self.setStyleSheet("QFrame#lockScreen { background: #1f3b57; }")
+        # follow the window's size (a window-wide event filter would hand every event of
+        # the window to Python, creating PySide6 types the first screen does not need)
+        window.resized.connect(self._fit)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         card = QFrame()
         card.setObjectName("card")
         card.setStyleSheet("QFrame#card { background: white; border-radius: 8px; }")
         card.setMaximumWidth(460)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 4)
+        row.addStretch(1)
+        outer.addLayout(row)
         outer.addStretch(2)
         v = QVBoxLayout(card)
         self.title = QLabel()
@@ -145,23 +155,37 @@ class LockScreen(QWidget):
         self._old: str | None = ""
         self.hide()
 
-    def eventFilter(self, obj, event) -> bool:
-        if obj is self.parent() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parent().rect())
-        return False
+    def _fit(self) -> None:
+        self.setGeometry(self.parent().rect())
 
     def cover(self) -> None:
-        self.setGeometry(self.parent().rect())
+        self._fit()
         self.show()
         self.raise_()
 
     # --- the three forms -------------------------------------------------------------------------
 
+    def showing(self, step: int) -> bool:
+        return self.isVisible() and self.steps.currentIndex() == step
+
     def show_login(self, choices, preferred: str | None = None) -> None:
+        """The login form with ``choices`` (accounts.login_choices or store/peek.py). When it
+        is already showing, only the list is brought up to date: what the user picked and
+        typed stays."""
+        items = [(f"{c.display} ({c.nrp})", c.officer_id) for c in choices]
+        shown = [(self.officer.itemText(i), self.officer.itemData(i)) for i in range(self.officer.count())]
+        if self.showing(0):
+            if items != shown:
+                picked = self.officer.currentData()
+                self.officer.clear()
+                for text, officer_id in items:
+                    self.officer.addItem(text, officer_id)
+                self.officer.setCurrentIndex(max(self.officer.findData(picked), 0))
+            return
         self.title.setText(tr("Masuk ke okudesk"))
         self.officer.clear()
-        for c in choices:
-            self.officer.addItem(f"{c.display} ({c.nrp})", c.officer_id)
+        for text, officer_id in items:
+            self.officer.addItem(text, officer_id)
         i = self.officer.findData(preferred) if preferred else -1
         self.officer.setCurrentIndex(max(i, 0))
         self.passphrase.clear()
@@ -172,6 +196,8 @@ class LockScreen(QWidget):
         self.passphrase.setFocus()
 
     def show_first_admin(self) -> None:
+        if self.showing(1):
+            return
         self.title.setText(tr("Selamat datang di okudesk"))
         self.message.show_text("")
         self.steps.setCurrentIndex(1)
@@ -281,27 +307,38 @@ class LockScreen(QWidget):
 
 
 class IdleWatcher(QObject):
-    """Emits ``idle`` when nobody touched keyboard or mouse in the application for a while."""
+    """Emits ``idle`` when nobody touched keyboard or mouse in the application for a while.
+
+    It watches the application's events only while someone is logged in (between start and
+    stop): each event it sees passes through Python."""
 
     idle = Signal()
-    ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-                          QEvent.Type.Wheel, QEvent.Type.TouchBegin})
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.idle)
-        QApplication.instance().installEventFilter(self)
+        self.timer.timeout.connect(self._timed_out)
+        self.activity: frozenset = frozenset()
 
     def start(self, minutes: int) -> None:
+        if not self.activity:
+            self.activity = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                                       QEvent.Type.Wheel, QEvent.Type.TouchBegin})
+        QApplication.instance().removeEventFilter(self)  # installed once, however often started
+        QApplication.instance().installEventFilter(self)
         self.timer.start(max(1, int(minutes)) * 60_000)
 
     def stop(self) -> None:
         self.timer.stop()
+        QApplication.instance().removeEventFilter(self)
+
+    def _timed_out(self) -> None:
+        QApplication.instance().removeEventFilter(self)
+        self.idle.emit()
 
     def eventFilter(self, _obj, event) -> bool:
-        if self.timer.isActive() and event.type() in self.ACTIVITY:
+        if self.timer.isActive() and event.type() in self.activity:
             self.timer.start()  # again from the full interval
         return False
 
@@ -349,6 +386,16 @@ class Gate(QObject):
         self._then = then
         self._ask()
 
+    def show_before_store(self, early) -> None:
+        """The login screen read by store/peek.py while the store is still opening: the
+        user picks a name and types; logging in waits on the worker for the store."""
+        if early.first_admin:
+            self.screen.show_first_admin()
+        else:
+            self.screen.show_login(early.choices)
+        if hasattr(self.window, "_first_ready"):
+            self.window._first_ready()
+
     def _ask(self, preferred: str | None = None) -> None:
         def work(store):
             from okudesk.core import accounts
@@ -357,6 +404,8 @@ class Gate(QObject):
                 return accounts.needs_first_admin(s), accounts.login_choices(s)
 
         def show(result) -> None:
+            if self.actor is not None:  # logged in from the early screen meanwhile
+                return
             first, choices = result
             if first:
                 self.screen.show_first_admin()

@@ -11,6 +11,11 @@ import sqlite3
 from pathlib import Path
 
 
+def read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file (any path: spaces, ``#``, ``?``, a drive)."""
+    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+
+
 def backup_database(source: Path, target: Path) -> Path:
     """Copy ``source`` to ``target`` (written beside it under a temporary name first)."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -18,7 +23,7 @@ def backup_database(source: Path, target: Path) -> Path:
     if partial.exists():
         partial.unlink()
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = read_only(source)
         try:
             dst = sqlite3.connect(partial)
             try:
@@ -39,7 +44,7 @@ def backup_database(source: Path, target: Path) -> Path:
 
 def integrity_problems(path: Path) -> list[str]:
     """What ``PRAGMA integrity_check`` reports; an empty list means the file is sound."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = read_only(path)
     try:
         rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
     except sqlite3.DatabaseError as exc:
@@ -54,7 +59,7 @@ def read_revision(path: Path) -> str | None:
 
     Raises sqlite3.DatabaseError when the file is not an SQLite database.
     """
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = read_only(path)
     try:
         has_table = con.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
