@@ -44,9 +44,9 @@ def start(data_dir: Path, language: str | None = None):
     errors.install(logging_now=False)
     i18n.install(language or i18n.saved_language())
     window = MainWindow(data_dir=data_dir)
+    _show_login_early(window, data_dir)  # before the first paint: the login is what shows
     window.show()
     app.processEvents()
-    _show_login_early(window, data_dir)
     # the rotating log file is file work too: the worker opens it, then the store
     StoreTask(None, lambda _store: errors.setup_logging(), needs_store=False).run()
 
@@ -74,7 +74,6 @@ def _show_login_early(window, data_dir: Path) -> None:
     early = peek.login_screen(data_dir)
     if early is not None:
         gate(window).show_before_store(early)
-        QApplication.processEvents()
 
 
 def run(data_dir: Path, language: str | None = None) -> int:

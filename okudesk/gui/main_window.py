@@ -66,7 +66,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("MainWindow")
         self.setWindowTitle(f"okudesk {__version__}")
-        self.setStyleSheet(STYLE)
         self.resize(1280, 800)
         self.setMinimumSize(QSize(960, 600))
         self.hub = hub()
@@ -118,6 +117,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(body, 1)
         self.setCentralWidget(central)
         self._build_status_bar()
+        self.setStyleSheet(STYLE)  # once built: each widget is polished once, not at every addWidget
         self.hub.data_changed.connect(self._on_data_changed)
         self.restore_window()
         if store is not None:
