@@ -145,7 +145,7 @@ class LockScreen(QFrame):
         self.cancel_change = QPushButton(tr("Batal"))
         form.addRow(tr("Kata sandi lama"), self.old_pass)
         form.addRow(tr("Kata sandi baru"), self.new_pass)
-        form.addRow(tr("Ulangi"), self.new_pass2)
+        form.addRow(tr("Ulangi kata sandi baru"), self.new_pass2)
         form.addRow(self.cancel_change, self.change_button)
         self.change_button.clicked.connect(self._change)
         self.cancel_change.clicked.connect(self.hide)
