@@ -165,6 +165,17 @@ class LockScreen(QFrame):
 
     # --- the three forms -------------------------------------------------------------------------
 
+    def _step(self, index: int) -> None:
+        """Show one form; the card takes that form's height (a stacked widget would keep
+        the tallest form's height, leaving a blank band under a short one)."""
+        from PySide6.QtWidgets import QSizePolicy
+
+        for i in range(self.steps.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            self.steps.widget(i).setSizePolicy(policy, policy)
+        self.steps.setCurrentIndex(index)
+        self.steps.adjustSize()
+
     def showing(self, step: int) -> bool:
         return self.isVisible() and self.steps.currentIndex() == step
 
@@ -191,7 +202,7 @@ class LockScreen(QFrame):
         self.passphrase.clear()
         self.message.show_text("")
         self.login_button.setEnabled(True)
-        self.steps.setCurrentIndex(0)
+        self._step(0)
         self.cover()
         self.passphrase.setFocus()
 
@@ -200,7 +211,7 @@ class LockScreen(QFrame):
             return
         self.title.setText(tr("Selamat datang di okudesk"))
         self.message.show_text("")
-        self.steps.setCurrentIndex(1)
+        self._step(1)
         self.cover()
         self.admin_name.setFocus()
 
@@ -253,7 +264,7 @@ class LockScreen(QFrame):
         self.change_form.setRowVisible(self.old_pass, old is None)
         self.cancel_change.setVisible(old is None)
         self.message.show_text("")
-        self.steps.setCurrentIndex(2)
+        self._step(2)
         self.cover()
         (self.old_pass if old is None else self.new_pass).setFocus()
 
