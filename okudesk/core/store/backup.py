@@ -9,11 +9,20 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 
 def read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot change the file (any path: spaces, ``#``, ``?``, a drive)."""
-    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    """A connection that cannot change the file.
+
+    SQLite takes read-only mode only in a ``file:`` URI, so the path is quoted (spaces,
+    ``#`` and ``%`` are common in Windows folder names): ``/data`` -> ``file:///data``,
+    ``C:/data`` -> ``file:///C:/data``, a network share ``//pc/share`` -> ``file:////pc/share``.
+    """
+    target = Path(path).resolve().as_posix()
+    if not target.startswith("/"):
+        target = "/" + target
+    return sqlite3.connect("file://" + quote(target, safe="/:") + "?mode=ro", uri=True)
 
 
 def backup_database(source: Path, target: Path) -> Path:
