@@ -126,7 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         from okudesk.core.i18n import set_language
 
         set_language(args.lang)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    level = logging.DEBUG if args.debug else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(level)  # the terminal keeps to warnings when the GUI's log file takes INFO
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     if func is None:
         func = _start_gui
