@@ -1,6 +1,7 @@
 """The login list read from the database file before SQLAlchemy loads (store/peek.py) says
 what the store says, or nothing."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -105,3 +106,13 @@ def test_another_schema_revision_needs_the_store(store, revision):
         con.execute("UPDATE alembic_version SET version_num = ?", (revision,))
     con.close()
     assert peek.login_screen(store.data_dir) is None
+
+
+def test_the_start_path_imports_no_sqlalchemy():
+    """What a cold start imports before the login screen shows (okudesk/gui/app.py): if one
+    of these modules pulls in SQLAlchemy or the models, the login waits ~0.5 s longer."""
+    code = ("import sys; import okudesk.cli, okudesk.gui.app, okudesk.gui.main_window, okudesk.gui.login, "
+            "okudesk.core.store.peek; "
+            "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic', 'cryptography') "
+            "or m == 'okudesk.core.models'); assert not heavy, heavy")
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
