@@ -35,6 +35,7 @@ import freeze  # noqa: E402
 # window says it is usable (okudesk's MainWindow.is_ready(): its store is open and the
 # first page filled); a window without is_ready() is ready when shown.
 READY_HOOK = """
+import os
 import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -52,7 +53,7 @@ def _show_then_report(self):
             QTimer.singleShot(2, poll)
             return
         print("ready", flush=True)
-        QApplication.instance().quit()
+        os._exit(0)  # quit() before app.exec() has started would be lost
     QTimer.singleShot(0, shown)
 
 QMainWindow.show = _show_then_report

@@ -2,11 +2,13 @@
 PySide6 QMainWindow. Each run is a fresh process, timed by the parent from spawn until the
 child reports (both pay Python's start-up). Two okudesk figures:
 
-- "window shown": the main window (navigation, status bar, page frame) is on screen and
-  takes input. okudesk shows this shell before importing SQLAlchemy and the models.
-- "data shown": the store is open (on the operation worker) and the first screen that
-  needs the database is ready: on an installation with accounts, the login screen with
-  its list of officers (behind it, Beranda fills after the login).
+- "window shown": the main window (navigation, status bar, page frame) is painted once.
+- "usable" (data shown): the first screen that needs the database is ready for input: on
+  an installation with accounts, the login screen with its list of officers (read from
+  the database file by okudesk/core/store/peek.py while the store opens on the worker).
+
+okudesk's modules are compiled first, as an installed okudesk has them (this machine may
+set PYTHONDONTWRITEBYTECODE, which would make every run compile them from source).
 """
 
 from __future__ import annotations
@@ -35,10 +37,19 @@ print("shown", flush=True)
 OKUDESK = """
 import sys
 from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+_show = QMainWindow.show
+
+def _show_then_report(self):
+    _show(self)
+    QTimer.singleShot(0, lambda: print("shown", flush=True))
+
+QMainWindow.show = _show_then_report
 from okudesk.gui.app import make_app, start
 app = make_app()
 window = start(Path(sys.argv[1]))
-print("shown", flush=True)
 window.ready.connect(lambda: (print("data", flush=True), app.quit()))
 if window.is_ready():
     print("data", flush=True)
@@ -70,6 +81,9 @@ def main() -> None:
     from _dbcache import demo_db
 
     folder = demo_db(args.records - args.records // 10, args.records // 10)
+    import compileall
+
+    compileall.compile_dir(ROOT / "okudesk", quiet=1)
     with tempfile.TemporaryDirectory() as config:
         spawn(BARE, config=config)
         spawn(OKUDESK, str(folder), config=config)  # warm the file cache for both
@@ -81,7 +95,7 @@ def main() -> None:
     report("gui start-up (window shown)",
            f"{args.records:,} records: okudesk window {shown * 1000:.0f} ms, bare QMainWindow {b * 1000:.0f} ms (median of {args.runs})",
            shown / b, "<= 2x", shown / b <= 2.0)
-    report("gui start-up (data shown)",
+    report("gui start-up (usable)",
            f"{args.records:,} records: okudesk login screen ready {data * 1000:.0f} ms, bare QMainWindow {b * 1000:.0f} ms",
            data / b, "<= 2x", data / b <= 2.0)
 

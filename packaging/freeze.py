@@ -68,6 +68,10 @@ EXCLUDED_MODULES = [
     "_pytest",
     "hypothesis",
     "IPython",
+    # process pools: okudesk works on one worker thread. Only concurrent.futures.process
+    # imports multiprocessing, and PyInstaller's runtime hook for it costs every start ~7 ms.
+    "concurrent.futures.process",
+    "multiprocessing",
 ]
 
 # Qt plugins that stay, by plugin folder; any other folder is dropped whole. Plugins

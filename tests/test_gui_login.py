@@ -257,3 +257,62 @@ def test_each_role_sees_its_pages():
     assert pages("kapolsek") == pages("admin") == {"settings", "sync", "audit"}
     assert pages("hq_analyst") == {"sync", "audit"}
     assert pages("hq_admin") == {"settings", "sync", "audit"}
+
+
+def test_the_login_screen_shows_before_the_store_opens_and_logging_in_waits_for_it(qtbot, hub_, store, tmp_path, monkeypatch):
+    """A cold start (okudesk.gui.app.start): the names come from the database file at once
+    (store/peek.py); the store opens on the worker meanwhile, and a login typed before it is
+    open completes once it is, without the login screen coming back."""
+    import sys
+    import threading
+
+    from okudesk.core.store import database
+    from okudesk.gui import app, errors
+
+    ids = _people(store)
+    store.close()
+    monkeypatch.setattr(errors, "_log_file", tmp_path / "okudesk.log")  # no log in the user's folder
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    may_open = threading.Event()
+    real_open = database.Store.open
+
+    def slow_open(data_dir, **kwargs):
+        assert may_open.wait(20)
+        return real_open(data_dir, **kwargs)
+
+    monkeypatch.setattr(database.Store, "open", slow_open)
+    window = app.start(store.data_dir, "id")
+    WINDOWS.append(window)
+    screen = _screen(window)
+    assert window.is_ready() and screen.isVisible() and hub_.store is None
+    names = [screen.officer.itemText(i) for i in range(screen.officer.count())]
+    assert names == ["Kapolsek Uji (70010001)", "Petugas Uji (85071234)"]
+    _log_in(qtbot, window, ids["petugas"])
+    assert not screen.login_button.isEnabled()  # waiting for the store
+    may_open.set()
+    qtbot.waitUntil(lambda: not screen.isVisible(), timeout=20_000)
+    qtbot.waitUntil(lambda: hub_.taskman.pending == 0, timeout=20_000)
+    assert not screen.isVisible()  # the store's own list came after the login: not shown again
+    assert hub_.store.actor.officer_id == ids["petugas"]
+    qtbot.waitUntil(lambda: window.current_page() is not None, timeout=10_000)
+    assert "audit" not in _visible_pages(window)
+
+
+def test_a_list_that_changed_meanwhile_keeps_what_the_user_picked_and_typed(qtbot, hub_, store):
+    from okudesk.core.store import peek
+    from okudesk.gui.login import gate
+
+    ids = _people(store)
+    window = _window(qtbot, store)
+    gate(window).show_before_store(peek.login_screen(store.data_dir))
+    screen = _screen(window)
+    screen.officer.setCurrentIndex(screen.officer.findData(ids["petugas"]))
+    qtbot.keyClicks(screen.passphrase, "rahasia")
+    with store.write() as s:
+        o = officers.add_officer(s, name="Anwar Baru", nrp="95010001")
+        accounts.set_account(s, o.id, role="petugas", passphrase=PASS, must_change=False)
+        choices = accounts.login_choices(s)
+    screen.show_login(choices)
+    assert screen.officer.count() == 3 and screen.officer.itemText(0).startswith("Anwar Baru")
+    assert screen.officer.currentData() == ids["petugas"] and screen.passphrase.text() == "rahasia"

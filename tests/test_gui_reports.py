@@ -247,3 +247,38 @@ def test_report_settings_logo(gui_store, qtbot, tmp_path, monkeypatch):
     qtbot.mouseClick(dialog.logo_remove, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.logo_remove.isEnabled(), timeout=10_000)
     assert settings.load_logo(gui_store.data_dir) is None
+
+
+def test_ctrl_p_prints_what_the_page_shows_or_says_why_not(gui_store, qtbot, monkeypatch):
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    from okudesk.core.reports import service
+    from okudesk.gui.main_window import MainWindow
+
+    result = service.make_report(gui_store, "meeting", gui_store.ids["meeting"], passphrase=PASS)
+    opened = []
+    monkeypatch.setattr(report_dialogs, "open_in_viewer", lambda path: opened.append(path) or True)
+    window = MainWindow(gui_store)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.nav.isEnabled, timeout=15_000)
+
+    def ctrl_p():
+        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Print))
+
+    window.go_to("home")
+    ctrl_p()
+    assert window.statusBar().currentMessage() == "Tidak ada yang dapat dicetak di halaman ini"
+    meetings_page = window.go_to("meetings")
+    qtbot.waitUntil(lambda: meetings_page.model.rowCount() > 0, timeout=15_000)
+    meetings_page.table.clearSelection()
+    meetings_page.table.setCurrentIndex(meetings_page.model.index(-1, 0))
+    ctrl_p()
+    assert window.statusBar().currentMessage() == "Pilih satu rapat di daftar untuk dicetak"
+    reports = window.go_to("reports")
+    qtbot.waitUntil(lambda: reports.table.rowCount() == 1, timeout=10_000)
+    reports.table.selectRow(0)
+    ctrl_p()
+    assert opened == [result.path] and result.path.exists()

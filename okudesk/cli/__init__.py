@@ -33,10 +33,14 @@ COMMAND_MODULES = (
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without ``commands``, only the options that come before a
+    command (enough to start the GUI without importing every command's module)."""
     parser = argparse.ArgumentParser(
         prog="okudesk",
         description="okudesk: pencatatan kegiatan dan kejadian luring untuk Polsek dan pos polisi Polres OKU.",
+        add_help=commands,
+        exit_on_error=commands,
     )
     parser.add_argument("--version", action="version", version=f"okudesk {__version__}")
     parser.add_argument(
@@ -51,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
         "tanpa ini perintah bertindak sebagai konsol (admin lokal)",
     )
     parser.add_argument("--passphrase-file", type=Path, default=None, metavar="FILE", help="berkas berisi kata sandi petugas")
+    if not commands:
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="<perintah>")
     for name in COMMAND_MODULES:
         import_module(name).register(subparsers)
@@ -98,17 +104,32 @@ def open_store(args: argparse.Namespace, *, passphrase: str | None = None):
     return store
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    """Starting the GUI (no command) reads only the leading options: building the whole
+    parser imports every command's module, a noticeable part of a cold start."""
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = parser.parse_args(argv)
+        args, rest = build_parser(commands=False).parse_known_args(argv)
+    except argparse.ArgumentError:
+        rest = argv  # the whole parser says what is wrong, with the full usage
+    if not rest:
+        return args
+    return build_parser().parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = parse(argv)
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
         return int(exc.code or 0)
     if args.lang:
         from okudesk.core.i18n import set_language
 
         set_language(args.lang)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    level = logging.DEBUG if args.debug else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(level)  # the terminal keeps to warnings when the GUI's log file takes INFO
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     if func is None:
         func = _start_gui

@@ -33,6 +33,7 @@ from okudesk import __version__
 from okudesk.core import accounts, audit
 from okudesk.core.errors import OkudeskError
 from okudesk.core.i18n import _
+from okudesk.core.store import DB_NAME, RESTORING_NAME
 from okudesk.core.store.backup import backup_database, integrity_problems, read_revision
 
 FORMAT = "okudesk-backup"
@@ -40,8 +41,7 @@ FORMAT_VERSION = 1
 KEEP = 7
 DAILY = "harian"
 MANUAL = "cadangan"
-DB_NAME = "okudesk.sqlite3"
-STAGING_NAME = "okudesk.sqlite3.restoring"
+STAGING_NAME = RESTORING_NAME
 REPLACED_DIR = "replaced"
 _DB_MEMBER = "okudesk.sqlite3"
 _MANIFEST = "manifest.json"

@@ -38,15 +38,17 @@ def start(data_dir: Path, language: str | None = None):
     """Show the main window at once and open the store in the background; returns it."""
     from okudesk.gui import errors, i18n
     from okudesk.gui.main_window import MainWindow
-    from okudesk.gui.operations import hub
+    from okudesk.gui.operations import StoreTask, hub
 
     app = make_app()
     errors.install(logging_now=False)
     i18n.install(language or i18n.saved_language())
     window = MainWindow(data_dir=data_dir)
+    _show_login_early(window, data_dir)  # before the first paint: the login is what shows
     window.show()
     app.processEvents()
-    errors.setup_logging()  # the rotating log file, once the window is up
+    # the rotating log file is file work too: the worker opens it, then the store
+    StoreTask(None, lambda _store: errors.setup_logging(), needs_store=False).run()
 
     def failed(exc: BaseException) -> None:
         errors.show_exception(exc, parent=window)
@@ -61,6 +63,17 @@ def start(data_dir: Path, language: str | None = None):
 
     hub().open_store(data_dir, opened, failed)
     return window
+
+
+def _show_login_early(window, data_dir: Path) -> None:
+    """The login screen straight from the database file, before SQLAlchemy is loaded
+    (okudesk/core/store/peek.py); when it cannot tell, the store's own answer comes later."""
+    from okudesk.core.store import peek
+    from okudesk.gui.login import gate
+
+    early = peek.login_screen(data_dir)
+    if early is not None:
+        gate(window).show_before_store(early)
 
 
 def run(data_dir: Path, language: str | None = None) -> int:

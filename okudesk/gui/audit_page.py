@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import messages
-from okudesk.gui.forms.common import ErrorLabel
+from okudesk.gui.messages import ErrorLabel
 from okudesk.gui.operations import OFFICER, SETTING, Changes, QueryOp, StoreTask, WriteOp, hub
 from okudesk.gui.pages.base import Combo, DateBox, Page
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from okudesk.gui.forms.common import ErrorLabel
+from okudesk.gui.messages import ErrorLabel
 from okudesk.gui.operations import ALL_AREAS, SETTING, Changes, StoreTask, WriteOp, hub
 from okudesk.gui.pages import PAGES
 
@@ -57,24 +58,33 @@ def _password_edit() -> QLineEdit:
     return edit
 
 
-class LockScreen(QWidget):
-    """The overlay: login, first admin, or a new passphrase. Emits ``unlocked(actor)``."""
+class LockScreen(QFrame):
+    """The overlay: login, first admin, or a new passphrase. Emits ``unlocked(actor)``.
+
+    A QFrame paints its style-sheet background: opaque, nothing of the window behind shows.
+    It is the first screen of a cold start, so it keeps away from PySide6's costly ``Qt``
+    enum namespace (see MainWindow._finish_shell)."""
 
     unlocked = Signal(object)
 
     def __init__(self, window):
         super().__init__(window)
         self.setObjectName("lockScreen")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # opaque: nothing behind shows
-        self.setStyleSheet("QWidget#lockScreen { background: #1f3b57; }")
-        window.installEventFilter(self)
+        self.setStyleSheet("QFrame#lockScreen { background: #1f3b57; }")
+        # follow the window's size (a window-wide event filter would hand every event of
+        # the window to Python, creating PySide6 types the first screen does not need)
+        window.resized.connect(self._fit)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         card = QFrame()
         card.setObjectName("card")
         card.setStyleSheet("QFrame#card { background: white; border-radius: 8px; }")
         card.setMaximumWidth(460)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 4)
+        row.addStretch(1)
+        outer.addLayout(row)
         outer.addStretch(2)
         v = QVBoxLayout(card)
         self.title = QLabel()
@@ -135,7 +145,7 @@ class LockScreen(QWidget):
         self.cancel_change = QPushButton(tr("Batal"))
         form.addRow(tr("Kata sandi lama"), self.old_pass)
         form.addRow(tr("Kata sandi baru"), self.new_pass)
-        form.addRow(tr("Ulangi"), self.new_pass2)
+        form.addRow(tr("Ulangi kata sandi baru"), self.new_pass2)
         form.addRow(self.cancel_change, self.change_button)
         self.change_button.clicked.connect(self._change)
         self.cancel_change.clicked.connect(self.hide)
@@ -145,36 +155,63 @@ class LockScreen(QWidget):
         self._old: str | None = ""
         self.hide()
 
-    def eventFilter(self, obj, event) -> bool:
-        if obj is self.parent() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parent().rect())
-        return False
+    def _fit(self) -> None:
+        self.setGeometry(self.parent().rect())
 
     def cover(self) -> None:
-        self.setGeometry(self.parent().rect())
+        self._fit()
         self.show()
         self.raise_()
 
     # --- the three forms -------------------------------------------------------------------------
 
+    def _step(self, index: int) -> None:
+        """Show one form; the card takes that form's height (a stacked widget would keep
+        the tallest form's height, leaving a blank band under a short one)."""
+        from PySide6.QtWidgets import QSizePolicy
+
+        for i in range(self.steps.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            self.steps.widget(i).setSizePolicy(policy, policy)
+        self.steps.setCurrentIndex(index)
+        self.steps.adjustSize()
+
+    def showing(self, step: int) -> bool:
+        return self.isVisible() and self.steps.currentIndex() == step
+
     def show_login(self, choices, preferred: str | None = None) -> None:
+        """The login form with ``choices`` (accounts.login_choices or store/peek.py). When it
+        is already showing, only the list is brought up to date: what the user picked and
+        typed stays."""
+        items = [(f"{c.display} ({c.nrp})", c.officer_id) for c in choices]
+        shown = [(self.officer.itemText(i), self.officer.itemData(i)) for i in range(self.officer.count())]
+        if self.showing(0):
+            if items != shown:
+                picked = self.officer.currentData()
+                self.officer.clear()
+                for text, officer_id in items:
+                    self.officer.addItem(text, officer_id)
+                self.officer.setCurrentIndex(max(self.officer.findData(picked), 0))
+            return
         self.title.setText(tr("Masuk ke okudesk"))
         self.officer.clear()
-        for c in choices:
-            self.officer.addItem(f"{c.display} ({c.nrp})", c.officer_id)
+        for text, officer_id in items:
+            self.officer.addItem(text, officer_id)
         i = self.officer.findData(preferred) if preferred else -1
         self.officer.setCurrentIndex(max(i, 0))
         self.passphrase.clear()
         self.message.show_text("")
         self.login_button.setEnabled(True)
-        self.steps.setCurrentIndex(0)
+        self._step(0)
         self.cover()
         self.passphrase.setFocus()
 
     def show_first_admin(self) -> None:
+        if self.showing(1):
+            return
         self.title.setText(tr("Selamat datang di okudesk"))
         self.message.show_text("")
-        self.steps.setCurrentIndex(1)
+        self._step(1)
         self.cover()
         self.admin_name.setFocus()
 
@@ -227,7 +264,7 @@ class LockScreen(QWidget):
         self.change_form.setRowVisible(self.old_pass, old is None)
         self.cancel_change.setVisible(old is None)
         self.message.show_text("")
-        self.steps.setCurrentIndex(2)
+        self._step(2)
         self.cover()
         (self.old_pass if old is None else self.new_pass).setFocus()
 
@@ -281,37 +318,60 @@ class LockScreen(QWidget):
 
 
 class IdleWatcher(QObject):
-    """Emits ``idle`` when nobody touched keyboard or mouse in the application for a while."""
+    """Emits ``idle`` when nobody touched keyboard or mouse in the application for a while.
+
+    It watches the windows' input only while someone is logged in (between start and stop):
+    each event it sees passes through Python."""
 
     idle = Signal()
-    ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-                          QEvent.Type.Wheel, QEvent.Type.TouchBegin})
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.idle)
-        # Keys and clicks reach a window (QWindow) before its widgets: watching the windows
-        # sees every one of them, without this Python filter being called for each paint,
-        # layout and timer event of every widget (a quarter of a list's first paint).
-        app = QApplication.instance()
-        app.focusWindowChanged.connect(self._watch)
-        for window in app.topLevelWindows():
-            self._watch(window)
-
-    def _watch(self, window) -> None:
-        if window is not None:
-            window.installEventFilter(self)  # installing twice is installing once
+        self.timer.timeout.connect(self._timed_out)
+        self.activity: frozenset = frozenset()
+        self._watching = False
 
     def start(self, minutes: int) -> None:
+        if not self.activity:
+            self.activity = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                                       QEvent.Type.Wheel, QEvent.Type.TouchBegin})
+        self._watch_windows(True)
         self.timer.start(max(1, int(minutes)) * 60_000)
 
     def stop(self) -> None:
         self.timer.stop()
+        self._watch_windows(False)
+
+    def _timed_out(self) -> None:
+        self._watch_windows(False)
+        self.idle.emit()
+
+    def _watch_windows(self, on: bool) -> None:
+        """Keys and clicks reach a window (QWindow) before its widgets: watching the windows
+        (and each window that gets focus later: dialogs) sees every one of them, without
+        this Python filter being called for each paint, layout and timer event of every
+        widget, as an application-wide filter is (a quarter of a list's first paint)."""
+        app = QApplication.instance()
+        if on != self._watching:
+            self._watching = on
+            if on:
+                app.focusWindowChanged.connect(self._watch)
+            else:
+                app.focusWindowChanged.disconnect(self._watch)
+        for window in app.topLevelWindows():
+            window.removeEventFilter(self)  # installed once, however often started
+            if on:
+                window.installEventFilter(self)
+
+    def _watch(self, window) -> None:
+        if window is not None:
+            window.removeEventFilter(self)
+            window.installEventFilter(self)
 
     def eventFilter(self, _obj, event) -> bool:
-        if self.timer.isActive() and event.type() in self.ACTIVITY:
+        if self.timer.isActive() and event.type() in self.activity:
             self.timer.start()  # again from the full interval
         return False
 
@@ -359,6 +419,16 @@ class Gate(QObject):
         self._then = then
         self._ask()
 
+    def show_before_store(self, early) -> None:
+        """The login screen read by store/peek.py while the store is still opening: the
+        user picks a name and types; logging in waits on the worker for the store."""
+        if early.first_admin:
+            self.screen.show_first_admin()
+        else:
+            self.screen.show_login(early.choices)
+        if hasattr(self.window, "_first_ready"):
+            self.window._first_ready()
+
     def _ask(self, preferred: str | None = None) -> None:
         def work(store):
             from okudesk.core import accounts
@@ -367,6 +437,8 @@ class Gate(QObject):
                 return accounts.needs_first_admin(s), accounts.login_choices(s)
 
         def show(result) -> None:
+            if self.actor is not None:  # logged in from the early screen meanwhile
+                return
             first, choices = result
             if first:
                 self.screen.show_first_admin()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from importlib import import_module
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +45,7 @@ QFrame#card { background: white; border: 1px solid #d5dde5; border-radius: 6px; 
 QLabel#cardNumber { font-size: 22pt; font-weight: 700; color: #1f3b57; }
 QLabel#cardCaption { color: #5b6b7b; }
 QLabel#warning { background: #fff3cd; color: #6b4e00; border: 1px solid #f0d68a; border-radius: 4px; padding: 8px; }
+QLabel#placeholder { qproperty-alignment: AlignCenter; color: #5b6b7b; }
 """
 
 
@@ -60,12 +60,12 @@ def page_title(spec: PageSpec) -> str:
 class MainWindow(QMainWindow):
     ready = Signal()  # the first page shows its data
     store_attached = Signal()
+    resized = Signal()  # overlays (the lock screen) follow the window's size
 
     def __init__(self, store=None, *, data_dir=None):
         super().__init__()
         self.setObjectName("MainWindow")
         self.setWindowTitle(f"okudesk {__version__}")
-        self.setStyleSheet(STYLE)
         self.resize(1280, 800)
         self.setMinimumSize(QSize(960, 600))
         self.hub = hub()
@@ -97,19 +97,16 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(18, 18))
         self.nav.setWordWrap(True)
-        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         sv.addWidget(self.nav, 1)
         self.stack = QStackedWidget()
         self._placeholders: dict[str, QWidget] = {}
         for spec in PAGES:
-            icon = self.style().standardIcon(getattr(QStyle.StandardPixmap, spec.icon, QStyle.StandardPixmap.SP_FileIcon))
-            item = QListWidgetItem(icon, page_title(spec))
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            self.nav.addItem(item)
+            self.nav.addItem(QListWidgetItem(page_title(spec)))
             holder = QLabel(tr("Memuat…"))
-            holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            holder.setObjectName("placeholder")
             self._placeholders[spec.key] = holder
             self.stack.addWidget(holder)
+        self._finished = False
         self.nav.setEnabled(False)
         self.nav.currentRowChanged.connect(self._show_row)
         body = QWidget()
@@ -120,7 +117,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(body, 1)
         self.setCentralWidget(central)
         self._build_status_bar()
-        self._build_shortcuts()
+        self.setStyleSheet(STYLE)  # once built: each widget is polished once, not at every addWidget
         self.hub.data_changed.connect(self._on_data_changed)
         self.restore_window()
         if store is not None:
@@ -213,7 +210,26 @@ class MainWindow(QMainWindow):
         first-run wizard on an empty folder."""
         from okudesk.gui.login import gate
 
+        self._finish_shell()
         gate(self).require(store, self._attach_logged_in)
+
+    def _finish_shell(self) -> None:
+        """What the pages need and the first screen does not: navigation icons, shortcuts.
+
+        Done when the store is attached rather than in __init__: creating Qt's ``Qt`` and
+        ``QStyle`` enum namespaces in PySide6 takes ~25 ms, a tenth of a cold start to the
+        login screen (benchmarks/bench_gui_startup.py)."""
+        if self._finished:
+            return
+        self._finished = True
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QStyle
+
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for row, spec in enumerate(PAGES):
+            pixmap = getattr(QStyle.StandardPixmap, spec.icon, QStyle.StandardPixmap.SP_FileIcon)
+            self.nav.item(row).setIcon(self.style().standardIcon(pixmap))
+        self._build_shortcuts()
 
     def _attach_logged_in(self) -> None:
         def work(session):
@@ -300,6 +316,8 @@ class MainWindow(QMainWindow):
     # --- shortcuts and layout memory ------------------------------------------------------------------
 
     def _build_shortcuts(self) -> None:
+        from PySide6.QtCore import Qt
+
         for keys, method in (
             (QKeySequence.StandardKey.New, "new_record"),
             (QKeySequence.StandardKey.Find, "focus_search"),
@@ -329,6 +347,10 @@ class MainWindow(QMainWindow):
             settings.setValue("window/page", PAGES[row].key)
         for page in self.pages.values():
             page.save_state(settings)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def closeEvent(self, event) -> None:
         for page in self.pages.values():

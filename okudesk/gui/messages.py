@@ -1,10 +1,11 @@
 """Every message box and file dialog of okudesk goes through here, so tests replace them
-in one place (``monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)``)."""
+in one place (``monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)``); and the
+red line that says what is wrong inside a form (:class:`ErrorLabel`)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
 
 def tr(text: str) -> str:
@@ -73,3 +74,18 @@ def choose_folder(parent: QWidget | None, title: str) -> str:
 def open_files(parent: QWidget | None, title: str, file_filter: str) -> list[str]:
     files, _filter = QFileDialog.getOpenFileNames(parent, title, "", file_filter)
     return files
+
+
+class ErrorLabel(QLabel):
+    """Hidden until there is something wrong to say."""
+
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("fieldError")
+        self.setStyleSheet("color: #b71c1c;")
+        self.setWordWrap(True)
+        self.setVisible(False)
+
+    def show_text(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))

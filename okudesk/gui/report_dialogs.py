@@ -732,9 +732,14 @@ class ReportsPage(Page):
                 self.officer.setCurrentIndex(self.officer.count() - 1)
         self.ready.emit()
 
+    def print_current(self) -> None:
+        """Ctrl+P: the selected signed report opens in the PDF viewer, which prints it."""
+        self.open_selected()
+
     def open_selected(self) -> None:
         row = self.table.currentRow()
         if not 0 <= row < len(self.rows):
+            self.say(tr("Pilih satu laporan di daftar"))
             return
         from okudesk.gui.operations import hub
 

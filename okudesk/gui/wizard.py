@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from okudesk.gui.forms.common import ErrorLabel
+from okudesk.gui.messages import ErrorLabel
 from okudesk.gui.operations import ALL_AREAS, Changes, QueryOp, StoreTask, WriteOp
 from okudesk.gui.pages.base import Combo
 

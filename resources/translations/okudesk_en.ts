@@ -24,7 +24,7 @@
         <translation>Technical details were saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/forms/common.py" line="+131"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="+121"/>
         <source>(pilih kecamatan)</source>
         <translation>(choose kecamatan)</translation>
     </message>
@@ -351,7 +351,7 @@
     <message>
         <location filename="../../okudesk/gui/audit_page.py" line="-65"/>
         <location filename="../../okudesk/gui/forms/common.py" line="+68"/>
-        <location filename="../../okudesk/gui/messages.py" line="+45"/>
+        <location filename="../../okudesk/gui/messages.py" line="+46"/>
         <location filename="../../okudesk/gui/report_dialogs.py" line="+161"/>
         <location filename="../../okudesk/gui/signature_pad.py" line="+166"/>
         <source>Simpan</source>
@@ -359,8 +359,8 @@
     </message>
     <message>
         <location filename="../../okudesk/gui/forms/common.py" line="+1"/>
-        <location filename="../../okudesk/gui/forms/incident_form.py" line="+167"/>
-        <location filename="../../okudesk/gui/login.py" line="+135"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="+161"/>
+        <location filename="../../okudesk/gui/login.py" line="+145"/>
         <location filename="../../okudesk/gui/messages.py" line="-13"/>
         <location line="+15"/>
         <location filename="../../okudesk/gui/report_dialogs.py" line="+2"/>
@@ -369,7 +369,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/forms/incident_form.py" line="-190"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="-184"/>
         <location filename="../../okudesk/gui/pages/home.py" line="-28"/>
         <source>Kejadian baru</source>
         <translation>New incident</translation>
@@ -440,7 +440,7 @@
     <message>
         <location line="+0"/>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="+0"/>
-        <location filename="../../okudesk/gui/main_window.py" line="+192"/>
+        <location filename="../../okudesk/gui/main_window.py" line="+189"/>
         <source>(pilih petugas)</source>
         <translation>(choose officer)</translation>
     </message>
@@ -519,7 +519,7 @@
         <translation>Follow-ups and photos</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+137"/>
         <source>Ubah status kejadian {number}</source>
         <translation>Change the status of incident {number}</translation>
     </message>
@@ -709,17 +709,17 @@
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/main_window.py" line="-101"/>
+        <location filename="../../okudesk/gui/main_window.py" line="-98"/>
         <source>Polres Ogan Komering Ulu</source>
         <translation>Polres Ogan Komering Ulu</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Memuat…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Memuat data…</source>
         <translation>Loading data…</translation>
     </message>
@@ -744,7 +744,7 @@
         <translation>{n} changes not yet exported</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+74"/>
         <source>Pos belum disiapkan</source>
         <translation>Post not set up yet</translation>
     </message>
@@ -799,7 +799,7 @@
         <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/base.py" line="+139"/>
+        <location filename="../../okudesk/gui/pages/base.py" line="+145"/>
         <source>Cari (Ctrl+F)…</source>
         <translation>Search (Ctrl+F)…</translation>
     </message>
@@ -810,7 +810,12 @@
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/base.py" line="+2"/>
+        <location filename="../../okudesk/gui/pages/base.py" line="-84"/>
+        <source>Tidak ada yang dapat dicetak di halaman ini</source>
+        <translation>Nothing on this page can be printed</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>s.d.</source>
         <translation>to</translation>
     </message>
@@ -1068,6 +1073,11 @@
         <translation>Delete incident {number}? It is marked as deleted and stays on record for Polres.</translation>
     </message>
     <message>
+        <location line="+16"/>
+        <source>Pilih satu kejadian di daftar untuk dicetak</source>
+        <translation>Select one incident in the list to print</translation>
+    </message>
+    <message>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-5"/>
         <source>Semua jenis kegiatan</source>
         <translation>All activity types</translation>
@@ -1096,6 +1106,11 @@
         <location line="+28"/>
         <source>Hapus rapat {number}? Data ditandai terhapus dan tetap tercatat untuk Polres.</source>
         <translation>Delete meeting {number}? It is marked as deleted and stays on record for Polres.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Pilih satu rapat di daftar untuk dicetak</source>
+        <translation>Select one meeting in the list to print</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/pages/placeholder.py" line="+38"/>
@@ -1578,35 +1593,39 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Repeat passphrase</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+18"/>
+        <source>Ulangi kata sandi baru</source>
+        <translation>Repeat new passphrase</translation>
+    </message>
+    <message>
+        <location line="+103"/>
         <source>Kata sandi Anda diatur ulang oleh admin. Pilih kata sandi baru (minimal 8 karakter).</source>
         <translation>Your passphrase was reset by the admin. Choose a new passphrase (at least 8 characters).</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-107"/>
         <source>Simpan kata sandi baru</source>
         <translation>Save new passphrase</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+86"/>
+        <location line="+102"/>
         <location filename="../../okudesk/gui/report_dialogs.py" line="-1"/>
         <source>Kata sandi baru</source>
         <translation>New passphrase</translation>
     </message>
     <message>
-        <location line="-85"/>
         <location filename="../../okudesk/gui/signature_pad.py" line="+2"/>
         <source>Ulangi</source>
-        <translation>Repeat</translation>
+        <translation>Redo</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../okudesk/gui/login.py" line="-64"/>
         <source>Masuk ke okudesk</source>
         <translation>Log in to okudesk</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <location filename="../../okudesk/gui/wizard.py" line="-120"/>
         <source>Selamat datang di okudesk</source>
         <translation>Welcome to okudesk</translation>
@@ -2012,7 +2031,12 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Certificate…</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+65"/>
+        <source>Pilih satu laporan di daftar</source>
+        <translation>Select one report in the list</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Salinan laporan ini tidak ada di folder data.</source>
         <translation>The copy of this report is not in the data folder.</translation>
     </message>
@@ -2057,7 +2081,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Reason for the change:</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="-691"/>
+        <location filename="../../okudesk/gui/report_dialogs.py" line="-696"/>
         <source>Laporan Hasil Kegiatan / Kunjungan</source>
         <translation>Activity / visit report</translation>
     </message>
@@ -2233,17 +2257,17 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Choose a conflict in the list first.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/login.py" line="-126"/>
+        <location filename="../../okudesk/gui/login.py" line="-142"/>
         <source>Kata sandi lama</source>
         <translation>Old passphrase</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+106"/>
         <source>Kata sandi ini juga melindungi kunci tanda tangan Anda (minimal 8 karakter).</source>
         <translation>This passphrase also protects your signing key (at least 8 characters).</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+108"/>
         <source>Ganti kata sandi</source>
         <translation>Change passphrase</translation>
     </message>

@@ -9,6 +9,20 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
+
+
+def read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file.
+
+    SQLite takes read-only mode only in a ``file:`` URI, so the path is quoted (spaces,
+    ``#`` and ``%`` are common in Windows folder names): ``/data`` -> ``file:///data``,
+    ``C:/data`` -> ``file:///C:/data``, a network share ``//pc/share`` -> ``file:////pc/share``.
+    """
+    target = Path(path).resolve().as_posix()
+    if not target.startswith("/"):
+        target = "/" + target
+    return sqlite3.connect("file://" + quote(target, safe="/:") + "?mode=ro", uri=True)
 
 
 def backup_database(source: Path, target: Path) -> Path:
@@ -18,7 +32,7 @@ def backup_database(source: Path, target: Path) -> Path:
     if partial.exists():
         partial.unlink()
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = read_only(source)
         try:
             dst = sqlite3.connect(partial)
             try:
@@ -39,7 +53,7 @@ def backup_database(source: Path, target: Path) -> Path:
 
 def integrity_problems(path: Path) -> list[str]:
     """What ``PRAGMA integrity_check`` reports; an empty list means the file is sound."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = read_only(path)
     try:
         rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
     except sqlite3.DatabaseError as exc:
@@ -54,7 +68,7 @@ def read_revision(path: Path) -> str | None:
 
     Raises sqlite3.DatabaseError when the file is not an SQLite database.
     """
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = read_only(path)
     try:
         has_table = con.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"

@@ -10,12 +10,14 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
 
 from okudesk.core.errors import DatabaseTooNew, StoreError
 from okudesk.core.i18n import _
 from okudesk.core.store.backup import backup_database, read_revision
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import messages
+from okudesk.gui.messages import ErrorLabel
 from okudesk.gui.operations import REFERENCE, Changes, StoreTask, WriteOp, hub
 from okudesk.gui.pages.base import Combo, DateBox
 
@@ -50,19 +51,6 @@ NO_DATETIME = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
-
-
-class ErrorLabel(QLabel):
-    def __init__(self):
-        super().__init__()
-        self.setObjectName("fieldError")
-        self.setStyleSheet("color: #b71c1c;")
-        self.setWordWrap(True)
-        self.setVisible(False)
-
-    def show_text(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
 
 
 class FieldForm(QFormLayout):

@@ -65,7 +65,13 @@ class Page(QWidget):
         pass
 
     def print_current(self) -> None:
-        pass
+        self.say(tr("Tidak ada yang dapat dicetak di halaman ini"))
+
+    def say(self, text: str) -> None:
+        """A short note in the main window's status bar (e.g. why Ctrl+P did nothing)."""
+        window = self.window_
+        if window is not None and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 6000)
 
     def cancel(self) -> None:
         pass

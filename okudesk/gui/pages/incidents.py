@@ -173,4 +173,7 @@ class IncidentsPage(ListPage):
         """Cetak laporan: make, sign, preview and print the selected record's report."""
         from okudesk.gui.report_dialogs import open_print_dialog
 
+        if not self.current_id():
+            self.say(tr("Pilih satu kejadian di daftar untuk dicetak"))
+            return None
         return open_print_dialog(self, "incident", self.current_id())

@@ -157,4 +157,7 @@ class MeetingsPage(ListPage):
         """Cetak laporan: make, sign, preview and print the selected record's report."""
         from okudesk.gui.report_dialogs import open_print_dialog
 
+        if not self.current_id():
+            self.say(tr("Pilih satu rapat di daftar untuk dicetak"))
+            return None
         return open_print_dialog(self, "meeting", self.current_id())

@@ -9,9 +9,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -78,6 +80,7 @@ class SyncPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)  # like the other pages: no box around the page
         outer.addWidget(scroll)
         body = QWidget()
         scroll.setWidget(body)
@@ -103,7 +106,7 @@ class SyncPage(Page):
         f.addWidget(note)
         self.kit_button = QPushButton(tr("Siapkan pos dari kit…"))
         self.kit_button.clicked.connect(self.set_up_from_kit)
-        f.addWidget(self.kit_button)
+        f.addWidget(self.kit_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.setup_result = QLabel()
         self.setup_result.setWordWrap(True)
         f.addWidget(self.setup_result)

@@ -1,0 +1,131 @@
+"""The store itself: the data folder's database opened through SQLAlchemy.
+
+Open it with :meth:`Store.open`, which migrates the schema (after a backup) and seeds the
+reference data. Services receive a session from :meth:`Store.read` or :meth:`Store.write`.
+Import it from the package: ``from okudesk.core.store import Store``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from okudesk.core import audit, versioning
+from okudesk.core.errors import StoreError
+from okudesk.core.i18n import _
+from okudesk.core.store import DB_NAME, migrate, pragmas
+
+
+class OkudeskSession(Session):
+    """Sessions of the okudesk store: changes are audited, then version-stamped, on flush."""
+
+
+audit.install(OkudeskSession)  # first: versioning stamps the audit entries it adds
+versioning.install(OkudeskSession)
+
+
+class Store:
+    def __init__(self, data_dir: Path, engine: Engine):
+        self.data_dir = data_dir
+        self.engine = engine
+        # Who acts in sessions that do not name an actor (okudesk.core.accounts.Actor): the
+        # GUI sets the logged-in officer and clears it on lock; the CLI sets the console.
+        self.actor = None
+        self._reader = sessionmaker(engine, class_=OkudeskSession, expire_on_commit=False)
+        self._writer = sessionmaker(
+            engine.execution_options(**{pragmas.WRITE_OPTION: True}),
+            class_=OkudeskSession,
+            expire_on_commit=False,
+        )
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / DB_NAME
+
+    @property
+    def photo_dir(self) -> Path:
+        return self.data_dir / "photos"
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @classmethod
+    def open(cls, data_dir: Path | str, *, seed: bool = True) -> Store:
+        """Open (creating if needed) the store in ``data_dir`` and bring its schema up to date."""
+        data_dir = Path(data_dir)
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+            probe = data_dir / ".okudesk-write-test"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            raise StoreError(
+                _("Folder data {path} tidak dapat dipakai: {reason}", path=data_dir, reason=exc.strerror or exc)
+            ) from exc
+        db_path = data_dir / DB_NAME
+        backup_dir = data_dir / "backups"
+        from okudesk.core.backups import finish_interrupted_restore
+
+        finish_interrupted_restore(data_dir)
+        must_migrate = migrate.prepare(db_path, backup_dir)
+        engine = create_engine(f"sqlite:///{db_path}")
+        pragmas.install(engine)
+        store = cls(data_dir, engine)
+        try:
+            if must_migrate:
+                migrate.upgrade(engine)
+                with store.write() as session:
+                    versioning.ensure_instance(session.connection())
+                    if seed:
+                        from okudesk.core import reference
+
+                        reference.seed(session)
+        except sqlite3.DatabaseError as exc:
+            engine.dispose()
+            raise StoreError(_("Basis data rusak atau bukan basis data okudesk: {path}", path=db_path)) from exc
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def read(self, actor=None) -> Iterator[Session]:
+        """A session for reading; nothing it does is committed."""
+        session = self._reader()
+        session.info[versioning.ACTOR_KEY] = actor if actor is not None else self.actor
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    @contextmanager
+    def write(self, actor=None) -> Iterator[Session]:
+        """A session whose work is committed as one transaction, or not at all.
+
+        ``actor`` (default: ``self.actor``) is who acts: services check their permission
+        and the audit trail records them (okudesk.core.accounts).
+        """
+        session = self._writer()
+        session.info[versioning.ACTOR_KEY] = actor if actor is not None else self.actor
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()

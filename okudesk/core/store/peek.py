@@ -1,0 +1,76 @@
+"""Who may log in, read from the database file before the store is open (SQLite only).
+
+Importing SQLAlchemy and mapping the models is most of a cold start (half a second and
+more on a post's laptop), and the first thing a user sees needs none of it: the login
+screen needs the list of officers with an account. The GUI reads that list here, with the
+standard library's sqlite3 through a read-only connection, shows it at once, and opens the
+store on the operation worker meanwhile; logging in then goes through
+``okudesk.core.accounts`` as always.
+
+Anything out of the ordinary returns None and the GUI waits for the store instead: no
+database yet, a restore to finish, a schema other than this okudesk's (it is migrated first), a damaged or
+locked file. tests/test_peek.py keeps the answer equal to ``accounts.login_choices`` and
+``accounts.needs_first_admin``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from okudesk.core.store import DB_NAME, RESTORING_NAME
+from okudesk.core.store.backup import read_only
+from okudesk.core.store.migrate import SCHEMA_HEAD
+
+# The rows of accounts.login_choices: active, not deleted officers with an account, by name.
+_CHOICES = """
+SELECT o.id, o.name, coalesce(r.name, ''), o.nrp
+FROM officer_account AS a
+JOIN officer AS o ON o.id = a.officer_id
+LEFT JOIN rank AS r ON r.id = o.rank_id
+WHERE o.deleted_at IS NULL AND o.active = 1
+ORDER BY o.name
+"""
+
+
+@dataclass(frozen=True)
+class LoginChoice:
+    officer_id: str
+    name: str
+    rank: str
+    nrp: str
+
+    @property
+    def display(self) -> str:
+        return f"{self.rank} {self.name}".strip()
+
+
+@dataclass(frozen=True)
+class LoginScreen:
+    first_admin: bool  # no account exists yet: the first admin is created
+    choices: tuple[LoginChoice, ...]
+
+
+def login_screen(data_dir: Path) -> LoginScreen | None:
+    """What the login screen shows for the database in ``data_dir``, or None when only the
+    opened store can tell."""
+    path = Path(data_dir) / DB_NAME
+    if not path.is_file() or (Path(data_dir) / RESTORING_NAME).exists():
+        return None
+    try:
+        con = read_only(path)
+    except sqlite3.Error:
+        return None
+    try:
+        con.execute("PRAGMA query_only = ON")
+        revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        if revision is None or revision[0] != SCHEMA_HEAD:
+            return None
+        accounts = con.execute("SELECT count(*) FROM officer_account").fetchone()[0]
+        choices = tuple(LoginChoice(*row) for row in con.execute(_CHOICES))
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    return LoginScreen(first_admin=accounts == 0, choices=choices)
