@@ -131,6 +131,14 @@ def test_the_window_locks_when_idle_and_the_next_officer_logs_in(qtbot, hub_, st
     idle = gate(window).idle
     qtbot.waitUntil(idle.timer.isActive)
     assert idle.timer.interval() == 15 * 60_000  # the default
+    # a key pressed in the window (as the platform delivers it) starts the wait again
+    restarted = []
+    timer_start = idle.timer.start
+    idle.timer.start = lambda *a: restarted.append(a) or timer_start(*a)
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Shift)
+    qtbot.mouseMove(window.windowHandle())
+    assert len(restarted) >= 2
+    del idle.timer.start
     idle.timer.start(50)  # as if fifteen minutes passed without a key or a click
     qtbot.waitUntil(screen.isVisible, timeout=5_000)
     assert store.actor is None

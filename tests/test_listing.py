@@ -44,3 +44,55 @@ def test_dashboard_and_unexported_changes(store, yesterday):
     with store.read() as s:
         assert stats.unexported_changes(s) == 0
         assert dashboard.summary(s, today).days_since_export == 9
+
+
+def test_row_keys_take_four_bytes_and_widen_for_a_key_that_does_not_fit(store, yesterday):
+    from array import array
+
+    with store.write() as s:
+        made = [meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday - timedelta(days=n), purpose=f"Rapat {n}"))
+                for n in range(3)]
+    with store.read() as s:
+        keys = listing.keys(s, listing.MEETINGS)
+        assert keys.typecode == "I" and keys.itemsize == 4
+        narrow = list(keys)
+    # a rowid beyond 4 bytes (SQLite allows 8): the same list, 8 bytes a key
+    with store.write() as s:
+        s.connection().exec_driver_sql("UPDATE meeting SET rowid = ? WHERE id = ?", (2**32 + 7, made[2].id))
+    with store.read() as s:
+        keys = listing.keys(s, listing.MEETINGS)
+        assert keys.typecode == "q"
+        assert list(keys) == narrow[:2] + [2**32 + 7]  # the oldest is last
+        assert listing.rows(s, listing.MEETINGS, keys)[2**32 + 7][0] == made[2].id
+        assert list(listing.keys(s, listing.MEETINGS, limit=2)) == narrow[:2]
+        assert listing.keys(s, listing.MEETINGS, limit=2).typecode == "I"
+        assert list(listing.keys(s, listing.MEETINGS, offset=2)) == [2**32 + 7]
+
+    # joining chunks: in place when both are narrow, widened when one is not
+    a = array("I", [1, 2])
+    assert listing.extend_keys(a, array("I", [3])) is a and list(a) == [1, 2, 3]
+    wide = listing.extend_keys(a, array("q", [2**40]))
+    assert wide.typecode == "q" and list(wide) == [1, 2, 3, 2**40]
+    assert a.typecode == "I" and list(a) == [1, 2, 3]  # the narrow array was not changed
+    w = array("q", [2**40])
+    assert listing.extend_keys(w, array("I", [5])) is w and list(w) == [2**40, 5]
+
+
+def test_lists_and_is_hq_need_no_cryptography(tmp_path):
+    """Opening a list asks whether this is HQ (the post column); that must not load the
+    cryptography modules (~9 MB) into a workstation that never opens the sync page."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from okudesk.core import listing, sync\n"
+        "from okudesk.core.store import Store\n"
+        f"with Store.open({str(tmp_path / 'data')!r}) as store, store.read() as s:\n"
+        "    assert sync.is_hq(s) is False\n"
+        "    listing.rows(s, listing.INCIDENTS, listing.keys(s, listing.INCIDENTS))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('cryptography')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from okudesk.core import versioning
 from okudesk.core.errors import DatabaseTooNew, OkudeskError, StoreError
 from okudesk.core.models import Base, Kecamatan
-from okudesk.core.store import Store, migrate
+from okudesk.core.store import Store, migrate, pragmas
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -22,6 +22,13 @@ def test_pragmas_are_set_on_every_connection(store):
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+        # reading sessions keep a small page cache (memory), writing ones a large one (speed)
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -pragmas.READ_CACHE_KIB
+    with store.write() as s:
+        assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == -pragmas.CACHE_KIB
+    with store.read() as s:  # the same pooled connection: small again
+        assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == -pragmas.READ_CACHE_KIB
+    assert pragmas.READ_CACHE_KIB <= 4096
 
 
 def test_schema_head_constant_matches_alembic():

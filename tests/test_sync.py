@@ -22,7 +22,7 @@ from sync_world import (
 from okudesk.cli import main
 from okudesk.core import incidents, pki, posts, stats
 from okudesk.core.models import Incident, Kecamatan, Meeting, Setting, SyncConflict
-from okudesk.core.sync import export, status, trust
+from okudesk.core.sync import export, is_hq, status, trust
 
 
 def test_three_posts_enroll_work_export_import_receipt_and_export_again(tmp_path):
@@ -55,9 +55,11 @@ def test_three_posts_enroll_work_export_import_receipt_and_export_again(tmp_path
         assert got.certificate_installed
     with hq.read() as s:
         root = trust.hq_root(s)
+        assert is_hq(s)
     for store in stations.values():
         with store.read() as s:
             assert export.pending_changes(s) == 0
+            assert not is_hq(s)
             me = trust.role(s)
             identity = trust.signing_identity(s)
         assert me.enrolled

@@ -1,9 +1,9 @@
 """The lists of the workstation (meetings, incidents, stakeholders, follow-ups) as plain rows.
 
 A list is read in two steps, as Anki's browser does: :func:`keys` returns the integer row
-keys of every matching record in display order (8 bytes each: a million incidents cost
-8 MB), and :func:`rows` returns the visible columns of the few rows on screen. Filtering
-by text uses the FTS5 indexes of :mod:`okudesk.core.store.search`.
+keys of every matching record in display order (4 bytes each while they fit: a million
+incidents cost 4 MB), and :func:`rows` returns the visible columns of the few rows on
+screen. Filtering by text uses the FTS5 indexes of :mod:`okudesk.core.store.search`.
 """
 
 from __future__ import annotations
@@ -300,20 +300,45 @@ def keys_statement(listing: Listing, flt: ListFilter, sort: str | None = None, d
     return stmt.order_by(order.asc(), key.asc())
 
 
+# Row keys are SQLite rowids: numbered from 1 as rows are inserted, so they fit in 4 bytes
+# ("I", an unsigned C int) far beyond a post's lifetime; 8 bytes ("q") only if one does not.
+NARROW, WIDE = "I", "q"
+
+
+def extend_keys(row_keys: array, more: array) -> array:
+    """``row_keys`` followed by ``more``: in place when both have the same width, else in a
+    new array of 8 bytes a key."""
+    if row_keys.typecode != more.typecode:
+        if row_keys.typecode == NARROW:
+            row_keys = array(WIDE, row_keys)
+        else:
+            more = array(WIDE, more)
+    row_keys.extend(more)
+    return row_keys
+
+
 def keys(session: Session, listing: Listing, flt: ListFilter = ListFilter(), *, sort: str | None = None,
          descending: bool | None = None, limit: int | None = None, offset: int = 0) -> array:
-    """The row keys of the matching records, in display order, as a compact ``array('q')``."""
+    """The row keys of the matching records, in display order, as a compact array: 4 bytes
+    a key (``array('I')``), or 8 (``array('q')``) when a key does not fit in 4."""
     stmt = keys_statement(listing, flt, sort, descending)
     if limit is not None:
         stmt = stmt.limit(limit)
     if offset:
         stmt = stmt.offset(offset) if limit is not None else stmt.limit(-1).offset(offset)
-    result = session.connection().execute(stmt)
+
+    def read(typecode: str) -> array:
+        result = session.connection().execute(stmt)
+        try:
+            # integers need no result processing: read the driver's cursor directly (twice as fast)
+            return array(typecode, (row[0] for row in result.cursor))
+        finally:
+            result.close()
+
     try:
-        # integers need no result processing: read the driver's cursor directly (twice as fast)
-        return array("q", (row[0] for row in result.cursor))
-    finally:
-        result.close()
+        return read(NARROW)
+    except OverflowError:  # a key above 2**32 - 1 (or below 0): read again, 8 bytes a key
+        return read(WIDE)
 
 
 def rows(session: Session, listing: Listing, row_keys: Sequence[int]) -> dict[int, tuple]:

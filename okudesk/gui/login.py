@@ -320,8 +320,8 @@ class LockScreen(QFrame):
 class IdleWatcher(QObject):
     """Emits ``idle`` when nobody touched keyboard or mouse in the application for a while.
 
-    It watches the application's events only while someone is logged in (between start and
-    stop): each event it sees passes through Python."""
+    It watches the windows' input only while someone is logged in (between start and stop):
+    each event it sees passes through Python."""
 
     idle = Signal()
 
@@ -331,22 +331,44 @@ class IdleWatcher(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._timed_out)
         self.activity: frozenset = frozenset()
+        self._watching = False
 
     def start(self, minutes: int) -> None:
         if not self.activity:
             self.activity = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                                        QEvent.Type.Wheel, QEvent.Type.TouchBegin})
-        QApplication.instance().removeEventFilter(self)  # installed once, however often started
-        QApplication.instance().installEventFilter(self)
+        self._watch_windows(True)
         self.timer.start(max(1, int(minutes)) * 60_000)
 
     def stop(self) -> None:
         self.timer.stop()
-        QApplication.instance().removeEventFilter(self)
+        self._watch_windows(False)
 
     def _timed_out(self) -> None:
-        QApplication.instance().removeEventFilter(self)
+        self._watch_windows(False)
         self.idle.emit()
+
+    def _watch_windows(self, on: bool) -> None:
+        """Keys and clicks reach a window (QWindow) before its widgets: watching the windows
+        (and each window that gets focus later: dialogs) sees every one of them, without
+        this Python filter being called for each paint, layout and timer event of every
+        widget, as an application-wide filter is (a quarter of a list's first paint)."""
+        app = QApplication.instance()
+        if on != self._watching:
+            self._watching = on
+            if on:
+                app.focusWindowChanged.connect(self._watch)
+            else:
+                app.focusWindowChanged.disconnect(self._watch)
+        for window in app.topLevelWindows():
+            window.removeEventFilter(self)  # installed once, however often started
+            if on:
+                window.installEventFilter(self)
+
+    def _watch(self, window) -> None:
+        if window is not None:
+            window.removeEventFilter(self)
+            window.installEventFilter(self)
 
     def eventFilter(self, _obj, event) -> bool:
         if self.timer.isActive() and event.type() in self.activity:

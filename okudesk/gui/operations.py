@@ -21,6 +21,7 @@ manages its own sessions (demo data, opening the store). :func:`hub` is the app-
 
 from __future__ import annotations
 
+import linecache
 import logging
 import threading
 from collections.abc import Callable, Iterable
@@ -128,6 +129,10 @@ class Hub(QObject):
 
             store = Store.open(data_dir)
             self.store = store
+            # PySide6's import hook reads the source of every module imported after it
+            # (shibokensupport.feature: inspect.getsource) and linecache keeps it: ~20 MB for
+            # SQLAlchemy and the core. Tracebacks read lines again when they need them.
+            linecache.clearcache()
             return store
 
         def done(store):

@@ -1,10 +1,11 @@
 """A lazily loaded table over one of okudesk.core.listing's lists.
 
-The model holds only the integer row keys of the matching records (``array('q')``, 8 bytes
-a row) and a bounded cache of the rows that have been on screen. The first page of keys
-arrives first (fast first paint); the rest is fetched through ``canFetchMore``/``fetchMore``
-(started at once, so the scroll bar soon shows the real length). Rows on screen are read
-in pages through the operation worker; until a page arrives its cells are empty.
+The model holds only the integer row keys of the matching records (a compact array, 4
+bytes a row: okudesk.core.listing.keys) and a bounded cache of the rows that have been on
+screen. The first page of keys arrives first (fast first paint); the rest is fetched
+through ``canFetchMore``/``fetchMore`` (started at once, so the scroll bar soon shows the
+real length). Rows on screen are read in pages through the operation worker; until a page
+arrives its cells are empty.
 """
 
 from __future__ import annotations
@@ -14,14 +15,21 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 
 from okudesk.gui.operations import QueryOp
 
 FIRST_KEYS = 300
 KEY_CHUNK = 50_000  # keys per background fetch: a stale fetch never holds the worker long
-PAGE = 200
-CACHE_PAGES = 12  # rows of 12 pages (2,400 rows) stay in memory: a few screens
+PAGE = 50  # rows read in one trip: more than a screen (the first one comes with the first keys)
+CACHE_PAGES = 12  # rows of 12 pages (600 rows, ~20 screens) stay in memory
 _ROOT = QModelIndex()
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -52,7 +60,7 @@ class ListModel(QAbstractTableModel):
         self.filter = ListFilter()
         self.sort_key: str | None = None
         self.descending: bool | None = None
-        self._keys = array("q")
+        self._keys = array("I")  # as okudesk.core.listing.keys returns them
         self._complete = True
         self._fetching = False
         self._generation = 0
@@ -104,6 +112,15 @@ class ListModel(QAbstractTableModel):
         self._complete = len(keys) < FIRST_KEYS
         self._fetching = False
         self.endResetModel()
+        # The rest once the first screen is painted: work started on the worker now (the next
+        # keys, the page's detail and choices) would hold the GIL while the view calls data().
+        self._busy += 1
+        QTimer.singleShot(0, lambda: self._after_first_keys(gen))
+
+    def _after_first_keys(self, gen: int) -> None:
+        self._busy -= 1
+        if gen != self._generation:
+            return
         self.loaded.emit()
         if self._complete:
             self.complete.emit()
@@ -137,15 +154,20 @@ class ListModel(QAbstractTableModel):
             self._busy -= 1
             if gen != self._generation or keys is None:
                 return
-            self._fetching = False
             if not keys or keys[0] != last:  # changed meanwhile: start over
+                self._fetching = False
                 self.reload()
                 return
             rest = keys[1:]
             if rest:
+                from okudesk.core.listing import extend_keys
+
+                # still "fetching" while the rows go in: a view (or Qt's model tester) that asks
+                # for more on rowsAboutToBeInserted must not fetch this chunk a second time
                 self.beginInsertRows(QModelIndex(), offset, offset + len(rest) - 1)
-                self._keys.extend(rest)
+                self._keys = extend_keys(self._keys, rest)
                 self.endInsertRows()
+            self._fetching = False
             if len(rest) < KEY_CHUNK:
                 self._complete = True
                 self.complete.emit()

@@ -1,6 +1,7 @@
 """The table models on demo data: Qt's model checks, lazy loading, sorting, filters, search."""
 
 import pytest
+from PySide6.QtCore import Qt
 
 from okudesk.core import demo, listing
 from okudesk.core.listing import ListFilter
@@ -93,3 +94,52 @@ def test_search_index_follows_edits_and_soft_deletes(store, people, yesterday):
         search.rebuild(s.connection())
     with store.read() as s:
         assert len(listing.keys(s, listing.INCIDENTS, ListFilter(text="spanduk"))) == 1
+
+
+def test_compact_keys_behave_like_the_list_they_replace(store, qtbot, qtmodeltester, idle, monkeypatch, yesterday):
+    """Keys arrive in chunks of 4 bytes a key; a key that needs 8 widens the model's array
+    and the list stays the same: order, rows, lookups, reloads after a change, Qt's checks."""
+    from datetime import timedelta
+
+    from okudesk.core import meetings
+    from okudesk.gui import table_model
+    from okudesk.gui.operations import hub
+
+    hub().store = store
+    monkeypatch.setattr(table_model, "FIRST_KEYS", 3)
+    monkeypatch.setattr(table_model, "KEY_CHUNK", 2)
+    monkeypatch.setattr(table_model, "PAGE", 2)
+    with store.write() as s:
+        made = [meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday - timedelta(days=n), purpose=f"Rapat {n}")).id
+                for n in range(7)]
+    model = make_model("meeting")
+    load(model, qtbot, idle)
+    assert model._keys.typecode == "I" and model.rowCount() == 7
+    with store.write() as s:  # the oldest meeting gets a rowid beyond 4 bytes
+        s.connection().exec_driver_sql("UPDATE meeting SET rowid = ? WHERE id = ?", (2**32 + 1, made[6]))
+    load(model, qtbot, idle)
+    assert model._keys.typecode == "q"  # widened when the last chunk arrived
+    with store.read() as s:
+        expected = listing.keys(s, listing.MEETINGS)
+    assert list(model._keys) == list(expected) and model._keys[-1] == 2**32 + 1
+    assert model.row_of_key(2**32 + 1) == 6 and model.row_of_key(12345) == -1
+    assert model.index(6, 0).data(table_model.KEY_ROLE) == 2**32 + 1
+    for row in range(7):  # rows read page by page through the worker
+        model.record_id(row)
+        qtbot.waitUntil(lambda row=row: model.record_id(row) is not None)
+    assert [model.record_id(r) for r in range(7)] == made  # newest first
+    qtmodeltester.check(model, force_py=True)
+    idle()
+    # sorted the other way round, the wide key comes first
+    model.sort(1, Qt.SortOrder.AscendingOrder)  # starts_at
+    qtbot.waitUntil(lambda: model.is_idle() and not model.canFetchMore())
+    assert model._keys[0] == 2**32 + 1 and model.rowCount() == 7
+    qtbot.waitUntil(lambda: model.record_id(0) is not None)
+    assert model.record_id(0) == made[6]
+    # a soft delete, then the reload a data_changed signal causes: one row fewer
+    with store.write() as s:
+        meetings.delete_meeting(s, made[3])
+    load(model, qtbot, idle)
+    assert model.rowCount() == 6 and list(model._keys) == list(reversed([k for k in expected if k != expected[3]]))
+    qtmodeltester.check(model, force_py=True)
+    idle()

@@ -16,10 +16,12 @@ WRITE_OPTION = "okudesk_write"
 # 64 MiB of page cache: random UUID keys touch pages all over the indexes, and the 2 MiB
 # default makes large imports and demo loads spend their time re-reading pages.
 CACHE_KIB = 65536
-# Reading sessions (the GUI's lists, counts, reports) get a smaller cache: a scan over a
-# million incidents' keys reads each page once, and a full 64 MiB cache per connection
-# would double the memory the workstation needs (benchmarks/README.md).
-READ_CACHE_KIB = 8192
+# Reading sessions (the GUI's lists, counts, reports) get a small cache: a scan over a
+# million incidents' keys reads each page once, so the cache is full after the first list
+# whatever its size, and it is all held memory (a full 64 MiB cache per connection would
+# double what the workstation needs). 4 MiB keeps a search's and a screen's pages hot;
+# 8 MiB was measured no faster (benchmarks/README.md).
+READ_CACHE_KIB = 4096
 
 
 def install(engine: Engine) -> None:

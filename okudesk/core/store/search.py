@@ -6,7 +6,7 @@ columns only (a status change or a version stamp does not touch the index) and o
 The tables and triggers are created by migration 0002_search; :func:`rebuild` refills
 an index from its table (after a restore, or when a bulk load ran without the triggers).
 
-The list queries use the ``rowid`` as a compact integer key (8 bytes per row in memory
+The list queries use the ``rowid`` as a compact integer key (4 bytes per row in memory
 instead of a 36-character UUID), so :func:`row_key` lives here too. A PostgreSQL
 counterpart of this module would use ``tsvector`` columns and an identity column.
 """

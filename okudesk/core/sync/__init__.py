@@ -13,3 +13,15 @@ FORMAT_VERSION = 1
 
 class SyncRefused(OkudeskError):
     """A bundle or receipt was refused; the message says why in one line."""
+
+
+def is_hq(session) -> bool:
+    """Whether this installation is HQ (``okudesk sync init-hq``).
+
+    The lists ask this to show the post column. Unlike ``trust.role`` it reads no
+    certificate, so a workstation that never opens the sync page or prints a report does
+    not load the cryptography modules (about 9 MB of memory)."""
+    from okudesk.core.models import SyncIdentity
+
+    row = session.get(SyncIdentity, 1)
+    return row is not None and row.role == "hq"

@@ -295,11 +295,9 @@ class ListPage(Page):
             return
 
         def work(session):
-            from okudesk.core import posts
-            from okudesk.core.sync import trust
+            from okudesk.core import posts, sync
 
-            me = trust.role(session)
-            if me is None or me.role != "hq":
+            if not sync.is_hq(session):
                 return None
             return [(p.code, f"{p.code} - {p.name}") for p in posts.all_posts(session) if not p.is_hq]
 
@@ -358,8 +356,13 @@ class ListPage(Page):
         if not self._loaded_once:
             self._loaded_once = True
             self.apply_filter()
-            self.load_choices()  # after the list: the rows come first
-            self._load_posts()
+            # the filter bar's choices once the first rows are in: queued with the list, they
+            # held the worker (and the GIL) while the UI thread painted the first screen
+            self.model.loaded.connect(self._first_loaded, Qt.ConnectionType.SingleShotConnection)
+
+    def _first_loaded(self) -> None:
+        self.load_choices()
+        self._load_posts()
 
     def current_row(self) -> int:
         rows = self.table.selectionModel().selectedRows()
