@@ -161,6 +161,7 @@ def test_audit_page_filters_verifies_and_backs_up_to_usb(qtbot, hub_, store, tmp
     qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
     page = window.go_to("audit")
     qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: page.officer.findData(ids["kapolsek"]) >= 0, timeout=10_000)  # the names come separately
     page.officer.set_current_id(ids["kapolsek"])
     qtbot.waitUntil(lambda: page.table.rowCount() >= 1 and all(
         page.table.item(r, 1).text() == "Kapolsek Uji" for r in range(page.table.rowCount())), timeout=10_000)

@@ -204,6 +204,9 @@ class _Op(Generic[T]):
             if self._parent is not None and not shiboken6.isValid(self._parent):
                 log.debug("operation finished after its window closed; result dropped")
                 return
+            if future.cancelled():  # the worker was shut down (the application is closing)
+                log.debug("operation cancelled at shutdown")
+                return
             exc = future.exception()
             if exc is not None:
                 if self._failure is not None:

@@ -34,6 +34,16 @@ _ROOT = QModelIndex()
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 RAW_ROLE = Qt.ItemDataRole.UserRole + 3
+# A view asks data() for seven roles of every cell it paints (~1,500 calls a screen): the
+# roles arrive as plain ints, compared here with ints (a PySide6 enum compare costs ~10x).
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, int(ID_ROLE), int(KEY_ROLE), int(RAW_ROLE)})
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 @dataclass(frozen=True)
@@ -244,41 +254,44 @@ class ListModel(QAbstractTableModel):
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _FLAGS if index.isValid() else _NO_FLAGS
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._keys) or index.column() >= len(self.columns):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=_DISPLAY):
+        if role not in _ANSWERED:  # font, background, decoration, check state...
+            return None
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._keys) and 0 <= column < len(self.columns)):
             return None
         if role == KEY_ROLE:
-            return self._keys[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, ID_ROLE, RAW_ROLE,
-                        Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole):
+            return self._keys[row]
+        spec = self.columns[column]
+        if role == _ALIGNMENT:
+            return _RIGHT if spec.align_right else None
+        if role == _FOREGROUND and spec.color is None:
             return None
-        values = self.row_values(index.row())
+        values = self.row_values(row)
         if values is None:
             return None
-        spec = self.columns[index.column()]
         value = values[self._index[spec.key]]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return spec.text(value)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _FOREGROUND:
+            return spec.color(value)
+        if role == _TOOLTIP:
             text = spec.text(value)
             return text if len(text) > 40 else None
         if role == ID_ROLE:
             return values[0]
-        if role == RAW_ROLE:
-            return value
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if spec.align_right else None
-        if role == Qt.ItemDataRole.ForegroundRole and spec.color is not None:
-            return spec.color(value)
-        return None
+        return value  # RAW_ROLE
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if self.choose_sort(column, order):
+            self.reload()
+
+    def choose_sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> bool:
+        """Sort by ``column`` from the next reload on; False for a column that does not exist."""
         if not 0 <= column < len(self.columns):
-            return
+            return False
         self.sort_key = self.columns[column].key
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        return True

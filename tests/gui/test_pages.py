@@ -197,3 +197,20 @@ def test_open_a_record_beyond_the_first_page(window, store, qtbot, idle):
     qtbot.waitUntil(lambda: page.current_id() == oldest, timeout=10_000)
     assert page.current_row() == 449
     idle()
+
+
+def test_list_pages_are_built_ahead_but_read_nothing_until_opened(people, window, store, qtbot, idle, yesterday):
+    from okudesk.gui.operations import INCIDENT, Changes, hub
+
+    qtbot.waitUntil(lambda: {"incidents", "meetings", "follow_ups", "stakeholders"} <= set(window.pages), timeout=10_000)
+    idle()
+    page = window.pages["incidents"]
+    assert page.model.rowCount() == 0 and page.model.is_idle()  # built, not loaded
+    with store.write() as s:
+        incidents.create_incident(s, incidents.IncidentInput(occurred_at=yesterday, description="Baliho dirusak"))
+    hub().notify(Changes.of(INCIDENT))
+    idle()
+    assert page.model.rowCount() == 0 and page.model.is_idle()  # a change does not load a page nobody opened
+    window.go_to("incidents")
+    assert window.current_page() is page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.row_values(0) is not None, timeout=10_000)

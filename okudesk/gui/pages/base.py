@@ -244,7 +244,7 @@ class ListPage(Page):
             self.table.horizontalHeader().setSortIndicator(
                 keys.index(listing_.default_sort),
                 Qt.SortOrder.DescendingOrder if listing_.default_descending else Qt.SortOrder.AscendingOrder)
-        self.table.horizontalHeader().sortIndicatorChanged.connect(self.model.sort)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.verticalHeader().setVisible(False)
@@ -344,7 +344,15 @@ class ListPage(Page):
     def apply_filter(self) -> None:
         self.model.set_filter(self.make_filter())
 
+    def _sort_changed(self, column: int, order) -> None:
+        if self._loaded_once:
+            self.model.sort(column, order)
+        else:  # a page built ahead (or its saved header restored): sorted when first shown
+            self.model.choose_sort(column, order)
+
     def refresh(self, changes: Changes | None = None) -> None:
+        if not self._loaded_once:  # built ahead, never shown: it reads its list when shown
+            return
         key = self.current_key()
         self._select_key = key
         self._shown_id = None  # show the selected record again: it may have changed
