@@ -96,3 +96,23 @@ def test_lists_and_is_hq_need_no_cryptography(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_statements_built_once_still_take_each_calls_values(store, yesterday):
+    """keys() and rows() keep their statements and bind new values each time."""
+    with store.write() as s:
+        made = [meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday - timedelta(hours=i), purpose=f"Sambang {i}"))
+                for i in range(7)]
+    with store.read() as s:
+        everything = list(listing.keys(s, listing.MEETINGS))
+        assert len(everything) == 7
+        assert list(listing.keys(s, listing.MEETINGS, limit=3)) == everything[:3]
+        assert list(listing.keys(s, listing.MEETINGS, limit=3, offset=3)) == everything[3:6]
+        assert list(listing.keys(s, listing.MEETINGS, offset=5)) == everything[5:]
+        assert list(listing.keys(s, listing.MEETINGS, limit=2)) == everything[:2]
+        first = listing.rows(s, listing.MEETINGS, everything[:2])
+        other = listing.rows(s, listing.MEETINGS, everything[4:5])
+        assert [first[k][0] for k in everything[:2]] == [made[0].id, made[1].id]
+        assert list(other) == everything[4:5] and other[everything[4]][0] == made[4].id
+        one = listing.keys(s, listing.MEETINGS, ListFilter(text="Sambang 3"), limit=10)
+        assert listing.rows(s, listing.MEETINGS, list(one))[one[0]][0] == made[3].id

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import ColumnElement, Select
 
@@ -317,18 +317,36 @@ def extend_keys(row_keys: array, more: array) -> array:
     return row_keys
 
 
+# Statements built once and run again with new values: for the first screen of a list,
+# building and hashing a statement cost more than running it (the first 300 keys and 50
+# rows of a million incidents: 1.1 -> 0.45 ms on the operation worker).
+_STATEMENTS: dict[tuple, Select] = {}
+
+
+def _statement(key: tuple, build: Callable[[], Select]) -> Select:
+    stmt = _STATEMENTS.get(key)
+    if stmt is None:
+        if len(_STATEMENTS) >= 256:  # many different searches: start again
+            _STATEMENTS.clear()
+        stmt = _STATEMENTS[key] = build()
+    return stmt
+
+
 def keys(session: Session, listing: Listing, flt: ListFilter = ListFilter(), *, sort: str | None = None,
          descending: bool | None = None, limit: int | None = None, offset: int = 0) -> array:
     """The row keys of the matching records, in display order, as a compact array: 4 bytes
     a key (``array('I')``), or 8 (``array('q')``) when a key does not fit in 4."""
-    stmt = keys_statement(listing, flt, sort, descending)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    if offset:
-        stmt = stmt.offset(offset) if limit is not None else stmt.limit(-1).offset(offset)
+    paged = limit is not None or bool(offset)
+
+    def build() -> Select:
+        stmt = keys_statement(listing, flt, sort, descending)
+        return stmt.limit(bindparam("limit")).offset(bindparam("offset")) if paged else stmt
+
+    stmt = _statement(("keys", id(listing), flt, sort, descending, paged), build)
+    values = {"limit": -1 if limit is None else limit, "offset": offset} if paged else {}
 
     def read(typecode: str) -> array:
-        result = session.connection().execute(stmt)
+        result = session.connection().execute(stmt, values)
         try:
             # integers need no result processing: read the driver's cursor directly (twice as fast)
             return array(typecode, (row[0] for row in result.cursor))
@@ -345,11 +363,15 @@ def rows(session: Session, listing: Listing, row_keys: Sequence[int]) -> dict[in
     """``{key: (id, column values...)}`` for the given keys (the rows on screen)."""
     if not row_keys:
         return {}
-    key = search.row_key(listing.table)
-    joins = {j for c in listing.columns for j in c.joins}
-    stmt = select(key, listing.model.id, *(c.value for c in listing.columns)).select_from(listing.model)
-    stmt = _with_joins(listing, stmt, joins).where(key.in_(list(row_keys)))
-    return {r[0]: tuple(r[1:]) for r in session.connection().execute(stmt)}
+
+    def build() -> Select:
+        key = search.row_key(listing.table)
+        joins = {j for c in listing.columns for j in c.joins}
+        stmt = select(key, listing.model.id, *(c.value for c in listing.columns)).select_from(listing.model)
+        return _with_joins(listing, stmt, joins).where(key.in_(bindparam("keys", expanding=True)))
+
+    stmt = _statement(("rows", id(listing)), build)
+    return {r[0]: tuple(r[1:]) for r in session.connection().execute(stmt, {"keys": list(row_keys)})}
 
 
 def key_of(session: Session, listing: Listing, record_id: str) -> int | None:
