@@ -30,6 +30,7 @@ FIRST_KEYS = 300
 KEY_CHUNK = 50_000  # keys per background fetch: a stale fetch never holds the worker long
 PAGE = 50  # rows read in one trip: more than a screen (the first one comes with the first keys)
 CACHE_PAGES = 12  # rows of 12 pages (600 rows, ~20 screens) stay in memory
+FIRST_SCREEN_WAIT_MS = 100  # the rest of a list is read after this if no view says it painted
 _ROOT = QModelIndex()
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -59,6 +60,7 @@ class ListModel(QAbstractTableModel):
     loaded = Signal()  # first page of keys in (after each reload)
     complete = Signal()  # every key in
     rows_ready = Signal()  # a page of rows arrived
+    first_rows_in = Signal()  # the first screen's rows are in: paint them, then first_screen_painted()
 
     def __init__(self, listing, columns: list[ColumnSpec], parent=None):
         super().__init__(parent)
@@ -77,6 +79,7 @@ class ListModel(QAbstractTableModel):
         self._cache: OrderedDict[int, dict[int, tuple]] = OrderedDict()
         self._pending: set[int] = set()
         self._busy = 0
+        self._first_screen: int | None = None  # the load whose first screen is being painted
 
     # --- loading ---------------------------------------------------------------------------------
 
@@ -114,23 +117,37 @@ class ListModel(QAbstractTableModel):
         self._busy -= 1
         if gen != self._generation or keys is None:
             return
+        self.first_screen_painted()  # a previous load still waiting for its paint is done with
         self.beginResetModel()
         self._keys = keys
         self._cache.clear()
         self._cache[0] = first_rows
         self._pending.clear()
         self._complete = len(keys) < FIRST_KEYS
-        self._fetching = False
+        self._fetching = True  # no more keys (not even for a view's reset) until the rest below
         self.endResetModel()
-        # The rest once the first screen is painted: work started on the worker now (the next
-        # keys, the page's detail and choices) would hold the GIL while the view calls data().
+        # The rest once the first screen has been painted: work started on the worker now
+        # (the next keys, the page's detail and choices) would hold the GIL while the view
+        # paints. The view's owner says when (first_screen_painted; ListPage watches its
+        # table), a timer if nobody does.
         self._busy += 1
-        QTimer.singleShot(0, lambda: self._after_first_keys(gen))
+        self._first_screen = gen
+        self.first_rows_in.emit()
+        QTimer.singleShot(FIRST_SCREEN_WAIT_MS, self, lambda: self.first_screen_painted(gen))
+
+    def first_screen_painted(self, gen: int | None = None) -> None:
+        """The view has painted the first rows: read the rest."""
+        waiting = self._first_screen
+        if waiting is None or (gen is not None and gen != waiting):
+            return
+        self._first_screen = None
+        self._after_first_keys(waiting)
 
     def _after_first_keys(self, gen: int) -> None:
         self._busy -= 1
         if gen != self._generation:
             return
+        self._fetching = False
         self.loaded.emit()
         if self._complete:
             self.complete.emit()

@@ -143,3 +143,27 @@ def test_compact_keys_behave_like_the_list_they_replace(store, qtbot, qtmodeltes
     assert model.rowCount() == 6 and list(model._keys) == list(reversed([k for k in expected if k != expected[3]]))
     qtmodeltester.check(model, force_py=True)
     idle()
+
+
+def test_the_rest_of_a_list_is_read_once_its_first_screen_is_painted(demo_store, qtbot, idle, monkeypatch):
+    """Reading the next keys while the view paints the first rows would take the GIL from
+    the paint: the page's watch on its table lets the model go on after that paint."""
+    from PySide6.QtWidgets import QTableView
+
+    from okudesk.gui import table_model
+    from okudesk.gui.pages.base import _FirstPaintWatch
+
+    monkeypatch.setattr(table_model, "FIRST_SCREEN_WAIT_MS", 60_000)  # only the paint lets it go on
+    model = make_model("incident")
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    watch = _FirstPaintWatch(view.viewport(), model)
+    model.first_rows_in.connect(watch.arm)
+    model.reload()
+    qtbot.waitUntil(lambda: model.rowCount() == 300, timeout=10_000)
+    idle()
+    assert model.rowCount() == 300 and not model.canFetchMore()  # waiting for the first paint
+    view.show()
+    qtbot.waitUntil(lambda: model.rowCount() == 400, timeout=10_000)
+    idle()

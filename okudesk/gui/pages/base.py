@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -218,6 +218,25 @@ class FilterBar(QWidget):
         )
 
 
+class _FirstPaintWatch(QObject):
+    """Tells the model when its view has painted the first rows of a load (then it reads
+    the rest); watches the viewport's events only from the rows' arrival to that paint."""
+
+    def __init__(self, viewport: QWidget, model: ListModel):
+        super().__init__(viewport)
+        self.viewport, self.model = viewport, model
+
+    def arm(self) -> None:
+        self.viewport.removeEventFilter(self)
+        self.viewport.installEventFilter(self)
+
+    def eventFilter(self, _obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.viewport.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.model.first_screen_painted)  # once this paint is done
+        return False
+
+
 class ListPage(Page):
     """Filter bar, action buttons, a lazily loaded table and a detail pane in a splitter."""
 
@@ -253,6 +272,8 @@ class ListPage(Page):
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._current_changed(cur.row()))
         self.model.rows_ready.connect(self._maybe_show_detail)
+        self._paint_watch = _FirstPaintWatch(self.table.viewport(), self.model)
+        self.model.first_rows_in.connect(self._paint_watch.arm)
         self.model.loaded.connect(self._after_load)
         self.count_label = QLabel()
         self.model.loaded.connect(self._update_count)
