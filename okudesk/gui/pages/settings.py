@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -32,6 +33,7 @@ class SettingsPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)  # like the other pages: no box around the page
         outer.addWidget(scroll)
         body = QWidget()
         scroll.setWidget(body)
@@ -70,7 +72,10 @@ class SettingsPage(Page):
         pf.addRow("", self.post_error)
         self.save_post = QPushButton(tr("Simpan kop surat"))
         self.save_post.clicked.connect(self.save)
-        pf.addRow("", self.save_post)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_post)
+        save_row.addStretch(1)
+        pf.addRow("", save_row)
         v.addWidget(post_box)
 
         off_box = QGroupBox(tr("Petugas"))
