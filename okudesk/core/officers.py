@@ -89,27 +89,15 @@ SIGNATURE_MAX = (900, 300)
 
 def set_signature_image(session: Session, officer_id: str, png: bytes | None) -> None:
     """Store the officer's drawn or imported signature (transparent PNG), or remove it."""
-    import io
-
-    from PIL import Image, UnidentifiedImageError
-
     from okudesk.core.accounts import require_own_or
+    from okudesk.core.photos import png_within
 
     require_own_or(session, officer_id, "report.sign_own", "officer.manage")
     officer = session.get(Officer, officer_id)
     if officer is None or officer.deleted_at is not None:
         raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Petugas", id=officer_id))
     if png is not None:
-        try:
-            with Image.open(io.BytesIO(png)) as im:
-                im.load()
-                image = im.convert("RGBA")
-        except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-            raise ValidationError(_("Berkas ini bukan foto yang dapat dibaca: {reason}", reason=exc), "signature") from exc
-        image.thumbnail(SIGNATURE_MAX, Image.Resampling.LANCZOS)
-        out = io.BytesIO()
-        image.save(out, "PNG", optimize=True)
-        png = out.getvalue()
+        png = png_within(png, SIGNATURE_MAX, "signature")
     officer.signature_png = png
     session.flush()
 

@@ -88,18 +88,38 @@ def photo_path(photo_dir: Path, sha256: str) -> Path:
     return photo_dir / sha256[:2] / f"{sha256}.jpg"
 
 
+def png_within(source: bytes, max_size: tuple[int, int], field: str) -> bytes:
+    """Any picture as a PNG (transparency kept) no larger than ``max_size``: a signature,
+    the kop surat's logo. ValidationError on ``field`` for a file that is not a picture."""
+    try:
+        with Image.open(io.BytesIO(source)) as im:
+            im.load()
+            image = im.convert("RGBA")
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        raise ValidationError(_("Berkas ini bukan foto yang dapat dibaca: {reason}", reason=exc), field) from exc
+    image.thumbnail(max_size, Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` whole or not at all: to a partial file, fsynced, then renamed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    with open(partial, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(partial, path)
+
+
 def store_bytes(photo_dir: Path, sha256: str, data: bytes) -> Path:
     """Write a photo under its hash (atomically, fsynced); a photo stored twice is kept once."""
     target = photo_path(photo_dir, sha256)
     if target.exists() and target.stat().st_size == len(data):
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".partial")
-    with open(partial, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(partial, target)
+    write_atomically(target, data)
     return target
 
 

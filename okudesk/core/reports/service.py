@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from okudesk.core import accounts, audit, credentials, incidents, meetings
 from okudesk.core.errors import OkudeskError
 from okudesk.core.i18n import _
 from okudesk.core.models import Report, utcnow
+from okudesk.core.photos import write_atomically
 from okudesk.core.reports import (
     context,
     incident_report,
@@ -178,7 +178,7 @@ def make_report(
         audit.record(session, "sign", record_type=kind, record_id=record_id, summary=number,
                      changes={"report": [None, document_id], "sha256": [None, digest]})
         path = kept_path(store, document_id)
-        _write_atomically(path, signed_pdf)
+        write_atomically(path, signed_pdf)
     step(_("Selesai"), 100)
     return ReportResult(signed_pdf, document_id, number, kind, record_id, rendered.pages, digest, signed=True, path=path)
 
@@ -194,19 +194,9 @@ def _reuse(store: Store, report: register.ReportInfo) -> ReportResult:
                         signed=True, reused=True, path=path)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    with open(partial, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(partial, path)
-
-
 def write_output(path: Path, data: bytes) -> None:
     """Write a report where the user asked (written whole, then renamed into place)."""
     try:
-        _write_atomically(Path(path), data)
+        write_atomically(Path(path), data)
     except OSError as exc:
         raise OkudeskError(_("Berkas {path} tidak dapat ditulis: {reason}", path=path, reason=exc.strerror or exc)) from exc

@@ -81,25 +81,10 @@ def load_logo(data_dir: Path) -> bytes | None:
 
 def save_logo(data_dir: Path, picture: bytes | None) -> None:
     """Keep ``picture`` (any image) as the kop surat's logo, or remove the logo."""
-    import io
-    import os
-
-    from PIL import Image, UnidentifiedImageError
+    from okudesk.core.photos import png_within, write_atomically
 
     path = Path(data_dir) / LOGO_FILE
     if picture is None:
         path.unlink(missing_ok=True)
         return
-    try:
-        with Image.open(io.BytesIO(picture)) as im:
-            im.load()
-            image = im.convert("RGBA")
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        raise ValidationError(_("Berkas ini bukan foto yang dapat dibaca: {reason}", reason=exc), "logo") from exc
-    image.thumbnail(LOGO_MAX, Image.Resampling.LANCZOS)
-    partial = path.with_suffix(".partial")
-    with open(partial, "wb") as fh:
-        image.save(fh, "PNG", optimize=True)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(partial, path)
+    write_atomically(path, png_within(picture, LOGO_MAX, "logo"))
