@@ -144,10 +144,7 @@ def okudesk_first_paint(app, window, *, built_ahead: bool) -> tuple[float, objec
     window.go_to("home")
     pump(app, hub_idle)
     if built_ahead:  # as MainWindow._build_ahead does
-        page = window.page("incidents")
-        page.resize(window.stack.size())
-        page.ensurePolished()
-        page.layout().activate()
+        window.build_page_ahead("incidents")
         pump(app, hub_idle)
 
     painted = {}

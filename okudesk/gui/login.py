@@ -184,27 +184,25 @@ class LockScreen(QFrame):
         is already showing, only the list is brought up to date: what the user picked and
         typed stays."""
         items = [(f"{c.display} ({c.nrp})", c.officer_id) for c in choices]
-        shown = [(self.officer.itemText(i), self.officer.itemData(i)) for i in range(self.officer.count())]
         if self.showing(0):
+            shown = [(self.officer.itemText(i), self.officer.itemData(i)) for i in range(self.officer.count())]
             if items != shown:
-                picked = self.officer.currentData()
-                self.officer.clear()
-                for text, officer_id in items:
-                    self.officer.addItem(text, officer_id)
-                self.officer.setCurrentIndex(max(self.officer.findData(picked), 0))
+                self._set_choices(items, self.officer.currentData())
             return
         self.title.setText(tr("Masuk ke okudesk"))
-        self.officer.clear()
-        for text, officer_id in items:
-            self.officer.addItem(text, officer_id)
-        i = self.officer.findData(preferred) if preferred else -1
-        self.officer.setCurrentIndex(max(i, 0))
+        self._set_choices(items, preferred)
         self.passphrase.clear()
         self.message.show_text("")
         self.login_button.setEnabled(True)
         self._step(0)
         self.cover()
         self.passphrase.setFocus()
+
+    def _set_choices(self, items: list[tuple[str, str]], select: str | None) -> None:
+        self.officer.clear()
+        for text, officer_id in items:
+            self.officer.addItem(text, officer_id)
+        self.officer.setCurrentIndex(max(self.officer.findData(select), 0) if select else 0)
 
     def show_first_admin(self) -> None:
         if self.showing(1):
@@ -361,13 +359,14 @@ class IdleWatcher(QObject):
             else:
                 app.focusWindowChanged.disconnect(self._watch)
         for window in app.topLevelWindows():
-            window.removeEventFilter(self)  # installed once, however often started
             if on:
-                window.installEventFilter(self)
+                self._watch(window)
+            else:
+                window.removeEventFilter(self)
 
     def _watch(self, window) -> None:
         if window is not None:
-            window.removeEventFilter(self)
+            window.removeEventFilter(self)  # installed once, however often started
             window.installEventFilter(self)
 
     def eventFilter(self, _obj, event) -> bool:

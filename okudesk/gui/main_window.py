@@ -298,12 +298,17 @@ class MainWindow(QMainWindow):
         keys = [s.key for s in PAGES]
         for key in BUILT_AHEAD:
             if key in keys and key not in self.pages and not self.nav.item(keys.index(key)).isHidden():
-                page = self.page(key)
-                page.resize(self.stack.size())  # laid out now, not when first shown
-                page.ensurePolished()
-                page.layout().activate()
+                self.build_page_ahead(key)
                 QTimer.singleShot(BUILD_AHEAD_DELAY_MS, self, self._build_ahead)
                 return
+
+    def build_page_ahead(self, key: str):
+        """The page ``key`` built, polished and laid out now, not when it is first shown."""
+        page = self.page(key)
+        page.resize(self.stack.size())
+        page.ensurePolished()
+        page.layout().activate()
+        return page
 
     def _show_wizard(self) -> None:
         from okudesk.gui.wizard import FirstRunWizard

@@ -3,8 +3,8 @@
 The model holds only the integer row keys of the matching records (a compact array, 4
 bytes a row: okudesk.core.listing.keys) and a bounded cache of the rows that have been on
 screen. The first page of keys arrives first (fast first paint); the rest is fetched
-through ``canFetchMore``/``fetchMore`` (started at once, so the scroll bar soon shows the
-real length). Rows on screen are read in pages through the operation worker; until a page
+through ``canFetchMore``/``fetchMore``, started once the view has painted those rows (so
+the scroll bar soon shows the real length). Rows on screen are read in pages through the operation worker; until a page
 arrives its cells are empty.
 """
 
