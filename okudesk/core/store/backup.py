@@ -63,6 +63,18 @@ def integrity_problems(path: Path) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
+def revision_of(con: sqlite3.Connection) -> str | None:
+    """The Alembic revision stamped in the database ``con`` is open on (None: not stamped).
+
+    Raises sqlite3.DatabaseError when the file is not an SQLite database."""
+    has_table = con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
+    if not has_table:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return None
+    row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
+
+
 def read_revision(path: Path) -> str | None:
     """The Alembic revision stamped in a database, read without changing the file.
 
@@ -70,13 +82,6 @@ def read_revision(path: Path) -> str | None:
     """
     con = read_only(path)
     try:
-        has_table = con.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).fetchone()
-        if not has_table:
-            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return None
-        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        return row[0] if row else None
+        return revision_of(con)
     finally:
         con.close()

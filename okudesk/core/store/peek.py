@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from okudesk.core.store import DB_NAME, RESTORING_NAME
-from okudesk.core.store.backup import read_only
+from okudesk.core.store.backup import read_only, revision_of
 from okudesk.core.store.migrate import SCHEMA_HEAD
 
 # The rows of accounts.login_choices: active, not deleted officers with an account, by name.
@@ -64,8 +64,7 @@ def login_screen(data_dir: Path) -> LoginScreen | None:
         return None
     try:
         con.execute("PRAGMA query_only = ON")
-        revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        if revision is None or revision[0] != SCHEMA_HEAD:
+        if revision_of(con) != SCHEMA_HEAD:
             return None
         accounts = con.execute("SELECT count(*) FROM officer_account").fetchone()[0]
         choices = tuple(LoginChoice(*row) for row in con.execute(_CHOICES))
