@@ -5,6 +5,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from okudesk.core import accounts, officers
 from okudesk.core.store import Store
+from okudesk.gui.login import FIRST_ADMIN
 from okudesk.gui.operations import Hub, set_hub
 
 PASS = "rahasia-pos-btt"
@@ -73,7 +74,7 @@ def test_first_run_creates_the_admin_who_then_sets_up_the_post(qtbot, hub_, tmp_
     store = Store.open(tmp_path / "fresh")
     window = _window(qtbot, store)
     screen = _screen(window)
-    qtbot.waitUntil(lambda: screen.isVisible() and screen.steps.currentIndex() == 1)
+    qtbot.waitUntil(lambda: screen.showing(FIRST_ADMIN))
     qtbot.keyClicks(screen.admin_name, "Siti Aminah")
     qtbot.keyClicks(screen.admin_nrp, "80010001")
     qtbot.keyClicks(screen.admin_pass, PASS)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from okudesk import __version__
 
 
-def make_app(argv: list[str] | None = None) -> QApplication:
+def make_app(argv: list[str] | None = None, *, icon: bool = True) -> QApplication:
     # The UI thread and the operation worker share the GIL. By default a thread waiting
     # for it waits up to 5 ms; the UI thread gets it back within 1 ms (opening a list
     # measured 10.4 -> 9.1 ms; the worker alone never waits, so its throughput is kept).
@@ -23,11 +23,12 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("okudesk")
     app.setOrganizationName("PolresOKU")
     app.setApplicationVersion(__version__)
-    _set_icon(app)
+    if icon:
+        set_icon(app)
     return app
 
 
-def _set_icon(app: QApplication) -> None:
+def set_icon(app: QApplication) -> None:
     """The okudesk shield on every window and the taskbar (resources/icons, also shipped)."""
     from PySide6.QtGui import QIcon
 
@@ -39,18 +40,29 @@ def _set_icon(app: QApplication) -> None:
 
 
 def start(data_dir: Path, language: str | None = None):
-    """Show the main window at once and open the store in the background; returns it."""
+    """Show the main window at once and open the store in the background; returns it.
+
+    What shows first is the login, read straight from the database file (store/peek.py);
+    the rest of the window (navigation, pages, status bar), hidden behind the login, is
+    built once the login is on the screen, while the worker opens the store."""
+    from PySide6.QtCore import QTimer
+
     from okudesk.gui import errors, i18n
     from okudesk.gui.main_window import MainWindow
     from okudesk.gui.operations import StoreTask, hub
 
-    app = make_app()
+    app = make_app(icon=False)  # set once the login is painted: QIcon is ~2 ms of a cold start
     errors.install(logging_now=False)
     i18n.install(language or i18n.saved_language())
-    window = MainWindow(data_dir=data_dir)
-    _show_login_early(window, data_dir)  # before the first paint: the login is what shows
+    window = MainWindow(data_dir=data_dir, shell=False)
+    login_first = _show_login_early(window, data_dir)  # before the first paint: the login is what shows
+    if not login_first:
+        window.build_shell()
     window.show()
-    app.processEvents()
+    app.processEvents()  # painted
+    QTimer.singleShot(0, app, lambda: set_icon(app))
+    if login_first:
+        QTimer.singleShot(0, window, window.build_shell)
     # the rotating log file is file work too: the worker opens it, then the store
     StoreTask(None, lambda _store: errors.setup_logging(), needs_store=False).run()
 
@@ -69,21 +81,22 @@ def start(data_dir: Path, language: str | None = None):
     return window
 
 
-def _show_login_early(window, data_dir: Path) -> None:
+def _show_login_early(window, data_dir: Path) -> bool:
     """The login screen straight from the database file, before SQLAlchemy is loaded
-    (okudesk/core/store/peek.py); when it cannot tell, the store's own answer comes later."""
+    (okudesk/core/store/peek.py); False when it cannot tell: the store answers later."""
     from okudesk.core.store import peek
     from okudesk.gui.login import gate
 
     early = peek.login_screen(data_dir)
     if early is not None:
         gate(window).show_before_store(early)
+    return early is not None
 
 
 def run(data_dir: Path, language: str | None = None) -> int:
     from okudesk.gui.operations import hub
 
-    app = make_app()
+    app = make_app(icon=False)  # start() sets it
     start(data_dir, language)
     try:
         return app.exec()

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -46,9 +46,18 @@ BUTTON_PERMISSIONS = {
     ("settings", "add_officer"): "officer.manage",
 }
 
+BACKGROUND_COLOR = QColor("#1f3b57")  # the navigation's blue
+CARD_COLOR = QColor("white")
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # the context lupdate gives tr() calls
+
+
+def _set_color(widget: QWidget, role: QPalette.ColorRole, color: QColor) -> None:
+    palette = widget.palette()
+    palette.setColor(role, color)
+    widget.setPalette(palette)
 
 
 def _password_edit() -> QLineEdit:
@@ -58,27 +67,48 @@ def _password_edit() -> QLineEdit:
     return edit
 
 
+# The three forms of the lock screen.
+LOGIN, FIRST_ADMIN, NEW_PASSPHRASE = "login", "first_admin", "new_passphrase"
+
+
+class _Card(QWidget):
+    """The white card with rounded corners the forms sit on, painted rather than styled: a
+    style sheet costs its first user ~6 ms, and this is the first screen of a cold start."""
+
+    def __init__(self):
+        super().__init__()
+        _set_color(self, QPalette.ColorRole.Window, CARD_COLOR)  # the fields' frames are drawn to match
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(CARD_COLOR)
+        painter.setBrush(CARD_COLOR)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+
+
 class LockScreen(QFrame):
     """The overlay: login, first admin, or a new passphrase. Emits ``unlocked(actor)``.
 
-    A QFrame paints its style-sheet background: opaque, nothing of the window behind shows.
-    It is the first screen of a cold start, so it keeps away from PySide6's costly ``Qt``
-    enum namespace (see MainWindow._finish_shell)."""
+    It fills the window with its own opaque background: nothing of the window behind shows.
+    It is the first screen of a cold start, so it keeps away from style sheets and from
+    PySide6's costly ``Qt`` enum namespace (see MainWindow._finish_shell), and builds each
+    form the first time it is shown."""
 
     unlocked = Signal(object)
 
     def __init__(self, window):
         super().__init__(window)
         self.setObjectName("lockScreen")
-        self.setStyleSheet("QFrame#lockScreen { background: #1f3b57; }")
+        _set_color(self, QPalette.ColorRole.Window, BACKGROUND_COLOR)
+        self.setAutoFillBackground(True)
         # follow the window's size (a window-wide event filter would hand every event of
         # the window to Python, creating PySide6 types the first screen does not need)
         window.resized.connect(self._fit)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        card = QFrame()
+        card = _Card()
         card.setObjectName("card")
-        card.setStyleSheet("QFrame#card { background: white; border-radius: 8px; }")
         card.setMaximumWidth(460)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -94,27 +124,43 @@ class LockScreen(QFrame):
         v.addWidget(self.steps)
         self.message = ErrorLabel()
         v.addWidget(self.message)
+        self._forms: dict[str, QWidget] = {}
+        self._buttons: list[QPushButton] = []  # disabled while the worker checks
+        self._pending_actor = None
+        self._old: str | None = ""
+        self.hide()
 
-        # login
-        page = QWidget()
-        form = QFormLayout(page)
+    def _form(self, name: str) -> QWidget:
+        """One of the forms (LOGIN, FIRST_ADMIN, NEW_PASSPHRASE), built on first use."""
+        if name not in self._forms:
+            page = QWidget()
+            build = {LOGIN: self._build_login, FIRST_ADMIN: self._build_first_admin,
+                     NEW_PASSPHRASE: self._build_new_passphrase}[name]
+            build(QFormLayout(page))
+            self._forms[name] = page
+            self.steps.addWidget(page)
+        return self._forms[name]
+
+    def _button(self, text: str, then) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(then)
+        self._buttons.append(button)
+        return button
+
+    def _build_login(self, form: QFormLayout) -> None:
         self.officer = QComboBox()
         self.officer.setObjectName("loginOfficer")
         self.passphrase = _password_edit()
         self.passphrase.setObjectName("loginPassphrase")
-        self.login_button = QPushButton(tr("Masuk"))
+        self.login_button = self._button(tr("Masuk"), self._login)
         self.login_button.setObjectName("loginButton")
         self.login_button.setDefault(True)
         form.addRow(tr("Nama"), self.officer)
         form.addRow(tr("Kata sandi"), self.passphrase)
         form.addRow("", self.login_button)
-        self.login_button.clicked.connect(self._login)
         self.passphrase.returnPressed.connect(self._login)
-        self.steps.addWidget(page)
 
-        # first admin
-        page = QWidget()
-        form = QFormLayout(page)
+    def _build_first_admin(self, form: QFormLayout) -> None:
         intro = QLabel(tr("Belum ada akun. Buat akun admin pertama: admin mengatur pos, petugas dan cadangan."))
         intro.setWordWrap(True)
         form.addRow(intro)
@@ -123,37 +169,30 @@ class LockScreen(QFrame):
         self.admin_nrp.setMaxLength(8)
         self.admin_pass = _password_edit()
         self.admin_pass2 = _password_edit()
-        self.admin_button = QPushButton(tr("Buat akun admin"))
+        self.admin_button = self._button(tr("Buat akun admin"), self._create_admin)
         form.addRow(tr("Nama"), self.admin_name)
         form.addRow(tr("NRP"), self.admin_nrp)
         form.addRow(tr("Kata sandi"), self.admin_pass)
         form.addRow(tr("Ulangi kata sandi"), self.admin_pass2)
         form.addRow("", self.admin_button)
-        self.admin_button.clicked.connect(self._create_admin)
-        self.steps.addWidget(page)
 
-        # a new passphrase: after a reset, or when the officer wants one
-        page = QWidget()
-        form = self.change_form = QFormLayout(page)
+    def _build_new_passphrase(self, form: QFormLayout) -> None:
+        """After a reset, or when the officer wants a new passphrase."""
+        self.change_form = form
         self.change_note = QLabel()
         self.change_note.setWordWrap(True)
         form.addRow(self.change_note)
         self.old_pass = _password_edit()
         self.new_pass = _password_edit()
         self.new_pass2 = _password_edit()
-        self.change_button = QPushButton(tr("Simpan kata sandi baru"))
+        self.change_button = self._button(tr("Simpan kata sandi baru"), self._change)
         self.cancel_change = QPushButton(tr("Batal"))
         form.addRow(tr("Kata sandi lama"), self.old_pass)
         form.addRow(tr("Kata sandi baru"), self.new_pass)
         form.addRow(tr("Ulangi kata sandi baru"), self.new_pass2)
         form.addRow(self.cancel_change, self.change_button)
-        self.change_button.clicked.connect(self._change)
         self.cancel_change.clicked.connect(self.hide)
         self.new_pass2.returnPressed.connect(self._change)
-        self.steps.addWidget(page)
-        self._pending_actor = None
-        self._old: str | None = ""
-        self.hide()
 
     def _fit(self) -> None:
         self.setGeometry(self.parent().rect())
@@ -165,36 +204,38 @@ class LockScreen(QFrame):
 
     # --- the three forms -------------------------------------------------------------------------
 
-    def _step(self, index: int) -> None:
+    def _step(self, name: str) -> None:
         """Show one form; the card takes that form's height (a stacked widget would keep
         the tallest form's height, leaving a blank band under a short one)."""
         from PySide6.QtWidgets import QSizePolicy
 
+        shown = self._form(name)
         for i in range(self.steps.count()):
-            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            policy = QSizePolicy.Policy.Preferred if self.steps.widget(i) is shown else QSizePolicy.Policy.Ignored
             self.steps.widget(i).setSizePolicy(policy, policy)
-        self.steps.setCurrentIndex(index)
+        self.steps.setCurrentWidget(shown)
         self.steps.adjustSize()
 
-    def showing(self, step: int) -> bool:
-        return self.isVisible() and self.steps.currentIndex() == step
+    def showing(self, name: str) -> bool:
+        return self.isVisible() and name in self._forms and self.steps.currentWidget() is self._forms[name]
 
     def show_login(self, choices, preferred: str | None = None) -> None:
         """The login form with ``choices`` (accounts.login_choices or store/peek.py). When it
         is already showing, only the list is brought up to date: what the user picked and
         typed stays."""
         items = [(f"{c.display} ({c.nrp})", c.officer_id) for c in choices]
-        if self.showing(0):
+        if self.showing(LOGIN):
             shown = [(self.officer.itemText(i), self.officer.itemData(i)) for i in range(self.officer.count())]
             if items != shown:
                 self._set_choices(items, self.officer.currentData())
             return
+        self._form(LOGIN)
         self.title.setText(tr("Masuk ke okudesk"))
         self._set_choices(items, preferred)
         self.passphrase.clear()
         self.message.show_text("")
         self.login_button.setEnabled(True)
-        self._step(0)
+        self._step(LOGIN)
         self.cover()
         self.passphrase.setFocus()
 
@@ -205,16 +246,16 @@ class LockScreen(QFrame):
         self.officer.setCurrentIndex(max(self.officer.findData(select), 0) if select else 0)
 
     def show_first_admin(self) -> None:
-        if self.showing(1):
+        if self.showing(FIRST_ADMIN):
             return
         self.title.setText(tr("Selamat datang di okudesk"))
         self.message.show_text("")
-        self._step(1)
+        self._step(FIRST_ADMIN)
         self.cover()
         self.admin_name.setFocus()
 
     def _busy(self, busy: bool) -> None:
-        for b in (self.login_button, self.admin_button, self.change_button):
+        for b in self._buttons:
             b.setEnabled(not busy)
 
     def _failed(self, exc: BaseException) -> None:
@@ -255,6 +296,7 @@ class LockScreen(QFrame):
 
     def _ask_new(self, actor, old: str | None) -> None:
         self._pending_actor, self._old = actor, old
+        self._form(NEW_PASSPHRASE)
         self.title.setText(tr("Kata sandi baru"))
         self.change_note.setText(
             tr("Kata sandi Anda diatur ulang oleh admin. Pilih kata sandi baru (minimal 8 karakter).") if old else
@@ -262,7 +304,7 @@ class LockScreen(QFrame):
         self.change_form.setRowVisible(self.old_pass, old is None)
         self.cancel_change.setVisible(old is None)
         self.message.show_text("")
-        self._step(2)
+        self._step(NEW_PASSPHRASE)
         self.cover()
         (self.old_pass if old is None else self.new_pass).setFocus()
 
@@ -333,6 +375,8 @@ class IdleWatcher(QObject):
 
     def start(self, minutes: int) -> None:
         if not self.activity:
+            from PySide6.QtCore import QEvent  # not at import: see Gate._add_controls
+
             self.activity = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                                        QEvent.Type.Wheel, QEvent.Type.TouchBegin})
         self._watch_windows(True)
@@ -387,16 +431,7 @@ class Gate(QObject):
         self.idle.idle.connect(lambda: self.lock("idle"))
         self.actor = None
         self._then = None
-        shortcut = QShortcut(QKeySequence("Ctrl+L"), window)
-        shortcut.activated.connect(lambda: self.lock("manual"))
-        self.change_button = QPushButton(tr("Ganti kata sandi"))
-        self.lock_button = QPushButton(tr("Kunci (Ctrl+L)"))
-        self.change_button.clicked.connect(self.change_passphrase)
-        self.lock_button.clicked.connect(lambda: self.lock("manual"))
-        if hasattr(window, "statusBar"):
-            for b in (self.change_button, self.lock_button):
-                b.setFlat(True)
-                window.statusBar().addPermanentWidget(b)
+        self.change_button = self.lock_button = None  # made at the first login: _add_controls
         build = getattr(window, "page", None)
         if build is not None:  # pages are built when first shown: hide their buttons then
 
@@ -407,11 +442,32 @@ class Gate(QObject):
 
             window.page = page
 
+    def _add_controls(self) -> None:
+        """Ctrl+L and the status bar's lock and change-passphrase buttons, once someone is
+        logged in. Not made with the gate: the login is the first screen of a cold start,
+        and PySide6 makes each class the first time its name is looked up (QKeySequence,
+        QShortcut, QEvent: ~2 ms that showing the login does not need)."""
+        if self.lock_button is not None:
+            return
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        shortcut = QShortcut(QKeySequence("Ctrl+L"), self.window)
+        shortcut.activated.connect(lambda: self.lock("manual"))
+        self.change_button = QPushButton(tr("Ganti kata sandi"))
+        self.lock_button = QPushButton(tr("Kunci (Ctrl+L)"))
+        self.change_button.clicked.connect(self.change_passphrase)
+        self.lock_button.clicked.connect(lambda: self.lock("manual"))
+        if hasattr(self.window, "statusBar"):
+            for b in (self.change_button, self.lock_button):
+                b.setFlat(True)
+                self.window.statusBar().addPermanentWidget(b)
+
     def require(self, store, then) -> None:
         """Run ``then`` once someone is logged in (at once when the store already acts for
         someone: a console or test store)."""
         if store.actor is not None:
             self.actor = store.actor
+            self._add_controls()
             apply_roles(self.window, store.actor)
             then()
             return
@@ -452,6 +508,7 @@ class Gate(QObject):
         store = hub().store
         store.actor = self.actor = actor
         hub().officer_on_duty = actor.officer_id
+        self._add_controls()
         apply_roles(self.window, actor)
         self.screen.hide()
         if actor.officer_id is not None:  # who logged in is the officer on duty

@@ -12,15 +12,11 @@ import logging
 from importlib import import_module
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QProgressBar,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -86,7 +82,9 @@ class MainWindow(QMainWindow):
     store_attached = Signal()
     resized = Signal()  # overlays (the lock screen) follow the window's size
 
-    def __init__(self, store=None, *, data_dir=None):
+    def __init__(self, store=None, *, data_dir=None, shell: bool = True):
+        """With ``shell=False`` the navigation, pages and status bar wait for build_shell():
+        app.start() puts the login over the window first and builds them once it shows."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.setWindowTitle(f"okudesk {__version__}")
@@ -96,9 +94,26 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.pages: dict[str, QWidget] = {}
         self.post = None
+        self.nav = None  # made by build_shell()
         self._is_ready = False
         self._wizard = None
         self._duty_choices = 0
+        self._finished = False
+        self.hub.data_changed.connect(self._on_data_changed)
+        self.restore_window()
+        if shell or store is not None:
+            self.build_shell()
+        if store is not None:
+            self.hub.store = store
+            self.attach_store(store)
+
+    def build_shell(self) -> None:
+        """Navigation on the left, a placeholder for each page, the status bar (once)."""
+        if self.nav is not None:
+            return
+        # by name here, not at import: PySide6 makes a class the first time its name is
+        # looked up, and the login shown before the shell needs none of these
+        from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -129,7 +144,6 @@ class MainWindow(QMainWindow):
             holder.setObjectName("placeholder")
             self._placeholders[spec.key] = holder
             self.stack.addWidget(holder)
-        self._finished = False
         self.nav.setEnabled(False)
         self.nav.currentRowChanged.connect(self._show_row)
         body = QWidget()
@@ -142,15 +156,15 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         side.setStyleSheet(SIDE_STYLE)  # once built: each widget is polished once, not at every addWidget
         style_named(self)
-        self.hub.data_changed.connect(self._on_data_changed)
-        self.restore_window()
-        if store is not None:
-            self.hub.store = store
-            self.attach_store(store)
+        for overlay in self.findChildren(QWidget, "lockScreen"):  # a login shown first stays on top
+            if overlay.isVisible():
+                overlay.raise_()
 
     # --- status bar ------------------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
+        from PySide6.QtWidgets import QProgressBar
+
         bar = self.statusBar()
         self.post_label = QLabel(tr("Memuat data…"))
         self.officer_combo = QComboBox()
@@ -234,6 +248,7 @@ class MainWindow(QMainWindow):
         first-run wizard on an empty folder."""
         from okudesk.gui.login import gate
 
+        self.build_shell()
         self._finish_shell()
         gate(self).require(store, self._attach_logged_in)
 
@@ -369,6 +384,7 @@ class MainWindow(QMainWindow):
 
     def _build_shortcuts(self) -> None:
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence, QShortcut
 
         for keys, method in (
             (QKeySequence.StandardKey.New, "new_record"),
@@ -394,7 +410,7 @@ class MainWindow(QMainWindow):
     def save_layout(self) -> None:
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
-        row = self.nav.currentRow()
+        row = self.nav.currentRow() if self.nav is not None else -1
         if row >= 0:
             settings.setValue("window/page", PAGES[row].key)
         for page in self.pages.values():

@@ -4,8 +4,13 @@ red line that says what is wrong inside a form (:class:`ErrorLabel`)."""
 
 from __future__ import annotations
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel, QWidget
+
+# The dialogs are reached through QtWidgets: PySide6 makes a class the first time its name
+# is looked up, and QMessageBox and QFileDialog (~2 ms) are not needed to show the login.
 
 
 def tr(text: str) -> str:
@@ -13,39 +18,43 @@ def tr(text: str) -> str:
 
 
 def info(parent: QWidget | None, text: str, title: str | None = None) -> None:
-    QMessageBox.information(parent, title or tr("Informasi"), text)
+    QtWidgets.QMessageBox.information(parent, title or tr("Informasi"), text)
 
 
 def warning(parent: QWidget | None, text: str, title: str | None = None) -> None:
-    QMessageBox.warning(parent, title or tr("Perhatian"), text)
+    QtWidgets.QMessageBox.warning(parent, title or tr("Perhatian"), text)
 
 
 def error(parent: QWidget | None, text: str, details: str = "", title: str | None = None) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, title or tr("Terjadi kesalahan"), text, QMessageBox.StandardButton.Ok, parent)
+    Box = QtWidgets.QMessageBox
+    box = Box(Box.Icon.Critical, title or tr("Terjadi kesalahan"), text, Box.StandardButton.Ok, parent)
     if details:
         box.setDetailedText(details)
     box.exec()
 
 
 def confirm(parent: QWidget | None, text: str, title: str | None = None, ok_text: str | None = None) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title or tr("Konfirmasi"), text, QMessageBox.StandardButton.NoButton, parent)
-    ok = box.addButton(ok_text or tr("Ya"), QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+    Box = QtWidgets.QMessageBox
+    box = Box(Box.Icon.Question, title or tr("Konfirmasi"), text, Box.StandardButton.NoButton, parent)
+    ok = box.addButton(ok_text or tr("Ya"), Box.ButtonRole.AcceptRole)
+    cancel = box.addButton(tr("Batal"), Box.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is ok
 
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+ERROR_COLOR = QColor("#b71c1c")
 
 
 def unsaved_changes(parent: QWidget | None) -> str:
     """Ask what to do with unsaved changes: SAVE, DISCARD or CANCEL."""
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Perubahan belum disimpan"),
-                      tr("Ada perubahan yang belum disimpan. Simpan sekarang?"), QMessageBox.StandardButton.NoButton, parent)
-    save = box.addButton(tr("Simpan"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(tr("Buang perubahan"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+    Box = QtWidgets.QMessageBox
+    box = Box(Box.Icon.Warning, tr("Perubahan belum disimpan"),
+              tr("Ada perubahan yang belum disimpan. Simpan sekarang?"), Box.StandardButton.NoButton, parent)
+    save = box.addButton(tr("Simpan"), Box.ButtonRole.AcceptRole)
+    discard = box.addButton(tr("Buang perubahan"), Box.ButtonRole.DestructiveRole)
+    box.addButton(tr("Batal"), Box.ButtonRole.RejectRole)
     box.setDefaultButton(save)
     box.exec()
     clicked = box.clickedButton()
@@ -53,26 +62,24 @@ def unsaved_changes(parent: QWidget | None) -> str:
 
 
 def open_images(parent: QWidget | None) -> list[str]:
-    files, _filter = QFileDialog.getOpenFileNames(
+    files, _filter = QtWidgets.QFileDialog.getOpenFileNames(
         parent, tr("Pilih foto"), "", tr("Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;Semua berkas (*)")
     )
     return files
 
 
 def text_input(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
-    from PySide6.QtWidgets import QInputDialog
-
-    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    value, ok = QtWidgets.QInputDialog.getText(parent, title, label, text=text)
     return value if ok else None
 
 
 def choose_folder(parent: QWidget | None, title: str) -> str:
     """A folder (a USB stick's drive or any folder); '' when cancelled."""
-    return QFileDialog.getExistingDirectory(parent, title, "")
+    return QtWidgets.QFileDialog.getExistingDirectory(parent, title, "")
 
 
 def open_files(parent: QWidget | None, title: str, file_filter: str) -> list[str]:
-    files, _filter = QFileDialog.getOpenFileNames(parent, title, "", file_filter)
+    files, _filter = QtWidgets.QFileDialog.getOpenFileNames(parent, title, "", file_filter)
     return files
 
 
@@ -82,7 +89,9 @@ class ErrorLabel(QLabel):
     def __init__(self):
         super().__init__()
         self.setObjectName("fieldError")
-        self.setStyleSheet("color: #b71c1c;")
+        palette = self.palette()  # not a style sheet: the login shows one, first thing at start
+        palette.setColor(QPalette.ColorRole.WindowText, ERROR_COLOR)
+        self.setPalette(palette)
         self.setWordWrap(True)
         self.setVisible(False)
 

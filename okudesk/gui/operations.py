@@ -25,13 +25,14 @@ import linecache
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -49,13 +50,15 @@ SETTING = "setting"
 ALL_AREAS = frozenset({MEETING, INCIDENT, STAKEHOLDER, FOLLOW_UP, PHOTO, REFERENCE, POST, OFFICER, SETTING})
 
 
-@dataclass(frozen=True)
-class Changes:
-    """What an operation changed: areas (see the constants above) and, when known, record IDs."""
+class Changes(NamedTuple):
+    """What an operation changed: areas (see the constants above) and, when known, record IDs.
+
+    A NamedTuple, not a dataclass: this module is on the start path, and making a dataclass
+    generates and compiles its methods at import."""
 
     areas: frozenset[str] = frozenset()
     ids: frozenset[str] = frozenset()
-    source: object | None = field(default=None, compare=False)  # the widget that caused it
+    source: object | None = None  # the widget that caused it
 
     @classmethod
     def of(cls, *areas: str, ids: Iterable[str] = (), source: object | None = None) -> Changes:
@@ -70,14 +73,18 @@ class Changes:
 
 
 class TaskManager(QObject):
-    """Runs callables on the single worker thread and calls ``on_done(future)`` on the UI thread."""
+    """Runs callables on the single worker thread and calls ``on_done(future)`` on the UI thread.
+
+    The worker starts with the first task: the window is shown before that, and importing
+    concurrent.futures (~2 ms) is not needed to show it."""
 
     _finished = Signal(object)
     busy_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="okudesk-worker")
+        self._executor: ThreadPoolExecutor | None = None
+        self._shut_down = False
         self._pending = 0
         self._finished.connect(self._on_finished)  # emitted from the worker: queued to us
 
@@ -86,9 +93,15 @@ class TaskManager(QObject):
         return self._pending
 
     def run(self, task: Callable[[], Any], on_done: Callable[[Future], None]) -> None:
+        if self._shut_down:
+            raise RuntimeError("the operation worker has been shut down")
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
+        if self._executor is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="okudesk-worker")
         future = self._executor.submit(task)
         future.add_done_callback(lambda f: self._finished.emit((on_done, f)))
 
@@ -102,7 +115,9 @@ class TaskManager(QObject):
                 self.busy_changed.emit(False)
 
     def shutdown(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._shut_down = True
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
 
     @staticmethod
     def on_worker() -> bool:

@@ -9,7 +9,7 @@ from okudesk.core.store import Store
 
 def open_empty(tmp_path, qtbot):
     """A new installation: the lock screen asks for the first admin, then the wizard shows."""
-    from okudesk.gui.login import gate
+    from okudesk.gui.login import FIRST_ADMIN, gate
     from okudesk.gui.main_window import MainWindow
 
     store = Store.open(tmp_path / "empty")  # nobody acts yet: the lock screen comes first
@@ -17,7 +17,7 @@ def open_empty(tmp_path, qtbot):
     qtbot.addWidget(w)
     w.show()
     screen = gate(w).screen
-    qtbot.waitUntil(lambda: screen.isVisible() and screen.steps.currentIndex() == 1)
+    qtbot.waitUntil(lambda: screen.showing(FIRST_ADMIN))
     qtbot.keyClicks(screen.admin_name, "Siti Aminah")
     qtbot.keyClicks(screen.admin_nrp, "80010001")
     qtbot.keyClicks(screen.admin_pass, "rahasia-pos-lkt")

@@ -16,8 +16,8 @@ locked file. tests/test_peek.py keeps the answer equal to ``accounts.login_choic
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from okudesk.core.store import DB_NAME, RESTORING_NAME
 from okudesk.core.store.backup import read_only, revision_of
@@ -34,8 +34,8 @@ ORDER BY o.name
 """
 
 
-@dataclass(frozen=True)
-class LoginChoice:
+# NamedTuples, not dataclasses: making a dataclass compiles its methods, at every start.
+class LoginChoice(NamedTuple):
     officer_id: str
     name: str
     rank: str
@@ -46,8 +46,7 @@ class LoginChoice:
         return f"{self.rank} {self.name}".strip()
 
 
-@dataclass(frozen=True)
-class LoginScreen:
+class LoginScreen(NamedTuple):
     first_admin: bool  # no account exists yet: the first admin is created
     choices: tuple[LoginChoice, ...]
 

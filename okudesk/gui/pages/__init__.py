@@ -8,13 +8,12 @@ QT_TRANSLATE_NOOP("pages", ...) so lupdate finds them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 
-@dataclass(frozen=True)
-class PageSpec:
+class PageSpec(NamedTuple):
     key: str
     title: str  # Indonesian source text, translated in context "pages"
     factory: str  # "package.module:ClassName"
