@@ -5,8 +5,10 @@ shipped folder with build_installer.py and prints its size against the 150 MB bu
 
 Both probes take the real start path and report when their window has been shown and when
 it is usable (okudesk's MainWindow.is_ready(): store open, first page filled):
-  okudesk: okudesk.cli.main(["--data-dir", DIR]) -> Store.open -> MainWindow -> app.exec()
-           on a data folder filled with demo data (at the current schema: no migration);
+  okudesk: okudesk.cli.main([]) -> MainWindow -> app.exec(), as opened with a double click
+           (no arguments: the user's data folder, here under a temporary $XDG_DATA_HOME;
+           $OKUDESK_DATA_DIR on other systems),
+           filled with demo data (at the current schema: no migration);
   hello:   QApplication -> QMainWindow -> app.exec().
 Each run is a fresh process timed by this script from spawn until the probe prints "ready".
 
@@ -69,7 +71,7 @@ sys.exit(app.exec())
 """
 
 OKUDESK = READY_HOOK + """
-if sys.argv[1] == "--floor":
+if sys.argv[1:] == ["--floor"]:
     # what no start-up order can avoid before data is shown: SQLAlchemy and the models
     import okudesk.core.models
     import okudesk.core.store
@@ -81,7 +83,7 @@ if sys.argv[1] == "--floor":
 
 from okudesk.cli import main
 
-sys.exit(main(["--data-dir", sys.argv[1]]))
+sys.exit(main([]))
 """
 
 SPEC = """
@@ -119,10 +121,14 @@ def freeze_probe(name: str, code: str, okudesk: bool) -> Path:
     return OUT / "dist" / name / (name + (".exe" if sys.platform.startswith("win") else ""))
 
 
-def spawn(exe: Path, *args: str) -> tuple[float, float]:
+def spawn(exe: Path, *args: str, data_home: str | None = None) -> tuple[float, float]:
     """Seconds from spawn until the probe printed "shown" and "ready"."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "OKUDESK_"))}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if data_home is not None and sys.platform.startswith("linux"):
+        env["XDG_DATA_HOME"] = data_home  # platformdirs: the user's data folder is data_home/okudesk
+    elif data_home is not None:
+        env["OKUDESK_DATA_DIR"] = str(Path(data_home) / "okudesk")
     started = time.perf_counter()
     marks = {}
     with subprocess.Popen([str(exe), *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env) as p:
@@ -162,16 +168,16 @@ def main() -> None:
     from okudesk.core.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
-        with Store.open(Path(tmp)) as store:
+        with Store.open(Path(tmp) / "okudesk") as store:
             store.actor = accounts.system_actor("benchmark")
             demo.fill(store, meetings=args.records // 10, incidents=args.records - args.records // 10, seed=1)
         spawn(hello)
-        spawn(probe, tmp)  # warm the file cache for both
+        spawn(probe, data_home=tmp)  # warm the file cache for both
         bare, floor, ours = [], [], []
         for _ in range(args.runs):  # interleaved, so load on this shared machine hits all alike
             bare.append(spawn(hello))
             floor.append(spawn(probe, "--floor"))
-            ours.append(spawn(probe, tmp))
+            ours.append(spawn(probe, data_home=tmp))
     b = median([r[1] for r in bare])
     f = median([r[1] for r in floor])
     shown, o = median([r[0] for r in ours]), median([r[1] for r in ours])

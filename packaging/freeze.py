@@ -68,6 +68,13 @@ EXCLUDED_MODULES = [
     "_pytest",
     "hypothesis",
     "IPython",
+    # reportlab runs its doctests under `if __name__ == "__main__"`; doctest brings pdb,
+    # pdb brings pydoc and runpy, and they bring pkgutil, whose PyInstaller runtime hook
+    # then imports it at every start (~3 ms)
+    "doctest",
+    "pdb",
+    "pydoc",
+    "unittest",
     # process pools: okudesk works on one worker thread. Only concurrent.futures.process
     # imports multiprocessing, and PyInstaller's runtime hook for it costs every start ~7 ms.
     "concurrent.futures.process",

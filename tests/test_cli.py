@@ -19,6 +19,15 @@ def test_version_and_help(capsys):
     assert "--incidents" in capsys.readouterr().out
 
 
+def test_no_arguments_start_the_gui_with_the_parsers_defaults():
+    from okudesk.cli import build_parser, parse
+
+    assert parse([]) == build_parser(commands=False).parse_args([])
+    whole = vars(build_parser().parse_args([]))
+    assert whole.pop("command") is None and "func" not in whole  # no command: the GUI
+    assert vars(parse([])) == whole
+
+
 def test_usage_error_exits_2(capsys):
     assert main(["demo", "--incidents", "many"]) == 2
     assert main(["no-such-command"]) == 2
