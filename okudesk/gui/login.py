@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -120,11 +119,12 @@ class LockScreen(QFrame):
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         v.addWidget(self.title)
-        self.steps = QStackedWidget()
-        v.addWidget(self.steps)
+        self.forms = QVBoxLayout()  # the forms, one visible at a time
+        v.addLayout(self.forms)
         self.message = ErrorLabel()
         v.addWidget(self.message)
         self._forms: dict[str, QWidget] = {}
+        self._current: str | None = None
         self._buttons: list[QPushButton] = []  # disabled while the worker checks
         self._pending_actor = None
         self._old: str | None = ""
@@ -137,8 +137,9 @@ class LockScreen(QFrame):
             build = {LOGIN: self._build_login, FIRST_ADMIN: self._build_first_admin,
                      NEW_PASSPHRASE: self._build_new_passphrase}[name]
             build(QFormLayout(page))
+            page.hide()
             self._forms[name] = page
-            self.steps.addWidget(page)
+            self.forms.addWidget(page)
         return self._forms[name]
 
     def _button(self, text: str, then) -> QPushButton:
@@ -205,19 +206,14 @@ class LockScreen(QFrame):
     # --- the three forms -------------------------------------------------------------------------
 
     def _step(self, name: str) -> None:
-        """Show one form; the card takes that form's height (a stacked widget would keep
-        the tallest form's height, leaving a blank band under a short one)."""
-        from PySide6.QtWidgets import QSizePolicy
-
+        """Show one form; hidden forms take no room, so the card takes that form's height."""
         shown = self._form(name)
-        for i in range(self.steps.count()):
-            policy = QSizePolicy.Policy.Preferred if self.steps.widget(i) is shown else QSizePolicy.Policy.Ignored
-            self.steps.widget(i).setSizePolicy(policy, policy)
-        self.steps.setCurrentWidget(shown)
-        self.steps.adjustSize()
+        for form in self._forms.values():
+            form.setVisible(form is shown)
+        self._current = name
 
     def showing(self, name: str) -> bool:
-        return self.isVisible() and name in self._forms and self.steps.currentWidget() is self._forms[name]
+        return self.isVisible() and self._current == name
 
     def show_login(self, choices, preferred: str | None = None) -> None:
         """The login form with ``choices`` (accounts.login_choices or store/peek.py). When it
