@@ -288,6 +288,10 @@ def test_the_login_screen_shows_before_the_store_opens_and_logging_in_waits_for_
     WINDOWS.append(window)
     screen = _screen(window)
     assert window.is_ready() and screen.isVisible() and hub_.store is None
+    assert window.nav is None  # what the login covers is built once it is painted ...
+    qtbot.waitUntil(lambda: window.nav is not None)
+    on_top = window.childAt(window.rect().center())  # ... behind it
+    assert on_top is screen or screen.isAncestorOf(on_top)
     names = [screen.officer.itemText(i) for i in range(screen.officer.count())]
     assert names == ["Kapolsek Uji (70010001)", "Petugas Uji (85071234)"]
     _log_in(qtbot, window, ids["petugas"])
