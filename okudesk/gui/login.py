@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from okudesk.gui.messages import ErrorLabel
+from okudesk.gui.messages import ErrorLabel, set_color
 from okudesk.gui.operations import ALL_AREAS, SETTING, Changes, StoreTask, WriteOp, hub
 from okudesk.gui.pages import PAGES
 
@@ -53,12 +53,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # the context lupdate gives tr() calls
 
 
-def _set_color(widget: QWidget, role: QPalette.ColorRole, color: QColor) -> None:
-    palette = widget.palette()
-    palette.setColor(role, color)
-    widget.setPalette(palette)
-
-
 def _password_edit() -> QLineEdit:
     edit = QLineEdit()
     edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -76,7 +70,7 @@ class _Card(QWidget):
 
     def __init__(self):
         super().__init__()
-        _set_color(self, QPalette.ColorRole.Window, CARD_COLOR)  # the fields' frames are drawn to match
+        set_color(self, QPalette.ColorRole.Window, CARD_COLOR)  # the fields' frames are drawn to match
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
@@ -99,7 +93,7 @@ class LockScreen(QFrame):
     def __init__(self, window):
         super().__init__(window)
         self.setObjectName("lockScreen")
-        _set_color(self, QPalette.ColorRole.Window, BACKGROUND_COLOR)
+        set_color(self, QPalette.ColorRole.Window, BACKGROUND_COLOR)
         self.setAutoFillBackground(True)
         # follow the window's size (a window-wide event filter would hand every event of
         # the window to Python, creating PySide6 types the first screen does not need)
@@ -124,7 +118,6 @@ class LockScreen(QFrame):
         self.message = ErrorLabel()
         v.addWidget(self.message)
         self._forms: dict[str, QWidget] = {}
-        self._current: str | None = None
         self._buttons: list[QPushButton] = []  # disabled while the worker checks
         self._pending_actor = None
         self._old: str | None = ""
@@ -210,10 +203,10 @@ class LockScreen(QFrame):
         shown = self._form(name)
         for form in self._forms.values():
             form.setVisible(form is shown)
-        self._current = name
 
     def showing(self, name: str) -> bool:
-        return self.isVisible() and self._current == name
+        form = self._forms.get(name)
+        return self.isVisible() and form is not None and not form.isHidden()
 
     def show_login(self, choices, preferred: str | None = None) -> None:
         """The login form with ``choices`` (accounts.login_choices or store/peek.py). When it
