@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from okudesk.core import permissions
+
 OUT = Path(__file__).resolve().parent / "out"
 
 
@@ -23,9 +25,8 @@ def demo_db(incidents: int, meetings: int = 1000) -> Path:
 
         shutil.rmtree(folder, ignore_errors=True)
         with Store.open(folder) as store:
-            from okudesk.core import accounts
 
-            store.actor = accounts.system_actor("benchmark")
+            store.actor = permissions.system_actor("benchmark")
             demo.fill(store, meetings=meetings, incidents=incidents, seed=1)
         done.write_text("ok")
     return folder

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from _common import report, timed
 
-from okudesk.core import accounts, demo
+from okudesk.core import demo, permissions
 from okudesk.core.store import Store, search
 
 
 def okudesk_run(folder: Path, incidents: int) -> float:
     store = Store.open(folder)
-    store.actor = accounts.system_actor("benchmark")  # the console fills demo data
+    store.actor = permissions.system_actor("benchmark")  # the console fills demo data
     seconds, _ = timed(demo.fill, store, meetings=0, incidents=incidents, seed=1)
     store.close()
     return seconds

@@ -5,7 +5,7 @@ shipped folder with build_installer.py and prints its size against the 150 MB bu
 
 Both probes take the real start path and report when their window has been shown and when
 it is usable (okudesk's MainWindow.is_ready(): store open, first page filled):
-  okudesk: okudesk.cli.main([]) -> MainWindow -> app.exec(), as opened with a double click
+  okudesk: okudesk.launcher.main([]) -> MainWindow -> app.exec(), as opened with a double click
            (no arguments: the user's data folder, here under a temporary $XDG_DATA_HOME;
            $OKUDESK_DATA_DIR on other systems),
            filled with demo data (at the current schema: no migration);
@@ -81,7 +81,8 @@ if sys.argv[1:] == ["--floor"]:
     window.show()
     sys.exit(app.exec())
 
-from okudesk.cli import main
+from okudesk.core import permissions
+from okudesk.launcher import main
 
 sys.exit(main([]))
 """
@@ -90,6 +91,7 @@ SPEC = """
 import sys
 sys.path.insert(0, {packaging!r})
 import freeze
+from okudesk.core import permissions
 
 a = Analysis([{script!r}], **{options})
 freeze.slim(a)
@@ -164,12 +166,12 @@ def main() -> None:
     hello = freeze_probe("hello", HELLO, okudesk=False)
     probe = freeze_probe("okudesk_probe", OKUDESK, okudesk=True)
     sys.path.insert(0, str(ROOT))
-    from okudesk.core import accounts, demo
+    from okudesk.core import demo
     from okudesk.core.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         with Store.open(Path(tmp) / "okudesk") as store:
-            store.actor = accounts.system_actor("benchmark")
+            store.actor = permissions.system_actor("benchmark")
             demo.fill(store, meetings=args.records // 10, incidents=args.records - args.records // 10, seed=1)
         spawn(hello)
         spawn(probe, data_home=tmp)  # warm the file cache for both

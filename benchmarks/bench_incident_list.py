@@ -30,6 +30,8 @@ from pathlib import Path
 
 from _common import median, report
 
+from okudesk.core import permissions
+
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ("amplop", "pencurian motor", "hoaks", "Zainal", "LP/B")
 
@@ -194,9 +196,8 @@ def child_rss(folder: Path) -> None:
     window.show()
 
     def opened(store) -> None:
-        from okudesk.core import accounts
 
-        store.actor = accounts.system_actor("benchmark")  # past the login screen
+        store.actor = permissions.system_actor("benchmark")  # past the login screen
         window.attach_store(store)
 
     def failed(exc: BaseException) -> None:
@@ -232,7 +233,6 @@ def main() -> None:
 
     from PySide6.QtCore import QElapsedTimer, QTimer
 
-    from okudesk.core import accounts
     from okudesk.core.store import Store
     from okudesk.gui.app import make_app
     from okudesk.gui.main_window import MainWindow
@@ -240,7 +240,7 @@ def main() -> None:
 
     app = make_app()
     store = Store.open(folder)
-    store.actor = accounts.system_actor("benchmark")  # past the login screen
+    store.actor = permissions.system_actor("benchmark")  # past the login screen
     window = MainWindow(store)
     window.resize(1366, 768)
     window.show()
@@ -270,7 +270,7 @@ def main() -> None:
     model = page.model
     pump(app, lambda: not model.canFetchMore() and model.is_idle())
     times = []
-    from okudesk.core.listing import ListFilter
+    from okudesk.core.records.listing import ListFilter
 
     for q in QUERIES:
         for _ in range(3):

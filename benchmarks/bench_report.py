@@ -21,9 +21,11 @@ from pathlib import Path
 from _common import median, report, timed
 from PIL import Image, ImageDraw
 
-from okudesk.core import accounts, credentials, meetings, officers, photos, posts, reference
-from okudesk.core.followups import FollowUpInput
+from okudesk.core import permissions
+from okudesk.core.records import meetings, officers, photos, posts, reference
+from okudesk.core.records.followups import FollowUpInput
 from okudesk.core.reports import service
+from okudesk.core.security import credentials
 from okudesk.core.store import Store
 
 PASS = "bench"
@@ -52,7 +54,7 @@ def camera_photo(rng: random.Random) -> bytes:
 def prepare(folder: Path, runs: int) -> tuple[Store, list[str]]:
     rng = random.Random(4)
     store = Store.open(folder)
-    store.actor = accounts.system_actor("benchmark")
+    store.actor = permissions.system_actor("benchmark")
     shots = [camera_photo(rng) for _ in range(4)]
     with store.write() as s:
         kec = reference.kecamatan(s)[0].id

@@ -21,14 +21,14 @@ from pathlib import Path
 
 from _common import report, timed
 
-from okudesk.core import accounts, demo
+from okudesk.core import demo, permissions
 from okudesk.core.store import Store
 from okudesk.core.sync import export, importer, records, trust
 
 
 def open_store(folder: Path) -> Store:
     store = Store.open(folder)
-    store.actor = accounts.system_actor("benchmark")  # as the command line does
+    store.actor = permissions.system_actor("benchmark")  # as the command line does
     return store
 
 

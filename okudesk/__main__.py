@@ -1,3 +1,3 @@
-from okudesk.cli import main
+from okudesk.launcher import main
 
 raise SystemExit(main())

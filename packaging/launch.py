@@ -1,5 +1,5 @@
 """Entry point of the frozen okudesk (both okudesk and okudesk-cli start here)."""
 
-from okudesk.cli import main
+from okudesk.launcher import main
 
 raise SystemExit(main())

@@ -12,6 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from okudesk.core import permissions
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -56,12 +58,12 @@ def main() -> None:
         widget.grab().save(str(out / f"{name}.png"))
         print("wrote", out / f"{name}.png")
 
-    from okudesk.core import accounts
+    from okudesk.core.security import accounts
     from okudesk.gui.login import gate
 
     # the first-run wizard on an empty folder (past the first-admin screen)
     empty = Store.open(tmp / "empty")
-    empty.actor = accounts.system_actor("tangkapan layar")
+    empty.actor = permissions.system_actor("tangkapan layar")
     w = MainWindow(empty)
     w.resize(width, height)
     w.show()
@@ -71,7 +73,7 @@ def main() -> None:
     hub().store = None
 
     store = Store.open(tmp / "demo")
-    store.actor = accounts.system_actor("data contoh")
+    store.actor = permissions.system_actor("data contoh")
     demo.fill(store, meetings=400, incidents=1500, seed=2)
     store.actor = None  # the application starts locked: the login screen first
     window = MainWindow(store)
@@ -83,7 +85,7 @@ def main() -> None:
 
     from okudesk.core.models import OfficerAccount
 
-    with store.read(actor=accounts.system_actor("tangkapan layar")) as s:
+    with store.read(actor=permissions.system_actor("tangkapan layar")) as s:
         commander = s.scalar(select_(OfficerAccount.officer_id).where(OfficerAccount.role == "kapolsek"))
     actor = accounts.login(store, demo.DEMO_PASSPHRASE, officer_id=commander)
     gate(window).screen.unlocked.emit(actor)  # as if the Kapolsek typed the passphrase
@@ -101,7 +103,7 @@ def main() -> None:
 
     from okudesk.core.models import Attachment
 
-    with store.read(actor=accounts.system_actor("tangkapan layar")) as s:
+    with store.read(actor=permissions.system_actor("tangkapan layar")) as s:
         with_photos = s.scalar(select(Attachment.meeting_id).where(Attachment.meeting_id.is_not(None)).limit(1))
     dialog = meetings.open_form(with_photos)
     dialog.resize(980, 720)

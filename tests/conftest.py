@@ -9,7 +9,8 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from okudesk.core import accounts, posts, reference  # noqa: E402
+from okudesk.core import permissions
+from okudesk.core.records import posts, reference  # noqa: E402
 from okudesk.core.store import Store  # noqa: E402
 
 
@@ -20,7 +21,7 @@ def store(tmp_path: Path):
     Tests of roles set ``store.actor`` (or pass ``actor=`` to read/write) themselves.
     """
     s = Store.open(tmp_path / "data")
-    s.actor = accounts.system_actor("pytest")
+    s.actor = permissions.system_actor("pytest")
     with s.write() as session:
         kec = {k.name: k.id for k in reference.kecamatan(session)}
         posts.set_up_this_post(

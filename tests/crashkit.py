@@ -28,17 +28,20 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from okudesk.core import permissions
+
 OFFICER_NRP = "85071234"
 PASSPHRASE = "kunci-uji-tabrakan"
 
 
 def prepare(data_dir: Path) -> None:
     """A post with one petugas account, as the first-run wizard and an admin would set up."""
-    from okudesk.core import accounts, officers, posts, reference
+    from okudesk.core.records import officers, posts, reference
+    from okudesk.core.security import accounts
     from okudesk.core.store import Store
 
     with Store.open(data_dir) as store:
-        store.actor = accounts.system_actor("crash harness")
+        store.actor = permissions.system_actor("crash harness")
         with store.write() as s:
             kec = reference.kecamatan(s)[0]
             post = posts.set_up_this_post(s, code="BTT", name="Polsek Baturaja Timur", letterhead=["POLSEK UJI"],
@@ -61,8 +64,9 @@ def writer(data_dir: str, seed: int, conn) -> None:
     """Write forever (until killed), reporting each committed write."""
     from sqlalchemy import select
 
-    from okudesk.core import accounts, incidents, meetings, photos
     from okudesk.core.models import Incident
+    from okudesk.core.records import incidents, meetings, photos
+    from okudesk.core.security import accounts
     from okudesk.core.store import Store
 
     rng = random.Random(seed)
@@ -122,13 +126,13 @@ def check(data_dir: Path, reports: Reports) -> list[str]:
     """Everything that is wrong with the data folder after a crash (empty: nothing)."""
     from sqlalchemy import func, select
 
-    from okudesk.core import accounts, audit
+    from okudesk.core.history import audit
     from okudesk.core.models import Attachment, Incident, IncidentStatusChange, Meeting
-    from okudesk.core.photos import photo_path
+    from okudesk.core.records.photos import photo_path
     from okudesk.core.store import Store
 
     problems: list[str] = []
-    with Store.open(data_dir) as store, store.read(actor=accounts.system_actor("crash check")) as s:
+    with Store.open(data_dir) as store, store.read(actor=permissions.system_actor("crash check")) as s:
         conn = s.connection()
         rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
         if rows != ["ok"]:
@@ -176,8 +180,8 @@ def _context():
         if here not in sys.path:
             sys.path.insert(0, here)
         _CONTEXT = multiprocessing.get_context("forkserver")
-        _CONTEXT.set_forkserver_preload(["crashkit", "okudesk.core.meetings", "okudesk.core.incidents",
-                                         "okudesk.core.photos", "okudesk.core.accounts", "okudesk.core.store", "PIL.Image"])
+        _CONTEXT.set_forkserver_preload(["crashkit", "okudesk.core.records.meetings", "okudesk.core.records.incidents",
+                                         "okudesk.core.records.photos", "okudesk.core.security.accounts", "okudesk.core.store", "PIL.Image"])
     return _CONTEXT
 
 

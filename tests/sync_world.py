@@ -9,8 +9,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from okudesk.core import accounts, incidents, meetings, reference
+from okudesk.core import permissions
 from okudesk.core.models import Base, Kecamatan
+from okudesk.core.records import incidents, meetings, reference
 from okudesk.core.store import Store
 from okudesk.core.sync import export, importer, receipt, records, trust
 
@@ -20,7 +21,7 @@ WHEN = datetime(2026, 3, 10, 9, 0)
 def open_store(folder: Path) -> Store:
     """A store acting as the console (all permissions), as the command line does."""
     store = Store.open(folder)
-    store.actor = accounts.system_actor("pytest")
+    store.actor = permissions.system_actor("pytest")
     return store
 
 

@@ -5,9 +5,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from okudesk.core import accounts, meetings, officers, posts, stakeholders
+from okudesk.core import permissions
 from okudesk.core.errors import LoginFailed, PermissionDenied, ValidationError
 from okudesk.core.models import AuditEntry, OfficerAccount, utcnow
+from okudesk.core.records import meetings, officers, posts, stakeholders
+from okudesk.core.security import accounts
 from okudesk.core.store import Store
 
 PASS = "rahasia-pos-btt"
@@ -34,7 +36,7 @@ def test_passphrase_hash_is_scrypt_salted_and_checked_in_constant_time():
 def test_login_returns_the_officer_as_actor_and_is_audited(store):
     oid = _officer(store, "petugas", "85071234", name="Budi Santoso")
     actor = accounts.login(store, PASS, nrp="85071234")
-    assert actor == accounts.Actor(oid, "Budi Santoso", "petugas", "85071234")
+    assert actor == permissions.Actor(oid, "Budi Santoso", "petugas", "85071234")
     assert actor.may("meeting.write") and not actor.may("settings.write")
     with store.read() as s:
         actions = [e.action for e in s.scalars(select(AuditEntry).where(AuditEntry.record_id == oid))]
@@ -45,7 +47,7 @@ def test_login_returns_the_officer_as_actor_and_is_audited(store):
 
 def test_failures_slow_down_then_lock_and_survive_a_restart(tmp_path, monkeypatch):
     store = Store.open(tmp_path)
-    store.actor = accounts.system_actor("test")
+    store.actor = permissions.system_actor("test")
     oid = _officer(store, "petugas", "85071234")
     store.close()
     clock = [utcnow()]
@@ -153,10 +155,10 @@ def test_own_or_any(store):
     boss = accounts.login(store, PASS, officer_id=_officer(store, "kapolsek", "70010004"))
     for actor in (author, boss):
         with store.read(actor=actor) as s:
-            accounts.require_own_or(s, author.officer_id, "report.sign_own", "report.sign_any")
+            permissions.require_own_or(s, author.officer_id, "report.sign_own", "report.sign_any")
     with pytest.raises(PermissionDenied, match="bersangkutan"):
         with store.read(actor=other) as s:
-            accounts.require_own_or(s, author.officer_id, "report.sign_own", "report.sign_any")
+            permissions.require_own_or(s, author.officer_id, "report.sign_own", "report.sign_any")
 
 
 def test_first_admin_only_once_and_idle_lock_setting(tmp_path):
@@ -200,7 +202,7 @@ def test_cli_acts_as_console_or_as_a_logged_in_officer(store, tmp_path):
 
 
 def test_the_signing_key_follows_the_login_passphrase(store):
-    from okudesk.core import credentials, pki
+    from okudesk.core.security import credentials, pki
 
     oid = _officer(store, "petugas", "85071234")
     with store.write() as s:
@@ -220,13 +222,14 @@ def test_the_signing_key_follows_the_login_passphrase(store):
 
 
 def test_the_first_admin_may_fill_demo_data_but_a_petugas_may_not(tmp_path):
-    from okudesk.core import demo, stats
+    from okudesk.core import demo
+    from okudesk.core.records import stats
 
     with Store.open(tmp_path) as store:
         with store.write() as s:
             accounts.create_first_admin(s, name="Admin", nrp="80010001", passphrase=PASS)
         admin = accounts.login(store, PASS, nrp="80010001")
-        store.actor = accounts.Actor("x", "Petugas", "petugas")
+        store.actor = permissions.Actor("x", "Petugas", "petugas")
         with pytest.raises(PermissionDenied):
             demo.fill(store, meetings=1, incidents=1)
         store.actor = admin
@@ -238,10 +241,10 @@ def test_the_first_admin_may_fill_demo_data_but_a_petugas_may_not(tmp_path):
 
 
 def test_the_first_admin_at_hq_is_an_hq_admin(tmp_path):
-    from okudesk.core import posts
+    from okudesk.core.records import posts
 
     with Store.open(tmp_path) as store:
-        with store.write(actor=accounts.system_actor("test")) as s:  # okudesk sync init-hq, at the console
+        with store.write(actor=permissions.system_actor("test")) as s:  # okudesk sync init-hq, at the console
             posts.set_up_this_post(s, code="OKU", name="Polres OKU", is_hq=True)
         with store.write() as s:
             info = accounts.create_first_admin(s, name="Admin Polres", nrp="80010001", passphrase=PASS)

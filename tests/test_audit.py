@@ -5,9 +5,12 @@ import pytest
 from sqlalchemy import select
 
 from okudesk.cli import main
-from okudesk.core import accounts, audit, incidents, meetings, officers, versioning
+from okudesk.core import permissions
 from okudesk.core.errors import OkudeskError, PermissionDenied
+from okudesk.core.history import audit, versioning
 from okudesk.core.models import AuditEntry, Meeting, OfficerAccount
+from okudesk.core.records import incidents, meetings, officers
+from okudesk.core.security import accounts
 from okudesk.core.store import Store
 
 
@@ -157,11 +160,11 @@ def test_audit_verify_command(store, yesterday, capsys):
 
 def test_reading_the_trail_needs_audit_read(store, yesterday):
     _filled(store, yesterday, n=1)
-    petugas = accounts.Actor("x", "Petugas", "petugas")
+    petugas = permissions.Actor("x", "Petugas", "petugas")
     with pytest.raises(PermissionDenied):
         with store.read(actor=petugas) as s:
             audit.entries(s)
-    with store.read(actor=accounts.Actor("y", "Kapolsek", "kapolsek")) as s:
+    with store.read(actor=permissions.Actor("y", "Kapolsek", "kapolsek")) as s:
         rows = audit.entries(s, record_type="meeting")
     assert len(rows) == 1 and rows[0].action == "create"
 
@@ -187,7 +190,7 @@ def test_hq_keeps_each_posts_chain_as_it_came(tmp_path, store, yesterday):
         columns = [c.key for c in AuditEntry.__table__.columns]
         exported = [{k: getattr(e, k) for k in columns} for e in s.scalars(select(AuditEntry))]
     with Store.open(tmp_path / "hq") as hq:
-        hq.actor = accounts.system_actor("hq")
+        hq.actor = permissions.system_actor("hq")
         with hq.write() as s:
             s.info[versioning.KEEP_VERSIONS] = True
             s.add_all(AuditEntry(**row) for row in exported)
@@ -199,8 +202,8 @@ def test_hq_keeps_each_posts_chain_as_it_came(tmp_path, store, yesterday):
 
 
 def test_removing_a_local_row_is_recorded_too(store):
-    from okudesk.core import settings
     from okudesk.core.models import Setting
+    from okudesk.core.records import settings
 
     with store.write() as s:
         settings.put(s, "gui.export_warning_days", "7")

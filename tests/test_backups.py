@@ -11,10 +11,12 @@ from PIL import Image
 from sqlalchemy import select
 
 from okudesk.cli import main
-from okudesk.core import accounts, audit, backups, meetings, photos, versioning
+from okudesk.core import backups, permissions
 from okudesk.core.backups import BackupError
 from okudesk.core.errors import PermissionDenied
+from okudesk.core.history import audit, versioning
 from okudesk.core.models import Attachment, Meeting
+from okudesk.core.records import meetings, photos
 from okudesk.core.store import Store
 
 
@@ -43,10 +45,10 @@ def test_backup_holds_database_and_photos_and_restores_with_a_new_instance(store
         old_instance, old_counter = versioning.current(s.connection())
     shutil.rmtree(store.photo_dir)  # the laptop lost its photos too
     store.close()
-    result = backups.restore(store.data_dir, info.path, actor=accounts.system_actor("test"))
+    result = backups.restore(store.data_dir, info.path, actor=permissions.system_actor("test"))
     assert result.photos_added == 1 and result.replaced.exists()
     assert (store.data_dir / "replaced").is_dir()
-    with Store.open(store.data_dir) as restored, restored.read(actor=accounts.system_actor("test")) as s:
+    with Store.open(store.data_dir) as restored, restored.read(actor=permissions.system_actor("test")) as s:
         ids = set(s.scalars(select(Meeting.id)))
         instance, counter = versioning.current(s.connection())
         assert first in ids and second not in ids
@@ -76,7 +78,7 @@ def test_damaged_backups_are_refused_and_nothing_changes(store, yesterday, tmp_p
     flipped.write_bytes(bytes(data))
     not_a_backup = tmp_path / "notes.sqlite3"
     not_a_backup.write_bytes(b"just text" * 500)
-    system = accounts.system_actor("test")
+    system = permissions.system_actor("test")
     for bad in (truncated, flipped, not_a_backup, tmp_path / "missing.zip"):
         with pytest.raises(BackupError):
             backups.restore(store.data_dir, bad, actor=system)
@@ -91,18 +93,18 @@ def test_a_pre_migration_copy_can_be_restored_too(store, yesterday, tmp_path):
 
     copy = backup_database(store.db_path, tmp_path / "okudesk-before-x.sqlite3")
     store.close()
-    backups.restore(store.data_dir, copy, actor=accounts.system_actor("test"))
+    backups.restore(store.data_dir, copy, actor=permissions.system_actor("test"))
     with Store.open(store.data_dir) as restored, restored.read() as s:
         assert s.get(Meeting, mid) is not None and s.scalar(select(Attachment.id)) is not None
 
 
 def test_roles_that_may_not_back_up_or_restore_are_refused(store, tmp_path):
-    petugas = accounts.Actor("x", "Petugas", "petugas")
+    petugas = permissions.Actor("x", "Petugas", "petugas")
     with pytest.raises(PermissionDenied):
         backups.write_backup(store, tmp_path, actor=petugas)
     with pytest.raises(PermissionDenied):
         backups.restore(store.data_dir, tmp_path / "x.zip", actor=petugas)
-    admin = accounts.Actor("y", "Admin", "admin")
+    admin = permissions.Actor("y", "Admin", "admin")
     assert backups.write_backup(store, tmp_path, actor=admin).path.exists()
 
 

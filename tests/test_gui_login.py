@@ -3,7 +3,9 @@
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
-from okudesk.core import accounts, officers
+from okudesk.core import permissions
+from okudesk.core.records import officers
+from okudesk.core.security import accounts
 from okudesk.core.store import Store
 from okudesk.gui.login import FIRST_ADMIN
 from okudesk.gui.operations import Hub, set_hub
@@ -147,8 +149,8 @@ def test_the_window_locks_when_idle_and_the_next_officer_logs_in(qtbot, hub_, st
     _log_in(qtbot, window, ids["kapolsek"])
     qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
     assert store.actor.role == "kapolsek" and "audit" in _visible_pages(window)
-    with store.read(actor=accounts.system_actor("test")) as s:
-        from okudesk.core import audit
+    with store.read(actor=permissions.system_actor("test")) as s:
+        from okudesk.core.history import audit
 
         assert [e.summary for e in audit.entries(s, action="logout")] == ["idle"]
 
@@ -183,7 +185,8 @@ def test_audit_page_filters_verifies_and_backs_up_to_usb(qtbot, hub_, store, tmp
 
 
 def test_an_admin_restores_a_backup_from_the_gui_and_logs_in_again(qtbot, hub_, store, tmp_path, monkeypatch):
-    from okudesk.core import backups, meetings
+    from okudesk.core import backups
+    from okudesk.core.records import meetings
     from okudesk.gui import audit_page, messages
 
     ids = _people(store)
@@ -208,7 +211,7 @@ def test_an_admin_restores_a_backup_from_the_gui_and_logs_in_again(qtbot, hub_, 
     qtbot.waitUntil(screen.isVisible, timeout=20_000)
     restored = hub_.store
     assert restored is not store and restored.actor is None
-    with restored.read(actor=accounts.system_actor("test")) as s:
+    with restored.read(actor=permissions.system_actor("test")) as s:
         assert s.get(meetings.Meeting, late.id) is None
     assert list((store.data_dir / "replaced").glob("*/okudesk.sqlite3"))
     _log_in(qtbot, window, ids["kapolsek"])
@@ -252,7 +255,7 @@ def test_each_role_sees_its_pages():
     from okudesk.gui.login import PAGE_PERMISSIONS
 
     def pages(role):
-        actor = accounts.Actor("x", "X", role)
+        actor = permissions.Actor("x", "X", role)
         return {key for key, perms in PAGE_PERMISSIONS.items() if any(actor.may(p) for p in perms)}
 
     assert pages("petugas") == set()

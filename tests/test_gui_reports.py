@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from okudesk.core import credentials, meetings, officers, reference
 from okudesk.core.models import Officer
+from okudesk.core.records import meetings, officers, reference
+from okudesk.core.security import credentials
 from okudesk.gui import operations, report_dialogs
 from okudesk.gui.signature_pad import SignatureDialog
 
@@ -112,7 +113,7 @@ def test_cetak_laporan_signs_previews_prints_and_saves(gui_store, qtbot, tmp_pat
     assert saved.read_bytes() == result.pdf
 
     def trail():  # signing, printing and saving a copy are in the audit trail
-        from okudesk.core import audit
+        from okudesk.core.history import audit
 
         with gui_store.read() as s:
             return {e.action for e in audit.entries(s, record_id=result.record_id)}
@@ -207,7 +208,8 @@ def test_report_settings_dialog(gui_store, qtbot):
 
 
 def test_changing_a_signed_meeting_in_its_form_asks_for_a_reason(gui_store, qtbot, monkeypatch):
-    from okudesk.core.reports import register, service
+    from okudesk.core.records import register
+    from okudesk.core.reports import service
     from okudesk.gui import messages
     from okudesk.gui.forms.meeting_form import MeetingDialog
 

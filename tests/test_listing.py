@@ -2,9 +2,10 @@
 
 from datetime import date, datetime, timedelta
 
-from okudesk.core import dashboard, listing, meetings, settings, stats, versioning
-from okudesk.core.followups import FollowUpInput
-from okudesk.core.listing import ListFilter
+from okudesk.core.history import versioning
+from okudesk.core.records import dashboard, listing, meetings, settings, stats
+from okudesk.core.records.followups import FollowUpInput
+from okudesk.core.records.listing import ListFilter
 
 
 def test_keys_and_rows_follow_filters_and_sorting(store, yesterday):
@@ -86,7 +87,7 @@ def test_lists_and_is_hq_need_no_cryptography(tmp_path):
 
     code = (
         "import sys\n"
-        "from okudesk.core import listing, sync\n"
+        "from okudesk.core import sync\nfrom okudesk.core.records import listing\n"
         "from okudesk.core.store import Store\n"
         f"with Store.open({str(tmp_path / 'data')!r}) as store, store.read() as s:\n"
         "    assert sync.is_hq(s) is False\n"

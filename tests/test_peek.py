@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from okudesk.core import accounts, officers
+from okudesk.core import permissions
 from okudesk.core.models import Officer, utcnow
+from okudesk.core.records import officers
+from okudesk.core.security import accounts
 from okudesk.core.store import DB_NAME, RESTORING_NAME, Store, peek
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -29,7 +31,7 @@ def _peek_answer(folder) -> tuple[bool, list[tuple[str, str, str]]]:
 
 
 def _officer(store, name: str, nrp: str, *, rank: str | None = "Bripka", account: bool = True) -> str:
-    from okudesk.core import reference
+    from okudesk.core.records import reference
 
     with store.write() as s:
         ranks = {r.name: r.id for r in reference.ranks(s)}
@@ -78,7 +80,7 @@ def test_a_restore_waiting_to_be_finished_needs_the_store(store):
 def test_a_folder_name_with_uri_characters(tmp_path):
     folder = tmp_path / "Data Pos #2 50%"  # "?" cannot be in a Windows path
     with Store.open(folder) as store:
-        store.actor = accounts.system_actor("pytest")
+        store.actor = permissions.system_actor("pytest")
         _officer(store, "Zainal Abidin", "85010001")
         assert _peek_answer(folder) == _store_answer(store)
 

@@ -1,7 +1,7 @@
 import pytest
 from cryptography.x509.oid import NameOID
 
-from okudesk.core import pki
+from okudesk.core.security import pki
 
 
 def _hq():

@@ -10,22 +10,23 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from okudesk.core import (
-    credentials,
+from okudesk.core import permissions
+from okudesk.core.errors import ValidationError
+from okudesk.core.i18n import set_language
+from okudesk.core.records import (
     incidents,
     meetings,
     officers,
     photos,
-    pki,
     posts,
     reference,
+    register,
     stakeholders,
 )
-from okudesk.core.errors import ValidationError
-from okudesk.core.followups import FollowUpInput
-from okudesk.core.i18n import set_language
-from okudesk.core.reports import numbering, register, service, verification
+from okudesk.core.records.followups import FollowUpInput
+from okudesk.core.reports import numbering, service, verification
 from okudesk.core.reports import settings as report_settings
+from okudesk.core.security import credentials, pki
 
 PASS = "rahasia-pelapor"
 
@@ -339,11 +340,11 @@ def test_officer_can_use_an_official_pkcs12_certificate(setup):
 
 
 def test_demo_officers_sign_with_the_demo_passphrase(tmp_path):
-    from okudesk.core import accounts, demo
+    from okudesk.core import demo
     from okudesk.core.store import Store
 
     with Store.open(tmp_path / "demo") as store:
-        store.actor = accounts.system_actor("pytest")
+        store.actor = permissions.system_actor("pytest")
         demo.fill(store, meetings=3, incidents=3, seed=5, today=date.today() - timedelta(days=1))
         record = service.resolve_record_id(store, "meeting", "latest")
         result = service.make_report(store, "meeting", record, passphrase=demo.DEMO_PASSPHRASE)
@@ -402,34 +403,32 @@ def open_store(path):
 
 
 def test_an_officer_signs_only_their_own_reports_unless_commander(setup):
-    from okudesk.core import accounts
     from okudesk.core.errors import PermissionDenied
 
-    setup.store.actor = accounts.Actor(setup.commander_id, "Hendra Wijaya", "petugas")
+    setup.store.actor = permissions.Actor(setup.commander_id, "Hendra Wijaya", "petugas")
     with pytest.raises(PermissionDenied):
         service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
     assert service.make_report(setup.store, "meeting", setup.meeting_id, draft=True).pages >= 1  # reading is fine
-    setup.store.actor = accounts.Actor(setup.reporter_id, "Budi Santoso", "petugas")
+    setup.store.actor = permissions.Actor(setup.reporter_id, "Budi Santoso", "petugas")
     assert service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS).signed
-    setup.store.actor = accounts.Actor(setup.commander_id, "Hendra Wijaya", "kapolsek")
+    setup.store.actor = permissions.Actor(setup.commander_id, "Hendra Wijaya", "kapolsek")
     assert service.make_report(setup.store, "incident", setup.incident_id, passphrase=PASS).signed
 
 
 def test_officer_certificates_follow_the_sync_identity_and_hq_enrolment(tmp_path, yesterday):
     """Before sync the post's own CA certifies officers; after the sync set-up and HQ's
     certificate, the next signature chains to HQ, and older reports still verify here."""
-    from okudesk.core import accounts
     from okudesk.core.store import Store
     from okudesk.core.sync import trust
 
     hq = Store.open(tmp_path / "hq")
-    hq.actor = accounts.system_actor("pytest")
+    hq.actor = permissions.system_actor("pytest")
     with hq.write() as s:
         trust.set_up_hq(s, name="Polres OKU", code="OKU")
         kit = trust.add_post(s, code="BTT", name="Polsek Baturaja Timur", out_dir=tmp_path / "usb")
         hq_identity = trust.signing_identity(s)
     post = Store.open(tmp_path / "post")
-    post.actor = accounts.system_actor("pytest")
+    post.actor = permissions.system_actor("pytest")
     with post.write() as s:
         kec = reference.kecamatan(s)[0].id
         posts.set_up_this_post(s, code="BTT", name="Polsek Baturaja Timur", letterhead=["SEKTOR BATURAJA TIMUR"])

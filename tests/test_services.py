@@ -4,7 +4,9 @@ from datetime import date, datetime, timedelta
 import pytest
 from PIL import Image
 
-from okudesk.core import (
+from okudesk.core.errors import ValidationError
+from okudesk.core.i18n import set_language
+from okudesk.core.records import (
     followups,
     incidents,
     meetings,
@@ -15,9 +17,7 @@ from okudesk.core import (
     reference,
     stakeholders,
 )
-from okudesk.core.errors import ValidationError
-from okudesk.core.followups import FollowUpInput
-from okudesk.core.i18n import set_language
+from okudesk.core.records.followups import FollowUpInput
 
 
 def _ref(store):

@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from okudesk.core import versioning
 from okudesk.core.errors import DatabaseTooNew, OkudeskError, StoreError
+from okudesk.core.history import versioning
 from okudesk.core.models import Base, Kecamatan
 from okudesk.core.store import Store, migrate, pragmas
 
@@ -121,7 +121,7 @@ def test_fixture_database_from_the_first_schema_upgrades(tmp_path):
     shutil.copy(FIXTURES / "schema-0001.sqlite3", tmp_path / "okudesk.sqlite3")
     store = Store.open(tmp_path)
     with store.read() as s:
-        from okudesk.core import stats
+        from okudesk.core.records import stats
 
         counts = stats.counts(s)
         revision = s.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -132,7 +132,7 @@ def test_fixture_database_from_the_first_schema_upgrades(tmp_path):
 
 
 def test_change_versions_only_go_up(store, yesterday):
-    from okudesk.core import meetings
+    from okudesk.core.records import meetings
 
     with store.write() as s:
         m = meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang"))

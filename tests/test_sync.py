@@ -20,9 +20,10 @@ from sync_world import (
 )
 
 from okudesk.cli import main
-from okudesk.core import incidents, pki, posts, stats
 from okudesk.core.models import Incident, Kecamatan, Meeting, Setting, SyncConflict
-from okudesk.core.sync import export, is_hq, status, trust
+from okudesk.core.records import incidents, posts, stats
+from okudesk.core.security import pki
+from okudesk.core.sync import export, is_hq, merge, status, trust
 
 
 def test_three_posts_enroll_work_export_import_receipt_and_export_again(tmp_path):
@@ -122,10 +123,10 @@ def test_hq_correction_and_post_edit_conflict_keeps_the_loser(tmp_path):
     with post.read() as s:
         assert s.get(Incident, incident).title == "Versi Polres"
     # a person at HQ looks at the kept version and adopts it: a new HQ change, sent back
-    from okudesk.core.sync import importer, receipt
+    from okudesk.core.sync import receipt
 
     with hq.write() as s:
-        importer.resolve_conflict(s, "incident", incident, kept[0].instance, adopt=True)
+        merge.resolve_conflict(s, "incident", incident, kept[0].instance, adopt=True)
     with hq.read() as s:
         assert s.get(Incident, incident).title == "Versi pos"
         assert status.conflicts(s) == []

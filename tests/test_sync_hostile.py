@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 from sync_world import add_incident, add_meeting, enroll, export_to, make_hq, open_store
 
-from okudesk.core import photos, pki
+from okudesk.core.records import photos
+from okudesk.core.security import pki
 from okudesk.core.sync import bundle, export, importer, trust
 
 
@@ -252,19 +253,18 @@ KILL_SCRIPT = """
 import sys, time
 from pathlib import Path
 from okudesk.core.store import Store
-from okudesk.core.sync import importer
+from okudesk.core.sync import importer, merge
 
-real = importer.Merger.apply
+real = merge.Merger.apply
 def slow(self, t, counts=None):
     real(self, t, counts)
     if t.info.name == "incident":
         print("applying", flush=True)
         time.sleep(60)
-importer.Merger.apply = slow
-from okudesk.core import accounts
+merge.Merger.apply = slow
+from okudesk.core import permissions
 with Store.open(Path(sys.argv[1])) as hq:
-    from okudesk.core import accounts
-    hq.actor = accounts.system_actor("pytest")
+    hq.actor = permissions.system_actor("pytest")
     importer.import_bundle(hq, Path(sys.argv[2]))
 """
 

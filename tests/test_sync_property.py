@@ -23,7 +23,7 @@ from sync_world import (
     state,
 )
 
-from okudesk.core import meetings
+from okudesk.core.records import meetings
 from okudesk.core.sync import importer
 
 POSTS = ("AAA", "BBB", "CCC")

@@ -12,8 +12,10 @@ import sys
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
+from typing import NamedTuple
 
 from okudesk import __version__
+from okudesk.core import permissions
 from okudesk.core.errors import OkudeskError
 from okudesk.core.paths import default_data_dir
 
@@ -31,6 +33,14 @@ COMMAND_MODULES = (
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class Gui(NamedTuple):
+    """The workstation, as the launcher (okudesk/launcher.py) hands it in: the command line
+    never imports okudesk.gui itself."""
+
+    start: Callable[[Path, str | None], int]  # (data folder, language) -> exit code
+    smoke_test: Callable[[Path], None]  # selftest's "gui" check, in a scratch folder
 
 # The leading options' defaults: what okudesk starts with when opened with no arguments (a
 # double click), without building a parser (~2 ms of a cold start). tests/test_cli.py keeps
@@ -83,7 +93,7 @@ def open_store(args: argparse.Namespace, *, passphrase: str | None = None):
     """
     import os
 
-    from okudesk.core import accounts
+    from okudesk.core.security import accounts
     from okudesk.core.store import Store
 
     store = Store.open(data_dir(args))
@@ -91,18 +101,16 @@ def open_store(args: argparse.Namespace, *, passphrase: str | None = None):
         nrp = getattr(args, "officer", None)
         if nrp:
             path = getattr(args, "passphrase_file", None)
-            if passphrase is not None:
-                pass
-            elif path is not None:
+            if passphrase is None and path is not None:
                 try:
                     passphrase = path.read_text(encoding="utf-8").rstrip("\r\n")
                 except OSError as exc:
                     raise OkudeskError(f"berkas kata sandi tidak dapat dibaca: {path} ({exc.strerror or exc})") from exc
-            else:
+            elif passphrase is None:
                 passphrase = os.environ.get("OKUDESK_PASSPHRASE", "")
             store.actor = accounts.login(store, passphrase, nrp=nrp)
         else:
-            store.actor = accounts.system_actor()
+            store.actor = permissions.system_actor()
     except BaseException:
         store.close()
         raise
@@ -124,11 +132,13 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, gui: Gui | None = None) -> int:
+    """Run one command; with none, start ``gui`` (without one: a usage error)."""
     try:
         args = parse(argv)
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
         return int(exc.code or 0)
+    args.gui = gui
     if args.lang:
         from okudesk.core.i18n import set_language
 
@@ -139,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
         handler.setLevel(level)  # the terminal keeps to warnings when the GUI's log file takes INFO
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     if func is None:
+        if gui is None:
+            print("okudesk: sebutkan perintah (okudesk --help)", file=sys.stderr)
+            return EXIT_USAGE
         func = _start_gui
     try:
         return func(args)
@@ -158,6 +171,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _start_gui(args: argparse.Namespace) -> int:
-    from okudesk.gui.app import run
-
-    return run(data_dir(args), args.lang)
+    return args.gui.start(data_dir(args), args.lang)

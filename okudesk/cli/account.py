@@ -61,7 +61,7 @@ def _officer_id(session, nrp: str) -> str:
 
 
 def list_accounts(args: argparse.Namespace) -> int:
-    from okudesk.core import accounts
+    from okudesk.core.security import accounts
 
     with open_store(args) as store, store.read() as session:
         rows = accounts.list_accounts(session)
@@ -73,7 +73,8 @@ def list_accounts(args: argparse.Namespace) -> int:
 
 
 def create_admin(args: argparse.Namespace) -> int:
-    from okudesk.core import accounts, posts
+    from okudesk.core.records import posts
+    from okudesk.core.security import accounts
 
     with open_store(args) as store, store.write() as session:
         post = posts.this_post(session)
@@ -84,7 +85,7 @@ def create_admin(args: argparse.Namespace) -> int:
 
 
 def set_account(args: argparse.Namespace) -> int:
-    from okudesk.core import accounts
+    from okudesk.core.security import accounts
 
     with open_store(args) as store, store.write() as session:
         info = accounts.set_account(session, _officer_id(session, args.nrp), role=args.role,
@@ -94,7 +95,7 @@ def set_account(args: argparse.Namespace) -> int:
 
 
 def unlock(args: argparse.Namespace) -> int:
-    from okudesk.core import accounts
+    from okudesk.core.security import accounts
 
     with open_store(args) as store, store.write() as session:
         info = accounts.unlock(session, _officer_id(session, args.nrp))

@@ -35,7 +35,7 @@ def _day(text: str) -> datetime:
 
 
 def verify(args: argparse.Namespace) -> int:
-    from okudesk.core import audit
+    from okudesk.core.history import audit
 
     with open_store(args) as store, store.read() as session:
         result = audit.verify(session, origin_post=args.post)
@@ -50,7 +50,7 @@ def verify(args: argparse.Namespace) -> int:
 def list_entries(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
-    from okudesk.core import audit
+    from okudesk.core.history import audit
     from okudesk.core.models import Officer
 
     with open_store(args) as store, store.read() as session:

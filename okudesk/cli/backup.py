@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from okudesk.cli import EXIT_OK, data_dir, open_store
+from okudesk.core import permissions
 
 
 def register(subparsers) -> None:
@@ -27,13 +28,13 @@ def backup(args: argparse.Namespace) -> int:
 
 
 def restore(args: argparse.Namespace) -> int:
-    from okudesk.core import accounts, backups
+    from okudesk.core import backups
 
     if args.officer:  # a person restores: check who, then let go of the database
         with open_store(args) as store:
             actor = store.actor
     else:  # the console; do not open the database in place (it may be the damaged one)
-        actor = accounts.system_actor()
+        actor = permissions.system_actor()
     info = backups.restore(data_dir(args), args.file, actor=actor)
     aside = f"; basis data sebelumnya disisihkan di {info.replaced}" if info.replaced else ""
     print(f"Cadangan dipulihkan dari {info.source} ({info.photos_added} foto ditambahkan){aside}.")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 
 from okudesk.cli import EXIT_FAILED, EXIT_OK
 
@@ -18,8 +17,9 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from okudesk.core import selftest
 
-    if not args.no_gui:
-        _register_gui_check(selftest)
+    gui = getattr(args, "gui", None)
+    if not args.no_gui and gui is not None:
+        _register_gui_check(selftest, gui.smoke_test)
     outcomes = selftest.run_all(args.only)
     for o in outcomes:
         print(f"{'ok   ' if o.ok else 'GAGAL'} {o.name:<12} {o.seconds:6.2f} s")
@@ -30,13 +30,7 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed or not outcomes else EXIT_OK
 
 
-def _register_gui_check(selftest) -> None:
+def _register_gui_check(selftest, smoke_test) -> None:
     if any(name == "gui" for name, _fn in selftest.CHECKS):
         return
-
-    @selftest.check("gui")
-    def _gui(folder) -> None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from okudesk.gui.app import smoke_test
-
-        smoke_test(folder)
+    selftest.check("gui")(smoke_test)

@@ -18,7 +18,7 @@ LABELS = {"meetings": "Rapat", "incidents": "Kejadian", "stakeholders": "Tokoh",
 
 
 def run(args: argparse.Namespace) -> int:
-    from okudesk.core import stats
+    from okudesk.core.records import stats
 
     with open_store(args) as store, store.read() as session:
         counts = stats.counts(session)

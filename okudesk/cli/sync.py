@@ -122,10 +122,10 @@ def conflict_list(args: argparse.Namespace) -> int:
 
 
 def conflict_resolve(args: argparse.Namespace) -> int:
-    from okudesk.core.sync import importer
+    from okudesk.core.sync import merge
 
     with open_store(args) as store, store.write() as session:
-        importer.resolve_conflict(session, args.table, args.record_id, args.instance, adopt=args.keep == "loser")
+        merge.resolve_conflict(session, args.table, args.record_id, args.instance, adopt=args.keep == "loser")
     print("Konflik diselesaikan.")
     return EXIT_OK
 

@@ -51,8 +51,8 @@ VERDICT_TEXT = {
 def verify_pdf_file(args: argparse.Namespace, data: bytes) -> int:
     import logging
 
-    from okudesk.core import pki
     from okudesk.core.reports import verification
+    from okudesk.core.security import pki
 
     if not args.debug:  # pyHanko logs an untrusted chain as a warning with a traceback
         logging.getLogger("pyhanko").setLevel(logging.ERROR)
@@ -94,8 +94,8 @@ def _local_trust(args: argparse.Namespace, data: bytes):
     """This data folder's trust anchors and, if registered here, the report's register entry."""
     import hashlib
 
-    from okudesk.core import credentials
-    from okudesk.core.reports import register
+    from okudesk.core.records import register
+    from okudesk.core.security import credentials
     from okudesk.core.store import DB_NAME, Store
 
     folder = data_dir(args)

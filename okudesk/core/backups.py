@@ -13,7 +13,7 @@ Restoring checks the backup first (zip checksums, the database's hash and integr
 photos' hashes, a schema this okudesk knows), adds its photos, puts the current database
 aside under ``replaced/`` (never deleted), and gives the restored database a new instance
 ID *before* it is put in place, so sync never reuses change counters (guide/sync.md). A
-restore cut short by a crash is finished at the next start (:func:`finish_interrupted_restore`).
+restore cut short by a crash is finished at the next start (``store/restoring.py``).
 """
 
 from __future__ import annotations
@@ -30,11 +30,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from okudesk import __version__
-from okudesk.core import accounts, audit
+from okudesk.core import permissions
 from okudesk.core.errors import OkudeskError
+from okudesk.core.files import fsync_dir
+from okudesk.core.history import audit
 from okudesk.core.i18n import _
 from okudesk.core.store import DB_NAME, RESTORING_NAME
 from okudesk.core.store.backup import backup_database, integrity_problems, read_revision
+from okudesk.core.store.restoring import put_aside
 
 FORMAT = "okudesk-backup"
 FORMAT_VERSION = 1
@@ -42,7 +45,6 @@ KEEP = 7
 DAILY = "harian"
 MANUAL = "cadangan"
 STAGING_NAME = RESTORING_NAME
-REPLACED_DIR = "replaced"
 _DB_MEMBER = "okudesk.sqlite3"
 _MANIFEST = "manifest.json"
 
@@ -77,17 +79,6 @@ def _sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def _fsync_dir(path: Path) -> None:
-    """Make a rename durable (POSIX); Windows has no directory handles to fsync."""
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _photo_files(photo_dir: Path) -> list[Path]:
     if not photo_dir.is_dir():
         return []
@@ -97,11 +88,11 @@ def _photo_files(photo_dir: Path) -> list[Path]:
 def write_backup(store, out_dir: Path | str, *, kind: str = MANUAL, actor=None) -> BackupInfo:
     """Write a backup of ``store`` into ``out_dir`` (a USB stick, or ``backups/``)."""
     actor = actor if actor is not None else store.actor
-    accounts.check(actor, "backup.make")
+    permissions.check(actor, "backup.make")
     out_dir = Path(out_dir)
     now = datetime.now()
     with store.read(actor=actor) as session:
-        from okudesk.core import versioning
+        from okudesk.core.history import versioning
 
         post_code = versioning.this_post_code(session.connection()) or "okudesk"
     name = f"okudesk-{kind}-{post_code}-{now:%Y%m%d-%H%M%S}"
@@ -140,7 +131,7 @@ def write_backup(store, out_dir: Path | str, *, kind: str = MANUAL, actor=None) 
                     fh.flush()
                     os.fsync(fh.fileno())
                 os.replace(partial, target)
-                _fsync_dir(out_dir)
+                fsync_dir(out_dir)
             finally:
                 if partial.exists():
                     partial.unlink()
@@ -204,7 +195,7 @@ def daily_if_due(store, *, keep: int = KEEP, now: datetime | None = None) -> Bac
     existing = list_backups(store.backup_dir)
     if existing and now - datetime.fromtimestamp(existing[-1].stat().st_mtime) < timedelta(days=1):
         return None
-    info = write_backup(store, store.backup_dir, kind=DAILY, actor=accounts.system_actor("cadangan otomatis"))
+    info = write_backup(store, store.backup_dir, kind=DAILY, actor=permissions.system_actor("cadangan otomatis"))
     prune(store.backup_dir, keep=keep)
     return info
 
@@ -237,7 +228,7 @@ def restore(data_dir: Path | str, source: Path | str, *, actor) -> RestoreInfo:
     from okudesk.core.store import Store
     from okudesk.core.store.migrate import known_revisions
 
-    accounts.check(actor, "backup.restore")
+    permissions.check(actor, "backup.restore")
     data_dir, source = Path(data_dir), Path(source)
     if not source.is_file():
         raise BackupError(_("Berkas cadangan tidak ditemukan: {path}", path=source))
@@ -267,15 +258,15 @@ def restore(data_dir: Path | str, source: Path | str, *, actor) -> RestoreInfo:
             _check_database(partial, known_revisions())
         instance_id = _renew_instance(partial)
         os.replace(partial, staging)
-        _fsync_dir(data_dir)
+        fsync_dir(data_dir)
     except OSError as exc:
         raise BackupError(_("Cadangan tidak dapat dipulihkan: {reason}", reason=exc.strerror or exc)) from exc
     finally:
         if partial.exists():
             partial.unlink()
-    replaced = _put_aside(data_dir)
+    replaced = put_aside(data_dir)
     os.replace(staging, data_dir / DB_NAME)
-    _fsync_dir(data_dir)
+    fsync_dir(data_dir)
     with Store.open(data_dir) as store, store.write(actor=actor) as session:
         audit.record(session, "restore", summary=str(source),
                      changes={"replaced": [None, str(replaced) if replaced else None], "instance": [None, instance_id],
@@ -299,7 +290,7 @@ def _check_database(path: Path, known: set[str]) -> None:
 
 def _restore_photos(archive: zipfile.ZipFile, manifest: dict, photo_dir: Path) -> int:
     """Add the backup's photos that are missing here; each must match its hash (its name)."""
-    from okudesk.core.photos import photo_path, store_bytes
+    from okudesk.core.records.photos import photo_path, store_bytes
 
     added = 0
     for rel in manifest.get("photos", []):
@@ -319,7 +310,7 @@ def _renew_instance(db_path: Path) -> str:
     """A new instance ID in the copy before it is used (a crash cannot skip this step)."""
     from sqlalchemy import create_engine
 
-    from okudesk.core import versioning
+    from okudesk.core.history import versioning
 
     engine = create_engine(f"sqlite:///{db_path}")
     try:
@@ -327,36 +318,3 @@ def _renew_instance(db_path: Path) -> str:
             return versioning.renew_instance(conn)
     finally:
         engine.dispose()
-
-
-def _put_aside(data_dir: Path) -> Path | None:
-    """Move the database in use (with its WAL) to ``replaced/<time>/``, byte for byte."""
-    current = data_dir / DB_NAME
-    if not current.exists():
-        return None
-    aside = data_dir / REPLACED_DIR / datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    aside.mkdir(parents=True)
-    for suffix in ("-wal", "-shm", ""):
-        path = data_dir / f"{DB_NAME}{suffix}"
-        if path.exists():
-            os.replace(path, aside / path.name)
-    _fsync_dir(aside)
-    return aside / DB_NAME
-
-
-def finish_interrupted_restore(data_dir: Path) -> bool:
-    """Called at start-up: a checked, renewed copy waiting without a database in place was
-    left by a restore cut short; put it in place. Returns whether it did."""
-    staging = data_dir / STAGING_NAME
-    leftover = staging.with_name(staging.name + ".partial")
-    if leftover.exists():
-        leftover.unlink()
-    if not staging.exists():
-        return False
-    current = data_dir / DB_NAME
-    if current.exists():
-        _put_aside(data_dir)
-    os.replace(staging, current)
-    _fsync_dir(data_dir)
-    return True
-

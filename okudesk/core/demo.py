@@ -18,7 +18,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from okudesk.core import accounts, audit, numbering, posts, reference, versioning
+from okudesk.core import permissions
+from okudesk.core.history import audit, versioning
 from okudesk.core.models import (
     FollowUp,
     Incident,
@@ -30,7 +31,9 @@ from okudesk.core.models import (
     meeting_stakeholder,
     utcnow,
 )
-from okudesk.core.officers import add_officer
+from okudesk.core.records import numbering, posts, reference
+from okudesk.core.records.officers import add_officer
+from okudesk.core.security import accounts
 from okudesk.core.store import Store, search
 from okudesk.core.store.bulk import BulkWriter
 
@@ -152,8 +155,8 @@ def fill(
     with the passphrase ``demo`` (:data:`DEMO_PASSPHRASE`); the bulk-inserted meetings and
     incidents bypass the ORM, so the audit trail gets one summary entry.
     """
-    who = accounts.check(store.actor, "demo.fill")
-    store.actor = accounts.Actor(who.officer_id, who.name, accounts.SYSTEM_ROLE, who.nrp)
+    who = permissions.check(store.actor, "demo.fill")
+    store.actor = permissions.Actor(who.officer_id, who.name, permissions.SYSTEM_ROLE, who.nrp)
     try:
         return _fill(store, meetings=meetings, incidents=incidents, seed=seed, today=today, progress=progress)
     finally:
@@ -213,12 +216,12 @@ def _demo_photo(rng: random.Random, caption: str) -> bytes:
 
 
 def _demo_photos(store: Store, rng: random.Random, meeting_ids: list[str]) -> None:
-    from okudesk.core import photos
+    from okudesk.core.records import photos
 
     # demo.fill was checked for whoever asked (the first admin may, yet may not add photos
     # to records): the demo's own photos are added by the console on their behalf
     asked = store.actor.name if store.actor is not None else ""
-    with store.write(actor=accounts.system_actor(f"data contoh, {asked}" if asked else "data contoh")) as session:
+    with store.write(actor=permissions.system_actor(f"data contoh, {asked}" if asked else "data contoh")) as session:
         for mid in meeting_ids:
             for k in range(2):
                 caption = PHOTO_CAPTIONS[(k + len(mid)) % len(PHOTO_CAPTIONS)]
@@ -258,7 +261,7 @@ def _ensure_officers(session: Session, rng: random.Random, post_id: str) -> list
 
 def _ensure_credentials(session: Session, rng: random.Random, officer_ids: list[str]) -> None:
     """Demo officers get a signing key (passphrase ``demo``) and a drawn signature."""
-    from okudesk.core import credentials
+    from okudesk.core.security import credentials
 
     for officer_id in officer_ids:
         if credentials.credential(session, officer_id) is None:

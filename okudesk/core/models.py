@@ -469,7 +469,7 @@ class AuditEntry(Synced, Base):
 
     ``chain`` is the database instance ID that wrote the entry and ``seq`` its place in
     that chain; ``entry_hash`` is SHA-256 over the canonical form of the entry including
-    ``prev_hash`` (see okudesk/core/audit.py). A restored or copied database starts a new
+    ``prev_hash`` (see okudesk/core/history/audit.py). A restored or copied database starts a new
     chain whose first entry links to the last entry it inherited.
     """
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from okudesk.core import permissions
+
 CHECKS: list[tuple[str, Callable[[Path], None]]] = []
 
 
@@ -57,13 +59,13 @@ def _expect(condition: bool, message: str) -> None:
 @check("database")
 def _database(folder: Path) -> None:
     """Create, migrate, write, close, reopen and read back."""
-    from okudesk.core import accounts, meetings, posts, reference
+    from okudesk.core.records import meetings, posts, reference
     from okudesk.core.store import Store
     from okudesk.core.store.backup import integrity_problems
     from okudesk.core.store.migrate import head_revision
 
     with Store.open(folder) as store:
-        store.actor = accounts.system_actor("selftest")
+        store.actor = permissions.system_actor("selftest")
         with store.write() as s:
             kec = reference.kecamatan(s)[0]
             posts.set_up_this_post(s, code="UJI", name="Pos Uji", letterhead=["POS UJI"], kecamatan_ids=[kec.id])
@@ -82,11 +84,12 @@ def _database(folder: Path) -> None:
 
 @check("demo")
 def _demo(folder: Path) -> None:
-    from okudesk.core import accounts, demo, stats
+    from okudesk.core import demo
+    from okudesk.core.records import stats
     from okudesk.core.store import Store
 
     with Store.open(folder) as store:
-        store.actor = accounts.system_actor("selftest")
+        store.actor = permissions.system_actor("selftest")
         demo.fill(store, meetings=5, incidents=20, seed=7)
         with store.read() as s:
             counts = stats.counts(s)
@@ -99,7 +102,7 @@ def _photos(folder: Path) -> None:
 
     from PIL import Image
 
-    from okudesk.core import photos
+    from okudesk.core.records import photos
 
     buf = io.BytesIO()
     Image.new("RGB", (3200, 1800), (120, 80, 40)).save(buf, "JPEG")
@@ -110,8 +113,11 @@ def _photos(folder: Path) -> None:
 @check("accounts")
 def _accounts(folder: Path) -> None:
     """First admin, login and refusal, the audit chain, a backup restored with a new instance."""
-    from okudesk.core import accounts, audit, backups, posts, reference, versioning
+    from okudesk.core import backups
     from okudesk.core.errors import LoginFailed, PermissionDenied
+    from okudesk.core.history import audit, versioning
+    from okudesk.core.records import posts, reference
+    from okudesk.core.security import accounts
     from okudesk.core.store import Store
 
     data = folder / "data"
@@ -128,7 +134,7 @@ def _accounts(folder: Path) -> None:
             kec = reference.kecamatan(s)[0]
             posts.set_up_this_post(s, code="UJI", name="Pos Uji", letterhead=["POS UJI"], kecamatan_ids=[kec.id])
         try:
-            from okudesk.core import meetings
+            from okudesk.core.records import meetings
 
             with store.write() as s:  # an admin keeps the settings, not the records
                 meetings.create_meeting(s, meetings.MeetingInput(starts_at=datetime.now() - timedelta(hours=1), purpose="x"))
@@ -150,12 +156,13 @@ def _accounts(folder: Path) -> None:
 @check("signed report")
 def _signed_report(folder: Path) -> None:
     """Make a signed meeting report from demo data, verify it, and see a changed byte caught."""
-    from okudesk.core import accounts, credentials, demo
+    from okudesk.core import demo
     from okudesk.core.reports import service, verification
+    from okudesk.core.security import credentials
     from okudesk.core.store import Store
 
     with Store.open(folder) as store:
-        store.actor = accounts.system_actor("selftest")
+        store.actor = permissions.system_actor("selftest")
         demo.fill(store, meetings=2, incidents=2, seed=3)
         record = service.resolve_record_id(store, "meeting", "latest")
         result = service.make_report(store, "meeting", record, passphrase=demo.DEMO_PASSPHRASE)
@@ -171,16 +178,15 @@ def _signed_report(folder: Path) -> None:
 @check("sync")
 def _sync(folder: Path) -> None:
     """Enroll a post, export a signed, encrypted bundle, import it at HQ, apply the receipt."""
-    from okudesk.core import meetings, reference
+    from okudesk.core.records import meetings, reference
     from okudesk.core.store import Store
     from okudesk.core.sync import export, importer, receipt, trust
 
     usb = folder / "usb"
     usb.mkdir()
-    from okudesk.core import accounts
 
     with Store.open(folder / "hq") as hq, Store.open(folder / "post") as post:
-        hq.actor = post.actor = accounts.system_actor("selftest")
+        hq.actor = post.actor = permissions.system_actor("selftest")
         with hq.write() as s:
             trust.set_up_hq(s, name="Polres Uji", code="UJI")
             kit = trust.add_post(s, code="PSU", name="Pos Uji", out_dir=usb)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from okudesk.core import permissions
 from okudesk.gui import messages
 from okudesk.gui.messages import ErrorLabel
 from okudesk.gui.operations import OFFICER, SETTING, Changes, QueryOp, StoreTask, WriteOp, hub
@@ -91,7 +92,7 @@ class AuditPage(Page):
         bar = QHBoxLayout()
         self.officer = Combo(tr("(semua petugas)"))
         self.action = Combo(tr("(semua tindakan)"))
-        from okudesk.core.audit import ACTION_LABELS
+        from okudesk.core.history.audit import ACTION_LABELS
 
         self.action.set_items([(k, tr(v)) for k, v in ACTION_LABELS.items()])
         self.record = QLineEdit()
@@ -144,10 +145,11 @@ class AuditPage(Page):
         self.restore_button.setVisible(actor.may("backup.restore"))
 
         def work(session):
-            from okudesk.core import accounts, officers
+            from okudesk.core.records import officers
+            from okudesk.core.security import accounts
 
             people = officers.list_officers(session, active_only=False)
-            acc = {a.officer_id: a for a in accounts.list_accounts(session)} if accounts.may(session, "account.manage") else {}
+            acc = {a.officer_id: a for a in accounts.list_accounts(session)} if permissions.may(session, "account.manage") else {}
             minutes = accounts.idle_lock_minutes(session)
             return people, acc, minutes
 
@@ -176,7 +178,7 @@ class AuditPage(Page):
         filters = self.filters()
 
         def work(session):
-            from okudesk.core import audit
+            from okudesk.core.history import audit
 
             return audit.entries(session, **filters)
 
@@ -193,7 +195,7 @@ class AuditPage(Page):
             errors.show_exception(exc, parent=self)
 
     def _show_entries(self, rows) -> None:
-        from okudesk.core.audit import ACTION_LABELS
+        from okudesk.core.history.audit import ACTION_LABELS
 
         self.table.setRowCount(len(rows))
         for r, e in enumerate(rows):
@@ -212,7 +214,7 @@ class AuditPage(Page):
 
     def verify_chain(self) -> None:
         def work(session):
-            from okudesk.core import audit
+            from okudesk.core.history import audit
 
             return audit.verify(session)
 
@@ -241,7 +243,7 @@ class AuditPage(Page):
         self.accounts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         v.addWidget(self.accounts)
         form = QFormLayout()
-        from okudesk.core.accounts import ROLE_LABELS, ROLES
+        from okudesk.core.permissions import ROLE_LABELS, ROLES
 
         self.role = QComboBox()
         for role in ROLES:
@@ -269,7 +271,7 @@ class AuditPage(Page):
         self._accounts: dict = {}
 
     def _show_people(self, result) -> None:
-        from okudesk.core.accounts import ROLE_LABELS
+        from okudesk.core.permissions import ROLE_LABELS
 
         people, acc, minutes = result
         self._people, self._accounts = people, acc
@@ -300,7 +302,7 @@ class AuditPage(Page):
         self.account_error.show_text("")
 
         def work(session):
-            from okudesk.core import accounts
+            from okudesk.core.security import accounts
 
             return accounts.set_account(session, officer_id, role=role, passphrase=passphrase, must_change=True)
 
@@ -315,7 +317,7 @@ class AuditPage(Page):
             return
 
         def work(session):
-            from okudesk.core import accounts
+            from okudesk.core.security import accounts
 
             return accounts.unlock(session, officer_id)
 
@@ -427,7 +429,7 @@ class AuditPage(Page):
         minutes = self.idle_minutes.value()
 
         def work(session):
-            from okudesk.core import accounts
+            from okudesk.core.security import accounts
 
             return accounts.set_idle_lock_minutes(session, minutes)
 

@@ -266,7 +266,7 @@ class LockScreen(QFrame):
         self.message.show_text("")
 
         def work(store):
-            from okudesk.core import accounts
+            from okudesk.core.security import accounts
 
             actor = accounts.login(store, passphrase, officer_id=officer_id)
             with store.read(actor=actor) as s:
@@ -309,7 +309,7 @@ class LockScreen(QFrame):
         self._busy(True)
 
         def work(store):
-            from okudesk.core import accounts
+            from okudesk.core.security import accounts
 
             with store.write() as s:
                 accounts.create_first_admin(s, name=name, nrp=nrp, passphrase=passphrase)
@@ -332,7 +332,7 @@ class LockScreen(QFrame):
         self._busy(True)
 
         def work(store):
-            from okudesk.core import accounts
+            from okudesk.core.security import accounts
 
             return accounts.change_passphrase(store, actor.officer_id, old, new)
 
@@ -475,7 +475,7 @@ class Gate(QObject):
 
     def _ask(self, preferred: str | None = None) -> None:
         def work(store):
-            from okudesk.core import accounts
+            from okudesk.core.security import accounts
 
             with store.read() as s:
                 return accounts.needs_first_admin(s), accounts.login_choices(s)
@@ -503,7 +503,7 @@ class Gate(QObject):
         if actor.officer_id is not None:  # who logged in is the officer on duty
 
             def on_duty(session):
-                from okudesk.core import settings
+                from okudesk.core.records import settings
 
                 if settings.get(session, settings.OFFICER_ON_DUTY) != actor.officer_id:
                     settings.put(session, settings.OFFICER_ON_DUTY, actor.officer_id)
@@ -511,7 +511,7 @@ class Gate(QObject):
             WriteOp(self.window, on_duty, changes=Changes.of(SETTING)).run()
 
         def minutes(store):
-            from okudesk.core import accounts
+            from okudesk.core.security import accounts
 
             with store.read() as s:
                 return accounts.idle_lock_minutes(s)
@@ -536,7 +536,7 @@ class Gate(QObject):
         store.actor = self.actor = None
 
         def work(store):
-            from okudesk.core import accounts
+            from okudesk.core.security import accounts
 
             accounts.logout(store, actor, reason=reason)
 

@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         self._duty_choices += 1
 
         def work(session):
-            from okudesk.core import settings
+            from okudesk.core.records import settings
 
             settings.put(session, settings.OFFICER_ON_DUTY, officer_id or "")
 
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         def work(session):
-            from okudesk.core import officers, posts, settings, stats
+            from okudesk.core.records import officers, posts, settings, stats
 
             post = posts.this_post(session)
             return (post, officers.list_officers(session), settings.get(session, settings.OFFICER_ON_DUTY),
@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
 
     def _attach_logged_in(self) -> None:
         def work(session):
-            from okudesk.core import posts
+            from okudesk.core.records import posts
 
             return posts.this_post(session)
 

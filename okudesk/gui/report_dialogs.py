@@ -174,8 +174,8 @@ class PrintReportDialog(QDialog):
         QueryOp(self, self._load_choices, self._show_choices).run()
 
     def _load_choices(self, session):
-        from okudesk.core import credentials, incidents, meetings, officers
-        from okudesk.core.reports import register
+        from okudesk.core.records import incidents, meetings, officers, register
+        from okudesk.core.security import credentials
 
         detail = meetings.get_meeting(session, self.record_id) if self.kind == "meeting" else incidents.get_incident(session, self.record_id)
         people = [(o.id, o.nrp, f"{o.display} ({o.nrp})", credentials.credential(session, o.id) is not None)
@@ -292,11 +292,11 @@ class PrintReportDialog(QDialog):
         self._audit("export", f"{self.result.number} → {target}")
 
     def _audit(self, action: str, summary: str) -> None:
-        """Printing and saving a copy go to the audit trail (okudesk/core/audit.py)."""
+        """Printing and saving a copy go to the audit trail (okudesk/core/history/audit.py)."""
         kind, record_id = self.kind, self.record_id
 
         def work(session):
-            from okudesk.core import audit
+            from okudesk.core.history import audit
 
             audit.record(session, action, record_type=kind, record_id=record_id, summary=summary)
 
@@ -350,9 +350,10 @@ class VerifyDialog(QDialog):
         def work(store):
             import hashlib
 
-            from okudesk.core import credentials
             from okudesk.core.errors import OkudeskError
-            from okudesk.core.reports import register, verification
+            from okudesk.core.records import register
+            from okudesk.core.reports import verification
+            from okudesk.core.security import credentials
 
             try:
                 data = path.read_bytes()
@@ -439,7 +440,7 @@ class CredentialDialog(QDialog):
 
     def _refresh(self) -> None:
         def work(session):
-            from okudesk.core import credentials
+            from okudesk.core.security import credentials
 
             return credentials.credential(session, self.officer_id)
 
@@ -470,7 +471,7 @@ class CredentialDialog(QDialog):
         officer_id = self.officer_id
 
         def work(session):
-            from okudesk.core import credentials
+            from okudesk.core.security import credentials
 
             return credentials.enroll_officer(session, officer_id, passphrase)
 
@@ -495,7 +496,7 @@ class CredentialDialog(QDialog):
         officer_id = self.officer_id
 
         def work(session):
-            from okudesk.core import credentials
+            from okudesk.core.security import credentials
 
             return credentials.import_pkcs12(session, officer_id, Path(path).read_bytes(), file_passphrase, passphrase)
 
@@ -567,7 +568,7 @@ class ReportSettingsDialog(QDialog):
         QueryOp(self, self._load, self._show).run()
 
     def _load(self, session):
-        from okudesk.core import officers, posts
+        from okudesk.core.records import officers, posts
         from okudesk.core.reports import settings
 
         post = posts.this_post(session)
@@ -704,8 +705,7 @@ class ReportsPage(Page):
 
     def refresh(self, changes: Changes | None = None) -> None:
         def work(session):
-            from okudesk.core import officers
-            from okudesk.core.reports import register
+            from okudesk.core.records import officers, register
 
             return register.list_reports(session), [(o.id, f"{o.display} ({o.nrp})") for o in officers.list_officers(session)]
 

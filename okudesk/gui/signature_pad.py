@@ -187,7 +187,7 @@ class SignatureDialog(QDialog):
         QueryOp(self, self._load, self.pad.set_png).run()
 
     def _load(self, session):
-        from okudesk.core import officers
+        from okudesk.core.records import officers
 
         return officers.signature_image(session, self.officer_id)
 
@@ -214,7 +214,7 @@ class SignatureDialog(QDialog):
         officer_id = self.officer_id
 
         def work(session):
-            from okudesk.core import officers
+            from okudesk.core.records import officers
 
             officers.set_signature_image(session, officer_id, png)
 

@@ -1,7 +1,7 @@
-"""A lazily loaded table over one of okudesk.core.listing's lists.
+"""A lazily loaded table over one of okudesk.core.records.listing's lists.
 
 The model holds only the integer row keys of the matching records (a compact array, 4
-bytes a row: okudesk.core.listing.keys) and a bounded cache of the rows that have been on
+bytes a row: okudesk.core.records.listing.keys) and a bounded cache of the rows that have been on
 screen. The first page of keys arrives first (fast first paint); the rest is fetched
 through ``canFetchMore``/``fetchMore``, started once the view has painted those rows (so
 the scroll bar soon shows the real length). Rows on screen are read in pages through the operation worker; until a page
@@ -67,12 +67,12 @@ class ListModel(QAbstractTableModel):
         self.listing = listing
         self.columns = columns
         self._index = {c.key: listing.column_keys.index(c.key) + 1 for c in columns}  # +1: id first
-        from okudesk.core.listing import ListFilter
+        from okudesk.core.records.listing import ListFilter
 
         self.filter = ListFilter()
         self.sort_key: str | None = None
         self.descending: bool | None = None
-        self._keys = array("I")  # as okudesk.core.listing.keys returns them
+        self._keys = array("I")  # as okudesk.core.records.listing.keys returns them
         self._complete = True
         self._fetching = False
         self._generation = 0
@@ -98,7 +98,7 @@ class ListModel(QAbstractTableModel):
         def work(session):
             if gen != self._generation:
                 return None, None
-            from okudesk.core import listing as core
+            from okudesk.core.records import listing as core
 
             keys = core.keys(session, listing, flt, sort=sort, descending=desc, limit=FIRST_KEYS)
             return keys, core.rows(session, listing, keys[:PAGE])  # the first screen in the same trip
@@ -172,7 +172,7 @@ class ListModel(QAbstractTableModel):
         def work(session):
             if gen != self._generation:
                 return None  # a newer load was asked for: do not hold the worker
-            from okudesk.core import listing as core
+            from okudesk.core.records import listing as core
 
             # one key of overlap tells whether the list changed since the previous chunk
             return core.keys(session, listing, flt, sort=sort, descending=desc, limit=KEY_CHUNK + 1, offset=offset - 1)
@@ -187,7 +187,7 @@ class ListModel(QAbstractTableModel):
                 return
             rest = keys[1:]
             if rest:
-                from okudesk.core.listing import extend_keys
+                from okudesk.core.records.listing import extend_keys
 
                 # still "fetching" while the rows go in: a view (or Qt's model tester) that asks
                 # for more on rowsAboutToBeInserted must not fetch this chunk a second time
@@ -215,7 +215,7 @@ class ListModel(QAbstractTableModel):
         def work(session):
             if gen != self._generation:
                 return None
-            from okudesk.core import listing as core
+            from okudesk.core.records import listing as core
 
             return core.rows(session, listing, keys)
 

@@ -146,7 +146,7 @@ class FirstRunWizard(QWidget):
 
     def _load(self) -> None:
         def work(session):
-            from okudesk.core import reference
+            from okudesk.core.records import reference
 
             return reference.kecamatan(session), reference.ranks(session)
 
@@ -174,8 +174,8 @@ class FirstRunWizard(QWidget):
 
     def _check_post(self) -> None:
         """Check name, code and letterhead with the core's rules before the officers step."""
-        from okudesk.core import posts
         from okudesk.core.errors import ValidationError
+        from okudesk.core.records import posts
 
         self._clear_errors()
         if not self.name.text().strip():
@@ -219,7 +219,7 @@ class FirstRunWizard(QWidget):
         officers_rows = self.officer_rows()
 
         def work(session):
-            from okudesk.core import officers, posts
+            from okudesk.core.records import officers, posts
 
             post = posts.set_up_this_post(session, code=code, name=name, letterhead=letterhead, place_name=place,
                                           kecamatan_ids=kecamatan)

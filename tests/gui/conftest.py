@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QSettings
 
-from okudesk.core import officers, reference, stakeholders
-from okudesk.core.stakeholders import StakeholderInput
+from okudesk.core.records import officers, reference, stakeholders
+from okudesk.core.records.stakeholders import StakeholderInput
 from okudesk.gui import messages
 from okudesk.gui.app import make_app
 from okudesk.gui.operations import Hub, hub, set_hub

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from okudesk.core import officers, posts, stats
+from okudesk.core.records import officers, posts, stats
 from okudesk.core.store import Store
 
 

@@ -4,7 +4,7 @@ finds it in the list and in the stakeholder's history."""
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from okudesk.core import meetings, photos
+from okudesk.core.records import meetings, photos
 from okudesk.gui import messages
 from okudesk.gui.forms.meeting_form import MeetingDialog
 

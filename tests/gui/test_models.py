@@ -3,8 +3,9 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from okudesk.core import demo, listing
-from okudesk.core.listing import ListFilter
+from okudesk.core import demo
+from okudesk.core.records import listing
+from okudesk.core.records.listing import ListFilter
 from okudesk.gui.table_model import ColumnSpec, ListModel
 
 
@@ -73,7 +74,7 @@ def test_sorting_by_severity_and_text_search(demo_store, qtbot, idle):
 
 
 def test_search_index_follows_edits_and_soft_deletes(store, people, yesterday):
-    from okudesk.core import incidents, meetings
+    from okudesk.core.records import incidents, meetings
 
     with store.write() as s:
         m = meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday, purpose="Sosialisasi anti politik uang"))
@@ -101,7 +102,7 @@ def test_compact_keys_behave_like_the_list_they_replace(store, qtbot, qtmodeltes
     and the list stays the same: order, rows, lookups, reloads after a change, Qt's checks."""
     from datetime import timedelta
 
-    from okudesk.core import meetings
+    from okudesk.core.records import meetings
     from okudesk.gui import table_model
     from okudesk.gui.operations import hub
 

@@ -5,9 +5,10 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
-from okudesk.core import demo, followups, incidents, meetings
-from okudesk.core.followups import FollowUpInput
-from okudesk.core.listing import ListFilter
+from okudesk.core import demo
+from okudesk.core.records import followups, incidents, meetings
+from okudesk.core.records.followups import FollowUpInput
+from okudesk.core.records.listing import ListFilter
 from okudesk.gui.forms.incident_form import IncidentDialog, StatusDialog
 
 
@@ -55,7 +56,7 @@ def test_new_incident_form_requires_a_description(people, window, qtbot, idle):
 
 def test_filter_and_search_the_incident_list(window, store, qtbot, idle):
     demo.fill(store, meetings=5, incidents=300, seed=5)
-    from okudesk.core import listing
+    from okudesk.core.records import listing
 
     page = window.go_to("incidents")
     qtbot.waitUntil(lambda: page.model.rowCount() == 300 and page.model.is_idle())
@@ -120,10 +121,10 @@ def test_home_page_counts_and_export_warning(people, window, store, qtbot, idle)
     assert home.export_warning.isVisible() and "belum pernah diekspor" in home.export_warning.text()
     assert "1 perubahan belum diekspor" not in window.unexported_label.text()  # post, meeting...: several
     qtbot.waitUntil(lambda: window.unexported_label.text().endswith("perubahan belum diekspor"))
-    from okudesk.core import settings, stats
+    from okudesk.core.records import settings, stats
 
     with store.write() as s:
-        _inst, counter = __import__("okudesk.core.versioning", fromlist=["current"]).current(s.connection())
+        _inst, counter = __import__("okudesk.core.history.versioning", fromlist=["current"]).current(s.connection())
         settings.put(s, settings.LAST_EXPORTED_COUNTER, str(counter))
         settings.put(s, settings.LAST_EXPORTED_AT, datetime.now().isoformat())
     with store.read() as s:

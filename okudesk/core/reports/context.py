@@ -8,11 +8,10 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from okudesk.core import officers, photos, posts
 from okudesk.core.errors import NotFound, OkudeskError
 from okudesk.core.i18n import _
 from okudesk.core.models import Officer
-from okudesk.core.reports import register
+from okudesk.core.records import officers, photos, posts, register
 from okudesk.core.reports import settings as report_settings
 from okudesk.core.reports.pdf import PhotoItem, Signatory
 

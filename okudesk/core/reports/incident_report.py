@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether
 
-from okudesk.core.incidents import SEVERITY_LABELS, STATUS_LABELS, IncidentDetail
+from okudesk.core.records.incidents import SEVERITY_LABELS, STATUS_LABELS, IncidentDetail
 from okudesk.core.reports import pdf
 from okudesk.core.reports.context import ReportContext
 

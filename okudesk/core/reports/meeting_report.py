@@ -11,7 +11,7 @@ from __future__ import annotations
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from okudesk.core.meetings import MeetingDetail
+from okudesk.core.records.meetings import MeetingDetail
 from okudesk.core.reports import pdf
 from okudesk.core.reports.context import ReportContext
 

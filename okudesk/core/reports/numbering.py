@@ -12,9 +12,9 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from okudesk.core import numbering
 from okudesk.core.errors import ValidationError
 from okudesk.core.i18n import _
+from okudesk.core.records import numbering
 
 SEQUENCE_KIND = "report"
 # Security class -> the letter that opens the number (Perkap 1/2023).

@@ -19,21 +19,16 @@ from pathlib import Path
 
 from reportlab.lib.units import cm
 
-from okudesk.core import accounts, audit, credentials, incidents, meetings
+from okudesk.core import permissions
 from okudesk.core.errors import OkudeskError
+from okudesk.core.files import write_atomically
+from okudesk.core.history import audit
 from okudesk.core.i18n import _
 from okudesk.core.models import Report, utcnow
-from okudesk.core.photos import write_atomically
-from okudesk.core.reports import (
-    context,
-    incident_report,
-    meeting_report,
-    numbering,
-    pdf,
-    register,
-    signing,
-)
+from okudesk.core.records import incidents, meetings, register
+from okudesk.core.reports import context, incident_report, meeting_report, numbering, pdf, signing
 from okudesk.core.reports.verification import KEYWORD_PREFIX
+from okudesk.core.security import credentials
 from okudesk.core.store import Store
 
 KINDS = ("meeting", "incident")
@@ -109,9 +104,9 @@ def make_report(
                             officer_nrp=officer_nrp, place=place)
         identity = None
         if draft:
-            accounts.require(session, "data.read")
+            permissions.require(session, "data.read")
         else:
-            accounts.require_own_or(session, ctx.signer.id, "report.sign_own", "report.sign_any")
+            permissions.require_own_or(session, ctx.signer.id, "report.sign_own", "report.sign_any")
             if passphrase is None:
                 raise OkudeskError(_("Kata sandi penanda tangan diperlukan untuk menandatangani laporan"))
             step(_("Membuka kunci tanda tangan"), 10)

@@ -41,7 +41,7 @@ def load(session: Session) -> ReportSettings:
 
 
 def save(session: Session, settings: ReportSettings) -> ReportSettings:
-    from okudesk.core.accounts import require
+    from okudesk.core.permissions import require
 
     require(session, "settings.write")
     numbering.validate_template(settings.number_template)
@@ -81,7 +81,8 @@ def load_logo(data_dir: Path) -> bytes | None:
 
 def save_logo(data_dir: Path, picture: bytes | None) -> None:
     """Keep ``picture`` (any image) as the kop surat's logo, or remove the logo."""
-    from okudesk.core.photos import png_within, write_atomically
+    from okudesk.core.files import write_atomically
+    from okudesk.core.records.photos import png_within
 
     path = Path(data_dir) / LOGO_FILE
     if picture is None:

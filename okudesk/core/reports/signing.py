@@ -14,9 +14,9 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from okudesk.core import pki
 from okudesk.core.errors import OkudeskError
 from okudesk.core.i18n import _
+from okudesk.core.security import pki
 
 FIELD_NAME = "TandaTanganPelapor"
 # Room for the CMS signature: an ECDSA signature and three certificates need about 3 KB.

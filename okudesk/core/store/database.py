@@ -16,10 +16,12 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from okudesk.core import audit, versioning
+from okudesk.core import permissions
 from okudesk.core.errors import StoreError
+from okudesk.core.history import audit, versioning
 from okudesk.core.i18n import _
 from okudesk.core.store import DB_NAME, migrate, pragmas
+from okudesk.core.store.restoring import finish_interrupted_restore
 
 
 class OkudeskSession(Session):
@@ -34,7 +36,7 @@ class Store:
     def __init__(self, data_dir: Path, engine: Engine):
         self.data_dir = data_dir
         self.engine = engine
-        # Who acts in sessions that do not name an actor (okudesk.core.accounts.Actor): the
+        # Who acts in sessions that do not name an actor (okudesk.core.permissions.Actor): the
         # GUI sets the logged-in officer and clears it on lock; the CLI sets the console.
         self.actor = None
         self._reader = sessionmaker(engine, class_=OkudeskSession, expire_on_commit=False)
@@ -71,8 +73,6 @@ class Store:
             ) from exc
         db_path = data_dir / DB_NAME
         backup_dir = data_dir / "backups"
-        from okudesk.core.backups import finish_interrupted_restore
-
         finish_interrupted_restore(data_dir)
         must_migrate = migrate.prepare(db_path, backup_dir)
         engine = create_engine(f"sqlite:///{db_path}")
@@ -84,9 +84,9 @@ class Store:
                 with store.write() as session:
                     versioning.ensure_instance(session.connection())
                     if seed:
-                        from okudesk.core import reference
+                        from okudesk.core.store.seed import seed_reference
 
-                        reference.seed(session)
+                        seed_reference(session)
         except sqlite3.DatabaseError as exc:
             engine.dispose()
             raise StoreError(_("Basis data rusak atau bukan basis data okudesk: {path}", path=db_path)) from exc
@@ -105,7 +105,7 @@ class Store:
     def read(self, actor=None) -> Iterator[Session]:
         """A session for reading; nothing it does is committed."""
         session = self._reader()
-        session.info[versioning.ACTOR_KEY] = actor if actor is not None else self.actor
+        session.info[permissions.ACTOR_KEY] = actor if actor is not None else self.actor
         try:
             yield session
         finally:
@@ -117,10 +117,10 @@ class Store:
         """A session whose work is committed as one transaction, or not at all.
 
         ``actor`` (default: ``self.actor``) is who acts: services check their permission
-        and the audit trail records them (okudesk.core.accounts).
+        and the audit trail records them (okudesk.core.security.accounts).
         """
         session = self._writer()
-        session.info[versioning.ACTOR_KEY] = actor if actor is not None else self.actor
+        session.info[permissions.ACTOR_KEY] = actor if actor is not None else self.actor
         try:
             yield session
             session.commit()

@@ -5,7 +5,7 @@ more on a post's laptop), and the first thing a user sees needs none of it: the 
 screen needs the list of officers with an account. The GUI reads that list here, with the
 standard library's sqlite3 through a read-only connection, shows it at once, and opens the
 store on the operation worker meanwhile; logging in then goes through
-``okudesk.core.accounts`` as always.
+``okudesk.core.security.accounts`` as always.
 
 Anything out of the ordinary returns None and the GUI waits for the store instead: no
 database yet, a restore to finish, a schema other than this okudesk's (it is migrated first), a damaged or

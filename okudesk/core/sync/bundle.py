@@ -30,8 +30,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.keywrap import InvalidUnwrap, aes_key_unwrap, aes_key_wrap
 
-from okudesk.core import pki
+from okudesk.core.files import fsync_dir
 from okudesk.core.i18n import _
+from okudesk.core.security import pki
 from okudesk.core.sync import FORMAT_VERSION, SyncRefused
 
 MANIFEST, PAYLOAD, PHOTOS, SIGNATURE, SIGNER = (
@@ -186,22 +187,12 @@ def _write_atomically(path: Path, members: list[tuple[str, bytes]]) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(partial, path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     except OSError as exc:
         _remove(partial)
         raise SyncRefused(
             _("Gagal menulis {path}: {reason}", path=path, reason=exc.strerror or exc)
         ) from exc
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _remove(path: Path) -> None:

@@ -16,11 +16,14 @@ from sqlalchemy import func, select, union
 from sqlalchemy.orm import Session
 
 from okudesk import __version__
-from okudesk.core import accounts, audit, pki, settings, versioning
+from okudesk.core import permissions
 from okudesk.core.errors import OkudeskError
+from okudesk.core.history import audit, versioning
 from okudesk.core.i18n import _
 from okudesk.core.models import Setting, SyncBase, SyncInstance, SyncMark
-from okudesk.core.photos import photo_path
+from okudesk.core.records import settings
+from okudesk.core.records.photos import photo_path
+from okudesk.core.security import pki
 from okudesk.core.store import Store
 from okudesk.core.store.migrate import SCHEMA_HEAD
 from okudesk.core.sync import bundle, records, trust
@@ -84,7 +87,7 @@ def export_bundle(store: Store, out_dir: Path, *, progress: Callable[[str, int, 
     if not out_dir.is_dir():
         raise OkudeskError(_("Folder tujuan {path} tidak ada", path=out_dir))
     with store.read() as session:
-        accounts.require(session, "sync.export")
+        permissions.require(session, "sync.export")
         me = trust.require_role(session, "post")
         hq_code, post_code = me.hq_code, me.code
         identity = trust.signing_identity(session)

@@ -13,7 +13,8 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from okudesk import __version__
-from okudesk.core import accounts, audit, pki
+from okudesk.core import permissions
+from okudesk.core.history import audit
 from okudesk.core.i18n import _
 from okudesk.core.models import (
     Setting,
@@ -24,10 +25,11 @@ from okudesk.core.models import (
     SyncReceipt,
     SyncRevocation,
 )
+from okudesk.core.security import pki
 from okudesk.core.store import Store
 from okudesk.core.store.migrate import SCHEMA_HEAD
 from okudesk.core.sync import SyncRefused, bundle, records, trust
-from okudesk.core.sync.importer import Merger, _check_schema, _load_payload, acknowledgement
+from okudesk.core.sync.merge import Merger, acknowledgement, check_schema, load_payload
 
 LAST_RECEIPT_AT = "sync.last_receipt_at"
 
@@ -60,7 +62,7 @@ def _hq_selections(session: Session, post_code: str) -> list:
 def write_receipt(store: Store, post_code: str, out_dir: Path, *, now: datetime | None = None) -> Path:
     """Write the receipt for ``post_code`` into ``out_dir`` (HQ)."""
     with store.write() as session:
-        accounts.require(session, "sync.import")
+        permissions.require(session, "sync.import")
         trust.require_role(session, "hq")
         trust.register_own_instance(session)
         post = session.get(SyncPost, post_code)
@@ -100,15 +102,15 @@ def import_receipt(store: Store, path: Path) -> ReceiptOutcome:
         opened = bundle.open_file(path)
         m = opened.manifest
         with store.write() as session:
-            accounts.require(session, "sync.import")
+            permissions.require(session, "sync.import")
             trust.check_receipt_signer(session, m, opened.signer)
             if not bundle.verify_signature(opened):
                 raise SyncRefused(_("Berkas ditolak: tanda tangan tidak sah atau isi diubah"))
-            _check_schema(m)
+            check_schema(m)
             if session.get(SyncReceipt, m["id"]) is not None:
                 raise SyncRefused(_("Tanda terima ini sudah diimpor sebelumnya ({id}); tidak ada yang diubah", id=m["id"][:8]))
             payload, _photos = bundle.decrypt(opened, trust.exchange_key(session))
-            doc = _load_payload(payload)
+            doc = load_payload(payload)
             acks = doc.get("acks", {})
             revocations = doc.get("revocations", [])
             if not (isinstance(acks, dict) and all(isinstance(k, str) and isinstance(v, int) for k, v in acks.items())

@@ -64,7 +64,7 @@ class HeldInfo:
 
 
 def post_statuses(session: Session, now: datetime | None = None) -> list[PostStatus]:
-    from okudesk.core.sync.importer import acknowledgement
+    from okudesk.core.sync.merge import acknowledgement
 
     now = now or datetime.now()
     out = []
@@ -137,7 +137,7 @@ def verify_file(store: Store, path: Path) -> str:
             bundle.decrypt(opened, trust.exchange_key(session))
         elif m["kind"] == "bundle" and m["post"] == me.code:
             own = trust.signing_identity(session)
-            from okudesk.core import pki
+            from okudesk.core.security import pki
 
             if m["sender_key"] != pki.public_key_id(own.key.public_key()) or not bundle.verify_signature(opened):
                 raise SyncRefused(_("Berkas ditolak: tanda tangan tidak sah atau isi diubah"))

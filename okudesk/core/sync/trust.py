@@ -16,10 +16,13 @@ from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from okudesk.core import pki, posts, versioning
+from okudesk.core import permissions
 from okudesk.core.errors import OkudeskError
+from okudesk.core.history import versioning
 from okudesk.core.i18n import _
 from okudesk.core.models import Post, SyncIdentity, SyncInstance, SyncPost, SyncRevocation, utcnow
+from okudesk.core.records import posts
+from okudesk.core.security import credentials, pki
 from okudesk.core.sync import SyncRefused
 from okudesk.core.sync.bundle import canonical
 
@@ -85,11 +88,8 @@ def signing_identity(session: Session) -> pki.Identity:
     if row is None:
         raise OkudeskError(_("Instalasi ini belum disiapkan untuk sinkronisasi (jalankan 'setup hq' atau 'setup post')"))
     if row.role == "post":
-        from okudesk.core import credentials
-
         return credentials.post_authority(session)
-    certs = pki.load_certs(row.certificate)
-    return pki.Identity(pki.load_plain_key(row.signing_key), certs[0], tuple(certs[1:]))
+    return credentials.hq_identity(session)
 
 
 def exchange_key(session: Session) -> pki.PrivateKey:
@@ -97,9 +97,7 @@ def exchange_key(session: Session) -> pki.PrivateKey:
 
 
 def hq_root(session: Session):
-    row = _identity_row(session)
-    pem = row.certificate if row.role == "hq" else row.hq_root
-    return pki.load_certs(pem)[0]
+    return credentials.hq_root(session)
 
 
 def register_own_instance(session: Session) -> str:
@@ -134,9 +132,8 @@ def set_up_hq(session: Session, *, name: str, code: str) -> Role:
 
 def add_post(session: Session, *, code: str, name: str, out_dir: Path) -> Path:
     """Register a post at HQ (or re-kit a revoked/pending one) and write its enrollment kit."""
-    from okudesk.core import accounts
 
-    accounts.require(session, "hq.posts")
+    permissions.require(session, "hq.posts")
     me = require_role(session, "hq")
     code = posts.validate_code(code)
     name = " ".join((name or "").split()) or code
@@ -204,8 +201,6 @@ def set_up_post(session: Session, kit_path: Path) -> Role:
     existing = posts.this_post(session)
     if existing is not None and existing.code != code:
         raise OkudeskError(_("Data di folder ini milik pos {code}; gunakan folder data baru", code=existing.code))
-    from okudesk.core import credentials
-
     if session.scalar(select(Post).where(Post.code == code)) is None:
         session.add(Post(id=kit["post"]["id"], code=code, name=name, origin_post=code))
         session.flush()
@@ -241,8 +236,6 @@ def install_post_certificate(session: Session, cert_pem: bytes) -> bool:
     """A certificate HQ issued for this post's key (from a receipt); returns whether it
     changed. The post then re-issues its officers' certificates under it (credentials.py),
     so their report signatures chain to HQ."""
-    from okudesk.core import credentials
-
     row = require_role(session, "post")
     cert = pki.load_certs(cert_pem)[0]
     current = signing_identity(session)
@@ -322,9 +315,8 @@ def check_receipt_signer(session: Session, manifest: dict, signer: tuple) -> Non
 
 
 def revoke_post(session: Session, code: str) -> RegisteredPost:
-    from okudesk.core import accounts
 
-    accounts.require(session, "hq.revoke")
+    permissions.require(session, "hq.revoke")
     require_role(session, "hq")
     row = session.get(SyncPost, posts.validate_code(code))
     if row is None:

@@ -165,7 +165,7 @@ class PlacePicker(QWidget):
             return
 
         def work(session):
-            from okudesk.core import reference
+            from okudesk.core.records import reference
 
             new_id = reference.add_desa(session, kid, name)
             return new_id, reference.desa(session)
@@ -385,7 +385,7 @@ class FollowUpRows(QWidget):
             self.add_row(f.what, f.officer_id, f.responsible, f.due_date, f.id)
 
     def value(self) -> list:
-        from okudesk.core.followups import FollowUpInput
+        from okudesk.core.records.followups import FollowUpInput
 
         items = []
         for row in range(self.table.rowCount()):
@@ -459,7 +459,7 @@ class PhotoStrip(QWidget):
 
     # roles: UserRole = attachment id (existing) or None; UserRole+1 = source path (new)
     def set_value(self, attachments, photo_dir: Path) -> None:
-        from okudesk.core.photos import photo_path
+        from okudesk.core.records.photos import photo_path
 
         self.list.clear()
         self.removed = []
@@ -536,7 +536,7 @@ class PhotoStrip(QWidget):
 
 
 def save_photos(session, photo_dir: Path, entries, removed, *, meeting_id=None, incident_id=None) -> None:
-    from okudesk.core import photos
+    from okudesk.core.records import photos
 
     for attachment_id in removed:
         photos.remove_photo(session, attachment_id)
@@ -589,7 +589,7 @@ class FormDialog(QDialog):
 
     def show_error(self, exc: BaseException) -> None:
         from okudesk.core.errors import ValidationError
-        from okudesk.core.reports.register import RecordLocked
+        from okudesk.core.records.register import RecordLocked
 
         self.saving = False
         self.save_button.setEnabled(True)
@@ -662,7 +662,7 @@ class FormDialog(QDialog):
 
 def load_reference(session) -> dict:
     """Everything the forms' pickers need, read in one go on the worker."""
-    from okudesk.core import officers, reference, stakeholders
+    from okudesk.core.records import officers, reference, stakeholders
 
     return dict(
         kecamatan=reference.kecamatan(session),

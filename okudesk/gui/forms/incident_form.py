@@ -96,8 +96,8 @@ class IncidentDialog(FormDialog):
         def work(session):
             from sqlalchemy import select
 
-            from okudesk.core import incidents, photos
             from okudesk.core.models import Meeting
+            from okudesk.core.records import incidents, photos
 
             ref = load_reference(session)
             ref["meetings"] = list(session.execute(
@@ -156,7 +156,7 @@ class IncidentDialog(FormDialog):
         self.save_button.setEnabled(True)
 
     def value(self):
-        from okudesk.core.incidents import IncidentInput
+        from okudesk.core.records.incidents import IncidentInput
 
         kecamatan_id, desa_id = self.place_picker.value()
         old = getattr(self, "_detail", None)
@@ -194,7 +194,7 @@ class IncidentDialog(FormDialog):
         duty = officer_on_duty()
 
         def work(session):
-            from okudesk.core import incidents
+            from okudesk.core.records import incidents
 
             if iid is None:
                 detail = incidents.create_incident(session, data, officer_id=duty)
@@ -211,7 +211,7 @@ class StatusDialog(QDialog):
 
     def __init__(self, parent, incident):
         super().__init__(parent)
-        from okudesk.core.incidents import allowed_next
+        from okudesk.core.records.incidents import allowed_next
 
         self.setWindowTitle(tr("Ubah status kejadian {number}").format(number=incident.number))
         self.incident = incident
@@ -241,7 +241,7 @@ class StatusDialog(QDialog):
             return
 
         def work(session):
-            from okudesk.core import incidents
+            from okudesk.core.records import incidents
 
             return incidents.change_status(session, iid, status, officer_id=duty, note=note)
 

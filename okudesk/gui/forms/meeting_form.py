@@ -82,7 +82,7 @@ class MeetingDialog(FormDialog):
         meeting_id = self.meeting_id
 
         def work(session):
-            from okudesk.core import meetings, photos
+            from okudesk.core.records import meetings, photos
 
             ref = load_reference(session)
             if meeting_id:
@@ -136,7 +136,7 @@ class MeetingDialog(FormDialog):
         self.save_button.setEnabled(True)
 
     def value(self):
-        from okudesk.core.meetings import MeetingInput
+        from okudesk.core.records.meetings import MeetingInput
 
         kecamatan_id, desa_id = self.place_picker.value()
         return MeetingInput(
@@ -166,7 +166,7 @@ class MeetingDialog(FormDialog):
         reason = self.amendment_reason
 
         def work(session):
-            from okudesk.core import meetings
+            from okudesk.core.records import meetings
 
             if meeting_id is None:
                 detail = meetings.create_meeting(session, data)

@@ -37,7 +37,7 @@ class StakeholderDialog(FormDialog):
             sid = stakeholder_id
 
             def work(session):
-                from okudesk.core import stakeholders
+                from okudesk.core.records import stakeholders
 
                 ref = load_reference(session)
                 if sid:
@@ -64,14 +64,14 @@ class StakeholderDialog(FormDialog):
         self.name.setFocus()
 
     def save_work(self):
-        from okudesk.core.stakeholders import StakeholderInput
+        from okudesk.core.records.stakeholders import StakeholderInput
 
         data = StakeholderInput(name=self.name.text(), type_id=self.type.current_id(), organisation=self.organisation.text(),
                                 desa_id=self.desa.current_id(), phone=self.phone.text(), notes=self.notes.toPlainText())
         sid = self.stakeholder_id
 
         def work(session):
-            from okudesk.core import stakeholders
+            from okudesk.core.records import stakeholders
 
             if sid is None:
                 return stakeholders.add_stakeholder(session, data)

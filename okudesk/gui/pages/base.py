@@ -245,7 +245,7 @@ class ListPage(Page):
 
     def __init__(self, window, columns: list[ColumnSpec], filter_bar: FilterBar):
         super().__init__(window)
-        from okudesk.core import listing
+        from okudesk.core.records import listing
 
         self.filter_bar = filter_bar
         self.model = ListModel(listing.LISTINGS[self.listing_name], columns, self)
@@ -316,7 +316,8 @@ class ListPage(Page):
             return
 
         def work(session):
-            from okudesk.core import posts, sync
+            from okudesk.core import sync
+            from okudesk.core.records import posts
 
             if not sync.is_hq(session):
                 return None
@@ -338,7 +339,7 @@ class ListPage(Page):
         return None
 
     def make_filter(self):
-        from okudesk.core.listing import ListFilter
+        from okudesk.core.records.listing import ListFilter
 
         return ListFilter(**self.filter_bar.values())
 
@@ -354,7 +355,7 @@ class ListPage(Page):
             return
 
         def work(session):
-            from okudesk.core import reference
+            from okudesk.core.records import reference
 
             return [(k.id, k.name) for k in reference.kecamatan(session)]
 
@@ -407,7 +408,7 @@ class ListPage(Page):
 
     def select_record(self, record_id: str) -> None:
         """Select a record after it was saved (looked up by its row key)."""
-        from okudesk.core import listing
+        from okudesk.core.records import listing
 
         def work(session):
             return listing.key_of(session, self.model.listing, record_id)

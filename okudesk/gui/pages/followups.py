@@ -74,7 +74,7 @@ class FollowUpsPage(ListPage):
         self.apply_filter()
 
     def make_filter(self):
-        from okudesk.core.listing import ListFilter
+        from okudesk.core.records.listing import ListFilter
 
         values = self.filter_bar.values()
         quick = self.quick_filter()
@@ -102,7 +102,7 @@ class FollowUpsPage(ListPage):
             return
 
         def work(session):
-            from okudesk.core import followups
+            from okudesk.core.records import followups
 
             return followups.set_status(session, follow_up_id, status)
 

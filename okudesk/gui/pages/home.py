@@ -117,7 +117,7 @@ class HomePage(Page):
 
     def refresh(self, changes=None) -> None:
         def work(session):
-            from okudesk.core import dashboard
+            from okudesk.core.records import dashboard
 
             return dashboard.summary(session)
 

@@ -58,12 +58,12 @@ class IncidentsPage(ListPage):
 
     def load_choices(self) -> None:
         def work(session):
-            from okudesk.core import reference
+            from okudesk.core.records import reference
 
             return ([(k.id, k.name) for k in reference.kecamatan(session)], reference.incident_categories(session))
 
         def done(result) -> None:
-            from okudesk.core.listing import GROUP_PREFIX
+            from okudesk.core.records.listing import GROUP_PREFIX
 
             kec, cats = result
             self.filter_bar.kecamatan.set_items(kec)
@@ -85,7 +85,7 @@ class IncidentsPage(ListPage):
             return
 
         def work(session):
-            from okudesk.core import incidents
+            from okudesk.core.records import incidents
 
             return incidents.get_incident(session, record_id)
 
@@ -120,7 +120,7 @@ class IncidentsPage(ListPage):
         html.append(f"<h4 style='margin:10px 0 2px 0;color:#1f3b57'>{escape(history_title)}</h4>"
                     f"<ul style='margin-left:-20px'>{''.join(steps)}</ul>")
         self.browser.setHtml("".join(html))
-        from okudesk.core.incidents import allowed_next
+        from okudesk.core.records.incidents import allowed_next
 
         self.status_button.setEnabled(bool(allowed_next(i.status)))
 
@@ -163,7 +163,7 @@ class IncidentsPage(ListPage):
             return
 
         def work(session):
-            from okudesk.core import incidents
+            from okudesk.core.records import incidents
 
             incidents.delete_incident(session, record_id)
 

@@ -64,7 +64,7 @@ class MeetingsPage(ListPage):
 
     def load_choices(self) -> None:
         def work(session):
-            from okudesk.core import reference
+            from okudesk.core.records import reference
 
             return ([(k.id, k.name) for k in reference.kecamatan(session)],
                     [(a.id, a.name) for a in reference.activity_types(session)])
@@ -87,7 +87,7 @@ class MeetingsPage(ListPage):
             return
 
         def work(session):
-            from okudesk.core import meetings, photos
+            from okudesk.core.records import meetings, photos
 
             return meetings.get_meeting(session, record_id), len(photos.photos_of(session, meeting_id=record_id))
 
@@ -147,7 +147,7 @@ class MeetingsPage(ListPage):
             return
 
         def work(session):
-            from okudesk.core import meetings
+            from okudesk.core.records import meetings
 
             meetings.delete_meeting(session, record_id)
 

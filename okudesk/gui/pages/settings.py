@@ -126,7 +126,7 @@ class SettingsPage(Page):
 
     def refresh(self, changes=None) -> None:
         def work(session):
-            from okudesk.core import officers, posts, reference, settings
+            from okudesk.core.records import officers, posts, reference, settings
 
             return (posts.this_post(session), officers.list_officers(session, active_only=False), reference.ranks(session),
                     settings.get_int(session, settings.EXPORT_WARNING_DAYS, 7))
@@ -159,7 +159,7 @@ class SettingsPage(Page):
         self.post_error.setText("")
 
         def work(session):
-            from okudesk.core import posts
+            from okudesk.core.records import posts
 
             return posts.update_letterhead(session, post_id, lines, place)
 
@@ -181,7 +181,7 @@ class SettingsPage(Page):
         self.officer_error.setText("")
 
         def work(session):
-            from okudesk.core import officers
+            from okudesk.core.records import officers
 
             return officers.add_officer(session, name=name, nrp=nrp, rank_id=rank, position=position, post_id=post_id)
 
@@ -198,7 +198,7 @@ class SettingsPage(Page):
         days = self.warn_days.value()
 
         def work(session):
-            from okudesk.core import settings
+            from okudesk.core.records import settings
 
             settings.put(session, settings.EXPORT_WARNING_DAYS, str(days))
 

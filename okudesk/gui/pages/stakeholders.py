@@ -70,7 +70,7 @@ class StakeholdersPage(ListPage):
 
     def load_choices(self) -> None:
         def work(session):
-            from okudesk.core import reference
+            from okudesk.core.records import reference
 
             return ([(k.id, k.name) for k in reference.kecamatan(session)],
                     [(t.id, t.name) for t in reference.stakeholder_types(session)])
@@ -93,7 +93,7 @@ class StakeholdersPage(ListPage):
             return
 
         def work(session):
-            from okudesk.core import meetings, stakeholders
+            from okudesk.core.records import meetings, stakeholders
 
             return stakeholders.get_stakeholder(session, record_id), meetings.meetings_of_stakeholder(session, record_id)
 
@@ -150,7 +150,7 @@ class StakeholdersPage(ListPage):
             return
 
         def work(session):
-            from okudesk.core import stakeholders
+            from okudesk.core.records import stakeholders
 
             stakeholders.delete_stakeholder(session, record_id)
 

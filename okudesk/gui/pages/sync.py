@@ -469,9 +469,9 @@ class SyncPage(Page):
         table, record_id, instance = self._conflict_keys[row]
 
         def work(session):
-            from okudesk.core.sync import importer
+            from okudesk.core.sync import merge
 
-            importer.resolve_conflict(session, table, record_id, instance, adopt=adopt)
+            merge.resolve_conflict(session, table, record_id, instance, adopt=adopt)
 
         WriteOp(self, work, changes=Changes.everything()).run()
 

@@ -9,9 +9,9 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from okudesk.core import settings
-from okudesk.core.listing import SEVERITY_RANK
 from okudesk.core.models import FollowUp, Incident, IncidentCategory, Meeting, Officer
+from okudesk.core.records import settings
+from okudesk.core.records.listing import SEVERITY_RANK
 
 DUE_SOON_DAYS = 3
 

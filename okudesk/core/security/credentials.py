@@ -32,11 +32,19 @@ from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from okudesk.core import pki, posts
-from okudesk.core.accounts import require_own_or
 from okudesk.core.errors import NotFound, OkudeskError
 from okudesk.core.i18n import _
-from okudesk.core.models import Officer, OfficerCredential, PostAuthority, TrustAnchor, utcnow
+from okudesk.core.models import (
+    Officer,
+    OfficerCredential,
+    PostAuthority,
+    SyncIdentity,
+    TrustAnchor,
+    utcnow,
+)
+from okudesk.core.permissions import require_own_or
+from okudesk.core.records import posts
+from okudesk.core.security import pki
 
 
 class NoCredential(OkudeskError):
@@ -72,29 +80,32 @@ def _info(row: OfficerCredential) -> CredentialInfo:
 # --- the post's CA and the trust anchors --------------------------------------------------
 
 
-def _sync_identity(session: Session) -> pki.Identity | None:
-    """HQ's root when this installation is HQ (its officers' certificates chain to it).
+def hq_identity(session: Session) -> pki.Identity | None:
+    """HQ's root key and certificate when this installation is HQ (its officers'
+    certificates chain to it); None elsewhere.
 
     A post's CA is the PostAuthority row below, also when the post is set up for sync: sync
     signs its bundles with that key (trust.signing_identity asks us), and HQ's certificate
-    for it is installed there. Reading the sync row directly, not trust.role(), keeps the
-    two modules from asking each other in a circle."""
-    from okudesk.core.sync import trust
+    for it is installed there. Keys live only here; sync asks this module for them."""
+    row = session.get(SyncIdentity, 1)
+    if row is None or row.role != "hq":
+        return None
+    certs = pki.load_certs(row.certificate)
+    return pki.Identity(pki.load_plain_key(row.signing_key), certs[0], tuple(certs[1:]))
 
-    row = trust._identity_row(session)
-    return trust.signing_identity(session) if row is not None and row.role == "hq" else None
 
-
-def _hq_root(session: Session) -> x509.Certificate | None:
-    from okudesk.core.sync import trust
-
-    return trust.hq_root(session) if trust.role(session) is not None else None
+def hq_root(session: Session) -> x509.Certificate | None:
+    """HQ's root certificate: our own at HQ, the one from the enrollment kit at a post."""
+    row = session.get(SyncIdentity, 1)
+    if row is None:
+        return None
+    return pki.load_certs(row.certificate if row.role == "hq" else row.hq_root)[0]
 
 
 def post_authority(session: Session) -> pki.Identity:
     """The CA officer certificates are issued under: HQ's root at HQ; at a post the
     ``post_authority`` row, made (self-signed, and trusted) the first time it is needed."""
-    synced = _sync_identity(session)
+    synced = hq_identity(session)
     if synced is not None:
         if pki.is_self_signed(synced.certificate):  # not yet enrolled (or HQ's root): trust it for good
             add_trust_anchor(session, synced.certificate, label=_("CA pos {code} (sebelum pendaftaran ke Polres)",
@@ -121,7 +132,7 @@ def install_post_certificate(session: Session, certificate: x509.Certificate, ch
     issued by the post is re-issued under the new certificate (no passphrase needed: only
     the public keys are certified). Returns how many officer certificates were re-issued.
     """
-    if _sync_identity(session) is not None:
+    if hq_identity(session) is not None:
         raise OkudeskError(_("Sertifikat pos dikelola oleh sinkronisasi; pasang melalui tanda terima dari Polres"))
     current = post_authority(session)
     if pki.public_key_id(certificate.public_key()) != pki.public_key_id(current.key.public_key()):
@@ -148,7 +159,7 @@ def add_trust_anchor(session: Session, certificate: x509.Certificate, *, label: 
 def trust_anchors(session: Session) -> list[x509.Certificate]:
     """What signatures must chain to here: HQ's root (sync) and the ``trust_anchor`` rows."""
     anchors = [pki.load_cert(pem) for pem in session.scalars(select(TrustAnchor.certificate_pem).order_by(TrustAnchor.added_at))]
-    root = _hq_root(session)
+    root = hq_root(session)
     if root is not None and all(pki.fingerprint(root) != pki.fingerprint(a) for a in anchors):
         anchors.insert(0, root)
     return anchors

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from okudesk.core import versioning
-from okudesk.core.accounts import require
 from okudesk.core.errors import OkudeskError, ValidationError
+from okudesk.core.history import versioning
 from okudesk.core.i18n import _
 from okudesk.core.models import Kecamatan, Post, StoreMeta
+from okudesk.core.permissions import require
 
 CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,11}$")
 LETTERHEAD_LINES = 3

@@ -20,7 +20,6 @@ POST_CODE_KEY = "post_code"
 
 # Session.info keys
 KEEP_VERSIONS = "okudesk_keep_versions"  # sync import applies versions made elsewhere
-ACTOR_KEY = "okudesk_actor"  # who acts in this session (okudesk.core.accounts.Actor)
 
 
 def ensure_instance(conn: Connection) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,11 +18,12 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from okudesk.core import validation
-from okudesk.core.accounts import require
 from okudesk.core.errors import NotFound, ValidationError
+from okudesk.core.files import write_atomically
 from okudesk.core.i18n import _
 from okudesk.core.models import Attachment, utcnow
+from okudesk.core.permissions import require
+from okudesk.core.records import validation
 
 MAX_SIDE = 1600
 JPEG_QUALITY = 85
@@ -103,17 +103,6 @@ def png_within(source: bytes, max_size: tuple[int, int], field: str) -> bytes:
     return out.getvalue()
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` whole or not at all: to a partial file, fsynced, then renamed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    with open(partial, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(partial, path)
-
-
 def store_bytes(photo_dir: Path, sha256: str, data: bytes) -> Path:
     """Write a photo under its hash (atomically, fsynced); a photo stored twice is kept once."""
     target = photo_path(photo_dir, sha256)
@@ -160,7 +149,7 @@ def add_photo(
 
 def _ensure_editable(session: Session, meeting_id: str | None, incident_id: str | None, reason: str | None) -> None:
     """Photos are part of the signed report of their record: the same lock applies."""
-    from okudesk.core.reports import register
+    from okudesk.core.records import register
 
     if meeting_id:
         register.ensure_editable(session, "meeting", meeting_id, reason)

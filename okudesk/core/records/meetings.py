@@ -9,13 +9,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from okudesk.core import followups, numbering, posts, reference, validation
-from okudesk.core.accounts import require
 from okudesk.core.errors import NotFound, ValidationError
-from okudesk.core.followups import FollowUpInfo, FollowUpInput
 from okudesk.core.i18n import _
 from okudesk.core.models import Meeting, Officer, Stakeholder, meeting_stakeholder, utcnow
-from okudesk.core.reports import register
+from okudesk.core.permissions import require
+from okudesk.core.records import followups, numbering, posts, reference, register, validation
+from okudesk.core.records.followups import FollowUpInfo, FollowUpInput
 
 
 @dataclass

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from okudesk.core import validation
-from okudesk.core.accounts import require
 from okudesk.core.errors import NotFound, ValidationError
 from okudesk.core.i18n import _
 from okudesk.core.models import Officer, Rank
+from okudesk.core.permissions import require
+from okudesk.core.records import validation
 
 NRP_PATTERN = re.compile(r"^\d{8}$")
 
@@ -89,8 +89,8 @@ SIGNATURE_MAX = (900, 300)
 
 def set_signature_image(session: Session, officer_id: str, png: bytes | None) -> None:
     """Store the officer's drawn or imported signature (transparent PNG), or remove it."""
-    from okudesk.core.accounts import require_own_or
-    from okudesk.core.photos import png_within
+    from okudesk.core.permissions import require_own_or
+    from okudesk.core.records.photos import png_within
 
     require_own_or(session, officer_id, "report.sign_own", "officer.manage")
     officer = session.get(Officer, officer_id)

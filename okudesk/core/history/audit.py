@@ -30,8 +30,9 @@ from decimal import Decimal
 from sqlalchemy import Connection, event, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
-from okudesk.core import versioning
+from okudesk.core import permissions
 from okudesk.core.errors import OkudeskError
+from okudesk.core.history import versioning
 from okudesk.core.i18n import _
 from okudesk.core.models import (
     AuditEntry,
@@ -144,7 +145,7 @@ def record(
 
 def _add(session: Session, action: str, *, record_type: str, record_id: str, summary: str, changes: dict | None,
          actor=None) -> None:
-    actor = actor if actor is not None else session.info.get(versioning.ACTOR_KEY)
+    actor = actor if actor is not None else session.info.get(permissions.ACTOR_KEY)
     entry = AuditEntry(
         id=new_id(),
         at=utcnow(),
@@ -408,7 +409,7 @@ def entries(
     offset: int = 0,
 ) -> list[EntryInfo]:
     """Entries newest first, filtered; for commanders and admins (``audit.read``)."""
-    from okudesk.core.accounts import require
+    from okudesk.core.permissions import require
 
     require(session, "audit.read")
     stmt = select(AuditEntry)

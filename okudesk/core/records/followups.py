@@ -8,11 +8,11 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from okudesk.core import validation
-from okudesk.core.accounts import require
 from okudesk.core.errors import NotFound, ValidationError
 from okudesk.core.i18n import _
 from okudesk.core.models import FOLLOW_UP_STATUSES, FollowUp, utcnow
+from okudesk.core.permissions import require
+from okudesk.core.records import validation
 
 
 @dataclass

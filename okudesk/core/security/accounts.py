@@ -1,6 +1,6 @@
 """Officer accounts, roles, and the permission check every service makes.
 
-Who acts: an :class:`Actor` in ``session.info`` (key ``versioning.ACTOR_KEY``), put there
+Who acts: an :class:`Actor` in ``session.info`` (key ``permissions.ACTOR_KEY``), put there
 by ``Store.write(actor=...)`` / ``Store.read(actor=...)`` or by the store's default
 ``store.actor`` (the GUI sets it at login and clears it when the window locks; the command
 line sets :func:`system_actor`). Services call :func:`require`; a session with nobody in it
@@ -18,7 +18,6 @@ can unlock and reset.
 from __future__ import annotations
 
 import base64
-import getpass
 import hashlib
 import hmac
 import os
@@ -30,143 +29,23 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from okudesk.core import audit, versioning
+from okudesk.core import permissions
 from okudesk.core.errors import LoginFailed, NotFound, PermissionDenied, ValidationError
+from okudesk.core.history import audit
 from okudesk.core.i18n import _
 from okudesk.core.models import Officer, OfficerAccount, Setting, utcnow
+from okudesk.core.permissions import (
+    ROLE_LABELS,
+    ROLE_PERMISSIONS,
+    ROLES,
+    SYSTEM_ROLE,
+    Actor,
+    require,
+    system_actor,
+)
 
 if TYPE_CHECKING:
     from okudesk.core.store import Store
-
-# --- roles and permissions ----------------------------------------------------------------
-
-PERMISSIONS: dict[str, str] = {
-    "data.read": "Melihat data",
-    "meeting.write": "Mencatat dan mengubah rapat/kunjungan",
-    "incident.write": "Mencatat dan mengubah kejadian",
-    "incident.status": "Mengubah status kejadian",
-    "stakeholder.write": "Mengelola daftar tokoh",
-    "followup.write": "Mengelola tindak lanjut",
-    "photo.write": "Menambah dan menghapus foto",
-    "report.sign_own": "Menandatangani dan mencetak laporan sendiri",
-    "report.sign_any": "Menandatangani dan mencetak laporan siapa pun",
-    "report.acknowledge": "Mengetahui laporan (blok \"Mengetahui\")",
-    "officer.manage": "Mengelola petugas",
-    "account.manage": "Mengelola akun dan kata sandi",
-    "settings.write": "Mengubah pengaturan",
-    "letterhead.write": "Mengubah kop surat",
-    "reference.write": "Mengubah data referensi",
-    "backup.make": "Membuat cadangan",
-    "backup.restore": "Memulihkan cadangan",
-    "audit.read": "Melihat jejak audit",
-    "sync.export": "Membuat paket kirim ke Polres",
-    "sync.import": "Mengimpor paket dan tanda terima",
-    "hq.posts": "Mengelola pos (Polres)",
-    "hq.certificates": "Menerbitkan sertifikat (Polres)",
-    "hq.revoke": "Mencabut sertifikat (Polres)",
-    "demo.fill": "Mengisi data contoh",
-}
-
-_RECORDS = {"meeting.write", "incident.write", "incident.status", "stakeholder.write", "followup.write", "photo.write"}
-_POST_ADMIN = {"settings.write", "letterhead.write", "reference.write", "backup.make", "backup.restore",
-               "officer.manage", "account.manage", "audit.read", "sync.export", "sync.import"}
-
-ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    # records and their own reports
-    "petugas": frozenset({"data.read", "report.sign_own"} | _RECORDS),
-    # everything at the post: records, any report, the "Mengetahui" block, officers
-    "kapolsek": frozenset({"data.read", "report.sign_own", "report.sign_any", "report.acknowledge"} | _RECORDS | _POST_ADMIN),
-    # settings, letterhead, reference data, backups (and the accounts that log in); the
-    # first-run wizard's "try with demo data" runs as the first admin
-    "admin": frozenset({"data.read", "demo.fill"} | _POST_ADMIN),
-    # HQ: read and import
-    "hq_analyst": frozenset({"data.read", "sync.import", "audit.read"}),
-    # HQ: posts, certificates, revocation
-    "hq_admin": frozenset({"data.read", "sync.import", "audit.read", "hq.posts", "hq.certificates", "hq.revoke"} | _POST_ADMIN),
-}
-ROLES = tuple(ROLE_PERMISSIONS)
-ROLE_LABELS = {
-    "petugas": "Petugas",
-    "kapolsek": "Kapolsek / pimpinan",
-    "admin": "Admin",
-    "hq_analyst": "Analis Polres",
-    "hq_admin": "Admin Polres",
-    "system": "Sistem",
-}
-SYSTEM_ROLE = "system"
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is acting: a logged-in officer, or the console (``system``)."""
-
-    officer_id: str | None
-    name: str
-    role: str
-    nrp: str = ""
-
-    @property
-    def permissions(self) -> frozenset[str]:
-        if self.role == SYSTEM_ROLE:
-            return frozenset(PERMISSIONS)
-        return ROLE_PERMISSIONS.get(self.role, frozenset())
-
-    def may(self, permission: str) -> bool:
-        if permission not in PERMISSIONS:
-            raise KeyError(f"unknown permission {permission!r}")
-        return permission in self.permissions
-
-
-def system_actor(label: str = "") -> Actor:
-    """The local administrator at the console (command line, start-up jobs).
-
-    Whoever can run the command line on the laptop can read the database file anyway; the
-    audit trail still records that the console acted, and as which operating-system user.
-    """
-    try:
-        user = getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name on this system: still the console
-        user = "?"
-    return Actor(None, f"{label or 'konsol'} ({user})", SYSTEM_ROLE)
-
-
-def current(session: Session) -> Actor | None:
-    return session.info.get(versioning.ACTOR_KEY)
-
-
-def may(session: Session, permission: str) -> bool:
-    actor = current(session)
-    return actor is not None and actor.may(permission)
-
-
-def check(actor: Actor | None, permission: str) -> Actor:
-    """Refuse (PermissionDenied) unless ``actor`` may do ``permission``."""
-    if actor is None:
-        raise PermissionDenied(_("Belum ada petugas yang masuk; masuk dulu untuk melakukan ini"))
-    if not actor.may(permission):
-        raise PermissionDenied(
-            _("Peran {role} tidak diizinkan: {what}", role=ROLE_LABELS.get(actor.role, actor.role),
-              what=_(PERMISSIONS[permission]))
-        )
-    return actor
-
-
-def require(session: Session, permission: str) -> Actor:
-    """The permission check of the core: services call it before they change anything."""
-    return check(current(session), permission)
-
-
-def require_own_or(session: Session, officer_id: str | None, own: str, anyone: str) -> Actor:
-    """Allowed when the actor may do ``anyone``, or may do ``own`` and is ``officer_id``
-    (e.g. ``require_own_or(s, report_author_id, "report.sign_own", "report.sign_any")``)."""
-    actor = current(session)
-    if actor is not None and actor.may(anyone):
-        return actor
-    check(actor, own)
-    if actor.officer_id is None or actor.officer_id != officer_id:
-        raise PermissionDenied(_("Hanya dapat dilakukan oleh petugas yang bersangkutan atau pimpinan"))
-    return actor
-
 
 # --- passphrases ----------------------------------------------------------------------------
 
@@ -322,7 +201,7 @@ def create_first_admin(
     init-hq``) and to ``admin`` at a post.
     """
     if role is None:
-        from okudesk.core import posts
+        from okudesk.core.records import posts
 
         here = posts.this_post(session)
         role = "hq_admin" if here is not None and here.is_hq else "admin"
@@ -331,14 +210,14 @@ def create_first_admin(
     if not needs_first_admin(session):
         raise PermissionDenied(_("Akun pertama sudah dibuat; minta admin membuatkan akun"))
     check_new_passphrase(passphrase)
-    previous = session.info.get(versioning.ACTOR_KEY)
-    session.info[versioning.ACTOR_KEY] = system_actor("panduan awal")
+    previous = session.info.get(permissions.ACTOR_KEY)
+    session.info[permissions.ACTOR_KEY] = system_actor("panduan awal")
     try:
         existing = session.scalar(select(Officer).where(Officer.nrp == (nrp or "").strip(), Officer.deleted_at.is_(None)))
         if existing is not None:
             officer_id = existing.id
         else:
-            from okudesk.core import officers
+            from okudesk.core.records import officers
 
             officer_id = officers.add_officer(
                 session, name=name, nrp=nrp, rank_id=rank_id, position=position, post_id=post_id
@@ -347,7 +226,7 @@ def create_first_admin(
         session.add(account)
         session.flush()
     finally:
-        session.info[versioning.ACTOR_KEY] = previous
+        session.info[permissions.ACTOR_KEY] = previous
     return _account_info(account)
 
 
@@ -438,7 +317,7 @@ def _signing_key_follows_passphrase(session: Session, officer_id: str, old: str 
     passphrase of its own cannot either: the officer gets a new key certified by the post
     (reports signed with the old key stay valid: their PDFs carry the old certificate).
     """
-    from okudesk.core import credentials, pki
+    from okudesk.core.security import credentials, pki
 
     if credentials.credential(session, officer_id) is None:
         return
@@ -495,7 +374,7 @@ def _attempt(session: Session, account: OfficerAccount | None, passphrase: str, 
     account.failed_count = 0
     account.locked_until = None
     account.last_login_at = now
-    session.info[versioning.ACTOR_KEY] = actor
+    session.info[permissions.ACTOR_KEY] = actor
     if needs_rehash(account.passphrase_hash):
         account.passphrase_hash = hash_passphrase(passphrase)
     return actor, None
@@ -543,7 +422,7 @@ def change_passphrase(store: Store, officer_id: str, old: str, new: str) -> Acto
         account = _find(session, officer_id, None)
         actor, error = _attempt(session, account, old, officer_id, now)
         if actor is not None:
-            session.info[versioning.ACTOR_KEY] = actor
+            session.info[permissions.ACTOR_KEY] = actor
             _set_hash(session, account, old=old, new=new)
             account.must_change = False
             audit.record(session, "passphrase", record_type="officer_account", record_id=officer_id, actor=actor)

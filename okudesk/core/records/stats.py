@@ -37,8 +37,9 @@ def counts(session: Session) -> dict:
 def unexported_changes(session: Session) -> int:
     """Changes made here that no export has carried yet: travelling rows stamped with this
     database's instance and a counter above the last exported one (set by the sync export)."""
-    from okudesk.core import settings, versioning
+    from okudesk.core.history import versioning
     from okudesk.core.models import SYNCED_MODELS
+    from okudesk.core.records import settings
 
     instance, _counter = versioning.current(session.connection())
     last = settings.get_int(session, settings.LAST_EXPORTED_COUNTER, 0)

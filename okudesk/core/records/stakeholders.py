@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from okudesk.core import validation
-from okudesk.core.accounts import require
 from okudesk.core.errors import NotFound
 from okudesk.core.i18n import _
 from okudesk.core.models import Stakeholder, utcnow
+from okudesk.core.permissions import require
+from okudesk.core.records import validation
 
 
 @dataclass
