@@ -33,7 +33,7 @@ from okudesk import __version__
 from okudesk.core import permissions
 from okudesk.core.errors import OkudeskError
 from okudesk.core.files import fsync_dir
-from okudesk.core.history import audit
+from okudesk.core.history import audit, changes
 from okudesk.core.i18n import _
 from okudesk.core.store import DB_NAME, RESTORING_NAME
 from okudesk.core.store.backup import backup_database, integrity_problems, read_revision
@@ -268,6 +268,7 @@ def restore(data_dir: Path | str, source: Path | str, *, actor) -> RestoreInfo:
     os.replace(staging, data_dir / DB_NAME)
     fsync_dir(data_dir)
     with Store.open(data_dir) as store, store.write(actor=actor) as session:
+        changes.note_everything(session)  # another database took this one's place
         audit.record(session, "restore", summary=str(source),
                      changes={"replaced": [None, str(replaced) if replaced else None], "instance": [None, instance_id],
                               "photos_added": [None, added]})

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from okudesk.core import permissions
-from okudesk.core.history import audit, versioning
+from okudesk.core.history import audit, changes, versioning
 from okudesk.core.models import (
     FollowUp,
     Incident,
@@ -436,6 +436,8 @@ def _bulk_meetings(ctx: _Context, count: int, progress) -> list[str]:
                 bulk.insert(meeting_officer, ("meeting_id", "officer_id"), officers)
                 bulk.insert(meeting_stakeholder, ("meeting_id", "stakeholder_id"), stakeholders)
                 bulk.insert(FollowUp.__table__, FOLLOW_UP_COLUMNS, follow_ups)
+            changes.note(session, Meeting.__tablename__, (r[0] for r in rows))  # attendees count for them
+            changes.note(session, FollowUp.__tablename__, (r[0] for r in follow_ups))
         if progress:
             progress("meetings", start + n, count)
     return ids
@@ -507,5 +509,7 @@ def _bulk_incidents(ctx: _Context, count: int, meeting_ids: list[str], progress)
             with search.bulk_load(bulk.conn, ("incident",)):
                 bulk.insert(Incident.__table__, INCIDENT_COLUMNS, incidents)
             bulk.insert(IncidentStatusChange.__table__, HISTORY_COLUMNS, history)
+            changes.note(session, Incident.__tablename__, (r[0] for r in incidents))
+            changes.note(session, IncidentStatusChange.__tablename__, (r[0] for r in history))
         if progress:
             progress("incidents", start + n, count)

@@ -4,8 +4,10 @@ dilaporkan -> diverifikasi -> dieskalasi -> ditangani -> selesai, plus the side 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,6 +18,7 @@ from okudesk.core.models import SEVERITIES, Incident, IncidentStatusChange, Offi
 from okudesk.core.permissions import require
 from okudesk.core.records import followups, numbering, posts, reference, register, validation
 from okudesk.core.records.followups import FollowUpInfo, FollowUpInput
+from okudesk.core.records.photos import PhotoInput, save_photos
 
 STATUS_LABELS = {
     "dilaporkan": "Dilaporkan",
@@ -253,3 +256,28 @@ def latest_incident_id(session: Session) -> str | None:
     return session.scalar(
         select(Incident.id).where(Incident.deleted_at.is_(None)).order_by(Incident.occurred_at.desc()).limit(1)
     )
+
+
+def save_incident(
+    session: Session,
+    incident_id: str | None,
+    data: IncidentInput,
+    *,
+    officer_id: str | None = None,
+    photos: Sequence[PhotoInput] = (),
+    removed_photos: Sequence[str] = (),
+    photo_dir: Path | None = None,
+    amendment_reason: str | None = None,
+) -> IncidentDetail:
+    """Create (``incident_id`` None; ``officer_id`` reports it) or change an incident with
+    its follow-ups and photos, all in the caller's one transaction."""
+    if incident_id is None:
+        detail = create_incident(session, data, officer_id=officer_id)
+    else:
+        detail = update_incident(session, incident_id, data, amendment_reason=amendment_reason)
+    if photos or removed_photos:
+        if photo_dir is None:
+            raise ValueError("photo_dir is needed to store photos")
+        save_photos(session, photo_dir, photos, removed=removed_photos, incident_id=detail.id,
+                    amendment_reason=amendment_reason)
+    return detail

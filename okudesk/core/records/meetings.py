@@ -3,8 +3,10 @@ follow-ups. A meeting travels as one record: its attendee lists go with it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -15,6 +17,7 @@ from okudesk.core.models import Meeting, Officer, Stakeholder, meeting_stakehold
 from okudesk.core.permissions import require
 from okudesk.core.records import followups, numbering, posts, reference, register, validation
 from okudesk.core.records.followups import FollowUpInfo, FollowUpInput
+from okudesk.core.records.photos import PhotoInput, save_photos
 
 
 @dataclass
@@ -210,3 +213,27 @@ def meetings_of_stakeholder(session: Session, stakeholder_id: str) -> list[Meeti
         MeetingSummary(m.id, m.number, m.starts_at, m.activity_type.name if m.activity_type else "", m.place)
         for m in session.scalars(stmt)
     ]
+
+
+def save_meeting(
+    session: Session,
+    meeting_id: str | None,
+    data: MeetingInput,
+    *,
+    photos: Sequence[PhotoInput] = (),
+    removed_photos: Sequence[str] = (),
+    photo_dir: Path | None = None,
+    amendment_reason: str | None = None,
+) -> MeetingDetail:
+    """Create (``meeting_id`` None) or change a meeting with its attendees, follow-ups and
+    photos, all in the caller's one transaction: the form's Save, or a script's."""
+    if meeting_id is None:
+        detail = create_meeting(session, data)
+    else:
+        detail = update_meeting(session, meeting_id, data, amendment_reason=amendment_reason)
+    if photos or removed_photos:
+        if photo_dir is None:
+            raise ValueError("photo_dir is needed to store photos")
+        save_photos(session, photo_dir, photos, removed=removed_photos, meeting_id=detail.id,
+                    amendment_reason=amendment_reason)
+    return detail

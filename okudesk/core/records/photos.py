@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -187,3 +188,37 @@ def photos_of(session: Session, *, meeting_id: str | None = None, incident_id: s
     owner = Attachment.meeting_id == meeting_id if meeting_id else Attachment.incident_id == incident_id
     stmt = select(Attachment).where(owner, Attachment.deleted_at.is_(None)).order_by(Attachment.taken_at, Attachment.created_at)
     return [info(a) for a in session.scalars(stmt)]
+
+
+@dataclass(frozen=True)
+class PhotoInput:
+    """A photo of a record as its form shows it: an attached one (``attachment_id``) with
+    its caption, or a new one from ``source`` (a file or the bytes)."""
+
+    attachment_id: str | None = None
+    source: Path | bytes | None = None
+    caption: str = ""
+
+
+def save_photos(
+    session: Session,
+    photo_dir: Path,
+    photos: Sequence[PhotoInput],
+    *,
+    removed: Sequence[str] = (),
+    meeting_id: str | None = None,
+    incident_id: str | None = None,
+    amendment_reason: str | None = None,
+) -> None:
+    """Make a record's photos what its form shows: remove ``removed``, store new captions,
+    add new photos. Part of the record's save (meetings.save_meeting, incidents.save_incident)."""
+    for attachment_id in removed:
+        remove_photo(session, attachment_id, amendment_reason=amendment_reason)
+    for p in photos:
+        if p.attachment_id:
+            a = session.get(Attachment, p.attachment_id)
+            if a is None or a.caption != (p.caption or "").strip():  # unchanged: nothing to lock or audit
+                set_caption(session, p.attachment_id, p.caption, amendment_reason=amendment_reason)
+        elif p.source is not None:
+            add_photo(session, photo_dir, p.source, meeting_id=meeting_id, incident_id=incident_id, caption=p.caption,
+                      amendment_reason=amendment_reason)

@@ -18,18 +18,20 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from okudesk.core import permissions
 from okudesk.core.errors import StoreError
-from okudesk.core.history import audit, versioning
+from okudesk.core.history import audit, changes, versioning
 from okudesk.core.i18n import _
 from okudesk.core.store import DB_NAME, migrate, pragmas
 from okudesk.core.store.restoring import finish_interrupted_restore
 
 
 class OkudeskSession(Session):
-    """Sessions of the okudesk store: changes are audited, then version-stamped, on flush."""
+    """Sessions of the okudesk store: changes are audited, then version-stamped, on flush,
+    and what a commit changed is reported (history.changes)."""
 
 
 audit.install(OkudeskSession)  # first: versioning stamps the audit entries it adds
 versioning.install(OkudeskSession)
+changes.install(OkudeskSession)
 
 
 class Store:

@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from okudesk.core import permissions
-from okudesk.core.history import audit, versioning
+from okudesk.core.history import audit, changes, versioning
 from okudesk.core.i18n import _
 from okudesk.core.models import SyncBase, SyncBundle, SyncConflict, SyncHeld, SyncInstance, utcnow
 from okudesk.core.store.bulk import BulkWriter
@@ -193,6 +193,7 @@ class Merger:
         except (StatementError, DBAPIError) as exc:
             raise SyncRefused(_("Berkas ditolak: isi data tidak sah")) from exc
         self.known.setdefault(info.name, set()).update(r[0] for r in inserts)
+        changes.note(self.session, info.name, [r[0] for r in applied])  # their links count for them
         self._apply_links(t, [r[0] for r in applied], fresh={r[0] for r in inserts})
         if self.mode == "post":
             self._remember_bases(info, applied, i_inst, i_counter)
@@ -229,6 +230,7 @@ class Merger:
     def _keep_loser(self, info: TableInfo, row: tuple, t_links: dict, rid: str, winner: tuple[str, int]) -> None:
         inst, counter = row[info.index("change_instance")], row[info.index("change_counter")]
         self._forget(SyncConflict, info.name, rid, inst)
+        changes.note(self.session, SyncConflict.__tablename__, [f"{info.name}/{rid}/{inst}"])
         self.conn.execute(insert(SyncConflict).values(
             table_name=info.name, record_id=rid, instance=inst, counter=counter,
             post_code=self.instance_post.get(inst, self.sender), winner_instance=winner[0], winner_counter=winner[1],
@@ -253,6 +255,7 @@ class Merger:
         inst, counter = row[info.index("change_instance")], row[info.index("change_counter")]
         self.conn.execute(delete(SyncHeld).where(SyncHeld.table_name == info.name, SyncHeld.record_id == rid))
         base = t.base.get(rid)
+        changes.note(self.session, SyncHeld.__tablename__, [f"{info.name}/{rid}"])
         self.conn.execute(insert(SyncHeld).values(
             table_name=info.name, record_id=rid, instance=inst, counter=counter,
             post_code=self.instance_post.get(inst, self.sender), missing=missing[:120], row=self._row_json(info, row, self._links_of(t.links, rid)),
@@ -286,6 +289,7 @@ class Merger:
                     t.base[h.record_id] = tuple(json.loads(h.base))
                 for name, others in links.items():
                     t.links.setdefault(name, {})[h.record_id] = others
+            changes.note(self.session, SyncHeld.__tablename__, [f"{h.table_name}/{h.record_id}" for h in held])
             self.conn.execute(delete(SyncHeld))
             self.session.expire_all()
             before = len(held)
@@ -359,6 +363,7 @@ def resolve_conflict(session: Session, table: str, record_id: str, instance: str
                       updated_at=BulkWriter(conn).dt(utcnow()))
         quote = conn.dialect.identifier_preparer.quote
         names = list(values)
+        changes.note(session, table, [record_id])
         conn.exec_driver_sql(
             f"UPDATE {quote(table)} SET {', '.join(f'{quote(n)} = ?' for n in names)} WHERE {quote('id')} = ?",
             (*[values[n] for n in names], record_id),
