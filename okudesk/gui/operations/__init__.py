@@ -3,27 +3,32 @@
 Every piece of database, file or image work runs on ONE worker thread (a single-thread
 executor, like Anki's task manager), so the UI never freezes and two operations never race
 for the SQLite write lock. Results and errors come back on the UI thread through a queued
-Qt signal. After each :class:`WriteOp` succeeds, :attr:`Hub.data_changed` is emitted once
-with a :class:`Changes` value naming what changed; pages refresh from that signal instead
-of calling each other.
+Qt signal.
 
-Typical use::
+The core says what changed (okudesk.core.history.changes): after a :class:`WriteOp` or a
+:class:`StoreTask` the tables and record IDs its transactions committed become one
+:class:`Changes` value (areas from :data:`TABLE_AREAS`, the one map from tables to what
+pages show), emitted once on :attr:`Hub.data_changed`; pages refresh from that signal
+instead of calling each other, and no caller says what it changed.
 
-    WriteOp(self, lambda s: meetings.create_meeting(s, data), changes=Changes.of(MEETING)) \
-        .success(self.accept).failure(self.show_validation).run()
+What the GUI does with the data is named, per area, in the modules beside this one
+(``meetings``, ``incidents``, ``stakeholders``, ``followups``...), as in Anki's
+aqt/operations: small factories with keyword-only arguments returning an operation::
 
-    QueryOp(self, lambda s: incidents.get_incident(s, iid), self.show).run()
+    from okudesk.gui.operations import meetings as meeting_ops
+
+    meeting_ops.delete_meeting(parent=self, meeting_id=mid).run()
+    meeting_ops.get_meeting(parent=self, meeting_id=mid, success=self.show).run()
 
 ``op`` receives a SQLAlchemy session: ``store.write()`` (one transaction) for WriteOp,
 ``store.read()`` for QueryOp. :class:`StoreTask` hands ``op`` the Store itself for work that
-manages its own sessions (demo data, opening the store). :func:`hub` is the app-wide hub.
+manages its own sessions (demo data, sync, opening the store). :func:`hub` is the app-wide hub.
 """
 
 from __future__ import annotations
 
 import linecache
 import logging
-import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
@@ -47,7 +52,43 @@ REFERENCE = "reference"  # kecamatan, desa, types, categories
 POST = "post"
 OFFICER = "officer"
 SETTING = "setting"
-ALL_AREAS = frozenset({MEETING, INCIDENT, STAKEHOLDER, FOLLOW_UP, PHOTO, REFERENCE, POST, OFFICER, SETTING})
+SYNC = "sync"  # bundles, receipts, conflicts, held records, trust
+ALL_AREAS = frozenset({MEETING, INCIDENT, STAKEHOLDER, FOLLOW_UP, PHOTO, REFERENCE, POST, OFFICER, SETTING, SYNC})
+
+# The one place that says which tables (okudesk.core.models) concern which areas.
+TABLE_AREAS: dict[str, tuple[str, ...]] = {
+    "meeting": (MEETING,),
+    "incident": (INCIDENT,),
+    "incident_status_change": (INCIDENT,),
+    "stakeholder": (STAKEHOLDER,),
+    "follow_up": (FOLLOW_UP,),
+    "attachment": (PHOTO,),
+    "report": (MEETING, INCIDENT),  # a signed report locks its record
+    "report_amendment": (MEETING, INCIDENT),
+    "kecamatan": (REFERENCE,),
+    "desa": (REFERENCE,),
+    "stakeholder_type": (REFERENCE,),
+    "activity_type": (REFERENCE,),
+    "incident_category": (REFERENCE,),
+    "rank": (REFERENCE,),
+    "post": (POST,),
+    "officer": (OFFICER,),
+    "officer_account": (OFFICER,),
+    "officer_credential": (OFFICER,),
+    "setting": (SETTING,),
+    "post_authority": (SYNC,),
+    "trust_anchor": (SYNC,),
+    "sync_identity": (SYNC,),
+    "sync_post": (SYNC,),
+    "sync_instance": (SYNC,),
+    "sync_bundle": (SYNC,),
+    "sync_receipt": (SYNC,),
+    "sync_mark": (SYNC,),
+    "sync_base": (SYNC,),
+    "sync_conflict": (SYNC,),
+    "sync_held": (SYNC,),
+    "sync_revocation": (SYNC,),
+}
 
 
 class Changes(NamedTuple):
@@ -67,6 +108,14 @@ class Changes(NamedTuple):
     @classmethod
     def everything(cls) -> Changes:
         return cls(ALL_AREAS)
+
+    @classmethod
+    def committed(cls, touched, source: object | None = None) -> Changes:
+        """What the core reported (okudesk.core.history.changes.Touched) in areas and IDs."""
+        if touched.everything:
+            return cls(ALL_AREAS, touched.ids, source)
+        areas = frozenset(a for table in touched.tables for a in TABLE_AREAS.get(table, ()))
+        return cls(areas, touched.ids, source)
 
     def touches(self, *areas: str) -> bool:
         return bool(self.areas.intersection(areas))
@@ -118,10 +167,6 @@ class TaskManager(QObject):
         self._shut_down = True
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
-
-    @staticmethod
-    def on_worker() -> bool:
-        return threading.current_thread().name.startswith("okudesk-worker")
 
 
 class Hub(QObject):
@@ -188,6 +233,7 @@ class _Op(Generic[T]):
         self._op = op
         self._success: Callable[[T], Any] | None = None
         self._failure: Callable[[BaseException], Any] | None = None
+        self.changes: Changes | None = None  # what the work committed, once it has run
 
     def success(self, fn: Callable[[T], Any] | None) -> _Op[T]:
         self._success = fn
@@ -200,9 +246,27 @@ class _Op(Generic[T]):
     def _work(self, store) -> T:  # runs on the worker
         raise NotImplementedError
 
+    def _recorded(self, store) -> T:
+        """Run the work and keep what its transactions committed (see :class:`Changes`)."""
+        from okudesk.core.history import changes
+
+        with changes.recording() as seen:
+            try:
+                return self._work(store)
+            finally:  # a failed StoreTask may have committed some steps before it failed
+                touched = seen.touched
+                self.changes = Changes.committed(touched, self._parent) if touched else None
+
     def _after(self, result: T) -> None:  # runs on the UI thread after success
-        if self._success is not None:
-            self._success(result)
+        try:
+            if self._success is not None:
+                self._success(result)
+        finally:
+            self._notify()
+
+    def _notify(self) -> None:
+        if self.changes is not None:
+            hub().notify(self.changes)
 
     def run(self) -> None:
         h = hub()
@@ -213,7 +277,7 @@ class _Op(Generic[T]):
                 from okudesk.core.i18n import _
 
                 raise StoreError(_("Basis data belum terbuka"))
-            return self._work(h.store)
+            return self._recorded(h.store)
 
         def done(future: Future) -> None:
             if self._parent is not None and not shiboken6.isValid(self._parent):
@@ -224,12 +288,15 @@ class _Op(Generic[T]):
                 return
             exc = future.exception()
             if exc is not None:
-                if self._failure is not None:
-                    self._failure(exc)
-                else:
-                    from okudesk.gui import errors
+                try:
+                    if self._failure is not None:
+                        self._failure(exc)
+                    else:
+                        from okudesk.gui import errors
 
-                    errors.show_exception(exc, parent=self._parent)
+                        errors.show_exception(exc, parent=self._parent)
+                finally:
+                    self._notify()  # what a StoreTask committed before it failed
                 return
             self._after(future.result())
 
@@ -252,40 +319,28 @@ class QueryOp(_Op[T]):
 
 class WriteOp(_Op[T]):
     """Change data on the worker (``op(session)`` in one write transaction); on success the
-    result goes to ``success`` and then ``hub().data_changed`` is emitted with ``changes``."""
+    result goes to ``success`` and then ``hub().data_changed`` is emitted with what the
+    transaction committed."""
 
-    def __init__(self, parent: QWidget | None, op: Callable[[Any], T], *, changes: Changes):
+    def __init__(self, parent: QWidget | None, op: Callable[[Any], T], success: Callable[[T], Any] | None = None,
+                 *, changes: object = None):  # changes: ignored, until the last caller stops passing it
         super().__init__(parent, op)
-        self.changes = changes
+        self._success = success
 
     def _work(self, store) -> T:
         with store.write() as session:
             return self._op(session)
 
-    def _after(self, result: T) -> None:
-        try:
-            super()._after(result)
-        finally:
-            hub().notify(self.changes)
-
 
 class StoreTask(_Op[T]):
     """Work that opens its own sessions or touches files: ``op(store)``. Emits
-    ``data_changed`` when ``changes`` is given (e.g. demo data)."""
+    ``data_changed`` with whatever its transactions committed (e.g. demo data, an import)."""
 
     def __init__(self, parent: QWidget | None, op: Callable[[Any], T], success: Callable[[T], Any] | None = None,
-                 *, changes: Changes | None = None, needs_store: bool = True):
+                 *, needs_store: bool = True, changes: object = None):  # changes: ignored (see WriteOp)
         super().__init__(parent, op)
         self._success = success
-        self.changes = changes
         self._needs_store = needs_store
 
     def _work(self, store) -> T:
         return self._op(store)
-
-    def _after(self, result: T) -> None:
-        try:
-            super()._after(result)
-        finally:
-            if self.changes is not None:
-                hub().notify(self.changes)
