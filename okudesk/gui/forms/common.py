@@ -3,11 +3,9 @@ the stakeholder picker, officer checklist, follow-up rows and the photo strip.""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -43,7 +41,9 @@ from PySide6.QtWidgets import (
 
 from okudesk.gui import messages
 from okudesk.gui.messages import ErrorLabel
-from okudesk.gui.operations import REFERENCE, Changes, StoreTask, WriteOp, hub
+from okudesk.gui.operations import WriteOp, hub
+from okudesk.gui.operations import photos as photo_ops
+from okudesk.gui.operations import reference as reference_ops
 from okudesk.gui.pages.base import Combo, DateBox
 
 NO_DATETIME = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
@@ -164,18 +164,12 @@ class PlacePicker(QWidget):
         if not name or not name.strip():
             return
 
-        def work(session):
-            from okudesk.core.records import reference
-
-            new_id = reference.add_desa(session, kid, name)
-            return new_id, reference.desa(session)
-
         def done(result) -> None:
             new_id, desa = result
             self._all_desa = desa
             self.set_value(kid, new_id)
 
-        WriteOp(self, work, changes=Changes.of(REFERENCE)).success(done).run()
+        reference_ops.add_desa(parent=self, kecamatan_id=kid, name=name).success(done).run()
 
 
 @dataclass
@@ -402,20 +396,6 @@ class FollowUpRows(QWidget):
 THUMB = 128
 
 
-def _thumbnail(data: bytes) -> bytes:
-    """A small PNG of an image (runs on the worker)."""
-    import io
-
-    from PIL import Image, ImageOps
-
-    with Image.open(io.BytesIO(data)) as image:
-        image = ImageOps.exif_transpose(image)
-        image.thumbnail((THUMB * 2, THUMB * 2))
-        out = io.BytesIO()
-        image.convert("RGB").save(out, "PNG")
-        return out.getvalue()
-
-
 class PhotoStrip(QWidget):
     """Photos of a record: thumbnails with editable captions, "add" by file picker or by
     dragging files onto the strip. New photos are only stored when the form is saved."""
@@ -483,9 +463,6 @@ class PhotoStrip(QWidget):
         item.setSizeHint(QSize(THUMB + 36, THUMB + 40))
         self.list.addItem(item)
 
-        def work(_store):
-            return _thumbnail(file.read_bytes())
-
         def done(png: bytes) -> None:
             image = QImage.fromData(png)
             if not image.isNull():
@@ -494,7 +471,7 @@ class PhotoStrip(QWidget):
         def failed(exc: BaseException) -> None:
             item.setText(tr("(bukan foto)") + " " + file.name)
 
-        StoreTask(self, work, done, needs_store=False).failure(failed).run()
+        photo_ops.thumbnail(parent=self, path=file, size=THUMB * 2).success(done).failure(failed).run()
 
     def remove_current(self) -> None:
         row = self.list.currentRow()
@@ -513,12 +490,6 @@ class PhotoStrip(QWidget):
             out.append((item.data(Qt.ItemDataRole.UserRole), item.data(Qt.ItemDataRole.UserRole + 1), item.text().strip()))
         return out
 
-    def save_with(self, session, photo_dir: Path, *, meeting_id: str | None = None, incident_id: str | None = None,
-                  entries=None, removed=None) -> None:
-        """Store new photos, captions and removals (called inside the form's write op)."""
-        save_photos(session, photo_dir, entries if entries is not None else self.entries(),
-                    removed if removed is not None else self.removed, meeting_id=meeting_id, incident_id=incident_id)
-
     # drag and drop of files
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -533,18 +504,6 @@ class PhotoStrip(QWidget):
             if url.isLocalFile():
                 self.add_file(Path(url.toLocalFile()))
         event.acceptProposedAction()
-
-
-def save_photos(session, photo_dir: Path, entries, removed, *, meeting_id=None, incident_id=None) -> None:
-    from okudesk.core.records import photos
-
-    for attachment_id in removed:
-        photos.remove_photo(session, attachment_id)
-    for attachment_id, source, caption in entries:
-        if attachment_id:
-            photos.set_caption(session, attachment_id, caption)
-        elif source:
-            photos.add_photo(session, photo_dir, Path(source), meeting_id=meeting_id, incident_id=incident_id, caption=caption)
 
 
 class FormDialog(QDialog):
@@ -622,13 +581,13 @@ class FormDialog(QDialog):
         if self.saving or not self.save_button.isEnabled():
             return
         self.clear_errors()
-        work, changes = self.save_work()
+        op = self.save_op()
         self.saving = True
         self.save_button.setEnabled(False)
-        WriteOp(self, work, changes=changes).success(self.done_saving).failure(self.show_error).run()
+        op.success(self.done_saving).failure(self.show_error).run()
 
-    def save_work(self) -> tuple[Callable[[Any], Any], Changes]:
-        """What saving writes (a function of the session, run on the worker) and what it changes."""
+    def save_op(self) -> WriteOp:
+        """The operation that saves the form (gathered here, on the UI thread)."""
         raise NotImplementedError
 
     def done_saving(self, result) -> None:
@@ -658,21 +617,6 @@ class FormDialog(QDialog):
                 self.save()
                 return
         super().closeEvent(event)
-
-
-def load_reference(session) -> dict:
-    """Everything the forms' pickers need, read in one go on the worker."""
-    from okudesk.core.records import officers, reference, stakeholders
-
-    return dict(
-        kecamatan=reference.kecamatan(session),
-        desa=reference.desa(session),
-        activity_types=reference.activity_types(session),
-        categories=reference.incident_categories(session),
-        stakeholder_types=reference.stakeholder_types(session),
-        officers=officers.list_officers(session),
-        stakeholders=stakeholders.list_stakeholders(session),
-    )
 
 
 def officer_on_duty() -> str | None:

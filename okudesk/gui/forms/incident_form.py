@@ -24,13 +24,13 @@ from okudesk.gui.forms.common import (
     FormDialog,
     PhotoStrip,
     PlacePicker,
-    load_reference,
     officer_on_duty,
-    save_photos,
     text_edit,
     tr,
 )
-from okudesk.gui.operations import FOLLOW_UP, INCIDENT, PHOTO, Changes, QueryOp, WriteOp, hub
+from okudesk.gui.operations import hub
+from okudesk.gui.operations import incidents as incident_ops
+from okudesk.gui.operations.photos import photo_inputs
 from okudesk.gui.pages.base import Combo
 
 ESCALATION_TARGETS = ("Polres OKU", "Sentra Gakkumdu", "Bawaslu Kabupaten OKU", "Panwaslu Kecamatan", "KPU Kabupaten OKU",
@@ -91,24 +91,7 @@ class IncidentDialog(FormDialog):
                    self.police_report, self.meeting, self.source, self.source_grade, self.info_grade,
                    self.follow_ups, self.photos)
         self.save_button.setEnabled(False)
-        iid = incident_id
-
-        def work(session):
-            from sqlalchemy import select
-
-            from okudesk.core.models import Meeting
-            from okudesk.core.records import incidents, photos
-
-            ref = load_reference(session)
-            ref["meetings"] = list(session.execute(
-                select(Meeting.id, Meeting.number, Meeting.place, Meeting.starts_at)
-                .where(Meeting.deleted_at.is_(None)).order_by(Meeting.starts_at.desc()).limit(300)))
-            if iid:
-                ref["incident"] = incidents.get_incident(session, iid)
-                ref["photos"] = photos.photos_of(session, incident_id=iid)
-            return ref
-
-        QueryOp(self, work, self._fill).run()
+        incident_ops.load_form(parent=self, incident_id=incident_id).success(self._fill).run()
 
     def reveal(self, widget) -> None:
         for i, form in enumerate(self.forms):
@@ -185,25 +168,11 @@ class IncidentDialog(FormDialog):
             follow_ups=self.follow_ups.value(),
         )
 
-    def save_work(self):
-        data = self.value()
-        entries, removed = self.photos.entries(), list(self.photos.removed)
-        iid = self.incident_id
-        photo_dir = hub().store.photo_dir
-        reason = self.amendment_reason
-        duty = officer_on_duty()
-
-        def work(session):
-            from okudesk.core.records import incidents
-
-            if iid is None:
-                detail = incidents.create_incident(session, data, officer_id=duty)
-            else:
-                detail = incidents.update_incident(session, iid, data, amendment_reason=reason)
-            save_photos(session, photo_dir, entries, removed, incident_id=detail.id)
-            return detail
-
-        return work, Changes.of(INCIDENT, FOLLOW_UP, PHOTO, ids=[iid or ""])
+    def save_op(self):
+        return incident_ops.save_incident(
+            parent=self, incident_id=self.incident_id, data=self.value(), officer_id=officer_on_duty(),
+            photos=photo_inputs(self.photos.entries()), removed_photos=list(self.photos.removed),
+            photo_dir=hub().store.photo_dir, amendment_reason=self.amendment_reason)
 
 
 class StatusDialog(QDialog):
@@ -236,14 +205,9 @@ class StatusDialog(QDialog):
         v.addWidget(buttons)
 
     def save(self) -> None:
-        status, note, iid, duty = self.status.current_id(), self.note.toPlainText(), self.incident.id, officer_on_duty()
+        status = self.status.current_id()
         if status is None:
             return
-
-        def work(session):
-            from okudesk.core.records import incidents
-
-            return incidents.change_status(session, iid, status, officer_id=duty, note=note)
 
         def failed(exc):
             from okudesk.core.errors import ValidationError
@@ -257,4 +221,5 @@ class StatusDialog(QDialog):
                 errors.show_exception(exc, parent=self)
 
         self.ok.setEnabled(False)
-        WriteOp(self, work, changes=Changes.of(INCIDENT, ids=[iid])).success(lambda _d: self.accept()).failure(failed).run()
+        incident_ops.change_status(parent=self, incident_id=self.incident.id, status=status, officer_id=officer_on_duty(),
+                                   note=self.note.toPlainText()).success(lambda _d: self.accept()).failure(failed).run()

@@ -15,13 +15,13 @@ from okudesk.gui.forms.common import (
     PhotoStrip,
     PlacePicker,
     StakeholderPicker,
-    load_reference,
     officer_on_duty,
-    save_photos,
     text_edit,
     tr,
 )
-from okudesk.gui.operations import FOLLOW_UP, MEETING, PHOTO, Changes, QueryOp, hub
+from okudesk.gui.operations import hub
+from okudesk.gui.operations import meetings as meeting_ops
+from okudesk.gui.operations.photos import photo_inputs
 from okudesk.gui.pages.base import Combo
 
 
@@ -79,18 +79,7 @@ class MeetingDialog(FormDialog):
                 self.tabs.setCurrentIndex(i)
 
     def _load(self) -> None:
-        meeting_id = self.meeting_id
-
-        def work(session):
-            from okudesk.core.records import meetings, photos
-
-            ref = load_reference(session)
-            if meeting_id:
-                ref["meeting"] = meetings.get_meeting(session, meeting_id)
-                ref["photos"] = photos.photos_of(session, meeting_id=meeting_id)
-            return ref
-
-        QueryOp(self, work, self._fill).failure(self._load_failed).run()
+        meeting_ops.load_form(parent=self, meeting_id=self.meeting_id).success(self._fill).failure(self._load_failed).run()
 
     def _load_failed(self, exc: BaseException) -> None:
         from okudesk.gui import errors
@@ -158,21 +147,8 @@ class MeetingDialog(FormDialog):
             follow_ups=self.follow_ups.value(),
         )
 
-    def save_work(self):
-        data = self.value()
-        entries, removed = self.photos.entries(), list(self.photos.removed)
-        meeting_id = self.meeting_id
-        photo_dir = hub().store.photo_dir
-        reason = self.amendment_reason
-
-        def work(session):
-            from okudesk.core.records import meetings
-
-            if meeting_id is None:
-                detail = meetings.create_meeting(session, data)
-            else:
-                detail = meetings.update_meeting(session, meeting_id, data, amendment_reason=reason)
-            save_photos(session, photo_dir, entries, removed, meeting_id=detail.id)
-            return detail
-
-        return work, Changes.of(MEETING, FOLLOW_UP, PHOTO, "stakeholder", ids=[meeting_id or ""])
+    def save_op(self):
+        return meeting_ops.save_meeting(
+            parent=self, meeting_id=self.meeting_id, data=self.value(), photos=photo_inputs(self.photos.entries()),
+            removed_photos=list(self.photos.removed), photo_dir=hub().store.photo_dir,
+            amendment_reason=self.amendment_reason)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
-from okudesk.gui.forms.common import FieldForm, FormDialog, load_reference, text_edit, tr
-from okudesk.gui.operations import STAKEHOLDER, Changes, QueryOp
+from okudesk.gui.forms.common import FieldForm, FormDialog, text_edit, tr
+from okudesk.gui.operations import stakeholders as stakeholder_ops
 from okudesk.gui.pages.base import Combo
 
 
@@ -34,17 +34,7 @@ class StakeholderDialog(FormDialog):
             self._fill({"stakeholder_types": types, "desa": desa})
         else:
             self.save_button.setEnabled(False)
-            sid = stakeholder_id
-
-            def work(session):
-                from okudesk.core.records import stakeholders
-
-                ref = load_reference(session)
-                if sid:
-                    ref["stakeholder"] = stakeholders.get_stakeholder(session, sid)
-                return ref
-
-            QueryOp(self, work, self._fill).run()
+            stakeholder_ops.load_form(parent=self, stakeholder_id=stakeholder_id).success(self._fill).run()
 
     def _fill(self, ref: dict) -> None:
         self._loading = True
@@ -63,18 +53,9 @@ class StakeholderDialog(FormDialog):
         self.save_button.setEnabled(True)
         self.name.setFocus()
 
-    def save_work(self):
+    def save_op(self):
         from okudesk.core.records.stakeholders import StakeholderInput
 
         data = StakeholderInput(name=self.name.text(), type_id=self.type.current_id(), organisation=self.organisation.text(),
                                 desa_id=self.desa.current_id(), phone=self.phone.text(), notes=self.notes.toPlainText())
-        sid = self.stakeholder_id
-
-        def work(session):
-            from okudesk.core.records import stakeholders
-
-            if sid is None:
-                return stakeholders.add_stakeholder(session, data)
-            return stakeholders.update_stakeholder(session, sid, data)
-
-        return work, Changes.of(STAKEHOLDER, ids=[sid or ""])
+        return stakeholder_ops.save_stakeholder(parent=self, stakeholder_id=self.stakeholder_id, data=data)

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from okudesk.gui.operations import Changes, QueryOp, hub
+from okudesk.gui.operations import REFERENCE, Changes, hub
+from okudesk.gui.operations import reference as reference_ops
 from okudesk.gui.table_model import ID_ROLE, ColumnSpec, ListModel
 
 NO_DATE = QDate(2000, 1, 1)
@@ -315,14 +316,6 @@ class ListPage(Page):
         if "post" not in keys:
             return
 
-        def work(session):
-            from okudesk.core import sync
-            from okudesk.core.records import posts
-
-            if not sync.is_hq(session):
-                return None
-            return [(p.code, f"{p.code} - {p.name}") for p in posts.all_posts(session) if not p.is_hq]
-
         def done(items) -> None:
             hq = items is not None
             self.table.setColumnHidden(keys.index("post"), not hq)
@@ -330,7 +323,7 @@ class ListPage(Page):
             if hq:
                 self.filter_bar.post.set_items(items)
 
-        QueryOp(self, work, done).run()
+        reference_ops.hq_post_choices(parent=self).success(done).run()
 
 
     # subclasses -----------------------------------------------------------------------------------
@@ -354,12 +347,7 @@ class ListPage(Page):
         if self.filter_bar.kecamatan is None:
             return
 
-        def work(session):
-            from okudesk.core.records import reference
-
-            return [(k.id, k.name) for k in reference.kecamatan(session)]
-
-        QueryOp(self, work, self.filter_bar.kecamatan.set_items).run()
+        reference_ops.kecamatan_choices(parent=self).success(self.filter_bar.kecamatan.set_items).run()
 
     # behaviour --------------------------------------------------------------------------------------
 
@@ -379,7 +367,7 @@ class ListPage(Page):
         self._select_key = key
         self._shown_id = None  # show the selected record again: it may have changed
         self.model.reload()
-        if changes is not None and changes.touches("reference"):
+        if changes is not None and changes.touches(REFERENCE):
             self.load_choices()
 
     def activate(self) -> None:
@@ -408,16 +396,11 @@ class ListPage(Page):
 
     def select_record(self, record_id: str) -> None:
         """Select a record after it was saved (looked up by its row key)."""
-        from okudesk.core.records import listing
-
-        def work(session):
-            return listing.key_of(session, self.model.listing, record_id)
-
         def done(key):
             self._select_key = key
             self._after_load()
 
-        QueryOp(self, work, done).run()
+        reference_ops.record_key(parent=self, listing=self.model.listing, record_id=record_id).success(done).run()
 
     def _after_load(self) -> None:
         self._update_count()

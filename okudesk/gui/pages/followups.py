@@ -10,7 +10,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QButtonGroup, QPushButton
 
 from okudesk.gui import labels
-from okudesk.gui.operations import FOLLOW_UP, INCIDENT, MEETING, Changes, WriteOp, hub
+from okudesk.gui.operations import FOLLOW_UP, INCIDENT, MEETING, hub
+from okudesk.gui.operations import followups as followup_ops
 from okudesk.gui.pages.base import FilterBar, ListPage, tr
 from okudesk.gui.table_model import RAW_ROLE, ColumnSpec
 
@@ -101,12 +102,7 @@ class FollowUpsPage(ListPage):
         if not follow_up_id:
             return
 
-        def work(session):
-            from okudesk.core.records import followups
-
-            return followups.set_status(session, follow_up_id, status)
-
-        WriteOp(self, work, changes=Changes.of(FOLLOW_UP, ids=[follow_up_id])).run()
+        followup_ops.set_status(parent=self, follow_up_id=follow_up_id, status=status).run()
 
     def new_record(self) -> None:
         self.window_.go_to("meetings").new_record()

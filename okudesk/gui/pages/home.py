@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import labels
-from okudesk.gui.operations import FOLLOW_UP, INCIDENT, MEETING, SETTING, QueryOp
+from okudesk.gui.operations import FOLLOW_UP, INCIDENT, MEETING, SETTING
+from okudesk.gui.operations import dashboard as dashboard_ops
 from okudesk.gui.pages.base import Page, tr
 
 
@@ -116,12 +117,7 @@ class HomePage(Page):
         self.refresh()
 
     def refresh(self, changes=None) -> None:
-        def work(session):
-            from okudesk.core.records import dashboard
-
-            return dashboard.summary(session)
-
-        QueryOp(self, work, self._show).run()
+        dashboard_ops.summary(parent=self).success(self._show).run()
 
     def _show(self, d) -> None:
         self.data = d

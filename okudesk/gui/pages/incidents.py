@@ -7,7 +7,8 @@ from html import escape
 from PySide6.QtWidgets import QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from okudesk.gui import labels, messages
-from okudesk.gui.operations import FOLLOW_UP, INCIDENT, PHOTO, REFERENCE, Changes, QueryOp, WriteOp
+from okudesk.gui.operations import FOLLOW_UP, INCIDENT, PHOTO, REFERENCE
+from okudesk.gui.operations import incidents as incident_ops
 from okudesk.gui.pages.base import FilterBar, ListPage, tr
 from okudesk.gui.pages.meetings import section
 from okudesk.gui.table_model import ColumnSpec
@@ -57,11 +58,6 @@ class IncidentsPage(ListPage):
         return box
 
     def load_choices(self) -> None:
-        def work(session):
-            from okudesk.core.records import reference
-
-            return ([(k.id, k.name) for k in reference.kecamatan(session)], reference.incident_categories(session))
-
         def done(result) -> None:
             from okudesk.core.records.listing import GROUP_PREFIX
 
@@ -71,7 +67,7 @@ class IncidentsPage(ListPage):
             items += [(c.id, c.name) for c in cats]
             self.filter_bar.kind.set_items(items)
 
-        QueryOp(self, work, done).run()
+        incident_ops.filter_choices(parent=self).success(done).run()
 
     def default_widths(self) -> None:
         for col, width in enumerate((150, 120, 200, 80, 120, 120, 110)):
@@ -84,12 +80,8 @@ class IncidentsPage(ListPage):
             self.browser.setHtml(f"<p style='color:#5b6b7b'>{escape(empty)}</p>")
             return
 
-        def work(session):
-            from okudesk.core.records import incidents
-
-            return incidents.get_incident(session, record_id)
-
-        QueryOp(self, work, self._render).failure(lambda _e: self.browser.clear()).run()
+        incident_ops.get_incident(parent=self, incident_id=record_id).success(self._render) \
+            .failure(lambda _e: self.browser.clear()).run()
 
     def _render(self, i) -> None:
         self.detail_data = i
@@ -162,12 +154,7 @@ class IncidentsPage(ListPage):
                                 ok_text=tr("Hapus")):
             return
 
-        def work(session):
-            from okudesk.core.records import incidents
-
-            incidents.delete_incident(session, record_id)
-
-        WriteOp(self, work, changes=Changes.of(INCIDENT, FOLLOW_UP, ids=[record_id])).run()
+        incident_ops.delete_incident(parent=self, incident_id=record_id).run()
 
     def print_current(self):
         """Cetak laporan: make, sign, preview and print the selected record's report."""

@@ -13,10 +13,8 @@ from okudesk.gui.operations import (
     PHOTO,
     REFERENCE,
     STAKEHOLDER,
-    Changes,
-    QueryOp,
-    WriteOp,
 )
+from okudesk.gui.operations import meetings as meeting_ops
 from okudesk.gui.pages.base import FilterBar, ListPage, tr
 from okudesk.gui.table_model import ColumnSpec
 
@@ -63,18 +61,12 @@ class MeetingsPage(ListPage):
         return self.browser
 
     def load_choices(self) -> None:
-        def work(session):
-            from okudesk.core.records import reference
-
-            return ([(k.id, k.name) for k in reference.kecamatan(session)],
-                    [(a.id, a.name) for a in reference.activity_types(session)])
-
         def done(result) -> None:
             kec, types = result
             self.filter_bar.kecamatan.set_items(kec)
             self.filter_bar.kind.set_items(types)
 
-        QueryOp(self, work, done).run()
+        meeting_ops.filter_choices(parent=self).success(done).run()
 
     def default_widths(self) -> None:
         for col, width in enumerate((150, 120, 190, 130, 130, 130)):
@@ -86,12 +78,8 @@ class MeetingsPage(ListPage):
             self.browser.setHtml(f"<p style='color:#5b6b7b'>{escape(empty)}</p>")
             return
 
-        def work(session):
-            from okudesk.core.records import meetings, photos
-
-            return meetings.get_meeting(session, record_id), len(photos.photos_of(session, meeting_id=record_id))
-
-        QueryOp(self, work, self._render).failure(lambda _e: self.browser.clear()).run()
+        meeting_ops.get_detail(parent=self, meeting_id=record_id).success(self._render) \
+            .failure(lambda _e: self.browser.clear()).run()
 
     def _render(self, result) -> None:
         m, n_photos = result
@@ -146,12 +134,7 @@ class MeetingsPage(ListPage):
                                 ok_text=tr("Hapus")):
             return
 
-        def work(session):
-            from okudesk.core.records import meetings
-
-            meetings.delete_meeting(session, record_id)
-
-        WriteOp(self, work, changes=Changes.of(MEETING, FOLLOW_UP, ids=[record_id])).run()
+        meeting_ops.delete_meeting(parent=self, meeting_id=record_id).run()
 
     def print_current(self):
         """Cetak laporan: make, sign, preview and print the selected record's report."""

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import labels, messages
-from okudesk.gui.operations import MEETING, REFERENCE, STAKEHOLDER, Changes, QueryOp, WriteOp
+from okudesk.gui.operations import MEETING, REFERENCE, STAKEHOLDER
+from okudesk.gui.operations import stakeholders as stakeholder_ops
 from okudesk.gui.pages.base import FilterBar, ListPage, tr
 from okudesk.gui.table_model import ColumnSpec
 
@@ -69,18 +70,12 @@ class StakeholdersPage(ListPage):
         return box
 
     def load_choices(self) -> None:
-        def work(session):
-            from okudesk.core.records import reference
-
-            return ([(k.id, k.name) for k in reference.kecamatan(session)],
-                    [(t.id, t.name) for t in reference.stakeholder_types(session)])
-
         def done(result) -> None:
             kec, types = result
             self.filter_bar.kecamatan.set_items(kec)
             self.filter_bar.kind.set_items(types)
 
-        QueryOp(self, work, done).run()
+        stakeholder_ops.filter_choices(parent=self).success(done).run()
 
     def default_widths(self) -> None:
         for col, width in enumerate((180, 150, 200, 130, 120)):
@@ -92,12 +87,7 @@ class StakeholdersPage(ListPage):
             self.history.setRowCount(0)
             return
 
-        def work(session):
-            from okudesk.core.records import meetings, stakeholders
-
-            return stakeholders.get_stakeholder(session, record_id), meetings.meetings_of_stakeholder(session, record_id)
-
-        QueryOp(self, work, self._render).run()
+        stakeholder_ops.get_detail(parent=self, stakeholder_id=record_id).success(self._render).run()
 
     def _render(self, result) -> None:
         s, history = result
@@ -149,9 +139,4 @@ class StakeholdersPage(ListPage):
                                 ok_text=tr("Hapus")):
             return
 
-        def work(session):
-            from okudesk.core.records import stakeholders
-
-            stakeholders.delete_stakeholder(session, record_id)
-
-        WriteOp(self, work, changes=Changes.of(STAKEHOLDER, ids=[record_id])).run()
+        stakeholder_ops.delete_stakeholder(parent=self, stakeholder_id=record_id).run()
