@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk import __version__
-from okudesk.gui.operations import OFFICER, POST, SETTING, Changes, QueryOp, WriteOp, hub
+from okudesk.gui.operations import OFFICER, POST, SETTING, Changes, hub
+from okudesk.gui.operations import shell as shell_ops
 from okudesk.gui.pages import PAGES, PageSpec
 
 log = logging.getLogger(__name__)
@@ -193,23 +194,11 @@ class MainWindow(QMainWindow):
         self.hub.officer_on_duty = officer_id
         self._duty_choices += 1
 
-        def work(session):
-            from okudesk.core.records import settings
-
-            settings.put(session, settings.OFFICER_ON_DUTY, officer_id or "")
-
-        WriteOp(self, work, changes=Changes.of(SETTING, source=self)).run()
+        shell_ops.set_officer_on_duty(parent=self, officer_id=officer_id).run()
 
     def refresh_status(self) -> None:
-        def work(session):
-            from okudesk.core.records import officers, posts, settings, stats
-
-            post = posts.this_post(session)
-            return (post, officers.list_officers(session), settings.get(session, settings.OFFICER_ON_DUTY),
-                    stats.unexported_changes(session))
-
         asked = self._duty_choices
-        QueryOp(self, work, lambda result: self._show_status(result, asked)).run()
+        shell_ops.status(parent=self).success(lambda result: self._show_status(result, asked)).run()
 
     def _show_status(self, result, asked: int = 0) -> None:
         post, officer_list, on_duty, unexported = result
@@ -271,12 +260,7 @@ class MainWindow(QMainWindow):
         self._build_shortcuts()
 
     def _attach_logged_in(self) -> None:
-        def work(session):
-            from okudesk.core.records import posts
-
-            return posts.this_post(session)
-
-        QueryOp(self, work, self._post_known).run()
+        shell_ops.this_post(parent=self).success(self._post_known).run()
 
     def _post_known(self, post) -> None:
         if post is None:

@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from okudesk.gui import messages
-from okudesk.gui.operations import OFFICER, Changes, QueryOp, WriteOp
+from okudesk.gui.operations import officers as officer_ops
 
 INK = QColor(10, 20, 90)
 
@@ -184,12 +184,7 @@ class SignatureDialog(QDialog):
         layout.addWidget(self.pad, 1)
         layout.addLayout(row)
         self._update_buttons()
-        QueryOp(self, self._load, self.pad.set_png).run()
-
-    def _load(self, session):
-        from okudesk.core.records import officers
-
-        return officers.signature_image(session, self.officer_id)
+        officer_ops.signature_image(parent=self, officer_id=self.officer_id).success(self.pad.set_png).run()
 
     def _update_buttons(self) -> None:
         self.undo_button.setEnabled(bool(self.pad.strokes))
@@ -210,16 +205,8 @@ class SignatureDialog(QDialog):
             messages.warning(self, tr("Berkas ini bukan gambar yang dapat dibaca."))
 
     def save(self) -> None:
-        png = self.pad.to_png()
-        officer_id = self.officer_id
-
-        def work(session):
-            from okudesk.core.records import officers
-
-            officers.set_signature_image(session, officer_id, png)
-
         def done(_result) -> None:
             self.saved.emit()
             self.accept()
 
-        WriteOp(self, work, changes=Changes.of(OFFICER, ids=[officer_id])).success(done).run()
+        officer_ops.set_signature_image(parent=self, officer_id=self.officer_id, png=self.pad.to_png()).success(done).run()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui.messages import ErrorLabel
-from okudesk.gui.operations import ALL_AREAS, Changes, QueryOp, StoreTask, WriteOp
+from okudesk.gui.operations import setup as setup_ops
 from okudesk.gui.pages.base import Combo
 
 
@@ -145,11 +145,6 @@ class FirstRunWizard(QWidget):
         form.addRow(label, box)
 
     def _load(self) -> None:
-        def work(session):
-            from okudesk.core.records import reference
-
-            return reference.kecamatan(session), reference.ranks(session)
-
         def done(result) -> None:
             kecamatan, ranks = result
             self.kecamatan.set_items([(k.id, k.name) for k in kecamatan])
@@ -157,7 +152,7 @@ class FirstRunWizard(QWidget):
             for row in range(self.officers.rowCount()):
                 self._rank_combo(row)
 
-        QueryOp(self, work, done).run()
+        setup_ops.choices(parent=self).success(done).run()
 
     def _rank_combo(self, row: int) -> None:
         combo = Combo(tr("(pangkat)"))
@@ -218,15 +213,6 @@ class FirstRunWizard(QWidget):
         kecamatan = [self.kecamatan.current_id()] if self.kecamatan.current_id() else []
         officers_rows = self.officer_rows()
 
-        def work(session):
-            from okudesk.core.records import officers, posts
-
-            post = posts.set_up_this_post(session, code=code, name=name, letterhead=letterhead, place_name=place,
-                                          kecamatan_ids=kecamatan)
-            for o_name, rank, nrp, position in officers_rows:
-                officers.add_officer(session, name=o_name, nrp=nrp, rank_id=rank, position=position, post_id=post.id)
-            return post
-
         def failed(exc) -> None:
             from okudesk.core.errors import ValidationError
 
@@ -242,8 +228,9 @@ class FirstRunWizard(QWidget):
                 errors.show_exception(exc, parent=self)
 
         self.finish.setEnabled(False)
-        WriteOp(self, work, changes=Changes(frozenset(ALL_AREAS))).success(lambda _p: self.finished_setup.emit()) \
-            .failure(failed).run()
+        setup_ops.set_up_post(parent=self, code=code, name=name, letterhead=letterhead, place_name=place,
+                              kecamatan_ids=kecamatan, officer_rows=officers_rows) \
+            .success(lambda _p: self.finished_setup.emit()).failure(failed).run()
 
     def load_demo(self, *, meetings: int = 120, incidents: int = 200) -> None:
         self.setup_button.setEnabled(False)
@@ -251,11 +238,6 @@ class FirstRunWizard(QWidget):
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         self.progress_label.setText(tr("Mengisi data contoh…"))
-
-        def work(store):
-            from okudesk.core import demo
-
-            return demo.fill(store, meetings=meetings, incidents=incidents)
 
         def failed(exc) -> None:
             self.setup_button.setEnabled(True)
@@ -266,4 +248,5 @@ class FirstRunWizard(QWidget):
 
             errors.show_exception(exc, parent=self)
 
-        StoreTask(self, work, lambda _s: self.finished_setup.emit(), changes=Changes.everything()).failure(failed).run()
+        setup_ops.fill_demo(parent=self, meetings=meetings, incidents=incidents) \
+            .success(lambda _s: self.finished_setup.emit()).failure(failed).run()

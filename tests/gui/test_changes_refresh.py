@@ -10,6 +10,7 @@ def test_a_write_op_refreshes_the_page_it_concerns_and_no_other(people, window, 
     page = window.go_to("stakeholders")
     qtbot.waitUntil(lambda: page.model.rowCount() == 2 and page.model.is_idle())
     incidents_page = window.go_to("incidents")
+    qtbot.waitUntil(incidents_page.model.is_idle)  # its first screen read and painted
     window.go_to("stakeholders")
     idle()
     refreshed = []
@@ -40,3 +41,4 @@ def test_a_write_op_refreshes_the_page_it_concerns_and_no_other(people, window, 
     StoreTask(window, delete_in_own_session).run()
     qtbot.waitUntil(lambda: page.model.rowCount() == 2 and page.model.is_idle())
     assert seen[-1].areas == {STAKEHOLDER} and seen[-1].ids == {new_id}
+    idle()
