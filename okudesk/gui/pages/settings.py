@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import i18n, messages
-from okudesk.gui.operations import OFFICER, POST, SETTING, Changes, QueryOp, WriteOp
+from okudesk.gui.operations import OFFICER, POST, SETTING
+from okudesk.gui.operations import settings as settings_ops
 from okudesk.gui.pages.base import Combo, Page, tr
 
 
@@ -125,13 +126,7 @@ class SettingsPage(Page):
         messages.info(self, tr("Bahasa disimpan. Buka ulang okudesk untuk memakai bahasa baru."))
 
     def refresh(self, changes=None) -> None:
-        def work(session):
-            from okudesk.core.records import officers, posts, reference, settings
-
-            return (posts.this_post(session), officers.list_officers(session, active_only=False), reference.ranks(session),
-                    settings.get_int(session, settings.EXPORT_WARNING_DAYS, 7))
-
-        QueryOp(self, work, self._show).run()
+        settings_ops.load(parent=self).success(self._show).run()
 
     def _show(self, result) -> None:
         post, officer_list, ranks, days = result
@@ -158,11 +153,6 @@ class SettingsPage(Page):
         post_id, lines, place = self.post.id, [e.text() for e in self.letterhead], self.place_name.text()
         self.post_error.setText("")
 
-        def work(session):
-            from okudesk.core.records import posts
-
-            return posts.update_letterhead(session, post_id, lines, place)
-
         def failed(exc):
             from okudesk.core.errors import ValidationError
 
@@ -173,17 +163,12 @@ class SettingsPage(Page):
 
                 errors.show_exception(exc, parent=self)
 
-        WriteOp(self, work, changes=Changes.of(POST)).failure(failed).run()
+        settings_ops.update_letterhead(parent=self, post_id=post_id, lines=lines, place_name=place).failure(failed).run()
 
     def _add_officer(self) -> None:
         name, rank, nrp, position = self.o_name.text(), self.o_rank.current_id(), self.o_nrp.text(), self.o_position.text()
         post_id = self.post.id if self.post else None
         self.officer_error.setText("")
-
-        def work(session):
-            from okudesk.core.records import officers
-
-            return officers.add_officer(session, name=name, nrp=nrp, rank_id=rank, position=position, post_id=post_id)
 
         def done(_info) -> None:
             for w in (self.o_name, self.o_nrp, self.o_position):
@@ -192,14 +177,8 @@ class SettingsPage(Page):
         def failed(exc):
             self.officer_error.setText(str(exc))
 
-        WriteOp(self, work, changes=Changes.of(OFFICER)).success(done).failure(failed).run()
+        settings_ops.add_officer(parent=self, name=name, nrp=nrp, rank_id=rank, position=position, post_id=post_id) \
+            .success(done).failure(failed).run()
 
     def _save_days(self) -> None:
-        days = self.warn_days.value()
-
-        def work(session):
-            from okudesk.core.records import settings
-
-            settings.put(session, settings.EXPORT_WARNING_DAYS, str(days))
-
-        WriteOp(self, work, changes=Changes.of(SETTING)).run()
+        settings_ops.set_export_warning_days(parent=self, days=self.warn_days.value()).run()
