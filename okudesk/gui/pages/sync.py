@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import messages
-from okudesk.gui.operations import ALL_AREAS, Changes, QueryOp, StoreTask, WriteOp
+from okudesk.gui.operations import ALL_AREAS, Changes
+from okudesk.gui.operations import sync as sync_ops
 from okudesk.gui.pages.base import Page, tr
 
 DRIVE_REMOVABLE = 2  # GetDriveTypeW
@@ -227,15 +228,7 @@ class SyncPage(Page):
         self.refresh()
 
     def refresh(self, changes: Changes | None = None) -> None:
-        def work(session):
-            from okudesk.core.sync import status
-
-            local = status.local_status(session)
-            if local is not None and local.role == "hq":
-                return local, status.post_statuses(session), status.conflicts(session), status.held_records(session)
-            return local, [], [], []
-
-        QueryOp(self, work, self._show).run()
+        sync_ops.load(parent=self).success(self._show).run()
 
     def _show(self, result) -> None:
         local, post_rows, conflict_rows, held_rows = result
@@ -302,18 +295,13 @@ class SyncPage(Page):
         self._busy(self.post_progress, True)
         self.post_result.setText(tr("Menulis bundel ke {target}…").format(target=target))
 
-        def work(store):
-            from okudesk.core.sync import export
-
-            return export.export_bundle(store, Path(target))
-
         def done(result) -> None:
             self._busy(self.post_progress, False)
             self.post_result.setText(tr("Selesai: {n} catatan dan {photos} foto ditulis ke {path}. Bawa flashdisk ini ke "
                                         "Polres; data tetap tersimpan di sini sampai tanda terima Polres diimpor.")
                                      .format(n=result.records, photos=result.photos, path=result.path))
 
-        StoreTask(self, work, done, changes=Changes.of("setting")).failure(self._post_failed).run()
+        sync_ops.export_bundle(parent=self, target=Path(target)).success(done).failure(self._post_failed).run()
 
     def _post_failed(self, exc: BaseException) -> None:
         self._busy(self.post_progress, False)
@@ -324,11 +312,6 @@ class SyncPage(Page):
         if not files:
             return
         self._busy(self.post_progress, True)
-
-        def work(store):
-            from okudesk.core.sync import receipt
-
-            return [receipt.import_receipt(store, Path(f)) for f in files]
 
         def done(outcomes) -> None:
             self._busy(self.post_progress, False)
@@ -343,18 +326,12 @@ class SyncPage(Page):
                     lines.append(tr("{file}: DITOLAK: {reason}").format(file=o.file.name, reason=o.reason))
             self.post_result.setText("\n".join(lines))
 
-        StoreTask(self, work, done, changes=Changes.everything()).failure(self._post_failed).run()
+        sync_ops.import_receipts(parent=self, paths=[Path(f) for f in files]).success(done).failure(self._post_failed).run()
 
     def set_up_from_kit(self) -> None:
         files = messages.open_files(self, tr("Pilih kit pendaftaran dari Polres"), tr("Kit okudesk (*.json);;Semua berkas (*)"))
         if not files:
             return
-
-        def work(store):
-            from okudesk.core.sync import trust
-
-            with store.write() as session:
-                return trust.set_up_post(session, Path(files[0]))
 
         def done(role) -> None:
             self.setup_result.setText(tr("Pos {code} siap; ekspor pertama membawa bukti pendaftaran ke Polres {hq}.")
@@ -363,7 +340,7 @@ class SyncPage(Page):
         def failed(exc: BaseException) -> None:
             self.setup_result.setText(tr("Gagal: {reason}").format(reason=exc))
 
-        StoreTask(self, work, done, changes=Changes.everything()).failure(failed).run()
+        sync_ops.set_up_post(parent=self, kit=Path(files[0])).success(done).failure(failed).run()
 
     # --- HQ -----------------------------------------------------------------------------------
 
@@ -399,11 +376,6 @@ class SyncPage(Page):
             return
         path = self._queue.pop(0)
 
-        def work(store):
-            from okudesk.core.sync import importer
-
-            return importer.import_bundle(store, path)
-
         def done(outcome) -> None:
             self._add_result(outcome)
             self.hq_progress.setValue(self.hq_progress.value() + 1)
@@ -414,7 +386,7 @@ class SyncPage(Page):
 
             done(BundleOutcome(path, False, str(exc)))
 
-        StoreTask(self, work, done, changes=Changes.everything()).failure(failed).run()
+        sync_ops.import_bundle(parent=self, path=path).success(done).failure(failed).run()
 
     def add_post(self) -> None:
         code = messages.text_input(self, tr("Daftarkan pos"), tr("Kode pos (mis. BTT):"))
@@ -427,11 +399,6 @@ class SyncPage(Page):
         if not folder:
             return
 
-        def work(session):
-            from okudesk.core.sync import trust
-
-            return trust.add_post(session, code=code, name=name, out_dir=Path(folder))
-
         def done(path) -> None:
             self.manage_result.setText(tr("Kit pendaftaran ditulis ke {path}. Serahkan kepada pos seperti menyerahkan kunci.")
                                        .format(path=path))
@@ -439,7 +406,7 @@ class SyncPage(Page):
         def failed(exc: BaseException) -> None:
             self.manage_result.setText(tr("Gagal: {reason}").format(reason=exc))
 
-        WriteOp(self, work, changes=Changes.everything()).success(done).failure(failed).run()
+        sync_ops.add_post(parent=self, code=code, name=name, out_dir=Path(folder)).success(done).failure(failed).run()
 
     def revoke_selected(self) -> None:
         row = self.posts.currentRow()
@@ -451,15 +418,10 @@ class SyncPage(Page):
                                          "pos perlu kit baru.").format(code=code), ok_text=tr("Cabut")):
             return
 
-        def work(session):
-            from okudesk.core.sync import trust
-
-            return trust.revoke_post(session, code)
-
         def done(_post) -> None:
             self.manage_result.setText(tr("Pos {code} dicabut.").format(code=code))
 
-        WriteOp(self, work, changes=Changes.everything()).success(done).run()
+        sync_ops.revoke_post(parent=self, code=code).success(done).run()
 
     def resolve_selected(self, *, adopt: bool) -> None:
         row = self.conflicts.currentRow()
@@ -468,12 +430,7 @@ class SyncPage(Page):
             return
         table, record_id, instance = self._conflict_keys[row]
 
-        def work(session):
-            from okudesk.core.sync import merge
-
-            merge.resolve_conflict(session, table, record_id, instance, adopt=adopt)
-
-        WriteOp(self, work, changes=Changes.everything()).run()
+        sync_ops.resolve_conflict(parent=self, table=table, record_id=record_id, instance=instance, adopt=adopt).run()
 
     def _add_result(self, o) -> None:
         row = self.results.rowCount()
