@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from okudesk.core import permissions
 from okudesk.gui import messages
 from okudesk.gui.messages import ErrorLabel
-from okudesk.gui.operations import OFFICER, SETTING, Changes, QueryOp, StoreTask, WriteOp, hub
+from okudesk.gui.operations import OFFICER, SETTING, Changes, hub
+from okudesk.gui.operations import accounts as account_ops
+from okudesk.gui.operations import audit as audit_ops
+from okudesk.gui.operations import backups as backup_ops
 from okudesk.gui.pages.base import Combo, DateBox, Page
 
 LIMIT = 500
@@ -144,16 +146,7 @@ class AuditPage(Page):
         self.tabs.setTabVisible(2, actor.may("backup.make"))
         self.restore_button.setVisible(actor.may("backup.restore"))
 
-        def work(session):
-            from okudesk.core.records import officers
-            from okudesk.core.security import accounts
-
-            people = officers.list_officers(session, active_only=False)
-            acc = {a.officer_id: a for a in accounts.list_accounts(session)} if permissions.may(session, "account.manage") else {}
-            minutes = accounts.idle_lock_minutes(session)
-            return people, acc, minutes
-
-        QueryOp(self, work, self._show_people).run()
+        account_ops.people(parent=self).success(self._show_people).run()
         self.load_entries()
 
     def show_record(self, record_id: str) -> None:
@@ -175,14 +168,7 @@ class AuditPage(Page):
     def load_entries(self, *_args) -> None:
         if _actor() is None:
             return
-        filters = self.filters()
-
-        def work(session):
-            from okudesk.core.history import audit
-
-            return audit.entries(session, **filters)
-
-        QueryOp(self, work, self._show_entries).failure(self._failed).run()
+        audit_ops.entries(parent=self, filters=self.filters()).success(self._show_entries).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
         from okudesk.core.errors import OkudeskError
@@ -213,11 +199,6 @@ class AuditPage(Page):
         self.count_label.setText(tr("{n} entri (paling baru dulu, paling banyak {max})").format(n=len(rows), max=LIMIT))
 
     def verify_chain(self) -> None:
-        def work(session):
-            from okudesk.core.history import audit
-
-            return audit.verify(session)
-
         def show(result) -> None:
             if result.ok:
                 self.chain_label.setText(tr("Rantai audit utuh: {n} entri dalam {c} rantai.").format(n=result.entries, c=result.chains))
@@ -226,7 +207,7 @@ class AuditPage(Page):
                 self.chain_label.setText(tr("Rantai audit RUSAK: {problem}").format(problem=result.problem))
                 self.chain_label.setStyleSheet("color: #b71c1c; font-weight: 600;")
 
-        QueryOp(self, work, show).run()
+        audit_ops.verify(parent=self).success(show).run()
 
     # --- accounts ----------------------------------------------------------------------------
 
@@ -301,27 +282,18 @@ class AuditPage(Page):
             return
         self.account_error.show_text("")
 
-        def work(session):
-            from okudesk.core.security import accounts
-
-            return accounts.set_account(session, officer_id, role=role, passphrase=passphrase, must_change=True)
-
         def done(_info) -> None:
             self.temp_pass.clear()
 
-        WriteOp(self, work, changes=Changes.of(OFFICER, source=self)).success(done).failure(self._account_failed).run()
+        account_ops.set_account(parent=self, officer_id=officer_id, role=role, passphrase=passphrase) \
+            .success(done).failure(self._account_failed).run()
 
     def _unlock(self) -> None:
         officer_id = self.selected_officer()
         if officer_id is None:
             return
 
-        def work(session):
-            from okudesk.core.security import accounts
-
-            return accounts.unlock(session, officer_id)
-
-        WriteOp(self, work, changes=Changes.of(OFFICER, source=self)).failure(self._account_failed).run()
+        account_ops.unlock(parent=self, officer_id=officer_id).failure(self._account_failed).run()
 
     def _account_failed(self, exc: BaseException) -> None:
         from okudesk.core.errors import OkudeskError
@@ -376,11 +348,6 @@ class AuditPage(Page):
         self.usb_button.setEnabled(False)
         self.backup_label.setText(tr("Membuat cadangan…"))
 
-        def work(store):
-            from okudesk.core import backups
-
-            return backups.write_backup(store, folder)
-
         def done(info) -> None:
             self.usb_button.setEnabled(True)
             self.backup_label.setText(tr("Cadangan tersimpan: {path} ({mb:.1f} MB, {n} foto)").format(
@@ -391,7 +358,7 @@ class AuditPage(Page):
             self.backup_label.setText("")
             messages.error(self, tr("Cadangan gagal: {reason}").format(reason=str(exc)))
 
-        StoreTask(self, work, done).failure(failed).run()
+        backup_ops.write_backup(parent=self, folder=folder).success(done).failure(failed).run()
 
     def restore_backup(self) -> None:
         """Put a backup in place of the database in use (kept aside), then log in again."""
@@ -400,42 +367,21 @@ class AuditPage(Page):
             self, tr("Data sekarang akan diganti dengan isi cadangan ini (data sekarang disimpan di folder replaced). "
                      "Lanjutkan?"), ok_text=tr("Pulihkan")):
             return
-        h = hub()
-        actor, data_dir = h.store.actor, h.store.data_dir
-
-        def work(_store):  # the single worker: no other operation holds the database now
-            from okudesk.core import backups
-            from okudesk.core.store import Store
-
-            h.store.close()
-            try:
-                return backups.restore(data_dir, path, actor=actor)
-            finally:
-                h.store = Store.open(data_dir)
-
         def done(info) -> None:
             from okudesk.gui.login import gate
 
             self.backup_label.setText(tr("Cadangan dipulihkan dari {path}.").format(path=str(info.source)))
             gate(self.window_).lock("restore")  # the restored database has its own accounts
-            hub().notify(Changes.everything())
 
         def failed(exc: BaseException) -> None:
             messages.error(self, tr("Cadangan tidak dapat dipulihkan: {reason}").format(reason=str(exc)))
 
-        StoreTask(self, work, done).failure(failed).run()
+        backup_ops.restore(parent=self, source=path).success(done).failure(failed).run()
 
     def _save_idle(self) -> None:
-        minutes = self.idle_minutes.value()
-
-        def work(session):
-            from okudesk.core.security import accounts
-
-            return accounts.set_idle_lock_minutes(session, minutes)
-
         def done(value) -> None:
             from okudesk.gui.login import gate
 
             gate(self.window_).idle.start(value)
 
-        WriteOp(self, work, changes=Changes.of(SETTING, source=self)).success(done).run()
+        account_ops.set_idle_lock_minutes(parent=self, minutes=self.idle_minutes.value()).success(done).run()
