@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui.messages import ErrorLabel, set_color
-from okudesk.gui.operations import ALL_AREAS, SETTING, Changes, StoreTask, WriteOp, hub
+from okudesk.gui.operations import ALL_AREAS, Changes, hub
+from okudesk.gui.operations import accounts as account_ops
 from okudesk.gui.pages import PAGES
 
 # Pages a role must be allowed to see (any one of the permissions); the others need "data.read".
@@ -265,14 +266,8 @@ class LockScreen(QFrame):
         self._busy(True)
         self.message.show_text("")
 
-        def work(store):
-            from okudesk.core.security import accounts
-
-            actor = accounts.login(store, passphrase, officer_id=officer_id)
-            with store.read(actor=actor) as s:
-                return actor, accounts.must_change_passphrase(s, officer_id)
-
-        StoreTask(self, work, lambda result: self._logged_in(result, passphrase)).failure(self._failed).run()
+        account_ops.log_in(parent=self, officer_id=officer_id, passphrase=passphrase) \
+            .success(lambda result: self._logged_in(result, passphrase)).failure(self._failed).run()
 
     def _logged_in(self, result, passphrase: str) -> None:
         actor, must_change = result
@@ -308,20 +303,14 @@ class LockScreen(QFrame):
         name, nrp, passphrase = self.admin_name.text(), self.admin_nrp.text(), self.admin_pass.text()
         self._busy(True)
 
-        def work(store):
-            from okudesk.core.security import accounts
-
-            with store.write() as s:
-                accounts.create_first_admin(s, name=name, nrp=nrp, passphrase=passphrase)
-            return accounts.login(store, passphrase, nrp=nrp)
-
         def done(actor) -> None:
             self._busy(False)
             self.admin_pass.clear()
             self.admin_pass2.clear()
             self.unlocked.emit(actor)
 
-        StoreTask(self, work, done).failure(self._failed).run()
+        account_ops.create_first_admin(parent=self, name=name, nrp=nrp, passphrase=passphrase) \
+            .success(done).failure(self._failed).run()
 
     def _change(self) -> None:
         if self.new_pass.text() != self.new_pass2.text():
@@ -331,11 +320,6 @@ class LockScreen(QFrame):
         old = self._old if self._old is not None else self.old_pass.text()
         self._busy(True)
 
-        def work(store):
-            from okudesk.core.security import accounts
-
-            return accounts.change_passphrase(store, actor.officer_id, old, new)
-
         def done(actor) -> None:
             self._busy(False)
             for edit in (self.old_pass, self.new_pass, self.new_pass2):
@@ -343,7 +327,8 @@ class LockScreen(QFrame):
             self._pending_actor, self._old = None, ""
             self.unlocked.emit(actor)
 
-        StoreTask(self, work, done).failure(self._failed).run()
+        account_ops.change_passphrase(parent=self, officer_id=actor.officer_id, old=old, new=new) \
+            .success(done).failure(self._failed).run()
 
 
 class IdleWatcher(QObject):
@@ -474,12 +459,6 @@ class Gate(QObject):
             self.window._first_ready()
 
     def _ask(self, preferred: str | None = None) -> None:
-        def work(store):
-            from okudesk.core.security import accounts
-
-            with store.read() as s:
-                return accounts.needs_first_admin(s), accounts.login_choices(s)
-
         def show(result) -> None:
             if self.actor is not None:  # logged in from the early screen meanwhile
                 return
@@ -491,7 +470,7 @@ class Gate(QObject):
             if hasattr(self.window, "_first_ready"):
                 self.window._first_ready()  # the window is up: the lock screen is its first page
 
-        StoreTask(self.window, work, show).run()
+        account_ops.login_choices(parent=self.window).success(show).run()
 
     def _unlocked(self, actor) -> None:
         store = hub().store
@@ -501,22 +480,8 @@ class Gate(QObject):
         apply_roles(self.window, actor)
         self.screen.hide()
         if actor.officer_id is not None:  # who logged in is the officer on duty
-
-            def on_duty(session):
-                from okudesk.core.records import settings
-
-                if settings.get(session, settings.OFFICER_ON_DUTY) != actor.officer_id:
-                    settings.put(session, settings.OFFICER_ON_DUTY, actor.officer_id)
-
-            WriteOp(self.window, on_duty, changes=Changes.of(SETTING)).run()
-
-        def minutes(store):
-            from okudesk.core.security import accounts
-
-            with store.read() as s:
-                return accounts.idle_lock_minutes(s)
-
-        StoreTask(self.window, minutes, self.idle.start).run()
+            account_ops.take_duty(parent=self.window, officer_id=actor.officer_id).run()
+        account_ops.idle_lock_minutes(parent=self.window).success(self.idle.start).run()
         then, self._then = self._then, None
         if then is not None:
             then()
@@ -535,12 +500,7 @@ class Gate(QObject):
         self.idle.stop()
         store.actor = self.actor = None
 
-        def work(store):
-            from okudesk.core.security import accounts
-
-            accounts.logout(store, actor, reason=reason)
-
-        StoreTask(self.window, work, lambda _r: None).run()
+        account_ops.log_out(parent=self.window, actor=actor, reason=reason).run()
         self._ask(preferred=actor.officer_id)
 
 

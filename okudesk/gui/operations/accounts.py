@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from okudesk.gui.operations import QueryOp, WriteOp
+from okudesk.gui.operations import QueryOp, StoreTask, WriteOp
 
 
 def people(*, parent: QWidget | None) -> QueryOp[tuple]:
@@ -47,5 +47,83 @@ def set_idle_lock_minutes(*, parent: QWidget | None, minutes: int) -> WriteOp[in
         from okudesk.core.security import accounts
 
         return accounts.set_idle_lock_minutes(session, minutes)
+
+    return WriteOp(parent, work)
+
+
+def log_in(*, parent: QWidget | None, officer_id: str, passphrase: str) -> StoreTask[tuple]:
+    """(the actor, whether they must choose a new passphrase first); refused with a reason."""
+
+    def work(store):
+        from okudesk.core.security import accounts
+
+        actor = accounts.login(store, passphrase, officer_id=officer_id)
+        with store.read(actor=actor) as s:
+            return actor, accounts.must_change_passphrase(s, officer_id)
+
+    return StoreTask(parent, work)
+
+
+def create_first_admin(*, parent: QWidget | None, name: str, nrp: str, passphrase: str) -> StoreTask:
+    """The first administrator of a new database, logged in."""
+
+    def work(store):
+        from okudesk.core.security import accounts
+
+        with store.write() as s:
+            accounts.create_first_admin(s, name=name, nrp=nrp, passphrase=passphrase)
+        return accounts.login(store, passphrase, nrp=nrp)
+
+    return StoreTask(parent, work)
+
+
+def change_passphrase(*, parent: QWidget | None, officer_id: str, old: str, new: str) -> StoreTask:
+    def work(store):
+        from okudesk.core.security import accounts
+
+        return accounts.change_passphrase(store, officer_id, old, new)
+
+    return StoreTask(parent, work)
+
+
+def login_choices(*, parent: QWidget | None) -> StoreTask[tuple]:
+    """(whether the first administrator must be created, the officers who may log in)."""
+
+    def work(store):
+        from okudesk.core.security import accounts
+
+        with store.read() as s:
+            return accounts.needs_first_admin(s), accounts.login_choices(s)
+
+    return StoreTask(parent, work)
+
+
+def log_out(*, parent: QWidget | None, actor, reason: str) -> StoreTask[None]:
+    def work(store):
+        from okudesk.core.security import accounts
+
+        accounts.logout(store, actor, reason=reason)
+
+    return StoreTask(parent, work)
+
+
+def idle_lock_minutes(*, parent: QWidget | None) -> StoreTask[int]:
+    def work(store):
+        from okudesk.core.security import accounts
+
+        with store.read() as s:
+            return accounts.idle_lock_minutes(s)
+
+    return StoreTask(parent, work)
+
+
+def take_duty(*, parent: QWidget | None, officer_id: str) -> WriteOp[None]:
+    """Who logged in is the officer on duty (the setting is only written when it changes)."""
+
+    def work(session):
+        from okudesk.core.records import settings
+
+        if settings.get(session, settings.OFFICER_ON_DUTY) != officer_id:
+            settings.put(session, settings.OFFICER_ON_DUTY, officer_id)
 
     return WriteOp(parent, work)
