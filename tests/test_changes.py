@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from PIL import Image
+from sqlalchemy import select
 
 from okudesk.core import demo
 from okudesk.core.errors import ValidationError
@@ -43,7 +44,9 @@ def test_a_meeting_saved_with_its_photo_reports_exactly_its_rows(store, yesterda
     with store.read() as s:
         (photo,) = photos.photos_of(s, meeting_id=m.id)
     touched = seen.touched
-    assert dict(touched.rows) == {
+    rows = dict(touched.rows)
+    assert rows.pop("audit_entry")  # the trail's entries of this save
+    assert rows == {
         "meeting": {m.id},  # its attendee rows count for it
         "follow_up": {m.follow_ups[0].id},
         "attachment": {photo.id},
@@ -59,12 +62,14 @@ def test_a_meeting_saved_with_its_photo_reports_exactly_its_rows(store, yesterda
     with changes.recording() as seen, store.write() as s:
         meetings.save_meeting(s, m.id, fewer, photos=[PhotoInput(attachment_id=photo.id, caption="Suasana")],
                               photo_dir=store.photo_dir)
-    assert dict(seen.touched.rows) == {"meeting": {m.id}}
+    rows = dict(seen.touched.rows)
+    assert rows.pop("audit_entry") and rows == {"meeting": {m.id}}
 
     # A soft delete is a change too: the tombstones of the meeting and its follow-ups.
     with changes.recording() as seen, store.write() as s:
         meetings.delete_meeting(s, m.id)
-    assert dict(seen.touched.rows) == {"meeting": {m.id}, "follow_up": {f.id}}
+    rows = dict(seen.touched.rows)
+    assert rows.pop("audit_entry") and rows == {"meeting": {m.id}, "follow_up": {f.id}}
 
 
 def test_a_rolled_back_transaction_reports_nothing(store, yesterday):
@@ -80,6 +85,17 @@ def test_a_rolled_back_transaction_reports_nothing(store, yesterday):
         assert meetings.latest_meeting_id(s) is None
 
 
+def test_an_event_without_a_record_reports_its_audit_entry_only(store):
+    from okudesk.core.history import audit
+    from okudesk.core.models import AuditEntry
+
+    with changes.recording() as seen, store.write() as s:
+        audit.record(s, "print", record_type="meeting", record_id="m1", summary="dicetak")
+    with store.read() as s:
+        (entry_id,) = s.scalars(select(AuditEntry.id).where(AuditEntry.action == "print")).all()
+    assert dict(seen.touched.rows) == {"audit_entry": {entry_id}}
+
+
 def test_nothing_is_reported_outside_a_recording_and_reads_report_nothing(store, yesterday):
     with store.write() as s:  # nobody records: nothing is kept for later
         meetings.save_meeting(s, None, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang"))
@@ -93,11 +109,9 @@ def test_bulk_writers_declare_what_they_wrote(store):
         summary = demo.fill(store, meetings=3, incidents=4, seed=7)
     rows = seen.touched.rows
     with store.read() as s:
-        from sqlalchemy import select
-
         from okudesk.core.models import Incident, Meeting
 
         assert rows["meeting"] == set(s.scalars(select(Meeting.id)))
         assert rows["incident"] == set(s.scalars(select(Incident.id)))
     assert len(rows["meeting"]) == summary.meetings and "incident_status_change" in rows
-    assert "attachment" in rows and "audit_entry" not in rows
+    assert "attachment" in rows and "audit_entry" in rows and "number_sequence" not in rows

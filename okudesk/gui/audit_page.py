@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from okudesk.gui import messages
 from okudesk.gui.messages import ErrorLabel
-from okudesk.gui.operations import OFFICER, SETTING, Changes, hub
+from okudesk.gui.operations import ALL_AREAS, Changes, hub
 from okudesk.gui.operations import accounts as account_ops
 from okudesk.gui.operations import audit as audit_ops
 from okudesk.gui.operations import backups as backup_ops
@@ -71,7 +71,7 @@ def _actor():
 
 
 class AuditPage(Page):
-    areas = frozenset({OFFICER, SETTING, "meeting", "incident", "stakeholder", "follow_up", "photo", "post", "reference"})
+    areas = ALL_AREAS  # every change and event is in the trail
 
     def __init__(self, window):
         super().__init__(window)

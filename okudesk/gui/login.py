@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui.messages import ErrorLabel, set_color
-from okudesk.gui.operations import ALL_AREAS, Changes, hub
+from okudesk.gui.operations import Changes, hub
 from okudesk.gui.operations import accounts as account_ops
 from okudesk.gui.pages import PAGES
 
@@ -486,7 +486,7 @@ class Gate(QObject):
         if then is not None:
             then()
         else:
-            hub().notify(Changes(ALL_AREAS))
+            hub().notify(Changes.everything())  # who acts changed: every page reads again
 
     def change_passphrase(self) -> None:
         if self.actor is not None and self.actor.officer_id is not None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk import __version__
-from okudesk.gui.operations import OFFICER, POST, SETTING, Changes, hub
+from okudesk.gui.operations import AUDIT, OFFICER, POST, SETTING, Changes, hub
 from okudesk.gui.operations import shell as shell_ops
 from okudesk.gui.pages import PAGES, PageSpec
 
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         self.unexported_label.setText(tr("{n} perubahan belum diekspor").format(n=f"{unexported:,}".replace(",", ".")))
 
     def _on_data_changed(self, changes: Changes) -> None:
-        if changes.source is self and changes.areas == {SETTING}:
+        if changes.source is self and changes.areas <= {SETTING, AUDIT}:  # the officer on duty chosen here
             return
         if self.hub.store is not None and self.post is not None:
             self.refresh_status()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
 from html import escape
 from pathlib import Path
 
@@ -39,16 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import messages
-from okudesk.gui.operations import (
-    INCIDENT,
-    MEETING,
-    OFFICER,
-    SETTING,
-    Changes,
-    QueryOp,
-    StoreTask,
-    WriteOp,
-)
+from okudesk.gui.operations import INCIDENT, MEETING, OFFICER, Changes
+from okudesk.gui.operations import reports as report_ops
 from okudesk.gui.pages.base import Page
 
 KIND_TITLES = {"meeting": QT_TRANSLATE_NOOP("", "Laporan Hasil Kegiatan / Kunjungan"),
@@ -171,16 +162,7 @@ class PrintReportDialog(QDialog):
         layout.addLayout(row)
         self._progress = _Progress()
         self._progress.step.connect(self._on_step, Qt.ConnectionType.QueuedConnection)
-        QueryOp(self, self._load_choices, self._show_choices).run()
-
-    def _load_choices(self, session):
-        from okudesk.core.records import incidents, meetings, officers, register
-        from okudesk.core.security import credentials
-
-        detail = meetings.get_meeting(session, self.record_id) if self.kind == "meeting" else incidents.get_incident(session, self.record_id)
-        people = [(o.id, o.nrp, f"{o.display} ({o.nrp})", credentials.credential(session, o.id) is not None)
-                  for o in officers.list_officers(session)]
-        return detail.number, detail.reported_by_id, people, register.locked_by(session, self.kind, self.record_id)
+        report_ops.print_choices(parent=self, kind=self.kind, record_id=self.record_id).success(self._show_choices).run()
 
     def _show_choices(self, result) -> None:
         number, reporter, people, locked = result
@@ -198,8 +180,6 @@ class PrintReportDialog(QDialog):
         self.status.setText(what)
 
     def generate(self) -> None:
-        from okudesk.core.reports import service
-
         draft = self.draft.isChecked()
         passphrase = self.passphrase.text()
         if not draft and not passphrase:
@@ -210,22 +190,10 @@ class PrintReportDialog(QDialog):
         self.make_button.setEnabled(False)
         self.progress.setVisible(True)
         self.progress.setValue(0)
-        kind, record_id, nrp, emit = self.kind, self.record_id, self.signer.currentData(), self._progress.step.emit
-
-        def work(store):
-            result = service.make_report(store, kind, record_id, passphrase=None if draft else passphrase, draft=draft,
-                                         officer_nrp=nrp, progress=emit)
-            path = result.path
-            if path is None:  # a draft: a temporary file for the viewer and the printer
-                handle, name = tempfile.mkstemp(prefix="okudesk-draf-", suffix=".pdf")
-                with os.fdopen(handle, "wb") as fh:
-                    fh.write(result.pdf)
-                path = Path(name)
-            return result, path
-
-        area = MEETING if kind == "meeting" else INCIDENT
-        StoreTask(self, work, self._done, changes=None if draft else Changes.of(area, ids=[record_id])) \
-            .failure(self._failed).run()
+        report_ops.make_report(parent=self, kind=self.kind, record_id=self.record_id,
+                               passphrase=None if draft else passphrase, draft=draft,
+                               officer_nrp=self.signer.currentData(), progress=self._progress.step.emit) \
+            .success(self._done).failure(self._failed).run()
 
     def _done(self, outcome) -> None:
         self.result, self.pdf_path = outcome
@@ -293,14 +261,7 @@ class PrintReportDialog(QDialog):
 
     def _audit(self, action: str, summary: str) -> None:
         """Printing and saving a copy go to the audit trail (okudesk/core/history/audit.py)."""
-        kind, record_id = self.kind, self.record_id
-
-        def work(session):
-            from okudesk.core.history import audit
-
-            audit.record(session, action, record_type=kind, record_id=record_id, summary=summary)
-
-        WriteOp(self, work, changes=Changes.of(SETTING, source=self)).run()
+        report_ops.record_event(parent=self, action=action, kind=self.kind, record_id=self.record_id, summary=summary).run()
 
 
 # --- Verifikasi dokumen -----------------------------------------------------------------------------
@@ -347,24 +308,8 @@ class VerifyDialog(QDialog):
         self.verdict.setText(tr("Memeriksa…"))
         self.details.clear()
 
-        def work(store):
-            import hashlib
-
-            from okudesk.core.errors import OkudeskError
-            from okudesk.core.records import register
-            from okudesk.core.reports import verification
-            from okudesk.core.security import credentials
-
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise OkudeskError(tr("Berkas tidak dapat dibaca: {reason}").format(reason=exc.strerror or exc)) from exc
-            with store.read() as session:
-                anchors = credentials.trust_anchors(session)
-                entry = register.find(session, sha256=hashlib.sha256(data).hexdigest())
-            return verification.verify_pdf(data, anchors), entry
-
-        StoreTask(self, work, self._show).failure(self._failed).run()
+        report_ops.verify_pdf(parent=self, path=path, unreadable=tr("Berkas tidak dapat dibaca: {reason}")) \
+            .success(self._show).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
         self.verdict.setStyleSheet(f"font-size: 13pt; font-weight: 600; color: {VERDICT_COLORS['modified']}")
@@ -439,12 +384,7 @@ class CredentialDialog(QDialog):
         self._refresh()
 
     def _refresh(self) -> None:
-        def work(session):
-            from okudesk.core.security import credentials
-
-            return credentials.credential(session, self.officer_id)
-
-        QueryOp(self, work, self._show).run()
+        report_ops.credential(parent=self, officer_id=self.officer_id).success(self._show).run()
 
     def _show(self, info) -> None:
         if info is None:
@@ -468,14 +408,7 @@ class CredentialDialog(QDialog):
         passphrase = self._new_passphrase()
         if passphrase is None:
             return
-        officer_id = self.officer_id
-
-        def work(session):
-            from okudesk.core.security import credentials
-
-            return credentials.enroll_officer(session, officer_id, passphrase)
-
-        WriteOp(self, work, changes=Changes.of(OFFICER, ids=[officer_id])).success(self._enrolled) \
+        report_ops.enroll_officer(parent=self, officer_id=self.officer_id, passphrase=passphrase).success(self._enrolled) \
             .failure(lambda e: self.error.setText(str(e))).run()
 
     def _enrolled(self, info) -> None:
@@ -493,15 +426,8 @@ class CredentialDialog(QDialog):
         file_passphrase = messages.text_input(self, tr("Kata sandi berkas"), tr("Kata sandi berkas PKCS#12:"))
         if file_passphrase is None:
             return
-        officer_id = self.officer_id
-
-        def work(session):
-            from okudesk.core.security import credentials
-
-            return credentials.import_pkcs12(session, officer_id, Path(path).read_bytes(), file_passphrase, passphrase)
-
-        WriteOp(self, work, changes=Changes.of(OFFICER, ids=[officer_id])).success(self._enrolled) \
-            .failure(lambda e: self.error.setText(str(e))).run()
+        report_ops.import_pkcs12(parent=self, officer_id=self.officer_id, path=Path(path), file_passphrase=file_passphrase,
+                                 passphrase=passphrase).success(self._enrolled).failure(lambda e: self.error.setText(str(e))).run()
 
 
 # --- report settings -------------------------------------------------------------------------------
@@ -565,18 +491,7 @@ class ReportSettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addLayout(row)
-        QueryOp(self, self._load, self._show).run()
-
-    def _load(self, session):
-        from okudesk.core.records import officers, posts
-        from okudesk.core.reports import settings
-
-        post = posts.this_post(session)
-        from okudesk.gui.operations import hub
-
-        has_logo = settings.load_logo(hub().store.data_dir) is not None
-        return settings.load(session), [(o.id, f"{o.display} — {o.position}") for o in officers.list_officers(session)], \
-            post.code if post else "BTT", has_logo
+        report_ops.load_settings(parent=self).success(self._show).run()
 
     def _show_logo(self, has_logo: bool) -> None:
         self.logo_state.setText(tr("ada") if has_logo else tr("tidak ada"))
@@ -594,13 +509,7 @@ class ReportSettingsDialog(QDialog):
         self._save_logo(data)
 
     def _save_logo(self, data: bytes | None) -> None:
-        def work(store):
-            from okudesk.core.reports import settings
-
-            settings.save_logo(store.data_dir, data)
-            return data is not None
-
-        StoreTask(self, work, self._show_logo, changes=Changes.of(SETTING)).failure(lambda e: self.error.setText(str(e))).run()
+        report_ops.save_logo(parent=self, data=data).success(self._show_logo).failure(lambda e: self.error.setText(str(e))).run()
 
     def _show(self, result) -> None:
         cfg, people, self._post_code, has_logo = result
@@ -643,8 +552,7 @@ class ReportSettingsDialog(QDialog):
             self.saved.emit()
             self.accept()
 
-        WriteOp(self, lambda session: settings.save(session, cfg), changes=Changes.of(SETTING)).success(done) \
-            .failure(lambda e: self.error.setText(str(e))).run()
+        report_ops.save_settings(parent=self, settings=cfg).success(done).failure(lambda e: self.error.setText(str(e))).run()
 
 
 # --- the Laporan page -------------------------------------------------------------------------------
@@ -704,12 +612,7 @@ class ReportsPage(Page):
             self.ready.emit()
 
     def refresh(self, changes: Changes | None = None) -> None:
-        def work(session):
-            from okudesk.core.records import officers, register
-
-            return register.list_reports(session), [(o.id, f"{o.display} ({o.nrp})") for o in officers.list_officers(session)]
-
-        QueryOp(self, work, self._show).run()
+        report_ops.register(parent=self).success(self._show).run()
 
     def _show(self, result) -> None:
         from datetime import UTC

@@ -15,8 +15,9 @@ wants to know wraps the work in :func:`recording`::
             meetings.create_meeting(session, data)
     seen.touched  # Touched(rows={"meeting": {...}, "attachment": {...}})
 
-The audit trail (``audit_entry``) is the bookkeeping of every change, not a change of its
-own, and is left out, as are the store's counters (``store_meta``, ``number_sequence``).
+Entries of the audit trail (``audit_entry``) count like any row: printing a report changes
+no record but adds to the trail. The store's counters (``store_meta``, ``number_sequence``)
+are left out: they change with every write and no one shows them.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from okudesk.core.models import (
-    AuditEntry,
     NumberSequence,
     OfficerAccount,
     Setting,
@@ -40,7 +40,7 @@ from okudesk.core.models import (
 
 _PENDING = "okudesk_touched"  # Session.info: {table: set of ids} of the open transaction
 _EVERYTHING = "okudesk_touched_everything"
-_UNTRACKED = frozenset(m.__tablename__ for m in (AuditEntry, StoreMeta, NumberSequence))
+_UNTRACKED = frozenset(m.__tablename__ for m in (StoreMeta, NumberSequence))
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,8 @@ POST = "post"
 OFFICER = "officer"
 SETTING = "setting"
 SYNC = "sync"  # bundles, receipts, conflicts, held records, trust
-ALL_AREAS = frozenset({MEETING, INCIDENT, STAKEHOLDER, FOLLOW_UP, PHOTO, REFERENCE, POST, OFFICER, SETTING, SYNC})
+AUDIT = "audit"  # the audit trail: every change, and events such as printing or logging in
+ALL_AREAS = frozenset({MEETING, INCIDENT, STAKEHOLDER, FOLLOW_UP, PHOTO, REFERENCE, POST, OFFICER, SETTING, SYNC, AUDIT})
 
 # The one place that says which tables (okudesk.core.models) concern which areas.
 TABLE_AREAS: dict[str, tuple[str, ...]] = {
@@ -76,6 +77,7 @@ TABLE_AREAS: dict[str, tuple[str, ...]] = {
     "officer_account": (OFFICER,),
     "officer_credential": (OFFICER,),
     "setting": (SETTING,),
+    "audit_entry": (AUDIT,),
     "post_authority": (SYNC,),
     "trust_anchor": (SYNC,),
     "sync_identity": (SYNC,),
@@ -322,8 +324,7 @@ class WriteOp(_Op[T]):
     result goes to ``success`` and then ``hub().data_changed`` is emitted with what the
     transaction committed."""
 
-    def __init__(self, parent: QWidget | None, op: Callable[[Any], T], success: Callable[[T], Any] | None = None,
-                 *, changes: object = None):  # changes: ignored, until the last caller stops passing it
+    def __init__(self, parent: QWidget | None, op: Callable[[Any], T], success: Callable[[T], Any] | None = None):
         super().__init__(parent, op)
         self._success = success
 
@@ -337,7 +338,7 @@ class StoreTask(_Op[T]):
     ``data_changed`` with whatever its transactions committed (e.g. demo data, an import)."""
 
     def __init__(self, parent: QWidget | None, op: Callable[[Any], T], success: Callable[[T], Any] | None = None,
-                 *, needs_store: bool = True, changes: object = None):  # changes: ignored (see WriteOp)
+                 *, needs_store: bool = True):
         super().__init__(parent, op)
         self._success = success
         self._needs_store = needs_store

@@ -1,0 +1,162 @@
+"""Reports: make and sign, verify a PDF, officers' signing keys, report settings, the register."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from okudesk.gui.operations import QueryOp, StoreTask, WriteOp, hub
+
+
+def print_choices(*, parent: QWidget | None, kind: str, record_id: str) -> QueryOp[tuple]:
+    """(the record's number, who reported it, (id, NRP, label, has a key) of each officer,
+    the signed report that locks the record or None)."""
+
+    def work(session):
+        from okudesk.core.records import incidents, meetings, officers, register
+        from okudesk.core.security import credentials
+
+        detail = meetings.get_meeting(session, record_id) if kind == "meeting" else incidents.get_incident(session, record_id)
+        people = [(o.id, o.nrp, f"{o.display} ({o.nrp})", credentials.credential(session, o.id) is not None)
+                  for o in officers.list_officers(session)]
+        return detail.number, detail.reported_by_id, people, register.locked_by(session, kind, record_id)
+
+    return QueryOp(parent, work)
+
+
+def make_report(*, parent: QWidget | None, kind: str, record_id: str, passphrase: str | None, draft: bool,
+                officer_nrp: str | None, progress: Callable[[str, int], None]) -> StoreTask[tuple]:
+    """(the report, the PDF file to show: a temporary one for a draft)."""
+
+    def work(store):
+        from okudesk.core.reports import service
+
+        result = service.make_report(store, kind, record_id, passphrase=passphrase, draft=draft,
+                                     officer_nrp=officer_nrp, progress=progress)
+        path = result.path
+        if path is None:  # a draft: a temporary file for the viewer and the printer
+            handle, name = tempfile.mkstemp(prefix="okudesk-draf-", suffix=".pdf")
+            with os.fdopen(handle, "wb") as fh:
+                fh.write(result.pdf)
+            path = Path(name)
+        return result, path
+
+    return StoreTask(parent, work)
+
+
+def record_event(*, parent: QWidget | None, action: str, kind: str, record_id: str, summary: str) -> WriteOp[None]:
+    """Put an event that changes no record (a print, a saved copy) in the audit trail."""
+
+    def work(session):
+        from okudesk.core.history import audit
+
+        audit.record(session, action, record_type=kind, record_id=record_id, summary=summary)
+
+    return WriteOp(parent, work)
+
+
+def verify_pdf(*, parent: QWidget | None, path: Path, unreadable: str) -> StoreTask[tuple]:
+    """(the verification of the PDF in ``path``, its register entry or None); ``unreadable``
+    is the message (with ``{reason}``) when the file cannot be read."""
+
+    def work(store):
+        import hashlib
+
+        from okudesk.core.errors import OkudeskError
+        from okudesk.core.records import register
+        from okudesk.core.reports import verification
+        from okudesk.core.security import credentials
+
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise OkudeskError(unreadable.format(reason=exc.strerror or exc)) from exc
+        with store.read() as session:
+            anchors = credentials.trust_anchors(session)
+            entry = register.find(session, sha256=hashlib.sha256(data).hexdigest())
+        return verification.verify_pdf(data, anchors), entry
+
+    return StoreTask(parent, work)
+
+
+def credential(*, parent: QWidget | None, officer_id: str) -> QueryOp:
+    def work(session):
+        from okudesk.core.security import credentials
+
+        return credentials.credential(session, officer_id)
+
+    return QueryOp(parent, work)
+
+
+def enroll_officer(*, parent: QWidget | None, officer_id: str, passphrase: str) -> WriteOp:
+    """A signing key and certificate for the officer, protected by ``passphrase``."""
+
+    def work(session):
+        from okudesk.core.security import credentials
+
+        return credentials.enroll_officer(session, officer_id, passphrase)
+
+    return WriteOp(parent, work)
+
+
+def import_pkcs12(*, parent: QWidget | None, officer_id: str, path: Path, file_passphrase: str,
+                  passphrase: str) -> WriteOp:
+    def work(session):
+        from okudesk.core.security import credentials
+
+        return credentials.import_pkcs12(session, officer_id, path.read_bytes(), file_passphrase, passphrase)
+
+    return WriteOp(parent, work)
+
+
+def load_settings(*, parent: QWidget | None) -> QueryOp[tuple]:
+    """(the report settings, (id, label) of the officers, this post's code, whether a logo is set)."""
+
+    def work(session):
+        from okudesk.core.records import officers, posts
+        from okudesk.core.reports import settings
+
+        post = posts.this_post(session)
+        has_logo = settings.load_logo(hub().store.data_dir) is not None
+        return settings.load(session), [(o.id, f"{o.display} — {o.position}") for o in officers.list_officers(session)], \
+            post.code if post else "BTT", has_logo
+
+    return QueryOp(parent, work)
+
+
+def save_logo(*, parent: QWidget | None, data: bytes | None) -> StoreTask[bool]:
+    """Store (or with None, remove) the logo reports carry; whether one is set now."""
+
+    def work(store):
+        from okudesk.core.reports import settings
+
+        settings.save_logo(store.data_dir, data)
+        return data is not None
+
+    return StoreTask(parent, work)
+
+
+def save_settings(*, parent: QWidget | None, settings) -> WriteOp[None]:
+    """Store the report settings (okudesk.core.reports.settings.ReportSettings)."""
+
+    def work(session):
+        from okudesk.core.reports import settings as report_settings
+
+        report_settings.save(session, settings)
+
+    return WriteOp(parent, work)
+
+
+def register(*, parent: QWidget | None) -> QueryOp[tuple]:
+    """(the signed reports, (id, label) of the officers) for the Laporan page."""
+
+    def work(session):
+        from okudesk.core.records import officers, register
+
+        return register.list_reports(session), [(o.id, f"{o.display} ({o.nrp})") for o in officers.list_officers(session)]
+
+    return QueryOp(parent, work)
