@@ -61,6 +61,8 @@ class FollowUpsPage(ListPage):
         self.buttons.addWidget(self.reopen_button)
         self.done_button.clicked.connect(lambda: self.set_status(self.current_id(), "selesai"))
         self.reopen_button.clicked.connect(lambda: self.set_status(self.current_id(), "terbuka"))
+        self.guard("followup.write", self.done_button, self.reopen_button)
+        self.guard("meeting.write", actions=("new_record",))  # a follow-up is written in its meeting
         self.table.clicked.connect(self._clicked)
 
     def quick_filter(self) -> str:

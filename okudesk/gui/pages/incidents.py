@@ -45,6 +45,9 @@ class IncidentsPage(ListPage):
         self.edit_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.report_button.clicked.connect(self.print_current)
+        self.guard("incident.write", self.new_button, self.edit_button, self.delete_button,
+                   actions=("new_record", "open_selected", "delete_selected"))
+        self.guard("incident.status", self.status_button, actions=("change_status",))
         self.detail_data = None
 
     def make_detail(self):
@@ -171,7 +174,7 @@ class IncidentsPage(ListPage):
 
     def print_current(self):
         """Cetak laporan: make, sign, preview and print the selected record's report."""
-        from okudesk.gui.report_dialogs import open_print_dialog
+        from okudesk.gui.dialogs.report_print import open_print_dialog
 
         if not self.current_id():
             self.say(tr("Pilih satu kejadian di daftar untuk dicetak"))

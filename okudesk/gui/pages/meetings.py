@@ -55,6 +55,8 @@ class MeetingsPage(ListPage):
         self.edit_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.report_button.clicked.connect(self.print_current)
+        self.guard("meeting.write", self.new_button, self.edit_button, self.delete_button,
+                   actions=("new_record", "open_selected", "delete_selected"))
 
     def make_detail(self):
         self.browser = QTextBrowser()
@@ -155,7 +157,7 @@ class MeetingsPage(ListPage):
 
     def print_current(self):
         """Cetak laporan: make, sign, preview and print the selected record's report."""
-        from okudesk.gui.report_dialogs import open_print_dialog
+        from okudesk.gui.dialogs.report_print import open_print_dialog
 
         if not self.current_id():
             self.say(tr("Pilih satu rapat di daftar untuk dicetak"))

@@ -101,6 +101,8 @@ class SettingsPage(Page):
         self.officer_error.setStyleSheet("color: #b71c1c;")
         ov.addWidget(self.officer_error)
         self.add_officer.clicked.connect(self._add_officer)
+        self.guard("letterhead.write", self.save_post, actions=("save",))
+        self.guard("officer.manage", self.add_officer)
         v.addWidget(off_box)
 
         rem_box = QGroupBox(tr("Pengingat ekspor"))

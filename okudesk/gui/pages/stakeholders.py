@@ -44,6 +44,8 @@ class StakeholdersPage(ListPage):
         self.new_button.clicked.connect(self.new_record)
         self.edit_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.guard("stakeholder.write", self.new_button, self.edit_button, self.delete_button,
+                   actions=("new_record", "open_selected", "delete_selected"))
 
     def make_detail(self):
         box = QWidget()

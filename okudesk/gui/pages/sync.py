@@ -94,6 +94,11 @@ class SyncPage(Page):
         self._build_post(v)
         self._build_hq(v)
         v.addStretch(1)
+        self.guard("sync.export", self.export_button)
+        self.guard("sync.import", self.receipt_button, self.import_folder_button, self.import_files_button,
+                   self.adopt_button, self.dismiss_button)
+        self.guard("hq.posts", self.add_post_button)
+        self.guard("hq.revoke", self.revoke_button)
 
     # --- layout -------------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ from okudesk.core import permissions
 from okudesk.gui import messages
 from okudesk.gui.messages import ErrorLabel
 from okudesk.gui.operations import OFFICER, SETTING, Changes, QueryOp, StoreTask, WriteOp, hub
-from okudesk.gui.pages.base import Combo, DateBox, Page
+from okudesk.gui.pages.base import Combo, DateBox, Page, current_actor
 
 LIMIT = 500
 
@@ -63,11 +63,6 @@ def _local(at: datetime) -> str:
     return at.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M:%S")
 
 
-def _actor():
-    store = hub().store
-    return store.actor if store is not None else None
-
-
 class AuditPage(Page):
     areas = frozenset({OFFICER, SETTING, "meeting", "incident", "stakeholder", "follow_up", "photo", "post", "reference"})
 
@@ -82,6 +77,10 @@ class AuditPage(Page):
         self._build_trail()
         self._build_accounts()
         self._build_backup()
+        self.guard("account.manage", self.save_account, self.unlock_button)
+        self.guard("backup.make", self.usb_button)
+        self.guard("backup.restore", self.restore_button)
+        self.guard("settings.write", self.idle_save)
         self._shown = False
 
     # --- the audit trail ------------------------------------------------------------------------
@@ -137,12 +136,11 @@ class AuditPage(Page):
         self.ready.emit()
 
     def refresh(self, changes: Changes | None = None) -> None:
-        actor = _actor()
+        actor = current_actor()
         if actor is None:
             return
         self.tabs.setTabVisible(1, actor.may("account.manage"))
         self.tabs.setTabVisible(2, actor.may("backup.make"))
-        self.restore_button.setVisible(actor.may("backup.restore"))
 
         def work(session):
             from okudesk.core.records import officers
@@ -173,7 +171,7 @@ class AuditPage(Page):
                     until=_utc(self.until.value(), end=True), limit=LIMIT)
 
     def load_entries(self, *_args) -> None:
-        if _actor() is None:
+        if current_actor() is None:
             return
         filters = self.filters()
 
