@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk import __version__
+from okudesk.gui.i18n import tr
 from okudesk.gui.operations import OFFICER, POST, SETTING, Changes, QueryOp, WriteOp, hub
 from okudesk.gui.pages import PAGES, PageSpec
 
@@ -66,11 +67,6 @@ def style_named(root: QWidget) -> None:
         for widget in found:
             if not widget.styleSheet():
                 widget.setStyleSheet(sheet)
-
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)
 
 
 def page_title(spec: PageSpec) -> str:

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDate,
     QDateTime,
     QSize,
@@ -42,15 +41,12 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import messages
+from okudesk.gui.i18n import tr
 from okudesk.gui.messages import ErrorLabel
 from okudesk.gui.operations import REFERENCE, Changes, StoreTask, WriteOp, hub
 from okudesk.gui.pages.base import Combo, DateBox
 
 NO_DATETIME = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)
 
 
 class FieldForm(QFormLayout):

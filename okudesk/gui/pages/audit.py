@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, time, timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,15 +28,12 @@ from PySide6.QtWidgets import (
 
 from okudesk.core import permissions
 from okudesk.gui import messages
+from okudesk.gui.i18n import tr
 from okudesk.gui.messages import ErrorLabel
 from okudesk.gui.operations import OFFICER, SETTING, Changes, QueryOp, StoreTask, WriteOp, hub
 from okudesk.gui.pages.base import Combo, DateBox, Page, current_actor
 
 LIMIT = 500
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # the context lupdate gives tr() calls
 
 
 def choose_folder(parent) -> str | None:

@@ -10,8 +10,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QButtonGroup, QPushButton
 
 from okudesk.gui import labels
+from okudesk.gui.i18n import tr
 from okudesk.gui.operations import FOLLOW_UP, INCIDENT, MEETING, Changes, WriteOp, hub
-from okudesk.gui.pages.base import FilterBar, ListPage, tr
+from okudesk.gui.pages.base import FilterBar, ListPage
 from okudesk.gui.table_model import RAW_ROLE, ColumnSpec
 
 DONE_COLUMN = 5

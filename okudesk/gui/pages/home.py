@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import labels
+from okudesk.gui.i18n import tr
 from okudesk.gui.operations import FOLLOW_UP, INCIDENT, MEETING, SETTING, QueryOp
-from okudesk.gui.pages.base import Page, tr
+from okudesk.gui.pages.base import Page
 
 
 class Card(QFrame):

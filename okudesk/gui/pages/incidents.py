@@ -7,8 +7,9 @@ from html import escape
 from PySide6.QtWidgets import QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from okudesk.gui import labels, messages
+from okudesk.gui.i18n import tr
 from okudesk.gui.operations import FOLLOW_UP, INCIDENT, PHOTO, REFERENCE, Changes, QueryOp, WriteOp
-from okudesk.gui.pages.base import FilterBar, ListPage, tr
+from okudesk.gui.pages.base import FilterBar, ListPage
 from okudesk.gui.pages.meetings import section
 from okudesk.gui.table_model import ColumnSpec
 
@@ -70,7 +71,7 @@ class IncidentsPage(ListPage):
 
             kec, cats = result
             self.filter_bar.kecamatan.set_items(kec)
-            items = [(GROUP_PREFIX + g, "— " + labels.tr(text) + " —") for g, text in labels.CATEGORY_GROUP.items()]
+            items = [(GROUP_PREFIX + g, "— " + labels.translate(text) + " —") for g, text in labels.CATEGORY_GROUP.items()]
             items += [(c.id, c.name) for c in cats]
             self.filter_bar.kind.set_items(items)
 

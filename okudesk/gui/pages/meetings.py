@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtWidgets import QPushButton, QTextBrowser
 
 from okudesk.gui import labels, messages
+from okudesk.gui.i18n import tr
 from okudesk.gui.operations import (
     FOLLOW_UP,
     MEETING,
@@ -17,7 +18,7 @@ from okudesk.gui.operations import (
     QueryOp,
     WriteOp,
 )
-from okudesk.gui.pages.base import FilterBar, ListPage, tr
+from okudesk.gui.pages.base import FilterBar, ListPage
 from okudesk.gui.table_model import ColumnSpec
 
 

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import i18n, messages
+from okudesk.gui.i18n import tr
 from okudesk.gui.operations import OFFICER, POST, SETTING, Changes, QueryOp, WriteOp
-from okudesk.gui.pages.base import Combo, Page, tr
+from okudesk.gui.pages.base import Combo, Page
 
 
 class SettingsPage(Page):

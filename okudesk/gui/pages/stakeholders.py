@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import labels, messages
+from okudesk.gui.i18n import tr
 from okudesk.gui.operations import MEETING, REFERENCE, STAKEHOLDER, Changes, QueryOp, WriteOp
-from okudesk.gui.pages.base import FilterBar, ListPage, tr
+from okudesk.gui.pages.base import FilterBar, ListPage
 from okudesk.gui.table_model import ColumnSpec
 
 

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import messages
+from okudesk.gui.i18n import tr
 from okudesk.gui.operations import ALL_AREAS, Changes, QueryOp, StoreTask, WriteOp
-from okudesk.gui.pages.base import Page, tr
+from okudesk.gui.pages.base import Page
 
 DRIVE_REMOVABLE = 2  # GetDriveTypeW
 
