@@ -69,6 +69,8 @@ class Page(QWidget):
             if not _may(actor, permission):
                 widget.hide()  # shown again by show_role when someone who may logs in
         for action in actions:
+            if not callable(getattr(self, action, None)):  # a renamed method must not drop its rule
+                raise AttributeError(f"{type(self).__name__} guards {action!r}, which it does not have")
             self.guarded_actions[action] = permission
 
     def show_role(self, actor) -> None:
@@ -79,7 +81,12 @@ class Page(QWidget):
     def may(self, action: str) -> bool:
         """Whether the logged-in role may run the page method ``action`` (unguarded: yes)."""
         permission = self.guarded_actions.get(action)
-        return permission is None or _may(current_actor(), permission)
+        return permission is None or self.allowed(permission)
+
+    @staticmethod
+    def allowed(permission: str) -> bool:
+        """Whether the logged-in role has ``permission`` (for a click that is not a widget's)."""
+        return _may(current_actor(), permission)
 
     def run_action(self, action: str) -> None:
         """The page method ``action`` if the logged-in role may run it; else the core's

@@ -97,7 +97,7 @@ class FollowUpsPage(ListPage):
             self.table.setColumnWidth(col, width)
 
     def _clicked(self, index) -> None:
-        if index.column() == DONE_COLUMN and index.data(RAW_ROLE) == "terbuka":
+        if index.column() == DONE_COLUMN and index.data(RAW_ROLE) == "terbuka" and self.allowed("followup.write"):
             self.set_status(index.data(Qt.ItemDataRole.UserRole + 1), "selesai")
 
     def set_status(self, follow_up_id: str | None, status: str) -> None:

@@ -77,7 +77,7 @@ class HomePage(Page):
         self.new_incident.clicked.connect(lambda: window.go_to("incidents").new_record())
         top.addWidget(self.new_meeting)
         top.addWidget(self.new_incident)
-        self.guard("meeting.write", self.new_meeting)
+        self.guard("meeting.write", self.new_meeting, actions=("new_record",))
         self.guard("incident.write", self.new_incident)
         v.addLayout(top)
         self.export_warning = QLabel()
