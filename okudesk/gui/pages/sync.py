@@ -261,18 +261,11 @@ class SyncPage(Page):
             _fill(self.posts, [[p.code, p.name, p.status, p.bundles, _when(p.last_bundle_at),
                                 "-" if p.days_since is None else p.days_since, p.acknowledged, p.lag, p.conflicts, p.held]
                                for p in post_rows])
-            _fill(self.conflicts, [[c.table, c.record_id, c.post_code, self._summary(c.row), _when(c.detected_at)]
+            _fill(self.conflicts, [[c.table, c.record_id, c.post_code, c.summary, _when(c.detected_at)]
                                    for c in conflict_rows])
             self._conflict_keys = [(c.table, c.record_id, c.instance) for c in conflict_rows]
             _fill(self.held, [[h.table, h.record_id, h.post_code, h.missing, _when(h.held_at)] for h in held_rows])
         self.ready.emit()
-
-    @staticmethod
-    def _summary(row: dict) -> str:
-        for key in ("title", "name", "purpose", "description", "what", "summary", "number"):
-            if row.get(key):
-                return str(row[key])[:80]
-        return ""
 
     def _fill_drives(self) -> None:
         current = self.drive.currentData()
