@@ -209,6 +209,41 @@ def test_report_settings_dialog(gui_store, qtbot):
     assert cfg.number_template.endswith("Sek-{code}") and cfg.security_class == "Rahasia" and not cfg.letterhead
 
 
+@pytest.mark.parametrize("code", ["PNG", None])
+def test_report_settings_number_example_uses_this_posts_code_or_says_the_post_is_not_set_up(code, tmp_path, qtbot):
+    from okudesk.core import permissions
+    from okudesk.core.records import posts
+    from okudesk.core.store import Store
+
+    store = Store.open(tmp_path / "data")
+    store.actor = permissions.system_actor("pytest")
+    if code:
+        with store.write() as s:
+            kec = reference.kecamatan(s)[0].id
+            posts.set_up_this_post(s, code=code, name="Polsek Pengandonan", letterhead=["POLSEK PENGANDONAN"],
+                                   place_name="Pengandonan", kecamatan_ids=[kec])
+    hub = operations.Hub()
+    hub.store = store
+    operations.set_hub(hub)
+    try:
+        dialog = report_settings.ReportSettingsDialog()
+        qtbot.addWidget(dialog)
+        if code:
+            qtbot.waitUntil(lambda: dialog.template.text() != "", timeout=10_000)
+            dialog.template.clear()
+            qtbot.keyClicks(dialog.template, "{no}/{year}/{code}")
+            assert dialog.example.text().endswith("/PNG") and not dialog.error.text()
+        else:  # no post: no made-up code in the example, and the reason is shown
+            qtbot.waitUntil(lambda: "belum disiapkan" in dialog.error.text(), timeout=10_000)
+            qtbot.keyClicks(dialog.template, "{no}/{year}/{code}")
+            assert dialog.example.text() == "-"
+    finally:
+        qtbot.waitUntil(lambda: hub.taskman.pending == 0, timeout=20_000)
+        hub.taskman.shutdown()
+        operations.set_hub(None)
+        store.close()
+
+
 def test_changing_a_signed_meeting_in_its_form_asks_for_a_reason(gui_store, qtbot, monkeypatch):
     from okudesk.core.records import register
     from okudesk.core.reports import service

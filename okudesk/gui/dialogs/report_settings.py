@@ -91,18 +91,19 @@ class ReportSettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addLayout(row)
-        QueryOp(self, self._load, self._show).run()
+        self._post_code: str | None = None  # the example number's {code}, once read
+        QueryOp(self, self._load, self._show).failure(lambda e: self.error.setText(str(e))).run()
 
     def _load(self, session):
         from okudesk.core.records import officers, posts
         from okudesk.core.reports import settings
 
-        post = posts.this_post(session)
+        post = posts.require_this_post(session)  # a post not set up yet says so
         from okudesk.gui.operations import hub
 
         has_logo = settings.load_logo(hub().store.data_dir) is not None
         return settings.load(session), [(o.id, f"{o.display} — {o.position}") for o in officers.list_officers(session)], \
-            post.code if post else "BTT", has_logo
+            post.code, has_logo
 
     def _show_logo(self, has_logo: bool) -> None:
         self.logo_state.setText(tr("ada") if has_logo else tr("tidak ada"))
@@ -148,10 +149,13 @@ class ReportSettingsDialog(QDialog):
         from okudesk.core.errors import ValidationError
         from okudesk.core.reports import numbering
 
+        if self._post_code is None:  # not read yet
+            self.example.setText("-")
+            return
         try:
             self.example.setText(numbering.format_number(
                 self.template.text(), no=42, when=date.today(), class_code=self.class_meeting.text() or "LHK",
-                post_code=getattr(self, "_post_code", "BTT"), security_class=self.security.currentData() or "Biasa"))
+                post_code=self._post_code, security_class=self.security.currentData() or "Biasa"))
             self.error.clear()
         except (ValidationError, KeyError, ValueError, IndexError) as exc:
             self.example.setText("-")
