@@ -7,7 +7,7 @@ from okudesk.core import permissions
 from okudesk.core.records import officers
 from okudesk.core.security import accounts
 from okudesk.core.store import Store
-from okudesk.gui.login import FIRST_ADMIN
+from okudesk.gui.lock_screen import FIRST_ADMIN
 from okudesk.gui.operations import Hub, set_hub
 
 PASS = "rahasia-pos-btt"
@@ -173,7 +173,7 @@ def test_audit_page_filters_verifies_and_backs_up_to_usb(qtbot, hub_, store, tmp
         page.table.item(r, 3).text().endswith(ids["petugas"][:8]) for r in range(page.table.rowCount())), timeout=10_000)
     qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "utuh" in page.chain_label.text(), timeout=10_000)
-    from okudesk.gui import audit_page
+    from okudesk.gui.pages import audit as audit_page
 
     usb = tmp_path / "usb"
     usb.mkdir()
@@ -187,7 +187,8 @@ def test_audit_page_filters_verifies_and_backs_up_to_usb(qtbot, hub_, store, tmp
 def test_an_admin_restores_a_backup_from_the_gui_and_logs_in_again(qtbot, hub_, store, tmp_path, monkeypatch):
     from okudesk.core import backups
     from okudesk.core.records import meetings
-    from okudesk.gui import audit_page, messages
+    from okudesk.gui import messages
+    from okudesk.gui.pages import audit as audit_page
 
     ids = _people(store)
     with store.write() as s:
@@ -221,7 +222,7 @@ def test_an_admin_restores_a_backup_from_the_gui_and_logs_in_again(qtbot, hub_, 
 
 def test_the_daily_backup_at_start_up_runs_beside_the_worker(store):
     from okudesk.core import backups
-    from okudesk.gui.login import daily_backup
+    from okudesk.gui.daily_backup import daily_backup
 
     daily_backup(store).join(60)
     assert len(backups.list_backups(store.backup_dir)) == 1
@@ -252,16 +253,19 @@ def test_an_officer_changes_their_passphrase_from_the_status_bar(qtbot, hub_, st
 
 
 def test_each_role_sees_its_pages():
-    from okudesk.gui.login import PAGE_PERMISSIONS
+    from okudesk.gui.pages import PAGES
+
+    records = {"home", "meetings", "incidents", "stakeholders", "follow_ups", "reports"}
 
     def pages(role):
         actor = permissions.Actor("x", "X", role)
-        return {key for key, perms in PAGE_PERMISSIONS.items() if any(actor.may(p) for p in perms)}
+        return {spec.key for spec in PAGES if spec.allows(actor)} - records
 
     assert pages("petugas") == set()
     assert pages("kapolsek") == pages("admin") == {"settings", "sync", "audit"}
     assert pages("hq_analyst") == {"sync", "audit"}
     assert pages("hq_admin") == {"settings", "sync", "audit"}
+    assert not any(spec.allows(None) for spec in PAGES)  # nobody logged in: no page
 
 
 def test_the_login_screen_shows_before_the_store_opens_and_logging_in_waits_for_it(qtbot, hub_, store, tmp_path, monkeypatch):

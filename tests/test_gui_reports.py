@@ -9,7 +9,9 @@ from PySide6.QtCore import QPoint, Qt
 from okudesk.core.models import Officer
 from okudesk.core.records import meetings, officers, reference
 from okudesk.core.security import credentials
-from okudesk.gui import operations, report_dialogs
+from okudesk.gui import messages, operations
+from okudesk.gui.dialogs import report_print, report_settings, report_verify
+from okudesk.gui.pages import reports as reports_page
 from okudesk.gui.signature_pad import SignatureDialog
 
 PASS = "rahasia-pelapor"
@@ -72,13 +74,13 @@ def test_signature_can_be_imported_from_a_picture(gui_store, qtbot, tmp_path, mo
     Image.new("RGBA", (300, 100), (0, 0, 90, 255)).save(picture)
     dialog = SignatureDialog(None, gui_store.ids["reporter"], "Budi Santoso")
     qtbot.addWidget(dialog)
-    monkeypatch.setattr(report_dialogs.messages, "open_images", lambda parent: [str(picture)])
+    monkeypatch.setattr(messages, "open_images", lambda parent: [str(picture)])
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.pad.picture is not None and dialog.save_button.isEnabled()
 
 
 def _print_dialog(qtbot, gui_store):
-    dialog = report_dialogs.PrintReportDialog(None, "meeting", gui_store.ids["meeting"])
+    dialog = report_print.PrintReportDialog(None, "meeting", gui_store.ids["meeting"])
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.signer.count() > 0, timeout=10_000)
@@ -101,10 +103,10 @@ def test_cetak_laporan_signs_previews_prints_and_saves(gui_store, qtbot, tmp_pat
     assert dialog.progress.value() == 100
 
     opened, printed = [], []
-    monkeypatch.setattr(report_dialogs, "open_in_viewer", lambda path: opened.append(path) or True)
-    monkeypatch.setattr(report_dialogs, "choose_printer", lambda parent: ("Kantor", 2))
-    monkeypatch.setattr(report_dialogs, "send_to_printer", lambda path, printer, copies: printed.append((path, printer, copies)))
-    monkeypatch.setattr(report_dialogs, "ask_save_path", lambda parent, suggested: str(tmp_path / suggested))
+    monkeypatch.setattr(report_print, "open_in_viewer", lambda path: opened.append(path) or True)
+    monkeypatch.setattr(report_print, "choose_printer", lambda parent: ("Kantor", 2))
+    monkeypatch.setattr(report_print, "send_to_printer", lambda path, printer, copies: printed.append((path, printer, copies)))
+    monkeypatch.setattr(report_print, "ask_save_path", lambda parent, suggested: str(tmp_path / suggested))
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -135,7 +137,7 @@ def test_verifikasi_dokumen_shows_valid_and_modified(gui_store, qtbot, tmp_path)
     from okudesk.core.reports import service
 
     result = service.make_report(gui_store, "meeting", gui_store.ids["meeting"], passphrase=PASS)
-    dialog = report_dialogs.VerifyDialog()
+    dialog = report_verify.VerifyDialog()
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.verified, timeout=20_000):
         dialog.verify_file(result.path)
@@ -156,7 +158,7 @@ def test_reports_page_lists_the_register(gui_store, qtbot):
     from okudesk.core.reports import service
 
     result = service.make_report(gui_store, "meeting", gui_store.ids["meeting"], passphrase=PASS)
-    page = report_dialogs.ReportsPage(None)
+    page = reports_page.ReportsPage(None)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.ready, timeout=10_000):
         page.activate()
@@ -178,18 +180,18 @@ def test_main_window_wiring(gui_store, qtbot):
     page.table.selectRow(0)
     qtbot.waitUntil(lambda: page.current_id() == gui_store.ids["meeting"], timeout=10_000)
     qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
-    (dialog,) = page.findChildren(report_dialogs.PrintReportDialog)
+    (dialog,) = page.findChildren(report_print.PrintReportDialog)
     qtbot.waitUntil(lambda: dialog.signer.count() > 0, timeout=10_000)
     dialog.close()
     reports = window.go_to("reports")
-    assert isinstance(reports, report_dialogs.ReportsPage)
+    assert isinstance(reports, reports_page.ReportsPage)
     qtbot.waitUntil(lambda: reports.officer.count() == 1, timeout=10_000)
 
 
 def test_report_settings_dialog(gui_store, qtbot):
     from okudesk.core.reports import settings
 
-    dialog = report_dialogs.ReportSettingsDialog()
+    dialog = report_settings.ReportSettingsDialog()
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.template.text() != "", timeout=10_000)
     assert dialog.example.text().startswith("B/42/")
@@ -205,6 +207,41 @@ def test_report_settings_dialog(gui_store, qtbot):
     with gui_store.read() as s:
         cfg = settings.load(s)
     assert cfg.number_template.endswith("Sek-{code}") and cfg.security_class == "Rahasia" and not cfg.letterhead
+
+
+@pytest.mark.parametrize("code", ["PNG", None])
+def test_report_settings_number_example_uses_this_posts_code_or_says_the_post_is_not_set_up(code, tmp_path, qtbot):
+    from okudesk.core import permissions
+    from okudesk.core.records import posts
+    from okudesk.core.store import Store
+
+    store = Store.open(tmp_path / "data")
+    store.actor = permissions.system_actor("pytest")
+    if code:
+        with store.write() as s:
+            kec = reference.kecamatan(s)[0].id
+            posts.set_up_this_post(s, code=code, name="Polsek Pengandonan", letterhead=["POLSEK PENGANDONAN"],
+                                   place_name="Pengandonan", kecamatan_ids=[kec])
+    hub = operations.Hub()
+    hub.store = store
+    operations.set_hub(hub)
+    try:
+        dialog = report_settings.ReportSettingsDialog()
+        qtbot.addWidget(dialog)
+        if code:
+            qtbot.waitUntil(lambda: dialog.template.text() != "", timeout=10_000)
+            dialog.template.clear()
+            qtbot.keyClicks(dialog.template, "{no}/{year}/{code}")
+            assert dialog.example.text().endswith("/PNG") and not dialog.error.text()
+        else:  # no post: no made-up code in the example, and the reason is shown
+            qtbot.waitUntil(lambda: "belum disiapkan" in dialog.error.text(), timeout=10_000)
+            qtbot.keyClicks(dialog.template, "{no}/{year}/{code}")
+            assert dialog.example.text() == "-"
+    finally:
+        qtbot.waitUntil(lambda: hub.taskman.pending == 0, timeout=20_000)
+        hub.taskman.shutdown()
+        operations.set_hub(None)
+        store.close()
 
 
 def test_changing_a_signed_meeting_in_its_form_asks_for_a_reason(gui_store, qtbot, monkeypatch):
@@ -239,7 +276,7 @@ def test_report_settings_logo(gui_store, qtbot, tmp_path, monkeypatch):
     picture = tmp_path / "logo.png"
     Image.new("RGB", (200, 200), (120, 80, 10)).save(picture)
     monkeypatch.setattr(messages, "open_images", lambda parent: [str(picture)])
-    dialog = report_dialogs.ReportSettingsDialog()
+    dialog = report_settings.ReportSettingsDialog()
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.template.text() != "", timeout=10_000)
     assert not dialog.logo_remove.isEnabled()
@@ -260,7 +297,7 @@ def test_ctrl_p_prints_what_the_page_shows_or_says_why_not(gui_store, qtbot, mon
 
     result = service.make_report(gui_store, "meeting", gui_store.ids["meeting"], passphrase=PASS)
     opened = []
-    monkeypatch.setattr(report_dialogs, "open_in_viewer", lambda path: opened.append(path) or True)
+    monkeypatch.setattr(reports_page, "open_in_viewer", lambda path: opened.append(path) or True)
     window = MainWindow(gui_store)
     qtbot.addWidget(window)
     window.show()

@@ -98,7 +98,7 @@ def test_three_posts_enroll_work_export_import_receipt_and_export_again(tmp_path
         store.close()
 
 
-def test_hq_correction_and_post_edit_conflict_keeps_the_loser(tmp_path):
+def test_hq_correction_and_post_edit_conflict_keeps_the_loser(tmp_path, capsys):
     usb = tmp_path / "usb"
     usb.mkdir()
     hq = make_hq(tmp_path / "hq")
@@ -118,6 +118,9 @@ def test_hq_correction_and_post_edit_conflict_keeps_the_loser(tmp_path):
         assert s.get(Incident, incident).title == "Versi Polres"  # HQ's correction wins
         kept = status.conflicts(s)
     assert [(c.table, c.record_id, c.post_code, c.row["title"]) for c in kept] == [("incident", incident, "BTT", "Versi pos")]
+    assert kept[0].summary == "Versi pos"  # what the Sinkronisasi page shows, and the command line:
+    assert main(["--data-dir", str(hq.data_dir), "conflict", "list"]) == 0
+    assert f"incident {incident} {kept[0].instance} pos BTT: Versi pos" in capsys.readouterr().out
     # the post keeps its own version until HQ has seen it, then takes HQ's decision
     apply_receipt(post, second.receipt)
     with post.read() as s:
@@ -251,3 +254,11 @@ def test_cli_loop_and_status_setting(tmp_path, capsys):
     again = capsys.readouterr().out.strip().splitlines()[-1]
     assert main(["--data-dir", hq, "import", again]) == 1
     assert "dicabut" in capsys.readouterr().err
+
+
+def test_a_conflicting_row_is_summarised_by_its_first_telling_field_on_one_line():
+    """One rule for the GUI's conflict list and the command line's (core/sync/status.py)."""
+    assert status.summarise({"number": "BTT-KJD-2026-0001", "description": "Spanduk\ndisobek", "title": ""}) == "Spanduk disobek"
+    assert status.summarise({"what": "Patroli malam", "number": "X"}) == "Patroli malam"
+    assert status.summarise({"name": "x" * 200}) == "x" * 80
+    assert status.summarise({"id": "abc", "counter": 3}) == ""

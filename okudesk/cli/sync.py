@@ -114,8 +114,7 @@ def conflict_list(args: argparse.Namespace) -> int:
     with open_store(args) as store, store.read() as session:
         rows = status.conflicts(session)
     for c in rows:
-        what = next((str(c.row[k])[:60] for k in ("title", "name", "purpose", "what", "number") if c.row.get(k)), "")
-        print(f"{c.table} {c.record_id} {c.instance} pos {c.post_code or '-'}: {what}")
+        print(f"{c.table} {c.record_id} {c.instance} pos {c.post_code or '-'}: {c.summary}")
     if not rows:
         print("Tidak ada konflik.")
     return EXIT_OK

@@ -72,7 +72,7 @@ def start(data_dir: Path, language: str | None = None):
         app.exit(1)
 
     def opened(store) -> None:
-        from okudesk.gui.login import daily_backup
+        from okudesk.gui.daily_backup import daily_backup
 
         daily_backup(store)  # on its own thread: logging in does not wait for it
         window.attach_store(store)

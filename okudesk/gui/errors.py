@@ -11,17 +11,14 @@ import threading
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThread
+from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
 from okudesk.gui import messages
+from okudesk.gui.i18n import tr
 
 log = logging.getLogger("okudesk")
 _log_file: Path | None = None
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)
 
 
 def setup_logging(folder: Path | None = None) -> Path | None:

@@ -20,6 +20,13 @@ SETTINGS_KEY = "language"
 _installed: list[QTranslator] = []
 
 
+def tr(text: str) -> str:
+    """``text`` in the running language. The context is empty: that is what
+    pyside6-lupdate records for a plain ``tr("...")`` call (scripts/dev lupdate), so every
+    module imports this one function instead of defining its own."""
+    return QCoreApplication.translate("", text)
+
+
 def saved_language() -> str:
     value = QSettings().value(SETTINGS_KEY, "", str) or os.environ.get("OKUDESK_LANG", "") or "id"
     return value if value in LANGUAGES else "id"

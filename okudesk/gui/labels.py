@@ -36,14 +36,15 @@ CATEGORY_GROUP = {
 }
 
 
-def tr(text: str) -> str:
+def translate(text: str) -> str:
+    """A text marked above with QT_TRANSLATE_NOOP("labels", ...), in the running language."""
     return QCoreApplication.translate(CTX, text)
 
 
 def label(table: dict[str, str], code: str | None) -> str:
     if not code:
         return ""
-    return tr(table[code]) if code in table else code
+    return translate(table[code]) if code in table else code
 
 
 def incident_status(code: str | None) -> str:

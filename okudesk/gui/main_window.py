@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk import __version__
+from okudesk.gui.i18n import tr
 from okudesk.gui.operations import AUDIT, OFFICER, POST, SETTING, Changes, hub
 from okudesk.gui.operations import shell as shell_ops
 from okudesk.gui.pages import PAGES, PageSpec
@@ -67,11 +68,6 @@ def style_named(root: QWidget) -> None:
         for widget in found:
             if not widget.styleSheet():
                 widget.setStyleSheet(sheet)
-
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)
 
 
 def page_title(spec: PageSpec) -> str:
@@ -383,7 +379,33 @@ class MainWindow(QMainWindow):
     def _dispatch(self, method: str) -> None:
         page = self.current_page()
         if page is not None:
-            getattr(page, method)()
+            page.run_action(method)
+
+    # --- what the logged-in role may use ---------------------------------------------------------------
+
+    def show_role(self, actor) -> None:
+        """Offer only what ``actor``'s role may use (okudesk/gui/login.py calls this at each
+        login): the pages by their ``PageSpec.permissions``, and on each built page what it
+        guards (``Page.guard``; pages built later read the role themselves). The officer on
+        duty becomes who logged in."""
+        if self.nav is None:
+            return
+        first_visible = None
+        for row, spec in enumerate(PAGES):
+            allowed = spec.allows(actor)
+            self.nav.item(row).setHidden(not allowed)
+            if allowed and first_visible is None:
+                first_visible = row
+        current = self.nav.currentRow()
+        if current >= 0 and self.nav.item(current).isHidden() and first_visible is not None:
+            self.nav.setCurrentRow(first_visible)
+        for page in self.pages.values():
+            page.show_role(actor)
+        if actor is not None and actor.officer_id is not None:
+            i = self.officer_combo.findData(actor.officer_id)
+            if i >= 0:
+                self.officer_combo.setCurrentIndex(i)
+            self.officer_combo.setEnabled(False)  # the officer on duty is who logged in
 
     def restore_window(self) -> None:
         settings = QSettings()

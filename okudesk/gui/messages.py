@@ -5,18 +5,15 @@ red line that says what is wrong inside a form (:class:`ErrorLabel`)."""
 from __future__ import annotations
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
+
+from okudesk.gui.i18n import tr
 
 # The dialogs are reached through QtWidgets: PySide6 makes a class the first time its name
 # is looked up, and QMessageBox and QFileDialog (~2 ms) are not needed to show the login.
 
 ERROR_COLOR = QColor("#b71c1c")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)
 
 
 def info(parent: QWidget | None, text: str, title: str | None = None) -> None:

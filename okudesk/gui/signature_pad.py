@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
-    QCoreApplication,
     QIODevice,
     QPointF,
     QRectF,
@@ -22,13 +21,10 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from okudesk.gui import messages
+from okudesk.gui.i18n import tr
 from okudesk.gui.operations import officers as officer_ops
 
 INK = QColor(10, 20, 90)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # the context lupdate gives tr() calls
 
 
 class SignaturePad(QWidget):

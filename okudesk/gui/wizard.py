@@ -3,7 +3,7 @@ or try okudesk with demo data (filled on the operation worker)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -19,13 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from okudesk.gui.i18n import tr
 from okudesk.gui.messages import ErrorLabel
 from okudesk.gui.operations import setup as setup_ops
 from okudesk.gui.pages.base import Combo
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)
 
 
 class FirstRunWizard(QWidget):

@@ -9,7 +9,8 @@ from okudesk.core.store import Store
 
 def open_empty(tmp_path, qtbot):
     """A new installation: the lock screen asks for the first admin, then the wizard shows."""
-    from okudesk.gui.login import FIRST_ADMIN, gate
+    from okudesk.gui.lock_screen import FIRST_ADMIN
+    from okudesk.gui.login import gate
     from okudesk.gui.main_window import MainWindow
 
     store = Store.open(tmp_path / "empty")  # nobody acts yet: the lock screen comes first

@@ -43,6 +43,20 @@ class LocalStatus:
     last_receipt_at: str
 
 
+# The fields that say what a row is about, looked for in this order (an incident's title,
+# a stakeholder's name, a meeting's purpose, a follow-up's what, ...).
+SUMMARY_FIELDS = ("title", "name", "purpose", "description", "what", "summary", "number")
+
+
+def summarise(row: dict, width: int = 80) -> str:
+    """A kept conflicting version in one line for a person choosing between versions (the
+    Sinkronisasi page and ``okudesk sync conflict list``): its first telling field."""
+    for key in SUMMARY_FIELDS:
+        if row.get(key):
+            return " ".join(str(row[key]).split())[:width]
+    return ""
+
+
 @dataclass(frozen=True)
 class ConflictInfo:
     table: str
@@ -52,6 +66,10 @@ class ConflictInfo:
     counter: int
     row: dict
     detected_at: datetime
+
+    @property
+    def summary(self) -> str:
+        return summarise(self.row)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDate,
     QDateTime,
     QSize,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import messages
+from okudesk.gui.i18n import tr
 from okudesk.gui.messages import ErrorLabel
 from okudesk.gui.operations import WriteOp, hub
 from okudesk.gui.operations import photos as photo_ops
@@ -47,10 +47,6 @@ from okudesk.gui.operations import reference as reference_ops
 from okudesk.gui.pages.base import Combo, DateBox
 
 NO_DATETIME = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)
 
 
 class FieldForm(QFormLayout):

@@ -100,7 +100,7 @@ class IncidentDialog(FormDialog):
 
     def _fill(self, ref: dict) -> None:
         self._loading = True
-        group = {"pemilu": labels.tr(labels.CATEGORY_GROUP["pemilu"]), "kamtibmas": labels.tr(labels.CATEGORY_GROUP["kamtibmas"])}
+        group = {"pemilu": labels.translate(labels.CATEGORY_GROUP["pemilu"]), "kamtibmas": labels.translate(labels.CATEGORY_GROUP["kamtibmas"])}
         self.category.set_items([(c.id, f"{group.get(c.group, c.group)}: {c.name}") for c in ref["categories"]])
         self.place_picker.load(ref["kecamatan"], ref["desa"])
         self.reported_by.set_items([(o.id, o.display) for o in ref["officers"]])

@@ -120,10 +120,10 @@ def load_settings(*, parent: QWidget | None) -> QueryOp[tuple]:
         from okudesk.core.records import officers, posts
         from okudesk.core.reports import settings
 
-        post = posts.this_post(session)
+        post = posts.require_this_post(session)  # a post not set up yet says so
         has_logo = settings.load_logo(hub().store.data_dir) is not None
         return settings.load(session), [(o.id, f"{o.display} — {o.position}") for o in officers.list_officers(session)], \
-            post.code if post else "BTT", has_logo
+            post.code, has_logo
 
     return QueryOp(parent, work)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from okudesk.gui.i18n import tr
 from okudesk.gui.operations import REFERENCE, Changes, hub
 from okudesk.gui.operations import reference as reference_ops
 from okudesk.gui.table_model import ID_ROLE, ColumnSpec, ListModel
@@ -27,16 +28,26 @@ from okudesk.gui.table_model import ID_ROLE, ColumnSpec, ListModel
 NO_DATE = QDate(2000, 1, 1)
 
 
-def tr(text: str) -> str:
-    # Module-level tr() helpers all use the empty context: that is the context
-    # pyside6-lupdate records for a plain tr("...") call (scripts/dev lupdate).
-    return QCoreApplication.translate("", text)
+def current_actor():
+    """Who is logged in (an okudesk.core.permissions.Actor), or None."""
+    store = hub().store
+    return store.actor if store is not None else None
+
+
+def _may(actor, permission: str) -> bool:
+    return actor is not None and actor.may(permission)
 
 
 class Page(QWidget):
     """A page: refreshes itself from ``hub().data_changed``; the window's shortcuts call
     ``new_record`` (Ctrl+N), ``focus_search`` (Ctrl+F), ``save`` (Ctrl+S),
-    ``print_current`` (Ctrl+P) and ``cancel`` (Esc)."""
+    ``print_current`` (Ctrl+P) and ``cancel`` (Esc) through :meth:`run_action`.
+
+    What changes data, the page guards as it builds it: ``self.guard("meeting.write",
+    self.new_button, self.edit_button, actions=("new_record", "open_selected"))`` offers
+    those buttons, Ctrl+N and a double-click only to a role with that permission (the core
+    refuses the others anyway; this keeps the screen from offering them). The rule holds
+    the widget itself, so renaming an attribute cannot lose it."""
 
     areas: frozenset[str] = frozenset()  # which Changes areas concern this page
     ready = Signal()  # its data is on screen
@@ -44,7 +55,54 @@ class Page(QWidget):
     def __init__(self, window):
         super().__init__()
         self.window_ = window
+        self.guarded: list[tuple[str, QWidget]] = []  # (permission, widget), see guard()
+        self.guarded_actions: dict[str, str] = {}  # page method -> permission
         hub().data_changed.connect(self._on_data_changed)
+
+    # --- what the logged-in role may use ---------------------------------------------------------
+
+    def guard(self, permission: str, *widgets: QWidget, actions: tuple[str, ...] = ()) -> None:
+        """Offer ``widgets`` and the page methods ``actions`` (as the window's shortcuts and a
+        list's double-click call them) only to a role with ``permission``."""
+        actor = current_actor()
+        for widget in widgets:
+            self.guarded.append((permission, widget))
+            if not _may(actor, permission):
+                widget.hide()  # shown again by show_role when someone who may logs in
+        for action in actions:
+            if not callable(getattr(self, action, None)):  # a renamed method must not drop its rule
+                raise AttributeError(f"{type(self).__name__} guards {action!r}, which it does not have")
+            self.guarded_actions[action] = permission
+
+    def show_role(self, actor) -> None:
+        """Offer what ``actor`` may use (the main window calls this at each login)."""
+        for permission, widget in self.guarded:
+            widget.setVisible(_may(actor, permission))
+
+    def may(self, action: str) -> bool:
+        """Whether the logged-in role may run the page method ``action`` (unguarded: yes)."""
+        permission = self.guarded_actions.get(action)
+        return permission is None or self.allowed(permission)
+
+    @staticmethod
+    def allowed(permission: str) -> bool:
+        """Whether the logged-in role has ``permission`` (for a click that is not a widget's)."""
+        return _may(current_actor(), permission)
+
+    def run_action(self, action: str) -> None:
+        """The page method ``action`` if the logged-in role may run it; else the core's
+        reason in the status bar ("Peran Admin tidak diizinkan: ...")."""
+        permission = self.guarded_actions.get(action)
+        if permission is not None:
+            from okudesk.core.errors import PermissionDenied
+            from okudesk.core.permissions import check
+
+            try:
+                check(current_actor(), permission)
+            except PermissionDenied as exc:
+                self.say(str(exc))
+                return
+        getattr(self, action)()
 
     def _on_data_changed(self, changes: Changes) -> None:
         if changes.touches(*self.areas):
@@ -270,7 +328,7 @@ class ListPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setWordWrap(False)
-        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.doubleClicked.connect(lambda _i: self.run_action("open_selected"))
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._current_changed(cur.row()))
         self.model.rows_ready.connect(self._maybe_show_detail)
         self._paint_watch = _FirstPaintWatch(self.table.viewport(), self.model)

@@ -10,9 +10,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QButtonGroup, QPushButton
 
 from okudesk.gui import labels
+from okudesk.gui.i18n import tr
 from okudesk.gui.operations import FOLLOW_UP, INCIDENT, MEETING, hub
 from okudesk.gui.operations import followups as followup_ops
-from okudesk.gui.pages.base import FilterBar, ListPage, tr
+from okudesk.gui.pages.base import FilterBar, ListPage
 from okudesk.gui.table_model import RAW_ROLE, ColumnSpec
 
 DONE_COLUMN = 5
@@ -62,6 +63,8 @@ class FollowUpsPage(ListPage):
         self.buttons.addWidget(self.reopen_button)
         self.done_button.clicked.connect(lambda: self.set_status(self.current_id(), "selesai"))
         self.reopen_button.clicked.connect(lambda: self.set_status(self.current_id(), "terbuka"))
+        self.guard("followup.write", self.done_button, self.reopen_button)
+        self.guard("meeting.write", actions=("new_record",))  # a follow-up is written in its meeting
         self.table.clicked.connect(self._clicked)
 
     def quick_filter(self) -> str:
@@ -95,7 +98,7 @@ class FollowUpsPage(ListPage):
             self.table.setColumnWidth(col, width)
 
     def _clicked(self, index) -> None:
-        if index.column() == DONE_COLUMN and index.data(RAW_ROLE) == "terbuka":
+        if index.column() == DONE_COLUMN and index.data(RAW_ROLE) == "terbuka" and self.allowed("followup.write"):
             self.set_status(index.data(Qt.ItemDataRole.UserRole + 1), "selesai")
 
     def set_status(self, follow_up_id: str | None, status: str) -> None:

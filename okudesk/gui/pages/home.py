@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import labels
+from okudesk.gui.i18n import tr
 from okudesk.gui.operations import FOLLOW_UP, INCIDENT, MEETING, SETTING
 from okudesk.gui.operations import dashboard as dashboard_ops
-from okudesk.gui.pages.base import Page, tr
+from okudesk.gui.pages.base import Page
 
 
 class Card(QFrame):
@@ -77,6 +78,8 @@ class HomePage(Page):
         self.new_incident.clicked.connect(lambda: window.go_to("incidents").new_record())
         top.addWidget(self.new_meeting)
         top.addWidget(self.new_incident)
+        self.guard("meeting.write", self.new_meeting, actions=("new_record",))
+        self.guard("incident.write", self.new_incident)
         v.addLayout(top)
         self.export_warning = QLabel()
         self.export_warning.setObjectName("warning")

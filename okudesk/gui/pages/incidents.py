@@ -7,9 +7,10 @@ from html import escape
 from PySide6.QtWidgets import QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from okudesk.gui import labels, messages
+from okudesk.gui.i18n import tr
 from okudesk.gui.operations import FOLLOW_UP, INCIDENT, PHOTO, REFERENCE
 from okudesk.gui.operations import incidents as incident_ops
-from okudesk.gui.pages.base import FilterBar, ListPage, tr
+from okudesk.gui.pages.base import FilterBar, ListPage
 from okudesk.gui.pages.meetings import section
 from okudesk.gui.table_model import ColumnSpec
 
@@ -46,6 +47,9 @@ class IncidentsPage(ListPage):
         self.edit_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.report_button.clicked.connect(self.print_current)
+        self.guard("incident.write", self.new_button, self.edit_button, self.delete_button,
+                   actions=("new_record", "open_selected", "delete_selected"))
+        self.guard("incident.status", self.status_button, actions=("change_status",))
         self.detail_data = None
 
     def make_detail(self):
@@ -63,7 +67,7 @@ class IncidentsPage(ListPage):
 
             kec, cats = result
             self.filter_bar.kecamatan.set_items(kec)
-            items = [(GROUP_PREFIX + g, "— " + labels.tr(text) + " —") for g, text in labels.CATEGORY_GROUP.items()]
+            items = [(GROUP_PREFIX + g, "— " + labels.translate(text) + " —") for g, text in labels.CATEGORY_GROUP.items()]
             items += [(c.id, c.name) for c in cats]
             self.filter_bar.kind.set_items(items)
 
@@ -158,7 +162,7 @@ class IncidentsPage(ListPage):
 
     def print_current(self):
         """Cetak laporan: make, sign, preview and print the selected record's report."""
-        from okudesk.gui.report_dialogs import open_print_dialog
+        from okudesk.gui.dialogs.report_print import open_print_dialog
 
         if not self.current_id():
             self.say(tr("Pilih satu kejadian di daftar untuk dicetak"))

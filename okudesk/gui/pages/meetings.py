@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtWidgets import QPushButton, QTextBrowser
 
 from okudesk.gui import labels, messages
+from okudesk.gui.i18n import tr
 from okudesk.gui.operations import (
     FOLLOW_UP,
     MEETING,
@@ -15,7 +16,7 @@ from okudesk.gui.operations import (
     STAKEHOLDER,
 )
 from okudesk.gui.operations import meetings as meeting_ops
-from okudesk.gui.pages.base import FilterBar, ListPage, tr
+from okudesk.gui.pages.base import FilterBar, ListPage
 from okudesk.gui.table_model import ColumnSpec
 
 
@@ -53,6 +54,8 @@ class MeetingsPage(ListPage):
         self.edit_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.report_button.clicked.connect(self.print_current)
+        self.guard("meeting.write", self.new_button, self.edit_button, self.delete_button,
+                   actions=("new_record", "open_selected", "delete_selected"))
 
     def make_detail(self):
         self.browser = QTextBrowser()
@@ -138,7 +141,7 @@ class MeetingsPage(ListPage):
 
     def print_current(self):
         """Cetak laporan: make, sign, preview and print the selected record's report."""
-        from okudesk.gui.report_dialogs import open_print_dialog
+        from okudesk.gui.dialogs.report_print import open_print_dialog
 
         if not self.current_id():
             self.say(tr("Pilih satu rapat di daftar untuk dicetak"))

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import i18n, messages
+from okudesk.gui.i18n import tr
 from okudesk.gui.operations import OFFICER, POST, SETTING
 from okudesk.gui.operations import settings as settings_ops
-from okudesk.gui.pages.base import Combo, Page, tr
+from okudesk.gui.pages.base import Combo, Page
 
 
 class SettingsPage(Page):
@@ -102,6 +103,8 @@ class SettingsPage(Page):
         self.officer_error.setStyleSheet("color: #b71c1c;")
         ov.addWidget(self.officer_error)
         self.add_officer.clicked.connect(self._add_officer)
+        self.guard("letterhead.write", self.save_post, actions=("save",))
+        self.guard("officer.manage", self.add_officer)
         v.addWidget(off_box)
 
         rem_box = QGroupBox(tr("Pengingat ekspor"))

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import labels, messages
+from okudesk.gui.i18n import tr
 from okudesk.gui.operations import MEETING, REFERENCE, STAKEHOLDER
 from okudesk.gui.operations import stakeholders as stakeholder_ops
-from okudesk.gui.pages.base import FilterBar, ListPage, tr
+from okudesk.gui.pages.base import FilterBar, ListPage
 from okudesk.gui.table_model import ColumnSpec
 
 
@@ -45,6 +46,8 @@ class StakeholdersPage(ListPage):
         self.new_button.clicked.connect(self.new_record)
         self.edit_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.guard("stakeholder.write", self.new_button, self.edit_button, self.delete_button,
+                   actions=("new_record", "open_selected", "delete_selected"))
 
     def make_detail(self):
         box = QWidget()

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import messages
+from okudesk.gui.i18n import tr
 from okudesk.gui.operations import ALL_AREAS, Changes
 from okudesk.gui.operations import sync as sync_ops
-from okudesk.gui.pages.base import Page, tr
+from okudesk.gui.pages.base import Page
 
 DRIVE_REMOVABLE = 2  # GetDriveTypeW
 
@@ -95,6 +96,11 @@ class SyncPage(Page):
         self._build_post(v)
         self._build_hq(v)
         v.addStretch(1)
+        self.guard("sync.export", self.export_button)
+        self.guard("sync.import", self.receipt_button, self.import_folder_button, self.import_files_button,
+                   self.adopt_button, self.dismiss_button)
+        self.guard("hq.posts", self.add_post_button)
+        self.guard("hq.revoke", self.revoke_button)
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -248,18 +254,11 @@ class SyncPage(Page):
             _fill(self.posts, [[p.code, p.name, p.status, p.bundles, _when(p.last_bundle_at),
                                 "-" if p.days_since is None else p.days_since, p.acknowledged, p.lag, p.conflicts, p.held]
                                for p in post_rows])
-            _fill(self.conflicts, [[c.table, c.record_id, c.post_code, self._summary(c.row), _when(c.detected_at)]
+            _fill(self.conflicts, [[c.table, c.record_id, c.post_code, c.summary, _when(c.detected_at)]
                                    for c in conflict_rows])
             self._conflict_keys = [(c.table, c.record_id, c.instance) for c in conflict_rows]
             _fill(self.held, [[h.table, h.record_id, h.post_code, h.missing, _when(h.held_at)] for h in held_rows])
         self.ready.emit()
-
-    @staticmethod
-    def _summary(row: dict) -> str:
-        for key in ("title", "name", "purpose", "description", "what", "summary", "number"):
-            if row.get(key):
-                return str(row[key])[:80]
-        return ""
 
     def _fill_drives(self) -> None:
         current = self.drive.currentData()

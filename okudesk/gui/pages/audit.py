@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, time, timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,18 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import messages
+from okudesk.gui.i18n import tr
 from okudesk.gui.messages import ErrorLabel
-from okudesk.gui.operations import ALL_AREAS, Changes, hub
+from okudesk.gui.operations import ALL_AREAS, Changes
 from okudesk.gui.operations import accounts as account_ops
 from okudesk.gui.operations import audit as audit_ops
 from okudesk.gui.operations import backups as backup_ops
-from okudesk.gui.pages.base import Combo, DateBox, Page
+from okudesk.gui.pages.base import Combo, DateBox, Page, current_actor
 
 LIMIT = 500
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # the context lupdate gives tr() calls
 
 
 def choose_folder(parent) -> str | None:
@@ -65,11 +62,6 @@ def _local(at: datetime) -> str:
     return at.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M:%S")
 
 
-def _actor():
-    store = hub().store
-    return store.actor if store is not None else None
-
-
 class AuditPage(Page):
     areas = ALL_AREAS  # every change and event is in the trail
 
@@ -84,6 +76,10 @@ class AuditPage(Page):
         self._build_trail()
         self._build_accounts()
         self._build_backup()
+        self.guard("account.manage", self.save_account, self.unlock_button)
+        self.guard("backup.make", self.usb_button)
+        self.guard("backup.restore", self.restore_button)
+        self.guard("settings.write", self.idle_save)
         self._shown = False
 
     # --- the audit trail ------------------------------------------------------------------------
@@ -139,12 +135,11 @@ class AuditPage(Page):
         self.ready.emit()
 
     def refresh(self, changes: Changes | None = None) -> None:
-        actor = _actor()
+        actor = current_actor()
         if actor is None:
             return
         self.tabs.setTabVisible(1, actor.may("account.manage"))
         self.tabs.setTabVisible(2, actor.may("backup.make"))
-        self.restore_button.setVisible(actor.may("backup.restore"))
 
         account_ops.people(parent=self).success(self._show_people).run()
         self.load_entries()
@@ -166,7 +161,7 @@ class AuditPage(Page):
                     until=_utc(self.until.value(), end=True), limit=LIMIT)
 
     def load_entries(self, *_args) -> None:
-        if _actor() is None:
+        if current_actor() is None:
             return
         audit_ops.entries(parent=self, filters=self.filters()).success(self._show_entries).failure(self._failed).run()
 

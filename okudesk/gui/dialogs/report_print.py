@@ -1,0 +1,255 @@
+"""Cetak laporan: make the report of one meeting or incident, sign it, preview and print it.
+
+Making and signing run on the worker (okudesk.gui.operations); progress comes back through
+a queued signal. Preview opens the PDF in the system viewer; printing asks for the printer
+with Qt's print dialog and hands the PDF to the operating system's print path (Windows: the
+PDF viewer's "printto"; elsewhere CUPS ``lp``), since Qt cannot rasterise a PDF without the
+QtPdf add-on.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from okudesk.gui import messages
+from okudesk.gui.i18n import tr
+from okudesk.gui.operations import reports as report_ops
+
+KIND_TITLES = {"meeting": QT_TRANSLATE_NOOP("", "Laporan Hasil Kegiatan / Kunjungan"),
+               "incident": QT_TRANSLATE_NOOP("", "Laporan Informasi")}
+
+
+# --- what the operating system does (tests replace these) ------------------------------------
+
+
+def open_in_viewer(path: Path) -> bool:
+    """Preview: the PDF in the system's viewer."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def choose_printer(parent: QWidget | None) -> tuple[str, int] | None:
+    """Qt's print dialog: (printer name, copies), or None when cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter()
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(tr("Cetak laporan"))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return printer.printerName(), max(1, printer.copyCount())
+
+
+def send_to_printer(path: Path, printer: str, copies: int) -> None:
+    """Hand the PDF to the operating system's printing (raises OSError when it cannot)."""
+    if sys.platform.startswith("win"):
+        for _copy in range(copies):
+            os.startfile(str(path), "printto", f'"{printer}"')  # noqa: S606 - the user's PDF viewer prints
+        return
+    command = ["lp", "-n", str(copies)] + (["-d", printer] if printer else []) + [str(path)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    if result.returncode != 0:
+        raise OSError(result.stderr.strip() or "lp failed")
+
+
+
+def ask_save_path(parent: QWidget | None, suggested: str) -> str | None:
+    path, _filter = QFileDialog.getSaveFileName(parent, tr("Simpan salinan laporan"), suggested, tr("PDF (*.pdf)"))
+    return path or None
+
+
+
+
+class _Progress(QObject):
+    """Emitted from the worker, delivered (queued) on the UI thread."""
+
+    step = Signal(str, int)
+
+
+class PrintReportDialog(QDialog):
+    """Make the report of one meeting or incident, sign it (passphrase), preview and print it."""
+
+    finished_report = Signal(object)  # okudesk.core.reports.service.ReportResult
+
+    def __init__(self, parent: QWidget | None, kind: str, record_id: str):
+        super().__init__(parent)
+        self.kind, self.record_id = kind, record_id
+        self.result = None
+        self.pdf_path: Path | None = None
+        self.setWindowTitle(tr("Cetak laporan"))
+        self.setMinimumWidth(640)
+        self.heading = QLabel(f"<b>{escape(tr(KIND_TITLES[kind]))}</b>")
+        self.signer = QComboBox()
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(tr("kata sandi penanda tangan"))
+        self.draft = QCheckBox(tr("Draf saja (tanda air DRAFT, tanpa nomor dan tanda tangan)"))
+        self.draft.toggled.connect(lambda on: self.passphrase.setEnabled(not on))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        form = QFormLayout()
+        form.addRow(tr("Penanda tangan"), self.signer)
+        form.addRow(tr("Kata sandi"), self.passphrase)
+        form.addRow("", self.draft)
+        self.make_button = QPushButton(tr("Buat dan tanda tangani"))
+        self.make_button.setDefault(True)
+        self.preview_button = QPushButton(tr("Pratinjau"))
+        self.print_button = QPushButton(tr("Cetak…"))
+        self.save_button = QPushButton(tr("Simpan salinan…"))
+        close = QPushButton(tr("Tutup"))
+        for b in (self.preview_button, self.print_button, self.save_button):
+            b.setEnabled(False)
+        self.make_button.clicked.connect(self.generate)
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button.clicked.connect(self.print_report)
+        self.save_button.clicked.connect(self.save_copy)
+        close.clicked.connect(self.accept)
+        self.draft.toggled.connect(lambda on: self.make_button.setText(tr("Buat draf") if on else tr("Buat dan tanda tangani")))
+        row = QHBoxLayout()
+        for b in (self.make_button, self.preview_button, self.print_button, self.save_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(row)
+        self._progress = _Progress()
+        self._progress.step.connect(self._on_step, Qt.ConnectionType.QueuedConnection)
+        report_ops.print_choices(parent=self, kind=self.kind, record_id=self.record_id).success(self._show_choices).run()
+
+    def _show_choices(self, result) -> None:
+        number, reporter, people, locked = result
+        self.heading.setText(f"<b>{escape(tr(KIND_TITLES[self.kind]))}</b> · {escape(number)}")
+        for officer_id, nrp, text, has_key in people:
+            label = text if has_key else tr("{who} — belum punya sertifikat").format(who=text)
+            self.signer.addItem(label, nrp)
+            if officer_id == reporter:
+                self.signer.setCurrentIndex(self.signer.count() - 1)
+        if locked is not None:
+            self.status.setText(tr("Sudah ditandatangani sebagai {number}; membuat ulang memberikan salinan yang sama.").format(number=locked.number))
+
+    def _on_step(self, what: str, percent: int) -> None:
+        self.progress.setValue(percent)
+        self.status.setText(what)
+
+    def generate(self) -> None:
+        draft = self.draft.isChecked()
+        passphrase = self.passphrase.text()
+        if not draft and not passphrase:
+            self.error.setText(tr("Masukkan kata sandi penanda tangan."))
+            self.passphrase.setFocus()
+            return
+        self.error.clear()
+        self.make_button.setEnabled(False)
+        self.progress.setVisible(True)
+        self.progress.setValue(0)
+        report_ops.make_report(parent=self, kind=self.kind, record_id=self.record_id,
+                               passphrase=None if draft else passphrase, draft=draft,
+                               officer_nrp=self.signer.currentData(), progress=self._progress.step.emit) \
+            .success(self._done).failure(self._failed).run()
+
+    def _done(self, outcome) -> None:
+        self.result, self.pdf_path = outcome
+        self.passphrase.clear()
+        self.make_button.setEnabled(True)
+        for b in (self.preview_button, self.print_button, self.save_button):
+            b.setEnabled(True)
+        r = self.result
+        if r.reused:
+            self.status.setText(tr("Laporan ini sudah ditandatangani sebelumnya: {number}").format(number=r.number))
+        elif r.signed:
+            self.status.setText(tr("Laporan {number} ditandatangani ({pages} halaman)").format(number=r.number, pages=r.pages))
+        else:
+            self.status.setText(tr("Draf dibuat ({pages} halaman), tanpa tanda tangan").format(pages=r.pages))
+        self.finished_report.emit(r)
+
+    def _failed(self, exc: BaseException) -> None:
+        from okudesk.core.errors import OkudeskError
+
+        self.make_button.setEnabled(True)
+        self.progress.setVisible(False)
+        self.status.clear()
+        if isinstance(exc, OkudeskError):
+            self.error.setText(str(exc))
+        else:
+            from okudesk.gui import errors
+
+            errors.show_exception(exc, parent=self)
+
+    def preview(self) -> None:
+        if self.pdf_path is not None and not open_in_viewer(self.pdf_path):
+            messages.warning(self, tr("Tidak ada aplikasi untuk membuka PDF. Simpan salinannya lalu buka secara manual."))
+
+    def print_report(self) -> None:
+        if self.pdf_path is None:
+            return
+        chosen = choose_printer(self)
+        if chosen is None:
+            return
+        try:
+            send_to_printer(self.pdf_path, *chosen)
+        except (OSError, subprocess.SubprocessError) as exc:
+            messages.error(self, tr("Laporan tidak dapat dikirim ke pencetak: {reason}").format(reason=exc))
+            return
+        self.status.setText(tr("Dikirim ke pencetak {printer}").format(printer=chosen[0] or tr("bawaan")))
+        self._audit("print", f"{self.result.number if self.result else ''} → {chosen[0] or 'printer'} ({chosen[1]}x)")
+
+    def save_copy(self) -> None:
+        if self.result is None:
+            return
+        suggested = (self.result.number or "draf").replace("/", "-") + ".pdf"
+        target = ask_save_path(self, suggested)
+        if not target:
+            return
+        from okudesk.core.errors import OkudeskError
+        from okudesk.core.reports import service
+
+        try:
+            service.write_output(Path(target), self.result.pdf)
+        except OkudeskError as exc:
+            messages.error(self, str(exc))
+            return
+        self.status.setText(tr("Salinan disimpan: {path}").format(path=target))
+        self._audit("export", f"{self.result.number} → {target}")
+
+    def _audit(self, action: str, summary: str) -> None:
+        """Printing and saving a copy go to the audit trail (okudesk/core/history/audit.py)."""
+        report_ops.record_event(parent=self, action=action, kind=self.kind, record_id=self.record_id, summary=summary).run()
+
+
+def open_print_dialog(parent: QWidget | None, kind: str, record_id: str | None) -> PrintReportDialog | None:
+    """What the meeting and incident pages call for "Cetak laporan" (and Ctrl+P)."""
+    if not record_id:
+        return None
+    dialog = PrintReportDialog(parent, kind, record_id)
+    dialog.open()
+    return dialog

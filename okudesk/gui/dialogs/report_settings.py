@@ -1,0 +1,153 @@
+"""The post's report settings: numbering pattern, classification codes, security class,
+"Mengetahui" block, letterhead and logo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from okudesk.gui import messages
+from okudesk.gui.i18n import tr
+from okudesk.gui.operations import reports as report_ops
+
+SECURITY_LABELS = {"Biasa": QT_TRANSLATE_NOOP("", "Biasa"), "Terbatas": QT_TRANSLATE_NOOP("", "Terbatas"),
+                   "Rahasia": QT_TRANSLATE_NOOP("", "Rahasia"), "Sangat Rahasia": QT_TRANSLATE_NOOP("", "Sangat Rahasia")}
+
+
+class ReportSettingsDialog(QDialog):
+    """The post's numbering pattern, classification codes, security class, commander, kop."""
+
+    saved = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        from okudesk.core.reports import numbering
+
+        self.setWindowTitle(tr("Pengaturan laporan"))
+        self.setMinimumWidth(520)
+        self.template = QLineEdit()
+        self.template.setToolTip(tr("Kolom: {sec} {no} {month} {class} {year} {code}; {no}, {year} dan {code} wajib"))
+        self.class_meeting = QLineEdit()
+        self.class_incident = QLineEdit()
+        self.security = QComboBox()
+        for name in numbering.SECURITY_CLASSES:
+            self.security.addItem(tr(SECURITY_LABELS.get(name, name)), name)
+        self.commander = QComboBox()
+        self.letterhead = QCheckBox(tr("Cetak kop surat (matikan untuk menghemat tinta)"))
+        self.logo_state = QLabel()
+        self.logo_button = QPushButton(tr("Pilih logo…"))
+        self.logo_remove = QPushButton(tr("Hapus logo"))
+        self.logo_button.clicked.connect(self.choose_logo)
+        self.logo_remove.clicked.connect(lambda: self._save_logo(None))
+        logo_row = QHBoxLayout()
+        for w in (self.logo_state, self.logo_button, self.logo_remove):
+            logo_row.addWidget(w)
+        logo_row.addStretch(1)
+        self.example = QLabel()
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(tr("Pola nomor"), self.template)
+        form.addRow(tr("Contoh"), self.example)
+        form.addRow(tr("Kode klasifikasi rapat"), self.class_meeting)
+        form.addRow(tr("Kode klasifikasi kejadian"), self.class_incident)
+        form.addRow(tr("Klasifikasi keamanan"), self.security)
+        form.addRow(tr("Blok \"Mengetahui\""), self.commander)
+        form.addRow("", self.letterhead)
+        form.addRow(tr("Logo di atas kop"), logo_row)
+        self.save_button = QPushButton(tr("Simpan"))
+        self.save_button.setDefault(True)
+        cancel = QPushButton(tr("Batal"))
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+        for field in (self.template, self.class_meeting):
+            field.textChanged.connect(self._update_example)
+        self.security.currentIndexChanged.connect(self._update_example)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(cancel)
+        row.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(row)
+        self._post_code: str | None = None  # the example number's {code}, once read
+        report_ops.load_settings(parent=self).success(self._show).failure(lambda e: self.error.setText(str(e))).run()
+
+    def _show_logo(self, has_logo: bool) -> None:
+        self.logo_state.setText(tr("ada") if has_logo else tr("tidak ada"))
+        self.logo_remove.setEnabled(has_logo)
+
+    def choose_logo(self) -> None:
+        files = messages.open_images(self)
+        if not files:
+            return
+        try:
+            data = Path(files[0]).read_bytes()
+        except OSError as exc:
+            self.error.setText(tr("Berkas tidak dapat dibaca: {reason}").format(reason=exc.strerror or exc))
+            return
+        self._save_logo(data)
+
+    def _save_logo(self, data: bytes | None) -> None:
+        report_ops.save_logo(parent=self, data=data).success(self._show_logo).failure(lambda e: self.error.setText(str(e))).run()
+
+    def _show(self, result) -> None:
+        cfg, people, self._post_code, has_logo = result
+        self._show_logo(has_logo)
+        self.template.setText(cfg.number_template)
+        self.class_meeting.setText(cfg.class_meeting)
+        self.class_incident.setText(cfg.class_incident)
+        self.security.setCurrentIndex(max(0, self.security.findData(cfg.security_class)))
+        self.commander.addItem(tr("Otomatis (Kapolsek menurut jabatan)"), "")
+        for officer_id, text in people:
+            self.commander.addItem(text, officer_id)
+        self.commander.setCurrentIndex(max(0, self.commander.findData(cfg.commander_id)))
+        self.letterhead.setChecked(cfg.letterhead)
+        self._update_example()
+
+    def _update_example(self) -> None:
+        from datetime import date
+
+        from okudesk.core.errors import ValidationError
+        from okudesk.core.reports import numbering
+
+        if self._post_code is None:  # not read yet
+            self.example.setText("-")
+            return
+        try:
+            self.example.setText(numbering.format_number(
+                self.template.text(), no=42, when=date.today(), class_code=self.class_meeting.text() or "LHK",
+                post_code=self._post_code, security_class=self.security.currentData() or "Biasa"))
+            self.error.clear()
+        except (ValidationError, KeyError, ValueError, IndexError) as exc:
+            self.example.setText("-")
+            self.error.setText(str(exc))
+
+    def save(self) -> None:
+        from okudesk.core.reports import settings
+
+        cfg = settings.ReportSettings(
+            number_template=self.template.text().strip(), class_meeting=self.class_meeting.text().strip(),
+            class_incident=self.class_incident.text().strip(), security_class=self.security.currentData(),
+            commander_id=self.commander.currentData() or "", letterhead=self.letterhead.isChecked())
+
+        def done(_result) -> None:
+            self.saved.emit()
+            self.accept()
+
+        report_ops.save_settings(parent=self, settings=cfg).success(done).failure(lambda e: self.error.setText(str(e))).run()
