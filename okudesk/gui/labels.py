@@ -40,6 +40,23 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
 
 
+def field(record: str, name: str) -> str:
+    """A field's label from the core's field table (records/fields.py), in the current
+    language: the labels are written once there and translated by the core catalogue."""
+    from okudesk.core import i18n as core_i18n
+    from okudesk.core.records import fields
+
+    return core_i18n._(fields.record(record)[name].label)
+
+
+def field_short(record: str, name: str) -> str:
+    """A field's shorter label (its list column header), in the current language."""
+    from okudesk.core import i18n as core_i18n
+    from okudesk.core.records import fields
+
+    return core_i18n._(fields.record(record)[name].list_label)
+
+
 def label(table: dict[str, str], code: str | None) -> str:
     if not code:
         return ""
