@@ -42,19 +42,17 @@ def tr(text: str) -> str:
 
 def field(record: str, name: str) -> str:
     """A field's label from the core's field table (records/fields.py), in the current
-    language: the labels are written once there and translated by the core catalogue."""
-    from okudesk.core import i18n as core_i18n
+    language: each label is written once there, with its English."""
     from okudesk.core.records import fields
 
-    return core_i18n._(fields.record(record)[name].label)
+    return fields.record(record)[name].caption()
 
 
 def field_short(record: str, name: str) -> str:
     """A field's shorter label (its list column header), in the current language."""
-    from okudesk.core import i18n as core_i18n
     from okudesk.core.records import fields
 
-    return core_i18n._(fields.record(record)[name].list_label)
+    return fields.record(record)[name].column_caption()
 
 
 def label(table: dict[str, str], code: str | None) -> str:

@@ -59,8 +59,7 @@ class ColumnSpec:
 
 def field_columns(record: str, **looks: dict) -> list[ColumnSpec]:
     """The list columns of a record in its field table's order, titled by the table's labels
-    (translated by the core catalogue); ``looks`` gives a column key its own text or colour."""
-    from okudesk.core import i18n as core_i18n
+    (in the language the core runs in); ``looks`` gives a column key its own text or colour."""
     from okudesk.core.records import fields
     from okudesk.gui import labels
 
@@ -69,7 +68,7 @@ def field_columns(record: str, **looks: dict) -> list[ColumnSpec]:
         look = dict(looks.get(f.list_key, {}))
         if f.kind in (fields.Kind.DATE, fields.Kind.DATETIME):
             look.setdefault("text", labels.when)
-        out.append(ColumnSpec(f.list_key, lambda f=f: core_i18n._(f.list_label), **look))
+        out.append(ColumnSpec(f.list_key, f.column_caption, **look))
     return out
 
 

@@ -6,8 +6,9 @@ and list columns by it, the search index and the Excel/CSV export pick their fie
 it, and HQ checks the rows arriving in a bundle against it. The official PDF layouts stay
 hand-written (they are a format) but take their labels from here.
 
-Labels are written once, in Indonesian, and translated by the core catalogue
-(:mod:`okudesk.core.i18n`); the GUI shows them through ``labels.field_label``.
+Each label is written once, here, in Indonesian with its English beside it (the way the
+core catalogue pairs them, :mod:`okudesk.core.i18n`); ``Field.caption`` gives it in the
+language the core runs in, which the GUI sets with its own (``gui/labels.field``).
 
 The four tables live in this module, not in the services: the sync check, the search
 index and the export need every table without importing the services, and a table in
@@ -23,7 +24,7 @@ from enum import Enum
 from typing import Any
 
 from okudesk.core.errors import ValidationError
-from okudesk.core.i18n import _
+from okudesk.core.i18n import _, language
 from okudesk.core.models import FOLLOW_UP_STATUSES, INCIDENT_STATUSES, SEVERITIES
 from okudesk.core.records import validation
 
@@ -54,18 +55,22 @@ class ListColumn:
     key: str = ""  # the listing's column key (default: the field's name)
     width: int | None = None  # default width in pixels (None: the view decides)
     label: str = ""  # a shorter header than the field's label
+    english: str = ""  # that header in English
 
 
 @dataclass(frozen=True)
 class Field:
     name: str  # attribute of the model, the input and the detail
-    label: str  # Indonesian, as the form shows it (English in okudesk.core.i18n)
+    label: str  # Indonesian, as the form shows it
+    english: str  # the label in English
     kind: Kind
     max_length: int | None = None
     required: bool = False
     choices: tuple[str, ...] = ()
     reference: str | None = None  # table name of the referenced record
-    searchable: bool = False  # in the full-text index (store/search.py; changing it needs a migration)
+    searchable: bool = (
+        False  # in the full-text index (store/search.py; changing it needs a migration)
+    )
     listed: ListColumn | None = None
     exported: bool = False  # a column of the Excel/CSV export
     entered: bool = True  # typed by a person (False: set by the program: number, status...)
@@ -84,20 +89,38 @@ class Field:
     def list_label(self) -> str:
         return (self.listed.label if self.listed else "") or self.label
 
+    def caption(self) -> str:
+        """The label in the current language (okudesk.core.i18n.language)."""
+        return self.english if language() == "en" else self.label
+
+    def column_caption(self) -> str:
+        """The list column's header in the current language."""
+        if self.listed and self.listed.label:
+            return self.listed.english if language() == "en" else self.listed.label
+        return self.caption()
+
     @property
     def printed_label(self) -> str:
         return self.report_label or self.label
 
     def clean(self, value: object) -> object:
         """The value as stored, or ValidationError naming the field in the user's language."""
-        label = _(self.label)
+        label = self.caption()
         if self.kind in TEXT_KINDS:
-            text = (value if isinstance(value, str) else "" if value is None else str(value)).strip()
+            text = (
+                value if isinstance(value, str) else "" if value is None else str(value)
+            ).strip()
             if self.required and not text:
                 raise ValidationError(_("{field} wajib diisi", field=label), self.name)
             if self.max_length is not None and len(text) > self.max_length:
                 raise ValidationError(
-                    _("{field} terlalu panjang (maksimal {max} karakter)", field=label, max=self.max_length), self.name)
+                    _(
+                        "{field} terlalu panjang (maksimal {max} karakter)",
+                        field=label,
+                        max=self.max_length,
+                    ),
+                    self.name,
+                )
             return text
         if self.kind is Kind.CHOICE:
             if value in self.choices or (not value and not self.required):
@@ -112,7 +135,9 @@ class Field:
         if self.kind in (Kind.DATE, Kind.DATETIME):
             if value is not None and not isinstance(value, date):
                 raise ValidationError(_("{field} wajib diisi", field=label), self.name)
-            return validation.plausible(value, label.lower(), field=self.name, required=self.required)
+            return validation.plausible(
+                value, label.lower(), field=self.name, required=self.required
+            )
         if self.kind is Kind.REFERENCE:
             if self.required and not value:
                 raise ValidationError(_("{field} wajib diisi", field=label), self.name)
@@ -123,20 +148,26 @@ class Field:
         """What is wrong with a stored value arriving from elsewhere (a bundle), or None."""
         if self.kind in TEXT_KINDS:
             if not isinstance(value, str):
-                return _("{field} bukan teks", field=_(self.label))
+                return _("{field} bukan teks", field=self.caption())
             if self.required and not value.strip():
-                return _("{field} wajib diisi", field=_(self.label))
+                return _("{field} wajib diisi", field=self.caption())
             if self.max_length is not None and len(value) > self.max_length:
-                return _("{field} terlalu panjang (maksimal {max} karakter)", field=_(self.label), max=self.max_length)
+                return _(
+                    "{field} terlalu panjang (maksimal {max} karakter)",
+                    field=self.caption(),
+                    max=self.max_length,
+                )
         elif self.kind is Kind.CHOICE:
             if value not in self.choices and not (value == "" and not self.required):
-                return _("{field} tidak dikenal: {value}", field=_(self.label), value=str(value)[:40])
+                return _(
+                    "{field} tidak dikenal: {value}", field=self.caption(), value=str(value)[:40]
+                )
         elif self.kind is Kind.NUMBER:
             if type(value) is not int or value < 0:
                 return _("Jumlah harus 0 atau lebih")
         elif self.kind is Kind.REFERENCE:
             if value is not None and not isinstance(value, str) or (self.required and not value):
-                return _("{field} wajib diisi", field=_(self.label))
+                return _("{field} wajib diisi", field=self.caption())
         return None
 
 
@@ -166,7 +197,7 @@ class RecordFields:
 
     def label(self, name: str) -> str:
         """A field's label in the current language."""
-        return _(self[name].label)
+        return self[name].caption()
 
     @property
     def stored(self) -> tuple[Field, ...]:
@@ -183,7 +214,12 @@ class RecordFields:
 
     @property
     def listed(self) -> tuple[Field, ...]:
-        return tuple(sorted((f for f in self.fields if f.listed), key=lambda f: f.listed.order if f.listed else 0))
+        return tuple(
+            sorted(
+                (f for f in self.fields if f.listed),
+                key=lambda f: f.listed.order if f.listed else 0,
+            )
+        )
 
     @property
     def exported(self) -> tuple[Field, ...]:
@@ -215,38 +251,48 @@ class RecordFields:
         return None
 
 
-T, LT, DT, D, C, R, N = Kind.TEXT, Kind.LONG_TEXT, Kind.DATETIME, Kind.DATE, Kind.CHOICE, Kind.REFERENCE, Kind.NUMBER
-NUMBER = Field("number", "Nomor", T, max_length=40, entered=False, searchable=True,
-               listed=ListColumn(0, width=150), exported=True)
-POST = Field("origin_post", "Pos", T, max_length=20, entered=False, listed=ListColumn(90, key="post"), exported=True)
+T, LT, DT, D, N = Kind.TEXT, Kind.LONG_TEXT, Kind.DATETIME, Kind.DATE, Kind.NUMBER
+C, R = Kind.CHOICE, Kind.REFERENCE
+L = ListColumn
+# One line a field (or two): name, label, English, kind, then what else it has.
+NUMBER = Field("number", "Nomor", "Number", T, max_length=40, entered=False, searchable=True,
+               listed=L(0, width=150), exported=True)
+POST = Field("origin_post", "Pos", "Post", T, max_length=20, entered=False,
+             listed=L(90, key="post"), exported=True)
 
 
-def _place(order: int, width: int | None) -> tuple[Field, Field]:
-    return (Field("kecamatan_id", "Kecamatan", R, reference="kecamatan", custom=True,
-                  listed=ListColumn(order, key="kecamatan", width=width), exported=True),
-            Field("desa_id", "Desa", R, reference="desa", custom=True,
-                  listed=ListColumn(order + 1, key="desa", width=width), exported=True))
+def _place(order: int, width: int) -> tuple[Field, Field]:
+    """Kecamatan and desa: one picker in the forms, checked together by the services."""
+    return (Field("kecamatan_id", "Kecamatan", "Kecamatan", R, reference="kecamatan", custom=True,
+                  listed=L(order, key="kecamatan", width=width), exported=True),
+            Field("desa_id", "Desa", "Desa", R, reference="desa", custom=True,
+                  listed=L(order + 1, key="desa", width=width), exported=True))
 
 
 MEETING = RecordFields("meeting", (
     NUMBER,
-    Field("activity_type_id", "Jenis kegiatan", R, reference="activity_type",
-          listed=ListColumn(20, key="activity_type", width=190), exported=True, report_label="Kegiatan"),
-    Field("starts_at", "Waktu mulai", DT, required=True, custom=True,
-          listed=ListColumn(10, width=120, label="Waktu"), exported=True),
-    Field("ends_at", "Waktu selesai", DT, custom=True, exported=True),
+    Field("activity_type_id", "Jenis kegiatan", "Activity type", R, reference="activity_type",
+          listed=L(20, key="activity_type", width=190), exported=True, report_label="Kegiatan"),
+    Field("starts_at", "Waktu mulai", "Starts at", DT, required=True, custom=True,
+          listed=L(10, width=120, label="Waktu", english="Time"), exported=True),
+    Field("ends_at", "Waktu selesai", "Ends at", DT, custom=True, exported=True),
     *_place(30, 130),
-    Field("place", "Tempat", T, max_length=200, searchable=True, listed=ListColumn(50, width=130), exported=True),
-    Field("stakeholder_ids", "Tokoh yang ditemui", Kind.STAKEHOLDERS, custom=True),
-    Field("officer_ids", "Petugas yang hadir", Kind.OFFICERS, custom=True),
-    Field("reported_by_id", "Pelapor", R, reference="officer", exported=True),
-    Field("other_attendees", "Peserta lain (orang)", N, exported=True),
-    Field("purpose", "Maksud dan tujuan", LT, searchable=True, listed=ListColumn(60), exported=True),
-    Field("discussion", "Ringkasan pembahasan", LT, searchable=True, exported=True, report_label="Yang dibahas"),
-    Field("potential_problems", "Potensi kerawanan", LT, searchable=True, exported=True,
-          report_label="Potensi kerawanan yang ditemukan"),
-    Field("outcomes", "Hasil", LT, searchable=True, exported=True, report_label="Hasil kegiatan"),
-    Field("obstacles", "Hambatan", LT, searchable=True, exported=True),
+    Field("place", "Tempat", "Place", T, max_length=200, searchable=True, listed=L(50, width=130),
+          exported=True),
+    Field("stakeholder_ids", "Tokoh yang ditemui", "Stakeholders met", Kind.STAKEHOLDERS,
+          custom=True),
+    Field("officer_ids", "Petugas yang hadir", "Officers present", Kind.OFFICERS, custom=True),
+    Field("reported_by_id", "Pelapor", "Reported by", R, reference="officer", exported=True),
+    Field("other_attendees", "Peserta lain (orang)", "Other attendees (people)", N, exported=True),
+    Field("purpose", "Maksud dan tujuan", "Purpose", LT, searchable=True, listed=L(60),
+          exported=True),
+    Field("discussion", "Ringkasan pembahasan", "Discussion summary", LT, searchable=True,
+          exported=True, report_label="Yang dibahas"),
+    Field("potential_problems", "Potensi kerawanan", "Potential problems found", LT,
+          searchable=True, exported=True, report_label="Potensi kerawanan yang ditemukan"),
+    Field("outcomes", "Hasil", "Outcomes", LT, searchable=True, exported=True,
+          report_label="Hasil kegiatan"),
+    Field("obstacles", "Hambatan", "Obstacles", LT, searchable=True, exported=True),
     POST,
 ))
 
@@ -255,63 +301,76 @@ INFO_GRADES = tuple("123456")
 
 INCIDENT = RecordFields("incident", (
     NUMBER,
-    Field("occurred_at", "Waktu kejadian", DT, required=True, custom=True,
-          listed=ListColumn(10, width=120), exported=True),
-    Field("reported_at", "Waktu dilaporkan", DT, custom=True, exported=True),
-    Field("category_id", "Kategori", R, reference="incident_category",
-          listed=ListColumn(20, key="category", width=200), exported=True),
-    Field("severity", "Tingkat kerawanan", C, required=True, choices=SEVERITIES,
-          listed=ListColumn(30, width=80, label="Kerawanan"), exported=True),
+    Field("occurred_at", "Waktu kejadian", "Occurred at", DT, required=True, custom=True,
+          listed=L(10, width=120), exported=True),
+    Field("reported_at", "Waktu dilaporkan", "Reported at", DT, custom=True, exported=True),
+    Field("category_id", "Kategori", "Category", R, reference="incident_category",
+          listed=L(20, key="category", width=200), exported=True),
+    Field("severity", "Tingkat kerawanan", "Severity", C, required=True, choices=SEVERITIES,
+          listed=L(30, width=80, label="Kerawanan", english="Severity"), exported=True),
     *_place(40, 120),
-    Field("place", "Tempat", T, max_length=200, searchable=True, exported=True),
-    Field("title", "Judul singkat", T, max_length=200, searchable=True, exported=True),
-    Field("description", "Uraian kejadian", LT, max_length=20000, required=True, searchable=True, exported=True,
-          report_label="Bagaimana dan mengapa"),
-    Field("people_involved", "Pihak yang terlibat", LT, searchable=True, exported=True, report_label="Siapa"),
-    Field("reported_by_id", "Pelapor", R, reference="officer", exported=True),
-    Field("status", "Status", C, choices=INCIDENT_STATUSES, entered=False,
-          listed=ListColumn(60, width=110), exported=True),
-    Field("summary", "Uraian", Kind.DERIVED, entered=False, listed=ListColumn(70)),
-    Field("actions_taken", "Tindakan yang diambil", LT, searchable=True, exported=True),
-    Field("escalated_to", "Dieskalasi ke", T, max_length=120, searchable=True, exported=True),
-    Field("legal_axis", "Jenis pelanggaran", T, max_length=40, exported=True),
-    Field("police_report_number", "Nomor Laporan Polisi (LP)", T, max_length=60, searchable=True, exported=True),
-    Field("meeting_id", "Rapat terkait", R, reference="meeting"),
-    Field("source", "Sumber informasi", T, max_length=200, searchable=True, exported=True),
-    Field("source_grade", "Nilai sumber (A-F)", C, choices=SOURCE_GRADES, exported=True, report_label="Nilai sumber"),
-    Field("info_grade", "Nilai informasi (1-6)", C, choices=INFO_GRADES, exported=True,
-          report_label="Nilai informasi"),
-    Field("assessment", "Pendapat pelapor", LT, exported=True),
-    Field("recommendation", "Saran", LT, exported=True),
+    Field("place", "Tempat", "Place", T, max_length=200, searchable=True, exported=True),
+    Field("title", "Judul singkat", "Short title", T, max_length=200, searchable=True,
+          exported=True),
+    Field("description", "Uraian kejadian", "Description", LT, max_length=20000, required=True,
+          searchable=True, exported=True, report_label="Bagaimana dan mengapa"),
+    Field("people_involved", "Pihak yang terlibat", "People involved", LT, searchable=True,
+          exported=True, report_label="Siapa"),
+    Field("reported_by_id", "Pelapor", "Reported by", R, reference="officer", exported=True),
+    Field("status", "Status", "Status", C, choices=INCIDENT_STATUSES, entered=False,
+          listed=L(60, width=110), exported=True),
+    Field("summary", "Uraian", "Description", Kind.DERIVED, entered=False, listed=L(70)),
+    Field("actions_taken", "Tindakan yang diambil", "Actions taken", LT, searchable=True,
+          exported=True, report_label="Tindakan yang telah diambil"),
+    Field("escalated_to", "Dieskalasi ke", "Escalated to", T, max_length=120, searchable=True,
+          exported=True),
+    Field("legal_axis", "Jenis pelanggaran", "Type of violation", T, max_length=40, exported=True),
+    Field("police_report_number", "Nomor Laporan Polisi (LP)", "Police report number (LP)", T,
+          max_length=60, searchable=True, exported=True),
+    Field("meeting_id", "Rapat terkait", "Related meeting", R, reference="meeting"),
+    Field("source", "Sumber informasi", "Source of information", T, max_length=200,
+          searchable=True, exported=True),
+    Field("source_grade", "Nilai sumber (A-F)", "Source grade (A-F)", C, choices=SOURCE_GRADES,
+          exported=True, report_label="Nilai sumber"),
+    Field("info_grade", "Nilai informasi (1-6)", "Information grade (1-6)", C, choices=INFO_GRADES,
+          exported=True, report_label="Nilai informasi"),
+    Field("assessment", "Pendapat pelapor", "Reporter's assessment", LT, exported=True),
+    Field("recommendation", "Saran", "Recommendation", LT, exported=True),
     POST,
 ))
 
 STAKEHOLDER = RecordFields("stakeholder", (
-    Field("name", "Nama", T, max_length=120, required=True, searchable=True,
-          listed=ListColumn(0, width=180), exported=True),
-    Field("type_id", "Jenis", R, reference="stakeholder_type", listed=ListColumn(10, key="type", width=150),
+    Field("name", "Nama", "Name", T, max_length=120, required=True, searchable=True,
+          listed=L(0, width=180), exported=True),
+    Field("type_id", "Jenis", "Type", R, reference="stakeholder_type",
+          listed=L(10, key="type", width=150), exported=True),
+    Field("organisation", "Organisasi / jabatan", "Organisation / position", T, max_length=120,
+          searchable=True, listed=L(20, width=200, label="Organisasi", english="Organisation"),
           exported=True),
-    Field("organisation", "Organisasi / jabatan", T, max_length=120, searchable=True,
-          listed=ListColumn(20, width=200, label="Organisasi"), exported=True),
-    Field("desa_id", "Desa", R, reference="desa", listed=ListColumn(30, key="desa", width=130), exported=True),
-    Field("phone", "Telepon", T, max_length=30, searchable=True, listed=ListColumn(40, width=120), exported=True),
-    Field("notes", "Catatan", LT, searchable=True, exported=True),
-    Field("meetings", "Pertemuan", Kind.DERIVED, entered=False, listed=ListColumn(50)),
+    Field("desa_id", "Desa", "Desa", R, reference="desa", listed=L(30, key="desa", width=130),
+          exported=True),
+    Field("phone", "Telepon", "Phone", T, max_length=30, searchable=True, listed=L(40, width=120),
+          exported=True),
+    Field("notes", "Catatan", "Notes", LT, searchable=True, exported=True),
+    Field("meetings", "Pertemuan", "Meetings", Kind.DERIVED, entered=False, listed=L(50)),
 ))
 
 FOLLOW_UP = RecordFields("follow_up", (
-    Field("what", "Tindak lanjut", T, max_length=2000, required=True, searchable=True,
-          listed=ListColumn(0, width=330), exported=True),
-    Field("responsible", "Penanggung jawab", T, max_length=120, searchable=True, exported=True),
-    Field("officer_id", "Petugas", R, reference="officer", exported=True),
-    Field("officer", "Penanggung jawab", Kind.DERIVED, entered=False, listed=ListColumn(10, width=180)),
-    Field("due_date", "Batas waktu", D, custom=True, listed=ListColumn(20, width=100), exported=True),
-    Field("status", "Status", C, choices=FOLLOW_UP_STATUSES, entered=False,
-          listed=ListColumn(30, width=80), exported=True),
-    Field("done_at", "Selesai pada", DT, entered=False, exported=True),
-    Field("source", "Asal", Kind.DERIVED, entered=False, listed=ListColumn(40, width=160)),
-    Field("meeting_id", "Rapat", R, reference="meeting", entered=False),
-    Field("incident_id", "Kejadian", R, reference="incident", entered=False),
+    Field("what", "Tindak lanjut", "Follow-up", T, max_length=2000, required=True, searchable=True,
+          listed=L(0, width=330), exported=True),
+    Field("responsible", "Penanggung jawab", "Responsible", T, max_length=120, searchable=True,
+          exported=True),
+    Field("officer_id", "Petugas", "Officer", R, reference="officer", exported=True),
+    Field("officer", "Penanggung jawab", "Responsible", Kind.DERIVED, entered=False,
+          listed=L(10, width=180)),
+    Field("due_date", "Batas waktu", "Due date", D, custom=True, listed=L(20, width=100),
+          exported=True),
+    Field("status", "Status", "Status", C, choices=FOLLOW_UP_STATUSES, entered=False,
+          listed=L(30, width=80), exported=True),
+    Field("done_at", "Selesai pada", "Done at", DT, entered=False, exported=True),
+    Field("source", "Asal", "From record", Kind.DERIVED, entered=False, listed=L(40, width=160)),
+    Field("meeting_id", "Rapat", "Meeting", R, reference="meeting", entered=False),
+    Field("incident_id", "Kejadian", "Incident", R, reference="incident", entered=False),
 ))
 
 RECORDS: dict[str, RecordFields] = {t.table: t for t in (MEETING, INCIDENT, STAKEHOLDER, FOLLOW_UP)}
