@@ -257,7 +257,7 @@ L = ListColumn
 # One line a field (or two): name, label, English, kind, then what else it has.
 NUMBER = Field("number", "Nomor", "Number", T, max_length=40, entered=False, searchable=True,
                listed=L(0, width=150), exported=True)
-POST = Field("origin_post", "Pos", "Post", T, max_length=20, entered=False,
+POST = Field("origin_post", "Pos", "Post", T, max_length=12, entered=False,
              listed=L(90, key="post"), exported=True)
 
 
