@@ -17,7 +17,7 @@ index and the export need every table without importing the services, and a tabl
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
@@ -144,6 +144,20 @@ class Field:
             return value or None
         raise TypeError(f"{self.name}: a {self.kind.value} field is not copied from the input")
 
+    def accepts(self) -> Callable[[object], bool]:
+        """A quick yes/no of :meth:`problem` (for many rows)."""
+        if self.kind in TEXT_KINDS and not self.required:
+            limit = self.max_length
+            if limit is None:
+                return lambda v: type(v) is str
+            return lambda v: type(v) is str and len(v) <= limit
+        if self.kind is Kind.CHOICE:
+            allowed = frozenset(self.choices) | ({""} if not self.required else set())
+            return lambda v: v in allowed
+        if self.kind is Kind.REFERENCE and not self.required:
+            return lambda v: v is None or type(v) is str
+        return lambda v: self.problem(v) is None
+
     def problem(self, value: object) -> str | None:
         """What is wrong with a stored value arriving from elsewhere (a bundle), or None."""
         if self.kind in TEXT_KINDS:
@@ -241,14 +255,18 @@ class RecordFields:
         fields.insert(at, field)
         return replace(self, fields=tuple(fields))
 
-    def row_problem(self, row: dict[str, object]) -> str | None:
-        """The first stored field of ``row`` (a bundle row by column name) that breaks the table."""
-        for f in self.stored:
-            if f.name in row:
-                problem = f.problem(row[f.name])
-                if problem is not None:
-                    return problem
-        return None
+    def row_checker(self, columns: Sequence[str]) -> Callable[[Sequence[object]], str | None]:
+        """A check of rows laid out as ``columns`` (a bundle's): the problem of the first stored
+        field that breaks the table, or None. Quick on good rows: a bundle holds thousands."""
+        checks = [(columns.index(f.name), f, f.accepts()) for f in self.stored if f.name in columns]
+
+        def check(row: Sequence[object]) -> str | None:
+            for k, f, accepts in checks:
+                if not accepts(row[k]):
+                    return f.problem(row[k]) or _("{field} wajib diisi", field=f.caption())
+            return None
+
+        return check
 
 
 T, LT, DT, D, N = Kind.TEXT, Kind.LONG_TEXT, Kind.DATETIME, Kind.DATE, Kind.NUMBER
