@@ -9,12 +9,13 @@ screen. Filtering by text uses the FTS5 indexes of :mod:`okudesk.core.store.sear
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import cast
 
 from sqlalchemy import bindparam, case, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import QueryableAttribute, Session, aliased
 from sqlalchemy.sql import ColumnElement, Select
 
 from okudesk.core.models import (
@@ -28,6 +29,7 @@ from okudesk.core.models import (
     Officer,
     Stakeholder,
     StakeholderType,
+    Synced,
     meeting_stakeholder,
 )
 from okudesk.core.records import fields
@@ -55,15 +57,15 @@ class ListFilter:
 @dataclass(frozen=True)
 class Column:
     key: str
-    value: ColumnElement
+    value: ColumnElement | QueryableAttribute
     joins: tuple[str, ...] = ()
-    sort: ColumnElement | None = None
+    sort: ColumnElement | QueryableAttribute | None = None
 
 
 @dataclass
 class Listing:
     table: str
-    model: type
+    model: type[Synced]
     columns: tuple[Column, ...]
     joins: dict[str, Callable[[Select], Select]]
     default_sort: str
@@ -81,7 +83,7 @@ class Listing:
         raise KeyError(key)
 
 
-def columns_of(record: RecordFields, model: type, special: tuple[Column, ...] = ()) -> tuple[Column, ...]:
+def columns_of(record: RecordFields, model: type[Synced], special: tuple[Column, ...] = ()) -> tuple[Column, ...]:
     """The list columns of a record, in the order its field table gives: a plain field is read
     from its column (a long text cut to 160 characters), a reference or a derived field from
     ``special`` (its join or computation)."""
@@ -357,7 +359,7 @@ def keys(session: Session, listing: Listing, flt: ListFilter = ListFilter(), *, 
         result = session.connection().execute(stmt, values)
         try:
             # integers need no result processing: read the driver's cursor directly (twice as fast)
-            return array(typecode, (row[0] for row in result.cursor))
+            return array(typecode, (row[0] for row in cast(Iterable[tuple], result.cursor)))
         finally:
             result.close()
 
