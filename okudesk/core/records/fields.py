@@ -146,10 +146,10 @@ class Field:
 
     def accepts(self) -> Callable[[object], bool]:
         """A quick yes/no of :meth:`problem` (for many rows)."""
-        if self.kind in TEXT_KINDS and not self.required:
-            limit = self.max_length
-            if limit is None:
-                return lambda v: type(v) is str
+        if self.kind in TEXT_KINDS:
+            limit = self.max_length if self.max_length is not None else float("inf")
+            if self.required:
+                return lambda v: type(v) is str and len(v) <= limit and not v.isspace() and v != ""
             return lambda v: type(v) is str and len(v) <= limit
         if self.kind is Kind.CHOICE:
             allowed = frozenset(self.choices) | ({""} if not self.required else set())
