@@ -546,7 +546,14 @@ class ListPage(Page):
             self.splitter.restoreState(splitter)
 
     def default_widths(self) -> None:
-        pass
+        """Column widths from the record's field table (a column may set its own)."""
+        from okudesk.core.records import fields
+
+        widths = {f.list_key: f.listed.width for f in fields.record(self.listing_name).listed if f.listed}
+        for col, spec in enumerate(self.model.columns):
+            width = spec.width if spec.width is not None else widths.get(spec.key)
+            if width:
+                self.table.setColumnWidth(col, width)
 
     def record_id_at(self, row: int) -> str | None:
         return self.model.index(row, 0).data(ID_ROLE)
