@@ -111,22 +111,24 @@ def write_backup(store, out_dir: Path | str, *, kind: str = MANUAL, actor=None) 
             if problems:
                 raise BackupError(_("Basis data rusak, cadangan tidak dibuat: {problem}", problem=problems[0]))
             photos = _photo_files(store.photo_dir)
+            photo_names = [p.relative_to(store.photo_dir).as_posix() for p in photos]
+            schema = read_revision(snapshot)
             manifest = {
                 "format": FORMAT,
                 "format_version": FORMAT_VERSION,
                 "created_at": now.isoformat(timespec="seconds"),
                 "okudesk": __version__,
                 "post_code": post_code,
-                "schema": read_revision(snapshot),
+                "schema": schema,
                 "database_sha256": _sha256_file(snapshot),
-                "photos": [p.relative_to(store.photo_dir).as_posix() for p in photos],
+                "photos": photo_names,
             }
             try:
                 with open(partial, "wb") as fh:
                     with zipfile.ZipFile(fh, "w") as archive:
                         archive.writestr(_MANIFEST, json.dumps(manifest, indent=1), zipfile.ZIP_DEFLATED)
                         archive.write(snapshot, _DB_MEMBER, zipfile.ZIP_DEFLATED)
-                        for path, rel in zip(photos, manifest["photos"], strict=True):
+                        for path, rel in zip(photos, photo_names, strict=True):
                             archive.write(path, f"photos/{rel}", zipfile.ZIP_STORED)  # JPEG: already compressed
                     fh.flush()
                     os.fsync(fh.fileno())
@@ -138,7 +140,7 @@ def write_backup(store, out_dir: Path | str, *, kind: str = MANUAL, actor=None) 
     except OSError as exc:
         raise BackupError(_("Cadangan tidak dapat ditulis ke {path}: {reason}", path=out_dir, reason=exc.strerror or exc)) from exc
     check_backup(target)
-    info = BackupInfo(target, now, post_code, manifest["schema"] or "", len(photos), target.stat().st_size)
+    info = BackupInfo(target, now, post_code, schema or "", len(photos), target.stat().st_size)
     with store.write(actor=actor) as session:
         audit.record(session, "backup", summary=str(target), changes={"photos": [None, len(photos)], "size": [None, info.size]})
     return info

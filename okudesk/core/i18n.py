@@ -15,6 +15,8 @@ _ENGLISH: dict[str, str] = {
     "Folder data {path} tidak dapat dipakai: {reason}": "Data folder {path} cannot be used: {reason}",
     "Basis data dibuat oleh okudesk yang lebih baru (skema {found}); perbarui okudesk ke versi terbaru. Basis data tidak diubah.": "The database was made by a newer okudesk (schema {found}); update okudesk. The database was left untouched.",
     "Basis data rusak atau bukan basis data okudesk: {path}": "The database is damaged or not an okudesk database: {path}",
+    "Tempat tanda tangan tidak tercetak pada dokumen; laporan tidak ditandatangani": "The signature place was not printed in the document; the report was not signed",
+    "Migrasi basis data tidak ditemukan di {path}; pasang ulang okudesk": "The database migrations are missing from {path}; reinstall okudesk",
     "{field} wajib diisi": "{field} is required",
     "{field} terlalu panjang (maksimal {max} karakter)": "{field} is too long (at most {max} characters)",
     "NRP harus 8 digit angka": "The NRP must be 8 digits",

@@ -201,6 +201,8 @@ def _sync(folder: Path) -> None:
         _expect(outcome.ok and outcome.counts["new"] + outcome.counts.get("audit", 0) == made.records, f"import: {outcome}")
         again = importer.import_bundle(hq, made.path)
         _expect(not again.ok, "a bundle was imported twice")
+        if outcome.receipt is None:
+            raise AssertionError(f"import wrote no receipt: {outcome}")
         applied = receipt.import_receipt(post, outcome.receipt)
         _expect(applied.ok and applied.certificate_installed, f"receipt: {applied}")
         with post.read() as s:

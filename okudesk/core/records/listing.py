@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import bindparam, case, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import QueryableAttribute, Session, aliased
 from sqlalchemy.sql import ColumnElement, Select
 
 from okudesk.core.models import (
@@ -28,6 +28,7 @@ from okudesk.core.models import (
     Officer,
     Stakeholder,
     StakeholderType,
+    Synced,
     meeting_stakeholder,
 )
 from okudesk.core.store import search
@@ -53,7 +54,7 @@ class ListFilter:
 @dataclass(frozen=True)
 class Column:
     key: str
-    value: ColumnElement
+    value: ColumnElement | QueryableAttribute
     joins: tuple[str, ...] = ()
     sort: ColumnElement | None = None
 
@@ -61,7 +62,7 @@ class Column:
 @dataclass
 class Listing:
     table: str
-    model: type
+    model: type[Synced]
     columns: tuple[Column, ...]
     joins: dict[str, Callable[[Select], Select]]
     default_sort: str
@@ -349,7 +350,7 @@ def keys(session: Session, listing: Listing, flt: ListFilter = ListFilter(), *, 
         result = session.connection().execute(stmt, values)
         try:
             # integers need no result processing: read the driver's cursor directly (twice as fast)
-            return array(typecode, (row[0] for row in result.cursor))
+            return array(typecode, (row[0] for row in result.cursor))  # type: ignore[attr-defined]  # sqlite3's cursor iterates; SQLAlchemy's PEP 249 protocol leaves it out
         finally:
             result.close()
 

@@ -421,7 +421,7 @@ def change_passphrase(store: Store, officer_id: str, old: str, new: str) -> Acto
     with store.write(actor=None) as session:
         account = _find(session, officer_id, None)
         actor, error = _attempt(session, account, old, officer_id, now)
-        if actor is not None:
+        if actor is not None and account is not None:  # (no account lets no one in)
             session.info[permissions.ACTOR_KEY] = actor
             _set_hash(session, account, old=old, new=new)
             account.must_change = False

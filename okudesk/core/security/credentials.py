@@ -140,6 +140,7 @@ def install_post_certificate(session: Session, certificate: x509.Certificate, ch
     pki.validate_chain(certificate, intermediates=list(chain), anchors=[chain[-1]] if chain else [certificate],
                        key_usage={"key_cert_sign"})
     row = session.get(PostAuthority, posts.require_this_post(session).code)
+    assert row is not None, "post_authority() above made it"
     row.certificate_pem = pki.cert_pem(certificate)
     row.chain_pem = pki.certs_pem(chain)
     row.updated_at = utcnow()
@@ -168,9 +169,9 @@ def trust_anchors(session: Session) -> list[x509.Certificate]:
 # --- officers' signing credentials --------------------------------------------------------
 
 
-def _officer(session: Session, officer_id: str) -> Officer:
+def _officer(session: Session, officer_id: str, *, deleted_too: bool = False) -> Officer:
     officer = session.get(Officer, officer_id)
-    if officer is None or officer.deleted_at is not None:
+    if officer is None or (officer.deleted_at is not None and not deleted_too):
         raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Petugas", id=officer_id))
     return officer
 
@@ -257,7 +258,7 @@ def signing_identity(session: Session, officer_id: str, passphrase: str) -> pki.
     key = pki.decrypt_key(row.key_pem, passphrase)
     cert = pki.load_cert(row.certificate_pem)
     if row.source == "post" and not _issued_by(cert, post_authority(session).certificate):
-        cert, chain = _issue(session, session.get(Officer, officer_id), cert.public_key())
+        cert, chain = _issue(session, _officer(session, officer_id, deleted_too=True), cert.public_key())
         row.certificate_pem, row.chain_pem, row.updated_at = pki.cert_pem(cert), pki.certs_pem(chain), utcnow()
         session.flush()
     return pki.Identity(key, cert, tuple(pki.load_certs(row.chain_pem)))
@@ -275,7 +276,7 @@ def reissue_officer_certificates(session: Session) -> int:
     """Certify every post-issued officer key again under the post's current CA certificate."""
     count = 0
     for row in session.scalars(select(OfficerCredential).where(OfficerCredential.source == "post")):
-        officer = session.get(Officer, row.officer_id)
+        officer = _officer(session, row.officer_id, deleted_too=True)  # a deleted officer's reports still verify
         cert, chain = _issue(session, officer, pki.load_cert(row.certificate_pem).public_key())
         row.certificate_pem = pki.cert_pem(cert)
         row.chain_pem = pki.certs_pem(chain)

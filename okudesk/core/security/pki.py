@@ -23,6 +23,7 @@ from datetime import UTC, datetime, timedelta
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
@@ -88,8 +89,9 @@ def reencrypt_key(pem: bytes, old_passphrase: str, new_passphrase: str) -> bytes
     return encrypt_key(decrypt_key(pem, old_passphrase), new_passphrase)
 
 
-def public_key_id(public_key: ec.EllipticCurvePublicKey) -> str:
-    """SHA-256 of the SubjectPublicKeyInfo, hex: names a key in manifests and ledgers."""
+def public_key_id(public_key: CertificatePublicKeyTypes) -> str:
+    """SHA-256 of the SubjectPublicKeyInfo, hex: names a key in manifests and ledgers
+    (any key a certificate may carry, so a foreign key is named, then refused, not crashed on)."""
     der = public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
     return hashlib.sha256(der).hexdigest()
 
@@ -253,6 +255,14 @@ def load_plain_key(pem: bytes) -> PrivateKey:
 
 def public_key_pem(public_key: ec.EllipticCurvePublicKey) -> bytes:
     return public_key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
+def certificate_key(cert: x509.Certificate) -> ec.EllipticCurvePublicKey:
+    """The ECDSA key a certificate carries; okudesk issues and accepts no other kind."""
+    key = cert.public_key()
+    if not isinstance(key, ec.EllipticCurvePublicKey):
+        raise CertificateError(_("Kunci bukan kunci ECDSA"))
+    return key
 
 
 def load_public_key_pem(pem: bytes) -> ec.EllipticCurvePublicKey:
