@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui.operations import Changes, QueryOp, hub
-from okudesk.gui.table_model import ID_ROLE, ColumnSpec, ListModel
+from okudesk.gui.table_model import ColumnSpec, ListModel
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -489,6 +489,3 @@ class ListPage(Page):
 
     def default_widths(self) -> None:
         pass
-
-    def record_id_at(self, row: int) -> str | None:
-        return self.model.index(row, 0).data(ID_ROLE)
