@@ -362,7 +362,7 @@ for _model in SYNCED_MODELS:  # the first schema's tables (0002_search)
 del _model
 
 
-# --- reports: signed documents, officer credentials, trust (issue 4) ----------------------
+# --- reports: signed documents, officer credentials, trust --------------------------------
 
 
 class Report(Synced, Base):
@@ -444,7 +444,7 @@ Index("ix_report_record", Report.kind, Report.record_id)
 SYNCED_MODELS = SYNCED_MODELS + (Report, ReportAmendment)
 
 
-# --- accounts and audit trail (issue 6) ---------------------------------------------------
+# --- accounts and audit trail -------------------------------------------------------------
 
 
 class OfficerAccount(Base):
