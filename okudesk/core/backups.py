@@ -28,6 +28,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from okudesk import __version__
 from okudesk.core import permissions
@@ -38,6 +39,9 @@ from okudesk.core.i18n import _
 from okudesk.core.store import DB_NAME, RESTORING_NAME
 from okudesk.core.store.backup import backup_database, integrity_problems, read_revision
 from okudesk.core.store.restoring import put_aside
+
+if TYPE_CHECKING:
+    from okudesk.core.store import Store
 
 FORMAT = "okudesk-backup"
 FORMAT_VERSION = 1
@@ -85,7 +89,8 @@ def _photo_files(photo_dir: Path) -> list[Path]:
     return sorted(p for p in photo_dir.glob("*/*.jpg") if p.is_file())
 
 
-def write_backup(store, out_dir: Path | str, *, kind: str = MANUAL, actor=None) -> BackupInfo:
+def write_backup(store: Store, out_dir: Path | str, *, kind: str = MANUAL,
+                 actor: permissions.Actor | None = None) -> BackupInfo:
     """Write a backup of ``store`` into ``out_dir`` (a USB stick, or ``backups/``)."""
     actor = actor if actor is not None else store.actor
     permissions.check(actor, "backup.make")
@@ -191,7 +196,7 @@ def list_backups(backup_dir: Path, kind: str = DAILY) -> list[Path]:
     return sorted(backup_dir.glob(f"okudesk-{kind}-*.zip"), key=lambda p: (p.stat().st_mtime, p.name))
 
 
-def daily_if_due(store, *, keep: int = KEEP, now: datetime | None = None) -> BackupInfo | None:
+def daily_if_due(store: Store, *, keep: int = KEEP, now: datetime | None = None) -> BackupInfo | None:
     """At start-up: a backup into ``backups/`` when the last one is a day old or more."""
     now = now or datetime.now()
     existing = list_backups(store.backup_dir)
@@ -221,7 +226,7 @@ def prune(backup_dir: Path, *, keep: int = KEEP) -> list[Path]:
 # --- restoring -----------------------------------------------------------------------------
 
 
-def restore(data_dir: Path | str, source: Path | str, *, actor) -> RestoreInfo:
+def restore(data_dir: Path | str, source: Path | str, *, actor: permissions.Actor | None) -> RestoreInfo:
     """Replace the data folder's database with a backup (okudesk must not have it open).
 
     ``source`` is a backup zip, or a bare database copy (the pre-migration copies in

@@ -16,11 +16,12 @@ from pathlib import Path
 
 from okudesk.core import permissions
 
-CHECKS: list[tuple[str, Callable[[Path], None]]] = []
+Check = Callable[[Path], None]
+CHECKS: list[tuple[str, Check]] = []
 
 
-def check(name: str):
-    def register(fn: Callable[[Path], None]):
+def check(name: str) -> Callable[[Check], Check]:
+    def register(fn: Check) -> Check:
         CHECKS.append((name, fn))
         return fn
 

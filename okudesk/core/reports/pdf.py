@@ -448,7 +448,7 @@ class Furniture:
     title: str = ""
 
 
-def _furnished_canvas(furniture: Furniture):
+def _furnished_canvas(furniture: Furniture) -> type[rl_canvas.Canvas]:
     class FurnishedCanvas(rl_canvas.Canvas):
         """Holds pages back until the end, so each can say "Halaman x dari y"."""
 

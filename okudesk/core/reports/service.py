@@ -64,7 +64,7 @@ def verification_code(content_sha256: str) -> str:
     return f"{code[:4]}-{code[4:]}"
 
 
-def _canonical(value) -> str:
+def _canonical(value: object) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
 
 

@@ -23,11 +23,13 @@ chain slots in without anyone typing a passphrase.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
 from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -176,7 +178,7 @@ def _officer(session: Session, officer_id: str, *, deleted_too: bool = False) ->
     return officer
 
 
-def _issue(session: Session, officer: Officer, public_key) -> tuple[x509.Certificate, tuple[x509.Certificate, ...]]:
+def _issue(session: Session, officer: Officer, public_key: CertificatePublicKeyTypes) -> tuple[x509.Certificate, tuple[x509.Certificate, ...]]:
     authority = post_authority(session)
     cert = pki.issue_officer_certificate(
         authority, public_key, name=officer.name, nrp=officer.nrp, post_code=posts.require_this_post(session).code,
@@ -212,7 +214,8 @@ def import_pkcs12(session: Session, officer_id: str, data: bytes, file_passphras
                   source="pkcs12", key_id=pki.public_key_id(identity.key.public_key()))
 
 
-def _store(session, officer_id, key_pem, cert, chain, *, source, key_id) -> CredentialInfo:
+def _store(session: Session, officer_id: str, key_pem: bytes, cert: x509.Certificate,
+           chain: Sequence[x509.Certificate], *, source: str, key_id: str) -> CredentialInfo:
     row = session.get(OfficerCredential, officer_id)
     if row is None:
         row = OfficerCredential(officer_id=officer_id)

@@ -21,13 +21,13 @@ class BulkWriter:
         self.sqlite = conn.dialect.name == "sqlite"
         self._statements: dict[tuple[str, tuple[str, ...]], tuple[str, list[int] | None]] = {}
 
-    def dt(self, value: datetime | None):
+    def dt(self, value: datetime | None) -> datetime | str | None:
         """A datetime as the driver wants it (SQLite: SQLAlchemy's own text form)."""
         if value is None or not self.sqlite:
             return value
         return value.isoformat(" ", "microseconds")
 
-    def day(self, value: date | None):
+    def day(self, value: date | None) -> date | str | None:
         if value is None or not self.sqlite:
             return value
         return value.isoformat()

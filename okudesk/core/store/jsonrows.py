@@ -45,7 +45,8 @@ def rows_json_chunks(conn: Connection, table: Table, columns: list, where: Colum
             yield n, text
 
 
-def rows_json(conn: Connection, columns: list, where, *, select_from=None) -> tuple[int, str]:
+def rows_json(conn: Connection, columns: list, where: ColumnElement[bool], *,
+              select_from: Table | None = None) -> tuple[int, str]:
     """``(count, '[[v, ...], ...]')`` for ``columns`` of the rows matching ``where``.
 
     Datetimes come out as the text SQLite stores (``YYYY-MM-DD HH:MM:SS.ffffff``), bytes as

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select, union
+from sqlalchemy import Connection, func, select, union
 from sqlalchemy.orm import Session
 
 from okudesk import __version__
@@ -151,7 +151,7 @@ def _set(session: Session, key: str, value: str) -> None:
         row.value = value
 
 
-def _photos(store: Store, conn, marks: dict[str, int]) -> tuple[list, bytes]:
+def _photos(store: Store, conn: Connection, marks: dict[str, int]) -> tuple[list, bytes]:
     """Photo files of the exported attachments, each once (by content hash)."""
     info = records.table_info("attachment")
     t = info.table.c

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     LargeBinary,
+    Select,
     String,
     Table,
     and_,
@@ -125,7 +126,7 @@ def table_info(name: str) -> TableInfo:
     raise SyncRefused(_("Berkas ditolak: tabel tidak dikenal {name}", name=name[:40]))
 
 
-def _raw_select(info: TableInfo):
+def _raw_select(info: TableInfo) -> Select:
     cols = []
     for c in ordered_columns(info.table):
         cols.append(cast(c, String).label(c.name) if isinstance(c.type, (DateTime, Date)) else c)
@@ -213,7 +214,7 @@ def build_payload(conn: Connection, selections: list[Selection], extra: dict) ->
     return "".join(payload_pieces(conn, selections, extra, counts)).encode("utf-8"), counts
 
 
-def _dumps(value) -> str:
+def _dumps(value: object) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
@@ -225,7 +226,7 @@ class IncomingTable:
     links: dict[str, dict[str, list[str]]]  # link table name -> owner id -> other ids
 
 
-def decode_payload(doc) -> list[IncomingTable]:
+def decode_payload(doc: dict) -> list[IncomingTable]:
     """The payload's tables mapped onto this okudesk's columns, parents first."""
     damaged = _("Berkas ditolak: isi data tidak sah")
     if not isinstance(doc, dict) or not isinstance(doc.get("tables", []), list) or not isinstance(doc.get("links", []), list):

@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography import x509
 from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -60,10 +61,14 @@ def _identity_row(session: Session) -> SyncIdentity | None:
     return session.get(SyncIdentity, 1)
 
 
+def _not_set_up() -> OkudeskError:
+    return OkudeskError(_("Instalasi ini belum disiapkan untuk sinkronisasi (jalankan 'setup hq' atau 'setup post')"))
+
+
 def _set_up_row(session: Session) -> SyncIdentity:
     row = _identity_row(session)
     if row is None:
-        raise OkudeskError(_("Instalasi ini belum disiapkan untuk sinkronisasi (jalankan 'setup hq' atau 'setup post')"))
+        raise _not_set_up()
     return row
 
 
@@ -100,7 +105,7 @@ def signing_identity(session: Session) -> pki.Identity:
         return credentials.post_authority(session)
     hq = credentials.hq_identity(session)
     if hq is None:  # neither "post" nor "hq": a row this version does not know
-        raise OkudeskError(_("Instalasi ini belum disiapkan untuk sinkronisasi (jalankan 'setup hq' atau 'setup post')"))
+        raise _not_set_up()
     return hq
 
 
@@ -108,8 +113,11 @@ def exchange_key(session: Session) -> pki.PrivateKey:
     return pki.load_plain_key(_set_up_row(session).exchange_key)
 
 
-def hq_root(session: Session):
-    return credentials.hq_root(session)
+def hq_root(session: Session) -> x509.Certificate:
+    root = credentials.hq_root(session)
+    if root is None:
+        raise _not_set_up()
+    return root
 
 
 def register_own_instance(session: Session) -> str:
@@ -306,7 +314,7 @@ def check_bundle_signer(session: Session, manifest: dict, signer: tuple) -> tupl
     raise SyncRefused(_("Bundel pertama pos {code} tidak membawa bukti pendaftaran yang sah", code=post.code))
 
 
-def enroll(session: Session, post: SyncPost, signer_cert, exchange_pem: bytes) -> None:
+def enroll(session: Session, post: SyncPost, signer_cert: x509.Certificate, exchange_pem: bytes) -> None:
     """First contact: record the post's keys and issue its certificate."""
     public = signer_cert.public_key()
     cert = pki.issue_post_certificate(signing_identity(session), public, post_code=post.code, post_name=post.name)
