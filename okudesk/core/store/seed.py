@@ -37,7 +37,8 @@ def seed_id(kind: str, name: str) -> str:
 
 @cache
 def reference_data() -> dict:
-    return json.loads(resource("reference", "oku.json").read_text(encoding="utf-8"))
+    data: dict = json.loads(resource("reference", "oku.json").read_text(encoding="utf-8"))
+    return data
 
 M = TypeVar("M", bound=Base)
 

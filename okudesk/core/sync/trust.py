@@ -194,7 +194,7 @@ def add_post(session: Session, *, code: str, name: str, out_dir: Path) -> Path:
 
 def read_kit(path: Path) -> dict:
     try:
-        kit = json.loads(Path(path).read_text(encoding="utf-8"))
+        kit: dict = json.loads(Path(path).read_text(encoding="utf-8"))  # not a dict: .items() fails below
         body = {k: v for k, v in kit.items() if k != "signature"}
         if kit.get("kind") != KIT_KIND:
             raise ValueError("kind")
