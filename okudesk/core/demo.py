@@ -15,6 +15,7 @@ from collections import namedtuple
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import FromClause, func, select
 from sqlalchemy.orm import Session
@@ -41,7 +42,7 @@ from okudesk.core.store.bulk import BulkWriter
 
 CHUNK = 20_000
 
-DEMO_POST = dict(
+DEMO_POST: dict[str, Any] = dict(
     code="BTT",
     name="Polsek Baturaja Timur",
     letterhead=["KEPOLISIAN DAERAH SUMATERA SELATAN", "RESOR OGAN KOMERING ULU", "SEKTOR BATURAJA TIMUR"],
@@ -186,7 +187,7 @@ def _fill(store: Store, *, meetings: int, incidents: int, seed: int, today: date
                      changes={"meetings": [None, meetings], "incidents": [None, incidents], "seed": [None, seed]})
     with store.read() as session:
         n_stakeholders = session.scalar(select(func.count()).select_from(Stakeholder).where(Stakeholder.deleted_at.is_(None)))
-    return DemoSummary(post.code, len(officer_ids), n_stakeholders, meetings, incidents)
+    return DemoSummary(post.code, len(officer_ids), n_stakeholders or 0, meetings, incidents)
 
 
 DEMO_PASSPHRASE = "demo"  # demo officers' login and signing passphrase: for trying okudesk only
@@ -269,7 +270,7 @@ def _ensure_credentials(session: Session, rng: random.Random, officer_ids: list[
         if credentials.credential(session, officer_id) is None:
             credentials.enroll_officer(session, officer_id, DEMO_PASSPHRASE)
         officer = session.get(Officer, officer_id)
-        if officer.signature_png is None:
+        if officer is not None and officer.signature_png is None:
             officer.signature_png = _demo_signature(rng)
 
 
@@ -298,7 +299,7 @@ def _ensure_desa(session: Session) -> dict[str, list[str]]:
             reference.add_desa(session, kec[kec_name], name)
     result: dict[str, list[str]] = {}
     for d in reference.desa(session):
-        result.setdefault(d.parent_id, []).append(d.id)
+        result.setdefault(d.parent_id or "", []).append(d.id)  # a desa always lies in a kecamatan
     return result
 
 

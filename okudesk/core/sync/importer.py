@@ -48,7 +48,7 @@ def _check_ranges(manifest: dict) -> list[dict]:
         isinstance(r, dict) and isinstance(r.get("instance"), str) and isinstance(r.get("from"), int)
         and isinstance(r.get("to"), int) and 0 <= r["from"] < r["to"] for r in ranges
     )
-    if not ok:
+    if not ok or not isinstance(ranges, list):
         raise SyncRefused(_("Berkas rusak: manifes tidak sah"))
     return ranges
 

@@ -555,12 +555,6 @@ class PhotoStrip(QWidget):
             out.append((item.data(Qt.ItemDataRole.UserRole), item.data(Qt.ItemDataRole.UserRole + 1), item.text().strip()))
         return out
 
-    def save_with(self, session, photo_dir: Path, *, meeting_id: str | None = None, incident_id: str | None = None,
-                  entries=None, removed=None) -> None:
-        """Store new photos, captions and removals (called inside the form's write op)."""
-        save_photos(session, photo_dir, entries if entries is not None else self.entries(),
-                    removed if removed is not None else self.removed, meeting_id=meeting_id, incident_id=incident_id)
-
     # drag and drop of files
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from okudesk.gui.i18n import tr
 from okudesk.gui.operations import Changes, QueryOp, hub
-from okudesk.gui.table_model import ID_ROLE, ColumnSpec, ListModel
+from okudesk.gui.table_model import ColumnSpec, ListModel
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -554,6 +554,3 @@ class ListPage(Page):
             width = spec.width if spec.width is not None else widths.get(spec.key)
             if width:
                 self.table.setColumnWidth(col, width)
-
-    def record_id_at(self, row: int) -> str | None:
-        return self.model.index(row, 0).data(ID_ROLE)
