@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from okudesk.core.models import Base
@@ -34,7 +34,7 @@ def export_rows(session: Session, record: str, flt: listing.ListFilter | None = 
     described = fields.record(record)
     shown = described.exported
     lst = listing.LISTINGS[record]
-    table: Table = lst.model.__table__  # type: ignore[attr-defined]
+    table = Base.metadata.tables[lst.model.__tablename__]
     values = []
     references = []
     for k, f in enumerate(shown):
