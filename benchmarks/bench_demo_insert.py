@@ -15,7 +15,7 @@ from pathlib import Path
 from _common import report, timed
 
 from okudesk.core import demo, permissions
-from okudesk.core.store import Store, search
+from okudesk.core.store import Store
 
 
 def okudesk_run(folder: Path, incidents: int) -> float:
@@ -50,7 +50,8 @@ def raw_run(folder: Path, inc, hist) -> float:
     inc_sql = f"INSERT INTO incident ({', '.join(demo.INCIDENT_COLUMNS)}) VALUES ({', '.join('?' * len(demo.INCIDENT_COLUMNS))})"
     hist_sql = f"INSERT INTO incident_status_change ({', '.join(demo.HISTORY_COLUMNS)}) VALUES ({', '.join('?' * len(demo.HISTORY_COLUMNS))})"
 
-    fts_cols = ", ".join(search.INDEXED["incident"])
+    fts_cols = ", ".join(r[1] for r in con.execute("PRAGMA table_info(incident_fts)"))
+    trigger = con.execute("SELECT sql FROM sqlite_master WHERE name = 'incident_fts_ai'").fetchone()[0]
 
     def load():
         chunk = demo.CHUNK
@@ -67,7 +68,7 @@ def raw_run(folder: Path, inc, hist) -> float:
             con.execute("DROP TRIGGER incident_fts_ai")
             con.executemany(inc_sql, part)
             con.execute(f"INSERT INTO incident_fts(rowid, {fts_cols}) SELECT rowid, {fts_cols} FROM incident WHERE rowid > ?", (before,))
-            con.execute(search.ddl("incident")[1])
+            con.execute(trigger)
             con.executemany(hist_sql, hist[h:end])
             con.execute("COMMIT")
             h = end

@@ -166,7 +166,7 @@ def main() -> None:
     hello = freeze_probe("hello", HELLO, okudesk=False)
     probe = freeze_probe("okudesk_probe", OKUDESK, okudesk=True)
     sys.path.insert(0, str(ROOT))
-    from okudesk.core import demo
+    from okudesk.core import demo, permissions
     from okudesk.core.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -164,3 +164,33 @@ def test_renewed_instance_keeps_counter(store):
         versioning.renew_instance(s.connection())
         after_instance, after_counter = versioning.current(s.connection())
     assert before_instance != after_instance and after_counter == before_counter
+
+
+def _schema(folder: Path) -> set[tuple]:
+    con = sqlite3.connect(folder / "okudesk.sqlite3")
+    try:
+        return set(con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
+    finally:
+        con.close()
+
+
+def test_a_new_database_and_a_migrated_one_have_the_same_schema(tmp_path):
+    """Migrations are frozen text: the schema made from nothing is the one an old file gets."""
+    (tmp_path / "new").mkdir()
+    (tmp_path / "old").mkdir()
+    Store.open(tmp_path / "new").close()
+    shutil.copy(FIXTURES / "schema-0001.sqlite3", tmp_path / "old" / "okudesk.sqlite3")
+    Store.open(tmp_path / "old").close()
+    new, old = _schema(tmp_path / "new"), _schema(tmp_path / "old")
+    assert new == old, sorted(new ^ old)[:4]
+    assert any(name == "meeting_fts_au" for _t, name, _tb, _s in new)
+
+
+def test_the_search_index_holds_the_searchable_fields_of_the_field_tables(store):
+    """A field made searchable in records/fields.py needs a migration that indexes it."""
+    from okudesk.core.records import fields
+    from okudesk.core.store import search
+
+    with store.read() as s:
+        held = {t: set(search.indexed_columns(s.connection(), t)) for t in search.TABLES}
+    assert held == {t: set(cols) for t, cols in fields.indexed().items()}

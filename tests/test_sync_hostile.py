@@ -348,3 +348,33 @@ def test_bundle_from_an_older_okudesk_gets_defaults_for_new_columns(world):
     (table,) = records.decode_payload({"tables": [{"name": "incident", "columns": old_columns, "rows": 1, "data": [old_row]}], "links": []})
     assert table.rows[0][info.index("recommendation")] == ""
     assert table.rows[0][info.index("number")] == "BTT-KJD-2026-0001"
+
+
+@pytest.mark.parametrize("field, bad, needle", [
+    ("title", "x" * 201, "Judul singkat terlalu panjang (maksimal 200 karakter)"),
+    ("severity", "gawat", "Tingkat kerawanan tidak dikenal: gawat"),
+    ("description", "   ", "Uraian kejadian wajib diisi"),
+])
+def test_a_signed_bundle_with_a_row_that_breaks_the_field_table_is_refused(tmp_path, field, bad, needle):
+    """A post running a modified okudesk signs rows its services would refuse: HQ checks every
+    row against the field table and refuses the whole bundle, naming the row and the field."""
+    from okudesk.core.models import Incident
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    hq = make_hq(tmp_path / "hq")
+    post = enroll(hq, tmp_path / "post", "BTT", usb)
+    hq.close()
+    good = add_incident(post, "Kejadian biasa")
+    bad_id = add_incident(post, "Kejadian lain")
+    with post.write() as s:  # past the service: straight onto the model, version-stamped as usual
+        setattr(s.get(Incident, bad_id), field, bad)
+    path = export_to(post, usb)
+    post.close()
+    reason = _refused(tmp_path / "hq", path, needle)
+    assert reason.startswith("Berkas ditolak: incident " + bad_id), reason
+    with open_store(tmp_path / "hq") as hq:
+        from okudesk.core.records import incidents
+
+        with hq.read() as s, pytest.raises(Exception, match="tidak ditemukan"):
+            incidents.get_incident(s, good)  # nothing of the bundle was applied

@@ -28,6 +28,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from okudesk import __version__
 from okudesk.core import permissions
@@ -38,6 +39,9 @@ from okudesk.core.i18n import _
 from okudesk.core.store import DB_NAME, RESTORING_NAME
 from okudesk.core.store.backup import backup_database, integrity_problems, read_revision
 from okudesk.core.store.restoring import put_aside
+
+if TYPE_CHECKING:
+    from okudesk.core.store import Store
 
 FORMAT = "okudesk-backup"
 FORMAT_VERSION = 1
@@ -85,7 +89,8 @@ def _photo_files(photo_dir: Path) -> list[Path]:
     return sorted(p for p in photo_dir.glob("*/*.jpg") if p.is_file())
 
 
-def write_backup(store, out_dir: Path | str, *, kind: str = MANUAL, actor=None) -> BackupInfo:
+def write_backup(store: Store, out_dir: Path | str, *, kind: str = MANUAL,
+                 actor: permissions.Actor | None = None) -> BackupInfo:
     """Write a backup of ``store`` into ``out_dir`` (a USB stick, or ``backups/``)."""
     actor = actor if actor is not None else store.actor
     permissions.check(actor, "backup.make")
@@ -111,22 +116,24 @@ def write_backup(store, out_dir: Path | str, *, kind: str = MANUAL, actor=None) 
             if problems:
                 raise BackupError(_("Basis data rusak, cadangan tidak dibuat: {problem}", problem=problems[0]))
             photos = _photo_files(store.photo_dir)
+            photo_names = [p.relative_to(store.photo_dir).as_posix() for p in photos]
+            schema = read_revision(snapshot)
             manifest = {
                 "format": FORMAT,
                 "format_version": FORMAT_VERSION,
                 "created_at": now.isoformat(timespec="seconds"),
                 "okudesk": __version__,
                 "post_code": post_code,
-                "schema": read_revision(snapshot),
+                "schema": schema,
                 "database_sha256": _sha256_file(snapshot),
-                "photos": [p.relative_to(store.photo_dir).as_posix() for p in photos],
+                "photos": photo_names,
             }
             try:
                 with open(partial, "wb") as fh:
                     with zipfile.ZipFile(fh, "w") as archive:
                         archive.writestr(_MANIFEST, json.dumps(manifest, indent=1), zipfile.ZIP_DEFLATED)
                         archive.write(snapshot, _DB_MEMBER, zipfile.ZIP_DEFLATED)
-                        for path, rel in zip(photos, manifest["photos"], strict=True):
+                        for path, rel in zip(photos, photo_names, strict=True):
                             archive.write(path, f"photos/{rel}", zipfile.ZIP_STORED)  # JPEG: already compressed
                     fh.flush()
                     os.fsync(fh.fileno())
@@ -138,7 +145,7 @@ def write_backup(store, out_dir: Path | str, *, kind: str = MANUAL, actor=None) 
     except OSError as exc:
         raise BackupError(_("Cadangan tidak dapat ditulis ke {path}: {reason}", path=out_dir, reason=exc.strerror or exc)) from exc
     check_backup(target)
-    info = BackupInfo(target, now, post_code, manifest["schema"] or "", len(photos), target.stat().st_size)
+    info = BackupInfo(target, now, post_code, schema or "", len(photos), target.stat().st_size)
     with store.write(actor=actor) as session:
         audit.record(session, "backup", summary=str(target), changes={"photos": [None, len(photos)], "size": [None, info.size]})
     return info
@@ -189,7 +196,7 @@ def list_backups(backup_dir: Path, kind: str = DAILY) -> list[Path]:
     return sorted(backup_dir.glob(f"okudesk-{kind}-*.zip"), key=lambda p: (p.stat().st_mtime, p.name))
 
 
-def daily_if_due(store, *, keep: int = KEEP, now: datetime | None = None) -> BackupInfo | None:
+def daily_if_due(store: Store, *, keep: int = KEEP, now: datetime | None = None) -> BackupInfo | None:
     """At start-up: a backup into ``backups/`` when the last one is a day old or more."""
     now = now or datetime.now()
     existing = list_backups(store.backup_dir)
@@ -219,7 +226,7 @@ def prune(backup_dir: Path, *, keep: int = KEEP) -> list[Path]:
 # --- restoring -----------------------------------------------------------------------------
 
 
-def restore(data_dir: Path | str, source: Path | str, *, actor) -> RestoreInfo:
+def restore(data_dir: Path | str, source: Path | str, *, actor: permissions.Actor | None) -> RestoreInfo:
     """Replace the data folder's database with a backup (okudesk must not have it open).
 
     ``source`` is a backup zip, or a bare database copy (the pre-migration copies in

@@ -11,12 +11,15 @@ from __future__ import annotations
 import os
 import random
 import time
+from collections import namedtuple
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import FromClause, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from okudesk.core import permissions
 from okudesk.core.history import audit, changes, versioning
@@ -39,7 +42,7 @@ from okudesk.core.store.bulk import BulkWriter
 
 CHUNK = 20_000
 
-DEMO_POST = dict(
+DEMO_POST: dict[str, Any] = dict(
     code="BTT",
     name="Polsek Baturaja Timur",
     letterhead=["KEPOLISIAN DAERAH SUMATERA SELATAN", "RESOR OGAN KOMERING ULU", "SEKTOR BATURAJA TIMUR"],
@@ -184,7 +187,7 @@ def _fill(store: Store, *, meetings: int, incidents: int, seed: int, today: date
                      changes={"meetings": [None, meetings], "incidents": [None, incidents], "seed": [None, seed]})
     with store.read() as session:
         n_stakeholders = session.scalar(select(func.count()).select_from(Stakeholder).where(Stakeholder.deleted_at.is_(None)))
-    return DemoSummary(post.code, len(officer_ids), n_stakeholders, meetings, incidents)
+    return DemoSummary(post.code, len(officer_ids), n_stakeholders or 0, meetings, incidents)
 
 
 DEMO_PASSPHRASE = "demo"  # demo officers' login and signing passphrase: for trying okudesk only
@@ -267,7 +270,7 @@ def _ensure_credentials(session: Session, rng: random.Random, officer_ids: list[
         if credentials.credential(session, officer_id) is None:
             credentials.enroll_officer(session, officer_id, DEMO_PASSPHRASE)
         officer = session.get(Officer, officer_id)
-        if officer.signature_png is None:
+        if officer is not None and officer.signature_png is None:
             officer.signature_png = _demo_signature(rng)
 
 
@@ -296,7 +299,7 @@ def _ensure_desa(session: Session) -> dict[str, list[str]]:
             reference.add_desa(session, kec[kec_name], name)
     result: dict[str, list[str]] = {}
     for d in reference.desa(session):
-        result.setdefault(d.parent_id, []).append(d.id)
+        result.setdefault(d.parent_id or "", []).append(d.id)  # a desa always lies in a kecamatan
     return result
 
 
@@ -365,21 +368,28 @@ class _Ids:
         return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
-SYNC_COLUMNS = ("id", "created_at", "updated_at", "origin_post", "change_instance", "change_counter", "deleted_at")
-MEETING_COLUMNS = SYNC_COLUMNS + (
-    "number", "activity_type_id", "starts_at", "ends_at", "kecamatan_id", "desa_id", "place", "purpose",
-    "discussion", "potential_problems", "outcomes", "obstacles", "other_attendees", "reported_by_id",
-)
-FOLLOW_UP_COLUMNS = SYNC_COLUMNS + (
-    "what", "responsible", "officer_id", "due_date", "status", "done_at", "meeting_id", "incident_id",
-)
-INCIDENT_COLUMNS = SYNC_COLUMNS + (
-    "number", "occurred_at", "reported_at", "category_id", "severity", "kecamatan_id", "desa_id", "place",
-    "title", "description", "people_involved", "status", "actions_taken", "escalated_to", "legal_axis",
-    "police_report_number", "meeting_id", "reported_by_id", "source", "source_grade", "info_grade",
-    "assessment", "recommendation",
-)
-HISTORY_COLUMNS = SYNC_COLUMNS + ("incident_id", "from_status", "to_status", "changed_at", "officer_id", "note")
+def _row_type(table: FromClause) -> Callable[..., tuple]:
+    """Rows of ``table`` built by column name, in the table's column order (BulkWriter takes
+    them as they are); a column left out gets its model default, so a field added to a
+    record needs no change here."""
+    defaults = [c.default.arg if isinstance(c.default, ScalarElementColumnDefault) else None for c in table.columns]
+    return namedtuple(f"{table.description}_row", [c.name for c in table.columns], defaults=defaults)
+
+
+MeetingRow = _row_type(Meeting.__table__)
+FollowUpRow = _row_type(FollowUp.__table__)
+IncidentRow = _row_type(Incident.__table__)
+HistoryRow = _row_type(IncidentStatusChange.__table__)
+MEETING_COLUMNS = tuple(c.name for c in Meeting.__table__.columns)
+FOLLOW_UP_COLUMNS = tuple(c.name for c in FollowUp.__table__.columns)
+INCIDENT_COLUMNS = tuple(c.name for c in Incident.__table__.columns)
+HISTORY_COLUMNS = tuple(c.name for c in IncidentStatusChange.__table__.columns)
+
+
+def _ids(rows: list[tuple], columns: tuple[str, ...]) -> list[str]:
+    """The record IDs of bulk rows (declared to history.changes: they bypass the ORM)."""
+    at = columns.index("id")
+    return [r[at] for r in rows]
 PLACES = ("Balai desa", "Masjid", "Kantor camat", "Rumah warga", "Aula Polsek")
 INCIDENT_PLACES = ("Jalan lintas Sumatera", "Lapangan desa", "Depan pasar", "Sekitar TPS", "Balai desa")
 
@@ -407,15 +417,16 @@ def _bulk_meetings(ctx: _Context, count: int, progress) -> list[str]:
                 y = when[k].year
                 number = numbering.register_number(ctx.post_code, "meeting", y, first[y])
                 first[y] += 1
-                rows.append((
-                    mid, stamp, stamp, ctx.post_code, instance, counter, None, number,
-                    rng.choice(ctx.activity_types), dt(when[k]),
-                    dt(when[k] + timedelta(minutes=rng.choice((60, 90, 120, 180)))),
-                    kec, desa, rng.choice(PLACES),
-                    f"Melaksanakan {topic} dalam rangka menjaga kamtibmas yang kondusif.",
-                    summary, rng.choice(PROBLEMS),
-                    "Peserta sepakat menjaga situasi aman dan segera melapor bila ada gangguan.",
-                    rng.choice(OBSTACLES), rng.randint(0, 40), rng.choice(ctx.officer_ids),
+                rows.append(MeetingRow(
+                    id=mid, created_at=stamp, updated_at=stamp, origin_post=ctx.post_code, change_instance=instance,
+                    change_counter=counter, number=number, activity_type_id=rng.choice(ctx.activity_types),
+                    starts_at=dt(when[k]), ends_at=dt(when[k] + timedelta(minutes=rng.choice((60, 90, 120, 180)))),
+                    kecamatan_id=kec, desa_id=desa, place=rng.choice(PLACES),
+                    purpose=f"Melaksanakan {topic} dalam rangka menjaga kamtibmas yang kondusif.",
+                    discussion=summary, potential_problems=rng.choice(PROBLEMS),
+                    outcomes="Peserta sepakat menjaga situasi aman dan segera melapor bila ada gangguan.",
+                    obstacles=rng.choice(OBSTACLES), other_attendees=rng.randint(0, 40),
+                    reported_by_id=rng.choice(ctx.officer_ids),
                 ))
                 counter += 1
                 for oid in rng.sample(ctx.officer_ids, k=min(2, len(ctx.officer_ids))):
@@ -425,10 +436,11 @@ def _bulk_meetings(ctx: _Context, count: int, progress) -> list[str]:
                 if rng.random() < 0.7:
                     due = (when[k] + timedelta(days=rng.randint(3, 30))).date()
                     done = (due < ctx.now.date() - timedelta(days=14) and rng.random() < 0.93) or (due < ctx.now.date() and rng.random() < 0.5)
-                    follow_ups.append((
-                        new_id(), stamp, stamp, ctx.post_code, instance, counter, None,
-                        rng.choice(FOLLOW_UPS), "Bhabinkamtibmas", rng.choice(ctx.officer_ids), bulk.day(due),
-                        "selesai" if done else "terbuka", stamp if done else None, mid, None,
+                    follow_ups.append(FollowUpRow(
+                        id=new_id(), created_at=stamp, updated_at=stamp, origin_post=ctx.post_code,
+                        change_instance=instance, change_counter=counter, what=rng.choice(FOLLOW_UPS),
+                        responsible="Bhabinkamtibmas", officer_id=rng.choice(ctx.officer_ids), due_date=bulk.day(due),
+                        status="selesai" if done else "terbuka", done_at=stamp if done else None, meeting_id=mid,
                     ))
                     counter += 1
             with search.bulk_load(bulk.conn, ("meeting", "follow_up")):
@@ -436,8 +448,8 @@ def _bulk_meetings(ctx: _Context, count: int, progress) -> list[str]:
                 bulk.insert(meeting_officer, ("meeting_id", "officer_id"), officers)
                 bulk.insert(meeting_stakeholder, ("meeting_id", "stakeholder_id"), stakeholders)
                 bulk.insert(FollowUp.__table__, FOLLOW_UP_COLUMNS, follow_ups)
-            changes.note(session, Meeting.__tablename__, (r[0] for r in rows))  # attendees count for them
-            changes.note(session, FollowUp.__tablename__, (r[0] for r in follow_ups))
+            changes.note(session, Meeting.__tablename__, _ids(rows, MEETING_COLUMNS))  # attendees count for them
+            changes.note(session, FollowUp.__tablename__, _ids(follow_ups, FOLLOW_UP_COLUMNS))
         if progress:
             progress("meetings", start + n, count)
     return ids
@@ -477,20 +489,29 @@ def incident_rows(ctx: _Context, bulk: BulkWriter, n: int, instance: str, counte
         first[y] += 1
         reporter = reporters[k]
         escalated = group == "pemilu" and status in ("dieskalasi", "ditangani", "selesai")
-        incidents.append((
-            iid, stamp, stamp, post, instance, counter, None, number, dt(occurred), dt(reported),
-            cat, chosen_sev[k], kec, desa, places[int(random_() * len(places))], "", texts[group][int(random_() * len(texts[group]))],
-            people[int(random_() * 64)],
-            status, action if len(path) > 1 else "",
-            "Sentra Gakkumdu" if escalated else "", "Tindak pidana pemilu" if escalated else "",
-            f"LP/B/{1 + int(random_() * 400)}/{y}/SPKT/POLSEK" if status == "selesai" and group == "kamtibmas" else "",
-            meeting_ids[int(random_() * len(meeting_ids))] if meeting_ids and random_() < 0.1 else None,
-            reporter, "Masyarakat", grades_s[random_() < 0.5], grades_i[random_() < 0.5], "", "",
+        incidents.append(IncidentRow(
+            id=iid, created_at=stamp, updated_at=stamp, origin_post=post, change_instance=instance,
+            change_counter=counter, number=number, occurred_at=dt(occurred), reported_at=dt(reported),
+            category_id=cat, severity=chosen_sev[k], kecamatan_id=kec, desa_id=desa,
+            place=places[int(random_() * len(places))],
+            description=texts[group][int(random_() * len(texts[group]))], people_involved=people[int(random_() * 64)],
+            status=status, actions_taken=action if len(path) > 1 else "",
+            escalated_to="Sentra Gakkumdu" if escalated else "",
+            legal_axis="Tindak pidana pemilu" if escalated else "",
+            police_report_number=f"LP/B/{1 + int(random_() * 400)}/{y}/SPKT/POLSEK"
+            if status == "selesai" and group == "kamtibmas" else "",
+            meeting_id=meeting_ids[int(random_() * len(meeting_ids))] if meeting_ids and random_() < 0.1 else None,
+            reported_by_id=reporter, source="Masyarakat", source_grade=grades_s[random_() < 0.5],
+            info_grade=grades_i[random_() < 0.5],
         ))
         counter += 1
         previous, at = "", reported
         for step in path:
-            history.append((new_id(), stamp, stamp, post, instance, counter, None, iid, previous, step, dt(at), reporter, ""))
+            history.append(HistoryRow(
+                id=new_id(), created_at=stamp, updated_at=stamp, origin_post=post, change_instance=instance,
+                change_counter=counter, incident_id=iid, from_status=previous, to_status=step, changed_at=dt(at),
+                officer_id=reporter,
+            ))
             counter += 1
             previous, at = step, min(at + hours[2 + int(random_() * 47)], ctx.now)
     return incidents, history
@@ -509,7 +530,7 @@ def _bulk_incidents(ctx: _Context, count: int, meeting_ids: list[str], progress)
             with search.bulk_load(bulk.conn, ("incident",)):
                 bulk.insert(Incident.__table__, INCIDENT_COLUMNS, incidents)
             bulk.insert(IncidentStatusChange.__table__, HISTORY_COLUMNS, history)
-            changes.note(session, Incident.__tablename__, (r[0] for r in incidents))
-            changes.note(session, IncidentStatusChange.__tablename__, (r[0] for r in history))
+            changes.note(session, Incident.__tablename__, _ids(incidents, INCIDENT_COLUMNS))
+            changes.note(session, IncidentStatusChange.__tablename__, _ids(history, HISTORY_COLUMNS))
         if progress:
             progress("incidents", start + n, count)

@@ -15,6 +15,8 @@ _ENGLISH: dict[str, str] = {
     "Folder data {path} tidak dapat dipakai: {reason}": "Data folder {path} cannot be used: {reason}",
     "Basis data dibuat oleh okudesk yang lebih baru (skema {found}); perbarui okudesk ke versi terbaru. Basis data tidak diubah.": "The database was made by a newer okudesk (schema {found}); update okudesk. The database was left untouched.",
     "Basis data rusak atau bukan basis data okudesk: {path}": "The database is damaged or not an okudesk database: {path}",
+    "Tempat tanda tangan tidak tercetak pada dokumen; laporan tidak ditandatangani": "The signature place was not printed in the document; the report was not signed",
+    "Migrasi basis data tidak ditemukan di {path}; pasang ulang okudesk": "The database migrations are missing from {path}; reinstall okudesk",
     "{field} wajib diisi": "{field} is required",
     "{field} terlalu panjang (maksimal {max} karakter)": "{field} is too long (at most {max} characters)",
     "NRP harus 8 digit angka": "The NRP must be 8 digits",
@@ -38,7 +40,7 @@ _ENGLISH: dict[str, str] = {
     "Berkas ini bukan foto yang dapat dibaca: {reason}": "This file is not a readable photo: {reason}",
     "Kop surat paling banyak {n} baris": "The letterhead has at most {n} lines",
     "Baris kop surat terlalu panjang ({n} karakter, maksimal {max}): {line}": "A letterhead line is too long ({n} characters, at most {max}): {line}",
-    # reports (issue 4)
+    # reports and signing keys (okudesk/core/reports, okudesk/core/security)
     "Sertifikat pos dikelola oleh sinkronisasi; pasang melalui tanda terima dari Polres": "The post certificate is managed by sync; install it from HQ's receipt",
     "Berkas foto hilang dari folder data: {names}": "Photo files are missing from the data folder: {names}",
     "Berkas ini bukan PDF": "This file is not a PDF",
@@ -90,7 +92,7 @@ _ENGLISH: dict[str, str] = {
     "DIUBAH setelah ditandatangani": "MODIFIED after signing",
     "Kunci publik tidak dapat dibaca": "The public key cannot be read",
     "Basis data belum terbuka": "The database is not open yet",
-    # accounts, audit trail, backups (issue 6)
+    # accounts, audit trail, backups (security/accounts, history/audit, backups)
     "Kata sandi salah; coba lagi dalam {n} detik": "Wrong passphrase; try again in {n} seconds",
     "Terlalu banyak percobaan; coba lagi dalam {n} detik": "Too many attempts; try again in {n} seconds",
     "Belum ada petugas yang masuk; masuk dulu untuk melakukan ini": "Nobody is logged in; log in first to do this",
@@ -195,6 +197,10 @@ _ENGLISH: dict[str, str] = {
     'Berkas ini dienkripsi untuk instalasi lain': 'This file is encrypted for another installation',
     'Berkas ditolak: ukuran isi tidak sesuai manifes (kemungkinan bom dekompresi)': 'File refused: the contents do not match the size in the manifest (possibly a decompression bomb)',
     'Berkas ini tidak dapat diperiksa di instalasi ini (bukan untuk {code})': 'This file cannot be checked at this installation (not for {code})',
+    # the record field tables (okudesk/core/records/fields.py): their checks (labels: in the tables)
+    '{field} bukan teks': '{field} is not text',
+    '{field} tidak dikenal: {value}': 'Unknown {field}: {value}',
+    'Berkas ditolak: {table} {id} tidak sah: {problem}': 'File refused: {table} {id} is not valid: {problem}',
 }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -48,6 +49,9 @@ def utcnow() -> datetime:
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
+    if TYPE_CHECKING:  # every model here maps one Table (DeclarativeBase says only FromClause)
+        __table__: ClassVar[Table]
+
 
 class Synced:
     """Columns every travelling record carries (see ../shared/guide/sync.md)."""
@@ -60,9 +64,8 @@ class Synced:
     change_counter: Mapped[int] = mapped_column(Integer, default=0, index=True)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
 
-    @property
-    def is_deleted(self) -> bool:
-        return self.deleted_at is not None
+    if TYPE_CHECKING:  # what the declarative base gives every class that mixes this in
+        __tablename__: str
 
 
 # --- bookkeeping that never travels -------------------------------------------------------
@@ -359,7 +362,7 @@ for _model in SYNCED_MODELS:  # the first schema's tables (0002_search)
 del _model
 
 
-# --- reports: signed documents, officer credentials, trust (issue 4) ----------------------
+# --- reports: signed documents, officer credentials, trust --------------------------------
 
 
 class Report(Synced, Base):
@@ -441,7 +444,7 @@ Index("ix_report_record", Report.kind, Report.record_id)
 SYNCED_MODELS = SYNCED_MODELS + (Report, ReportAmendment)
 
 
-# --- accounts and audit trail (issue 6) ---------------------------------------------------
+# --- accounts and audit trail -------------------------------------------------------------
 
 
 class OfficerAccount(Base):

@@ -144,7 +144,7 @@ def require_own_or(session: Session, officer_id: str | None, own: str, anyone: s
     actor = current(session)
     if actor is not None and actor.may(anyone):
         return actor
-    check(actor, own)
+    actor = check(actor, own)
     if actor.officer_id is None or actor.officer_id != officer_id:
         raise PermissionDenied(_("Hanya dapat dilakukan oleh petugas yang bersangkutan atau pimpinan"))
     return actor

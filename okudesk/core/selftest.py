@@ -16,11 +16,12 @@ from pathlib import Path
 
 from okudesk.core import permissions
 
-CHECKS: list[tuple[str, Callable[[Path], None]]] = []
+Check = Callable[[Path], None]
+CHECKS: list[tuple[str, Check]] = []
 
 
-def check(name: str):
-    def register(fn: Callable[[Path], None]):
+def check(name: str) -> Callable[[Check], Check]:
+    def register(fn: Check) -> Check:
         CHECKS.append((name, fn))
         return fn
 
@@ -201,6 +202,8 @@ def _sync(folder: Path) -> None:
         _expect(outcome.ok and outcome.counts["new"] + outcome.counts.get("audit", 0) == made.records, f"import: {outcome}")
         again = importer.import_bundle(hq, made.path)
         _expect(not again.ok, "a bundle was imported twice")
+        if outcome.receipt is None:
+            raise AssertionError(f"import wrote no receipt: {outcome}")
         applied = receipt.import_receipt(post, outcome.receipt)
         _expect(applied.ok and applied.certificate_installed, f"receipt: {applied}")
         with post.read() as s:

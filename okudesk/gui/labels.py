@@ -41,6 +41,21 @@ def translate(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
 
 
+def field(record: str, name: str) -> str:
+    """A field's label from the core's field table (records/fields.py), in the current
+    language: each label is written once there, with its English."""
+    from okudesk.core.records import fields
+
+    return fields.record(record)[name].caption()
+
+
+def field_short(record: str, name: str) -> str:
+    """A field's shorter label (its list column header), in the current language."""
+    from okudesk.core.records import fields
+
+    return fields.record(record)[name].column_caption()
+
+
 def label(table: dict[str, str], code: str | None) -> str:
     if not code:
         return ""

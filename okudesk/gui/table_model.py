@@ -54,6 +54,22 @@ class ColumnSpec:
     text: Callable[[object], str] = lambda v: "" if v is None else str(v)
     color: Callable[[object], object] | None = None
     align_right: bool = False
+    width: int | None = None  # default width (None: the field table's, or the view's)
+
+
+def field_columns(record: str, **looks: dict) -> list[ColumnSpec]:
+    """The list columns of a record in its field table's order, titled by the table's labels
+    (in the language the core runs in); ``looks`` gives a column key its own text or colour."""
+    from okudesk.core.records import fields
+    from okudesk.gui import labels
+
+    out = []
+    for f in fields.record(record).listed:
+        look = dict(looks.get(f.list_key, {}))
+        if f.kind in (fields.Kind.DATE, fields.Kind.DATETIME):
+            look.setdefault("text", labels.when)
+        out.append(ColumnSpec(f.list_key, f.column_caption, **look))
+    return out
 
 
 class ListModel(QAbstractTableModel):

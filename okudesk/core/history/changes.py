@@ -27,8 +27,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from sqlalchemy import event, inspect
-from sqlalchemy.orm import Session
+from sqlalchemy import event
+from sqlalchemy.orm import Session, object_mapper
 
 from okudesk.core.models import (
     NumberSequence,
@@ -107,23 +107,23 @@ def note_everything(session: Session) -> None:
     session.info[_EVERYTHING] = True
 
 
-def _record_id(obj) -> str:
+def _record_id(obj: object) -> str:
     if isinstance(obj, Synced):
         return obj.id or ""
     if isinstance(obj, OfficerAccount):
         return obj.officer_id
     if isinstance(obj, Setting):
         return obj.key
-    key = inspect(obj).mapper.primary_key_from_instance(obj)
+    key = object_mapper(obj).primary_key_from_instance(obj)
     return "/".join("" if k is None else str(k) for k in key)
 
 
-def _after_flush(session: Session, _flush_context) -> None:
+def _after_flush(session: Session, _flush_context: object) -> None:
     # In after_flush the new/dirty/deleted sets still show what this flush wrote, and new
     # rows have their IDs.
     dirty = [o for o in session.dirty if session.is_modified(o, include_collections=True)]
     for obj in [*session.new, *dirty, *session.deleted]:
-        note(session, inspect(obj).mapper.local_table.name, [_record_id(obj)])
+        note(session, object_mapper(obj).class_.__tablename__, [_record_id(obj)])
 
 
 def _after_commit(session: Session) -> None:
@@ -134,7 +134,7 @@ def _after_commit(session: Session) -> None:
             recorder._add(rows, everything)
 
 
-def _forget(session: Session, *_args) -> None:
+def _forget(session: Session, *_args: object) -> None:
     session.info.pop(_PENDING, None)
     session.info.pop(_EVERYTHING, None)
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import QueryableAttribute, Session
+from sqlalchemy.sql import ColumnElement
 
-from okudesk.core.models import FollowUp, Incident, IncidentCategory, Meeting, Officer
+from okudesk.core.models import FollowUp, Incident, IncidentCategory, Meeting, Officer, Synced
 from okudesk.core.records import settings
 from okudesk.core.records.listing import SEVERITY_RANK
 
@@ -52,13 +53,13 @@ class Dashboard:
     export_warning_days: int
 
 
-def _count(session: Session, model, column, start: datetime, end: datetime) -> int:
+def _count(session: Session, model: type[Synced], column: QueryableAttribute[datetime], start: datetime, end: datetime) -> int:
     return session.scalar(
         select(func.count()).select_from(model).where(model.deleted_at.is_(None), column >= start, column < end)
     ) or 0
 
 
-def _follow_ups(session: Session, *conditions, limit: int) -> tuple[tuple[FollowUpLine, ...], int]:
+def _follow_ups(session: Session, *conditions: ColumnElement[bool], limit: int) -> tuple[tuple[FollowUpLine, ...], int]:
     live = (FollowUp.deleted_at.is_(None), FollowUp.status == "terbuka", *conditions)
     n = session.scalar(select(func.count()).select_from(FollowUp).where(*live)) or 0
     stmt = (

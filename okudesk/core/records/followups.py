@@ -12,7 +12,7 @@ from okudesk.core.errors import NotFound, ValidationError
 from okudesk.core.i18n import _
 from okudesk.core.models import FOLLOW_UP_STATUSES, FollowUp, utcnow
 from okudesk.core.permissions import require
-from okudesk.core.records import validation
+from okudesk.core.records import fields, validation
 
 
 @dataclass
@@ -45,9 +45,7 @@ def info(f: FollowUp) -> FollowUpInfo:
 
 
 def apply(f: FollowUp, data: FollowUpInput) -> None:
-    f.what = validation.text(data.what, "Tindak lanjut", field="what", max_len=2000, required=True)
-    f.responsible = validation.text(data.responsible, "Penanggung jawab", field="responsible", max_len=120)
-    f.officer_id = data.officer_id
+    fields.record("follow_up").copy_into(f, data)
     f.due_date = validation.plausible(data.due_date, "batas waktu", field="due_date", required=False)
 
 

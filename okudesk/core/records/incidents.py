@@ -14,9 +14,17 @@ from sqlalchemy.orm import Session
 
 from okudesk.core.errors import NotFound, ValidationError
 from okudesk.core.i18n import _
-from okudesk.core.models import SEVERITIES, Incident, IncidentStatusChange, Officer, utcnow
+from okudesk.core.models import Incident, IncidentStatusChange, Officer, utcnow
 from okudesk.core.permissions import require
-from okudesk.core.records import followups, numbering, posts, reference, register, validation
+from okudesk.core.records import (
+    fields,
+    followups,
+    numbering,
+    posts,
+    reference,
+    register,
+    validation,
+)
 from okudesk.core.records.followups import FollowUpInfo, FollowUpInput
 from okudesk.core.records.photos import PhotoInput, save_photos
 
@@ -40,8 +48,8 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "bukan_pemilu": ("diverifikasi",),
     "tidak_valid": ("diverifikasi",),
 }
-SOURCE_GRADES = "ABCDEF"
-INFO_GRADES = "123456"
+SOURCE_GRADES = "".join(fields.SOURCE_GRADES)
+INFO_GRADES = "".join(fields.INFO_GRADES)
 
 
 @dataclass
@@ -120,34 +128,12 @@ def _apply(session: Session, i: Incident, data: IncidentInput) -> None:
     validation.plausible(data.occurred_at, "kejadian", field="occurred_at")
     reported_at = data.reported_at or i.reported_at or datetime.now().replace(microsecond=0)
     validation.plausible(reported_at, "dilaporkan", field="reported_at")
-    if data.severity not in SEVERITIES:
-        raise ValidationError(_("{field} wajib diisi", field="Tingkat kerawanan"), "severity")
-    if data.source_grade and data.source_grade not in SOURCE_GRADES:
-        raise ValidationError(_("{field} wajib diisi", field="Nilai sumber (A-F)"), "source_grade")
-    if data.info_grade and data.info_grade not in INFO_GRADES:
-        raise ValidationError(_("{field} wajib diisi", field="Nilai informasi (1-6)"), "info_grade")
-    i.description = validation.text(data.description, "Uraian kejadian", field="description", max_len=20000, required=True)
-    i.title = validation.text(data.title, "Judul", field="title", max_len=200)
+    fields.record("incident").copy_into(i, data)
     kecamatan_id = reference.kecamatan_of(session, data.kecamatan_id, data.desa_id)
     i.occurred_at = data.occurred_at
     i.reported_at = reported_at
-    i.category_id = data.category_id
-    i.severity = data.severity
     i.kecamatan_id = kecamatan_id
     i.desa_id = data.desa_id
-    i.place = validation.text(data.place, "Tempat", field="place", max_len=200)
-    i.people_involved = (data.people_involved or "").strip()
-    i.actions_taken = (data.actions_taken or "").strip()
-    i.escalated_to = validation.text(data.escalated_to, "Dieskalasi ke", field="escalated_to", max_len=120)
-    i.legal_axis = validation.text(data.legal_axis, "Jenis pelanggaran", field="legal_axis", max_len=40)
-    i.police_report_number = validation.text(data.police_report_number, "Nomor LP", field="police_report_number", max_len=60)
-    i.meeting_id = data.meeting_id
-    i.reported_by_id = data.reported_by_id
-    i.source = validation.text(data.source, "Sumber", field="source", max_len=200)
-    i.source_grade = data.source_grade
-    i.info_grade = data.info_grade
-    i.assessment = (data.assessment or "").strip()
-    i.recommendation = (data.recommendation or "").strip()
 
 
 def create_incident(session: Session, data: IncidentInput, *, officer_id: str | None = None) -> IncidentDetail:
@@ -238,16 +224,11 @@ def history(session: Session, incident_id: str) -> list[StatusChangeInfo]:
 def get_incident(session: Session, incident_id: str) -> IncidentDetail:
     i = _live(session, incident_id)
     return IncidentDetail(
-        id=i.id, number=i.number, origin_post=i.origin_post, occurred_at=i.occurred_at, reported_at=i.reported_at,
-        category_id=i.category_id, category=i.category.name if i.category else "",
-        category_group=i.category.group if i.category else "", severity=i.severity,
-        kecamatan_id=i.kecamatan_id, kecamatan=i.kecamatan.name if i.kecamatan else "",
-        desa_id=i.desa_id, desa=i.desa.name if i.desa else "", place=i.place, title=i.title,
-        description=i.description, people_involved=i.people_involved, status=i.status,
-        actions_taken=i.actions_taken, escalated_to=i.escalated_to, legal_axis=i.legal_axis,
-        police_report_number=i.police_report_number, meeting_id=i.meeting_id, reported_by_id=i.reported_by_id,
-        source=i.source, source_grade=i.source_grade, info_grade=i.info_grade, assessment=i.assessment,
-        recommendation=i.recommendation, history=tuple(history(session, i.id)),
+        **fields.record("incident").values(i),
+        id=i.id, category=i.category.name if i.category else "",
+        category_group=i.category.group if i.category else "",
+        kecamatan=i.kecamatan.name if i.kecamatan else "", desa=i.desa.name if i.desa else "",
+        history=tuple(history(session, i.id)),
         follow_ups=tuple(followups.for_record(session, incident_id=i.id)), updated_at=i.updated_at,
     )
 

@@ -9,12 +9,13 @@ screen. Filtering by text uses the FTS5 indexes of :mod:`okudesk.core.store.sear
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import cast
 
 from sqlalchemy import bindparam, case, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import QueryableAttribute, Session, aliased
 from sqlalchemy.sql import ColumnElement, Select
 
 from okudesk.core.models import (
@@ -28,8 +29,11 @@ from okudesk.core.models import (
     Officer,
     Stakeholder,
     StakeholderType,
+    Synced,
     meeting_stakeholder,
 )
+from okudesk.core.records import fields
+from okudesk.core.records.fields import Kind, RecordFields
 from okudesk.core.store import search
 
 
@@ -53,15 +57,15 @@ class ListFilter:
 @dataclass(frozen=True)
 class Column:
     key: str
-    value: ColumnElement
+    value: ColumnElement | QueryableAttribute
     joins: tuple[str, ...] = ()
-    sort: ColumnElement | None = None
+    sort: ColumnElement | QueryableAttribute | None = None
 
 
 @dataclass
 class Listing:
     table: str
-    model: type
+    model: type[Synced]
     columns: tuple[Column, ...]
     joins: dict[str, Callable[[Select], Select]]
     default_sort: str
@@ -77,6 +81,27 @@ class Listing:
             if c.key == key:
                 return c
         raise KeyError(key)
+
+
+def columns_of(record: RecordFields, model: type[Synced], special: tuple[Column, ...] = ()) -> tuple[Column, ...]:
+    """The list columns of a record, in the order its field table gives: a plain field is read
+    from its column (a long text cut to 160 characters), a reference or a derived field from
+    ``special`` (its join or computation)."""
+    by_key = {c.key: c for c in special}
+    out = []
+    for f in record.listed:
+        key = f.list_key
+        if key in by_key:
+            out.append(by_key.pop(key))
+        elif f.kind is Kind.REFERENCE or not f.stored:
+            raise KeyError(f"{record.table}: the list column {key} needs its join or computation")
+        elif f.kind is Kind.LONG_TEXT:
+            out.append(Column(key, func.substr(getattr(model, f.name), 1, 160)))
+        else:
+            out.append(Column(key, getattr(model, f.name)))
+    if by_key:
+        raise KeyError(f"{record.table}: {sorted(by_key)} are not list columns of its field table")
+    return tuple(out)
 
 
 def _date_range(stmt: Select, col, flt: ListFilter) -> Select:
@@ -116,16 +141,11 @@ def _meeting_filter(stmt: Select, flt: ListFilter) -> tuple[Select, set[str]]:
 MEETINGS = Listing(
     table="meeting",
     model=Meeting,
-    columns=(
-        Column("number", Meeting.number),
-        Column("starts_at", Meeting.starts_at),
+    columns=columns_of(fields.record("meeting"), Meeting, (
         Column("activity_type", _m_type.name, ("type",)),
         Column("kecamatan", _m_kec.name, ("kec",)),
         Column("desa", _m_desa.name, ("desa",)),
-        Column("place", Meeting.place),
-        Column("purpose", func.substr(Meeting.purpose, 1, 160)),
-        Column("post", Meeting.origin_post),
-    ),
+    )),
     joins={
         "type": lambda s: s.outerjoin(_m_type, _m_type.id == Meeting.activity_type_id),
         "kec": lambda s: s.outerjoin(_m_kec, _m_kec.id == Meeting.kecamatan_id),
@@ -167,17 +187,13 @@ def _incident_filter(stmt: Select, flt: ListFilter) -> tuple[Select, set[str]]:
 INCIDENTS = Listing(
     table="incident",
     model=Incident,
-    columns=(
-        Column("number", Incident.number),
-        Column("occurred_at", Incident.occurred_at),
+    columns=columns_of(fields.record("incident"), Incident, (
         Column("category", _i_cat.name, ("cat",)),
         Column("severity", Incident.severity, sort=SEVERITY_RANK),
         Column("kecamatan", _i_kec.name, ("kec",)),
         Column("desa", _i_desa.name, ("desa",)),
-        Column("status", Incident.status),
         Column("summary", func.coalesce(func.nullif(Incident.title, ""), func.substr(Incident.description, 1, 160))),
-        Column("post", Incident.origin_post),
-    ),
+    )),
     joins={
         "cat": lambda s: s.outerjoin(_i_cat, _i_cat.id == Incident.category_id),
         "kec": lambda s: s.outerjoin(_i_kec, _i_kec.id == Incident.kecamatan_id),
@@ -214,14 +230,11 @@ def _stakeholder_filter(stmt: Select, flt: ListFilter) -> tuple[Select, set[str]
 STAKEHOLDERS = Listing(
     table="stakeholder",
     model=Stakeholder,
-    columns=(
-        Column("name", Stakeholder.name),
+    columns=columns_of(fields.record("stakeholder"), Stakeholder, (
         Column("type", _s_type.name, ("type",)),
-        Column("organisation", Stakeholder.organisation),
         Column("desa", _s_desa.name, ("desa",)),
-        Column("phone", Stakeholder.phone),
         Column("meetings", _s_meetings),
-    ),
+    )),
     joins={
         "type": lambda s: s.outerjoin(_s_type, _s_type.id == Stakeholder.type_id),
         "desa": lambda s: s.outerjoin(_s_desa, _s_desa.id == Stakeholder.desa_id),
@@ -259,13 +272,10 @@ def _follow_up_filter(stmt: Select, flt: ListFilter) -> tuple[Select, set[str]]:
 FOLLOW_UPS = Listing(
     table="follow_up",
     model=FollowUp,
-    columns=(
-        Column("what", FollowUp.what),
+    columns=columns_of(fields.record("follow_up"), FollowUp, (
         Column("officer", func.coalesce(func.nullif(_f_officer.name, ""), FollowUp.responsible), ("officer",)),
-        Column("due_date", FollowUp.due_date),
-        Column("status", FollowUp.status),
         Column("source", func.coalesce(_f_meeting.number, _f_incident.number, ""), ("meeting", "incident")),
-    ),
+    )),
     joins={
         "officer": lambda s: s.outerjoin(_f_officer, _f_officer.id == FollowUp.officer_id),
         "meeting": lambda s: s.outerjoin(_f_meeting, _f_meeting.id == FollowUp.meeting_id),
@@ -349,7 +359,7 @@ def keys(session: Session, listing: Listing, flt: ListFilter = ListFilter(), *, 
         result = session.connection().execute(stmt, values)
         try:
             # integers need no result processing: read the driver's cursor directly (twice as fast)
-            return array(typecode, (row[0] for row in result.cursor))
+            return array(typecode, (row[0] for row in cast(Iterable[tuple], result.cursor)))
         finally:
             result.close()
 

@@ -15,7 +15,15 @@ from okudesk.core.errors import NotFound, ValidationError
 from okudesk.core.i18n import _
 from okudesk.core.models import Meeting, Officer, Stakeholder, meeting_stakeholder, utcnow
 from okudesk.core.permissions import require
-from okudesk.core.records import followups, numbering, posts, reference, register, validation
+from okudesk.core.records import (
+    fields,
+    followups,
+    numbering,
+    posts,
+    reference,
+    register,
+    validation,
+)
 from okudesk.core.records.followups import FollowUpInfo, FollowUpInput
 from okudesk.core.records.photos import PhotoInput, save_photos
 
@@ -89,29 +97,19 @@ def _validate(session: Session, data: MeetingInput) -> str | None:
     validation.plausible(data.ends_at, "selesai", field="ends_at", required=False)
     if data.ends_at is not None and data.ends_at <= data.starts_at:
         raise ValidationError(_("Waktu selesai harus setelah waktu mulai"), "ends_at")
-    if data.other_attendees < 0:
-        raise ValidationError(_("Jumlah harus 0 atau lebih"), "other_attendees")
     kecamatan_id = reference.kecamatan_of(session, data.kecamatan_id, data.desa_id)
     if not (data.purpose or "").strip() and not (data.discussion or "").strip():
-        raise ValidationError(_("{field} wajib diisi", field="Maksud dan tujuan"), "purpose")
+        raise ValidationError(_("{field} wajib diisi", field=fields.MEETING.label("purpose")), "purpose")
     return kecamatan_id
 
 
 def _apply(session: Session, m: Meeting, data: MeetingInput) -> None:
     kecamatan_id = _validate(session, data)
+    fields.record("meeting").copy_into(m, data)
     m.starts_at = data.starts_at
     m.ends_at = data.ends_at
-    m.activity_type_id = data.activity_type_id
     m.kecamatan_id = kecamatan_id
     m.desa_id = data.desa_id
-    m.place = validation.text(data.place, "Tempat", field="place", max_len=200)
-    m.purpose = (data.purpose or "").strip()
-    m.discussion = (data.discussion or "").strip()
-    m.potential_problems = (data.potential_problems or "").strip()
-    m.outcomes = (data.outcomes or "").strip()
-    m.obstacles = (data.obstacles or "").strip()
-    m.other_attendees = data.other_attendees
-    m.reported_by_id = data.reported_by_id
     m.officers = [o for o in (session.get(Officer, i) for i in dict.fromkeys(data.officer_ids)) if o is not None]
     m.stakeholders = [s for s in (session.get(Stakeholder, i) for i in dict.fromkeys(data.stakeholder_ids)) if s is not None]
 
@@ -166,25 +164,11 @@ def get_meeting(session: Session, meeting_id: str) -> MeetingDetail:
     if m is None or m.deleted_at is not None:
         raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Rapat", id=meeting_id))
     return MeetingDetail(
+        **fields.record("meeting").values(m),
         id=m.id,
-        number=m.number,
-        origin_post=m.origin_post,
-        activity_type_id=m.activity_type_id,
         activity_type=m.activity_type.name if m.activity_type else "",
-        starts_at=m.starts_at,
-        ends_at=m.ends_at,
-        kecamatan_id=m.kecamatan_id,
         kecamatan=m.kecamatan.name if m.kecamatan else "",
-        desa_id=m.desa_id,
         desa=m.desa.name if m.desa else "",
-        place=m.place,
-        purpose=m.purpose,
-        discussion=m.discussion,
-        potential_problems=m.potential_problems,
-        outcomes=m.outcomes,
-        obstacles=m.obstacles,
-        other_attendees=m.other_attendees,
-        reported_by_id=m.reported_by_id,
         officers=tuple(AttendeeInfo(o.id, o.name, o.rank.name if o.rank else "") for o in m.officers),
         stakeholders=tuple(
             AttendeeInfo(s.id, s.name, " / ".join(x for x in (s.type.name if s.type else "", s.organisation) if x))

@@ -117,7 +117,7 @@ def update_letterhead(session: Session, post_id: str, letterhead: list[str], pla
     return _info(post)
 
 
-def _apply_letterhead(post: Post, letterhead) -> None:
+def _apply_letterhead(post: Post, letterhead: list[str] | tuple[str, ...]) -> None:
     lines = list(validate_letterhead(letterhead)) + ["", "", ""]
     post.letterhead_1, post.letterhead_2, post.letterhead_3 = lines[:3]
 

@@ -5,9 +5,10 @@ categories and ranks. Seeded by the store (okudesk.core.store.seed), editable af
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from okudesk.core.errors import ValidationError
 from okudesk.core.i18n import _
@@ -30,7 +31,12 @@ class RefItem:
     parent_id: str | None = None
 
 
-def _items(session: Session, model, *, group_attr: str | None = None, order_by=None) -> list[RefItem]:
+# The editable lists: each has a name and can be switched off.
+Reference = TypeVar("Reference", Kecamatan, Desa, StakeholderType, ActivityType, IncidentCategory, Rank)
+
+
+def _items(session: Session, model: type[Reference], *, group_attr: str | None = None,
+           order_by: QueryableAttribute[int] | None = None) -> list[RefItem]:
     columns = [model.id, model.name]
     if group_attr:
         columns.append(getattr(model, group_attr))
@@ -105,7 +111,7 @@ def add_desa(session: Session, kecamatan_id: str, name: str, *, is_kelurahan: bo
     return desa_row.id
 
 
-def rename(session: Session, model, item_id: str, name: str) -> None:
+def rename(session: Session, model: type[Reference], item_id: str, name: str) -> None:
     require(session, "reference.write")
     name = " ".join(name.split())
     if not name:

@@ -11,7 +11,7 @@ from okudesk.core.errors import NotFound
 from okudesk.core.i18n import _
 from okudesk.core.models import Stakeholder, utcnow
 from okudesk.core.permissions import require
-from okudesk.core.records import validation
+from okudesk.core.records import fields
 
 
 @dataclass
@@ -46,12 +46,7 @@ def _info(s: Stakeholder) -> StakeholderInfo:
 
 
 def _apply(s: Stakeholder, data: StakeholderInput) -> None:
-    s.name = validation.text(data.name, "Nama", field="name", max_len=120, required=True)
-    s.type_id = data.type_id
-    s.organisation = validation.text(data.organisation, "Organisasi", field="organisation", max_len=120)
-    s.desa_id = data.desa_id
-    s.phone = validation.text(data.phone, "Telepon", field="phone", max_len=30)
-    s.notes = (data.notes or "").strip()
+    fields.record("stakeholder").copy_into(s, data)
 
 
 def add_stakeholder(session: Session, data: StakeholderInput) -> StakeholderInfo:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from okudesk.core.models import Attachment, FollowUp, Incident, Meeting, Stakeholder
+from okudesk.core.models import Attachment, FollowUp, Incident, Meeting, Stakeholder, Synced
 
-COUNTED = {
+COUNTED: dict[str, type[Synced]] = {
     "meetings": Meeting,
     "incidents": Incident,
     "stakeholders": Stakeholder,

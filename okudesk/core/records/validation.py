@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TypeVar
 
 from okudesk.core.errors import ValidationError
 from okudesk.core.i18n import _
@@ -18,8 +19,10 @@ def text(value: str | None, label: str, *, field: str, max_len: int, required: b
         raise ValidationError(_("{field} terlalu panjang (maksimal {max} karakter)", field=label, max=max_len), field)
     return value
 
+Day = TypeVar("Day", date, datetime)
 
-def plausible(value: datetime | date | None, label: str, *, field: str, required: bool = True, today: date | None = None):
+
+def plausible(value: Day | None, label: str, *, field: str, required: bool = True, today: date | None = None) -> Day | None:
     """Dates before 2000 or more than a year ahead are typing mistakes."""
     if value is None:
         if required:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -74,7 +75,7 @@ def resolve_signer(session: Session, reported_by_id: str | None, officer_nrp: st
     return officers.get_officer(session, reported_by_id)
 
 
-def build(session: Session, photo_dir, *, kind: str, record_id: str, reported_by_id: str | None, officer_nrp: str | None,
+def build(session: Session, photo_dir: Path, *, kind: str, record_id: str, reported_by_id: str | None, officer_nrp: str | None,
           place: str) -> ReportContext:
     post = posts.require_this_post(session)
     cfg = report_settings.load(session)

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether
 
+from okudesk.core.records import fields
 from okudesk.core.records.incidents import SEVERITY_LABELS, STATUS_LABELS, IncidentDetail
 from okudesk.core.reports import pdf
 from okudesk.core.reports.context import ReportContext
 
 TITLE = "LAPORAN INFORMASI"
+
+
+def printed(name: str) -> str:
+    """A field's wording in the report (Indonesian: the report is a format), from its table."""
+    return fields.record("incident")[name].printed_label
 SOURCE_GRADES = {
     "A": "sepenuhnya dapat dipercaya", "B": "biasanya dapat dipercaya", "C": "cukup dapat dipercaya",
     "D": "biasanya tidak dapat dipercaya", "E": "tidak dapat dipercaya", "F": "kepercayaan tidak dapat dinilai",
@@ -56,28 +62,28 @@ def story(ctx: ReportContext, i: IncidentDetail, number: str, signed_on: str, sl
     out.append(pdf.item("Kapan", f"{pdf.day_date(i.occurred_at)}, pukul {pdf.clock(i.occurred_at)} WIB "
                         f"(dilaporkan {pdf.long_date(i.reported_at)} pukul {pdf.clock(i.reported_at)} WIB)", "2."))
     out.append(pdf.item("Di mana", where(i), "3."))
-    out.append(pdf.item("Siapa", i.people_involved, "4."))
-    out.append(pdf.item("Bagaimana dan mengapa", i.description, "5."))
+    out.append(pdf.item(printed("people_involved"), i.people_involved, "4."))
+    out.append(pdf.item(printed("description"), i.description, "5."))
     taken = [i.actions_taken]
     if i.escalated_to:
         taken.append(f"Diteruskan kepada {i.escalated_to}" + (f" ({i.legal_axis})" if i.legal_axis else "") + ".")
     if i.police_report_number:
         taken.append(f"Laporan Polisi nomor {i.police_report_number}.")
     taken.append(f"Status saat laporan dibuat: {STATUS_LABELS.get(i.status, i.status)}.")
-    out.append(pdf.item("Tindakan yang telah diambil", "\n".join(t for t in taken if t), "6."))
+    out.append(pdf.item(printed("actions_taken"), "\n".join(t for t in taken if t), "6."))
 
     out.append(pdf.section("III", "Sumber dan penilaian"))
-    out.append(pdf.item("Sumber informasi", i.source, "1."))
+    out.append(pdf.item(printed("source"), i.source, "1."))
     grade = f"{i.source_grade} ({SOURCE_GRADES[i.source_grade]})" if i.source_grade in SOURCE_GRADES else "belum dinilai"
-    out.append(pdf.item("Nilai sumber", grade, "2."))
+    out.append(pdf.item(printed("source_grade"), grade, "2."))
     grade = f"{i.info_grade} ({INFO_GRADES[i.info_grade]})" if i.info_grade in INFO_GRADES else "belum dinilai"
-    out.append(pdf.item("Nilai informasi", grade, "3."))
+    out.append(pdf.item(printed("info_grade"), grade, "3."))
 
-    out.append(pdf.section("IV", "Pendapat pelapor"))
+    out.append(pdf.section("IV", printed("assessment")))
     out.append(pdf.para(i.assessment or "Belum ada pendapat pelapor."))
 
     out.append(pdf.section("V", "Saran / tindak lanjut"))
-    out.append(pdf.item("Saran", i.recommendation, "1."))
+    out.append(pdf.item(printed("recommendation"), i.recommendation, "1."))
     if i.follow_ups:
         out.append(pdf.item("Tindak lanjut", None, "2."))
         rows = [[str(k), f.what, f.responsible or "-", pdf.long_date(f.due_date) if f.due_date else "-",

@@ -11,11 +11,17 @@ from __future__ import annotations
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from okudesk.core.records import fields
 from okudesk.core.records.meetings import MeetingDetail
 from okudesk.core.reports import pdf
 from okudesk.core.reports.context import ReportContext
 
 TITLE = "LAPORAN HASIL KEGIATAN / KUNJUNGAN"
+
+
+def printed(name: str) -> str:
+    """A field's wording in the report (Indonesian: the report is a format), from its table."""
+    return fields.record("meeting")[name].printed_label
 FOLLOW_UP_STATUS = {"terbuka": "Belum selesai", "selesai": "Selesai", "batal": "Batal"}
 
 
@@ -49,12 +55,12 @@ def story(ctx: ReportContext, m: MeetingDetail, number: str, signed_on: str, slo
     out.append(pdf.item("Dasar", None, "1."))
     out.append(pdf.subitem("Undang-Undang Nomor 2 Tahun 2002 tentang Kepolisian Negara Republik Indonesia.", "a."))
     out.append(pdf.subitem(f"Rencana kegiatan {ctx.post.name} ({activity}) nomor register {m.number}.", "b."))
-    out.append(pdf.item("Maksud dan tujuan", m.purpose, "2."))
+    out.append(pdf.item(printed("purpose"), m.purpose, "2."))
 
     out.append(pdf.section("II", "Pelaksanaan"))
     out.append(pdf.item("Waktu", when(m), "1."))
-    out.append(pdf.item("Tempat", where(m), "2."))
-    out.append(pdf.item("Kegiatan", activity, "3."))
+    out.append(pdf.item(printed("place"), where(m), "2."))
+    out.append(pdf.item(printed("activity_type_id"), activity, "3."))
     attendees = [[str(i), a.name, f"Polri - {a.detail}" if a.detail else "Polri"] for i, a in enumerate(m.officers, 1)]
     attendees += [[str(len(attendees) + i), s.name, s.detail or "-"] for i, s in enumerate(m.stakeholders, 1)]
     others = f" dan {m.other_attendees} orang peserta lainnya" if m.other_attendees else ""
@@ -62,13 +68,13 @@ def story(ctx: ReportContext, m: MeetingDetail, number: str, signed_on: str, slo
     if attendees:
         out.append(pdf.grid(["No", "Nama", "Unsur / jabatan"], attendees, [1.0, 6.0, 8.0]))
         out.append(Spacer(1, 0.15 * cm))
-    out.append(pdf.item("Yang dibahas", m.discussion, "5."))
+    out.append(pdf.item(printed("discussion"), m.discussion, "5."))
 
     out.append(pdf.section("III", "Hasil"))
-    out.append(pdf.item("Hasil kegiatan", m.outcomes, "1."))
-    out.append(pdf.item("Potensi kerawanan yang ditemukan", m.potential_problems or "Tidak ditemukan.", "2."))
+    out.append(pdf.item(printed("outcomes"), m.outcomes, "1."))
+    out.append(pdf.item(printed("potential_problems"), m.potential_problems or "Tidak ditemukan.", "2."))
 
-    out.append(pdf.section("IV", "Hambatan"))
+    out.append(pdf.section("IV", printed("obstacles")))
     out.append(pdf.para(m.obstacles or "Tidak ada hambatan yang berarti."))
 
     out.append(pdf.section("V", "Kesimpulan dan saran / tindak lanjut"))

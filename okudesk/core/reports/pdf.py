@@ -46,7 +46,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.flowables import HRFlowable
 
 from okudesk.core.paths import resource
 
@@ -449,7 +448,7 @@ class Furniture:
     title: str = ""
 
 
-def _furnished_canvas(furniture: Furniture):
+def _furnished_canvas(furniture: Furniture) -> type[rl_canvas.Canvas]:
     class FurnishedCanvas(rl_canvas.Canvas):
         """Holds pages back until the end, so each can say "Halaman x dari y"."""
 
@@ -527,7 +526,3 @@ def render(furniture: Furniture, story: list[Flowable], slot: SignatureSlot | No
 
     doc.build(list(story), onFirstPage=count, onLaterPages=count, canvasmaker=_furnished_canvas(furniture))
     return Rendered(out.getvalue(), pages, slot.page if slot else None, slot.box if slot else None)
-
-
-def rule() -> Flowable:
-    return HRFlowable(width="100%", thickness=0.5, color=colors.grey, spaceBefore=4, spaceAfter=4)

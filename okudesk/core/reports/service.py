@@ -26,6 +26,7 @@ from okudesk.core.history import audit
 from okudesk.core.i18n import _
 from okudesk.core.models import Report, utcnow
 from okudesk.core.records import incidents, meetings, register
+from okudesk.core.records.meetings import MeetingDetail
 from okudesk.core.reports import context, incident_report, meeting_report, numbering, pdf, signing
 from okudesk.core.reports.verification import KEYWORD_PREFIX
 from okudesk.core.security import credentials
@@ -63,7 +64,7 @@ def verification_code(content_sha256: str) -> str:
     return f"{code[:4]}-{code[4:]}"
 
 
-def _canonical(value) -> str:
+def _canonical(value: object) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
 
 
@@ -99,7 +100,7 @@ def make_report(
             locked = register.locked_by(session, kind, record_id)
             if locked is not None:
                 return _reuse(store, locked)
-        place = (meeting_report.where if kind == "meeting" else incident_report.where)(detail)
+        place = meeting_report.where(detail) if isinstance(detail, MeetingDetail) else incident_report.where(detail)
         ctx = context.build(session, store.photo_dir, kind=kind, record_id=record_id, reported_by_id=detail.reported_by_id,
                             officer_nrp=officer_nrp, place=place)
         identity = None
@@ -122,7 +123,7 @@ def make_report(
             number, _value = numbering.next_number(session, cfg.number_template, when=day, class_code=class_code,
                                                    post_code=ctx.post.code, security_class=cfg.security_class)
             document_id = str(uuid.uuid4())
-        body = meeting_report.content(detail) if kind == "meeting" else incident_report.content(detail)
+        body = meeting_report.content(detail) if isinstance(detail, MeetingDetail) else incident_report.content(detail)
         shown = {
             "kind": kind, "record_id": record_id, "document_id": document_id, "number": number, "body": body,
             "signer": [ctx.reporter.name, ctx.reporter.rank_and_nrp, ctx.reporter.position],
@@ -157,6 +158,9 @@ def make_report(
             return ReportResult(rendered.pdf, "", number, kind, record_id, rendered.pages,
                                 hashlib.sha256(rendered.pdf).hexdigest(), signed=False)
         step(_("Menandatangani"), 70)
+        assert identity is not None  # unlocked above for every report that is not a draft
+        if rendered.slot_page is None or rendered.slot_box is None:
+            raise OkudeskError(_("Tempat tanda tangan tidak tercetak pada dokumen; laporan tidak ditandatangani"))
         signed_pdf = signing.sign_pdf(
             rendered.pdf, identity, page=rendered.slot_page, box=rendered.slot_box, name=ctx.reporter.name,
             reason=f"Laporan {number}", location=ctx.post.place_name or ctx.post.name,

@@ -32,12 +32,21 @@ _FIELDS = ("number_template", "class_meeting", "class_incident", "security_class
 
 
 def load(session: Session) -> ReportSettings:
-    values = {}
-    for name in _FIELDS:
+    default = ReportSettings()
+
+    def stored(name: str) -> str:
         row = session.get(Setting, PREFIX + name)
-        if row is not None:
-            values[name] = row.value == "1" if name == "letterhead" else row.value
-    return ReportSettings(**values)
+        return getattr(default, name) if row is None else row.value
+
+    letterhead = session.get(Setting, PREFIX + "letterhead")
+    return ReportSettings(
+        number_template=stored("number_template"),
+        class_meeting=stored("class_meeting"),
+        class_incident=stored("class_incident"),
+        security_class=stored("security_class"),
+        commander_id=stored("commander_id"),
+        letterhead=default.letterhead if letterhead is None else letterhead.value == "1",
+    )
 
 
 def save(session: Session, settings: ReportSettings) -> ReportSettings:

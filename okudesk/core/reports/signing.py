@@ -52,7 +52,9 @@ def sign_pdf(
     )
     style = TextStampStyle(stamp_text=STAMP_TEXT, border_width=1)
     now = datetime.now(WIB)
-    spec = fields.SigFieldSpec(FIELD_NAME, on_page=page - 1, box=tuple(round(v, 2) for v in box))
+    x0, y0, x1, y1 = (round(v, 2) for v in box)
+    # pyhanko annotates the box as ints, but it is PDF points and takes (and writes) floats
+    spec = fields.SigFieldSpec(FIELD_NAME, on_page=page - 1, box=(x0, y0, x1, y1))  # type: ignore[arg-type]
     pdf_signer = signers.PdfSigner(meta, signer, stamp_style=style, new_field_spec=spec)
     out = io.BytesIO()
     try:

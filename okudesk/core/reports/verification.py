@@ -16,11 +16,17 @@ import hashlib
 import io
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 
 from okudesk.core.errors import OkudeskError
 from okudesk.core.i18n import _
+
+if TYPE_CHECKING:
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation.status import PdfSignatureStatus
 
 VALID, UNTRUSTED, MODIFIED, UNSIGNED = "valid", "untrusted", "modified", "unsigned"
 KEYWORD_PREFIX = "okudesk-dokumen:"
@@ -61,7 +67,7 @@ class PdfVerification:
         return VALID
 
 
-def _name_part(cert, key: str) -> str:
+def _name_part(cert: asn1_x509.Certificate | None, key: str) -> str:
     return str(cert.subject.native.get(key, "")) if cert is not None else ""
 
 
@@ -97,7 +103,7 @@ def verify_pdf(data: bytes, anchors: list[x509.Certificate]) -> PdfVerification:
     return PdfVerification(digest, document_id, tuple(checks))
 
 
-def _judge(field_name: str, status) -> SignatureCheck:
+def _judge(field_name: str, status: PdfSignatureStatus) -> SignatureCheck:
     from pyhanko.sign.diff_analysis import ModificationLevel
 
     cert = status.signing_cert
@@ -117,7 +123,7 @@ def _judge(field_name: str, status) -> SignatureCheck:
     )
 
 
-def _document_id(reader) -> str:
+def _document_id(reader: PdfFileReader) -> str:
     info = reader.trailer_view.get("/Info")
     if info is None:
         return ""

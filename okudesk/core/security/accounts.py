@@ -348,19 +348,21 @@ def _find(session: Session, officer_id: str | None, nrp: str | None) -> OfficerA
     return account
 
 
-def _attempt(session: Session, account: OfficerAccount | None, passphrase: str, who: str, now: datetime):
-    """Check one attempt and record it; returns (actor, error) so the caller commits first."""
+def _attempt(session: Session, account: OfficerAccount | None, passphrase: str, who: str,
+             now: datetime) -> Actor | LoginFailed:
+    """Check one attempt and record it; returns the actor, or the error the caller raises
+    once the attempt is committed."""
     if account is None:
         _spend_equal_time(passphrase)
         audit.record(session, "login_failed", record_type="officer_account", summary=_("Akun tidak dikenal: {who}", who=who),
                      actor=Actor(None, who, ""))
-        return None, LoginFailed(_("Tidak ada akun untuk {who}", who=who))
+        return LoginFailed(_("Tidak ada akun untuk {who}", who=who))
     actor = _actor_of(account)
     wait = _remaining(account, now)
     if wait > 0:
         audit.record(session, "login_failed", record_type="officer_account", record_id=account.officer_id,
                      summary=_("Ditolak: akun terkunci"), actor=actor)
-        return None, _locked_error(account, wait, just_failed=False)
+        return _locked_error(account, wait, just_failed=False)
     if not verify_passphrase(passphrase or "", account.passphrase_hash):
         account.failed_count += 1
         account.last_failed_at = now
@@ -369,15 +371,15 @@ def _attempt(session: Session, account: OfficerAccount | None, passphrase: str, 
         audit.record(session, "login_failed", record_type="officer_account", record_id=account.officer_id,
                      summary=_("Kata sandi salah (percobaan ke-{n})", n=account.failed_count), actor=actor)
         if delay:
-            return None, _locked_error(account, delay.total_seconds())
-        return None, LoginFailed(_("Kata sandi salah"))
+            return _locked_error(account, delay.total_seconds())
+        return LoginFailed(_("Kata sandi salah"))
     account.failed_count = 0
     account.locked_until = None
     account.last_login_at = now
     session.info[permissions.ACTOR_KEY] = actor
     if needs_rehash(account.passphrase_hash):
         account.passphrase_hash = hash_passphrase(passphrase)
-    return actor, None
+    return actor
 
 
 def _locked_error(account: OfficerAccount, seconds: float, *, just_failed: bool = True) -> LoginFailed:
@@ -401,12 +403,12 @@ def login(store: Store, passphrase: str, *, officer_id: str | None = None, nrp: 
     now = utcnow()
     with store.write(actor=None) as session:
         account = _find(session, officer_id, nrp)
-        actor, error = _attempt(session, account, passphrase, nrp or officer_id or "?", now)
-        if actor is not None:
-            audit.record(session, "login", record_type="officer_account", record_id=actor.officer_id, actor=actor)
-    if error is not None:
-        raise error
-    return actor
+        outcome = _attempt(session, account, passphrase, nrp or officer_id or "?", now)
+        if isinstance(outcome, Actor) and account is not None:  # (no account lets no one in)
+            audit.record(session, "login", record_type="officer_account", record_id=account.officer_id, actor=outcome)
+    if isinstance(outcome, LoginFailed):
+        raise outcome
+    return outcome
 
 
 def must_change_passphrase(session: Session, officer_id: str) -> bool:
@@ -420,15 +422,15 @@ def change_passphrase(store: Store, officer_id: str, old: str, new: str) -> Acto
     now = utcnow()
     with store.write(actor=None) as session:
         account = _find(session, officer_id, None)
-        actor, error = _attempt(session, account, old, officer_id, now)
-        if actor is not None:
-            session.info[permissions.ACTOR_KEY] = actor
+        outcome = _attempt(session, account, old, officer_id, now)
+        if isinstance(outcome, Actor) and account is not None:  # (no account lets no one in)
+            session.info[permissions.ACTOR_KEY] = outcome
             _set_hash(session, account, old=old, new=new)
             account.must_change = False
-            audit.record(session, "passphrase", record_type="officer_account", record_id=officer_id, actor=actor)
-    if error is not None:
-        raise error
-    return actor
+            audit.record(session, "passphrase", record_type="officer_account", record_id=officer_id, actor=outcome)
+    if isinstance(outcome, LoginFailed):
+        raise outcome
+    return outcome
 
 
 def logout(store: Store, actor: Actor, *, reason: str = "") -> None:

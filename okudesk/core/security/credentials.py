@@ -23,11 +23,13 @@ chain slots in without anyone typing a passphrase.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
 from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -140,6 +142,7 @@ def install_post_certificate(session: Session, certificate: x509.Certificate, ch
     pki.validate_chain(certificate, intermediates=list(chain), anchors=[chain[-1]] if chain else [certificate],
                        key_usage={"key_cert_sign"})
     row = session.get(PostAuthority, posts.require_this_post(session).code)
+    assert row is not None, "post_authority() above made it"
     row.certificate_pem = pki.cert_pem(certificate)
     row.chain_pem = pki.certs_pem(chain)
     row.updated_at = utcnow()
@@ -168,14 +171,14 @@ def trust_anchors(session: Session) -> list[x509.Certificate]:
 # --- officers' signing credentials --------------------------------------------------------
 
 
-def _officer(session: Session, officer_id: str) -> Officer:
+def _officer(session: Session, officer_id: str, *, deleted_too: bool = False) -> Officer:
     officer = session.get(Officer, officer_id)
-    if officer is None or officer.deleted_at is not None:
+    if officer is None or (officer.deleted_at is not None and not deleted_too):
         raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Petugas", id=officer_id))
     return officer
 
 
-def _issue(session: Session, officer: Officer, public_key) -> tuple[x509.Certificate, tuple[x509.Certificate, ...]]:
+def _issue(session: Session, officer: Officer, public_key: CertificatePublicKeyTypes) -> tuple[x509.Certificate, tuple[x509.Certificate, ...]]:
     authority = post_authority(session)
     cert = pki.issue_officer_certificate(
         authority, public_key, name=officer.name, nrp=officer.nrp, post_code=posts.require_this_post(session).code,
@@ -211,7 +214,8 @@ def import_pkcs12(session: Session, officer_id: str, data: bytes, file_passphras
                   source="pkcs12", key_id=pki.public_key_id(identity.key.public_key()))
 
 
-def _store(session, officer_id, key_pem, cert, chain, *, source, key_id) -> CredentialInfo:
+def _store(session: Session, officer_id: str, key_pem: bytes, cert: x509.Certificate,
+           chain: Sequence[x509.Certificate], *, source: str, key_id: str) -> CredentialInfo:
     row = session.get(OfficerCredential, officer_id)
     if row is None:
         row = OfficerCredential(officer_id=officer_id)
@@ -257,7 +261,7 @@ def signing_identity(session: Session, officer_id: str, passphrase: str) -> pki.
     key = pki.decrypt_key(row.key_pem, passphrase)
     cert = pki.load_cert(row.certificate_pem)
     if row.source == "post" and not _issued_by(cert, post_authority(session).certificate):
-        cert, chain = _issue(session, session.get(Officer, officer_id), cert.public_key())
+        cert, chain = _issue(session, _officer(session, officer_id, deleted_too=True), cert.public_key())
         row.certificate_pem, row.chain_pem, row.updated_at = pki.cert_pem(cert), pki.certs_pem(chain), utcnow()
         session.flush()
     return pki.Identity(key, cert, tuple(pki.load_certs(row.chain_pem)))
@@ -275,7 +279,7 @@ def reissue_officer_certificates(session: Session) -> int:
     """Certify every post-issued officer key again under the post's current CA certificate."""
     count = 0
     for row in session.scalars(select(OfficerCredential).where(OfficerCredential.source == "post")):
-        officer = session.get(Officer, row.officer_id)
+        officer = _officer(session, row.officer_id, deleted_too=True)  # a deleted officer's reports still verify
         cert, chain = _issue(session, officer, pki.load_cert(row.certificate_pem).public_key())
         row.certificate_pem = pki.cert_pem(cert)
         row.chain_pem = pki.certs_pem(chain)

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
@@ -88,8 +90,9 @@ def reencrypt_key(pem: bytes, old_passphrase: str, new_passphrase: str) -> bytes
     return encrypt_key(decrypt_key(pem, old_passphrase), new_passphrase)
 
 
-def public_key_id(public_key: ec.EllipticCurvePublicKey) -> str:
-    """SHA-256 of the SubjectPublicKeyInfo, hex: names a key in manifests and ledgers."""
+def public_key_id(public_key: CertificatePublicKeyTypes) -> str:
+    """SHA-256 of the SubjectPublicKeyInfo, hex: names a key in manifests and ledgers
+    (any key a certificate may carry, so a foreign key is named, then refused, not crashed on)."""
     der = public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
     return hashlib.sha256(der).hexdigest()
 
@@ -115,7 +118,7 @@ def load_certs(pem: bytes) -> list[x509.Certificate]:
     return x509.load_pem_x509_certificates(pem) if pem.strip() else []
 
 
-def certs_pem(certs) -> bytes:
+def certs_pem(certs: Iterable[x509.Certificate]) -> bytes:
     return b"".join(cert_pem(c) for c in certs)
 
 
@@ -133,7 +136,8 @@ def _name(common_name: str, *, unit: str = "", serial: str = "") -> x509.Name:
     return x509.Name(attrs)
 
 
-def _builder(subject: x509.Name, issuer: x509.Name, public_key, days: int, now: datetime | None):
+def _builder(subject: x509.Name, issuer: x509.Name, public_key: CertificatePublicKeyTypes, days: int,
+             now: datetime | None) -> x509.CertificateBuilder:
     now = now or datetime.now(UTC)
     return (
         x509.CertificateBuilder()
@@ -167,7 +171,7 @@ def make_root(key: PrivateKey, *, common_name: str, unit: str = "", days: int = 
 
 
 def issue_post_certificate(
-    issuer: Identity, post_public_key, *, post_code: str, post_name: str, days: int = 1825, now: datetime | None = None
+    issuer: Identity, post_public_key: CertificatePublicKeyTypes, *, post_code: str, post_name: str, days: int = 1825, now: datetime | None = None
 ) -> x509.Certificate:
     """HQ certifies a post's key: it signs bundles and may issue its officers' certificates."""
     return (
@@ -182,7 +186,7 @@ def issue_post_certificate(
 
 
 def issue_officer_certificate(
-    issuer: Identity, officer_public_key, *, name: str, nrp: str, post_code: str, days: int = 1825,
+    issuer: Identity, officer_public_key: CertificatePublicKeyTypes, *, name: str, nrp: str, post_code: str, days: int = 1825,
     now: datetime | None = None,
 ) -> x509.Certificate:
     """An officer's signing certificate: CN is the name, serialNumber the NRP."""
@@ -198,7 +202,7 @@ def issue_officer_certificate(
     )
 
 
-def subject_field(cert: x509.Certificate, oid) -> str:
+def subject_field(cert: x509.Certificate, oid: x509.ObjectIdentifier) -> str:
     values = cert.subject.get_attributes_for_oid(oid)
     return str(values[0].value) if values else ""
 
@@ -229,7 +233,7 @@ def validate_chain(
     from pyhanko_certvalidator import CertificateValidator, ValidationContext
     from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError
 
-    def conv(c: x509.Certificate):
+    def conv(c: x509.Certificate) -> asn1_x509.Certificate:
         return asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
 
     context = ValidationContext(
@@ -255,6 +259,14 @@ def public_key_pem(public_key: ec.EllipticCurvePublicKey) -> bytes:
     return public_key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
+def certificate_key(cert: x509.Certificate) -> ec.EllipticCurvePublicKey:
+    """The ECDSA key a certificate carries; okudesk issues and accepts no other kind."""
+    key = cert.public_key()
+    if not isinstance(key, ec.EllipticCurvePublicKey):
+        raise CertificateError(_("Kunci bukan kunci ECDSA"))
+    return key
+
+
 def load_public_key_pem(pem: bytes) -> ec.EllipticCurvePublicKey:
     try:
         key = serialization.load_pem_public_key(pem)
@@ -265,7 +277,7 @@ def load_public_key_pem(pem: bytes) -> ec.EllipticCurvePublicKey:
     return key
 
 
-def issue_exchange_certificate(issuer: Identity, public_key, *, common_name: str, unit: str, days: int = 3650,
+def issue_exchange_certificate(issuer: Identity, public_key: CertificatePublicKeyTypes, *, common_name: str, unit: str, days: int = 3650,
                                now: datetime | None = None) -> x509.Certificate:
     """HQ certifies its own key-agreement key: posts encrypt bundles to it (ECDH)."""
     usage = x509.KeyUsage(

@@ -21,13 +21,13 @@ class BulkWriter:
         self.sqlite = conn.dialect.name == "sqlite"
         self._statements: dict[tuple[str, tuple[str, ...]], tuple[str, list[int] | None]] = {}
 
-    def dt(self, value: datetime | None):
+    def dt(self, value: datetime | None) -> datetime | str | None:
         """A datetime as the driver wants it (SQLite: SQLAlchemy's own text form)."""
         if value is None or not self.sqlite:
             return value
         return value.isoformat(" ", "microseconds")
 
-    def day(self, value: date | None):
+    def day(self, value: date | None) -> date | str | None:
         if value is None or not self.sqlite:
             return value
         return value.isoformat()
@@ -39,6 +39,7 @@ class BulkWriter:
         if key not in self._statements:
             self._statements[key] = self._compile(table, columns)
         sql, order = self._statements[key]
+        params: list[tuple] | list[dict[str, object]]
         if self.conn.dialect.positional:
             params = rows if order is None else [tuple(r[i] for i in order) for r in rows]
         else:
@@ -57,4 +58,5 @@ class BulkWriter:
         if not dialect.positional:
             return str(compiled), None
         position = {name: i for i, name in enumerate(columns)}
+        assert compiled.positiontup is not None  # a positional dialect numbers its parameters
         return str(compiled), [position[name] for name in compiled.positiontup]

@@ -40,7 +40,7 @@ class Store:
         self.engine = engine
         # Who acts in sessions that do not name an actor (okudesk.core.permissions.Actor): the
         # GUI sets the logged-in officer and clears it on lock; the CLI sets the console.
-        self.actor = None
+        self.actor: permissions.Actor | None = None
         self._reader = sessionmaker(engine, class_=OkudeskSession, expire_on_commit=False)
         self._writer = sessionmaker(
             engine.execution_options(**{pragmas.WRITE_OPTION: True}),

@@ -13,11 +13,14 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Date,
     DateTime,
+    Integer,
     LargeBinary,
     String,
+    Table,
     and_,
     cast,
     func,
@@ -26,13 +29,13 @@ from sqlalchemy import (
 )
 
 
-def rows_json_chunks(conn: Connection, table, columns: list, where, *, chunk: int = 20_000) -> Iterator[tuple[int, str]]:
+def rows_json_chunks(conn: Connection, table: Table, columns: list, where: ColumnElement[bool], *, chunk: int = 20_000) -> Iterator[tuple[int, str]]:
     """Like :func:`rows_json`, a slice of the table at a time (by rowid on SQLite), so the
     caller can compress one slice while the database writes the next."""
     if conn.dialect.name != "sqlite":
         yield rows_json(conn, columns, where)
         return
-    rowid = literal_column(f'"{table.name}".rowid')
+    rowid: ColumnElement[int] = literal_column(f'"{table.name}".rowid', Integer)
     low, high = conn.execute(select(func.min(rowid), func.max(rowid)).select_from(table)).one()
     if low is None:
         return
@@ -42,7 +45,8 @@ def rows_json_chunks(conn: Connection, table, columns: list, where, *, chunk: in
             yield n, text
 
 
-def rows_json(conn: Connection, columns: list, where, *, select_from=None) -> tuple[int, str]:
+def rows_json(conn: Connection, columns: list, where: ColumnElement[bool], *,
+              select_from: Table | None = None) -> tuple[int, str]:
     """``(count, '[[v, ...], ...]')`` for ``columns`` of the rows matching ``where``.
 
     Datetimes come out as the text SQLite stores (``YYYY-MM-DD HH:MM:SS.ffffff``), bytes as

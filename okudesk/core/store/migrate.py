@@ -38,7 +38,10 @@ def alembic_config():
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:  # an installation without its migrations folder
+        raise StoreError(_("Migrasi basis data tidak ditemukan di {path}; pasang ulang okudesk", path=MIGRATIONS_DIR))
+    return head
 
 
 def known_revisions() -> set[str]:

@@ -8,7 +8,9 @@ writers wait for each other (busy timeout) instead of failing on lock upgrade.
 
 from __future__ import annotations
 
-from sqlalchemy import event
+import sqlite3
+
+from sqlalchemy import Connection, event
 from sqlalchemy.engine import Engine
 
 BUSY_TIMEOUT_MS = 10_000
@@ -26,7 +28,7 @@ READ_CACHE_KIB = 4096
 
 def install(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -37,7 +39,7 @@ def install(engine: Engine) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection) -> None:
+    def _on_begin(connection: Connection) -> None:
         write = connection.get_execution_options().get(WRITE_OPTION)
         connection.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB if write else READ_CACHE_KIB}")
         connection.exec_driver_sql(f"BEGIN {'IMMEDIATE' if write else 'DEFERRED'}")

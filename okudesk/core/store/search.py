@@ -3,7 +3,8 @@
 Each searchable table has an external-content FTS5 index ``<table>_fts`` whose rows share
 the table's ``rowid``; triggers keep it current on INSERT, on UPDATE of the indexed
 columns only (a status change or a version stamp does not touch the index) and on DELETE.
-The tables and triggers are created by migration 0002_search; :func:`rebuild` refills
+The tables and triggers are created by migration 0002_search (frozen text: the indexed
+fields are ``searchable`` in okudesk.core.records.fields, and a test compares the two); :func:`rebuild` refills
 an index from its table (after a restore, or when a bulk load ran without the triggers).
 
 The list queries use the ``rowid`` as a compact integer key (4 bytes per row in memory
@@ -14,20 +15,17 @@ counterpart of this module would use ``tsvector`` columns and an identity column
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, Integer, column, literal_column, text
 from sqlalchemy.sql import ColumnElement
 
-# table -> the free-text columns that are indexed
-INDEXED: dict[str, tuple[str, ...]] = {
-    "meeting": ("number", "place", "purpose", "discussion", "potential_problems", "outcomes", "obstacles"),
-    "incident": ("number", "title", "place", "description", "people_involved", "actions_taken",
-                 "escalated_to", "police_report_number", "source"),
-    "stakeholder": ("name", "organisation", "phone", "notes"),
-    "follow_up": ("what", "responsible"),
-}
+# The tables with a full-text index. Which of their fields are indexed is written in the
+# record field tables (okudesk.core.records.fields, ``searchable``) and, as the database
+# holds it, in the migrations' DDL (frozen text); this module reads the columns from the
+# database, so it never disagrees with the file it works on.
+TABLES = ("meeting", "incident", "stakeholder", "follow_up")
 TOKENIZER = "unicode61 remove_diacritics 2"
 FTS_SUFFIXES = ("_fts", "_fts_data", "_fts_idx", "_fts_docsize", "_fts_config", "_fts_content")
 
@@ -38,15 +36,16 @@ def fts_table(table: str) -> str:
 
 def is_search_table(name: str) -> bool:
     """Whether a table belongs to a search index (Alembic must not compare or drop these)."""
-    return any(name == t + s for t in INDEXED for s in FTS_SUFFIXES)
+    return any(name == t + s for t in TABLES for s in FTS_SUFFIXES)
 
 
-def ddl(table: str) -> list[str]:
-    cols = INDEXED[table]
+def ddl(table: str, columns: tuple[str, ...]) -> list[str]:
+    """The index of ``table`` over ``columns`` and its triggers: print it to write the literal
+    text of a migration that changes the indexed fields (migrations never call this)."""
     fts = fts_table(table)
-    names = ", ".join(cols)
-    new = ", ".join(f"new.{c}" for c in cols)
-    old = ", ".join(f"old.{c}" for c in cols)
+    names = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
     return [
         f"CREATE VIRTUAL TABLE {fts} USING fts5({names}, content='{table}', content_rowid='rowid', "
         f"tokenize='{TOKENIZER}', prefix='2 3')",
@@ -65,18 +64,10 @@ def drop_ddl(table: str) -> list[str]:
     return [f"DROP TRIGGER IF EXISTS {fts}_{s}" for s in ("ai", "ad", "au")] + [f"DROP TABLE IF EXISTS {fts}"]
 
 
-def create_all(execute: Callable[[str], object]) -> None:
-    """Create every index and its triggers (the migration passes ``op.execute``)."""
-    for table in INDEXED:
-        for statement in ddl(table):
-            execute(statement)
-        execute(f"INSERT INTO {fts_table(table)}({fts_table(table)}) VALUES ('rebuild')")
-
-
-def drop_all(execute: Callable[[str], object]) -> None:
-    for table in INDEXED:
-        for statement in drop_ddl(table):
-            execute(statement)
+def indexed_columns(conn: Connection, table: str) -> tuple[str, ...]:
+    """The columns the database's index of ``table`` holds."""
+    rows = conn.exec_driver_sql(f"PRAGMA table_info({fts_table(table)})").fetchall()
+    return tuple(r[1] for r in rows)
 
 
 def available(conn: Connection) -> bool:
@@ -87,7 +78,7 @@ def rebuild(conn: Connection, tables: tuple[str, ...] | None = None) -> None:
     """Refill the indexes of ``tables`` (all by default) from their tables."""
     if not available(conn):
         return
-    for table in tables or tuple(INDEXED):
+    for table in tables or TABLES:
         fts = fts_table(table)
         conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
 
@@ -101,17 +92,19 @@ def bulk_load(conn: Connection, tables: tuple[str, ...]) -> Iterator[None]:
         yield
         return
     before = {t: conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {t}").scalar() for t in tables}
+    triggers = {t: conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                        (f"{fts_table(t)}_ai",)).scalar_one() for t in tables}
     for t in tables:
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {fts_table(t)}_ai")
     try:
         yield
     finally:
         for t in tables:
-            fts, cols = fts_table(t), ", ".join(INDEXED[t])
+            fts, cols = fts_table(t), ", ".join(indexed_columns(conn, t))
             conn.exec_driver_sql(
                 f"INSERT INTO {fts}(rowid, {cols}) SELECT rowid, {cols} FROM {t} WHERE rowid > ?", (before[t],)
             )
-            conn.exec_driver_sql(ddl(t)[1])
+            conn.exec_driver_sql(triggers[t])
 
 
 def row_key(table: str) -> ColumnElement:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import uuid
 from functools import cache
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 from okudesk.core.history import versioning
 from okudesk.core.models import (
     ActivityType,
+    Base,
     IncidentCategory,
     Kecamatan,
     Rank,
@@ -35,10 +37,13 @@ def seed_id(kind: str, name: str) -> str:
 
 @cache
 def reference_data() -> dict:
-    return json.loads(resource("reference", "oku.json").read_text(encoding="utf-8"))
+    data: dict = json.loads(resource("reference", "oku.json").read_text(encoding="utf-8"))
+    return data
+
+M = TypeVar("M", bound=Base)
 
 
-def _seeded(model, kind: str, name: str, **fields):
+def _seeded(model: type[M], kind: str, name: str, **fields: object) -> M:
     return model(
         id=seed_id(kind, name),
         name=name,
@@ -54,7 +59,7 @@ def seed_reference(session: Session) -> bool:
     if session.scalar(select(func.count()).select_from(Kecamatan)):
         return False
     data = reference_data()
-    rows = []
+    rows: list[Base] = []
     for k in data["kecamatan"]:
         rows.append(_seeded(Kecamatan, "kecamatan", k["name"], code=k["code"]))
     order = 0

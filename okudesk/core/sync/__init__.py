@@ -6,7 +6,14 @@ file envelope), ``records`` (which tables travel and how rows are encoded), ``ex
 and the rules are in docs/sync-format.md.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from okudesk.core.errors import OkudeskError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 FORMAT_VERSION = 1
 
@@ -15,7 +22,7 @@ class SyncRefused(OkudeskError):
     """A bundle or receipt was refused; the message says why in one line."""
 
 
-def is_hq(session) -> bool:
+def is_hq(session: Session) -> bool:
     """Whether this installation is HQ (``okudesk sync init-hq``).
 
     The lists ask this to show the post column. Unlike ``trust.role`` it reads no

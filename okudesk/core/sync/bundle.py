@@ -47,7 +47,7 @@ COMPRESSION = "zstd"  # Zstandard level 1: 3x faster than zlib level 1 and a thi
 COMPRESS_LEVEL = 1
 
 
-def canonical(obj) -> bytes:
+def canonical(obj: object) -> bytes:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
@@ -55,7 +55,7 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(text) -> bytes:
+def _unb64(text: str | bytes) -> bytes:
     try:
         return base64.b64decode(text, validate=True)
     except (ValueError, TypeError) as exc:

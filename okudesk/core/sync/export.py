@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select, union
+from sqlalchemy import Connection, func, select, union
 from sqlalchemy.orm import Session
 
 from okudesk import __version__
@@ -92,13 +92,13 @@ def export_bundle(store: Store, out_dir: Path, *, progress: Callable[[str, int, 
         hq_code, post_code = me.hq_code, me.code
         identity = trust.signing_identity(session)
         exchange = trust.exchange_key(session)
-        hq_exchange = pki.load_certs(me.hq_exchange)[0].public_key()
+        hq_exchange = pki.certificate_key(pki.load_certs(me.hq_exchange)[0])
         acks = acknowledgements(session)
         instances = own_instances(session)
         marks = {inst: acks.get(inst, 0) for inst in instances}
-        bases = {}
+        bases: dict[str, dict[str, tuple[str, int]]] = {}
         for b in session.scalars(select(SyncBase)):
-            bases.setdefault(b.table_name, {})[b.record_id] = [b.instance, b.counter]
+            bases.setdefault(b.table_name, {})[b.record_id] = (b.instance, b.counter)
         conn = session.connection()
         selections = []
         for info in records.travelling():
@@ -133,7 +133,7 @@ def export_bundle(store: Store, out_dir: Path, *, progress: Callable[[str, int, 
     bundle.write(path, header=header, payload=payload, photos=photo_bytes, signer=identity, recipient=hq_exchange)
     if progress:
         progress("write", 1, 1)
-    top = max((r["to"] for r in ranges), default=max(marks.values(), default=0))
+    top = max((top for inst, top in instances.items() if top > marks[inst]), default=max(marks.values(), default=0))
     with store.write() as session:
         audit.record(session, "export", record_type="bundle", record_id=bundle_id,
                      summary=f"Bundel sinkronisasi {path.name}: {sum(counts.values())} catatan, {len(photo_index)} foto")
@@ -151,7 +151,7 @@ def _set(session: Session, key: str, value: str) -> None:
         row.value = value
 
 
-def _photos(store: Store, conn, marks: dict[str, int]) -> tuple[list, bytes]:
+def _photos(store: Store, conn: Connection, marks: dict[str, int]) -> tuple[list, bytes]:
     """Photo files of the exported attachments, each once (by content hash)."""
     info = records.table_info("attachment")
     t = info.table.c

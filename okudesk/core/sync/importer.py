@@ -20,6 +20,7 @@ from okudesk.core import permissions
 from okudesk.core.history import audit
 from okudesk.core.i18n import _
 from okudesk.core.models import SyncBundle, SyncInstance
+from okudesk.core.records import fields
 from okudesk.core.records.photos import store_bytes
 from okudesk.core.store import Store
 from okudesk.core.sync import SyncRefused, bundle, records, trust
@@ -47,7 +48,7 @@ def _check_ranges(manifest: dict) -> list[dict]:
         isinstance(r, dict) and isinstance(r.get("instance"), str) and isinstance(r.get("from"), int)
         and isinstance(r.get("to"), int) and 0 <= r["from"] < r["to"] for r in ranges
     )
-    if not ok:
+    if not ok or not isinstance(ranges, list):
         raise SyncRefused(_("Berkas rusak: manifes tidak sah"))
     return ranges
 
@@ -108,6 +109,7 @@ def import_bundle(store: Store, path: Path, *, receipt_dir: Path | None = None, 
             doc = load_payload(payload)
             tables = records.decode_payload(doc)
             _check_versions(tables, ranges)
+            _check_fields(tables)
             if first:
                 exchange = m.get("exchange_key")
                 if not isinstance(exchange, str):
@@ -163,6 +165,20 @@ def _check_versions(tables: list[IncomingTable], ranges: list[dict]) -> None:
             span = spans.get(r[i_inst])
             if span is None or not span[0] < r[i_counter] <= span[1]:
                 raise SyncRefused(_("Berkas ditolak: versi data di luar rentang manifes"))
+
+
+def _check_fields(tables: list[IncomingTable]) -> None:
+    """Every row of a record must keep its field table's rules (lengths, required fields,
+    choices): a post's services check them, so a row that breaks one was made elsewhere."""
+    for t in tables:
+        if t.info.name not in fields.RECORDS:
+            continue
+        check = fields.record(t.info.name).row_checker(t.info.columns)
+        for row in t.rows:
+            problem = check(row)
+            if problem is not None:
+                raise SyncRefused(_("Berkas ditolak: {table} {id} tidak sah: {problem}",
+                                    table=t.info.name, id=str(row[0])[:40], problem=problem))
 
 
 def _parse_time(text) -> datetime | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import and_, select
+from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session
 
 from okudesk import __version__
@@ -46,13 +46,13 @@ class ReceiptOutcome:
     revocations: int = 0
 
 
-def _hq_selections(session: Session, post_code: str) -> list:
+def _hq_selections(session: Session, post_code: str) -> list[records.Selection]:
     """HQ's own versions the post should have: reference lists and its records HQ corrected."""
     hq_instances = list(session.scalars(select(SyncInstance.instance).where(SyncInstance.is_hq.is_(True))))
-    selections = []
+    selections: list[records.Selection] = []
     for info in records.travelling():
         t = info.table.c
-        where = t.change_instance.in_(hq_instances)
+        where: ColumnElement[bool] = t.change_instance.in_(hq_instances)
         if info.name not in records.REFERENCE_TABLES:
             where = and_(where, t.origin_post == post_code)
         selections.append((info, where, {}))

@@ -10,15 +10,17 @@ dictionary-encoding columns with many repeated values (docs/sync-format.md).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Date,
     DateTime,
     LargeBinary,
+    Select,
     String,
     Table,
     and_,
@@ -65,7 +67,7 @@ class TableInfo:
 @cache
 def travelling() -> tuple[TableInfo, ...]:
     """The travelling tables in an order where parents come before children."""
-    names = {m.__table__.name for m in models.SYNCED_MODELS}
+    names = {m.__tablename__ for m in models.SYNCED_MODELS}
     links: dict[str, list[Link]] = {}
     for t in models.Base.metadata.tables.values():
         if t.name in names or not t.columns or any(not c.foreign_keys for c in t.columns):
@@ -78,7 +80,7 @@ def travelling() -> tuple[TableInfo, ...]:
             links.setdefault(targets[0], []).append(Link(t, targets[0], cols[0].name, cols[1].name, targets[1]))
     infos = []
     for model in models.SYNCED_MODELS:
-        table = model.__table__
+        table = models.Base.metadata.tables[model.__tablename__]
         ordered = ordered_columns(table)
         columns = tuple(c.name for c in ordered)
         binary = frozenset(i for i, c in enumerate(ordered) if isinstance(c.type, LargeBinary))
@@ -124,14 +126,14 @@ def table_info(name: str) -> TableInfo:
     raise SyncRefused(_("Berkas ditolak: tabel tidak dikenal {name}", name=name[:40]))
 
 
-def _raw_select(info: TableInfo):
+def _raw_select(info: TableInfo) -> Select:
     cols = []
     for c in ordered_columns(info.table):
         cols.append(cast(c, String).label(c.name) if isinstance(c.type, (DateTime, Date)) else c)
     return select(*cols)
 
 
-def version_filter(info: TableInfo, marks: dict[str, int]):
+def version_filter(info: TableInfo, marks: dict[str, int]) -> ColumnElement[bool]:
     """Rows changed by one of ``marks``' instances after its counter."""
     t = info.table.c
     if not marks:
@@ -139,7 +141,7 @@ def version_filter(info: TableInfo, marks: dict[str, int]):
     return or_(*(and_(t.change_instance == inst, t.change_counter > counter) for inst, counter in marks.items()))
 
 
-def read_rows(conn: Connection, info: TableInfo, where) -> list[tuple]:
+def read_rows(conn: Connection, info: TableInfo, where: ColumnElement[bool]) -> Sequence[tuple]:
     return conn.execute(_raw_select(info).where(where)).cursor.fetchall()
 
 
@@ -162,7 +164,11 @@ def _default(column):
     return default.arg if default is not None and not callable(default.arg) else None
 
 
-def payload_pieces(conn: Connection, selections: list[tuple[TableInfo, object, dict]], extra: dict,
+# A table to send: its rows that match the filter, with the versions the receiver already holds.
+Selection = tuple[TableInfo, ColumnElement[bool], dict[str, tuple[str, int]]]
+
+
+def payload_pieces(conn: Connection, selections: list[Selection], extra: dict,
                    counts: dict[str, int]) -> Iterator[str]:
     """The payload document, piece by piece: each table's rows as JSON arrays made by the
     database (store/jsonrows.py), the links of those rows, then ``extra`` (photos index,
@@ -173,7 +179,7 @@ def payload_pieces(conn: Connection, selections: list[tuple[TableInfo, object, d
         n = 0
         for rows, text in jsonrows.rows_json_chunks(conn, info.table, ordered_columns(info.table), where):
             if not n:
-                head = {"name": info.name, "columns": list(info.columns)}
+                head: dict[str, object] = {"name": info.name, "columns": list(info.columns)}
                 if base:
                     head["base"] = base
                 yield ("" if first else ",") + _dumps(head)[:-1] + ',"data":[' + text[1:-1]
@@ -194,8 +200,8 @@ def payload_pieces(conn: Connection, selections: list[tuple[TableInfo, object, d
             owners = select(info.table.c.id).where(where)
             ln, ltext = jsonrows.rows_json(conn, [lt.c[link.owner_column], lt.c[link.other_column]],
                                            lt.c[link.owner_column].in_(owners))
-            head = {"name": lt.name, "owner": info.name, "columns": [link.owner_column, link.other_column], "rows": ln}
-            yield ("" if first else ",") + _dumps(head)[:-1] + ',"data":' + ltext + "}"
+            link_head = {"name": lt.name, "owner": info.name, "columns": [link.owner_column, link.other_column], "rows": ln}
+            yield ("" if first else ",") + _dumps(link_head)[:-1] + ',"data":' + ltext + "}"
             first = False
     yield "]"
     for key, value in extra.items():
@@ -203,12 +209,12 @@ def payload_pieces(conn: Connection, selections: list[tuple[TableInfo, object, d
     yield "}"
 
 
-def build_payload(conn: Connection, selections: list[tuple[TableInfo, object, dict]], extra: dict) -> tuple[bytes, dict]:
+def build_payload(conn: Connection, selections: list[Selection], extra: dict) -> tuple[bytes, dict]:
     counts: dict[str, int] = {}
     return "".join(payload_pieces(conn, selections, extra, counts)).encode("utf-8"), counts
 
 
-def _dumps(value) -> str:
+def _dumps(value: object) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
@@ -220,7 +226,7 @@ class IncomingTable:
     links: dict[str, dict[str, list[str]]]  # link table name -> owner id -> other ids
 
 
-def decode_payload(doc) -> list[IncomingTable]:
+def decode_payload(doc: dict) -> list[IncomingTable]:
     """The payload's tables mapped onto this okudesk's columns, parents first."""
     damaged = _("Berkas ditolak: isi data tidak sah")
     if not isinstance(doc, dict) or not isinstance(doc.get("tables", []), list) or not isinstance(doc.get("links", []), list):
@@ -257,14 +263,14 @@ def decode_payload(doc) -> list[IncomingTable]:
             if not (isinstance(version, list) and len(version) == 2 and isinstance(version[0], str) and isinstance(version[1], int)):
                 raise SyncRefused(damaged)
             base[rid] = (version[0], version[1])
-        links = {link.table.name: {r[0]: [] for r in data} for link in info.links}
+        links: dict[str, dict[str, list[str]]] = {link.table.name: {r[0]: [] for r in data} for link in info.links}
         incoming[info.name] = IncomingTable(info, list(map(tuple, data)), base, links)
     for entry in doc.get("links", []):
         if not isinstance(entry, dict) or not isinstance(entry.get("data"), list):
             raise SyncRefused(damaged)
         owner = incoming.get(str(entry.get("owner")))
         link = next((x for x in owner.info.links if x.table.name == entry.get("name")), None) if owner else None
-        if link is None or entry.get("columns") != [link.owner_column, link.other_column]:
+        if owner is None or link is None or entry.get("columns") != [link.owner_column, link.other_column]:
             raise SyncRefused(damaged)
         lists = owner.links[link.table.name]
         for pair in entry["data"]:

@@ -99,7 +99,7 @@ def post_statuses(session: Session, now: datetime | None = None) -> list[PostSta
         conflicts = session.scalar(select(func.count()).select_from(SyncConflict).where(SyncConflict.post_code == p.code, SyncConflict.resolved_at.is_(None)))
         held = session.scalar(select(func.count()).select_from(SyncHeld).where(SyncHeld.post_code == p.code))
         days = (now - last).days if last else None
-        out.append(PostStatus(p.code, p.name, p.status, n, last, days, max(acks.values(), default=0), lag, conflicts, held))
+        out.append(PostStatus(p.code, p.name, p.status, n, last, days, max(acks.values(), default=0), lag, conflicts or 0, held or 0))
     return out
 
 
@@ -142,9 +142,7 @@ def verify_file(store: Store, path: Path) -> str:
     m = opened.manifest
     note = ""
     with store.read() as session:
-        me = trust.role(session)
-        if me is None:
-            trust.require_role(session, "hq")
+        me = trust.set_up_role(session)
         if m["kind"] == "bundle" and me.role == "hq":
             _manifest, imported = importer.verify_bundle(store, path)
             note = ", sudah diimpor di sini" if imported else ", belum diimpor"

@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography import x509
 from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -60,10 +61,28 @@ def _identity_row(session: Session) -> SyncIdentity | None:
     return session.get(SyncIdentity, 1)
 
 
-def role(session: Session) -> Role | None:
+def _not_set_up() -> OkudeskError:
+    return OkudeskError(_("Instalasi ini belum disiapkan untuk sinkronisasi (jalankan 'setup hq' atau 'setup post')"))
+
+
+def _set_up_row(session: Session) -> SyncIdentity:
     row = _identity_row(session)
     if row is None:
-        return None
+        raise _not_set_up()
+    return row
+
+
+def role(session: Session) -> Role | None:
+    row = _identity_row(session)
+    return None if row is None else _role_of(session, row)
+
+
+def set_up_role(session: Session) -> Role:
+    """Like :func:`role`, but refuses (OkudeskError) when sync is not set up here."""
+    return _role_of(session, _set_up_row(session))
+
+
+def _role_of(session: Session, row: SyncIdentity) -> Role:
     if row.role == "hq":
         return Role("hq", row.code, row.name, row.code, True)
     cert = signing_identity(session).certificate
@@ -71,9 +90,7 @@ def role(session: Session) -> Role | None:
 
 
 def require_role(session: Session, wanted: str) -> SyncIdentity:
-    row = _identity_row(session)
-    if row is None:
-        raise OkudeskError(_("Instalasi ini belum disiapkan untuk sinkronisasi (jalankan 'setup hq' atau 'setup post')"))
+    row = _set_up_row(session)
     if row.role != wanted:
         raise OkudeskError(
             _("Perintah ini hanya untuk Polres (HQ)") if wanted == "hq" else _("Perintah ini hanya untuk pos")
@@ -84,20 +101,23 @@ def require_role(session: Session, wanted: str) -> SyncIdentity:
 def signing_identity(session: Session) -> pki.Identity:
     """This installation's signing key with its certificate and chain: HQ's root, or the
     post's CA (the one its officers' report certificates are issued from, credentials.py)."""
-    row = _identity_row(session)
-    if row is None:
-        raise OkudeskError(_("Instalasi ini belum disiapkan untuk sinkronisasi (jalankan 'setup hq' atau 'setup post')"))
-    if row.role == "post":
+    if _set_up_row(session).role == "post":
         return credentials.post_authority(session)
-    return credentials.hq_identity(session)
+    hq = credentials.hq_identity(session)
+    if hq is None:  # neither "post" nor "hq": a row this version does not know
+        raise _not_set_up()
+    return hq
 
 
 def exchange_key(session: Session) -> pki.PrivateKey:
-    return pki.load_plain_key(_identity_row(session).exchange_key)
+    return pki.load_plain_key(_set_up_row(session).exchange_key)
 
 
-def hq_root(session: Session):
-    return credentials.hq_root(session)
+def hq_root(session: Session) -> x509.Certificate:
+    root = credentials.hq_root(session)
+    if root is None:
+        raise _not_set_up()
+    return root
 
 
 def register_own_instance(session: Session) -> str:
@@ -113,8 +133,10 @@ def register_own_instance(session: Session) -> str:
 def set_up_hq(session: Session, *, name: str, code: str) -> Role:
     code = posts.validate_code(code)
     name = " ".join((name or "").split()) or code
-    if _identity_row(session) is not None:
-        raise OkudeskError(_("Instalasi ini sudah disiapkan sebagai {role} {code}", role=role(session).role.upper(), code=role(session).code))
+    existing = _identity_row(session)
+    if existing is not None:
+        current = _role_of(session, existing)
+        raise OkudeskError(_("Instalasi ini sudah disiapkan sebagai {role} {code}", role=current.role.upper(), code=current.code))
     key, exchange = pki.generate_key(), pki.generate_key()
     root = pki.make_root(key, common_name=name, unit=code)
     hq = pki.Identity(key, root)
@@ -127,7 +149,7 @@ def set_up_hq(session: Session, *, name: str, code: str) -> Role:
     posts.set_up_this_post(session, code=code, name=name, is_hq=True)
     session.flush()
     register_own_instance(session)
-    return role(session)
+    return set_up_role(session)
 
 
 def add_post(session: Session, *, code: str, name: str, out_dir: Path) -> Path:
@@ -172,14 +194,14 @@ def add_post(session: Session, *, code: str, name: str, out_dir: Path) -> Path:
 
 def read_kit(path: Path) -> dict:
     try:
-        kit = json.loads(Path(path).read_text(encoding="utf-8"))
+        kit: dict = json.loads(Path(path).read_text(encoding="utf-8"))  # not a dict: .items() fails below
         body = {k: v for k, v in kit.items() if k != "signature"}
         if kit.get("kind") != KIT_KIND:
             raise ValueError("kind")
         if kit.get("format", 0) > KIT_FORMAT:
             raise OkudeskError(_("Kit dibuat oleh okudesk yang lebih baru; perbarui okudesk terlebih dahulu"))
         root = pki.load_certs(kit["hq"]["root"].encode("ascii"))[0]
-        if not pki.verify_signature(root.public_key(), base64.b64decode(kit["signature"]), canonical(body)):
+        if not pki.verify_signature(pki.certificate_key(root), base64.b64decode(kit["signature"]), canonical(body)):
             raise ValueError("signature")
         pki.load_certs(kit["hq"]["exchange"].encode("ascii"))
         posts.validate_code(kit["post"]["code"])
@@ -194,8 +216,9 @@ def read_kit(path: Path) -> dict:
 def set_up_post(session: Session, kit_path: Path) -> Role:
     """Make this installation the post named in the kit; its keys are made here."""
     kit = read_kit(kit_path)
-    if _identity_row(session) is not None:
-        current = role(session)
+    existing_row = _identity_row(session)
+    if existing_row is not None:
+        current = _role_of(session, existing_row)
         raise OkudeskError(_("Instalasi ini sudah disiapkan sebagai {role} {code}", role=current.role.upper(), code=current.code))
     code, name = kit["post"]["code"], kit["post"]["name"]
     existing = posts.this_post(session)
@@ -218,7 +241,7 @@ def set_up_post(session: Session, kit_path: Path) -> Role:
 
     session.add(Setting(key="sync.enrollment", value=json.dumps({"secret": kit["secret"]})))
     session.flush()
-    return role(session)
+    return set_up_role(session)
 
 
 def enrollment_proof(session: Session, key_id: str) -> str | None:
@@ -291,7 +314,7 @@ def check_bundle_signer(session: Session, manifest: dict, signer: tuple) -> tupl
     raise SyncRefused(_("Bundel pertama pos {code} tidak membawa bukti pendaftaran yang sah", code=post.code))
 
 
-def enroll(session: Session, post: SyncPost, signer_cert, exchange_pem: bytes) -> None:
+def enroll(session: Session, post: SyncPost, signer_cert: x509.Certificate, exchange_pem: bytes) -> None:
     """First contact: record the post's keys and issue its certificate."""
     public = signer_cert.public_key()
     cert = pki.issue_post_certificate(signing_identity(session), public, post_code=post.code, post_name=post.name)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -59,6 +60,29 @@ class FieldForm(QFormLayout):
         self.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.errors: dict[str, ErrorLabel] = {}
         self.widgets: dict[str, QWidget] = {}
+        self.inputs: dict[str, QWidget] = {}  # the widgets add_field made for plain fields
+
+    def add_field(self, record: str, name: str, widget: QWidget | None = None, *, label: str | None = None,
+                  height: int = 70) -> QWidget:
+        """A row for one field of a record's field table: its label from the table (unless
+        ``label``), and ``widget`` or one made for the field's kind (kept in ``inputs``:
+        read and filled by :func:`input_value` and :func:`set_input_value`)."""
+        from okudesk.core.records import fields
+        from okudesk.gui import labels
+
+        if widget is None:
+            kind = fields.record(record)[name].kind
+            if kind is fields.Kind.LONG_TEXT:
+                widget = text_edit(height)
+            elif kind is fields.Kind.NUMBER:
+                widget = QSpinBox()
+                widget.setRange(0, 100000)
+            elif kind is fields.Kind.TEXT:
+                widget = QLineEdit()
+            else:
+                raise TypeError(f"{record}.{name}: a {kind.value} field needs its own widget")
+            self.inputs[name] = widget
+        return self.add(label if label is not None else labels.field(record, name), widget, name)
 
     def add(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
         if field is None:
@@ -96,6 +120,28 @@ class DateTimeBox(QDateTimeEdit):
 
     def set_value(self, value: datetime | None) -> None:
         self.setDateTime(QDateTime(value) if value else NO_DATETIME if self.optional else QDateTime.currentDateTime())
+
+
+def input_value(widget: QWidget) -> object:
+    """The value of a widget :meth:`FieldForm.add_field` made."""
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    raise TypeError(widget)
+
+
+def set_input_value(widget: QWidget, value: object) -> None:
+    if isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(str(value or ""))
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value or 0))
+    elif isinstance(widget, QLineEdit):
+        widget.setText(str(value or ""))
+    else:
+        raise TypeError(widget)
 
 
 def text_edit(height: int = 70) -> QPlainTextEdit:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtWidgets import QLineEdit, QSpinBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from okudesk.gui.forms.common import (
     DateTimeBox,
@@ -15,14 +15,18 @@ from okudesk.gui.forms.common import (
     PhotoStrip,
     PlacePicker,
     StakeholderPicker,
+    input_value,
     officer_on_duty,
-    text_edit,
+    set_input_value,
     tr,
 )
 from okudesk.gui.operations import hub
 from okudesk.gui.operations import meetings as meeting_ops
 from okudesk.gui.operations.photos import photo_inputs
 from okudesk.gui.pages.base import Combo
+
+# the heights of the paragraphs (a field the table adds gets the usual 70)
+HEIGHTS = {"purpose": 60, "discussion": 110, "potential_problems": 70, "outcomes": 70, "obstacles": 50}
 
 
 class MeetingDialog(FormDialog):
@@ -32,26 +36,34 @@ class MeetingDialog(FormDialog):
         self.setWindowTitle(tr("Rapat / kunjungan baru") if meeting_id is None else tr("Ubah rapat / kunjungan"))
         self.resize(900, 720)
         self.tabs = QTabWidget()
-        # tab 1: the activity
-        self.form1 = FieldForm()
-        self.activity_type = self.form1.add(tr("Jenis kegiatan"), Combo(tr("(pilih jenis kegiatan)")), "activity_type_id")
-        self.starts_at = self.form1.add(tr("Waktu mulai"), DateTimeBox(), "starts_at")
-        self.ends_at = self.form1.add(tr("Waktu selesai"), DateTimeBox(optional=True), "ends_at")
-        self.place_picker = self.form1.add(tr("Kecamatan / desa"), PlacePicker(), "desa_id")
-        self.place = self.form1.add(tr("Tempat"), QLineEdit(), "place")
+        # tabs 1 and 2 from the meeting's field table: the activity, then what happened
+        from okudesk.core.records import fields
+
+        self.form1, self.form2 = FieldForm(), FieldForm()
+        own = {
+            "activity_type_id": Combo(tr("(pilih jenis kegiatan)")),
+            "starts_at": DateTimeBox(),
+            "ends_at": DateTimeBox(optional=True),
+            "desa_id": PlacePicker(),
+            "stakeholder_ids": StakeholderPicker(),
+            "officer_ids": OfficerChecklist(),
+            "reported_by_id": Combo(tr("(pilih petugas)")),
+        }
+        for f in fields.record("meeting"):
+            if not f.entered or f.name == "kecamatan_id":  # the place picker holds both
+                continue
+            form = self.form2 if f.kind is fields.Kind.LONG_TEXT else self.form1
+            label = tr("Kecamatan / desa") if f.name == "desa_id" else None
+            form.add_field("meeting", f.name, own.get(f.name), label=label, height=HEIGHTS.get(f.name, 70))
+        self.activity_type, self.starts_at, self.ends_at = own["activity_type_id"], own["starts_at"], own["ends_at"]
+        self.place_picker, self.stakeholders = own["desa_id"], own["stakeholder_ids"]
+        self.officers, self.reported_by = own["officer_ids"], own["reported_by_id"]
+        self.inputs = {**self.form1.inputs, **self.form2.inputs}  # the plain fields, by name
+        self.place, self.other_attendees = self.inputs["place"], self.inputs["other_attendees"]
         self.place.setPlaceholderText(tr("mis. Balai Desa Sukaraya"))
-        self.stakeholders = self.form1.add(tr("Tokoh yang ditemui"), StakeholderPicker(), "stakeholder_ids")
-        self.officers = self.form1.add(tr("Petugas yang hadir"), OfficerChecklist(), "officer_ids")
-        self.reported_by = self.form1.add(tr("Pelapor"), Combo(tr("(pilih petugas)")), "reported_by_id")
-        self.other_attendees = self.form1.add(tr("Peserta lain (orang)"), QSpinBox(), "other_attendees")
-        self.other_attendees.setRange(0, 100000)
-        # tab 2: what happened
-        self.form2 = FieldForm()
-        self.purpose = self.form2.add(tr("Maksud dan tujuan"), text_edit(60), "purpose")
-        self.discussion = self.form2.add(tr("Ringkasan pembahasan"), text_edit(110), "discussion")
-        self.potential_problems = self.form2.add(tr("Potensi kerawanan"), text_edit(70), "potential_problems")
-        self.outcomes = self.form2.add(tr("Hasil"), text_edit(70), "outcomes")
-        self.obstacles = self.form2.add(tr("Hambatan"), text_edit(50), "obstacles")
+        self.purpose, self.discussion = self.inputs["purpose"], self.inputs["discussion"]
+        self.potential_problems, self.outcomes = self.inputs["potential_problems"], self.inputs["outcomes"]
+        self.obstacles = self.inputs["obstacles"]
         # tab 3: follow-ups and photos
         self.form3 = FieldForm()
         self.follow_ups = self.form3.add(tr("Tindak lanjut"), FollowUpRows(), "what")
@@ -67,9 +79,7 @@ class MeetingDialog(FormDialog):
         v.addWidget(self.general_error)
         v.addWidget(self.tabs, 1)
         v.addWidget(self.buttons)
-        self.watch(self.activity_type, self.starts_at, self.ends_at, self.place_picker, self.place, self.stakeholders,
-                   self.officers, self.reported_by, self.other_attendees, self.purpose, self.discussion,
-                   self.potential_problems, self.outcomes, self.obstacles, self.follow_ups, self.photos)
+        self.watch(*own.values(), *self.inputs.values(), self.follow_ups, self.photos)
         self.save_button.setEnabled(False)
         self._load()
 
@@ -108,16 +118,11 @@ class MeetingDialog(FormDialog):
             self.starts_at.set_value(m.starts_at)
             self.ends_at.set_value(m.ends_at)
             self.place_picker.set_value(m.kecamatan_id, m.desa_id)
-            self.place.setText(m.place)
             self.stakeholders.set_value(m.stakeholders)
             self.officers.set_value([o.id for o in m.officers])
             self.reported_by.set_current_id(m.reported_by_id)
-            self.other_attendees.setValue(m.other_attendees)
-            self.purpose.setPlainText(m.purpose)
-            self.discussion.setPlainText(m.discussion)
-            self.potential_problems.setPlainText(m.potential_problems)
-            self.outcomes.setPlainText(m.outcomes)
-            self.obstacles.setPlainText(m.obstacles)
+            for name, widget in self.inputs.items():
+                set_input_value(widget, getattr(m, name))
             self.follow_ups.set_value(m.follow_ups)
             self.photos.set_value(ref["photos"], hub().store.photo_dir)
         self._loading = False
@@ -125,22 +130,16 @@ class MeetingDialog(FormDialog):
         self.save_button.setEnabled(True)
 
     def value(self):
-        from okudesk.core.records.meetings import MeetingInput
+        from okudesk.core.records import meetings
 
         kecamatan_id, desa_id = self.place_picker.value()
-        return MeetingInput(
+        return meetings.MeetingInput(
+            **{name: input_value(widget) for name, widget in self.inputs.items()},
             starts_at=self.starts_at.value(),
             ends_at=self.ends_at.value(),
             activity_type_id=self.activity_type.current_id(),
             kecamatan_id=kecamatan_id,
             desa_id=desa_id,
-            place=self.place.text(),
-            purpose=self.purpose.toPlainText(),
-            discussion=self.discussion.toPlainText(),
-            potential_problems=self.potential_problems.toPlainText(),
-            outcomes=self.outcomes.toPlainText(),
-            obstacles=self.obstacles.toPlainText(),
-            other_attendees=self.other_attendees.value(),
             reported_by_id=self.reported_by.current_id(),
             officer_ids=self.officers.ids(),
             stakeholder_ids=self.stakeholders.ids(),

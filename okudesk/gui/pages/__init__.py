@@ -41,13 +41,3 @@ PAGES: list[PageSpec] = [
     PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Pengaturan"), "okudesk.gui.pages.settings:SettingsPage", "SP_FileDialogInfoView",
              ("settings.write",)),
 ]
-
-
-def register(spec: PageSpec, *, before: str | None = None) -> None:
-    """Add (or replace, by key) a page; ``before`` puts it before another page's key."""
-    for i, existing in enumerate(PAGES):
-        if existing.key == spec.key:
-            PAGES[i] = spec
-            return
-    keys = [p.key for p in PAGES]
-    PAGES.insert(keys.index(before) if before in keys else len(PAGES), spec)

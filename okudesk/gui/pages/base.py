@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from okudesk.gui.i18n import tr
 from okudesk.gui.operations import REFERENCE, Changes, hub
 from okudesk.gui.operations import reference as reference_ops
-from okudesk.gui.table_model import ID_ROLE, ColumnSpec, ListModel
+from okudesk.gui.table_model import ColumnSpec, ListModel
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -529,7 +529,11 @@ class ListPage(Page):
             self.splitter.restoreState(splitter)
 
     def default_widths(self) -> None:
-        pass
+        """Column widths from the record's field table (a column may set its own)."""
+        from okudesk.core.records import fields
 
-    def record_id_at(self, row: int) -> str | None:
-        return self.model.index(row, 0).data(ID_ROLE)
+        widths = {f.list_key: f.listed.width for f in fields.record(self.listing_name).listed if f.listed}
+        for col, spec in enumerate(self.model.columns):
+            width = spec.width if spec.width is not None else widths.get(spec.key)
+            if width:
+                self.table.setColumnWidth(col, width)

@@ -14,7 +14,7 @@ from okudesk.gui.i18n import tr
 from okudesk.gui.operations import FOLLOW_UP, INCIDENT, MEETING, hub
 from okudesk.gui.operations import followups as followup_ops
 from okudesk.gui.pages.base import FilterBar, ListPage
-from okudesk.gui.table_model import RAW_ROLE, ColumnSpec
+from okudesk.gui.table_model import RAW_ROLE, ColumnSpec, field_columns
 
 DONE_COLUMN = 5
 
@@ -31,15 +31,9 @@ class FollowUpsPage(ListPage):
     areas = frozenset({FOLLOW_UP, MEETING, INCIDENT})
 
     def __init__(self, window):
-        columns = [
-            ColumnSpec("what", lambda: tr("Tindak lanjut")),
-            ColumnSpec("officer", lambda: tr("Penanggung jawab")),
-            ColumnSpec("due_date", lambda: tr("Batas waktu"), labels.when, _due_color),
-            ColumnSpec("status", lambda: tr("Status"), labels.follow_up_status),
-            ColumnSpec("source", lambda: tr("Asal")),
-            ColumnSpec("status", lambda: tr("Aksi"), lambda s: tr("✔ Tandai selesai") if s == "terbuka" else "",
-                       lambda _s: QColor("#1565c0")),
-        ]
+        columns = field_columns("follow_up", due_date={"color": _due_color}, status={"text": labels.follow_up_status})
+        columns.append(ColumnSpec("status", lambda: tr("Aksi"), lambda s: tr("✔ Tandai selesai") if s == "terbuka" else "",
+                                  lambda _s: QColor("#1565c0"), width=130))
         self.quick = QButtonGroup()
         self.quick.setExclusive(True)
         buttons = []
@@ -93,9 +87,6 @@ class FollowUpsPage(ListPage):
             values["status"] = "selesai"
         return ListFilter(**values)
 
-    def default_widths(self) -> None:
-        for col, width in enumerate((330, 180, 100, 80, 160, 130)):
-            self.table.setColumnWidth(col, width)
 
     def _clicked(self, index) -> None:
         if index.column() == DONE_COLUMN and index.data(RAW_ROLE) == "terbuka" and self.allowed("followup.write"):

@@ -12,7 +12,7 @@ from okudesk.gui.operations import FOLLOW_UP, INCIDENT, PHOTO, REFERENCE
 from okudesk.gui.operations import incidents as incident_ops
 from okudesk.gui.pages.base import FilterBar, ListPage
 from okudesk.gui.pages.meetings import section
-from okudesk.gui.table_model import ColumnSpec
+from okudesk.gui.table_model import field_columns
 
 
 class IncidentsPage(ListPage):
@@ -21,17 +21,8 @@ class IncidentsPage(ListPage):
     areas = frozenset({INCIDENT, FOLLOW_UP, PHOTO, REFERENCE})
 
     def __init__(self, window):
-        columns = [
-            ColumnSpec("number", lambda: tr("Nomor")),
-            ColumnSpec("occurred_at", lambda: tr("Waktu kejadian"), labels.when),
-            ColumnSpec("category", lambda: tr("Kategori")),
-            ColumnSpec("severity", lambda: tr("Kerawanan"), labels.severity, labels.severity_color),
-            ColumnSpec("kecamatan", lambda: tr("Kecamatan")),
-            ColumnSpec("desa", lambda: tr("Desa")),
-            ColumnSpec("status", lambda: tr("Status"), labels.incident_status),
-            ColumnSpec("summary", lambda: tr("Uraian")),
-            ColumnSpec("post", lambda: tr("Pos")),
-        ]
+        columns = field_columns("incident", severity={"text": labels.severity, "color": labels.severity_color},
+                                status={"text": labels.incident_status})
         status_items = [(code, labels.incident_status(code)) for code in labels.INCIDENT_STATUS]
         super().__init__(window, columns, FilterBar(kind_label=tr("Semua kategori"), status_items=status_items))
         self.title.setText(tr("Kejadian"))
@@ -73,9 +64,6 @@ class IncidentsPage(ListPage):
 
         incident_ops.filter_choices(parent=self).success(done).run()
 
-    def default_widths(self) -> None:
-        for col, width in enumerate((150, 120, 200, 80, 120, 120, 110)):
-            self.table.setColumnWidth(col, width)
 
     def show_detail(self, record_id: str | None) -> None:
         if record_id is None:
@@ -97,11 +85,10 @@ class IncidentsPage(ListPage):
                 f"<div><b style='color:{color}'>{escape(labels.severity(i.severity))}</b> · "
                 f"<b>{escape(labels.incident_status(i.status))}</b> · {escape(i.category)}</div>",
                 f"<div>{escape(where)}</div>",
-                section(tr("Uraian kejadian"), i.description),
-                section(tr("Pihak yang terlibat"), i.people_involved),
-                section(tr("Tindakan yang diambil"), i.actions_taken),
-                section(tr("Dieskalasi ke"), " · ".join(x for x in (i.escalated_to, i.legal_axis) if x)),
-                section(tr("Nomor Laporan Polisi (LP)"), i.police_report_number)]
+                *(section(labels.field("incident", name), getattr(i, name))
+                  for name in ("description", "people_involved", "actions_taken")),
+                section(labels.field("incident", "escalated_to"), " · ".join(x for x in (i.escalated_to, i.legal_axis) if x)),
+                section(labels.field("incident", "police_report_number"), i.police_report_number)]
         steps = []
         for h in i.history:
             step = f"<b>{escape(labels.when(h.changed_at))}</b> &nbsp; "

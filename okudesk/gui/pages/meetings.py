@@ -17,7 +17,7 @@ from okudesk.gui.operations import (
 )
 from okudesk.gui.operations import meetings as meeting_ops
 from okudesk.gui.pages.base import FilterBar, ListPage
-from okudesk.gui.table_model import ColumnSpec
+from okudesk.gui.table_model import field_columns
 
 
 def section(title: str, body: str) -> str:
@@ -32,16 +32,7 @@ class MeetingsPage(ListPage):
     areas = frozenset({MEETING, FOLLOW_UP, PHOTO, REFERENCE, STAKEHOLDER})
 
     def __init__(self, window):
-        columns = [
-            ColumnSpec("number", lambda: tr("Nomor")),
-            ColumnSpec("starts_at", lambda: tr("Waktu"), labels.when),
-            ColumnSpec("activity_type", lambda: tr("Jenis kegiatan")),
-            ColumnSpec("kecamatan", lambda: tr("Kecamatan")),
-            ColumnSpec("desa", lambda: tr("Desa")),
-            ColumnSpec("place", lambda: tr("Tempat")),
-            ColumnSpec("purpose", lambda: tr("Maksud dan tujuan")),
-            ColumnSpec("post", lambda: tr("Pos")),
-        ]
+        columns = field_columns("meeting")
         super().__init__(window, columns, FilterBar(kind_label=tr("Semua jenis kegiatan"), status_items=None))
         self.title.setText(tr("Rapat & Kunjungan"))
         self.new_button = QPushButton(tr("Rapat baru (Ctrl+N)"))
@@ -71,9 +62,6 @@ class MeetingsPage(ListPage):
 
         meeting_ops.filter_choices(parent=self).success(done).run()
 
-    def default_widths(self) -> None:
-        for col, width in enumerate((150, 120, 190, 130, 130, 130)):
-            self.table.setColumnWidth(col, width)
 
     def show_detail(self, record_id: str | None) -> None:
         if record_id is None:
@@ -93,14 +81,14 @@ class MeetingsPage(ListPage):
                 f"<div style='color:#5b6b7b'>{escape(m.number)} · {escape(when)}</div>",
                 f"<div>{escape(where)}</div>"]
         if m.stakeholders:
-            html.append(section(tr("Tokoh yang ditemui"), "\n".join(f"{s.name} ({s.detail})" if s.detail else s.name for s in m.stakeholders)))
+            html.append(section(labels.field("meeting", "stakeholder_ids"), "\n".join(f"{s.name} ({s.detail})" if s.detail else s.name for s in m.stakeholders)))
         if m.officers:
             html.append(section(tr("Petugas"), "\n".join(f"{o.detail} {o.name}".strip() for o in m.officers)))
-        html.append(section(tr("Maksud dan tujuan"), m.purpose))
-        html.append(section(tr("Ringkasan pembahasan"), m.discussion))
-        html.append(section(tr("Potensi kerawanan"), m.potential_problems))
-        html.append(section(tr("Hasil"), m.outcomes))
-        html.append(section(tr("Hambatan"), m.obstacles))
+        from okudesk.core.records import fields
+
+        for f in fields.record("meeting"):  # the paragraphs, in the table's order
+            if f.kind is fields.Kind.LONG_TEXT:
+                html.append(section(labels.field("meeting", f.name), getattr(m, f.name)))
         if m.follow_ups:
             html.append(section(tr("Tindak lanjut"), "\n".join(
                 f"{f.what} ({labels.follow_up_status(f.status)}{', ' + labels.when(f.due_date) if f.due_date else ''})" for f in m.follow_ups)))

@@ -19,7 +19,7 @@ from okudesk.gui.i18n import tr
 from okudesk.gui.operations import MEETING, REFERENCE, STAKEHOLDER
 from okudesk.gui.operations import stakeholders as stakeholder_ops
 from okudesk.gui.pages.base import FilterBar, ListPage
-from okudesk.gui.table_model import ColumnSpec
+from okudesk.gui.table_model import field_columns
 
 
 class StakeholdersPage(ListPage):
@@ -28,14 +28,7 @@ class StakeholdersPage(ListPage):
     areas = frozenset({STAKEHOLDER, MEETING, REFERENCE})
 
     def __init__(self, window):
-        columns = [
-            ColumnSpec("name", lambda: tr("Nama")),
-            ColumnSpec("type", lambda: tr("Jenis")),
-            ColumnSpec("organisation", lambda: tr("Organisasi")),
-            ColumnSpec("desa", lambda: tr("Desa")),
-            ColumnSpec("phone", lambda: tr("Telepon")),
-            ColumnSpec("meetings", lambda: tr("Pertemuan"), align_right=True),
-        ]
+        columns = field_columns("stakeholder", meetings={"align_right": True})
         super().__init__(window, columns, FilterBar(kind_label=tr("Semua jenis tokoh"), status_items=None, dates=False))
         self.title.setText(tr("Tokoh & Pemangku Kepentingan"))
         self.new_button = QPushButton(tr("Tokoh baru (Ctrl+N)"))
@@ -80,9 +73,6 @@ class StakeholdersPage(ListPage):
 
         stakeholder_ops.filter_choices(parent=self).success(done).run()
 
-    def default_widths(self) -> None:
-        for col, width in enumerate((180, 150, 200, 130, 120)):
-            self.table.setColumnWidth(col, width)
 
     def show_detail(self, record_id: str | None) -> None:
         if record_id is None:
@@ -95,8 +85,9 @@ class StakeholdersPage(ListPage):
     def _render(self, result) -> None:
         s, history = result
         parts = [f"<h3 style='margin:0;color:#1f3b57'>{escape(s.name)}</h3>"]
-        for label, value in ((tr("Jenis"), s.type_name), (tr("Organisasi"), s.organisation), (tr("Desa"), s.desa_name),
-                             (tr("Telepon"), s.phone), (tr("Catatan"), s.notes)):
+        values = {"type_id": s.type_name, "organisation": s.organisation, "desa_id": s.desa_name, "phone": s.phone,
+                  "notes": s.notes}
+        for label, value in ((labels.field_short("stakeholder", k), v) for k, v in values.items()):
             if value:
                 parts.append(f"<div><span style='color:#5b6b7b'>{escape(label)}:</span> {escape(value)}</div>")
         self.info.setText("".join(parts))

@@ -27,14 +27,11 @@ def gui_store(store, yesterday, qtbot):
         meeting = meetings.create_meeting(s, meetings.MeetingInput(
             starts_at=yesterday, ends_at=yesterday + timedelta(hours=1), kecamatan_id=kec, place="Balai desa",
             purpose="Silaturahmi kamtibmas", reported_by_id=reporter.id))
-    hub = operations.Hub()
+    hub = operations.hub()  # this test's own, from gui_env (tests/gui/conftest.py), which shuts it down
     hub.store = store
-    operations.set_hub(hub)
     store.ids = {"reporter": reporter.id, "meeting": meeting.id}
     yield store
     qtbot.waitUntil(lambda: hub.taskman.pending == 0, timeout=20_000)  # no callback into a closed widget
-    hub.taskman.shutdown()
-    operations.set_hub(None)
 
 
 def _draw(qtbot, pad, points):
@@ -303,6 +300,7 @@ def test_ctrl_p_prints_what_the_page_shows_or_says_why_not(gui_store, qtbot, mon
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.nav.isEnabled, timeout=15_000)
+    qtbot.waitUntil(window.isActiveWindow)  # the shortcuts only fire in the active window
 
     def ctrl_p():
         QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Print))

@@ -8,7 +8,7 @@ from okudesk.core.records import officers
 from okudesk.core.security import accounts
 from okudesk.core.store import Store
 from okudesk.gui.lock_screen import FIRST_ADMIN
-from okudesk.gui.operations import Hub, set_hub
+from okudesk.gui.operations import hub
 
 PASS = "rahasia-pos-btt"
 
@@ -18,8 +18,7 @@ WINDOWS: list = []
 
 @pytest.fixture
 def hub_(qtbot):
-    h = Hub()
-    set_hub(h)
+    h = hub()  # this test's own, from gui_env (tests/gui/conftest.py)
     yield h
     qtbot.waitUntil(lambda: h.taskman.pending == 0, timeout=20_000)  # let queued operations finish
     while WINDOWS:
@@ -29,7 +28,6 @@ def hub_(qtbot):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qtbot.waitUntil(lambda: h.taskman.pending == 0, timeout=20_000)
     h.close()  # the worker, and a store a restore reopened
-    set_hub(None)
 
 
 def _people(store) -> dict[str, str]:
