@@ -125,6 +125,9 @@ STATUS_PATHS = [
 SEVERITY_WEIGHTS = (("rendah", 40), ("sedang", 35), ("tinggi", 18), ("kritis", 7))
 
 
+Progress = Callable[[str, int, int], None]  # (what, done, of how many)
+
+
 @dataclass(frozen=True)
 class DemoSummary:
     post_code: str
@@ -149,7 +152,7 @@ def fill(
     incidents: int = 200,
     seed: int = 1,
     today: date | None = None,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> DemoSummary:
     """Add demo data to ``store`` as this post (setting up the demo post if there is none).
 
@@ -166,7 +169,7 @@ def fill(
         store.actor = who
 
 
-def _fill(store: Store, *, meetings: int, incidents: int, seed: int, today: date | None, progress) -> DemoSummary:
+def _fill(store: Store, *, meetings: int, incidents: int, seed: int, today: date | None, progress: Progress | None) -> DemoSummary:
     rng = random.Random(seed)
     now = datetime.now().replace(second=0, microsecond=0) if today is None else datetime.combine(today, datetime.min.time()).replace(hour=17)
     with store.write() as session:
@@ -394,7 +397,7 @@ PLACES = ("Balai desa", "Masjid", "Kantor camat", "Rumah warga", "Aula Polsek")
 INCIDENT_PLACES = ("Jalan lintas Sumatera", "Lapangan desa", "Depan pasar", "Sekitar TPS", "Balai desa")
 
 
-def _bulk_meetings(ctx: _Context, count: int, progress) -> list[str]:
+def _bulk_meetings(ctx: _Context, count: int, progress: Progress | None) -> list[str]:
     rng, new_id, ids = ctx.rng, _Ids(), []
     for start in range(0, count, CHUNK):
         n = min(CHUNK, count - start)
@@ -517,7 +520,7 @@ def incident_rows(ctx: _Context, bulk: BulkWriter, n: int, instance: str, counte
     return incidents, history
 
 
-def _bulk_incidents(ctx: _Context, count: int, meeting_ids: list[str], progress) -> None:
+def _bulk_incidents(ctx: _Context, count: int, meeting_ids: list[str], progress: Progress | None) -> None:
     rng = ctx.rng
     for start in range(0, count, CHUNK):
         n = min(CHUNK, count - start)

@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Connection, event, insert, inspect, select, update
 from sqlalchemy.orm import Session
@@ -130,7 +132,7 @@ def record(
     record_id: str = "",
     summary: str = "",
     changes: dict | None = None,
-    actor=None,
+    actor: permissions.Actor | None = None,
 ) -> None:
     """Add an event to the trail in this session's transaction (linked on the next flush).
 
@@ -144,7 +146,7 @@ def record(
 
 
 def _add(session: Session, action: str, *, record_type: str, record_id: str, summary: str, changes: dict | None,
-         actor=None) -> None:
+         actor: permissions.Actor | None = None) -> None:
     actor = actor if actor is not None else session.info.get(permissions.ACTOR_KEY)
     entry = AuditEntry(
         id=new_id(),
@@ -179,7 +181,7 @@ def entry_hash(
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")).hexdigest()
 
 
-def _hash_of(e) -> str:
+def _hash_of(e: AuditEntry) -> str:
     return entry_hash(
         id=e.id, chain=e.chain, seq=e.seq, prev_hash=e.prev_hash, at=e.at, origin_post=e.origin_post,
         actor_id=e.actor_id, actor_name=e.actor_name, actor_role=e.actor_role, action=e.action,
@@ -200,15 +202,15 @@ def _plain(value):
     return str(value)
 
 
-def _audited(obj) -> bool:
+def _audited(obj: object) -> bool:
     return isinstance(obj, Synced | Setting | OfficerAccount) and not isinstance(obj, AuditEntry)
 
 
-def _ids(objs) -> list[str]:
+def _ids(objs: Iterable[Any]) -> list[str]:
     return sorted(str(inspect(o).identity[0] if inspect(o).identity else getattr(o, "id", "")) for o in objs)
 
 
-def _changes(obj, is_new: bool) -> dict:
+def _changes(obj: Any, is_new: bool) -> dict:
     state = inspect(obj)
     mapper = state.mapper
     table = mapper.local_table.name
@@ -248,7 +250,7 @@ def _changes(obj, is_new: bool) -> dict:
     return out
 
 
-def _describe(obj) -> str:
+def _describe(obj: Any) -> str:
     for attr in ("number", "name", "key", "to_status", "caption", "what"):
         value = getattr(obj, attr, None)
         if isinstance(value, str) and value:
@@ -311,7 +313,7 @@ def _write_changes(session: Session) -> None:
         _add(session, action, record_type=table, record_id=record_id, summary=_describe(obj), changes=changes)
 
 
-def _record_id(obj) -> str:
+def _record_id(obj: Any) -> str:
     if isinstance(obj, Synced):
         return obj.id
     if isinstance(obj, OfficerAccount):
@@ -356,7 +358,7 @@ def _link(session: Session, pending: list[AuditEntry]) -> None:
         conn.execute(update(StoreMeta).where(StoreMeta.key == TIP_KEY).values(value=value, number=seq))
 
 
-def _before_flush(session: Session, _flush_context, _instances) -> None:
+def _before_flush(session: Session, _flush_context: object, _instances: object) -> None:
     importing = session.info.get(versioning.KEEP_VERSIONS)
     if not importing:
         for obj in session.dirty:
@@ -373,7 +375,7 @@ def _before_commit(session: Session) -> None:
     _write_changes(session)  # the commit's own flush links them
 
 
-def _forget_pending(session: Session, *_args) -> None:
+def _forget_pending(session: Session, *_args: object) -> None:
     session.info.pop(_PENDING, None)
     session.info.pop(_CHANGES, None)
 
@@ -452,7 +454,7 @@ def verify(session: Session, *, origin_post: str | None = None) -> Verification:
     # Check the chains in the order they were started, so "first bad entry" means first in time.
     ordered = sorted(chains.values(), key=lambda c: (c[0].at, c[0].chain))
 
-    def bad(row, message: str) -> Verification:
+    def bad(row: Any, message: str) -> Verification:
         where = _("entri {label} ({at}, {action} {record})", label=f"{row.chain[:8]}#{row.seq}",
                   at=row.at.strftime("%Y-%m-%d %H:%M:%S"), action=row.action,
                   record=f"{row.record_type} {row.record_id}".strip())

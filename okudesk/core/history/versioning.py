@@ -25,7 +25,7 @@ KEEP_VERSIONS = "okudesk_keep_versions"  # sync import applies versions made els
 def ensure_instance(conn: Connection) -> str:
     row = conn.execute(select(StoreMeta.value).where(StoreMeta.key == COUNTER_KEY)).first()
     if row:
-        return row[0]
+        return str(row[0])
     instance_id = str(uuid.uuid4())
     conn.execute(insert(StoreMeta).values(key=COUNTER_KEY, value=instance_id, number=0))
     return instance_id
@@ -61,7 +61,7 @@ def this_post_code(conn: Connection) -> str:
     return row[0] if row else ""
 
 
-def _before_flush(session: Session, _flush_context, _instances) -> None:
+def _before_flush(session: Session, _flush_context: object, _instances: object) -> None:
     for obj in session.deleted:
         if isinstance(obj, Synced):
             raise OkudeskError(

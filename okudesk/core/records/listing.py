@@ -12,7 +12,7 @@ from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
@@ -104,7 +104,7 @@ def columns_of(record: RecordFields, model: type[Synced], special: tuple[Column,
     return tuple(out)
 
 
-def _date_range(stmt: Select, col, flt: ListFilter) -> Select:
+def _date_range(stmt: Select, col: Any, flt: ListFilter) -> Select:
     if flt.date_from:
         stmt = stmt.where(col >= datetime.combine(flt.date_from, time.min))
     if flt.date_to:

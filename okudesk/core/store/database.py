@@ -100,11 +100,11 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     @contextmanager
-    def read(self, actor=None) -> Iterator[Session]:
+    def read(self, actor: permissions.Actor | None = None) -> Iterator[Session]:
         """A session for reading; nothing it does is committed."""
         session = self._reader()
         session.info[permissions.ACTOR_KEY] = actor if actor is not None else self.actor
@@ -115,7 +115,7 @@ class Store:
             session.close()
 
     @contextmanager
-    def write(self, actor=None) -> Iterator[Session]:
+    def write(self, actor: permissions.Actor | None = None) -> Iterator[Session]:
         """A session whose work is committed as one transaction, or not at all.
 
         ``actor`` (default: ``self.actor``) is who acts: services check their permission

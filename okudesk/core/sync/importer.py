@@ -53,7 +53,7 @@ def _check_ranges(manifest: dict) -> list[dict]:
     return ranges
 
 
-def _store_photos(photo_dir: Path, index, data: bytes) -> None:
+def _store_photos(photo_dir: Path, index: object, data: bytes) -> None:
     if not isinstance(index, list):
         raise SyncRefused(_("Berkas ditolak: isi data tidak sah"))
     for entry in index:
@@ -181,8 +181,10 @@ def _check_fields(tables: list[IncomingTable]) -> None:
                                     table=t.info.name, id=str(row[0])[:40], problem=problem))
 
 
-def _parse_time(text) -> datetime | None:
+def _parse_time(text: object) -> datetime | None:
+    if not isinstance(text, str):
+        return None
     try:
         return datetime.fromisoformat(text)
-    except (TypeError, ValueError):
+    except ValueError:
         return None

@@ -89,7 +89,7 @@ class Merger:
                 out[rid] = (inst, counter, bool(deleted), origin)
         return out
 
-    def _versions(self, model, table_name: str) -> dict[str, dict[str, int]]:
+    def _versions(self, model: type[SyncBase] | type[SyncConflict] | type[SyncHeld], table_name: str) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
         stmt = select(model.record_id, model.instance, model.counter).where(model.table_name == table_name)
         for rid, inst, counter in self.conn.execute(stmt):
@@ -262,7 +262,7 @@ class Merger:
             base=json.dumps(list(base)) if base else "",
         ))
 
-    def _forget(self, model, table_name: str, rid: str, inst: str) -> None:
+    def _forget(self, model: type[SyncConflict] | type[SyncHeld], table_name: str, rid: str, inst: str) -> None:
         self.conn.execute(delete(model).where(model.table_name == table_name, model.record_id == rid, model.instance == inst))
 
     def _remember_bases(self, info: TableInfo, rows: list[tuple], i_inst: int, i_counter: int) -> None:
