@@ -64,12 +64,17 @@ def say(message: str) -> None:
 def find_lrelease() -> str:
     """pyside6-lrelease from the Python environment running this script, else PATH."""
     scripts = Path(sys.executable).parent
-    for candidate in (scripts / f"pyside6-lrelease{EXE_SUFFIX}", scripts / "Scripts" / "pyside6-lrelease.exe"):
+    for candidate in (
+        scripts / f"pyside6-lrelease{EXE_SUFFIX}",
+        scripts / "Scripts" / "pyside6-lrelease.exe",
+    ):
         if candidate.exists():
             return str(candidate)
     found = shutil.which("pyside6-lrelease")
     if not found:
-        raise BuildError("pyside6-lrelease not found: install the dev environment (pip install -e .[dev])")
+        raise BuildError(
+            "pyside6-lrelease not found: install the dev environment (pip install -e .[dev])"
+        )
     return found
 
 
@@ -77,15 +82,24 @@ def compile_translations(folder: Path) -> list[Path]:
     """Compile every .ts in ``folder`` to a .qm beside it; returns the .qm files."""
     sources = sorted(folder.glob("*.ts"))
     if not sources:
-        say(f"translations: no .ts files in {folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder}, nothing to compile")
+        say(
+            f"translations: no .ts files in {folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder}, nothing to compile"
+        )
         return []
     lrelease = find_lrelease()
     compiled = []
     for ts in sources:
         qm = ts.with_suffix(".qm")
-        result = subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True, errors="replace")
+        result = subprocess.run(
+            [lrelease, "-silent", str(ts), "-qm", str(qm)],
+            capture_output=True,
+            text=True,
+            errors="replace",
+        )
         if result.returncode != 0 or not qm.exists():
-            raise BuildError(f"pyside6-lrelease failed on {ts.name}: {(result.stderr or result.stdout).strip()}")
+            raise BuildError(
+                f"pyside6-lrelease failed on {ts.name}: {(result.stderr or result.stdout).strip()}"
+            )
         compiled.append(qm)
     say(f"translations: compiled {', '.join(q.name for q in compiled)}")
     return compiled
@@ -159,8 +173,16 @@ def write_version_file(path: Path, version: str) -> Path:
 def run_pyinstaller(dist: Path, work: Path, version_file: Path, clean: bool, verbose: bool) -> Path:
     import PyInstaller.__main__
 
-    args = [str(SPEC), "--noconfirm", "--distpath", str(dist), "--workpath", str(work),
-            "--log-level", "INFO" if verbose else "WARN"]
+    args = [
+        str(SPEC),
+        "--noconfirm",
+        "--distpath",
+        str(dist),
+        "--workpath",
+        str(work),
+        "--log-level",
+        "INFO" if verbose else "WARN",
+    ]
     if clean:
         args.append("--clean")
     args += ["--", "--version-file", str(version_file)]
@@ -177,8 +199,10 @@ def run_pyinstaller(dist: Path, work: Path, version_file: Path, clean: bool, ver
 
 
 def describe_size(size: int) -> str:
-    return (f"{size / 1e6:.1f} MB ({size / 2**20:.1f} MiB) of the {BUDGET_BYTES / 1e6:.0f} MB budget "
-            f"({'within' if size <= BUDGET_BYTES else 'OVER'})")
+    return (
+        f"{size / 1e6:.1f} MB ({size / 2**20:.1f} MiB) of the {BUDGET_BYTES / 1e6:.0f} MB budget "
+        f"({'within' if size <= BUDGET_BYTES else 'OVER'})"
+    )
 
 
 # --- 4. selftest of the frozen program -------------------------------------------------
@@ -194,19 +218,39 @@ def frozen_env(data_dir: Path) -> dict[str, str]:
 
 def run_selftest(folder: Path, timeout: float = 900) -> str:
     cli = folder / f"okudesk-cli{EXE_SUFFIX}"
-    with tempfile.TemporaryDirectory(prefix="okudesk-build-selftest-", ignore_cleanup_errors=True) as tmp:
+    with tempfile.TemporaryDirectory(
+        prefix="okudesk-build-selftest-", ignore_cleanup_errors=True
+    ) as tmp:
         data = Path(tmp) / "data"
         env = frozen_env(data)
-        version = subprocess.run([str(cli), "--version"], capture_output=True, text=True, errors="replace", env=env,
-                                 cwd=tmp, timeout=120)
+        version = subprocess.run(
+            [str(cli), "--version"],
+            capture_output=True,
+            text=True,
+            errors="replace",
+            env=env,
+            cwd=tmp,
+            timeout=120,
+        )
         if version.returncode != 0 or __version__ not in version.stdout:
-            raise BuildError(f"frozen okudesk-cli --version failed ({version.returncode}): {version.stdout}{version.stderr}")
+            raise BuildError(
+                f"frozen okudesk-cli --version failed ({version.returncode}): {version.stdout}{version.stderr}"
+            )
         # errors="replace": the program writes in the console's code page on Windows
-        result = subprocess.run([str(cli), "--data-dir", str(data), "selftest"], capture_output=True, text=True,
-                                errors="replace", env=env, cwd=tmp, timeout=timeout)
+        result = subprocess.run(
+            [str(cli), "--data-dir", str(data), "selftest"],
+            capture_output=True,
+            text=True,
+            errors="replace",
+            env=env,
+            cwd=tmp,
+            timeout=timeout,
+        )
     print(result.stdout, end="", flush=True)
     if result.returncode != 0:
-        raise BuildError(f"the frozen program's selftest failed (exit {result.returncode}):\n{result.stderr.strip()}")
+        raise BuildError(
+            f"the frozen program's selftest failed (exit {result.returncode}):\n{result.stderr.strip()}"
+        )
     return result.stdout
 
 
@@ -242,11 +286,18 @@ class Signer:
                 command += ["/p", self.password]
         else:
             command += ["/sha1", self.thumbprint]
-        result = subprocess.run([*command, *map(str, files)], capture_output=True, text=True, errors="replace")
+        result = subprocess.run(
+            [*command, *map(str, files)], capture_output=True, text=True, errors="replace"
+        )
         if result.returncode != 0:
             # the password never appears: signtool does not echo it
             raise BuildError(f"signtool sign failed: {(result.stdout + result.stderr).strip()}")
-        verify = subprocess.run([tool, "verify", "/pa", *map(str, files)], capture_output=True, text=True, errors="replace")
+        verify = subprocess.run(
+            [tool, "verify", "/pa", *map(str, files)],
+            capture_output=True,
+            text=True,
+            errors="replace",
+        )
         if verify.returncode != 0:
             raise BuildError(f"signtool verify failed: {(verify.stdout + verify.stderr).strip()}")
         say(f"signed {', '.join(f.name for f in files)}")
@@ -256,11 +307,16 @@ def find_iscc() -> str:
     found = shutil.which("iscc")
     if found:
         return found
-    for base in (os.environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)"), os.environ.get("ProgramFiles", r"C:\Program Files")):
+    for base in (
+        os.environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)"),
+        os.environ.get("ProgramFiles", r"C:\Program Files"),
+    ):
         candidate = Path(base) / "Inno Setup 6" / "ISCC.exe"
         if candidate.exists():
             return str(candidate)
-    raise BuildError("Inno Setup 6 not found: install it and put iscc on PATH (https://jrsoftware.org/isinfo.php)")
+    raise BuildError(
+        "Inno Setup 6 not found: install it and put iscc on PATH (https://jrsoftware.org/isinfo.php)"
+    )
 
 
 def build_windows_installer(folder: Path, out_dir: Path, signer: Signer) -> Path:
@@ -268,8 +324,16 @@ def build_windows_installer(folder: Path, out_dir: Path, signer: Signer) -> Path
         signer.sign(folder / "okudesk.exe", folder / "okudesk-cli.exe")
     out_dir.mkdir(parents=True, exist_ok=True)
     file_version = ".".join(map(str, version_tuple(__version__)))
-    command = [find_iscc(), "/Qp", f"/DAppVersion={__version__}", f"/DFileVersion={file_version}", f"/DSourceDir={folder}",
-               f"/DOutputDir={out_dir}", f"/DRepoRoot={ROOT}", str(ISS)]
+    command = [
+        find_iscc(),
+        "/Qp",
+        f"/DAppVersion={__version__}",
+        f"/DFileVersion={file_version}",
+        f"/DSourceDir={folder}",
+        f"/DOutputDir={out_dir}",
+        f"/DRepoRoot={ROOT}",
+        str(ISS),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, errors="replace")
     if result.returncode != 0:
         raise BuildError(f"Inno Setup failed:\n{(result.stdout + result.stderr).strip()}")
@@ -285,19 +349,41 @@ def build_windows_installer(folder: Path, out_dir: Path, signer: Signer) -> Path
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder (default: dist/)")
-    parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller",
-                        help="PyInstaller's work folder, kept between builds to speed them up (default: build/pyinstaller)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--dist", type=Path, default=ROOT / "dist", help="output folder (default: dist/)"
+    )
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=ROOT / "build" / "pyinstaller",
+        help="PyInstaller's work folder, kept between builds to speed them up (default: build/pyinstaller)",
+    )
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's caches first")
     parser.add_argument("--verbose", action="store_true", help="PyInstaller's full log")
-    parser.add_argument("--no-installer", action="store_true", help="stop after the self-tested folder, even on Windows")
-    parser.add_argument("--sign-cert", default=os.environ.get("OKUDESK_SIGN_CERT"), metavar="PFX",
-                        help="code-signing certificate (.pfx); password in OKUDESK_SIGN_PASSWORD")
-    parser.add_argument("--sign-thumbprint", default=os.environ.get("OKUDESK_SIGN_THUMBPRINT"), metavar="SHA1",
-                        help="sign with this certificate from the Windows certificate store instead")
-    parser.add_argument("--timestamp-url", default=os.environ.get("OKUDESK_SIGN_TIMESTAMP_URL", DEFAULT_TIMESTAMP_URL))
+    parser.add_argument(
+        "--no-installer",
+        action="store_true",
+        help="stop after the self-tested folder, even on Windows",
+    )
+    parser.add_argument(
+        "--sign-cert",
+        default=os.environ.get("OKUDESK_SIGN_CERT"),
+        metavar="PFX",
+        help="code-signing certificate (.pfx); password in OKUDESK_SIGN_PASSWORD",
+    )
+    parser.add_argument(
+        "--sign-thumbprint",
+        default=os.environ.get("OKUDESK_SIGN_THUMBPRINT"),
+        metavar="SHA1",
+        help="sign with this certificate from the Windows certificate store instead",
+    )
+    parser.add_argument(
+        "--timestamp-url",
+        default=os.environ.get("OKUDESK_SIGN_TIMESTAMP_URL", DEFAULT_TIMESTAMP_URL),
+    )
     return parser.parse_args(argv)
 
 
@@ -322,7 +408,9 @@ def main(argv: list[str] | None = None) -> int:
         version_file = write_version_file(work / "file_version_info.txt", __version__)
         say(f"version resource {'.'.join(map(str, version_tuple(__version__)))} -> {version_file}")
         say("PyInstaller: freezing okudesk (one folder, no UPX)")
-        folder = step("pyinstaller", run_pyinstaller, dist, work, version_file, args.clean, args.verbose)
+        folder = step(
+            "pyinstaller", run_pyinstaller, dist, work, version_file, args.clean, args.verbose
+        )
         size = freeze.folder_size(folder)
         summary.update(folder=str(folder), size_bytes=size, budget_bytes=BUDGET_BYTES)
         say(f"{folder}: {describe_size(size)}")
@@ -342,8 +430,10 @@ def main(argv: list[str] | None = None) -> int:
         elif IS_WINDOWS:
             say("--no-installer: stopping after the self-tested folder")
         else:
-            say(f"not Windows ({sys.platform}): no installer is built here. The self-tested folder is {folder}; "
-                "build the installer with 'python build_installer.py' on Windows with Inno Setup 6.")
+            say(
+                f"not Windows ({sys.platform}): no installer is built here. The self-tested folder is {folder}; "
+                "build the installer with 'python build_installer.py' on Windows with Inno Setup 6."
+            )
         summary["ok"] = True
     except BuildError as exc:
         summary["error"] = str(exc)

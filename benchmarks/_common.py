@@ -21,4 +21,7 @@ def median(values: list[float]) -> float:
 
 
 def report(name: str, figure: str, ratio: float, goal: str, ok: bool) -> None:
-    print(f"{name}: {figure}; ratio {ratio:.2f}x (goal {goal}) {'MET' if ok else 'MISSED'}", flush=True)
+    print(
+        f"{name}: {figure}; ratio {ratio:.2f}x (goal {goal}) {'MET' if ok else 'MISSED'}",
+        flush=True,
+    )

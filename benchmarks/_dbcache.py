@@ -17,7 +17,9 @@ def demo_db(incidents: int, meetings: int = 1000) -> Path:
     from okudesk.core.store import Store
     from okudesk.core.store.migrate import MIGRATIONS_DIR, SCHEMA_HEAD
 
-    schema = hashlib.sha256(b"".join(p.read_bytes() for p in sorted((MIGRATIONS_DIR / "versions").glob("*.py")))).hexdigest()[:8]
+    schema = hashlib.sha256(
+        b"".join(p.read_bytes() for p in sorted((MIGRATIONS_DIR / "versions").glob("*.py")))
+    ).hexdigest()[:8]
     folder = OUT / f"demo-{incidents}-{meetings}-{SCHEMA_HEAD}-{schema}"
     done = folder / ".complete"
     if not done.exists():
@@ -25,7 +27,6 @@ def demo_db(incidents: int, meetings: int = 1000) -> Path:
 
         shutil.rmtree(folder, ignore_errors=True)
         with Store.open(folder) as store:
-
             store.actor = permissions.system_actor("benchmark")
             demo.fill(store, meetings=meetings, incidents=incidents, seed=1)
         done.write_text("ok")

@@ -30,7 +30,9 @@ def capture_rows(folder: Path, incidents: int):
     """The exact incident and history rows the demo wrote, read back as tuples."""
     con = sqlite3.connect(folder / "okudesk.sqlite3")
     inc = con.execute(f"SELECT {', '.join(demo.INCIDENT_COLUMNS)} FROM incident").fetchall()
-    hist = con.execute(f"SELECT {', '.join(demo.HISTORY_COLUMNS)} FROM incident_status_change").fetchall()
+    hist = con.execute(
+        f"SELECT {', '.join(demo.HISTORY_COLUMNS)} FROM incident_status_change"
+    ).fetchall()
     con.close()
     return inc, hist
 
@@ -51,13 +53,15 @@ def raw_run(folder: Path, inc, hist) -> float:
     hist_sql = f"INSERT INTO incident_status_change ({', '.join(demo.HISTORY_COLUMNS)}) VALUES ({', '.join('?' * len(demo.HISTORY_COLUMNS))})"
 
     fts_cols = ", ".join(r[1] for r in con.execute("PRAGMA table_info(incident_fts)"))
-    trigger = con.execute("SELECT sql FROM sqlite_master WHERE name = 'incident_fts_ai'").fetchone()[0]
+    trigger = con.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'incident_fts_ai'"
+    ).fetchone()[0]
 
     def load():
         chunk = demo.CHUNK
         h = 0
         for start in range(0, len(inc), chunk):
-            part = inc[start:start + chunk]
+            part = inc[start : start + chunk]
             ids = {r[0] for r in part}
             end = h
             while end < len(hist) and hist[end][7] in ids:
@@ -67,7 +71,10 @@ def raw_run(folder: Path, inc, hist) -> float:
             before = con.execute("SELECT coalesce(max(rowid), 0) FROM incident").fetchone()[0]
             con.execute("DROP TRIGGER incident_fts_ai")
             con.executemany(inc_sql, part)
-            con.execute(f"INSERT INTO incident_fts(rowid, {fts_cols}) SELECT rowid, {fts_cols} FROM incident WHERE rowid > ?", (before,))
+            con.execute(
+                f"INSERT INTO incident_fts(rowid, {fts_cols}) SELECT rowid, {fts_cols} FROM incident WHERE rowid > ?",
+                (before,),
+            )
             con.execute(trigger)
             con.executemany(hist_sql, hist[h:end])
             con.execute("COMMIT")
@@ -92,7 +99,9 @@ def main() -> None:
         "demo insert",
         f"{args.incidents:,} incidents (+{len(hist):,} status rows) in {ours:.1f} s = {rate:,.0f}/s; "
         f"raw executemany {raw:.1f} s = {raw_rate:,.0f}/s",
-        rate / raw_rate, ">= 0.5x", rate / raw_rate >= 0.5,
+        rate / raw_rate,
+        ">= 0.5x",
+        rate / raw_rate >= 0.5,
     )
 
 

@@ -61,7 +61,9 @@ def _show_then_report(self):
 QMainWindow.show = _show_then_report
 """
 
-HELLO = READY_HOOK + """
+HELLO = (
+    READY_HOOK
+    + """
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.setWindowTitle("hello")
@@ -69,8 +71,11 @@ window.resize(1200, 760)
 window.show()
 sys.exit(app.exec())
 """
+)
 
-OKUDESK = READY_HOOK + """
+OKUDESK = (
+    READY_HOOK
+    + """
 if sys.argv[1:] == ["--floor"]:
     # what no start-up order can avoid before data is shown: SQLAlchemy and the models
     import okudesk.core.models
@@ -86,6 +91,7 @@ from okudesk.launcher import main
 
 sys.exit(main([]))
 """
+)
 
 SPEC = """
 import sys
@@ -110,16 +116,32 @@ def freeze_probe(name: str, code: str, okudesk: bool) -> Path:
     src.mkdir(parents=True, exist_ok=True)
     script = src / f"{name}.py"
     script.write_text(code, encoding="utf-8")
-    options = ('freeze.analysis_options()' if okudesk
-               else '{"excludes": freeze.EXCLUDED_MODULES}')
+    options = "freeze.analysis_options()" if okudesk else '{"excludes": freeze.EXCLUDED_MODULES}'
     spec = src / f"{name}.spec"
-    spec.write_text(SPEC.format(packaging=str(ROOT / "packaging"), script=str(script), options=options, name=name),
-                    encoding="utf-8")
+    spec.write_text(
+        SPEC.format(
+            packaging=str(ROOT / "packaging"), script=str(script), options=options, name=name
+        ),
+        encoding="utf-8",
+    )
     started = time.perf_counter()
-    PyInstaller.__main__.run([str(spec), "--noconfirm", "--log-level", "ERROR",
-                              "--distpath", str(OUT / "dist"), "--workpath", str(OUT / "work")])
-    print(f"froze {name} in {time.perf_counter() - started:.0f} s: "
-          f"{freeze.folder_size(OUT / 'dist' / name) / 1e6:.1f} MB", flush=True)
+    PyInstaller.__main__.run(
+        [
+            str(spec),
+            "--noconfirm",
+            "--log-level",
+            "ERROR",
+            "--distpath",
+            str(OUT / "dist"),
+            "--workpath",
+            str(OUT / "work"),
+        ]
+    )
+    print(
+        f"froze {name} in {time.perf_counter() - started:.0f} s: "
+        f"{freeze.folder_size(OUT / 'dist' / name) / 1e6:.1f} MB",
+        flush=True,
+    )
     return OUT / "dist" / name / (name + (".exe" if sys.platform.startswith("win") else ""))
 
 
@@ -128,12 +150,16 @@ def spawn(exe: Path, *args: str, data_home: str | None = None) -> tuple[float, f
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "OKUDESK_"))}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     if data_home is not None and sys.platform.startswith("linux"):
-        env["XDG_DATA_HOME"] = data_home  # platformdirs: the user's data folder is data_home/okudesk
+        env["XDG_DATA_HOME"] = (
+            data_home  # platformdirs: the user's data folder is data_home/okudesk
+        )
     elif data_home is not None:
         env["OKUDESK_DATA_DIR"] = str(Path(data_home) / "okudesk")
     started = time.perf_counter()
     marks = {}
-    with subprocess.Popen([str(exe), *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env) as p:
+    with subprocess.Popen(
+        [str(exe), *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
+    ) as p:
         for line in p.stdout:
             marks.setdefault(line.strip(), time.perf_counter() - started)
             if "ready" in marks:
@@ -147,21 +173,34 @@ def spawn(exe: Path, *args: str, data_home: str | None = None) -> tuple[float, f
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--records", type=int, default=5_000, help="demo records in the data folder okudesk opens")
-    parser.add_argument("--skip-shipped-build", action="store_true",
-                        help="do not run build_installer.py; use the size from dist/okudesk-build.json if there")
+    parser.add_argument(
+        "--records", type=int, default=5_000, help="demo records in the data folder okudesk opens"
+    )
+    parser.add_argument(
+        "--skip-shipped-build",
+        action="store_true",
+        help="do not run build_installer.py; use the size from dist/okudesk-build.json if there",
+    )
     args = parser.parse_args()
 
     summary_file = ROOT / "dist" / "okudesk-build.json"
     if not args.skip_shipped_build:
-        subprocess.run([sys.executable, str(ROOT / "build_installer.py"), "--no-installer"], check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, str(ROOT / "build_installer.py"), "--no-installer"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     if summary_file.exists():
         summary = json.loads(summary_file.read_text())
         size = summary["size_bytes"]
-        report("frozen bundle size", f"dist/okudesk {size / 1e6:.1f} MB ({size / 2**20:.1f} MiB), "
-               f"build {summary['seconds'].get('pyinstaller', 0):.0f} s + selftest {summary['seconds'].get('selftest', 0):.0f} s",
-               size / 150e6, "<= 1.0x of 150 MB", size <= 150e6)
+        report(
+            "frozen bundle size",
+            f"dist/okudesk {size / 1e6:.1f} MB ({size / 2**20:.1f} MiB), "
+            f"build {summary['seconds'].get('pyinstaller', 0):.0f} s + selftest {summary['seconds'].get('selftest', 0):.0f} s",
+            size / 150e6,
+            "<= 1.0x of 150 MB",
+            size <= 150e6,
+        )
 
     hello = freeze_probe("hello", HELLO, okudesk=False)
     probe = freeze_probe("okudesk_probe", OKUDESK, okudesk=True)
@@ -172,7 +211,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         with Store.open(Path(tmp) / "okudesk") as store:
             store.actor = permissions.system_actor("benchmark")
-            demo.fill(store, meetings=args.records // 10, incidents=args.records - args.records // 10, seed=1)
+            demo.fill(
+                store,
+                meetings=args.records // 10,
+                incidents=args.records - args.records // 10,
+                seed=1,
+            )
         spawn(hello)
         spawn(probe, data_home=tmp)  # warm the file cache for both
         bare, floor, ours = [], [], []
@@ -183,10 +227,20 @@ def main() -> None:
     b = median([r[1] for r in bare])
     f = median([r[1] for r in floor])
     shown, o = median([r[0] for r in ours]), median([r[1] for r in ours])
-    print(f"  okudesk window shown after {shown * 1000:.0f} ms ({shown / b:.2f}x); for reference, the hello-world "
-          f"window after importing SQLAlchemy and okudesk's models: {f * 1000:.0f} ms ({f / b:.2f}x)", flush=True)
-    report("frozen start-up", f"okudesk main window usable {o * 1000:.0f} ms ({args.records:,} records), frozen "
-           f"hello-world window {b * 1000:.0f} ms (median of {args.runs})", o / b, "<= 1.3x", o / b <= 1.3)
+    print(
+        f"  okudesk window shown after {shown * 1000:.0f} ms ({shown / b:.2f}x); for reference, the hello-world "
+        f"window after importing SQLAlchemy and okudesk's models: {f * 1000:.0f} ms ({f / b:.2f}x)",
+        flush=True,
+    )
+    report(
+        "frozen start-up",
+        f"okudesk main window usable {o * 1000:.0f} ms ({args.records:,} records), frozen "
+        f"hello-world window {b * 1000:.0f} ms (median of {args.runs})",
+        o / b,
+        "<= 1.3x",
+        o / b <= 1.3,
+    )
+
 
 if __name__ == "__main__":
     main()

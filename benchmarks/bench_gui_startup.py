@@ -59,10 +59,20 @@ else:
 
 
 def spawn(code: str, *args: str, config: str) -> dict[str, float]:
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"), PYTHONPATH=str(ROOT),
-               XDG_CONFIG_HOME=config)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        PYTHONPATH=str(ROOT),
+        XDG_CONFIG_HOME=config,
+    )
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     marks: dict[str, float] = {}
     for line in child.stdout:
         marks[line.strip()] = time.perf_counter() - started
@@ -92,12 +102,20 @@ def main() -> None:
     b = median(bare)
     shown = median([m["shown"] for m in ours])
     data = median([m.get("data", float("nan")) for m in ours])
-    report("gui start-up (window shown)",
-           f"{args.records:,} records: okudesk window {shown * 1000:.0f} ms, bare QMainWindow {b * 1000:.0f} ms (median of {args.runs})",
-           shown / b, "<= 2x", shown / b <= 2.0)
-    report("gui start-up (usable)",
-           f"{args.records:,} records: okudesk login screen ready {data * 1000:.0f} ms, bare QMainWindow {b * 1000:.0f} ms",
-           data / b, "<= 2x", data / b <= 2.0)
+    report(
+        "gui start-up (window shown)",
+        f"{args.records:,} records: okudesk window {shown * 1000:.0f} ms, bare QMainWindow {b * 1000:.0f} ms (median of {args.runs})",
+        shown / b,
+        "<= 2x",
+        shown / b <= 2.0,
+    )
+    report(
+        "gui start-up (usable)",
+        f"{args.records:,} records: okudesk login screen ready {data * 1000:.0f} ms, bare QMainWindow {b * 1000:.0f} ms",
+        data / b,
+        "<= 2x",
+        data / b <= 2.0,
+    )
 
 
 if __name__ == "__main__":

@@ -61,8 +61,17 @@ def pump(app, cond, timeout=60.0, every_ms: int = 1) -> bool:
 # The bare view paints as many cells as the Kejadian list (nine columns), straight from the
 # incident table: okudesk's list joins category, kecamatan and desa names; the bare one
 # shows their keys. (Until 2026-11-28 it showed five columns: half the cells to paint.)
-BARE_COLUMNS = ("number", "occurred_at", "category_id", "severity", "kecamatan_id", "desa_id", "status",
-                "substr(description, 1, 160)", "origin_post")
+BARE_COLUMNS = (
+    "number",
+    "occurred_at",
+    "category_id",
+    "severity",
+    "kecamatan_id",
+    "desa_id",
+    "status",
+    "substr(description, 1, 160)",
+    "origin_post",
+)
 
 
 def bare_first_paint(app, db: Path) -> float:
@@ -88,7 +97,9 @@ def bare_first_paint(app, db: Path) -> float:
         def fetchMore(self, parent=None):
             got = self.con.execute(
                 f"SELECT {', '.join(BARE_COLUMNS)} FROM incident "
-                "WHERE deleted_at IS NULL ORDER BY occurred_at DESC, rowid DESC LIMIT 256 OFFSET ?", (len(self.rows),)).fetchall()
+                "WHERE deleted_at IS NULL ORDER BY occurred_at DESC, rowid DESC LIMIT 256 OFFSET ?",
+                (len(self.rows),),
+            ).fetchall()
             self.done = len(got) < 256
             if got:
                 self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(got) - 1)
@@ -154,8 +165,13 @@ def okudesk_first_paint(app, window, *, built_ahead: bool) -> tuple[float, objec
     class Watch(QObject):
         def eventFilter(self, obj, event):
             page = window.pages.get("incidents")
-            if (event.type() == QEvent.Type.Paint and page is not None and page.model.rowCount()
-                    and page.model.row_values(0) is not None and "t" not in painted):
+            if (
+                event.type() == QEvent.Type.Paint
+                and page is not None
+                and page.model.rowCount()
+                and page.model.row_values(0) is not None
+                and "t" not in painted
+            ):
                 painted["t"] = time.perf_counter()
             return False
 
@@ -166,7 +182,9 @@ def okudesk_first_paint(app, window, *, built_ahead: bool) -> tuple[float, objec
     window.nav.blockSignals(False)
     app.processEvents()  # ...and is painted
     started = time.perf_counter()
-    window.page("incidents").table.viewport().installEventFilter(watch)  # built here unless built ahead
+    window.page("incidents").table.viewport().installEventFilter(
+        watch
+    )  # built here unless built ahead
     window._show_row(row)  # what the click runs
     pump(app, lambda: "t" in painted, every_ms=50)
     result = painted["t"] - started
@@ -206,13 +224,25 @@ def child_rss(folder: Path) -> None:
     hub().open_store(folder, opened, failed)
     pump(app, window.is_ready)
     page = window.go_to("incidents")
-    pump(app, lambda: page.model.rowCount() > 0 and not page.model.canFetchMore() and page.model.is_idle())
+    pump(
+        app,
+        lambda: (
+            page.model.rowCount() > 0 and not page.model.canFetchMore() and page.model.is_idle()
+        ),
+    )
     for fraction in (0.25, 0.5, 0.75, 1.0):
         page.table.scrollTo(page.model.index(int(page.model.rowCount() * fraction) - 1, 0))
         pump(app, lambda: hub().taskman.pending == 0)
     status = Path("/proc/self/status").read_text()
-    fields = {line.split(":")[0]: line.split(":")[1].strip() for line in status.splitlines() if ":" in line}
-    print(f"rows {page.model.rowCount()} rss {fields.get('VmRSS')} peak {fields.get('VmHWM')}", flush=True)
+    fields = {
+        line.split(":")[0]: line.split(":")[1].strip()
+        for line in status.splitlines()
+        if ":" in line
+    }
+    print(
+        f"rows {page.model.rowCount()} rss {fields.get('VmRSS')} peak {fields.get('VmHWM')}",
+        flush=True,
+    )
 
 
 def main() -> None:
@@ -260,11 +290,15 @@ def main() -> None:
             t, page = okudesk_first_paint(app, window, built_ahead=False)
             scratch.append(t)
     b, o, s = median(bares), median(ours), median(scratch)
-    report("incident list first paint",
-           f"{args.incidents:,} incidents: opening Kejadian (page built ahead) {o * 1000:.1f} ms, bare lazy QTableView "
-           f"{b * 1000:.1f} ms (median of {args.runs}); for reference, building the page in the same span "
-           f"{s * 1000:.1f} ms ({s / b:.2f}x)",
-           o / b, "<= 1.5x", o / b <= 1.5)
+    report(
+        "incident list first paint",
+        f"{args.incidents:,} incidents: opening Kejadian (page built ahead) {o * 1000:.1f} ms, bare lazy QTableView "
+        f"{b * 1000:.1f} ms (median of {args.runs}); for reference, building the page in the same span "
+        f"{s * 1000:.1f} ms ({s / b:.2f}x)",
+        o / b,
+        "<= 1.5x",
+        o / b <= 1.5,
+    )
 
     # text search: time until the first page of matches is in the model
     model = page.model
@@ -283,9 +317,16 @@ def main() -> None:
             times.append((q, got["t"] - started, model.rowCount()))
             pump(app, lambda: model.is_idle() and not model.canFetchMore())
     worst = max(t for _q, t, _n in times)
-    detail = ", ".join(f"'{q}' {median([t for qq, t, _n in times if qq == q]) * 1000:.0f} ms" for q in QUERIES)
-    report("incident text search", f"first page of matches: {detail}; worst {worst * 1000:.0f} ms", worst / 0.150,
-           "<= 1.0x of 150 ms", worst <= 0.150)
+    detail = ", ".join(
+        f"'{q}' {median([t for qq, t, _n in times if qq == q]) * 1000:.0f} ms" for q in QUERIES
+    )
+    report(
+        "incident text search",
+        f"first page of matches: {detail}; worst {worst * 1000:.0f} ms",
+        worst / 0.150,
+        "<= 1.0x of 150 ms",
+        worst <= 0.150,
+    )
 
     # scrolling to the end: all keys, then jumps through the list; the longest UI stall
     model.set_filter(ListFilter())
@@ -316,19 +357,34 @@ def main() -> None:
     to_end = time.perf_counter() - started
     timer.stop()
     stall = max(gaps) if gaps else 0
-    report("incident list scroll to end",
-           f"{n:,} rows; all keys in {all_keys * 1000:.0f} ms (background); 40 jumps to the last row in {to_end:.2f} s; "
-           f"longest UI stall {stall} ms", stall / 100, "stall <= 100 ms", stall <= 100)
+    report(
+        "incident list scroll to end",
+        f"{n:,} rows; all keys in {all_keys * 1000:.0f} ms (background); 40 jumps to the last row in {to_end:.2f} s; "
+        f"longest UI stall {stall} ms",
+        stall / 100,
+        "stall <= 100 ms",
+        stall <= 100,
+    )
     window.close()
     hub().close()
 
-    out = subprocess.run([sys.executable, __file__, "--child-rss", str(folder)], capture_output=True, text=True,
-                         env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    out = subprocess.run(
+        [sys.executable, __file__, "--child-rss", str(folder)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
     line = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else out.stderr[-500:]
     parts = line.split()
     peak_kb = int(parts[parts.index("peak") + 1]) if "peak" in parts else 0
     rss_kb = int(parts[parts.index("rss") + 1]) if "rss" in parts else 0
-    report("incident list memory", f"{line}", peak_kb / 1024 / 150, "peak RSS <= 150 MB", 0 < peak_kb / 1024 <= 150)
+    report(
+        "incident list memory",
+        f"{line}",
+        peak_kb / 1024 / 150,
+        "peak RSS <= 150 MB",
+        0 < peak_kb / 1024 <= 150,
+    )
     _ = rss_kb
 
 

@@ -29,8 +29,10 @@ from okudesk.core.security import credentials
 from okudesk.core.store import Store
 
 PASS = "bench"
-TEXT = ("Warga menyampaikan keluhan pungutan liar di jalur angkutan batu bara dan balap liar pada malam hari; "
-        "tokoh agama dan tokoh masyarakat sepakat menjaga suasana damai menjelang pemungutan suara. ") * 2
+TEXT = (
+    "Warga menyampaikan keluhan pungutan liar di jalur angkutan batu bara dan balap liar pada malam hari; "
+    "tokoh agama dan tokoh masyarakat sepakat menjaga suasana damai menjelang pemungutan suara. "
+) * 2
 
 
 def camera_photo(rng: random.Random) -> bytes:
@@ -42,8 +44,10 @@ def camera_photo(rng: random.Random) -> bytes:
     draw.rectangle((0, h * 0.55, w, h), fill=(70, 130, 60))
     for _ in range(40):
         x, y = rng.randint(0, w - 300), rng.randint(int(h * 0.3), h - 400)
-        draw.rectangle((x, y, x + rng.randint(60, 300), y + rng.randint(150, 400)),
-                       fill=(rng.randint(0, 255), rng.randint(0, 255), rng.randint(0, 255)))
+        draw.rectangle(
+            (x, y, x + rng.randint(60, 300), y + rng.randint(150, 400)),
+            fill=(rng.randint(0, 255), rng.randint(0, 255), rng.randint(0, 255)),
+        )
     noise = Image.effect_noise((w, h), 12).convert("RGB")
     image = Image.blend(image, noise, 0.12)
     out = io.BytesIO()
@@ -58,26 +62,63 @@ def prepare(folder: Path, runs: int) -> tuple[Store, list[str]]:
     shots = [camera_photo(rng) for _ in range(4)]
     with store.write() as s:
         kec = reference.kecamatan(s)[0].id
-        post = posts.set_up_this_post(s, code="BTT", name="Polsek Baturaja Timur", place_name="Baturaja",
-                                      letterhead=["KEPOLISIAN DAERAH SUMATERA SELATAN", "RESOR OGAN KOMERING ULU",
-                                                  "SEKTOR BATURAJA TIMUR"], kecamatan_ids=[kec])
+        post = posts.set_up_this_post(
+            s,
+            code="BTT",
+            name="Polsek Baturaja Timur",
+            place_name="Baturaja",
+            letterhead=[
+                "KEPOLISIAN DAERAH SUMATERA SELATAN",
+                "RESOR OGAN KOMERING ULU",
+                "SEKTOR BATURAJA TIMUR",
+            ],
+            kecamatan_ids=[kec],
+        )
         ranks = {r.name: r.id for r in reference.ranks(s)}
-        officers.add_officer(s, name="Hendra Wijaya", nrp="78050011", rank_id=ranks["Iptu"], position="Kapolsek", post_id=post.id)
-        reporter = officers.add_officer(s, name="Budi Santoso", nrp="85071234", rank_id=ranks["Aiptu"],
-                                        position="Bhabinkamtibmas", post_id=post.id)
+        officers.add_officer(
+            s,
+            name="Hendra Wijaya",
+            nrp="78050011",
+            rank_id=ranks["Iptu"],
+            position="Kapolsek",
+            post_id=post.id,
+        )
+        reporter = officers.add_officer(
+            s,
+            name="Budi Santoso",
+            nrp="85071234",
+            rank_id=ranks["Aiptu"],
+            position="Bhabinkamtibmas",
+            post_id=post.id,
+        )
         credentials.enroll_officer(s, reporter.id, PASS)
         ids = []
         start = datetime.now().replace(microsecond=0) - timedelta(days=2)
         for k in range(runs):
-            m = meetings.create_meeting(s, meetings.MeetingInput(
-                starts_at=start + timedelta(minutes=k), kecamatan_id=kec, place="Balai desa", purpose=TEXT, discussion=TEXT,
-                outcomes=TEXT, potential_problems="Pesan berantai bernada SARA di grup warga.",
-                obstacles="Akses jalan rusak setelah hujan.", other_attendees=20,
-                reported_by_id=reporter.id, officer_ids=[reporter.id],
-                follow_ups=[FollowUpInput(what=f"Tindak lanjut {n}", responsible="Bhabinkamtibmas") for n in range(3)],
-            ))
+            m = meetings.create_meeting(
+                s,
+                meetings.MeetingInput(
+                    starts_at=start + timedelta(minutes=k),
+                    kecamatan_id=kec,
+                    place="Balai desa",
+                    purpose=TEXT,
+                    discussion=TEXT,
+                    outcomes=TEXT,
+                    potential_problems="Pesan berantai bernada SARA di grup warga.",
+                    obstacles="Akses jalan rusak setelah hujan.",
+                    other_attendees=20,
+                    reported_by_id=reporter.id,
+                    officer_ids=[reporter.id],
+                    follow_ups=[
+                        FollowUpInput(what=f"Tindak lanjut {n}", responsible="Bhabinkamtibmas")
+                        for n in range(3)
+                    ],
+                ),
+            )
             for n, shot in enumerate(shots):
-                photos.add_photo(s, store.photo_dir, shot, meeting_id=m.id, caption=f"Dokumentasi {n + 1}")
+                photos.add_photo(
+                    s, store.photo_dir, shot, meeting_id=m.id, caption=f"Dokumentasi {n + 1}"
+                )
             ids.append(m.id)
     return store, ids
 
@@ -91,7 +132,11 @@ def baseline(photo: Path) -> bytes:
 
     out = io.BytesIO()
     style = getSampleStyleSheet()["Normal"]
-    story = [Paragraph(TEXT, style) for _ in range(6)] + [PageBreak()] + [Paragraph(TEXT, style) for _ in range(3)]
+    story = (
+        [Paragraph(TEXT, style) for _ in range(6)]
+        + [PageBreak()]
+        + [Paragraph(TEXT, style) for _ in range(3)]
+    )
     story.append(RLImage(str(photo), width=300, height=225))
     SimpleDocTemplate(out, pagesize=A4).build(story)
     return out.getvalue()
@@ -113,17 +158,26 @@ def main() -> None:
             sizes.append(len(result.pdf))
             pages.append(result.pages)
         with store.read() as s:
-            photo = photos.photo_path(store.photo_dir, photos.photos_of(s, meeting_id=ids[0])[0].sha256)
+            photo = photos.photo_path(
+                store.photo_dir, photos.photos_of(s, meeting_id=ids[0])[0].sha256
+            )
         baseline(photo)
         base = [timed(baseline, photo)[0] for _ in range(args.runs)]
         store.close()
     ours, theirs = median(times), median(base)
     size = max(sizes)
-    print(f"signed meeting report: {pages[0]} pages (text + photo page), 4 photos; median {ours * 1000:.0f} ms "
-          f"(fastest {min(times) * 1000:.0f} ms, CPU {median(cpu) * 1000:.0f} ms), largest file {size / 1e6:.2f} MB; "
-          f"plain reportlab 2 pages + 1 photo: median {theirs * 1000:.0f} ms; load average {os.getloadavg()[0]:.1f}")
-    report("bench_report", f"{ours * 1000:.0f} ms median (goal <= 150 ms), {size / 1e6:.2f} MB (goal <= 1.5 MB)",
-           ours / theirs, "time and size goals", ours <= 0.150 and size <= 1_500_000)
+    print(
+        f"signed meeting report: {pages[0]} pages (text + photo page), 4 photos; median {ours * 1000:.0f} ms "
+        f"(fastest {min(times) * 1000:.0f} ms, CPU {median(cpu) * 1000:.0f} ms), largest file {size / 1e6:.2f} MB; "
+        f"plain reportlab 2 pages + 1 photo: median {theirs * 1000:.0f} ms; load average {os.getloadavg()[0]:.1f}"
+    )
+    report(
+        "bench_report",
+        f"{ours * 1000:.0f} ms median (goal <= 150 ms), {size / 1e6:.2f} MB (goal <= 1.5 MB)",
+        ours / theirs,
+        "time and size goals",
+        ours <= 0.150 and size <= 1_500_000,
+    )
 
 
 if __name__ == "__main__":

@@ -63,12 +63,20 @@ def plain_dump(db: Path, out: Path) -> int:
             cur = con.execute(f"SELECT * FROM {info.name} WHERE change_instance != 'seed'")
             cols = [d[0] for d in cur.description]
             for row in cur:
-                fh.write(json.dumps({"table": info.name, **dict(zip(cols, row, strict=True))}, default=str).encode() + b"\n")
+                fh.write(
+                    json.dumps(
+                        {"table": info.name, **dict(zip(cols, row, strict=True))}, default=str
+                    ).encode()
+                    + b"\n"
+                )
                 n += 1
             for link in info.links:
                 cur = con.execute(f"SELECT * FROM {link.table.name}")
                 for row in cur:
-                    fh.write(json.dumps({"table": link.table.name, "a": row[0], "b": row[1]}).encode() + b"\n")
+                    fh.write(
+                        json.dumps({"table": link.table.name, "a": row[0], "b": row[1]}).encode()
+                        + b"\n"
+                    )
     con.close()
     return n
 
@@ -94,7 +102,10 @@ def raw_insert(src_db: Path, folder: Path) -> float:
     def load():
         con.execute("BEGIN IMMEDIATE")
         for name, cols, rows in batches:
-            con.executemany(f"INSERT OR IGNORE INTO \"{name}\" ({', '.join(chr(34) + c + chr(34) for c in cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
+            con.executemany(
+                f'INSERT OR IGNORE INTO "{name}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) VALUES ({", ".join("?" * len(cols))})',
+                rows,
+            )
         con.execute("COMMIT")
 
     seconds, _ = timed(load)
@@ -105,7 +116,11 @@ def raw_insert(src_db: Path, folder: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--incidents", type=int, default=100_000, help="demo incidents")
-    parser.add_argument("--with-history", action="store_true", help="keep the demo's status history rows (~2.7 small rows per incident)")
+    parser.add_argument(
+        "--with-history",
+        action="store_true",
+        help="keep the demo's status history rows (~2.7 small rows per incident)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -124,7 +139,9 @@ def main() -> None:
             "sync export",
             f"{n:,} records in {ours:.2f} s = {n / ours:,.0f}/s, {size / 1e6:.1f} MB; plain JSON lines zip "
             f"{dumped:,} rows in {base:.2f} s = {dumped / base:,.0f}/s, {plain_size / 1e6:.1f} MB",
-            (n / ours) / (dumped / base), ">= 3x", (n / ours) / (dumped / base) >= 3,
+            (n / ours) / (dumped / base),
+            ">= 3x",
+            (n / ours) / (dumped / base) >= 3,
         )
         hq = open_store(root / "hq")
         first, outcome = timed(importer.import_bundle, hq, result.path, write_receipt=False)
@@ -133,15 +150,26 @@ def main() -> None:
         report(
             "sync import",
             f"{n:,} records in {first:.2f} s = {n / first:,.0f}/s ({outcome.counts}); raw executemany {raw:.2f} s = {n / raw:,.0f}/s",
-            raw / first, ">= 0.4x", raw / first >= 0.4,
+            raw / first,
+            ">= 0.4x",
+            raw / first >= 0.4,
         )
         again, repeat = timed(importer.import_bundle, hq, result.path, write_receipt=False)
         assert not repeat.ok
-        report("sync re-import", f"{again * 1000:.0f} ms ({repeat.reason})", again / first, "<= 0.10", again / first <= 0.10)
+        report(
+            "sync re-import",
+            f"{again * 1000:.0f} ms ({repeat.reason})",
+            again / first,
+            "<= 0.10",
+            again / first <= 0.10,
+        )
         resent = export.export_bundle(post, usb)  # no receipt applied: the same records again
         same, outcome2 = timed(importer.import_bundle, hq, resent.path, write_receipt=False)
-        print(f"  same records re-sent in a new bundle: {same:.2f} s ({same / first:.0%} of the first import), "
-              f"{outcome2.counts['unchanged']:,} unchanged, {outcome2.counts['new']} new", flush=True)
+        print(
+            f"  same records re-sent in a new bundle: {same:.2f} s ({same / first:.0%} of the first import), "
+            f"{outcome2.counts['unchanged']:,} unchanged, {outcome2.counts['new']} new",
+            flush=True,
+        )
         hq.close()
         post.close()
 

@@ -25,18 +25,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--kills", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--max-delay", type=float, default=0.4, help="longest wait before a kill (s)")
+    parser.add_argument(
+        "--max-delay", type=float, default=0.4, help="longest wait before a kill (s)"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
 
     def progress(done: int, failures: int, committed: int) -> None:
         if done % 50 == 0 or done == args.kills:
-            print(f"{done}/{args.kills} kills, {failures} failed, {committed} committed writes checked "
-                  f"({time.perf_counter() - started:.0f} s)", flush=True)
+            print(
+                f"{done}/{args.kills} kills, {failures} failed, {committed} committed writes checked "
+                f"({time.perf_counter() - started:.0f} s)",
+                flush=True,
+            )
 
     with tempfile.TemporaryDirectory(prefix="okudesk-crash-") as tmp:
-        failures, committed, problems = crashkit.run(Path(tmp) / "data", args.kills, seed=args.seed,
-                                                     max_delay=args.max_delay, progress=progress)
+        failures, committed, problems = crashkit.run(
+            Path(tmp) / "data",
+            args.kills,
+            seed=args.seed,
+            max_delay=args.max_delay,
+            progress=progress,
+        )
     print(f"crash harness: {args.kills} kills, {committed} committed writes, failures: {failures}")
     for line in problems[:10]:
         print(f"  first failure: {line}")

@@ -115,8 +115,11 @@ SYSTEM_LIBRARY_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/", "/usr/loc
 
 def is_linux_host_library(dest: str, src: str, platform: str = sys.platform) -> bool:
     name = PurePath(dest.replace("\\", "/")).name
-    return (platform.startswith("linux") and str(src).startswith(SYSTEM_LIBRARY_DIRS)
-            and LINUX_HOST_LIBRARIES.fullmatch(name) is not None)
+    return (
+        platform.startswith("linux")
+        and str(src).startswith(SYSTEM_LIBRARY_DIRS)
+        and LINUX_HOST_LIBRARIES.fullmatch(name) is not None
+    )
 
 
 def _plugin_stem(name: str) -> str:
@@ -158,10 +161,17 @@ def resource_datas(root: Path = ROOT) -> list[tuple[str, str]]:
     datas = []
     resources = root / "resources"
     for path in sorted(resources.rglob("*")):
-        if path.is_file() and path.suffix not in {".ts", ".pyc"} and "__pycache__" not in path.parts and not path.name.startswith("."):
+        if (
+            path.is_file()
+            and path.suffix not in {".ts", ".pyc"}
+            and "__pycache__" not in path.parts
+            and not path.name.startswith(".")
+        ):
             datas.append((str(path), str(path.parent.relative_to(root))))
     migrations = root / "okudesk" / "core" / "migrations"
-    for path in sorted([*migrations.glob("*.py"), *migrations.glob("*.mako"), *migrations.glob("versions/*.py")]):
+    for path in sorted(
+        [*migrations.glob("*.py"), *migrations.glob("*.mako"), *migrations.glob("versions/*.py")]
+    ):
         datas.append((str(path), str(path.parent.relative_to(root))))
     return datas
 
@@ -257,7 +267,12 @@ def slim(analysis) -> list[str]:
     kept = []
     for entry in binaries:
         dest, src, typecode = entry[0], entry[1], entry[2]
-        if typecode == "BINARY" and _is_library(dest) and not _is_python_runtime(dest) and qt_file_kind(dest) is None:
+        if (
+            typecode == "BINARY"
+            and _is_library(dest)
+            and not _is_python_runtime(dest)
+            and qt_file_kind(dest) is None
+        ):
             names = {PurePath(dest.replace("\\", "/")).name.lower(), Path(src).name.lower()}
             if not names & needed:
                 dropped.append(dest)
@@ -266,7 +281,11 @@ def slim(analysis) -> list[str]:
     analysis.binaries = kept
     # symbolic links (Linux, macOS; PyInstaller files them under datas) to what was
     # dropped above would dangle
-    present = {PurePath(e[0].replace("\\", "/")).as_posix() for e in [*kept, *analysis.datas] if e[2] != "SYMLINK"}
+    present = {
+        PurePath(e[0].replace("\\", "/")).as_posix()
+        for e in [*kept, *analysis.datas]
+        if e[2] != "SYMLINK"
+    }
 
     def resolves(entry) -> bool:
         if entry[2] != "SYMLINK":
@@ -294,8 +313,14 @@ def _linked_closure(binaries: Iterable) -> set[str]:
         by_name[PurePath(dest.replace("\\", "/")).name.lower()] = src
         by_name[Path(src).name.lower()] = src
     search = sorted({str(Path(src).parent) for _dest, src, _t in entries})
-    todo = [src for dest, src, typecode in entries
-            if typecode not in ("BINARY", "SYMLINK") or not _is_library(dest) or _is_python_runtime(dest) or qt_file_kind(dest) is not None]
+    todo = [
+        src
+        for dest, src, typecode in entries
+        if typecode not in ("BINARY", "SYMLINK")
+        or not _is_library(dest)
+        or _is_python_runtime(dest)
+        or qt_file_kind(dest) is not None
+    ]
     seen: set[str] = set()
     needed: set[str] = set()
     while todo:
@@ -304,7 +329,10 @@ def _linked_closure(binaries: Iterable) -> set[str]:
             continue
         seen.add(src)
         for name, path in bindepend.get_imports(src, search):
-            for candidate in (PurePath(name.replace("\\", "/")).name.lower(), Path(path).name.lower() if path else ""):
+            for candidate in (
+                PurePath(name.replace("\\", "/")).name.lower(),
+                Path(path).name.lower() if path else "",
+            ):
                 if candidate and candidate not in needed:
                     needed.add(candidate)
                     if candidate in by_name:

@@ -25,14 +25,21 @@ def shield(size: int, inset: float) -> list[tuple[float, float]]:
         t = i / steps
         c = (right, size * 0.80)
         p0, p2 = (right, size * 0.52), (mid, bottom)
-        points.append(((1 - t) ** 2 * p0[0] + 2 * (1 - t) * t * c[0] + t * t * p2[0],
-                       (1 - t) ** 2 * p0[1] + 2 * (1 - t) * t * c[1] + t * t * p2[1]))
+        points.append(
+            (
+                (1 - t) ** 2 * p0[0] + 2 * (1 - t) * t * c[0] + t * t * p2[0],
+                (1 - t) ** 2 * p0[1] + 2 * (1 - t) * t * c[1] + t * t * p2[1],
+            )
+        )
     mirrored = [(size - x, y) for x, y in reversed(points[3:-1])]
     return [*points, *mirrored, (left, size * 0.52)]
 
 
 def font(size: int) -> ImageFont.FreeTypeFont:
-    for path in ("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "C:/Windows/Fonts/arialbd.ttf"):
+    for path in (
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+        "C:/Windows/Fonts/arialbd.ttf",
+    ):
         if Path(path).exists():
             return ImageFont.truetype(path, size)
     return ImageFont.load_default(size)
@@ -48,7 +55,9 @@ def draw() -> Image.Image:
     box = d.textbbox((0, 0), text, font=f)
     w, h = box[2] - box[0], box[3] - box[1]
     d.text(((SIZE - w) / 2 - box[0], SIZE * 0.40 - h / 2 - box[1]), text, font=f, fill=WHITE)
-    d.rectangle((SIZE * 0.30, SIZE * 0.60, SIZE * 0.70, SIZE * 0.625), fill=GOLD)  # a small bar under the text
+    d.rectangle(
+        (SIZE * 0.30, SIZE * 0.60, SIZE * 0.70, SIZE * 0.625), fill=GOLD
+    )  # a small bar under the text
     return image
 
 
@@ -58,7 +67,8 @@ def main() -> None:
     big = draw()
     big.resize((256, 256), Image.LANCZOS).save(out / "okudesk.png", optimize=True)
     big.resize((256, 256), Image.LANCZOS).save(
-        out / "okudesk.ico", sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)]
+        out / "okudesk.ico",
+        sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)],
     )
     print(f"wrote {out / 'okudesk.png'} and {out / 'okudesk.ico'}")
 

@@ -86,7 +86,9 @@ def main() -> None:
     from okudesk.core.models import OfficerAccount
 
     with store.read(actor=permissions.system_actor("tangkapan layar")) as s:
-        commander = s.scalar(select_(OfficerAccount.officer_id).where(OfficerAccount.role == "kapolsek"))
+        commander = s.scalar(
+            select_(OfficerAccount.officer_id).where(OfficerAccount.role == "kapolsek")
+        )
     actor = accounts.login(store, demo.DEMO_PASSPHRASE, officer_id=commander)
     gate(window).screen.unlocked.emit(actor)  # as if the Kapolsek typed the passphrase
     settle()
@@ -104,7 +106,9 @@ def main() -> None:
     from okudesk.core.models import Attachment
 
     with store.read(actor=permissions.system_actor("tangkapan layar")) as s:
-        with_photos = s.scalar(select(Attachment.meeting_id).where(Attachment.meeting_id.is_not(None)).limit(1))
+        with_photos = s.scalar(
+            select(Attachment.meeting_id).where(Attachment.meeting_id.is_not(None)).limit(1)
+        )
     dialog = meetings.open_form(with_photos)
     dialog.resize(980, 720)
     settle()

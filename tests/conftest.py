@@ -25,9 +25,16 @@ def store(tmp_path: Path):
     with s.write() as session:
         kec = {k.name: k.id for k in reference.kecamatan(session)}
         posts.set_up_this_post(
-            session, code="BTT", name="Polsek Baturaja Timur",
-            letterhead=["KEPOLISIAN DAERAH SUMATERA SELATAN", "RESOR OGAN KOMERING ULU", "SEKTOR BATURAJA TIMUR"],
-            place_name="Baturaja", kecamatan_ids=[kec["Baturaja Timur"]],
+            session,
+            code="BTT",
+            name="Polsek Baturaja Timur",
+            letterhead=[
+                "KEPOLISIAN DAERAH SUMATERA SELATAN",
+                "RESOR OGAN KOMERING ULU",
+                "SEKTOR BATURAJA TIMUR",
+            ],
+            place_name="Baturaja",
+            kecamatan_ids=[kec["Baturaja Timur"]],
         )
     yield s
     s.close()

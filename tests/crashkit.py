@@ -44,10 +44,17 @@ def prepare(data_dir: Path) -> None:
         store.actor = permissions.system_actor("crash harness")
         with store.write() as s:
             kec = reference.kecamatan(s)[0]
-            post = posts.set_up_this_post(s, code="BTT", name="Polsek Baturaja Timur", letterhead=["POLSEK UJI"],
-                                          kecamatan_ids=[kec.id])
+            post = posts.set_up_this_post(
+                s,
+                code="BTT",
+                name="Polsek Baturaja Timur",
+                letterhead=["POLSEK UJI"],
+                kecamatan_ids=[kec.id],
+            )
             officer = officers.add_officer(s, name="Penulis Uji", nrp=OFFICER_NRP, post_id=post.id)
-            accounts.set_account(s, officer.id, role="petugas", passphrase=PASSPHRASE, must_change=False)
+            accounts.set_account(
+                s, officer.id, role="petugas", passphrase=PASSPHRASE, must_change=False
+            )
 
 
 def _jpeg(rng: random.Random) -> bytes:
@@ -79,25 +86,37 @@ def writer(data_dir: str, seed: int, conn) -> None:
         when = base + timedelta(minutes=rng.randrange(2000))
         if kind == "meeting":
             with store.write() as s:
-                m = meetings.create_meeting(s, meetings.MeetingInput(starts_at=when, purpose=f"Sambang {rng.random()}"))
-                shas = [photos.add_photo(s, store.photo_dir, _jpeg(rng), meeting_id=m.id, caption="Uji").sha256
-                        for _ in range(rng.randint(1, 2))]
+                m = meetings.create_meeting(
+                    s, meetings.MeetingInput(starts_at=when, purpose=f"Sambang {rng.random()}")
+                )
+                shas = [
+                    photos.add_photo(
+                        s, store.photo_dir, _jpeg(rng), meeting_id=m.id, caption="Uji"
+                    ).sha256
+                    for _ in range(rng.randint(1, 2))
+                ]
             report = f"M {m.id} {','.join(shas)}"
         elif kind == "incident":
             with store.write() as s:
-                i = incidents.create_incident(s, incidents.IncidentInput(occurred_at=when, description="Uji tabrakan"))
+                i = incidents.create_incident(
+                    s, incidents.IncidentInput(occurred_at=when, description="Uji tabrakan")
+                )
             report = f"I {i.id}"
         else:
             with store.write() as s:
                 candidates = s.scalars(
-                    select(Incident.id).where(Incident.status.in_(("dilaporkan", "diverifikasi", "ditangani")))
-                    .order_by(Incident.change_counter.desc()).limit(20)
+                    select(Incident.id)
+                    .where(Incident.status.in_(("dilaporkan", "diverifikasi", "ditangani")))
+                    .order_by(Incident.change_counter.desc())
+                    .limit(20)
                 ).all()
                 if not candidates:
                     continue
                 iid = rng.choice(candidates)
                 current = s.get(Incident, iid).status
-                detail = incidents.change_status(s, iid, rng.choice(incidents.allowed_next(current)), note="uji")
+                detail = incidents.change_status(
+                    s, iid, rng.choice(incidents.allowed_next(current)), note="uji"
+                )
             report = f"S {iid} {len(detail.history)}"
         conn.send_bytes(report.encode())
 
@@ -132,7 +151,10 @@ def check(data_dir: Path, reports: Reports) -> list[str]:
     from okudesk.core.store import Store
 
     problems: list[str] = []
-    with Store.open(data_dir) as store, store.read(actor=permissions.system_actor("crash check")) as s:
+    with (
+        Store.open(data_dir) as store,
+        store.read(actor=permissions.system_actor("crash check")) as s,
+    ):
         conn = s.connection()
         rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
         if rows != ["ok"]:
@@ -142,7 +164,9 @@ def check(data_dir: Path, reports: Reports) -> list[str]:
             problems.append(f"audit chain: {result.problem}")
         live = set(s.scalars(select(Meeting.id).where(Meeting.deleted_at.is_(None))))
         shas = {}
-        for mid, sha in s.execute(select(Attachment.meeting_id, Attachment.sha256).where(Attachment.deleted_at.is_(None))):
+        for mid, sha in s.execute(
+            select(Attachment.meeting_id, Attachment.sha256).where(Attachment.deleted_at.is_(None))
+        ):
             shas.setdefault(mid, set()).add(sha)
         for mid, expected in reports.meetings.items():
             if mid not in live:
@@ -158,13 +182,25 @@ def check(data_dir: Path, reports: Reports) -> list[str]:
         present = set(s.scalars(select(Incident.id)))
         for iid in reports.incidents - present:
             problems.append(f"committed incident {iid} is missing")
-        steps = dict(s.execute(select(IncidentStatusChange.incident_id, func.count()).group_by(IncidentStatusChange.incident_id)).all())
+        steps = dict(
+            s.execute(
+                select(IncidentStatusChange.incident_id, func.count()).group_by(
+                    IncidentStatusChange.incident_id
+                )
+            ).all()
+        )
         for iid, n in reports.history.items():
             if steps.get(iid, 0) < n:
-                problems.append(f"incident {iid} has {steps.get(iid, 0)} status steps, {n} were committed")
+                problems.append(
+                    f"incident {iid} has {steps.get(iid, 0)} status steps, {n} were committed"
+                )
             status = s.scalar(select(Incident.status).where(Incident.id == iid))
-            last = s.scalar(select(IncidentStatusChange.to_status).where(IncidentStatusChange.incident_id == iid)
-                            .order_by(IncidentStatusChange.change_counter.desc()).limit(1))
+            last = s.scalar(
+                select(IncidentStatusChange.to_status)
+                .where(IncidentStatusChange.incident_id == iid)
+                .order_by(IncidentStatusChange.change_counter.desc())
+                .limit(1)
+            )
             if status != last:
                 problems.append(f"incident {iid} status {status} differs from its last step {last}")
     return problems
@@ -180,8 +216,17 @@ def _context():
         if here not in sys.path:
             sys.path.insert(0, here)
         _CONTEXT = multiprocessing.get_context("forkserver")
-        _CONTEXT.set_forkserver_preload(["crashkit", "okudesk.core.records.meetings", "okudesk.core.records.incidents",
-                                         "okudesk.core.records.photos", "okudesk.core.security.accounts", "okudesk.core.store", "PIL.Image"])
+        _CONTEXT.set_forkserver_preload(
+            [
+                "crashkit",
+                "okudesk.core.records.meetings",
+                "okudesk.core.records.incidents",
+                "okudesk.core.records.photos",
+                "okudesk.core.security.accounts",
+                "okudesk.core.store",
+                "PIL.Image",
+            ]
+        )
     return _CONTEXT
 
 
@@ -195,7 +240,9 @@ def cycle(data_dir: Path, reports: Reports, rng: random.Random, *, max_delay: fl
     """Start a writer, kill it after a random delay, collect its reports, check the folder."""
     ctx = _context()
     parent, child = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=writer, args=(str(data_dir), rng.randrange(1 << 30), child), daemon=True)
+    process = ctx.Process(
+        target=writer, args=(str(data_dir), rng.randrange(1 << 30), child), daemon=True
+    )
     process.start()
     child.close()
     committed = 0
@@ -223,7 +270,9 @@ def cycle(data_dir: Path, reports: Reports, rng: random.Random, *, max_delay: fl
     return Cycle(committed, check(data_dir, reports))
 
 
-def run(data_dir: Path, kills: int, *, seed: int = 1, max_delay: float = 0.4, progress=None) -> tuple[int, int, list[str]]:
+def run(
+    data_dir: Path, kills: int, *, seed: int = 1, max_delay: float = 0.4, progress=None
+) -> tuple[int, int, list[str]]:
     """``kills`` cycles on one data folder; returns (failed cycles, committed writes, first problems)."""
     rng = random.Random(seed)
     prepare(data_dir)

@@ -44,24 +44,43 @@ def enroll(hq: Store, folder: Path, code: str, usb: Path) -> Store:
 def add_meeting(store: Store, purpose: str, *, when: datetime = WHEN) -> str:
     with store.write() as s:
         kec = reference.kecamatan(s)[0]
-        return meetings.create_meeting(s, meetings.MeetingInput(starts_at=when, kecamatan_id=kec.id, purpose=purpose)).id
+        return meetings.create_meeting(
+            s, meetings.MeetingInput(starts_at=when, kecamatan_id=kec.id, purpose=purpose)
+        ).id
 
 
 def add_incident(store: Store, title: str, *, meeting_id: str | None = None) -> str:
     with store.write() as s:
         kec = reference.kecamatan(s)[0]
         cat = reference.incident_categories(s)[0]
-        return incidents.create_incident(s, incidents.IncidentInput(
-            occurred_at=WHEN - timedelta(hours=3), category_id=cat.id, kecamatan_id=kec.id, title=title,
-            description=f"Uraian {title}", meeting_id=meeting_id)).id
+        return incidents.create_incident(
+            s,
+            incidents.IncidentInput(
+                occurred_at=WHEN - timedelta(hours=3),
+                category_id=cat.id,
+                kecamatan_id=kec.id,
+                title=title,
+                description=f"Uraian {title}",
+                meeting_id=meeting_id,
+            ),
+        ).id
 
 
 def edit_incident(store: Store, incident_id: str, title: str) -> None:
     with store.write() as s:
         d = incidents.get_incident(s, incident_id)
-        incidents.update_incident(s, incident_id, incidents.IncidentInput(
-            occurred_at=d.occurred_at, category_id=d.category_id, kecamatan_id=d.kecamatan_id, title=title,
-            description=d.description, meeting_id=d.meeting_id))
+        incidents.update_incident(
+            s,
+            incident_id,
+            incidents.IncidentInput(
+                occurred_at=d.occurred_at,
+                category_id=d.category_id,
+                kecamatan_id=d.kecamatan_id,
+                title=title,
+                description=d.description,
+                meeting_id=d.meeting_id,
+            ),
+        )
 
 
 def rename_first_kecamatan(store: Store, name: str) -> str:
@@ -93,13 +112,19 @@ def state(store: Store) -> dict:
         own = conn.exec_driver_sql("SELECT instance FROM sync_instance WHERE is_hq").scalars().all()
         for info in records.travelling():
             # HQ's own audit trail records each import as it happens: not part of the merge
-            where = info.table.c.change_instance.not_in(own) if info.name == "audit_entry" else info.table.c.id.is_not(None)
+            where = (
+                info.table.c.change_instance.not_in(own)
+                if info.name == "audit_entry"
+                else info.table.c.id.is_not(None)
+            )
             out[info.name] = sorted(records.read_rows(conn, info, where), key=lambda r: r[0])
             for link in info.links:
                 out[link.table.name] = sorted(tuple(r) for r in conn.execute(select(link.table)))
-        for name, cols in (("sync_conflict", "table_name, record_id, instance, counter, post_code, row"),
-                           ("sync_held", "table_name, record_id, instance, counter, post_code, missing, row"),
-                           ("sync_instance", "instance, post_code, is_hq")):
+        for name, cols in (
+            ("sync_conflict", "table_name, record_id, instance, counter, post_code, row"),
+            ("sync_held", "table_name, record_id, instance, counter, post_code, missing, row"),
+            ("sync_instance", "instance, post_code, is_hq"),
+        ):
             out[name] = sorted(tuple(r) for r in conn.exec_driver_sql(f"SELECT {cols} FROM {name}"))
     return out
 

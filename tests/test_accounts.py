@@ -39,7 +39,9 @@ def test_login_returns_the_officer_as_actor_and_is_audited(store):
     assert actor == permissions.Actor(oid, "Budi Santoso", "petugas", "85071234")
     assert actor.may("meeting.write") and not actor.may("settings.write")
     with store.read() as s:
-        actions = [e.action for e in s.scalars(select(AuditEntry).where(AuditEntry.record_id == oid))]
+        actions = [
+            e.action for e in s.scalars(select(AuditEntry).where(AuditEntry.record_id == oid))
+        ]
         choices = accounts.login_choices(s)
     assert "login" in actions
     assert [c.officer_id for c in choices] == [oid]
@@ -79,7 +81,9 @@ def test_failures_slow_down_then_lock_and_survive_a_restart(tmp_path, monkeypatc
     with Store.open(tmp_path) as s, s.read() as session:
         account = session.get(OfficerAccount, oid)
         assert account.failed_count == 0 and account.locked_until is None
-        failed = session.scalars(select(AuditEntry.id).where(AuditEntry.action == "login_failed")).all()
+        failed = session.scalars(
+            select(AuditEntry.id).where(AuditEntry.action == "login_failed")
+        ).all()
     assert len(failed) == 7
 
 
@@ -118,7 +122,9 @@ def test_services_refuse_what_a_role_may_not_do_even_when_called_directly(store,
     analyst = accounts.login(store, PASS, officer_id=_officer(store, "hq_analyst", "70010002"))
     admin = accounts.login(store, PASS, officer_id=_officer(store, "admin", "70010003"))
     with store.write(actor=petugas) as s:
-        m = meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang"))
+        m = meetings.create_meeting(
+            s, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang")
+        )
         post = posts.require_this_post(s)
     with pytest.raises(PermissionDenied, match="Peran Petugas tidak diizinkan: Mengubah kop surat"):
         with store.write(actor=petugas) as s:
@@ -165,7 +171,9 @@ def test_first_admin_only_once_and_idle_lock_setting(tmp_path):
     with Store.open(tmp_path) as store:
         with store.write() as s:  # nobody logged in: the first-run wizard
             assert accounts.needs_first_admin(s)
-            info = accounts.create_first_admin(s, name="Siti Aminah", nrp="80010001", passphrase=PASS)
+            info = accounts.create_first_admin(
+                s, name="Siti Aminah", nrp="80010001", passphrase=PASS
+            )
         assert info.role == "admin"
         with pytest.raises(PermissionDenied, match="sudah dibuat"):
             with store.write() as s:
@@ -180,7 +188,9 @@ def test_first_admin_only_once_and_idle_lock_setting(tmp_path):
             accounts.set_idle_lock_minutes(s, 5)
         with store.read() as s:
             assert accounts.idle_lock_minutes(s) == 5
-            settings = s.scalars(select(AuditEntry.actor_id).where(AuditEntry.action == "settings")).all()
+            settings = s.scalars(
+                select(AuditEntry.actor_id).where(AuditEntry.action == "settings")
+            ).all()
         assert settings == [admin.officer_id]
 
 
@@ -189,15 +199,21 @@ def test_cli_acts_as_console_or_as_a_logged_in_officer(store, tmp_path):
     data = str(store.data_dir)
     store.close()
     env_ok = {"OKUDESK_PASSPHRASE": PASS, "PATH": "/usr/bin:/bin"}
-    run = lambda *a, env=None: subprocess.run([sys.executable, "-m", "okudesk", "--data-dir", data, *a],  # noqa: E731
-                                              capture_output=True, text=True, env=env)
+    run = lambda *a, env=None: subprocess.run(
+        [sys.executable, "-m", "okudesk", "--data-dir", data, *a],  # noqa: E731
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert run("account", "list").returncode == 0
     refused = run("--officer", "85071234", "account", "list", env=env_ok)
     assert refused.returncode == 1 and "tidak diizinkan" in refused.stderr
     wrong = run("--officer", "85071234", "stats", env={**env_ok, "OKUDESK_PASSPHRASE": "salah"})
     assert wrong.returncode == 1 and wrong.stderr.strip() == "okudesk: Kata sandi salah"
     (tmp_path / "pass").write_text(PASS + "\n")
-    ok = run("--officer", "85071234", "--passphrase-file", str(tmp_path / "pass"), "stats", "--json")
+    ok = run(
+        "--officer", "85071234", "--passphrase-file", str(tmp_path / "pass"), "stats", "--json"
+    )
     assert ok.returncode == 0, ok.stderr
 
 
@@ -218,7 +234,12 @@ def test_the_signing_key_follows_the_login_passphrase(store):
     with store.read() as s:
         assert credentials.signing_identity(s, oid, "sementara-123")
         assert credentials.credential(s, oid).key_id != first.key_id
-        assert [e.summary for e in s.scalars(select(AuditEntry).where(AuditEntry.record_type == "officer_credential"))]
+        assert [
+            e.summary
+            for e in s.scalars(
+                select(AuditEntry).where(AuditEntry.record_type == "officer_credential")
+            )
+        ]
 
 
 def test_the_first_admin_may_fill_demo_data_but_a_petugas_may_not(tmp_path):
@@ -237,16 +258,23 @@ def test_the_first_admin_may_fill_demo_data_but_a_petugas_may_not(tmp_path):
         assert store.actor == admin
         with store.read() as s:
             assert stats.counts(s)["incidents"] == 3
-            assert {e.actor_name for e in s.scalars(select(AuditEntry).where(AuditEntry.action == "demo"))} == {admin.name}
+            assert {
+                e.actor_name
+                for e in s.scalars(select(AuditEntry).where(AuditEntry.action == "demo"))
+            } == {admin.name}
 
 
 def test_the_first_admin_at_hq_is_an_hq_admin(tmp_path):
     from okudesk.core.records import posts
 
     with Store.open(tmp_path) as store:
-        with store.write(actor=permissions.system_actor("test")) as s:  # okudesk sync init-hq, at the console
+        with store.write(
+            actor=permissions.system_actor("test")
+        ) as s:  # okudesk sync init-hq, at the console
             posts.set_up_this_post(s, code="OKU", name="Polres OKU", is_hq=True)
         with store.write() as s:
-            info = accounts.create_first_admin(s, name="Admin Polres", nrp="80010001", passphrase=PASS)
+            info = accounts.create_first_admin(
+                s, name="Admin Polres", nrp="80010001", passphrase=PASS
+            )
         assert info.role == "hq_admin"
         assert accounts.login(store, PASS, nrp="80010001").may("hq.posts")

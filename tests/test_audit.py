@@ -19,7 +19,10 @@ def _rows(store, **where):
         stmt = select(AuditEntry).order_by(AuditEntry.chain, AuditEntry.seq)
         for key, value in where.items():
             stmt = stmt.where(getattr(AuditEntry, key) == value)
-        return [(e.action, e.record_type, e.actor_name, json.loads(e.changes or "{}"), e.summary) for e in s.scalars(stmt)]
+        return [
+            (e.action, e.record_type, e.actor_name, json.loads(e.changes or "{}"), e.summary)
+            for e in s.scalars(stmt)
+        ]
 
 
 def _sql(store, *statements):
@@ -33,12 +36,23 @@ def _sql(store, *statements):
 def test_every_change_is_recorded_with_who_and_before_after(store, yesterday):
     with store.write() as s:
         officer = officers.add_officer(s, name="Rahmat", nrp="90010001")
-        accounts.set_account(s, officer.id, role="petugas", passphrase="rahasia-sekali", must_change=False)
+        accounts.set_account(
+            s, officer.id, role="petugas", passphrase="rahasia-sekali", must_change=False
+        )
     actor = accounts.login(store, "rahasia-sekali", officer_id=officer.id)
     with store.write(actor=actor) as s:
-        m = meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang", officer_ids=[officer.id]))
+        m = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(starts_at=yesterday, purpose="Sambang", officer_ids=[officer.id]),
+        )
     with store.write(actor=actor) as s:
-        meetings.update_meeting(s, m.id, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang ke Kades", place="Balai desa"))
+        meetings.update_meeting(
+            s,
+            m.id,
+            meetings.MeetingInput(
+                starts_at=yesterday, purpose="Sambang ke Kades", place="Balai desa"
+            ),
+        )
     with store.write(actor=actor) as s:
         meetings.delete_meeting(s, m.id)
     rows = _rows(store, record_id=m.id)
@@ -46,7 +60,10 @@ def test_every_change_is_recorded_with_who_and_before_after(store, yesterday):
     assert {r[2] for r in rows} == {"Rahmat"}
     created, updated, deleted = (r[3] for r in rows)
     assert created["purpose"] == [None, "Sambang"] and created["officers"] == [[], [officer.id]]
-    assert updated["purpose"] == ["Sambang", "Sambang ke Kades"] and updated["place"] == ["", "Balai desa"]
+    assert updated["purpose"] == ["Sambang", "Sambang ke Kades"] and updated["place"] == [
+        "",
+        "Balai desa",
+    ]
     assert updated["officers"] == [[officer.id], []]
     assert deleted["deleted_at"][0] is None and deleted["deleted_at"][1]
     account = _rows(store, record_type="officer_account", action="create")
@@ -56,17 +73,29 @@ def test_every_change_is_recorded_with_who_and_before_after(store, yesterday):
 
 def test_status_changes_and_explicit_events(store, yesterday):
     with store.write() as s:
-        i = incidents.create_incident(s, incidents.IncidentInput(occurred_at=yesterday, description="Amplop"))
+        i = incidents.create_incident(
+            s, incidents.IncidentInput(occurred_at=yesterday, description="Amplop")
+        )
         audit.record(s, "print", record_type="incident", record_id=i.id, summary=i.number)
-        incidents.update_incident(s, i.id, incidents.IncidentInput(occurred_at=yesterday, description="Amplop berisi uang"))
+        incidents.update_incident(
+            s,
+            i.id,
+            incidents.IncidentInput(occurred_at=yesterday, description="Amplop berisi uang"),
+        )
     with store.write() as s:
         incidents.change_status(s, i.id, "diverifikasi", note="Dua saksi")
         incidents.change_status(s, i.id, "dieskalasi", note="Gakkumdu")
     actions = [r[0] for r in _rows(store, record_id=i.id)]
     assert actions == ["create", "print", "update", "status"]
-    assert _rows(store, record_id=i.id, action="update")[0][3]["description"] == ["Amplop", "Amplop berisi uang"]
+    assert _rows(store, record_id=i.id, action="update")[0][3]["description"] == [
+        "Amplop",
+        "Amplop berisi uang",
+    ]
     status = _rows(store, record_id=i.id, action="status")[0][3]
-    assert status["status"] == ["dilaporkan", "dieskalasi"]  # one save, one entry: first before, last after
+    assert status["status"] == [
+        "dilaporkan",
+        "dieskalasi",
+    ]  # one save, one entry: first before, last after
     assert len(_rows(store, record_type="incident_status_change")) == 3
 
 
@@ -76,7 +105,11 @@ def test_entries_are_synced_records_stamped_like_any_other(store, yesterday):
     with store.read() as s:
         instance, counter = versioning.current(s.connection())
         e = s.scalars(select(AuditEntry).where(AuditEntry.record_type == "meeting")).one()
-        assert e.origin_post == "BTT" and e.change_instance == instance and 0 < e.change_counter <= counter
+        assert (
+            e.origin_post == "BTT"
+            and e.change_instance == instance
+            and 0 < e.change_counter <= counter
+        )
         assert e.chain == instance and e.entry_hash == audit._hash_of(e)
 
 
@@ -96,7 +129,9 @@ def test_audit_entries_are_append_only(store, yesterday):
 def _filled(store, yesterday, n=6):
     for k in range(n):
         with store.write() as s:
-            meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday, purpose=f"Sambang {k}"))
+            meetings.create_meeting(
+                s, meetings.MeetingInput(starts_at=yesterday, purpose=f"Sambang {k}")
+            )
     with store.read() as s:
         return [(e.seq, e.id) for e in s.scalars(select(AuditEntry).order_by(AuditEntry.seq))]
 
@@ -127,8 +162,12 @@ def test_verify_notices_a_removed_entry_in_the_middle_and_at_the_end(store, yest
 
 def test_verify_notices_reordered_entries(store, yesterday):
     entries = _filled(store, yesterday)
-    _sql(store, "UPDATE audit_entry SET seq = -1 WHERE seq = 2", "UPDATE audit_entry SET seq = 2 WHERE seq = 3",
-         "UPDATE audit_entry SET seq = 3 WHERE seq = -1")
+    _sql(
+        store,
+        "UPDATE audit_entry SET seq = -1 WHERE seq = 2",
+        "UPDATE audit_entry SET seq = 2 WHERE seq = 3",
+        "UPDATE audit_entry SET seq = 3 WHERE seq = -1",
+    )
     result = _verify(store)
     assert not result.ok and result.bad_entry_id == entries[2][1]
 
@@ -178,8 +217,14 @@ def test_a_copied_database_starts_a_new_chain_linked_to_the_old_one(store, yeste
     assert result.ok and result.chains == 2
     with store.read() as s:
         chains = audit.chains_by_post(s)["BTT"]
-        first = s.scalars(select(AuditEntry).where(AuditEntry.chain == chains[1][0], AuditEntry.seq == 1)).one()
-        last_old = s.scalars(select(AuditEntry).where(AuditEntry.chain == chains[0][0]).order_by(AuditEntry.seq.desc())).first()
+        first = s.scalars(
+            select(AuditEntry).where(AuditEntry.chain == chains[1][0], AuditEntry.seq == 1)
+        ).one()
+        last_old = s.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.chain == chains[0][0])
+            .order_by(AuditEntry.seq.desc())
+        ).first()
         assert first.prev_hash == last_old.entry_hash
 
 
@@ -229,7 +274,9 @@ def test_hq_receives_each_posts_chain_and_records_exports_and_imports(tmp_path):
         chains = audit.chains_by_post(s)
         assert "BTT" in chains and "OKU" in chains  # the post's chain, and HQ's own
         assert [e.action for e in audit.entries(s, action="import")] == ["import"]
-        assert [e.action for e in audit.entries(s, origin_post="BTT", action="export")] == []  # recorded after export
+        assert [
+            e.action for e in audit.entries(s, origin_post="BTT", action="export")
+        ] == []  # recorded after export
     with post.read() as s:
         assert [e.action for e in audit.entries(s, action="export")] == ["export"]
     for store in (hq, post):

@@ -33,7 +33,9 @@ def _meeting_with_photo(store, yesterday, purpose, color):
     return m.id, a.sha256
 
 
-def test_backup_holds_database_and_photos_and_restores_with_a_new_instance(store, yesterday, tmp_path):
+def test_backup_holds_database_and_photos_and_restores_with_a_new_instance(
+    store, yesterday, tmp_path
+):
     first, sha1 = _meeting_with_photo(store, yesterday, "Sebelum cadangan", (200, 10, 10))
     info = backups.write_backup(store, tmp_path / "usb")
     assert info.path.parent == tmp_path / "usb" and info.photos == 1 and info.schema
@@ -48,7 +50,10 @@ def test_backup_holds_database_and_photos_and_restores_with_a_new_instance(store
     result = backups.restore(store.data_dir, info.path, actor=permissions.system_actor("test"))
     assert result.photos_added == 1 and result.replaced.exists()
     assert (store.data_dir / "replaced").is_dir()
-    with Store.open(store.data_dir) as restored, restored.read(actor=permissions.system_actor("test")) as s:
+    with (
+        Store.open(store.data_dir) as restored,
+        restored.read(actor=permissions.system_actor("test")) as s,
+    ):
         ids = set(s.scalars(select(Meeting.id)))
         instance, counter = versioning.current(s.connection())
         assert first in ids and second not in ids
@@ -118,7 +123,9 @@ def test_daily_backup_once_a_day_keeping_the_last_n(store):
         assert backups.daily_if_due(store, keep=3) is not None
     assert len(backups.list_backups(store.backup_dir)) == 3
     with store.read() as s:
-        assert {e.actor_name.split(" (")[0] for e in audit.entries(s, action="backup")} == {"cadangan otomatis"}
+        assert {e.actor_name.split(" (")[0] for e in audit.entries(s, action="backup")} == {
+            "cadangan otomatis"
+        }
 
 
 def test_a_restore_cut_short_is_finished_at_the_next_start(store, yesterday, tmp_path):

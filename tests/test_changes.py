@@ -35,12 +35,27 @@ def test_a_meeting_saved_with_its_photo_reports_exactly_its_rows(store, yesterda
     source = tmp_path / "IMG_1.jpg"
     source.write_bytes(_jpeg())
     data = meetings.MeetingInput(
-        starts_at=yesterday, kecamatan_id=kec, purpose="Sambang", officer_ids=[officer_id], stakeholder_ids=[person_id],
-        follow_ups=[FollowUpInput(what="Cek TPS 05", responsible="Bhabinkamtibmas", due_date=date.today() + timedelta(days=3))],
+        starts_at=yesterday,
+        kecamatan_id=kec,
+        purpose="Sambang",
+        officer_ids=[officer_id],
+        stakeholder_ids=[person_id],
+        follow_ups=[
+            FollowUpInput(
+                what="Cek TPS 05",
+                responsible="Bhabinkamtibmas",
+                due_date=date.today() + timedelta(days=3),
+            )
+        ],
     )
     with changes.recording() as seen, store.write() as s:
-        m = meetings.save_meeting(s, None, data, photos=[PhotoInput(source=source, caption="Suasana")],
-                                  photo_dir=store.photo_dir)
+        m = meetings.save_meeting(
+            s,
+            None,
+            data,
+            photos=[PhotoInput(source=source, caption="Suasana")],
+            photo_dir=store.photo_dir,
+        )
     with store.read() as s:
         (photo,) = photos.photos_of(s, meeting_id=m.id)
     touched = seen.touched
@@ -56,12 +71,25 @@ def test_a_meeting_saved_with_its_photo_reports_exactly_its_rows(store, yesterda
 
     # Only the attendees change: the meeting is what changed, nothing else.
     (f,) = m.follow_ups
-    same_follow_up = FollowUpInput(what=f.what, responsible=f.responsible, due_date=f.due_date, id=f.id)
-    fewer = meetings.MeetingInput(starts_at=yesterday, kecamatan_id=kec, purpose="Sambang", officer_ids=[officer_id],
-                                  stakeholder_ids=[], follow_ups=[same_follow_up])
+    same_follow_up = FollowUpInput(
+        what=f.what, responsible=f.responsible, due_date=f.due_date, id=f.id
+    )
+    fewer = meetings.MeetingInput(
+        starts_at=yesterday,
+        kecamatan_id=kec,
+        purpose="Sambang",
+        officer_ids=[officer_id],
+        stakeholder_ids=[],
+        follow_ups=[same_follow_up],
+    )
     with changes.recording() as seen, store.write() as s:
-        meetings.save_meeting(s, m.id, fewer, photos=[PhotoInput(attachment_id=photo.id, caption="Suasana")],
-                              photo_dir=store.photo_dir)
+        meetings.save_meeting(
+            s,
+            m.id,
+            fewer,
+            photos=[PhotoInput(attachment_id=photo.id, caption="Suasana")],
+            photo_dir=store.photo_dir,
+        )
     rows = dict(seen.touched.rows)
     assert rows.pop("audit_entry") and rows == {"meeting": {m.id}}
 
@@ -75,10 +103,14 @@ def test_a_meeting_saved_with_its_photo_reports_exactly_its_rows(store, yesterda
 def test_a_rolled_back_transaction_reports_nothing(store, yesterday):
     with changes.recording() as seen:
         with pytest.raises(ValidationError), store.write() as s:
-            meetings.save_meeting(s, None, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang"))
+            meetings.save_meeting(
+                s, None, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang")
+            )
             officers.add_officer(s, name="X", nrp="12")  # refused: the meeting goes too
         with pytest.raises(RuntimeError), store.write() as s:
-            meetings.save_meeting(s, None, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang"))
+            meetings.save_meeting(
+                s, None, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang")
+            )
             raise RuntimeError("power cut")
     assert not seen.touched and seen.touched.rows == {}
     with store.read() as s:
@@ -98,7 +130,9 @@ def test_an_event_without_a_record_reports_its_audit_entry_only(store):
 
 def test_nothing_is_reported_outside_a_recording_and_reads_report_nothing(store, yesterday):
     with store.write() as s:  # nobody records: nothing is kept for later
-        meetings.save_meeting(s, None, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang"))
+        meetings.save_meeting(
+            s, None, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang")
+        )
     with changes.recording() as seen, store.read() as s:
         meetings.latest_meeting_id(s)
     assert not seen.touched

@@ -9,7 +9,9 @@ from okudesk.cli import main
 
 
 def run(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "okudesk", *args], capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "okudesk", *args], capture_output=True, text=True, env=env
+    )
 
 
 def test_version_and_help(capsys):
@@ -35,12 +37,17 @@ def test_usage_error_exits_2(capsys):
 
 def test_demo_then_stats_json(tmp_path, capsys):
     data = str(tmp_path / "d")
-    assert main(["--data-dir", data, "demo", "--meetings", "7", "--incidents", "11", "--seed", "3"]) == 0
+    assert (
+        main(["--data-dir", data, "demo", "--meetings", "7", "--incidents", "11", "--seed", "3"])
+        == 0
+    )
     capsys.readouterr()
     assert main(["--data-dir", data, "stats", "--json"]) == 0
     counts = json.loads(capsys.readouterr().out)
     assert counts["meetings"] == 7 and counts["incidents"] == 11
-    assert counts["stakeholders"] == 60 and counts["follow_ups"] >= 1 and counts["attachments"] == 14
+    assert (
+        counts["stakeholders"] == 60 and counts["follow_ups"] >= 1 and counts["attachments"] == 14
+    )
     assert counts["posts"]["BTT"]["incidents"] == 11
 
 

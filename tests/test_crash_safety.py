@@ -19,7 +19,6 @@ def test_killed_writers_lose_nothing_that_was_committed(tmp_path):
     assert committed > KILLS  # the writers really wrote between the kills
 
 
-
 def test_the_check_notices_lost_writes_and_damaged_photos(tmp_path):
     import random
 
@@ -32,7 +31,9 @@ def test_the_check_notices_lost_writes_and_damaged_photos(tmp_path):
             break
     assert reports.meetings and crashkit.check(data, reports) == []
     reports.add("I 00000000-0000-4000-8000-000000000000")
-    assert crashkit.check(data, reports) == ["committed incident 00000000-0000-4000-8000-000000000000 is missing"]
+    assert crashkit.check(data, reports) == [
+        "committed incident 00000000-0000-4000-8000-000000000000 is missing"
+    ]
     reports.incidents.discard("00000000-0000-4000-8000-000000000000")
     sha = next(iter(reports.meetings.values()))[0]
     (data / "photos" / sha[:2] / f"{sha}.jpg").write_bytes(b"damaged")

@@ -19,7 +19,11 @@ def test_every_stored_field_is_a_column_of_its_model_with_the_same_length():
         table = Base.metadata.tables[described.table]
         for f in described.stored:
             column = table.c[f.name]  # KeyError: the table names a field the model lacks
-            if f.kind in fields.TEXT_KINDS and isinstance(column.type, String) and column.type.length:
+            if (
+                f.kind in fields.TEXT_KINDS
+                and isinstance(column.type, String)
+                and column.type.length
+            ):
                 assert f.max_length == column.type.length, f"{described.table}.{f.name}"
             if f.reference:
                 assert {fk.column.table.name for fk in column.foreign_keys} == {f.reference}, f.name
@@ -27,12 +31,18 @@ def test_every_stored_field_is_a_column_of_its_model_with_the_same_length():
 
 def test_the_input_and_detail_of_a_record_carry_every_field_of_its_table():
     """The typed dataclasses stay (callers and mypy read them); the table must not outgrow them."""
-    pairs = ((fields.MEETING, meetings.MeetingInput), (fields.INCIDENT, incidents.IncidentInput),
-             (fields.STAKEHOLDER, stakeholders.StakeholderInput))
+    pairs = (
+        (fields.MEETING, meetings.MeetingInput),
+        (fields.INCIDENT, incidents.IncidentInput),
+        (fields.STAKEHOLDER, stakeholders.StakeholderInput),
+    )
     for described, given in pairs:
         entered = {f.name for f in described if f.entered and f.kind is not fields.Kind.DERIVED}
         assert entered <= {x.name for x in dataclasses.fields(given)}, described.table
-    for described, detail in ((fields.MEETING, meetings.MeetingDetail), (fields.INCIDENT, incidents.IncidentDetail)):
+    for described, detail in (
+        (fields.MEETING, meetings.MeetingDetail),
+        (fields.INCIDENT, incidents.IncidentDetail),
+    ):
         assert {f.name for f in described.stored} <= {x.name for x in dataclasses.fields(detail)}
 
 
@@ -52,19 +62,27 @@ def test_each_label_has_its_english(monkeypatch):
 def test_the_service_checks_its_input_by_the_table(store, yesterday, monkeypatch):
     with store.write() as s:
         with pytest.raises(ValidationError) as e:
-            meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday, purpose="x", place="p" * 201))
+            meetings.create_meeting(
+                s, meetings.MeetingInput(starts_at=yesterday, purpose="x", place="p" * 201)
+            )
         assert e.value.field == "place" and "Tempat" in str(e.value) and "200" in str(e.value)
         with pytest.raises(ValidationError) as e:
-            incidents.create_incident(s, incidents.IncidentInput(occurred_at=yesterday, description="x", severity="huge"))
+            incidents.create_incident(
+                s, incidents.IncidentInput(occurred_at=yesterday, description="x", severity="huge")
+            )
         assert e.value.field == "severity"
         with pytest.raises(ValidationError) as e:
-            incidents.create_incident(s, incidents.IncidentInput(occurred_at=yesterday, description="x", source_grade="Z"))
+            incidents.create_incident(
+                s, incidents.IncidentInput(occurred_at=yesterday, description="x", source_grade="Z")
+            )
         assert e.value.field == "source_grade"
         with pytest.raises(ValidationError) as e:
             stakeholders.add_stakeholder(s, stakeholders.StakeholderInput(name="  "))
         assert e.value.field == "name"
         with pytest.raises(ValidationError) as e:
-            meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday, purpose="x", other_attendees=-1))
+            meetings.create_meeting(
+                s, meetings.MeetingInput(starts_at=yesterday, purpose="x", other_attendees=-1)
+            )
         assert e.value.field == "other_attendees"
     monkeypatch.setattr(i18n, "_language", "en")
     with store.write() as s, pytest.raises(ValidationError) as e:
@@ -76,10 +94,20 @@ def test_export_rows_gives_the_exported_fields_under_their_labels(store, yesterd
     with store.write() as s:
         kind = reference.activity_types(s)[0]
         kec = reference.kecamatan(s)[0]
-        a = meetings.create_meeting(s, meetings.MeetingInput(
-            starts_at=yesterday, activity_type_id=kind.id, kecamatan_id=kec.id, place="Balai desa",
-            purpose="Sambang ke rumah ketua RT", other_attendees=3))
-        meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday - timedelta(days=40), purpose="Rapat KPU"))
+        a = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                starts_at=yesterday,
+                activity_type_id=kind.id,
+                kecamatan_id=kec.id,
+                place="Balai desa",
+                purpose="Sambang ke rumah ketua RT",
+                other_attendees=3,
+            ),
+        )
+        meetings.create_meeting(
+            s, meetings.MeetingInput(starts_at=yesterday - timedelta(days=40), purpose="Rapat KPU")
+        )
     with store.read() as s:
         out = tabular.export_rows(s, "meeting")
         rows = list(out.rows)

@@ -10,28 +10,48 @@ from okudesk.core.records.listing import ListFilter
 
 def test_keys_and_rows_follow_filters_and_sorting(store, yesterday):
     with store.write() as s:
-        a = meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang ke rumah ketua RT"))
-        b = meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday - timedelta(days=40), purpose="Rapat koordinasi KPU"))
+        a = meetings.create_meeting(
+            s, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang ke rumah ketua RT")
+        )
+        b = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                starts_at=yesterday - timedelta(days=40), purpose="Rapat koordinasi KPU"
+            ),
+        )
     with store.read() as s:
         keys = listing.keys(s, listing.MEETINGS)
         rows = listing.rows(s, listing.MEETINGS, list(keys))
         assert [rows[k][0] for k in keys] == [a.id, b.id]  # newest first
         asc = listing.keys(s, listing.MEETINGS, sort="starts_at", descending=False)
         assert list(asc) == list(reversed(keys))
-        recent = listing.keys(s, listing.MEETINGS, ListFilter(date_from=(yesterday - timedelta(days=2)).date()))
+        recent = listing.keys(
+            s, listing.MEETINGS, ListFilter(date_from=(yesterday - timedelta(days=2)).date())
+        )
         assert [rows[k][0] for k in recent] == [a.id]
-        assert [rows[k][0] for k in listing.keys(s, listing.MEETINGS, ListFilter(text="koordinasi kpu"))] == [b.id]
-        assert len(listing.keys(s, listing.MEETINGS, ListFilter(text="  ,, "))) == 2  # no words: no text filter
+        assert [
+            rows[k][0] for k in listing.keys(s, listing.MEETINGS, ListFilter(text="koordinasi kpu"))
+        ] == [b.id]
+        assert (
+            len(listing.keys(s, listing.MEETINGS, ListFilter(text="  ,, "))) == 2
+        )  # no words: no text filter
         assert listing.key_of(s, listing.MEETINGS, a.id) == keys[0]
 
 
 def test_dashboard_and_unexported_changes(store, yesterday):
     today = date.today()
     with store.write() as s:
-        meetings.create_meeting(s, meetings.MeetingInput(
-            starts_at=datetime.combine(today, datetime.min.time()), purpose="Jumat Curhat",
-            follow_ups=[FollowUpInput("Patroli", due_date=today - timedelta(days=1)),
-                        FollowUpInput("Undang tokoh", due_date=today + timedelta(days=2))]))
+        meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                starts_at=datetime.combine(today, datetime.min.time()),
+                purpose="Jumat Curhat",
+                follow_ups=[
+                    FollowUpInput("Patroli", due_date=today - timedelta(days=1)),
+                    FollowUpInput("Undang tokoh", due_date=today + timedelta(days=2)),
+                ],
+            ),
+        )
     with store.read() as s:
         d = dashboard.summary(s, today)
         assert (d.meetings_today, d.overdue_count, d.due_soon_count) == (1, 1, 1)
@@ -51,15 +71,24 @@ def test_row_keys_take_four_bytes_and_widen_for_a_key_that_does_not_fit(store, y
     from array import array
 
     with store.write() as s:
-        made = [meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday - timedelta(days=n), purpose=f"Rapat {n}"))
-                for n in range(3)]
+        made = [
+            meetings.create_meeting(
+                s,
+                meetings.MeetingInput(
+                    starts_at=yesterday - timedelta(days=n), purpose=f"Rapat {n}"
+                ),
+            )
+            for n in range(3)
+        ]
     with store.read() as s:
         keys = listing.keys(s, listing.MEETINGS)
         assert keys.typecode == "I" and keys.itemsize == 4
         narrow = list(keys)
     # a rowid beyond 4 bytes (SQLite allows 8): the same list, 8 bytes a key
     with store.write() as s:
-        s.connection().exec_driver_sql("UPDATE meeting SET rowid = ? WHERE id = ?", (2**32 + 7, made[2].id))
+        s.connection().exec_driver_sql(
+            "UPDATE meeting SET rowid = ? WHERE id = ?", (2**32 + 7, made[2].id)
+        )
     with store.read() as s:
         keys = listing.keys(s, listing.MEETINGS)
         assert keys.typecode == "q"
@@ -102,8 +131,15 @@ def test_lists_and_is_hq_need_no_cryptography(tmp_path):
 def test_statements_built_once_still_take_each_calls_values(store, yesterday):
     """keys() and rows() keep their statements and bind new values each time."""
     with store.write() as s:
-        made = [meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday - timedelta(hours=i), purpose=f"Sambang {i}"))
-                for i in range(7)]
+        made = [
+            meetings.create_meeting(
+                s,
+                meetings.MeetingInput(
+                    starts_at=yesterday - timedelta(hours=i), purpose=f"Sambang {i}"
+                ),
+            )
+            for i in range(7)
+        ]
     with store.read() as s:
         everything = list(listing.keys(s, listing.MEETINGS))
         assert len(everything) == 7

@@ -41,9 +41,15 @@ def test_version_tuple_fits_a_windows_version():
 def test_version_resource_is_what_pyinstaller_reads(tmp_path):
     """PyInstaller evaluates the file with its VSVersionInfo classes (importable only on
     Windows); evaluate it with recorders of the same names and check the fields."""
-    versioninfo = Path(__import__("PyInstaller").__file__).parent / "utils" / "win32" / "versioninfo.py"
-    pyinstaller_classes = {n.name for n in ast.parse(versioninfo.read_text()).body if isinstance(n, ast.ClassDef)}
-    text = build_installer.write_version_file(tmp_path / "v.txt", "1.4.2").read_text(encoding="utf-8")
+    versioninfo = (
+        Path(__import__("PyInstaller").__file__).parent / "utils" / "win32" / "versioninfo.py"
+    )
+    pyinstaller_classes = {
+        n.name for n in ast.parse(versioninfo.read_text()).body if isinstance(n, ast.ClassDef)
+    }
+    text = build_installer.write_version_file(tmp_path / "v.txt", "1.4.2").read_text(
+        encoding="utf-8"
+    )
 
     def recorder(name):
         return lambda *args, **kwargs: (name, args, kwargs)
@@ -104,18 +110,33 @@ def test_qt_plugins_and_translations_kept(dest, kept):
 
 
 def test_host_libraries_come_from_the_system_only_on_linux():
-    assert freeze.is_linux_host_library("libX11.so.6", "/usr/lib/x86_64-linux-gnu/libX11.so.6", "linux")
-    assert freeze.is_linux_host_library("libxcb-icccm.so.4", "/lib/x86_64-linux-gnu/libxcb-icccm.so.4", "linux")
-    assert freeze.is_linux_host_library("libcups.so.2", "/usr/lib/x86_64-linux-gnu/libcups.so.2", "linux")
-    assert not freeze.is_linux_host_library("libssl.so.3", "/usr/lib/x86_64-linux-gnu/libssl.so.3", "linux")
-    assert not freeze.is_linux_host_library("libX11.so.6", "/usr/lib/x86_64-linux-gnu/libX11.so.6", "win32")
+    assert freeze.is_linux_host_library(
+        "libX11.so.6", "/usr/lib/x86_64-linux-gnu/libX11.so.6", "linux"
+    )
+    assert freeze.is_linux_host_library(
+        "libxcb-icccm.so.4", "/lib/x86_64-linux-gnu/libxcb-icccm.so.4", "linux"
+    )
+    assert freeze.is_linux_host_library(
+        "libcups.so.2", "/usr/lib/x86_64-linux-gnu/libcups.so.2", "linux"
+    )
+    assert not freeze.is_linux_host_library(
+        "libssl.so.3", "/usr/lib/x86_64-linux-gnu/libssl.so.3", "linux"
+    )
+    assert not freeze.is_linux_host_library(
+        "libX11.so.6", "/usr/lib/x86_64-linux-gnu/libX11.so.6", "win32"
+    )
     # a copy shipped inside a wheel is the wheel's own and stays
-    assert not freeze.is_linux_host_library("libxcb.so.1", "/venv/site-packages/pillow.libs/libxcb.so.1", "linux")
+    assert not freeze.is_linux_host_library(
+        "libxcb.so.1", "/venv/site-packages/pillow.libs/libxcb.so.1", "linux"
+    )
     assert not freeze.is_linux_host_library("libQt6Gui.so.6", "/usr/lib/libQt6Gui.so.6", "linux")
 
 
 def test_migrations_and_resources_are_data_files():
-    dests = {(Path(src).relative_to(ROOT).as_posix(), dest.replace("\\", "/")) for src, dest in freeze.resource_datas()}
+    dests = {
+        (Path(src).relative_to(ROOT).as_posix(), dest.replace("\\", "/"))
+        for src, dest in freeze.resource_datas()
+    }
     for version in (ROOT / "okudesk/core/migrations/versions").glob("*.py"):
         assert (version.relative_to(ROOT).as_posix(), "okudesk/core/migrations/versions") in dests
     assert ("okudesk/core/migrations/env.py", "okudesk/core/migrations") in dests
@@ -128,9 +149,17 @@ def test_migrations_and_resources_are_data_files():
 def test_migration_scripts_imports_are_found(tmp_path):
     (tmp_path / "versions").mkdir()
     (tmp_path / "env.py").write_text("from alembic import context\nimport sqlalchemy as sa\n")
-    (tmp_path / "versions" / "0009_x.py").write_text("from okudesk.core import models\nfrom . import nothing\n")
+    (tmp_path / "versions" / "0009_x.py").write_text(
+        "from okudesk.core import models\nfrom . import nothing\n"
+    )
     found = freeze.migration_imports(tmp_path)
-    assert {"alembic", "alembic.context", "sqlalchemy", "okudesk.core", "okudesk.core.models"} <= set(found)
+    assert {
+        "alembic",
+        "alembic.context",
+        "sqlalchemy",
+        "okudesk.core",
+        "okudesk.core.models",
+    } <= set(found)
     assert "alembic" in freeze.migration_imports()  # the real ones
 
 
@@ -140,7 +169,10 @@ def test_frozen_resource_dir_is_under_meipass(monkeypatch, tmp_path):
     from okudesk.core import paths
 
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "okudesk" / "_internal"), raising=False)
-    assert paths.resource("reference", "oku.json") == tmp_path / "okudesk" / "_internal" / "resources" / "reference" / "oku.json"
+    assert (
+        paths.resource("reference", "oku.json")
+        == tmp_path / "okudesk" / "_internal" / "resources" / "reference" / "oku.json"
+    )
 
 
 def test_windows_carry_the_okudesk_icon(qapp):
@@ -166,7 +198,9 @@ def test_installer_keeps_the_data_folder():
     assert any("{autodesktop}" in line for line in sections["Icons"])
     setup = "\n".join(sections["Setup"])
     assert "PrivilegesRequiredOverridesAllowed=dialog" in setup and "AppId=" in setup
-    assert "OutputBaseFilename=okudesk-setup-{#AppVersion}" in setup  # build_installer.py looks for it
+    assert (
+        "OutputBaseFilename=okudesk-setup-{#AppVersion}" in setup
+    )  # build_installer.py looks for it
 
 
 # --- the real frozen build ---------------------------------------------------------------
@@ -177,21 +211,40 @@ def frozen(tmp_path_factory):
     """Build once per session into a temporary folder; yields (folder, summary)."""
     base = tmp_path_factory.mktemp("frozen")
     result = subprocess.run(
-        [sys.executable, str(ROOT / "build_installer.py"), "--dist", str(base / "dist"), "--work", str(base / "work"),
-         "--no-installer"],
-        capture_output=True, text=True, timeout=1800, cwd=base,
+        [
+            sys.executable,
+            str(ROOT / "build_installer.py"),
+            "--dist",
+            str(base / "dist"),
+            "--work",
+            str(base / "work"),
+            "--no-installer",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        cwd=base,
     )
     summary_file = base / "dist" / "okudesk-build.json"
     summary = json.loads(summary_file.read_text()) if summary_file.exists() else {}
-    assert result.returncode == 0, f"build failed: {summary.get('error')}\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    assert result.returncode == 0, (
+        f"build failed: {summary.get('error')}\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    )
     print(f"\nfrozen build: {summary['seconds']} s, {summary['size_bytes'] / 1e6:.1f} MB")
     yield Path(summary["folder"]), summary
     shutil.rmtree(base, ignore_errors=True)
 
 
 def frozen_cli(folder: Path, *args: str, data: Path, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(folder / f"okudesk-cli{EXE}"), "--data-dir", str(data), *args], capture_output=True,
-                          text=True, errors="replace", env=build_installer.frozen_env(data), cwd=cwd, timeout=300)
+    return subprocess.run(
+        [str(folder / f"okudesk-cli{EXE}"), "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        env=build_installer.frozen_env(data),
+        cwd=cwd,
+        timeout=300,
+    )
 
 
 @pytest.mark.packaging
@@ -209,7 +262,9 @@ def test_everything_needed_at_run_time_is_in_the_folder(frozen):
     for src, dest in freeze.resource_datas():
         assert (internal / dest / Path(src).name).is_file(), f"{src} missing from the frozen folder"
     assert list((internal / "reportlab" / "fonts").glob("*.ttf")), "reportlab's fonts are missing"
-    for ts in (ROOT / "resources" / "translations").glob("*.ts"):  # compiled by the build, sources left out
+    for ts in (ROOT / "resources" / "translations").glob(
+        "*.ts"
+    ):  # compiled by the build, sources left out
         assert (internal / "resources" / "translations" / f"{ts.stem}.qm").is_file(), ts.name
         assert not (internal / "resources" / "translations" / ts.name).exists()
 
@@ -218,13 +273,25 @@ def test_everything_needed_at_run_time_is_in_the_folder(frozen):
 def test_unused_qt_is_left_out(frozen):
     folder, _ = frozen
     names = [p.relative_to(folder).as_posix() for p in folder.rglob("*")]
-    for unwanted in ("Qt6Qml", "Qt6Quick", "Qt6Network", "Qt6Pdf", "Qt6WebEngine", "Qt6Wayland", "Qt6OpenGL"):
+    for unwanted in (
+        "Qt6Qml",
+        "Qt6Quick",
+        "Qt6Network",
+        "Qt6Pdf",
+        "Qt6WebEngine",
+        "Qt6Wayland",
+        "Qt6OpenGL",
+    ):
         assert not [n for n in names if unwanted in n], unwanted
     for name in names:
         assert freeze.keep_qt_file(name.split("_internal/", 1)[-1]), name
-    platforms = {Path(n).name.split(".")[0].removeprefix("lib") for n in names if "/plugins/platforms/" in n}
+    platforms = {
+        Path(n).name.split(".")[0].removeprefix("lib") for n in names if "/plugins/platforms/" in n
+    }
     assert {"qoffscreen", "qminimal"} <= platforms <= freeze.QT_PLUGINS["platforms"]
-    assert not [p for p in folder.rglob("*") if p.is_symlink() and not p.exists()], "dangling symbolic links"
+    assert not [p for p in folder.rglob("*") if p.is_symlink() and not p.exists()], (
+        "dangling symbolic links"
+    )
 
 
 @pytest.mark.packaging
@@ -239,7 +306,10 @@ def test_frozen_program_upgrades_an_old_database(frozen, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert json.loads(result.stdout)["incidents"] > 0
     with sqlite3.connect(data / "okudesk.sqlite3") as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == migrate.SCHEMA_HEAD
+        assert (
+            db.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+            == migrate.SCHEMA_HEAD
+        )
     if migrate.SCHEMA_HEAD != "0001_first_schema":
         assert list((data / "backups").glob("*.sqlite3")), "no backup before the migration"
 

@@ -21,7 +21,9 @@ PASS = "rahasia-pos-btt"
 
 def _store_answer(store) -> tuple[bool, list[tuple[str, str, str]]]:
     with store.read() as s:
-        return accounts.needs_first_admin(s), [(c.officer_id, c.display, c.nrp) for c in accounts.login_choices(s)]
+        return accounts.needs_first_admin(s), [
+            (c.officer_id, c.display, c.nrp) for c in accounts.login_choices(s)
+        ]
 
 
 def _peek_answer(folder) -> tuple[bool, list[tuple[str, str, str]]]:
@@ -30,7 +32,9 @@ def _peek_answer(folder) -> tuple[bool, list[tuple[str, str, str]]]:
     return early.first_admin, [(c.officer_id, c.display, c.nrp) for c in early.choices]
 
 
-def _officer(store, name: str, nrp: str, *, rank: str | None = "Bripka", account: bool = True) -> str:
+def _officer(
+    store, name: str, nrp: str, *, rank: str | None = "Bripka", account: bool = True
+) -> str:
     from okudesk.core.records import reference
 
     with store.write() as s:
@@ -89,10 +93,12 @@ def test_peeking_neither_loads_sqlalchemy_nor_changes_the_file(store):
     _officer(store, "Zainal Abidin", "85010001")
     store.close()
     before = (store.data_dir / DB_NAME).read_bytes()
-    code = ("import sys; from pathlib import Path; from okudesk.core.store import peek; "
-            "early = peek.login_screen(Path(sys.argv[1])); "
-            "assert early is not None and len(early.choices) == 1, early; "
-            "assert 'sqlalchemy' not in sys.modules, 'SQLAlchemy was imported'")
+    code = (
+        "import sys; from pathlib import Path; from okudesk.core.store import peek; "
+        "early = peek.login_screen(Path(sys.argv[1])); "
+        "assert early is not None and len(early.choices) == 1, early; "
+        "assert 'sqlalchemy' not in sys.modules, 'SQLAlchemy was imported'"
+    )
     subprocess.run([sys.executable, "-c", code, str(store.data_dir)], check=True)
     assert (store.data_dir / DB_NAME).read_bytes() == before
 
@@ -113,17 +119,25 @@ def test_another_schema_revision_needs_the_store(store, revision):
 def test_the_start_path_imports_no_sqlalchemy():
     """What a cold start imports before the login screen shows (okudesk/gui/app.py): if one
     of these modules pulls in SQLAlchemy or the models, the login waits ~0.5 s longer."""
-    code = ("import sys; import okudesk.cli, okudesk.gui.app, okudesk.gui.main_window, okudesk.gui.login, "
-            "okudesk.core.store.peek; "
-            "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic', 'cryptography') "
-            "or m == 'okudesk.core.models'); assert not heavy, heavy")
-    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    code = (
+        "import sys; import okudesk.cli, okudesk.gui.app, okudesk.gui.main_window, okudesk.gui.login, "
+        "okudesk.core.store.peek; "
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic', 'cryptography') "
+        "or m == 'okudesk.core.models'); assert not heavy, heavy"
+    )
+    subprocess.run(
+        [sys.executable, "-c", code], check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    )
 
 
 def test_the_start_path_leaves_pages_and_dialogs_for_later():
     """The login (gui/login.py, gui/lock_screen.py) shows before any page, dialog or form is
     imported: they are built when first shown, behind it."""
-    code = ("import sys; import okudesk.gui.app, okudesk.gui.main_window, okudesk.gui.login; "
-            "late = sorted(m for m in sys.modules if m.startswith(('okudesk.gui.pages.', 'okudesk.gui.dialogs', "
-            "'okudesk.gui.forms', 'okudesk.gui.daily_backup', 'okudesk.gui.table_model'))); assert not late, late")
-    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    code = (
+        "import sys; import okudesk.gui.app, okudesk.gui.main_window, okudesk.gui.login; "
+        "late = sorted(m for m in sys.modules if m.startswith(('okudesk.gui.pages.', 'okudesk.gui.dialogs', "
+        "'okudesk.gui.forms', 'okudesk.gui.daily_backup', 'okudesk.gui.table_model'))); assert not late, late"
+    )
+    subprocess.run(
+        [sys.executable, "-c", code], check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    )

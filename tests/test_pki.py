@@ -12,11 +12,28 @@ def _hq():
 def test_officer_certificate_chains_to_hq_through_the_post():
     hq = _hq()
     post_key = pki.generate_key()
-    post = pki.Identity(post_key, pki.issue_post_certificate(hq, post_key.public_key(), post_code="BTT", post_name="Polsek Baturaja Timur"), (hq.certificate,))
+    post = pki.Identity(
+        post_key,
+        pki.issue_post_certificate(
+            hq, post_key.public_key(), post_code="BTT", post_name="Polsek Baturaja Timur"
+        ),
+        (hq.certificate,),
+    )
     officer_key = pki.generate_key()
-    cert = pki.issue_officer_certificate(post, officer_key.public_key(), name="BUDI SANTOSO", nrp="85071234", post_code="BTT")
-    path = pki.validate_chain(cert, intermediates=[post.certificate], anchors=[hq.certificate], key_usage={"digital_signature", "non_repudiation"})
-    assert [pki.subject_field(c, NameOID.COMMON_NAME) for c in path] == ["Polres OKU", "Polsek Baturaja Timur", "BUDI SANTOSO"]
+    cert = pki.issue_officer_certificate(
+        post, officer_key.public_key(), name="BUDI SANTOSO", nrp="85071234", post_code="BTT"
+    )
+    path = pki.validate_chain(
+        cert,
+        intermediates=[post.certificate],
+        anchors=[hq.certificate],
+        key_usage={"digital_signature", "non_repudiation"},
+    )
+    assert [pki.subject_field(c, NameOID.COMMON_NAME) for c in path] == [
+        "Polres OKU",
+        "Polsek Baturaja Timur",
+        "BUDI SANTOSO",
+    ]
     assert pki.subject_field(cert, NameOID.SERIAL_NUMBER) == "85071234"
     with pytest.raises(pki.CertificateError):
         pki.validate_chain(cert, intermediates=[post.certificate], anchors=[_hq().certificate])
@@ -26,7 +43,9 @@ def test_private_keys_are_encrypted_with_the_owners_passphrase():
     key = pki.generate_key()
     pem = pki.encrypt_key(key, "rahasia")
     assert b"ENCRYPTED" in pem
-    assert pki.public_key_id(pki.decrypt_key(pem, "rahasia").public_key()) == pki.public_key_id(key.public_key())
+    assert pki.public_key_id(pki.decrypt_key(pem, "rahasia").public_key()) == pki.public_key_id(
+        key.public_key()
+    )
     with pytest.raises(pki.WrongPassphrase, match="Kata sandi salah"):
         pki.decrypt_key(pem, "salah")
     renewed = pki.reencrypt_key(pem, "rahasia", "baru")

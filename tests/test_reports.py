@@ -56,7 +56,9 @@ def _signature_png() -> bytes:
     im = Image.new("RGBA", (300, 100), (0, 0, 0, 0))
     from PIL import ImageDraw
 
-    ImageDraw.Draw(im).line([(10, 80), (100, 20), (200, 70), (290, 30)], fill=(0, 0, 120, 255), width=4)
+    ImageDraw.Draw(im).line(
+        [(10, 80), (100, 20), (200, 70), (290, 30)], fill=(0, 0, 120, 255), width=4
+    )
     out = io.BytesIO()
     im.save(out, "PNG")
     return out.getvalue()
@@ -69,36 +71,88 @@ def setup(store, yesterday) -> Setup:
         kec = {k.name: k.id for k in reference.kecamatan(s)}
         types = {t.name: t.id for t in reference.stakeholder_types(s)}
         post = posts.this_post(s)
-        commander = officers.add_officer(s, name="Hendra Wijaya", nrp="78050011", rank_id=ranks["Iptu"], position="Kapolsek", post_id=post.id)
-        reporter = officers.add_officer(s, name="Budi Santoso", nrp="85071234", rank_id=ranks["Aiptu"], position="Bhabinkamtibmas", post_id=post.id)
+        commander = officers.add_officer(
+            s,
+            name="Hendra Wijaya",
+            nrp="78050011",
+            rank_id=ranks["Iptu"],
+            position="Kapolsek",
+            post_id=post.id,
+        )
+        reporter = officers.add_officer(
+            s,
+            name="Budi Santoso",
+            nrp="85071234",
+            rank_id=ranks["Aiptu"],
+            position="Bhabinkamtibmas",
+            post_id=post.id,
+        )
         from okudesk.core.models import Officer
 
         s.get(Officer, reporter.id).signature_png = _signature_png()
         credentials.enroll_officer(s, reporter.id, PASS)
         desa = reference.add_desa(s, kec["Baturaja Timur"], "Sukaraya")
         figures = [
-            stakeholders.add_stakeholder(s, stakeholders.StakeholderInput(name=n, type_id=types["Tokoh agama"], organisation=o))
+            stakeholders.add_stakeholder(
+                s,
+                stakeholders.StakeholderInput(name=n, type_id=types["Tokoh agama"], organisation=o),
+            )
             for n, o in (("KH Ahmad Zainal", "MUI Kabupaten OKU"), ("Siti Lestari", "PCNU OKU"))
         ]
-        meeting = meetings.create_meeting(s, meetings.MeetingInput(
-            starts_at=yesterday, ends_at=yesterday + timedelta(hours=2), kecamatan_id=kec["Baturaja Timur"], desa_id=desa,
-            place="Masjid Al-Ikhlas", purpose="Silaturahmi kamtibmas menjelang pemilu", discussion="Menolak politik uang.",
-            outcomes="Tokoh agama sepakat menjaga suasana damai.", potential_problems="Pesan berantai bernada SARA.",
-            obstacles="Hujan deras.", other_attendees=12, reported_by_id=reporter.id,
-            officer_ids=[reporter.id], stakeholder_ids=[f.id for f in figures],
-            follow_ups=[FollowUpInput(what="Patroli dialogis malam hari", responsible="Bhabinkamtibmas",
-                                      due_date=date.today() + timedelta(days=7))],
-        ))
+        meeting = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                starts_at=yesterday,
+                ends_at=yesterday + timedelta(hours=2),
+                kecamatan_id=kec["Baturaja Timur"],
+                desa_id=desa,
+                place="Masjid Al-Ikhlas",
+                purpose="Silaturahmi kamtibmas menjelang pemilu",
+                discussion="Menolak politik uang.",
+                outcomes="Tokoh agama sepakat menjaga suasana damai.",
+                potential_problems="Pesan berantai bernada SARA.",
+                obstacles="Hujan deras.",
+                other_attendees=12,
+                reported_by_id=reporter.id,
+                officer_ids=[reporter.id],
+                stakeholder_ids=[f.id for f in figures],
+                follow_ups=[
+                    FollowUpInput(
+                        what="Patroli dialogis malam hari",
+                        responsible="Bhabinkamtibmas",
+                        due_date=date.today() + timedelta(days=7),
+                    )
+                ],
+            ),
+        )
         for k, color in enumerate(((200, 40, 40), (40, 160, 40), (40, 40, 200), (200, 200, 40))):
-            photos.add_photo(s, store.photo_dir, _photo(color), meeting_id=meeting.id, caption=f"Foto kegiatan {k + 1}")
+            photos.add_photo(
+                s,
+                store.photo_dir,
+                _photo(color),
+                meeting_id=meeting.id,
+                caption=f"Foto kegiatan {k + 1}",
+            )
         cats = {c.name: c.id for c in reference.incident_categories(s)}
-        incident = incidents.create_incident(s, incidents.IncidentInput(
-            occurred_at=yesterday, category_id=next(iter(cats.values())), severity="tinggi", kecamatan_id=kec["Baturaja Timur"],
-            place="Depan pasar", title="Pembagian amplop kepada warga", description="Warga menerima amplop berisi uang.",
-            people_involved="Rudi (terlapor)", source="Warga setempat", source_grade="B", info_grade="2",
-            assessment="Diduga politik uang terorganisir.", recommendation="Koordinasi dengan Panwascam.",
-            reported_by_id=reporter.id,
-        ))
+        incident = incidents.create_incident(
+            s,
+            incidents.IncidentInput(
+                occurred_at=yesterday,
+                category_id=next(iter(cats.values())),
+                severity="tinggi",
+                kecamatan_id=kec["Baturaja Timur"],
+                place="Depan pasar",
+                title="Pembagian amplop kepada warga",
+                description="Warga menerima amplop berisi uang.",
+                people_involved="Rudi (terlapor)",
+                source="Warga setempat",
+                source_grade="B",
+                info_grade="2",
+                assessment="Diduga politik uang terorganisir.",
+                recommendation="Koordinasi dengan Panwascam.",
+                reported_by_id=reporter.id,
+            ),
+        )
     return Setup(store, reporter.id, commander.id, meeting.id, incident.id)
 
 
@@ -114,14 +168,36 @@ def _anchors(store):
 def test_meeting_report_reads_like_a_polri_report(setup):
     result = service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
     text = _text(result.pdf)
-    for line in ("KEPOLISIAN DAERAH SUMATERA SELATAN", "RESOR OGAN KOMERING ULU", "SEKTOR BATURAJA TIMUR",
-                 "LAPORAN HASIL KEGIATAN / KUNJUNGAN", result.number, "KH Ahmad Zainal", "Siti Lestari",
-                 "PENDAHULUAN", "PELAKSANAAN", "HASIL", "HAMBATAN", "KESIMPULAN DAN SARAN", "Patroli dialogis malam hari",
-                 "Mengetahui", "KAPOLSEK BATURAJA TIMUR", "HENDRA WIJAYA", "BHABINKAMTIBMAS", "BUDI SANTOSO",
-                 "AIPTU NRP 85071234", "DOKUMENTASI KEGIATAN", "Foto kegiatan 4", f"Halaman 1 dari {result.pages}",
-                 result.document_id, service.verification_code(_content_hash(setup, result))):
+    for line in (
+        "KEPOLISIAN DAERAH SUMATERA SELATAN",
+        "RESOR OGAN KOMERING ULU",
+        "SEKTOR BATURAJA TIMUR",
+        "LAPORAN HASIL KEGIATAN / KUNJUNGAN",
+        result.number,
+        "KH Ahmad Zainal",
+        "Siti Lestari",
+        "PENDAHULUAN",
+        "PELAKSANAAN",
+        "HASIL",
+        "HAMBATAN",
+        "KESIMPULAN DAN SARAN",
+        "Patroli dialogis malam hari",
+        "Mengetahui",
+        "KAPOLSEK BATURAJA TIMUR",
+        "HENDRA WIJAYA",
+        "BHABINKAMTIBMAS",
+        "BUDI SANTOSO",
+        "AIPTU NRP 85071234",
+        "DOKUMENTASI KEGIATAN",
+        "Foto kegiatan 4",
+        f"Halaman 1 dari {result.pages}",
+        result.document_id,
+        service.verification_code(_content_hash(setup, result)),
+    ):
         assert line in text, line
-    assert result.number.startswith("B/1/") and result.number.endswith(f"/LHK/{date.today().year}/BTT")
+    assert result.number.startswith("B/1/") and result.number.endswith(
+        f"/LHK/{date.today().year}/BTT"
+    )
     assert result.pages == 3  # two pages of report, one of photos
     assert len(result.pdf) < 1_500_000
     assert result.path.read_bytes() == result.pdf
@@ -155,7 +231,9 @@ def test_a_changed_byte_in_the_signed_range_is_detected(setup):
     at = data.index(b"/DCTDecode")
     at = data.index(b"stream", at) + 400  # inside the first photo's JPEG bytes
     data[at] ^= 0x01
-    assert verification.verify_pdf(bytes(data), _anchors(setup.store)).verdict == verification.MODIFIED
+    assert (
+        verification.verify_pdf(bytes(data), _anchors(setup.store)).verdict == verification.MODIFIED
+    )
 
 
 def test_an_incremental_update_that_changes_a_page_is_detected(setup):
@@ -167,13 +245,17 @@ def test_an_incremental_update_that_changes_a_page_is_detected(setup):
     page = writer.root["/Pages"]["/Kids"][0].get_object()
     extra = writer.add_object(generic.StreamObject(stream_data=b"0 0 1 rg 100 100 300 50 re f"))
     contents = page["/Contents"]
-    page["/Contents"] = generic.ArrayObject(([*contents] if isinstance(contents, generic.ArrayObject) else [contents]) + [extra])
+    page["/Contents"] = generic.ArrayObject(
+        ([*contents] if isinstance(contents, generic.ArrayObject) else [contents]) + [extra]
+    )
     writer.update_container(page)
     out = io.BytesIO()
     writer.write(out)
     checked = verification.verify_pdf(out.getvalue(), _anchors(setup.store))
     assert checked.verdict == verification.MODIFIED
-    assert checked.signatures[0].intact  # the signed bytes are untouched: the diff analysis caught it
+    assert checked.signatures[
+        0
+    ].intact  # the signed bytes are untouched: the diff analysis caught it
 
 
 def test_page_one_renders_and_is_not_blank(setup, tmp_path):
@@ -182,7 +264,10 @@ def test_page_one_renders_and_is_not_blank(setup, tmp_path):
     result = service.make_report(setup.store, "incident", setup.incident_id, passphrase=PASS)
     source = tmp_path / "r.pdf"
     source.write_bytes(result.pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(source), str(tmp_path / "p")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(source), str(tmp_path / "p")],
+        check=True,
+    )
     (png,) = tmp_path.glob("p*.png")
     with Image.open(png) as im:
         gray = im.convert("L")
@@ -212,7 +297,9 @@ def test_wrong_passphrase_takes_no_number(setup):
         service.make_report(setup.store, "meeting", setup.meeting_id, passphrase="salah")
     with setup.store.read() as s:
         assert register.reports_of(s, "meeting", setup.meeting_id) == []
-    assert service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS).number.startswith("B/1/")
+    assert service.make_report(
+        setup.store, "meeting", setup.meeting_id, passphrase=PASS
+    ).number.startswith("B/1/")
 
 
 def test_signed_record_is_locked_and_changes_become_amendments(setup, yesterday):
@@ -221,9 +308,16 @@ def test_signed_record_is_locked_and_changes_become_amendments(setup, yesterday)
     assert again.reused and again.number == first.number and again.pdf == first.pdf
     with setup.store.read() as s:
         detail = meetings.get_meeting(s, setup.meeting_id)
-    data = meetings.MeetingInput(starts_at=detail.starts_at, ends_at=detail.ends_at, kecamatan_id=detail.kecamatan_id,
-                                 desa_id=detail.desa_id, place=detail.place, purpose=detail.purpose,
-                                 outcomes="Hasil yang diperbaiki.", reported_by_id=detail.reported_by_id)
+    data = meetings.MeetingInput(
+        starts_at=detail.starts_at,
+        ends_at=detail.ends_at,
+        kecamatan_id=detail.kecamatan_id,
+        desa_id=detail.desa_id,
+        place=detail.place,
+        purpose=detail.purpose,
+        outcomes="Hasil yang diperbaiki.",
+        reported_by_id=detail.reported_by_id,
+    )
     with pytest.raises(register.RecordLocked, match=first.number.replace("/", ".")):
         with setup.store.write() as s:
             meetings.update_meeting(s, setup.meeting_id, data)
@@ -254,8 +348,15 @@ def test_incident_lock_too(setup):
         detail = incidents.get_incident(s, setup.incident_id)
     with pytest.raises(register.RecordLocked):
         with setup.store.write() as s:
-            incidents.update_incident(s, setup.incident_id, incidents.IncidentInput(
-                occurred_at=detail.occurred_at, description="Diubah", reported_by_id=detail.reported_by_id))
+            incidents.update_incident(
+                s,
+                setup.incident_id,
+                incidents.IncidentInput(
+                    occurred_at=detail.occurred_at,
+                    description="Diubah",
+                    reported_by_id=detail.reported_by_id,
+                ),
+            )
 
 
 def test_numbers_never_repeat_across_a_thousand_reports(store):
@@ -263,24 +364,50 @@ def test_numbers_never_repeat_across_a_thousand_reports(store):
     with store.write() as s:
         for k in range(1000):
             day = date(2026, 1 + k % 12, 1 + k % 28)
-            number, _value = numbering.next_number(s, numbering.DEFAULT_TEMPLATE, when=day, class_code="LHK" if k % 2 else "LI",
-                                                   post_code="BTT")
+            number, _value = numbering.next_number(
+                s,
+                numbering.DEFAULT_TEMPLATE,
+                when=day,
+                class_code="LHK" if k % 2 else "LI",
+                post_code="BTT",
+            )
             seen.add(number.split("/")[1] + "/" + number.split("/")[4])
             assert "/BTT" in number
     assert len(seen) == 1000
-    other_post = numbering.format_number(numbering.DEFAULT_TEMPLATE, no=1, when=date(2026, 1, 1), class_code="LHK", post_code="LBT")
+    other_post = numbering.format_number(
+        numbering.DEFAULT_TEMPLATE, no=1, when=date(2026, 1, 1), class_code="LHK", post_code="LBT"
+    )
     assert other_post == "B/1/I/LHK/2026/LBT"
 
 
 def test_number_template_and_settings_are_checked(store):
-    assert numbering.format_number("{sec}/{no}/{month}/{class}/{year}/{code}", no=7, when=date(2026, 4, 3), class_code="LHK",
-                                   post_code="BTT", security_class="Rahasia") == "R/7/IV/LHK/2026/BTT"
+    assert (
+        numbering.format_number(
+            "{sec}/{no}/{month}/{class}/{year}/{code}",
+            no=7,
+            when=date(2026, 4, 3),
+            class_code="LHK",
+            post_code="BTT",
+            security_class="Rahasia",
+        )
+        == "R/7/IV/LHK/2026/BTT"
+    )
     with pytest.raises(ValidationError):
         numbering.validate_template("B/{no}/{year}")  # no post code: two posts would collide
     with store.write() as s:
-        saved = report_settings.save(s, report_settings.ReportSettings(number_template="B/{no}/{month}/{class}/{year}/Sek-{code}",
-                                                                        security_class="Terbatas", letterhead=False))
-    assert saved.number_template.endswith("Sek-{code}") and saved.security_class == "Terbatas" and not saved.letterhead
+        saved = report_settings.save(
+            s,
+            report_settings.ReportSettings(
+                number_template="B/{no}/{month}/{class}/{year}/Sek-{code}",
+                security_class="Terbatas",
+                letterhead=False,
+            ),
+        )
+    assert (
+        saved.number_template.endswith("Sek-{code}")
+        and saved.security_class == "Terbatas"
+        and not saved.letterhead
+    )
     with pytest.raises(ValidationError), store.write() as s:
         report_settings.save(s, report_settings.ReportSettings(security_class="Rahasia sekali"))
 
@@ -295,13 +422,19 @@ def test_letterhead_line_of_42_characters_is_rejected(store):
 
 def test_choosing_another_officer_and_missing_credentials(setup):
     with pytest.raises(credentials.NoCredential, match="Hendra Wijaya"):
-        service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS, officer_nrp="78050011")
+        service.make_report(
+            setup.store, "meeting", setup.meeting_id, passphrase=PASS, officer_nrp="78050011"
+        )
     with setup.store.write() as s:
         credentials.enroll_officer(s, setup.commander_id, "komandan")
-    result = service.make_report(setup.store, "meeting", setup.meeting_id, passphrase="komandan", officer_nrp="78050011")
+    result = service.make_report(
+        setup.store, "meeting", setup.meeting_id, passphrase="komandan", officer_nrp="78050011"
+    )
     text = _text(result.pdf)
     assert "IPTU NRP 78050011" in text and "Mengetahui" not in text  # the commander signs himself
-    assert verification.verify_pdf(result.pdf, _anchors(setup.store)).signatures[0].nrp == "78050011"
+    assert (
+        verification.verify_pdf(result.pdf, _anchors(setup.store)).signatures[0].nrp == "78050011"
+    )
 
 
 def test_passphrase_change_and_hq_chain_slot_in(setup):
@@ -314,12 +447,20 @@ def test_passphrase_change_and_hq_chain_slot_in(setup):
         hq_key = pki.generate_key()
         hq = pki.Identity(hq_key, pki.make_root(hq_key, common_name="Polres OKU", unit="HQ"))
         post_key = credentials.post_authority(s).key
-        issued = pki.issue_post_certificate(hq, post_key.public_key(), post_code="BTT", post_name="Polsek Baturaja Timur")
+        issued = pki.issue_post_certificate(
+            hq, post_key.public_key(), post_code="BTT", post_name="Polsek Baturaja Timur"
+        )
         assert credentials.install_post_certificate(s, issued, [hq.certificate]) == 1
     new = service.make_report(setup.store, "incident", setup.incident_id, passphrase="baru")
-    assert verification.verify_pdf(new.pdf, [hq.certificate]).verdict == verification.VALID  # HQ trusts it
-    assert verification.verify_pdf(old.pdf, [hq.certificate]).verdict == verification.UNTRUSTED  # signed before enrolment
-    assert verification.verify_pdf(old.pdf, _anchors(setup.store)).verdict == verification.VALID  # the post still trusts it
+    assert (
+        verification.verify_pdf(new.pdf, [hq.certificate]).verdict == verification.VALID
+    )  # HQ trusts it
+    assert (
+        verification.verify_pdf(old.pdf, [hq.certificate]).verdict == verification.UNTRUSTED
+    )  # signed before enrolment
+    assert (
+        verification.verify_pdf(old.pdf, _anchors(setup.store)).verdict == verification.VALID
+    )  # the post still trusts it
 
 
 def test_officer_can_use_an_official_pkcs12_certificate(setup):
@@ -328,8 +469,12 @@ def test_officer_can_use_an_official_pkcs12_certificate(setup):
     ca_key = pki.generate_key()
     ca = pki.Identity(ca_key, pki.make_root(ca_key, common_name="CA Resmi"))
     key = pki.generate_key()
-    cert = pki.issue_officer_certificate(ca, key.public_key(), name="Budi Santoso", nrp="85071234", post_code="BTT")
-    p12 = pkcs12.serialize_key_and_certificates(b"budi", key, cert, [ca.certificate], BestAvailableEncryption(b"p12"))
+    cert = pki.issue_officer_certificate(
+        ca, key.public_key(), name="Budi Santoso", nrp="85071234", post_code="BTT"
+    )
+    p12 = pkcs12.serialize_key_and_certificates(
+        b"budi", key, cert, [ca.certificate], BestAvailableEncryption(b"p12")
+    )
     with setup.store.write() as s:
         with pytest.raises(pki.WrongPassphrase):
             credentials.import_pkcs12(s, setup.reporter_id, p12, "salah", PASS)
@@ -359,20 +504,43 @@ def test_cli_report_and_verify(tmp_path, monkeypatch, capsys):
     assert main(["--data-dir", data, "demo", "--meetings", "3", "--incidents", "3"]) == 0
     out = tmp_path / "rapat.pdf"
     monkeypatch.delenv("OKUDESK_PASSPHRASE", raising=False)
-    assert main(["--data-dir", data, "report", "meeting", "latest", "--out", str(out), "--draft"]) == 0
+    assert (
+        main(["--data-dir", data, "report", "meeting", "latest", "--out", str(out), "--draft"]) == 0
+    )
     assert main(["--data-dir", data, "verify", str(out)]) == 1  # a draft carries no signature
     capsys.readouterr()
     wrong = tmp_path / "wrong"
     wrong.write_text("salah\n")
-    assert main(["--data-dir", data, "report", "meeting", "latest", "--out", str(out), "--passphrase-file", str(wrong)]) == 1
+    assert (
+        main(
+            [
+                "--data-dir",
+                data,
+                "report",
+                "meeting",
+                "latest",
+                "--out",
+                str(out),
+                "--passphrase-file",
+                str(wrong),
+            ]
+        )
+        == 1
+    )
     assert capsys.readouterr().err.strip() == "okudesk: Kata sandi salah"
     monkeypatch.setenv("OKUDESK_PASSPHRASE", "demo")
     assert main(["--data-dir", data, "report", "meeting", "latest", "--out", str(out)]) == 0
     capsys.readouterr()
     assert main(["--data-dir", data, "verify", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "SAH: utuh dan penanda tangan dipercaya" in printed and "NRP: " in printed and "Waktu tanda tangan: " in printed
-    assert main(["--lang", "en", "--data-dir", str(tmp_path / "elsewhere"), "verify", str(out)]) == 1
+    assert (
+        "SAH: utuh dan penanda tangan dipercaya" in printed
+        and "NRP: " in printed
+        and "Waktu tanda tangan: " in printed
+    )
+    assert (
+        main(["--lang", "en", "--data-dir", str(tmp_path / "elsewhere"), "verify", str(out)]) == 1
+    )
     assert "intact but signer not trusted" in capsys.readouterr().out
     tampered = tmp_path / "ubah.pdf"
     raw = bytearray(out.read_bytes())
@@ -382,17 +550,33 @@ def test_cli_report_and_verify(tmp_path, monkeypatch, capsys):
     assert main(["--lang", "en", "--data-dir", data, "verify", str(tampered)]) == 1
     assert "MODIFIED after signing" in capsys.readouterr().out
     incident_pdf = tmp_path / "kejadian.pdf"
-    assert main(["--data-dir", data, "report", "incident", "latest", "--out", str(incident_pdf)]) == 0
+    assert (
+        main(["--data-dir", data, "report", "incident", "latest", "--out", str(incident_pdf)]) == 0
+    )
     capsys.readouterr()
     # trusting the post's CA certificate explicitly works from any folder
     with open_store(data) as store, store.read() as s:
         (anchor,) = credentials.trust_anchors(s)
     cert_file = tmp_path / "pos.pem"
     cert_file.write_bytes(pki.cert_pem(anchor))
-    assert main(["--data-dir", str(tmp_path / "elsewhere"), "verify", str(incident_pdf), "--trust", str(cert_file)]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(tmp_path / "elsewhere"),
+                "verify",
+                str(incident_pdf),
+                "--trust",
+                str(cert_file),
+            ]
+        )
+        == 0
+    )
     notpdf = tmp_path / "bundle.okb"
     notpdf.write_bytes(b"PK\x03\x04 not a pdf")
-    assert main(["--lang", "id", "--data-dir", data, "verify", str(notpdf)]) == 1  # not a PDF: bundle verification says no
+    assert (
+        main(["--lang", "id", "--data-dir", data, "verify", str(notpdf)]) == 1
+    )  # not a PDF: bundle verification says no
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
 
 
@@ -408,7 +592,9 @@ def test_an_officer_signs_only_their_own_reports_unless_commander(setup):
     setup.store.actor = permissions.Actor(setup.commander_id, "Hendra Wijaya", "petugas")
     with pytest.raises(PermissionDenied):
         service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
-    assert service.make_report(setup.store, "meeting", setup.meeting_id, draft=True).pages >= 1  # reading is fine
+    assert (
+        service.make_report(setup.store, "meeting", setup.meeting_id, draft=True).pages >= 1
+    )  # reading is fine
     setup.store.actor = permissions.Actor(setup.reporter_id, "Budi Santoso", "petugas")
     assert service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS).signed
     setup.store.actor = permissions.Actor(setup.commander_id, "Hendra Wijaya", "kapolsek")
@@ -431,19 +617,34 @@ def test_officer_certificates_follow_the_sync_identity_and_hq_enrolment(tmp_path
     post.actor = permissions.system_actor("pytest")
     with post.write() as s:
         kec = reference.kecamatan(s)[0].id
-        posts.set_up_this_post(s, code="BTT", name="Polsek Baturaja Timur", letterhead=["SEKTOR BATURAJA TIMUR"])
-        officer = officers.add_officer(s, name="Budi Santoso", nrp="85071234", position="Bhabinkamtibmas")
+        posts.set_up_this_post(
+            s, code="BTT", name="Polsek Baturaja Timur", letterhead=["SEKTOR BATURAJA TIMUR"]
+        )
+        officer = officers.add_officer(
+            s, name="Budi Santoso", nrp="85071234", position="Bhabinkamtibmas"
+        )
         credentials.enroll_officer(s, officer.id, PASS)
-        ids = [meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday - timedelta(hours=k), kecamatan_id=kec,
-                                                                purpose=f"Rapat {k}", reported_by_id=officer.id)).id
-               for k in range(3)]
+        ids = [
+            meetings.create_meeting(
+                s,
+                meetings.MeetingInput(
+                    starts_at=yesterday - timedelta(hours=k),
+                    kecamatan_id=kec,
+                    purpose=f"Rapat {k}",
+                    reported_by_id=officer.id,
+                ),
+            ).id
+            for k in range(3)
+        ]
     before_sync = service.make_report(post, "meeting", ids[0], passphrase=PASS)
     with post.write() as s:
         trust.set_up_post(s, kit)
     before_enrolment = service.make_report(post, "meeting", ids[1], passphrase=PASS)
     with post.write() as s:
         post_key = trust.signing_identity(s).key
-        issued = pki.issue_post_certificate(hq_identity, post_key.public_key(), post_code="BTT", post_name="Polsek Baturaja Timur")
+        issued = pki.issue_post_certificate(
+            hq_identity, post_key.public_key(), post_code="BTT", post_name="Polsek Baturaja Timur"
+        )
         assert trust.install_post_certificate(s, pki.cert_pem(issued))
     enrolled = service.make_report(post, "meeting", ids[2], passphrase=PASS)
     with hq.read() as s:
@@ -451,7 +652,9 @@ def test_officer_certificates_follow_the_sync_identity_and_hq_enrolment(tmp_path
     with post.read() as s:
         post_anchors = credentials.trust_anchors(s)
     assert verification.verify_pdf(enrolled.pdf, hq_anchors).verdict == verification.VALID
-    assert verification.verify_pdf(before_enrolment.pdf, hq_anchors).verdict == verification.UNTRUSTED
+    assert (
+        verification.verify_pdf(before_enrolment.pdf, hq_anchors).verdict == verification.UNTRUSTED
+    )
     for old in (before_sync, before_enrolment, enrolled):
         assert verification.verify_pdf(old.pdf, post_anchors).verdict == verification.VALID
     hq.close()
@@ -471,7 +674,9 @@ def test_optional_logo_above_the_letterhead_and_letterhead_off(setup):
     with setup.store.write() as s:
         report_settings.save(s, report_settings.ReportSettings(letterhead=False))
     without = service.make_report(setup.store, "incident", setup.incident_id, draft=True)
-    assert "RESOR OGAN KOMERING ULU" not in _text(without.pdf) and page_one_images(without.pdf) == page_one_images(plain.pdf)
+    assert "RESOR OGAN KOMERING ULU" not in _text(without.pdf) and page_one_images(
+        without.pdf
+    ) == page_one_images(plain.pdf)
     with pytest.raises(ValidationError):
         report_settings.save_logo(setup.store.data_dir, b"not a picture")
     report_settings.save_logo(setup.store.data_dir, None)

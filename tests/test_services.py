@@ -58,7 +58,13 @@ def test_letterhead_rule(store):
 def test_officer_needs_an_eight_digit_nrp_that_is_unique(store):
     ref = _ref(store)
     with store.write() as s:
-        o = officers.add_officer(s, name="Budi Santoso", nrp="85071234", rank_id=ref["ranks"]["Aiptu"], position="Bhabinkamtibmas")
+        o = officers.add_officer(
+            s,
+            name="Budi Santoso",
+            nrp="85071234",
+            rank_id=ref["ranks"]["Aiptu"],
+            position="Bhabinkamtibmas",
+        )
     assert o.rank_and_nrp == "AIPTU NRP 85071234"
     with pytest.raises(ValidationError, match="8 digit"):
         with store.write() as s:
@@ -73,14 +79,36 @@ def test_meeting_round_trip_with_attendees_follow_ups_and_history(store, yesterd
     with store.write() as s:
         kec = ref["kec"]["Baturaja Timur"]
         desa = reference.add_desa(s, kec, "Sukaraya")
-        officer = officers.add_officer(s, name="Rahmat Hidayat", nrp="90010001", rank_id=ref["ranks"]["Bripka"])
-        kpu = stakeholders.add_stakeholder(s, stakeholders.StakeholderInput(name="Dewi Lestari", type_id=ref["types"]["KPU Kabupaten"], organisation="KPU OKU"))
-        m = meetings.create_meeting(s, meetings.MeetingInput(
-            starts_at=yesterday, ends_at=yesterday + timedelta(hours=2), kecamatan_id=kec, desa_id=desa,
-            place="Balai desa", purpose="Koordinasi pengamanan TPS", potential_problems="TPS 05 rawan banjir",
-            officer_ids=[officer.id], stakeholder_ids=[kpu.id, kpu.id],
-            follow_ups=[FollowUpInput(what="Cek TPS 05", responsible="Bhabinkamtibmas", due_date=date.today() + timedelta(days=3))],
-        ))
+        officer = officers.add_officer(
+            s, name="Rahmat Hidayat", nrp="90010001", rank_id=ref["ranks"]["Bripka"]
+        )
+        kpu = stakeholders.add_stakeholder(
+            s,
+            stakeholders.StakeholderInput(
+                name="Dewi Lestari", type_id=ref["types"]["KPU Kabupaten"], organisation="KPU OKU"
+            ),
+        )
+        m = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                starts_at=yesterday,
+                ends_at=yesterday + timedelta(hours=2),
+                kecamatan_id=kec,
+                desa_id=desa,
+                place="Balai desa",
+                purpose="Koordinasi pengamanan TPS",
+                potential_problems="TPS 05 rawan banjir",
+                officer_ids=[officer.id],
+                stakeholder_ids=[kpu.id, kpu.id],
+                follow_ups=[
+                    FollowUpInput(
+                        what="Cek TPS 05",
+                        responsible="Bhabinkamtibmas",
+                        due_date=date.today() + timedelta(days=3),
+                    )
+                ],
+            ),
+        )
     assert m.number == f"BTT-RPT-{yesterday.year}-0001"
     assert [a.name for a in m.stakeholders] == ["Dewi Lestari"]
     assert m.officers[0].detail == "Bripka"
@@ -100,15 +128,21 @@ def test_meeting_round_trip_with_attendees_follow_ups_and_history(store, yesterd
 def test_meeting_validation_speaks_indonesian_and_english(store, yesterday):
     with pytest.raises(ValidationError, match="Waktu selesai harus setelah waktu mulai"):
         with store.write() as s:
-            meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday, ends_at=yesterday, purpose="x"))
+            meetings.create_meeting(
+                s, meetings.MeetingInput(starts_at=yesterday, ends_at=yesterday, purpose="x")
+            )
     with pytest.raises(ValidationError, match="tidak masuk akal"):
         with store.write() as s:
-            meetings.create_meeting(s, meetings.MeetingInput(starts_at=datetime(1999, 1, 1), purpose="x"))
+            meetings.create_meeting(
+                s, meetings.MeetingInput(starts_at=datetime(1999, 1, 1), purpose="x")
+            )
     set_language("en")
     try:
         with pytest.raises(ValidationError, match="end time must be after"):
             with store.write() as s:
-                meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday, ends_at=yesterday, purpose="x"))
+                meetings.create_meeting(
+                    s, meetings.MeetingInput(starts_at=yesterday, ends_at=yesterday, purpose="x")
+                )
     finally:
         set_language("id")
 
@@ -117,10 +151,17 @@ def test_incident_status_life_cycle_keeps_history(store, yesterday):
     ref = _ref(store)
     with store.write() as s:
         o = officers.add_officer(s, name="Yusuf", nrp="88020002")
-        i = incidents.create_incident(s, incidents.IncidentInput(
-            occurred_at=yesterday, category_id=ref["cats"]["Politik uang"], severity="tinggi",
-            kecamatan_id=ref["kec"]["Baturaja Timur"], description="Pembagian amplop", reported_by_id=o.id,
-        ))
+        i = incidents.create_incident(
+            s,
+            incidents.IncidentInput(
+                occurred_at=yesterday,
+                category_id=ref["cats"]["Politik uang"],
+                severity="tinggi",
+                kecamatan_id=ref["kec"]["Baturaja Timur"],
+                description="Pembagian amplop",
+                reported_by_id=o.id,
+            ),
+        )
         assert i.status == "dilaporkan" and i.number.startswith("BTT-KJD-")
         incidents.change_status(s, i.id, "diverifikasi", officer_id=o.id, note="Saksi dua orang")
         i = incidents.change_status(s, i.id, "dieskalasi", officer_id=o.id, note="Ke Gakkumdu")
@@ -154,7 +195,9 @@ def _jpeg(size, exif_time: str | None = None) -> bytes:
 def test_photos_are_downscaled_stored_once_and_keep_their_time(store, yesterday):
     raw = _jpeg((4000, 3000), "2026:02:14 08:30:00")
     with store.write() as s:
-        m = meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang"))
+        m = meetings.create_meeting(
+            s, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang")
+        )
         a = photos.add_photo(s, store.photo_dir, raw, meeting_id=m.id, caption="Suasana")
         b = photos.add_photo(s, store.photo_dir, raw, meeting_id=m.id, caption="Sama")
     assert (a.width, a.height) == (1600, 1200)

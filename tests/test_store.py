@@ -27,7 +27,9 @@ def test_pragmas_are_set_on_every_connection(store):
     with store.write() as s:
         assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == -pragmas.CACHE_KIB
     with store.read() as s:  # the same pooled connection: small again
-        assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == -pragmas.READ_CACHE_KIB
+        assert (
+            s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == -pragmas.READ_CACHE_KIB
+        )
     assert pragmas.READ_CACHE_KIB <= 4096
 
 
@@ -45,7 +47,11 @@ def test_migrations_build_exactly_the_models(tmp_path):
     store = Store.open(tmp_path)
     with store.engine.connect() as conn:
         # the FTS5 indexes (virtual tables) are not models: store/search.py owns them
-        skip = {"include_name": lambda name, type_, _p: not (type_ == "table" and search.is_search_table(name))}
+        skip = {
+            "include_name": lambda name, type_, _p: (
+                not (type_ == "table" and search.is_search_table(name))
+            )
+        }
         diff = compare_metadata(MigrationContext.configure(conn, opts=skip), Base.metadata)
     store.close()
     assert diff == []
@@ -58,7 +64,10 @@ def test_ddl_is_atomic(store):
             s.execute(text("INSERT INTO half_done VALUES (1)"))
             raise RuntimeError("power cut")
     with store.read() as s:
-        assert s.execute(text("SELECT count(*) FROM sqlite_master WHERE name='half_done'")).scalar() == 0
+        assert (
+            s.execute(text("SELECT count(*) FROM sqlite_master WHERE name='half_done'")).scalar()
+            == 0
+        )
 
 
 def test_foreign_keys_are_enforced(store):
@@ -135,7 +144,9 @@ def test_change_versions_only_go_up(store, yesterday):
     from okudesk.core.records import meetings
 
     with store.write() as s:
-        m = meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang"))
+        m = meetings.create_meeting(
+            s, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang")
+        )
     with store.read() as s:
         instance, counter = versioning.current(s.connection())
         from okudesk.core.models import Meeting
@@ -169,7 +180,11 @@ def test_renewed_instance_keeps_counter(store):
 def _schema(folder: Path) -> set[tuple]:
     con = sqlite3.connect(folder / "okudesk.sqlite3")
     try:
-        return set(con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
+        return set(
+            con.execute(
+                "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            )
+        )
     finally:
         con.close()
 

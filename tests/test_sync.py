@@ -34,7 +34,10 @@ def test_three_posts_enroll_work_export_import_receipt_and_export_again(tmp_path
     made = {}
     for k, (code, store) in enumerate(stations.items()):
         meeting = add_meeting(store, f"Rapat koordinasi {code}")
-        made[code] = (meeting, [add_incident(store, f"Kejadian {code} {n}", meeting_id=meeting) for n in range(k + 2)])
+        made[code] = (
+            meeting,
+            [add_incident(store, f"Kejadian {code} {n}", meeting_id=meeting) for n in range(k + 2)],
+        )
         with store.read() as s:
             assert posts.this_post(s).code == code
     first = {code: export_to(store, usb) for code, store in stations.items()}
@@ -47,8 +50,16 @@ def test_three_posts_enroll_work_export_import_receipt_and_export_again(tmp_path
     assert [o.counts["conflicts"] + o.counts["held"] for o in outcomes] == [0, 0, 0]
     with hq.read() as s:
         counts = stats.counts(s)
-    assert {code: counts["posts"][code]["incidents"] for code in stations} == {"BTT": 2, "BTB": 3, "PNJ": 4}
-    assert {code: counts["posts"][code]["meetings"] for code in stations} == {"BTT": 1, "BTB": 1, "PNJ": 1}
+    assert {code: counts["posts"][code]["incidents"] for code in stations} == {
+        "BTT": 2,
+        "BTB": 3,
+        "PNJ": 4,
+    }
+    assert {code: counts["posts"][code]["meetings"] for code in stations} == {
+        "BTT": 1,
+        "BTB": 1,
+        "PNJ": 1,
+    }
 
     # receipts: certificates chain to HQ, the acknowledgement empties the queue
     for outcome in outcomes:
@@ -64,15 +75,26 @@ def test_three_posts_enroll_work_export_import_receipt_and_export_again(tmp_path
             me = trust.role(s)
             identity = trust.signing_identity(s)
         assert me.enrolled
-        pki.validate_chain(identity.certificate, intermediates=[], anchors=[root], key_usage={"key_cert_sign"})
+        pki.validate_chain(
+            identity.certificate, intermediates=[], anchors=[root], key_usage={"key_cert_sign"}
+        )
 
     # HQ corrects a BTT incident; BTT edits another one and adds a new one: incremental bundle
     btt_meeting, btt_incidents = made["BTT"]
     with hq.write() as s:
         d = incidents.get_incident(s, btt_incidents[0])
-        incidents.update_incident(s, d.id, incidents.IncidentInput(
-            occurred_at=d.occurred_at, category_id=d.category_id, kecamatan_id=d.kecamatan_id,
-            title="Dikoreksi Polres", description=d.description, meeting_id=d.meeting_id))
+        incidents.update_incident(
+            s,
+            d.id,
+            incidents.IncidentInput(
+                occurred_at=d.occurred_at,
+                category_id=d.category_id,
+                kecamatan_id=d.kecamatan_id,
+                title="Dikoreksi Polres",
+                description=d.description,
+                meeting_id=d.meeting_id,
+            ),
+        )
     edit_incident(stations["BTT"], btt_incidents[1], "Diubah pos")
     add_incident(stations["BTT"], "Kejadian baru", meeting_id=btt_meeting)
     second = export.export_bundle(stations["BTT"], usb)
@@ -80,7 +102,14 @@ def test_three_posts_enroll_work_export_import_receipt_and_export_again(tmp_path
     assert second.counts == {"incident": 2, "incident_status_change": 1}
     (outcome,) = import_all(hq, [second.path])
     assert outcome.ok
-    assert {k: v for k, v in outcome.counts.items() if k != "audit"} == {"new": 2, "updated": 1, "unchanged": 0, "conflicts": 0, "held": 0, "released": 0}
+    assert {k: v for k, v in outcome.counts.items() if k != "audit"} == {
+        "new": 2,
+        "updated": 1,
+        "unchanged": 0,
+        "conflicts": 0,
+        "held": 0,
+        "released": 0,
+    }
     assert outcome.counts["audit"] >= 2  # the post's trail of those changes came along
     # the receipt brings HQ's correction to the post
     apply_receipt(stations["BTT"], outcome.receipt)
@@ -108,16 +137,26 @@ def test_hq_correction_and_post_edit_conflict_keeps_the_loser(tmp_path, capsys):
     apply_receipt(post, first.receipt)
     with hq.write() as s:
         d = incidents.get_incident(s, incident)
-        incidents.update_incident(s, incident, incidents.IncidentInput(
-            occurred_at=d.occurred_at, category_id=d.category_id, kecamatan_id=d.kecamatan_id, title="Versi Polres",
-            description=d.description))
+        incidents.update_incident(
+            s,
+            incident,
+            incidents.IncidentInput(
+                occurred_at=d.occurred_at,
+                category_id=d.category_id,
+                kecamatan_id=d.kecamatan_id,
+                title="Versi Polres",
+                description=d.description,
+            ),
+        )
     edit_incident(post, incident, "Versi pos")  # before the post has seen HQ's correction
     (second,) = import_all(hq, [export_to(post, usb)])
     assert second.counts["conflicts"] == 1
     with hq.read() as s:
         assert s.get(Incident, incident).title == "Versi Polres"  # HQ's correction wins
         kept = status.conflicts(s)
-    assert [(c.table, c.record_id, c.post_code, c.row["title"]) for c in kept] == [("incident", incident, "BTT", "Versi pos")]
+    assert [(c.table, c.record_id, c.post_code, c.row["title"]) for c in kept] == [
+        ("incident", incident, "BTT", "Versi pos")
+    ]
     assert kept[0].summary == "Versi pos"  # what the Sinkronisasi page shows, and the command line:
     assert main(["--data-dir", str(hq.data_dir), "conflict", "list"]) == 0
     assert f"incident {incident} {kept[0].instance} pos BTT: Versi pos" in capsys.readouterr().out
@@ -192,7 +231,6 @@ def test_posts_renaming_the_same_reference_row_conflict_by_a_fixed_rule(tmp_path
     hq.close()
     import shutil
 
-
     shutil.copytree(tmp_path / "hq", tmp_path / "hq_rev")
     one, other = open_store(tmp_path / "hq"), open_store(tmp_path / "hq_rev")
     assert all(o.ok for o in import_all(one, bundles))
@@ -208,7 +246,23 @@ def test_posts_renaming_the_same_reference_row_conflict_by_a_fixed_rule(tmp_path
 def test_cli_loop_and_status_setting(tmp_path, capsys):
     hq, post, usb = str(tmp_path / "hq"), str(tmp_path / "post"), tmp_path / "usb"
     assert main(["--data-dir", hq, "setup", "hq", "--name", "Polres OKU", "--code", "OKU"]) == 0
-    assert main(["--data-dir", hq, "post", "add", "--code", "BTT", "--name", "Polsek Baturaja Timur", "--out", str(usb)]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                hq,
+                "post",
+                "add",
+                "--code",
+                "BTT",
+                "--name",
+                "Polsek Baturaja Timur",
+                "--out",
+                str(usb),
+            ]
+        )
+        == 0
+    )
     kit = capsys.readouterr().out.strip().splitlines()[-1]
     assert main(["--data-dir", post, "setup", "post", "--kit", kit]) == 0
     assert main(["--data-dir", post, "demo", "--meetings", "3", "--incidents", "5"]) == 0
@@ -247,8 +301,12 @@ def test_cli_loop_and_status_setting(tmp_path, capsys):
         creds = list(s.scalars(select(OfficerCredential)))
         assert creds
         for row in creds:
-            pki.validate_chain(pki.load_cert(row.certificate_pem), intermediates=pki.load_certs(row.chain_pem),
-                               anchors=[root], key_usage={"digital_signature", "non_repudiation"})
+            pki.validate_chain(
+                pki.load_cert(row.certificate_pem),
+                intermediates=pki.load_certs(row.chain_pem),
+                anchors=[root],
+                key_usage={"digital_signature", "non_repudiation"},
+            )
     assert main(["--data-dir", hq, "post", "revoke", "--code", "BTT"]) == 0
     assert main(["--data-dir", post, "export", "--out", str(usb)]) == 0
     again = capsys.readouterr().out.strip().splitlines()[-1]
@@ -258,7 +316,12 @@ def test_cli_loop_and_status_setting(tmp_path, capsys):
 
 def test_a_conflicting_row_is_summarised_by_its_first_telling_field_on_one_line():
     """One rule for the GUI's conflict list and the command line's (core/sync/status.py)."""
-    assert status.summarise({"number": "BTT-KJD-2026-0001", "description": "Spanduk\ndisobek", "title": ""}) == "Spanduk disobek"
+    assert (
+        status.summarise(
+            {"number": "BTT-KJD-2026-0001", "description": "Spanduk\ndisobek", "title": ""}
+        )
+        == "Spanduk disobek"
+    )
     assert status.summarise({"what": "Patroli malam", "number": "X"}) == "Patroli malam"
     assert status.summarise({"name": "x" * 200}) == "x" * 80
     assert status.summarise({"id": "abc", "counter": 3}) == ""

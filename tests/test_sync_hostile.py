@@ -58,7 +58,14 @@ def world():
     assert importer.import_bundle(hq, first, write_receipt=False).ok
     hq.close()
     shutil.copytree(root / "hq", root / "hq-enrolled")
-    yield {"root": root, "post": post, "first": first, "second": second, "foreign": foreign, "usb": usb}
+    yield {
+        "root": root,
+        "post": post,
+        "first": first,
+        "second": second,
+        "foreign": foreign,
+        "usb": usb,
+    }
     post.close()
     shutil.rmtree(root, ignore_errors=True)
 
@@ -100,8 +107,10 @@ def _members(data: bytes) -> dict[str, tuple[int, int]]:
     spans = {}
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         for info in z.infolist():
-            name_len, extra_len = int.from_bytes(data[info.header_offset + 26:info.header_offset + 28], "little"), \
-                int.from_bytes(data[info.header_offset + 28:info.header_offset + 30], "little")
+            name_len, extra_len = (
+                int.from_bytes(data[info.header_offset + 26 : info.header_offset + 28], "little"),
+                int.from_bytes(data[info.header_offset + 28 : info.header_offset + 30], "little"),
+            )
             start = info.header_offset + 30 + name_len + extra_len
             spans[info.filename] = (start, start + info.compress_size)
     return spans
@@ -129,7 +138,9 @@ def test_the_genuine_bundle_is_accepted(world):
 def test_truncation_at_many_offsets(world):
     folder = _fresh(world)
     data = world["first"].read_bytes()
-    offsets = sorted({*range(0, len(data), max(1, len(data) // 40)), len(data) - 1, len(data) - 22, 1, 4})
+    offsets = sorted(
+        {*range(0, len(data), max(1, len(data) // 40)), len(data) - 1, len(data) - 22, 1, 4}
+    )
     for k in offsets:
         _refused(folder, _write(world, "cut.okb", data[:k]), "rusak", "tidak sah", "terpotong")
 
@@ -146,8 +157,18 @@ def test_bit_flips_in_every_part(world):
     for spot in spots:
         flipped = bytearray(data)
         flipped[spot] ^= 0x10
-        _refused(folder, _write(world, "flip.okb", bytes(flipped)), "rusak", "tidak sah", "diubah", "tidak dikenal",
-                 "lain", "bukti", "terpotong", "dipercaya")
+        _refused(
+            folder,
+            _write(world, "flip.okb", bytes(flipped)),
+            "rusak",
+            "tidak sah",
+            "diubah",
+            "tidak dikenal",
+            "lain",
+            "bukti",
+            "terpotong",
+            "dipercaya",
+        )
 
 
 def test_bit_flip_in_payload_with_recomputed_crc_is_caught_by_the_signature(world):
@@ -156,7 +177,9 @@ def test_bit_flip_in_payload_with_recomputed_crc_is_caught_by_the_signature(worl
     payload = bytearray(members[bundle.PAYLOAD])
     payload[len(payload) // 2] ^= 1
     members[bundle.PAYLOAD] = bytes(payload)
-    _refused(folder, _write(world, "crc.okb", _rezip(list(members.items()))), "tanda tangan tidak sah")
+    _refused(
+        folder, _write(world, "crc.okb", _rezip(list(members.items()))), "tanda tangan tidak sah"
+    )
 
 
 def test_bundle_for_another_hq(world):
@@ -198,13 +221,17 @@ def _forged(world, *, swap_signature_from: Path | None = None) -> bytes:
 
 
 def test_forged_signature(world):
-    _refused(_fresh(world, "hq-enrolled"), _write(world, "forged.okb", _forged(world)), "kunci lain")
+    _refused(
+        _fresh(world, "hq-enrolled"), _write(world, "forged.okb", _forged(world)), "kunci lain"
+    )
     _refused(_fresh(world), _write(world, "forged.okb", _forged(world)), "bukti pendaftaran")
 
 
 def test_swapped_signature(world):
     data = _forged(world, swap_signature_from=world["first"])
-    _refused(_fresh(world, "hq-enrolled"), _write(world, "swapped.okb", data), "tanda tangan tidak sah")
+    _refused(
+        _fresh(world, "hq-enrolled"), _write(world, "swapped.okb", data), "tanda tangan tidak sah"
+    )
 
 
 def test_replayed_bundle(world):
@@ -215,7 +242,9 @@ def test_archive_member_with_parent_path(world):
     members = _read_members(world["first"]) + [("../../evil.txt", b"owned")]
     _refused(_fresh(world), _write(world, "traversal.okb", _rezip(members)), "isi arsip tidak sah")
     assert not (world["root"].parent / "evil.txt").exists()
-    renamed = [("../" + n if n == bundle.PAYLOAD else n, d) for n, d in _read_members(world["first"])]
+    renamed = [
+        ("../" + n if n == bundle.PAYLOAD else n, d) for n, d in _read_members(world["first"])
+    ]
     _refused(_fresh(world), _write(world, "traversal2.okb", _rezip(renamed)), "isi arsip tidak sah")
 
 
@@ -272,8 +301,12 @@ with Store.open(Path(sys.argv[1])) as hq:
 def test_kill_during_import_rolls_back(world):
     folder = _fresh(world)
     before = _digest(folder)
-    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(folder), str(world["first"])],
-                            stdout=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONPATH=str(Path(__file__).parents[1])))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILL_SCRIPT, str(folder), str(world["first"])],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(Path(__file__).parents[1])),
+    )
     try:
         assert proc.stdout.readline().strip() == "applying"
     finally:
@@ -340,22 +373,40 @@ def test_bundle_from_an_older_okudesk_gets_defaults_for_new_columns(world):
     info = records.table_info("incident")
     row = []
     for name in info.columns:
-        row.append({"id": "11111111-2222-4333-8444-555555555555", "change_instance": "i", "change_counter": 1,
-                    "occurred_at": "2026-01-01 10:00:00.000000", "reported_at": "2026-01-01 11:00:00.000000",
-                    "origin_post": "BTT", "number": "BTT-KJD-2026-0001"}.get(name))
+        row.append(
+            {
+                "id": "11111111-2222-4333-8444-555555555555",
+                "change_instance": "i",
+                "change_counter": 1,
+                "occurred_at": "2026-01-01 10:00:00.000000",
+                "reported_at": "2026-01-01 11:00:00.000000",
+                "origin_post": "BTT",
+                "number": "BTT-KJD-2026-0001",
+            }.get(name)
+        )
     old_columns = [c for c in info.columns if c != "recommendation"]
     old_row = [v for c, v in zip(info.columns, row, strict=True) if c != "recommendation"]
-    (table,) = records.decode_payload({"tables": [{"name": "incident", "columns": old_columns, "rows": 1, "data": [old_row]}], "links": []})
+    (table,) = records.decode_payload(
+        {
+            "tables": [{"name": "incident", "columns": old_columns, "rows": 1, "data": [old_row]}],
+            "links": [],
+        }
+    )
     assert table.rows[0][info.index("recommendation")] == ""
     assert table.rows[0][info.index("number")] == "BTT-KJD-2026-0001"
 
 
-@pytest.mark.parametrize("field, bad, needle", [
-    ("title", "x" * 201, "Judul singkat terlalu panjang (maksimal 200 karakter)"),
-    ("severity", "gawat", "Tingkat kerawanan tidak dikenal: gawat"),
-    ("description", "   ", "Uraian kejadian wajib diisi"),
-])
-def test_a_signed_bundle_with_a_row_that_breaks_the_field_table_is_refused(tmp_path, field, bad, needle):
+@pytest.mark.parametrize(
+    "field, bad, needle",
+    [
+        ("title", "x" * 201, "Judul singkat terlalu panjang (maksimal 200 karakter)"),
+        ("severity", "gawat", "Tingkat kerawanan tidak dikenal: gawat"),
+        ("description", "   ", "Uraian kejadian wajib diisi"),
+    ],
+)
+def test_a_signed_bundle_with_a_row_that_breaks_the_field_table_is_refused(
+    tmp_path, field, bad, needle
+):
     """A post running a modified okudesk signs rows its services would refuse: HQ checks every
     row against the field table and refuses the whole bundle, naming the row and the field."""
     from okudesk.core.models import Incident

@@ -92,7 +92,11 @@ def _apply(root: Path, bundles: list[Path], sequence: list[int]) -> dict:
     return result
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(st.lists(st.integers(min_value=0, max_value=8), min_size=1, max_size=12))
 def test_any_order_duplication_and_subset_converge(world, sequence):
     root, bundles, in_order = world

@@ -42,10 +42,17 @@ class Gui(NamedTuple):
     start: Callable[[Path, str | None], int]  # (data folder, language) -> exit code
     smoke_test: Callable[[Path], None]  # selftest's "gui" check, in a scratch folder
 
+
 # The leading options' defaults: what okudesk starts with when opened with no arguments (a
 # double click), without building a parser (~2 ms of a cold start). tests/test_cli.py keeps
 # them equal to build_parser()'s.
-NO_ARGUMENTS = {"data_dir": None, "debug": False, "lang": None, "officer": None, "passphrase_file": None}
+NO_ARGUMENTS = {
+    "data_dir": None,
+    "debug": False,
+    "lang": None,
+    "officer": None,
+    "passphrase_file": None,
+}
 
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
@@ -59,17 +66,32 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"okudesk {__version__}")
     parser.add_argument(
-        "--data-dir", type=Path, default=None, metavar="DIR",
+        "--data-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
         help="folder data (bawaan: $OKUDESK_DATA_DIR atau folder data pengguna)",
     )
-    parser.add_argument("--debug", action="store_true", help="tampilkan rincian teknis bila terjadi kesalahan")
-    parser.add_argument("--lang", choices=("id", "en"), default=None, help="bahasa pesan (id atau en)")
     parser.add_argument(
-        "--officer", default=None, metavar="NRP",
+        "--debug", action="store_true", help="tampilkan rincian teknis bila terjadi kesalahan"
+    )
+    parser.add_argument(
+        "--lang", choices=("id", "en"), default=None, help="bahasa pesan (id atau en)"
+    )
+    parser.add_argument(
+        "--officer",
+        default=None,
+        metavar="NRP",
         help="bertindak sebagai petugas ini (kata sandi dari --passphrase-file atau $OKUDESK_PASSPHRASE); "
         "tanpa ini perintah bertindak sebagai konsol (admin lokal)",
     )
-    parser.add_argument("--passphrase-file", type=Path, default=None, metavar="FILE", help="berkas berisi kata sandi petugas")
+    parser.add_argument(
+        "--passphrase-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="berkas berisi kata sandi petugas",
+    )
     if not commands:
         return parser
     subparsers = parser.add_subparsers(dest="command", metavar="<perintah>")
@@ -105,7 +127,9 @@ def open_store(args: argparse.Namespace, *, passphrase: str | None = None):
                 try:
                     passphrase = path.read_text(encoding="utf-8").rstrip("\r\n")
                 except OSError as exc:
-                    raise OkudeskError(f"berkas kata sandi tidak dapat dibaca: {path} ({exc.strerror or exc})") from exc
+                    raise OkudeskError(
+                        f"berkas kata sandi tidak dapat dibaca: {path} ({exc.strerror or exc})"
+                    ) from exc
             elif passphrase is None:
                 passphrase = os.environ.get("OKUDESK_PASSPHRASE", "")
             store.actor = accounts.login(store, passphrase, nrp=nrp)
@@ -166,7 +190,10 @@ def main(argv: list[str] | None = None, *, gui: Gui | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - last line of defence: one readable line
         if args.debug:
             logging.exception("okudesk failed")
-        print(f"okudesk: kesalahan tak terduga ({type(exc).__name__}: {exc}); jalankan dengan --debug untuk rinciannya", file=sys.stderr)
+        print(
+            f"okudesk: kesalahan tak terduga ({type(exc).__name__}: {exc}); jalankan dengan --debug untuk rinciannya",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
 
 

@@ -10,11 +10,26 @@ from okudesk.core import permissions
 
 
 def register(subparsers) -> None:
-    b = subparsers.add_parser("backup", help="buat cadangan data (basis data dan foto)", description="Menulis satu berkas cadangan (zip: basis data, foto, manifes) ke folder tujuan, lalu memeriksanya.")
-    b.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder tujuan (mis. flashdisk)")
+    b = subparsers.add_parser(
+        "backup",
+        help="buat cadangan data (basis data dan foto)",
+        description="Menulis satu berkas cadangan (zip: basis data, foto, manifes) ke folder tujuan, lalu memeriksanya.",
+    )
+    b.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="folder tujuan (mis. flashdisk)"
+    )
     b.set_defaults(func=backup)
-    r = subparsers.add_parser("restore", help="pulihkan data dari cadangan", description="Memeriksa cadangan, menyisihkan basis data yang sekarang ke replaced/, lalu memasang cadangan dengan ID instans baru. Tutup okudesk dulu.")
-    r.add_argument("file", type=Path, metavar="FILE", help="berkas cadangan (.zip) atau salinan basis data (.sqlite3)")
+    r = subparsers.add_parser(
+        "restore",
+        help="pulihkan data dari cadangan",
+        description="Memeriksa cadangan, menyisihkan basis data yang sekarang ke replaced/, lalu memasang cadangan dengan ID instans baru. Tutup okudesk dulu.",
+    )
+    r.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help="berkas cadangan (.zip) atau salinan basis data (.sqlite3)",
+    )
     r.set_defaults(func=restore)
 
 
@@ -23,7 +38,9 @@ def backup(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         info = backups.write_backup(store, args.out)
-    print(f"Cadangan dibuat: {info.path} ({info.size / 1e6:.1f} MB, {info.photos} foto, skema {info.schema}).")
+    print(
+        f"Cadangan dibuat: {info.path} ({info.size / 1e6:.1f} MB, {info.photos} foto, skema {info.schema})."
+    )
     return EXIT_OK
 
 

@@ -10,10 +10,24 @@ from okudesk.cli import EXIT_OK, open_store
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("demo", help="isi folder data dengan data contoh", description="Mengisi folder data dengan data contoh yang realistis (pos, petugas, tokoh, rapat, kejadian).")
-    p.add_argument("--meetings", type=_count, default=120, metavar="N", help="jumlah rapat/kunjungan (bawaan 120)")
-    p.add_argument("--incidents", type=_count, default=200, metavar="N", help="jumlah kejadian (bawaan 200)")
-    p.add_argument("--seed", type=int, default=1, metavar="S", help="benih acak, untuk data yang dapat diulang")
+    p = subparsers.add_parser(
+        "demo",
+        help="isi folder data dengan data contoh",
+        description="Mengisi folder data dengan data contoh yang realistis (pos, petugas, tokoh, rapat, kejadian).",
+    )
+    p.add_argument(
+        "--meetings",
+        type=_count,
+        default=120,
+        metavar="N",
+        help="jumlah rapat/kunjungan (bawaan 120)",
+    )
+    p.add_argument(
+        "--incidents", type=_count, default=200, metavar="N", help="jumlah kejadian (bawaan 200)"
+    )
+    p.add_argument(
+        "--seed", type=int, default=1, metavar="S", help="benih acak, untuk data yang dapat diulang"
+    )
     p.set_defaults(func=run)
 
 
@@ -38,7 +52,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"\r{kind}: {done}/{total}", end="", file=sys.stderr, flush=True)
 
     with open_store(args) as store:
-        summary = demo.fill(store, meetings=args.meetings, incidents=args.incidents, seed=args.seed, progress=progress)
+        summary = demo.fill(
+            store,
+            meetings=args.meetings,
+            incidents=args.incidents,
+            seed=args.seed,
+            progress=progress,
+        )
     if interactive:
         print(file=sys.stderr)
     print(

@@ -8,8 +8,17 @@ from okudesk.cli import EXIT_FAILED, EXIT_OK
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("selftest", help="periksa bahwa program terpasang berfungsi", description="Uji mandiri tanpa layar: basis data sementara, migrasi, tulis dan baca data, dan seterusnya.")
-    p.add_argument("--only", action="append", metavar="NAMA", help="jalankan pemeriksaan ini saja (boleh diulang)")
+    p = subparsers.add_parser(
+        "selftest",
+        help="periksa bahwa program terpasang berfungsi",
+        description="Uji mandiri tanpa layar: basis data sementara, migrasi, tulis dan baca data, dan seterusnya.",
+    )
+    p.add_argument(
+        "--only",
+        action="append",
+        metavar="NAMA",
+        help="jalankan pemeriksaan ini saja (boleh diulang)",
+    )
     p.add_argument("--no-gui", action="store_true", help="lewati pemeriksaan jendela utama")
     p.set_defaults(func=run)
 

@@ -9,12 +9,22 @@ from okudesk.cli import EXIT_OK, open_store
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("stats", help="hitung data yang tersimpan", description="Menghitung rapat, kejadian, tokoh, tindak lanjut dan foto (yang tidak dihapus), semuanya dan per pos.")
+    p = subparsers.add_parser(
+        "stats",
+        help="hitung data yang tersimpan",
+        description="Menghitung rapat, kejadian, tokoh, tindak lanjut dan foto (yang tidak dihapus), semuanya dan per pos.",
+    )
     p.add_argument("--json", action="store_true", help="keluaran satu objek JSON")
     p.set_defaults(func=run)
 
 
-LABELS = {"meetings": "Rapat", "incidents": "Kejadian", "stakeholders": "Tokoh", "follow_ups": "Tindak lanjut", "attachments": "Foto"}
+LABELS = {
+    "meetings": "Rapat",
+    "incidents": "Kejadian",
+    "stakeholders": "Tokoh",
+    "follow_ups": "Tindak lanjut",
+    "attachments": "Foto",
+}
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,51 +11,100 @@ from okudesk.cli import EXIT_FAILED, EXIT_OK, open_store
 
 
 def register(subparsers) -> None:
-    setup = subparsers.add_parser("setup", help="jadikan instalasi ini Polres (HQ) atau sebuah pos",
-                                  description="Menyiapkan peran sinkronisasi instalasi ini.")
+    setup = subparsers.add_parser(
+        "setup",
+        help="jadikan instalasi ini Polres (HQ) atau sebuah pos",
+        description="Menyiapkan peran sinkronisasi instalasi ini.",
+    )
     roles = setup.add_subparsers(dest="role", metavar="<peran>", required=True)
-    hq = roles.add_parser("hq", help="jadikan instalasi ini Polres (HQ)", description="Membuat kunci dan sertifikat Polres (HQ).")
+    hq = roles.add_parser(
+        "hq",
+        help="jadikan instalasi ini Polres (HQ)",
+        description="Membuat kunci dan sertifikat Polres (HQ).",
+    )
     hq.add_argument("--name", required=True, help="nama Polres")
     hq.add_argument("--code", required=True, help="kode Polres, mis. OKU")
     hq.set_defaults(func=setup_hq)
-    post = roles.add_parser("post", help="jadikan instalasi ini pos dari kit pendaftaran",
-                            description="Menyiapkan pos dari kit pendaftaran yang dibuat Polres; kunci pos dibuat di laptop ini.")
-    post.add_argument("--kit", required=True, type=Path, metavar="FILE", help="berkas kit pendaftaran dari Polres")
+    post = roles.add_parser(
+        "post",
+        help="jadikan instalasi ini pos dari kit pendaftaran",
+        description="Menyiapkan pos dari kit pendaftaran yang dibuat Polres; kunci pos dibuat di laptop ini.",
+    )
+    post.add_argument(
+        "--kit", required=True, type=Path, metavar="FILE", help="berkas kit pendaftaran dari Polres"
+    )
     post.set_defaults(func=setup_post)
 
-    p = subparsers.add_parser("post", help="kelola pos terdaftar (Polres)", description="Mendaftarkan, mencabut dan menampilkan pos (hanya di Polres).")
+    p = subparsers.add_parser(
+        "post",
+        help="kelola pos terdaftar (Polres)",
+        description="Mendaftarkan, mencabut dan menampilkan pos (hanya di Polres).",
+    )
     actions = p.add_subparsers(dest="action", metavar="<aksi>", required=True)
-    add = actions.add_parser("add", help="daftarkan pos dan tulis kit pendaftarannya", description="Mendaftarkan pos dan menulis kit pendaftaran ke folder DIR.")
+    add = actions.add_parser(
+        "add",
+        help="daftarkan pos dan tulis kit pendaftarannya",
+        description="Mendaftarkan pos dan menulis kit pendaftaran ke folder DIR.",
+    )
     add.add_argument("--code", required=True, help="kode pos, mis. BTT")
     add.add_argument("--name", required=True, help="nama pos")
     add.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder tujuan kit")
     add.set_defaults(func=post_add)
-    revoke = actions.add_parser("revoke", help="cabut pos (laptop hilang/dicuri)", description="Mencabut kunci pos; bundel bertanda tangan kuncinya ditolak.")
+    revoke = actions.add_parser(
+        "revoke",
+        help="cabut pos (laptop hilang/dicuri)",
+        description="Mencabut kunci pos; bundel bertanda tangan kuncinya ditolak.",
+    )
     revoke.add_argument("--code", required=True, help="kode pos")
     revoke.set_defaults(func=post_revoke)
     lst = actions.add_parser("list", help="tampilkan pos terdaftar dan status sinkronisasinya")
     lst.set_defaults(func=post_list)
 
-    con = subparsers.add_parser("conflict", help="konflik sinkronisasi yang disimpan (Polres)",
-                                description="Menampilkan dan menyelesaikan konflik: versi yang kalah disimpan untuk diperiksa.")
+    con = subparsers.add_parser(
+        "conflict",
+        help="konflik sinkronisasi yang disimpan (Polres)",
+        description="Menampilkan dan menyelesaikan konflik: versi yang kalah disimpan untuk diperiksa.",
+    )
     con_actions = con.add_subparsers(dest="action", metavar="<aksi>", required=True)
     con_list = con_actions.add_parser("list", help="tampilkan konflik yang belum diselesaikan")
     con_list.set_defaults(func=conflict_list)
     con_resolve = con_actions.add_parser("resolve", help="selesaikan satu konflik")
     con_resolve.add_argument("table")
     con_resolve.add_argument("record_id", metavar="ID")
-    con_resolve.add_argument("instance", metavar="INSTANCE", help="instance versi yang disimpan (lihat 'conflict list')")
-    con_resolve.add_argument("--keep", choices=("winner", "loser"), required=True,
-                             help="winner: pertahankan versi yang berlaku; loser: pakai versi yang disimpan")
+    con_resolve.add_argument(
+        "instance", metavar="INSTANCE", help="instance versi yang disimpan (lihat 'conflict list')"
+    )
+    con_resolve.add_argument(
+        "--keep",
+        choices=("winner", "loser"),
+        required=True,
+        help="winner: pertahankan versi yang berlaku; loser: pakai versi yang disimpan",
+    )
     con_resolve.set_defaults(func=conflict_resolve)
 
-    exp = subparsers.add_parser("export", help="tulis bundel sinkronisasi untuk Polres", description="Menulis satu bundel berisi semua perubahan yang belum dikonfirmasi Polres ke folder DIR (mis. flashdisk).")
-    exp.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder tujuan (mis. flashdisk)")
+    exp = subparsers.add_parser(
+        "export",
+        help="tulis bundel sinkronisasi untuk Polres",
+        description="Menulis satu bundel berisi semua perubahan yang belum dikonfirmasi Polres ke folder DIR (mis. flashdisk).",
+    )
+    exp.add_argument(
+        "--out", required=True, type=Path, metavar="DIR", help="folder tujuan (mis. flashdisk)"
+    )
     exp.set_defaults(func=export)
 
-    imp = subparsers.add_parser("import", help="impor bundel (Polres) atau tanda terima (pos)", description="Di Polres: memeriksa dan menerapkan bundel pos, lalu menulis tanda terima. Di pos: menerapkan tanda terima Polres.")
+    imp = subparsers.add_parser(
+        "import",
+        help="impor bundel (Polres) atau tanda terima (pos)",
+        description="Di Polres: memeriksa dan menerapkan bundel pos, lalu menulis tanda terima. Di pos: menerapkan tanda terima Polres.",
+    )
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    imp.add_argument("--receipt-out", type=Path, metavar="DIR", default=None, help="folder tanda terima (bawaan: di samping bundel)")
+    imp.add_argument(
+        "--receipt-out",
+        type=Path,
+        metavar="DIR",
+        default=None,
+        help="folder tanda terima (bawaan: di samping bundel)",
+    )
     imp.set_defaults(func=import_files)
 
 
@@ -100,11 +149,15 @@ def post_list(args: argparse.Namespace) -> int:
 
     with open_store(args) as store, store.read() as session:
         rows = status.post_statuses(session)
-    print(f"{'POS':<12} {'STATUS':<9} {'BUNDEL':>6} {'TERAKHIR':<19} {'HARI':>5} {'SELISIH':>7} {'KONFLIK':>7} {'DITAHAN':>7}")
+    print(
+        f"{'POS':<12} {'STATUS':<9} {'BUNDEL':>6} {'TERAKHIR':<19} {'HARI':>5} {'SELISIH':>7} {'KONFLIK':>7} {'DITAHAN':>7}"
+    )
     for r in rows:
         last = r.last_bundle_at.isoformat(sep=" ", timespec="minutes") if r.last_bundle_at else "-"
         days = "-" if r.days_since is None else str(r.days_since)
-        print(f"{r.code:<12} {r.status:<9} {r.bundles:>6} {last:<19} {days:>5} {r.lag:>7} {r.conflicts:>7} {r.held:>7}")
+        print(
+            f"{r.code:<12} {r.status:<9} {r.bundles:>6} {last:<19} {days:>5} {r.lag:>7} {r.conflicts:>7} {r.held:>7}"
+        )
     return EXIT_OK
 
 
@@ -124,7 +177,9 @@ def conflict_resolve(args: argparse.Namespace) -> int:
     from okudesk.core.sync import merge
 
     with open_store(args) as store, store.write() as session:
-        merge.resolve_conflict(session, args.table, args.record_id, args.instance, adopt=args.keep == "loser")
+        merge.resolve_conflict(
+            session, args.table, args.record_id, args.instance, adopt=args.keep == "loser"
+        )
     print("Konflik diselesaikan.")
     return EXIT_OK
 
@@ -153,11 +208,13 @@ def import_files(args: argparse.Namespace) -> int:
                 outcome = importer.import_bundle(store, path, receipt_dir=args.receipt_out)
                 if outcome.ok:
                     c = outcome.counts
-                    print(f"{path.name}: pos {outcome.post}: {c['new']} baru, {c['updated']} diperbarui, "
-                          f"{c['unchanged']} tidak berubah, {c['conflicts']} konflik, {c['held']} ditahan"
-                          + (f", {c['released']} dilepas" if c["released"] else "")
-                          + (f", {c['audit']} entri audit" if c.get("audit") else "")
-                          + (" (pos terdaftar)" if outcome.enrolled else ""))
+                    print(
+                        f"{path.name}: pos {outcome.post}: {c['new']} baru, {c['updated']} diperbarui, "
+                        f"{c['unchanged']} tidak berubah, {c['conflicts']} konflik, {c['held']} ditahan"
+                        + (f", {c['released']} dilepas" if c["released"] else "")
+                        + (f", {c['audit']} entri audit" if c.get("audit") else "")
+                        + (" (pos terdaftar)" if outcome.enrolled else "")
+                    )
                     if outcome.receipt:
                         print(f"  tanda terima: {outcome.receipt}")
                     elif outcome.reason:
@@ -169,9 +226,15 @@ def import_files(args: argparse.Namespace) -> int:
                 outcome = receipt.import_receipt(store, path)
                 if outcome.ok:
                     c = outcome.counts
-                    print(f"{path.name}: tanda terima diterapkan: {c['new']} baru, {c['updated']} diperbarui, "
-                          f"{c['unchanged']} tidak berubah, {c['conflicts']} konflik, {c['held']} ditahan"
-                          + ("; sertifikat pos dari Polres dipasang" if outcome.certificate_installed else ""))
+                    print(
+                        f"{path.name}: tanda terima diterapkan: {c['new']} baru, {c['updated']} diperbarui, "
+                        f"{c['unchanged']} tidak berubah, {c['conflicts']} konflik, {c['held']} ditahan"
+                        + (
+                            "; sertifikat pos dari Polres dipasang"
+                            if outcome.certificate_installed
+                            else ""
+                        )
+                    )
                 else:
                     failed = True
                     print(f"okudesk: {path.name}: DITOLAK: {outcome.reason}", file=sys.stderr)

@@ -15,15 +15,24 @@ from okudesk.core.i18n import _
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
-        "verify", help="periksa keaslian laporan PDF bertanda tangan atau bundel sinkronisasi",
+        "verify",
+        help="periksa keaslian laporan PDF bertanda tangan atau bundel sinkronisasi",
         description="Memeriksa tanda tangan elektronik sebuah laporan PDF: siapa penanda tangannya, kapan, "
-                    "apakah dokumen diubah setelah ditandatangani, dan apakah sertifikatnya dipercaya "
-                    "(sertifikat pos ini dan Polres dipercaya); atau sebuah bundel (.okb) / tanda terima (.okr) "
-                    "sinkronisasi tanpa mengimpornya.",
+        "apakah dokumen diubah setelah ditandatangani, dan apakah sertifikatnya dipercaya "
+        "(sertifikat pos ini dan Polres dipercaya); atau sebuah bundel (.okb) / tanda terima (.okr) "
+        "sinkronisasi tanpa mengimpornya.",
     )
-    p.add_argument("file", type=Path, metavar="FILE", help="berkas yang diperiksa (PDF, .okb atau .okr)")
-    p.add_argument("--trust", type=Path, action="append", default=[], metavar="CERT",
-                   help="percayai juga sertifikat ini (PEM atau DER); boleh diulang")
+    p.add_argument(
+        "file", type=Path, metavar="FILE", help="berkas yang diperiksa (PDF, .okb atau .okr)"
+    )
+    p.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="CERT",
+        help="percayai juga sertifikat ini (PEM atau DER); boleh diulang",
+    )
     p.set_defaults(func=run)
 
 
@@ -31,14 +40,22 @@ def run(args: argparse.Namespace) -> int:
     try:
         data = args.file.read_bytes()
     except OSError as exc:
-        raise OkudeskError(_("Berkas {path} tidak dapat dibaca: {reason}", path=args.file, reason=exc.strerror or exc)) from exc
+        raise OkudeskError(
+            _(
+                "Berkas {path} tidak dapat dibaca: {reason}",
+                path=args.file,
+                reason=exc.strerror or exc,
+            )
+        ) from exc
     if data.lstrip()[:5].startswith(b"%PDF"):
         return verify_pdf_file(args, data)
     if data[:4] == b"PK\x03\x04":  # a sync bundle (.okb) or receipt (.okr): a ZIP archive
         from okudesk.cli.sync import verify_bundle_command
 
         return verify_bundle_command(args)
-    raise OkudeskError(_("Berkas {path} bukan PDF; hanya laporan PDF yang dapat diperiksa", path=args.file))
+    raise OkudeskError(
+        _("Berkas {path} bukan PDF; hanya laporan PDF yang dapat diperiksa", path=args.file)
+    )
 
 
 VERDICT_TEXT = {
@@ -61,7 +78,13 @@ def verify_pdf_file(args: argparse.Namespace, data: bytes) -> int:
         try:
             anchors.append(pki.load_cert(path.read_bytes()))
         except OSError as exc:
-            raise OkudeskError(_("Berkas {path} tidak dapat dibaca: {reason}", path=path, reason=exc.strerror or exc)) from exc
+            raise OkudeskError(
+                _(
+                    "Berkas {path} tidak dapat dibaca: {reason}",
+                    path=path,
+                    reason=exc.strerror or exc,
+                )
+            ) from exc
     result = verification.verify_pdf(data, anchors)
     print(_("Berkas: {path}", path=args.file))
     if result.document_id:
@@ -72,15 +95,24 @@ def verify_pdf_file(args: argparse.Namespace, data: bytes) -> int:
     for check in result.signatures:
         print(_("Penanda tangan: {name}", name=check.signer_name or "-"))
         print(_("NRP: {nrp}", nrp=check.nrp or "-"))
-        when = check.signed_at.astimezone(_wib()).strftime("%d-%m-%Y %H:%M:%S WIB") if check.signed_at else "-"
+        when = (
+            check.signed_at.astimezone(_wib()).strftime("%d-%m-%Y %H:%M:%S WIB")
+            if check.signed_at
+            else "-"
+        )
         print(_("Waktu tanda tangan: {when}", when=when))
         print(_("Hasil: {verdict}", verdict=_(VERDICT_TEXT[check.verdict])))
         if check.detail and check.verdict != "valid":
             print(_("Keterangan: {detail}", detail=check.detail))
     if register_entry is not None:
         same = register_entry.sha256 == result.sha256
-        print(_("Register: nomor {number}; berkas {state} dengan yang didaftarkan", number=register_entry.number,
-                state=_("sama") if same else _("berbeda")))
+        print(
+            _(
+                "Register: nomor {number}; berkas {state} dengan yang didaftarkan",
+                number=register_entry.number,
+                state=_("sama") if same else _("berbeda"),
+            )
+        )
     return EXIT_OK if result.verdict == verification.VALID else EXIT_FAILED
 
 

@@ -89,8 +89,9 @@ def _photo_files(photo_dir: Path) -> list[Path]:
     return sorted(p for p in photo_dir.glob("*/*.jpg") if p.is_file())
 
 
-def write_backup(store: Store, out_dir: Path | str, *, kind: str = MANUAL,
-                 actor: permissions.Actor | None = None) -> BackupInfo:
+def write_backup(
+    store: Store, out_dir: Path | str, *, kind: str = MANUAL, actor: permissions.Actor | None = None
+) -> BackupInfo:
     """Write a backup of ``store`` into ``out_dir`` (a USB stick, or ``backups/``)."""
     actor = actor if actor is not None else store.actor
     permissions.check(actor, "backup.make")
@@ -114,7 +115,9 @@ def write_backup(store: Store, out_dir: Path | str, *, kind: str = MANUAL,
             backup_database(store.db_path, snapshot)
             problems = integrity_problems(snapshot)
             if problems:
-                raise BackupError(_("Basis data rusak, cadangan tidak dibuat: {problem}", problem=problems[0]))
+                raise BackupError(
+                    _("Basis data rusak, cadangan tidak dibuat: {problem}", problem=problems[0])
+                )
             photos = _photo_files(store.photo_dir)
             photo_names = [p.relative_to(store.photo_dir).as_posix() for p in photos]
             schema = read_revision(snapshot)
@@ -131,10 +134,14 @@ def write_backup(store: Store, out_dir: Path | str, *, kind: str = MANUAL,
             try:
                 with open(partial, "wb") as fh:
                     with zipfile.ZipFile(fh, "w") as archive:
-                        archive.writestr(_MANIFEST, json.dumps(manifest, indent=1), zipfile.ZIP_DEFLATED)
+                        archive.writestr(
+                            _MANIFEST, json.dumps(manifest, indent=1), zipfile.ZIP_DEFLATED
+                        )
                         archive.write(snapshot, _DB_MEMBER, zipfile.ZIP_DEFLATED)
                         for path, rel in zip(photos, photo_names, strict=True):
-                            archive.write(path, f"photos/{rel}", zipfile.ZIP_STORED)  # JPEG: already compressed
+                            archive.write(
+                                path, f"photos/{rel}", zipfile.ZIP_STORED
+                            )  # JPEG: already compressed
                     fh.flush()
                     os.fsync(fh.fileno())
                 os.replace(partial, target)
@@ -143,11 +150,22 @@ def write_backup(store: Store, out_dir: Path | str, *, kind: str = MANUAL,
                 if partial.exists():
                     partial.unlink()
     except OSError as exc:
-        raise BackupError(_("Cadangan tidak dapat ditulis ke {path}: {reason}", path=out_dir, reason=exc.strerror or exc)) from exc
+        raise BackupError(
+            _(
+                "Cadangan tidak dapat ditulis ke {path}: {reason}",
+                path=out_dir,
+                reason=exc.strerror or exc,
+            )
+        ) from exc
     check_backup(target)
     info = BackupInfo(target, now, post_code, schema or "", len(photos), target.stat().st_size)
     with store.write(actor=actor) as session:
-        audit.record(session, "backup", summary=str(target), changes={"photos": [None, len(photos)], "size": [None, info.size]})
+        audit.record(
+            session,
+            "backup",
+            summary=str(target),
+            changes={"photos": [None, len(photos)], "size": [None, info.size]},
+        )
     return info
 
 
@@ -155,14 +173,18 @@ def _open(path: Path) -> tuple[zipfile.ZipFile, dict]:
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as exc:
-        raise BackupError(_("Berkas cadangan rusak atau bukan cadangan okudesk: {path}", path=path)) from exc
+        raise BackupError(
+            _("Berkas cadangan rusak atau bukan cadangan okudesk: {path}", path=path)
+        ) from exc
     try:
         manifest = json.loads(archive.read(_MANIFEST))
         if manifest.get("format") != FORMAT or _DB_MEMBER not in archive.namelist():
             raise ValueError("not an okudesk backup")
     except (KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
         archive.close()
-        raise BackupError(_("Berkas cadangan rusak atau bukan cadangan okudesk: {path}", path=path)) from exc
+        raise BackupError(
+            _("Berkas cadangan rusak atau bukan cadangan okudesk: {path}", path=path)
+        ) from exc
     if manifest.get("format_version", 0) > FORMAT_VERSION:
         archive.close()
         raise BackupError(_("Cadangan dibuat oleh okudesk yang lebih baru; perbarui okudesk"))
@@ -179,10 +201,14 @@ def check_backup(path: Path | str) -> dict:
         except (OSError, zipfile.BadZipFile, EOFError, zlib.error) as exc:
             raise BackupError(_("Berkas cadangan rusak: {path}", path=path)) from exc
         if bad is not None:
-            raise BackupError(_("Berkas cadangan rusak: {member} dalam {path}", member=bad, path=path))
+            raise BackupError(
+                _("Berkas cadangan rusak: {member} dalam {path}", member=bad, path=path)
+            )
         missing = [p for p in manifest.get("photos", []) if f"photos/{p}" not in archive.namelist()]
         if missing:
-            raise BackupError(_("Berkas cadangan tidak lengkap: {member} tidak ada", member=missing[0]))
+            raise BackupError(
+                _("Berkas cadangan tidak lengkap: {member} tidak ada", member=missing[0])
+            )
     return manifest
 
 
@@ -193,16 +219,22 @@ def list_backups(backup_dir: Path, kind: str = DAILY) -> list[Path]:
     """Backups of one kind in ``backup_dir``, oldest first (the name carries the time)."""
     if not backup_dir.is_dir():
         return []
-    return sorted(backup_dir.glob(f"okudesk-{kind}-*.zip"), key=lambda p: (p.stat().st_mtime, p.name))
+    return sorted(
+        backup_dir.glob(f"okudesk-{kind}-*.zip"), key=lambda p: (p.stat().st_mtime, p.name)
+    )
 
 
-def daily_if_due(store: Store, *, keep: int = KEEP, now: datetime | None = None) -> BackupInfo | None:
+def daily_if_due(
+    store: Store, *, keep: int = KEEP, now: datetime | None = None
+) -> BackupInfo | None:
     """At start-up: a backup into ``backups/`` when the last one is a day old or more."""
     now = now or datetime.now()
     existing = list_backups(store.backup_dir)
     if existing and now - datetime.fromtimestamp(existing[-1].stat().st_mtime) < timedelta(days=1):
         return None
-    info = write_backup(store, store.backup_dir, kind=DAILY, actor=permissions.system_actor("cadangan otomatis"))
+    info = write_backup(
+        store, store.backup_dir, kind=DAILY, actor=permissions.system_actor("cadangan otomatis")
+    )
     prune(store.backup_dir, keep=keep)
     return info
 
@@ -226,7 +258,9 @@ def prune(backup_dir: Path, *, keep: int = KEEP) -> list[Path]:
 # --- restoring -----------------------------------------------------------------------------
 
 
-def restore(data_dir: Path | str, source: Path | str, *, actor: permissions.Actor | None) -> RestoreInfo:
+def restore(
+    data_dir: Path | str, source: Path | str, *, actor: permissions.Actor | None
+) -> RestoreInfo:
     """Replace the data folder's database with a backup (okudesk must not have it open).
 
     ``source`` is a backup zip, or a bare database copy (the pre-migration copies in
@@ -254,20 +288,29 @@ def restore(data_dir: Path | str, source: Path | str, *, actor: permissions.Acto
                     dst.flush()
                     os.fsync(dst.fileno())
                 if _sha256_file(partial) != manifest.get("database_sha256"):
-                    raise BackupError(_("Basis data dalam cadangan tidak cocok dengan manifesnya: {path}", path=source))
+                    raise BackupError(
+                        _(
+                            "Basis data dalam cadangan tidak cocok dengan manifesnya: {path}",
+                            path=source,
+                        )
+                    )
                 _check_database(partial, known_revisions())
                 added = _restore_photos(archive, manifest, photo_dir)
         else:
             try:
                 backup_database(source, partial)
             except Exception as exc:  # noqa: BLE001 - sqlite3 raises several kinds for "not a database"
-                raise BackupError(_("Berkas cadangan rusak atau bukan cadangan okudesk: {path}", path=source)) from exc
+                raise BackupError(
+                    _("Berkas cadangan rusak atau bukan cadangan okudesk: {path}", path=source)
+                ) from exc
             _check_database(partial, known_revisions())
         instance_id = _renew_instance(partial)
         os.replace(partial, staging)
         fsync_dir(data_dir)
     except OSError as exc:
-        raise BackupError(_("Cadangan tidak dapat dipulihkan: {reason}", reason=exc.strerror or exc)) from exc
+        raise BackupError(
+            _("Cadangan tidak dapat dipulihkan: {reason}", reason=exc.strerror or exc)
+        ) from exc
     finally:
         if partial.exists():
             partial.unlink()
@@ -276,9 +319,16 @@ def restore(data_dir: Path | str, source: Path | str, *, actor: permissions.Acto
     fsync_dir(data_dir)
     with Store.open(data_dir) as store, store.write(actor=actor) as session:
         changes.note_everything(session)  # another database took this one's place
-        audit.record(session, "restore", summary=str(source),
-                     changes={"replaced": [None, str(replaced) if replaced else None], "instance": [None, instance_id],
-                              "photos_added": [None, added]})
+        audit.record(
+            session,
+            "restore",
+            summary=str(source),
+            changes={
+                "replaced": [None, str(replaced) if replaced else None],
+                "instance": [None, instance_id],
+                "photos_added": [None, added],
+            },
+        )
     return RestoreInfo(source, replaced, instance_id, added)
 
 
@@ -289,7 +339,9 @@ def _check_database(path: Path, known: set[str]) -> None:
     try:
         revision = read_revision(path)
     except Exception as exc:  # noqa: BLE001
-        raise BackupError(_("Berkas cadangan rusak atau bukan cadangan okudesk: {path}", path=path)) from exc
+        raise BackupError(
+            _("Berkas cadangan rusak atau bukan cadangan okudesk: {path}", path=path)
+        ) from exc
     if revision is None:
         raise BackupError(_("Berkas cadangan rusak atau bukan cadangan okudesk: {path}", path=path))
     if revision not in known:

@@ -45,43 +45,162 @@ CHUNK = 20_000
 DEMO_POST: dict[str, Any] = dict(
     code="BTT",
     name="Polsek Baturaja Timur",
-    letterhead=["KEPOLISIAN DAERAH SUMATERA SELATAN", "RESOR OGAN KOMERING ULU", "SEKTOR BATURAJA TIMUR"],
+    letterhead=[
+        "KEPOLISIAN DAERAH SUMATERA SELATAN",
+        "RESOR OGAN KOMERING ULU",
+        "SEKTOR BATURAJA TIMUR",
+    ],
     place_name="Baturaja",
 )
 
 DESA = {
-    "Baturaja Timur": ["Sekar Jaya", "Sukaraya", "Kemalaraja", "Baturaja Lama", "Air Gading", "Tanjung Baru",
-                       "Talang Jawa", "Kemelak Bindung Langit", "Sepancar Lawang Kulon", "Tanjung Kemala"],
-    "Baturaja Barat": ["Air Paoh", "Batu Kuning", "Sukajadi", "Talang Jawa Utara", "Pusar", "Tanjung Agung",
-                       "Laya", "Baturaja Permai"],
-    "Lubuk Batang": ["Lubuk Batang Lama", "Lubuk Batang Baru", "Karta Mulya", "Banu Ayu", "Belatung"],
+    "Baturaja Timur": [
+        "Sekar Jaya",
+        "Sukaraya",
+        "Kemalaraja",
+        "Baturaja Lama",
+        "Air Gading",
+        "Tanjung Baru",
+        "Talang Jawa",
+        "Kemelak Bindung Langit",
+        "Sepancar Lawang Kulon",
+        "Tanjung Kemala",
+    ],
+    "Baturaja Barat": [
+        "Air Paoh",
+        "Batu Kuning",
+        "Sukajadi",
+        "Talang Jawa Utara",
+        "Pusar",
+        "Tanjung Agung",
+        "Laya",
+        "Baturaja Permai",
+    ],
+    "Lubuk Batang": [
+        "Lubuk Batang Lama",
+        "Lubuk Batang Baru",
+        "Karta Mulya",
+        "Banu Ayu",
+        "Belatung",
+    ],
     "Peninjauan": ["Peninjauan", "Saung Naga", "Kampai", "Lubuk Kemiling", "Marga Bakti"],
     "Ulu Ogan": ["Pedataran", "Ulak Lebar", "Gunung Tiga", "Belandang"],
 }
 
-FIRST = ["Ahmad", "Budi", "Dedi", "Eko", "Fajar", "Hendra", "Irwan", "Joko", "Kurniawan", "Lukman", "M. Rizki",
-         "Nanda", "Oktavianus", "Putra", "Rahmat", "Sugeng", "Taufik", "Usman", "Wahyu", "Yusuf", "Zainal",
-         "Siti", "Dewi", "Rina", "Nurhayati", "Fitri", "Maya", "Yulia", "Ratna", "Indah", "Sri", "Herlina"]
-LAST = ["Saputra", "Pratama", "Hidayat", "Syahputra", "Gunawan", "Kurniadi", "Setiawan", "Wijaya", "Harahap",
-        "Siregar", "Nasution", "Rahman", "Firmansyah", "Susanto", "Effendi", "Hakim", "Marzuki", "Zulkarnain",
-        "Aprilianti", "Lestari", "Handayani", "Permata", "Wulandari", "Anggraini"]
+FIRST = [
+    "Ahmad",
+    "Budi",
+    "Dedi",
+    "Eko",
+    "Fajar",
+    "Hendra",
+    "Irwan",
+    "Joko",
+    "Kurniawan",
+    "Lukman",
+    "M. Rizki",
+    "Nanda",
+    "Oktavianus",
+    "Putra",
+    "Rahmat",
+    "Sugeng",
+    "Taufik",
+    "Usman",
+    "Wahyu",
+    "Yusuf",
+    "Zainal",
+    "Siti",
+    "Dewi",
+    "Rina",
+    "Nurhayati",
+    "Fitri",
+    "Maya",
+    "Yulia",
+    "Ratna",
+    "Indah",
+    "Sri",
+    "Herlina",
+]
+LAST = [
+    "Saputra",
+    "Pratama",
+    "Hidayat",
+    "Syahputra",
+    "Gunawan",
+    "Kurniadi",
+    "Setiawan",
+    "Wijaya",
+    "Harahap",
+    "Siregar",
+    "Nasution",
+    "Rahman",
+    "Firmansyah",
+    "Susanto",
+    "Effendi",
+    "Hakim",
+    "Marzuki",
+    "Zulkarnain",
+    "Aprilianti",
+    "Lestari",
+    "Handayani",
+    "Permata",
+    "Wulandari",
+    "Anggraini",
+]
 ORGS = {
-    "KPU Kabupaten": ["KPU Kabupaten OKU"], "Bawaslu Kabupaten": ["Bawaslu Kabupaten OKU"],
-    "Partai politik": ["DPC PDI Perjuangan OKU", "DPD Partai Golkar OKU", "DPC Partai Gerindra OKU",
-                       "DPD PKS OKU", "DPC PKB OKU", "DPD Partai NasDem OKU", "DPC Partai Demokrat OKU",
-                       "DPD PAN OKU", "DPC PPP OKU"],
-    "Tokoh agama": ["MUI Kabupaten OKU", "Masjid Agung Baturaja", "PCNU OKU", "PD Muhammadiyah OKU"],
-    "Kodim 0403/OKU": ["Kodim 0403/OKU"], "Danramil": ["Koramil 403-01/Baturaja"],
-    "Karang Taruna": ["Karang Taruna Kelurahan"], "Media": ["Sumatera Ekspres", "Baturaja Radio"],
+    "KPU Kabupaten": ["KPU Kabupaten OKU"],
+    "Bawaslu Kabupaten": ["Bawaslu Kabupaten OKU"],
+    "Partai politik": [
+        "DPC PDI Perjuangan OKU",
+        "DPD Partai Golkar OKU",
+        "DPC Partai Gerindra OKU",
+        "DPD PKS OKU",
+        "DPC PKB OKU",
+        "DPD Partai NasDem OKU",
+        "DPC Partai Demokrat OKU",
+        "DPD PAN OKU",
+        "DPC PPP OKU",
+    ],
+    "Tokoh agama": [
+        "MUI Kabupaten OKU",
+        "Masjid Agung Baturaja",
+        "PCNU OKU",
+        "PD Muhammadiyah OKU",
+    ],
+    "Kodim 0403/OKU": ["Kodim 0403/OKU"],
+    "Danramil": ["Koramil 403-01/Baturaja"],
+    "Karang Taruna": ["Karang Taruna Kelurahan"],
+    "Media": ["Sumatera Ekspres", "Baturaja Radio"],
 }
 MEETING_TOPICS = [
-    ("koordinasi pengamanan tahapan pemilu", "Membahas jadwal tahapan, titik rawan TPS dan kebutuhan personel pengamanan."),
-    ("silaturahmi kamtibmas menjelang pemilu", "Menyampaikan imbauan menjaga persatuan dan menolak politik uang serta hoaks."),
-    ("sosialisasi larangan kampanye di tempat ibadah", "Pengurus sepakat menjaga rumah ibadah tetap netral selama masa kampanye."),
-    ("pengecekan gudang logistik pemilu", "Logistik tersimpan di gudang KPU, segel lengkap, penjagaan 24 jam bersama Linmas."),
-    ("deteksi dini potensi konflik antar pendukung", "Warga melaporkan ketegangan antar pendukung caleg setelah pemasangan APK."),
-    ("Jumat Curhat bersama warga", "Warga menyampaikan keluhan pungli di jalur angkutan batu bara dan balap liar malam hari."),
-    ("pembinaan siskamling", "Pos kamling diaktifkan kembali dengan jadwal ronda bergilir setiap malam."),
+    (
+        "koordinasi pengamanan tahapan pemilu",
+        "Membahas jadwal tahapan, titik rawan TPS dan kebutuhan personel pengamanan.",
+    ),
+    (
+        "silaturahmi kamtibmas menjelang pemilu",
+        "Menyampaikan imbauan menjaga persatuan dan menolak politik uang serta hoaks.",
+    ),
+    (
+        "sosialisasi larangan kampanye di tempat ibadah",
+        "Pengurus sepakat menjaga rumah ibadah tetap netral selama masa kampanye.",
+    ),
+    (
+        "pengecekan gudang logistik pemilu",
+        "Logistik tersimpan di gudang KPU, segel lengkap, penjagaan 24 jam bersama Linmas.",
+    ),
+    (
+        "deteksi dini potensi konflik antar pendukung",
+        "Warga melaporkan ketegangan antar pendukung caleg setelah pemasangan APK.",
+    ),
+    (
+        "Jumat Curhat bersama warga",
+        "Warga menyampaikan keluhan pungli di jalur angkutan batu bara dan balap liar malam hari.",
+    ),
+    (
+        "pembinaan siskamling",
+        "Pos kamling diaktifkan kembali dengan jadwal ronda bergilir setiap malam.",
+    ),
 ]
 PROBLEMS = [
     "Ada indikasi pembagian sembako oleh tim sukses menjelang hari tenang.",
@@ -91,11 +210,19 @@ PROBLEMS = [
     "Belum semua KPPS memahami prosedur pengamanan kotak suara.",
     "Tidak ditemukan potensi kerawanan yang menonjol.",
 ]
-OBSTACLES = ["Sinyal telepon di lokasi lemah.", "Akses jalan rusak setelah hujan.", "Tidak ada hambatan berarti.", ""]
+OBSTACLES = [
+    "Sinyal telepon di lokasi lemah.",
+    "Akses jalan rusak setelah hujan.",
+    "Tidak ada hambatan berarti.",
+    "",
+]
 FOLLOW_UPS = [
-    "Patroli dialogis di sekitar lokasi pada malam hari", "Koordinasi dengan Panwaslu Kecamatan",
-    "Mengundang tokoh agama dalam Jumat Curhat berikutnya", "Memantau grup media sosial warga",
-    "Mendata TPS rawan banjir bersama PPS", "Menyampaikan laporan kepada Kapolsek",
+    "Patroli dialogis di sekitar lokasi pada malam hari",
+    "Koordinasi dengan Panwaslu Kecamatan",
+    "Mengundang tokoh agama dalam Jumat Curhat berikutnya",
+    "Memantau grup media sosial warga",
+    "Mendata TPS rawan banjir bersama PPS",
+    "Menyampaikan laporan kepada Kapolsek",
 ]
 INCIDENT_TEXT = {
     "pemilu": [
@@ -164,14 +291,28 @@ def fill(
     who = permissions.check(store.actor, "demo.fill")
     store.actor = permissions.Actor(who.officer_id, who.name, permissions.SYSTEM_ROLE, who.nrp)
     try:
-        return _fill(store, meetings=meetings, incidents=incidents, seed=seed, today=today, progress=progress)
+        return _fill(
+            store, meetings=meetings, incidents=incidents, seed=seed, today=today, progress=progress
+        )
     finally:
         store.actor = who
 
 
-def _fill(store: Store, *, meetings: int, incidents: int, seed: int, today: date | None, progress: Progress | None) -> DemoSummary:
+def _fill(
+    store: Store,
+    *,
+    meetings: int,
+    incidents: int,
+    seed: int,
+    today: date | None,
+    progress: Progress | None,
+) -> DemoSummary:
     rng = random.Random(seed)
-    now = datetime.now().replace(second=0, microsecond=0) if today is None else datetime.combine(today, datetime.min.time()).replace(hour=17)
+    now = (
+        datetime.now().replace(second=0, microsecond=0)
+        if today is None
+        else datetime.combine(today, datetime.min.time()).replace(hour=17)
+    )
     with store.write() as session:
         post = posts.this_post(session) or _set_up_demo_post(session)
         officer_ids = _ensure_officers(session, rng, post.id)
@@ -186,16 +327,31 @@ def _fill(store: Store, *, meetings: int, incidents: int, seed: int, today: date
     _bulk_incidents(ctx, incidents, meeting_ids, progress)
     _demo_photos(store, rng, meeting_ids[-DEMO_PHOTO_MEETINGS:])
     with store.write() as session:
-        audit.record(session, "demo", summary=f"Data contoh: {meetings} rapat, {incidents} kejadian (benih {seed})",
-                     changes={"meetings": [None, meetings], "incidents": [None, incidents], "seed": [None, seed]})
+        audit.record(
+            session,
+            "demo",
+            summary=f"Data contoh: {meetings} rapat, {incidents} kejadian (benih {seed})",
+            changes={
+                "meetings": [None, meetings],
+                "incidents": [None, incidents],
+                "seed": [None, seed],
+            },
+        )
     with store.read() as session:
-        n_stakeholders = session.scalar(select(func.count()).select_from(Stakeholder).where(Stakeholder.deleted_at.is_(None)))
+        n_stakeholders = session.scalar(
+            select(func.count()).select_from(Stakeholder).where(Stakeholder.deleted_at.is_(None))
+        )
     return DemoSummary(post.code, len(officer_ids), n_stakeholders or 0, meetings, incidents)
 
 
 DEMO_PASSPHRASE = "demo"  # demo officers' login and signing passphrase: for trying okudesk only
 DEMO_PHOTO_MEETINGS = 8
-PHOTO_CAPTIONS = ("Suasana kegiatan", "Penyampaian imbauan kamtibmas", "Foto bersama peserta", "Dialog dengan warga")
+PHOTO_CAPTIONS = (
+    "Suasana kegiatan",
+    "Penyampaian imbauan kamtibmas",
+    "Foto bersama peserta",
+    "Dialog dengan warga",
+)
 
 
 def _demo_photo(rng: random.Random, caption: str) -> bytes:
@@ -208,8 +364,12 @@ def _demo_photo(rng: random.Random, caption: str) -> bytes:
     image = Image.new("RGB", (w, h), (rng.randint(120, 170), rng.randint(170, 210), 235))
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, h * 0.55, w, h), fill=(rng.randint(60, 90), rng.randint(120, 150), 60))
-    draw.rectangle((w * 0.15, h * 0.25, w * 0.55, h * 0.6), fill=(200, 190, 170), outline=(90, 70, 50), width=6)
-    draw.polygon([(w * 0.1, h * 0.27), (w * 0.35, h * 0.08), (w * 0.6, h * 0.27)], fill=(150, 60, 40))
+    draw.rectangle(
+        (w * 0.15, h * 0.25, w * 0.55, h * 0.6), fill=(200, 190, 170), outline=(90, 70, 50), width=6
+    )
+    draw.polygon(
+        [(w * 0.1, h * 0.27), (w * 0.35, h * 0.08), (w * 0.6, h * 0.27)], fill=(150, 60, 40)
+    )
     for k in range(rng.randint(3, 7)):
         x = 120 + k * 140 + rng.randint(-20, 20)
         color = rng.choice(((90, 70, 40), (40, 40, 90), (200, 200, 200), (120, 30, 30)))
@@ -227,12 +387,20 @@ def _demo_photos(store: Store, rng: random.Random, meeting_ids: list[str]) -> No
     # demo.fill was checked for whoever asked (the first admin may, yet may not add photos
     # to records): the demo's own photos are added by the console on their behalf
     asked = store.actor.name if store.actor is not None else ""
-    with store.write(actor=permissions.system_actor(f"data contoh, {asked}" if asked else "data contoh")) as session:
+    with store.write(
+        actor=permissions.system_actor(f"data contoh, {asked}" if asked else "data contoh")
+    ) as session:
         for mid in meeting_ids:
             for k in range(2):
                 caption = PHOTO_CAPTIONS[(k + len(mid)) % len(PHOTO_CAPTIONS)]
-                photos.add_photo(session, store.photo_dir, _demo_photo(rng, caption), meeting_id=mid,
-                                 caption=caption, original_name=f"IMG_{rng.randint(1000, 9999)}.jpg")
+                photos.add_photo(
+                    session,
+                    store.photo_dir,
+                    _demo_photo(rng, caption),
+                    meeting_id=mid,
+                    caption=caption,
+                    original_name=f"IMG_{rng.randint(1000, 9999)}.jpg",
+                )
 
 
 def _set_up_demo_post(session: Session) -> posts.PostInfo:
@@ -241,28 +409,49 @@ def _set_up_demo_post(session: Session) -> posts.PostInfo:
 
 
 def _ensure_officers(session: Session, rng: random.Random, post_id: str) -> list[str]:
-    existing = list(session.scalars(select(Officer.id).where(Officer.deleted_at.is_(None), Officer.active.is_(True))))
+    existing = list(
+        session.scalars(
+            select(Officer.id).where(Officer.deleted_at.is_(None), Officer.active.is_(True))
+        )
+    )
     if len(existing) >= 3:
         return existing
     ranks = {r.name: r.id for r in reference.ranks(session)}
-    plan = [("Iptu", "Kapolsek", "kapolsek"), ("Aiptu", "Kanit Intelkam", "petugas"),
-            ("Bripka", "Bhabinkamtibmas", "petugas"), ("Bripka", "Bhabinkamtibmas", "petugas"),
-            ("Brigadir", "Bhabinkamtibmas", "petugas"), ("Aipda", "Kanit Binmas", "petugas"),
-            ("Briptu", "Operator / Bamin", "admin"), ("Bripda", "Banit Reskrim", "petugas")]
+    plan = [
+        ("Iptu", "Kapolsek", "kapolsek"),
+        ("Aiptu", "Kanit Intelkam", "petugas"),
+        ("Bripka", "Bhabinkamtibmas", "petugas"),
+        ("Bripka", "Bhabinkamtibmas", "petugas"),
+        ("Brigadir", "Bhabinkamtibmas", "petugas"),
+        ("Aipda", "Kanit Binmas", "petugas"),
+        ("Briptu", "Operator / Bamin", "admin"),
+        ("Bripda", "Banit Reskrim", "petugas"),
+    ]
     used = set(session.scalars(select(Officer.nrp)))
     for rank, position, role in plan:
         nrp = _nrp(rng)
         while nrp in used:
             nrp = _nrp(rng)
         used.add(nrp)
-        officer = add_officer(session, name=_person(rng), nrp=nrp, rank_id=ranks[rank], position=position, post_id=post_id)
+        officer = add_officer(
+            session,
+            name=_person(rng),
+            nrp=nrp,
+            rank_id=ranks[rank],
+            position=position,
+            post_id=post_id,
+        )
         # One scrypt hash per officer (about 60 ms each): the demo stays quick.
-        accounts.set_account(session, officer.id, role=role, passphrase=DEMO_PASSPHRASE, must_change=False,
-                             enforce_policy=False)
+        accounts.set_account(
+            session,
+            officer.id,
+            role=role,
+            passphrase=DEMO_PASSPHRASE,
+            must_change=False,
+            enforce_policy=False,
+        )
         existing.append(officer.id)
     return existing
-
-
 
 
 def _ensure_credentials(session: Session, rng: random.Random, officer_ids: list[str]) -> None:
@@ -287,7 +476,10 @@ def _demo_signature(rng: random.Random) -> bytes:
     image = Image.new("RGBA", (420, 160), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
     a, b, c = rng.uniform(0.03, 0.06), rng.uniform(1.5, 3.5), rng.uniform(20, 40)
-    points = [(30 + t * 3.4, 85 + c * math.sin(a * t * 3.4) * math.cos(b * t / 30) - t * 0.15) for t in range(110)]
+    points = [
+        (30 + t * 3.4, 85 + c * math.sin(a * t * 3.4) * math.cos(b * t / 30) - t * 0.15)
+        for t in range(110)
+    ]
     draw.line(points, fill=(10, 20, 90, 255), width=4, joint="curve")
     draw.line([(60, 120), (340, 105)], fill=(10, 20, 90, 255), width=3)
     out = io.BytesIO()
@@ -306,7 +498,9 @@ def _ensure_desa(session: Session) -> dict[str, list[str]]:
     return result
 
 
-def _ensure_stakeholders(session: Session, rng: random.Random, desa_by_kec: dict[str, list[str]]) -> list[str]:
+def _ensure_stakeholders(
+    session: Session, rng: random.Random, desa_by_kec: dict[str, list[str]]
+) -> list[str]:
     existing = list(session.scalars(select(Stakeholder.id).where(Stakeholder.deleted_at.is_(None))))
     if len(existing) >= 20:
         return existing
@@ -316,7 +510,10 @@ def _ensure_stakeholders(session: Session, rng: random.Random, desa_by_kec: dict
         t = rng.choice(types)
         org = rng.choice(ORGS.get(t.name, [""]))
         s = Stakeholder(
-            name=_person(rng), type_id=t.id, organisation=org, desa_id=rng.choice(all_desa),
+            name=_person(rng),
+            type_id=t.id,
+            organisation=org,
+            desa_id=rng.choice(all_desa),
             phone=f"08{rng.randint(11, 99)}{rng.randint(10_000_000, 99_999_999)}",
         )
         session.add(s)
@@ -375,8 +572,13 @@ def _row_type(table: FromClause) -> Callable[..., tuple]:
     """Rows of ``table`` built by column name, in the table's column order (BulkWriter takes
     them as they are); a column left out gets its model default, so a field added to a
     record needs no change here."""
-    defaults = [c.default.arg if isinstance(c.default, ScalarElementColumnDefault) else None for c in table.columns]
-    return namedtuple(f"{table.description}_row", [c.name for c in table.columns], defaults=defaults)
+    defaults = [
+        c.default.arg if isinstance(c.default, ScalarElementColumnDefault) else None
+        for c in table.columns
+    ]
+    return namedtuple(
+        f"{table.description}_row", [c.name for c in table.columns], defaults=defaults
+    )
 
 
 MeetingRow = _row_type(Meeting.__table__)
@@ -393,8 +595,16 @@ def _ids(rows: list[tuple], columns: tuple[str, ...]) -> list[str]:
     """The record IDs of bulk rows (declared to history.changes: they bypass the ORM)."""
     at = columns.index("id")
     return [r[at] for r in rows]
+
+
 PLACES = ("Balai desa", "Masjid", "Kantor camat", "Rumah warga", "Aula Polsek")
-INCIDENT_PLACES = ("Jalan lintas Sumatera", "Lapangan desa", "Depan pasar", "Sekitar TPS", "Balai desa")
+INCIDENT_PLACES = (
+    "Jalan lintas Sumatera",
+    "Lapangan desa",
+    "Depan pasar",
+    "Sekitar TPS",
+    "Balai desa",
+)
 
 
 def _bulk_meetings(ctx: _Context, count: int, progress: Progress | None) -> list[str]:
@@ -406,7 +616,9 @@ def _bulk_meetings(ctx: _Context, count: int, progress: Progress | None) -> list
             dt = bulk.dt
             instance, counter = versioning.reserve(bulk.conn, n * 2)
             when = [
-                (ctx.now - timedelta(days=rng.random() * 365, hours=rng.randint(0, 8))).replace(second=0, microsecond=0)
+                (ctx.now - timedelta(days=rng.random() * 365, hours=rng.randint(0, 8))).replace(
+                    second=0, microsecond=0
+                )
                 for _ in range(n)
             ]
             first = _numbers(session, ctx.post_code, "meeting", [w.year for w in when])
@@ -420,56 +632,104 @@ def _bulk_meetings(ctx: _Context, count: int, progress: Progress | None) -> list
                 y = when[k].year
                 number = numbering.register_number(ctx.post_code, "meeting", y, first[y])
                 first[y] += 1
-                rows.append(MeetingRow(
-                    id=mid, created_at=stamp, updated_at=stamp, origin_post=ctx.post_code, change_instance=instance,
-                    change_counter=counter, number=number, activity_type_id=rng.choice(ctx.activity_types),
-                    starts_at=dt(when[k]), ends_at=dt(when[k] + timedelta(minutes=rng.choice((60, 90, 120, 180)))),
-                    kecamatan_id=kec, desa_id=desa, place=rng.choice(PLACES),
-                    purpose=f"Melaksanakan {topic} dalam rangka menjaga kamtibmas yang kondusif.",
-                    discussion=summary, potential_problems=rng.choice(PROBLEMS),
-                    outcomes="Peserta sepakat menjaga situasi aman dan segera melapor bila ada gangguan.",
-                    obstacles=rng.choice(OBSTACLES), other_attendees=rng.randint(0, 40),
-                    reported_by_id=rng.choice(ctx.officer_ids),
-                ))
+                rows.append(
+                    MeetingRow(
+                        id=mid,
+                        created_at=stamp,
+                        updated_at=stamp,
+                        origin_post=ctx.post_code,
+                        change_instance=instance,
+                        change_counter=counter,
+                        number=number,
+                        activity_type_id=rng.choice(ctx.activity_types),
+                        starts_at=dt(when[k]),
+                        ends_at=dt(when[k] + timedelta(minutes=rng.choice((60, 90, 120, 180)))),
+                        kecamatan_id=kec,
+                        desa_id=desa,
+                        place=rng.choice(PLACES),
+                        purpose=f"Melaksanakan {topic} dalam rangka menjaga kamtibmas yang kondusif.",
+                        discussion=summary,
+                        potential_problems=rng.choice(PROBLEMS),
+                        outcomes="Peserta sepakat menjaga situasi aman dan segera melapor bila ada gangguan.",
+                        obstacles=rng.choice(OBSTACLES),
+                        other_attendees=rng.randint(0, 40),
+                        reported_by_id=rng.choice(ctx.officer_ids),
+                    )
+                )
                 counter += 1
                 for oid in rng.sample(ctx.officer_ids, k=min(2, len(ctx.officer_ids))):
                     officers.append((mid, oid))
-                for sid in rng.sample(ctx.stakeholder_ids, k=min(rng.randint(1, 4), len(ctx.stakeholder_ids))):
+                for sid in rng.sample(
+                    ctx.stakeholder_ids, k=min(rng.randint(1, 4), len(ctx.stakeholder_ids))
+                ):
                     stakeholders.append((mid, sid))
                 if rng.random() < 0.7:
                     due = (when[k] + timedelta(days=rng.randint(3, 30))).date()
-                    done = (due < ctx.now.date() - timedelta(days=14) and rng.random() < 0.93) or (due < ctx.now.date() and rng.random() < 0.5)
-                    follow_ups.append(FollowUpRow(
-                        id=new_id(), created_at=stamp, updated_at=stamp, origin_post=ctx.post_code,
-                        change_instance=instance, change_counter=counter, what=rng.choice(FOLLOW_UPS),
-                        responsible="Bhabinkamtibmas", officer_id=rng.choice(ctx.officer_ids), due_date=bulk.day(due),
-                        status="selesai" if done else "terbuka", done_at=stamp if done else None, meeting_id=mid,
-                    ))
+                    done = (due < ctx.now.date() - timedelta(days=14) and rng.random() < 0.93) or (
+                        due < ctx.now.date() and rng.random() < 0.5
+                    )
+                    follow_ups.append(
+                        FollowUpRow(
+                            id=new_id(),
+                            created_at=stamp,
+                            updated_at=stamp,
+                            origin_post=ctx.post_code,
+                            change_instance=instance,
+                            change_counter=counter,
+                            what=rng.choice(FOLLOW_UPS),
+                            responsible="Bhabinkamtibmas",
+                            officer_id=rng.choice(ctx.officer_ids),
+                            due_date=bulk.day(due),
+                            status="selesai" if done else "terbuka",
+                            done_at=stamp if done else None,
+                            meeting_id=mid,
+                        )
+                    )
                     counter += 1
             with search.bulk_load(bulk.conn, ("meeting", "follow_up")):
                 bulk.insert(Meeting.__table__, MEETING_COLUMNS, rows)
                 bulk.insert(meeting_officer, ("meeting_id", "officer_id"), officers)
                 bulk.insert(meeting_stakeholder, ("meeting_id", "stakeholder_id"), stakeholders)
                 bulk.insert(FollowUp.__table__, FOLLOW_UP_COLUMNS, follow_ups)
-            changes.note(session, Meeting.__tablename__, _ids(rows, MEETING_COLUMNS))  # attendees count for them
+            changes.note(
+                session, Meeting.__tablename__, _ids(rows, MEETING_COLUMNS)
+            )  # attendees count for them
             changes.note(session, FollowUp.__tablename__, _ids(follow_ups, FOLLOW_UP_COLUMNS))
         if progress:
             progress("meetings", start + n, count)
     return ids
 
 
-def incident_rows(ctx: _Context, bulk: BulkWriter, n: int, instance: str, counter: int, first: dict[int, int],
-                  when: list[datetime], meeting_ids: list[str]) -> tuple[list[tuple], list[tuple]]:
+def incident_rows(
+    ctx: _Context,
+    bulk: BulkWriter,
+    n: int,
+    instance: str,
+    counter: int,
+    first: dict[int, int],
+    when: list[datetime],
+    meeting_ids: list[str],
+) -> tuple[list[tuple], list[tuple]]:
     """Rows for ``n`` incidents and their status histories (the benchmark inserts these too)."""
     rng, new_id, dt = ctx.rng, _Ids(), bulk.dt
     chosen_paths = rng.choices([p for p, _w in STATUS_PATHS], [w for _p, w in STATUS_PATHS], k=n)
-    chosen_sev = rng.choices([s for s, _w in SEVERITY_WEIGHTS], [w for _s, w in SEVERITY_WEIGHTS], k=n)
+    chosen_sev = rng.choices(
+        [s for s, _w in SEVERITY_WEIGHTS], [w for _s, w in SEVERITY_WEIGHTS], k=n
+    )
     desa_picks = rng.choices(ctx.desa_pairs, k=n)
     cat_picks = rng.choices(ctx.categories, k=n)
     reporters = rng.choices(ctx.officer_ids, k=n)
     hours = [timedelta(hours=h) for h in range(49)]
-    people = [f"{a} {b} (saksi), {c} {d} (terlapor)" for a, b, c, d in zip(
-        rng.choices(FIRST, k=64), rng.choices(LAST, k=64), rng.choices(FIRST, k=64), rng.choices(LAST, k=64), strict=True)]
+    people = [
+        f"{a} {b} (saksi), {c} {d} (terlapor)"
+        for a, b, c, d in zip(
+            rng.choices(FIRST, k=64),
+            rng.choices(LAST, k=64),
+            rng.choices(FIRST, k=64),
+            rng.choices(LAST, k=64),
+            strict=True,
+        )
+    ]
     texts = {g: list(t) for g, t in INCIDENT_TEXT.items()}
     action = "Mendatangi lokasi, meminta keterangan saksi dan mendokumentasikan kejadian."
     stamp = dt(utcnow())
@@ -492,48 +752,85 @@ def incident_rows(ctx: _Context, bulk: BulkWriter, n: int, instance: str, counte
         first[y] += 1
         reporter = reporters[k]
         escalated = group == "pemilu" and status in ("dieskalasi", "ditangani", "selesai")
-        incidents.append(IncidentRow(
-            id=iid, created_at=stamp, updated_at=stamp, origin_post=post, change_instance=instance,
-            change_counter=counter, number=number, occurred_at=dt(occurred), reported_at=dt(reported),
-            category_id=cat, severity=chosen_sev[k], kecamatan_id=kec, desa_id=desa,
-            place=places[int(random_() * len(places))],
-            description=texts[group][int(random_() * len(texts[group]))], people_involved=people[int(random_() * 64)],
-            status=status, actions_taken=action if len(path) > 1 else "",
-            escalated_to="Sentra Gakkumdu" if escalated else "",
-            legal_axis="Tindak pidana pemilu" if escalated else "",
-            police_report_number=f"LP/B/{1 + int(random_() * 400)}/{y}/SPKT/POLSEK"
-            if status == "selesai" and group == "kamtibmas" else "",
-            meeting_id=meeting_ids[int(random_() * len(meeting_ids))] if meeting_ids and random_() < 0.1 else None,
-            reported_by_id=reporter, source="Masyarakat", source_grade=grades_s[random_() < 0.5],
-            info_grade=grades_i[random_() < 0.5],
-        ))
+        incidents.append(
+            IncidentRow(
+                id=iid,
+                created_at=stamp,
+                updated_at=stamp,
+                origin_post=post,
+                change_instance=instance,
+                change_counter=counter,
+                number=number,
+                occurred_at=dt(occurred),
+                reported_at=dt(reported),
+                category_id=cat,
+                severity=chosen_sev[k],
+                kecamatan_id=kec,
+                desa_id=desa,
+                place=places[int(random_() * len(places))],
+                description=texts[group][int(random_() * len(texts[group]))],
+                people_involved=people[int(random_() * 64)],
+                status=status,
+                actions_taken=action if len(path) > 1 else "",
+                escalated_to="Sentra Gakkumdu" if escalated else "",
+                legal_axis="Tindak pidana pemilu" if escalated else "",
+                police_report_number=f"LP/B/{1 + int(random_() * 400)}/{y}/SPKT/POLSEK"
+                if status == "selesai" and group == "kamtibmas"
+                else "",
+                meeting_id=meeting_ids[int(random_() * len(meeting_ids))]
+                if meeting_ids and random_() < 0.1
+                else None,
+                reported_by_id=reporter,
+                source="Masyarakat",
+                source_grade=grades_s[random_() < 0.5],
+                info_grade=grades_i[random_() < 0.5],
+            )
+        )
         counter += 1
         previous, at = "", reported
         for step in path:
-            history.append(HistoryRow(
-                id=new_id(), created_at=stamp, updated_at=stamp, origin_post=post, change_instance=instance,
-                change_counter=counter, incident_id=iid, from_status=previous, to_status=step, changed_at=dt(at),
-                officer_id=reporter,
-            ))
+            history.append(
+                HistoryRow(
+                    id=new_id(),
+                    created_at=stamp,
+                    updated_at=stamp,
+                    origin_post=post,
+                    change_instance=instance,
+                    change_counter=counter,
+                    incident_id=iid,
+                    from_status=previous,
+                    to_status=step,
+                    changed_at=dt(at),
+                    officer_id=reporter,
+                )
+            )
             counter += 1
             previous, at = step, min(at + hours[2 + int(random_() * 47)], ctx.now)
     return incidents, history
 
 
-def _bulk_incidents(ctx: _Context, count: int, meeting_ids: list[str], progress: Progress | None) -> None:
+def _bulk_incidents(
+    ctx: _Context, count: int, meeting_ids: list[str], progress: Progress | None
+) -> None:
     rng = ctx.rng
     for start in range(0, count, CHUNK):
         n = min(CHUNK, count - start)
         with ctx.store.write() as session:
             bulk = BulkWriter(session.connection())
             instance, counter = versioning.reserve(bulk.conn, n * 5)
-            when = [(ctx.now - timedelta(minutes=4320 + int(rng.random() * 576_000))) for _ in range(n)]
+            when = [
+                (ctx.now - timedelta(minutes=4320 + int(rng.random() * 576_000))) for _ in range(n)
+            ]
             first = _numbers(session, ctx.post_code, "incident", [w.year for w in when])
-            incidents, history = incident_rows(ctx, bulk, n, instance, counter, first, when, meeting_ids)
+            incidents, history = incident_rows(
+                ctx, bulk, n, instance, counter, first, when, meeting_ids
+            )
             with search.bulk_load(bulk.conn, ("incident",)):
                 bulk.insert(Incident.__table__, INCIDENT_COLUMNS, incidents)
             bulk.insert(IncidentStatusChange.__table__, HISTORY_COLUMNS, history)
             changes.note(session, Incident.__tablename__, _ids(incidents, INCIDENT_COLUMNS))
-            changes.note(session, IncidentStatusChange.__tablename__, _ids(history, HISTORY_COLUMNS))
+            changes.note(
+                session, IncidentStatusChange.__tablename__, _ids(history, HISTORY_COLUMNS)
+            )
         if progress:
             progress("incidents", start + n, count)

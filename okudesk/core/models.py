@@ -164,7 +164,9 @@ class Post(Synced, Base):
     letterhead_1: Mapped[str] = mapped_column(String(41), default="")
     letterhead_2: Mapped[str] = mapped_column(String(41), default="")
     letterhead_3: Mapped[str] = mapped_column(String(41), default="")
-    place_name: Mapped[str] = mapped_column(String(60), default="")  # "Baturaja" in "Baturaja, 3 Mei"
+    place_name: Mapped[str] = mapped_column(
+        String(60), default=""
+    )  # "Baturaja" in "Baturaja, 3 Mei"
     is_hq: Mapped[bool] = mapped_column(Boolean, default=False)
     kecamatan: Mapped[list[Kecamatan]] = relationship(secondary=post_kecamatan)
 
@@ -358,7 +360,9 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
 # --- gui (status bar) and sync export: "what changed here since the last export" ----------
 # (change_instance, change_counter) answers it from the index alone, even for a million rows.
 for _model in SYNCED_MODELS:  # the first schema's tables (0002_search)
-    Index(f"ix_{_model.__tablename__}_change_version", _model.change_instance, _model.change_counter)
+    Index(
+        f"ix_{_model.__tablename__}_change_version", _model.change_instance, _model.change_counter
+    )
 del _model
 
 
@@ -482,7 +486,9 @@ class AuditEntry(Synced, Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64), index=True)
     at: Mapped[datetime] = mapped_column(DateTime, index=True)
-    actor_id: Mapped[str | None] = mapped_column(String(36), index=True)  # officer.id; no FK: HQ may lack the officer
+    actor_id: Mapped[str | None] = mapped_column(
+        String(36), index=True
+    )  # officer.id; no FK: HQ may lack the officer
     actor_name: Mapped[str] = mapped_column(String(160), default="")
     actor_role: Mapped[str] = mapped_column(String(16), default="")
     action: Mapped[str] = mapped_column(String(24), index=True)

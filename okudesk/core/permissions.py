@@ -32,7 +32,7 @@ PERMISSIONS: dict[str, str] = {
     "photo.write": "Menambah dan menghapus foto",
     "report.sign_own": "Menandatangani dan mencetak laporan sendiri",
     "report.sign_any": "Menandatangani dan mencetak laporan siapa pun",
-    "report.acknowledge": "Mengetahui laporan (blok \"Mengetahui\")",
+    "report.acknowledge": 'Mengetahui laporan (blok "Mengetahui")',
     "officer.manage": "Mengelola petugas",
     "account.manage": "Mengelola akun dan kata sandi",
     "settings.write": "Mengubah pengaturan",
@@ -49,22 +49,46 @@ PERMISSIONS: dict[str, str] = {
     "demo.fill": "Mengisi data contoh",
 }
 
-_RECORDS = {"meeting.write", "incident.write", "incident.status", "stakeholder.write", "followup.write", "photo.write"}
-_POST_ADMIN = {"settings.write", "letterhead.write", "reference.write", "backup.make", "backup.restore",
-               "officer.manage", "account.manage", "audit.read", "sync.export", "sync.import"}
+_RECORDS = {
+    "meeting.write",
+    "incident.write",
+    "incident.status",
+    "stakeholder.write",
+    "followup.write",
+    "photo.write",
+}
+_POST_ADMIN = {
+    "settings.write",
+    "letterhead.write",
+    "reference.write",
+    "backup.make",
+    "backup.restore",
+    "officer.manage",
+    "account.manage",
+    "audit.read",
+    "sync.export",
+    "sync.import",
+}
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     # records and their own reports
     "petugas": frozenset({"data.read", "report.sign_own"} | _RECORDS),
     # everything at the post: records, any report, the "Mengetahui" block, officers
-    "kapolsek": frozenset({"data.read", "report.sign_own", "report.sign_any", "report.acknowledge"} | _RECORDS | _POST_ADMIN),
+    "kapolsek": frozenset(
+        {"data.read", "report.sign_own", "report.sign_any", "report.acknowledge"}
+        | _RECORDS
+        | _POST_ADMIN
+    ),
     # settings, letterhead, reference data, backups (and the accounts that log in); the
     # first-run wizard's "try with demo data" runs as the first admin
     "admin": frozenset({"data.read", "demo.fill"} | _POST_ADMIN),
     # HQ: read and import
     "hq_analyst": frozenset({"data.read", "sync.import", "audit.read"}),
     # HQ: posts, certificates, revocation
-    "hq_admin": frozenset({"data.read", "sync.import", "audit.read", "hq.posts", "hq.certificates", "hq.revoke"} | _POST_ADMIN),
+    "hq_admin": frozenset(
+        {"data.read", "sync.import", "audit.read", "hq.posts", "hq.certificates", "hq.revoke"}
+        | _POST_ADMIN
+    ),
 }
 ROLES = tuple(ROLE_PERMISSIONS)
 ROLE_LABELS = {
@@ -127,8 +151,11 @@ def check(actor: Actor | None, permission: str) -> Actor:
         raise PermissionDenied(_("Belum ada petugas yang masuk; masuk dulu untuk melakukan ini"))
     if not actor.may(permission):
         raise PermissionDenied(
-            _("Peran {role} tidak diizinkan: {what}", role=ROLE_LABELS.get(actor.role, actor.role),
-              what=_(PERMISSIONS[permission]))
+            _(
+                "Peran {role} tidak diizinkan: {what}",
+                role=ROLE_LABELS.get(actor.role, actor.role),
+                what=_(PERMISSIONS[permission]),
+            )
         )
     return actor
 
@@ -146,5 +173,7 @@ def require_own_or(session: Session, officer_id: str | None, own: str, anyone: s
         return actor
     actor = check(actor, own)
     if actor.officer_id is None or actor.officer_id != officer_id:
-        raise PermissionDenied(_("Hanya dapat dilakukan oleh petugas yang bersangkutan atau pimpinan"))
+        raise PermissionDenied(
+            _("Hanya dapat dilakukan oleh petugas yang bersangkutan atau pimpinan")
+        )
     return actor

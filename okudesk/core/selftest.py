@@ -69,10 +69,16 @@ def _database(folder: Path) -> None:
         store.actor = permissions.system_actor("selftest")
         with store.write() as s:
             kec = reference.kecamatan(s)[0]
-            posts.set_up_this_post(s, code="UJI", name="Pos Uji", letterhead=["POS UJI"], kecamatan_ids=[kec.id])
+            posts.set_up_this_post(
+                s, code="UJI", name="Pos Uji", letterhead=["POS UJI"], kecamatan_ids=[kec.id]
+            )
             created = meetings.create_meeting(
-                s, meetings.MeetingInput(starts_at=datetime.now().replace(microsecond=0) - timedelta(hours=2),
-                                         kecamatan_id=kec.id, purpose="Uji mandiri okudesk"),
+                s,
+                meetings.MeetingInput(
+                    starts_at=datetime.now().replace(microsecond=0) - timedelta(hours=2),
+                    kecamatan_id=kec.id,
+                    purpose="Uji mandiri okudesk",
+                ),
             )
     with Store.open(folder) as store, store.read() as s:
         got = meetings.get_meeting(s, created.id)
@@ -124,7 +130,9 @@ def _accounts(folder: Path) -> None:
     data = folder / "data"
     with Store.open(data) as store:
         with store.write() as s:
-            accounts.create_first_admin(s, name="Admin Uji", nrp="80000001", passphrase="uji-mandiri-123")
+            accounts.create_first_admin(
+                s, name="Admin Uji", nrp="80000001", passphrase="uji-mandiri-123"
+            )
         try:
             accounts.login(store, "salah-sekali", nrp="80000001")
             raise AssertionError("a wrong passphrase was accepted")
@@ -133,12 +141,19 @@ def _accounts(folder: Path) -> None:
         store.actor = accounts.login(store, "uji-mandiri-123", nrp="80000001")
         with store.write() as s:
             kec = reference.kecamatan(s)[0]
-            posts.set_up_this_post(s, code="UJI", name="Pos Uji", letterhead=["POS UJI"], kecamatan_ids=[kec.id])
+            posts.set_up_this_post(
+                s, code="UJI", name="Pos Uji", letterhead=["POS UJI"], kecamatan_ids=[kec.id]
+            )
         try:
             from okudesk.core.records import meetings
 
             with store.write() as s:  # an admin keeps the settings, not the records
-                meetings.create_meeting(s, meetings.MeetingInput(starts_at=datetime.now() - timedelta(hours=1), purpose="x"))
+                meetings.create_meeting(
+                    s,
+                    meetings.MeetingInput(
+                        starts_at=datetime.now() - timedelta(hours=1), purpose="x"
+                    ),
+                )
             raise AssertionError("the admin role wrote a meeting")
         except PermissionDenied:
             pass
@@ -150,7 +165,10 @@ def _accounts(folder: Path) -> None:
         actor = store.actor
     backups.restore(data, archive, actor=actor)
     with Store.open(data) as store, store.read() as s:
-        _expect(versioning.current(s.connection())[0] != before, "restored database kept its instance ID")
+        _expect(
+            versioning.current(s.connection())[0] != before,
+            "restored database kept its instance ID",
+        )
         _expect(audit.verify(s).ok, "audit chain broken after restore")
 
 
@@ -172,8 +190,13 @@ def _signed_report(folder: Path) -> None:
     checked = verification.verify_pdf(result.pdf, anchors)
     _expect(checked.verdict == verification.VALID, f"fresh report verifies as {checked.verdict}")
     tampered = bytearray(result.pdf)
-    tampered[tampered.index(b"stream", tampered.index(b"/Length")) + 40] ^= 0x20  # inside a signed stream
-    _expect(verification.verify_pdf(bytes(tampered), anchors).verdict == verification.MODIFIED, "tampering not detected")
+    tampered[tampered.index(b"stream", tampered.index(b"/Length")) + 40] ^= (
+        0x20  # inside a signed stream
+    )
+    _expect(
+        verification.verify_pdf(bytes(tampered), anchors).verdict == verification.MODIFIED,
+        "tampering not detected",
+    )
 
 
 @check("sync")
@@ -194,12 +217,20 @@ def _sync(folder: Path) -> None:
         with post.write() as s:
             trust.set_up_post(s, kit)
             kec = reference.kecamatan(s)[0]
-            meetings.create_meeting(s, meetings.MeetingInput(
-                starts_at=datetime.now().replace(microsecond=0) - timedelta(hours=1), kecamatan_id=kec.id,
-                purpose="Uji sinkronisasi"))
+            meetings.create_meeting(
+                s,
+                meetings.MeetingInput(
+                    starts_at=datetime.now().replace(microsecond=0) - timedelta(hours=1),
+                    kecamatan_id=kec.id,
+                    purpose="Uji sinkronisasi",
+                ),
+            )
         made = export.export_bundle(post, usb)
         outcome = importer.import_bundle(hq, made.path)
-        _expect(outcome.ok and outcome.counts["new"] + outcome.counts.get("audit", 0) == made.records, f"import: {outcome}")
+        _expect(
+            outcome.ok and outcome.counts["new"] + outcome.counts.get("audit", 0) == made.records,
+            f"import: {outcome}",
+        )
         again = importer.import_bundle(hq, made.path)
         _expect(not again.ok, "a bundle was imported twice")
         if outcome.receipt is None:

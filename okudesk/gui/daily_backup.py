@@ -14,6 +14,7 @@ def daily_backup(store) -> threading.Thread:
     connection). A failure (a full disk, a damaged database) is logged; it does not keep
     anyone from working, and the next start tries again.
     """
+
     def work() -> None:
         from okudesk.core import backups
 

@@ -33,10 +33,14 @@ def setup_logging(folder: Path | None = None) -> Path | None:
     folder = folder or log_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(folder / "okudesk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        handler = RotatingFileHandler(
+            folder / "okudesk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
     except OSError:
         return None  # a read-only profile must not stop the program
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
+    )
     root = logging.getLogger()
     root.addHandler(handler)
     if root.level == logging.NOTSET or root.level > logging.INFO:
@@ -54,11 +58,15 @@ def user_message(exc: BaseException) -> tuple[str, str]:
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     if isinstance(exc, OSError) and exc.strerror:
         where = f" ({exc.filename})" if exc.filename else ""
-        text = tr("Berkas atau folder tidak dapat dipakai: {reason}{where}").format(reason=exc.strerror, where=where)
+        text = tr("Berkas atau folder tidak dapat dipakai: {reason}{where}").format(
+            reason=exc.strerror, where=where
+        )
     elif isinstance(exc, MemoryError):
         text = tr("Memori komputer tidak cukup untuk pekerjaan ini.")
     else:
-        text = tr("Terjadi kesalahan tak terduga. Pekerjaan yang belum disimpan mungkin hilang; data yang sudah disimpan aman.")
+        text = tr(
+            "Terjadi kesalahan tak terduga. Pekerjaan yang belum disimpan mungkin hilang; data yang sudah disimpan aman."
+        )
     if _log_file is not None:
         text += "\n\n" + tr("Rincian teknis tersimpan di {path}").format(path=_log_file)
     return text, details
@@ -91,7 +99,11 @@ def _excepthook(exc_type, exc, tb) -> None:
 
 
 def _thread_hook(args: threading.ExceptHookArgs) -> None:
-    log.error("error in thread %s", args.thread, exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+    log.error(
+        "error in thread %s",
+        args.thread,
+        exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+    )
 
 
 def install(*, logging_now: bool = True) -> None:

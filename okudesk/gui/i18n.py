@@ -39,8 +39,11 @@ def save_language(language: str) -> None:
 def _lrelease() -> Path | None:
     import PySide6
 
-    for candidate in (Path(PySide6.__file__).parent / "lrelease", Path(PySide6.__file__).parent / "lrelease.exe",
-                      Path(sys.executable).parent / "pyside6-lrelease"):
+    for candidate in (
+        Path(PySide6.__file__).parent / "lrelease",
+        Path(PySide6.__file__).parent / "lrelease.exe",
+        Path(sys.executable).parent / "pyside6-lrelease",
+    ):
         if candidate.exists():
             return candidate
     return None
@@ -68,7 +71,9 @@ def qm_file(language: str, stem: str = "okudesk") -> Path | None:
     import subprocess
 
     cached.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([str(tool), "-silent", str(ts), "-qm", str(cached)], check=True, capture_output=True)
+    subprocess.run(
+        [str(tool), "-silent", str(ts), "-qm", str(cached)], check=True, capture_output=True
+    )
     return cached
 
 
@@ -84,7 +89,9 @@ def install(language: str) -> str:
     core_i18n.set_language(language)
     if language == "id":
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
-        files = [qm_file("id", stem="qt")]  # Qt's own texts (context menus, ...); ours are Indonesian already
+        files = [
+            qm_file("id", stem="qt")
+        ]  # Qt's own texts (context menus, ...); ours are Indonesian already
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         files = [qm_file(language)]

@@ -24,7 +24,12 @@ SEVERITY = {
     "tinggi": QT_TRANSLATE_NOOP("labels", "Tinggi"),
     "kritis": QT_TRANSLATE_NOOP("labels", "Kritis"),
 }
-SEVERITY_COLOR = {"rendah": "#2e7d32", "sedang": "#8d6e00", "tinggi": "#d84315", "kritis": "#b71c1c"}
+SEVERITY_COLOR = {
+    "rendah": "#2e7d32",
+    "sedang": "#8d6e00",
+    "tinggi": "#d84315",
+    "kritis": "#b71c1c",
+}
 FOLLOW_UP_STATUS = {
     "terbuka": QT_TRANSLATE_NOOP("labels", "Terbuka"),
     "selesai": QT_TRANSLATE_NOOP("labels", "Sudah selesai"),

@@ -48,7 +48,9 @@ class _Card(QWidget):
 
     def __init__(self):
         super().__init__()
-        set_color(self, QPalette.ColorRole.Window, CARD_COLOR)  # the fields' frames are drawn to match
+        set_color(
+            self, QPalette.ColorRole.Window, CARD_COLOR
+        )  # the fields' frames are drawn to match
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
@@ -105,8 +107,11 @@ class LockScreen(QFrame):
         """One of the forms (LOGIN, FIRST_ADMIN, NEW_PASSPHRASE), built on first use."""
         if name not in self._forms:
             page = QWidget()
-            build = {LOGIN: self._build_login, FIRST_ADMIN: self._build_first_admin,
-                     NEW_PASSPHRASE: self._build_new_passphrase}[name]
+            build = {
+                LOGIN: self._build_login,
+                FIRST_ADMIN: self._build_first_admin,
+                NEW_PASSPHRASE: self._build_new_passphrase,
+            }[name]
             build(QFormLayout(page))
             page.hide()
             self._forms[name] = page
@@ -133,7 +138,9 @@ class LockScreen(QFrame):
         self.passphrase.returnPressed.connect(self._login)
 
     def _build_first_admin(self, form: QFormLayout) -> None:
-        intro = QLabel(tr("Belum ada akun. Buat akun admin pertama: admin mengatur pos, petugas dan cadangan."))
+        intro = QLabel(
+            tr("Belum ada akun. Buat akun admin pertama: admin mengatur pos, petugas dan cadangan.")
+        )
         intro.setWordWrap(True)
         form.addRow(intro)
         self.admin_name = QLineEdit()
@@ -192,7 +199,10 @@ class LockScreen(QFrame):
         typed stays."""
         items = [(f"{c.display} ({c.nrp})", c.officer_id) for c in choices]
         if self.showing(LOGIN):
-            shown = [(self.officer.itemText(i), self.officer.itemData(i)) for i in range(self.officer.count())]
+            shown = [
+                (self.officer.itemText(i), self.officer.itemData(i))
+                for i in range(self.officer.count())
+            ]
             if items != shown:
                 self._set_choices(items, self.officer.currentData())
             return
@@ -243,8 +253,9 @@ class LockScreen(QFrame):
         self._busy(True)
         self.message.show_text("")
 
-        account_ops.log_in(parent=self, officer_id=officer_id, passphrase=passphrase) \
-            .success(lambda result: self._logged_in(result, passphrase)).failure(self._failed).run()
+        account_ops.log_in(parent=self, officer_id=officer_id, passphrase=passphrase).success(
+            lambda result: self._logged_in(result, passphrase)
+        ).failure(self._failed).run()
 
     def _logged_in(self, result, passphrase: str) -> None:
         actor, must_change = result
@@ -260,8 +271,12 @@ class LockScreen(QFrame):
         self._form(NEW_PASSPHRASE)
         self.title.setText(tr("Kata sandi baru"))
         self.change_note.setText(
-            tr("Kata sandi Anda diatur ulang oleh admin. Pilih kata sandi baru (minimal 8 karakter).") if old else
-            tr("Kata sandi ini juga melindungi kunci tanda tangan Anda (minimal 8 karakter)."))
+            tr(
+                "Kata sandi Anda diatur ulang oleh admin. Pilih kata sandi baru (minimal 8 karakter)."
+            )
+            if old
+            else tr("Kata sandi ini juga melindungi kunci tanda tangan Anda (minimal 8 karakter).")
+        )
         self.change_form.setRowVisible(self.old_pass, old is None)
         self.cancel_change.setVisible(old is None)
         self.message.show_text("")
@@ -277,7 +292,11 @@ class LockScreen(QFrame):
         if self.admin_pass.text() != self.admin_pass2.text():
             self.message.show_text(tr("Kedua kata sandi tidak sama"))
             return
-        name, nrp, passphrase = self.admin_name.text(), self.admin_nrp.text(), self.admin_pass.text()
+        name, nrp, passphrase = (
+            self.admin_name.text(),
+            self.admin_nrp.text(),
+            self.admin_pass.text(),
+        )
         self._busy(True)
 
         def done(actor) -> None:
@@ -286,8 +305,9 @@ class LockScreen(QFrame):
             self.admin_pass2.clear()
             self.unlocked.emit(actor)
 
-        account_ops.create_first_admin(parent=self, name=name, nrp=nrp, passphrase=passphrase) \
-            .success(done).failure(self._failed).run()
+        account_ops.create_first_admin(
+            parent=self, name=name, nrp=nrp, passphrase=passphrase
+        ).success(done).failure(self._failed).run()
 
     def _change(self) -> None:
         if self.new_pass.text() != self.new_pass2.text():
@@ -304,5 +324,6 @@ class LockScreen(QFrame):
             self._pending_actor, self._old = None, ""
             self.unlocked.emit(actor)
 
-        account_ops.change_passphrase(parent=self, officer_id=actor.officer_id, old=old, new=new) \
-            .success(done).failure(self._failed).run()
+        account_ops.change_passphrase(
+            parent=self, officer_id=actor.officer_id, old=old, new=new
+        ).success(done).failure(self._failed).run()

@@ -39,8 +39,15 @@ class IdleWatcher(QObject):
         if not self.activity:
             from PySide6.QtCore import QEvent  # not at import: see Gate._add_controls
 
-            self.activity = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-                                       QEvent.Type.Wheel, QEvent.Type.TouchBegin})
+            self.activity = frozenset(
+                {
+                    QEvent.Type.KeyPress,
+                    QEvent.Type.MouseButtonPress,
+                    QEvent.Type.MouseMove,
+                    QEvent.Type.Wheel,
+                    QEvent.Type.TouchBegin,
+                }
+            )
         self._watch_windows(True)
         self.timer.start(max(1, int(minutes)) * 60_000)
 

@@ -51,10 +51,10 @@ QLabel#brandSub { color: #b8c7d6; padding: 0 12px 12px 12px; }
 NAMED_STYLES = {
     "pageTitle": "QLabel#pageTitle { font-size: 15pt; font-weight: 600; color: #1f3b57; padding: 2px 0 6px 0; }",
     "card": "QFrame#card { background: white; border: 1px solid #d5dde5; border-radius: 6px; }"
-            " QLabel#cardNumber { font-size: 22pt; font-weight: 700; color: #1f3b57; }"
-            " QLabel#cardCaption { color: #5b6b7b; }",
+    " QLabel#cardNumber { font-size: 22pt; font-weight: 700; color: #1f3b57; }"
+    " QLabel#cardCaption { color: #5b6b7b; }",
     "warning": "QLabel#warning { background: #fff3cd; color: #6b4e00; border: 1px solid #f0d68a;"
-               " border-radius: 4px; padding: 8px; }",
+    " border-radius: 4px; padding: 8px; }",
     "placeholder": "QLabel#placeholder { qproperty-alignment: AlignCenter; color: #5b6b7b; }",
 }
 
@@ -151,7 +151,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(body, 1)
         self.setCentralWidget(central)
         self._build_status_bar()
-        side.setStyleSheet(SIDE_STYLE)  # once built: each widget is polished once, not at every addWidget
+        side.setStyleSheet(
+            SIDE_STYLE
+        )  # once built: each widget is polished once, not at every addWidget
         style_named(self)
         for overlay in self.findChildren(QWidget, "lockScreen"):  # a login shown first stays on top
             if overlay.isVisible():
@@ -202,7 +204,9 @@ class MainWindow(QMainWindow):
             on_duty = self.hub.officer_on_duty
         self.post = post
         if post is not None:
-            self.post_label.setText(tr("Pos: {name} ({code})").format(name=post.name, code=post.code))
+            self.post_label.setText(
+                tr("Pos: {name} ({code})").format(name=post.name, code=post.code)
+            )
             self.brand_sub.setText(post.name)
             self.setWindowTitle(f"okudesk - {post.name}")
         self.officer_label.setVisible(post is not None)
@@ -216,10 +220,15 @@ class MainWindow(QMainWindow):
         self.officer_combo.setCurrentIndex(max(i, 0))
         self.officer_combo.blockSignals(False)
         self.hub.officer_on_duty = self.officer_combo.currentData()
-        self.unexported_label.setText(tr("{n} perubahan belum diekspor").format(n=f"{unexported:,}".replace(",", ".")))
+        self.unexported_label.setText(
+            tr("{n} perubahan belum diekspor").format(n=f"{unexported:,}".replace(",", "."))
+        )
 
     def _on_data_changed(self, changes: Changes) -> None:
-        if changes.source is self and changes.areas <= {SETTING, AUDIT}:  # the officer on duty chosen here
+        if changes.source is self and changes.areas <= {
+            SETTING,
+            AUDIT,
+        }:  # the officer on duty chosen here
             return
         if self.hub.store is not None and self.post is not None:
             self.refresh_status()
@@ -292,7 +301,11 @@ class MainWindow(QMainWindow):
             return
         keys = [s.key for s in PAGES]
         for key in BUILT_AHEAD:
-            if key in keys and key not in self.pages and not self.nav.item(keys.index(key)).isHidden():
+            if (
+                key in keys
+                and key not in self.pages
+                and not self.nav.item(keys.index(key)).isHidden()
+            ):
                 self.build_page_ahead(key)
                 QTimer.singleShot(BUILD_AHEAD_DELAY_MS, self, self._build_ahead)
                 return

@@ -26,15 +26,21 @@ def warning(parent: QWidget | None, text: str, title: str | None = None) -> None
 
 def error(parent: QWidget | None, text: str, details: str = "", title: str | None = None) -> None:
     Box = QtWidgets.QMessageBox
-    box = Box(Box.Icon.Critical, title or tr("Terjadi kesalahan"), text, Box.StandardButton.Ok, parent)
+    box = Box(
+        Box.Icon.Critical, title or tr("Terjadi kesalahan"), text, Box.StandardButton.Ok, parent
+    )
     if details:
         box.setDetailedText(details)
     box.exec()
 
 
-def confirm(parent: QWidget | None, text: str, title: str | None = None, ok_text: str | None = None) -> bool:
+def confirm(
+    parent: QWidget | None, text: str, title: str | None = None, ok_text: str | None = None
+) -> bool:
     Box = QtWidgets.QMessageBox
-    box = Box(Box.Icon.Question, title or tr("Konfirmasi"), text, Box.StandardButton.NoButton, parent)
+    box = Box(
+        Box.Icon.Question, title or tr("Konfirmasi"), text, Box.StandardButton.NoButton, parent
+    )
     ok = box.addButton(ok_text or tr("Ya"), Box.ButtonRole.AcceptRole)
     cancel = box.addButton(tr("Batal"), Box.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
@@ -48,8 +54,13 @@ SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 def unsaved_changes(parent: QWidget | None) -> str:
     """Ask what to do with unsaved changes: SAVE, DISCARD or CANCEL."""
     Box = QtWidgets.QMessageBox
-    box = Box(Box.Icon.Warning, tr("Perubahan belum disimpan"),
-              tr("Ada perubahan yang belum disimpan. Simpan sekarang?"), Box.StandardButton.NoButton, parent)
+    box = Box(
+        Box.Icon.Warning,
+        tr("Perubahan belum disimpan"),
+        tr("Ada perubahan yang belum disimpan. Simpan sekarang?"),
+        Box.StandardButton.NoButton,
+        parent,
+    )
     save = box.addButton(tr("Simpan"), Box.ButtonRole.AcceptRole)
     discard = box.addButton(tr("Buang perubahan"), Box.ButtonRole.DestructiveRole)
     box.addButton(tr("Batal"), Box.ButtonRole.RejectRole)
@@ -61,7 +72,10 @@ def unsaved_changes(parent: QWidget | None) -> str:
 
 def open_images(parent: QWidget | None) -> list[str]:
     files, _filter = QtWidgets.QFileDialog.getOpenFileNames(
-        parent, tr("Pilih foto"), "", tr("Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;Semua berkas (*)")
+        parent,
+        tr("Pilih foto"),
+        "",
+        tr("Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;Semua berkas (*)"),
     )
     return files
 
@@ -95,7 +109,9 @@ class ErrorLabel(QLabel):
     def __init__(self):
         super().__init__()
         self.setObjectName("fieldError")
-        set_color(self, QPalette.ColorRole.WindowText, ERROR_COLOR)  # the login shows one, first thing at start
+        set_color(
+            self, QPalette.ColorRole.WindowText, ERROR_COLOR
+        )  # the login shows one, first thing at start
         self.setWordWrap(True)
         self.setVisible(False)
 

@@ -114,13 +114,25 @@ class SignaturePad(QWidget):
         else:
             bounds = self._path().boundingRect().adjusted(-6, -6, 6, 6)
             scale = 2.0
-            image = QImage(int(bounds.width() * scale) + 1, int(bounds.height() * scale) + 1, QImage.Format.Format_ARGB32)
+            image = QImage(
+                int(bounds.width() * scale) + 1,
+                int(bounds.height() * scale) + 1,
+                QImage.Format.Format_ARGB32,
+            )
             image.fill(Qt.GlobalColor.transparent)
             painter = QPainter(image)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.scale(scale, scale)
             painter.translate(-bounds.topLeft())
-            painter.setPen(QPen(INK, 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+            painter.setPen(
+                QPen(
+                    INK,
+                    3.0,
+                    Qt.PenStyle.SolidLine,
+                    Qt.PenCapStyle.RoundCap,
+                    Qt.PenJoinStyle.RoundJoin,
+                )
+            )
             painter.drawPath(self._path())
             painter.end()
         buffer = QBuffer()
@@ -137,9 +149,17 @@ class SignaturePad(QWidget):
         painter.drawLine(QPointF(20, baseline), QPointF(self.width() - 20, baseline))
         if self.picture is not None:
             target = QRectF(self.rect()).adjusted(10, 10, -10, -10)
-            size = self.picture.size().toSizeF().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            size = (
+                self.picture.size()
+                .toSizeF()
+                .scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            )
             painter.drawImage(QRectF(target.topLeft(), size), self.picture)
-        painter.setPen(QPen(INK, 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        painter.setPen(
+            QPen(
+                INK, 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
+            )
+        )
         painter.drawPath(self._path())
 
 
@@ -153,7 +173,11 @@ class SignatureDialog(QDialog):
         self.officer_id = officer_id
         self.setWindowTitle(tr("Tanda tangan {name}").format(name=officer_name))
         self.pad = SignaturePad(self)
-        hint = QLabel(tr("Tulis tanda tangan di bidang putih dengan tetikus, pena atau jari, atau impor gambarnya."))
+        hint = QLabel(
+            tr(
+                "Tulis tanda tangan di bidang putih dengan tetikus, pena atau jari, atau impor gambarnya."
+            )
+        )
         hint.setWordWrap(True)
         self.clear_button = QPushButton(tr("Hapus"))
         self.undo_button = QPushButton(tr("Urungkan"))
@@ -180,7 +204,9 @@ class SignatureDialog(QDialog):
         layout.addWidget(self.pad, 1)
         layout.addLayout(row)
         self._update_buttons()
-        officer_ops.signature_image(parent=self, officer_id=self.officer_id).success(self.pad.set_png).run()
+        officer_ops.signature_image(parent=self, officer_id=self.officer_id).success(
+            self.pad.set_png
+        ).run()
 
     def _update_buttons(self) -> None:
         self.undo_button.setEnabled(bool(self.pad.strokes))
@@ -195,7 +221,9 @@ class SignatureDialog(QDialog):
             with open(files[0], "rb") as fh:
                 data = fh.read()
         except OSError as exc:
-            messages.error(self, tr("Berkas tidak dapat dibaca: {reason}").format(reason=exc.strerror or exc))
+            messages.error(
+                self, tr("Berkas tidak dapat dibaca: {reason}").format(reason=exc.strerror or exc)
+            )
             return
         if not self.pad.set_png(data):
             messages.warning(self, tr("Berkas ini bukan gambar yang dapat dibaca."))
@@ -205,4 +233,6 @@ class SignatureDialog(QDialog):
             self.saved.emit()
             self.accept()
 
-        officer_ops.set_signature_image(parent=self, officer_id=self.officer_id, png=self.pad.to_png()).success(done).run()
+        officer_ops.set_signature_image(
+            parent=self, officer_id=self.officer_id, png=self.pad.to_png()
+        ).success(done).run()

@@ -41,7 +41,9 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
-_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, int(ID_ROLE), int(KEY_ROLE), int(RAW_ROLE)})
+_ANSWERED = frozenset(
+    {_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, int(ID_ROLE), int(KEY_ROLE), int(RAW_ROLE)}
+)
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
@@ -76,7 +78,9 @@ class ListModel(QAbstractTableModel):
     loaded = Signal()  # first page of keys in (after each reload)
     complete = Signal()  # every key in
     rows_ready = Signal()  # a page of rows arrived
-    first_rows_in = Signal()  # the first screen's rows are in: paint them, then first_screen_painted()
+    first_rows_in = (
+        Signal()
+    )  # the first screen's rows are in: paint them, then first_screen_painted()
 
     def __init__(self, listing, columns: list[ColumnSpec], parent=None):
         super().__init__(parent)
@@ -117,10 +121,14 @@ class ListModel(QAbstractTableModel):
             from okudesk.core.records import listing as core
 
             keys = core.keys(session, listing, flt, sort=sort, descending=desc, limit=FIRST_KEYS)
-            return keys, core.rows(session, listing, keys[:PAGE])  # the first screen in the same trip
+            return keys, core.rows(
+                session, listing, keys[:PAGE]
+            )  # the first screen in the same trip
 
         self._busy += 1
-        QueryOp(None, work, lambda result: self._first_keys(gen, *result)).failure(self._failed).run()
+        QueryOp(None, work, lambda result: self._first_keys(gen, *result)).failure(
+            self._failed
+        ).run()
 
     def _failed(self, exc: BaseException) -> None:
         self._busy -= 1
@@ -191,7 +199,15 @@ class ListModel(QAbstractTableModel):
             from okudesk.core.records import listing as core
 
             # one key of overlap tells whether the list changed since the previous chunk
-            return core.keys(session, listing, flt, sort=sort, descending=desc, limit=KEY_CHUNK + 1, offset=offset - 1)
+            return core.keys(
+                session,
+                listing,
+                flt,
+                sort=sort,
+                descending=desc,
+                limit=KEY_CHUNK + 1,
+                offset=offset - 1,
+            )
 
         def done(keys: array | None) -> None:
             self._busy -= 1
@@ -225,7 +241,7 @@ class ListModel(QAbstractTableModel):
             return
         self._pending.add(page)
         gen = self._generation
-        keys = list(self._keys[page * PAGE:(page + 1) * PAGE])
+        keys = list(self._keys[page * PAGE : (page + 1) * PAGE])
         listing = self.listing
 
         def work(session):
@@ -282,7 +298,11 @@ class ListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.columns)
+        ):
             return self.columns[section].title()
         return None
 

@@ -46,8 +46,12 @@ class FirstRunWizard(QWidget):
         # step 1: choose
         s1 = QWidget()
         l1 = QVBoxLayout(s1)
-        intro = QLabel(tr("Folder data ini masih kosong. Siapkan pos Anda dalam dua langkah singkat, "
-                          "atau coba okudesk dulu dengan data contoh (data contoh dapat dipakai untuk latihan)."))
+        intro = QLabel(
+            tr(
+                "Folder data ini masih kosong. Siapkan pos Anda dalam dua langkah singkat, "
+                "atau coba okudesk dulu dengan data contoh (data contoh dapat dipakai untuk latihan)."
+            )
+        )
         intro.setWordWrap(True)
         l1.addWidget(intro)
         self.setup_button = QPushButton(tr("Siapkan pos ini"))
@@ -105,9 +109,17 @@ class FirstRunWizard(QWidget):
         # step 3: the officers
         s3 = QWidget()
         l3 = QVBoxLayout(s3)
-        l3.addWidget(QLabel(tr("Petugas pos ini (nama, pangkat, NRP 8 angka, jabatan). Dapat ditambah nanti di Pengaturan.")))
+        l3.addWidget(
+            QLabel(
+                tr(
+                    "Petugas pos ini (nama, pangkat, NRP 8 angka, jabatan). Dapat ditambah nanti di Pengaturan."
+                )
+            )
+        )
         self.officers = QTableWidget(4, 4)
-        self.officers.setHorizontalHeaderLabels([tr("Nama"), tr("Pangkat"), tr("NRP"), tr("Jabatan")])
+        self.officers.setHorizontalHeaderLabels(
+            [tr("Nama"), tr("Pangkat"), tr("NRP"), tr("Jabatan")]
+        )
         self.officers.horizontalHeader().setStretchLastSection(True)
         self.officers.setColumnWidth(0, 220)
         self.officers.setColumnWidth(1, 130)
@@ -177,7 +189,9 @@ class FirstRunWizard(QWidget):
             self.code.setText(posts.validate_code(self.code.text()))
             lines = posts.validate_letterhead([e.text() for e in self.letterhead])
         except ValidationError as exc:
-            self.errors.get(exc.field or "letterhead", self.errors["letterhead"]).show_text(str(exc))
+            self.errors.get(exc.field or "letterhead", self.errors["letterhead"]).show_text(
+                str(exc)
+            )
             return
         for edit, line in zip(self.letterhead, list(lines) + ["", "", ""], strict=False):
             edit.setText(line)
@@ -186,6 +200,7 @@ class FirstRunWizard(QWidget):
     def officer_rows(self) -> list[tuple[str, str | None, str, str]]:
         rows = []
         for row in range(self.officers.rowCount()):
+
             def cell(col, row=row):
                 item = self.officers.item(row, col)
                 return item.text().strip() if item else ""
@@ -215,7 +230,9 @@ class FirstRunWizard(QWidget):
 
             self.finish.setEnabled(True)
             if isinstance(exc, ValidationError):
-                target = {"code": "code", "letterhead": "letterhead"}.get(exc.field or "", "officers")
+                target = {"code": "code", "letterhead": "letterhead"}.get(
+                    exc.field or "", "officers"
+                )
                 if target != "officers":
                     self.steps.setCurrentIndex(1)
                 self.errors[target].show_text(str(exc))
@@ -225,9 +242,15 @@ class FirstRunWizard(QWidget):
                 errors.show_exception(exc, parent=self)
 
         self.finish.setEnabled(False)
-        setup_ops.set_up_post(parent=self, code=code, name=name, letterhead=letterhead, place_name=place,
-                              kecamatan_ids=kecamatan, officer_rows=officers_rows) \
-            .success(lambda _p: self.finished_setup.emit()).failure(failed).run()
+        setup_ops.set_up_post(
+            parent=self,
+            code=code,
+            name=name,
+            letterhead=letterhead,
+            place_name=place,
+            kecamatan_ids=kecamatan,
+            officer_rows=officers_rows,
+        ).success(lambda _p: self.finished_setup.emit()).failure(failed).run()
 
     def load_demo(self, *, meetings: int = 120, incidents: int = 200) -> None:
         self.setup_button.setEnabled(False)
@@ -245,5 +268,6 @@ class FirstRunWizard(QWidget):
 
             errors.show_exception(exc, parent=self)
 
-        setup_ops.fill_demo(parent=self, meetings=meetings, incidents=incidents) \
-            .success(lambda _s: self.finished_setup.emit()).failure(failed).run()
+        setup_ops.fill_demo(parent=self, meetings=meetings, incidents=incidents).success(
+            lambda _s: self.finished_setup.emit()
+        ).failure(failed).run()

@@ -25,7 +25,9 @@ def test_the_added_field_shows_everywhere(people, window, store, qtbot, idle):
     qtbot.keyClicks(dialog.purpose, "Sambang ke balai desa")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     idle()
-    assert "Cuaca terlalu panjang" in dialog.form1.errors["weather"].text()  # the service checked it
+    assert (
+        "Cuaca terlalu panjang" in dialog.form1.errors["weather"].text()
+    )  # the service checked it
     weather.clear()
     qtbot.keyClicks(weather, "Hujan gerimis")
     with qtbot.waitSignal(dialog.saved, timeout=10_000) as saved:
@@ -33,7 +35,9 @@ def test_the_added_field_shows_everywhere(people, window, store, qtbot, idle):
     assert saved.args[0].weather == "Hujan gerimis"
     idle()
     # the list: its column, titled by the table, holding the value
-    headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+    headers = [
+        page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())
+    ]
     assert headers[headers.index("Tempat") + 1] == "Cuaca"
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     qtbot.waitUntil(lambda: page.model.index(0, headers.index("Cuaca")).data() == "Hujan gerimis")

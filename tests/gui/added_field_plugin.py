@@ -23,7 +23,9 @@ _upgrade = migrate.upgrade
 def upgrade(engine, revision: str = "head") -> None:
     _upgrade(engine, revision)
     with engine.begin() as conn:
-        conn.exec_driver_sql("ALTER TABLE meeting ADD COLUMN weather VARCHAR(80) NOT NULL DEFAULT ''")
+        conn.exec_driver_sql(
+            "ALTER TABLE meeting ADD COLUMN weather VARCHAR(80) NOT NULL DEFAULT ''"
+        )
         columns = search.indexed_columns(conn, "meeting") + ("weather",)
         for statement in search.drop_ddl("meeting") + search.ddl("meeting", columns):
             conn.exec_driver_sql(statement)
@@ -33,12 +35,27 @@ def upgrade(engine, revision: str = "head") -> None:
 migrate.upgrade = upgrade
 
 # 3. one line in the field table
-WEATHER = fields.Field("weather", "Cuaca", "Weather", fields.Kind.TEXT, max_length=80, searchable=True,
-                       listed=fields.ListColumn(55, width=100), exported=True)
+WEATHER = fields.Field(
+    "weather",
+    "Cuaca",
+    "Weather",
+    fields.Kind.TEXT,
+    max_length=80,
+    searchable=True,
+    listed=fields.ListColumn(55, width=100),
+    exported=True,
+)
 fields.RECORDS["meeting"] = fields.MEETING.with_field(WEATHER, after="place")
 
 # 4. the attribute on the input and the detail
 meetings.MeetingInput = dataclasses.make_dataclass(
-    "MeetingInput", [("weather", str, dataclasses.field(default=""))], bases=(meetings.MeetingInput,))
+    "MeetingInput",
+    [("weather", str, dataclasses.field(default=""))],
+    bases=(meetings.MeetingInput,),
+)
 meetings.MeetingDetail = dataclasses.make_dataclass(
-    "MeetingDetail", [("weather", str, dataclasses.field(default=""))], bases=(meetings.MeetingDetail,), frozen=True)
+    "MeetingDetail",
+    [("weather", str, dataclasses.field(default=""))],
+    bases=(meetings.MeetingDetail,),
+    frozen=True,
+)

@@ -28,7 +28,9 @@ def qapp_cls():
 def gui_env(tmp_path, monkeypatch, qapp):
     make_app()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings")
+    )
     from okudesk.gui import errors, i18n
 
     monkeypatch.setattr(errors, "_log_file", None)
@@ -41,13 +43,16 @@ def gui_env(tmp_path, monkeypatch, qapp):
         def fn(parent, text, *args, **kwargs):
             shown[kind].append(text)
             return result
+
         return fn
 
     monkeypatch.setattr(messages, "error", record("error"))
     monkeypatch.setattr(messages, "info", record("info"))
     monkeypatch.setattr(messages, "warning", record("warning"))
     monkeypatch.setattr(messages, "confirm", record("confirm", True))
-    monkeypatch.setattr(messages, "unsaved_changes", lambda parent: shown["unsaved"].append(1) or messages.DISCARD)
+    monkeypatch.setattr(
+        messages, "unsaved_changes", lambda parent: shown["unsaved"].append(1) or messages.DISCARD
+    )
     yield shown
     h = hub()
     h.taskman.shutdown()
@@ -61,6 +66,7 @@ def gui_env(tmp_path, monkeypatch, qapp):
 def idle(qtbot):
     def wait(timeout: int = 10_000) -> None:
         qtbot.waitUntil(lambda: hub().taskman.pending == 0, timeout=timeout)
+
     return wait
 
 
@@ -71,13 +77,34 @@ def people(store):
         ranks = {r.name: r.id for r in reference.ranks(s)}
         kec = {k.name: k.id for k in reference.kecamatan(s)}
         desa_id = reference.add_desa(s, kec["Baturaja Timur"], "Sukaraya")
-        o1 = officers.add_officer(s, name="Rahmat Hidayat", nrp="85010123", rank_id=ranks["Aiptu"], position="Bhabinkamtibmas")
-        o2 = officers.add_officer(s, name="Dewi Lestari", nrp="90020456", rank_id=ranks["Bripka"], position="Kanit Binmas")
+        o1 = officers.add_officer(
+            s,
+            name="Rahmat Hidayat",
+            nrp="85010123",
+            rank_id=ranks["Aiptu"],
+            position="Bhabinkamtibmas",
+        )
+        o2 = officers.add_officer(
+            s, name="Dewi Lestari", nrp="90020456", rank_id=ranks["Bripka"], position="Kanit Binmas"
+        )
         types = {t.name: t.id for t in reference.stakeholder_types(s)}
-        s1 = stakeholders.add_stakeholder(s, StakeholderInput(name="Haji Usman Effendi", type_id=types["Tokoh agama"],
-                                                              organisation="Masjid Agung Baturaja", desa_id=desa_id))
-        s2 = stakeholders.add_stakeholder(s, StakeholderInput(name="Siti Handayani", type_id=types["KPU Kabupaten"],
-                                                              organisation="KPU Kabupaten OKU"))
+        s1 = stakeholders.add_stakeholder(
+            s,
+            StakeholderInput(
+                name="Haji Usman Effendi",
+                type_id=types["Tokoh agama"],
+                organisation="Masjid Agung Baturaja",
+                desa_id=desa_id,
+            ),
+        )
+        s2 = stakeholders.add_stakeholder(
+            s,
+            StakeholderInput(
+                name="Siti Handayani",
+                type_id=types["KPU Kabupaten"],
+                organisation="KPU Kabupaten OKU",
+            ),
+        )
     return dict(officers=(o1, o2), stakeholders=(s1, s2), kecamatan=kec, desa_id=desa_id)
 
 

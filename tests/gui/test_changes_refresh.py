@@ -18,11 +18,14 @@ def test_a_write_op_refreshes_the_page_it_concerns_and_no_other(people, window, 
     seen = []
     hub().data_changed.connect(seen.append)
 
-    WriteOp(window, lambda s: stakeholders.add_stakeholder(s, StakeholderInput(name="Ahmad Fauzi"))) \
-        .success(lambda info: seen.append(info.id)).run()
+    WriteOp(
+        window, lambda s: stakeholders.add_stakeholder(s, StakeholderInput(name="Ahmad Fauzi"))
+    ).success(lambda info: seen.append(info.id)).run()
     qtbot.waitUntil(lambda: page.model.rowCount() == 3 and page.model.is_idle())
     new_id, changes = seen
-    assert changes.areas == {STAKEHOLDER, AUDIT} and new_id in changes.ids and changes.source is window
+    assert (
+        changes.areas == {STAKEHOLDER, AUDIT} and new_id in changes.ids and changes.source is window
+    )
     assert refreshed == []  # the incidents page shows no stakeholder
 
     def broken(session):

@@ -37,9 +37,14 @@ def test_first_run_wizard_sets_up_the_post_and_officers(tmp_path, qtbot, idle):
     qtbot.keyClicks(wizard.code, "lkt")
     qtbot.waitUntil(lambda: wizard.kecamatan.count() > 1)
     wizard.kecamatan.setCurrentIndex(wizard.kecamatan.findText("Lengkiti"))
-    qtbot.keyClicks(wizard.letterhead[2], "SEKTOR LENGKITI DAN SEKITARNYA SAMPAI KE ULU OGAN")  # too long
+    qtbot.keyClicks(
+        wizard.letterhead[2], "SEKTOR LENGKITI DAN SEKITARNYA SAMPAI KE ULU OGAN"
+    )  # too long
     qtbot.mouseClick(wizard.next2, Qt.MouseButton.LeftButton)
-    assert wizard.errors["letterhead"].isVisible() and "terlalu panjang" in wizard.errors["letterhead"].text()
+    assert (
+        wizard.errors["letterhead"].isVisible()
+        and "terlalu panjang" in wizard.errors["letterhead"].text()
+    )
     wizard.letterhead[2].clear()
     qtbot.keyClicks(wizard.letterhead[2], "sektor lengkiti")
     qtbot.mouseClick(wizard.next2, Qt.MouseButton.LeftButton)
@@ -58,7 +63,11 @@ def test_first_run_wizard_sets_up_the_post_and_officers(tmp_path, qtbot, idle):
         post = posts.this_post(s)
         names = [o.name for o in officers.list_officers(s)]
     assert post.code == "LKT" and post.letterhead[2] == "SEKTOR LENGKITI"
-    assert names == ["Budi Saputra", "Siti Aminah", "Yusuf Hakim"]  # the first admin, then the wizard's
+    assert names == [
+        "Budi Saputra",
+        "Siti Aminah",
+        "Yusuf Hakim",
+    ]  # the first admin, then the wizard's
     qtbot.waitUntil(lambda: "Polsek Lengkiti" in w.post_label.text())
     w.close()
     store.close()

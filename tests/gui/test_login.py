@@ -86,7 +86,9 @@ def test_first_run_creates_the_admin_who_then_sets_up_the_post(qtbot, hub_, tmp_
     qtbot.mouseClick(screen.admin_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
     assert store.actor.role == "admin" and store.actor.name == "Siti Aminah"
-    qtbot.waitUntil(lambda: window._wizard is not None, timeout=10_000)  # the post is set up next, as the admin
+    qtbot.waitUntil(
+        lambda: window._wizard is not None, timeout=10_000
+    )  # the post is set up next, as the admin
     store.close()
 
 
@@ -162,13 +164,30 @@ def test_audit_page_filters_verifies_and_backs_up_to_usb(qtbot, hub_, store, tmp
     qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
     page = window.go_to("audit")
     qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=10_000)
-    qtbot.waitUntil(lambda: page.officer.findData(ids["kapolsek"]) >= 0, timeout=10_000)  # the names come separately
+    qtbot.waitUntil(
+        lambda: page.officer.findData(ids["kapolsek"]) >= 0, timeout=10_000
+    )  # the names come separately
     page.officer.set_current_id(ids["kapolsek"])
-    qtbot.waitUntil(lambda: page.table.rowCount() >= 1 and all(
-        page.table.item(r, 1).text() == "Kapolsek Uji" for r in range(page.table.rowCount())), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            page.table.rowCount() >= 1
+            and all(
+                page.table.item(r, 1).text() == "Kapolsek Uji" for r in range(page.table.rowCount())
+            )
+        ),
+        timeout=10_000,
+    )
     page.show_record(ids["petugas"])  # one record's history: the petugas (officer and account)
-    qtbot.waitUntil(lambda: page.table.rowCount() >= 2 and all(
-        page.table.item(r, 3).text().endswith(ids["petugas"][:8]) for r in range(page.table.rowCount())), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            page.table.rowCount() >= 2
+            and all(
+                page.table.item(r, 3).text().endswith(ids["petugas"][:8])
+                for r in range(page.table.rowCount())
+            )
+        ),
+        timeout=10_000,
+    )
     qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "utuh" in page.chain_label.text(), timeout=10_000)
     from okudesk.gui.pages import audit as audit_page
@@ -182,7 +201,9 @@ def test_audit_page_filters_verifies_and_backs_up_to_usb(qtbot, hub_, store, tmp
     assert len(list(usb.glob("okudesk-cadangan-BTT-*.zip"))) == 1
 
 
-def test_an_admin_restores_a_backup_from_the_gui_and_logs_in_again(qtbot, hub_, store, tmp_path, monkeypatch):
+def test_an_admin_restores_a_backup_from_the_gui_and_logs_in_again(
+    qtbot, hub_, store, tmp_path, monkeypatch
+):
     from okudesk.core import backups
     from okudesk.core.records import meetings
     from okudesk.gui import messages
@@ -196,7 +217,10 @@ def test_an_admin_restores_a_backup_from_the_gui_and_logs_in_again(qtbot, hub_, 
     with store.write() as s:
         from datetime import datetime, timedelta
 
-        late = meetings.create_meeting(s, meetings.MeetingInput(starts_at=datetime.now() - timedelta(hours=1), purpose="Sesudah"))
+        late = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(starts_at=datetime.now() - timedelta(hours=1), purpose="Sesudah"),
+        )
     store.actor = None
     window = _window(qtbot, store)
     screen = _screen(window)
@@ -266,7 +290,9 @@ def test_each_role_sees_its_pages():
     assert not any(spec.allows(None) for spec in PAGES)  # nobody logged in: no page
 
 
-def test_the_login_screen_shows_before_the_store_opens_and_logging_in_waits_for_it(qtbot, hub_, store, tmp_path, monkeypatch):
+def test_the_login_screen_shows_before_the_store_opens_and_logging_in_waits_for_it(
+    qtbot, hub_, store, tmp_path, monkeypatch
+):
     """A cold start (okudesk.gui.app.start): the names come from the database file at once
     (store/peek.py); the store opens on the worker meanwhile, and a login typed before it is
     open completes once it is, without the login screen coming back."""
@@ -278,7 +304,9 @@ def test_the_login_screen_shows_before_the_store_opens_and_logging_in_waits_for_
 
     ids = _people(store)
     store.close()
-    monkeypatch.setattr(errors, "_log_file", tmp_path / "okudesk.log")  # no log in the user's folder
+    monkeypatch.setattr(
+        errors, "_log_file", tmp_path / "okudesk.log"
+    )  # no log in the user's folder
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     may_open = threading.Event()

@@ -18,12 +18,18 @@ def open_new_meeting(window, qtbot) -> MeetingDialog:
     return dialog
 
 
-def test_new_meeting_with_stakeholders_and_photos(people, window, store, qtbot, idle, photo_file, monkeypatch, tmp_path):
+def test_new_meeting_with_stakeholders_and_photos(
+    people, window, store, qtbot, idle, photo_file, monkeypatch, tmp_path
+):
     dialog = open_new_meeting(window, qtbot)
-    dialog.activity_type.setCurrentIndex(dialog.activity_type.findText("Rapat koordinasi dengan KPU / Bawaslu"))
+    dialog.activity_type.setCurrentIndex(
+        dialog.activity_type.findText("Rapat koordinasi dengan KPU / Bawaslu")
+    )
     kec = dialog.place_picker.kecamatan
     kec.setCurrentIndex(kec.findText("Baturaja Timur"))
-    assert dialog.place_picker.desa.findText("Sukaraya") > 0  # the cascade shows that kecamatan's desa
+    assert (
+        dialog.place_picker.desa.findText("Sukaraya") > 0
+    )  # the cascade shows that kecamatan's desa
     dialog.place_picker.desa.setCurrentIndex(dialog.place_picker.desa.findText("Sukaraya"))
     qtbot.keyClicks(dialog.place, "Balai Desa Sukaraya")
     # the stakeholder picker: type part of a name, Enter adds the one match
@@ -47,13 +53,27 @@ def test_new_meeting_with_stakeholders_and_photos(people, window, store, qtbot, 
     second.write_bytes(photo_file.read_bytes()[:-2] + b"\xff\xd9")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(second))])
-    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     dialog.photos.dragEnterEvent(enter)
     assert enter.isAccepted()  # files are welcome
-    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     dialog.photos.dropEvent(drop)
     assert dialog.photos.list.count() == 2
-    qtbot.waitUntil(lambda: not dialog.photos.list.item(0).icon().isNull())  # thumbnail made on the worker
+    qtbot.waitUntil(
+        lambda: not dialog.photos.list.item(0).icon().isNull()
+    )  # thumbnail made on the worker
     dialog.photos.list.item(0).setText("Suasana rapat")
     with qtbot.waitSignal(dialog.saved, timeout=10_000) as saved:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -81,7 +101,9 @@ def test_new_meeting_with_stakeholders_and_photos(people, window, store, qtbot, 
     assert st_page.history.item(0, 1).text() == detail.number
 
 
-def test_validation_message_next_to_the_field_and_unsaved_prompt(people, window, qtbot, idle, gui_env):
+def test_validation_message_next_to_the_field_and_unsaved_prompt(
+    people, window, qtbot, idle, gui_env
+):
     dialog = open_new_meeting(window, qtbot)
     dialog.ends_at.set_value(dialog.starts_at.value().replace(year=2001))  # ends before it starts
     qtbot.keyClicks(dialog.place, "Pos kamling")
@@ -101,7 +123,9 @@ def test_validation_message_next_to_the_field_and_unsaved_prompt(people, window,
 
 def test_delete_asks_and_is_soft(people, window, store, qtbot, idle, yesterday, gui_env):
     with store.write() as s:
-        m = meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang warga"))
+        m = meetings.create_meeting(
+            s, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang warga")
+        )
     page = window.go_to("meetings")
     qtbot.waitUntil(lambda: page.current_id() == m.id)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)

@@ -77,13 +77,19 @@ def test_search_index_follows_edits_and_soft_deletes(store, people, yesterday):
     from okudesk.core.records import incidents, meetings
 
     with store.write() as s:
-        m = meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday, purpose="Sosialisasi anti politik uang"))
-        i = incidents.create_incident(s, incidents.IncidentInput(occurred_at=yesterday, description="Baliho dirusak"))
+        m = meetings.create_meeting(
+            s, meetings.MeetingInput(starts_at=yesterday, purpose="Sosialisasi anti politik uang")
+        )
+        i = incidents.create_incident(
+            s, incidents.IncidentInput(occurred_at=yesterday, description="Baliho dirusak")
+        )
     with store.read() as s:
         assert len(listing.keys(s, listing.MEETINGS, ListFilter(text="politik"))) == 1
         assert len(listing.keys(s, listing.INCIDENTS, ListFilter(text="balih"))) == 1  # word prefix
     with store.write() as s:
-        incidents.update_incident(s, i.id, incidents.IncidentInput(occurred_at=yesterday, description="Spanduk disobek"))
+        incidents.update_incident(
+            s, i.id, incidents.IncidentInput(occurred_at=yesterday, description="Spanduk disobek")
+        )
         meetings.delete_meeting(s, m.id)
     with store.read() as s:
         assert len(listing.keys(s, listing.INCIDENTS, ListFilter(text="baliho"))) == 0
@@ -97,7 +103,9 @@ def test_search_index_follows_edits_and_soft_deletes(store, people, yesterday):
         assert len(listing.keys(s, listing.INCIDENTS, ListFilter(text="spanduk"))) == 1
 
 
-def test_compact_keys_behave_like_the_list_they_replace(store, qtbot, qtmodeltester, idle, monkeypatch, yesterday):
+def test_compact_keys_behave_like_the_list_they_replace(
+    store, qtbot, qtmodeltester, idle, monkeypatch, yesterday
+):
     """Keys arrive in chunks of 4 bytes a key; a key that needs 8 widens the model's array
     and the list stays the same: order, rows, lookups, reloads after a change, Qt's checks."""
     from datetime import timedelta
@@ -111,13 +119,22 @@ def test_compact_keys_behave_like_the_list_they_replace(store, qtbot, qtmodeltes
     monkeypatch.setattr(table_model, "KEY_CHUNK", 2)
     monkeypatch.setattr(table_model, "PAGE", 2)
     with store.write() as s:
-        made = [meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday - timedelta(days=n), purpose=f"Rapat {n}")).id
-                for n in range(7)]
+        made = [
+            meetings.create_meeting(
+                s,
+                meetings.MeetingInput(
+                    starts_at=yesterday - timedelta(days=n), purpose=f"Rapat {n}"
+                ),
+            ).id
+            for n in range(7)
+        ]
     model = make_model("meeting")
     load(model, qtbot, idle)
     assert model._keys.typecode == "I" and model.rowCount() == 7
     with store.write() as s:  # the oldest meeting gets a rowid beyond 4 bytes
-        s.connection().exec_driver_sql("UPDATE meeting SET rowid = ? WHERE id = ?", (2**32 + 1, made[6]))
+        s.connection().exec_driver_sql(
+            "UPDATE meeting SET rowid = ? WHERE id = ?", (2**32 + 1, made[6])
+        )
     load(model, qtbot, idle)
     assert model._keys.typecode == "q"  # widened when the last chunk arrived
     with store.read() as s:
@@ -141,12 +158,16 @@ def test_compact_keys_behave_like_the_list_they_replace(store, qtbot, qtmodeltes
     with store.write() as s:
         meetings.delete_meeting(s, made[3])
     load(model, qtbot, idle)
-    assert model.rowCount() == 6 and list(model._keys) == list(reversed([k for k in expected if k != expected[3]]))
+    assert model.rowCount() == 6 and list(model._keys) == list(
+        reversed([k for k in expected if k != expected[3]])
+    )
     qtmodeltester.check(model, force_py=True)
     idle()
 
 
-def test_the_rest_of_a_list_is_read_once_its_first_screen_is_painted(demo_store, qtbot, idle, monkeypatch):
+def test_the_rest_of_a_list_is_read_once_its_first_screen_is_painted(
+    demo_store, qtbot, idle, monkeypatch
+):
     """Reading the next keys while the view paints the first rows would take the GIL from
     the paint: the page's watch on its table lets the model go on after that paint."""
     from PySide6.QtWidgets import QTableView

@@ -22,19 +22,30 @@ def choose_officer(window, qtbot, officer_id: str) -> None:
 
 def test_change_incident_status_and_see_the_history(people, window, store, qtbot, idle, yesterday):
     with store.write() as s:
-        inc = incidents.create_incident(s, incidents.IncidentInput(occurred_at=yesterday, description="Pembagian amplop di pasar"))
+        inc = incidents.create_incident(
+            s,
+            incidents.IncidentInput(occurred_at=yesterday, description="Pembagian amplop di pasar"),
+        )
     choose_officer(window, qtbot, people["officers"][0].id)
     page = window.go_to("incidents")
     qtbot.waitUntil(lambda: page.detail_data is not None and page.detail_data.id == inc.id)
     qtbot.mouseClick(page.status_button, Qt.MouseButton.LeftButton)
     dialog = page.findChildren(StatusDialog)[-1]
-    assert [dialog.status.itemData(i) for i in range(dialog.status.count())] == ["diverifikasi", "bukan_pemilu", "tidak_valid"]
+    assert [dialog.status.itemData(i) for i in range(dialog.status.count())] == [
+        "diverifikasi",
+        "bukan_pemilu",
+        "tidak_valid",
+    ]
     dialog.status.setCurrentIndex(0)
     qtbot.keyClicks(dialog.note, "Saksi dua orang membenarkan")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.detail_data.status == "diverifikasi", timeout=10_000)
     text = page.browser.toPlainText()
-    assert "Dilaporkan → Diverifikasi" in text and "Saksi dua orang membenarkan" in text and "Rahmat Hidayat" in text
+    assert (
+        "Dilaporkan → Diverifikasi" in text
+        and "Saksi dua orang membenarkan" in text
+        and "Rahmat Hidayat" in text
+    )
     idle()
 
 
@@ -66,7 +77,9 @@ def test_filter_and_search_the_incident_list(window, store, qtbot, idle):
     qtbot.keyClicks(page.filter_bar.search, "pencurian motor")
     with store.read() as s:
         expected = len(listing.keys(s, listing.INCIDENTS, ListFilter(text="pencurian motor")))
-        done = len(listing.keys(s, listing.INCIDENTS, ListFilter(text="pencurian motor", status="selesai")))
+        done = len(
+            listing.keys(s, listing.INCIDENTS, ListFilter(text="pencurian motor", status="selesai"))
+        )
     assert 0 < done < expected < 300
     qtbot.waitUntil(lambda: page.model.rowCount() == expected and page.model.is_idle())
     status = page.filter_bar.status
@@ -81,10 +94,23 @@ def test_filter_and_search_the_incident_list(window, store, qtbot, idle):
 def test_follow_ups_quick_filters_and_one_click_done(people, window, store, qtbot, idle, yesterday):
     me = people["officers"][0].id
     with store.write() as s:
-        meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday, purpose="Sambang", follow_ups=[
-            FollowUpInput("Patroli malam", officer_id=me, due_date=date.today() - timedelta(days=2)),
-            FollowUpInput("Undang tokoh agama", officer_id=people["officers"][1].id, due_date=date.today() + timedelta(days=5)),
-        ]))
+        meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                starts_at=yesterday,
+                purpose="Sambang",
+                follow_ups=[
+                    FollowUpInput(
+                        "Patroli malam", officer_id=me, due_date=date.today() - timedelta(days=2)
+                    ),
+                    FollowUpInput(
+                        "Undang tokoh agama",
+                        officer_id=people["officers"][1].id,
+                        due_date=date.today() + timedelta(days=5),
+                    ),
+                ],
+            ),
+        )
     choose_officer(window, qtbot, me)
     page = window.go_to("follow_ups")
     qtbot.waitUntil(lambda: page.model.rowCount() == 2 and page.model.is_idle())
@@ -111,20 +137,29 @@ def test_home_page_counts_and_export_warning(people, window, store, qtbot, idle)
     from datetime import datetime
 
     with store.write() as s:
-        meetings.create_meeting(s, meetings.MeetingInput(starts_at=datetime.combine(date.today(), datetime.min.time()).replace(minute=1),
-                                                         purpose="Jumat Curhat"))
+        meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                starts_at=datetime.combine(date.today(), datetime.min.time()).replace(minute=1),
+                purpose="Jumat Curhat",
+            ),
+        )
     from okudesk.gui.operations import Changes, hub
 
     hub().notify(Changes.of("meeting"))  # written behind the GUI's back: tell it
     home = window.go_to("home")
     qtbot.waitUntil(lambda: home.cards["meetings_today"].number.text() == "1")
     assert home.export_warning.isVisible() and "belum pernah diekspor" in home.export_warning.text()
-    assert "1 perubahan belum diekspor" not in window.unexported_label.text()  # post, meeting...: several
+    assert (
+        "1 perubahan belum diekspor" not in window.unexported_label.text()
+    )  # post, meeting...: several
     qtbot.waitUntil(lambda: window.unexported_label.text().endswith("perubahan belum diekspor"))
     from okudesk.core.records import settings, stats
 
     with store.write() as s:
-        _inst, counter = __import__("okudesk.core.history.versioning", fromlist=["current"]).current(s.connection())
+        _inst, counter = __import__(
+            "okudesk.core.history.versioning", fromlist=["current"]
+        ).current(s.connection())
         settings.put(s, settings.LAST_EXPORTED_COUNTER, str(counter))
         settings.put(s, settings.LAST_EXPORTED_AT, datetime.now().isoformat())
     with store.read() as s:
@@ -200,18 +235,29 @@ def test_open_a_record_beyond_the_first_page(window, store, qtbot, idle):
     idle()
 
 
-def test_list_pages_are_built_ahead_but_read_nothing_until_opened(people, window, store, qtbot, idle, yesterday):
+def test_list_pages_are_built_ahead_but_read_nothing_until_opened(
+    people, window, store, qtbot, idle, yesterday
+):
     from okudesk.gui.operations import INCIDENT, Changes, hub
 
-    qtbot.waitUntil(lambda: {"incidents", "meetings", "follow_ups", "stakeholders"} <= set(window.pages), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: {"incidents", "meetings", "follow_ups", "stakeholders"} <= set(window.pages),
+        timeout=10_000,
+    )
     idle()
     page = window.pages["incidents"]
     assert page.model.rowCount() == 0 and page.model.is_idle()  # built, not loaded
     with store.write() as s:
-        incidents.create_incident(s, incidents.IncidentInput(occurred_at=yesterday, description="Baliho dirusak"))
+        incidents.create_incident(
+            s, incidents.IncidentInput(occurred_at=yesterday, description="Baliho dirusak")
+        )
     hub().notify(Changes.of(INCIDENT))
     idle()
-    assert page.model.rowCount() == 0 and page.model.is_idle()  # a change does not load a page nobody opened
+    assert (
+        page.model.rowCount() == 0 and page.model.is_idle()
+    )  # a change does not load a page nobody opened
     window.go_to("incidents")
     assert window.current_page() is page
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.row_values(0) is not None, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: page.model.rowCount() == 1 and page.model.row_values(0) is not None, timeout=10_000
+    )

@@ -22,16 +22,34 @@ def gui_store(store, yesterday, qtbot):
     with store.write() as s:
         ranks = {r.name: r.id for r in reference.ranks(s)}
         kec = reference.kecamatan(s)[0].id
-        reporter = officers.add_officer(s, name="Budi Santoso", nrp="85071234", rank_id=ranks["Aiptu"], position="Bhabinkamtibmas")
+        reporter = officers.add_officer(
+            s,
+            name="Budi Santoso",
+            nrp="85071234",
+            rank_id=ranks["Aiptu"],
+            position="Bhabinkamtibmas",
+        )
         credentials.enroll_officer(s, reporter.id, PASS)
-        meeting = meetings.create_meeting(s, meetings.MeetingInput(
-            starts_at=yesterday, ends_at=yesterday + timedelta(hours=1), kecamatan_id=kec, place="Balai desa",
-            purpose="Silaturahmi kamtibmas", reported_by_id=reporter.id))
-    hub = operations.hub()  # this test's own, from gui_env (tests/gui/conftest.py), which shuts it down
+        meeting = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                starts_at=yesterday,
+                ends_at=yesterday + timedelta(hours=1),
+                kecamatan_id=kec,
+                place="Balai desa",
+                purpose="Silaturahmi kamtibmas",
+                reported_by_id=reporter.id,
+            ),
+        )
+    hub = (
+        operations.hub()
+    )  # this test's own, from gui_env (tests/gui/conftest.py), which shuts it down
     hub.store = store
     store.ids = {"reporter": reporter.id, "meeting": meeting.id}
     yield store
-    qtbot.waitUntil(lambda: hub.taskman.pending == 0, timeout=20_000)  # no callback into a closed widget
+    qtbot.waitUntil(
+        lambda: hub.taskman.pending == 0, timeout=20_000
+    )  # no callback into a closed widget
 
 
 def _draw(qtbot, pad, points):
@@ -102,8 +120,14 @@ def test_cetak_laporan_signs_previews_prints_and_saves(gui_store, qtbot, tmp_pat
     opened, printed = [], []
     monkeypatch.setattr(report_print, "open_in_viewer", lambda path: opened.append(path) or True)
     monkeypatch.setattr(report_print, "choose_printer", lambda parent: ("Kantor", 2))
-    monkeypatch.setattr(report_print, "send_to_printer", lambda path, printer, copies: printed.append((path, printer, copies)))
-    monkeypatch.setattr(report_print, "ask_save_path", lambda parent, suggested: str(tmp_path / suggested))
+    monkeypatch.setattr(
+        report_print,
+        "send_to_printer",
+        lambda path, printer, copies: printed.append((path, printer, copies)),
+    )
+    monkeypatch.setattr(
+        report_print, "ask_save_path", lambda parent, suggested: str(tmp_path / suggested)
+    )
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -139,7 +163,10 @@ def test_verifikasi_dokumen_shows_valid_and_modified(gui_store, qtbot, tmp_path)
     with qtbot.waitSignal(dialog.verified, timeout=20_000):
         dialog.verify_file(result.path)
     assert dialog.verdict.text().startswith("SAH")
-    assert "85071234" in dialog.details.toPlainText() and "Budi Santoso" in dialog.details.toPlainText()
+    assert (
+        "85071234" in dialog.details.toPlainText()
+        and "Budi Santoso" in dialog.details.toPlainText()
+    )
     data = bytearray(result.pdf)
     data[data.index(b"stream", data.index(b"/Length")) + 40] ^= 0x20
     tampered = tmp_path / "ubah.pdf"
@@ -203,11 +230,17 @@ def test_report_settings_dialog(gui_store, qtbot):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     with gui_store.read() as s:
         cfg = settings.load(s)
-    assert cfg.number_template.endswith("Sek-{code}") and cfg.security_class == "Rahasia" and not cfg.letterhead
+    assert (
+        cfg.number_template.endswith("Sek-{code}")
+        and cfg.security_class == "Rahasia"
+        and not cfg.letterhead
+    )
 
 
 @pytest.mark.parametrize("code", ["PNG", None])
-def test_report_settings_number_example_uses_this_posts_code_or_says_the_post_is_not_set_up(code, tmp_path, qtbot):
+def test_report_settings_number_example_uses_this_posts_code_or_says_the_post_is_not_set_up(
+    code, tmp_path, qtbot
+):
     from okudesk.core import permissions
     from okudesk.core.records import posts
     from okudesk.core.store import Store
@@ -217,8 +250,14 @@ def test_report_settings_number_example_uses_this_posts_code_or_says_the_post_is
     if code:
         with store.write() as s:
             kec = reference.kecamatan(s)[0].id
-            posts.set_up_this_post(s, code=code, name="Polsek Pengandonan", letterhead=["POLSEK PENGANDONAN"],
-                                   place_name="Pengandonan", kecamatan_ids=[kec])
+            posts.set_up_this_post(
+                s,
+                code=code,
+                name="Polsek Pengandonan",
+                letterhead=["POLSEK PENGANDONAN"],
+                place_name="Pengandonan",
+                kecamatan_ids=[kec],
+            )
     hub = operations.Hub()
     hub.store = store
     operations.set_hub(hub)
@@ -249,7 +288,11 @@ def test_changing_a_signed_meeting_in_its_form_asks_for_a_reason(gui_store, qtbo
 
     first = service.make_report(gui_store, "meeting", gui_store.ids["meeting"], passphrase=PASS)
     asked = []
-    monkeypatch.setattr(messages, "text_input", lambda parent, title, label, text="": asked.append(label) or "Tempat salah ketik")
+    monkeypatch.setattr(
+        messages,
+        "text_input",
+        lambda parent, title, label, text="": asked.append(label) or "Tempat salah ketik",
+    )
     dialog = MeetingDialog(None, gui_store.ids["meeting"])
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not dialog._loading, timeout=10_000)
@@ -261,7 +304,11 @@ def test_changing_a_signed_meeting_in_its_form_asks_for_a_reason(gui_store, qtbo
     with gui_store.read() as s:
         assert meetings.get_meeting(s, gui_store.ids["meeting"]).place == "Balai Desa Sukaraya"
         reason = register.amendment_reason(s, "meeting", gui_store.ids["meeting"])
-    assert reason is not None and reason[0].number == first.number and reason[1] == "Tempat salah ketik"
+    assert (
+        reason is not None
+        and reason[0].number == first.number
+        and reason[1] == "Tempat salah ketik"
+    )
 
 
 def test_report_settings_logo(gui_store, qtbot, tmp_path, monkeypatch):

@@ -30,7 +30,9 @@ def staff(store, yesterday):
             officer = officers.add_officer(s, name=f"{role.title()} Uji", nrp=f"8501000{n}")
             accounts.set_account(s, officer.id, role=role, passphrase=PASS, must_change=False)
             ids[role] = officer.id
-        ids["meeting"] = meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday, purpose="Cipta kondisi")).id
+        ids["meeting"] = meetings.create_meeting(
+            s, meetings.MeetingInput(starts_at=yesterday, purpose="Cipta kondisi")
+        ).id
     store.actor = None
     return ids
 
@@ -50,7 +52,9 @@ def log_in(qtbot, window, officer_id) -> None:
     from okudesk.gui.login import gate
 
     screen = gate(window).screen
-    qtbot.waitUntil(lambda: screen.isVisible() and screen.officer.findData(officer_id) >= 0, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: screen.isVisible() and screen.officer.findData(officer_id) >= 0, timeout=10_000
+    )
     screen.officer.setCurrentIndex(screen.officer.findData(officer_id))
     screen.passphrase.clear()
     qtbot.keyClicks(screen.passphrase, PASS)
@@ -74,12 +78,16 @@ def dialogs_of(page):
 
 
 @pytest.mark.parametrize("role", ["admin", "hq_analyst"])
-def test_a_role_that_may_not_write_meetings_is_offered_no_new_edit_or_delete(role, locked_window, staff, store, qtbot, idle):
+def test_a_role_that_may_not_write_meetings_is_offered_no_new_edit_or_delete(
+    role, locked_window, staff, store, qtbot, idle
+):
     window = locked_window
     log_in(qtbot, window, staff[role])
     assert store.actor.role == role
     page = meetings_page(window, qtbot)
-    assert page.new_button.isHidden() and page.edit_button.isHidden() and page.delete_button.isHidden()
+    assert (
+        page.new_button.isHidden() and page.edit_button.isHidden() and page.delete_button.isHidden()
+    )
     assert not page.report_button.isHidden()  # reading and printing stay
     window.activateWindow()
     QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.New))  # Ctrl+N
@@ -101,7 +109,9 @@ def test_a_petugas_gets_them_and_ctrl_n_opens_the_form(locked_window, staff, qtb
     window = locked_window
     log_in(qtbot, window, staff["petugas"])
     page = meetings_page(window, qtbot)
-    assert not (page.new_button.isHidden() or page.edit_button.isHidden() or page.delete_button.isHidden())
+    assert not (
+        page.new_button.isHidden() or page.edit_button.isHidden() or page.delete_button.isHidden()
+    )
     assert window.go_to("reports").settings_button.isHidden()  # report settings are the admin's
     window.go_to("meetings")
     window.activateWindow()
@@ -111,7 +121,9 @@ def test_a_petugas_gets_them_and_ctrl_n_opens_the_form(locked_window, staff, qtb
         dialog.reject()
 
 
-def test_the_next_officer_is_offered_what_their_role_may_use(locked_window, staff, store, qtbot, idle):
+def test_the_next_officer_is_offered_what_their_role_may_use(
+    locked_window, staff, store, qtbot, idle
+):
     """Pages built for one role are offered anew to the next one who logs in."""
     from okudesk.gui.login import gate
 
@@ -120,18 +132,28 @@ def test_the_next_officer_is_offered_what_their_role_may_use(locked_window, staf
     page = meetings_page(window, qtbot)
     sync = window.go_to("sync")
     assert page.new_button.isHidden()
-    assert sync.add_post_button.isHidden() and sync.export_button.isHidden() and not sync.import_files_button.isHidden()
+    assert (
+        sync.add_post_button.isHidden()
+        and sync.export_button.isHidden()
+        and not sync.import_files_button.isHidden()
+    )
     idle()
     gate(window).lock()
     log_in(qtbot, window, staff["kapolsek"])
     assert store.actor.role == "kapolsek"
-    assert not (page.new_button.isHidden() or page.edit_button.isHidden() or page.delete_button.isHidden())
-    assert not sync.export_button.isHidden() and sync.add_post_button.isHidden()  # HQ's, not a post's
+    assert not (
+        page.new_button.isHidden() or page.edit_button.isHidden() or page.delete_button.isHidden()
+    )
+    assert (
+        not sync.export_button.isHidden() and sync.add_post_button.isHidden()
+    )  # HQ's, not a post's
     audit = window.go_to("audit")
     assert not audit.restore_button.isHidden() and not audit.usb_button.isHidden()
 
 
-def test_every_page_guards_what_its_shortcuts_change_and_its_rules_name_what_exists(window, qtbot, idle):
+def test_every_page_guards_what_its_shortcuts_change_and_its_rules_name_what_exists(
+    window, qtbot, idle
+):
     """Each page of the navigation, built: Ctrl+N and Ctrl+S (and on the lists, opening
     and deleting a record) are guarded wherever a page does something with them, and each
     rule names a widget of that page and a method it has."""

@@ -24,7 +24,9 @@ def gui(qtbot, monkeypatch):
         qtbot.waitUntil(window.is_ready, timeout=15000)
         windows.append(window)
         page = window.go_to("sync")
-        qtbot.waitUntil(lambda: page.role is not None or not page.setup_box.isHidden(), timeout=15000)
+        qtbot.waitUntil(
+            lambda: page.role is not None or not page.setup_box.isHidden(), timeout=15000
+        )
         return window, page
 
     yield open_window, messages
@@ -61,10 +63,15 @@ def test_post_exports_hq_imports_and_the_receipt_comes_back(gui, qtbot, tmp_path
     qtbot.waitUntil(lambda: page.role == "hq", timeout=15000)
     assert page.post_box.isHidden() and not page.hq_box.isHidden()
     qtbot.mouseClick(page.import_folder_button, qtbot_button())
-    qtbot.waitUntil(lambda: page.results.rowCount() == 1 and page.import_folder_button.isEnabled(), timeout=30000)
+    qtbot.waitUntil(
+        lambda: page.results.rowCount() == 1 and page.import_folder_button.isEnabled(),
+        timeout=30000,
+    )
     assert page.results.item(0, 2).text() == "diterapkan"
     assert page.results.item(0, 1).text() == "BTT"
-    qtbot.waitUntil(lambda: page.posts.rowCount() == 1 and page.posts.item(0, 3).text() == "1", timeout=15000)
+    qtbot.waitUntil(
+        lambda: page.posts.rowCount() == 1 and page.posts.item(0, 3).text() == "1", timeout=15000
+    )
     # HQ registers another post from the screen, then revokes it
     answers = iter(["PNJ", "Polsek Peninjauan"])
     monkeypatch.setattr(messages, "text_input", lambda *a, **k: next(answers))
@@ -79,17 +86,30 @@ def test_post_exports_hq_imports_and_the_receipt_comes_back(gui, qtbot, tmp_path
     # HQ mode: every post's incidents with a Post column and filter
     incidents = window.go_to("incidents")
     post_col = [c.key for c in incidents.model.columns].index("post")
-    qtbot.waitUntil(lambda: not incidents.filter_bar.post.isHidden() and incidents.filter_bar.post.count() == 2, timeout=15000)
+    qtbot.waitUntil(
+        lambda: not incidents.filter_bar.post.isHidden() and incidents.filter_bar.post.count() == 2,
+        timeout=15000,
+    )
     assert not incidents.table.isColumnHidden(post_col)
-    qtbot.waitUntil(lambda: incidents.model.rowCount() == 1
-                    and incidents.model.index(0, post_col).data() == "BTT", timeout=15000)
+    qtbot.waitUntil(
+        lambda: (
+            incidents.model.rowCount() == 1 and incidents.model.index(0, post_col).data() == "BTT"
+        ),
+        timeout=15000,
+    )
     incidents.filter_bar.post.set_current_id("BTT")
     qtbot.waitUntil(lambda: incidents.model.rowCount() == 1, timeout=15000)
     page = window.go_to("sync")
     # the same stick again: refused, with the reason on the row
     qtbot.mouseClick(page.import_folder_button, qtbot_button())
-    qtbot.waitUntil(lambda: page.results.rowCount() == 1 and page.import_folder_button.isEnabled()
-                    and "sudah diimpor" in page.results.item(0, 2).text(), timeout=30000)
+    qtbot.waitUntil(
+        lambda: (
+            page.results.rowCount() == 1
+            and page.import_folder_button.isEnabled()
+            and "sudah diimpor" in page.results.item(0, 2).text()
+        ),
+        timeout=30000,
+    )
     window.close()
 
     receipts = sorted(usb.glob("*.okr"))
@@ -100,7 +120,10 @@ def test_post_exports_hq_imports_and_the_receipt_comes_back(gui, qtbot, tmp_path
     monkeypatch.setattr(messages, "open_files", lambda *a, **k: [str(receipts[0])])
     qtbot.mouseClick(page.receipt_button, qtbot_button())
     qtbot.waitUntil(lambda: "diterapkan" in page.post_result.text(), timeout=20000)
-    qtbot.waitUntil(lambda: page.enrolled.text() == "diterbitkan Polres" and page.waiting.text() == "0", timeout=15000)
+    qtbot.waitUntil(
+        lambda: page.enrolled.text() == "diterbitkan Polres" and page.waiting.text() == "0",
+        timeout=15000,
+    )
     window.close()
 
 

@@ -26,10 +26,16 @@ def test_english_ts_is_current_and_complete(tmp_path):
     fresh = tmp_path / "fresh.ts"
     sources = sorted(str(p) for p in (ROOT / "okudesk" / "gui").rglob("*.py"))
     lupdate = Path(PySide6.__file__).parent / "lupdate"
-    subprocess.run([str(lupdate), "-silent", *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    subprocess.run(
+        [str(lupdate), "-silent", *sources, "-ts", str(fresh)], check=True, capture_output=True
+    )
     wanted = set(messages(fresh))
     committed = messages(TS)
     missing = wanted - set(committed)
     assert not missing, f"run scripts/dev lupdate and translate: {sorted(missing)[:5]}"
-    unfinished = [key for key, t in committed.items() if t is None or t.get("type") == "unfinished" or not (t.text or "").strip()]
+    unfinished = [
+        key
+        for key, t in committed.items()
+        if t is None or t.get("type") == "unfinished" or not (t.text or "").strip()
+    ]
     assert not unfinished, unfinished[:5]

@@ -74,11 +74,15 @@ ACTION_LABELS = {
 }
 
 # Bookkeeping columns that are not "what changed" (the change version says when and where).
-_NOT_CHANGES = frozenset({"id", "created_at", "updated_at", "origin_post", "change_instance", "change_counter"})
+_NOT_CHANGES = frozenset(
+    {"id", "created_at", "updated_at", "origin_post", "change_instance", "change_counter"}
+)
 # Per table: columns never recorded (login counters change on every attempt; the attempt
 # itself is an audit event of its own).
 _SKIPPED = {
-    "officer_account": frozenset({"failed_count", "last_failed_at", "locked_until", "last_login_at", "created_at"}),
+    "officer_account": frozenset(
+        {"failed_count", "last_failed_at", "locked_until", "last_login_at", "created_at"}
+    ),
 }
 # Per table: columns whose values must not be copied into the trail (it travels to HQ).
 _REDACTED = {"officer_account": frozenset({"passphrase_hash"})}
@@ -142,11 +146,27 @@ def record(
     """
     session.flush()
     _write_changes(session)
-    _add(session, action, record_type=record_type, record_id=record_id, summary=summary, changes=changes, actor=actor)
+    _add(
+        session,
+        action,
+        record_type=record_type,
+        record_id=record_id,
+        summary=summary,
+        changes=changes,
+        actor=actor,
+    )
 
 
-def _add(session: Session, action: str, *, record_type: str, record_id: str, summary: str, changes: dict | None,
-         actor: permissions.Actor | None = None) -> None:
+def _add(
+    session: Session,
+    action: str,
+    *,
+    record_type: str,
+    record_id: str,
+    summary: str,
+    changes: dict | None,
+    actor: permissions.Actor | None = None,
+) -> None:
     actor = actor if actor is not None else session.info.get(permissions.ACTOR_KEY)
     entry = AuditEntry(
         id=new_id(),
@@ -169,23 +189,61 @@ def _dump(changes: dict) -> str:
 
 
 def entry_hash(
-    *, id: str, chain: str, seq: int, prev_hash: str, at: datetime, origin_post: str, actor_id: str | None,
-    actor_name: str, actor_role: str, action: str, record_type: str, record_id: str, summary: str, changes: str,
+    *,
+    id: str,
+    chain: str,
+    seq: int,
+    prev_hash: str,
+    at: datetime,
+    origin_post: str,
+    actor_id: str | None,
+    actor_name: str,
+    actor_role: str,
+    action: str,
+    record_type: str,
+    record_id: str,
+    summary: str,
+    changes: str,
 ) -> str:
     """SHA-256 over the canonical form of one entry (a JSON array, fixed field order)."""
     payload = [
-        HASH_VERSION, id, chain, seq, prev_hash, at.isoformat(timespec="microseconds"), origin_post or "",
-        actor_id or "", actor_name or "", actor_role or "", action, record_type or "", record_id or "",
-        summary or "", changes or "",
+        HASH_VERSION,
+        id,
+        chain,
+        seq,
+        prev_hash,
+        at.isoformat(timespec="microseconds"),
+        origin_post or "",
+        actor_id or "",
+        actor_name or "",
+        actor_role or "",
+        action,
+        record_type or "",
+        record_id or "",
+        summary or "",
+        changes or "",
     ]
-    return hashlib.sha256(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")).hexdigest()
+    return hashlib.sha256(
+        json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    ).hexdigest()
 
 
 def _hash_of(e: AuditEntry) -> str:
     return entry_hash(
-        id=e.id, chain=e.chain, seq=e.seq, prev_hash=e.prev_hash, at=e.at, origin_post=e.origin_post,
-        actor_id=e.actor_id, actor_name=e.actor_name, actor_role=e.actor_role, action=e.action,
-        record_type=e.record_type, record_id=e.record_id, summary=e.summary, changes=e.changes,
+        id=e.id,
+        chain=e.chain,
+        seq=e.seq,
+        prev_hash=e.prev_hash,
+        at=e.at,
+        origin_post=e.origin_post,
+        actor_id=e.actor_id,
+        actor_name=e.actor_name,
+        actor_role=e.actor_role,
+        action=e.action,
+        record_type=e.record_type,
+        record_id=e.record_id,
+        summary=e.summary,
+        changes=e.changes,
     )
 
 
@@ -207,7 +265,9 @@ def _audited(obj: object) -> bool:
 
 
 def _ids(objs: Iterable[Any]) -> list[str]:
-    return sorted(str(inspect(o).identity[0] if inspect(o).identity else getattr(o, "id", "")) for o in objs)
+    return sorted(
+        str(inspect(o).identity[0] if inspect(o).identity else getattr(o, "id", "")) for o in objs
+    )
 
 
 def _changes(obj: Any, is_new: bool) -> dict:
@@ -246,7 +306,10 @@ def _changes(obj: Any, is_new: bool) -> dict:
             if hist.added:
                 out[rel.key] = [[], _ids(hist.added)]
         elif hist.added or hist.deleted:
-            out[rel.key] = [_ids(list(hist.unchanged) + list(hist.deleted)), _ids(list(hist.unchanged) + list(hist.added))]
+            out[rel.key] = [
+                _ids(list(hist.unchanged) + list(hist.deleted)),
+                _ids(list(hist.unchanged) + list(hist.added)),
+            ]
     return out
 
 
@@ -265,7 +328,9 @@ def _collect_changes(session: Session) -> None:
     last "after"."""
     collected: dict = session.info.setdefault(_CHANGES, {})
     for obj, is_new in [(o, True) for o in session.new] + [(o, False) for o in session.dirty]:
-        if not _audited(obj) or (not is_new and not session.is_modified(obj, include_collections=True)):
+        if not _audited(obj) or (
+            not is_new and not session.is_modified(obj, include_collections=True)
+        ):
             continue
         if is_new and isinstance(obj, Synced) and obj.id is None:
             obj.id = new_id()
@@ -285,9 +350,20 @@ def _collect_changes(session: Session) -> None:
         if _audited(obj):
             state = inspect(obj)
             table = state.mapper.local_table.name
-            skipped = _NOT_CHANGES | _SKIPPED.get(table, frozenset()) | _REDACTED.get(table, frozenset())
-            before = {a.key: [_plain(getattr(obj, a.key)), None] for a in state.mapper.column_attrs if a.key not in skipped}
-            collected[(table, _record_id(obj))] = {"new": False, "obj": obj, "changes": before, "removed": True}
+            skipped = (
+                _NOT_CHANGES | _SKIPPED.get(table, frozenset()) | _REDACTED.get(table, frozenset())
+            )
+            before = {
+                a.key: [_plain(getattr(obj, a.key)), None]
+                for a in state.mapper.column_attrs
+                if a.key not in skipped
+            }
+            collected[(table, _record_id(obj))] = {
+                "new": False,
+                "obj": obj,
+                "changes": before,
+                "removed": True,
+            }
 
 
 def _write_changes(session: Session) -> None:
@@ -295,7 +371,10 @@ def _write_changes(session: Session) -> None:
     if not collected:
         return
     for (table, record_id), entry in collected.items():
-        obj, changes = entry["obj"], {k: v for k, v in entry["changes"].items() if v[0] != v[1] or entry["new"]}
+        obj, changes = (
+            entry["obj"],
+            {k: v for k, v in entry["changes"].items() if v[0] != v[1] or entry["new"]},
+        )
         if entry.get("removed"):
             action = "delete"
         elif entry["new"]:
@@ -310,7 +389,14 @@ def _write_changes(session: Session) -> None:
             action = "settings"
         else:
             action = "update"
-        _add(session, action, record_type=table, record_id=record_id, summary=_describe(obj), changes=changes)
+        _add(
+            session,
+            action,
+            record_type=table,
+            record_id=record_id,
+            summary=_describe(obj),
+            changes=changes,
+        )
 
 
 def _record_id(obj: Any) -> str:
@@ -325,7 +411,9 @@ def _record_id(obj: Any) -> str:
 
 def _tip(conn: Connection) -> tuple[str, int, str] | None:
     """(chain, seq, hash) of the last entry this database wrote, from ``store_meta``."""
-    row = conn.execute(select(StoreMeta.value, StoreMeta.number).where(StoreMeta.key == TIP_KEY)).first()
+    row = conn.execute(
+        select(StoreMeta.value, StoreMeta.number).where(StoreMeta.key == TIP_KEY)
+    ).first()
     if row is None or not row[0]:
         return None
     chain, _sep, digest = row[0].partition(" ")
@@ -355,7 +443,9 @@ def _link(session: Session, pending: list[AuditEntry]) -> None:
     if tip is None:
         conn.execute(insert(StoreMeta).values(key=TIP_KEY, value=value, number=seq))
     else:
-        conn.execute(update(StoreMeta).where(StoreMeta.key == TIP_KEY).values(value=value, number=seq))
+        conn.execute(
+            update(StoreMeta).where(StoreMeta.key == TIP_KEY).values(value=value, number=seq)
+        )
 
 
 def _before_flush(session: Session, _flush_context: object, _instances: object) -> None:
@@ -392,8 +482,19 @@ def install(session_class: type[Session]) -> None:
 
 def _info(e: AuditEntry) -> EntryInfo:
     return EntryInfo(
-        e.id, e.chain, e.seq, e.at, e.origin_post, e.actor_id, e.actor_name, e.actor_role, e.action,
-        e.record_type, e.record_id, e.summary, json.loads(e.changes) if e.changes else {},
+        e.id,
+        e.chain,
+        e.seq,
+        e.at,
+        e.origin_post,
+        e.actor_id,
+        e.actor_name,
+        e.actor_role,
+        e.action,
+        e.record_type,
+        e.record_id,
+        e.summary,
+        json.loads(e.changes) if e.changes else {},
     )
 
 
@@ -434,9 +535,21 @@ def entries(
 
 
 _COLUMNS = (
-    AuditEntry.id, AuditEntry.chain, AuditEntry.seq, AuditEntry.prev_hash, AuditEntry.entry_hash, AuditEntry.at,
-    AuditEntry.origin_post, AuditEntry.actor_id, AuditEntry.actor_name, AuditEntry.actor_role, AuditEntry.action,
-    AuditEntry.record_type, AuditEntry.record_id, AuditEntry.summary, AuditEntry.changes,
+    AuditEntry.id,
+    AuditEntry.chain,
+    AuditEntry.seq,
+    AuditEntry.prev_hash,
+    AuditEntry.entry_hash,
+    AuditEntry.at,
+    AuditEntry.origin_post,
+    AuditEntry.actor_id,
+    AuditEntry.actor_name,
+    AuditEntry.actor_role,
+    AuditEntry.action,
+    AuditEntry.record_type,
+    AuditEntry.record_id,
+    AuditEntry.summary,
+    AuditEntry.changes,
 )
 
 
@@ -444,7 +557,11 @@ def verify(session: Session, *, origin_post: str | None = None) -> Verification:
     """Check every chain (or one post's) link by link; names the first bad entry."""
     stmt = select(*_COLUMNS)
     if origin_post:  # every chain the post wrote, whole (its first entries may predate its code)
-        stmt = stmt.where(AuditEntry.chain.in_(select(AuditEntry.chain).where(AuditEntry.origin_post == origin_post)))
+        stmt = stmt.where(
+            AuditEntry.chain.in_(
+                select(AuditEntry.chain).where(AuditEntry.origin_post == origin_post)
+            )
+        )
     rows = session.execute(stmt.order_by(AuditEntry.chain, AuditEntry.seq)).all()
     chains: dict[str, list] = {}
     for row in rows:
@@ -455,23 +572,36 @@ def verify(session: Session, *, origin_post: str | None = None) -> Verification:
     ordered = sorted(chains.values(), key=lambda c: (c[0].at, c[0].chain))
 
     def bad(row: Any, message: str) -> Verification:
-        where = _("entri {label} ({at}, {action} {record})", label=f"{row.chain[:8]}#{row.seq}",
-                  at=row.at.strftime("%Y-%m-%d %H:%M:%S"), action=row.action,
-                  record=f"{row.record_type} {row.record_id}".strip())
+        where = _(
+            "entri {label} ({at}, {action} {record})",
+            label=f"{row.chain[:8]}#{row.seq}",
+            at=row.at.strftime("%Y-%m-%d %H:%M:%S"),
+            action=row.action,
+            record=f"{row.record_type} {row.record_id}".strip(),
+        )
         return Verification(len(rows), len(chains), last_at, f"{where}: {message}", row.id)
 
     for chain in ordered:
         expected, prev = 1, None
         for row in chain:
             if row.seq != expected:
-                return bad(row, _("entri {first} sampai {last} sebelumnya hilang", first=expected, last=row.seq - 1))
+                return bad(
+                    row,
+                    _(
+                        "entri {first} sampai {last} sebelumnya hilang",
+                        first=expected,
+                        last=row.seq - 1,
+                    ),
+                )
             if _hash_of(row) != row.entry_hash:
                 return bad(row, _("isinya diubah (hash tidak cocok)"))
             if prev is None:
                 if row.prev_hash != GENESIS and row.prev_hash not in known:
                     return bad(row, _("entri sebelumnya dalam rantai hilang"))
             elif row.prev_hash != prev.entry_hash:
-                return bad(row, _("tidak tersambung ke entri sebelumnya (dihapus atau diurutkan ulang)"))
+                return bad(
+                    row, _("tidak tersambung ke entri sebelumnya (dihapus atau diurutkan ulang)")
+                )
             expected, prev = expected + 1, row
     tip = _tip(session.connection())
     here = versioning.this_post_code(session.connection())
@@ -482,15 +612,23 @@ def verify(session: Session, *, origin_post: str | None = None) -> Verification:
         if last is None or last.seq != seq or last.entry_hash != digest:
             have = f"#{last.seq}" if last else "-"
             return Verification(
-                len(rows), len(chains), last_at,
-                _("entri {label} hilang: rantai berakhir di {have}, padahal basis data mencatat sampai #{seq}",
-                  label=f"{chain_id[:8]}#{(last.seq + 1) if last else 1}", have=have, seq=seq),
+                len(rows),
+                len(chains),
+                last_at,
+                _(
+                    "entri {label} hilang: rantai berakhir di {have}, padahal basis data mencatat sampai #{seq}",
+                    label=f"{chain_id[:8]}#{(last.seq + 1) if last else 1}",
+                    have=have,
+                    seq=seq,
+                ),
                 None,
             )
     elif tip is None and rows and origin_post is None:
         local = [c for c in chains.values() if c[0].origin_post == here]
         if local:
-            return Verification(len(rows), len(chains), last_at, _("ujung rantai audit tidak tercatat"), None)
+            return Verification(
+                len(rows), len(chains), last_at, _("ujung rantai audit tidak tercatat"), None
+            )
     return Verification(len(rows), len(chains), last_at)
 
 
@@ -499,7 +637,13 @@ def chains_by_post(session: Session) -> dict[str, list[tuple[str, int, datetime]
     from sqlalchemy import func
 
     stmt = (
-        select(func.max(AuditEntry.origin_post), AuditEntry.chain, func.count(), func.min(AuditEntry.at), func.max(AuditEntry.at))
+        select(
+            func.max(AuditEntry.origin_post),
+            AuditEntry.chain,
+            func.count(),
+            func.min(AuditEntry.at),
+            func.max(AuditEntry.at),
+        )
         .group_by(AuditEntry.chain)
         .order_by(func.min(AuditEntry.at))
     )

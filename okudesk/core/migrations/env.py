@@ -17,7 +17,9 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
-    include_name=lambda name, type_, _parent: not (type_ == "table" and search.is_search_table(name)),
+    include_name=lambda name, type_, _parent: (
+        not (type_ == "table" and search.is_search_table(name))
+    ),
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -53,17 +53,35 @@ class Dashboard:
     export_warning_days: int
 
 
-def _count(session: Session, model: type[Synced], column: QueryableAttribute[datetime], start: datetime, end: datetime) -> int:
-    return session.scalar(
-        select(func.count()).select_from(model).where(model.deleted_at.is_(None), column >= start, column < end)
-    ) or 0
+def _count(
+    session: Session,
+    model: type[Synced],
+    column: QueryableAttribute[datetime],
+    start: datetime,
+    end: datetime,
+) -> int:
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(model)
+            .where(model.deleted_at.is_(None), column >= start, column < end)
+        )
+        or 0
+    )
 
 
-def _follow_ups(session: Session, *conditions: ColumnElement[bool], limit: int) -> tuple[tuple[FollowUpLine, ...], int]:
+def _follow_ups(
+    session: Session, *conditions: ColumnElement[bool], limit: int
+) -> tuple[tuple[FollowUpLine, ...], int]:
     live = (FollowUp.deleted_at.is_(None), FollowUp.status == "terbuka", *conditions)
     n = session.scalar(select(func.count()).select_from(FollowUp).where(*live)) or 0
     stmt = (
-        select(FollowUp.id, FollowUp.what, func.coalesce(Officer.name, FollowUp.responsible), FollowUp.due_date)
+        select(
+            FollowUp.id,
+            FollowUp.what,
+            func.coalesce(Officer.name, FollowUp.responsible),
+            FollowUp.due_date,
+        )
         .outerjoin(Officer, Officer.id == FollowUp.officer_id)
         .where(*live)
         .order_by(FollowUp.due_date)
@@ -79,12 +97,24 @@ def summary(session: Session, today: date | None = None, *, limit: int = 8) -> D
     tomorrow = day + timedelta(days=1)
     overdue, n_overdue = _follow_ups(session, FollowUp.due_date < today, limit=limit)
     soon, n_soon = _follow_ups(
-        session, FollowUp.due_date >= today, FollowUp.due_date <= today + timedelta(days=DUE_SOON_DAYS), limit=limit
+        session,
+        FollowUp.due_date >= today,
+        FollowUp.due_date <= today + timedelta(days=DUE_SOON_DAYS),
+        limit=limit,
     )
     # the latest incidents of the last 30 days, the most serious first
     recent = (
-        select(Incident.id, Incident.number, Incident.occurred_at, Incident.severity, Incident.status,
-               IncidentCategory.name, func.coalesce(func.nullif(Incident.title, ""), func.substr(Incident.description, 1, 120)))
+        select(
+            Incident.id,
+            Incident.number,
+            Incident.occurred_at,
+            Incident.severity,
+            Incident.status,
+            IncidentCategory.name,
+            func.coalesce(
+                func.nullif(Incident.title, ""), func.substr(Incident.description, 1, 120)
+            ),
+        )
         .outerjoin(IncidentCategory, IncidentCategory.id == Incident.category_id)
         .where(Incident.deleted_at.is_(None), Incident.occurred_at >= day - timedelta(days=30))
         .order_by(SEVERITY_RANK.desc(), Incident.occurred_at.desc())
@@ -103,7 +133,12 @@ def summary(session: Session, today: date | None = None, *, limit: int = 8) -> D
         meetings_week=_count(session, Meeting, Meeting.starts_at, week, tomorrow),
         incidents_today=_count(session, Incident, Incident.occurred_at, day, tomorrow),
         incidents_week=_count(session, Incident, Incident.occurred_at, week, tomorrow),
-        overdue=overdue, due_soon=soon, overdue_count=n_overdue, due_soon_count=n_soon,
-        latest_incidents=latest, last_export=last_export, days_since_export=days,
+        overdue=overdue,
+        due_soon=soon,
+        overdue_count=n_overdue,
+        due_soon_count=n_soon,
+        latest_incidents=latest,
+        last_export=last_export,
+        days_since_export=days,
         export_warning_days=settings.get_int(session, settings.EXPORT_WARNING_DAYS, 7),
     )

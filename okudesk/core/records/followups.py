@@ -41,18 +41,39 @@ class FollowUpInfo:
 
 
 def info(f: FollowUp) -> FollowUpInfo:
-    return FollowUpInfo(f.id, f.what, f.responsible, f.officer_id, f.due_date, f.status, f.done_at, f.meeting_id, f.incident_id)
+    return FollowUpInfo(
+        f.id,
+        f.what,
+        f.responsible,
+        f.officer_id,
+        f.due_date,
+        f.status,
+        f.done_at,
+        f.meeting_id,
+        f.incident_id,
+    )
 
 
 def apply(f: FollowUp, data: FollowUpInput) -> None:
     fields.record("follow_up").copy_into(f, data)
-    f.due_date = validation.plausible(data.due_date, "batas waktu", field="due_date", required=False)
+    f.due_date = validation.plausible(
+        data.due_date, "batas waktu", field="due_date", required=False
+    )
 
 
-def replace_for(session: Session, *, meeting_id: str | None = None, incident_id: str | None = None, items: list[FollowUpInput]) -> None:
+def replace_for(
+    session: Session,
+    *,
+    meeting_id: str | None = None,
+    incident_id: str | None = None,
+    items: list[FollowUpInput],
+) -> None:
     """Make the follow-ups of a meeting or incident equal ``items``; removed ones become tombstones."""
     owner = FollowUp.meeting_id == meeting_id if meeting_id else FollowUp.incident_id == incident_id
-    existing = {f.id: f for f in session.scalars(select(FollowUp).where(owner, FollowUp.deleted_at.is_(None)))}
+    existing = {
+        f.id: f
+        for f in session.scalars(select(FollowUp).where(owner, FollowUp.deleted_at.is_(None)))
+    }
     kept: set[str] = set()
     for item in items:
         if item.id and item.id in existing:
@@ -68,16 +89,24 @@ def replace_for(session: Session, *, meeting_id: str | None = None, incident_id:
             f.deleted_at = now
 
 
-def for_record(session: Session, *, meeting_id: str | None = None, incident_id: str | None = None) -> list[FollowUpInfo]:
+def for_record(
+    session: Session, *, meeting_id: str | None = None, incident_id: str | None = None
+) -> list[FollowUpInfo]:
     owner = FollowUp.meeting_id == meeting_id if meeting_id else FollowUp.incident_id == incident_id
-    stmt = select(FollowUp).where(owner, FollowUp.deleted_at.is_(None)).order_by(FollowUp.due_date, FollowUp.created_at)
+    stmt = (
+        select(FollowUp)
+        .where(owner, FollowUp.deleted_at.is_(None))
+        .order_by(FollowUp.due_date, FollowUp.created_at)
+    )
     return [info(f) for f in session.scalars(stmt)]
 
 
 def set_status(session: Session, follow_up_id: str, status: str) -> FollowUpInfo:
     require(session, "followup.write")
     if status not in FOLLOW_UP_STATUSES:
-        raise ValidationError(_("Status {old} tidak dapat diubah menjadi {new}", old="", new=status), "status")
+        raise ValidationError(
+            _("Status {old} tidak dapat diubah menjadi {new}", old="", new=status), "status"
+        )
     f = session.get(FollowUp, follow_up_id)
     if f is None or f.deleted_at is not None:
         raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Tindak lanjut", id=follow_up_id))
@@ -92,7 +121,11 @@ def mark_done(session: Session, follow_up_id: str) -> FollowUpInfo:
 
 
 def list_follow_ups(
-    session: Session, *, status: str | None = None, officer_id: str | None = None, overdue_on: date | None = None
+    session: Session,
+    *,
+    status: str | None = None,
+    officer_id: str | None = None,
+    overdue_on: date | None = None,
 ) -> list[FollowUpInfo]:
     stmt = select(FollowUp).where(FollowUp.deleted_at.is_(None))
     if status:

@@ -136,17 +136,24 @@ def _apply(session: Session, i: Incident, data: IncidentInput) -> None:
     i.desa_id = data.desa_id
 
 
-def create_incident(session: Session, data: IncidentInput, *, officer_id: str | None = None) -> IncidentDetail:
+def create_incident(
+    session: Session, data: IncidentInput, *, officer_id: str | None = None
+) -> IncidentDetail:
     require(session, "incident.write")
     post = posts.require_this_post(session)
-    i = Incident(number=numbering.next_register_number(session, post.code, "incident", data.occurred_at.year))
+    i = Incident(
+        number=numbering.next_register_number(session, post.code, "incident", data.occurred_at.year)
+    )
     i.status = "dilaporkan"
     _apply(session, i, data)
     session.add(i)
     session.flush()
     session.add(
         IncidentStatusChange(
-            incident_id=i.id, from_status="", to_status="dilaporkan", changed_at=i.reported_at,
+            incident_id=i.id,
+            from_status="",
+            to_status="dilaporkan",
+            changed_at=i.reported_at,
             officer_id=officer_id or data.reported_by_id,
         )
     )
@@ -162,7 +169,9 @@ def _live(session: Session, incident_id: str) -> Incident:
     return i
 
 
-def update_incident(session: Session, incident_id: str, data: IncidentInput, *, amendment_reason: str | None = None) -> IncidentDetail:
+def update_incident(
+    session: Session, incident_id: str, data: IncidentInput, *, amendment_reason: str | None = None
+) -> IncidentDetail:
     """Change the record; once a signed report shows it, only as an amendment with a reason."""
     require(session, "incident.write")
     i = _live(session, incident_id)
@@ -178,20 +187,33 @@ def allowed_next(status: str) -> tuple[str, ...]:
 
 
 def change_status(
-    session: Session, incident_id: str, new_status: str, *, officer_id: str | None = None, note: str = "",
+    session: Session,
+    incident_id: str,
+    new_status: str,
+    *,
+    officer_id: str | None = None,
+    note: str = "",
     at: datetime | None = None,
 ) -> IncidentDetail:
     require(session, "incident.status")
     i = _live(session, incident_id)
     if new_status not in allowed_next(i.status):
         raise ValidationError(
-            _("Status {old} tidak dapat diubah menjadi {new}", old=STATUS_LABELS.get(i.status, i.status), new=STATUS_LABELS.get(new_status, new_status)),
+            _(
+                "Status {old} tidak dapat diubah menjadi {new}",
+                old=STATUS_LABELS.get(i.status, i.status),
+                new=STATUS_LABELS.get(new_status, new_status),
+            ),
             "status",
         )
     session.add(
         IncidentStatusChange(
-            incident_id=i.id, from_status=i.status, to_status=new_status,
-            changed_at=at or datetime.now().replace(microsecond=0), officer_id=officer_id, note=(note or "").strip(),
+            incident_id=i.id,
+            from_status=i.status,
+            to_status=new_status,
+            changed_at=at or datetime.now().replace(microsecond=0),
+            officer_id=officer_id,
+            note=(note or "").strip(),
         )
     )
     i.status = new_status
@@ -199,7 +221,9 @@ def change_status(
     return get_incident(session, i.id)
 
 
-def delete_incident(session: Session, incident_id: str, *, amendment_reason: str | None = None) -> None:
+def delete_incident(
+    session: Session, incident_id: str, *, amendment_reason: str | None = None
+) -> None:
     require(session, "incident.write")
     i = _live(session, incident_id)
     register.ensure_editable(session, "incident", incident_id, amendment_reason)
@@ -212,7 +236,10 @@ def history(session: Session, incident_id: str) -> list[StatusChangeInfo]:
     stmt = (
         select(IncidentStatusChange, Officer.name)
         .outerjoin(Officer, Officer.id == IncidentStatusChange.officer_id)
-        .where(IncidentStatusChange.incident_id == incident_id, IncidentStatusChange.deleted_at.is_(None))
+        .where(
+            IncidentStatusChange.incident_id == incident_id,
+            IncidentStatusChange.deleted_at.is_(None),
+        )
         .order_by(IncidentStatusChange.changed_at, IncidentStatusChange.change_counter)
     )
     return [
@@ -225,17 +252,23 @@ def get_incident(session: Session, incident_id: str) -> IncidentDetail:
     i = _live(session, incident_id)
     return IncidentDetail(
         **fields.record("incident").values(i),
-        id=i.id, category=i.category.name if i.category else "",
+        id=i.id,
+        category=i.category.name if i.category else "",
         category_group=i.category.group if i.category else "",
-        kecamatan=i.kecamatan.name if i.kecamatan else "", desa=i.desa.name if i.desa else "",
+        kecamatan=i.kecamatan.name if i.kecamatan else "",
+        desa=i.desa.name if i.desa else "",
         history=tuple(history(session, i.id)),
-        follow_ups=tuple(followups.for_record(session, incident_id=i.id)), updated_at=i.updated_at,
+        follow_ups=tuple(followups.for_record(session, incident_id=i.id)),
+        updated_at=i.updated_at,
     )
 
 
 def latest_incident_id(session: Session) -> str | None:
     return session.scalar(
-        select(Incident.id).where(Incident.deleted_at.is_(None)).order_by(Incident.occurred_at.desc()).limit(1)
+        select(Incident.id)
+        .where(Incident.deleted_at.is_(None))
+        .order_by(Incident.occurred_at.desc())
+        .limit(1)
     )
 
 
@@ -259,6 +292,12 @@ def save_incident(
     if photos or removed_photos:
         if photo_dir is None:
             raise ValueError("photo_dir is needed to store photos")
-        save_photos(session, photo_dir, photos, removed=removed_photos, incident_id=detail.id,
-                    amendment_reason=amendment_reason)
+        save_photos(
+            session,
+            photo_dir,
+            photos,
+            removed=removed_photos,
+            incident_id=detail.id,
+            amendment_reason=amendment_reason,
+        )
     return detail

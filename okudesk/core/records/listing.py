@@ -83,7 +83,9 @@ class Listing:
         raise KeyError(key)
 
 
-def columns_of(record: RecordFields, model: type[Synced], special: tuple[Column, ...] = ()) -> tuple[Column, ...]:
+def columns_of(
+    record: RecordFields, model: type[Synced], special: tuple[Column, ...] = ()
+) -> tuple[Column, ...]:
     """The list columns of a record, in the order its field table gives: a plain field is read
     from its column (a long text cut to 160 characters), a reference or a derived field from
     ``special`` (its join or computation)."""
@@ -133,19 +135,28 @@ def _meeting_filter(stmt: Select, flt: ListFilter) -> tuple[Select, set[str]]:
     if flt.post_code:
         stmt = stmt.where(Meeting.origin_post == flt.post_code)
     if flt.stakeholder_id:
-        stmt = stmt.where(Meeting.id.in_(
-            select(meeting_stakeholder.c.meeting_id).where(meeting_stakeholder.c.stakeholder_id == flt.stakeholder_id)))
+        stmt = stmt.where(
+            Meeting.id.in_(
+                select(meeting_stakeholder.c.meeting_id).where(
+                    meeting_stakeholder.c.stakeholder_id == flt.stakeholder_id
+                )
+            )
+        )
     return _text(stmt, "meeting", flt), set()
 
 
 MEETINGS = Listing(
     table="meeting",
     model=Meeting,
-    columns=columns_of(fields.record("meeting"), Meeting, (
-        Column("activity_type", _m_type.name, ("type",)),
-        Column("kecamatan", _m_kec.name, ("kec",)),
-        Column("desa", _m_desa.name, ("desa",)),
-    )),
+    columns=columns_of(
+        fields.record("meeting"),
+        Meeting,
+        (
+            Column("activity_type", _m_type.name, ("type",)),
+            Column("kecamatan", _m_kec.name, ("kec",)),
+            Column("desa", _m_desa.name, ("desa",)),
+        ),
+    ),
     joins={
         "type": lambda s: s.outerjoin(_m_type, _m_type.id == Meeting.activity_type_id),
         "kec": lambda s: s.outerjoin(_m_kec, _m_kec.id == Meeting.kecamatan_id),
@@ -161,7 +172,9 @@ MEETINGS = Listing(
 _i_kec = aliased(Kecamatan, name="i_kec")
 _i_desa = aliased(Desa, name="i_desa")
 _i_cat = aliased(IncidentCategory, name="i_cat")
-SEVERITY_RANK = case({"rendah": 1, "sedang": 2, "tinggi": 3, "kritis": 4}, value=Incident.severity, else_=0)
+SEVERITY_RANK = case(
+    {"rendah": 1, "sedang": 2, "tinggi": 3, "kritis": 4}, value=Incident.severity, else_=0
+)
 GROUP_PREFIX = "group:"
 
 
@@ -169,8 +182,13 @@ def _incident_filter(stmt: Select, flt: ListFilter) -> tuple[Select, set[str]]:
     joins: set[str] = set()
     stmt = _date_range(stmt, Incident.occurred_at, flt)
     if flt.kind_id and flt.kind_id.startswith(GROUP_PREFIX):
-        stmt = stmt.where(Incident.category_id.in_(
-            select(IncidentCategory.id).where(IncidentCategory.group == flt.kind_id[len(GROUP_PREFIX):])))
+        stmt = stmt.where(
+            Incident.category_id.in_(
+                select(IncidentCategory.id).where(
+                    IncidentCategory.group == flt.kind_id[len(GROUP_PREFIX) :]
+                )
+            )
+        )
     elif flt.kind_id:
         stmt = stmt.where(Incident.category_id == flt.kind_id)
     if flt.kecamatan_id:
@@ -187,13 +205,22 @@ def _incident_filter(stmt: Select, flt: ListFilter) -> tuple[Select, set[str]]:
 INCIDENTS = Listing(
     table="incident",
     model=Incident,
-    columns=columns_of(fields.record("incident"), Incident, (
-        Column("category", _i_cat.name, ("cat",)),
-        Column("severity", Incident.severity, sort=SEVERITY_RANK),
-        Column("kecamatan", _i_kec.name, ("kec",)),
-        Column("desa", _i_desa.name, ("desa",)),
-        Column("summary", func.coalesce(func.nullif(Incident.title, ""), func.substr(Incident.description, 1, 160))),
-    )),
+    columns=columns_of(
+        fields.record("incident"),
+        Incident,
+        (
+            Column("category", _i_cat.name, ("cat",)),
+            Column("severity", Incident.severity, sort=SEVERITY_RANK),
+            Column("kecamatan", _i_kec.name, ("kec",)),
+            Column("desa", _i_desa.name, ("desa",)),
+            Column(
+                "summary",
+                func.coalesce(
+                    func.nullif(Incident.title, ""), func.substr(Incident.description, 1, 160)
+                ),
+            ),
+        ),
+    ),
     joins={
         "cat": lambda s: s.outerjoin(_i_cat, _i_cat.id == Incident.category_id),
         "kec": lambda s: s.outerjoin(_i_kec, _i_kec.id == Incident.kecamatan_id),
@@ -230,11 +257,15 @@ def _stakeholder_filter(stmt: Select, flt: ListFilter) -> tuple[Select, set[str]
 STAKEHOLDERS = Listing(
     table="stakeholder",
     model=Stakeholder,
-    columns=columns_of(fields.record("stakeholder"), Stakeholder, (
-        Column("type", _s_type.name, ("type",)),
-        Column("desa", _s_desa.name, ("desa",)),
-        Column("meetings", _s_meetings),
-    )),
+    columns=columns_of(
+        fields.record("stakeholder"),
+        Stakeholder,
+        (
+            Column("type", _s_type.name, ("type",)),
+            Column("desa", _s_desa.name, ("desa",)),
+            Column("meetings", _s_meetings),
+        ),
+    ),
     joins={
         "type": lambda s: s.outerjoin(_s_type, _s_type.id == Stakeholder.type_id),
         "desa": lambda s: s.outerjoin(_s_desa, _s_desa.id == Stakeholder.desa_id),
@@ -265,17 +296,31 @@ def _follow_up_filter(stmt: Select, flt: ListFilter) -> tuple[Select, set[str]]:
         stmt = stmt.where(FollowUp.status == "terbuka", FollowUp.due_date < flt.overdue_on)
     if flt.kecamatan_id:
         joins.update(("meeting", "incident"))
-        stmt = stmt.where(func.coalesce(_f_meeting.kecamatan_id, _f_incident.kecamatan_id) == flt.kecamatan_id)
+        stmt = stmt.where(
+            func.coalesce(_f_meeting.kecamatan_id, _f_incident.kecamatan_id) == flt.kecamatan_id
+        )
     return _text(stmt, "follow_up", flt), joins
 
 
 FOLLOW_UPS = Listing(
     table="follow_up",
     model=FollowUp,
-    columns=columns_of(fields.record("follow_up"), FollowUp, (
-        Column("officer", func.coalesce(func.nullif(_f_officer.name, ""), FollowUp.responsible), ("officer",)),
-        Column("source", func.coalesce(_f_meeting.number, _f_incident.number, ""), ("meeting", "incident")),
-    )),
+    columns=columns_of(
+        fields.record("follow_up"),
+        FollowUp,
+        (
+            Column(
+                "officer",
+                func.coalesce(func.nullif(_f_officer.name, ""), FollowUp.responsible),
+                ("officer",),
+            ),
+            Column(
+                "source",
+                func.coalesce(_f_meeting.number, _f_incident.number, ""),
+                ("meeting", "incident"),
+            ),
+        ),
+    ),
     joins={
         "officer": lambda s: s.outerjoin(_f_officer, _f_officer.id == FollowUp.officer_id),
         "meeting": lambda s: s.outerjoin(_f_meeting, _f_meeting.id == FollowUp.meeting_id),
@@ -296,7 +341,9 @@ def _with_joins(listing: Listing, stmt: Select, names: set[str]) -> Select:
     return stmt
 
 
-def keys_statement(listing: Listing, flt: ListFilter, sort: str | None = None, descending: bool | None = None) -> Select:
+def keys_statement(
+    listing: Listing, flt: ListFilter, sort: str | None = None, descending: bool | None = None
+) -> Select:
     sort = sort or listing.default_sort
     descending = listing.default_descending if descending is None else descending
     key = search.row_key(listing.table)
@@ -342,8 +389,16 @@ def _statement(key: tuple, build: Callable[[], Select]) -> Select:
     return stmt
 
 
-def keys(session: Session, listing: Listing, flt: ListFilter = ListFilter(), *, sort: str | None = None,
-         descending: bool | None = None, limit: int | None = None, offset: int = 0) -> array:
+def keys(
+    session: Session,
+    listing: Listing,
+    flt: ListFilter = ListFilter(),
+    *,
+    sort: str | None = None,
+    descending: bool | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> array:
     """The row keys of the matching records, in display order, as a compact array: 4 bytes
     a key (``array('I')``), or 8 (``array('q')``) when a key does not fit in 4."""
     paged = limit is not None or bool(offset)
@@ -377,15 +432,25 @@ def rows(session: Session, listing: Listing, row_keys: Sequence[int]) -> dict[in
     def build() -> Select:
         key = search.row_key(listing.table)
         joins = {j for c in listing.columns for j in c.joins}
-        stmt = select(key, listing.model.id, *(c.value for c in listing.columns)).select_from(listing.model)
+        stmt = select(key, listing.model.id, *(c.value for c in listing.columns)).select_from(
+            listing.model
+        )
         return _with_joins(listing, stmt, joins).where(key.in_(bindparam("keys", expanding=True)))
 
     stmt = _statement(("rows", id(listing)), build)
-    return {r[0]: tuple(r[1:]) for r in session.connection().execute(stmt, {"keys": list(row_keys)})}
+    return {
+        r[0]: tuple(r[1:]) for r in session.connection().execute(stmt, {"keys": list(row_keys)})
+    }
 
 
 def key_of(session: Session, listing: Listing, record_id: str) -> int | None:
     """The row key of one record (to select it after saving)."""
-    return session.connection().execute(
-        select(search.row_key(listing.table)).select_from(listing.model).where(listing.model.id == record_id)
-    ).scalar()
+    return (
+        session.connection()
+        .execute(
+            select(search.row_key(listing.table))
+            .select_from(listing.model)
+            .where(listing.model.id == record_id)
+        )
+        .scalar()
+    )

@@ -99,7 +99,9 @@ def _validate(session: Session, data: MeetingInput) -> str | None:
         raise ValidationError(_("Waktu selesai harus setelah waktu mulai"), "ends_at")
     kecamatan_id = reference.kecamatan_of(session, data.kecamatan_id, data.desa_id)
     if not (data.purpose or "").strip() and not (data.discussion or "").strip():
-        raise ValidationError(_("{field} wajib diisi", field=fields.MEETING.label("purpose")), "purpose")
+        raise ValidationError(
+            _("{field} wajib diisi", field=fields.MEETING.label("purpose")), "purpose"
+        )
     return kecamatan_id
 
 
@@ -110,14 +112,24 @@ def _apply(session: Session, m: Meeting, data: MeetingInput) -> None:
     m.ends_at = data.ends_at
     m.kecamatan_id = kecamatan_id
     m.desa_id = data.desa_id
-    m.officers = [o for o in (session.get(Officer, i) for i in dict.fromkeys(data.officer_ids)) if o is not None]
-    m.stakeholders = [s for s in (session.get(Stakeholder, i) for i in dict.fromkeys(data.stakeholder_ids)) if s is not None]
+    m.officers = [
+        o
+        for o in (session.get(Officer, i) for i in dict.fromkeys(data.officer_ids))
+        if o is not None
+    ]
+    m.stakeholders = [
+        s
+        for s in (session.get(Stakeholder, i) for i in dict.fromkeys(data.stakeholder_ids))
+        if s is not None
+    ]
 
 
 def create_meeting(session: Session, data: MeetingInput) -> MeetingDetail:
     require(session, "meeting.write")
     post = posts.require_this_post(session)
-    m = Meeting(number=numbering.next_register_number(session, post.code, "meeting", data.starts_at.year))
+    m = Meeting(
+        number=numbering.next_register_number(session, post.code, "meeting", data.starts_at.year)
+    )
     _apply(session, m, data)
     session.add(m)
     session.flush()
@@ -133,7 +145,9 @@ def _live(session: Session, meeting_id: str) -> Meeting:
     return m
 
 
-def update_meeting(session: Session, meeting_id: str, data: MeetingInput, *, amendment_reason: str | None = None) -> MeetingDetail:
+def update_meeting(
+    session: Session, meeting_id: str, data: MeetingInput, *, amendment_reason: str | None = None
+) -> MeetingDetail:
     """Change the record; once a signed report shows it, only as an amendment with a reason."""
     require(session, "meeting.write")
     m = _live(session, meeting_id)
@@ -144,7 +158,9 @@ def update_meeting(session: Session, meeting_id: str, data: MeetingInput, *, ame
     return get_meeting(session, m.id)
 
 
-def delete_meeting(session: Session, meeting_id: str, *, amendment_reason: str | None = None) -> None:
+def delete_meeting(
+    session: Session, meeting_id: str, *, amendment_reason: str | None = None
+) -> None:
     """Soft delete: the tombstone travels to HQ; follow-ups go with the meeting."""
     require(session, "meeting.write")
     m = _live(session, meeting_id)
@@ -159,7 +175,10 @@ def get_meeting(session: Session, meeting_id: str) -> MeetingDetail:
     m = session.scalar(
         select(Meeting)
         .where(Meeting.id == meeting_id)
-        .options(selectinload(Meeting.officers).selectinload(Officer.rank), selectinload(Meeting.stakeholders))
+        .options(
+            selectinload(Meeting.officers).selectinload(Officer.rank),
+            selectinload(Meeting.stakeholders),
+        )
     )
     if m is None or m.deleted_at is not None:
         raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Rapat", id=meeting_id))
@@ -169,9 +188,15 @@ def get_meeting(session: Session, meeting_id: str) -> MeetingDetail:
         activity_type=m.activity_type.name if m.activity_type else "",
         kecamatan=m.kecamatan.name if m.kecamatan else "",
         desa=m.desa.name if m.desa else "",
-        officers=tuple(AttendeeInfo(o.id, o.name, o.rank.name if o.rank else "") for o in m.officers),
+        officers=tuple(
+            AttendeeInfo(o.id, o.name, o.rank.name if o.rank else "") for o in m.officers
+        ),
         stakeholders=tuple(
-            AttendeeInfo(s.id, s.name, " / ".join(x for x in (s.type.name if s.type else "", s.organisation) if x))
+            AttendeeInfo(
+                s.id,
+                s.name,
+                " / ".join(x for x in (s.type.name if s.type else "", s.organisation) if x),
+            )
             for s in m.stakeholders
         ),
         follow_ups=tuple(followups.for_record(session, meeting_id=m.id)),
@@ -181,7 +206,10 @@ def get_meeting(session: Session, meeting_id: str) -> MeetingDetail:
 
 def latest_meeting_id(session: Session) -> str | None:
     return session.scalar(
-        select(Meeting.id).where(Meeting.deleted_at.is_(None)).order_by(Meeting.starts_at.desc()).limit(1)
+        select(Meeting.id)
+        .where(Meeting.deleted_at.is_(None))
+        .order_by(Meeting.starts_at.desc())
+        .limit(1)
     )
 
 
@@ -194,7 +222,9 @@ def meetings_of_stakeholder(session: Session, stakeholder_id: str) -> list[Meeti
         .order_by(Meeting.starts_at.desc())
     )
     return [
-        MeetingSummary(m.id, m.number, m.starts_at, m.activity_type.name if m.activity_type else "", m.place)
+        MeetingSummary(
+            m.id, m.number, m.starts_at, m.activity_type.name if m.activity_type else "", m.place
+        )
         for m in session.scalars(stmt)
     ]
 
@@ -218,6 +248,12 @@ def save_meeting(
     if photos or removed_photos:
         if photo_dir is None:
             raise ValueError("photo_dir is needed to store photos")
-        save_photos(session, photo_dir, photos, removed=removed_photos, meeting_id=detail.id,
-                    amendment_reason=amendment_reason)
+        save_photos(
+            session,
+            photo_dir,
+            photos,
+            removed=removed_photos,
+            meeting_id=detail.id,
+            amendment_reason=amendment_reason,
+        )
     return detail

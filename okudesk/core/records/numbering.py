@@ -13,12 +13,21 @@ REGISTER_PREFIX = {"meeting": "RPT", "incident": "KJD"}
 
 def next_value(session: Session, post_code: str, kind: str, year: int) -> int:
     """The next number in the sequence; never repeats, even after a failed save elsewhere."""
-    key = (NumberSequence.post_code == post_code, NumberSequence.kind == kind, NumberSequence.year == year)
+    key = (
+        NumberSequence.post_code == post_code,
+        NumberSequence.kind == kind,
+        NumberSequence.year == year,
+    )
     value = session.execute(
-        update(NumberSequence).where(*key).values(last=NumberSequence.last + 1).returning(NumberSequence.last)
+        update(NumberSequence)
+        .where(*key)
+        .values(last=NumberSequence.last + 1)
+        .returning(NumberSequence.last)
     ).scalar()
     if value is None:
-        session.execute(insert(NumberSequence).values(post_code=post_code, kind=kind, year=year, last=1))
+        session.execute(
+            insert(NumberSequence).values(post_code=post_code, kind=kind, year=year, last=1)
+        )
         value = 1
     return value
 
@@ -27,15 +36,23 @@ def reserve_block(session: Session, post_code: str, kind: str, year: int, count:
     """Take ``count`` numbers at once (bulk demo data); returns the first."""
     current = session.scalar(
         select(NumberSequence.last).where(
-            NumberSequence.post_code == post_code, NumberSequence.kind == kind, NumberSequence.year == year
+            NumberSequence.post_code == post_code,
+            NumberSequence.kind == kind,
+            NumberSequence.year == year,
         )
     )
     if current is None:
-        session.execute(insert(NumberSequence).values(post_code=post_code, kind=kind, year=year, last=count))
+        session.execute(
+            insert(NumberSequence).values(post_code=post_code, kind=kind, year=year, last=count)
+        )
         return 1
     session.execute(
         update(NumberSequence)
-        .where(NumberSequence.post_code == post_code, NumberSequence.kind == kind, NumberSequence.year == year)
+        .where(
+            NumberSequence.post_code == post_code,
+            NumberSequence.kind == kind,
+            NumberSequence.year == year,
+        )
         .values(last=current + count)
     )
     return current + 1

@@ -38,11 +38,19 @@ class OfficerInfo:
 
 
 def _info(o: Officer) -> OfficerInfo:
-    return OfficerInfo(o.id, o.name, o.rank.name if o.rank else "", o.nrp, o.position, o.post_id, o.active)
+    return OfficerInfo(
+        o.id, o.name, o.rank.name if o.rank else "", o.nrp, o.position, o.post_id, o.active
+    )
 
 
 def add_officer(
-    session: Session, *, name: str, nrp: str, rank_id: str | None = None, position: str = "", post_id: str | None = None
+    session: Session,
+    *,
+    name: str,
+    nrp: str,
+    rank_id: str | None = None,
+    position: str = "",
+    post_id: str | None = None,
 ) -> OfficerInfo:
     require(session, "officer.manage")
     name = validation.text(name, "Nama", field="name", max_len=120, required=True)
@@ -51,7 +59,9 @@ def add_officer(
         raise ValidationError(_("NRP harus 8 digit angka"), "nrp")
     clash = session.scalar(select(Officer).where(Officer.nrp == nrp, Officer.deleted_at.is_(None)))
     if clash is not None:
-        raise ValidationError(_("NRP {nrp} sudah dipakai oleh {name}", nrp=nrp, name=clash.name), "nrp")
+        raise ValidationError(
+            _("NRP {nrp} sudah dipakai oleh {name}", nrp=nrp, name=clash.name), "nrp"
+        )
     if rank_id is not None and session.get(Rank, rank_id) is None:
         raise ValidationError(_("{kind} tidak ditemukan: {id}", kind="Pangkat", id=rank_id), "rank")
     officer = Officer(
@@ -73,7 +83,9 @@ def get_officer(session: Session, officer_id: str) -> OfficerInfo:
     return _info(officer)
 
 
-def list_officers(session: Session, *, active_only: bool = True, post_id: str | None = None) -> list[OfficerInfo]:
+def list_officers(
+    session: Session, *, active_only: bool = True, post_id: str | None = None
+) -> list[OfficerInfo]:
     stmt = select(Officer).where(Officer.deleted_at.is_(None)).order_by(Officer.name)
     if active_only:
         stmt = stmt.where(Officer.active.is_(True))

@@ -80,7 +80,9 @@ def prepare(source: bytes) -> PreparedPhoto:
             image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
             width, height = image.size
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        raise ValidationError(_("Berkas ini bukan foto yang dapat dibaca: {reason}", reason=exc), "photo") from exc
+        raise ValidationError(
+            _("Berkas ini bukan foto yang dapat dibaca: {reason}", reason=exc), "photo"
+        ) from exc
     data = out.getvalue()
     return PreparedPhoto(data, hashlib.sha256(data).hexdigest(), width, height, taken_at)
 
@@ -97,7 +99,9 @@ def png_within(source: bytes, max_size: tuple[int, int], field: str) -> bytes:
             im.load()
             image = im.convert("RGBA")
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        raise ValidationError(_("Berkas ini bukan foto yang dapat dibaca: {reason}", reason=exc), field) from exc
+        raise ValidationError(
+            _("Berkas ini bukan foto yang dapat dibaca: {reason}", reason=exc), field
+        ) from exc
     image.thumbnail(max_size, Image.Resampling.LANCZOS)
     out = io.BytesIO()
     image.save(out, "PNG", optimize=True)
@@ -148,7 +152,9 @@ def add_photo(
     return info(a)
 
 
-def _ensure_editable(session: Session, meeting_id: str | None, incident_id: str | None, reason: str | None) -> None:
+def _ensure_editable(
+    session: Session, meeting_id: str | None, incident_id: str | None, reason: str | None
+) -> None:
     """Photos are part of the signed report of their record: the same lock applies."""
     from okudesk.core.records import register
 
@@ -159,10 +165,22 @@ def _ensure_editable(session: Session, meeting_id: str | None, incident_id: str 
 
 
 def info(a: Attachment) -> AttachmentInfo:
-    return AttachmentInfo(a.id, a.sha256, a.caption, a.taken_at, a.width, a.height, a.original_name, a.meeting_id, a.incident_id)
+    return AttachmentInfo(
+        a.id,
+        a.sha256,
+        a.caption,
+        a.taken_at,
+        a.width,
+        a.height,
+        a.original_name,
+        a.meeting_id,
+        a.incident_id,
+    )
 
 
-def set_caption(session: Session, attachment_id: str, caption: str, *, amendment_reason: str | None = None) -> AttachmentInfo:
+def set_caption(
+    session: Session, attachment_id: str, caption: str, *, amendment_reason: str | None = None
+) -> AttachmentInfo:
     require(session, "photo.write")
     a = session.get(Attachment, attachment_id)
     if a is None or a.deleted_at is not None:
@@ -173,7 +191,9 @@ def set_caption(session: Session, attachment_id: str, caption: str, *, amendment
     return info(a)
 
 
-def remove_photo(session: Session, attachment_id: str, *, amendment_reason: str | None = None) -> None:
+def remove_photo(
+    session: Session, attachment_id: str, *, amendment_reason: str | None = None
+) -> None:
     """Soft delete; the file stays (another record may share it, and HQ may still need it)."""
     require(session, "photo.write")
     a = session.get(Attachment, attachment_id)
@@ -184,9 +204,17 @@ def remove_photo(session: Session, attachment_id: str, *, amendment_reason: str 
     session.flush()
 
 
-def photos_of(session: Session, *, meeting_id: str | None = None, incident_id: str | None = None) -> list[AttachmentInfo]:
-    owner = Attachment.meeting_id == meeting_id if meeting_id else Attachment.incident_id == incident_id
-    stmt = select(Attachment).where(owner, Attachment.deleted_at.is_(None)).order_by(Attachment.taken_at, Attachment.created_at)
+def photos_of(
+    session: Session, *, meeting_id: str | None = None, incident_id: str | None = None
+) -> list[AttachmentInfo]:
+    owner = (
+        Attachment.meeting_id == meeting_id if meeting_id else Attachment.incident_id == incident_id
+    )
+    stmt = (
+        select(Attachment)
+        .where(owner, Attachment.deleted_at.is_(None))
+        .order_by(Attachment.taken_at, Attachment.created_at)
+    )
     return [info(a) for a in session.scalars(stmt)]
 
 
@@ -217,8 +245,17 @@ def save_photos(
     for p in photos:
         if p.attachment_id:
             a = session.get(Attachment, p.attachment_id)
-            if a is None or a.caption != (p.caption or "").strip():  # unchanged: nothing to lock or audit
+            if (
+                a is None or a.caption != (p.caption or "").strip()
+            ):  # unchanged: nothing to lock or audit
                 set_caption(session, p.attachment_id, p.caption, amendment_reason=amendment_reason)
         elif p.source is not None:
-            add_photo(session, photo_dir, p.source, meeting_id=meeting_id, incident_id=incident_id, caption=p.caption,
-                      amendment_reason=amendment_reason)
+            add_photo(
+                session,
+                photo_dir,
+                p.source,
+                meeting_id=meeting_id,
+                incident_id=incident_id,
+                caption=p.caption,
+                amendment_reason=amendment_reason,
+            )

@@ -33,7 +33,13 @@ class PostInfo:
 def _info(post: Post) -> PostInfo:
     lines = tuple(x for x in (post.letterhead_1, post.letterhead_2, post.letterhead_3) if x)
     return PostInfo(
-        post.id, post.code, post.name, lines, post.place_name, post.is_hq, tuple(k.id for k in post.kecamatan)
+        post.id,
+        post.code,
+        post.name,
+        lines,
+        post.place_name,
+        post.is_hq,
+        tuple(k.id for k in post.kecamatan),
     )
 
 
@@ -41,11 +47,18 @@ def validate_letterhead(lines: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """Perkap 1/2023: capitals, at most three lines of at most 41 characters."""
     cleaned = [" ".join(x.split()).upper() for x in lines if x and x.strip()]
     if len(cleaned) > LETTERHEAD_LINES:
-        raise ValidationError(_("Kop surat paling banyak {n} baris", n=LETTERHEAD_LINES), "letterhead")
+        raise ValidationError(
+            _("Kop surat paling banyak {n} baris", n=LETTERHEAD_LINES), "letterhead"
+        )
     for line in cleaned:
         if len(line) > LETTERHEAD_WIDTH:
             raise ValidationError(
-                _("Baris kop surat terlalu panjang ({n} karakter, maksimal {max}): {line}", n=len(line), max=LETTERHEAD_WIDTH, line=line),
+                _(
+                    "Baris kop surat terlalu panjang ({n} karakter, maksimal {max}): {line}",
+                    n=len(line),
+                    max=LETTERHEAD_WIDTH,
+                    line=line,
+                ),
                 "letterhead",
             )
     return tuple(cleaned)
@@ -54,7 +67,9 @@ def validate_letterhead(lines: list[str] | tuple[str, ...]) -> tuple[str, ...]:
 def validate_code(code: str) -> str:
     code = (code or "").strip().upper()
     if not CODE_PATTERN.match(code):
-        raise ValidationError(_("Kode pos harus 2 sampai 12 huruf besar, angka atau tanda minus"), "code")
+        raise ValidationError(
+            _("Kode pos harus 2 sampai 12 huruf besar, angka atau tanda minus"), "code"
+        )
     return code
 
 
@@ -94,7 +109,9 @@ def set_up_this_post(
     _apply_letterhead(post, letterhead)
     post.place_name = place_name.strip()
     post.is_hq = is_hq
-    post.kecamatan = [k for k in (session.get(Kecamatan, i) for i in kecamatan_ids) if k is not None]
+    post.kecamatan = [
+        k for k in (session.get(Kecamatan, i) for i in kecamatan_ids) if k is not None
+    ]
     meta = session.get(StoreMeta, versioning.POST_CODE_KEY)
     if meta is None:
         session.add(StoreMeta(key=versioning.POST_CODE_KEY, value=code))
@@ -105,7 +122,9 @@ def set_up_this_post(
     return _info(post)
 
 
-def update_letterhead(session: Session, post_id: str, letterhead: list[str], place_name: str | None = None) -> PostInfo:
+def update_letterhead(
+    session: Session, post_id: str, letterhead: list[str], place_name: str | None = None
+) -> PostInfo:
     require(session, "letterhead.write")
     post = session.get(Post, post_id)
     if post is None:
@@ -123,4 +142,7 @@ def _apply_letterhead(post: Post, letterhead: list[str] | tuple[str, ...]) -> No
 
 
 def all_posts(session: Session) -> list[PostInfo]:
-    return [_info(p) for p in session.scalars(select(Post).where(Post.deleted_at.is_(None)).order_by(Post.code))]
+    return [
+        _info(p)
+        for p in session.scalars(select(Post).where(Post.deleted_at.is_(None)).order_by(Post.code))
+    ]

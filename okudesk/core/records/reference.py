@@ -32,11 +32,18 @@ class RefItem:
 
 
 # The editable lists: each has a name and can be switched off.
-Reference = TypeVar("Reference", Kecamatan, Desa, StakeholderType, ActivityType, IncidentCategory, Rank)
+Reference = TypeVar(
+    "Reference", Kecamatan, Desa, StakeholderType, ActivityType, IncidentCategory, Rank
+)
 
 
-def _items(session: Session, model: type[Reference], *, group_attr: str | None = None,
-           order_by: QueryableAttribute[int] | None = None) -> list[RefItem]:
+def _items(
+    session: Session,
+    model: type[Reference],
+    *,
+    group_attr: str | None = None,
+    order_by: QueryableAttribute[int] | None = None,
+) -> list[RefItem]:
     columns = [model.id, model.name]
     if group_attr:
         columns.append(getattr(model, group_attr))
@@ -67,7 +74,9 @@ def activity_types(session: Session) -> list[RefItem]:
 
 
 def incident_categories(session: Session) -> list[RefItem]:
-    return _items(session, IncidentCategory, group_attr="group", order_by=IncidentCategory.sort_order)
+    return _items(
+        session, IncidentCategory, group_attr="group", order_by=IncidentCategory.sort_order
+    )
 
 
 def ranks(session: Session) -> list[RefItem]:
@@ -82,7 +91,11 @@ def kecamatan_of(session: Session, kecamatan_id: str | None, desa_id: str | None
     desa = session.get(Desa, desa_id)
     if desa is None or (kecamatan_id and desa.kecamatan_id != kecamatan_id):
         raise ValidationError(
-            _("Desa {desa} tidak berada di kecamatan {kecamatan}", desa=desa.name if desa else desa_id, kecamatan=kecamatan_id),
+            _(
+                "Desa {desa} tidak berada di kecamatan {kecamatan}",
+                desa=desa.name if desa else desa_id,
+                kecamatan=kecamatan_id,
+            ),
             "desa_id",
         )
     return kecamatan_id or desa.kecamatan_id

@@ -44,14 +44,31 @@ class ReportInfo:
 
 
 def info(r: Report) -> ReportInfo:
-    return ReportInfo(r.id, r.kind, r.record_id, r.number, r.security_class, r.signer_id, r.signer_name, r.signer_nrp,
-                      r.sha256, r.content_sha256, r.signed_at, r.pages, r.amends_id, r.origin_post)
+    return ReportInfo(
+        r.id,
+        r.kind,
+        r.record_id,
+        r.number,
+        r.security_class,
+        r.signer_id,
+        r.signer_name,
+        r.signer_nrp,
+        r.sha256,
+        r.content_sha256,
+        r.signed_at,
+        r.pages,
+        r.amends_id,
+        r.origin_post,
+    )
 
 
 def reports_of(session: Session, kind: str, record_id: str) -> list[ReportInfo]:
     """Signed reports of one record, oldest first."""
-    stmt = (select(Report).where(Report.kind == kind, Report.record_id == record_id, Report.deleted_at.is_(None))
-            .order_by(Report.signed_at, Report.change_counter))
+    stmt = (
+        select(Report)
+        .where(Report.kind == kind, Report.record_id == record_id, Report.deleted_at.is_(None))
+        .order_by(Report.signed_at, Report.change_counter)
+    )
     return [info(r) for r in session.scalars(stmt)]
 
 
@@ -60,7 +77,9 @@ def latest_report(session: Session, kind: str, record_id: str) -> ReportInfo | N
     return found[-1] if found else None
 
 
-def find(session: Session, *, document_id: str | None = None, sha256: str | None = None) -> ReportInfo | None:
+def find(
+    session: Session, *, document_id: str | None = None, sha256: str | None = None
+) -> ReportInfo | None:
     if document_id:
         r = session.get(Report, document_id)
         return info(r) if r is not None else None
@@ -69,7 +88,12 @@ def find(session: Session, *, document_id: str | None = None, sha256: str | None
 
 
 def list_reports(session: Session, *, limit: int = 500) -> list[ReportInfo]:
-    stmt = select(Report).where(Report.deleted_at.is_(None)).order_by(Report.signed_at.desc()).limit(limit)
+    stmt = (
+        select(Report)
+        .where(Report.deleted_at.is_(None))
+        .order_by(Report.signed_at.desc())
+        .limit(limit)
+    )
     return [info(r) for r in session.scalars(stmt)]
 
 
@@ -78,8 +102,11 @@ def open_amendment(session: Session, kind: str, record_id: str) -> ReportAmendme
     latest = latest_report(session, kind, record_id)
     if latest is None:
         return None
-    return session.scalar(select(ReportAmendment).where(ReportAmendment.report_id == latest.id,
-                                                        ReportAmendment.deleted_at.is_(None)).limit(1))
+    return session.scalar(
+        select(ReportAmendment)
+        .where(ReportAmendment.report_id == latest.id, ReportAmendment.deleted_at.is_(None))
+        .limit(1)
+    )
 
 
 def locked_by(session: Session, kind: str, record_id: str) -> ReportInfo | None:
@@ -90,7 +117,9 @@ def locked_by(session: Session, kind: str, record_id: str) -> ReportInfo | None:
     return latest
 
 
-def ensure_editable(session: Session, kind: str, record_id: str, amendment_reason: str | None = None) -> None:
+def ensure_editable(
+    session: Session, kind: str, record_id: str, amendment_reason: str | None = None
+) -> None:
     """Called by the services before they change a record.
 
     Unlocked: nothing happens. Locked and no reason: :class:`RecordLocked`. Locked with a
@@ -102,11 +131,16 @@ def ensure_editable(session: Session, kind: str, record_id: str, amendment_reaso
     reason = (amendment_reason or "").strip()
     if not reason:
         raise RecordLocked(
-            _("{kind} ini sudah ditandatangani dalam laporan {number}; perubahan hanya dapat dibuat sebagai perubahan laporan (amandemen) dengan alasan",
-              kind=KIND_LABELS.get(kind, kind), number=report.number),
+            _(
+                "{kind} ini sudah ditandatangani dalam laporan {number}; perubahan hanya dapat dibuat sebagai perubahan laporan (amandemen) dengan alasan",
+                kind=KIND_LABELS.get(kind, kind),
+                number=report.number,
+            ),
             "amendment_reason",
         )
-    session.add(ReportAmendment(report_id=report.id, kind=kind, record_id=record_id, reason=reason[:2000]))
+    session.add(
+        ReportAmendment(report_id=report.id, kind=kind, record_id=record_id, reason=reason[:2000])
+    )
     session.flush()
 
 

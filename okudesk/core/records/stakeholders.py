@@ -40,8 +40,15 @@ class StakeholderInfo:
 
 def _info(s: Stakeholder) -> StakeholderInfo:
     return StakeholderInfo(
-        s.id, s.name, s.type_id, s.type.name if s.type else "", s.organisation, s.desa_id,
-        s.desa.name if s.desa else "", s.phone, s.notes,
+        s.id,
+        s.name,
+        s.type_id,
+        s.type.name if s.type else "",
+        s.organisation,
+        s.desa_id,
+        s.desa.name if s.desa else "",
+        s.phone,
+        s.notes,
     )
 
 
@@ -65,7 +72,9 @@ def _live(session: Session, stakeholder_id: str) -> Stakeholder:
     return s
 
 
-def update_stakeholder(session: Session, stakeholder_id: str, data: StakeholderInput) -> StakeholderInfo:
+def update_stakeholder(
+    session: Session, stakeholder_id: str, data: StakeholderInput
+) -> StakeholderInfo:
     require(session, "stakeholder.write")
     s = _live(session, stakeholder_id)
     _apply(s, data)

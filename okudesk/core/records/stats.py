@@ -45,9 +45,16 @@ def unexported_changes(session: Session) -> int:
     last = settings.get_int(session, settings.LAST_EXPORTED_COUNTER, 0)
     total = 0
     for model in SYNCED_MODELS:
-        if model.__tablename__ == "audit_entry":  # every export writes one; they travel, but are not "work"
+        if (
+            model.__tablename__ == "audit_entry"
+        ):  # every export writes one; they travel, but are not "work"
             continue
-        total += session.scalar(
-            select(func.count()).select_from(model).where(model.change_instance == instance, model.change_counter > last)
-        ) or 0
+        total += (
+            session.scalar(
+                select(func.count())
+                .select_from(model)
+                .where(model.change_instance == instance, model.change_counter > last)
+            )
+            or 0
+        )
     return total

@@ -34,13 +34,22 @@ class ReportContext:
     logo_png: bytes | None = None
 
 
-def signatory(session: Session, officer: officers.OfficerInfo, heading: str = "Yang melaporkan,") -> Signatory:
+def signatory(
+    session: Session, officer: officers.OfficerInfo, heading: str = "Yang melaporkan,"
+) -> Signatory:
     row = session.get(Officer, officer.id)
-    return Signatory(officer.position or "Petugas", officer.name, officer.rank_and_nrp,
-                     row.signature_png if row is not None else None, heading)
+    return Signatory(
+        officer.position or "Petugas",
+        officer.name,
+        officer.rank_and_nrp,
+        row.signature_png if row is not None else None,
+        heading,
+    )
 
 
-def commander(session: Session, cfg: report_settings.ReportSettings, post: posts.PostInfo, signer_id: str) -> Signatory | None:
+def commander(
+    session: Session, cfg: report_settings.ReportSettings, post: posts.PostInfo, signer_id: str
+) -> Signatory | None:
     """The officer of the "Mengetahui" block: the one set in the settings, else the post's
     commander by position (Kapolsek, Kapospol...); none when the signer is the commander."""
     chosen: officers.OfficerInfo | None = None
@@ -50,10 +59,16 @@ def commander(session: Session, cfg: report_settings.ReportSettings, post: posts
         except NotFound:
             chosen = None
     if chosen is None:
-        candidates = [o for o in officers.list_officers(session, post_id=post.id) if COMMANDER_POSITION.match(o.position)]
+        candidates = [
+            o
+            for o in officers.list_officers(session, post_id=post.id)
+            if COMMANDER_POSITION.match(o.position)
+        ]
         chosen = candidates[0] if candidates else None
     if chosen is None:
-        return Signatory(f"Kapolsek {post.name.removeprefix('Polsek ').strip()}", "", "", None, "Mengetahui,")
+        return Signatory(
+            f"Kapolsek {post.name.removeprefix('Polsek ').strip()}", "", "", None, "Mengetahui,"
+        )
     if chosen.id == signer_id:
         return None
     found = signatory(session, chosen, "Mengetahui,")
@@ -63,20 +78,40 @@ def commander(session: Session, cfg: report_settings.ReportSettings, post: posts
     return found
 
 
-def resolve_signer(session: Session, reported_by_id: str | None, officer_nrp: str | None) -> officers.OfficerInfo:
+def resolve_signer(
+    session: Session, reported_by_id: str | None, officer_nrp: str | None
+) -> officers.OfficerInfo:
     """The record's reporting officer, or the officer with ``officer_nrp``."""
     if officer_nrp:
-        found = session.scalar(select(Officer.id).where(Officer.nrp == officer_nrp.strip(), Officer.deleted_at.is_(None)))
+        found = session.scalar(
+            select(Officer.id).where(
+                Officer.nrp == officer_nrp.strip(), Officer.deleted_at.is_(None)
+            )
+        )
         if found is None:
-            raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Petugas dengan NRP", id=officer_nrp))
+            raise NotFound(
+                _("{kind} tidak ditemukan: {id}", kind="Petugas dengan NRP", id=officer_nrp)
+            )
         return officers.get_officer(session, found)
     if not reported_by_id:
-        raise OkudeskError(_("Data ini tidak mencatat petugas pelapor; pilih petugas penanda tangan (--officer NRP)"))
+        raise OkudeskError(
+            _(
+                "Data ini tidak mencatat petugas pelapor; pilih petugas penanda tangan (--officer NRP)"
+            )
+        )
     return officers.get_officer(session, reported_by_id)
 
 
-def build(session: Session, photo_dir: Path, *, kind: str, record_id: str, reported_by_id: str | None, officer_nrp: str | None,
-          place: str) -> ReportContext:
+def build(
+    session: Session,
+    photo_dir: Path,
+    *,
+    kind: str,
+    record_id: str,
+    reported_by_id: str | None,
+    officer_nrp: str | None,
+    place: str,
+) -> ReportContext:
     post = posts.require_this_post(session)
     cfg = report_settings.load(session)
     signer = resolve_signer(session, reported_by_id, officer_nrp)
@@ -87,11 +122,20 @@ def build(session: Session, photo_dir: Path, *, kind: str, record_id: str, repor
     )
     missing = [p.path.name for p in items if not p.path.exists()]
     if missing:
-        raise OkudeskError(_("Berkas foto hilang dari folder data: {names}", names=", ".join(missing[:3])))
+        raise OkudeskError(
+            _("Berkas foto hilang dari folder data: {names}", names=", ".join(missing[:3]))
+        )
     amendment = register.amendment_reason(session, kind, record_id)
     return ReportContext(
-        kind=kind, record_id=record_id, post=post, settings=cfg, signer=signer, reporter=signatory(session, signer),
-        commander=commander(session, cfg, post, signer.id), photos=items,
-        amends=amendment[0] if amendment else None, amendment_reason=amendment[1] if amendment else "",
+        kind=kind,
+        record_id=record_id,
+        post=post,
+        settings=cfg,
+        signer=signer,
+        reporter=signatory(session, signer),
+        commander=commander(session, cfg, post, signer.id),
+        photos=items,
+        amends=amendment[0] if amendment else None,
+        amendment_reason=amendment[1] if amendment else "",
         logo_png=report_settings.load_logo(photo_dir.parent) if cfg.letterhead else None,
     )

@@ -20,13 +20,23 @@ TITLE = "LAPORAN INFORMASI"
 def printed(name: str) -> str:
     """A field's wording in the report (Indonesian: the report is a format), from its table."""
     return fields.record("incident")[name].printed_label
+
+
 SOURCE_GRADES = {
-    "A": "sepenuhnya dapat dipercaya", "B": "biasanya dapat dipercaya", "C": "cukup dapat dipercaya",
-    "D": "biasanya tidak dapat dipercaya", "E": "tidak dapat dipercaya", "F": "kepercayaan tidak dapat dinilai",
+    "A": "sepenuhnya dapat dipercaya",
+    "B": "biasanya dapat dipercaya",
+    "C": "cukup dapat dipercaya",
+    "D": "biasanya tidak dapat dipercaya",
+    "E": "tidak dapat dipercaya",
+    "F": "kepercayaan tidak dapat dinilai",
 }
 INFO_GRADES = {
-    "1": "dibenarkan oleh sumber lain", "2": "kemungkinan besar benar", "3": "mungkin benar",
-    "4": "diragukan kebenarannya", "5": "tidak mungkin benar", "6": "kebenaran tidak dapat dinilai",
+    "1": "dibenarkan oleh sumber lain",
+    "2": "kemungkinan besar benar",
+    "3": "mungkin benar",
+    "4": "diragukan kebenarannya",
+    "5": "tidak mungkin benar",
+    "6": "kebenaran tidak dapat dinilai",
 }
 FOLLOW_UP_STATUS = {"terbuka": "Belum selesai", "selesai": "Selesai", "batal": "Batal"}
 
@@ -44,7 +54,13 @@ def subject(i: IncidentDetail) -> str:
     return i.title or i.category or "Kejadian"
 
 
-def story(ctx: ReportContext, i: IncidentDetail, number: str, signed_on: str, slot: pdf.SignatureSlot | None) -> list[Flowable]:
+def story(
+    ctx: ReportContext,
+    i: IncidentDetail,
+    number: str,
+    signed_on: str,
+    slot: pdf.SignatureSlot | None,
+) -> list[Flowable]:
     out: list[Flowable] = []
     if ctx.settings.letterhead and ctx.post.letterhead:
         out.append(pdf.letterhead(ctx.post.letterhead, ctx.logo_png))
@@ -58,15 +74,31 @@ def story(ctx: ReportContext, i: IncidentDetail, number: str, signed_on: str, sl
     out.append(pdf.para(f"{subject(i)}{kind}, register {i.number}."))
 
     out.append(pdf.section("II", "Fakta-fakta"))
-    out.append(pdf.item("Apa", f"{subject(i)}; tingkat kerawanan {SEVERITY_LABELS.get(i.severity, i.severity).lower()}", "1."))
-    out.append(pdf.item("Kapan", f"{pdf.day_date(i.occurred_at)}, pukul {pdf.clock(i.occurred_at)} WIB "
-                        f"(dilaporkan {pdf.long_date(i.reported_at)} pukul {pdf.clock(i.reported_at)} WIB)", "2."))
+    out.append(
+        pdf.item(
+            "Apa",
+            f"{subject(i)}; tingkat kerawanan {SEVERITY_LABELS.get(i.severity, i.severity).lower()}",
+            "1.",
+        )
+    )
+    out.append(
+        pdf.item(
+            "Kapan",
+            f"{pdf.day_date(i.occurred_at)}, pukul {pdf.clock(i.occurred_at)} WIB "
+            f"(dilaporkan {pdf.long_date(i.reported_at)} pukul {pdf.clock(i.reported_at)} WIB)",
+            "2.",
+        )
+    )
     out.append(pdf.item("Di mana", where(i), "3."))
     out.append(pdf.item(printed("people_involved"), i.people_involved, "4."))
     out.append(pdf.item(printed("description"), i.description, "5."))
     taken = [i.actions_taken]
     if i.escalated_to:
-        taken.append(f"Diteruskan kepada {i.escalated_to}" + (f" ({i.legal_axis})" if i.legal_axis else "") + ".")
+        taken.append(
+            f"Diteruskan kepada {i.escalated_to}"
+            + (f" ({i.legal_axis})" if i.legal_axis else "")
+            + "."
+        )
     if i.police_report_number:
         taken.append(f"Laporan Polisi nomor {i.police_report_number}.")
     taken.append(f"Status saat laporan dibuat: {STATUS_LABELS.get(i.status, i.status)}.")
@@ -74,9 +106,17 @@ def story(ctx: ReportContext, i: IncidentDetail, number: str, signed_on: str, sl
 
     out.append(pdf.section("III", "Sumber dan penilaian"))
     out.append(pdf.item(printed("source"), i.source, "1."))
-    grade = f"{i.source_grade} ({SOURCE_GRADES[i.source_grade]})" if i.source_grade in SOURCE_GRADES else "belum dinilai"
+    grade = (
+        f"{i.source_grade} ({SOURCE_GRADES[i.source_grade]})"
+        if i.source_grade in SOURCE_GRADES
+        else "belum dinilai"
+    )
     out.append(pdf.item(printed("source_grade"), grade, "2."))
-    grade = f"{i.info_grade} ({INFO_GRADES[i.info_grade]})" if i.info_grade in INFO_GRADES else "belum dinilai"
+    grade = (
+        f"{i.info_grade} ({INFO_GRADES[i.info_grade]})"
+        if i.info_grade in INFO_GRADES
+        else "belum dinilai"
+    )
     out.append(pdf.item(printed("info_grade"), grade, "3."))
 
     out.append(pdf.section("IV", printed("assessment")))
@@ -86,28 +126,66 @@ def story(ctx: ReportContext, i: IncidentDetail, number: str, signed_on: str, sl
     out.append(pdf.item(printed("recommendation"), i.recommendation, "1."))
     if i.follow_ups:
         out.append(pdf.item("Tindak lanjut", None, "2."))
-        rows = [[str(k), f.what, f.responsible or "-", pdf.long_date(f.due_date) if f.due_date else "-",
-                 FOLLOW_UP_STATUS.get(f.status, f.status)] for k, f in enumerate(i.follow_ups, 1)]
-        out.append(pdf.grid(["No", "Tindak lanjut", "Oleh", "Batas waktu", "Status"], rows, [1.0, 6.0, 3.8, 2.9, 2.3]))
+        rows = [
+            [
+                str(k),
+                f.what,
+                f.responsible or "-",
+                pdf.long_date(f.due_date) if f.due_date else "-",
+                FOLLOW_UP_STATUS.get(f.status, f.status),
+            ]
+            for k, f in enumerate(i.follow_ups, 1)
+        ]
+        out.append(
+            pdf.grid(
+                ["No", "Tindak lanjut", "Oleh", "Batas waktu", "Status"],
+                rows,
+                [1.0, 6.0, 3.8, 2.9, 2.3],
+            )
+        )
     if ctx.amends is not None:
-        out.append(pdf.item("Alasan perubahan laporan", ctx.amendment_reason, "3." if i.follow_ups else "2."))
+        out.append(
+            pdf.item(
+                "Alasan perubahan laporan", ctx.amendment_reason, "3." if i.follow_ups else "2."
+            )
+        )
 
     place = ctx.post.place_name or ctx.post.name
     # The closing words stay on the page of the signatures: no signature page without text.
-    out.append(KeepTogether([
-        pdf.section("VI", "Penutup"),
-        pdf.para("Demikian laporan informasi ini dibuat dengan sebenarnya untuk menjadi bahan pertimbangan pimpinan."),
-        *pdf.signature_blocks(f"{place}, {signed_on}", ctx.reporter, ctx.commander, slot),
-    ]))
+    out.append(
+        KeepTogether(
+            [
+                pdf.section("VI", "Penutup"),
+                pdf.para(
+                    "Demikian laporan informasi ini dibuat dengan sebenarnya untuk menjadi bahan pertimbangan pimpinan."
+                ),
+                *pdf.signature_blocks(f"{place}, {signed_on}", ctx.reporter, ctx.commander, slot),
+            ]
+        )
+    )
     return out
 
 
 def content(i: IncidentDetail) -> dict:
     return {
-        "number": i.number, "category": i.category, "title": i.title, "severity": i.severity, "occurred_at": i.occurred_at,
-        "reported_at": i.reported_at, "place": where(i), "people": i.people_involved, "description": i.description,
-        "actions": i.actions_taken, "escalated_to": i.escalated_to, "legal_axis": i.legal_axis,
-        "police_report_number": i.police_report_number, "status": i.status, "source": i.source,
-        "source_grade": i.source_grade, "info_grade": i.info_grade, "assessment": i.assessment,
-        "recommendation": i.recommendation, "follow_ups": [(f.what, f.responsible, f.due_date, f.status) for f in i.follow_ups],
+        "number": i.number,
+        "category": i.category,
+        "title": i.title,
+        "severity": i.severity,
+        "occurred_at": i.occurred_at,
+        "reported_at": i.reported_at,
+        "place": where(i),
+        "people": i.people_involved,
+        "description": i.description,
+        "actions": i.actions_taken,
+        "escalated_to": i.escalated_to,
+        "legal_axis": i.legal_axis,
+        "police_report_number": i.police_report_number,
+        "status": i.status,
+        "source": i.source,
+        "source_grade": i.source_grade,
+        "info_grade": i.info_grade,
+        "assessment": i.assessment,
+        "recommendation": i.recommendation,
+        "follow_ups": [(f.what, f.responsible, f.due_date, f.status) for f in i.follow_ups],
     }

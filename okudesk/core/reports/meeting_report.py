@@ -22,6 +22,8 @@ TITLE = "LAPORAN HASIL KEGIATAN / KUNJUNGAN"
 def printed(name: str) -> str:
     """A field's wording in the report (Indonesian: the report is a format), from its table."""
     return fields.record("meeting")[name].printed_label
+
+
 FOLLOW_UP_STATUS = {"terbuka": "Belum selesai", "selesai": "Selesai", "batal": "Batal"}
 
 
@@ -37,11 +39,21 @@ def where(m: MeetingDetail) -> str:
 def when(m: MeetingDetail) -> str:
     text = f"{pdf.day_date(m.starts_at)}, pukul {pdf.clock(m.starts_at)}"
     if m.ends_at is not None:
-        text += f" s.d. {pdf.clock(m.ends_at)}" if m.ends_at.date() == m.starts_at.date() else f" s.d. {pdf.day_date(m.ends_at)} pukul {pdf.clock(m.ends_at)}"
+        text += (
+            f" s.d. {pdf.clock(m.ends_at)}"
+            if m.ends_at.date() == m.starts_at.date()
+            else f" s.d. {pdf.day_date(m.ends_at)} pukul {pdf.clock(m.ends_at)}"
+        )
     return text + " WIB"
 
 
-def story(ctx: ReportContext, m: MeetingDetail, number: str, signed_on: str, slot: pdf.SignatureSlot | None) -> list[Flowable]:
+def story(
+    ctx: ReportContext,
+    m: MeetingDetail,
+    number: str,
+    signed_on: str,
+    slot: pdf.SignatureSlot | None,
+) -> list[Flowable]:
     out: list[Flowable] = []
     if ctx.settings.letterhead and ctx.post.letterhead:
         out.append(pdf.letterhead(ctx.post.letterhead, ctx.logo_png))
@@ -53,18 +65,39 @@ def story(ctx: ReportContext, m: MeetingDetail, number: str, signed_on: str, slo
 
     out.append(pdf.section("I", "Pendahuluan"))
     out.append(pdf.item("Dasar", None, "1."))
-    out.append(pdf.subitem("Undang-Undang Nomor 2 Tahun 2002 tentang Kepolisian Negara Republik Indonesia.", "a."))
-    out.append(pdf.subitem(f"Rencana kegiatan {ctx.post.name} ({activity}) nomor register {m.number}.", "b."))
+    out.append(
+        pdf.subitem(
+            "Undang-Undang Nomor 2 Tahun 2002 tentang Kepolisian Negara Republik Indonesia.", "a."
+        )
+    )
+    out.append(
+        pdf.subitem(
+            f"Rencana kegiatan {ctx.post.name} ({activity}) nomor register {m.number}.", "b."
+        )
+    )
     out.append(pdf.item(printed("purpose"), m.purpose, "2."))
 
     out.append(pdf.section("II", "Pelaksanaan"))
     out.append(pdf.item("Waktu", when(m), "1."))
     out.append(pdf.item(printed("place"), where(m), "2."))
     out.append(pdf.item(printed("activity_type_id"), activity, "3."))
-    attendees = [[str(i), a.name, f"Polri - {a.detail}" if a.detail else "Polri"] for i, a in enumerate(m.officers, 1)]
-    attendees += [[str(len(attendees) + i), s.name, s.detail or "-"] for i, s in enumerate(m.stakeholders, 1)]
+    attendees = [
+        [str(i), a.name, f"Polri - {a.detail}" if a.detail else "Polri"]
+        for i, a in enumerate(m.officers, 1)
+    ]
+    attendees += [
+        [str(len(attendees) + i), s.name, s.detail or "-"] for i, s in enumerate(m.stakeholders, 1)
+    ]
     others = f" dan {m.other_attendees} orang peserta lainnya" if m.other_attendees else ""
-    out.append(pdf.item("Yang hadir", f"{len(attendees)} orang tercatat{others}, yaitu:" if attendees else (others.strip() or "-"), "4."))
+    out.append(
+        pdf.item(
+            "Yang hadir",
+            f"{len(attendees)} orang tercatat{others}, yaitu:"
+            if attendees
+            else (others.strip() or "-"),
+            "4.",
+        )
+    )
     if attendees:
         out.append(pdf.grid(["No", "Nama", "Unsur / jabatan"], attendees, [1.0, 6.0, 8.0]))
         out.append(Spacer(1, 0.15 * cm))
@@ -72,40 +105,79 @@ def story(ctx: ReportContext, m: MeetingDetail, number: str, signed_on: str, slo
 
     out.append(pdf.section("III", "Hasil"))
     out.append(pdf.item(printed("outcomes"), m.outcomes, "1."))
-    out.append(pdf.item(printed("potential_problems"), m.potential_problems or "Tidak ditemukan.", "2."))
+    out.append(
+        pdf.item(printed("potential_problems"), m.potential_problems or "Tidak ditemukan.", "2.")
+    )
 
     out.append(pdf.section("IV", printed("obstacles")))
     out.append(pdf.para(m.obstacles or "Tidak ada hambatan yang berarti."))
 
     out.append(pdf.section("V", "Kesimpulan dan saran / tindak lanjut"))
-    conclusion = m.outcomes.split("\n")[0] if m.outcomes else f"{activity.capitalize()} terlaksana dengan aman dan lancar."
+    conclusion = (
+        m.outcomes.split("\n")[0]
+        if m.outcomes
+        else f"{activity.capitalize()} terlaksana dengan aman dan lancar."
+    )
     out.append(pdf.item("Kesimpulan", conclusion, "1."))
     if m.follow_ups:
         out.append(pdf.item("Tindak lanjut", None, "2."))
-        rows = [[str(i), f.what, f.responsible or "-", pdf.long_date(f.due_date) if f.due_date else "-",
-                 FOLLOW_UP_STATUS.get(f.status, f.status)] for i, f in enumerate(m.follow_ups, 1)]
-        out.append(pdf.grid(["No", "Tindak lanjut", "Oleh", "Batas waktu", "Status"], rows, [1.0, 6.0, 3.8, 2.9, 2.3]))
+        rows = [
+            [
+                str(i),
+                f.what,
+                f.responsible or "-",
+                pdf.long_date(f.due_date) if f.due_date else "-",
+                FOLLOW_UP_STATUS.get(f.status, f.status),
+            ]
+            for i, f in enumerate(m.follow_ups, 1)
+        ]
+        out.append(
+            pdf.grid(
+                ["No", "Tindak lanjut", "Oleh", "Batas waktu", "Status"],
+                rows,
+                [1.0, 6.0, 3.8, 2.9, 2.3],
+            )
+        )
     else:
-        out.append(pdf.item("Tindak lanjut", "Tidak ada tindak lanjut khusus; kegiatan rutin dilanjutkan.", "2."))
+        out.append(
+            pdf.item(
+                "Tindak lanjut", "Tidak ada tindak lanjut khusus; kegiatan rutin dilanjutkan.", "2."
+            )
+        )
     if ctx.amends is not None:
         out.append(pdf.item("Alasan perubahan laporan", ctx.amendment_reason, "3."))
 
     place = ctx.post.place_name or ctx.post.name
     # The closing words stay on the page of the signatures: no signature page without text.
-    out.append(KeepTogether([
-        pdf.section("VI", "Penutup"),
-        pdf.para("Demikian laporan ini dibuat dengan sebenarnya untuk menjadi periksa dan bahan pertimbangan pimpinan."),
-        *pdf.signature_blocks(f"{place}, {signed_on}", ctx.reporter, ctx.commander, slot),
-    ]))
+    out.append(
+        KeepTogether(
+            [
+                pdf.section("VI", "Penutup"),
+                pdf.para(
+                    "Demikian laporan ini dibuat dengan sebenarnya untuk menjadi periksa dan bahan pertimbangan pimpinan."
+                ),
+                *pdf.signature_blocks(f"{place}, {signed_on}", ctx.reporter, ctx.commander, slot),
+            ]
+        )
+    )
     return out
 
 
 def content(m: MeetingDetail) -> dict:
     """What the report shows of the meeting (hashed into the QR code and the register)."""
     return {
-        "number": m.number, "activity": m.activity_type, "starts_at": m.starts_at, "ends_at": m.ends_at, "place": where(m),
-        "purpose": m.purpose, "discussion": m.discussion, "outcomes": m.outcomes, "problems": m.potential_problems,
-        "obstacles": m.obstacles, "other_attendees": m.other_attendees,
-        "officers": [a.name for a in m.officers], "stakeholders": [a.name for a in m.stakeholders],
+        "number": m.number,
+        "activity": m.activity_type,
+        "starts_at": m.starts_at,
+        "ends_at": m.ends_at,
+        "place": where(m),
+        "purpose": m.purpose,
+        "discussion": m.discussion,
+        "outcomes": m.outcomes,
+        "problems": m.potential_problems,
+        "obstacles": m.obstacles,
+        "other_attendees": m.other_attendees,
+        "officers": [a.name for a in m.officers],
+        "stakeholders": [a.name for a in m.stakeholders],
         "follow_ups": [(f.what, f.responsible, f.due_date, f.status) for f in m.follow_ups],
     }

@@ -31,37 +31,78 @@ def roman_month(month: int) -> str:
 
 def validate_template(template: str) -> str:
     try:
-        used = {name for _text, name, _spec, _conv in string.Formatter().parse(template) if name is not None}
+        used = {
+            name
+            for _text, name, _spec, _conv in string.Formatter().parse(template)
+            if name is not None
+        }
     except ValueError as exc:
-        raise ValidationError(_("Pola nomor tidak sah: {reason}", reason=exc), "number_template") from exc
+        raise ValidationError(
+            _("Pola nomor tidak sah: {reason}", reason=exc), "number_template"
+        ) from exc
     unknown = used - FIELDS
     missing = REQUIRED - used
     if unknown or missing:
         raise ValidationError(
-            _("Pola nomor harus memuat {{no}}, {{year}} dan {{code}}, dan hanya kolom {fields}",
-              fields=", ".join("{" + f + "}" for f in sorted(FIELDS))),
+            _(
+                "Pola nomor harus memuat {{no}}, {{year}} dan {{code}}, dan hanya kolom {fields}",
+                fields=", ".join("{" + f + "}" for f in sorted(FIELDS)),
+            ),
             "number_template",
         )
     return template
 
 
-def format_number(template: str, *, no: int | str, when: date, class_code: str, post_code: str, security_class: str = "Biasa") -> str:
+def format_number(
+    template: str,
+    *,
+    no: int | str,
+    when: date,
+    class_code: str,
+    post_code: str,
+    security_class: str = "Biasa",
+) -> str:
     return validate_template(template).format(
-        sec=SECURITY_CLASSES.get(security_class, "B"), no=no, month=roman_month(when.month),
-        year=when.year, code=post_code, **{"class": class_code},
+        sec=SECURITY_CLASSES.get(security_class, "B"),
+        no=no,
+        month=roman_month(when.month),
+        year=when.year,
+        code=post_code,
+        **{"class": class_code},
     )
 
 
-def next_number(session: Session, template: str, *, when: date, class_code: str, post_code: str,
-                security_class: str = "Biasa") -> tuple[str, int]:
+def next_number(
+    session: Session,
+    template: str,
+    *,
+    when: date,
+    class_code: str,
+    post_code: str,
+    security_class: str = "Biasa",
+) -> tuple[str, int]:
     """Take the next value of the post's yearly report sequence; returns (number, value)."""
     validate_template(template)
     value = numbering.next_value(session, post_code, SEQUENCE_KIND, when.year)
-    return format_number(template, no=value, when=when, class_code=class_code, post_code=post_code,
-                         security_class=security_class), value
+    return format_number(
+        template,
+        no=value,
+        when=when,
+        class_code=class_code,
+        post_code=post_code,
+        security_class=security_class,
+    ), value
 
 
-def draft_number(template: str, *, when: date, class_code: str, post_code: str, security_class: str = "Biasa") -> str:
+def draft_number(
+    template: str, *, when: date, class_code: str, post_code: str, security_class: str = "Biasa"
+) -> str:
     """The number line of a draft: the place of the number left blank, as on paper."""
-    return format_number(template, no="\u00a0" * 8, when=when, class_code=class_code, post_code=post_code,
-                         security_class=security_class)
+    return format_number(
+        template,
+        no="\u00a0" * 8,
+        when=when,
+        class_code=class_code,
+        post_code=post_code,
+        security_class=security_class,
+    )

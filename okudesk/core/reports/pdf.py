@@ -62,8 +62,20 @@ TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT
 PRINT_DPI = 150  # photos are embedded at this resolution (their printed size)
 PHOTO_QUALITY = 80
 
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember")
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 _fonts_lock = threading.Lock()
@@ -78,9 +90,18 @@ def ensure_fonts() -> None:
     with _fonts_lock:
         if _fonts_done:
             return
-        for name, file in ((FONT, "Regular"), (FONT_BOLD, "Bold"), (FONT_ITALIC, "Italic"), (FONT_BOLD_ITALIC, "BoldItalic")):
-            pdfmetrics.registerFont(TTFont(name, str(resource("fonts", f"LiberationSans-{file}.ttf"))))
-        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC)
+        for name, file in (
+            (FONT, "Regular"),
+            (FONT_BOLD, "Bold"),
+            (FONT_ITALIC, "Italic"),
+            (FONT_BOLD_ITALIC, "BoldItalic"),
+        ):
+            pdfmetrics.registerFont(
+                TTFont(name, str(resource("fonts", f"LiberationSans-{file}.ttf")))
+            )
+        pdfmetrics.registerFontFamily(
+            FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
+        )
         _fonts_done = True
 
 
@@ -108,25 +129,54 @@ def esc(text: str) -> str:
 class Styles:
     def __init__(self) -> None:
         ensure_fonts()
-        base = ParagraphStyle("body", fontName=FONT, fontSize=11, leading=14.5, alignment=TA_JUSTIFY,
-                              bulletFontName=FONT, bulletFontSize=11)
+        base = ParagraphStyle(
+            "body",
+            fontName=FONT,
+            fontSize=11,
+            leading=14.5,
+            alignment=TA_JUSTIFY,
+            bulletFontName=FONT,
+            bulletFontSize=11,
+        )
         self.body = base
         self.left = ParagraphStyle("left", parent=base, alignment=TA_LEFT)
         self.small = ParagraphStyle("small", parent=base, fontSize=9, leading=11, alignment=TA_LEFT)
         self.cell = ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12, alignment=TA_LEFT)
-        self.cell_head = ParagraphStyle("cell_head", parent=self.cell, fontName=FONT_BOLD, alignment=TA_CENTER)
-        self.letterhead = ParagraphStyle("kop", parent=base, fontName=FONT_BOLD, fontSize=10.5, leading=13, alignment=TA_CENTER)
-        self.title = ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=12, leading=15, alignment=TA_CENTER)
+        self.cell_head = ParagraphStyle(
+            "cell_head", parent=self.cell, fontName=FONT_BOLD, alignment=TA_CENTER
+        )
+        self.letterhead = ParagraphStyle(
+            "kop", parent=base, fontName=FONT_BOLD, fontSize=10.5, leading=13, alignment=TA_CENTER
+        )
+        self.title = ParagraphStyle(
+            "title", parent=base, fontName=FONT_BOLD, fontSize=12, leading=15, alignment=TA_CENTER
+        )
         self.center = ParagraphStyle("center", parent=base, alignment=TA_CENTER)
-        self.section = ParagraphStyle("section", parent=base, fontName=FONT_BOLD, bulletFontName=FONT_BOLD, leftIndent=0.9 * cm, bulletIndent=0,
-                                      spaceBefore=9, spaceAfter=3, alignment=TA_LEFT, keepWithNext=1)
-        self.item = ParagraphStyle("item", parent=base, leftIndent=1.6 * cm, bulletIndent=0.9 * cm, spaceAfter=2)
+        self.section = ParagraphStyle(
+            "section",
+            parent=base,
+            fontName=FONT_BOLD,
+            bulletFontName=FONT_BOLD,
+            leftIndent=0.9 * cm,
+            bulletIndent=0,
+            spaceBefore=9,
+            spaceAfter=3,
+            alignment=TA_LEFT,
+            keepWithNext=1,
+        )
+        self.item = ParagraphStyle(
+            "item", parent=base, leftIndent=1.6 * cm, bulletIndent=0.9 * cm, spaceAfter=2
+        )
         self.item_head = ParagraphStyle("item_head", parent=self.item, keepWithNext=1)
-        self.subitem = ParagraphStyle("subitem", parent=base, leftIndent=2.2 * cm, bulletIndent=1.6 * cm, spaceAfter=1)
+        self.subitem = ParagraphStyle(
+            "subitem", parent=base, leftIndent=2.2 * cm, bulletIndent=1.6 * cm, spaceAfter=1
+        )
         self.para = ParagraphStyle("para", parent=base, leftIndent=0.9 * cm, spaceAfter=2)
         self.sign = ParagraphStyle("sign", parent=base, alignment=TA_CENTER, leading=13.5)
         self.sign_name = ParagraphStyle("sign_name", parent=self.sign, fontName=FONT_BOLD)
-        self.caption = ParagraphStyle("caption", parent=base, fontSize=9, leading=11, alignment=TA_CENTER)
+        self.caption = ParagraphStyle(
+            "caption", parent=base, fontSize=9, leading=11, alignment=TA_CENTER
+        )
 
 
 _styles: Styles | None = None
@@ -146,24 +196,38 @@ def letterhead(lines: tuple[str, ...], logo_png: bytes | None = None) -> Flowabl
     """The kop surat: capitals, top left, lines centred on each other, a rule underneath;
     the post's logo, when it has one, centred above them."""
     st = styles()
-    width = max(pdfmetrics.stringWidth(x, FONT_BOLD, st.letterhead.fontSize) for x in lines) + 0.6 * cm
+    width = (
+        max(pdfmetrics.stringWidth(x, FONT_BOLD, st.letterhead.fontSize) for x in lines) + 0.6 * cm
+    )
     rows = [[Paragraph(esc(x), st.letterhead)] for x in lines]
     if logo_png:
         rows.insert(0, [_signature_image(logo_png, width, 1.6 * cm)])
     table = Table(rows, colWidths=[width], hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ("LINEBELOW", (0, -1), (-1, -1), 1.0, colors.black), ("BOTTOMPADDING", (0, -1), (-1, -1), 3),
-        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("LINEBELOW", (0, -1), (-1, -1), 1.0, colors.black),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 3),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ]
+        )
+    )
     return table
 
 
-def title_block(title: str, number: str, security_class: str, extra: list[str] | None = None) -> list[Flowable]:
+def title_block(
+    title: str, number: str, security_class: str, extra: list[str] | None = None
+) -> list[Flowable]:
     st = styles()
-    out: list[Flowable] = [Spacer(1, 0.5 * cm), Paragraph(f"<u>{esc(title)}</u>", st.title),
-                           Paragraph(f"Nomor: {esc(number)}", st.center)]
+    out: list[Flowable] = [
+        Spacer(1, 0.5 * cm),
+        Paragraph(f"<u>{esc(title)}</u>", st.title),
+        Paragraph(f"Nomor: {esc(number)}", st.center),
+    ]
     if security_class and security_class != "Biasa":
         out.append(Paragraph(f"Klasifikasi: <b>{esc(security_class.upper())}</b>", st.center))
     for line in extra or ():
@@ -181,7 +245,11 @@ def item(label: str, text: str | None, bullet: str) -> Paragraph:
     for what follows (sub-points or a table), kept on the same page as it."""
     if text is None:
         return Paragraph(f"{esc(label)}:", styles().item_head, bulletText=bullet)
-    body = f"{esc(label)}: {esc(text) if text.strip() else '-'}" if label else (esc(text) if text.strip() else "-")
+    body = (
+        f"{esc(label)}: {esc(text) if text.strip() else '-'}"
+        if label
+        else (esc(text) if text.strip() else "-")
+    )
     return Paragraph(body, styles().item, bulletText=bullet)
 
 
@@ -193,19 +261,26 @@ def para(text: str) -> Paragraph:
     return Paragraph(esc(text) if (text or "").strip() else "-", styles().para)
 
 
-def grid(header: list[str], rows: list[list[str]], widths: list[float], *, indent: float = 0.9 * cm) -> Flowable:
+def grid(
+    header: list[str], rows: list[list[str]], widths: list[float], *, indent: float = 0.9 * cm
+) -> Flowable:
     """A ruled table (attendees, follow-ups); long lists continue on the next page with the header."""
     st = styles()
     data = [[Paragraph(esc(h), st.cell_head) for h in header]]
     data += [[Paragraph(esc(str(v)), st.cell) for v in row] for row in rows]
     scale = (TEXT_W - indent) / sum(widths)
     table = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, hAlign="RIGHT")
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     return table
 
 
@@ -247,7 +322,9 @@ def _signature_image(png: bytes | None, max_w: float, max_h: float) -> Flowable:
     return Image(io.BytesIO(png), width=w * scale, height=h * scale)
 
 
-def signature_blocks(place_date: str, reporter: Signatory, commander: Signatory | None, slot: SignatureSlot | None) -> list[Flowable]:
+def signature_blocks(
+    place_date: str, reporter: Signatory, commander: Signatory | None, slot: SignatureSlot | None
+) -> list[Flowable]:
     """Place and date, the reporter at the right, "Mengetahui" (the commander) at the left.
 
     Returned as a list for the caller's KeepTogether (a KeepTogether nested in another
@@ -255,24 +332,40 @@ def signature_blocks(place_date: str, reporter: Signatory, commander: Signatory 
     st = styles()
     col = TEXT_W / 2
     right: list[Flowable] = [
-        Paragraph(esc(place_date), st.sign), Paragraph(esc(reporter.heading), st.sign),
+        Paragraph(esc(place_date), st.sign),
+        Paragraph(esc(reporter.heading), st.sign),
         Paragraph(esc(reporter.position.upper()), st.sign),
         _signature_image(reporter.signature_png, col - 2 * cm, 1.7 * cm),
-        Paragraph(f"<u>{esc(reporter.name.upper())}</u>", st.sign_name), Paragraph(esc(reporter.rank_and_nrp), st.sign),
+        Paragraph(f"<u>{esc(reporter.name.upper())}</u>", st.sign_name),
+        Paragraph(esc(reporter.rank_and_nrp), st.sign),
     ]
     if slot is not None:
         right += [Spacer(1, 0.15 * cm), slot]
     left: list[Flowable] = []
     if commander is not None:
         left = [
-            Spacer(1, st.sign.leading), Paragraph("Mengetahui,", st.sign), Paragraph(esc(commander.position.upper()), st.sign),
+            Spacer(1, st.sign.leading),
+            Paragraph("Mengetahui,", st.sign),
+            Paragraph(esc(commander.position.upper()), st.sign),
             Spacer(1, 1.7 * cm),  # the commander signs the paper copy
-            Paragraph(f"<u>{esc(commander.name.upper())}</u>" if commander.name else "(....................................)", st.sign_name),
+            Paragraph(
+                f"<u>{esc(commander.name.upper())}</u>"
+                if commander.name
+                else "(....................................)",
+                st.sign_name,
+            ),
             Paragraph(esc(commander.rank_and_nrp), st.sign),
         ]
     table = Table([[left, right]], colWidths=[col, col])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return [Spacer(1, 0.6 * cm), table]
 
 
@@ -361,23 +454,43 @@ def photo_pages(photos: list[PhotoItem], heading: str, per_page: int = 4) -> lis
     cell_w, img_h = TEXT_W / 2 - 0.4 * cm, 7.2 * cm if per_page > 2 else 9.5 * cm
     pool = _photo_pool()
     sizes = [_fit(p.path, cell_w - 0.3 * cm, img_h) for p in photos]
-    prints = [(pool.submit(print_jpeg, p.path, w, h), w, h) for p, (w, h) in zip(photos, sizes, strict=True)]
+    prints = [
+        (pool.submit(print_jpeg, p.path, w, h), w, h)
+        for p, (w, h) in zip(photos, sizes, strict=True)
+    ]
     out: list[Flowable] = [PageBreak()]
     for start in range(0, len(photos), per_page):
-        chunk = photos[start:start + per_page]
+        chunk = photos[start : start + per_page]
         if start:
             out.append(PageBreak())
         out += [Paragraph(f"<u>{esc(heading)}</u>", st.title), Spacer(1, 0.4 * cm)]
         cells = []
-        for p, (data, w, h) in zip(chunk, prints[start:start + per_page], strict=True):
-            when = f"{day_date(p.taken_at)}, pukul {clock(p.taken_at)} WIB" if p.taken_at else "waktu tidak tercatat"
-            cells.append([PrintedPhoto(data, w, h),
-                          Paragraph(f"<b>{esc(p.caption) or 'Dokumentasi'}</b>", st.caption),
-                          Paragraph(esc(f"{when}\n{p.place}".strip()), st.caption)])
-        rows = [cells[i:i + 2] + [""] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
+        for p, (data, w, h) in zip(chunk, prints[start : start + per_page], strict=True):
+            when = (
+                f"{day_date(p.taken_at)}, pukul {clock(p.taken_at)} WIB"
+                if p.taken_at
+                else "waktu tidak tercatat"
+            )
+            cells.append(
+                [
+                    PrintedPhoto(data, w, h),
+                    Paragraph(f"<b>{esc(p.caption) or 'Dokumentasi'}</b>", st.caption),
+                    Paragraph(esc(f"{when}\n{p.place}".strip()), st.caption),
+                ]
+            )
+        rows = [
+            cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)
+        ]
         table = Table(rows, colWidths=[TEXT_W / 2, TEXT_W / 2])
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 12)]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
+                ]
+            )
+        )
         out.append(table)
     return out
 
@@ -423,7 +536,9 @@ class QrCode(Flowable):
                     start = col
                     while col < count and row[col]:
                         col += 1
-                    c.rect((start + 4) * module, y, (col - start) * module, module, stroke=0, fill=1)
+                    c.rect(
+                        (start + 4) * module, y, (col - start) * module, module, stroke=0, fill=1
+                    )
                 else:
                     col += 1
         c.restoreState()
@@ -431,9 +546,19 @@ class QrCode(Flowable):
 
 def qr_block(payload: str, text: str) -> Flowable:
     size = 3.0 * cm
-    table = Table([[QrCode(payload, size), Paragraph(text, styles().small)]], colWidths=[size + 0.2 * cm, TEXT_W - size - 0.2 * cm])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("BOX", (0, 0), (-1, -1), 0.4, colors.grey)]))
+    table = Table(
+        [[QrCode(payload, size), Paragraph(text, styles().small)]],
+        colWidths=[size + 0.2 * cm, TEXT_W - size - 0.2 * cm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOX", (0, 0), (-1, -1), 0.4, colors.grey),
+            ]
+        )
+    )
     return KeepTogether([CondPageBreak(size + 0.8 * cm), Spacer(1, 0.5 * cm), table])
 
 
@@ -509,13 +634,29 @@ class Rendered:
     extra: dict = field(default_factory=dict)
 
 
-def render(furniture: Furniture, story: list[Flowable], slot: SignatureSlot | None = None, *,
-           author: str = "", subject: str = "", keywords: str = "") -> Rendered:
+def render(
+    furniture: Furniture,
+    story: list[Flowable],
+    slot: SignatureSlot | None = None,
+    *,
+    author: str = "",
+    subject: str = "",
+    keywords: str = "",
+) -> Rendered:
     ensure_fonts()
     out = io.BytesIO()
     doc = SimpleDocTemplate(
-        out, pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM, title=furniture.title, author=author, subject=subject, keywords=keywords, creator="okudesk",
+        out,
+        pagesize=A4,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=furniture.title,
+        author=author,
+        subject=subject,
+        keywords=keywords,
+        creator="okudesk",
         invariant=0,
     )
     pages = 0
@@ -524,5 +665,7 @@ def render(furniture: Furniture, story: list[Flowable], slot: SignatureSlot | No
         nonlocal pages
         pages = canvas.getPageNumber()
 
-    doc.build(list(story), onFirstPage=count, onLaterPages=count, canvasmaker=_furnished_canvas(furniture))
+    doc.build(
+        list(story), onFirstPage=count, onLaterPages=count, canvasmaker=_furnished_canvas(furniture)
+    )
     return Rendered(out.getvalue(), pages, slot.page if slot else None, slot.box if slot else None)

@@ -77,17 +77,34 @@ def resolve_record_id(store: Store, kind: str, ref: str) -> str:
     model = Meeting if kind == "meeting" else Incident
     with store.read() as s:
         if ref == "latest":
-            found = meetings.latest_meeting_id(s) if kind == "meeting" else incidents.latest_incident_id(s)
+            found = (
+                meetings.latest_meeting_id(s)
+                if kind == "meeting"
+                else incidents.latest_incident_id(s)
+            )
         else:
-            found = s.scalar(select(model.id).where((model.id == ref) | (model.number == ref), model.deleted_at.is_(None)))
+            found = s.scalar(
+                select(model.id).where(
+                    (model.id == ref) | (model.number == ref), model.deleted_at.is_(None)
+                )
+            )
     if not found:
-        raise OkudeskError(_("{kind} tidak ditemukan: {id}", kind=register.KIND_LABELS[kind], id=ref))
+        raise OkudeskError(
+            _("{kind} tidak ditemukan: {id}", kind=register.KIND_LABELS[kind], id=ref)
+        )
     return found
 
 
 def make_report(
-    store: Store, kind: str, record_id: str, *, passphrase: str | None = None, draft: bool = False,
-    officer_nrp: str | None = None, progress: Progress | None = None, today: date | None = None,
+    store: Store,
+    kind: str,
+    record_id: str,
+    *,
+    passphrase: str | None = None,
+    draft: bool = False,
+    officer_nrp: str | None = None,
+    progress: Progress | None = None,
+    today: date | None = None,
 ) -> ReportResult:
     """Generate (and unless ``draft``, sign and register) the report of one record."""
     if kind not in KINDS:
@@ -95,39 +112,76 @@ def make_report(
     step = progress or (lambda _what, _pct: None)
     step(_("Mengumpulkan data"), 5)
     with store.write() as session:
-        detail = meetings.get_meeting(session, record_id) if kind == "meeting" else incidents.get_incident(session, record_id)
+        detail = (
+            meetings.get_meeting(session, record_id)
+            if kind == "meeting"
+            else incidents.get_incident(session, record_id)
+        )
         if not draft:
             locked = register.locked_by(session, kind, record_id)
             if locked is not None:
                 return _reuse(store, locked)
-        place = meeting_report.where(detail) if isinstance(detail, MeetingDetail) else incident_report.where(detail)
-        ctx = context.build(session, store.photo_dir, kind=kind, record_id=record_id, reported_by_id=detail.reported_by_id,
-                            officer_nrp=officer_nrp, place=place)
+        place = (
+            meeting_report.where(detail)
+            if isinstance(detail, MeetingDetail)
+            else incident_report.where(detail)
+        )
+        ctx = context.build(
+            session,
+            store.photo_dir,
+            kind=kind,
+            record_id=record_id,
+            reported_by_id=detail.reported_by_id,
+            officer_nrp=officer_nrp,
+            place=place,
+        )
         identity = None
         if draft:
             permissions.require(session, "data.read")
         else:
             permissions.require_own_or(session, ctx.signer.id, "report.sign_own", "report.sign_any")
             if passphrase is None:
-                raise OkudeskError(_("Kata sandi penanda tangan diperlukan untuk menandatangani laporan"))
+                raise OkudeskError(
+                    _("Kata sandi penanda tangan diperlukan untuk menandatangani laporan")
+                )
             step(_("Membuka kunci tanda tangan"), 10)
             identity = credentials.signing_identity(session, ctx.signer.id, passphrase)
         day = today or datetime.now(signing.WIB).date()
         cfg = ctx.settings
         class_code = cfg.class_code(kind)
         if draft:
-            number = numbering.draft_number(cfg.number_template, when=day, class_code=class_code, post_code=ctx.post.code,
-                                            security_class=cfg.security_class)
+            number = numbering.draft_number(
+                cfg.number_template,
+                when=day,
+                class_code=class_code,
+                post_code=ctx.post.code,
+                security_class=cfg.security_class,
+            )
             document_id = ""
         else:
-            number, _value = numbering.next_number(session, cfg.number_template, when=day, class_code=class_code,
-                                                   post_code=ctx.post.code, security_class=cfg.security_class)
+            number, _value = numbering.next_number(
+                session,
+                cfg.number_template,
+                when=day,
+                class_code=class_code,
+                post_code=ctx.post.code,
+                security_class=cfg.security_class,
+            )
             document_id = str(uuid.uuid4())
-        body = meeting_report.content(detail) if isinstance(detail, MeetingDetail) else incident_report.content(detail)
+        body = (
+            meeting_report.content(detail)
+            if isinstance(detail, MeetingDetail)
+            else incident_report.content(detail)
+        )
         shown = {
-            "kind": kind, "record_id": record_id, "document_id": document_id, "number": number, "body": body,
+            "kind": kind,
+            "record_id": record_id,
+            "document_id": document_id,
+            "number": number,
+            "body": body,
             "signer": [ctx.reporter.name, ctx.reporter.rank_and_nrp, ctx.reporter.position],
-            "photos": [[p.path.stem, p.caption] for p in ctx.photos], "amends": ctx.amends.number if ctx.amends else "",
+            "photos": [[p.path.stem, p.caption] for p in ctx.photos],
+            "amends": ctx.amends.number if ctx.amends else "",
             "date": day.isoformat(),
         }
         content_sha256 = hashlib.sha256(_canonical(shown).encode()).hexdigest()
@@ -135,62 +189,133 @@ def make_report(
         step(_("Menyusun dokumen"), 25)
         # Photos are cut down to print size on other threads while the text is laid out
         # (started after the database work: a thread holding the GIL slows every query).
-        photo_flowables = pdf.photo_pages(list(ctx.photos), "DOKUMENTASI KEGIATAN" if kind == "meeting" else "DOKUMENTASI")
+        photo_flowables = pdf.photo_pages(
+            list(ctx.photos), "DOKUMENTASI KEGIATAN" if kind == "meeting" else "DOKUMENTASI"
+        )
         slot = None if draft else pdf.SignatureSlot(pdf.TEXT_W / 2 - 0.6 * cm, 1.35 * cm)
         builder = meeting_report if kind == "meeting" else incident_report
         story = builder.story(ctx, detail, number, pdf.long_date(day), slot)
         story += photo_flowables
         code = verification_code(content_sha256)
         if not draft:
-            story.append(pdf.qr_block(
-                f"OKUDESK1:{document_id.upper()}:{number}:{content_sha256.upper()}",  # QR alphanumeric mode: smaller, quicker
-                f"Dokumen ini ditandatangani secara elektronik oleh {pdf.esc(ctx.reporter.name.upper())}.<br/>"
-                f"ID dokumen: {document_id}<br/>Nomor: {pdf.esc(number)}<br/>Kode verifikasi: <b>{code}</b><br/>"
-                f"Periksa keaslian dengan: okudesk verify BERKAS.pdf",
-            ))
+            story.append(
+                pdf.qr_block(
+                    f"OKUDESK1:{document_id.upper()}:{number}:{content_sha256.upper()}",  # QR alphanumeric mode: smaller, quicker
+                    f"Dokumen ini ditandatangani secara elektronik oleh {pdf.esc(ctx.reporter.name.upper())}.<br/>"
+                    f"ID dokumen: {document_id}<br/>Nomor: {pdf.esc(number)}<br/>Kode verifikasi: <b>{code}</b><br/>"
+                    f"Periksa keaslian dengan: okudesk verify BERKAS.pdf",
+                )
+            )
         title = meeting_report.TITLE if kind == "meeting" else incident_report.TITLE
-        furniture = pdf.Furniture(document_id=document_id, verification_code=code, security_class=cfg.security_class,
-                                  draft=draft, title=f"{title} {number}")
-        rendered = pdf.render(furniture, story, slot, author=ctx.reporter.name, subject=detail.number,
-                              keywords=f"{KEYWORD_PREFIX}{document_id}" if document_id else "")
+        furniture = pdf.Furniture(
+            document_id=document_id,
+            verification_code=code,
+            security_class=cfg.security_class,
+            draft=draft,
+            title=f"{title} {number}",
+        )
+        rendered = pdf.render(
+            furniture,
+            story,
+            slot,
+            author=ctx.reporter.name,
+            subject=detail.number,
+            keywords=f"{KEYWORD_PREFIX}{document_id}" if document_id else "",
+        )
         if draft:
             step(_("Selesai"), 100)
-            return ReportResult(rendered.pdf, "", number, kind, record_id, rendered.pages,
-                                hashlib.sha256(rendered.pdf).hexdigest(), signed=False)
+            return ReportResult(
+                rendered.pdf,
+                "",
+                number,
+                kind,
+                record_id,
+                rendered.pages,
+                hashlib.sha256(rendered.pdf).hexdigest(),
+                signed=False,
+            )
         step(_("Menandatangani"), 70)
         assert identity is not None  # unlocked above for every report that is not a draft
         if rendered.slot_page is None or rendered.slot_box is None:
-            raise OkudeskError(_("Tempat tanda tangan tidak tercetak pada dokumen; laporan tidak ditandatangani"))
+            raise OkudeskError(
+                _("Tempat tanda tangan tidak tercetak pada dokumen; laporan tidak ditandatangani")
+            )
         signed_pdf = signing.sign_pdf(
-            rendered.pdf, identity, page=rendered.slot_page, box=rendered.slot_box, name=ctx.reporter.name,
-            reason=f"Laporan {number}", location=ctx.post.place_name or ctx.post.name,
+            rendered.pdf,
+            identity,
+            page=rendered.slot_page,
+            box=rendered.slot_box,
+            name=ctx.reporter.name,
+            reason=f"Laporan {number}",
+            location=ctx.post.place_name or ctx.post.name,
         )
         digest = hashlib.sha256(signed_pdf).hexdigest()
         step(_("Mendaftarkan laporan"), 90)
-        session.add(Report(
-            id=document_id, kind=kind, record_id=record_id, number=number, security_class=cfg.security_class,
-            signer_id=ctx.signer.id, signer_name=ctx.signer.name, signer_nrp=ctx.signer.nrp,
-            certificate_sha256=cred.fingerprint if cred else "", content_sha256=content_sha256, sha256=digest,
-            signed_at=utcnow(), pages=rendered.pages, amends_id=ctx.amends.id if ctx.amends else None,
-        ))
+        session.add(
+            Report(
+                id=document_id,
+                kind=kind,
+                record_id=record_id,
+                number=number,
+                security_class=cfg.security_class,
+                signer_id=ctx.signer.id,
+                signer_name=ctx.signer.name,
+                signer_nrp=ctx.signer.nrp,
+                certificate_sha256=cred.fingerprint if cred else "",
+                content_sha256=content_sha256,
+                sha256=digest,
+                signed_at=utcnow(),
+                pages=rendered.pages,
+                amends_id=ctx.amends.id if ctx.amends else None,
+            )
+        )
         session.flush()
-        audit.record(session, "sign", record_type=kind, record_id=record_id, summary=number,
-                     changes={"report": [None, document_id], "sha256": [None, digest]})
+        audit.record(
+            session,
+            "sign",
+            record_type=kind,
+            record_id=record_id,
+            summary=number,
+            changes={"report": [None, document_id], "sha256": [None, digest]},
+        )
         path = kept_path(store, document_id)
         write_atomically(path, signed_pdf)
     step(_("Selesai"), 100)
-    return ReportResult(signed_pdf, document_id, number, kind, record_id, rendered.pages, digest, signed=True, path=path)
+    return ReportResult(
+        signed_pdf,
+        document_id,
+        number,
+        kind,
+        record_id,
+        rendered.pages,
+        digest,
+        signed=True,
+        path=path,
+    )
 
 
 def _reuse(store: Store, report: register.ReportInfo) -> ReportResult:
     path = kept_path(store, report.id)
     data = path.read_bytes() if path.exists() else b""
     if hashlib.sha256(data).hexdigest() != report.sha256:
-        raise OkudeskError(_(
-            "Laporan {number} sudah ditandatangani, tetapi salinannya di folder data hilang atau rusak; ubah data sebagai perubahan laporan untuk membuat laporan baru",
-            number=report.number))
-    return ReportResult(data, report.id, report.number, report.kind, report.record_id, report.pages, report.sha256,
-                        signed=True, reused=True, path=path)
+        raise OkudeskError(
+            _(
+                "Laporan {number} sudah ditandatangani, tetapi salinannya di folder data hilang atau rusak; ubah data sebagai perubahan laporan untuk membuat laporan baru",
+                number=report.number,
+            )
+        )
+    return ReportResult(
+        data,
+        report.id,
+        report.number,
+        report.kind,
+        report.record_id,
+        report.pages,
+        report.sha256,
+        signed=True,
+        reused=True,
+        path=path,
+    )
 
 
 def write_output(path: Path, data: bytes) -> None:
@@ -198,4 +323,6 @@ def write_output(path: Path, data: bytes) -> None:
     try:
         write_atomically(Path(path), data)
     except OSError as exc:
-        raise OkudeskError(_("Berkas {path} tidak dapat ditulis: {reason}", path=path, reason=exc.strerror or exc)) from exc
+        raise OkudeskError(
+            _("Berkas {path} tidak dapat ditulis: {reason}", path=path, reason=exc.strerror or exc)
+        ) from exc

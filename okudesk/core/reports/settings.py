@@ -28,7 +28,14 @@ class ReportSettings:
         return self.class_meeting if kind == "meeting" else self.class_incident
 
 
-_FIELDS = ("number_template", "class_meeting", "class_incident", "security_class", "commander_id", "letterhead")
+_FIELDS = (
+    "number_template",
+    "class_meeting",
+    "class_incident",
+    "security_class",
+    "commander_id",
+    "letterhead",
+)
 
 
 def load(session: Session) -> ReportSettings:
@@ -55,11 +62,17 @@ def save(session: Session, settings: ReportSettings) -> ReportSettings:
     require(session, "settings.write")
     numbering.validate_template(settings.number_template)
     if settings.security_class not in numbering.SECURITY_CLASSES:
-        raise ValidationError(_("Klasifikasi keamanan tidak dikenal: {value}", value=settings.security_class), "security_class")
+        raise ValidationError(
+            _("Klasifikasi keamanan tidak dikenal: {value}", value=settings.security_class),
+            "security_class",
+        )
     for name in ("class_meeting", "class_incident"):
         value = getattr(settings, name)
         if not value.strip() or "/" in value or len(value) > 20:
-            raise ValidationError(_("Kode klasifikasi tidak boleh kosong, memuat '/', atau lebih dari 20 karakter"), name)
+            raise ValidationError(
+                _("Kode klasifikasi tidak boleh kosong, memuat '/', atau lebih dari 20 karakter"),
+                name,
+            )
     for name in _FIELDS:
         value = getattr(settings, name)
         text = ("1" if value else "0") if name == "letterhead" else str(value).strip()
@@ -85,7 +98,10 @@ def load_logo(data_dir: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise ValidationError(_("Berkas {path} tidak dapat dibaca: {reason}", path=path, reason=exc.strerror or exc), "logo") from exc
+        raise ValidationError(
+            _("Berkas {path} tidak dapat dibaca: {reason}", path=path, reason=exc.strerror or exc),
+            "logo",
+        ) from exc
 
 
 def save_logo(data_dir: Path, picture: bytes | None) -> None:

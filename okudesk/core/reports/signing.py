@@ -31,8 +31,14 @@ def asn1_cert(cert: x509.Certificate) -> asn1_x509.Certificate:
 
 
 def sign_pdf(
-    pdf: bytes, identity: pki.Identity, *, page: int, box: tuple[float, float, float, float], name: str,
-    reason: str = "", location: str = "",
+    pdf: bytes,
+    identity: pki.Identity,
+    *,
+    page: int,
+    box: tuple[float, float, float, float],
+    name: str,
+    reason: str = "",
+    location: str = "",
 ) -> bytes:
     """Sign ``pdf`` (PAdES baseline B, SHA-256) with a visible stamp at ``box`` on ``page`` (1-based)."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -40,15 +46,21 @@ def sign_pdf(
     from pyhanko.stamp import TextStampStyle
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-    key_der = identity.key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    key_der = identity.key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     signer = signers.SimpleSigner(
         signing_cert=asn1_cert(identity.certificate),
         signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
         cert_registry=SimpleCertificateStore.from_certs([asn1_cert(c) for c in identity.chain]),
     )
     meta = signers.PdfSignatureMetadata(
-        field_name=FIELD_NAME, subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
-        reason=reason or None, location=location or None, name=name,
+        field_name=FIELD_NAME,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        reason=reason or None,
+        location=location or None,
+        name=name,
     )
     style = TextStampStyle(stamp_text=STAMP_TEXT, border_width=1)
     now = datetime.now(WIB)
@@ -58,8 +70,12 @@ def sign_pdf(
     pdf_signer = signers.PdfSigner(meta, signer, stamp_style=style, new_field_spec=spec)
     out = io.BytesIO()
     try:
-        pdf_signer.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), output=out, bytes_reserved=BYTES_RESERVED,
-                            appearance_text_params={"nama": name.upper(), "waktu": f"{now:%d-%m-%Y %H:%M:%S} WIB"})
+        pdf_signer.sign_pdf(
+            IncrementalPdfFileWriter(io.BytesIO(pdf)),
+            output=out,
+            bytes_reserved=BYTES_RESERVED,
+            appearance_text_params={"nama": name.upper(), "waktu": f"{now:%d-%m-%Y %H:%M:%S} WIB"},
+        )
     except Exception as exc:  # pyHanko raises several types; the user needs one clear message
         raise OkudeskError(_("Laporan tidak dapat ditandatangani: {reason}", reason=exc)) from exc
     return out.getvalue()

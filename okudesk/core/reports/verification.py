@@ -92,12 +92,19 @@ def verify_pdf(data: bytes, anchors: list[x509.Certificate]) -> PdfVerification:
         raise OkudeskError(_("PDF rusak dan tidak dapat dibaca: {reason}", reason=exc)) from exc
     checks = []
     for sig in embedded:
-        context = ValidationContext(trust_roots=[asn1_cert(a) for a in anchors], allow_fetching=False,
-                                    revocation_mode="soft-fail")
+        context = ValidationContext(
+            trust_roots=[asn1_cert(a) for a in anchors],
+            allow_fetching=False,
+            revocation_mode="soft-fail",
+        )
         try:
             status = validate_pdf_signature(sig, context)
         except (PdfReadError, UnacceptableSignerError, ValueError, KeyError) as exc:
-            checks.append(SignatureCheck(sig.field_name, "", "", None, MODIFIED, False, False, False, "", str(exc)))
+            checks.append(
+                SignatureCheck(
+                    sig.field_name, "", "", None, MODIFIED, False, False, False, "", str(exc)
+                )
+            )
             continue
         checks.append(_judge(sig.field_name, status))
     return PdfVerification(digest, document_id, tuple(checks))
@@ -108,18 +115,35 @@ def _judge(field_name: str, status: PdfSignatureStatus) -> SignatureCheck:
 
     cert = status.signing_cert
     level = status.modification_level
-    untouched = level in (None, ModificationLevel.NONE, ModificationLevel.LTA_UPDATES) and status.docmdp_ok is not False
+    untouched = (
+        level in (None, ModificationLevel.NONE, ModificationLevel.LTA_UPDATES)
+        and status.docmdp_ok is not False
+    )
     if not (status.intact and status.valid):
         verdict, detail = MODIFIED, _("isi yang ditandatangani telah berubah")
     elif not untouched:
-        verdict, detail = MODIFIED, _("dokumen diubah setelah ditandatangani ({level})", level=level.name if level else "?")
+        verdict, detail = (
+            MODIFIED,
+            _(
+                "dokumen diubah setelah ditandatangani ({level})",
+                level=level.name if level else "?",
+            ),
+        )
     elif not status.trusted:
         verdict, detail = UNTRUSTED, _("sertifikat penanda tangan tidak dipercaya di sini")
     else:
         verdict, detail = VALID, ""
     return SignatureCheck(
-        field_name, _name_part(cert, "common_name"), _name_part(cert, "serial_number"), status.signer_reported_dt,
-        verdict, bool(status.intact), bool(status.valid), bool(status.trusted), level.name if level else "", detail,
+        field_name,
+        _name_part(cert, "common_name"),
+        _name_part(cert, "serial_number"),
+        status.signer_reported_dt,
+        verdict,
+        bool(status.intact),
+        bool(status.valid),
+        bool(status.trusted),
+        level.name if level else "",
+        detail,
     )
 
 
@@ -130,5 +154,5 @@ def _document_id(reader: PdfFileReader) -> str:
     keywords = str(info.get_object().get("/Keywords", ""))
     for word in keywords.split():
         if word.startswith(KEYWORD_PREFIX):
-            return word[len(KEYWORD_PREFIX):]
+            return word[len(KEYWORD_PREFIX) :]
     return ""

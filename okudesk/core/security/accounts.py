@@ -61,7 +61,9 @@ def _bytes(passphrase: str) -> bytes:
 
 
 def _scrypt(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    return hashlib.scrypt(_bytes(passphrase), salt=salt, n=n, r=r, p=p, maxmem=_MAXMEM, dklen=KEY_BYTES)
+    return hashlib.scrypt(
+        _bytes(passphrase), salt=salt, n=n, r=r, p=p, maxmem=_MAXMEM, dklen=KEY_BYTES
+    )
 
 
 def hash_passphrase(passphrase: str) -> str:
@@ -153,8 +155,15 @@ class AccountInfo:
 def _account_info(a: OfficerAccount, now: datetime | None = None) -> AccountInfo:
     o = a.officer
     return AccountInfo(
-        a.officer_id, o.name, o.rank.name if o.rank else "", o.nrp, o.position, a.role, a.must_change,
-        _remaining(a, now or utcnow()), a.last_login_at,
+        a.officer_id,
+        o.name,
+        o.rank.name if o.rank else "",
+        o.nrp,
+        o.position,
+        a.role,
+        a.must_change,
+        _remaining(a, now or utcnow()),
+        a.last_login_at,
     )
 
 
@@ -192,8 +201,15 @@ def _valid_role(role: str) -> str:
 
 
 def create_first_admin(
-    session: Session, *, name: str, nrp: str, passphrase: str, rank_id: str | None = None, position: str = "",
-    post_id: str | None = None, role: str | None = None,
+    session: Session,
+    *,
+    name: str,
+    nrp: str,
+    passphrase: str,
+    rank_id: str | None = None,
+    position: str = "",
+    post_id: str | None = None,
+    role: str | None = None,
 ) -> AccountInfo:
     """The first-run wizard's first account: allowed only while there is no account at all.
 
@@ -213,7 +229,9 @@ def create_first_admin(
     previous = session.info.get(permissions.ACTOR_KEY)
     session.info[permissions.ACTOR_KEY] = system_actor("panduan awal")
     try:
-        existing = session.scalar(select(Officer).where(Officer.nrp == (nrp or "").strip(), Officer.deleted_at.is_(None)))
+        existing = session.scalar(
+            select(Officer).where(Officer.nrp == (nrp or "").strip(), Officer.deleted_at.is_(None))
+        )
         if existing is not None:
             officer_id = existing.id
         else:
@@ -222,7 +240,9 @@ def create_first_admin(
             officer_id = officers.add_officer(
                 session, name=name, nrp=nrp, rank_id=rank_id, position=position, post_id=post_id
             ).id
-        account = OfficerAccount(officer_id=officer_id, role=role, passphrase_hash=hash_passphrase(passphrase))
+        account = OfficerAccount(
+            officer_id=officer_id, role=role, passphrase_hash=hash_passphrase(passphrase)
+        )
         session.add(account)
         session.flush()
     finally:
@@ -232,15 +252,22 @@ def create_first_admin(
 
 POST_ROLES = ("petugas", "kapolsek", "admin")
 # Which roles each role may hand out (and reset, unlock, take away): HQ roles only at HQ.
-GRANTS: dict[str, tuple[str, ...]] = {"kapolsek": POST_ROLES, "admin": POST_ROLES, "hq_admin": ROLES}
+GRANTS: dict[str, tuple[str, ...]] = {
+    "kapolsek": POST_ROLES,
+    "admin": POST_ROLES,
+    "hq_admin": ROLES,
+}
 
 
 def _grantable(actor: Actor, role: str) -> None:
     """A post's commander or admin manages the post's roles; HQ roles only HQ's admin."""
     if actor.role != SYSTEM_ROLE and role not in GRANTS.get(actor.role, ()):
         raise PermissionDenied(
-            _("Peran {role} tidak dapat diberikan oleh {mine}", role=ROLE_LABELS[role],
-              mine=ROLE_LABELS.get(actor.role, actor.role))
+            _(
+                "Peran {role} tidak dapat diberikan oleh {mine}",
+                role=ROLE_LABELS[role],
+                mine=ROLE_LABELS.get(actor.role, actor.role),
+            )
         )
 
 
@@ -252,7 +279,12 @@ def _live_officer(session: Session, officer_id: str) -> Officer:
 
 
 def set_account(
-    session: Session, officer_id: str, *, role: str, passphrase: str | None = None, must_change: bool = True,
+    session: Session,
+    officer_id: str,
+    *,
+    role: str,
+    passphrase: str | None = None,
+    must_change: bool = True,
     enforce_policy: bool = True,
 ) -> AccountInfo:
     """Give an officer an account (or change its role); a new passphrase must be changed at
@@ -287,7 +319,9 @@ def reset_passphrase(session: Session, officer_id: str, new_passphrase: str) -> 
     account = session.get(OfficerAccount, officer_id)
     if account is None:
         raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Akun", id=officer_id))
-    return set_account(session, officer_id, role=account.role, passphrase=new_passphrase, must_change=True)
+    return set_account(
+        session, officer_id, role=account.role, passphrase=new_passphrase, must_change=True
+    )
 
 
 def unlock(session: Session, officer_id: str) -> AccountInfo:
@@ -298,8 +332,13 @@ def unlock(session: Session, officer_id: str) -> AccountInfo:
     _grantable(actor, account.role)
     account.failed_count = 0
     account.locked_until = None
-    audit.record(session, "update", record_type="officer_account", record_id=officer_id,
-                 summary=_("Kunci akun dibuka"))
+    audit.record(
+        session,
+        "update",
+        record_type="officer_account",
+        record_id=officer_id,
+        summary=_("Kunci akun dibuka"),
+    )
     session.flush()
     return _account_info(account)
 
@@ -309,7 +348,9 @@ def _set_hash(session: Session, account: OfficerAccount, *, old: str | None, new
     _signing_key_follows_passphrase(session, account.officer_id, old, new)
 
 
-def _signing_key_follows_passphrase(session: Session, officer_id: str, old: str | None, new: str) -> None:
+def _signing_key_follows_passphrase(
+    session: Session, officer_id: str, old: str | None, new: str
+) -> None:
     """THE hook: the officer's signing key is encrypted with the login passphrase.
 
     A change (``old`` known) re-encrypts the key (``credentials.change_passphrase``). After
@@ -328,8 +369,13 @@ def _signing_key_follows_passphrase(session: Session, officer_id: str, old: str 
         except pki.WrongPassphrase:
             pass
     credentials.enroll_officer(session, officer_id, new)
-    audit.record(session, "update", record_type="officer_credential", record_id=officer_id,
-                 summary=_("Kunci tanda tangan baru diterbitkan karena kata sandi diatur ulang"))
+    audit.record(
+        session,
+        "update",
+        record_type="officer_credential",
+        record_id=officer_id,
+        summary=_("Kunci tanda tangan baru diterbitkan karena kata sandi diatur ulang"),
+    )
 
 
 # --- logging in -------------------------------------------------------------------------------
@@ -340,7 +386,8 @@ def _find(session: Session, officer_id: str | None, nrp: str | None) -> OfficerA
         account = session.get(OfficerAccount, officer_id)
     else:
         account = session.scalar(
-            select(OfficerAccount).join(Officer, Officer.id == OfficerAccount.officer_id)
+            select(OfficerAccount)
+            .join(Officer, Officer.id == OfficerAccount.officer_id)
             .where(Officer.nrp == (nrp or "").strip(), Officer.deleted_at.is_(None))
         )
     if account is None or account.officer.deleted_at is not None or not account.officer.active:
@@ -348,28 +395,46 @@ def _find(session: Session, officer_id: str | None, nrp: str | None) -> OfficerA
     return account
 
 
-def _attempt(session: Session, account: OfficerAccount | None, passphrase: str, who: str,
-             now: datetime) -> Actor | LoginFailed:
+def _attempt(
+    session: Session, account: OfficerAccount | None, passphrase: str, who: str, now: datetime
+) -> Actor | LoginFailed:
     """Check one attempt and record it; returns the actor, or the error the caller raises
     once the attempt is committed."""
     if account is None:
         _spend_equal_time(passphrase)
-        audit.record(session, "login_failed", record_type="officer_account", summary=_("Akun tidak dikenal: {who}", who=who),
-                     actor=Actor(None, who, ""))
+        audit.record(
+            session,
+            "login_failed",
+            record_type="officer_account",
+            summary=_("Akun tidak dikenal: {who}", who=who),
+            actor=Actor(None, who, ""),
+        )
         return LoginFailed(_("Tidak ada akun untuk {who}", who=who))
     actor = _actor_of(account)
     wait = _remaining(account, now)
     if wait > 0:
-        audit.record(session, "login_failed", record_type="officer_account", record_id=account.officer_id,
-                     summary=_("Ditolak: akun terkunci"), actor=actor)
+        audit.record(
+            session,
+            "login_failed",
+            record_type="officer_account",
+            record_id=account.officer_id,
+            summary=_("Ditolak: akun terkunci"),
+            actor=actor,
+        )
         return _locked_error(account, wait, just_failed=False)
     if not verify_passphrase(passphrase or "", account.passphrase_hash):
         account.failed_count += 1
         account.last_failed_at = now
         delay = _wait_after(account.failed_count)
         account.locked_until = now + delay if delay else None
-        audit.record(session, "login_failed", record_type="officer_account", record_id=account.officer_id,
-                     summary=_("Kata sandi salah (percobaan ke-{n})", n=account.failed_count), actor=actor)
+        audit.record(
+            session,
+            "login_failed",
+            record_type="officer_account",
+            record_id=account.officer_id,
+            summary=_("Kata sandi salah (percobaan ke-{n})", n=account.failed_count),
+            actor=actor,
+        )
         if delay:
             return _locked_error(account, delay.total_seconds())
         return LoginFailed(_("Kata sandi salah"))
@@ -382,19 +447,30 @@ def _attempt(session: Session, account: OfficerAccount | None, passphrase: str, 
     return actor
 
 
-def _locked_error(account: OfficerAccount, seconds: float, *, just_failed: bool = True) -> LoginFailed:
+def _locked_error(
+    account: OfficerAccount, seconds: float, *, just_failed: bool = True
+) -> LoginFailed:
     if account.failed_count >= LOCK_AFTER:
         minutes = max(1, round(seconds / 60))
         return LoginFailed(
-            _("Akun dikunci {n} menit karena kata sandi salah berulang kali; admin dapat membukanya", n=minutes),
+            _(
+                "Akun dikunci {n} menit karena kata sandi salah berulang kali; admin dapat membukanya",
+                n=minutes,
+            ),
             seconds,
         )
     if just_failed:
-        return LoginFailed(_("Kata sandi salah; coba lagi dalam {n} detik", n=int(seconds + 0.999)), seconds)
-    return LoginFailed(_("Terlalu banyak percobaan; coba lagi dalam {n} detik", n=int(seconds + 0.999)), seconds)
+        return LoginFailed(
+            _("Kata sandi salah; coba lagi dalam {n} detik", n=int(seconds + 0.999)), seconds
+        )
+    return LoginFailed(
+        _("Terlalu banyak percobaan; coba lagi dalam {n} detik", n=int(seconds + 0.999)), seconds
+    )
 
 
-def login(store: Store, passphrase: str, *, officer_id: str | None = None, nrp: str | None = None) -> Actor:
+def login(
+    store: Store, passphrase: str, *, officer_id: str | None = None, nrp: str | None = None
+) -> Actor:
     """Check an officer's passphrase; returns the :class:`Actor` to act as.
 
     Takes the store, not a session: a failed attempt must be committed (counted and
@@ -405,7 +481,13 @@ def login(store: Store, passphrase: str, *, officer_id: str | None = None, nrp: 
         account = _find(session, officer_id, nrp)
         outcome = _attempt(session, account, passphrase, nrp or officer_id or "?", now)
         if isinstance(outcome, Actor) and account is not None:  # (no account lets no one in)
-            audit.record(session, "login", record_type="officer_account", record_id=account.officer_id, actor=outcome)
+            audit.record(
+                session,
+                "login",
+                record_type="officer_account",
+                record_id=account.officer_id,
+                actor=outcome,
+            )
     if isinstance(outcome, LoginFailed):
         raise outcome
     return outcome
@@ -427,7 +509,13 @@ def change_passphrase(store: Store, officer_id: str, old: str, new: str) -> Acto
             session.info[permissions.ACTOR_KEY] = outcome
             _set_hash(session, account, old=old, new=new)
             account.must_change = False
-            audit.record(session, "passphrase", record_type="officer_account", record_id=officer_id, actor=outcome)
+            audit.record(
+                session,
+                "passphrase",
+                record_type="officer_account",
+                record_id=officer_id,
+                actor=outcome,
+            )
     if isinstance(outcome, LoginFailed):
         raise outcome
     return outcome
@@ -436,7 +524,13 @@ def change_passphrase(store: Store, officer_id: str, old: str, new: str) -> Acto
 def logout(store: Store, actor: Actor, *, reason: str = "") -> None:
     """Record that the officer left (or the window locked); the caller forgets the actor."""
     with store.write(actor=actor) as session:
-        audit.record(session, "logout", record_type="officer_account", record_id=actor.officer_id or "", summary=reason)
+        audit.record(
+            session,
+            "logout",
+            record_type="officer_account",
+            record_id=actor.officer_id or "",
+            summary=reason,
+        )
 
 
 # --- settings that belong to accounts ------------------------------------------------------
@@ -464,4 +558,3 @@ def set_idle_lock_minutes(session: Session, minutes: int) -> int:
     row.value = str(int(minutes))
     session.flush()
     return int(minutes)
-

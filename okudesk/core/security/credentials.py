@@ -109,24 +109,45 @@ def post_authority(session: Session) -> pki.Identity:
     ``post_authority`` row, made (self-signed, and trusted) the first time it is needed."""
     synced = hq_identity(session)
     if synced is not None:
-        if pki.is_self_signed(synced.certificate):  # not yet enrolled (or HQ's root): trust it for good
-            add_trust_anchor(session, synced.certificate, label=_("CA pos {code} (sebelum pendaftaran ke Polres)",
-                                                                   code=pki.subject_field(synced.certificate, NameOID.ORGANIZATIONAL_UNIT_NAME)))
+        if pki.is_self_signed(
+            synced.certificate
+        ):  # not yet enrolled (or HQ's root): trust it for good
+            add_trust_anchor(
+                session,
+                synced.certificate,
+                label=_(
+                    "CA pos {code} (sebelum pendaftaran ke Polres)",
+                    code=pki.subject_field(synced.certificate, NameOID.ORGANIZATIONAL_UNIT_NAME),
+                ),
+            )
         return synced
     post = posts.require_this_post(session)
     row = session.get(PostAuthority, post.code)
     if row is None:
         key = pki.generate_key()
         cert = pki.make_root(key, common_name=post.name, unit=post.code)
-        row = PostAuthority(post_code=post.code, key_pem=pki.plain_key_pem(key), certificate_pem=pki.cert_pem(cert), chain_pem=b"")
+        row = PostAuthority(
+            post_code=post.code,
+            key_pem=pki.plain_key_pem(key),
+            certificate_pem=pki.cert_pem(cert),
+            chain_pem=b"",
+        )
         session.add(row)
-        add_trust_anchor(session, cert, label=_("CA pos {code} (sebelum pendaftaran ke Polres)", code=post.code))
+        add_trust_anchor(
+            session, cert, label=_("CA pos {code} (sebelum pendaftaran ke Polres)", code=post.code)
+        )
         session.flush()
         return pki.Identity(key, cert, ())
-    return pki.Identity(pki.decrypt_key(row.key_pem, ""), pki.load_cert(row.certificate_pem), tuple(pki.load_certs(row.chain_pem)))
+    return pki.Identity(
+        pki.decrypt_key(row.key_pem, ""),
+        pki.load_cert(row.certificate_pem),
+        tuple(pki.load_certs(row.chain_pem)),
+    )
 
 
-def install_post_certificate(session: Session, certificate: x509.Certificate, chain: list[x509.Certificate]) -> int:
+def install_post_certificate(
+    session: Session, certificate: x509.Certificate, chain: list[x509.Certificate]
+) -> int:
     """Use ``certificate`` (issued by HQ for this post's CA key) from now on.
 
     The top of ``chain`` (HQ's root) becomes a trust anchor; the old self-signed certificate
@@ -135,12 +156,18 @@ def install_post_certificate(session: Session, certificate: x509.Certificate, ch
     the public keys are certified). Returns how many officer certificates were re-issued.
     """
     if hq_identity(session) is not None:
-        raise OkudeskError(_("Sertifikat pos dikelola oleh sinkronisasi; pasang melalui tanda terima dari Polres"))
+        raise OkudeskError(
+            _("Sertifikat pos dikelola oleh sinkronisasi; pasang melalui tanda terima dari Polres")
+        )
     current = post_authority(session)
     if pki.public_key_id(certificate.public_key()) != pki.public_key_id(current.key.public_key()):
         raise OkudeskError(_("Sertifikat pos tidak cocok dengan kunci pos ini"))
-    pki.validate_chain(certificate, intermediates=list(chain), anchors=[chain[-1]] if chain else [certificate],
-                       key_usage={"key_cert_sign"})
+    pki.validate_chain(
+        certificate,
+        intermediates=list(chain),
+        anchors=[chain[-1]] if chain else [certificate],
+        key_usage={"key_cert_sign"},
+    )
     row = session.get(PostAuthority, posts.require_this_post(session).code)
     assert row is not None, "post_authority() above made it"
     row.certificate_pem = pki.cert_pem(certificate)
@@ -155,13 +182,20 @@ def install_post_certificate(session: Session, certificate: x509.Certificate, ch
 def add_trust_anchor(session: Session, certificate: x509.Certificate, *, label: str = "") -> None:
     fp = pki.fingerprint(certificate)
     if session.get(TrustAnchor, fp) is None:
-        session.add(TrustAnchor(sha256=fp, certificate_pem=pki.cert_pem(certificate), label=label[:120]))
+        session.add(
+            TrustAnchor(sha256=fp, certificate_pem=pki.cert_pem(certificate), label=label[:120])
+        )
         session.flush()
 
 
 def trust_anchors(session: Session) -> list[x509.Certificate]:
     """What signatures must chain to here: HQ's root (sync) and the ``trust_anchor`` rows."""
-    anchors = [pki.load_cert(pem) for pem in session.scalars(select(TrustAnchor.certificate_pem).order_by(TrustAnchor.added_at))]
+    anchors = [
+        pki.load_cert(pem)
+        for pem in session.scalars(
+            select(TrustAnchor.certificate_pem).order_by(TrustAnchor.added_at)
+        )
+    ]
     root = hq_root(session)
     if root is not None and all(pki.fingerprint(root) != pki.fingerprint(a) for a in anchors):
         anchors.insert(0, root)
@@ -178,10 +212,16 @@ def _officer(session: Session, officer_id: str, *, deleted_too: bool = False) ->
     return officer
 
 
-def _issue(session: Session, officer: Officer, public_key: CertificatePublicKeyTypes) -> tuple[x509.Certificate, tuple[x509.Certificate, ...]]:
+def _issue(
+    session: Session, officer: Officer, public_key: CertificatePublicKeyTypes
+) -> tuple[x509.Certificate, tuple[x509.Certificate, ...]]:
     authority = post_authority(session)
     cert = pki.issue_officer_certificate(
-        authority, public_key, name=officer.name, nrp=officer.nrp, post_code=posts.require_this_post(session).code,
+        authority,
+        public_key,
+        name=officer.name,
+        nrp=officer.nrp,
+        post_code=posts.require_this_post(session).code,
     )
     return cert, (authority.certificate, *authority.chain)
 
@@ -193,10 +233,20 @@ def enroll_officer(session: Session, officer_id: str, passphrase: str) -> Creden
     key = pki.generate_key()
     key_pem = pki.encrypt_key(key, passphrase)
     cert, chain = _issue(session, officer, key.public_key())
-    return _store(session, officer_id, key_pem, cert, chain, source="post", key_id=pki.public_key_id(key.public_key()))
+    return _store(
+        session,
+        officer_id,
+        key_pem,
+        cert,
+        chain,
+        source="post",
+        key_id=pki.public_key_id(key.public_key()),
+    )
 
 
-def import_pkcs12(session: Session, officer_id: str, data: bytes, file_passphrase: str, passphrase: str) -> CredentialInfo:
+def import_pkcs12(
+    session: Session, officer_id: str, data: bytes, file_passphrase: str, passphrase: str
+) -> CredentialInfo:
     """Use a key and certificate from an official CA (.p12/.pfx) instead of the post's."""
     require_own_or(session, officer_id, "report.sign_own", "officer.manage")
     _officer(session, officer_id)
@@ -209,13 +259,32 @@ def import_pkcs12(session: Session, officer_id: str, data: bytes, file_passphras
         raise pki.CertificateError(_("Sertifikat ini tidak boleh dipakai untuk tanda tangan"))
     chain = tuple(identity.chain)
     if chain and pki.is_self_signed(chain[-1]):
-        add_trust_anchor(session, chain[-1], label=_("CA resmi: {name}", name=pki.subject_field(chain[-1], NameOID.COMMON_NAME)))
-    return _store(session, officer_id, pki.encrypt_key(identity.key, passphrase), identity.certificate, chain,
-                  source="pkcs12", key_id=pki.public_key_id(identity.key.public_key()))
+        add_trust_anchor(
+            session,
+            chain[-1],
+            label=_("CA resmi: {name}", name=pki.subject_field(chain[-1], NameOID.COMMON_NAME)),
+        )
+    return _store(
+        session,
+        officer_id,
+        pki.encrypt_key(identity.key, passphrase),
+        identity.certificate,
+        chain,
+        source="pkcs12",
+        key_id=pki.public_key_id(identity.key.public_key()),
+    )
 
 
-def _store(session: Session, officer_id: str, key_pem: bytes, cert: x509.Certificate,
-           chain: Sequence[x509.Certificate], *, source: str, key_id: str) -> CredentialInfo:
+def _store(
+    session: Session,
+    officer_id: str,
+    key_pem: bytes,
+    cert: x509.Certificate,
+    chain: Sequence[x509.Certificate],
+    *,
+    source: str,
+    key_id: str,
+) -> CredentialInfo:
     row = session.get(OfficerCredential, officer_id)
     if row is None:
         row = OfficerCredential(officer_id=officer_id)
@@ -239,11 +308,18 @@ def _require(session: Session, officer_id: str) -> OfficerCredential:
     row = session.get(OfficerCredential, officer_id)
     if row is None:
         officer = _officer(session, officer_id)
-        raise NoCredential(_("{name} belum memiliki sertifikat tanda tangan; buat dulu di Pengaturan > Petugas", name=officer.name))
+        raise NoCredential(
+            _(
+                "{name} belum memiliki sertifikat tanda tangan; buat dulu di Pengaturan > Petugas",
+                name=officer.name,
+            )
+        )
     return row
 
 
-def change_passphrase(session: Session, officer_id: str, old_passphrase: str, new_passphrase: str) -> None:
+def change_passphrase(
+    session: Session, officer_id: str, old_passphrase: str, new_passphrase: str
+) -> None:
     """Re-encrypt the officer's signing key (raises WrongPassphrase when ``old`` is wrong)."""
     row = _require(session, officer_id)
     row.key_pem = pki.reencrypt_key(row.key_pem, old_passphrase, new_passphrase)
@@ -261,8 +337,14 @@ def signing_identity(session: Session, officer_id: str, passphrase: str) -> pki.
     key = pki.decrypt_key(row.key_pem, passphrase)
     cert = pki.load_cert(row.certificate_pem)
     if row.source == "post" and not _issued_by(cert, post_authority(session).certificate):
-        cert, chain = _issue(session, _officer(session, officer_id, deleted_too=True), cert.public_key())
-        row.certificate_pem, row.chain_pem, row.updated_at = pki.cert_pem(cert), pki.certs_pem(chain), utcnow()
+        cert, chain = _issue(
+            session, _officer(session, officer_id, deleted_too=True), cert.public_key()
+        )
+        row.certificate_pem, row.chain_pem, row.updated_at = (
+            pki.cert_pem(cert),
+            pki.certs_pem(chain),
+            utcnow(),
+        )
         session.flush()
     return pki.Identity(key, cert, tuple(pki.load_certs(row.chain_pem)))
 
@@ -279,7 +361,9 @@ def reissue_officer_certificates(session: Session) -> int:
     """Certify every post-issued officer key again under the post's current CA certificate."""
     count = 0
     for row in session.scalars(select(OfficerCredential).where(OfficerCredential.source == "post")):
-        officer = _officer(session, row.officer_id, deleted_too=True)  # a deleted officer's reports still verify
+        officer = _officer(
+            session, row.officer_id, deleted_too=True
+        )  # a deleted officer's reports still verify
         cert, chain = _issue(session, officer, pki.load_cert(row.certificate_pem).public_key())
         row.certificate_pem = pki.cert_pem(cert)
         row.chain_pem = pki.certs_pem(chain)

@@ -73,12 +73,16 @@ def encrypt_key(key: PrivateKey, passphrase: str) -> bytes:
 def plain_key_pem(key: PrivateKey) -> bytes:
     """Unencrypted PKCS#8, for keys a machine must use unattended (the post CA); read it
     back with ``decrypt_key(pem, "")``."""
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
 
 
 def decrypt_key(pem: bytes, passphrase: str) -> PrivateKey:
     try:
-        key = serialization.load_pem_private_key(pem, passphrase.encode("utf-8") if passphrase else None)
+        key = serialization.load_pem_private_key(
+            pem, passphrase.encode("utf-8") if passphrase else None
+        )
     except (ValueError, TypeError) as exc:
         raise WrongPassphrase(_("Kata sandi salah")) from exc
     if not isinstance(key, ec.EllipticCurvePrivateKey):
@@ -93,7 +97,9 @@ def reencrypt_key(pem: bytes, old_passphrase: str, new_passphrase: str) -> bytes
 def public_key_id(public_key: CertificatePublicKeyTypes) -> str:
     """SHA-256 of the SubjectPublicKeyInfo, hex: names a key in manifests and ledgers
     (any key a certificate may carry, so a foreign key is named, then refused, not crashed on)."""
-    der = public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    der = public_key.public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
     return hashlib.sha256(der).hexdigest()
 
 
@@ -127,7 +133,10 @@ def is_self_signed(cert: x509.Certificate) -> bool:
 
 
 def _name(common_name: str, *, unit: str = "", serial: str = "") -> x509.Name:
-    attrs = [x509.NameAttribute(NameOID.COUNTRY_NAME, COUNTRY), x509.NameAttribute(NameOID.ORGANIZATION_NAME, ORGANISATION)]
+    attrs = [
+        x509.NameAttribute(NameOID.COUNTRY_NAME, COUNTRY),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, ORGANISATION),
+    ]
     if unit:
         attrs.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, unit))
     attrs.append(x509.NameAttribute(NameOID.COMMON_NAME, common_name))
@@ -136,8 +145,13 @@ def _name(common_name: str, *, unit: str = "", serial: str = "") -> x509.Name:
     return x509.Name(attrs)
 
 
-def _builder(subject: x509.Name, issuer: x509.Name, public_key: CertificatePublicKeyTypes, days: int,
-             now: datetime | None) -> x509.CertificateBuilder:
+def _builder(
+    subject: x509.Name,
+    issuer: x509.Name,
+    public_key: CertificatePublicKeyTypes,
+    days: int,
+    now: datetime | None,
+) -> x509.CertificateBuilder:
     now = now or datetime.now(UTC)
     return (
         x509.CertificateBuilder()
@@ -151,15 +165,30 @@ def _builder(subject: x509.Name, issuer: x509.Name, public_key: CertificatePubli
     )
 
 
-def _key_usage(*, sign_certs: bool, digital_signature: bool = True, non_repudiation: bool = False) -> x509.KeyUsage:
+def _key_usage(
+    *, sign_certs: bool, digital_signature: bool = True, non_repudiation: bool = False
+) -> x509.KeyUsage:
     return x509.KeyUsage(
-        digital_signature=digital_signature, content_commitment=non_repudiation, key_encipherment=False,
-        data_encipherment=False, key_agreement=False, key_cert_sign=sign_certs, crl_sign=sign_certs,
-        encipher_only=False, decipher_only=False,
+        digital_signature=digital_signature,
+        content_commitment=non_repudiation,
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=sign_certs,
+        crl_sign=sign_certs,
+        encipher_only=False,
+        decipher_only=False,
     )
 
 
-def make_root(key: PrivateKey, *, common_name: str, unit: str = "", days: int = 3650, now: datetime | None = None) -> x509.Certificate:
+def make_root(
+    key: PrivateKey,
+    *,
+    common_name: str,
+    unit: str = "",
+    days: int = 3650,
+    now: datetime | None = None,
+) -> x509.Certificate:
     """A self-signed CA certificate: HQ's root, or a post's own before enrollment."""
     name = _name(common_name, unit=unit)
     return (
@@ -171,32 +200,61 @@ def make_root(key: PrivateKey, *, common_name: str, unit: str = "", days: int = 
 
 
 def issue_post_certificate(
-    issuer: Identity, post_public_key: CertificatePublicKeyTypes, *, post_code: str, post_name: str, days: int = 1825, now: datetime | None = None
+    issuer: Identity,
+    post_public_key: CertificatePublicKeyTypes,
+    *,
+    post_code: str,
+    post_name: str,
+    days: int = 1825,
+    now: datetime | None = None,
 ) -> x509.Certificate:
     """HQ certifies a post's key: it signs bundles and may issue its officers' certificates."""
     return (
-        _builder(_name(post_name, unit=post_code, serial=post_code), issuer.certificate.subject, post_public_key, days, now)
+        _builder(
+            _name(post_name, unit=post_code, serial=post_code),
+            issuer.certificate.subject,
+            post_public_key,
+            days,
+            now,
+        )
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(_key_usage(sign_certs=True), critical=True)
         .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()), critical=False
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()),
+            critical=False,
         )
         .sign(issuer.key, hashes.SHA256())
     )
 
 
 def issue_officer_certificate(
-    issuer: Identity, officer_public_key: CertificatePublicKeyTypes, *, name: str, nrp: str, post_code: str, days: int = 1825,
+    issuer: Identity,
+    officer_public_key: CertificatePublicKeyTypes,
+    *,
+    name: str,
+    nrp: str,
+    post_code: str,
+    days: int = 1825,
     now: datetime | None = None,
 ) -> x509.Certificate:
     """An officer's signing certificate: CN is the name, serialNumber the NRP."""
     return (
-        _builder(_name(name, unit=post_code, serial=nrp), issuer.certificate.subject, officer_public_key, days, now)
+        _builder(
+            _name(name, unit=post_code, serial=nrp),
+            issuer.certificate.subject,
+            officer_public_key,
+            days,
+            now,
+        )
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(_key_usage(sign_certs=False, non_repudiation=True), critical=True)
-        .add_extension(x509.ExtendedKeyUsage([DOCUMENT_SIGNING, ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
         .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()), critical=False
+            x509.ExtendedKeyUsage([DOCUMENT_SIGNING, ExtendedKeyUsageOID.EMAIL_PROTECTION]),
+            critical=False,
+        )
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()),
+            critical=False,
         )
         .sign(issuer.key, hashes.SHA256())
     )
@@ -210,9 +268,13 @@ def subject_field(cert: x509.Certificate, oid: x509.ObjectIdentifier) -> str:
 def load_pkcs12(data: bytes, passphrase: str) -> Identity:
     """An officer's certificate from an official CA, as a PKCS#12 (.p12/.pfx) file."""
     try:
-        key, cert, extra = pkcs12.load_key_and_certificates(data, passphrase.encode("utf-8") if passphrase else None)
+        key, cert, extra = pkcs12.load_key_and_certificates(
+            data, passphrase.encode("utf-8") if passphrase else None
+        )
     except ValueError as exc:
-        raise WrongPassphrase(_("Berkas PKCS#12 tidak dapat dibuka: kata sandi salah atau berkas rusak")) from exc
+        raise WrongPassphrase(
+            _("Berkas PKCS#12 tidak dapat dibuka: kata sandi salah atau berkas rusak")
+        ) from exc
     if key is None or cert is None:
         raise CertificateError(_("Berkas PKCS#12 tidak berisi kunci dan sertifikat"))
     if not isinstance(key, ec.EllipticCurvePrivateKey):
@@ -221,8 +283,12 @@ def load_pkcs12(data: bytes, passphrase: str) -> Identity:
 
 
 def validate_chain(
-    cert: x509.Certificate, *, intermediates: list[x509.Certificate], anchors: list[x509.Certificate],
-    moment: datetime | None = None, key_usage: set[str] | None = None,
+    cert: x509.Certificate,
+    *,
+    intermediates: list[x509.Certificate],
+    anchors: list[x509.Certificate],
+    moment: datetime | None = None,
+    key_usage: set[str] | None = None,
 ) -> list[x509.Certificate]:
     """Path validation by pyhanko-certvalidator; returns the path (anchor first).
 
@@ -237,8 +303,11 @@ def validate_chain(
         return asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
 
     context = ValidationContext(
-        trust_roots=[conv(a) for a in anchors], other_certs=[conv(c) for c in intermediates],
-        moment=moment, allow_fetching=False, revocation_mode="soft-fail",
+        trust_roots=[conv(a) for a in anchors],
+        other_certs=[conv(c) for c in intermediates],
+        moment=moment,
+        allow_fetching=False,
+        revocation_mode="soft-fail",
     )
     validator = CertificateValidator(conv(cert), validation_context=context)
     try:
@@ -256,7 +325,9 @@ def load_plain_key(pem: bytes) -> PrivateKey:
 
 
 def public_key_pem(public_key: ec.EllipticCurvePublicKey) -> bytes:
-    return public_key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return public_key.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
 
 
 def certificate_key(cert: x509.Certificate) -> ec.EllipticCurvePublicKey:
@@ -277,18 +348,35 @@ def load_public_key_pem(pem: bytes) -> ec.EllipticCurvePublicKey:
     return key
 
 
-def issue_exchange_certificate(issuer: Identity, public_key: CertificatePublicKeyTypes, *, common_name: str, unit: str, days: int = 3650,
-                               now: datetime | None = None) -> x509.Certificate:
+def issue_exchange_certificate(
+    issuer: Identity,
+    public_key: CertificatePublicKeyTypes,
+    *,
+    common_name: str,
+    unit: str,
+    days: int = 3650,
+    now: datetime | None = None,
+) -> x509.Certificate:
     """HQ certifies its own key-agreement key: posts encrypt bundles to it (ECDH)."""
     usage = x509.KeyUsage(
-        digital_signature=False, content_commitment=False, key_encipherment=False, data_encipherment=False,
-        key_agreement=True, key_cert_sign=False, crl_sign=False, encipher_only=False, decipher_only=False,
+        digital_signature=False,
+        content_commitment=False,
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=True,
+        key_cert_sign=False,
+        crl_sign=False,
+        encipher_only=False,
+        decipher_only=False,
     )
     return (
         _builder(_name(common_name, unit=unit), issuer.certificate.subject, public_key, days, now)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(usage, critical=True)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()),
+            critical=False,
+        )
         .sign(issuer.key, hashes.SHA256())
     )
 

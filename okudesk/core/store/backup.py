@@ -67,7 +67,9 @@ def revision_of(con: sqlite3.Connection) -> str | None:
     """The Alembic revision stamped in the database ``con`` is open on (None: not stamped).
 
     Raises sqlite3.DatabaseError when the file is not an SQLite database."""
-    has_table = con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
+    has_table = con.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).fetchone()
     if not has_table:
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return None

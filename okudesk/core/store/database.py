@@ -71,7 +71,11 @@ class Store:
             probe.unlink()
         except OSError as exc:
             raise StoreError(
-                _("Folder data {path} tidak dapat dipakai: {reason}", path=data_dir, reason=exc.strerror or exc)
+                _(
+                    "Folder data {path} tidak dapat dipakai: {reason}",
+                    path=data_dir,
+                    reason=exc.strerror or exc,
+                )
             ) from exc
         db_path = data_dir / DB_NAME
         backup_dir = data_dir / "backups"
@@ -91,7 +95,9 @@ class Store:
                         seed_reference(session)
         except sqlite3.DatabaseError as exc:
             engine.dispose()
-            raise StoreError(_("Basis data rusak atau bukan basis data okudesk: {path}", path=db_path)) from exc
+            raise StoreError(
+                _("Basis data rusak atau bukan basis data okudesk: {path}", path=db_path)
+            ) from exc
         return store
 
     def close(self) -> None:

@@ -29,7 +29,14 @@ from sqlalchemy import (
 )
 
 
-def rows_json_chunks(conn: Connection, table: Table, columns: list, where: ColumnElement[bool], *, chunk: int = 20_000) -> Iterator[tuple[int, str]]:
+def rows_json_chunks(
+    conn: Connection,
+    table: Table,
+    columns: list,
+    where: ColumnElement[bool],
+    *,
+    chunk: int = 20_000,
+) -> Iterator[tuple[int, str]]:
     """Like :func:`rows_json`, a slice of the table at a time (by rowid on SQLite), so the
     caller can compress one slice while the database writes the next."""
     if conn.dialect.name != "sqlite":
@@ -40,13 +47,16 @@ def rows_json_chunks(conn: Connection, table: Table, columns: list, where: Colum
     if low is None:
         return
     for start in range(low - 1, high, chunk):
-        n, text = rows_json(conn, columns, and_(where, rowid > start, rowid <= start + chunk), select_from=table)
+        n, text = rows_json(
+            conn, columns, and_(where, rowid > start, rowid <= start + chunk), select_from=table
+        )
         if n:
             yield n, text
 
 
-def rows_json(conn: Connection, columns: list, where: ColumnElement[bool], *,
-              select_from: Table | None = None) -> tuple[int, str]:
+def rows_json(
+    conn: Connection, columns: list, where: ColumnElement[bool], *, select_from: Table | None = None
+) -> tuple[int, str]:
     """``(count, '[[v, ...], ...]')`` for ``columns`` of the rows matching ``where``.
 
     Datetimes come out as the text SQLite stores (``YYYY-MM-DD HH:MM:SS.ffffff``), bytes as

@@ -40,7 +40,12 @@ def head_revision() -> str:
 
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     if head is None:  # an installation without its migrations folder
-        raise StoreError(_("Migrasi basis data tidak ditemukan di {path}; pasang ulang okudesk", path=MIGRATIONS_DIR))
+        raise StoreError(
+            _(
+                "Migrasi basis data tidak ditemukan di {path}; pasang ulang okudesk",
+                path=MIGRATIONS_DIR,
+            )
+        )
     return head
 
 
@@ -58,7 +63,9 @@ def prepare(db_path: Path, backup_dir: Path) -> bool:
     try:
         revision = read_revision(db_path)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(_("Basis data rusak atau bukan basis data okudesk: {path}", path=db_path)) from exc
+        raise StoreError(
+            _("Basis data rusak atau bukan basis data okudesk: {path}", path=db_path)
+        ) from exc
     if revision == SCHEMA_HEAD:
         return False
     if revision is not None and revision not in known_revisions():

@@ -48,4 +48,3 @@ def finish_interrupted_restore(data_dir: Path) -> bool:
     os.replace(staging, current)
     fsync_dir(data_dir)
     return True
-

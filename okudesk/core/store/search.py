@@ -61,7 +61,9 @@ def ddl(table: str, columns: tuple[str, ...]) -> list[str]:
 
 def drop_ddl(table: str) -> list[str]:
     fts = fts_table(table)
-    return [f"DROP TRIGGER IF EXISTS {fts}_{s}" for s in ("ai", "ad", "au")] + [f"DROP TABLE IF EXISTS {fts}"]
+    return [f"DROP TRIGGER IF EXISTS {fts}_{s}" for s in ("ai", "ad", "au")] + [
+        f"DROP TABLE IF EXISTS {fts}"
+    ]
 
 
 def indexed_columns(conn: Connection, table: str) -> tuple[str, ...]:
@@ -91,9 +93,16 @@ def bulk_load(conn: Connection, tables: tuple[str, ...]) -> Iterator[None]:
     if not available(conn):
         yield
         return
-    before = {t: conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {t}").scalar() for t in tables}
-    triggers = {t: conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                                        (f"{fts_table(t)}_ai",)).scalar_one() for t in tables}
+    before = {
+        t: conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {t}").scalar() for t in tables
+    }
+    triggers = {
+        t: conn.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+            (f"{fts_table(t)}_ai",),
+        ).scalar_one()
+        for t in tables
+    }
     for t in tables:
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {fts_table(t)}_ai")
     try:
@@ -102,7 +111,8 @@ def bulk_load(conn: Connection, tables: tuple[str, ...]) -> Iterator[None]:
         for t in tables:
             fts, cols = fts_table(t), ", ".join(indexed_columns(conn, t))
             conn.exec_driver_sql(
-                f"INSERT INTO {fts}(rowid, {cols}) SELECT rowid, {cols} FROM {t} WHERE rowid > ?", (before[t],)
+                f"INSERT INTO {fts}(rowid, {cols}) SELECT rowid, {cols} FROM {t} WHERE rowid > ?",
+                (before[t],),
             )
             conn.exec_driver_sql(triggers[t])
 
@@ -130,5 +140,7 @@ def matching(table: str, query: str) -> ColumnElement | None:
     if expression is None:
         return None
     fts = fts_table(table)
-    inner = text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :fts_{table}").bindparams(**{f"fts_{table}": expression})
+    inner = text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :fts_{table}").bindparams(
+        **{f"fts_{table}": expression}
+    )
     return row_key(table).in_(inner.columns(column("rowid", Integer)))

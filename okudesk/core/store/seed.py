@@ -40,6 +40,7 @@ def reference_data() -> dict:
     data: dict = json.loads(resource("reference", "oku.json").read_text(encoding="utf-8"))
     return data
 
+
 M = TypeVar("M", bound=Base)
 
 
@@ -66,14 +67,18 @@ def seed_reference(session: Session) -> bool:
     for group, names in data["stakeholder_types"]:
         for name in names:
             order += 1
-            rows.append(_seeded(StakeholderType, "stakeholder_type", name, group=group, sort_order=order))
+            rows.append(
+                _seeded(StakeholderType, "stakeholder_type", name, group=group, sort_order=order)
+            )
     for order, name in enumerate(data["activity_types"], 1):
         rows.append(_seeded(ActivityType, "activity_type", name, sort_order=order))
     order = 0
     for group, names in data["incident_categories"].items():
         for name in names:
             order += 1
-            rows.append(_seeded(IncidentCategory, "incident_category", name, group=group, sort_order=order))
+            rows.append(
+                _seeded(IncidentCategory, "incident_category", name, group=group, sort_order=order)
+            )
     order = 0
     for group, names in data["ranks"]:
         for name in names:

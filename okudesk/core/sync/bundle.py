@@ -36,7 +36,11 @@ from okudesk.core.security import pki
 from okudesk.core.sync import FORMAT_VERSION, SyncRefused
 
 MANIFEST, PAYLOAD, PHOTOS, SIGNATURE, SIGNER = (
-    "manifest.json", "payload.bin", "photos.bin", "signature.der", "signer.pem",
+    "manifest.json",
+    "payload.bin",
+    "photos.bin",
+    "signature.der",
+    "signer.pem",
 )
 MEMBERS = (MANIFEST, PAYLOAD, PHOTOS, SIGNATURE, SIGNER)
 WRAP_ALG = "ECDH-P256+HKDF-SHA256+AES-KW"
@@ -48,7 +52,9 @@ COMPRESS_LEVEL = 1
 
 
 def canonical(obj: object) -> bytes:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8"
+    )
 
 
 def _b64(data: bytes) -> str:
@@ -63,7 +69,9 @@ def _unb64(text: str | bytes) -> bytes:
 
 
 def _kek(shared: bytes, envelope_id: str) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=bytes.fromhex(envelope_id), info=WRAP_INFO).derive(shared)
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=bytes.fromhex(envelope_id), info=WRAP_INFO
+    ).derive(shared)
 
 
 def _aad(header: bytes, member: str) -> bytes:
@@ -134,7 +142,9 @@ def write(
     ephemeral = ec.generate_private_key(ec.SECP256R1())
     kek = _kek(ephemeral.exchange(ec.ECDH(), recipient), envelope_id)
     # the payload, or (already compressed, its plain size) from compress_payload
-    compressed, payload_size = compress_payload([payload]) if isinstance(payload, bytes) else payload
+    compressed, payload_size = (
+        compress_payload([payload]) if isinstance(payload, bytes) else payload
+    )
     nonces = {PAYLOAD: secrets.token_bytes(12), PHOTOS: secrets.token_bytes(12)}
     manifest = dict(header)
     manifest.update(
@@ -143,8 +153,11 @@ def write(
         sender_key=pki.public_key_id(signer.key.public_key()),
         wrap={
             "alg": WRAP_ALG,
-            "epk": _b64(ephemeral.public_key().public_bytes(
-                serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint)),
+            "epk": _b64(
+                ephemeral.public_key().public_bytes(
+                    serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+                )
+            ),
             "key": _b64(aes_key_wrap(kek, content_key)),
         },
         nonces={k: _b64(v) for k, v in nonces.items()},
@@ -161,8 +174,16 @@ def write(
     manifest_bytes = canonical(manifest)
     signature = pki.sign(signer.key, manifest_bytes)
     chain = b"".join(pki.cert_pem(c) for c in (signer.certificate, *signer.chain))
-    _write_atomically(path, [(MANIFEST, manifest_bytes), (PAYLOAD, parts[PAYLOAD]), (PHOTOS, parts[PHOTOS]),
-                             (SIGNATURE, signature), (SIGNER, chain)])
+    _write_atomically(
+        path,
+        [
+            (MANIFEST, manifest_bytes),
+            (PAYLOAD, parts[PAYLOAD]),
+            (PHOTOS, parts[PHOTOS]),
+            (SIGNATURE, signature),
+            (SIGNER, chain),
+        ],
+    )
     try:
         opened = open_file(path)  # read back what is on the stick
         good = opened.manifest_bytes == manifest_bytes and verify_signature(opened)
@@ -170,7 +191,9 @@ def write(
         good = False
     if not good:
         _remove(path)
-        raise SyncRefused(_("Berkas yang ditulis ke {path} rusak saat dibaca kembali; coba media lain", path=path))
+        raise SyncRefused(
+            _("Berkas yang ditulis ke {path} rusak saat dibaca kembali; coba media lain", path=path)
+        )
     return manifest
 
 
@@ -208,7 +231,9 @@ def open_file(path: Path) -> Opened:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SyncRefused(_("Berkas {path} tidak dapat dibaca: {reason}", path=path, reason=exc.strerror or exc)) from exc
+        raise SyncRefused(
+            _("Berkas {path} tidak dapat dibaca: {reason}", path=path, reason=exc.strerror or exc)
+        ) from exc
     return open_bytes(data)
 
 
@@ -224,11 +249,19 @@ def open_bytes(data: bytes) -> Opened:
     names = [i.filename for i in infos]
     if sorted(names) != sorted(MEMBERS):
         odd = sorted(set(names) - set(MEMBERS)) or sorted(set(MEMBERS) - set(names)) or names
-        raise SyncRefused(_("Berkas ditolak: isi arsip tidak sah ({names})", names=", ".join(odd)[:120]))
+        raise SyncRefused(
+            _("Berkas ditolak: isi arsip tidak sah ({names})", names=", ".join(odd)[:120])
+        )
     parts: dict[str, bytes] = {}
     for info in infos:
-        if info.compress_type != zipfile.ZIP_STORED or info.file_size > len(data) or info.file_size != info.compress_size:
-            raise SyncRefused(_("Berkas ditolak: isi arsip tidak sah ({names})", names=info.filename))
+        if (
+            info.compress_type != zipfile.ZIP_STORED
+            or info.file_size > len(data)
+            or info.file_size != info.compress_size
+        ):
+            raise SyncRefused(
+                _("Berkas ditolak: isi arsip tidak sah ({names})", names=info.filename)
+            )
         if info.filename == MANIFEST and info.file_size > MAX_MANIFEST:
             raise SyncRefused(damaged)
         try:
@@ -246,7 +279,12 @@ def open_bytes(data: bytes) -> Opened:
     if not isinstance(fmt, int):
         raise SyncRefused(damaged)
     if fmt > FORMAT_VERSION:
-        raise SyncRefused(_("Berkas dibuat oleh okudesk yang lebih baru (format {found}); perbarui okudesk di sini terlebih dahulu", found=fmt))
+        raise SyncRefused(
+            _(
+                "Berkas dibuat oleh okudesk yang lebih baru (format {found}); perbarui okudesk di sini terlebih dahulu",
+                found=fmt,
+            )
+        )
     for key in ("kind", "id", "hq", "post", "sender_key", "recipient_key", "schema"):
         if not isinstance(manifest.get(key), str):
             raise SyncRefused(damaged)
@@ -268,12 +306,18 @@ def verify_signature(opened: Opened) -> bool:
     is the one the manifest names."""
     cert = opened.signer[0]
     public_key = cert.public_key()
-    if not isinstance(public_key, ec.EllipticCurvePublicKey) or pki.public_key_id(public_key) != opened.manifest["sender_key"]:
+    if (
+        not isinstance(public_key, ec.EllipticCurvePublicKey)
+        or pki.public_key_id(public_key) != opened.manifest["sender_key"]
+    ):
         return False
     if not pki.verify_signature(public_key, opened.parts[SIGNATURE], opened.manifest_bytes):
         return False
     expected = opened.manifest["parts"]
-    return all(hashlib.sha256(opened.parts[name]).hexdigest() == expected.get(name) for name in (PAYLOAD, PHOTOS))
+    return all(
+        hashlib.sha256(opened.parts[name]).hexdigest() == expected.get(name)
+        for name in (PAYLOAD, PHOTOS)
+    )
 
 
 def decrypt(opened: Opened, exchange_key: pki.PrivateKey) -> tuple[bytes, bytes]:
@@ -287,12 +331,18 @@ def decrypt(opened: Opened, exchange_key: pki.PrivateKey) -> tuple[bytes, bytes]
         raise SyncRefused(tampered)
     try:
         epk = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), _unb64(wrap.get("epk")))
-        content_key = aes_key_unwrap(_kek(exchange_key.exchange(ec.ECDH(), epk), m["id"]), _unb64(wrap.get("key")))
+        content_key = aes_key_unwrap(
+            _kek(exchange_key.exchange(ec.ECDH(), epk), m["id"]), _unb64(wrap.get("key"))
+        )
         aes = AESGCM(content_key)
         header = {k: v for k, v in m.items() if k != "parts"}
         head = canonical(header)
-        compressed = aes.decrypt(_unb64(m["nonces"].get(PAYLOAD)), opened.parts[PAYLOAD], _aad(head, PAYLOAD))
-        photos = aes.decrypt(_unb64(m["nonces"].get(PHOTOS)), opened.parts[PHOTOS], _aad(head, PHOTOS))
+        compressed = aes.decrypt(
+            _unb64(m["nonces"].get(PAYLOAD)), opened.parts[PAYLOAD], _aad(head, PAYLOAD)
+        )
+        photos = aes.decrypt(
+            _unb64(m["nonces"].get(PHOTOS)), opened.parts[PHOTOS], _aad(head, PHOTOS)
+        )
     except (InvalidTag, InvalidUnwrap, ValueError, TypeError) as exc:
         raise SyncRefused(tampered) from exc
     declared = m["sizes"].get("payload")
@@ -301,10 +351,14 @@ def decrypt(opened: Opened, exchange_key: pki.PrivateKey) -> tuple[bytes, bytes]
     if m.get("compression") != COMPRESSION:
         raise SyncRefused(tampered)
     try:  # never more than the declared size (+1 to notice a lie): no decompression bomb
-        with zstandard.ZstdDecompressor().stream_reader(compressed, read_across_frames=True) as reader:
+        with zstandard.ZstdDecompressor().stream_reader(
+            compressed, read_across_frames=True
+        ) as reader:
             payload = reader.read(declared + 1)
     except zstandard.ZstdError as exc:
         raise SyncRefused(tampered) from exc
     if len(payload) != declared:
-        raise SyncRefused(_("Berkas ditolak: ukuran isi tidak sesuai manifes (kemungkinan bom dekompresi)"))
+        raise SyncRefused(
+            _("Berkas ditolak: ukuran isi tidak sesuai manifes (kemungkinan bom dekompresi)")
+        )
     return payload, photos

@@ -29,7 +29,9 @@ from okudesk.core.store.migrate import SCHEMA_HEAD
 from okudesk.core.sync import bundle, records, trust
 
 SEED = "seed"
-LAST_EXPORTED_COUNTER = settings.LAST_EXPORTED_COUNTER  # the status bar's "changes not yet exported"
+LAST_EXPORTED_COUNTER = (
+    settings.LAST_EXPORTED_COUNTER
+)  # the status bar's "changes not yet exported"
 LAST_EXPORT_AT = settings.LAST_EXPORTED_AT
 LAST_EXPORT_FILE = "sync.last_exported_file"
 
@@ -45,15 +47,20 @@ class ExportResult:
 
 
 def acknowledgements(session: Session) -> dict[str, int]:
-    return {m.instance: m.counter for m in session.scalars(select(SyncMark).where(SyncMark.kind == "ack"))}
+    return {
+        m.instance: m.counter
+        for m in session.scalars(select(SyncMark).where(SyncMark.kind == "ack"))
+    }
 
 
 def own_instances(session: Session) -> dict[str, int]:
     """This database's instances with changes (old ones after a restore too) -> highest counter."""
     foreign = set(session.scalars(select(SyncInstance.instance)))
     parts = [
-        select(info.table.c.change_instance.label("i"), func.max(info.table.c.change_counter).label("c"))
-        .group_by(info.table.c.change_instance)
+        select(
+            info.table.c.change_instance.label("i"),
+            func.max(info.table.c.change_counter).label("c"),
+        ).group_by(info.table.c.change_instance)
         for info in records.travelling()
     ]
     result: dict[str, int] = {}
@@ -76,12 +83,24 @@ def pending_changes(session: Session, *, include_audit: bool = False) -> int:
     for info in records.travelling():
         if info.name == "audit_entry" and not include_audit:
             continue
-        total += session.scalar(select(func.count()).select_from(info.table).where(records.version_filter(info, marks))) or 0
+        total += (
+            session.scalar(
+                select(func.count())
+                .select_from(info.table)
+                .where(records.version_filter(info, marks))
+            )
+            or 0
+        )
     return total
 
 
-def export_bundle(store: Store, out_dir: Path, *, progress: Callable[[str, int, int], None] | None = None,
-                  now: datetime | None = None) -> ExportResult:
+def export_bundle(
+    store: Store,
+    out_dir: Path,
+    *,
+    progress: Callable[[str, int, int], None] | None = None,
+    now: datetime | None = None,
+) -> ExportResult:
     """Write one bundle with every unacknowledged change into ``out_dir``."""
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
@@ -106,22 +125,38 @@ def export_bundle(store: Store, out_dir: Path, *, progress: Callable[[str, int, 
             base = {}
             if info.name in bases:
                 table_bases = bases[info.name]
-                exported = conn.execute(select(info.table.c.id).where(where, info.table.c.id.in_(list(table_bases)))).scalars()
+                exported = conn.execute(
+                    select(info.table.c.id).where(where, info.table.c.id.in_(list(table_bases)))
+                ).scalars()
                 base = {rid: table_bases[rid] for rid in exported}
             selections.append((info, where, base))
         photo_index, photo_bytes = _photos(store, conn, marks)
         counts: dict[str, int] = {}
         if progress:
             progress("read", 0, 1)
-        payload = bundle.compress_payload(records.payload_pieces(conn, selections, {"photos": photo_index}, counts))
-        ranges = [{"instance": inst, "from": marks[inst], "to": top} for inst, top in sorted(instances.items()) if top > marks[inst]]
+        payload = bundle.compress_payload(
+            records.payload_pieces(conn, selections, {"photos": photo_index}, counts)
+        )
+        ranges = [
+            {"instance": inst, "from": marks[inst], "to": top}
+            for inst, top in sorted(instances.items())
+            if top > marks[inst]
+        ]
         proof = trust.enrollment_proof(session, pki.public_key_id(identity.key.public_key()))
     bundle_id = uuid.uuid4().hex
     when = now or datetime.now()
     header = {
-        "kind": "bundle", "id": bundle_id, "created_at": when.isoformat(timespec="seconds"), "okudesk": __version__,
-        "schema": SCHEMA_HEAD, "hq": hq_code, "post": post_code, "ranges": ranges, "counts": counts,
-        "records": sum(counts.values()), "photos": len(photo_index),
+        "kind": "bundle",
+        "id": bundle_id,
+        "created_at": when.isoformat(timespec="seconds"),
+        "okudesk": __version__,
+        "schema": SCHEMA_HEAD,
+        "hq": hq_code,
+        "post": post_code,
+        "ranges": ranges,
+        "counts": counts,
+        "records": sum(counts.values()),
+        "photos": len(photo_index),
         "exchange_key": pki.public_key_pem(exchange.public_key()).decode("ascii"),
     }
     if proof:
@@ -130,17 +165,34 @@ def export_bundle(store: Store, out_dir: Path, *, progress: Callable[[str, int, 
     if progress:
         progress("read", 1, 1)
         progress("write", 0, 1)
-    bundle.write(path, header=header, payload=payload, photos=photo_bytes, signer=identity, recipient=hq_exchange)
+    bundle.write(
+        path,
+        header=header,
+        payload=payload,
+        photos=photo_bytes,
+        signer=identity,
+        recipient=hq_exchange,
+    )
     if progress:
         progress("write", 1, 1)
-    top = max((top for inst, top in instances.items() if top > marks[inst]), default=max(marks.values(), default=0))
+    top = max(
+        (top for inst, top in instances.items() if top > marks[inst]),
+        default=max(marks.values(), default=0),
+    )
     with store.write() as session:
-        audit.record(session, "export", record_type="bundle", record_id=bundle_id,
-                     summary=f"Bundel sinkronisasi {path.name}: {sum(counts.values())} catatan, {len(photo_index)} foto")
+        audit.record(
+            session,
+            "export",
+            record_type="bundle",
+            record_id=bundle_id,
+            summary=f"Bundel sinkronisasi {path.name}: {sum(counts.values())} catatan, {len(photo_index)} foto",
+        )
         _set(session, LAST_EXPORTED_COUNTER, str(top))
         _set(session, LAST_EXPORT_AT, when.isoformat(timespec="seconds"))
         _set(session, LAST_EXPORT_FILE, str(path))
-    return ExportResult(path, bundle_id, sum(counts.values()), counts, len(photo_index), tuple(ranges))
+    return ExportResult(
+        path, bundle_id, sum(counts.values()), counts, len(photo_index), tuple(ranges)
+    )
 
 
 def _set(session: Session, key: str, value: str) -> None:
@@ -156,7 +208,10 @@ def _photos(store: Store, conn: Connection, marks: dict[str, int]) -> tuple[list
     info = records.table_info("attachment")
     t = info.table.c
     hashes = conn.execute(
-        select(t.sha256).where(records.version_filter(info, marks), t.deleted_at.is_(None)).distinct().order_by(t.sha256)
+        select(t.sha256)
+        .where(records.version_filter(info, marks), t.deleted_at.is_(None))
+        .distinct()
+        .order_by(t.sha256)
     ).scalars()
     index, chunks, offset = [], [], 0
     for sha in hashes:
@@ -164,7 +219,13 @@ def _photos(store: Store, conn: Connection, marks: dict[str, int]) -> tuple[list
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise OkudeskError(_("Foto {sha} hilang dari folder data ({reason}); bundel tidak dibuat", sha=sha[:12], reason=exc.strerror or exc)) from exc
+            raise OkudeskError(
+                _(
+                    "Foto {sha} hilang dari folder data ({reason}); bundel tidak dibuat",
+                    sha=sha[:12],
+                    reason=exc.strerror or exc,
+                )
+            ) from exc
         index.append([sha, offset, len(data)])
         chunks.append(data)
         offset += len(data)

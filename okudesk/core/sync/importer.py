@@ -45,8 +45,12 @@ class BundleOutcome:
 def _check_ranges(manifest: dict) -> list[dict]:
     ranges = manifest.get("ranges")
     ok = isinstance(ranges, list) and all(
-        isinstance(r, dict) and isinstance(r.get("instance"), str) and isinstance(r.get("from"), int)
-        and isinstance(r.get("to"), int) and 0 <= r["from"] < r["to"] for r in ranges
+        isinstance(r, dict)
+        and isinstance(r.get("instance"), str)
+        and isinstance(r.get("from"), int)
+        and isinstance(r.get("to"), int)
+        and 0 <= r["from"] < r["to"]
+        for r in ranges
     )
     if not ok or not isinstance(ranges, list):
         raise SyncRefused(_("Berkas rusak: manifes tidak sah"))
@@ -57,13 +61,23 @@ def _store_photos(photo_dir: Path, index: object, data: bytes) -> None:
     if not isinstance(index, list):
         raise SyncRefused(_("Berkas ditolak: isi data tidak sah"))
     for entry in index:
-        if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str) and isinstance(entry[1], int)
-                and isinstance(entry[2], int) and 0 <= entry[1] and 0 <= entry[2] and entry[1] + entry[2] <= len(data)):
+        if not (
+            isinstance(entry, list)
+            and len(entry) == 3
+            and isinstance(entry[0], str)
+            and isinstance(entry[1], int)
+            and isinstance(entry[2], int)
+            and 0 <= entry[1]
+            and 0 <= entry[2]
+            and entry[1] + entry[2] <= len(data)
+        ):
             raise SyncRefused(_("Berkas ditolak: isi data tidak sah"))
         sha, offset, size = entry
-        blob = data[offset:offset + size]
+        blob = data[offset : offset + size]
         if hashlib.sha256(blob).hexdigest() != sha:
-            raise SyncRefused(_("Berkas ditolak: foto {sha} tidak sesuai dengan sidik jarinya", sha=sha[:12]))
+            raise SyncRefused(
+                _("Berkas ditolak: foto {sha} tidak sesuai dengan sidik jarinya", sha=sha[:12])
+            )
         store_bytes(photo_dir, sha, blob)
 
 
@@ -88,12 +102,20 @@ def _verified(session: Session, opened: bundle.Opened, *, ledger: bool = True) -
     check_schema(m)
     _check_ranges(m)
     if ledger and session.get(SyncBundle, m["id"]) is not None:
-        raise SyncRefused(_("Bundel ini sudah diimpor sebelumnya ({id}); tidak ada yang diubah", id=m["id"][:8]))
+        raise SyncRefused(
+            _("Bundel ini sudah diimpor sebelumnya ({id}); tidak ada yang diubah", id=m["id"][:8])
+        )
     return post, first
 
 
-def import_bundle(store: Store, path: Path, *, receipt_dir: Path | None = None, write_receipt: bool = True,
-                  progress: Callable[[str, int, int], None] | None = None) -> BundleOutcome:
+def import_bundle(
+    store: Store,
+    path: Path,
+    *,
+    receipt_dir: Path | None = None,
+    write_receipt: bool = True,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> BundleOutcome:
     """Verify and apply one bundle at HQ, then write the post's receipt. Never raises
     SyncRefused: a refused bundle comes back with ``ok=False`` and the reason."""
     path = Path(path)
@@ -118,7 +140,9 @@ def import_bundle(store: Store, path: Path, *, receipt_dir: Path | None = None, 
             for r in ranges:
                 owner = session.get(SyncInstance, r["instance"])
                 if owner is None:
-                    session.add(SyncInstance(instance=r["instance"], post_code=post.code, is_hq=False))
+                    session.add(
+                        SyncInstance(instance=r["instance"], post_code=post.code, is_hq=False)
+                    )
                 elif owner.post_code != post.code or owner.is_hq:
                     raise SyncRefused(_("Berkas ditolak: versi data milik pos lain"))
             session.flush()
@@ -131,14 +155,26 @@ def import_bundle(store: Store, path: Path, *, receipt_dir: Path | None = None, 
                     progress("apply", k + 1, len(tables))
             merger.retry_held()
             created = _parse_time(m.get("created_at"))
-            session.add(SyncBundle(
-                id=m["id"], post_code=post.code, created_at=created, ranges=json.dumps(ranges),
-                summary=json.dumps(merger.counts.as_dict()), file_name=path.name[:200], sha256=opened.sha256,
-            ))
+            session.add(
+                SyncBundle(
+                    id=m["id"],
+                    post_code=post.code,
+                    created_at=created,
+                    ranges=json.dumps(ranges),
+                    summary=json.dumps(merger.counts.as_dict()),
+                    file_name=path.name[:200],
+                    sha256=opened.sha256,
+                )
+            )
             c = merger.counts
-            audit.record(session, "import", record_type="bundle", record_id=m["id"],
-                         summary=f"Bundel pos {post.code} {path.name}: {c.new} baru, {c.updated} diperbarui, "
-                                 f"{c.unchanged} tidak berubah, {c.conflicts} konflik, {c.held} ditahan")
+            audit.record(
+                session,
+                "import",
+                record_type="bundle",
+                record_id=m["id"],
+                summary=f"Bundel pos {post.code} {path.name}: {c.new} baru, {c.updated} diperbarui, "
+                f"{c.unchanged} tidak berubah, {c.conflicts} konflik, {c.held} ditahan",
+            )
             counts = merger.counts.as_dict()
             counts["audit"] = trail.new
     except SyncRefused as exc:
@@ -150,7 +186,9 @@ def import_bundle(store: Store, path: Path, *, receipt_dir: Path | None = None, 
     from okudesk.core.sync import receipt
 
     try:
-        written = receipt.write_receipt(store, post.code, Path(receipt_dir) if receipt_dir else path.parent)
+        written = receipt.write_receipt(
+            store, post.code, Path(receipt_dir) if receipt_dir else path.parent
+        )
     except SyncRefused as exc:
         return BundleOutcome(path, True, str(exc), post.code, m["id"], counts, None, first)
     return BundleOutcome(path, True, "", post.code, m["id"], counts, written, first)
@@ -177,8 +215,14 @@ def _check_fields(tables: list[IncomingTable]) -> None:
         for row in t.rows:
             problem = check(row)
             if problem is not None:
-                raise SyncRefused(_("Berkas ditolak: {table} {id} tidak sah: {problem}",
-                                    table=t.info.name, id=str(row[0])[:40], problem=problem))
+                raise SyncRefused(
+                    _(
+                        "Berkas ditolak: {table} {id} tidak sah: {problem}",
+                        table=t.info.name,
+                        id=str(row[0])[:40],
+                        problem=problem,
+                    )
+                )
 
 
 def _parse_time(text: object) -> datetime | None:

@@ -63,7 +63,11 @@ class Merger:
         self.mode = mode  # "hq" applies a post's bundle; "post" applies HQ's receipt
         self.sender = sender
         self.counts = Counts()
-        instances = list(session.execute(select(SyncInstance.instance, SyncInstance.post_code, SyncInstance.is_hq)))
+        instances = list(
+            session.execute(
+                select(SyncInstance.instance, SyncInstance.post_code, SyncInstance.is_hq)
+            )
+        )
         self.hq_instances = {i for i, _p, hq in instances if hq}
         self.instance_post = {i: p for i, p, _hq in instances}
         self.known: dict[str, set[str]] = {}
@@ -76,7 +80,13 @@ class Merger:
     def _key(self, deleted: bool, instance: str, counter: int, origin: str) -> tuple:
         """The fixed winner order: a deletion, then HQ's version, then the record's own post's,
         then instance ID and counter. A total order, so arrival order cannot change the winner."""
-        return (deleted, instance in self.hq_instances, bool(origin) and self.instance_post.get(instance) == origin, instance, counter)
+        return (
+            deleted,
+            instance in self.hq_instances,
+            bool(origin) and self.instance_post.get(instance) == origin,
+            instance,
+            counter,
+        )
 
     # --- lookups --------------------------------------------------------------------------
 
@@ -84,14 +94,20 @@ class Merger:
         t = info.table.c
         out = {}
         for chunk in records.chunks(ids):
-            stmt = select(t.id, t.change_instance, t.change_counter, t.deleted_at.is_not(None), t.origin_post).where(t.id.in_(chunk))
+            stmt = select(
+                t.id, t.change_instance, t.change_counter, t.deleted_at.is_not(None), t.origin_post
+            ).where(t.id.in_(chunk))
             for rid, inst, counter, deleted, origin in self.conn.execute(stmt):
                 out[rid] = (inst, counter, bool(deleted), origin)
         return out
 
-    def _versions(self, model: type[SyncBase] | type[SyncConflict] | type[SyncHeld], table_name: str) -> dict[str, dict[str, int]]:
+    def _versions(
+        self, model: type[SyncBase] | type[SyncConflict] | type[SyncHeld], table_name: str
+    ) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
-        stmt = select(model.record_id, model.instance, model.counter).where(model.table_name == table_name)
+        stmt = select(model.record_id, model.instance, model.counter).where(
+            model.table_name == table_name
+        )
         for rid, inst, counter in self.conn.execute(stmt):
             out.setdefault(rid, {})[inst] = counter
         return out
@@ -102,7 +118,9 @@ class Merger:
         if unknown:
             table = records.table_info(table_name).table
             for chunk in records.chunks(unknown):
-                known.update(self.conn.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars())
+                known.update(
+                    self.conn.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars()
+                )
         return ids & known
 
     def _missing_parents(self, t: IncomingTable, rows: list[tuple]) -> dict[str, str]:
@@ -112,7 +130,9 @@ class Merger:
             wanted.setdefault(parent, set()).update(r[idx] for r in rows if r[idx] is not None)
         for link in t.info.links:
             lists = t.links.get(link.table.name, {})
-            wanted.setdefault(link.other_table, set()).update(x for r in rows for x in lists.get(r[0], ()))
+            wanted.setdefault(link.other_table, set()).update(
+                x for r in rows for x in lists.get(r[0], ())
+            )
         present = {parent: self._exists(parent, ids) for parent, ids in wanted.items()}
         for r in rows:
             for idx, parent in t.info.parents:
@@ -141,11 +161,16 @@ class Merger:
         for r in t.rows:
             rid, inst, counter = r[0], r[i_inst], r[i_counter]
             c = cur.get(rid)
-            if (c and c[0] == inst and c[1] >= counter) or held.get(rid, {}).get(inst, -1) >= counter \
-                    or kept.get(rid, {}).get(inst, -1) >= counter:
+            if (
+                (c and c[0] == inst and c[1] >= counter)
+                or held.get(rid, {}).get(inst, -1) >= counter
+                or kept.get(rid, {}).get(inst, -1) >= counter
+            ):
                 counts.unchanged += 1
                 continue
-            if inst in kept.get(rid, {}):  # a newer version from the same place replaces its kept loser
+            if inst in kept.get(
+                rid, {}
+            ):  # a newer version from the same place replaces its kept loser
                 self._forget(SyncConflict, info.name, rid, inst)
             if inst in held.get(rid, {}):
                 self._forget(SyncHeld, info.name, rid, inst)
@@ -167,7 +192,9 @@ class Merger:
                 counts.updated += 1
             elif self.mode == "post":
                 if c[0] in self.own and c[1] > self.own_acks.get(c[0], 0):
-                    counts.conflicts += 1  # our change HQ has not seen: it travels, HQ decides and shows it
+                    counts.conflicts += (
+                        1  # our change HQ has not seen: it travels, HQ decides and shows it
+                    )
                     continue
                 updates.append(r)  # HQ's resolution
                 counts.updated += 1
@@ -187,9 +214,17 @@ class Merger:
         try:
             self.bulk.insert(info.table, info.columns, inserts)
             if updates:
-                self.conn.exec_driver_sql(self._update_statement(info), [(*r[1:], r[0]) for r in updates])
+                self.conn.exec_driver_sql(
+                    self._update_statement(info), [(*r[1:], r[0]) for r in updates]
+                )
         except IntegrityError as exc:
-            raise SyncRefused(_("Berkas ditolak: datanya bertabrakan dengan data yang ada ({table}: {reason})", table=info.name, reason=str(exc.orig)[:80])) from exc
+            raise SyncRefused(
+                _(
+                    "Berkas ditolak: datanya bertabrakan dengan data yang ada ({table}: {reason})",
+                    table=info.name,
+                    reason=str(exc.orig)[:80],
+                )
+            ) from exc
         except (StatementError, DBAPIError) as exc:
             raise SyncRefused(_("Berkas ditolak: isi data tidak sah")) from exc
         self.known.setdefault(info.name, set()).update(r[0] for r in inserts)
@@ -203,7 +238,9 @@ class Merger:
         if sql is None:
             quote = self.conn.dialect.identifier_preparer.quote
             sets = ", ".join(f"{quote(c)} = ?" for c in info.columns[1:])
-            sql = self._update_sql[info.name] = f"UPDATE {quote(info.name)} SET {sets} WHERE {quote('id')} = ?"
+            sql = self._update_sql[info.name] = (
+                f"UPDATE {quote(info.name)} SET {sets} WHERE {quote('id')} = ?"
+            )
         return sql
 
     def _apply_links(self, t: IncomingTable, owner_ids: list[str], fresh: set[str]) -> None:
@@ -214,7 +251,9 @@ class Merger:
             owners = [o for o in owner_ids if o in lists]
             stale = [o for o in owners if o not in fresh]
             for chunk in records.chunks(stale):
-                self.conn.execute(delete(link.table).where(link.table.c[link.owner_column].in_(chunk)))
+                self.conn.execute(
+                    delete(link.table).where(link.table.c[link.owner_column].in_(chunk))
+                )
             pairs = [(o, x) for o in owners for x in dict.fromkeys(lists[o])]
             self.bulk.insert(link.table, (link.owner_column, link.other_column), pairs)
 
@@ -227,15 +266,24 @@ class Merger:
     def _links_of(self, t_links: dict, rid: str) -> dict[str, list[str]]:
         return {name: lists[rid] for name, lists in t_links.items() if rid in lists}
 
-    def _keep_loser(self, info: TableInfo, row: tuple, t_links: dict, rid: str, winner: tuple[str, int]) -> None:
+    def _keep_loser(
+        self, info: TableInfo, row: tuple, t_links: dict, rid: str, winner: tuple[str, int]
+    ) -> None:
         inst, counter = row[info.index("change_instance")], row[info.index("change_counter")]
         self._forget(SyncConflict, info.name, rid, inst)
         changes.note(self.session, SyncConflict.__tablename__, [f"{info.name}/{rid}/{inst}"])
-        self.conn.execute(insert(SyncConflict).values(
-            table_name=info.name, record_id=rid, instance=inst, counter=counter,
-            post_code=self.instance_post.get(inst, self.sender), winner_instance=winner[0], winner_counter=winner[1],
-            row=self._row_json(info, row, self._links_of(t_links, rid)),
-        ))
+        self.conn.execute(
+            insert(SyncConflict).values(
+                table_name=info.name,
+                record_id=rid,
+                instance=inst,
+                counter=counter,
+                post_code=self.instance_post.get(inst, self.sender),
+                winner_instance=winner[0],
+                winner_counter=winner[1],
+                row=self._row_json(info, row, self._links_of(t_links, rid)),
+            )
+        )
 
     def _keep_current_losers(self, info: TableInfo, losers: list[tuple[str, str, int]]) -> None:
         ids = [rid for rid, _i, _c in losers]
@@ -253,24 +301,48 @@ class Merger:
     def _hold(self, info: TableInfo, row: tuple, t: IncomingTable, missing: str) -> None:
         rid = row[0]
         inst, counter = row[info.index("change_instance")], row[info.index("change_counter")]
-        self.conn.execute(delete(SyncHeld).where(SyncHeld.table_name == info.name, SyncHeld.record_id == rid))
+        self.conn.execute(
+            delete(SyncHeld).where(SyncHeld.table_name == info.name, SyncHeld.record_id == rid)
+        )
         base = t.base.get(rid)
         changes.note(self.session, SyncHeld.__tablename__, [f"{info.name}/{rid}"])
-        self.conn.execute(insert(SyncHeld).values(
-            table_name=info.name, record_id=rid, instance=inst, counter=counter,
-            post_code=self.instance_post.get(inst, self.sender), missing=missing[:120], row=self._row_json(info, row, self._links_of(t.links, rid)),
-            base=json.dumps(list(base)) if base else "",
-        ))
+        self.conn.execute(
+            insert(SyncHeld).values(
+                table_name=info.name,
+                record_id=rid,
+                instance=inst,
+                counter=counter,
+                post_code=self.instance_post.get(inst, self.sender),
+                missing=missing[:120],
+                row=self._row_json(info, row, self._links_of(t.links, rid)),
+                base=json.dumps(list(base)) if base else "",
+            )
+        )
 
-    def _forget(self, model: type[SyncConflict] | type[SyncHeld], table_name: str, rid: str, inst: str) -> None:
-        self.conn.execute(delete(model).where(model.table_name == table_name, model.record_id == rid, model.instance == inst))
+    def _forget(
+        self, model: type[SyncConflict] | type[SyncHeld], table_name: str, rid: str, inst: str
+    ) -> None:
+        self.conn.execute(
+            delete(model).where(
+                model.table_name == table_name, model.record_id == rid, model.instance == inst
+            )
+        )
 
-    def _remember_bases(self, info: TableInfo, rows: list[tuple], i_inst: int, i_counter: int) -> None:
+    def _remember_bases(
+        self, info: TableInfo, rows: list[tuple], i_inst: int, i_counter: int
+    ) -> None:
         ids = [r[0] for r in rows]
         for chunk in records.chunks(ids):
-            self.conn.execute(delete(SyncBase).where(SyncBase.table_name == info.name, SyncBase.record_id.in_(chunk)))
-        self.bulk.insert(SyncBase.__table__, ("table_name", "record_id", "instance", "counter"),
-                         [(info.name, r[0], r[i_inst], r[i_counter]) for r in rows])
+            self.conn.execute(
+                delete(SyncBase).where(
+                    SyncBase.table_name == info.name, SyncBase.record_id.in_(chunk)
+                )
+            )
+        self.bulk.insert(
+            SyncBase.__table__,
+            ("table_name", "record_id", "instance", "counter"),
+            [(info.name, r[0], r[i_inst], r[i_counter]) for r in rows],
+        )
 
     def retry_held(self) -> None:
         """Apply held records whose parents are here now, until nothing more moves."""
@@ -289,7 +361,11 @@ class Merger:
                     t.base[h.record_id] = tuple(json.loads(h.base))
                 for name, others in links.items():
                     t.links.setdefault(name, {})[h.record_id] = others
-            changes.note(self.session, SyncHeld.__tablename__, [f"{h.table_name}/{h.record_id}" for h in held])
+            changes.note(
+                self.session,
+                SyncHeld.__tablename__,
+                [f"{h.table_name}/{h.record_id}" for h in held],
+            )
             self.conn.execute(delete(SyncHeld))
             self.session.expire_all()
             before = len(held)
@@ -311,7 +387,12 @@ def check_schema(manifest: dict) -> None:
     from okudesk.core.store.migrate import known_revisions
 
     if manifest["schema"] not in known_revisions():
-        raise SyncRefused(_("Berkas dibuat oleh okudesk yang lebih baru (skema {found}); perbarui okudesk di sini terlebih dahulu", found=manifest["schema"][:40]))
+        raise SyncRefused(
+            _(
+                "Berkas dibuat oleh okudesk yang lebih baru (skema {found}); perbarui okudesk di sini terlebih dahulu",
+                found=manifest["schema"][:40],
+            )
+        )
 
 
 def load_payload(payload: bytes) -> dict:
@@ -327,7 +408,9 @@ def load_payload(payload: bytes) -> dict:
 def acknowledgement(session: Session, post_code: str) -> dict[str, int]:
     """Per instance of the post: the end of the contiguous run of counters HQ holds from 0."""
     spans: dict[str, list[tuple[int, int]]] = {}
-    for ranges in session.scalars(select(SyncBundle.ranges).where(SyncBundle.post_code == post_code)):
+    for ranges in session.scalars(
+        select(SyncBundle.ranges).where(SyncBundle.post_code == post_code)
+    ):
         for r in json.loads(ranges):
             spans.setdefault(r["instance"], []).append((r["from"], r["to"]))
     acks = {}
@@ -344,7 +427,9 @@ def acknowledgement(session: Session, post_code: str) -> dict[str, int]:
 # --- a person resolves a kept conflict -----------------------------------------------------
 
 
-def resolve_conflict(session: Session, table: str, record_id: str, instance: str, *, adopt: bool) -> None:
+def resolve_conflict(
+    session: Session, table: str, record_id: str, instance: str, *, adopt: bool
+) -> None:
     """Close a kept conflict: keep the winner as it is, or adopt the kept version (its values
     become a new change made here, which travels on like any edit). Needs ``sync.import``."""
     permissions.require(session, "sync.import")
@@ -355,12 +440,22 @@ def resolve_conflict(session: Session, table: str, record_id: str, instance: str
         info = records.table_info(table)
         doc = json.loads(kept.row)
         links = doc.pop("_links", {})
-        bookkeeping = {"id", "created_at", "updated_at", "origin_post", "change_instance", "change_counter"}
+        bookkeeping = {
+            "id",
+            "created_at",
+            "updated_at",
+            "origin_post",
+            "change_instance",
+            "change_counter",
+        }
         values = {c: _from_json_value(doc.get(c)) for c in info.columns if c not in bookkeeping}
         conn = session.connection()
         instance_id, counter = versioning.reserve(conn, 1)
-        values.update(change_instance=instance_id, change_counter=counter,
-                      updated_at=BulkWriter(conn).dt(utcnow()))
+        values.update(
+            change_instance=instance_id,
+            change_counter=counter,
+            updated_at=BulkWriter(conn).dt(utcnow()),
+        )
         quote = conn.dialect.identifier_preparer.quote
         names = list(values)
         changes.note(session, table, [record_id])
@@ -369,10 +464,21 @@ def resolve_conflict(session: Session, table: str, record_id: str, instance: str
             (*[values[n] for n in names], record_id),
         )
         merger = Merger(session, mode="hq", sender="")
-        merger._apply_links(IncomingTable(info, [], {}, links={k: {record_id: v} for k, v in links.items()}),
-                            [record_id], fresh=set())
+        merger._apply_links(
+            IncomingTable(info, [], {}, links={k: {record_id: v} for k, v in links.items()}),
+            [record_id],
+            fresh=set(),
+        )
     kept.resolved_at = utcnow()
-    audit.record(session, "update", record_type=table, record_id=record_id,
-                 summary=(f"Konflik sinkronisasi: versi dari pos {kept.post_code} dipakai" if adopt
-                          else f"Konflik sinkronisasi: versi dari pos {kept.post_code} ditolak"))
+    audit.record(
+        session,
+        "update",
+        record_type=table,
+        record_id=record_id,
+        summary=(
+            f"Konflik sinkronisasi: versi dari pos {kept.post_code} dipakai"
+            if adopt
+            else f"Konflik sinkronisasi: versi dari pos {kept.post_code} ditolak"
+        ),
+    )
     session.flush()

@@ -48,7 +48,9 @@ class ReceiptOutcome:
 
 def _hq_selections(session: Session, post_code: str) -> list[records.Selection]:
     """HQ's own versions the post should have: reference lists and its records HQ corrected."""
-    hq_instances = list(session.scalars(select(SyncInstance.instance).where(SyncInstance.is_hq.is_(True))))
+    hq_instances = list(
+        session.scalars(select(SyncInstance.instance).where(SyncInstance.is_hq.is_(True)))
+    )
     selections: list[records.Selection] = []
     for info in records.travelling():
         t = info.table.c
@@ -59,7 +61,9 @@ def _hq_selections(session: Session, post_code: str) -> list[records.Selection]:
     return selections
 
 
-def write_receipt(store: Store, post_code: str, out_dir: Path, *, now: datetime | None = None) -> Path:
+def write_receipt(
+    store: Store, post_code: str, out_dir: Path, *, now: datetime | None = None
+) -> Path:
     """Write the receipt for ``post_code`` into ``out_dir`` (HQ)."""
     with store.write() as session:
         permissions.require(session, "sync.import")
@@ -67,31 +71,66 @@ def write_receipt(store: Store, post_code: str, out_dir: Path, *, now: datetime 
         trust.register_own_instance(session)
         post = session.get(SyncPost, post_code)
         if post is None or not post.exchange_key:
-            raise SyncRefused(_("Pos {code} belum pernah mengirim bundel; belum ada tanda terima untuknya", code=post_code))
+            raise SyncRefused(
+                _(
+                    "Pos {code} belum pernah mengirim bundel; belum ada tanda terima untuknya",
+                    code=post_code,
+                )
+            )
         if post.status == "revoked":
-            raise SyncRefused(_("Pos {code} telah dicabut; tidak ada tanda terima untuknya", code=post_code))
+            raise SyncRefused(
+                _("Pos {code} telah dicabut; tidak ada tanda terima untuknya", code=post_code)
+            )
         me = trust.require_role(session, "hq")
         acks = acknowledgement(session, post_code)
         extra = dict(
             acks=acks,
-            bundles=sorted(session.scalars(select(SyncBundle.id).where(SyncBundle.post_code == post_code))),
+            bundles=sorted(
+                session.scalars(select(SyncBundle.id).where(SyncBundle.post_code == post_code))
+            ),
             certificate=post.certificate.decode("ascii"),
             revocations=trust.revocations(session),
         )
-        payload, counts = records.build_payload(session.connection(), _hq_selections(session, post_code), extra)
+        payload, counts = records.build_payload(
+            session.connection(), _hq_selections(session, post_code), extra
+        )
         receipt_id = uuid.uuid4().hex
         when = now or datetime.now()
         header = {
-            "kind": "receipt", "id": receipt_id, "created_at": when.isoformat(timespec="seconds"),
-            "okudesk": __version__, "schema": SCHEMA_HEAD, "hq": me.code, "post": post_code,
-            "counts": counts, "records": sum(counts.values()),
+            "kind": "receipt",
+            "id": receipt_id,
+            "created_at": when.isoformat(timespec="seconds"),
+            "okudesk": __version__,
+            "schema": SCHEMA_HEAD,
+            "hq": me.code,
+            "post": post_code,
+            "counts": counts,
+            "records": sum(counts.values()),
         }
         out_dir = Path(out_dir)
-        path = out_dir / f"okudesk-receipt-{post_code}-{when.strftime('%Y%m%d-%H%M%S')}-{receipt_id[:8]}.okr"
+        path = (
+            out_dir
+            / f"okudesk-receipt-{post_code}-{when.strftime('%Y%m%d-%H%M%S')}-{receipt_id[:8]}.okr"
+        )
         recipient = pki.load_public_key_pem(post.exchange_key)
-        bundle.write(path, header=header, payload=payload, photos=b"", signer=trust.signing_identity(session), recipient=recipient)
-        session.add(SyncReceipt(id=receipt_id, direction="out", post_code=post_code,
-                                summary=json.dumps({"acks": acks, "records": sum(counts.values()), "file": path.name})))
+        bundle.write(
+            path,
+            header=header,
+            payload=payload,
+            photos=b"",
+            signer=trust.signing_identity(session),
+            recipient=recipient,
+        )
+        session.add(
+            SyncReceipt(
+                id=receipt_id,
+                direction="out",
+                post_code=post_code,
+                summary=json.dumps(
+                    {"acks": acks, "records": sum(counts.values()), "file": path.name}
+                ),
+            )
+        )
     return path
 
 
@@ -108,23 +147,38 @@ def import_receipt(store: Store, path: Path) -> ReceiptOutcome:
                 raise SyncRefused(_("Berkas ditolak: tanda tangan tidak sah atau isi diubah"))
             check_schema(m)
             if session.get(SyncReceipt, m["id"]) is not None:
-                raise SyncRefused(_("Tanda terima ini sudah diimpor sebelumnya ({id}); tidak ada yang diubah", id=m["id"][:8]))
+                raise SyncRefused(
+                    _(
+                        "Tanda terima ini sudah diimpor sebelumnya ({id}); tidak ada yang diubah",
+                        id=m["id"][:8],
+                    )
+                )
             payload, _photos = bundle.decrypt(opened, trust.exchange_key(session))
             doc = load_payload(payload)
             acks = doc.get("acks", {})
             revocations = doc.get("revocations", [])
-            if not (isinstance(acks, dict) and all(isinstance(k, str) and isinstance(v, int) for k, v in acks.items())
-                    and isinstance(revocations, list) and all(isinstance(r, dict) and isinstance(r.get("key_id"), str) for r in revocations)
-                    and isinstance(doc.get("certificate", ""), str)):
+            if not (
+                isinstance(acks, dict)
+                and all(isinstance(k, str) and isinstance(v, int) for k, v in acks.items())
+                and isinstance(revocations, list)
+                and all(
+                    isinstance(r, dict) and isinstance(r.get("key_id"), str) for r in revocations
+                )
+                and isinstance(doc.get("certificate", ""), str)
+            ):
                 raise SyncRefused(_("Berkas ditolak: isi data tidak sah"))
             tables = records.decode_payload(doc)
             installed = False
             if doc.get("certificate"):
-                installed = trust.install_post_certificate(session, doc["certificate"].encode("ascii"))
+                installed = trust.install_post_certificate(
+                    session, doc["certificate"].encode("ascii")
+                )
             added = 0
             for r in revocations:
                 if session.get(SyncRevocation, r["key_id"]) is None:
-                    session.add(SyncRevocation(key_id=r["key_id"], post_code=str(r.get("post", ""))[:12]))
+                    session.add(
+                        SyncRevocation(key_id=r["key_id"], post_code=str(r.get("post", ""))[:12])
+                    )
                     added += 1
             from okudesk.core.sync.export import own_instances
 
@@ -150,9 +204,18 @@ def import_receipt(store: Store, path: Path) -> ReceiptOutcome:
                 merger.apply(t)
             merger.retry_held()
             counts = merger.counts.as_dict()
-            session.add(SyncReceipt(id=m["id"], direction="in", post_code=m["post"], summary=json.dumps(counts)))
-            audit.record(session, "import", record_type="receipt", record_id=m["id"],
-                         summary=f"Tanda terima Polres {m['hq']} {path.name}")
+            session.add(
+                SyncReceipt(
+                    id=m["id"], direction="in", post_code=m["post"], summary=json.dumps(counts)
+                )
+            )
+            audit.record(
+                session,
+                "import",
+                record_type="receipt",
+                record_id=m["id"],
+                summary=f"Tanda terima Polres {m['hq']} {path.name}",
+            )
             row = session.get(Setting, LAST_RECEIPT_AT)
             stamp = datetime.now().isoformat(timespec="seconds")
             if row is None:
@@ -165,4 +228,7 @@ def import_receipt(store: Store, path: Path) -> ReceiptOutcome:
 
 
 def _marks(session: Session) -> dict[str, int]:
-    return {m.instance: m.counter for m in session.scalars(select(SyncMark).where(SyncMark.kind == "ack"))}
+    return {
+        m.instance: m.counter
+        for m in session.scalars(select(SyncMark).where(SyncMark.kind == "ack"))
+    }

@@ -36,7 +36,14 @@ from okudesk.core.store import jsonrows
 from okudesk.core.sync import SyncRefused
 
 VERSION_COLUMNS = ("id", "change_instance", "change_counter")
-REFERENCE_TABLES = ("kecamatan", "desa", "stakeholder_type", "activity_type", "incident_category", "rank")
+REFERENCE_TABLES = (
+    "kecamatan",
+    "desa",
+    "stakeholder_type",
+    "activity_type",
+    "incident_category",
+    "rank",
+)
 
 
 @dataclass(frozen=True)
@@ -77,7 +84,9 @@ def travelling() -> tuple[TableInfo, ...]:
             continue
         targets = [next(iter(c.foreign_keys)).column.table.name for c in cols]
         if all(x in names for x in targets):
-            links.setdefault(targets[0], []).append(Link(t, targets[0], cols[0].name, cols[1].name, targets[1]))
+            links.setdefault(targets[0], []).append(
+                Link(t, targets[0], cols[0].name, cols[1].name, targets[1])
+            )
     infos = []
     for model in models.SYNCED_MODELS:
         table = models.Base.metadata.tables[model.__tablename__]
@@ -86,7 +95,8 @@ def travelling() -> tuple[TableInfo, ...]:
         binary = frozenset(i for i, c in enumerate(ordered) if isinstance(c.type, LargeBinary))
         parents = tuple(
             (i, next(iter(c.foreign_keys)).column.table.name)
-            for i, c in enumerate(ordered) if c.foreign_keys
+            for i, c in enumerate(ordered)
+            if c.foreign_keys
         )
         infos.append(TableInfo(table, columns, binary, parents, tuple(links.get(table.name, ()))))
     return tuple(_dependency_order(infos))
@@ -109,7 +119,11 @@ def _dependency_order(infos: list[TableInfo]) -> list[TableInfo]:
             if parent in by_name and parent != info.name and parent not in stack:
                 visit(by_name[parent], (*stack, info.name))
         for link in info.links:
-            if link.other_table in by_name and link.other_table not in stack and link.other_table != info.name:
+            if (
+                link.other_table in by_name
+                and link.other_table not in stack
+                and link.other_table != info.name
+            ):
                 visit(by_name[link.other_table], (*stack, info.name))
         seen.add(info.name)
         done.append(info)
@@ -138,7 +152,12 @@ def version_filter(info: TableInfo, marks: dict[str, int]) -> ColumnElement[bool
     t = info.table.c
     if not marks:
         return false()
-    return or_(*(and_(t.change_instance == inst, t.change_counter > counter) for inst, counter in marks.items()))
+    return or_(
+        *(
+            and_(t.change_instance == inst, t.change_counter > counter)
+            for inst, counter in marks.items()
+        )
+    )
 
 
 def read_rows(conn: Connection, info: TableInfo, where: ColumnElement[bool]) -> Sequence[tuple]:
@@ -156,7 +175,7 @@ def read_links(conn: Connection, link: Link, owner_ids: list[str]) -> list[tuple
 
 def chunks(values: list, size: int = 5000) -> Iterable[list]:
     for start in range(0, len(values), size):
-        yield values[start:start + size]
+        yield values[start : start + size]
 
 
 def _default(column):
@@ -168,8 +187,9 @@ def _default(column):
 Selection = tuple[TableInfo, ColumnElement[bool], dict[str, tuple[str, int]]]
 
 
-def payload_pieces(conn: Connection, selections: list[Selection], extra: dict,
-                   counts: dict[str, int]) -> Iterator[str]:
+def payload_pieces(
+    conn: Connection, selections: list[Selection], extra: dict, counts: dict[str, int]
+) -> Iterator[str]:
     """The payload document, piece by piece: each table's rows as JSON arrays made by the
     database (store/jsonrows.py), the links of those rows, then ``extra`` (photos index,
     receipt fields). Fills ``counts`` (rows per table) as it goes."""
@@ -177,7 +197,9 @@ def payload_pieces(conn: Connection, selections: list[Selection], extra: dict,
     first = True
     for info, where, base in selections:
         n = 0
-        for rows, text in jsonrows.rows_json_chunks(conn, info.table, ordered_columns(info.table), where):
+        for rows, text in jsonrows.rows_json_chunks(
+            conn, info.table, ordered_columns(info.table), where
+        ):
             if not n:
                 head: dict[str, object] = {"name": info.name, "columns": list(info.columns)}
                 if base:
@@ -198,9 +220,17 @@ def payload_pieces(conn: Connection, selections: list[Selection], extra: dict,
         for link in info.links:
             lt = link.table
             owners = select(info.table.c.id).where(where)
-            ln, ltext = jsonrows.rows_json(conn, [lt.c[link.owner_column], lt.c[link.other_column]],
-                                           lt.c[link.owner_column].in_(owners))
-            link_head = {"name": lt.name, "owner": info.name, "columns": [link.owner_column, link.other_column], "rows": ln}
+            ln, ltext = jsonrows.rows_json(
+                conn,
+                [lt.c[link.owner_column], lt.c[link.other_column]],
+                lt.c[link.owner_column].in_(owners),
+            )
+            link_head = {
+                "name": lt.name,
+                "owner": info.name,
+                "columns": [link.owner_column, link.other_column],
+                "rows": ln,
+            }
             yield ("" if first else ",") + _dumps(link_head)[:-1] + ',"data":' + ltext + "}"
             first = False
     yield "]"
@@ -229,18 +259,33 @@ class IncomingTable:
 def decode_payload(doc: dict) -> list[IncomingTable]:
     """The payload's tables mapped onto this okudesk's columns, parents first."""
     damaged = _("Berkas ditolak: isi data tidak sah")
-    if not isinstance(doc, dict) or not isinstance(doc.get("tables", []), list) or not isinstance(doc.get("links", []), list):
+    if (
+        not isinstance(doc, dict)
+        or not isinstance(doc.get("tables", []), list)
+        or not isinstance(doc.get("links", []), list)
+    ):
         raise SyncRefused(damaged)
     incoming: dict[str, IncomingTable] = {}
     for entry in doc.get("tables", []):
-        if not isinstance(entry, dict) or not isinstance(entry.get("columns"), list) or not isinstance(entry.get("data"), list):
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("columns"), list)
+            or not isinstance(entry.get("data"), list)
+        ):
             raise SyncRefused(damaged)
         info = table_info(str(entry.get("name")))
         names, data = entry["columns"], entry["data"]
-        if info.name in incoming or len(set(names)) != len(names) or not set(VERSION_COLUMNS) <= set(names) \
-                or entry.get("rows") != len(data) or not all(isinstance(r, list) and len(r) == len(names) for r in data):
+        if (
+            info.name in incoming
+            or len(set(names)) != len(names)
+            or not set(VERSION_COLUMNS) <= set(names)
+            or entry.get("rows") != len(data)
+            or not all(isinstance(r, list) and len(r) == len(names) for r in data)
+        ):
             raise SyncRefused(damaged)
-        if tuple(names) != info.columns:  # another okudesk version: map by name, defaults for the missing
+        if (
+            tuple(names) != info.columns
+        ):  # another okudesk version: map by name, defaults for the missing
             position = {name: k for k, name in enumerate(names)}
             plan = [(position.get(c.name), _default(c)) for c in ordered_columns(info.table)]
             data = [[d if k is None else r[k] for k, d in plan] for r in data]
@@ -253,28 +298,52 @@ def decode_payload(doc: dict) -> list[IncomingTable]:
                 raise SyncRefused(damaged) from exc
         i_inst, i_counter = info.index("change_instance"), info.index("change_counter")
         for r in data:
-            if not isinstance(r[0], str) or not isinstance(r[i_inst], str) or type(r[i_counter]) is not int:
+            if (
+                not isinstance(r[0], str)
+                or not isinstance(r[i_inst], str)
+                or type(r[i_counter]) is not int
+            ):
                 raise SyncRefused(damaged)
         base = {}
         raw_base = entry.get("base", {})
         if not isinstance(raw_base, dict):
             raise SyncRefused(damaged)
         for rid, version in raw_base.items():
-            if not (isinstance(version, list) and len(version) == 2 and isinstance(version[0], str) and isinstance(version[1], int)):
+            if not (
+                isinstance(version, list)
+                and len(version) == 2
+                and isinstance(version[0], str)
+                and isinstance(version[1], int)
+            ):
                 raise SyncRefused(damaged)
             base[rid] = (version[0], version[1])
-        links: dict[str, dict[str, list[str]]] = {link.table.name: {r[0]: [] for r in data} for link in info.links}
+        links: dict[str, dict[str, list[str]]] = {
+            link.table.name: {r[0]: [] for r in data} for link in info.links
+        }
         incoming[info.name] = IncomingTable(info, list(map(tuple, data)), base, links)
     for entry in doc.get("links", []):
         if not isinstance(entry, dict) or not isinstance(entry.get("data"), list):
             raise SyncRefused(damaged)
         owner = incoming.get(str(entry.get("owner")))
-        link = next((x for x in owner.info.links if x.table.name == entry.get("name")), None) if owner else None
-        if owner is None or link is None or entry.get("columns") != [link.owner_column, link.other_column]:
+        link = (
+            next((x for x in owner.info.links if x.table.name == entry.get("name")), None)
+            if owner
+            else None
+        )
+        if (
+            owner is None
+            or link is None
+            or entry.get("columns") != [link.owner_column, link.other_column]
+        ):
             raise SyncRefused(damaged)
         lists = owner.links[link.table.name]
         for pair in entry["data"]:
-            if not (isinstance(pair, list) and len(pair) == 2 and pair[0] in lists and isinstance(pair[1], str)):
+            if not (
+                isinstance(pair, list)
+                and len(pair) == 2
+                and pair[0] in lists
+                and isinstance(pair[1], str)
+            ):
                 raise SyncRefused(damaged)
             lists[pair[0]].append(pair[1])
     order = {info.name: k for k, info in enumerate(travelling())}

@@ -88,18 +88,41 @@ def post_statuses(session: Session, now: datetime | None = None) -> list[PostSta
     out = []
     for p in session.scalars(select(SyncPost).order_by(SyncPost.code)):
         n, last = session.execute(
-            select(func.count(), func.max(SyncBundle.imported_at)).where(SyncBundle.post_code == p.code)
+            select(func.count(), func.max(SyncBundle.imported_at)).where(
+                SyncBundle.post_code == p.code
+            )
         ).one()
         acks = acknowledgement(session, p.code)
         seen: dict[str, int] = {}
-        for ranges in session.scalars(select(SyncBundle.ranges).where(SyncBundle.post_code == p.code)):
+        for ranges in session.scalars(
+            select(SyncBundle.ranges).where(SyncBundle.post_code == p.code)
+        ):
             for r in json.loads(ranges):
                 seen[r["instance"]] = max(seen.get(r["instance"], 0), r["to"])
         lag = sum(top - acks.get(inst, 0) for inst, top in seen.items())
-        conflicts = session.scalar(select(func.count()).select_from(SyncConflict).where(SyncConflict.post_code == p.code, SyncConflict.resolved_at.is_(None)))
-        held = session.scalar(select(func.count()).select_from(SyncHeld).where(SyncHeld.post_code == p.code))
+        conflicts = session.scalar(
+            select(func.count())
+            .select_from(SyncConflict)
+            .where(SyncConflict.post_code == p.code, SyncConflict.resolved_at.is_(None))
+        )
+        held = session.scalar(
+            select(func.count()).select_from(SyncHeld).where(SyncHeld.post_code == p.code)
+        )
         days = (now - last).days if last else None
-        out.append(PostStatus(p.code, p.name, p.status, n, last, days, max(acks.values(), default=0), lag, conflicts or 0, held or 0))
+        out.append(
+            PostStatus(
+                p.code,
+                p.name,
+                p.status,
+                n,
+                last,
+                days,
+                max(acks.values(), default=0),
+                lag,
+                conflicts or 0,
+                held or 0,
+            )
+        )
     return out
 
 
@@ -115,19 +138,44 @@ def local_status(session: Session) -> LocalStatus | None:
     if me is None:
         return None
     waiting = export.pending_changes(session) if me.role == "post" else 0
-    return LocalStatus(me.role, me.code, me.hq_code, me.enrolled, waiting, _setting(session, export.LAST_EXPORT_AT),
-                       _setting(session, export.LAST_EXPORT_FILE), _setting(session, "sync.last_receipt_at"))
+    return LocalStatus(
+        me.role,
+        me.code,
+        me.hq_code,
+        me.enrolled,
+        waiting,
+        _setting(session, export.LAST_EXPORT_AT),
+        _setting(session, export.LAST_EXPORT_FILE),
+        _setting(session, "sync.last_receipt_at"),
+    )
 
 
 def conflicts(session: Session) -> list[ConflictInfo]:
-    stmt = select(SyncConflict).where(SyncConflict.resolved_at.is_(None)).order_by(SyncConflict.detected_at, SyncConflict.record_id)
-    return [ConflictInfo(c.table_name, c.record_id, c.post_code, c.instance, c.counter, json.loads(c.row), c.detected_at)
-            for c in session.scalars(stmt)]
+    stmt = (
+        select(SyncConflict)
+        .where(SyncConflict.resolved_at.is_(None))
+        .order_by(SyncConflict.detected_at, SyncConflict.record_id)
+    )
+    return [
+        ConflictInfo(
+            c.table_name,
+            c.record_id,
+            c.post_code,
+            c.instance,
+            c.counter,
+            json.loads(c.row),
+            c.detected_at,
+        )
+        for c in session.scalars(stmt)
+    ]
 
 
 def held_records(session: Session) -> list[HeldInfo]:
     stmt = select(SyncHeld).order_by(SyncHeld.held_at, SyncHeld.record_id)
-    return [HeldInfo(h.table_name, h.record_id, h.post_code, h.missing, h.held_at) for h in session.scalars(stmt)]
+    return [
+        HeldInfo(h.table_name, h.record_id, h.post_code, h.missing, h.held_at)
+        for h in session.scalars(stmt)
+    ]
 
 
 def verify_file(store: Store, path: Path) -> str:
@@ -155,9 +203,16 @@ def verify_file(store: Store, path: Path) -> str:
             own = trust.signing_identity(session)
             from okudesk.core.security import pki
 
-            if m["sender_key"] != pki.public_key_id(own.key.public_key()) or not bundle.verify_signature(opened):
+            if m["sender_key"] != pki.public_key_id(
+                own.key.public_key()
+            ) or not bundle.verify_signature(opened):
                 raise SyncRefused(_("Berkas ditolak: tanda tangan tidak sah atau isi diubah"))
         else:
-            raise SyncRefused(_("Berkas ini tidak dapat diperiksa di instalasi ini (bukan untuk {code})", code=me.code))
+            raise SyncRefused(
+                _(
+                    "Berkas ini tidak dapat diperiksa di instalasi ini (bukan untuk {code})",
+                    code=me.code,
+                )
+            )
     kind = "bundel" if m["kind"] == "bundle" else "tanda terima"
     return f"{kind} {m['id'][:8]} pos {m['post']} -> Polres {m['hq']}, {m.get('records', 0)} catatan, dibuat {m.get('created_at', '?')}{note}"

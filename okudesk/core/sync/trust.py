@@ -62,7 +62,11 @@ def _identity_row(session: Session) -> SyncIdentity | None:
 
 
 def _not_set_up() -> OkudeskError:
-    return OkudeskError(_("Instalasi ini belum disiapkan untuk sinkronisasi (jalankan 'setup hq' atau 'setup post')"))
+    return OkudeskError(
+        _(
+            "Instalasi ini belum disiapkan untuk sinkronisasi (jalankan 'setup hq' atau 'setup post')"
+        )
+    )
 
 
 def _set_up_row(session: Session) -> SyncIdentity:
@@ -93,7 +97,9 @@ def require_role(session: Session, wanted: str) -> SyncIdentity:
     row = _set_up_row(session)
     if row.role != wanted:
         raise OkudeskError(
-            _("Perintah ini hanya untuk Polres (HQ)") if wanted == "hq" else _("Perintah ini hanya untuk pos")
+            _("Perintah ini hanya untuk Polres (HQ)")
+            if wanted == "hq"
+            else _("Perintah ini hanya untuk pos")
         )
     return row
 
@@ -136,16 +142,32 @@ def set_up_hq(session: Session, *, name: str, code: str) -> Role:
     existing = _identity_row(session)
     if existing is not None:
         current = _role_of(session, existing)
-        raise OkudeskError(_("Instalasi ini sudah disiapkan sebagai {role} {code}", role=current.role.upper(), code=current.code))
+        raise OkudeskError(
+            _(
+                "Instalasi ini sudah disiapkan sebagai {role} {code}",
+                role=current.role.upper(),
+                code=current.code,
+            )
+        )
     key, exchange = pki.generate_key(), pki.generate_key()
     root = pki.make_root(key, common_name=name, unit=code)
     hq = pki.Identity(key, root)
-    exchange_cert = pki.issue_exchange_certificate(hq, exchange.public_key(), common_name=f"{name} (enkripsi sinkronisasi)", unit=code)
-    session.add(SyncIdentity(
-        id=1, role="hq", code=code, name=name, hq_code=code, signing_key=pki.plain_key_pem(key),
-        certificate=pki.cert_pem(root), exchange_key=pki.plain_key_pem(exchange),
-        exchange_certificate=pki.cert_pem(exchange_cert),
-    ))
+    exchange_cert = pki.issue_exchange_certificate(
+        hq, exchange.public_key(), common_name=f"{name} (enkripsi sinkronisasi)", unit=code
+    )
+    session.add(
+        SyncIdentity(
+            id=1,
+            role="hq",
+            code=code,
+            name=name,
+            hq_code=code,
+            signing_key=pki.plain_key_pem(key),
+            certificate=pki.cert_pem(root),
+            exchange_key=pki.plain_key_pem(exchange),
+            exchange_certificate=pki.cert_pem(exchange_cert),
+        )
+    )
     posts.set_up_this_post(session, code=code, name=name, is_hq=True)
     session.flush()
     register_own_instance(session)
@@ -163,7 +185,12 @@ def add_post(session: Session, *, code: str, name: str, out_dir: Path) -> Path:
         raise OkudeskError(_("Kode pos {code} sudah terdaftar", code=code))
     row = session.get(SyncPost, code)
     if row is not None and row.status == "active":
-        raise OkudeskError(_("Pos {code} sudah aktif; cabut dulu ('post revoke') sebelum membuat kit baru", code=code))
+        raise OkudeskError(
+            _(
+                "Pos {code} sudah aktif; cabut dulu ('post revoke') sebelum membuat kit baru",
+                code=code,
+            )
+        )
     secret = secrets.token_bytes(32)
     if row is None:
         row = SyncPost(code=code, name=name, secret=secret)
@@ -172,9 +199,14 @@ def add_post(session: Session, *, code: str, name: str, out_dir: Path) -> Path:
     row.exchange_key, row.certificate, row.enrolled_at = b"", b"", None
     session.flush()
     body = {
-        "kind": KIT_KIND, "format": KIT_FORMAT,
-        "hq": {"code": me.code, "name": me.name, "root": me.certificate.decode("ascii"),
-               "exchange": me.exchange_certificate.decode("ascii")},
+        "kind": KIT_KIND,
+        "format": KIT_FORMAT,
+        "hq": {
+            "code": me.code,
+            "name": me.name,
+            "root": me.certificate.decode("ascii"),
+            "exchange": me.exchange_certificate.decode("ascii"),
+        },
         "post": {"code": code, "name": name, "id": post_record_id(code)},
         "secret": base64.b64encode(secret).decode("ascii"),
     }
@@ -188,28 +220,47 @@ def add_post(session: Session, *, code: str, name: str, out_dir: Path) -> Path:
         partial.write_text(json.dumps(kit, indent=1, ensure_ascii=False), encoding="utf-8")
         partial.replace(path)
     except OSError as exc:
-        raise OkudeskError(_("Gagal menulis {path}: {reason}", path=path, reason=exc.strerror or exc)) from exc
+        raise OkudeskError(
+            _("Gagal menulis {path}: {reason}", path=path, reason=exc.strerror or exc)
+        ) from exc
     return path
 
 
 def read_kit(path: Path) -> dict:
     try:
-        kit: dict = json.loads(Path(path).read_text(encoding="utf-8"))  # not a dict: .items() fails below
+        kit: dict = json.loads(
+            Path(path).read_text(encoding="utf-8")
+        )  # not a dict: .items() fails below
         body = {k: v for k, v in kit.items() if k != "signature"}
         if kit.get("kind") != KIT_KIND:
             raise ValueError("kind")
         if kit.get("format", 0) > KIT_FORMAT:
-            raise OkudeskError(_("Kit dibuat oleh okudesk yang lebih baru; perbarui okudesk terlebih dahulu"))
+            raise OkudeskError(
+                _("Kit dibuat oleh okudesk yang lebih baru; perbarui okudesk terlebih dahulu")
+            )
         root = pki.load_certs(kit["hq"]["root"].encode("ascii"))[0]
-        if not pki.verify_signature(pki.certificate_key(root), base64.b64decode(kit["signature"]), canonical(body)):
+        if not pki.verify_signature(
+            pki.certificate_key(root), base64.b64decode(kit["signature"]), canonical(body)
+        ):
             raise ValueError("signature")
         pki.load_certs(kit["hq"]["exchange"].encode("ascii"))
         posts.validate_code(kit["post"]["code"])
         base64.b64decode(kit["secret"], validate=True)
     except OSError as exc:
-        raise OkudeskError(_("Berkas {path} tidak dapat dibaca: {reason}", path=path, reason=exc.strerror or exc)) from exc
-    except (ValueError, KeyError, TypeError, AttributeError, IndexError, pki.CertificateError) as exc:
-        raise OkudeskError(_("Kit pendaftaran rusak atau bukan kit okudesk: {path}", path=path)) from exc
+        raise OkudeskError(
+            _("Berkas {path} tidak dapat dibaca: {reason}", path=path, reason=exc.strerror or exc)
+        ) from exc
+    except (
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        pki.CertificateError,
+    ) as exc:
+        raise OkudeskError(
+            _("Kit pendaftaran rusak atau bukan kit okudesk: {path}", path=path)
+        ) from exc
     return kit
 
 
@@ -219,11 +270,19 @@ def set_up_post(session: Session, kit_path: Path) -> Role:
     existing_row = _identity_row(session)
     if existing_row is not None:
         current = _role_of(session, existing_row)
-        raise OkudeskError(_("Instalasi ini sudah disiapkan sebagai {role} {code}", role=current.role.upper(), code=current.code))
+        raise OkudeskError(
+            _(
+                "Instalasi ini sudah disiapkan sebagai {role} {code}",
+                role=current.role.upper(),
+                code=current.code,
+            )
+        )
     code, name = kit["post"]["code"], kit["post"]["name"]
     existing = posts.this_post(session)
     if existing is not None and existing.code != code:
-        raise OkudeskError(_("Data di folder ini milik pos {code}; gunakan folder data baru", code=existing.code))
+        raise OkudeskError(
+            _("Data di folder ini milik pos {code}; gunakan folder data baru", code=existing.code)
+        )
     if session.scalar(select(Post).where(Post.code == code)) is None:
         session.add(Post(id=kit["post"]["id"], code=code, name=name, origin_post=code))
         session.flush()
@@ -231,11 +290,20 @@ def set_up_post(session: Session, kit_path: Path) -> Role:
     authority = credentials.post_authority(session)  # the post's CA key signs its bundles
     exchange = pki.generate_key()
     root = pki.load_certs(kit["hq"]["root"].encode("ascii"))[0]
-    session.add(SyncIdentity(
-        id=1, role="post", code=code, name=name, hq_code=kit["hq"]["code"], signing_key=b"",
-        certificate=pki.cert_pem(authority.certificate), exchange_key=pki.plain_key_pem(exchange),
-        hq_root=kit["hq"]["root"].encode("ascii"), hq_exchange=kit["hq"]["exchange"].encode("ascii"),
-    ))
+    session.add(
+        SyncIdentity(
+            id=1,
+            role="post",
+            code=code,
+            name=name,
+            hq_code=kit["hq"]["code"],
+            signing_key=b"",
+            certificate=pki.cert_pem(authority.certificate),
+            exchange_key=pki.plain_key_pem(exchange),
+            hq_root=kit["hq"]["root"].encode("ascii"),
+            hq_exchange=kit["hq"]["exchange"].encode("ascii"),
+        )
+    )
     credentials.add_trust_anchor(session, root, label=_("Polres (HQ)"))
     from okudesk.core.models import Setting
 
@@ -252,7 +320,9 @@ def enrollment_proof(session: Session, key_id: str) -> str | None:
     if row is None:
         return None
     secret = base64.b64decode(json.loads(row.value)["secret"])
-    return base64.b64encode(hmac.new(secret, key_id.encode("ascii"), hashlib.sha256).digest()).decode("ascii")
+    return base64.b64encode(
+        hmac.new(secret, key_id.encode("ascii"), hashlib.sha256).digest()
+    ).decode("ascii")
 
 
 def install_post_certificate(session: Session, cert_pem: bytes) -> bool:
@@ -283,41 +353,81 @@ def check_bundle_signer(session: Session, manifest: dict, signer: tuple) -> tupl
     first contact (enrollment). Raises SyncRefused with the reason otherwise."""
     me = require_role(session, "hq")
     if manifest["hq"] != me.code:
-        raise SyncRefused(_("Bundel ini untuk Polres lain ({found}), bukan {code}", found=manifest["hq"], code=me.code))
+        raise SyncRefused(
+            _(
+                "Bundel ini untuk Polres lain ({found}), bukan {code}",
+                found=manifest["hq"],
+                code=me.code,
+            )
+        )
     if manifest.get("kind") != "bundle":
         raise SyncRefused(_("Berkas ini bukan bundel pos"))
     exchange_id = pki.public_key_id(exchange_key(session).public_key())
     if manifest["recipient_key"] != exchange_id:
-        raise SyncRefused(_("Bundel ini dienkripsi untuk Polres lain (kunci {key})", key=manifest["recipient_key"][:12]))
+        raise SyncRefused(
+            _(
+                "Bundel ini dienkripsi untuk Polres lain (kunci {key})",
+                key=manifest["recipient_key"][:12],
+            )
+        )
     post = session.get(SyncPost, manifest["post"])
     if post is None:
         raise SyncRefused(_("Pos {code} tidak dikenal di Polres ini", code=manifest["post"][:12]))
     key_id = manifest["sender_key"]
     if post.status == "revoked" or key_id in post.revoked_keys.split():
-        raise SyncRefused(_("Pos {code} telah dicabut; bundel yang ditandatangani kuncinya ditolak", code=post.code))
+        raise SyncRefused(
+            _(
+                "Pos {code} telah dicabut; bundel yang ditandatangani kuncinya ditolak",
+                code=post.code,
+            )
+        )
     if post.key_id:
         if key_id != post.key_id:
-            raise SyncRefused(_("Pos {code} sudah terdaftar dengan kunci lain; bundel ditolak", code=post.code))
+            raise SyncRefused(
+                _("Pos {code} sudah terdaftar dengan kunci lain; bundel ditolak", code=post.code)
+            )
         cert = signer[0]
         if cert.issuer != cert.subject:
-            pki.validate_chain(cert, intermediates=list(signer[1:]), anchors=[hq_root(session)], key_usage={"key_cert_sign"})
+            pki.validate_chain(
+                cert,
+                intermediates=list(signer[1:]),
+                anchors=[hq_root(session)],
+                key_usage={"key_cert_sign"},
+            )
         return post, False
     proof = manifest.get("enrollment")
-    expected = base64.b64encode(hmac.new(post.secret, key_id.encode("ascii"), hashlib.sha256).digest()).decode("ascii")
+    expected = base64.b64encode(
+        hmac.new(post.secret, key_id.encode("ascii"), hashlib.sha256).digest()
+    ).decode("ascii")
     if post.status == "pending" and isinstance(proof, str) and hmac.compare_digest(proof, expected):
         return post, True
     cert = signer[0]
-    if post.status == "pending" and cert.issuer != cert.subject and pki.subject_field(cert, NameOID.SERIAL_NUMBER) == post.code:
+    if (
+        post.status == "pending"
+        and cert.issuer != cert.subject
+        and pki.subject_field(cert, NameOID.SERIAL_NUMBER) == post.code
+    ):
         # HQ certified this key before (its registry was restored from an older backup)
-        pki.validate_chain(cert, intermediates=list(signer[1:]), anchors=[hq_root(session)], key_usage={"key_cert_sign"})
+        pki.validate_chain(
+            cert,
+            intermediates=list(signer[1:]),
+            anchors=[hq_root(session)],
+            key_usage={"key_cert_sign"},
+        )
         return post, True
-    raise SyncRefused(_("Bundel pertama pos {code} tidak membawa bukti pendaftaran yang sah", code=post.code))
+    raise SyncRefused(
+        _("Bundel pertama pos {code} tidak membawa bukti pendaftaran yang sah", code=post.code)
+    )
 
 
-def enroll(session: Session, post: SyncPost, signer_cert: x509.Certificate, exchange_pem: bytes) -> None:
+def enroll(
+    session: Session, post: SyncPost, signer_cert: x509.Certificate, exchange_pem: bytes
+) -> None:
     """First contact: record the post's keys and issue its certificate."""
     public = signer_cert.public_key()
-    cert = pki.issue_post_certificate(signing_identity(session), public, post_code=post.code, post_name=post.name)
+    cert = pki.issue_post_certificate(
+        signing_identity(session), public, post_code=post.code, post_name=post.name
+    )
     post.key_id = pki.public_key_id(public)
     post.exchange_key = pki.public_key_pem(pki.load_public_key_pem(exchange_pem))
     post.certificate = pki.cert_pem(cert)
@@ -331,9 +441,17 @@ def check_receipt_signer(session: Session, manifest: dict, signer: tuple) -> Non
     if manifest.get("kind") != "receipt":
         raise SyncRefused(_("Berkas ini bukan tanda terima Polres"))
     if manifest["hq"] != me.hq_code or manifest["post"] != me.code:
-        raise SyncRefused(_("Tanda terima ini untuk pos {post} dari Polres {hq}, bukan untuk pos ini", post=manifest["post"][:12], hq=manifest["hq"][:12]))
+        raise SyncRefused(
+            _(
+                "Tanda terima ini untuk pos {post} dari Polres {hq}, bukan untuk pos ini",
+                post=manifest["post"][:12],
+                hq=manifest["hq"][:12],
+            )
+        )
     root = pki.load_certs(me.hq_root)[0]
-    if pki.public_key_id(signer[0].public_key()) != pki.public_key_id(root.public_key()) or manifest["sender_key"] != pki.public_key_id(root.public_key()):
+    if pki.public_key_id(signer[0].public_key()) != pki.public_key_id(
+        root.public_key()
+    ) or manifest["sender_key"] != pki.public_key_id(root.public_key()):
         raise SyncRefused(_("Tanda terima tidak ditandatangani oleh Polres {hq}", hq=me.hq_code))
 
 
@@ -361,7 +479,10 @@ def revocations(session: Session) -> list[dict]:
             for key_id in p.revoked_keys.split():
                 out.append({"key_id": key_id, "post": p.code, "at": str(p.revoked_at or "")})
         return out
-    return [{"key_id": r.key_id, "post": r.post_code, "at": str(r.revoked_at)} for r in session.scalars(select(SyncRevocation))]
+    return [
+        {"key_id": r.key_id, "post": r.post_code, "at": str(r.revoked_at)}
+        for r in session.scalars(select(SyncRevocation))
+    ]
 
 
 def revoked_key_ids(session: Session) -> set[str]:
@@ -369,4 +490,6 @@ def revoked_key_ids(session: Session) -> set[str]:
 
 
 def _registered(p: SyncPost) -> RegisteredPost:
-    return RegisteredPost(p.code, p.name, p.status, p.key_id, p.registered_at, p.enrolled_at, p.revoked_at)
+    return RegisteredPost(
+        p.code, p.name, p.status, p.key_id, p.registered_at, p.enrolled_at, p.revoked_at
+    )

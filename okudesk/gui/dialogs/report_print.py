@@ -36,8 +36,10 @@ from okudesk.gui import messages
 from okudesk.gui.i18n import tr
 from okudesk.gui.operations import reports as report_ops
 
-KIND_TITLES = {"meeting": QT_TRANSLATE_NOOP("", "Laporan Hasil Kegiatan / Kunjungan"),
-               "incident": QT_TRANSLATE_NOOP("", "Laporan Informasi")}
+KIND_TITLES = {
+    "meeting": QT_TRANSLATE_NOOP("", "Laporan Hasil Kegiatan / Kunjungan"),
+    "incident": QT_TRANSLATE_NOOP("", "Laporan Informasi"),
+}
 
 
 # --- what the operating system does (tests replace these) ------------------------------------
@@ -72,12 +74,11 @@ def send_to_printer(path: Path, printer: str, copies: int) -> None:
         raise OSError(result.stderr.strip() or "lp failed")
 
 
-
 def ask_save_path(parent: QWidget | None, suggested: str) -> str | None:
-    path, _filter = QFileDialog.getSaveFileName(parent, tr("Simpan salinan laporan"), suggested, tr("PDF (*.pdf)"))
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, tr("Simpan salinan laporan"), suggested, tr("PDF (*.pdf)")
+    )
     return path or None
-
-
 
 
 class _Progress(QObject):
@@ -129,7 +130,11 @@ class PrintReportDialog(QDialog):
         self.print_button.clicked.connect(self.print_report)
         self.save_button.clicked.connect(self.save_copy)
         close.clicked.connect(self.accept)
-        self.draft.toggled.connect(lambda on: self.make_button.setText(tr("Buat draf") if on else tr("Buat dan tanda tangani")))
+        self.draft.toggled.connect(
+            lambda on: self.make_button.setText(
+                tr("Buat draf") if on else tr("Buat dan tanda tangani")
+            )
+        )
         row = QHBoxLayout()
         for b in (self.make_button, self.preview_button, self.print_button, self.save_button):
             row.addWidget(b)
@@ -144,7 +149,9 @@ class PrintReportDialog(QDialog):
         layout.addLayout(row)
         self._progress = _Progress()
         self._progress.step.connect(self._on_step, Qt.ConnectionType.QueuedConnection)
-        report_ops.print_choices(parent=self, kind=self.kind, record_id=self.record_id).success(self._show_choices).run()
+        report_ops.print_choices(parent=self, kind=self.kind, record_id=self.record_id).success(
+            self._show_choices
+        ).run()
 
     def _show_choices(self, result) -> None:
         number, reporter, people, locked = result
@@ -155,7 +162,11 @@ class PrintReportDialog(QDialog):
             if officer_id == reporter:
                 self.signer.setCurrentIndex(self.signer.count() - 1)
         if locked is not None:
-            self.status.setText(tr("Sudah ditandatangani sebagai {number}; membuat ulang memberikan salinan yang sama.").format(number=locked.number))
+            self.status.setText(
+                tr(
+                    "Sudah ditandatangani sebagai {number}; membuat ulang memberikan salinan yang sama."
+                ).format(number=locked.number)
+            )
 
     def _on_step(self, what: str, percent: int) -> None:
         self.progress.setValue(percent)
@@ -172,10 +183,15 @@ class PrintReportDialog(QDialog):
         self.make_button.setEnabled(False)
         self.progress.setVisible(True)
         self.progress.setValue(0)
-        report_ops.make_report(parent=self, kind=self.kind, record_id=self.record_id,
-                               passphrase=None if draft else passphrase, draft=draft,
-                               officer_nrp=self.signer.currentData(), progress=self._progress.step.emit) \
-            .success(self._done).failure(self._failed).run()
+        report_ops.make_report(
+            parent=self,
+            kind=self.kind,
+            record_id=self.record_id,
+            passphrase=None if draft else passphrase,
+            draft=draft,
+            officer_nrp=self.signer.currentData(),
+            progress=self._progress.step.emit,
+        ).success(self._done).failure(self._failed).run()
 
     def _done(self, outcome) -> None:
         self.result, self.pdf_path = outcome
@@ -185,11 +201,19 @@ class PrintReportDialog(QDialog):
             b.setEnabled(True)
         r = self.result
         if r.reused:
-            self.status.setText(tr("Laporan ini sudah ditandatangani sebelumnya: {number}").format(number=r.number))
+            self.status.setText(
+                tr("Laporan ini sudah ditandatangani sebelumnya: {number}").format(number=r.number)
+            )
         elif r.signed:
-            self.status.setText(tr("Laporan {number} ditandatangani ({pages} halaman)").format(number=r.number, pages=r.pages))
+            self.status.setText(
+                tr("Laporan {number} ditandatangani ({pages} halaman)").format(
+                    number=r.number, pages=r.pages
+                )
+            )
         else:
-            self.status.setText(tr("Draf dibuat ({pages} halaman), tanpa tanda tangan").format(pages=r.pages))
+            self.status.setText(
+                tr("Draf dibuat ({pages} halaman), tanpa tanda tangan").format(pages=r.pages)
+            )
         self.finished_report.emit(r)
 
     def _failed(self, exc: BaseException) -> None:
@@ -207,7 +231,12 @@ class PrintReportDialog(QDialog):
 
     def preview(self) -> None:
         if self.pdf_path is not None and not open_in_viewer(self.pdf_path):
-            messages.warning(self, tr("Tidak ada aplikasi untuk membuka PDF. Simpan salinannya lalu buka secara manual."))
+            messages.warning(
+                self,
+                tr(
+                    "Tidak ada aplikasi untuk membuka PDF. Simpan salinannya lalu buka secara manual."
+                ),
+            )
 
     def print_report(self) -> None:
         if self.pdf_path is None:
@@ -218,10 +247,17 @@ class PrintReportDialog(QDialog):
         try:
             send_to_printer(self.pdf_path, *chosen)
         except (OSError, subprocess.SubprocessError) as exc:
-            messages.error(self, tr("Laporan tidak dapat dikirim ke pencetak: {reason}").format(reason=exc))
+            messages.error(
+                self, tr("Laporan tidak dapat dikirim ke pencetak: {reason}").format(reason=exc)
+            )
             return
-        self.status.setText(tr("Dikirim ke pencetak {printer}").format(printer=chosen[0] or tr("bawaan")))
-        self._audit("print", f"{self.result.number if self.result else ''} → {chosen[0] or 'printer'} ({chosen[1]}x)")
+        self.status.setText(
+            tr("Dikirim ke pencetak {printer}").format(printer=chosen[0] or tr("bawaan"))
+        )
+        self._audit(
+            "print",
+            f"{self.result.number if self.result else ''} → {chosen[0] or 'printer'} ({chosen[1]}x)",
+        )
 
     def save_copy(self) -> None:
         if self.result is None:
@@ -243,10 +279,14 @@ class PrintReportDialog(QDialog):
 
     def _audit(self, action: str, summary: str) -> None:
         """Printing and saving a copy go to the audit trail (okudesk/core/history/audit.py)."""
-        report_ops.record_event(parent=self, action=action, kind=self.kind, record_id=self.record_id, summary=summary).run()
+        report_ops.record_event(
+            parent=self, action=action, kind=self.kind, record_id=self.record_id, summary=summary
+        ).run()
 
 
-def open_print_dialog(parent: QWidget | None, kind: str, record_id: str | None) -> PrintReportDialog | None:
+def open_print_dialog(
+    parent: QWidget | None, kind: str, record_id: str | None
+) -> PrintReportDialog | None:
     """What the meeting and incident pages call for "Cetak laporan" (and Ctrl+P)."""
     if not record_id:
         return None

@@ -23,8 +23,12 @@ from okudesk.gui import messages
 from okudesk.gui.i18n import tr
 from okudesk.gui.operations import reports as report_ops
 
-SECURITY_LABELS = {"Biasa": QT_TRANSLATE_NOOP("", "Biasa"), "Terbatas": QT_TRANSLATE_NOOP("", "Terbatas"),
-                   "Rahasia": QT_TRANSLATE_NOOP("", "Rahasia"), "Sangat Rahasia": QT_TRANSLATE_NOOP("", "Sangat Rahasia")}
+SECURITY_LABELS = {
+    "Biasa": QT_TRANSLATE_NOOP("", "Biasa"),
+    "Terbatas": QT_TRANSLATE_NOOP("", "Terbatas"),
+    "Rahasia": QT_TRANSLATE_NOOP("", "Rahasia"),
+    "Sangat Rahasia": QT_TRANSLATE_NOOP("", "Sangat Rahasia"),
+}
 
 
 class ReportSettingsDialog(QDialog):
@@ -39,7 +43,9 @@ class ReportSettingsDialog(QDialog):
         self.setWindowTitle(tr("Pengaturan laporan"))
         self.setMinimumWidth(520)
         self.template = QLineEdit()
-        self.template.setToolTip(tr("Kolom: {sec} {no} {month} {class} {year} {code}; {no}, {year} dan {code} wajib"))
+        self.template.setToolTip(
+            tr("Kolom: {sec} {no} {month} {class} {year} {code}; {no}, {year} dan {code} wajib")
+        )
         self.class_meeting = QLineEdit()
         self.class_incident = QLineEdit()
         self.security = QComboBox()
@@ -66,7 +72,7 @@ class ReportSettingsDialog(QDialog):
         form.addRow(tr("Kode klasifikasi rapat"), self.class_meeting)
         form.addRow(tr("Kode klasifikasi kejadian"), self.class_incident)
         form.addRow(tr("Klasifikasi keamanan"), self.security)
-        form.addRow(tr("Blok \"Mengetahui\""), self.commander)
+        form.addRow(tr('Blok "Mengetahui"'), self.commander)
         form.addRow("", self.letterhead)
         form.addRow(tr("Logo di atas kop"), logo_row)
         self.save_button = QPushButton(tr("Simpan"))
@@ -86,7 +92,9 @@ class ReportSettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(row)
         self._post_code: str | None = None  # the example number's {code}, once read
-        report_ops.load_settings(parent=self).success(self._show).failure(lambda e: self.error.setText(str(e))).run()
+        report_ops.load_settings(parent=self).success(self._show).failure(
+            lambda e: self.error.setText(str(e))
+        ).run()
 
     def _show_logo(self, has_logo: bool) -> None:
         self.logo_state.setText(tr("ada") if has_logo else tr("tidak ada"))
@@ -99,12 +107,16 @@ class ReportSettingsDialog(QDialog):
         try:
             data = Path(files[0]).read_bytes()
         except OSError as exc:
-            self.error.setText(tr("Berkas tidak dapat dibaca: {reason}").format(reason=exc.strerror or exc))
+            self.error.setText(
+                tr("Berkas tidak dapat dibaca: {reason}").format(reason=exc.strerror or exc)
+            )
             return
         self._save_logo(data)
 
     def _save_logo(self, data: bytes | None) -> None:
-        report_ops.save_logo(parent=self, data=data).success(self._show_logo).failure(lambda e: self.error.setText(str(e))).run()
+        report_ops.save_logo(parent=self, data=data).success(self._show_logo).failure(
+            lambda e: self.error.setText(str(e))
+        ).run()
 
     def _show(self, result) -> None:
         cfg, people, self._post_code, has_logo = result
@@ -130,9 +142,16 @@ class ReportSettingsDialog(QDialog):
             self.example.setText("-")
             return
         try:
-            self.example.setText(numbering.format_number(
-                self.template.text(), no=42, when=date.today(), class_code=self.class_meeting.text() or "LHK",
-                post_code=self._post_code, security_class=self.security.currentData() or "Biasa"))
+            self.example.setText(
+                numbering.format_number(
+                    self.template.text(),
+                    no=42,
+                    when=date.today(),
+                    class_code=self.class_meeting.text() or "LHK",
+                    post_code=self._post_code,
+                    security_class=self.security.currentData() or "Biasa",
+                )
+            )
             self.error.clear()
         except (ValidationError, KeyError, ValueError, IndexError) as exc:
             self.example.setText("-")
@@ -142,12 +161,18 @@ class ReportSettingsDialog(QDialog):
         from okudesk.core.reports import settings
 
         cfg = settings.ReportSettings(
-            number_template=self.template.text().strip(), class_meeting=self.class_meeting.text().strip(),
-            class_incident=self.class_incident.text().strip(), security_class=self.security.currentData(),
-            commander_id=self.commander.currentData() or "", letterhead=self.letterhead.isChecked())
+            number_template=self.template.text().strip(),
+            class_meeting=self.class_meeting.text().strip(),
+            class_incident=self.class_incident.text().strip(),
+            security_class=self.security.currentData(),
+            commander_id=self.commander.currentData() or "",
+            letterhead=self.letterhead.isChecked(),
+        )
 
         def done(_result) -> None:
             self.saved.emit()
             self.accept()
 
-        report_ops.save_settings(parent=self, settings=cfg).success(done).failure(lambda e: self.error.setText(str(e))).run()
+        report_ops.save_settings(parent=self, settings=cfg).success(done).failure(
+            lambda e: self.error.setText(str(e))
+        ).run()

@@ -20,13 +20,19 @@ from PySide6.QtWidgets import (
 from okudesk.gui.i18n import tr
 from okudesk.gui.operations import reports as report_ops
 
-VERDICT_COLORS = {"valid": "#1b7f3b", "untrusted": "#b26a00", "modified": "#b3261e", "unsigned": "#5b6b7b"}
+VERDICT_COLORS = {
+    "valid": "#1b7f3b",
+    "untrusted": "#b26a00",
+    "modified": "#b3261e",
+    "unsigned": "#5b6b7b",
+}
 
 
 def ask_open_pdf(parent: QWidget | None) -> str | None:
-    path, _filter = QFileDialog.getOpenFileName(parent, tr("Pilih dokumen"), "", tr("PDF (*.pdf);;Semua berkas (*)"))
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, tr("Pilih dokumen"), "", tr("PDF (*.pdf);;Semua berkas (*)")
+    )
     return path or None
-
 
 
 class VerifyDialog(QDialog):
@@ -70,11 +76,14 @@ class VerifyDialog(QDialog):
         self.verdict.setText(tr("Memeriksa…"))
         self.details.clear()
 
-        report_ops.verify_pdf(parent=self, path=path, unreadable=tr("Berkas tidak dapat dibaca: {reason}")) \
-            .success(self._show).failure(self._failed).run()
+        report_ops.verify_pdf(
+            parent=self, path=path, unreadable=tr("Berkas tidak dapat dibaca: {reason}")
+        ).success(self._show).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
-        self.verdict.setStyleSheet(f"font-size: 13pt; font-weight: 600; color: {VERDICT_COLORS['modified']}")
+        self.verdict.setStyleSheet(
+            f"font-size: 13pt; font-weight: 600; color: {VERDICT_COLORS['modified']}"
+        )
         self.verdict.setText(str(exc))
 
     def _show(self, outcome) -> None:
@@ -87,19 +96,42 @@ class VerifyDialog(QDialog):
             "modified": tr("DIUBAH setelah ditandatangani"),
             "unsigned": tr("TIDAK BERTANDA TANGAN (draf atau bukan laporan okudesk)"),
         }
-        self.verdict.setStyleSheet(f"font-size: 13pt; font-weight: 600; color: {VERDICT_COLORS[result.verdict]}")
+        self.verdict.setStyleSheet(
+            f"font-size: 13pt; font-weight: 600; color: {VERDICT_COLORS[result.verdict]}"
+        )
         self.verdict.setText(texts[result.verdict])
         rows = []
         for check in result.signatures:
-            when = check.signed_at.astimezone(WIB).strftime("%d-%m-%Y %H:%M:%S WIB") if check.signed_at else "-"
-            rows += [(tr("Penanda tangan"), check.signer_name or "-"), (tr("NRP"), check.nrp or "-"),
-                     (tr("Waktu tanda tangan"), when), (tr("Hasil"), texts[check.verdict])]
+            when = (
+                check.signed_at.astimezone(WIB).strftime("%d-%m-%Y %H:%M:%S WIB")
+                if check.signed_at
+                else "-"
+            )
+            rows += [
+                (tr("Penanda tangan"), check.signer_name or "-"),
+                (tr("NRP"), check.nrp or "-"),
+                (tr("Waktu tanda tangan"), when),
+                (tr("Hasil"), texts[check.verdict]),
+            ]
             if check.detail and check.verdict != "valid":
                 rows.append((tr("Keterangan"), check.detail))
         if result.document_id:
             rows.append((tr("ID dokumen"), result.document_id))
         if entry is not None:
-            rows.append((tr("Register"), tr("nomor {number}, berkas sama dengan yang didaftarkan").format(number=entry.number)))
-        self.details.setHtml("<table cellpadding='3'>" + "".join(
-            f"<tr><td style='color:#5b6b7b'>{escape(k)}</td><td>{escape(v)}</td></tr>" for k, v in rows) + "</table>")
+            rows.append(
+                (
+                    tr("Register"),
+                    tr("nomor {number}, berkas sama dengan yang didaftarkan").format(
+                        number=entry.number
+                    ),
+                )
+            )
+        self.details.setHtml(
+            "<table cellpadding='3'>"
+            + "".join(
+                f"<tr><td style='color:#5b6b7b'>{escape(k)}</td><td>{escape(v)}</td></tr>"
+                for k, v in rows
+            )
+            + "</table>"
+        )
         self.verified.emit(result)

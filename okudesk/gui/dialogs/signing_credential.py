@@ -65,8 +65,16 @@ class CredentialDialog(QDialog):
         if info is None:
             self.info.setText(tr("Petugas ini belum memiliki sertifikat tanda tangan."))
         else:
-            self.info.setText(tr("Sertifikat: {subject} (NRP {nrp}), diterbitkan oleh {issuer}, berlaku sampai {until}.").format(
-                subject=info.subject, nrp=info.nrp or "-", issuer=info.issuer, until=info.not_after.strftime("%d-%m-%Y")))
+            self.info.setText(
+                tr(
+                    "Sertifikat: {subject} (NRP {nrp}), diterbitkan oleh {issuer}, berlaku sampai {until}."
+                ).format(
+                    subject=info.subject,
+                    nrp=info.nrp or "-",
+                    issuer=info.issuer,
+                    until=info.not_after.strftime("%d-%m-%Y"),
+                )
+            )
 
     def _new_passphrase(self) -> str | None:
         first, second = self.passphrase.text(), self.repeat.text()
@@ -83,8 +91,9 @@ class CredentialDialog(QDialog):
         passphrase = self._new_passphrase()
         if passphrase is None:
             return
-        report_ops.enroll_officer(parent=self, officer_id=self.officer_id, passphrase=passphrase).success(self._enrolled) \
-            .failure(lambda e: self.error.setText(str(e))).run()
+        report_ops.enroll_officer(
+            parent=self, officer_id=self.officer_id, passphrase=passphrase
+        ).success(self._enrolled).failure(lambda e: self.error.setText(str(e))).run()
 
     def _enrolled(self, info) -> None:
         self.passphrase.clear()
@@ -95,11 +104,20 @@ class CredentialDialog(QDialog):
         passphrase = self._new_passphrase()
         if passphrase is None:
             return
-        path, _filter = QFileDialog.getOpenFileName(self, tr("Pilih berkas PKCS#12"), "", tr("PKCS#12 (*.p12 *.pfx)"))
+        path, _filter = QFileDialog.getOpenFileName(
+            self, tr("Pilih berkas PKCS#12"), "", tr("PKCS#12 (*.p12 *.pfx)")
+        )
         if not path:
             return
-        file_passphrase = messages.text_input(self, tr("Kata sandi berkas"), tr("Kata sandi berkas PKCS#12:"))
+        file_passphrase = messages.text_input(
+            self, tr("Kata sandi berkas"), tr("Kata sandi berkas PKCS#12:")
+        )
         if file_passphrase is None:
             return
-        report_ops.import_pkcs12(parent=self, officer_id=self.officer_id, path=Path(path), file_passphrase=file_passphrase,
-                                 passphrase=passphrase).success(self._enrolled).failure(lambda e: self.error.setText(str(e))).run()
+        report_ops.import_pkcs12(
+            parent=self,
+            officer_id=self.officer_id,
+            path=Path(path),
+            file_passphrase=file_passphrase,
+            passphrase=passphrase,
+        ).success(self._enrolled).failure(lambda e: self.error.setText(str(e))).run()

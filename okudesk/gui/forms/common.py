@@ -62,8 +62,15 @@ class FieldForm(QFormLayout):
         self.widgets: dict[str, QWidget] = {}
         self.inputs: dict[str, QWidget] = {}  # the widgets add_field made for plain fields
 
-    def add_field(self, record: str, name: str, widget: QWidget | None = None, *, label: str | None = None,
-                  height: int = 70) -> QWidget:
+    def add_field(
+        self,
+        record: str,
+        name: str,
+        widget: QWidget | None = None,
+        *,
+        label: str | None = None,
+        height: int = 70,
+    ) -> QWidget:
         """A row for one field of a record's field table: its label from the table (unless
         ``label``), and ``widget`` or one made for the field's kind (kept in ``inputs``:
         read and filled by :func:`input_value` and :func:`set_input_value`)."""
@@ -119,7 +126,13 @@ class DateTimeBox(QDateTimeEdit):
         return dt.toPython().replace(second=0, microsecond=0)
 
     def set_value(self, value: datetime | None) -> None:
-        self.setDateTime(QDateTime(value) if value else NO_DATETIME if self.optional else QDateTime.currentDateTime())
+        self.setDateTime(
+            QDateTime(value)
+            if value
+            else NO_DATETIME
+            if self.optional
+            else QDateTime.currentDateTime()
+        )
 
 
 def input_value(widget: QWidget) -> object:
@@ -181,7 +194,9 @@ class PlacePicker(QWidget):
 
     def _kecamatan_changed(self) -> None:
         kid = self.kecamatan.current_id()
-        self.desa.set_items([(d.id, d.name) for d in self._all_desa if d.parent_id == kid], keep=False)
+        self.desa.set_items(
+            [(d.id, d.name) for d in self._all_desa if d.parent_id == kid], keep=False
+        )
         if self._want_desa:
             self.desa.set_current_id(self._want_desa)
             self._want_desa = None
@@ -202,7 +217,11 @@ class PlacePicker(QWidget):
         kid = self.kecamatan.current_id()
         if kid is None:
             return
-        name = messages.text_input(self, tr("Desa baru"), tr("Nama desa/kelurahan di kecamatan {k}:").format(k=self.kecamatan.currentText()))
+        name = messages.text_input(
+            self,
+            tr("Desa baru"),
+            tr("Nama desa/kelurahan di kecamatan {k}:").format(k=self.kecamatan.currentText()),
+        )
         if not name or not name.strip():
             return
 
@@ -297,7 +316,9 @@ class StakeholderPicker(QWidget):
             self.changed.emit()
 
     def ids(self) -> list[str]:
-        return [self.chosen.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.chosen.count())]
+        return [
+            self.chosen.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.chosen.count())
+        ]
 
     def set_value(self, attendees) -> None:
         self.chosen.clear()
@@ -310,7 +331,9 @@ class StakeholderPicker(QWidget):
     def add_new(self) -> None:
         from okudesk.gui.forms.stakeholder_form import StakeholderDialog
 
-        dialog = StakeholderDialog(self, types=self.types, desa=self.desa, name=self.search.text().strip())
+        dialog = StakeholderDialog(
+            self, types=self.types, desa=self.desa, name=self.search.text().strip()
+        )
         dialog.saved.connect(self._created)
         dialog.open()
 
@@ -346,12 +369,19 @@ class OfficerChecklist(QListWidget):
         self.blockSignals(True)
         for i in range(self.count()):
             item = self.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ids else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if item.data(Qt.ItemDataRole.UserRole) in ids
+                else Qt.CheckState.Unchecked
+            )
         self.blockSignals(False)
 
     def ids(self) -> list[str]:
-        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())
-                if self.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.count())
+            if self.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
 
 class FollowUpRows(QWidget):
@@ -364,7 +394,9 @@ class FollowUpRows(QWidget):
         v = QVBoxLayout(self)
         v.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([tr("Tindak lanjut"), tr("Petugas"), tr("Penanggung jawab lain"), tr("Batas waktu")])
+        self.table.setHorizontalHeaderLabels(
+            [tr("Tindak lanjut"), tr("Petugas"), tr("Penanggung jawab lain"), tr("Batas waktu")]
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col, width in ((1, 190), (2, 170), (3, 120)):
@@ -388,8 +420,14 @@ class FollowUpRows(QWidget):
         self.remove_button.clicked.connect(self.remove_row)
         self.table.itemChanged.connect(lambda _i: self.changed.emit())
 
-    def add_row(self, what: str = "", officer_id: str | None = None, responsible: str = "",
-                due: date | None = None, fid: str | None = None) -> int:
+    def add_row(
+        self,
+        what: str = "",
+        officer_id: str | None = None,
+        responsible: str = "",
+        due: date | None = None,
+        fid: str | None = None,
+    ) -> int:
         row = self.table.rowCount()
         self.table.insertRow(row)
         self.table.setItem(row, 0, QTableWidgetItem(what))
@@ -426,12 +464,22 @@ class FollowUpRows(QWidget):
         items = []
         for row in range(self.table.rowCount()):
             what = (self.table.item(row, 0).text() if self.table.item(row, 0) else "").strip()
-            responsible = (self.table.item(row, 2).text() if self.table.item(row, 2) else "").strip()
+            responsible = (
+                self.table.item(row, 2).text() if self.table.item(row, 2) else ""
+            ).strip()
             officer_id = self.table.cellWidget(row, 1).current_id()
             due = self.table.cellWidget(row, 3).value()
             if not what and not responsible and officer_id is None and due is None:
                 continue  # an empty row is not a follow-up
-            items.append(FollowUpInput(what=what, responsible=responsible, officer_id=officer_id, due_date=due, id=self._ids[row]))
+            items.append(
+                FollowUpInput(
+                    what=what,
+                    responsible=responsible,
+                    officer_id=officer_id,
+                    due_date=due,
+                    id=self._ids[row],
+                )
+            )
         return items
 
 
@@ -457,11 +505,18 @@ class PhotoStrip(QWidget):
         self.list.setMovement(QListWidget.Movement.Static)
         self.list.setWordWrap(True)
         self.list.setMinimumHeight(THUMB + 60)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.list.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.list.setAcceptDrops(False)
         v.addWidget(self.list)
-        hint = QLabel(tr("Seret berkas foto ke sini, atau klik \"Tambah foto\". Klik dua kali pada foto untuk mengubah keterangannya."))
+        hint = QLabel(
+            tr(
+                'Seret berkas foto ke sini, atau klik "Tambah foto". Klik dua kali pada foto untuk mengubah keterangannya.'
+            )
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5b6b7b;")
         v.addWidget(hint)
@@ -496,7 +551,14 @@ class PhotoStrip(QWidget):
         self._add_item("", source=path, file=path)
         self.changed.emit()
 
-    def _add_item(self, caption: str, *, attachment_id: str | None = None, source: Path | None = None, file: Path) -> None:
+    def _add_item(
+        self,
+        caption: str,
+        *,
+        attachment_id: str | None = None,
+        source: Path | None = None,
+        file: Path,
+    ) -> None:
         item = QListWidgetItem(caption)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         item.setData(Qt.ItemDataRole.UserRole, attachment_id)
@@ -513,7 +575,9 @@ class PhotoStrip(QWidget):
         def failed(exc: BaseException) -> None:
             item.setText(tr("(bukan foto)") + " " + file.name)
 
-        photo_ops.thumbnail(parent=self, path=file, size=THUMB * 2).success(done).failure(failed).run()
+        photo_ops.thumbnail(parent=self, path=file, size=THUMB * 2).success(done).failure(
+            failed
+        ).run()
 
     def remove_current(self) -> None:
         row = self.list.currentRow()
@@ -529,7 +593,13 @@ class PhotoStrip(QWidget):
         out = []
         for i in range(self.list.count()):
             item = self.list.item(i)
-            out.append((item.data(Qt.ItemDataRole.UserRole), item.data(Qt.ItemDataRole.UserRole + 1), item.text().strip()))
+            out.append(
+                (
+                    item.data(Qt.ItemDataRole.UserRole),
+                    item.data(Qt.ItemDataRole.UserRole + 1),
+                    item.text().strip(),
+                )
+            )
         return out
 
     # drag and drop of files
@@ -561,8 +631,12 @@ class FormDialog(QDialog):
         self.general_error = ErrorLabel()
         self.amendment_reason: str | None = None  # set when a signed report locks the record
         self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = self.buttons.addButton(
+            tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = self.buttons.addButton(
+            tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
@@ -577,7 +651,14 @@ class FormDialog(QDialog):
 
     def watch(self, *widgets) -> None:
         for w in widgets:
-            for signal in ("textChanged", "currentIndexChanged", "dateTimeChanged", "dateChanged", "valueChanged", "changed"):
+            for signal in (
+                "textChanged",
+                "currentIndexChanged",
+                "dateTimeChanged",
+                "dateChanged",
+                "valueChanged",
+                "changed",
+            ):
                 if hasattr(w, signal):
                     getattr(w, signal).connect(self.mark_dirty)
                     break
@@ -596,7 +677,9 @@ class FormDialog(QDialog):
         self.save_button.setEnabled(True)
         if isinstance(exc, RecordLocked) and self.amendment_reason is None:
             # A signed report shows this record: the change becomes an amendment, with a reason.
-            reason = messages.text_input(self, tr("Perubahan laporan"), f"{exc}\n\n" + tr("Alasan perubahan:"))
+            reason = messages.text_input(
+                self, tr("Perubahan laporan"), f"{exc}\n\n" + tr("Alasan perubahan:")
+            )
             if reason and reason.strip():
                 self.amendment_reason = reason.strip()
                 self.save()
@@ -663,5 +746,3 @@ class FormDialog(QDialog):
 
 def officer_on_duty() -> str | None:
     return hub().officer_on_duty
-
-

@@ -33,10 +33,21 @@ from okudesk.gui.operations import incidents as incident_ops
 from okudesk.gui.operations.photos import photo_inputs
 from okudesk.gui.pages.base import Combo
 
-ESCALATION_TARGETS = ("Polres OKU", "Sentra Gakkumdu", "Bawaslu Kabupaten OKU", "Panwaslu Kecamatan", "KPU Kabupaten OKU",
-                      "Kodim 0403/OKU", "Pemkab OKU")
-LEGAL_AXES = ("Pelanggaran administratif", "Tindak pidana pemilu", "Pelanggaran kode etik penyelenggara",
-              "Pelanggaran administratif TSM")
+ESCALATION_TARGETS = (
+    "Polres OKU",
+    "Sentra Gakkumdu",
+    "Bawaslu Kabupaten OKU",
+    "Panwaslu Kecamatan",
+    "KPU Kabupaten OKU",
+    "Kodim 0403/OKU",
+    "Pemkab OKU",
+)
+LEGAL_AXES = (
+    "Pelanggaran administratif",
+    "Tindak pidana pemilu",
+    "Pelanggaran kode etik penyelenggara",
+    "Pelanggaran administratif TSM",
+)
 
 
 class IncidentDialog(FormDialog):
@@ -78,7 +89,11 @@ class IncidentDialog(FormDialog):
         self.follow_ups = f3.add(tr("Tindak lanjut"), FollowUpRows(), "what")
         self.photos = f3.add(tr("Foto"), PhotoStrip(), "photo")
         self.forms = [f1, f2, f3]
-        for title, form in ((tr("Kejadian"), f1), (tr("Penanganan"), f2), (tr("Tindak lanjut dan foto"), f3)):
+        for title, form in (
+            (tr("Kejadian"), f1),
+            (tr("Penanganan"), f2),
+            (tr("Tindak lanjut dan foto"), f3),
+        ):
             page = QWidget()
             column = QVBoxLayout(page)
             column.addLayout(form)
@@ -88,10 +103,27 @@ class IncidentDialog(FormDialog):
         v.addWidget(self.general_error)
         v.addWidget(self.tabs, 1)
         v.addWidget(self.buttons)
-        self.watch(self.occurred_at, self.category, self.severity, self.place_picker, self.place, self.title_edit,
-                   self.description, self.people, self.reported_by, self.actions, self.escalated_to, self.legal_axis,
-                   self.police_report, self.meeting, self.source, self.source_grade, self.info_grade,
-                   self.follow_ups, self.photos)
+        self.watch(
+            self.occurred_at,
+            self.category,
+            self.severity,
+            self.place_picker,
+            self.place,
+            self.title_edit,
+            self.description,
+            self.people,
+            self.reported_by,
+            self.actions,
+            self.escalated_to,
+            self.legal_axis,
+            self.police_report,
+            self.meeting,
+            self.source,
+            self.source_grade,
+            self.info_grade,
+            self.follow_ups,
+            self.photos,
+        )
         self.save_button.setEnabled(False)
         incident_ops.load_form(parent=self, incident_id=incident_id).success(self._fill).run()
 
@@ -102,12 +134,19 @@ class IncidentDialog(FormDialog):
 
     def _fill(self, ref: dict) -> None:
         self._loading = True
-        group = {"pemilu": labels.translate(labels.CATEGORY_GROUP["pemilu"]), "kamtibmas": labels.translate(labels.CATEGORY_GROUP["kamtibmas"])}
-        self.category.set_items([(c.id, f"{group.get(c.group, c.group)}: {c.name}") for c in ref["categories"]])
+        group = {
+            "pemilu": labels.translate(labels.CATEGORY_GROUP["pemilu"]),
+            "kamtibmas": labels.translate(labels.CATEGORY_GROUP["kamtibmas"]),
+        }
+        self.category.set_items(
+            [(c.id, f"{group.get(c.group, c.group)}: {c.name}") for c in ref["categories"]]
+        )
         self.place_picker.load(ref["kecamatan"], ref["desa"])
         self.reported_by.set_items([(o.id, o.display) for o in ref["officers"]])
         self.follow_ups.officers = ref["officers"]
-        self.meeting.set_items([(m[0], f"{m[1]} - {labels.when(m[3])} {m[2]}") for m in ref["meetings"]])
+        self.meeting.set_items(
+            [(m[0], f"{m[1]} - {labels.when(m[3])} {m[2]}") for m in ref["meetings"]]
+        )
         i = ref.get("incident")
         if i is None:
             self.occurred_at.set_value(datetime.now().replace(second=0, microsecond=0))
@@ -172,9 +211,15 @@ class IncidentDialog(FormDialog):
 
     def save_op(self):
         return incident_ops.save_incident(
-            parent=self, incident_id=self.incident_id, data=self.value(), officer_id=officer_on_duty(),
-            photos=photo_inputs(self.photos.entries()), removed_photos=list(self.photos.removed),
-            photo_dir=hub().store.photo_dir, amendment_reason=self.amendment_reason)
+            parent=self,
+            incident_id=self.incident_id,
+            data=self.value(),
+            officer_id=officer_on_duty(),
+            photos=photo_inputs(self.photos.entries()),
+            removed_photos=list(self.photos.removed),
+            photo_dir=hub().store.photo_dir,
+            amendment_reason=self.amendment_reason,
+        )
 
 
 class StatusDialog(QDialog):
@@ -189,7 +234,9 @@ class StatusDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("Status sekarang"), QLabel(labels.incident_status(incident.status)))
         self.status = Combo(None)
-        self.status.set_items([(s, labels.incident_status(s)) for s in allowed_next(incident.status)])
+        self.status.set_items(
+            [(s, labels.incident_status(s)) for s in allowed_next(incident.status)]
+        )
         form.addRow(tr("Status baru"), self.status)
         self.note = text_edit(70)
         form.addRow(tr("Catatan"), self.note)
@@ -223,5 +270,10 @@ class StatusDialog(QDialog):
                 errors.show_exception(exc, parent=self)
 
         self.ok.setEnabled(False)
-        incident_ops.change_status(parent=self, incident_id=self.incident.id, status=status, officer_id=officer_on_duty(),
-                                   note=self.note.toPlainText()).success(lambda _d: self.accept()).failure(failed).run()
+        incident_ops.change_status(
+            parent=self,
+            incident_id=self.incident.id,
+            status=status,
+            officer_id=officer_on_duty(),
+            note=self.note.toPlainText(),
+        ).success(lambda _d: self.accept()).failure(failed).run()

@@ -26,14 +26,22 @@ from okudesk.gui.operations.photos import photo_inputs
 from okudesk.gui.pages.base import Combo
 
 # the heights of the paragraphs (a field the table adds gets the usual 70)
-HEIGHTS = {"purpose": 60, "discussion": 110, "potential_problems": 70, "outcomes": 70, "obstacles": 50}
+HEIGHTS = {
+    "purpose": 60,
+    "discussion": 110,
+    "potential_problems": 70,
+    "outcomes": 70,
+    "obstacles": 50,
+}
 
 
 class MeetingDialog(FormDialog):
     def __init__(self, parent=None, meeting_id: str | None = None):
         super().__init__(parent)
         self.meeting_id = meeting_id
-        self.setWindowTitle(tr("Rapat / kunjungan baru") if meeting_id is None else tr("Ubah rapat / kunjungan"))
+        self.setWindowTitle(
+            tr("Rapat / kunjungan baru") if meeting_id is None else tr("Ubah rapat / kunjungan")
+        )
         self.resize(900, 720)
         self.tabs = QTabWidget()
         # tabs 1 and 2 from the meeting's field table: the activity, then what happened
@@ -54,22 +62,35 @@ class MeetingDialog(FormDialog):
                 continue
             form = self.form2 if f.kind is fields.Kind.LONG_TEXT else self.form1
             label = tr("Kecamatan / desa") if f.name == "desa_id" else None
-            form.add_field("meeting", f.name, own.get(f.name), label=label, height=HEIGHTS.get(f.name, 70))
-        self.activity_type, self.starts_at, self.ends_at = own["activity_type_id"], own["starts_at"], own["ends_at"]
+            form.add_field(
+                "meeting", f.name, own.get(f.name), label=label, height=HEIGHTS.get(f.name, 70)
+            )
+        self.activity_type, self.starts_at, self.ends_at = (
+            own["activity_type_id"],
+            own["starts_at"],
+            own["ends_at"],
+        )
         self.place_picker, self.stakeholders = own["desa_id"], own["stakeholder_ids"]
         self.officers, self.reported_by = own["officer_ids"], own["reported_by_id"]
         self.inputs = {**self.form1.inputs, **self.form2.inputs}  # the plain fields, by name
         self.place, self.other_attendees = self.inputs["place"], self.inputs["other_attendees"]
         self.place.setPlaceholderText(tr("mis. Balai Desa Sukaraya"))
         self.purpose, self.discussion = self.inputs["purpose"], self.inputs["discussion"]
-        self.potential_problems, self.outcomes = self.inputs["potential_problems"], self.inputs["outcomes"]
+        self.potential_problems, self.outcomes = (
+            self.inputs["potential_problems"],
+            self.inputs["outcomes"],
+        )
         self.obstacles = self.inputs["obstacles"]
         # tab 3: follow-ups and photos
         self.form3 = FieldForm()
         self.follow_ups = self.form3.add(tr("Tindak lanjut"), FollowUpRows(), "what")
         self.photos = self.form3.add(tr("Foto"), PhotoStrip(), "photo")
         self.forms = [self.form1, self.form2, self.form3]
-        for title, form in ((tr("Kegiatan"), self.form1), (tr("Hasil kegiatan"), self.form2), (tr("Tindak lanjut dan foto"), self.form3)):
+        for title, form in (
+            (tr("Kegiatan"), self.form1),
+            (tr("Hasil kegiatan"), self.form2),
+            (tr("Tindak lanjut dan foto"), self.form3),
+        ):
             page = QWidget()
             column = QVBoxLayout(page)
             column.addLayout(form)
@@ -89,7 +110,9 @@ class MeetingDialog(FormDialog):
                 self.tabs.setCurrentIndex(i)
 
     def _load(self) -> None:
-        meeting_ops.load_form(parent=self, meeting_id=self.meeting_id).success(self._fill).failure(self._load_failed).run()
+        meeting_ops.load_form(parent=self, meeting_id=self.meeting_id).success(self._fill).failure(
+            self._load_failed
+        ).run()
 
     def _load_failed(self, exc: BaseException) -> None:
         from okudesk.gui import errors
@@ -148,6 +171,11 @@ class MeetingDialog(FormDialog):
 
     def save_op(self):
         return meeting_ops.save_meeting(
-            parent=self, meeting_id=self.meeting_id, data=self.value(), photos=photo_inputs(self.photos.entries()),
-            removed_photos=list(self.photos.removed), photo_dir=hub().store.photo_dir,
-            amendment_reason=self.amendment_reason)
+            parent=self,
+            meeting_id=self.meeting_id,
+            data=self.value(),
+            photos=photo_inputs(self.photos.entries()),
+            removed_photos=list(self.photos.removed),
+            photo_dir=hub().store.photo_dir,
+            amendment_reason=self.amendment_reason,
+        )

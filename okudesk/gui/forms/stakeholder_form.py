@@ -11,7 +11,15 @@ from okudesk.gui.pages.base import Combo
 
 
 class StakeholderDialog(FormDialog):
-    def __init__(self, parent=None, *, stakeholder_id: str | None = None, types=None, desa=None, name: str = ""):
+    def __init__(
+        self,
+        parent=None,
+        *,
+        stakeholder_id: str | None = None,
+        types=None,
+        desa=None,
+        name: str = "",
+    ):
         super().__init__(parent)
         self.stakeholder_id = stakeholder_id
         self.setWindowTitle(tr("Tokoh baru") if stakeholder_id is None else tr("Ubah data tokoh"))
@@ -34,11 +42,18 @@ class StakeholderDialog(FormDialog):
             self._fill({"stakeholder_types": types, "desa": desa})
         else:
             self.save_button.setEnabled(False)
-            stakeholder_ops.load_form(parent=self, stakeholder_id=stakeholder_id).success(self._fill).run()
+            stakeholder_ops.load_form(parent=self, stakeholder_id=stakeholder_id).success(
+                self._fill
+            ).run()
 
     def _fill(self, ref: dict) -> None:
         self._loading = True
-        self.type.set_items([(t.id, f"{t.name}" + (f" ({t.group})" if t.group else "")) for t in ref["stakeholder_types"]])
+        self.type.set_items(
+            [
+                (t.id, f"{t.name}" + (f" ({t.group})" if t.group else ""))
+                for t in ref["stakeholder_types"]
+            ]
+        )
         self.desa.set_items([(d.id, d.name) for d in ref["desa"]])
         s = ref.get("stakeholder")
         if s is not None:
@@ -56,6 +71,14 @@ class StakeholderDialog(FormDialog):
     def save_op(self):
         from okudesk.core.records.stakeholders import StakeholderInput
 
-        data = StakeholderInput(name=self.name.text(), type_id=self.type.current_id(), organisation=self.organisation.text(),
-                                desa_id=self.desa.current_id(), phone=self.phone.text(), notes=self.notes.toPlainText())
-        return stakeholder_ops.save_stakeholder(parent=self, stakeholder_id=self.stakeholder_id, data=data)
+        data = StakeholderInput(
+            name=self.name.text(),
+            type_id=self.type.current_id(),
+            organisation=self.organisation.text(),
+            desa_id=self.desa.current_id(),
+            phone=self.phone.text(),
+            notes=self.notes.toPlainText(),
+        )
+        return stakeholder_ops.save_stakeholder(
+            parent=self, stakeholder_id=self.stakeholder_id, data=data
+        )

@@ -54,7 +54,21 @@ OFFICER = "officer"
 SETTING = "setting"
 SYNC = "sync"  # bundles, receipts, conflicts, held records, trust
 AUDIT = "audit"  # the audit trail: every change, and events such as printing or logging in
-ALL_AREAS = frozenset({MEETING, INCIDENT, STAKEHOLDER, FOLLOW_UP, PHOTO, REFERENCE, POST, OFFICER, SETTING, SYNC, AUDIT})
+ALL_AREAS = frozenset(
+    {
+        MEETING,
+        INCIDENT,
+        STAKEHOLDER,
+        FOLLOW_UP,
+        PHOTO,
+        REFERENCE,
+        POST,
+        OFFICER,
+        SETTING,
+        SYNC,
+        AUDIT,
+    }
+)
 
 # The one place that says which tables (okudesk.core.models) concern which areas.
 TABLE_AREAS: dict[str, tuple[str, ...]] = {
@@ -183,7 +197,9 @@ class Hub(QObject):
         self.store = None  # okudesk.core.store.Store, set on the worker by open_store
         self.officer_on_duty: str | None = None
 
-    def open_store(self, data_dir, on_done: Callable[[object], None], failure: Callable[[BaseException], None]) -> None:
+    def open_store(
+        self, data_dir, on_done: Callable[[object], None], failure: Callable[[BaseException], None]
+    ) -> None:
         """Import the core and open (migrate) the store on the worker; the window is already up."""
 
         def work(_unused):
@@ -310,7 +326,12 @@ class _Op(Generic[T]):
 class QueryOp(_Op[T]):
     """Read something on the worker (``op(session)`` in a read session), then ``success(result)``."""
 
-    def __init__(self, parent: QWidget | None, op: Callable[[Any], T], success: Callable[[T], Any] | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        op: Callable[[Any], T],
+        success: Callable[[T], Any] | None = None,
+    ):
         super().__init__(parent, op)
         self._success = success
 
@@ -324,7 +345,12 @@ class WriteOp(_Op[T]):
     result goes to ``success`` and then ``hub().data_changed`` is emitted with what the
     transaction committed."""
 
-    def __init__(self, parent: QWidget | None, op: Callable[[Any], T], success: Callable[[T], Any] | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        op: Callable[[Any], T],
+        success: Callable[[T], Any] | None = None,
+    ):
         super().__init__(parent, op)
         self._success = success
 
@@ -337,8 +363,14 @@ class StoreTask(_Op[T]):
     """Work that opens its own sessions or touches files: ``op(store)``. Emits
     ``data_changed`` with whatever its transactions committed (e.g. demo data, an import)."""
 
-    def __init__(self, parent: QWidget | None, op: Callable[[Any], T], success: Callable[[T], Any] | None = None,
-                 *, needs_store: bool = True):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        op: Callable[[Any], T],
+        success: Callable[[T], Any] | None = None,
+        *,
+        needs_store: bool = True,
+    ):
         super().__init__(parent, op)
         self._success = success
         self._needs_store = needs_store

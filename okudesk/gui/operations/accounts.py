@@ -16,19 +16,27 @@ def people(*, parent: QWidget | None) -> QueryOp[tuple]:
         from okudesk.core.security import accounts
 
         everyone = officers.list_officers(session, active_only=False)
-        acc = {a.officer_id: a for a in accounts.list_accounts(session)} if permissions.may(session, "account.manage") else {}
+        acc = (
+            {a.officer_id: a for a in accounts.list_accounts(session)}
+            if permissions.may(session, "account.manage")
+            else {}
+        )
         return everyone, acc, accounts.idle_lock_minutes(session)
 
     return QueryOp(parent, work)
 
 
-def set_account(*, parent: QWidget | None, officer_id: str, role: str, passphrase: str | None) -> WriteOp:
+def set_account(
+    *, parent: QWidget | None, officer_id: str, role: str, passphrase: str | None
+) -> WriteOp:
     """Give an officer a role and (optionally) a temporary passphrase they must change."""
 
     def work(session):
         from okudesk.core.security import accounts
 
-        return accounts.set_account(session, officer_id, role=role, passphrase=passphrase, must_change=True)
+        return accounts.set_account(
+            session, officer_id, role=role, passphrase=passphrase, must_change=True
+        )
 
     return WriteOp(parent, work)
 
@@ -64,7 +72,9 @@ def log_in(*, parent: QWidget | None, officer_id: str, passphrase: str) -> Store
     return StoreTask(parent, work)
 
 
-def create_first_admin(*, parent: QWidget | None, name: str, nrp: str, passphrase: str) -> StoreTask:
+def create_first_admin(
+    *, parent: QWidget | None, name: str, nrp: str, passphrase: str
+) -> StoreTask:
     """The first administrator of a new database, logged in."""
 
     def work(store):

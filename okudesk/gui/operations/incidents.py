@@ -29,9 +29,14 @@ def load_form(*, parent: QWidget | None, incident_id: str | None) -> QueryOp[dic
         from okudesk.core.records import incidents, photos
 
         ref = form_choices(session)
-        ref["meetings"] = list(session.execute(
-            select(Meeting.id, Meeting.number, Meeting.place, Meeting.starts_at)
-            .where(Meeting.deleted_at.is_(None)).order_by(Meeting.starts_at.desc()).limit(RECENT_MEETINGS)))
+        ref["meetings"] = list(
+            session.execute(
+                select(Meeting.id, Meeting.number, Meeting.place, Meeting.starts_at)
+                .where(Meeting.deleted_at.is_(None))
+                .order_by(Meeting.starts_at.desc())
+                .limit(RECENT_MEETINGS)
+            )
+        )
         if incident_id:
             ref["incident"] = incidents.get_incident(session, incident_id)
             ref["photos"] = photos.photos_of(session, incident_id=incident_id)
@@ -57,9 +62,16 @@ def save_incident(
     def work(session):
         from okudesk.core.records import incidents
 
-        return incidents.save_incident(session, incident_id, data, officer_id=officer_id, photos=photos,
-                                       removed_photos=removed_photos, photo_dir=photo_dir,
-                                       amendment_reason=amendment_reason)
+        return incidents.save_incident(
+            session,
+            incident_id,
+            data,
+            officer_id=officer_id,
+            photos=photos,
+            removed_photos=removed_photos,
+            photo_dir=photo_dir,
+            amendment_reason=amendment_reason,
+        )
 
     return WriteOp(parent, work)
 
@@ -73,12 +85,15 @@ def get_incident(*, parent: QWidget | None, incident_id: str) -> QueryOp[Inciden
     return QueryOp(parent, work)
 
 
-def change_status(*, parent: QWidget | None, incident_id: str, status: str, officer_id: str | None,
-                  note: str) -> WriteOp[IncidentDetail]:
+def change_status(
+    *, parent: QWidget | None, incident_id: str, status: str, officer_id: str | None, note: str
+) -> WriteOp[IncidentDetail]:
     def work(session):
         from okudesk.core.records import incidents
 
-        return incidents.change_status(session, incident_id, status, officer_id=officer_id, note=note)
+        return incidents.change_status(
+            session, incident_id, status, officer_id=officer_id, note=note
+        )
 
     return WriteOp(parent, work)
 
@@ -98,6 +113,8 @@ def filter_choices(*, parent: QWidget | None) -> QueryOp[tuple[list, list]]:
     def work(session):
         from okudesk.core.records import reference
 
-        return [(k.id, k.name) for k in reference.kecamatan(session)], reference.incident_categories(session)
+        return [
+            (k.id, k.name) for k in reference.kecamatan(session)
+        ], reference.incident_categories(session)
 
     return QueryOp(parent, work)

@@ -46,8 +46,15 @@ def save_meeting(
     def work(session):
         from okudesk.core.records import meetings
 
-        return meetings.save_meeting(session, meeting_id, data, photos=photos, removed_photos=removed_photos,
-                                     photo_dir=photo_dir, amendment_reason=amendment_reason)
+        return meetings.save_meeting(
+            session,
+            meeting_id,
+            data,
+            photos=photos,
+            removed_photos=removed_photos,
+            photo_dir=photo_dir,
+            amendment_reason=amendment_reason,
+        )
 
     return WriteOp(parent, work)
 
@@ -58,7 +65,9 @@ def get_detail(*, parent: QWidget | None, meeting_id: str) -> QueryOp[tuple[Meet
     def work(session):
         from okudesk.core.records import meetings, photos
 
-        return meetings.get_meeting(session, meeting_id), len(photos.photos_of(session, meeting_id=meeting_id))
+        return meetings.get_meeting(session, meeting_id), len(
+            photos.photos_of(session, meeting_id=meeting_id)
+        )
 
     return QueryOp(parent, work)
 
@@ -78,7 +87,9 @@ def filter_choices(*, parent: QWidget | None) -> QueryOp[tuple[list, list]]:
     def work(session):
         from okudesk.core.records import reference
 
-        return ([(k.id, k.name) for k in reference.kecamatan(session)],
-                [(a.id, a.name) for a in reference.activity_types(session)])
+        return (
+            [(k.id, k.name) for k in reference.kecamatan(session)],
+            [(a.id, a.name) for a in reference.activity_types(session)],
+        )
 
     return QueryOp(parent, work)

@@ -31,4 +31,7 @@ def photo_inputs(entries) -> list:
     """A photo strip's (attachment id, new file, caption) entries as the core's PhotoInput."""
     from okudesk.core.records.photos import PhotoInput
 
-    return [PhotoInput(attachment_id=a or None, source=Path(s) if s else None, caption=c) for a, s, c in entries]
+    return [
+        PhotoInput(attachment_id=a or None, source=Path(s) if s else None, caption=c)
+        for a, s, c in entries
+    ]

@@ -20,23 +20,54 @@ def print_choices(*, parent: QWidget | None, kind: str, record_id: str) -> Query
         from okudesk.core.records import incidents, meetings, officers, register
         from okudesk.core.security import credentials
 
-        detail = meetings.get_meeting(session, record_id) if kind == "meeting" else incidents.get_incident(session, record_id)
-        people = [(o.id, o.nrp, f"{o.display} ({o.nrp})", credentials.credential(session, o.id) is not None)
-                  for o in officers.list_officers(session)]
-        return detail.number, detail.reported_by_id, people, register.locked_by(session, kind, record_id)
+        detail = (
+            meetings.get_meeting(session, record_id)
+            if kind == "meeting"
+            else incidents.get_incident(session, record_id)
+        )
+        people = [
+            (
+                o.id,
+                o.nrp,
+                f"{o.display} ({o.nrp})",
+                credentials.credential(session, o.id) is not None,
+            )
+            for o in officers.list_officers(session)
+        ]
+        return (
+            detail.number,
+            detail.reported_by_id,
+            people,
+            register.locked_by(session, kind, record_id),
+        )
 
     return QueryOp(parent, work)
 
 
-def make_report(*, parent: QWidget | None, kind: str, record_id: str, passphrase: str | None, draft: bool,
-                officer_nrp: str | None, progress: Callable[[str, int], None]) -> StoreTask[tuple]:
+def make_report(
+    *,
+    parent: QWidget | None,
+    kind: str,
+    record_id: str,
+    passphrase: str | None,
+    draft: bool,
+    officer_nrp: str | None,
+    progress: Callable[[str, int], None],
+) -> StoreTask[tuple]:
     """(the report, the PDF file to show: a temporary one for a draft)."""
 
     def work(store):
         from okudesk.core.reports import service
 
-        result = service.make_report(store, kind, record_id, passphrase=passphrase, draft=draft,
-                                     officer_nrp=officer_nrp, progress=progress)
+        result = service.make_report(
+            store,
+            kind,
+            record_id,
+            passphrase=passphrase,
+            draft=draft,
+            officer_nrp=officer_nrp,
+            progress=progress,
+        )
         path = result.path
         if path is None:  # a draft: a temporary file for the viewer and the printer
             handle, name = tempfile.mkstemp(prefix="okudesk-draf-", suffix=".pdf")
@@ -48,7 +79,9 @@ def make_report(*, parent: QWidget | None, kind: str, record_id: str, passphrase
     return StoreTask(parent, work)
 
 
-def record_event(*, parent: QWidget | None, action: str, kind: str, record_id: str, summary: str) -> WriteOp[None]:
+def record_event(
+    *, parent: QWidget | None, action: str, kind: str, record_id: str, summary: str
+) -> WriteOp[None]:
     """Put an event that changes no record (a print, a saved copy) in the audit trail."""
 
     def work(session):
@@ -103,12 +136,15 @@ def enroll_officer(*, parent: QWidget | None, officer_id: str, passphrase: str) 
     return WriteOp(parent, work)
 
 
-def import_pkcs12(*, parent: QWidget | None, officer_id: str, path: Path, file_passphrase: str,
-                  passphrase: str) -> WriteOp:
+def import_pkcs12(
+    *, parent: QWidget | None, officer_id: str, path: Path, file_passphrase: str, passphrase: str
+) -> WriteOp:
     def work(session):
         from okudesk.core.security import credentials
 
-        return credentials.import_pkcs12(session, officer_id, path.read_bytes(), file_passphrase, passphrase)
+        return credentials.import_pkcs12(
+            session, officer_id, path.read_bytes(), file_passphrase, passphrase
+        )
 
     return WriteOp(parent, work)
 
@@ -122,8 +158,12 @@ def load_settings(*, parent: QWidget | None) -> QueryOp[tuple]:
 
         post = posts.require_this_post(session)  # a post not set up yet says so
         has_logo = settings.load_logo(hub().store.data_dir) is not None
-        return settings.load(session), [(o.id, f"{o.display} — {o.position}") for o in officers.list_officers(session)], \
-            post.code, has_logo
+        return (
+            settings.load(session),
+            [(o.id, f"{o.display} — {o.position}") for o in officers.list_officers(session)],
+            post.code,
+            has_logo,
+        )
 
     return QueryOp(parent, work)
 
@@ -157,6 +197,8 @@ def register(*, parent: QWidget | None) -> QueryOp[tuple]:
     def work(session):
         from okudesk.core.records import officers, register
 
-        return register.list_reports(session), [(o.id, f"{o.display} ({o.nrp})") for o in officers.list_officers(session)]
+        return register.list_reports(session), [
+            (o.id, f"{o.display} ({o.nrp})") for o in officers.list_officers(session)
+        ]
 
     return QueryOp(parent, work)

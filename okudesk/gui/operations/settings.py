@@ -15,13 +15,19 @@ def load(*, parent: QWidget | None) -> QueryOp[tuple]:
     def work(session):
         from okudesk.core.records import officers, posts, reference, settings
 
-        return (posts.this_post(session), officers.list_officers(session, active_only=False), reference.ranks(session),
-                settings.get_int(session, settings.EXPORT_WARNING_DAYS, 7))
+        return (
+            posts.this_post(session),
+            officers.list_officers(session, active_only=False),
+            reference.ranks(session),
+            settings.get_int(session, settings.EXPORT_WARNING_DAYS, 7),
+        )
 
     return QueryOp(parent, work)
 
 
-def update_letterhead(*, parent: QWidget | None, post_id: str, lines: Sequence[str], place_name: str) -> WriteOp:
+def update_letterhead(
+    *, parent: QWidget | None, post_id: str, lines: Sequence[str], place_name: str
+) -> WriteOp:
     def work(session):
         from okudesk.core.records import posts
 
@@ -30,12 +36,21 @@ def update_letterhead(*, parent: QWidget | None, post_id: str, lines: Sequence[s
     return WriteOp(parent, work)
 
 
-def add_officer(*, parent: QWidget | None, name: str, nrp: str, rank_id: str | None, position: str,
-                post_id: str | None) -> WriteOp:
+def add_officer(
+    *,
+    parent: QWidget | None,
+    name: str,
+    nrp: str,
+    rank_id: str | None,
+    position: str,
+    post_id: str | None,
+) -> WriteOp:
     def work(session):
         from okudesk.core.records import officers
 
-        return officers.add_officer(session, name=name, nrp=nrp, rank_id=rank_id, position=position, post_id=post_id)
+        return officers.add_officer(
+            session, name=name, nrp=nrp, rank_id=rank_id, position=position, post_id=post_id
+        )
 
     return WriteOp(parent, work)
 

@@ -20,17 +20,33 @@ def choices(*, parent: QWidget | None) -> QueryOp[tuple[list, list]]:
     return QueryOp(parent, work)
 
 
-def set_up_post(*, parent: QWidget | None, code: str, name: str, letterhead: Sequence[str], place_name: str,
-                kecamatan_ids: Sequence[str], officer_rows: Sequence[tuple]) -> WriteOp:
+def set_up_post(
+    *,
+    parent: QWidget | None,
+    code: str,
+    name: str,
+    letterhead: Sequence[str],
+    place_name: str,
+    kecamatan_ids: Sequence[str],
+    officer_rows: Sequence[tuple],
+) -> WriteOp:
     """Make this database the post's, with its first officers ((name, rank id, NRP, position))."""
 
     def work(session):
         from okudesk.core.records import officers, posts
 
-        post = posts.set_up_this_post(session, code=code, name=name, letterhead=list(letterhead), place_name=place_name,
-                                      kecamatan_ids=list(kecamatan_ids))
+        post = posts.set_up_this_post(
+            session,
+            code=code,
+            name=name,
+            letterhead=list(letterhead),
+            place_name=place_name,
+            kecamatan_ids=list(kecamatan_ids),
+        )
         for o_name, rank, nrp, position in officer_rows:
-            officers.add_officer(session, name=o_name, nrp=nrp, rank_id=rank, position=position, post_id=post.id)
+            officers.add_officer(
+                session, name=o_name, nrp=nrp, rank_id=rank, position=position, post_id=post.id
+            )
         return post
 
     return WriteOp(parent, work)

@@ -22,8 +22,12 @@ def status(*, parent: QWidget | None) -> QueryOp[tuple]:
     def work(session):
         from okudesk.core.records import officers, posts, settings, stats
 
-        return (posts.this_post(session), officers.list_officers(session), settings.get(session, settings.OFFICER_ON_DUTY),
-                stats.unexported_changes(session))
+        return (
+            posts.this_post(session),
+            officers.list_officers(session),
+            settings.get(session, settings.OFFICER_ON_DUTY),
+            stats.unexported_changes(session),
+        )
 
     return QueryOp(parent, work)
 

@@ -25,8 +25,9 @@ def load_form(*, parent: QWidget | None, stakeholder_id: str | None) -> QueryOp[
     return QueryOp(parent, work)
 
 
-def save_stakeholder(*, parent: QWidget | None, stakeholder_id: str | None,
-                     data: StakeholderInput) -> WriteOp[StakeholderInfo]:
+def save_stakeholder(
+    *, parent: QWidget | None, stakeholder_id: str | None, data: StakeholderInput
+) -> WriteOp[StakeholderInfo]:
     """Add (``stakeholder_id`` None) or change a stakeholder."""
 
     def work(session):
@@ -45,8 +46,10 @@ def get_detail(*, parent: QWidget | None, stakeholder_id: str) -> QueryOp[tuple]
     def work(session):
         from okudesk.core.records import meetings, stakeholders
 
-        return (stakeholders.get_stakeholder(session, stakeholder_id),
-                meetings.meetings_of_stakeholder(session, stakeholder_id))
+        return (
+            stakeholders.get_stakeholder(session, stakeholder_id),
+            meetings.meetings_of_stakeholder(session, stakeholder_id),
+        )
 
     return QueryOp(parent, work)
 
@@ -66,7 +69,9 @@ def filter_choices(*, parent: QWidget | None) -> QueryOp[tuple[list, list]]:
     def work(session):
         from okudesk.core.records import reference
 
-        return ([(k.id, k.name) for k in reference.kecamatan(session)],
-                [(t.id, t.name) for t in reference.stakeholder_types(session)])
+        return (
+            [(k.id, k.name) for k in reference.kecamatan(session)],
+            [(t.id, t.name) for t in reference.stakeholder_types(session)],
+        )
 
     return QueryOp(parent, work)

@@ -18,7 +18,12 @@ def load(*, parent: QWidget | None) -> QueryOp[tuple]:
 
         local = status.local_status(session)
         if local is not None and local.role == "hq":
-            return local, status.post_statuses(session), status.conflicts(session), status.held_records(session)
+            return (
+                local,
+                status.post_statuses(session),
+                status.conflicts(session),
+                status.held_records(session),
+            )
         return local, [], [], []
 
     return QueryOp(parent, work)
@@ -83,7 +88,9 @@ def revoke_post(*, parent: QWidget | None, code: str) -> WriteOp:
     return WriteOp(parent, work)
 
 
-def resolve_conflict(*, parent: QWidget | None, table: str, record_id: str, instance: str, adopt: bool) -> WriteOp[None]:
+def resolve_conflict(
+    *, parent: QWidget | None, table: str, record_id: str, instance: str, adopt: bool
+) -> WriteOp[None]:
     def work(session):
         from okudesk.core.sync import merge
 

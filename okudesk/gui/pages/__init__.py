@@ -28,16 +28,61 @@ class PageSpec(NamedTuple):
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("home", QT_TRANSLATE_NOOP("pages", "Beranda"), "okudesk.gui.pages.home:HomePage", "SP_DirHomeIcon"),
-    PageSpec("meetings", QT_TRANSLATE_NOOP("pages", "Rapat & Kunjungan"), "okudesk.gui.pages.meetings:MeetingsPage", "SP_FileDialogDetailedView"),
-    PageSpec("incidents", QT_TRANSLATE_NOOP("pages", "Kejadian"), "okudesk.gui.pages.incidents:IncidentsPage", "SP_MessageBoxWarning"),
-    PageSpec("stakeholders", QT_TRANSLATE_NOOP("pages", "Tokoh & Pemangku Kepentingan"), "okudesk.gui.pages.stakeholders:StakeholdersPage", "SP_DirIcon"),
-    PageSpec("follow_ups", QT_TRANSLATE_NOOP("pages", "Tindak Lanjut"), "okudesk.gui.pages.followups:FollowUpsPage", "SP_DialogApplyButton"),
-    PageSpec("reports", QT_TRANSLATE_NOOP("pages", "Laporan"), "okudesk.gui.pages.reports:ReportsPage", "SP_FileDialogContentsView"),
-    PageSpec("sync", QT_TRANSLATE_NOOP("pages", "Sinkronisasi"), "okudesk.gui.pages.sync:SyncPage", "SP_DriveFDIcon",
-             ("sync.export", "sync.import")),
-    PageSpec("audit", QT_TRANSLATE_NOOP("pages", "Audit & Keamanan"), "okudesk.gui.pages.audit:AuditPage", "SP_FileDialogListView",
-             ("audit.read",)),
-    PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Pengaturan"), "okudesk.gui.pages.settings:SettingsPage", "SP_FileDialogInfoView",
-             ("settings.write",)),
+    PageSpec(
+        "home",
+        QT_TRANSLATE_NOOP("pages", "Beranda"),
+        "okudesk.gui.pages.home:HomePage",
+        "SP_DirHomeIcon",
+    ),
+    PageSpec(
+        "meetings",
+        QT_TRANSLATE_NOOP("pages", "Rapat & Kunjungan"),
+        "okudesk.gui.pages.meetings:MeetingsPage",
+        "SP_FileDialogDetailedView",
+    ),
+    PageSpec(
+        "incidents",
+        QT_TRANSLATE_NOOP("pages", "Kejadian"),
+        "okudesk.gui.pages.incidents:IncidentsPage",
+        "SP_MessageBoxWarning",
+    ),
+    PageSpec(
+        "stakeholders",
+        QT_TRANSLATE_NOOP("pages", "Tokoh & Pemangku Kepentingan"),
+        "okudesk.gui.pages.stakeholders:StakeholdersPage",
+        "SP_DirIcon",
+    ),
+    PageSpec(
+        "follow_ups",
+        QT_TRANSLATE_NOOP("pages", "Tindak Lanjut"),
+        "okudesk.gui.pages.followups:FollowUpsPage",
+        "SP_DialogApplyButton",
+    ),
+    PageSpec(
+        "reports",
+        QT_TRANSLATE_NOOP("pages", "Laporan"),
+        "okudesk.gui.pages.reports:ReportsPage",
+        "SP_FileDialogContentsView",
+    ),
+    PageSpec(
+        "sync",
+        QT_TRANSLATE_NOOP("pages", "Sinkronisasi"),
+        "okudesk.gui.pages.sync:SyncPage",
+        "SP_DriveFDIcon",
+        ("sync.export", "sync.import"),
+    ),
+    PageSpec(
+        "audit",
+        QT_TRANSLATE_NOOP("pages", "Audit & Keamanan"),
+        "okudesk.gui.pages.audit:AuditPage",
+        "SP_FileDialogListView",
+        ("audit.read",),
+    ),
+    PageSpec(
+        "settings",
+        QT_TRANSLATE_NOOP("pages", "Pengaturan"),
+        "okudesk.gui.pages.settings:SettingsPage",
+        "SP_FileDialogInfoView",
+        ("settings.write",),
+    ),
 ]

@@ -40,14 +40,20 @@ LIMIT = 500
 
 def choose_folder(parent) -> str | None:
     """Where to write a backup (a USB stick); tests replace this."""
-    path = QFileDialog.getExistingDirectory(parent, tr("Pilih flashdisk atau folder tujuan cadangan"))
+    path = QFileDialog.getExistingDirectory(
+        parent, tr("Pilih flashdisk atau folder tujuan cadangan")
+    )
     return path or None
 
 
 def choose_backup_file(parent) -> str | None:
     """Which backup to restore; tests replace this."""
-    path, _filter = QFileDialog.getOpenFileName(parent, tr("Pilih berkas cadangan"), "",
-                                                tr("Cadangan okudesk (*.zip *.sqlite3);;Semua berkas (*)"))
+    path, _filter = QFileDialog.getOpenFileName(
+        parent,
+        tr("Pilih berkas cadangan"),
+        "",
+        tr("Cadangan okudesk (*.zip *.sqlite3);;Semua berkas (*)"),
+    )
     return path or None
 
 
@@ -97,8 +103,13 @@ class AuditPage(Page):
         self.record.setPlaceholderText(tr("ID data"))
         self.record.setClearButtonEnabled(True)
         self.since, self.until = DateBox(), DateBox()
-        for label, w in ((tr("Petugas"), self.officer), (tr("Tindakan"), self.action), (tr("Data"), self.record),
-                         (tr("Dari"), self.since), (tr("Sampai"), self.until)):
+        for label, w in (
+            (tr("Petugas"), self.officer),
+            (tr("Tindakan"), self.action),
+            (tr("Data"), self.record),
+            (tr("Dari"), self.since),
+            (tr("Sampai"), self.until),
+        ):
             bar.addWidget(QLabel(label))
             bar.addWidget(w)
         self.verify_button = QPushButton(tr("Periksa rantai"))
@@ -110,8 +121,16 @@ class AuditPage(Page):
         v.addWidget(self.chain_label)
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("auditTable")
-        self.table.setHorizontalHeaderLabels([tr("Waktu"), tr("Petugas"), tr("Tindakan"), tr("Data"), tr("Keterangan"),
-                                              tr("Perubahan")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                tr("Waktu"),
+                tr("Petugas"),
+                tr("Tindakan"),
+                tr("Data"),
+                tr("Keterangan"),
+                tr("Perubahan"),
+            ]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -156,14 +175,21 @@ class AuditPage(Page):
         self.load_entries()
 
     def filters(self) -> dict:
-        return dict(actor_id=self.officer.current_id(), action=self.action.current_id(),
-                    record_id=self.record.text().strip() or None, since=_utc(self.since.value()),
-                    until=_utc(self.until.value(), end=True), limit=LIMIT)
+        return dict(
+            actor_id=self.officer.current_id(),
+            action=self.action.current_id(),
+            record_id=self.record.text().strip() or None,
+            since=_utc(self.since.value()),
+            until=_utc(self.until.value(), end=True),
+            limit=LIMIT,
+        )
 
     def load_entries(self, *_args) -> None:
         if current_actor() is None:
             return
-        audit_ops.entries(parent=self, filters=self.filters()).success(self._show_entries).failure(self._failed).run()
+        audit_ops.entries(parent=self, filters=self.filters()).success(self._show_entries).failure(
+            self._failed
+        ).run()
 
     def _failed(self, exc: BaseException) -> None:
         from okudesk.core.errors import OkudeskError
@@ -181,8 +207,14 @@ class AuditPage(Page):
         self.table.setRowCount(len(rows))
         for r, e in enumerate(rows):
             changes = ", ".join(sorted(e.changes))
-            cells = (_local(e.at), e.actor_name, tr(ACTION_LABELS.get(e.action, e.action)),
-                     f"{e.record_type} {e.record_id[:8]}".strip(), e.summary, changes)
+            cells = (
+                _local(e.at),
+                e.actor_name,
+                tr(ACTION_LABELS.get(e.action, e.action)),
+                f"{e.record_type} {e.record_id[:8]}".strip(),
+                e.summary,
+                changes,
+            )
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == 5 and e.changes:
@@ -191,15 +223,23 @@ class AuditPage(Page):
                     item.setData(Qt.ItemDataRole.UserRole, e.id)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
-        self.count_label.setText(tr("{n} entri (paling baru dulu, paling banyak {max})").format(n=len(rows), max=LIMIT))
+        self.count_label.setText(
+            tr("{n} entri (paling baru dulu, paling banyak {max})").format(n=len(rows), max=LIMIT)
+        )
 
     def verify_chain(self) -> None:
         def show(result) -> None:
             if result.ok:
-                self.chain_label.setText(tr("Rantai audit utuh: {n} entri dalam {c} rantai.").format(n=result.entries, c=result.chains))
+                self.chain_label.setText(
+                    tr("Rantai audit utuh: {n} entri dalam {c} rantai.").format(
+                        n=result.entries, c=result.chains
+                    )
+                )
                 self.chain_label.setStyleSheet("color: #1b5e20;")
             else:
-                self.chain_label.setText(tr("Rantai audit RUSAK: {problem}").format(problem=result.problem))
+                self.chain_label.setText(
+                    tr("Rantai audit RUSAK: {problem}").format(problem=result.problem)
+                )
                 self.chain_label.setStyleSheet("color: #b71c1c; font-weight: 600;")
 
         audit_ops.verify(parent=self).success(show).run()
@@ -211,7 +251,9 @@ class AuditPage(Page):
         v = QVBoxLayout(tab)
         self.accounts = QTableWidget(0, 4)
         self.accounts.setObjectName("accountsTable")
-        self.accounts.setHorizontalHeaderLabels([tr("Petugas"), tr("NRP"), tr("Peran"), tr("Keadaan")])
+        self.accounts.setHorizontalHeaderLabels(
+            [tr("Petugas"), tr("NRP"), tr("Peran"), tr("Keadaan")]
+        )
         self.accounts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.accounts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.accounts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -226,7 +268,9 @@ class AuditPage(Page):
             self.role.addItem(tr(ROLE_LABELS[role]), role)
         self.temp_pass = QLineEdit()
         self.temp_pass.setEchoMode(QLineEdit.EchoMode.Password)
-        self.temp_pass.setPlaceholderText(tr("kata sandi sementara (petugas menggantinya saat masuk)"))
+        self.temp_pass.setPlaceholderText(
+            tr("kata sandi sementara (petugas menggantinya saat masuk)")
+        )
         form.addRow(tr("Peran"), self.role)
         form.addRow(tr("Kata sandi sementara"), self.temp_pass)
         buttons = QHBoxLayout()
@@ -256,8 +300,20 @@ class AuditPage(Page):
         self.accounts.setRowCount(len(people))
         for r, p in enumerate(people):
             a = acc.get(p.id)
-            state = "" if a is None else (tr("terkunci") if a.locked_seconds else tr("harus ganti kata sandi") if a.must_change else tr("aktif"))
-            for c, text in enumerate((p.display, p.nrp, tr(ROLE_LABELS[a.role]) if a else tr("(belum ada akun)"), state)):
+            state = (
+                ""
+                if a is None
+                else (
+                    tr("terkunci")
+                    if a.locked_seconds
+                    else tr("harus ganti kata sandi")
+                    if a.must_change
+                    else tr("aktif")
+                )
+            )
+            for c, text in enumerate(
+                (p.display, p.nrp, tr(ROLE_LABELS[a.role]) if a else tr("(belum ada akun)"), state)
+            ):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, p.id)
                 self.accounts.setItem(r, c, item)
@@ -272,7 +328,11 @@ class AuditPage(Page):
             self.role.setCurrentIndex(max(self.role.findData(a.role), 0))
 
     def _save_account(self) -> None:
-        officer_id, role, passphrase = self.selected_officer(), self.role.currentData(), self.temp_pass.text() or None
+        officer_id, role, passphrase = (
+            self.selected_officer(),
+            self.role.currentData(),
+            self.temp_pass.text() or None,
+        )
         if officer_id is None:
             return
         self.account_error.show_text("")
@@ -280,8 +340,9 @@ class AuditPage(Page):
         def done(_info) -> None:
             self.temp_pass.clear()
 
-        account_ops.set_account(parent=self, officer_id=officer_id, role=role, passphrase=passphrase) \
-            .success(done).failure(self._account_failed).run()
+        account_ops.set_account(
+            parent=self, officer_id=officer_id, role=role, passphrase=passphrase
+        ).success(done).failure(self._account_failed).run()
 
     def _unlock(self) -> None:
         officer_id = self.selected_officer()
@@ -305,8 +366,12 @@ class AuditPage(Page):
     def _build_backup(self) -> None:
         tab = QWidget()
         v = QVBoxLayout(tab)
-        note = QLabel(tr("okudesk membuat cadangan otomatis sekali sehari di folder data. Simpan juga cadangan "
-                         "di flashdisk yang disimpan terpisah dari laptop."))
+        note = QLabel(
+            tr(
+                "okudesk membuat cadangan otomatis sekali sehari di folder data. Simpan juga cadangan "
+                "di flashdisk yang disimpan terpisah dari laptop."
+            )
+        )
         note.setWordWrap(True)
         v.addWidget(note)
         self.usb_button = QPushButton(tr("Cadangkan ke USB…"))
@@ -345,8 +410,11 @@ class AuditPage(Page):
 
         def done(info) -> None:
             self.usb_button.setEnabled(True)
-            self.backup_label.setText(tr("Cadangan tersimpan: {path} ({mb:.1f} MB, {n} foto)").format(
-                path=str(info.path), mb=info.size / 1e6, n=info.photos))
+            self.backup_label.setText(
+                tr("Cadangan tersimpan: {path} ({mb:.1f} MB, {n} foto)").format(
+                    path=str(info.path), mb=info.size / 1e6, n=info.photos
+                )
+            )
 
         def failed(exc: BaseException) -> None:
             self.usb_button.setEnabled(True)
@@ -359,17 +427,27 @@ class AuditPage(Page):
         """Put a backup in place of the database in use (kept aside), then log in again."""
         path = choose_backup_file(self)
         if not path or not messages.confirm(
-            self, tr("Data sekarang akan diganti dengan isi cadangan ini (data sekarang disimpan di folder replaced). "
-                     "Lanjutkan?"), ok_text=tr("Pulihkan")):
+            self,
+            tr(
+                "Data sekarang akan diganti dengan isi cadangan ini (data sekarang disimpan di folder replaced). "
+                "Lanjutkan?"
+            ),
+            ok_text=tr("Pulihkan"),
+        ):
             return
+
         def done(info) -> None:
             from okudesk.gui.login import gate
 
-            self.backup_label.setText(tr("Cadangan dipulihkan dari {path}.").format(path=str(info.source)))
+            self.backup_label.setText(
+                tr("Cadangan dipulihkan dari {path}.").format(path=str(info.source))
+            )
             gate(self.window_).lock("restore")  # the restored database has its own accounts
 
         def failed(exc: BaseException) -> None:
-            messages.error(self, tr("Cadangan tidak dapat dipulihkan: {reason}").format(reason=str(exc)))
+            messages.error(
+                self, tr("Cadangan tidak dapat dipulihkan: {reason}").format(reason=str(exc))
+            )
 
         backup_ops.restore(parent=self, source=path).success(done).failure(failed).run()
 
@@ -379,4 +457,6 @@ class AuditPage(Page):
 
             gate(self.window_).idle.start(value)
 
-        account_ops.set_idle_lock_minutes(parent=self, minutes=self.idle_minutes.value()).success(done).run()
+        account_ops.set_idle_lock_minutes(parent=self, minutes=self.idle_minutes.value()).success(
+            done
+        ).run()

@@ -71,7 +71,9 @@ class Page(QWidget):
                 widget.hide()  # shown again by show_role when someone who may logs in
         for action in actions:
             if not callable(getattr(self, action, None)):  # a renamed method must not drop its rule
-                raise AttributeError(f"{type(self).__name__} guards {action!r}, which it does not have")
+                raise AttributeError(
+                    f"{type(self).__name__} guards {action!r}, which it does not have"
+                )
             self.guarded_actions[action] = permission
 
     def show_role(self, actor) -> None:
@@ -167,7 +169,11 @@ class Combo(QComboBox):
         return self.currentData()
 
     def set_current_id(self, item_id) -> None:
-        i = self.findData(item_id) if item_id is not None else (0 if self.all_text is not None else -1)
+        i = (
+            self.findData(item_id)
+            if item_id is not None
+            else (0 if self.all_text is not None else -1)
+        )
         self.setCurrentIndex(max(i, 0) if self.count() else -1)
 
 
@@ -195,8 +201,15 @@ class FilterBar(QWidget):
 
     changed = Signal()
 
-    def __init__(self, *, kind_label: str | None, status_items: list[tuple[str, str]] | None,
-                 dates: bool = True, kecamatan: bool = True, extra: list[QWidget] | None = None):
+    def __init__(
+        self,
+        *,
+        kind_label: str | None,
+        status_items: list[tuple[str, str]] | None,
+        dates: bool = True,
+        kecamatan: bool = True,
+        extra: list[QWidget] | None = None,
+    ):
         super().__init__()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -321,7 +334,10 @@ class ListPage(Page):
         if listing_.default_sort in keys:  # show how the list is sorted before anyone clicks
             self.table.horizontalHeader().setSortIndicator(
                 keys.index(listing_.default_sort),
-                Qt.SortOrder.DescendingOrder if listing_.default_descending else Qt.SortOrder.AscendingOrder)
+                Qt.SortOrder.DescendingOrder
+                if listing_.default_descending
+                else Qt.SortOrder.AscendingOrder,
+            )
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -329,7 +345,9 @@ class ListPage(Page):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setWordWrap(False)
         self.table.doubleClicked.connect(lambda _i: self.run_action("open_selected"))
-        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._current_changed(cur.row()))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self._current_changed(cur.row())
+        )
         self.model.rows_ready.connect(self._maybe_show_detail)
         self._paint_watch = _FirstPaintWatch(self.table.viewport(), self.model)
         self.model.first_rows_in.connect(self._paint_watch.arm)
@@ -367,7 +385,6 @@ class ListPage(Page):
         self._shown_id: str | None = None
         self._loaded_once = False
 
-
     def _load_posts(self) -> None:
         """At HQ the list holds every post's records: show the Post column and filter."""
         keys = [c.key for c in self.model.columns]
@@ -382,7 +399,6 @@ class ListPage(Page):
                 self.filter_bar.post.set_items(items)
 
         reference_ops.hq_post_choices(parent=self).success(done).run()
-
 
     # subclasses -----------------------------------------------------------------------------------
 
@@ -405,7 +421,9 @@ class ListPage(Page):
         if self.filter_bar.kecamatan is None:
             return
 
-        reference_ops.kecamatan_choices(parent=self).success(self.filter_bar.kecamatan.set_items).run()
+        reference_ops.kecamatan_choices(parent=self).success(
+            self.filter_bar.kecamatan.set_items
+        ).run()
 
     # behaviour --------------------------------------------------------------------------------------
 
@@ -454,11 +472,14 @@ class ListPage(Page):
 
     def select_record(self, record_id: str) -> None:
         """Select a record after it was saved (looked up by its row key)."""
+
         def done(key):
             self._select_key = key
             self._after_load()
 
-        reference_ops.record_key(parent=self, listing=self.model.listing, record_id=record_id).success(done).run()
+        reference_ops.record_key(
+            parent=self, listing=self.model.listing, record_id=record_id
+        ).success(done).run()
 
     def _after_load(self) -> None:
         self._update_count()
@@ -493,7 +514,9 @@ class ListPage(Page):
     def _update_count(self) -> None:
         n = self.model.rowCount()
         more = self.model.canFetchMore()
-        self.count_label.setText(tr("{n} data").format(n=f"{n:,}".replace(",", ".")) + ("+" if more else ""))
+        self.count_label.setText(
+            tr("{n} data").format(n=f"{n:,}".replace(",", ".")) + ("+" if more else "")
+        )
 
     def _current_changed(self, row: int) -> None:
         record_id = self.model.record_id(row) if row >= 0 else None
@@ -515,7 +538,9 @@ class ListPage(Page):
             self.filter_bar.search.clear()
 
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue(f"{self.settings_group}/header", self.table.horizontalHeader().saveState())
+        settings.setValue(
+            f"{self.settings_group}/header", self.table.horizontalHeader().saveState()
+        )
         settings.setValue(f"{self.settings_group}/splitter", self.splitter.saveState())
 
     def restore_state(self, settings: QSettings) -> None:
@@ -532,7 +557,9 @@ class ListPage(Page):
         """Column widths from the record's field table (a column may set its own)."""
         from okudesk.core.records import fields
 
-        widths = {f.list_key: f.listed.width for f in fields.record(self.listing_name).listed if f.listed}
+        widths = {
+            f.list_key: f.listed.width for f in fields.record(self.listing_name).listed if f.listed
+        }
         for col, spec in enumerate(self.model.columns):
             width = spec.width if spec.width is not None else widths.get(spec.key)
             if width:

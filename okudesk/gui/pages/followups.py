@@ -31,14 +31,28 @@ class FollowUpsPage(ListPage):
     areas = frozenset({FOLLOW_UP, MEETING, INCIDENT})
 
     def __init__(self, window):
-        columns = field_columns("follow_up", due_date={"color": _due_color}, status={"text": labels.follow_up_status})
-        columns.append(ColumnSpec("status", lambda: tr("Aksi"), lambda s: tr("✔ Tandai selesai") if s == "terbuka" else "",
-                                  lambda _s: QColor("#1565c0"), width=130))
+        columns = field_columns(
+            "follow_up", due_date={"color": _due_color}, status={"text": labels.follow_up_status}
+        )
+        columns.append(
+            ColumnSpec(
+                "status",
+                lambda: tr("Aksi"),
+                lambda s: tr("✔ Tandai selesai") if s == "terbuka" else "",
+                lambda _s: QColor("#1565c0"),
+                width=130,
+            )
+        )
         self.quick = QButtonGroup()
         self.quick.setExclusive(True)
         buttons = []
-        for key, text in (("open", tr("Terbuka")), ("overdue", tr("Terlambat")), ("mine", tr("Milik saya")),
-                          ("done", tr("Selesai")), ("all", tr("Semua"))):
+        for key, text in (
+            ("open", tr("Terbuka")),
+            ("overdue", tr("Terlambat")),
+            ("mine", tr("Milik saya")),
+            ("done", tr("Selesai")),
+            ("all", tr("Semua")),
+        ):
             b = QPushButton(text)
             b.setCheckable(True)
             b.setProperty("quick", key)
@@ -58,7 +72,9 @@ class FollowUpsPage(ListPage):
         self.done_button.clicked.connect(lambda: self.set_status(self.current_id(), "selesai"))
         self.reopen_button.clicked.connect(lambda: self.set_status(self.current_id(), "terbuka"))
         self.guard("followup.write", self.done_button, self.reopen_button)
-        self.guard("meeting.write", actions=("new_record",))  # a follow-up is written in its meeting
+        self.guard(
+            "meeting.write", actions=("new_record",)
+        )  # a follow-up is written in its meeting
         self.table.clicked.connect(self._clicked)
 
     def quick_filter(self) -> str:
@@ -87,9 +103,12 @@ class FollowUpsPage(ListPage):
             values["status"] = "selesai"
         return ListFilter(**values)
 
-
     def _clicked(self, index) -> None:
-        if index.column() == DONE_COLUMN and index.data(RAW_ROLE) == "terbuka" and self.allowed("followup.write"):
+        if (
+            index.column() == DONE_COLUMN
+            and index.data(RAW_ROLE) == "terbuka"
+            and self.allowed("followup.write")
+        ):
             self.set_status(index.data(Qt.ItemDataRole.UserRole + 1), "selesai")
 
     def set_status(self, follow_up_id: str | None, status: str) -> None:

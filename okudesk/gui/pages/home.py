@@ -129,19 +129,27 @@ class HomePage(Page):
             card.number.setText(str(value))
         self.cards["overdue"].number.setStyleSheet("color: #b71c1c;" if d.overdue_count else "")
         if d.days_since_export is None:
-            self.export_warning.setText(tr("Data pos ini belum pernah diekspor ke Polres. Buat paket sinkronisasi di halaman Sinkronisasi."))
+            self.export_warning.setText(
+                tr(
+                    "Data pos ini belum pernah diekspor ke Polres. Buat paket sinkronisasi di halaman Sinkronisasi."
+                )
+            )
             self.export_warning.setVisible(True)
         elif d.days_since_export >= d.export_warning_days:
             self.export_warning.setText(
-                tr("Sudah {n} hari tidak ada ekspor ke Polres (terakhir {when}). Buat paket sinkronisasi di halaman Sinkronisasi.")
-                .format(n=d.days_since_export, when=labels.when(d.last_export)))
+                tr(
+                    "Sudah {n} hari tidak ada ekspor ke Polres (terakhir {when}). Buat paket sinkronisasi di halaman Sinkronisasi."
+                ).format(n=d.days_since_export, when=labels.when(d.last_export))
+            )
             self.export_warning.setVisible(True)
         else:
             self.export_warning.setVisible(False)
         lines = [(f, True) for f in d.overdue] + [(f, False) for f in d.due_soon]
         self.follow_ups.setRowCount(len(lines))
         for row, (f, late) in enumerate(lines):
-            due = QTableWidgetItem(labels.when(f.due_date) + (" " + tr("(terlambat)") if late else ""))
+            due = QTableWidgetItem(
+                labels.when(f.due_date) + (" " + tr("(terlambat)") if late else "")
+            )
             if late:
                 due.setForeground(Qt.GlobalColor.darkRed)
             self.follow_ups.setItem(row, 0, due)
@@ -161,7 +169,9 @@ class HomePage(Page):
             self.incidents.setItem(row, 0, sev)
             self.incidents.setItem(row, 1, QTableWidgetItem(labels.when(i.occurred_at)))
             self.incidents.setItem(row, 2, QTableWidgetItem(labels.incident_status(i.status)))
-            self.incidents.setItem(row, 3, QTableWidgetItem(f"{i.category}: {i.summary}" if i.category else i.summary))
+            self.incidents.setItem(
+                row, 3, QTableWidgetItem(f"{i.category}: {i.summary}" if i.category else i.summary)
+            )
         header = self.incidents.horizontalHeader()
         for col in range(3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)

@@ -21,25 +21,41 @@ class IncidentsPage(ListPage):
     areas = frozenset({INCIDENT, FOLLOW_UP, PHOTO, REFERENCE})
 
     def __init__(self, window):
-        columns = field_columns("incident", severity={"text": labels.severity, "color": labels.severity_color},
-                                status={"text": labels.incident_status})
+        columns = field_columns(
+            "incident",
+            severity={"text": labels.severity, "color": labels.severity_color},
+            status={"text": labels.incident_status},
+        )
         status_items = [(code, labels.incident_status(code)) for code in labels.INCIDENT_STATUS]
-        super().__init__(window, columns, FilterBar(kind_label=tr("Semua kategori"), status_items=status_items))
+        super().__init__(
+            window, columns, FilterBar(kind_label=tr("Semua kategori"), status_items=status_items)
+        )
         self.title.setText(tr("Kejadian"))
         self.new_button = QPushButton(tr("Kejadian baru (Ctrl+N)"))
         self.status_button = QPushButton(tr("Ubah status…"))
         self.edit_button = QPushButton(tr("Ubah"))
         self.delete_button = QPushButton(tr("Hapus"))
         self.report_button = QPushButton(tr("Cetak laporan (Ctrl+P)"))
-        for b in (self.new_button, self.status_button, self.edit_button, self.delete_button, self.report_button):
+        for b in (
+            self.new_button,
+            self.status_button,
+            self.edit_button,
+            self.delete_button,
+            self.report_button,
+        ):
             self.buttons.addWidget(b)
         self.new_button.clicked.connect(self.new_record)
         self.status_button.clicked.connect(self.change_status)
         self.edit_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.report_button.clicked.connect(self.print_current)
-        self.guard("incident.write", self.new_button, self.edit_button, self.delete_button,
-                   actions=("new_record", "open_selected", "delete_selected"))
+        self.guard(
+            "incident.write",
+            self.new_button,
+            self.edit_button,
+            self.delete_button,
+            actions=("new_record", "open_selected", "delete_selected"),
+        )
         self.guard("incident.status", self.status_button, actions=("change_status",))
         self.detail_data = None
 
@@ -58,12 +74,14 @@ class IncidentsPage(ListPage):
 
             kec, cats = result
             self.filter_bar.kecamatan.set_items(kec)
-            items = [(GROUP_PREFIX + g, "— " + labels.translate(text) + " —") for g, text in labels.CATEGORY_GROUP.items()]
+            items = [
+                (GROUP_PREFIX + g, "— " + labels.translate(text) + " —")
+                for g, text in labels.CATEGORY_GROUP.items()
+            ]
             items += [(c.id, c.name) for c in cats]
             self.filter_bar.kind.set_items(items)
 
         incident_ops.filter_choices(parent=self).success(done).run()
-
 
     def show_detail(self, record_id: str | None) -> None:
         if record_id is None:
@@ -72,27 +90,35 @@ class IncidentsPage(ListPage):
             self.browser.setHtml(f"<p style='color:#5b6b7b'>{escape(empty)}</p>")
             return
 
-        incident_ops.get_incident(parent=self, incident_id=record_id).success(self._render) \
-            .failure(lambda _e: self.browser.clear()).run()
+        incident_ops.get_incident(parent=self, incident_id=record_id).success(self._render).failure(
+            lambda _e: self.browser.clear()
+        ).run()
 
     def _render(self, i) -> None:
         self.detail_data = i
         color = labels.SEVERITY_COLOR.get(i.severity, "#333")
         where = ", ".join(x for x in (i.place, i.desa, i.kecamatan) if x)
         heading = i.title or i.category or tr("Kejadian")
-        html = [f"<h3 style='margin:0;color:#1f3b57'>{escape(heading)}</h3>",
-                f"<div style='color:#5b6b7b'>{escape(i.number)} · {escape(labels.when(i.occurred_at))}</div>",
-                f"<div><b style='color:{color}'>{escape(labels.severity(i.severity))}</b> · "
-                f"<b>{escape(labels.incident_status(i.status))}</b> · {escape(i.category)}</div>",
-                f"<div>{escape(where)}</div>",
-                *(section(labels.field("incident", name), getattr(i, name))
-                  for name in ("description", "people_involved", "actions_taken")),
-                section(labels.field("incident", "escalated_to"), " · ".join(x for x in (i.escalated_to, i.legal_axis) if x)),
-                section(labels.field("incident", "police_report_number"), i.police_report_number)]
+        html = [
+            f"<h3 style='margin:0;color:#1f3b57'>{escape(heading)}</h3>",
+            f"<div style='color:#5b6b7b'>{escape(i.number)} · {escape(labels.when(i.occurred_at))}</div>",
+            f"<div><b style='color:{color}'>{escape(labels.severity(i.severity))}</b> · "
+            f"<b>{escape(labels.incident_status(i.status))}</b> · {escape(i.category)}</div>",
+            f"<div>{escape(where)}</div>",
+            *(
+                section(labels.field("incident", name), getattr(i, name))
+                for name in ("description", "people_involved", "actions_taken")
+            ),
+            section(
+                labels.field("incident", "escalated_to"),
+                " · ".join(x for x in (i.escalated_to, i.legal_axis) if x),
+            ),
+            section(labels.field("incident", "police_report_number"), i.police_report_number),
+        ]
         steps = []
         for h in i.history:
             step = f"<b>{escape(labels.when(h.changed_at))}</b> &nbsp; "
-            step += (f"{escape(labels.incident_status(h.from_status))} → " if h.from_status else "")
+            step += f"{escape(labels.incident_status(h.from_status))} → " if h.from_status else ""
             step += f"<b>{escape(labels.incident_status(h.to_status))}</b>"
             if h.officer_name:
                 step += f" <span style='color:#5b6b7b'>({escape(h.officer_name)})</span>"
@@ -100,8 +126,10 @@ class IncidentsPage(ListPage):
                 step += f"<br><i>{escape(h.note)}</i>"
             steps.append(f"<li style='margin-bottom:4px'>{step}</li>")
         history_title = tr("Riwayat status")
-        html.append(f"<h4 style='margin:10px 0 2px 0;color:#1f3b57'>{escape(history_title)}</h4>"
-                    f"<ul style='margin-left:-20px'>{''.join(steps)}</ul>")
+        html.append(
+            f"<h4 style='margin:10px 0 2px 0;color:#1f3b57'>{escape(history_title)}</h4>"
+            f"<ul style='margin-left:-20px'>{''.join(steps)}</ul>"
+        )
         self.browser.setHtml("".join(html))
         from okudesk.core.records.incidents import allowed_next
 
@@ -141,8 +169,13 @@ class IncidentsPage(ListPage):
         if not record_id:
             return
         number = self.model.index(self.current_row(), 0).data()
-        if not messages.confirm(self, tr("Hapus kejadian {number}? Data ditandai terhapus dan tetap tercatat untuk Polres.").format(number=number),
-                                ok_text=tr("Hapus")):
+        if not messages.confirm(
+            self,
+            tr(
+                "Hapus kejadian {number}? Data ditandai terhapus dan tetap tercatat untuk Polres."
+            ).format(number=number),
+            ok_text=tr("Hapus"),
+        ):
             return
 
         incident_ops.delete_incident(parent=self, incident_id=record_id).run()

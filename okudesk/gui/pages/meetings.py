@@ -33,7 +33,9 @@ class MeetingsPage(ListPage):
 
     def __init__(self, window):
         columns = field_columns("meeting")
-        super().__init__(window, columns, FilterBar(kind_label=tr("Semua jenis kegiatan"), status_items=None))
+        super().__init__(
+            window, columns, FilterBar(kind_label=tr("Semua jenis kegiatan"), status_items=None)
+        )
         self.title.setText(tr("Rapat & Kunjungan"))
         self.new_button = QPushButton(tr("Rapat baru (Ctrl+N)"))
         self.edit_button = QPushButton(tr("Ubah"))
@@ -45,8 +47,13 @@ class MeetingsPage(ListPage):
         self.edit_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.report_button.clicked.connect(self.print_current)
-        self.guard("meeting.write", self.new_button, self.edit_button, self.delete_button,
-                   actions=("new_record", "open_selected", "delete_selected"))
+        self.guard(
+            "meeting.write",
+            self.new_button,
+            self.edit_button,
+            self.delete_button,
+            actions=("new_record", "open_selected", "delete_selected"),
+        )
 
     def make_detail(self):
         self.browser = QTextBrowser()
@@ -62,36 +69,56 @@ class MeetingsPage(ListPage):
 
         meeting_ops.filter_choices(parent=self).success(done).run()
 
-
     def show_detail(self, record_id: str | None) -> None:
         if record_id is None:
             empty = tr("Tidak ada rapat yang cocok.")
             self.browser.setHtml(f"<p style='color:#5b6b7b'>{escape(empty)}</p>")
             return
 
-        meeting_ops.get_detail(parent=self, meeting_id=record_id).success(self._render) \
-            .failure(lambda _e: self.browser.clear()).run()
+        meeting_ops.get_detail(parent=self, meeting_id=record_id).success(self._render).failure(
+            lambda _e: self.browser.clear()
+        ).run()
 
     def _render(self, result) -> None:
         m, n_photos = result
         when = labels.when(m.starts_at) + (f" – {m.ends_at.strftime('%H:%M')}" if m.ends_at else "")
         where = ", ".join(x for x in (m.place, m.desa, m.kecamatan) if x)
         heading = m.activity_type or tr("Kegiatan")
-        html = [f"<h3 style='margin:0;color:#1f3b57'>{escape(heading)}</h3>",
-                f"<div style='color:#5b6b7b'>{escape(m.number)} · {escape(when)}</div>",
-                f"<div>{escape(where)}</div>"]
+        html = [
+            f"<h3 style='margin:0;color:#1f3b57'>{escape(heading)}</h3>",
+            f"<div style='color:#5b6b7b'>{escape(m.number)} · {escape(when)}</div>",
+            f"<div>{escape(where)}</div>",
+        ]
         if m.stakeholders:
-            html.append(section(labels.field("meeting", "stakeholder_ids"), "\n".join(f"{s.name} ({s.detail})" if s.detail else s.name for s in m.stakeholders)))
+            html.append(
+                section(
+                    labels.field("meeting", "stakeholder_ids"),
+                    "\n".join(
+                        f"{s.name} ({s.detail})" if s.detail else s.name for s in m.stakeholders
+                    ),
+                )
+            )
         if m.officers:
-            html.append(section(tr("Petugas"), "\n".join(f"{o.detail} {o.name}".strip() for o in m.officers)))
+            html.append(
+                section(
+                    tr("Petugas"), "\n".join(f"{o.detail} {o.name}".strip() for o in m.officers)
+                )
+            )
         from okudesk.core.records import fields
 
         for f in fields.record("meeting"):  # the paragraphs, in the table's order
             if f.kind is fields.Kind.LONG_TEXT:
                 html.append(section(labels.field("meeting", f.name), getattr(m, f.name)))
         if m.follow_ups:
-            html.append(section(tr("Tindak lanjut"), "\n".join(
-                f"{f.what} ({labels.follow_up_status(f.status)}{', ' + labels.when(f.due_date) if f.due_date else ''})" for f in m.follow_ups)))
+            html.append(
+                section(
+                    tr("Tindak lanjut"),
+                    "\n".join(
+                        f"{f.what} ({labels.follow_up_status(f.status)}{', ' + labels.when(f.due_date) if f.due_date else ''})"
+                        for f in m.follow_ups
+                    ),
+                )
+            )
         if n_photos:
             html.append(section(tr("Foto"), tr("{n} foto terlampir").format(n=n_photos)))
         self.browser.setHtml("".join(html))
@@ -121,8 +148,13 @@ class MeetingsPage(ListPage):
             return
         row = self.current_row()
         number = self.model.index(row, 0).data()
-        if not messages.confirm(self, tr("Hapus rapat {number}? Data ditandai terhapus dan tetap tercatat untuk Polres.").format(number=number),
-                                ok_text=tr("Hapus")):
+        if not messages.confirm(
+            self,
+            tr(
+                "Hapus rapat {number}? Data ditandai terhapus dan tetap tercatat untuk Polres."
+            ).format(number=number),
+            ok_text=tr("Hapus"),
+        ):
             return
 
         meeting_ops.delete_meeting(parent=self, meeting_id=record_id).run()

@@ -35,7 +35,9 @@ class ReportsPage(Page):
         title = QLabel(tr("Laporan"))
         title.setObjectName("pageTitle")
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([tr("Nomor"), tr("Jenis"), tr("Penanda tangan"), tr("Ditandatangani"), tr("Halaman")])
+        self.table.setHorizontalHeaderLabels(
+            [tr("Nomor"), tr("Jenis"), tr("Penanda tangan"), tr("Ditandatangani"), tr("Halaman")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
@@ -91,9 +93,17 @@ class ReportsPage(Page):
         self.rows = reports
         self.table.setRowCount(len(reports))
         for r, rep in enumerate(reports):
-            for c, text in enumerate((rep.number, tr(KIND_TITLES.get(rep.kind, rep.kind)), rep.signer_name,
-                                      rep.signed_at.replace(tzinfo=UTC).astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB"),
-                                      str(rep.pages))):
+            for c, text in enumerate(
+                (
+                    rep.number,
+                    tr(KIND_TITLES.get(rep.kind, rep.kind)),
+                    rep.signer_name,
+                    rep.signed_at.replace(tzinfo=UTC)
+                    .astimezone(WIB)
+                    .strftime("%d-%m-%Y %H:%M WIB"),
+                    str(rep.pages),
+                )
+            ):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         current = self.officer.currentData()
         self.officer.clear()

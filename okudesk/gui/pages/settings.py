@@ -83,14 +83,21 @@ class SettingsPage(Page):
         off_box = QGroupBox(tr("Petugas"))
         ov = QVBoxLayout(off_box)
         self.officers = QTableWidget(0, 4)
-        self.officers.setHorizontalHeaderLabels([tr("Nama"), tr("Pangkat"), tr("NRP"), tr("Jabatan")])
+        self.officers.setHorizontalHeaderLabels(
+            [tr("Nama"), tr("Pangkat"), tr("NRP"), tr("Jabatan")]
+        )
         self.officers.verticalHeader().setVisible(False)
         self.officers.horizontalHeader().setStretchLastSection(True)
         self.officers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.officers.setMinimumHeight(200)
         ov.addWidget(self.officers)
         add = QHBoxLayout()
-        self.o_name, self.o_rank, self.o_nrp, self.o_position = QLineEdit(), Combo(tr("(pangkat)")), QLineEdit(), QLineEdit()
+        self.o_name, self.o_rank, self.o_nrp, self.o_position = (
+            QLineEdit(),
+            Combo(tr("(pangkat)")),
+            QLineEdit(),
+            QLineEdit(),
+        )
         self.o_name.setPlaceholderText(tr("Nama"))
         self.o_nrp.setPlaceholderText(tr("NRP (8 angka)"))
         self.o_nrp.setMaxLength(8)
@@ -153,7 +160,11 @@ class SettingsPage(Page):
     def save(self) -> None:
         if self.post is None:
             return
-        post_id, lines, place = self.post.id, [e.text() for e in self.letterhead], self.place_name.text()
+        post_id, lines, place = (
+            self.post.id,
+            [e.text() for e in self.letterhead],
+            self.place_name.text(),
+        )
         self.post_error.setText("")
 
         def failed(exc):
@@ -166,10 +177,17 @@ class SettingsPage(Page):
 
                 errors.show_exception(exc, parent=self)
 
-        settings_ops.update_letterhead(parent=self, post_id=post_id, lines=lines, place_name=place).failure(failed).run()
+        settings_ops.update_letterhead(
+            parent=self, post_id=post_id, lines=lines, place_name=place
+        ).failure(failed).run()
 
     def _add_officer(self) -> None:
-        name, rank, nrp, position = self.o_name.text(), self.o_rank.current_id(), self.o_nrp.text(), self.o_position.text()
+        name, rank, nrp, position = (
+            self.o_name.text(),
+            self.o_rank.current_id(),
+            self.o_nrp.text(),
+            self.o_position.text(),
+        )
         post_id = self.post.id if self.post else None
         self.officer_error.setText("")
 
@@ -180,8 +198,9 @@ class SettingsPage(Page):
         def failed(exc):
             self.officer_error.setText(str(exc))
 
-        settings_ops.add_officer(parent=self, name=name, nrp=nrp, rank_id=rank, position=position, post_id=post_id) \
-            .success(done).failure(failed).run()
+        settings_ops.add_officer(
+            parent=self, name=name, nrp=nrp, rank_id=rank, position=position, post_id=post_id
+        ).success(done).failure(failed).run()
 
     def _save_days(self) -> None:
         settings_ops.set_export_warning_days(parent=self, days=self.warn_days.value()).run()

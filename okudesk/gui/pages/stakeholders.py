@@ -29,7 +29,11 @@ class StakeholdersPage(ListPage):
 
     def __init__(self, window):
         columns = field_columns("stakeholder", meetings={"align_right": True})
-        super().__init__(window, columns, FilterBar(kind_label=tr("Semua jenis tokoh"), status_items=None, dates=False))
+        super().__init__(
+            window,
+            columns,
+            FilterBar(kind_label=tr("Semua jenis tokoh"), status_items=None, dates=False),
+        )
         self.title.setText(tr("Tokoh & Pemangku Kepentingan"))
         self.new_button = QPushButton(tr("Tokoh baru (Ctrl+N)"))
         self.edit_button = QPushButton(tr("Ubah"))
@@ -39,8 +43,13 @@ class StakeholdersPage(ListPage):
         self.new_button.clicked.connect(self.new_record)
         self.edit_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.guard("stakeholder.write", self.new_button, self.edit_button, self.delete_button,
-                   actions=("new_record", "open_selected", "delete_selected"))
+        self.guard(
+            "stakeholder.write",
+            self.new_button,
+            self.edit_button,
+            self.delete_button,
+            actions=("new_record", "open_selected", "delete_selected"),
+        )
 
     def make_detail(self):
         box = QWidget()
@@ -73,23 +82,31 @@ class StakeholdersPage(ListPage):
 
         stakeholder_ops.filter_choices(parent=self).success(done).run()
 
-
     def show_detail(self, record_id: str | None) -> None:
         if record_id is None:
             self.info.setText("")
             self.history.setRowCount(0)
             return
 
-        stakeholder_ops.get_detail(parent=self, stakeholder_id=record_id).success(self._render).run()
+        stakeholder_ops.get_detail(parent=self, stakeholder_id=record_id).success(
+            self._render
+        ).run()
 
     def _render(self, result) -> None:
         s, history = result
         parts = [f"<h3 style='margin:0;color:#1f3b57'>{escape(s.name)}</h3>"]
-        values = {"type_id": s.type_name, "organisation": s.organisation, "desa_id": s.desa_name, "phone": s.phone,
-                  "notes": s.notes}
+        values = {
+            "type_id": s.type_name,
+            "organisation": s.organisation,
+            "desa_id": s.desa_name,
+            "phone": s.phone,
+            "notes": s.notes,
+        }
         for label, value in ((labels.field_short("stakeholder", k), v) for k, v in values.items()):
             if value:
-                parts.append(f"<div><span style='color:#5b6b7b'>{escape(label)}:</span> {escape(value)}</div>")
+                parts.append(
+                    f"<div><span style='color:#5b6b7b'>{escape(label)}:</span> {escape(value)}</div>"
+                )
         self.info.setText("".join(parts))
         self.history.setRowCount(len(history))
         for row, m in enumerate(history):
@@ -97,7 +114,9 @@ class StakeholdersPage(ListPage):
             when.setData(Qt.ItemDataRole.UserRole, m.id)
             self.history.setItem(row, 0, when)
             self.history.setItem(row, 1, QTableWidgetItem(m.number))
-            self.history.setItem(row, 2, QTableWidgetItem(" - ".join(x for x in (m.activity_type, m.place) if x)))
+            self.history.setItem(
+                row, 2, QTableWidgetItem(" - ".join(x for x in (m.activity_type, m.place) if x))
+            )
         self.history.resizeColumnsToContents()
         self.history.horizontalHeader().setStretchLastSection(True)
 
@@ -129,8 +148,13 @@ class StakeholdersPage(ListPage):
         if not record_id:
             return
         name = self.model.index(self.current_row(), 0).data()
-        if not messages.confirm(self, tr("Hapus {name} dari direktori? Riwayat pertemuannya tetap tersimpan.").format(name=name),
-                                ok_text=tr("Hapus")):
+        if not messages.confirm(
+            self,
+            tr("Hapus {name} dari direktori? Riwayat pertemuannya tetap tersimpan.").format(
+                name=name
+            ),
+            ok_text=tr("Hapus"),
+        ):
             return
 
         stakeholder_ops.delete_stakeholder(parent=self, stakeholder_id=record_id).run()

@@ -69,7 +69,9 @@ def _fill(table: QTableWidget, rows: list[list]) -> None:
 def _when(value) -> str:
     if not value:
         return "-"
-    text = value.isoformat(sep=" ", timespec="minutes") if hasattr(value, "isoformat") else str(value)
+    text = (
+        value.isoformat(sep=" ", timespec="minutes") if hasattr(value, "isoformat") else str(value)
+    )
     return text.replace("T", " ")[:16]
 
 
@@ -97,8 +99,14 @@ class SyncPage(Page):
         self._build_hq(v)
         v.addStretch(1)
         self.guard("sync.export", self.export_button)
-        self.guard("sync.import", self.receipt_button, self.import_folder_button, self.import_files_button,
-                   self.adopt_button, self.dismiss_button)
+        self.guard(
+            "sync.import",
+            self.receipt_button,
+            self.import_folder_button,
+            self.import_files_button,
+            self.adopt_button,
+            self.dismiss_button,
+        )
         self.guard("hq.posts", self.add_post_button)
         self.guard("hq.revoke", self.revoke_button)
 
@@ -107,8 +115,12 @@ class SyncPage(Page):
     def _build_setup(self, v: QVBoxLayout) -> None:
         self.setup_box = QGroupBox(tr("Belum disiapkan"))
         f = QVBoxLayout(self.setup_box)
-        note = QLabel(tr("Instalasi ini belum terhubung dengan Polres. Polres membuat kit pendaftaran untuk pos ini; "
-                         "pilih berkas kit itu untuk menyiapkan sinkronisasi."))
+        note = QLabel(
+            tr(
+                "Instalasi ini belum terhubung dengan Polres. Polres membuat kit pendaftaran untuk pos ini; "
+                "pilih berkas kit itu untuk menyiapkan sinkronisasi."
+            )
+        )
         note.setWordWrap(True)
         f.addWidget(note)
         self.kit_button = QPushButton(tr("Siapkan pos dari kit…"))
@@ -166,16 +178,31 @@ class SyncPage(Page):
         hv.setContentsMargins(0, 0, 0, 0)
         status_box = QGroupBox(tr("Status sinkronisasi per pos"))
         sv = QVBoxLayout(status_box)
-        self.posts = _table([tr("Pos"), tr("Nama"), tr("Status"), tr("Bundel"), tr("Bundel terakhir"),
-                             tr("Hari sejak"), tr("Penghitung diakui"), tr("Selisih (bundel hilang)"), tr("Konflik"),
-                             tr("Ditahan")])
+        self.posts = _table(
+            [
+                tr("Pos"),
+                tr("Nama"),
+                tr("Status"),
+                tr("Bundel"),
+                tr("Bundel terakhir"),
+                tr("Hari sejak"),
+                tr("Penghitung diakui"),
+                tr("Selisih (bundel hilang)"),
+                tr("Konflik"),
+                tr("Ditahan"),
+            ]
+        )
         sv.addWidget(self.posts)
         manage = QHBoxLayout()
         self.add_post_button = QPushButton(tr("Daftarkan pos…"))
-        self.add_post_button.setToolTip(tr("Mendaftarkan pos dan menulis kit pendaftarannya ke folder atau flashdisk"))
+        self.add_post_button.setToolTip(
+            tr("Mendaftarkan pos dan menulis kit pendaftarannya ke folder atau flashdisk")
+        )
         self.add_post_button.clicked.connect(self.add_post)
         self.revoke_button = QPushButton(tr("Cabut pos terpilih…"))
-        self.revoke_button.setToolTip(tr("Laptop pos hilang atau dicuri: bundel bertanda tangan kuncinya ditolak"))
+        self.revoke_button.setToolTip(
+            tr("Laptop pos hilang atau dicuri: bundel bertanda tangan kuncinya ditolak")
+        )
         self.revoke_button.clicked.connect(self.revoke_selected)
         manage.addWidget(self.add_post_button)
         manage.addWidget(self.revoke_button)
@@ -200,18 +227,35 @@ class SyncPage(Page):
         self.hq_progress = QProgressBar()
         self.hq_progress.setVisible(False)
         iv.addWidget(self.hq_progress)
-        self.results = _table([tr("Berkas"), tr("Pos"), tr("Hasil"), tr("Baru"), tr("Diperbarui"), tr("Tidak berubah"),
-                               tr("Konflik"), tr("Ditahan"), tr("Tanda terima")])
+        self.results = _table(
+            [
+                tr("Berkas"),
+                tr("Pos"),
+                tr("Hasil"),
+                tr("Baru"),
+                tr("Diperbarui"),
+                tr("Tidak berubah"),
+                tr("Konflik"),
+                tr("Ditahan"),
+                tr("Tanda terima"),
+            ]
+        )
         iv.addWidget(self.results)
         hv.addWidget(import_box)
 
         conflict_box = QGroupBox(tr("Konflik (versi yang kalah, disimpan untuk diperiksa)"))
         cv = QVBoxLayout(conflict_box)
-        self.conflicts = _table([tr("Tabel"), tr("Data"), tr("Pos"), tr("Isi versi yang kalah"), tr("Ditemukan")])
+        self.conflicts = _table(
+            [tr("Tabel"), tr("Data"), tr("Pos"), tr("Isi versi yang kalah"), tr("Ditemukan")]
+        )
         cv.addWidget(self.conflicts)
         resolve = QHBoxLayout()
         self.adopt_button = QPushButton(tr("Pakai versi ini"))
-        self.adopt_button.setToolTip(tr("Versi yang kalah menjadi perubahan Polres dan dikirim ke pos pada tanda terima berikutnya"))
+        self.adopt_button.setToolTip(
+            tr(
+                "Versi yang kalah menjadi perubahan Polres dan dikirim ke pos pada tanda terima berikutnya"
+            )
+        )
         self.adopt_button.clicked.connect(lambda: self.resolve_selected(adopt=True))
         self.dismiss_button = QPushButton(tr("Pertahankan versi yang berlaku"))
         self.dismiss_button.clicked.connect(lambda: self.resolve_selected(adopt=False))
@@ -243,21 +287,55 @@ class SyncPage(Page):
         self.post_box.setVisible(self.role == "post")
         self.hq_box.setVisible(self.role == "hq")
         if self.role == "post":
-            self.post_name.setText(tr("{code} (Polres {hq})").format(code=local.code, hq=local.hq_code))
-            self.enrolled.setText(tr("diterbitkan Polres") if local.enrolled
-                                  else tr("menunggu tanda terima pertama dari Polres"))
+            self.post_name.setText(
+                tr("{code} (Polres {hq})").format(code=local.code, hq=local.hq_code)
+            )
+            self.enrolled.setText(
+                tr("diterbitkan Polres")
+                if local.enrolled
+                else tr("menunggu tanda terima pertama dari Polres")
+            )
             self.waiting.setText(str(local.waiting))
-            self.last_export.setText(_when(local.last_export_at) + (f"  ({Path(local.last_export_file).name})" if local.last_export_file else ""))
+            self.last_export.setText(
+                _when(local.last_export_at)
+                + (f"  ({Path(local.last_export_file).name})" if local.last_export_file else "")
+            )
             self.last_receipt.setText(_when(local.last_receipt_at))
             self._fill_drives()
         elif self.role == "hq":
-            _fill(self.posts, [[p.code, p.name, p.status, p.bundles, _when(p.last_bundle_at),
-                                "-" if p.days_since is None else p.days_since, p.acknowledged, p.lag, p.conflicts, p.held]
-                               for p in post_rows])
-            _fill(self.conflicts, [[c.table, c.record_id, c.post_code, c.summary, _when(c.detected_at)]
-                                   for c in conflict_rows])
+            _fill(
+                self.posts,
+                [
+                    [
+                        p.code,
+                        p.name,
+                        p.status,
+                        p.bundles,
+                        _when(p.last_bundle_at),
+                        "-" if p.days_since is None else p.days_since,
+                        p.acknowledged,
+                        p.lag,
+                        p.conflicts,
+                        p.held,
+                    ]
+                    for p in post_rows
+                ],
+            )
+            _fill(
+                self.conflicts,
+                [
+                    [c.table, c.record_id, c.post_code, c.summary, _when(c.detected_at)]
+                    for c in conflict_rows
+                ],
+            )
             self._conflict_keys = [(c.table, c.record_id, c.instance) for c in conflict_rows]
-            _fill(self.held, [[h.table, h.record_id, h.post_code, h.missing, _when(h.held_at)] for h in held_rows])
+            _fill(
+                self.held,
+                [
+                    [h.table, h.record_id, h.post_code, h.missing, _when(h.held_at)]
+                    for h in held_rows
+                ],
+            )
         self.ready.emit()
 
     def _fill_drives(self) -> None:
@@ -296,18 +374,27 @@ class SyncPage(Page):
 
         def done(result) -> None:
             self._busy(self.post_progress, False)
-            self.post_result.setText(tr("Selesai: {n} catatan dan {photos} foto ditulis ke {path}. Bawa flashdisk ini ke "
-                                        "Polres; data tetap tersimpan di sini sampai tanda terima Polres diimpor.")
-                                     .format(n=result.records, photos=result.photos, path=result.path))
+            self.post_result.setText(
+                tr(
+                    "Selesai: {n} catatan dan {photos} foto ditulis ke {path}. Bawa flashdisk ini ke "
+                    "Polres; data tetap tersimpan di sini sampai tanda terima Polres diimpor."
+                ).format(n=result.records, photos=result.photos, path=result.path)
+            )
 
-        sync_ops.export_bundle(parent=self, target=Path(target)).success(done).failure(self._post_failed).run()
+        sync_ops.export_bundle(parent=self, target=Path(target)).success(done).failure(
+            self._post_failed
+        ).run()
 
     def _post_failed(self, exc: BaseException) -> None:
         self._busy(self.post_progress, False)
         self.post_result.setText(tr("Gagal: {reason}").format(reason=exc))
 
     def import_receipt(self) -> None:
-        files = messages.open_files(self, tr("Pilih tanda terima dari Polres"), tr("Tanda terima okudesk (*.okr);;Semua berkas (*)"))
+        files = messages.open_files(
+            self,
+            tr("Pilih tanda terima dari Polres"),
+            tr("Tanda terima okudesk (*.okr);;Semua berkas (*)"),
+        )
         if not files:
             return
         self._busy(self.post_progress, True)
@@ -318,23 +405,41 @@ class SyncPage(Page):
             for o in outcomes:
                 if o.ok:
                     c = o.counts
-                    lines.append(tr("{file}: diterapkan ({new} baru, {updated} diperbarui{cert})").format(
-                        file=o.file.name, new=c["new"], updated=c["updated"],
-                        cert=tr("; sertifikat pos dari Polres dipasang") if o.certificate_installed else ""))
+                    lines.append(
+                        tr("{file}: diterapkan ({new} baru, {updated} diperbarui{cert})").format(
+                            file=o.file.name,
+                            new=c["new"],
+                            updated=c["updated"],
+                            cert=tr("; sertifikat pos dari Polres dipasang")
+                            if o.certificate_installed
+                            else "",
+                        )
+                    )
                 else:
-                    lines.append(tr("{file}: DITOLAK: {reason}").format(file=o.file.name, reason=o.reason))
+                    lines.append(
+                        tr("{file}: DITOLAK: {reason}").format(file=o.file.name, reason=o.reason)
+                    )
             self.post_result.setText("\n".join(lines))
 
-        sync_ops.import_receipts(parent=self, paths=[Path(f) for f in files]).success(done).failure(self._post_failed).run()
+        sync_ops.import_receipts(parent=self, paths=[Path(f) for f in files]).success(done).failure(
+            self._post_failed
+        ).run()
 
     def set_up_from_kit(self) -> None:
-        files = messages.open_files(self, tr("Pilih kit pendaftaran dari Polres"), tr("Kit okudesk (*.json);;Semua berkas (*)"))
+        files = messages.open_files(
+            self,
+            tr("Pilih kit pendaftaran dari Polres"),
+            tr("Kit okudesk (*.json);;Semua berkas (*)"),
+        )
         if not files:
             return
 
         def done(role) -> None:
-            self.setup_result.setText(tr("Pos {code} siap; ekspor pertama membawa bukti pendaftaran ke Polres {hq}.")
-                                      .format(code=role.code, hq=role.hq_code))
+            self.setup_result.setText(
+                tr(
+                    "Pos {code} siap; ekspor pertama membawa bukti pendaftaran ke Polres {hq}."
+                ).format(code=role.code, hq=role.hq_code)
+            )
 
         def failed(exc: BaseException) -> None:
             self.setup_result.setText(tr("Gagal: {reason}").format(reason=exc))
@@ -349,7 +454,9 @@ class SyncPage(Page):
             self.start_import(sorted(Path(folder).glob("*.okb")))
 
     def import_files(self) -> None:
-        files = messages.open_files(self, tr("Pilih bundel dari pos"), tr("Bundel okudesk (*.okb);;Semua berkas (*)"))
+        files = messages.open_files(
+            self, tr("Pilih bundel dari pos"), tr("Bundel okudesk (*.okb);;Semua berkas (*)")
+        )
         if files:
             self.start_import([Path(f) for f in files])
 
@@ -394,18 +501,25 @@ class SyncPage(Page):
         name = messages.text_input(self, tr("Daftarkan pos"), tr("Nama pos:"))
         if not name:
             return
-        folder = messages.choose_folder(self, tr("Pilih folder atau flashdisk untuk kit pendaftaran"))
+        folder = messages.choose_folder(
+            self, tr("Pilih folder atau flashdisk untuk kit pendaftaran")
+        )
         if not folder:
             return
 
         def done(path) -> None:
-            self.manage_result.setText(tr("Kit pendaftaran ditulis ke {path}. Serahkan kepada pos seperti menyerahkan kunci.")
-                                       .format(path=path))
+            self.manage_result.setText(
+                tr(
+                    "Kit pendaftaran ditulis ke {path}. Serahkan kepada pos seperti menyerahkan kunci."
+                ).format(path=path)
+            )
 
         def failed(exc: BaseException) -> None:
             self.manage_result.setText(tr("Gagal: {reason}").format(reason=exc))
 
-        sync_ops.add_post(parent=self, code=code, name=name, out_dir=Path(folder)).success(done).failure(failed).run()
+        sync_ops.add_post(parent=self, code=code, name=name, out_dir=Path(folder)).success(
+            done
+        ).failure(failed).run()
 
     def revoke_selected(self) -> None:
         row = self.posts.currentRow()
@@ -413,8 +527,14 @@ class SyncPage(Page):
             messages.info(self, tr("Pilih dulu satu pos di daftar."))
             return
         code = self.posts.item(row, 0).text()
-        if not messages.confirm(self, tr("Cabut pos {code}? Bundel yang ditandatangani kunci pos ini akan ditolak; "
-                                         "pos perlu kit baru.").format(code=code), ok_text=tr("Cabut")):
+        if not messages.confirm(
+            self,
+            tr(
+                "Cabut pos {code}? Bundel yang ditandatangani kunci pos ini akan ditolak; "
+                "pos perlu kit baru."
+            ).format(code=code),
+            ok_text=tr("Cabut"),
+        ):
             return
 
         def done(_post) -> None:
@@ -429,15 +549,26 @@ class SyncPage(Page):
             return
         table, record_id, instance = self._conflict_keys[row]
 
-        sync_ops.resolve_conflict(parent=self, table=table, record_id=record_id, instance=instance, adopt=adopt).run()
+        sync_ops.resolve_conflict(
+            parent=self, table=table, record_id=record_id, instance=instance, adopt=adopt
+        ).run()
 
     def _add_result(self, o) -> None:
         row = self.results.rowCount()
         self.results.insertRow(row)
         c = o.counts or {}
         verdict = tr("diterapkan") if o.ok else tr("DITOLAK: {reason}").format(reason=o.reason)
-        values = [o.file.name, o.post, verdict, c.get("new", ""), c.get("updated", ""), c.get("unchanged", ""),
-                  c.get("conflicts", ""), c.get("held", ""), o.receipt.name if o.receipt else ""]
+        values = [
+            o.file.name,
+            o.post,
+            verdict,
+            c.get("new", ""),
+            c.get("updated", ""),
+            c.get("unchanged", ""),
+            c.get("conflicts", ""),
+            c.get("held", ""),
+            o.receipt.name if o.receipt else "",
+        ]
         for col, value in enumerate(values):
             self.results.setItem(row, col, QTableWidgetItem(str(value)))
         self.results.resizeColumnsToContents()

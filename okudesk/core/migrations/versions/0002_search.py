@@ -15,9 +15,22 @@ depends_on = None
 
 # travelling tables: an index on (change_instance, change_counter) for the count of changes
 # not yet exported (status bar) and the export's own selection
-VERSIONED = ("kecamatan", "desa", "stakeholder_type", "activity_type", "incident_category", "rank",
-             "post", "officer", "stakeholder", "meeting", "incident", "incident_status_change",
-             "follow_up", "attachment")
+VERSIONED = (
+    "kecamatan",
+    "desa",
+    "stakeholder_type",
+    "activity_type",
+    "incident_category",
+    "rank",
+    "post",
+    "officer",
+    "stakeholder",
+    "meeting",
+    "incident",
+    "incident_status_change",
+    "follow_up",
+    "attachment",
+)
 
 # The indexes as this revision made them, frozen as text: a migration never reads the live
 # field tables, so a new database and a migrated one cannot differ. A later change of the
@@ -115,8 +128,9 @@ SEARCH: dict[str, tuple[str, ...]] = {
 
 def upgrade() -> None:
     for table in VERSIONED:
-        op.create_index(f"ix_{table}_change_version", table, ["change_instance", "change_counter"],
-                        unique=False)
+        op.create_index(
+            f"ix_{table}_change_version", table, ["change_instance", "change_counter"], unique=False
+        )
     if op.get_bind().dialect.name == "sqlite":
         for statements in SEARCH.values():
             for statement in statements:
