@@ -199,12 +199,15 @@ def test_cli_acts_as_console_or_as_a_logged_in_officer(store, tmp_path):
     data = str(store.data_dir)
     store.close()
     env_ok = {"OKUDESK_PASSPHRASE": PASS, "PATH": "/usr/bin:/bin"}
-    run = lambda *a, env=None: subprocess.run(
-        [sys.executable, "-m", "okudesk", "--data-dir", data, *a],  # noqa: E731
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+
+    def run(*a, env=None):
+        return subprocess.run(
+            [sys.executable, "-m", "okudesk", "--data-dir", data, *a],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+
     assert run("account", "list").returncode == 0
     refused = run("--officer", "85071234", "account", "list", env=env_ok)
     assert refused.returncode == 1 and "tidak diizinkan" in refused.stderr
