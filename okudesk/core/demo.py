@@ -226,8 +226,10 @@ FOLLOW_UPS = [
 ]
 INCIDENT_TEXT = {
     "pemilu": [
-        "Warga melaporkan adanya pembagian amplop berisi uang kepada pemilih oleh orang yang mengaku tim kampanye.",
-        "Ditemukan baliho calon legislatif dirusak dan dicopot oleh orang tidak dikenal pada malam hari.",
+        "Warga melaporkan adanya pembagian amplop berisi uang kepada pemilih oleh orang yang "
+        "mengaku tim kampanye.",
+        "Ditemukan baliho calon legislatif dirusak dan dicopot oleh orang tidak dikenal pada "
+        "malam hari.",
         "Beredar video hoaks tentang kecurangan penghitungan suara di media sosial.",
         "Terjadi adu mulut antar pendukung dua calon saat kampanye terbuka di lapangan desa.",
         "Kepala desa diduga mengarahkan perangkat desa untuk mendukung salah satu calon.",
@@ -647,10 +649,15 @@ def _bulk_meetings(ctx: _Context, count: int, progress: Progress | None) -> list
                         kecamatan_id=kec,
                         desa_id=desa,
                         place=rng.choice(PLACES),
-                        purpose=f"Melaksanakan {topic} dalam rangka menjaga kamtibmas yang kondusif.",
+                        purpose=(
+                            f"Melaksanakan {topic} dalam rangka menjaga kamtibmas yang kondusif."
+                        ),
                         discussion=summary,
                         potential_problems=rng.choice(PROBLEMS),
-                        outcomes="Peserta sepakat menjaga situasi aman dan segera melapor bila ada gangguan.",
+                        outcomes=(
+                            "Peserta sepakat menjaga situasi aman dan segera melapor bila ada "
+                            "gangguan."
+                        ),
                         obstacles=rng.choice(OBSTACLES),
                         other_attendees=rng.randint(0, 40),
                         reported_by_id=rng.choice(ctx.officer_ids),

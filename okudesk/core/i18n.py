@@ -197,7 +197,8 @@ _ENGLISH: dict[str, str] = {
     "Berkas ini dienkripsi untuk instalasi lain": "This file is encrypted for another installation",
     "Berkas ditolak: ukuran isi tidak sesuai manifes (kemungkinan bom dekompresi)": "File refused: the contents do not match the size in the manifest (possibly a decompression bomb)",
     "Berkas ini tidak dapat diperiksa di instalasi ini (bukan untuk {code})": "This file cannot be checked at this installation (not for {code})",
-    # the record field tables (okudesk/core/records/fields.py): their checks (labels: in the tables)
+    # the record field tables (okudesk/core/records/fields.py): their checks (labels: in the
+    # tables)
     "{field} bukan teks": "{field} is not text",
     "{field} tidak dikenal: {value}": "Unknown {field}: {value}",
     "Berkas ditolak: {table} {id} tidak sah: {problem}": "File refused: {table} {id} is not valid: {problem}",

@@ -471,7 +471,8 @@ def _forget_pending(session: Session, *_args: object) -> None:
 
 
 def install(session_class: type[Session]) -> None:
-    """Listen on ``session_class``; must come before ``versioning.install`` (it stamps our entries)."""
+    """Listen on ``session_class``; must come before ``versioning.install`` (it stamps our
+    entries)."""
     event.listen(session_class, "before_flush", _before_flush)
     event.listen(session_class, "before_commit", _before_commit)
     event.listen(session_class, "after_rollback", _forget_pending)
@@ -616,7 +617,8 @@ def verify(session: Session, *, origin_post: str | None = None) -> Verification:
                 len(chains),
                 last_at,
                 _(
-                    "entri {label} hilang: rantai berakhir di {have}, padahal basis data mencatat sampai #{seq}",
+                    "entri {label} hilang: rantai berakhir di {have}, padahal basis data mencatat "
+                    "sampai #{seq}",
                     label=f"{chain_id[:8]}#{(last.seq + 1) if last else 1}",
                     have=have,
                     seq=seq,

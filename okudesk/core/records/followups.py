@@ -68,7 +68,8 @@ def replace_for(
     incident_id: str | None = None,
     items: list[FollowUpInput],
 ) -> None:
-    """Make the follow-ups of a meeting or incident equal ``items``; removed ones become tombstones."""
+    """Make the follow-ups of a meeting or incident equal ``items``; removed ones become
+    tombstones."""
     owner = FollowUp.meeting_id == meeting_id if meeting_id else FollowUp.incident_id == incident_id
     existing = {
         f.id: f

@@ -132,7 +132,8 @@ def ensure_editable(
     if not reason:
         raise RecordLocked(
             _(
-                "{kind} ini sudah ditandatangani dalam laporan {number}; perubahan hanya dapat dibuat sebagai perubahan laporan (amandemen) dengan alasan",
+                "{kind} ini sudah ditandatangani dalam laporan {number}; perubahan hanya dapat "
+                "dibuat sebagai perubahan laporan (amandemen) dengan alasan",
                 kind=KIND_LABELS.get(kind, kind),
                 number=report.number,
             ),

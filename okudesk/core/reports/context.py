@@ -96,7 +96,8 @@ def resolve_signer(
     if not reported_by_id:
         raise OkudeskError(
             _(
-                "Data ini tidak mencatat petugas pelapor; pilih petugas penanda tangan (--officer NRP)"
+                "Data ini tidak mencatat petugas pelapor; pilih petugas penanda tangan (--officer "
+                "NRP)"
             )
         )
     return officers.get_officer(session, reported_by_id)

@@ -77,7 +77,8 @@ def story(
     out.append(
         pdf.item(
             "Apa",
-            f"{subject(i)}; tingkat kerawanan {SEVERITY_LABELS.get(i.severity, i.severity).lower()}",
+            f"{subject(i)}; tingkat kerawanan "
+            f"{SEVERITY_LABELS.get(i.severity, i.severity).lower()}",
             "1.",
         )
     )
@@ -157,7 +158,8 @@ def story(
             [
                 pdf.section("VI", "Penutup"),
                 pdf.para(
-                    "Demikian laporan informasi ini dibuat dengan sebenarnya untuk menjadi bahan pertimbangan pimpinan."
+                    "Demikian laporan informasi ini dibuat dengan sebenarnya untuk menjadi bahan "
+                    "pertimbangan pimpinan."
                 ),
                 *pdf.signature_blocks(f"{place}, {signed_on}", ctx.reporter, ctx.commander, slot),
             ]

@@ -154,7 +154,8 @@ def story(
             [
                 pdf.section("VI", "Penutup"),
                 pdf.para(
-                    "Demikian laporan ini dibuat dengan sebenarnya untuk menjadi periksa dan bahan pertimbangan pimpinan."
+                    "Demikian laporan ini dibuat dengan sebenarnya untuk menjadi periksa dan "
+                    "bahan pertimbangan pimpinan."
                 ),
                 *pdf.signature_blocks(f"{place}, {signed_on}", ctx.reporter, ctx.commander, slot),
             ]

@@ -264,7 +264,8 @@ def para(text: str) -> Paragraph:
 def grid(
     header: list[str], rows: list[list[str]], widths: list[float], *, indent: float = 0.9 * cm
 ) -> Flowable:
-    """A ruled table (attendees, follow-ups); long lists continue on the next page with the header."""
+    """A ruled table (attendees, follow-ups); long lists continue on the next page with the
+    header."""
     st = styles()
     data = [[Paragraph(esc(h), st.cell_head) for h in header]]
     data += [[Paragraph(esc(str(v)), st.cell) for v in row] for row in rows]

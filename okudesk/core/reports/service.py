@@ -200,9 +200,12 @@ def make_report(
         if not draft:
             story.append(
                 pdf.qr_block(
-                    f"OKUDESK1:{document_id.upper()}:{number}:{content_sha256.upper()}",  # QR alphanumeric mode: smaller, quicker
-                    f"Dokumen ini ditandatangani secara elektronik oleh {pdf.esc(ctx.reporter.name.upper())}.<br/>"
-                    f"ID dokumen: {document_id}<br/>Nomor: {pdf.esc(number)}<br/>Kode verifikasi: <b>{code}</b><br/>"
+                    # QR alphanumeric mode: smaller, quicker
+                    f"OKUDESK1:{document_id.upper()}:{number}:{content_sha256.upper()}",
+                    "Dokumen ini ditandatangani secara elektronik oleh "
+                    f"{pdf.esc(ctx.reporter.name.upper())}.<br/>"
+                    f"ID dokumen: {document_id}<br/>Nomor: {pdf.esc(number)}<br/>"
+                    f"Kode verifikasi: <b>{code}</b><br/>"
                     f"Periksa keaslian dengan: okudesk verify BERKAS.pdf",
                 )
             )
@@ -300,7 +303,8 @@ def _reuse(store: Store, report: register.ReportInfo) -> ReportResult:
     if hashlib.sha256(data).hexdigest() != report.sha256:
         raise OkudeskError(
             _(
-                "Laporan {number} sudah ditandatangani, tetapi salinannya di folder data hilang atau rusak; ubah data sebagai perubahan laporan untuk membuat laporan baru",
+                "Laporan {number} sudah ditandatangani, tetapi salinannya di folder data hilang "
+                "atau rusak; ubah data sebagai perubahan laporan untuk membuat laporan baru",
                 number=report.number,
             )
         )

@@ -40,7 +40,8 @@ def sign_pdf(
     reason: str = "",
     location: str = "",
 ) -> bytes:
-    """Sign ``pdf`` (PAdES baseline B, SHA-256) with a visible stamp at ``box`` on ``page`` (1-based)."""
+    """Sign ``pdf`` (PAdES baseline B, SHA-256) with a visible stamp at ``box`` on ``page``
+    (1-based)."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import TextStampStyle

@@ -454,7 +454,8 @@ def _locked_error(
         minutes = max(1, round(seconds / 60))
         return LoginFailed(
             _(
-                "Akun dikunci {n} menit karena kata sandi salah berulang kali; admin dapat membukanya",
+                "Akun dikunci {n} menit karena kata sandi salah berulang kali; admin dapat "
+                "membukanya",
                 n=minutes,
             ),
             seconds,

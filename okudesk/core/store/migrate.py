@@ -71,7 +71,8 @@ def prepare(db_path: Path, backup_dir: Path) -> bool:
     if revision is not None and revision not in known_revisions():
         raise DatabaseTooNew(
             _(
-                "Basis data dibuat oleh okudesk yang lebih baru (skema {found}); perbarui okudesk ke versi terbaru. Basis data tidak diubah.",
+                "Basis data dibuat oleh okudesk yang lebih baru (skema {found}); perbarui okudesk "
+                "ke versi terbaru. Basis data tidak diubah.",
                 found=revision,
             )
         )

@@ -8,8 +8,8 @@ store on the operation worker meanwhile; logging in then goes through
 ``okudesk.core.security.accounts`` as always.
 
 Anything out of the ordinary returns None and the GUI waits for the store instead: no
-database yet, a restore to finish, a schema other than this okudesk's (it is migrated first), a damaged or
-locked file. tests/test_peek.py keeps the answer equal to ``accounts.login_choices`` and
+database yet, a restore to finish, a schema other than this okudesk's (it is migrated first), a
+damaged or locked file. tests/test_peek.py keeps the answer equal to ``accounts.login_choices`` and
 ``accounts.needs_first_admin``.
 """
 

@@ -4,8 +4,9 @@ Each searchable table has an external-content FTS5 index ``<table>_fts`` whose r
 the table's ``rowid``; triggers keep it current on INSERT, on UPDATE of the indexed
 columns only (a status change or a version stamp does not touch the index) and on DELETE.
 The tables and triggers are created by migration 0002_search (frozen text: the indexed
-fields are ``searchable`` in okudesk.core.records.fields, and a test compares the two); :func:`rebuild` refills
-an index from its table (after a restore, or when a bulk load ran without the triggers).
+fields are ``searchable`` in okudesk.core.records.fields, and a test compares the two);
+:func:`rebuild` refills an index from its table (after a restore, or when a bulk load ran
+without the triggers).
 
 The list queries use the ``rowid`` as a compact integer key (4 bytes per row in memory
 instead of a 36-character UUID), so :func:`row_key` lives here too. A PostgreSQL

@@ -281,7 +281,8 @@ def open_bytes(data: bytes) -> Opened:
     if fmt > FORMAT_VERSION:
         raise SyncRefused(
             _(
-                "Berkas dibuat oleh okudesk yang lebih baru (format {found}); perbarui okudesk di sini terlebih dahulu",
+                "Berkas dibuat oleh okudesk yang lebih baru (format {found}); perbarui okudesk di "
+                "sini terlebih dahulu",
                 found=fmt,
             )
         )

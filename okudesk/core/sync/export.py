@@ -185,7 +185,10 @@ def export_bundle(
             "export",
             record_type="bundle",
             record_id=bundle_id,
-            summary=f"Bundel sinkronisasi {path.name}: {sum(counts.values())} catatan, {len(photo_index)} foto",
+            summary=(
+                f"Bundel sinkronisasi {path.name}: {sum(counts.values())} catatan, "
+                f"{len(photo_index)} foto"
+            ),
         )
         _set(session, LAST_EXPORTED_COUNTER, str(top))
         _set(session, LAST_EXPORT_AT, when.isoformat(timespec="seconds"))

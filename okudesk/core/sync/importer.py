@@ -172,8 +172,10 @@ def import_bundle(
                 "import",
                 record_type="bundle",
                 record_id=m["id"],
-                summary=f"Bundel pos {post.code} {path.name}: {c.new} baru, {c.updated} diperbarui, "
-                f"{c.unchanged} tidak berubah, {c.conflicts} konflik, {c.held} ditahan",
+                summary=(
+                    f"Bundel pos {post.code} {path.name}: {c.new} baru, {c.updated} diperbarui, "
+                    f"{c.unchanged} tidak berubah, {c.conflicts} konflik, {c.held} ditahan"
+                ),
             )
             counts = merger.counts.as_dict()
             counts["audit"] = trail.new

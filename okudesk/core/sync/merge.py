@@ -389,7 +389,8 @@ def check_schema(manifest: dict) -> None:
     if manifest["schema"] not in known_revisions():
         raise SyncRefused(
             _(
-                "Berkas dibuat oleh okudesk yang lebih baru (skema {found}); perbarui okudesk di sini terlebih dahulu",
+                "Berkas dibuat oleh okudesk yang lebih baru (skema {found}); perbarui okudesk di "
+                "sini terlebih dahulu",
                 found=manifest["schema"][:40],
             )
         )
@@ -460,7 +461,8 @@ def resolve_conflict(
         names = list(values)
         changes.note(session, table, [record_id])
         conn.exec_driver_sql(
-            f"UPDATE {quote(table)} SET {', '.join(f'{quote(n)} = ?' for n in names)} WHERE {quote('id')} = ?",
+            f"UPDATE {quote(table)} SET {', '.join(f'{quote(n)} = ?' for n in names)} WHERE "
+            f"{quote('id')} = ?",
             (*[values[n] for n in names], record_id),
         )
         merger = Merger(session, mode="hq", sender="")

@@ -215,4 +215,7 @@ def verify_file(store: Store, path: Path) -> str:
                 )
             )
     kind = "bundel" if m["kind"] == "bundle" else "tanda terima"
-    return f"{kind} {m['id'][:8]} pos {m['post']} -> Polres {m['hq']}, {m.get('records', 0)} catatan, dibuat {m.get('created_at', '?')}{note}"
+    return (
+        f"{kind} {m['id'][:8]} pos {m['post']} -> Polres {m['hq']}, {m.get('records', 0)} "
+        f"catatan, dibuat {m.get('created_at', '?')}{note}"
+    )

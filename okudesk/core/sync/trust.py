@@ -64,7 +64,8 @@ def _identity_row(session: Session) -> SyncIdentity | None:
 def _not_set_up() -> OkudeskError:
     return OkudeskError(
         _(
-            "Instalasi ini belum disiapkan untuk sinkronisasi (jalankan 'setup hq' atau 'setup post')"
+            "Instalasi ini belum disiapkan untuk sinkronisasi (jalankan 'setup hq' atau 'setup "
+            "post')"
         )
     )
 
