@@ -60,7 +60,10 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     command (enough to start the GUI without importing every command's module)."""
     parser = argparse.ArgumentParser(
         prog="okudesk",
-        description="okudesk: pencatatan kegiatan dan kejadian luring untuk Polsek dan pos polisi Polres OKU.",
+        description=(
+            "okudesk: pencatatan kegiatan dan kejadian luring untuk Polsek dan pos polisi Polres "
+            "OKU."
+        ),
         add_help=commands,
         exit_on_error=commands,
     )
@@ -82,8 +85,10 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         "--officer",
         default=None,
         metavar="NRP",
-        help="bertindak sebagai petugas ini (kata sandi dari --passphrase-file atau $OKUDESK_PASSPHRASE); "
-        "tanpa ini perintah bertindak sebagai konsol (admin lokal)",
+        help=(
+            "bertindak sebagai petugas ini (kata sandi dari --passphrase-file atau "
+            "$OKUDESK_PASSPHRASE); tanpa ini perintah bertindak sebagai konsol (admin lokal)"
+        ),
     )
     parser.add_argument(
         "--passphrase-file",
@@ -191,7 +196,8 @@ def main(argv: list[str] | None = None, *, gui: Gui | None = None) -> int:
         if args.debug:
             logging.exception("okudesk failed")
         print(
-            f"okudesk: kesalahan tak terduga ({type(exc).__name__}: {exc}); jalankan dengan --debug untuk rinciannya",
+            f"okudesk: kesalahan tak terduga ({type(exc).__name__}: {exc}); jalankan dengan "
+            "--debug untuk rinciannya",
             file=sys.stderr,
         )
         return EXIT_FAILED

@@ -63,7 +63,8 @@ def _new_passphrase(args, required: bool = True) -> str | None:
             return args.new_passphrase_file.read_text(encoding="utf-8").rstrip("\r\n")
         except OSError as exc:
             raise OkudeskError(
-                f"berkas kata sandi tidak dapat dibaca: {args.new_passphrase_file} ({exc.strerror or exc})"
+                f"berkas kata sandi tidak dapat dibaca: {args.new_passphrase_file} "
+                f"({exc.strerror or exc})"
             ) from exc
     value = os.environ.get("OKUDESK_NEW_PASSPHRASE")
     if value is None and required:

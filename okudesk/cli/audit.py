@@ -20,7 +20,10 @@ def register(subparsers) -> None:
     v = sub.add_parser(
         "verify",
         help="periksa bahwa rantai audit utuh",
-        description="Keluar 0 bila setiap rantai utuh; 1 dengan menyebut entri rusak pertama bila ada entri yang diubah, dihapus atau diurutkan ulang.",
+        description=(
+            "Keluar 0 bila setiap rantai utuh; 1 dengan menyebut entri rusak pertama bila ada "
+            "entri yang diubah, dihapus atau diurutkan ulang."
+        ),
     )
     v.add_argument(
         "--post", default=None, metavar="KODE", help="periksa rantai satu pos saja (di Polres)"
@@ -64,7 +67,8 @@ def verify(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     last = result.last_at.strftime("%Y-%m-%d %H:%M:%S UTC") if result.last_at else "-"
     print(
-        f"Rantai audit utuh: {result.entries} entri dalam {result.chains} rantai, entri terakhir {last}."
+        f"Rantai audit utuh: {result.entries} entri dalam {result.chains} rantai, entri terakhir "
+        f"{last}."
     )
     return EXIT_OK
 

@@ -13,7 +13,10 @@ def register(subparsers) -> None:
     b = subparsers.add_parser(
         "backup",
         help="buat cadangan data (basis data dan foto)",
-        description="Menulis satu berkas cadangan (zip: basis data, foto, manifes) ke folder tujuan, lalu memeriksanya.",
+        description=(
+            "Menulis satu berkas cadangan (zip: basis data, foto, manifes) ke folder tujuan, lalu "
+            "memeriksanya."
+        ),
     )
     b.add_argument(
         "--out", type=Path, required=True, metavar="DIR", help="folder tujuan (mis. flashdisk)"
@@ -22,7 +25,10 @@ def register(subparsers) -> None:
     r = subparsers.add_parser(
         "restore",
         help="pulihkan data dari cadangan",
-        description="Memeriksa cadangan, menyisihkan basis data yang sekarang ke replaced/, lalu memasang cadangan dengan ID instans baru. Tutup okudesk dulu.",
+        description=(
+            "Memeriksa cadangan, menyisihkan basis data yang sekarang ke replaced/, lalu memasang "
+            "cadangan dengan ID instans baru. Tutup okudesk dulu."
+        ),
     )
     r.add_argument(
         "file",
@@ -39,7 +45,8 @@ def backup(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         info = backups.write_backup(store, args.out)
     print(
-        f"Cadangan dibuat: {info.path} ({info.size / 1e6:.1f} MB, {info.photos} foto, skema {info.schema})."
+        f"Cadangan dibuat: {info.path} ({info.size / 1e6:.1f} MB, {info.photos} foto, skema "
+        f"{info.schema})."
     )
     return EXIT_OK
 

@@ -13,7 +13,10 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "demo",
         help="isi folder data dengan data contoh",
-        description="Mengisi folder data dengan data contoh yang realistis (pos, petugas, tokoh, rapat, kejadian).",
+        description=(
+            "Mengisi folder data dengan data contoh yang realistis (pos, petugas, tokoh, rapat, "
+            "kejadian)."
+        ),
     )
     p.add_argument(
         "--meetings",
@@ -62,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
     if interactive:
         print(file=sys.stderr)
     print(
-        f"Data contoh dibuat untuk pos {summary.post_code}: {summary.meetings} rapat, {summary.incidents} kejadian, "
-        f"{summary.stakeholders} tokoh, {summary.officers} petugas ({time.perf_counter() - started:.1f} detik)."
+        f"Data contoh dibuat untuk pos {summary.post_code}: {summary.meetings} rapat, "
+        f"{summary.incidents} kejadian, {summary.stakeholders} tokoh, {summary.officers} petugas "
+        f"({time.perf_counter() - started:.1f} detik)."
     )
     return EXIT_OK

@@ -1,4 +1,5 @@
-"""``okudesk report meeting|incident <ID|latest> --out FILE.pdf [--draft]``: print a signed report."""
+"""``okudesk report meeting|incident <ID|latest> --out FILE.pdf [--draft]``: print a signed
+report."""
 
 from __future__ import annotations
 
@@ -18,8 +19,11 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "report",
         help="buat laporan PDF bertanda tangan",
-        description="Membuat laporan PDF format Polri dari satu rapat (Laporan Hasil Kegiatan) atau satu kejadian "
-        "(Laporan Informasi), lalu menandatanganinya secara elektronik dengan kunci petugas.",
+        description=(
+            "Membuat laporan PDF format Polri dari satu rapat (Laporan Hasil Kegiatan) atau satu "
+            "kejadian (Laporan Informasi), lalu menandatanganinya secara elektronik dengan kunci "
+            "petugas."
+        ),
     )
     kinds = p.add_subparsers(dest="kind", metavar="<jenis>", required=True)
     for kind, label in (("meeting", "rapat / kunjungan"), ("incident", "kejadian")):
@@ -40,7 +44,10 @@ def register(subparsers) -> None:
         k.add_argument(
             "--officer",
             metavar="NRP",
-            help="petugas penanda tangan, yang masuk dengan kata sandinya (bawaan: petugas pelapor data ini)",
+            help=(
+                "petugas penanda tangan, yang masuk dengan kata sandinya (bawaan: petugas pelapor "
+                "data ini)"
+            ),
         )
         k.add_argument(
             "--passphrase-file",
@@ -101,7 +108,8 @@ def run(args: argparse.Namespace) -> int:
     if result.reused:
         print(
             _(
-                "Laporan ini sudah ditandatangani sebelumnya: {number}; salinannya ditulis ke {path}",
+                "Laporan ini sudah ditandatangani sebelumnya: {number}; salinannya ditulis ke "
+                "{path}",
                 number=result.number,
                 path=args.out,
             )

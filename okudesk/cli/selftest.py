@@ -11,7 +11,10 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "selftest",
         help="periksa bahwa program terpasang berfungsi",
-        description="Uji mandiri tanpa layar: basis data sementara, migrasi, tulis dan baca data, dan seterusnya.",
+        description=(
+            "Uji mandiri tanpa layar: basis data sementara, migrasi, tulis dan baca data, dan "
+            "seterusnya."
+        ),
     )
     p.add_argument(
         "--only",

@@ -12,7 +12,10 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "stats",
         help="hitung data yang tersimpan",
-        description="Menghitung rapat, kejadian, tokoh, tindak lanjut dan foto (yang tidak dihapus), semuanya dan per pos.",
+        description=(
+            "Menghitung rapat, kejadian, tokoh, tindak lanjut dan foto (yang tidak dihapus), "
+            "semuanya dan per pos."
+        ),
     )
     p.add_argument("--json", action="store_true", help="keluaran satu objek JSON")
     p.set_defaults(func=run)

@@ -28,7 +28,10 @@ def register(subparsers) -> None:
     post = roles.add_parser(
         "post",
         help="jadikan instalasi ini pos dari kit pendaftaran",
-        description="Menyiapkan pos dari kit pendaftaran yang dibuat Polres; kunci pos dibuat di laptop ini.",
+        description=(
+            "Menyiapkan pos dari kit pendaftaran yang dibuat Polres; kunci pos dibuat di laptop "
+            "ini."
+        ),
     )
     post.add_argument(
         "--kit", required=True, type=Path, metavar="FILE", help="berkas kit pendaftaran dari Polres"
@@ -63,7 +66,9 @@ def register(subparsers) -> None:
     con = subparsers.add_parser(
         "conflict",
         help="konflik sinkronisasi yang disimpan (Polres)",
-        description="Menampilkan dan menyelesaikan konflik: versi yang kalah disimpan untuk diperiksa.",
+        description=(
+            "Menampilkan dan menyelesaikan konflik: versi yang kalah disimpan untuk diperiksa."
+        ),
     )
     con_actions = con.add_subparsers(dest="action", metavar="<aksi>", required=True)
     con_list = con_actions.add_parser("list", help="tampilkan konflik yang belum diselesaikan")
@@ -85,7 +90,10 @@ def register(subparsers) -> None:
     exp = subparsers.add_parser(
         "export",
         help="tulis bundel sinkronisasi untuk Polres",
-        description="Menulis satu bundel berisi semua perubahan yang belum dikonfirmasi Polres ke folder DIR (mis. flashdisk).",
+        description=(
+            "Menulis satu bundel berisi semua perubahan yang belum dikonfirmasi Polres ke folder "
+            "DIR (mis. flashdisk)."
+        ),
     )
     exp.add_argument(
         "--out", required=True, type=Path, metavar="DIR", help="folder tujuan (mis. flashdisk)"
@@ -95,7 +103,10 @@ def register(subparsers) -> None:
     imp = subparsers.add_parser(
         "import",
         help="impor bundel (Polres) atau tanda terima (pos)",
-        description="Di Polres: memeriksa dan menerapkan bundel pos, lalu menulis tanda terima. Di pos: menerapkan tanda terima Polres.",
+        description=(
+            "Di Polres: memeriksa dan menerapkan bundel pos, lalu menulis tanda terima. Di pos: "
+            "menerapkan tanda terima Polres."
+        ),
     )
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument(
@@ -150,13 +161,15 @@ def post_list(args: argparse.Namespace) -> int:
     with open_store(args) as store, store.read() as session:
         rows = status.post_statuses(session)
     print(
-        f"{'POS':<12} {'STATUS':<9} {'BUNDEL':>6} {'TERAKHIR':<19} {'HARI':>5} {'SELISIH':>7} {'KONFLIK':>7} {'DITAHAN':>7}"
+        f"{'POS':<12} {'STATUS':<9} {'BUNDEL':>6} {'TERAKHIR':<19} {'HARI':>5} {'SELISIH':>7} "
+        f"{'KONFLIK':>7} {'DITAHAN':>7}"
     )
     for r in rows:
         last = r.last_bundle_at.isoformat(sep=" ", timespec="minutes") if r.last_bundle_at else "-"
         days = "-" if r.days_since is None else str(r.days_since)
         print(
-            f"{r.code:<12} {r.status:<9} {r.bundles:>6} {last:<19} {days:>5} {r.lag:>7} {r.conflicts:>7} {r.held:>7}"
+            f"{r.code:<12} {r.status:<9} {r.bundles:>6} {last:<19} {days:>5} {r.lag:>7} "
+            f"{r.conflicts:>7} {r.held:>7}"
         )
     return EXIT_OK
 
@@ -209,8 +222,9 @@ def import_files(args: argparse.Namespace) -> int:
                 if outcome.ok:
                     c = outcome.counts
                     print(
-                        f"{path.name}: pos {outcome.post}: {c['new']} baru, {c['updated']} diperbarui, "
-                        f"{c['unchanged']} tidak berubah, {c['conflicts']} konflik, {c['held']} ditahan"
+                        f"{path.name}: pos {outcome.post}: {c['new']} baru, {c['updated']} "
+                        f"diperbarui, {c['unchanged']} tidak berubah, {c['conflicts']} konflik, "
+                        f"{c['held']} ditahan"
                         + (f", {c['released']} dilepas" if c["released"] else "")
                         + (f", {c['audit']} entri audit" if c.get("audit") else "")
                         + (" (pos terdaftar)" if outcome.enrolled else "")
@@ -227,8 +241,9 @@ def import_files(args: argparse.Namespace) -> int:
                 if outcome.ok:
                     c = outcome.counts
                     print(
-                        f"{path.name}: tanda terima diterapkan: {c['new']} baru, {c['updated']} diperbarui, "
-                        f"{c['unchanged']} tidak berubah, {c['conflicts']} konflik, {c['held']} ditahan"
+                        f"{path.name}: tanda terima diterapkan: {c['new']} baru, {c['updated']} "
+                        f"diperbarui, {c['unchanged']} tidak berubah, {c['conflicts']} konflik, "
+                        f"{c['held']} ditahan"
                         + (
                             "; sertifikat pos dari Polres dipasang"
                             if outcome.certificate_installed

@@ -17,10 +17,12 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "verify",
         help="periksa keaslian laporan PDF bertanda tangan atau bundel sinkronisasi",
-        description="Memeriksa tanda tangan elektronik sebuah laporan PDF: siapa penanda tangannya, kapan, "
-        "apakah dokumen diubah setelah ditandatangani, dan apakah sertifikatnya dipercaya "
-        "(sertifikat pos ini dan Polres dipercaya); atau sebuah bundel (.okb) / tanda terima (.okr) "
-        "sinkronisasi tanpa mengimpornya.",
+        description=(
+            "Memeriksa tanda tangan elektronik sebuah laporan PDF: siapa penanda tangannya, "
+            "kapan, apakah dokumen diubah setelah ditandatangani, dan apakah sertifikatnya "
+            "dipercaya (sertifikat pos ini dan Polres dipercaya); atau sebuah bundel (.okb) / "
+            "tanda terima (.okr) sinkronisasi tanpa mengimpornya."
+        ),
     )
     p.add_argument(
         "file", type=Path, metavar="FILE", help="berkas yang diperiksa (PDF, .okb atau .okr)"
