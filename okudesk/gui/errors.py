@@ -65,7 +65,8 @@ def user_message(exc: BaseException) -> tuple[str, str]:
         text = tr("Memori komputer tidak cukup untuk pekerjaan ini.")
     else:
         text = tr(
-            "Terjadi kesalahan tak terduga. Pekerjaan yang belum disimpan mungkin hilang; data yang sudah disimpan aman."
+            "Terjadi kesalahan tak terduga. Pekerjaan yang belum disimpan mungkin hilang; data "
+            "yang sudah disimpan aman."
         )
     if _log_file is not None:
         text += "\n\n" + tr("Rincian teknis tersimpan di {path}").format(path=_log_file)

@@ -272,7 +272,8 @@ class LockScreen(QFrame):
         self.title.setText(tr("Kata sandi baru"))
         self.change_note.setText(
             tr(
-                "Kata sandi Anda diatur ulang oleh admin. Pilih kata sandi baru (minimal 8 karakter)."
+                "Kata sandi Anda diatur ulang oleh admin. Pilih kata sandi baru (minimal 8 "
+                "karakter)."
             )
             if old
             else tr("Kata sandi ini juga melindungi kunci tanda tangan Anda (minimal 8 karakter).")

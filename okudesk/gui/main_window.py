@@ -41,7 +41,9 @@ SIDE_STYLE = """
 QWidget { background: #1f3b57; }
 QListWidget#nav { color: #e8eef4; border: none; font-size: 10.5pt; outline: 0; }
 QListWidget#nav::item { padding: 9px 10px; border-left: 4px solid transparent; }
-QListWidget#nav::item:selected { background: #2d5a85; color: white; border-left: 4px solid #f2c14e; }
+QListWidget#nav::item:selected {
+    background: #2d5a85; color: white; border-left: 4px solid #f2c14e;
+}
 QListWidget#nav::item:hover:!selected { background: #29496a; }
 QLabel#brand { color: white; font-size: 13pt; font-weight: 700; padding: 14px 12px 2px 12px; }
 QLabel#brandSub { color: #b8c7d6; padding: 0 12px 12px 12px; }
@@ -49,7 +51,10 @@ QLabel#brandSub { color: #b8c7d6; padding: 0 12px 12px 12px; }
 
 # Widgets of the pages and the wizard that look alike, by object name (see style_named).
 NAMED_STYLES = {
-    "pageTitle": "QLabel#pageTitle { font-size: 15pt; font-weight: 600; color: #1f3b57; padding: 2px 0 6px 0; }",
+    "pageTitle": (
+        "QLabel#pageTitle { font-size: 15pt; font-weight: 600; color: #1f3b57; padding: 2px 0 6px "
+        "0; }"
+    ),
     "card": "QFrame#card { background: white; border: 1px solid #d5dde5; border-radius: 6px; }"
     " QLabel#cardNumber { font-size: 22pt; font-weight: 700; color: #1f3b57; }"
     " QLabel#cardCaption { color: #5b6b7b; }",
@@ -373,7 +378,7 @@ class MainWindow(QMainWindow):
         w = self.stack.currentWidget()
         return w if w in self.pages.values() else None
 
-    # --- shortcuts and layout memory ------------------------------------------------------------------
+    # --- shortcuts and layout memory ----------------------------------------------------------
 
     def _build_shortcuts(self) -> None:
         from PySide6.QtCore import Qt
@@ -394,7 +399,7 @@ class MainWindow(QMainWindow):
         if page is not None:
             page.run_action(method)
 
-    # --- what the logged-in role may use ---------------------------------------------------------------
+    # --- what the logged-in role may use ------------------------------------------------------
 
     def show_role(self, actor) -> None:
         """Offer only what ``actor``'s role may use (okudesk/gui/login.py calls this at each

@@ -175,7 +175,8 @@ class SignatureDialog(QDialog):
         self.pad = SignaturePad(self)
         hint = QLabel(
             tr(
-                "Tulis tanda tangan di bidang putih dengan tetikus, pena atau jari, atau impor gambarnya."
+                "Tulis tanda tangan di bidang putih dengan tetikus, pena atau jari, atau impor "
+                "gambarnya."
             )
         )
         hint.setWordWrap(True)

@@ -4,8 +4,8 @@ The model holds only the integer row keys of the matching records (a compact arr
 bytes a row: okudesk.core.records.listing.keys) and a bounded cache of the rows that have been on
 screen. The first page of keys arrives first (fast first paint); the rest is fetched
 through ``canFetchMore``/``fetchMore``, started once the view has painted those rows (so
-the scroll bar soon shows the real length). Rows on screen are read in pages through the operation worker; until a page
-arrives its cells are empty.
+the scroll bar soon shows the real length). Rows on screen are read in pages through the
+operation worker; until a page arrives its cells are empty.
 """
 
 from __future__ import annotations

@@ -48,8 +48,8 @@ class FirstRunWizard(QWidget):
         l1 = QVBoxLayout(s1)
         intro = QLabel(
             tr(
-                "Folder data ini masih kosong. Siapkan pos Anda dalam dua langkah singkat, "
-                "atau coba okudesk dulu dengan data contoh (data contoh dapat dipakai untuk latihan)."
+                "Folder data ini masih kosong. Siapkan pos Anda dalam dua langkah singkat, atau "
+                "coba okudesk dulu dengan data contoh (data contoh dapat dipakai untuk latihan)."
             )
         )
         intro.setWordWrap(True)
@@ -112,7 +112,8 @@ class FirstRunWizard(QWidget):
         l3.addWidget(
             QLabel(
                 tr(
-                    "Petugas pos ini (nama, pangkat, NRP 8 angka, jabatan). Dapat ditambah nanti di Pengaturan."
+                    "Petugas pos ini (nama, pangkat, NRP 8 angka, jabatan). Dapat ditambah nanti "
+                    "di Pengaturan."
                 )
             )
         )

@@ -164,7 +164,8 @@ class PrintReportDialog(QDialog):
         if locked is not None:
             self.status.setText(
                 tr(
-                    "Sudah ditandatangani sebagai {number}; membuat ulang memberikan salinan yang sama."
+                    "Sudah ditandatangani sebagai {number}; membuat ulang memberikan salinan yang "
+                    "sama."
                 ).format(number=locked.number)
             )
 
@@ -234,7 +235,8 @@ class PrintReportDialog(QDialog):
             messages.warning(
                 self,
                 tr(
-                    "Tidak ada aplikasi untuk membuka PDF. Simpan salinannya lalu buka secara manual."
+                    "Tidak ada aplikasi untuk membuka PDF. Simpan salinannya lalu buka secara "
+                    "manual."
                 ),
             )
 
@@ -256,7 +258,8 @@ class PrintReportDialog(QDialog):
         )
         self._audit(
             "print",
-            f"{self.result.number if self.result else ''} → {chosen[0] or 'printer'} ({chosen[1]}x)",
+            f"{self.result.number if self.result else ''} → {chosen[0] or 'printer'} "
+            f"({chosen[1]}x)",
         )
 
     def save_copy(self) -> None:

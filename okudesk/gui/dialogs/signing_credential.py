@@ -67,7 +67,8 @@ class CredentialDialog(QDialog):
         else:
             self.info.setText(
                 tr(
-                    "Sertifikat: {subject} (NRP {nrp}), diterbitkan oleh {issuer}, berlaku sampai {until}."
+                    "Sertifikat: {subject} (NRP {nrp}), diterbitkan oleh {issuer}, berlaku sampai "
+                    "{until}."
                 ).format(
                     subject=info.subject,
                     nrp=info.nrp or "-",

@@ -514,7 +514,8 @@ class PhotoStrip(QWidget):
         v.addWidget(self.list)
         hint = QLabel(
             tr(
-                'Seret berkas foto ke sini, atau klik "Tambah foto". Klik dua kali pada foto untuk mengubah keterangannya.'
+                'Seret berkas foto ke sini, atau klik "Tambah foto". Klik dua kali pada foto '
+                "untuk mengubah keterangannya."
             )
         )
         hint.setWordWrap(True)

@@ -324,7 +324,8 @@ class _Op(Generic[T]):
 
 
 class QueryOp(_Op[T]):
-    """Read something on the worker (``op(session)`` in a read session), then ``success(result)``."""
+    """Read something on the worker (``op(session)`` in a read session), then
+    ``success(result)``."""
 
     def __init__(
         self,

@@ -8,7 +8,8 @@ from okudesk.gui.operations import QueryOp, StoreTask, WriteOp
 
 
 def people(*, parent: QWidget | None) -> QueryOp[tuple]:
-    """(every officer, their accounts by officer ID if the actor manages accounts, idle-lock minutes)."""
+    """(every officer, their accounts by officer ID if the actor manages accounts, idle-lock
+    minutes)."""
 
     def work(session):
         from okudesk.core import permissions

@@ -150,7 +150,8 @@ def import_pkcs12(
 
 
 def load_settings(*, parent: QWidget | None) -> QueryOp[tuple]:
-    """(the report settings, (id, label) of the officers, this post's code, whether a logo is set)."""
+    """(the report settings, (id, label) of the officers, this post's code, whether a logo is
+    set)."""
 
     def work(session):
         from okudesk.core.records import officers, posts

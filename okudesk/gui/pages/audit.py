@@ -368,8 +368,8 @@ class AuditPage(Page):
         v = QVBoxLayout(tab)
         note = QLabel(
             tr(
-                "okudesk membuat cadangan otomatis sekali sehari di folder data. Simpan juga cadangan "
-                "di flashdisk yang disimpan terpisah dari laptop."
+                "okudesk membuat cadangan otomatis sekali sehari di folder data. Simpan juga "
+                "cadangan di flashdisk yang disimpan terpisah dari laptop."
             )
         )
         note.setWordWrap(True)
@@ -429,8 +429,8 @@ class AuditPage(Page):
         if not path or not messages.confirm(
             self,
             tr(
-                "Data sekarang akan diganti dengan isi cadangan ini (data sekarang disimpan di folder replaced). "
-                "Lanjutkan?"
+                "Data sekarang akan diganti dengan isi cadangan ini (data sekarang disimpan di "
+                "folder replaced). Lanjutkan?"
             ),
             ok_text=tr("Pulihkan"),
         ):

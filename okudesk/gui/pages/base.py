@@ -425,7 +425,7 @@ class ListPage(Page):
             self.filter_bar.kecamatan.set_items
         ).run()
 
-    # behaviour --------------------------------------------------------------------------------------
+    # behaviour --------------------------------------------------------------------------------
 
     def apply_filter(self) -> None:
         self.model.set_filter(self.make_filter())

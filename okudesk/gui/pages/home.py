@@ -131,14 +131,16 @@ class HomePage(Page):
         if d.days_since_export is None:
             self.export_warning.setText(
                 tr(
-                    "Data pos ini belum pernah diekspor ke Polres. Buat paket sinkronisasi di halaman Sinkronisasi."
+                    "Data pos ini belum pernah diekspor ke Polres. Buat paket sinkronisasi di "
+                    "halaman Sinkronisasi."
                 )
             )
             self.export_warning.setVisible(True)
         elif d.days_since_export >= d.export_warning_days:
             self.export_warning.setText(
                 tr(
-                    "Sudah {n} hari tidak ada ekspor ke Polres (terakhir {when}). Buat paket sinkronisasi di halaman Sinkronisasi."
+                    "Sudah {n} hari tidak ada ekspor ke Polres (terakhir {when}). Buat paket "
+                    "sinkronisasi di halaman Sinkronisasi."
                 ).format(n=d.days_since_export, when=labels.when(d.last_export))
             )
             self.export_warning.setVisible(True)

@@ -101,7 +101,8 @@ class IncidentsPage(ListPage):
         heading = i.title or i.category or tr("Kejadian")
         html = [
             f"<h3 style='margin:0;color:#1f3b57'>{escape(heading)}</h3>",
-            f"<div style='color:#5b6b7b'>{escape(i.number)} · {escape(labels.when(i.occurred_at))}</div>",
+            f"<div style='color:#5b6b7b'>{escape(i.number)} · "
+            f"{escape(labels.when(i.occurred_at))}</div>",
             f"<div><b style='color:{color}'>{escape(labels.severity(i.severity))}</b> · "
             f"<b>{escape(labels.incident_status(i.status))}</b> · {escape(i.category)}</div>",
             f"<div>{escape(where)}</div>",

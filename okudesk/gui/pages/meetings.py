@@ -23,7 +23,10 @@ from okudesk.gui.table_model import field_columns
 def section(title: str, body: str) -> str:
     if not body:
         return ""
-    return f"<h4 style='margin:10px 0 2px 0;color:#1f3b57'>{escape(title)}</h4><div>{escape(body).replace(chr(10), '<br>')}</div>"
+    return (
+        f"<h4 style='margin:10px 0 2px 0;color:#1f3b57'>{escape(title)}</h4>"
+        f"<div>{escape(body).replace(chr(10), '<br>')}</div>"
+    )
 
 
 class MeetingsPage(ListPage):
@@ -114,7 +117,8 @@ class MeetingsPage(ListPage):
                 section(
                     tr("Tindak lanjut"),
                     "\n".join(
-                        f"{f.what} ({labels.follow_up_status(f.status)}{', ' + labels.when(f.due_date) if f.due_date else ''})"
+                        f"{f.what} ({labels.follow_up_status(f.status)}"
+                        f"{', ' + labels.when(f.due_date) if f.due_date else ''})"
                         for f in m.follow_ups
                     ),
                 )

@@ -105,7 +105,8 @@ class StakeholdersPage(ListPage):
         for label, value in ((labels.field_short("stakeholder", k), v) for k, v in values.items()):
             if value:
                 parts.append(
-                    f"<div><span style='color:#5b6b7b'>{escape(label)}:</span> {escape(value)}</div>"
+                    f"<div><span style='color:#5b6b7b'>{escape(label)}:</span> "
+                    f"{escape(value)}</div>"
                 )
         self.info.setText("".join(parts))
         self.history.setRowCount(len(history))

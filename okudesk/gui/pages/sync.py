@@ -117,8 +117,8 @@ class SyncPage(Page):
         f = QVBoxLayout(self.setup_box)
         note = QLabel(
             tr(
-                "Instalasi ini belum terhubung dengan Polres. Polres membuat kit pendaftaran untuk pos ini; "
-                "pilih berkas kit itu untuk menyiapkan sinkronisasi."
+                "Instalasi ini belum terhubung dengan Polres. Polres membuat kit pendaftaran "
+                "untuk pos ini; pilih berkas kit itu untuk menyiapkan sinkronisasi."
             )
         )
         note.setWordWrap(True)
@@ -253,7 +253,8 @@ class SyncPage(Page):
         self.adopt_button = QPushButton(tr("Pakai versi ini"))
         self.adopt_button.setToolTip(
             tr(
-                "Versi yang kalah menjadi perubahan Polres dan dikirim ke pos pada tanda terima berikutnya"
+                "Versi yang kalah menjadi perubahan Polres dan dikirim ke pos pada tanda terima "
+                "berikutnya"
             )
         )
         self.adopt_button.clicked.connect(lambda: self.resolve_selected(adopt=True))
@@ -376,8 +377,8 @@ class SyncPage(Page):
             self._busy(self.post_progress, False)
             self.post_result.setText(
                 tr(
-                    "Selesai: {n} catatan dan {photos} foto ditulis ke {path}. Bawa flashdisk ini ke "
-                    "Polres; data tetap tersimpan di sini sampai tanda terima Polres diimpor."
+                    "Selesai: {n} catatan dan {photos} foto ditulis ke {path}. Bawa flashdisk ini "
+                    "ke Polres; data tetap tersimpan di sini sampai tanda terima Polres diimpor."
                 ).format(n=result.records, photos=result.photos, path=result.path)
             )
 
@@ -510,7 +511,8 @@ class SyncPage(Page):
         def done(path) -> None:
             self.manage_result.setText(
                 tr(
-                    "Kit pendaftaran ditulis ke {path}. Serahkan kepada pos seperti menyerahkan kunci."
+                    "Kit pendaftaran ditulis ke {path}. Serahkan kepada pos seperti menyerahkan "
+                    "kunci."
                 ).format(path=path)
             )
 
