@@ -83,7 +83,9 @@ def compile_translations(folder: Path) -> list[Path]:
     sources = sorted(folder.glob("*.ts"))
     if not sources:
         say(
-            f"translations: no .ts files in {folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder}, nothing to compile"
+            "translations: no .ts files in "
+            f"{folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder}, nothing to "
+            "compile"
         )
         return []
     lrelease = find_lrelease()
@@ -116,8 +118,8 @@ def version_tuple(version: str) -> tuple[int, int, int, int]:
     return tuple(release + (0,) * (4 - len(release)))  # type: ignore[return-value]
 
 
-VERSION_RESOURCE = """# Windows version resource of okudesk.exe and okudesk-cli.exe, written by build_installer.py
-# from okudesk.__version__ (PyInstaller's VSVersionInfo text format).
+VERSION_RESOURCE = """# Windows version resource of okudesk.exe and okudesk-cli.exe, written by
+# build_installer.py from okudesk.__version__ (PyInstaller's VSVersionInfo text format).
 VSVersionInfo(
   ffi=FixedFileInfo(
     filevers={numbers},
@@ -234,7 +236,8 @@ def run_selftest(folder: Path, timeout: float = 900) -> str:
         )
         if version.returncode != 0 or __version__ not in version.stdout:
             raise BuildError(
-                f"frozen okudesk-cli --version failed ({version.returncode}): {version.stdout}{version.stderr}"
+                f"frozen okudesk-cli --version failed ({version.returncode}): "
+                f"{version.stdout}{version.stderr}"
             )
         # errors="replace": the program writes in the console's code page on Windows
         result = subprocess.run(
@@ -249,7 +252,8 @@ def run_selftest(folder: Path, timeout: float = 900) -> str:
     print(result.stdout, end="", flush=True)
     if result.returncode != 0:
         raise BuildError(
-            f"the frozen program's selftest failed (exit {result.returncode}):\n{result.stderr.strip()}"
+            "the frozen program's selftest failed (exit "
+            f"{result.returncode}):\n{result.stderr.strip()}"
         )
     return result.stdout
 
@@ -359,7 +363,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--work",
         type=Path,
         default=ROOT / "build" / "pyinstaller",
-        help="PyInstaller's work folder, kept between builds to speed them up (default: build/pyinstaller)",
+        help=(
+            "PyInstaller's work folder, kept between builds to speed them up (default: "
+            "build/pyinstaller)"
+        ),
     )
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's caches first")
     parser.add_argument("--verbose", action="store_true", help="PyInstaller's full log")
@@ -431,8 +438,9 @@ def main(argv: list[str] | None = None) -> int:
             say("--no-installer: stopping after the self-tested folder")
         else:
             say(
-                f"not Windows ({sys.platform}): no installer is built here. The self-tested folder is {folder}; "
-                "build the installer with 'python build_installer.py' on Windows with Inno Setup 6."
+                f"not Windows ({sys.platform}): no installer is built here. The self-tested "
+                f"folder is {folder}; build the installer with 'python build_installer.py' on "
+                "Windows with Inno Setup 6."
             )
         summary["ok"] = True
     except BuildError as exc:

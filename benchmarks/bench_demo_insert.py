@@ -49,8 +49,14 @@ def raw_run(folder: Path, inc, hist) -> float:
     for table in ("post", "officer", "desa", "stakeholder", "number_sequence"):
         con.execute(f"INSERT OR IGNORE INTO main.{table} SELECT * FROM src.{table}")
     con.execute("DETACH DATABASE src")
-    inc_sql = f"INSERT INTO incident ({', '.join(demo.INCIDENT_COLUMNS)}) VALUES ({', '.join('?' * len(demo.INCIDENT_COLUMNS))})"
-    hist_sql = f"INSERT INTO incident_status_change ({', '.join(demo.HISTORY_COLUMNS)}) VALUES ({', '.join('?' * len(demo.HISTORY_COLUMNS))})"
+    inc_sql = (
+        f"INSERT INTO incident ({', '.join(demo.INCIDENT_COLUMNS)}) VALUES "
+        f"({', '.join('?' * len(demo.INCIDENT_COLUMNS))})"
+    )
+    hist_sql = (
+        f"INSERT INTO incident_status_change ({', '.join(demo.HISTORY_COLUMNS)}) VALUES "
+        f"({', '.join('?' * len(demo.HISTORY_COLUMNS))})"
+    )
 
     fts_cols = ", ".join(r[1] for r in con.execute("PRAGMA table_info(incident_fts)"))
     trigger = con.execute(
@@ -72,7 +78,8 @@ def raw_run(folder: Path, inc, hist) -> float:
             con.execute("DROP TRIGGER incident_fts_ai")
             con.executemany(inc_sql, part)
             con.execute(
-                f"INSERT INTO incident_fts(rowid, {fts_cols}) SELECT rowid, {fts_cols} FROM incident WHERE rowid > ?",
+                f"INSERT INTO incident_fts(rowid, {fts_cols}) SELECT rowid, {fts_cols} FROM "
+                "incident WHERE rowid > ?",
                 (before,),
             )
             con.execute(trigger)
@@ -97,8 +104,8 @@ def main() -> None:
     rate, raw_rate = args.incidents / ours, args.incidents / raw
     report(
         "demo insert",
-        f"{args.incidents:,} incidents (+{len(hist):,} status rows) in {ours:.1f} s = {rate:,.0f}/s; "
-        f"raw executemany {raw:.1f} s = {raw_rate:,.0f}/s",
+        f"{args.incidents:,} incidents (+{len(hist):,} status rows) in {ours:.1f} s = "
+        f"{rate:,.0f}/s; raw executemany {raw:.1f} s = {raw_rate:,.0f}/s",
         rate / raw_rate,
         ">= 0.5x",
         rate / raw_rate >= 0.5,

@@ -104,7 +104,8 @@ freeze.slim(a)
 pyz = PYZ(a.pure)
 exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name={name!r}, console=True, upx=False,
           strip=not sys.platform.startswith("win"))
-COLLECT(exe, a.binaries, a.datas, upx=False, strip=not sys.platform.startswith("win"), name={name!r})
+COLLECT(exe, a.binaries, a.datas, upx=False, strip=not sys.platform.startswith("win"),
+        name={name!r})
 """
 
 
@@ -195,8 +196,9 @@ def main() -> None:
         size = summary["size_bytes"]
         report(
             "frozen bundle size",
-            f"dist/okudesk {size / 1e6:.1f} MB ({size / 2**20:.1f} MiB), "
-            f"build {summary['seconds'].get('pyinstaller', 0):.0f} s + selftest {summary['seconds'].get('selftest', 0):.0f} s",
+            f"dist/okudesk {size / 1e6:.1f} MB ({size / 2**20:.1f} MiB), build "
+            f"{summary['seconds'].get('pyinstaller', 0):.0f} s + selftest "
+            f"{summary['seconds'].get('selftest', 0):.0f} s",
             size / 150e6,
             "<= 1.0x of 150 MB",
             size <= 150e6,
@@ -228,8 +230,9 @@ def main() -> None:
     f = median([r[1] for r in floor])
     shown, o = median([r[0] for r in ours]), median([r[1] for r in ours])
     print(
-        f"  okudesk window shown after {shown * 1000:.0f} ms ({shown / b:.2f}x); for reference, the hello-world "
-        f"window after importing SQLAlchemy and okudesk's models: {f * 1000:.0f} ms ({f / b:.2f}x)",
+        f"  okudesk window shown after {shown * 1000:.0f} ms ({shown / b:.2f}x); for reference, "
+        f"the hello-world window after importing SQLAlchemy and okudesk's models: {f * 1000:.0f} "
+        f"ms ({f / b:.2f}x)",
         flush=True,
     )
     report(

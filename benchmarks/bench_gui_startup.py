@@ -104,14 +104,16 @@ def main() -> None:
     data = median([m.get("data", float("nan")) for m in ours])
     report(
         "gui start-up (window shown)",
-        f"{args.records:,} records: okudesk window {shown * 1000:.0f} ms, bare QMainWindow {b * 1000:.0f} ms (median of {args.runs})",
+        f"{args.records:,} records: okudesk window {shown * 1000:.0f} ms, bare QMainWindow "
+        f"{b * 1000:.0f} ms (median of {args.runs})",
         shown / b,
         "<= 2x",
         shown / b <= 2.0,
     )
     report(
         "gui start-up (usable)",
-        f"{args.records:,} records: okudesk login screen ready {data * 1000:.0f} ms, bare QMainWindow {b * 1000:.0f} ms",
+        f"{args.records:,} records: okudesk login screen ready {data * 1000:.0f} ms, bare "
+        f"QMainWindow {b * 1000:.0f} ms",
         data / b,
         "<= 2x",
         data / b <= 2.0,

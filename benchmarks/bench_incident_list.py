@@ -138,9 +138,9 @@ def bare_first_paint(app, db: Path) -> float:
 
 def okudesk_first_paint(app, window, *, built_ahead: bool) -> tuple[float, object]:
     """From opening Kejadian (on Beranda, after the navigation has moved its highlight) until
-    its first rows are painted, through the main window's own path (MainWindow._show_row). ``built_ahead``:
-    the page was built beforehand, as okudesk does in idle moments after the first page
-    (MainWindow._build_ahead); otherwise it is built inside the timed span."""
+    its first rows are painted, through the main window's own path (MainWindow._show_row).
+    ``built_ahead``: the page was built beforehand, as okudesk does in idle moments after the
+    first page (MainWindow._build_ahead); otherwise it is built inside the timed span."""
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QLabel
 
@@ -292,9 +292,9 @@ def main() -> None:
     b, o, s = median(bares), median(ours), median(scratch)
     report(
         "incident list first paint",
-        f"{args.incidents:,} incidents: opening Kejadian (page built ahead) {o * 1000:.1f} ms, bare lazy QTableView "
-        f"{b * 1000:.1f} ms (median of {args.runs}); for reference, building the page in the same span "
-        f"{s * 1000:.1f} ms ({s / b:.2f}x)",
+        f"{args.incidents:,} incidents: opening Kejadian (page built ahead) {o * 1000:.1f} ms, "
+        f"bare lazy QTableView {b * 1000:.1f} ms (median of {args.runs}); for reference, building "
+        f"the page in the same span {s * 1000:.1f} ms ({s / b:.2f}x)",
         o / b,
         "<= 1.5x",
         o / b <= 1.5,
@@ -359,8 +359,8 @@ def main() -> None:
     stall = max(gaps) if gaps else 0
     report(
         "incident list scroll to end",
-        f"{n:,} rows; all keys in {all_keys * 1000:.0f} ms (background); 40 jumps to the last row in {to_end:.2f} s; "
-        f"longest UI stall {stall} ms",
+        f"{n:,} rows; all keys in {all_keys * 1000:.0f} ms (background); 40 jumps to the last row "
+        f"in {to_end:.2f} s; longest UI stall {stall} ms",
         stall / 100,
         "stall <= 100 ms",
         stall <= 100,

@@ -30,8 +30,9 @@ from okudesk.core.store import Store
 
 PASS = "bench"
 TEXT = (
-    "Warga menyampaikan keluhan pungutan liar di jalur angkutan batu bara dan balap liar pada malam hari; "
-    "tokoh agama dan tokoh masyarakat sepakat menjaga suasana damai menjelang pemungutan suara. "
+    "Warga menyampaikan keluhan pungutan liar di jalur angkutan batu bara dan balap liar pada "
+    "malam hari; tokoh agama dan tokoh masyarakat sepakat menjaga suasana damai menjelang "
+    "pemungutan suara. "
 ) * 2
 
 
@@ -167,9 +168,10 @@ def main() -> None:
     ours, theirs = median(times), median(base)
     size = max(sizes)
     print(
-        f"signed meeting report: {pages[0]} pages (text + photo page), 4 photos; median {ours * 1000:.0f} ms "
-        f"(fastest {min(times) * 1000:.0f} ms, CPU {median(cpu) * 1000:.0f} ms), largest file {size / 1e6:.2f} MB; "
-        f"plain reportlab 2 pages + 1 photo: median {theirs * 1000:.0f} ms; load average {os.getloadavg()[0]:.1f}"
+        f"signed meeting report: {pages[0]} pages (text + photo page), 4 photos; median "
+        f"{ours * 1000:.0f} ms (fastest {min(times) * 1000:.0f} ms, CPU {median(cpu) * 1000:.0f} "
+        f"ms), largest file {size / 1e6:.2f} MB; plain reportlab 2 pages + 1 photo: median "
+        f"{theirs * 1000:.0f} ms; load average {os.getloadavg()[0]:.1f}"
     )
     report(
         "bench_report",

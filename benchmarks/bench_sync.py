@@ -103,7 +103,9 @@ def raw_insert(src_db: Path, folder: Path) -> float:
         con.execute("BEGIN IMMEDIATE")
         for name, cols, rows in batches:
             con.executemany(
-                f'INSERT OR IGNORE INTO "{name}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) VALUES ({", ".join("?" * len(cols))})',
+                f'INSERT OR IGNORE INTO "{name}" '
+                f"({', '.join(chr(34) + c + chr(34) for c in cols)}) VALUES "
+                f"({', '.join('?' * len(cols))})",
                 rows,
             )
         con.execute("COMMIT")
@@ -137,8 +139,9 @@ def main() -> None:
         size, plain_size = result.path.stat().st_size, (root / "plain.zip").stat().st_size
         report(
             "sync export",
-            f"{n:,} records in {ours:.2f} s = {n / ours:,.0f}/s, {size / 1e6:.1f} MB; plain JSON lines zip "
-            f"{dumped:,} rows in {base:.2f} s = {dumped / base:,.0f}/s, {plain_size / 1e6:.1f} MB",
+            f"{n:,} records in {ours:.2f} s = {n / ours:,.0f}/s, {size / 1e6:.1f} MB; plain JSON "
+            f"lines zip {dumped:,} rows in {base:.2f} s = {dumped / base:,.0f}/s, "
+            f"{plain_size / 1e6:.1f} MB",
             (n / ours) / (dumped / base),
             ">= 3x",
             (n / ours) / (dumped / base) >= 3,
@@ -149,7 +152,8 @@ def main() -> None:
         raw = raw_insert(post.db_path, root / "raw")
         report(
             "sync import",
-            f"{n:,} records in {first:.2f} s = {n / first:,.0f}/s ({outcome.counts}); raw executemany {raw:.2f} s = {n / raw:,.0f}/s",
+            f"{n:,} records in {first:.2f} s = {n / first:,.0f}/s ({outcome.counts}); raw "
+            f"executemany {raw:.2f} s = {n / raw:,.0f}/s",
             raw / first,
             ">= 0.4x",
             raw / first >= 0.4,
@@ -166,8 +170,9 @@ def main() -> None:
         resent = export.export_bundle(post, usb)  # no receipt applied: the same records again
         same, outcome2 = timed(importer.import_bundle, hq, resent.path, write_receipt=False)
         print(
-            f"  same records re-sent in a new bundle: {same:.2f} s ({same / first:.0%} of the first import), "
-            f"{outcome2.counts['unchanged']:,} unchanged, {outcome2.counts['new']} new",
+            f"  same records re-sent in a new bundle: {same:.2f} s ({same / first:.0%} of the "
+            f"first import), {outcome2.counts['unchanged']:,} unchanged, {outcome2.counts['new']} "
+            "new",
             flush=True,
         )
         hq.close()

@@ -34,8 +34,8 @@ def main() -> None:
     def progress(done: int, failures: int, committed: int) -> None:
         if done % 50 == 0 or done == args.kills:
             print(
-                f"{done}/{args.kills} kills, {failures} failed, {committed} committed writes checked "
-                f"({time.perf_counter() - started:.0f} s)",
+                f"{done}/{args.kills} kills, {failures} failed, {committed} committed writes "
+                f"checked ({time.perf_counter() - started:.0f} s)",
                 flush=True,
             )
 

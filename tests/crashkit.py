@@ -273,7 +273,8 @@ def cycle(data_dir: Path, reports: Reports, rng: random.Random, *, max_delay: fl
 def run(
     data_dir: Path, kills: int, *, seed: int = 1, max_delay: float = 0.4, progress=None
 ) -> tuple[int, int, list[str]]:
-    """``kills`` cycles on one data folder; returns (failed cycles, committed writes, first problems)."""
+    """``kills`` cycles on one data folder; returns (failed cycles, committed writes, first
+    problems)."""
     rng = random.Random(seed)
     prepare(data_dir)
     reports = Reports()

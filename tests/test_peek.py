@@ -120,10 +120,10 @@ def test_the_start_path_imports_no_sqlalchemy():
     """What a cold start imports before the login screen shows (okudesk/gui/app.py): if one
     of these modules pulls in SQLAlchemy or the models, the login waits ~0.5 s longer."""
     code = (
-        "import sys; import okudesk.cli, okudesk.gui.app, okudesk.gui.main_window, okudesk.gui.login, "
-        "okudesk.core.store.peek; "
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic', 'cryptography') "
-        "or m == 'okudesk.core.models'); assert not heavy, heavy"
+        "import sys; import okudesk.cli, okudesk.gui.app, okudesk.gui.main_window, "
+        "okudesk.gui.login, okudesk.core.store.peek; heavy = sorted(m for m in sys.modules if "
+        "m.split('.')[0] in ('sqlalchemy', 'alembic', 'cryptography') or m == "
+        "'okudesk.core.models'); assert not heavy, heavy"
     )
     subprocess.run(
         [sys.executable, "-c", code], check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -134,9 +134,10 @@ def test_the_start_path_leaves_pages_and_dialogs_for_later():
     """The login (gui/login.py, gui/lock_screen.py) shows before any page, dialog or form is
     imported: they are built when first shown, behind it."""
     code = (
-        "import sys; import okudesk.gui.app, okudesk.gui.main_window, okudesk.gui.login; "
-        "late = sorted(m for m in sys.modules if m.startswith(('okudesk.gui.pages.', 'okudesk.gui.dialogs', "
-        "'okudesk.gui.forms', 'okudesk.gui.daily_backup', 'okudesk.gui.table_model'))); assert not late, late"
+        "import sys; import okudesk.gui.app, okudesk.gui.main_window, okudesk.gui.login; late = "
+        "sorted(m for m in sys.modules if m.startswith(('okudesk.gui.pages.', "
+        "'okudesk.gui.dialogs', 'okudesk.gui.forms', 'okudesk.gui.daily_backup', "
+        "'okudesk.gui.table_model'))); assert not late, late"
     )
     subprocess.run(
         [sys.executable, "-c", code], check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}
