@@ -63,14 +63,18 @@ def raw_run(folder: Path, inc, hist) -> float:
         "SELECT sql FROM sqlite_master WHERE name = 'incident_fts_ai'"
     ).fetchone()[0]
 
+    # rows come in the demo's column order
+    incident_id = demo.INCIDENT_COLUMNS.index("id")
+    incident_at = demo.HISTORY_COLUMNS.index("incident_id")
+
     def load():
         chunk = demo.CHUNK
         h = 0
         for start in range(0, len(inc), chunk):
             part = inc[start : start + chunk]
-            ids = {r[0] for r in part}
+            ids = {r[incident_id] for r in part}
             end = h
-            while end < len(hist) and hist[end][7] in ids:
+            while end < len(hist) and hist[end][incident_at] in ids:
                 end += 1
             con.execute("BEGIN IMMEDIATE")
             # index the full text the way the demo does (search.bulk_load): one pass per chunk

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import random
 import time
-from collections import namedtuple
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -573,14 +572,22 @@ class _Ids:
 def _row_type(table: FromClause) -> Callable[..., tuple]:
     """Rows of ``table`` built by column name, in the table's column order (BulkWriter takes
     them as they are); a column left out gets its model default, so a field added to a
-    record needs no change here."""
-    defaults = [
-        c.default.arg if isinstance(c.default, ScalarElementColumnDefault) else None
+    record needs no change here.
+
+    The maker returns a plain tuple: sqlite3's executemany reads an exact tuple directly but
+    a named tuple item by item, which cost the demo a fifth of its time. It is compiled from
+    the column names the way ``collections.namedtuple`` compiles its ``__new__``."""
+    names = [c.name for c in table.columns]
+    defaults = {
+        c.name: c.default.arg if isinstance(c.default, ScalarElementColumnDefault) else None
         for c in table.columns
-    ]
-    return namedtuple(
-        f"{table.description}_row", [c.name for c in table.columns], defaults=defaults
-    )
+    }
+    params = ", ".join(f"{n}=_defaults[{n!r}]" for n in names)
+    namespace: dict[str, Any] = {"_defaults": defaults}
+    exec(f"def row(*, {params}):\n    return ({', '.join(names)},)\n", namespace)  # noqa: S102
+    maker: Callable[..., tuple] = namespace["row"]
+    maker.__qualname__ = maker.__name__ = f"{table.description}_row"
+    return maker
 
 
 MeetingRow = _row_type(Meeting.__table__)
