@@ -4,27 +4,27 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../okudesk/gui/errors.py" line="+60"/>
+        <location filename="../../okudesk/gui/errors.py" line="+61"/>
         <source>Berkas atau folder tidak dapat dipakai: {reason}{where}</source>
         <translation>The file or folder cannot be used: {reason}{where}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Memori komputer tidak cukup untuk pekerjaan ini.</source>
         <translation>The computer does not have enough memory for this task.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Terjadi kesalahan tak terduga. Pekerjaan yang belum disimpan mungkin hilang; data yang sudah disimpan aman.</source>
         <translation>An unexpected error occurred. Unsaved work may be lost; saved data is safe.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Rincian teknis tersimpan di {path}</source>
         <translation>Technical details were saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/forms/common.py" line="+121"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="+176"/>
         <source>(pilih kecamatan)</source>
         <translation>(choose kecamatan)</translation>
     </message>
@@ -44,17 +44,17 @@
         <translation>Add a new desa/kelurahan in this kecamatan</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Desa baru</source>
         <translation>New desa</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Nama desa/kelurahan di kecamatan {k}:</source>
         <translation>Name of the desa/kelurahan in kecamatan {k}:</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
         <source>Ketik nama, organisasi atau jenis tokoh…</source>
         <translation>Type a name, organisation or type…</translation>
     </message>
@@ -69,37 +69,36 @@
         <translation>Press Delete to remove from the list</translation>
     </message>
     <message>
-        <location line="+125"/>
-        <location filename="../../okudesk/gui/forms/incident_form.py" line="+76"/>
-        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+57"/>
-        <location filename="../../okudesk/gui/pages/followups.py" line="+33"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="+102"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+114"/>
+        <location line="+137"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="+89"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+86"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+106"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+118"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/audit_page.py" line="+43"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+44"/>
         <source>Pilih flashdisk atau folder tujuan cadangan</source>
         <translation>Choose a USB stick or folder for the backup</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Pilih berkas cadangan</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cadangan okudesk (*.zip *.sqlite3);;Semua berkas (*)</source>
         <translation>okudesk backups (*.zip *.sqlite3);;All files (*)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <source>Audit &amp; Keamanan</source>
         <translation>Audit &amp; Security</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>(semua petugas)</source>
         <translation>(all officers)</translation>
     </message>
@@ -114,89 +113,89 @@
         <translation>Record ID</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+13"/>
-        <location line="+122"/>
         <location filename="../../okudesk/gui/forms/common.py" line="+0"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-7"/>
-        <location filename="../../okudesk/gui/pages/settings.py" line="+76"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="+687"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+4"/>
+        <location line="+20"/>
+        <location line="+128"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-11"/>
+        <location filename="../../okudesk/gui/pages/reports.py" line="+66"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="+83"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+13"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="-147"/>
+        <location line="+20"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+13"/>
-        <location filename="../../okudesk/gui/pages/sync.py" line="+200"/>
-        <location line="+16"/>
+        <location line="-19"/>
+        <location line="+20"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+249"/>
+        <location line="+22"/>
         <source>Data</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-18"/>
         <source>Sampai</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Periksa rantai</source>
         <translation>Check chain</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="-297"/>
+        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+117"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+15"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+1"/>
         <source>Perubahan</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Jejak audit</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+79"/>
         <source>{n} entri (paling baru dulu, paling banyak {max})</source>
         <translation>{n} entries (newest first, at most {max})</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Rantai audit utuh: {n} entri dalam {c} rantai.</source>
         <translation>Audit chain intact: {n} entries in {c} chains.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Rantai audit RUSAK: {problem}</source>
         <translation>Audit chain BROKEN: {problem}</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+16"/>
+        <location line="+14"/>
+        <location line="+19"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-19"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>kata sandi sementara (petugas menggantinya saat masuk)</source>
         <translation>temporary passphrase (the officer changes it at login)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Kata sandi sementara</source>
         <translation>Temporary passphrase</translation>
     </message>
@@ -216,32 +215,32 @@
         <translation>Officer accounts</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>terkunci</source>
         <translation>locked</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>harus ganti kata sandi</source>
         <translation>must change passphrase</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>(belum ada akun)</source>
         <translation>(no account yet)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+56"/>
         <source>okudesk membuat cadangan otomatis sekali sehari di folder data. Simpan juga cadangan di flashdisk yang disimpan terpisah dari laptop.</source>
         <translation>okudesk makes an automatic backup once a day in the data folder. Also keep a backup on a USB stick stored away from the laptop.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Cadangkan ke USB…</source>
         <translation>Back up to USB…</translation>
     </message>
@@ -271,32 +270,32 @@
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Cadangan tersimpan: {path} ({mb:.1f} MB, {n} foto)</source>
         <translation>Backup saved: {path} ({mb:.1f} MB, {n} photos)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Cadangan gagal: {reason}</source>
         <translation>Backup failed: {reason}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Data sekarang akan diganti dengan isi cadangan ini (data sekarang disimpan di folder replaced). Lanjutkan?</source>
         <translation>The current data will be replaced by this backup (the current data is kept in the folder &quot;replaced&quot;). Continue?</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Pulihkan</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
         <source>Cadangan dipulihkan dari {path}.</source>
         <translation>Backup restored from {path}.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Cadangan tidak dapat dipulihkan: {reason}</source>
         <translation>The backup cannot be restored: {reason}</translation>
     </message>
@@ -307,13 +306,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../okudesk/gui/pages/followups.py" line="+2"/>
         <location filename="../../okudesk/gui/pages/home.py" line="+0"/>
         <source>Batas waktu</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>+ Tambah tindak lanjut</source>
         <translation>+ Add follow-up</translation>
     </message>
@@ -323,18 +321,18 @@
         <translation>Remove row</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location filename="../../okudesk/gui/forms/incident_form.py" line="-7"/>
+        <location line="+24"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="-9"/>
         <source>(tidak ada)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Seret berkas foto ke sini, atau klik &quot;Tambah foto&quot;. Klik dua kali pada foto untuk mengubah keterangannya.</source>
         <translation>Drag photo files here, or click &quot;Add photo&quot;. Double-click a photo to edit its caption.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Tambah foto…</source>
         <translation>Add photo…</translation>
     </message>
@@ -344,33 +342,33 @@
         <translation>Remove photo</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>(bukan foto)</source>
         <translation>(not a photo)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/audit_page.py" line="-65"/>
-        <location filename="../../okudesk/gui/forms/common.py" line="+68"/>
-        <location filename="../../okudesk/gui/messages.py" line="+46"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="+161"/>
-        <location filename="../../okudesk/gui/signature_pad.py" line="+166"/>
+        <location filename="../../okudesk/gui/dialogs/report_settings.py" line="+78"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="+59"/>
+        <location filename="../../okudesk/gui/messages.py" line="+64"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="-58"/>
+        <location filename="../../okudesk/gui/signature_pad.py" line="+187"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/forms/common.py" line="+1"/>
-        <location filename="../../okudesk/gui/forms/incident_form.py" line="+161"/>
-        <location filename="../../okudesk/gui/login.py" line="+145"/>
-        <location filename="../../okudesk/gui/messages.py" line="-13"/>
-        <location line="+15"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="+2"/>
+        <location line="+2"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="+3"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="+168"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="+168"/>
+        <location filename="../../okudesk/gui/messages.py" line="-19"/>
+        <location line="+21"/>
         <location filename="../../okudesk/gui/signature_pad.py" line="+2"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/forms/incident_form.py" line="-184"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="-28"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="-191"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-30"/>
         <source>Kejadian baru</source>
         <translation>New incident</translation>
     </message>
@@ -380,141 +378,51 @@
         <translation>Edit incident</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="+24"/>
-        <source>Waktu kejadian</source>
-        <translation>Occurred at</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
-        <source>Kategori</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+5"/>
         <source>(pilih kategori)</source>
         <translation>(choose category)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Tingkat kerawanan</source>
-        <translation>Severity</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location filename="../../okudesk/gui/forms/meeting_form.py" line="-17"/>
+        <location line="+3"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="-22"/>
         <source>Kecamatan / desa</source>
         <translation>Kecamatan / desa</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+1"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-65"/>
-        <source>Tempat</source>
-        <translation>Place</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Judul singkat</source>
-        <translation>Short title</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="+79"/>
-        <source>Uraian kejadian</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
-        <source>Pihak yang terlibat</source>
-        <translation>People involved</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+4"/>
-        <source>Pelapor</source>
-        <translation>Reported by</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+0"/>
-        <location filename="../../okudesk/gui/main_window.py" line="+189"/>
+        <location line="+5"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="-6"/>
+        <location filename="../../okudesk/gui/main_window.py" line="+221"/>
         <source>(pilih petugas)</source>
         <translation>(choose officer)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
-        <source>Tindakan yang diambil</source>
-        <translation>Actions taken</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
-        <source>Dieskalasi ke</source>
-        <translation>Escalated to</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Jenis pelanggaran</source>
-        <translation>Type of violation</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
-        <source>Nomor Laporan Polisi (LP)</source>
-        <translation>Police report number (LP)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rapat terkait</source>
-        <translation>Related meeting</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sumber informasi</source>
-        <translation>Source of information</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nilai sumber (A-F)</source>
-        <translation>Source grade (A-F)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+2"/>
+        <location line="+12"/>
+        <location line="+4"/>
         <source>(belum dinilai)</source>
         <translation>(not graded)</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Nilai informasi (1-6)</source>
-        <translation>Information grade (1-6)</translation>
-    </message>
-    <message>
         <location line="+4"/>
-        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+13"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+75"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+29"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+20"/>
         <source>Foto</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="-73"/>
-        <location line="+63"/>
+        <location line="+3"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+33"/>
+        <location line="+68"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Penanganan</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+2"/>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+5"/>
         <source>Tindak lanjut dan foto</source>
         <translation>Follow-ups and photos</translation>
     </message>
@@ -529,14 +437,12 @@
         <translation>Current status</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Status baru</source>
         <translation>New status</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../okudesk/gui/forms/stakeholder_form.py" line="+25"/>
-        <location filename="../../okudesk/gui/pages/stakeholders.py" line="+106"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
@@ -546,7 +452,7 @@
         <translation>Save status</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/forms/meeting_form.py" line="-28"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="-49"/>
         <source>Rapat / kunjungan baru</source>
         <translation>New meeting / visit</translation>
     </message>
@@ -556,99 +462,40 @@
         <translation>Edit meeting / visit</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-78"/>
-        <source>Jenis kegiatan</source>
-        <translation>Activity type</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+9"/>
         <source>(pilih jenis kegiatan)</source>
         <translation>(choose activity type)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/followups.py" line="+10"/>
+        <location filename="../../okudesk/gui/pages/followups.py" line="+53"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+1"/>
-        <source>Waktu mulai</source>
-        <translation>Starts at</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waktu selesai</source>
-        <translation>Ends at</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+25"/>
         <source>mis. Balai Desa Sukaraya</source>
         <translation>e.g. Balai Desa Sukaraya</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+66"/>
-        <source>Tokoh yang ditemui</source>
-        <translation>Stakeholders met</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Petugas yang hadir</source>
-        <translation>Officers present</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Peserta lain (orang)</source>
-        <translation>Other attendees (people)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-62"/>
-        <location line="+65"/>
-        <source>Maksud dan tujuan</source>
-        <translation>Purpose</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
-        <source>Ringkasan pembahasan</source>
-        <translation>Discussion summary</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
-        <source>Potensi kerawanan</source>
-        <translation>Potential problems found</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-23"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="-165"/>
+        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="-3"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-37"/>
         <source>Hasil</source>
         <translation>Outcomes</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
-        <source>Hambatan</source>
-        <translation>Obstacles</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-12"/>
-        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-45"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+13"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-38"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="+67"/>
         <source>Kegiatan</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Hasil kegiatan</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/forms/stakeholder_form.py" line="-8"/>
+        <location filename="../../okudesk/gui/forms/stakeholder_form.py" line="+25"/>
         <source>Tokoh baru</source>
         <translation>New stakeholder</translation>
     </message>
@@ -658,58 +505,32 @@
         <translation>Edit stakeholder</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../okudesk/gui/login.py" line="-37"/>
-        <location line="+19"/>
-        <location filename="../../okudesk/gui/pages/settings.py" line="+3"/>
-        <location line="+8"/>
-        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-31"/>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-34"/>
-        <location filename="../../okudesk/gui/wizard.py" line="+113"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="-33"/>
+        <location line="+17"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="+4"/>
+        <location line="+14"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-50"/>
+        <location filename="../../okudesk/gui/wizard.py" line="+122"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/stakeholders.py" line="+1"/>
-        <location line="+74"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="+274"/>
+        <location filename="../../okudesk/gui/pages/reports.py" line="-27"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../okudesk/gui/forms/stakeholder_form.py" line="+4"/>
         <source>(pilih jenis)</source>
         <translation>(choose type)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Organisasi / jabatan</source>
-        <translation>Organisation / position</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="-70"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-59"/>
-        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-72"/>
-        <location line="+72"/>
-        <source>Desa</source>
-        <translation>Desa</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>(tidak diketahui)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-71"/>
-        <location line="+72"/>
-        <source>Telepon</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../okudesk/gui/main_window.py" line="-98"/>
+        <location filename="../../okudesk/gui/main_window.py" line="-90"/>
         <source>Polres Ogan Komering Ulu</source>
         <translation>Polres Ogan Komering Ulu</translation>
     </message>
@@ -719,7 +540,7 @@
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Memuat data…</source>
         <translation>Loading data…</translation>
     </message>
@@ -734,22 +555,22 @@
         <translation>Officer on duty:</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+28"/>
         <source>Pos: {name} ({code})</source>
         <translation>Post: {name} ({code})</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>{n} perubahan belum diekspor</source>
         <translation>{n} changes not yet exported</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+105"/>
         <source>Pos belum disiapkan</source>
         <translation>Post not set up yet</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/messages.py" line="-32"/>
+        <location filename="../../okudesk/gui/messages.py" line="-46"/>
         <source>Informasi</source>
         <translation>Information</translation>
     </message>
@@ -759,22 +580,22 @@
         <translation>Warning</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Terjadi kesalahan</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Konfirmasi</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ya</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Perubahan belum disimpan</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -784,38 +605,38 @@
         <translation>There are unsaved changes. Save them now?</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Buang perubahan</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Pilih foto</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Gambar (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;Semua berkas (*)</source>
         <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/base.py" line="+145"/>
+        <location filename="../../okudesk/gui/pages/base.py" line="+217"/>
         <source>Cari (Ctrl+F)…</source>
         <translation>Search (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/audit_page.py" line="-255"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="-281"/>
         <location filename="../../okudesk/gui/pages/base.py" line="+7"/>
         <source>Dari</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/base.py" line="-84"/>
+        <location filename="../../okudesk/gui/pages/base.py" line="-95"/>
         <source>Tidak ada yang dapat dicetak di halaman ini</source>
         <translation>Nothing on this page can be printed</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+97"/>
         <source>s.d.</source>
         <translation>to</translation>
     </message>
@@ -840,61 +661,53 @@
         <translation>Reset</translation>
     </message>
     <message>
-        <location line="+243"/>
+        <location line="+267"/>
         <source>{n} data</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/followups.py" line="-11"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="+28"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+30"/>
         <source>Penanggung jawab</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="+7"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
-        <location filename="../../okudesk/gui/pages/sync.py" line="+0"/>
+        <location line="+7"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+1"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Asal</source>
-        <translation>From record</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/followups.py" line="-13"/>
         <source>Aksi</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>✔ Tandai selesai</source>
         <translation>✔ Mark done</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Terbuka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Milik saya</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Tindak Lanjut</source>
         <translation>Follow-ups</translation>
     </message>
@@ -909,7 +722,7 @@
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/home.py" line="-40"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-42"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
@@ -919,7 +732,7 @@
         <translation>New meeting</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Rapat &amp; kunjungan hari ini</source>
         <translation>Meetings &amp; visits today</translation>
     </message>
@@ -960,71 +773,58 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="-3"/>
         <source>Kerawanan</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/audit_page.py" line="+12"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+16"/>
         <location filename="../../okudesk/gui/pages/home.py" line="+0"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-3"/>
-        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-45"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="+0"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/home.py" line="+24"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+21"/>
         <source>Data pos ini belum pernah diekspor ke Polres. Buat paket sinkronisasi di halaman Sinkronisasi.</source>
         <translation>This post&apos;s data has never been exported to Polres. Make a sync bundle on the Sync page.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Sudah {n} hari tidak ada ekspor ke Polres (terakhir {when}). Buat paket sinkronisasi di halaman Sinkronisasi.</source>
         <translation>No export to Polres for {n} days (last on {when}). Make a sync bundle on the Sync page.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>(terlambat)</source>
         <translation>(overdue)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="-3"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-1"/>
+        <location filename="../../okudesk/gui/pages/reports.py" line="+0"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+0"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="+0"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+3"/>
-        <source>Kecamatan</source>
-        <translation>Kecamatan</translation>
-    </message>
-    <message>
-        <location filename="../../okudesk/gui/pages/home.py" line="-36"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="+3"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-40"/>
         <source>Uraian</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="+1"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+4"/>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-43"/>
-        <location line="+43"/>
-        <location line="+34"/>
-        <location line="+7"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-47"/>
+        <location line="+45"/>
+        <location line="+50"/>
         <location line="+16"/>
+        <location line="+22"/>
         <source>Pos</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-70"/>
         <source>Semua kategori</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Kejadian baru (Ctrl+N)</source>
         <translation>New incident (Ctrl+N)</translation>
     </message>
@@ -1035,55 +835,55 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+5"/>
-        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-21"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-45"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-28"/>
         <source>Ubah</source>
         <translation>Edit</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+123"/>
+        <location line="+141"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
-        <location line="+96"/>
+        <location line="+115"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+1"/>
-        <location line="+108"/>
+        <location line="+117"/>
         <location filename="../../okudesk/gui/signature_pad.py" line="-6"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="-122"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-95"/>
+        <location line="-140"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-114"/>
         <source>Cetak laporan (Ctrl+P)</source>
         <translation>Print report (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>Tidak ada kejadian yang cocok.</source>
         <translation>No matching incidents.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Riwayat status</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>Hapus kejadian {number}? Data ditandai terhapus dan tetap tercatat untuk Polres.</source>
         <translation>Delete incident {number}? It is marked as deleted and stays on record for Polres.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Pilih satu kejadian di daftar untuk dicetak</source>
         <translation>Select one incident in the list to print</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-5"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-6"/>
         <source>Semua jenis kegiatan</source>
         <translation>All activity types</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Rapat &amp; Kunjungan</source>
         <translation>Meetings &amp; Visits</translation>
     </message>
@@ -1093,57 +893,47 @@
         <translation>New meeting (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+34"/>
         <source>Tidak ada rapat yang cocok.</source>
         <translation>No matching meetings.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+50"/>
         <source>{n} foto terlampir</source>
         <translation>{n} photos attached</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Hapus rapat {number}? Data ditandai terhapus dan tetap tercatat untuk Polres.</source>
         <translation>Delete meeting {number}? It is marked as deleted and stays on record for Polres.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Pilih satu rapat di daftar untuk dicetak</source>
         <translation>Select one meeting in the list to print</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/placeholder.py" line="+38"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="-3"/>
+        <location filename="../../okudesk/gui/pages/reports.py" line="-4"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Di sini nanti Anda mencetak Laporan Hasil Kegiatan dan Laporan Informasi dengan kop surat pos, tanda tangan elektronik dan lampiran foto.
-
-Fitur ini sedang disiapkan dan akan tersedia pada pembaruan okudesk berikutnya.</source>
-        <translation>Here you will print activity reports (Laporan Hasil Kegiatan) and information reports (Laporan Informasi) with the post&apos;s letterhead, electronic signatures and photo pages.
-
-This feature is being prepared and comes with the next okudesk update.</translation>
-    </message>
-    <message>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-131"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-179"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+24"/>
         <source>Belum disiapkan</source>
         <translation>Not set up yet</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Instalasi ini belum terhubung dengan Polres. Polres membuat kit pendaftaran untuk pos ini; pilih berkas kit itu untuk menyiapkan sinkronisasi.</source>
         <translation>This installation is not yet linked to Polres. Polres makes an enrolment kit for this post; choose that kit file to set up sync.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Siapkan pos dari kit…</source>
         <translation>Set up the post from a kit…</translation>
     </message>
@@ -1198,12 +988,12 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Sync status per post</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Bundel</source>
         <translation>Bundles</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Bundel terakhir</source>
         <translation>Last bundle</translation>
     </message>
@@ -1213,24 +1003,24 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Days since</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Penghitung diakui</source>
         <translation>Acknowledged counter</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+34"/>
+        <location line="+2"/>
+        <location line="+47"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+33"/>
+        <location line="-46"/>
+        <location line="+47"/>
         <source>Ditahan</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-23"/>
         <source>Impor bundel dari pos</source>
         <translation>Import bundles from posts</translation>
     </message>
@@ -1245,43 +1035,43 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Import bundle file…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>Baru</source>
         <translation>New</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Diperbarui</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Tidak berubah</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Tanda terima</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Konflik (versi yang kalah, disimpan untuk diperiksa)</source>
         <translation>Conflicts (the losing versions, kept for review)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+16"/>
+        <location line="+3"/>
+        <location line="+22"/>
         <source>Tabel</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-22"/>
         <source>Isi versi yang kalah</source>
         <translation>Content of the losing version</translation>
     </message>
@@ -1291,7 +1081,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Found</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Data ditahan (induknya belum tiba)</source>
         <translation>Held records (their parent has not arrived yet)</translation>
     </message>
@@ -1306,22 +1096,22 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Since</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+21"/>
         <source>{code} (Polres {hq})</source>
         <translation>{code} (Polres {hq})</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>diterbitkan Polres</source>
         <translation>issued by Polres</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>menunggu tanda terima pertama dari Polres</source>
         <translation>waiting for the first receipt from Polres</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+49"/>
         <source>Flashdisk {root}</source>
         <translation>USB stick {root}</translation>
     </message>
@@ -1341,64 +1131,64 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Writing the bundle to {target}…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Selesai: {n} catatan dan {photos} foto ditulis ke {path}. Bawa flashdisk ini ke Polres; data tetap tersimpan di sini sampai tanda terima Polres diimpor.</source>
         <translation>Done: {n} records and {photos} photos written to {path}. Take this USB stick to Polres; the data stays here until the Polres receipt is imported.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+44"/>
-        <location line="+76"/>
+        <location line="+11"/>
+        <location line="+55"/>
+        <location line="+74"/>
         <source>Gagal: {reason}</source>
         <translation>Failed: {reason}</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-124"/>
         <source>Pilih tanda terima dari Polres</source>
         <translation>Choose the receipt from Polres</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Tanda terima okudesk (*.okr);;Semua berkas (*)</source>
         <translation>okudesk receipts (*.okr);;All files (*)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>{file}: diterapkan ({new} baru, {updated} diperbarui{cert})</source>
         <translation>{file}: applied ({new} new, {updated} updated{cert})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>; sertifikat pos dari Polres dipasang</source>
         <translation>; the post&apos;s certificate from Polres installed</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>{file}: DITOLAK: {reason}</source>
         <translation>{file}: REFUSED: {reason}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Pilih kit pendaftaran dari Polres</source>
         <translation>Choose the enrolment kit from Polres</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Kit okudesk (*.json);;Semua berkas (*)</source>
         <translation>okudesk kits (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Pos {code} siap; ekspor pertama membawa bukti pendaftaran ke Polres {hq}.</source>
         <translation>Post {code} is ready; the first export carries the enrolment proof to Polres {hq}.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Pilih folder atau flashdisk berisi bundel</source>
         <translation>Choose a folder or USB stick with bundles</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Pilih bundel dari pos</source>
         <translation>Choose bundles from posts</translation>
     </message>
@@ -1408,12 +1198,12 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>okudesk bundles (*.okb);;All files (*)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Tidak ada bundel (.okb) di folder itu.</source>
         <translation>There are no bundles (.okb) in that folder.</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+94"/>
         <source>diterapkan</source>
         <translation>applied</translation>
     </message>
@@ -1423,7 +1213,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>REFUSED: {reason}</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/settings.py" line="-48"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="-58"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -1449,7 +1239,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../okudesk/gui/wizard.py" line="-24"/>
+        <location filename="../../okudesk/gui/wizard.py" line="-32"/>
         <source>Nama pos</source>
         <translation>Post name</translation>
     </message>
@@ -1471,35 +1261,35 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Save letterhead</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location filename="../../okudesk/gui/wizard.py" line="+21"/>
+        <location line="+12"/>
+        <location filename="../../okudesk/gui/wizard.py" line="+29"/>
         <source>Pangkat</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/audit_page.py" line="+122"/>
-        <location filename="../../okudesk/gui/login.py" line="+1"/>
+        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="-2"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="+1"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+129"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+0"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="-272"/>
         <location filename="../../okudesk/gui/wizard.py" line="+0"/>
         <source>NRP</source>
         <translation>NRP</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/pages/settings.py" line="+0"/>
-        <location line="+11"/>
+        <location line="+17"/>
         <location filename="../../okudesk/gui/wizard.py" line="+0"/>
         <source>Jabatan</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location line="-4"/>
-        <location filename="../../okudesk/gui/wizard.py" line="+50"/>
+        <location line="-7"/>
+        <location filename="../../okudesk/gui/wizard.py" line="+46"/>
         <source>(pangkat)</source>
         <translation>(rank)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>NRP (8 angka)</source>
         <translation>NRP (8 digits)</translation>
     </message>
@@ -1509,7 +1299,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Add officer</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Pengingat ekspor</source>
         <translation>Export reminder</translation>
     </message>
@@ -1529,23 +1319,12 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Language saved. Restart okudesk to use it.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-117"/>
-        <location line="+73"/>
-        <source>Organisasi</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <location line="-70"/>
-        <source>Pertemuan</source>
-        <translation>Meetings</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-122"/>
         <source>Semua jenis tokoh</source>
         <translation>All stakeholder types</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Tokoh &amp; Pemangku Kepentingan</source>
         <translation>Leaders &amp; Stakeholders</translation>
     </message>
@@ -1555,7 +1334,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>New stakeholder (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Riwayat pertemuan</source>
         <translation>Meeting history</translation>
     </message>
@@ -1565,52 +1344,52 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Remove {name} from the directory? Their meeting history is kept.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/login.py" line="-23"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="-21"/>
         <source>Masuk</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+20"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="-243"/>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="+118"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="+4"/>
+        <location line="+18"/>
         <source>Kata sandi</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="-12"/>
         <source>Belum ada akun. Buat akun admin pertama: admin mengatur pos, petugas dan cadangan.</source>
         <translation>There is no account yet. Create the first admin account: the admin sets up the post, officers and backups.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Buat akun admin</source>
         <translation>Create admin account</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="+277"/>
+        <location filename="../../okudesk/gui/dialogs/signing_credential.py" line="+42"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="+4"/>
         <source>Ulangi kata sandi</source>
         <translation>Repeat passphrase</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="+16"/>
         <source>Ulangi kata sandi baru</source>
         <translation>Repeat new passphrase</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>Kata sandi Anda diatur ulang oleh admin. Pilih kata sandi baru (minimal 8 karakter).</source>
         <translation>Your passphrase was reset by the admin. Choose a new passphrase (at least 8 characters).</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-108"/>
         <source>Simpan kata sandi baru</source>
         <translation>Save new passphrase</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../okudesk/gui/dialogs/signing_credential.py" line="-1"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="+3"/>
         <location line="+102"/>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="-1"/>
         <source>Kata sandi baru</source>
         <translation>New passphrase</translation>
     </message>
@@ -1620,29 +1399,29 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/login.py" line="-64"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="-62"/>
         <source>Masuk ke okudesk</source>
         <translation>Log in to okudesk</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location filename="../../okudesk/gui/wizard.py" line="-120"/>
+        <location line="+18"/>
+        <location filename="../../okudesk/gui/wizard.py" line="-128"/>
         <source>Selamat datang di okudesk</source>
         <translation>Welcome to okudesk</translation>
     </message>
     <message>
-        <location line="+65"/>
-        <location line="+22"/>
+        <location line="+66"/>
+        <location line="+21"/>
         <source>Kedua kata sandi tidak sama</source>
         <translation>The two passphrases differ</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/wizard.py" line="+9"/>
+        <location filename="../../okudesk/gui/wizard.py" line="+11"/>
         <source>Folder data ini masih kosong. Siapkan pos Anda dalam dua langkah singkat, atau coba okudesk dulu dengan data contoh (data contoh dapat dipakai untuk latihan).</source>
         <translation>This data folder is empty. Set up your post in two short steps, or try okudesk first with demo data (for practice).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Siapkan pos ini</source>
         <translation>Set up this post</translation>
     </message>
@@ -1688,22 +1467,22 @@ This feature is being prepared and comes with the next okudesk update.</translat
     </message>
     <message>
         <location line="+8"/>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>Kembali</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-33"/>
         <source>Lanjut</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Petugas pos ini (nama, pangkat, NRP 8 angka, jabatan). Dapat ditambah nanti di Pengaturan.</source>
         <translation>This post&apos;s officers (name, rank, 8-digit NRP, position). More can be added later in Settings.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Selesai dan mulai</source>
         <translation>Finish and start</translation>
     </message>
@@ -1713,23 +1492,23 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>+ Row</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+53"/>
         <source>Nama pos wajib diisi</source>
         <translation>The post name is required</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>Mengisi data contoh…</source>
         <translation>Loading demo data…</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="-341"/>
-        <location line="+47"/>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="-59"/>
+        <location line="+41"/>
         <source>Cetak laporan</source>
         <translation>Print report</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-21"/>
         <source>Simpan salinan laporan</source>
         <translation>Save a copy of the report</translation>
     </message>
@@ -1739,7 +1518,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="-79"/>
         <source>Pilih dokumen</source>
         <translation>Choose a document</translation>
     </message>
@@ -1749,7 +1528,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>PDF (*.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="+27"/>
         <source>kata sandi penanda tangan</source>
         <translation>signer&apos;s passphrase</translation>
     </message>
@@ -1760,19 +1539,19 @@ This feature is being prepared and comes with the next okudesk update.</translat
     </message>
     <message>
         <location line="+10"/>
-        <location line="+244"/>
-        <location line="+275"/>
+        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+78"/>
+        <location filename="../../okudesk/gui/pages/reports.py" line="+4"/>
         <source>Penanda tangan</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location line="-516"/>
-        <location line="+13"/>
+        <location line="+3"/>
+        <location line="+15"/>
         <source>Buat dan tanda tangani</source>
         <translation>Make and sign</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-13"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
@@ -1788,58 +1567,58 @@ This feature is being prepared and comes with the next okudesk update.</translat
     </message>
     <message>
         <location line="+1"/>
-        <location line="+175"/>
-        <location line="+98"/>
+        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="-56"/>
+        <location filename="../../okudesk/gui/dialogs/signing_credential.py" line="+4"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="+10"/>
         <source>Buat draf</source>
         <translation>Make draft</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+25"/>
         <source>{who} — belum punya sertifikat</source>
         <translation>{who} — no certificate yet</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Sudah ditandatangani sebagai {number}; membuat ulang memberikan salinan yang sama.</source>
         <translation>Already signed as {number}; making it again gives the same copy.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Masukkan kata sandi penanda tangan.</source>
         <translation>Enter the signer&apos;s passphrase.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+26"/>
         <source>Laporan ini sudah ditandatangani sebelumnya: {number}</source>
         <translation>This report was signed before: {number}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Laporan {number} ditandatangani ({pages} halaman)</source>
         <translation>Report {number} signed ({pages} pages)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Draf dibuat ({pages} halaman), tanpa tanda tangan</source>
         <translation>Draft made ({pages} pages), unsigned</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Tidak ada aplikasi untuk membuka PDF. Simpan salinannya lalu buka secara manual.</source>
         <translation>There is no application to open PDFs. Save a copy and open it yourself.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Laporan tidak dapat dikirim ke pencetak: {reason}</source>
         <translation>The report cannot be sent to the printer: {reason}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Dikirim ke pencetak {printer}</source>
         <translation>Sent to printer {printer}</translation>
     </message>
@@ -1849,12 +1628,12 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>default</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Salinan disimpan: {path}</source>
         <translation>Copy saved: {path}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="-10"/>
         <source>Verifikasi dokumen</source>
         <translation>Verify document</translation>
     </message>
@@ -1874,14 +1653,14 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+231"/>
-        <location filename="../../okudesk/gui/signature_pad.py" line="+43"/>
+        <location filename="../../okudesk/gui/dialogs/report_settings.py" line="+31"/>
+        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+4"/>
+        <location filename="../../okudesk/gui/signature_pad.py" line="+41"/>
         <source>Berkas tidak dapat dibaca: {reason}</source>
         <translation>The file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+14"/>
         <source>SAH: utuh dan penanda tangan dipercaya</source>
         <translation>VALID: intact and the signer is trusted</translation>
     </message>
@@ -1901,27 +1680,27 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>NOT SIGNED (a draft, or not an okudesk report)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>Waktu tanda tangan</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>ID dokumen</source>
         <translation>Document ID</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>nomor {number}, berkas sama dengan yang didaftarkan</source>
         <translation>number {number}, the file matches the registered one</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../okudesk/gui/dialogs/signing_credential.py" line="-15"/>
         <source>Sertifikat tanda tangan {name}</source>
         <translation>Signing certificate of {name}</translation>
     </message>
@@ -1936,17 +1715,17 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Import PKCS#12…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+22"/>
         <source>Petugas ini belum memiliki sertifikat tanda tangan.</source>
         <translation>This officer has no signing certificate yet.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Sertifikat: {subject} (NRP {nrp}), diterbitkan oleh {issuer}, berlaku sampai {until}.</source>
         <translation>Certificate: {subject} (NRP {nrp}), issued by {issuer}, valid until {until}.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Masukkan kata sandi.</source>
         <translation>Enter the passphrase.</translation>
     </message>
@@ -1956,7 +1735,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
         <source>Pilih berkas PKCS#12</source>
         <translation>Choose a PKCS#12 file</translation>
     </message>
@@ -1966,7 +1745,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>PKCS#12 (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Kata sandi berkas</source>
         <translation>File passphrase</translation>
     </message>
@@ -1976,7 +1755,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Passphrase of the PKCS#12 file:</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../../okudesk/gui/dialogs/report_settings.py" line="-54"/>
         <source>Pilih logo…</source>
         <translation>Choose logo…</translation>
     </message>
@@ -1991,7 +1770,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Logo above the letterhead</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+23"/>
         <source>ada</source>
         <translation>present</translation>
     </message>
@@ -2001,7 +1780,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>none</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location filename="../../okudesk/gui/pages/reports.py" line="+0"/>
         <source>Ditandatangani</source>
         <translation>Signed</translation>
     </message>
@@ -2011,7 +1790,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Pages</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
@@ -2021,7 +1800,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Verify document…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Tanda tangan…</source>
         <translation>Signature…</translation>
     </message>
@@ -2031,7 +1810,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Certificate…</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Pilih satu laporan di daftar</source>
         <translation>Select one report in the list</translation>
     </message>
@@ -2046,17 +1825,17 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>There is no application to open PDFs.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/signature_pad.py" line="-49"/>
+        <location filename="../../okudesk/gui/signature_pad.py" line="-52"/>
         <source>Tanda tangan {name}</source>
         <translation>Signature of {name}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Tulis tanda tangan di bidang putih dengan tetikus, pena atau jari, atau impor gambarnya.</source>
         <translation>Sign in the white area with the mouse, a pen or a finger, or import a picture of it.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
@@ -2066,12 +1845,12 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Import picture…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>Berkas ini bukan gambar yang dapat dibaca.</source>
         <translation>This file is not a readable picture.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/forms/common.py" line="+34"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="+43"/>
         <source>Perubahan laporan</source>
         <translation>Report amendment</translation>
     </message>
@@ -2081,7 +1860,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Reason for the change:</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/report_dialogs.py" line="-696"/>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="-240"/>
         <source>Laporan Hasil Kegiatan / Kunjungan</source>
         <translation>Activity / visit report</translation>
     </message>
@@ -2091,12 +1870,12 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Information report</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../okudesk/gui/dialogs/report_settings.py" line="-73"/>
         <source>Biasa</source>
         <translation>Biasa (ordinary)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Terbatas</source>
         <translation>Terbatas (restricted)</translation>
     </message>
@@ -2106,22 +1885,22 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Rahasia (secret)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Sangat Rahasia</source>
         <translation>Sangat Rahasia (top secret)</translation>
     </message>
     <message>
-        <location line="+461"/>
+        <location line="+13"/>
         <source>Pengaturan laporan</source>
         <translation>Report settings</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Kolom: {sec} {no} {month} {class} {year} {code}; {no}, {year} dan {code} wajib</source>
         <translation>Fields: {sec} {no} {month} {class} {year} {code}; {no}, {year} and {code} are required</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Cetak kop surat (matikan untuk menghemat tinta)</source>
         <translation>Print the letterhead (turn off to save ink)</translation>
     </message>
@@ -2156,57 +1935,57 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>&quot;Mengetahui&quot; block</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+53"/>
         <source>Otomatis (Kapolsek menurut jabatan)</source>
         <translation>Automatic (the Kapolsek by position)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location filename="../../okudesk/gui/pages/reports.py" line="-79"/>
         <source>Pengaturan laporan…</source>
         <translation>Report settings…</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-319"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-372"/>
         <source>Selisih (bundel hilang)</source>
         <translation>Lag (missing bundle)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Daftarkan pos…</source>
         <translation>Register post…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Mendaftarkan pos dan menulis kit pendaftarannya ke folder atau flashdisk</source>
         <translation>Registers a post and writes its enrolment kit to a folder or USB stick</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cabut pos terpilih…</source>
         <translation>Revoke selected post…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Laptop pos hilang atau dicuri: bundel bertanda tangan kuncinya ditolak</source>
         <translation>The post&apos;s laptop was lost or stolen: bundles signed by its key are refused</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+49"/>
         <source>Pakai versi ini</source>
         <translation>Use this version</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Versi yang kalah menjadi perubahan Polres dan dikirim ke pos pada tanda terima berikutnya</source>
         <translation>The losing version becomes a Polres change and goes to the post in the next receipt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Pertahankan versi yang berlaku</source>
         <translation>Keep the current version</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+238"/>
         <location line="+3"/>
         <source>Daftarkan pos</source>
         <translation>Register post</translation>
@@ -2222,32 +2001,32 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Post name:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Pilih folder atau flashdisk untuk kit pendaftaran</source>
         <translation>Choose a folder or USB stick for the enrolment kit</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Kit pendaftaran ditulis ke {path}. Serahkan kepada pos seperti menyerahkan kunci.</source>
         <translation>Enrolment kit written to {path}. Hand it to the post as you would a key.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Pilih dulu satu pos di daftar.</source>
         <translation>Choose a post in the list first.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Cabut pos {code}? Bundel yang ditandatangani kunci pos ini akan ditolak; pos perlu kit baru.</source>
         <translation>Revoke post {code}? Bundles signed by this post&apos;s key will be refused; the post needs a new kit.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Cabut</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Pos {code} dicabut.</source>
         <translation>Post {code} revoked.</translation>
     </message>
@@ -2257,17 +2036,17 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Choose a conflict in the list first.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/login.py" line="-142"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="-146"/>
         <source>Kata sandi lama</source>
         <translation>Old passphrase</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+110"/>
         <source>Kata sandi ini juga melindungi kunci tanda tangan Anda (minimal 8 karakter).</source>
         <translation>This passphrase also protects your signing key (at least 8 characters).</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location filename="../../okudesk/gui/login.py" line="+116"/>
         <source>Ganti kata sandi</source>
         <translation>Change passphrase</translation>
     </message>
@@ -2335,7 +2114,7 @@ This feature is being prepared and comes with the next okudesk update.</translat
         <translation>Critical</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Terbuka</source>
         <translation>Open</translation>
     </message>
@@ -2363,47 +2142,47 @@ This feature is being prepared and comes with the next okudesk update.</translat
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../okudesk/gui/pages/__init__.py" line="+25"/>
+        <location filename="../../okudesk/gui/pages/__init__.py" line="+33"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Rapat &amp; Kunjungan</source>
         <translation>Meetings &amp; Visits</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Tokoh &amp; Pemangku Kepentingan</source>
         <translation>Leaders &amp; Stakeholders</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Tindak Lanjut</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Audit &amp; Keamanan</source>
         <translation>Audit &amp; Security</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
