@@ -55,9 +55,8 @@ def start(data_dir: Path, language: str | None = None):
     errors.install(logging_now=False)
     i18n.install(language or i18n.saved_language())
     window = MainWindow(data_dir=data_dir, shell=False)
-    login_first = _show_login_early(
-        window, data_dir
-    )  # before the first paint: the login is what shows
+    # before the first paint: the login is what shows
+    login_first = _show_login_early(window, data_dir)
     if not login_first:
         window.build_shell()
     window.show()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from okudesk.gui.i18n import tr
 from okudesk.gui.messages import ErrorLabel, set_color
-from okudesk.gui.operations import accounts as account_ops
 
 BACKGROUND_COLOR = QColor("#1f3b57")  # the navigation's blue
 CARD_COLOR = QColor("white")
@@ -253,6 +252,8 @@ class LockScreen(QFrame):
         self._busy(True)
         self.message.show_text("")
 
+        from okudesk.gui.operations import accounts as account_ops
+
         account_ops.log_in(parent=self, officer_id=officer_id, passphrase=passphrase).success(
             lambda result: self._logged_in(result, passphrase)
         ).failure(self._failed).run()
@@ -306,6 +307,8 @@ class LockScreen(QFrame):
             self.admin_pass2.clear()
             self.unlocked.emit(actor)
 
+        from okudesk.gui.operations import accounts as account_ops
+
         account_ops.create_first_admin(
             parent=self, name=name, nrp=nrp, passphrase=passphrase
         ).success(done).failure(self._failed).run()
@@ -324,6 +327,8 @@ class LockScreen(QFrame):
                 edit.clear()
             self._pending_actor, self._old = None, ""
             self.unlocked.emit(actor)
+
+        from okudesk.gui.operations import accounts as account_ops
 
         account_ops.change_passphrase(
             parent=self, officer_id=actor.officer_id, old=old, new=new

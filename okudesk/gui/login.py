@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from okudesk.gui.i18n import tr
 from okudesk.gui.lock_screen import LockScreen
 from okudesk.gui.operations import Changes, hub
-from okudesk.gui.operations import accounts as account_ops
 
 
 class IdleWatcher(QObject):
@@ -162,6 +161,8 @@ class Gate(QObject):
             if hasattr(self.window, "_first_ready"):
                 self.window._first_ready()  # the window is up: the lock screen is its first page
 
+        from okudesk.gui.operations import accounts as account_ops
+
         account_ops.login_choices(parent=self.window).success(show).run()
 
     def _unlocked(self, actor) -> None:
@@ -171,6 +172,8 @@ class Gate(QObject):
         self._add_controls()
         self._show_role(actor)
         self.screen.hide()
+        from okudesk.gui.operations import accounts as account_ops
+
         if actor.officer_id is not None:  # who logged in is the officer on duty
             account_ops.take_duty(parent=self.window, officer_id=actor.officer_id).run()
         account_ops.idle_lock_minutes(parent=self.window).success(self.idle.start).run()
@@ -191,6 +194,8 @@ class Gate(QObject):
             return
         self.idle.stop()
         store.actor = self.actor = None
+
+        from okudesk.gui.operations import accounts as account_ops
 
         account_ops.log_out(parent=self.window, actor=actor, reason=reason).run()
         self._ask(preferred=actor.officer_id)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from okudesk import __version__
 from okudesk.gui.i18n import tr
 from okudesk.gui.operations import AUDIT, OFFICER, POST, SETTING, Changes, hub
-from okudesk.gui.operations import shell as shell_ops
 from okudesk.gui.pages import PAGES, PageSpec
 
 log = logging.getLogger(__name__)
@@ -197,10 +196,14 @@ class MainWindow(QMainWindow):
         self.hub.officer_on_duty = officer_id
         self._duty_choices += 1
 
+        from okudesk.gui.operations import shell as shell_ops
+
         shell_ops.set_officer_on_duty(parent=self, officer_id=officer_id).run()
 
     def refresh_status(self) -> None:
         asked = self._duty_choices
+        from okudesk.gui.operations import shell as shell_ops
+
         shell_ops.status(parent=self).success(lambda result: self._show_status(result, asked)).run()
 
     def _show_status(self, result, asked: int = 0) -> None:
@@ -270,6 +273,8 @@ class MainWindow(QMainWindow):
         self._build_shortcuts()
 
     def _attach_logged_in(self) -> None:
+        from okudesk.gui.operations import shell as shell_ops
+
         shell_ops.this_post(parent=self).success(self._post_known).run()
 
     def _post_known(self, post) -> None:

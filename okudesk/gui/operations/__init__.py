@@ -265,7 +265,13 @@ class _Op(Generic[T]):
         raise NotImplementedError
 
     def _recorded(self, store) -> T:
-        """Run the work and keep what its transactions committed (see :class:`Changes`)."""
+        """Run the work and keep what its transactions committed (see :class:`Changes`).
+
+        A read commits nothing, and work without a store has nothing to commit: neither
+        asks the core (whose import pulls SQLAlchemy, which a task run before the store is
+        open, at start-up, must not wait for)."""
+        if not self._writes or store is None:
+            return self._work(store)
         from okudesk.core.history import changes
 
         with changes.recording() as seen:
@@ -321,6 +327,7 @@ class _Op(Generic[T]):
         h.taskman.run(task, done)
 
     _needs_store = True
+    _writes = True  # its transactions may commit: what they commit is reported
 
 
 class QueryOp(_Op[T]):
@@ -335,6 +342,8 @@ class QueryOp(_Op[T]):
     ):
         super().__init__(parent, op)
         self._success = success
+
+    _writes = False
 
     def _work(self, store) -> T:
         with store.read() as session:
