@@ -12,6 +12,9 @@ _language = os.environ.get("OKUDESK_LANG", "id")
 
 # Indonesian text -> English text. Keys are the Indonesian originals.
 _ENGLISH: dict[str, str] = {
+    "Folder data {path} sedang dipakai untuk memulihkan cadangan; coba lagi sebentar lagi": "The data folder {path} is being restored from a backup; try again in a moment",
+    "okudesk masih terbuka di jendela atau program lain yang memakai folder data {path}; tutup dulu, lalu coba lagi": "okudesk is still open in another window or program using the data folder {path}; close it, then try again",
+    "Cadangan tidak dipulihkan: basis data yang sekarang sedang dipakai program lain ({reason}); data tidak diubah. Tutup program lain lalu coba lagi": "The backup was not restored: the current database is in use by another program ({reason}); nothing was changed. Close the other program and try again",
     "Folder data {path} tidak dapat dipakai: {reason}": "Data folder {path} cannot be used: {reason}",
     "Basis data dibuat oleh okudesk yang lebih baru (skema {found}); perbarui okudesk ke versi terbaru. Basis data tidak diubah.": "The database was made by a newer okudesk (schema {found}); update okudesk. The database was left untouched.",
     "Basis data rusak atau bukan basis data okudesk: {path}": "The database is damaged or not an okudesk database: {path}",

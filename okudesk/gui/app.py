@@ -95,14 +95,21 @@ def _show_login_early(window, data_dir: Path) -> bool:
 
 
 def run(data_dir: Path, language: str | None = None) -> int:
+    """The workstation on ``data_dir``, unless one is open on it already (gui/instance.py:
+    then that one comes forward and this one ends without opening the store)."""
+    from okudesk.gui import instance
     from okudesk.gui.operations import hub
 
     app = make_app(icon=False)  # start() sets it
-    start(data_dir, language)
+    if not instance.claim(data_dir, language):
+        return 0
+    window = start(data_dir, language)
+    instance.note_window(data_dir, window)
     try:
         return app.exec()
     finally:
         hub().close()
+        instance.forget_window(data_dir)
 
 
 def smoke_test(folder: Path) -> None:

@@ -1,0 +1,244 @@
+"""Windows behaviour, simulated (issue 19): sharing violations on renames, a data folder
+held by another okudesk process, leftovers after a failure."""
+
+from __future__ import annotations
+
+import errno
+import os
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from okudesk.core import backups, files, folderlock, permissions
+from okudesk.core.backups import BackupError
+from okudesk.core.models import Meeting
+from okudesk.core.records import meetings, photos
+from okudesk.core.store import DB_NAME, Store
+from tests.windows_sim import Holder, sharing_violation
+
+CONSOLE = permissions.system_actor("pytest")
+
+
+@pytest.fixture
+def quick_retries(monkeypatch):
+    monkeypatch.setattr(files, "RETRY_SECONDS", 0.2)
+    monkeypatch.setattr(files, "_FIRST_WAIT", 0.01)
+
+
+def _meeting(store, purpose: str) -> str:
+    with store.write() as s:
+        return meetings.create_meeting(
+            s,
+            meetings.MeetingInput(starts_at=datetime.now() - timedelta(days=1), purpose=purpose),
+        ).id
+
+
+def _purposes(data_dir) -> set[str]:
+    with Store.open(data_dir) as store, store.read(actor=CONSOLE) as s:
+        return set(s.scalars(select(Meeting.purpose)))
+
+
+# --- renames and deletes that Windows refuses for a moment ------------------------------
+
+
+def test_a_rename_waits_out_a_brief_sharing_violation(tmp_path, monkeypatch, quick_retries):
+    src, dst = tmp_path / "a", tmp_path / "b"
+    src.write_bytes(b"x")
+    real, calls = os.replace, []
+
+    def flaky(a, b):
+        calls.append(a)
+        if len(calls) < 3:  # an antivirus scan holds the file for two tries
+            raise sharing_violation(a)
+        real(a, b)
+
+    monkeypatch.setattr(os, "replace", flaky)
+    files.replace(src, dst)
+    assert len(calls) == 3 and dst.read_bytes() == b"x" and not src.exists()
+
+
+def test_a_lasting_sharing_violation_fails_and_other_errors_fail_at_once(
+    tmp_path, monkeypatch, quick_retries
+):
+    calls = []
+
+    def held(a, *rest):
+        calls.append(a)
+        raise sharing_violation(a)
+
+    monkeypatch.setattr(os, "replace", held)
+    with pytest.raises(PermissionError):
+        files.replace(tmp_path / "a", tmp_path / "b")
+    assert 2 < len(calls) < 20  # retried, for a short while only
+
+    calls.clear()
+
+    def denied(a, *rest):  # a plain permission error (no winerror): not worth waiting for
+        calls.append(a)
+        raise PermissionError(errno.EACCES, "denied", str(a))
+
+    monkeypatch.setattr(os, "unlink", denied)
+    with pytest.raises(PermissionError):
+        files.unlink(tmp_path / "a")
+    assert len(calls) == 1
+
+
+def test_a_failed_photo_write_leaves_no_partial_file(store, monkeypatch):
+    def full_disk(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError):
+        photos.store_bytes(store.photo_dir, "ab" + "0" * 62, b"jpeg bytes")
+    assert not list(store.photo_dir.rglob("*.partial"))
+    assert not list(store.photo_dir.rglob("*.jpg"))
+
+
+# --- the restore that failed and was applied later (data loss) ---------------------------
+
+
+def test_a_restore_whose_put_aside_fails_changes_nothing_now_or_later(
+    store, tmp_path, monkeypatch, quick_retries
+):
+    _meeting(store, "Sebelum cadangan")
+    archive = backups.write_backup(store, tmp_path / "usb").path
+    _meeting(store, "Sesudah cadangan")
+    data = store.data_dir
+    # another program holds the database: Windows refuses to rename it (WinError 32),
+    # after the WAL was already moved aside
+    real = os.replace
+
+    def held(a, b):
+        if os.path.basename(a) == DB_NAME and "replaced" in str(b):
+            raise sharing_violation(a)
+        real(a, b)
+
+    monkeypatch.setattr(os, "replace", held)
+    with pytest.raises(BackupError) as caught:
+        backups.restore(data, archive, actor=CONSOLE)
+    assert "tidak diubah" in str(caught.value)
+    monkeypatch.setattr(os, "replace", real)
+    assert not (data / backups.STAGING_NAME).exists()  # nothing waits to be applied later
+    assert (data / DB_NAME).exists()
+    assert not list((data / "replaced").glob("*/*"))  # the WAL came back beside its database
+    # the user was told it failed and goes on working
+    _meeting(store, "Sesudah pemulihan gagal")
+    store.close()
+    assert {"Sebelum cadangan", "Sesudah cadangan", "Sesudah pemulihan gagal"} <= _purposes(data)
+    assert "Sesudah pemulihan gagal" in _purposes(data)  # a second start does not restore either
+
+
+def test_a_restore_whose_final_rename_fails_puts_the_database_back(
+    store, tmp_path, monkeypatch, quick_retries
+):
+    _meeting(store, "Sebelum cadangan")
+    archive = backups.write_backup(store, tmp_path / "usb").path
+    _meeting(store, "Sesudah cadangan")
+    store.close()
+    data = store.data_dir
+    real = os.replace
+
+    def held(a, b):
+        if os.path.basename(a) == backups.STAGING_NAME:
+            raise sharing_violation(a)
+        real(a, b)
+
+    monkeypatch.setattr(os, "replace", held)
+    with pytest.raises(BackupError):
+        backups.restore(data, archive, actor=CONSOLE)
+    monkeypatch.setattr(os, "replace", real)
+    assert not (data / backups.STAGING_NAME).exists()
+    assert "Sesudah cadangan" in _purposes(data)
+
+
+def test_a_restore_survives_a_brief_sharing_violation(store, tmp_path, monkeypatch, quick_retries):
+    _meeting(store, "Sebelum cadangan")
+    archive = backups.write_backup(store, tmp_path / "usb").path
+    _meeting(store, "Sesudah cadangan")
+    store.close()
+    real, refused = os.replace, []
+
+    def scanned_once(a, b):
+        if os.path.basename(a) == DB_NAME and not refused:
+            refused.append(a)
+            raise sharing_violation(a)
+        real(a, b)
+
+    monkeypatch.setattr(os, "replace", scanned_once)
+    backups.restore(store.data_dir, archive, actor=CONSOLE)
+    monkeypatch.setattr(os, "replace", real)
+    assert refused and _purposes(store.data_dir) == {"Sebelum cadangan"}
+
+
+# --- one lock per data folder ---------------------------------------------------------------
+
+
+def test_restore_refuses_while_another_okudesk_has_the_folder(store, tmp_path):
+    _meeting(store, "Sebelum cadangan")
+    archive = backups.write_backup(store, tmp_path / "usb").path
+    _meeting(store, "Sesudah cadangan")
+    store.close()
+    data = store.data_dir
+    with Holder("store", data) as other:  # e.g. okudesk-cli, or the daily backup's process
+        with pytest.raises(folderlock.FolderBusy) as caught:
+            backups.restore(data, archive, actor=CONSOLE)
+        assert "tutup dulu" in str(caught.value)
+        assert not (data / backups.STAGING_NAME).exists()
+        assert not (data / "replaced").exists()
+        other.stop()
+    backups.restore(data, archive, actor=CONSOLE)  # once it has closed
+    assert _purposes(data) == {"Sebelum cadangan"}
+
+
+def test_a_killed_holder_leaves_no_stale_lock(store, tmp_path):
+    archive = backups.write_backup(store, tmp_path / "usb").path
+    store.close()
+    with Holder("store", store.data_dir) as other:
+        other.kill()  # a crash, a power button: the system drops the lock
+    backups.restore(store.data_dir, archive, actor=CONSOLE)
+
+
+def test_nobody_opens_the_folder_while_a_restore_runs(tmp_path):
+    data = tmp_path / "data"
+    with Holder("exclusive", data):
+        with pytest.raises(folderlock.FolderBusy) as caught:
+            Store.open(data)
+        assert "memulihkan cadangan" in str(caught.value)
+        assert not folderlock.held_here(data)  # the refused open let go of everything
+    Store.open(data).close()
+
+
+def test_many_okudesk_processes_share_a_folder(tmp_path):
+    data = tmp_path / "data"
+    with Holder("store", data), Holder("shared", data):
+        with Store.open(data) as store, store.read(actor=CONSOLE):
+            pass
+        assert folderlock.claim_window(data)  # nobody else has a window on it
+        folderlock.release_window(data)
+    assert not folderlock.held_here(data)
+
+
+def test_one_window_per_folder(tmp_path):
+    data = tmp_path / "data"
+    with Holder("window", data) as first:
+        assert not folderlock.claim_window(data)
+        assert not folderlock.held_here(data)
+        other = tmp_path / "other"  # another data folder is another matter
+        assert folderlock.claim_window(other)
+        folderlock.release_window(other)
+        first.stop()
+    assert folderlock.claim_window(data)
+    folderlock.release_window(data)
+    assert not folderlock.held_here(data)
+
+
+def test_the_store_claims_its_folder_and_lets_go_when_closed(tmp_path):
+    data = tmp_path / "data"
+    a = Store.open(data)
+    b = Store.open(data)  # one process, two stores: one claim, counted
+    a.close()
+    assert folderlock.held_here(data)
+    b.close()
+    b.close()  # closing twice does not release someone else's claim
+    assert not folderlock.held_here(data)
