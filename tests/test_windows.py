@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
+import sys
 from datetime import datetime, timedelta
 
 import pytest
@@ -15,7 +17,7 @@ from okudesk.core.backups import BackupError
 from okudesk.core.models import Meeting
 from okudesk.core.records import meetings, photos
 from okudesk.core.store import DB_NAME, Store
-from tests.windows_sim import Holder, sharing_violation
+from tests.windows_sim import ROOT, Holder, sharing_violation
 
 CONSOLE = permissions.system_actor("pytest")
 
@@ -242,3 +244,74 @@ def test_the_store_claims_its_folder_and_lets_go_when_closed(tmp_path):
     b.close()
     b.close()  # closing twice does not release someone else's claim
     assert not folderlock.held_here(data)
+
+
+# --- the command line on Windows -------------------------------------------------------------
+
+
+def test_cli_output_redirected_in_the_ansi_code_page_does_not_fail(store, tmp_path):
+    from okudesk.core.history import audit
+
+    with store.write() as s:  # what printing a report writes to the trail
+        audit.record(s, "print", summary="BTT-RPT-2026-0001 → EPSON L3110 (1x)")
+    store.close()
+    out = tmp_path / "f.txt"
+    env = dict(os.environ, PYTHONIOENCODING="cp1252", PYTHONPATH=str(ROOT))
+    with open(out, "wb") as fh:  # okudesk-cli audit list > f.txt
+        done = subprocess.run(
+            [sys.executable, "-m", "okudesk", "--data-dir", str(store.data_dir), "audit", "list"],
+            stdout=fh,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert "BTT-RPT-2026-0001 → EPSON" in out.read_bytes().decode("utf-8")
+
+
+def test_a_passphrase_file_saved_by_notepad_logs_in(store, tmp_path, capsys):
+    from okudesk.cli import main
+    from okudesk.core.records import officers
+    from okudesk.core.security import accounts
+
+    with store.write() as s:
+        officer = officers.add_officer(s, name="Petugas Notepad", nrp="85071234")
+        accounts.set_account(
+            s, officer.id, role="petugas", passphrase="rahasia-pos-btt", must_change=False
+        )
+    store.close()
+    file = tmp_path / "sandi.txt"
+    file.write_bytes("\ufeffrahasia-pos-btt\r\n".encode())  # Notepad: BOM and CRLF
+    args = ["--data-dir", str(store.data_dir), "--officer", "85071234"]
+    assert main([*args, "--passphrase-file", str(file), "stats", "--json"]) == 0, (
+        capsys.readouterr().err
+    )
+
+
+# --- the laptop's clock -----------------------------------------------------------------------
+
+
+def test_a_laptop_not_in_the_posts_zone_is_noticed():
+    from datetime import timezone
+
+    from okudesk.core import clock
+
+    def at(hours: float) -> datetime:
+        return datetime(2026, 3, 1, 9, 0, tzinfo=timezone(timedelta(hours=hours)))
+
+    assert clock.zone_problem(at(7)) is None
+    assert "UTC+00:00, bukan WIB (UTC+07:00)" in clock.zone_problem(at(0))
+    assert "UTC-08:00" in clock.zone_problem(at(-8))
+    assert "UTC+08:00" in clock.zone_problem(at(8))  # WITA: a neighbour's laptop
+
+
+@pytest.mark.parametrize(("tz", "warned"), [("UTC0", True), ("WIB-7", False)])
+def test_selftest_warns_about_the_zone_without_failing(tz, warned):
+    env = dict(os.environ, TZ=tz, PYTHONPATH=str(ROOT), OKUDESK_LANG="id")
+    done = subprocess.run(
+        [sys.executable, "-m", "okudesk", "selftest", "--no-gui", "--only", "database"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert ("PERINGATAN Zona waktu komputer ini UTC+00:00" in done.stdout) is warned

@@ -12,6 +12,7 @@ _language = os.environ.get("OKUDESK_LANG", "id")
 
 # Indonesian text -> English text. Keys are the Indonesian originals.
 _ENGLISH: dict[str, str] = {
+    "Zona waktu komputer ini {found}, bukan {zone} ({expected}): waktu yang tercatat akan salah. Atur zona waktu Windows ke (UTC+07:00) Bangkok, Hanoi, Jakarta.": "This computer's time zone is {found}, not {zone} ({expected}): recorded times will be wrong. Set the Windows time zone to (UTC+07:00) Bangkok, Hanoi, Jakarta.",
     "Folder data {path} sedang dipakai untuk memulihkan cadangan; coba lagi sebentar lagi": "The data folder {path} is being restored from a backup; try again in a moment",
     "okudesk masih terbuka di jendela atau program lain yang memakai folder data {path}; tutup dulu, lalu coba lagi": "okudesk is still open in another window or program using the data folder {path}; close it, then try again",
     "Cadangan tidak dipulihkan: basis data yang sekarang sedang dipakai program lain ({reason}); data tidak diubah. Tutup program lain lalu coba lagi": "The backup was not restored: the current database is in use by another program ({reason}); nothing was changed. Close the other program and try again",

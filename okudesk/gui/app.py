@@ -77,9 +77,27 @@ def start(data_dir: Path, language: str | None = None):
 
         daily_backup(store)  # on its own thread: logging in does not wait for it
         window.attach_store(store)
+        from okudesk.gui.operations import reports
+
+        reports.discard_drafts().run()  # those a crash or an open viewer left
+        _warn_about_the_clock(window)
 
     hub().open_store(data_dir, opened, failed)
     return window
+
+
+def _warn_about_the_clock(window) -> None:
+    """A laptop not set to the post's zone (WIB) puts wrong times on every record."""
+    import logging
+
+    from okudesk.core.clock import zone_problem
+
+    problem = zone_problem()
+    if problem:
+        from okudesk.gui import messages
+
+        logging.getLogger(__name__).warning("%s", problem)
+        messages.warning(window, problem)
 
 
 def _show_login_early(window, data_dir: Path) -> bool:
