@@ -23,9 +23,30 @@ def make_app(argv: list[str] | None = None, *, icon: bool = True) -> QApplicatio
     app.setApplicationName("okudesk")
     app.setOrganizationName("PolresOKU")
     app.setApplicationVersion(__version__)
+    use_light_colours(app)
     if icon:
         set_icon(app)
     return app
+
+
+def use_light_colours(app: QApplication) -> None:
+    """okudesk is drawn in light colours, whatever the system's: with Windows 11 in dark
+    mode Qt's windows11 style turns the palette dark, and the login card (white), page
+    titles (#1f3b57) and the forms' colours would vanish into it. Ask Qt for the light
+    scheme (Qt >= 6.8), and if the palette is dark anyway, give the application a light
+    one (Fusion's standard palette), so every widget has a full light palette."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPalette
+
+    app.styleHints().setColorScheme(Qt.ColorScheme.Light)
+    palette = app.palette()
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    if window.lightness() < 128 or text.lightness() > window.lightness():
+        from PySide6.QtWidgets import QStyleFactory
+
+        fusion = QStyleFactory.create("Fusion")
+        app.setPalette(fusion.standardPalette())
 
 
 def set_icon(app: QApplication) -> None:
