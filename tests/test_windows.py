@@ -7,6 +7,7 @@ import errno
 import os
 import subprocess
 import sys
+import zipfile
 from datetime import datetime, timedelta
 
 import pytest
@@ -315,3 +316,46 @@ def test_selftest_warns_about_the_zone_without_failing(tz, warned):
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert ("PERINGATAN Zona waktu komputer ini UTC+00:00" in done.stdout) is warned
+
+
+# --- the repository on Windows ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "attribute", "value"),
+    [
+        ("scripts/dev", "eol", "lf"),
+        (".ci/run", "eol", "lf"),
+        ("okudesk/cli/__init__.py", "eol", "lf"),
+        ("resources/translations/okudesk_en.ts", "eol", "lf"),
+        ("tests/fixtures/schema-0001.sqlite3", "text", "unset"),
+        ("resources/fonts/LiberationSans-Regular.ttf", "text", "unset"),
+    ],
+)
+def test_a_windows_checkout_keeps_scripts_and_fixtures_as_they_are(path, attribute, value):
+    """Git for Windows converts to CRLF unless .gitattributes says otherwise."""
+    import shutil
+
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout (no .gitattributes to apply)")
+    done = subprocess.run(
+        ["git", "check-attr", attribute, "--", path], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.stdout.strip() == f"{path}: {attribute}: {value}", done.stdout + done.stderr
+    assert b"\r\n" not in (ROOT / path).read_bytes() or value == "unset"
+
+
+def test_a_restore_cut_short_is_finished_only_when_nobody_else_has_the_database(store, tmp_path):
+    _meeting(store, "Di cadangan")
+    archive = backups.write_backup(store, tmp_path / "usb").path
+    _meeting(store, "Sesudah cadangan")
+    store.close()
+    data = store.data_dir
+    with zipfile.ZipFile(archive) as z:  # what a crash in the middle of a restore leaves
+        (data / backups.STAGING_NAME).write_bytes(z.read("okudesk.sqlite3"))
+    with Holder("shared", data):  # okudesk-cli still has the database open
+        with pytest.raises(folderlock.FolderBusy):
+            Store.open(data)
+        assert (data / backups.STAGING_NAME).exists()  # still waiting, nothing half-done
+        assert not list((data / "replaced").glob("*/*"))
+    assert _purposes(data) == {"Di cadangan"}  # finished once it is alone

@@ -20,7 +20,7 @@ from okudesk.core import folderlock, permissions
 from okudesk.core.errors import StoreError
 from okudesk.core.history import audit, changes, versioning
 from okudesk.core.i18n import _
-from okudesk.core.store import DB_NAME, migrate, pragmas
+from okudesk.core.store import DB_NAME, RESTORING_NAME, migrate, pragmas
 from okudesk.core.store.restoring import finish_interrupted_restore
 
 
@@ -82,7 +82,9 @@ class Store:
         backup_dir = data_dir / "backups"
         folderlock.hold(data_dir)  # FolderBusy while a restore runs on it
         try:
-            finish_interrupted_restore(data_dir)
+            if (data_dir / RESTORING_NAME).exists():  # only when nobody else has it open
+                with folderlock.exclusive(data_dir):
+                    finish_interrupted_restore(data_dir)
             must_migrate = migrate.prepare(db_path, backup_dir)
         except BaseException:
             folderlock.release(data_dir)
