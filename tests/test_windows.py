@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from okudesk.core import backups, files, folderlock, permissions
 from okudesk.core.backups import BackupError
+from okudesk.core.errors import StoreError
 from okudesk.core.models import Meeting
 from okudesk.core.records import meetings, photos
 from okudesk.core.store import DB_NAME, Store
@@ -359,3 +360,51 @@ def test_a_restore_cut_short_is_finished_only_when_nobody_else_has_the_database(
         assert (data / backups.STAGING_NAME).exists()  # still waiting, nothing half-done
         assert not list((data / "replaced").glob("*/*"))
     assert _purposes(data) == {"Di cadangan"}  # finished once it is alone
+
+
+# --- the folder lock with Windows' locking rules ----------------------------------------------
+
+
+def test_the_folder_lock_works_with_windows_byte_range_locks(tmp_path):
+    """Two okudesk processes on Windows, simulated: msvcrt's locks are exclusive and per
+    handle, so the shared claim is a slot and a restore's claim is every other slot."""
+    from tests.windows_sim import FakeMsvcrt, windows_process
+
+    fake = FakeMsvcrt()
+    gui, cli = windows_process(fake), windows_process(fake)
+    data = tmp_path / "data"
+    assert gui.claim_window(data)
+    cli.hold(data)  # the command line beside the window
+    assert not cli.claim_window(data)  # but no second window
+    with pytest.raises(StoreError):
+        with gui.exclusive(data):  # a restore in the window while the command line works
+            pass
+    cli.release(data)
+    with gui.exclusive(data):  # alone now
+        with pytest.raises(StoreError) as caught:
+            cli.hold(data)  # nobody opens it meanwhile
+        assert "memulihkan cadangan" in str(caught.value)
+        with gui.exclusive(data):  # nested: the restore reopens the store in itself
+            pass
+    cli.hold(data)  # after the restore
+    cli.release(data)
+    gui.release_window(data)
+    assert not gui.held_here(data) and not cli.held_here(data)
+    assert fake.held == []  # every lock was given back
+
+
+def test_many_windows_processes_each_get_a_slot(tmp_path):
+    from tests.windows_sim import FakeMsvcrt, windows_process
+
+    fake = FakeMsvcrt()
+    data = tmp_path / "data"
+    processes = [windows_process(fake) for _ in range(5)]
+    for p in processes:
+        p.hold(data)
+    assert sorted(start for _f, _h, start, _n in fake.held) == [0, 1, 2, 3, 4]
+    with pytest.raises(StoreError):
+        processes[0].exclusive(data).__enter__()
+    assert len(fake.held) == 5  # the refused restore left no lock behind
+    for p in processes:
+        p.release(data)
+    assert fake.held == []

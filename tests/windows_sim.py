@@ -76,3 +76,43 @@ class Holder:
     def __exit__(self, *exc: object) -> None:
         if self.proc.poll() is None:
             self.kill()
+
+
+class FakeMsvcrt:
+    """``msvcrt.locking`` as Windows does it (LockFile): locks belong to a handle, not to a
+    process, and a region overlapping any locked one, even this handle's, is refused."""
+
+    LK_UNLCK, LK_LOCK, LK_NBLCK = 0, 1, 2
+
+    def __init__(self):
+        self.held: list[tuple[int, int, int, int]] = []  # (file, handle, start, length)
+
+    def locking(self, fd: int, mode: int, nbytes: int) -> None:
+        import errno
+
+        start = os.lseek(fd, 0, os.SEEK_CUR)
+        file = os.fstat(fd).st_ino
+        if mode == self.LK_UNLCK:
+            try:
+                self.held.remove((file, fd, start, nbytes))
+            except ValueError:
+                raise PermissionError(errno.EACCES, "not locked") from None
+            return
+        for f, _handle, s, n in self.held:
+            if f == file and s < start + nbytes and start < s + n:
+                raise PermissionError(errno.EACCES, "Permission denied")
+        self.held.append((file, fd, start, nbytes))
+
+
+def windows_process(fake: FakeMsvcrt):
+    """A fresh copy of okudesk.core.folderlock (its own claims, like another process) whose
+    locks go through ``fake``."""
+    import importlib.util
+
+    from okudesk.core import folderlock
+
+    spec = importlib.util.spec_from_file_location("folderlock_copy", folderlock.__file__)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module._lock, module._unlock = module.windows_primitives(fake)
+    return module

@@ -21,7 +21,9 @@ from __future__ import annotations
 import os
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from okudesk.core.errors import StoreError
 from okudesk.core.i18n import _
@@ -37,33 +39,52 @@ class FolderBusy(StoreError):
     """Another okudesk process holds what this one needs."""
 
 
-if sys.platform == "win32":  # pragma: no cover - exercised by the Windows CI
-    import msvcrt
+_Lock = Callable[[int, int, int], bool]  # (descriptor, first byte, length) -> taken
+_Unlock = Callable[[int, int, int], None]
 
-    def _lock(fd: int, start: int, length: int) -> bool:
-        os.lseek(fd, start, os.SEEK_SET)
+
+def windows_primitives(msvcrt: Any) -> tuple[_Lock, _Unlock]:
+    """Byte-range locks through ``msvcrt.locking``: per handle, never shared, and a region
+    that overlaps one already locked (by anyone, this handle too) is refused."""
+
+    def lock(fd: int, start: int, length: int) -> bool:
+        os.lseek(fd, start, os.SEEK_SET)  # msvcrt.locking locks from the file position
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, length)
         except OSError:
             return False
         return True
 
-    def _unlock(fd: int, start: int, length: int) -> None:
+    def unlock(fd: int, start: int, length: int) -> None:
         os.lseek(fd, start, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, length)
 
-else:
+    return lock, unlock
+
+
+def posix_primitives() -> tuple[_Lock, _Unlock]:
+    """POSIX record locks (``fcntl.lockf``): per process."""
     import fcntl
 
-    def _lock(fd: int, start: int, length: int) -> bool:
+    def lock(fd: int, start: int, length: int) -> bool:
         try:
             fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, length, start)
         except OSError:
             return False
         return True
 
-    def _unlock(fd: int, start: int, length: int) -> None:
+    def unlock(fd: int, start: int, length: int) -> None:
         fcntl.lockf(fd, fcntl.LOCK_UN, length, start)
+
+    return lock, unlock
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised by the Windows CI
+    import msvcrt
+
+    _lock, _unlock = windows_primitives(msvcrt)
+else:
+    _lock, _unlock = posix_primitives()
 
 
 class _Folder:
@@ -94,7 +115,11 @@ class _Folder:
         return self.holders == 0 and not self.window and self.exclusive == 0
 
     def close(self) -> None:
-        os.close(self.fd)  # releases every lock this descriptor holds
+        # Windows drops a closed handle's locks only "when resources allow": unlock first
+        if self.slot is not None:
+            _unlock(self.fd, self.slot, 1)
+            self.slot = None
+        os.close(self.fd)
 
 
 _folders: dict[Path, _Folder] = {}
