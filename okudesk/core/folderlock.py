@@ -130,7 +130,22 @@ def _key(data_dir: Path | str) -> Path:
     return Path(os.path.realpath(os.path.normcase(os.path.abspath(data_dir))))
 
 
+_mutex: int | None = None
+
+
+def _announce_running() -> None:
+    """Windows: hold the named mutex the installer's AppMutex waits for (okudesk.iss), for
+    as long as this process lives; the system closes it with the process."""
+    global _mutex
+    if sys.platform != "win32" or _mutex is not None:
+        return
+    import ctypes
+
+    _mutex = ctypes.windll.kernel32.CreateMutexW(None, False, APP_ID) or None
+
+
 def _folder(data_dir: Path | str) -> _Folder:
+    _announce_running()
     key = _key(data_dir)
     folder = _folders.get(key)
     if folder is None:
