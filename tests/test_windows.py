@@ -408,3 +408,62 @@ def test_many_windows_processes_each_get_a_slot(tmp_path):
     for p in processes:
         p.release(data)
     assert fake.held == []
+
+
+# --- USB drives (a fake volume enumerator) -----------------------------------------------------
+
+
+def _vol(root="E:\\", **kw):
+    from okudesk.core.volumes import Volume
+
+    values = dict(
+        label="",
+        filesystem="FAT32",
+        free=8 * 10**9,
+        total=16 * 10**9,
+        ready=True,
+        usb=True,
+        removable=True,
+        system=False,
+    )
+    values.update(kw)
+    return Volume(root=root, **values)
+
+
+def test_only_ready_non_system_usb_drives_are_offered():
+    from okudesk.core import volumes
+
+    laptop = [
+        _vol("C:\\", filesystem="NTFS", usb=False, removable=False, system=True),
+        _vol("D:\\", filesystem="", ready=False),  # an empty SD-card slot: "removable"
+        _vol("E:\\", label="POLSEK", removable=False),  # a USB stick reporting FIXED
+        _vol("F:\\", filesystem="NTFS", usb=False, removable=False),  # the second disk
+        _vol("G:\\", usb=False),  # a built-in card reader with a card in it
+        _vol("H:\\", usb=True, system=True),  # Windows itself on a USB disk
+    ]
+    assert [v.root for v in volumes.targets(laptop)] == ["E:\\", "G:\\"]
+
+
+def test_a_target_folder_is_matched_to_its_drive(tmp_path):
+    from okudesk.core import volumes
+
+    outer, inner = _vol(str(tmp_path) + os.sep), _vol(str(tmp_path / "mnt") + os.sep)
+    assert volumes.volume_of(tmp_path / "mnt" / "kirim", [outer, inner]) is inner
+    assert volumes.volume_of(tmp_path / "mnt", [outer, inner]) is inner
+    assert volumes.volume_of(tmp_path / "mntx", [outer, inner]) is outer
+    assert volumes.volume_of(tmp_path.parent, [outer, inner]) is None
+
+
+def test_what_a_drive_cannot_take_is_said_before_writing():
+    from okudesk.core import volumes
+
+    big = 5 * 1024**3
+    assert "exFAT atau NTFS" in volumes.problem(_vol(filesystem="FAT32"), big)
+    assert volumes.problem(_vol(filesystem="exFAT", free=10 * 1024**3), big) is None
+    assert "tidak cukup" in volumes.problem(_vol(free=10**6), 5 * 10**6)
+    assert "tidak siap" in volumes.problem(_vol(ready=False), 1)
+    assert volumes.problem(None, big) is None  # a folder: nothing known about it
+    assert volumes.problem(_vol(free=10**9), 10**6) is None
+    assert _vol(label="POLSEK", free=3_200_000_000).describe() == (
+        "E:\\ POLSEK (FAT32, 3,2 GB kosong)"
+    )

@@ -12,6 +12,10 @@ _language = os.environ.get("OKUDESK_LANG", "id")
 
 # Indonesian text -> English text. Keys are the Indonesian originals.
 _ENGLISH: dict[str, str] = {
+    "{name} ({filesystem}, {free} kosong)": "{name} ({filesystem}, {free} free)",
+    "Flashdisk {root} tidak siap: pasang lagi lalu coba lagi": "The USB drive {root} is not ready: plug it in again and retry",
+    "Berkas {size} terlalu besar untuk flashdisk berformat {filesystem} (paling besar 4 GB per berkas). Pakai flashdisk berformat exFAT atau NTFS.": "A {size} file is too large for a {filesystem} USB drive (4 GB per file at most). Use a drive formatted exFAT or NTFS.",
+    "Ruang di {root} tidak cukup: perlu {size}, tersisa {free}": "Not enough room on {root}: {size} needed, {free} left",
     "Zona waktu komputer ini {found}, bukan {zone} ({expected}): waktu yang tercatat akan salah. Atur zona waktu Windows ke (UTC+07:00) Bangkok, Hanoi, Jakarta.": "This computer's time zone is {found}, not {zone} ({expected}): recorded times will be wrong. Set the Windows time zone to (UTC+07:00) Bangkok, Hanoi, Jakarta.",
     "Folder data {path} sedang dipakai untuk memulihkan cadangan; coba lagi sebentar lagi": "The data folder {path} is being restored from a backup; try again in a moment",
     "okudesk masih terbuka di jendela atau program lain yang memakai folder data {path}; tutup dulu, lalu coba lagi": "okudesk is still open in another window or program using the data folder {path}; close it, then try again",
