@@ -467,3 +467,28 @@ def test_what_a_drive_cannot_take_is_said_before_writing():
     assert _vol(label="POLSEK", free=3_200_000_000).describe() == (
         "E:\\ POLSEK (FAT32, 3,2 GB kosong)"
     )
+
+
+def test_a_bundle_reaches_the_stick_with_a_write_through_rename(tmp_path, monkeypatch):
+    """On Windows the rename is MoveFileExW(..., MOVEFILE_WRITE_THROUGH), simulated."""
+    import ctypes
+    import types
+
+    from okudesk.core.sync import bundle
+
+    calls = []
+
+    def move_file_ex(src, dst, flags):
+        calls.append((os.path.basename(src), os.path.basename(dst), flags))
+        os.replace(src, dst)
+        return 1
+
+    fake = types.SimpleNamespace(kernel32=types.SimpleNamespace(MoveFileExW=move_file_ex))
+    monkeypatch.setattr(ctypes, "windll", fake, raising=False)
+    target = tmp_path / "E" / "BTT-0001.okb"
+    target.parent.mkdir()
+    bundle._write_atomically(target, [("manifest.json", b"{}")])
+    assert calls == [
+        ("BTT-0001.okb.partial", "BTT-0001.okb", files.MOVEFILE_REPLACE_EXISTING | 0x8)
+    ]
+    assert target.is_file() and not list(target.parent.glob("*.partial"))

@@ -44,9 +44,28 @@ def _retrying(action: Callable[..., object], *args: Path | str) -> None:
         wait = min(wait * 2, 0.25)
 
 
-def replace(src: Path | str, dst: Path | str) -> None:
-    """``os.replace``, retried for a short while on a Windows sharing violation."""
-    _retrying(os.replace, src, dst)
+MOVEFILE_REPLACE_EXISTING, MOVEFILE_WRITE_THROUGH = 0x1, 0x8
+
+
+def _move_write_through(src: Path | str, dst: Path | str) -> None:
+    """Windows: a rename that returns only once it is on the disk (MoveFileExW with
+    MOVEFILE_WRITE_THROUGH): on a USB stick, Windows otherwise may keep the new directory
+    entry in its cache, and a stick pulled after "Selesai" loses the file."""
+    import ctypes
+
+    windll = getattr(ctypes, "windll", None)
+    if windll is None:  # not Windows
+        os.replace(src, dst)
+        return
+    flags = MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH
+    if not windll.kernel32.MoveFileExW(str(src), str(dst), flags):
+        raise ctypes.WinError()  # type: ignore[attr-defined, unused-ignore]
+
+
+def replace(src: Path | str, dst: Path | str, *, write_through: bool = False) -> None:
+    """``os.replace``, retried for a short while on a Windows sharing violation;
+    ``write_through`` for removable media (Windows)."""
+    _retrying(_move_write_through if write_through else os.replace, src, dst)
 
 
 def unlink(path: Path | str, *, missing_ok: bool = True) -> None:
