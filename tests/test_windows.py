@@ -492,3 +492,16 @@ def test_a_bundle_reaches_the_stick_with_a_write_through_rename(tmp_path, monkey
         ("BTT-0001.okb.partial", "BTT-0001.okb", files.MOVEFILE_REPLACE_EXISTING | 0x8)
     ]
     assert target.is_file() and not list(target.parent.glob("*.partial"))
+
+
+def test_okudesk_cli_restore_refuses_while_the_window_is_open(store, tmp_path, capsys):
+    from okudesk.cli import main
+
+    archive = backups.write_backup(store, tmp_path / "usb").path
+    store.close()
+    with Holder("window", store.data_dir):
+        code = main(["--data-dir", str(store.data_dir), "restore", str(archive)])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert err.startswith("okudesk: okudesk masih terbuka") and "tutup dulu" in err
+    assert not (store.data_dir / backups.STAGING_NAME).exists()
