@@ -505,3 +505,30 @@ def test_okudesk_cli_restore_refuses_while_the_window_is_open(store, tmp_path, c
     err = capsys.readouterr().err
     assert err.startswith("okudesk: okudesk masih terbuka") and "tutup dulu" in err
     assert not (store.data_dir / backups.STAGING_NAME).exists()
+
+
+def test_a_put_aside_that_cannot_be_undone_finishes_the_restore_at_the_next_start(
+    store, tmp_path, monkeypatch, quick_retries
+):
+    """The worst case: the WAL went aside, the database would not, and the WAL would not
+    come back either. Only the restore leaves a whole database: it is finished next time."""
+    _meeting(store, "Di cadangan")
+    archive = backups.write_backup(store, tmp_path / "usb").path
+    _meeting(store, "Sesudah cadangan")
+    store.close()
+    data = store.data_dir
+    (data / f"{DB_NAME}-wal").write_bytes(b"")  # a WAL to move aside first
+    real = os.replace
+
+    def stuck(a, b):
+        if os.path.basename(a) == DB_NAME or "replaced" in str(a):
+            raise sharing_violation(a)
+        real(a, b)
+
+    monkeypatch.setattr(os, "replace", stuck)
+    with pytest.raises(BackupError) as caught:
+        backups.restore(data, archive, actor=CONSOLE)
+    monkeypatch.setattr(os, "replace", real)
+    assert "buka okudesk lagi" in str(caught.value)
+    assert (data / backups.STAGING_NAME).exists()  # kept: it is what will be whole
+    assert _purposes(data) == {"Di cadangan"}

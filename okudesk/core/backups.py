@@ -38,7 +38,7 @@ from okudesk.core.history import audit, changes
 from okudesk.core.i18n import _
 from okudesk.core.store import DB_NAME, RESTORING_NAME
 from okudesk.core.store.backup import backup_database, integrity_problems, read_revision
-from okudesk.core.store.restoring import put_aside, put_back
+from okudesk.core.store.restoring import PartlyAside, put_aside, put_back
 
 if TYPE_CHECKING:
     from okudesk.core.store import Store
@@ -324,6 +324,8 @@ def _restore(data_dir: Path, source: Path, actor: permissions.Actor | None) -> R
     # the user asked for); a failure must not: the staged copy goes, the database stays.
     try:
         replaced = put_aside(data_dir)
+    except PartlyAside as exc:
+        raise BackupError(_finished_later(exc)) from exc
     except OSError as exc:
         files.discard(staging)
         raise BackupError(_not_restored(exc)) from exc
@@ -331,7 +333,10 @@ def _restore(data_dir: Path, source: Path, actor: permissions.Actor | None) -> R
         files.replace(staging, data_dir / DB_NAME)
     except OSError as exc:
         if replaced is not None:
-            put_back(replaced, data_dir)  # if this fails too, the staged copy is finished later
+            try:
+                put_back(replaced, data_dir)
+            except OSError as undo:
+                raise BackupError(_finished_later(undo)) from exc
         files.discard(staging)
         raise BackupError(_not_restored(exc)) from exc
     fsync_dir(data_dir)
@@ -354,6 +359,14 @@ def _not_restored(exc: OSError) -> str:
     return _(
         "Cadangan tidak dipulihkan: basis data yang sekarang sedang dipakai program lain "
         "({reason}); data tidak diubah. Tutup program lain lalu coba lagi",
+        reason=exc.strerror or exc,
+    )
+
+
+def _finished_later(exc: OSError) -> str:
+    return _(
+        "Pemulihan terhenti di tengah ({reason}); tutup okudesk dan program lain, lalu buka "
+        "okudesk lagi: pemulihan diselesaikan saat itu",
         reason=exc.strerror or exc,
     )
 

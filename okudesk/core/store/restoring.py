@@ -18,6 +18,11 @@ from okudesk.core.store import DB_NAME, RESTORING_NAME
 REPLACED_DIR = "replaced"
 
 
+class PartlyAside(OSError):
+    """Putting the database aside failed and could not be undone: it is not whole in place,
+    so only finishing the restore (at the next start) leaves a whole database."""
+
+
 def put_aside(data_dir: Path) -> Path | None:
     """Move the database in use (with its WAL) to ``replaced/<time>/``, byte for byte.
 
@@ -35,9 +40,12 @@ def put_aside(data_dir: Path) -> Path | None:
             if path.exists():
                 files.replace(path, aside / path.name)
                 moved.append(path)
-    except BaseException:
-        for path in reversed(moved):
-            files.replace(aside / path.name, path)
+    except BaseException as exc:
+        try:
+            for path in reversed(moved):
+                files.replace(aside / path.name, path)
+        except OSError as undo:
+            raise PartlyAside(str(undo)) from exc
         try:
             aside.rmdir()
         except OSError:
