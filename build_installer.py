@@ -45,6 +45,9 @@ from okudesk import __version__  # noqa: E402
 BUDGET_BYTES = 150 * 1000 * 1000  # the okudesk folder, in MB (10^6 bytes: the stricter reading)
 SPEC = ROOT / "packaging" / "okudesk.spec"
 ISS = ROOT / "packaging" / "okudesk.iss"
+# Inno Setup's Indonesian translation (its "Unofficial" folder, which its installer does
+# not install), kept beside the script; see packaging/README-Indonesian.md
+INDONESIAN_ISL = ROOT / "packaging" / "Indonesian.isl"
 IS_WINDOWS = sys.platform.startswith("win")
 EXE_SUFFIX = ".exe" if IS_WINDOWS else ""
 DEFAULT_TIMESTAMP_URL = "http://timestamp.digicert.com"
@@ -279,9 +282,9 @@ class Signer:
             return kits[-1]
         raise BuildError("signtool not found: install the Windows SDK or put signtool on PATH")
 
-    def sign(self, *files: Path) -> None:
-        tool = self.signtool()
-        command = [tool, "sign", "/fd", "SHA256", "/td", "SHA256", "/tr", self.timestamp_url]
+    def sign_command(self) -> list[str]:
+        command = [self.signtool(), "sign", "/fd", "SHA256", "/td", "SHA256"]
+        command += ["/tr", self.timestamp_url]
         if self.cert:
             if not Path(self.cert).is_file():
                 raise BuildError(f"signing certificate not found: {self.cert}")
@@ -289,7 +292,16 @@ class Signer:
             if self.password:
                 command += ["/p", self.password]
         else:
-            command += ["/sha1", self.thumbprint]
+            command += ["/sha1", str(self.thumbprint)]
+        return command
+
+    def inno_command(self) -> str:
+        """The same command for Inno Setup's SignTool: ``$q`` is its quote, ``$f`` the file."""
+        return " ".join(f"$q{part}$q" for part in self.sign_command()) + " $f"
+
+    def sign(self, *files: Path) -> None:
+        tool = self.signtool()
+        command = self.sign_command()
         result = subprocess.run(
             [*command, *map(str, files)], capture_output=True, text=True, errors="replace"
         )
@@ -323,7 +335,23 @@ def find_iscc() -> str:
     )
 
 
+def check_installer_sources(isl: Path | None = None) -> None:
+    """Before anything is frozen: an installer without Indonesian is not built."""
+    isl = isl if isl is not None else INDONESIAN_ISL
+    try:
+        text = isl.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BuildError(
+            f"{isl} is missing or unreadable ({exc}): the installer must speak Indonesian. Put "
+            "Inno Setup's Files/Languages/Unofficial/Indonesian.isl of the pinned Inno Setup "
+            "version there (packaging/README-Indonesian.md)"
+        ) from exc
+    if "[LangOptions]" not in text or "LanguageName=" not in text:
+        raise BuildError(f"{isl} is not an Inno Setup messages file")
+
+
 def build_windows_installer(folder: Path, out_dir: Path, signer: Signer) -> Path:
+    check_installer_sources()
     if signer.wanted:
         signer.sign(folder / "okudesk.exe", folder / "okudesk-cli.exe")
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -336,8 +364,10 @@ def build_windows_installer(folder: Path, out_dir: Path, signer: Signer) -> Path
         f"/DSourceDir={folder}",
         f"/DOutputDir={out_dir}",
         f"/DRepoRoot={ROOT}",
-        str(ISS),
     ]
+    if signer.wanted:  # the uninstaller is written at install time: Inno signs it itself
+        command += ["/DSign=1", f"/Sokudesk={signer.inno_command()}"]
+    command.append(str(ISS))
     result = subprocess.run(command, capture_output=True, text=True, errors="replace")
     if result.returncode != 0:
         raise BuildError(f"Inno Setup failed:\n{(result.stdout + result.stderr).strip()}")
@@ -411,6 +441,8 @@ def main(argv: list[str] | None = None) -> int:
         dist.mkdir(parents=True, exist_ok=True)
         summary_file.unlink(missing_ok=True)
         say(f"okudesk {__version__} on {sys.platform}, Python {sys.version.split()[0]}")
+        if IS_WINDOWS and not args.no_installer:
+            check_installer_sources()  # before minutes of freezing
         step("translations", compile_translations, ROOT / "resources" / "translations")
         version_file = write_version_file(work / "file_version_info.txt", __version__)
         say(f"version resource {'.'.join(map(str, version_tuple(__version__)))} -> {version_file}")

@@ -28,6 +28,16 @@
 #ifndef OutputDir
   #define OutputDir RepoRoot + "\dist"
 #endif
+; Indonesian ships in Inno Setup's "Unofficial" translations, which its installer does not
+; install: okudesk keeps its own copy, matching the pinned Inno Setup version (see
+; packaging/README-Indonesian.md), and the build fails without it.
+#define IndonesianIsl RepoRoot + "\packaging\Indonesian.isl"
+#if !FileExists(IndonesianIsl)
+  #error packaging\Indonesian.isl is missing: the installer must speak Indonesian
+#endif
+; The named mutex every okudesk process holds (okudesk/core/folderlock.py, APP_ID): setup
+; and uninstall ask to close okudesk while one runs, in this session or another.
+#define AppMutexName "okudesk-PolresOKU"
 
 [Setup]
 ; AppId identifies okudesk across versions: never change it, or updates install beside
@@ -58,18 +68,24 @@ SolidCompression=yes
 WizardStyle=modern
 CloseApplications=yes
 RestartApplications=no
+AppMutex={#AppMutexName},Global\{#AppMutexName}
+#ifdef Sign
+; build_installer.py passes /Sokudesk=<signtool command> and /DSign=1 when it signs: the
+; uninstaller Inno Setup writes at install time is signed too
+SignTool=okudesk
+SignedUninstaller=yes
+#endif
 
 [Languages]
+; Indonesian first: the language when Windows' own is neither
+Name: "id"; MessagesFile: "{#IndonesianIsl}"
 Name: "en"; MessagesFile: "compiler:Default.isl"
-#if FileExists(AddBackslash(CompilerPath) + "Languages\Indonesian.isl")
-Name: "id"; MessagesFile: "compiler:Languages\Indonesian.isl"
-#endif
 
 [CustomMessages]
 en.DataKept=okudesk was removed. Your data (database, photos, backups, keys) was kept in %1. Delete that folder yourself only if you no longer need the data.
-#if FileExists(AddBackslash(CompilerPath) + "Languages\Indonesian.isl")
 id.DataKept=okudesk telah dihapus. Data Anda (basis data, foto, cadangan, kunci) tetap tersimpan di %1. Hapus folder itu sendiri hanya bila datanya tidak diperlukan lagi.
-#endif
+en.DataKeptAllUsers=okudesk was removed. Each Windows user's data (database, photos, backups, keys) was kept in their own folder C:\Users\<name>\AppData\Local\PolresOKU\okudesk. Delete those folders only if the data is no longer needed.
+id.DataKeptAllUsers=okudesk telah dihapus. Data setiap pengguna Windows (basis data, foto, cadangan, kunci) tetap tersimpan di folder masing-masing, C:\Users\<nama>\AppData\Local\PolresOKU\okudesk. Hapus folder itu hanya bila datanya tidak diperlukan lagi.
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
@@ -97,10 +113,17 @@ procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
 var
   DataDir: String;
 begin
-  if CurUninstallStep = usPostUninstall then
+  if (CurUninstallStep = usPostUninstall) and not UninstallSilent() then
   begin
-    DataDir := ExpandConstant('{localappdata}\PolresOKU\okudesk');
-    if DirExists(DataDir) and not UninstallSilent() then
-      MsgBox(FmtMessage(CustomMessage('DataKept'), [DataDir]), mbInformation, MB_OK);
+    if IsAdminInstallMode() then
+      // installed for all users: the local app data folder would be the elevating
+      // administrator's, not that of the people who use okudesk
+      MsgBox(CustomMessage('DataKeptAllUsers'), mbInformation, MB_OK)
+    else
+    begin
+      DataDir := ExpandConstant('{localappdata}\PolresOKU\okudesk');
+      if DirExists(DataDir) then
+        MsgBox(FmtMessage(CustomMessage('DataKept'), [DataDir]), mbInformation, MB_OK);
+    end;
   end;
 end;

@@ -203,6 +203,57 @@ def test_installer_keeps_the_data_folder():
     )  # build_installer.py looks for it
 
 
+def test_the_installer_speaks_indonesian_or_is_not_built(tmp_path, monkeypatch):
+    """Inno's Indonesian.isl is kept in packaging/ (Inno's installer leaves it out): a build
+    without it fails, in build_installer.py and in the script itself."""
+    with pytest.raises(build_installer.BuildError, match="Indonesian"):
+        build_installer.check_installer_sources(tmp_path / "Indonesian.isl")
+    not_isl = tmp_path / "bukan.isl"
+    not_isl.write_text("hanya teks\n", encoding="utf-8")
+    with pytest.raises(build_installer.BuildError, match="not an Inno Setup messages file"):
+        build_installer.check_installer_sources(not_isl)
+    isl = tmp_path / "Indonesian.isl"  # as Inno ships it: UTF-8 with a byte-order mark
+    isl.write_text("\ufeff[LangOptions]\nLanguageName=Bahasa Indonesia\n", encoding="utf-8")
+    build_installer.check_installer_sources(isl)
+    # the Windows build stops there before freezing anything
+    monkeypatch.setattr(build_installer, "IS_WINDOWS", True)
+    monkeypatch.setattr(build_installer, "INDONESIAN_ISL", tmp_path / "missing.isl")
+    monkeypatch.setattr(
+        build_installer, "run_pyinstaller", lambda *a: pytest.fail("froze without Indonesian")
+    )
+    dist = tmp_path / "dist"
+    assert build_installer.main(["--dist", str(dist), "--work", str(tmp_path / "w")]) == 1
+    assert "Indonesian" in json.loads((dist / "okudesk-build.json").read_text())["error"]
+    iss = (ROOT / "packaging" / "okudesk.iss").read_text(encoding="utf-8")
+    assert '#define IndonesianIsl RepoRoot + "\\packaging\\Indonesian.isl"' in iss
+    assert "#if !FileExists(IndonesianIsl)" in iss and "#error" in iss
+    assert 'MessagesFile: "{#IndonesianIsl}"' in iss
+    assert "Languages\\Indonesian.isl" not in iss  # never the compiler's (absent) copy
+
+
+def test_the_installer_waits_for_okudesk_and_signs_its_uninstaller():
+    from okudesk.core import folderlock
+
+    iss = (ROOT / "packaging" / "okudesk.iss").read_text(encoding="utf-8")
+    assert f'#define AppMutexName "{folderlock.APP_ID}"' in iss
+    assert "AppMutex={#AppMutexName},Global\\{#AppMutexName}" in iss
+    assert "SignTool=okudesk" in iss and "SignedUninstaller=yes" in iss
+    # all-users mode: {localappdata} is the elevating administrator's, never named then
+    code = iss[iss.index("[Code]") :]
+    admin = code[code.index("if IsAdminInstallMode() then") : code.index("else")]
+    assert "DataKeptAllUsers" in admin and "{localappdata}" not in admin
+
+
+def test_inno_signs_with_the_same_command(monkeypatch, tmp_path):
+    cert = tmp_path / "okudesk.pfx"
+    cert.write_bytes(b"pfx")
+    signer = build_installer.Signer(str(cert), None, "http://timestamp.example")
+    monkeypatch.setattr(signer, "signtool", lambda: r"C:\Kits\signtool.exe")
+    command = signer.inno_command()
+    assert command.startswith(r"$qC:\Kits\signtool.exe$q $qsign$q") and command.endswith(" $f")
+    assert f"$q/f$q $q{cert}$q" in command
+
+
 # --- the real frozen build ---------------------------------------------------------------
 
 

@@ -8,7 +8,6 @@ import hashlib
 import io
 import os
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -310,7 +309,7 @@ def test_kill_during_import_rolls_back(world):
     try:
         assert proc.stdout.readline().strip() == "applying"
     finally:
-        proc.send_signal(signal.SIGKILL)
+        proc.kill()  # SIGKILL; TerminateProcess on Windows, which has no SIGKILL
         proc.wait(timeout=30)
     assert _digest(folder) == before
     with open_store(folder) as hq:

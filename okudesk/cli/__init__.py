@@ -135,7 +135,8 @@ def open_store(args: argparse.Namespace, *, passphrase: str | None = None):
             path = getattr(args, "passphrase_file", None)
             if passphrase is None and path is not None:
                 try:
-                    passphrase = path.read_text(encoding="utf-8").rstrip("\r\n")
+                    # utf-8-sig: Notepad starts a UTF-8 file with a byte-order mark
+                    passphrase = path.read_text(encoding="utf-8-sig").rstrip("\r\n")
                 except OSError as exc:
                     raise OkudeskError(
                         f"berkas kata sandi tidak dapat dibaca: {path} ({exc.strerror or exc})"
@@ -166,8 +167,28 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
+def _unicode_output() -> None:
+    """On Windows, output redirected to a file (``okudesk-cli audit list > f.txt``) is
+    encoded in the ANSI code page (cp1252), which has no "→" or many names' letters: write
+    such output as UTF-8 instead (Notepad reads it), and a console that cannot show a
+    character shows "?" rather than the command failing half-way."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding.startswith("utf") or reconfigure is None:
+            continue
+        try:
+            if stream.isatty():
+                reconfigure(errors="replace")
+            else:
+                reconfigure(encoding="utf-8", errors="replace")
+        except (OSError, ValueError):
+            pass
+
+
 def main(argv: list[str] | None = None, *, gui: Gui | None = None) -> int:
     """Run one command; with none, start ``gui`` (without one: a usage error)."""
+    _unicode_output()
     try:
         args = parse(argv)
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2

@@ -60,7 +60,7 @@ def _passphrase_args(p, required: bool = True) -> None:
 def _new_passphrase(args, required: bool = True) -> str | None:
     if args.new_passphrase_file is not None:
         try:
-            return args.new_passphrase_file.read_text(encoding="utf-8").rstrip("\r\n")
+            return args.new_passphrase_file.read_text(encoding="utf-8-sig").rstrip("\r\n")
         except OSError as exc:
             raise OkudeskError(
                 f"berkas kata sandi tidak dapat dibaca: {args.new_passphrase_file} "

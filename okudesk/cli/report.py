@@ -62,7 +62,7 @@ def read_passphrase(args: argparse.Namespace) -> str | None:
     """From --passphrase-file, else $OKUDESK_PASSPHRASE, else asked for on a terminal."""
     if args.passphrase_file is not None:
         try:
-            text = args.passphrase_file.read_text(encoding="utf-8")
+            text = args.passphrase_file.read_text(encoding="utf-8-sig")  # Notepad: BOM
         except OSError as exc:
             raise OkudeskError(
                 _(

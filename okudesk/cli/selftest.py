@@ -39,6 +39,11 @@ def run(args: argparse.Namespace) -> int:
             print("      " + o.detail.replace("\n", "\n      "))
     failed = [o for o in outcomes if not o.ok]
     print(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
+    from okudesk.core.clock import zone_problem
+
+    problem = zone_problem()
+    if problem:  # a warning, not a failure: the program works, its times would be wrong
+        print(f"PERINGATAN {problem}")
     return EXIT_FAILED if failed or not outcomes else EXIT_OK
 
 

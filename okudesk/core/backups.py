@@ -31,14 +31,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from okudesk import __version__
-from okudesk.core import permissions
+from okudesk.core import files, folderlock, permissions
 from okudesk.core.errors import OkudeskError
 from okudesk.core.files import fsync_dir
 from okudesk.core.history import audit, changes
 from okudesk.core.i18n import _
 from okudesk.core.store import DB_NAME, RESTORING_NAME
 from okudesk.core.store.backup import backup_database, integrity_problems, read_revision
-from okudesk.core.store.restoring import put_aside
+from okudesk.core.store.restoring import PartlyAside, put_aside, put_back
 
 if TYPE_CHECKING:
     from okudesk.core.store import Store
@@ -266,14 +266,21 @@ def restore(
     ``source`` is a backup zip, or a bare database copy (the pre-migration copies in
     ``backups/``). Nothing in the data folder changes unless every check passed.
     """
-    from okudesk.core.store import Store
-    from okudesk.core.store.migrate import known_revisions
-
     permissions.check(actor, "backup.restore")
     data_dir, source = Path(data_dir), Path(source)
     if not source.is_file():
         raise BackupError(_("Berkas cadangan tidak ditemukan: {path}", path=source))
     data_dir.mkdir(parents=True, exist_ok=True)
+    # Nobody else may have the database open while it is renamed away (on Windows the
+    # rename would fail half-way); and nobody opens it until the restore is done.
+    with folderlock.exclusive(data_dir):
+        return _restore(data_dir, source, actor)
+
+
+def _restore(data_dir: Path, source: Path, actor: permissions.Actor | None) -> RestoreInfo:
+    from okudesk.core.store import Store
+    from okudesk.core.store.migrate import known_revisions
+
     photo_dir = data_dir / "photos"
     staging = data_dir / STAGING_NAME
     partial = staging.with_name(staging.name + ".partial")
@@ -305,17 +312,33 @@ def restore(
                 ) from exc
             _check_database(partial, known_revisions())
         instance_id = _renew_instance(partial)
-        os.replace(partial, staging)
+        files.replace(partial, staging)
         fsync_dir(data_dir)
     except OSError as exc:
         raise BackupError(
             _("Cadangan tidak dapat dipulihkan: {reason}", reason=exc.strerror or exc)
         ) from exc
     finally:
-        if partial.exists():
-            partial.unlink()
-    replaced = put_aside(data_dir)
-    os.replace(staging, data_dir / DB_NAME)
+        files.discard(partial)
+    # From here a crash leaves the staged copy for the next start to finish (the restore
+    # the user asked for); a failure must not: the staged copy goes, the database stays.
+    try:
+        replaced = put_aside(data_dir)
+    except PartlyAside as exc:
+        raise BackupError(_finished_later(exc)) from exc
+    except OSError as exc:
+        files.discard(staging)
+        raise BackupError(_not_restored(exc)) from exc
+    try:
+        files.replace(staging, data_dir / DB_NAME)
+    except OSError as exc:
+        if replaced is not None:
+            try:
+                put_back(replaced, data_dir)
+            except OSError as undo:
+                raise BackupError(_finished_later(undo)) from exc
+        files.discard(staging)
+        raise BackupError(_not_restored(exc)) from exc
     fsync_dir(data_dir)
     with Store.open(data_dir) as store, store.write(actor=actor) as session:
         changes.note_everything(session)  # another database took this one's place
@@ -330,6 +353,22 @@ def restore(
             },
         )
     return RestoreInfo(source, replaced, instance_id, added)
+
+
+def _not_restored(exc: OSError) -> str:
+    return _(
+        "Cadangan tidak dipulihkan: basis data yang sekarang sedang dipakai program lain "
+        "({reason}); data tidak diubah. Tutup program lain lalu coba lagi",
+        reason=exc.strerror or exc,
+    )
+
+
+def _finished_later(exc: OSError) -> str:
+    return _(
+        "Pemulihan terhenti di tengah ({reason}); tutup okudesk dan program lain, lalu buka "
+        "okudesk lagi: pemulihan diselesaikan saat itu",
+        reason=exc.strerror or exc,
+    )
 
 
 def _check_database(path: Path, known: set[str]) -> None:

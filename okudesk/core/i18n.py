@@ -12,6 +12,15 @@ _language = os.environ.get("OKUDESK_LANG", "id")
 
 # Indonesian text -> English text. Keys are the Indonesian originals.
 _ENGLISH: dict[str, str] = {
+    "Pemulihan terhenti di tengah ({reason}); tutup okudesk dan program lain, lalu buka okudesk lagi: pemulihan diselesaikan saat itu": "The restore stopped half-way ({reason}); close okudesk and other programs, then open okudesk again: the restore is finished then",
+    "{name} ({filesystem}, {free} kosong)": "{name} ({filesystem}, {free} free)",
+    "Flashdisk {root} tidak siap: pasang lagi lalu coba lagi": "The USB drive {root} is not ready: plug it in again and retry",
+    "Berkas {size} terlalu besar untuk flashdisk berformat {filesystem} (paling besar 4 GB per berkas). Pakai flashdisk berformat exFAT atau NTFS.": "A {size} file is too large for a {filesystem} USB drive (4 GB per file at most). Use a drive formatted exFAT or NTFS.",
+    "Ruang di {root} tidak cukup: perlu {size}, tersisa {free}": "Not enough room on {root}: {size} needed, {free} left",
+    "Zona waktu komputer ini {found}, bukan {zone} ({expected}): waktu yang tercatat akan salah. Atur zona waktu Windows ke (UTC+07:00) Bangkok, Hanoi, Jakarta.": "This computer's time zone is {found}, not {zone} ({expected}): recorded times will be wrong. Set the Windows time zone to (UTC+07:00) Bangkok, Hanoi, Jakarta.",
+    "Folder data {path} sedang dipakai untuk memulihkan cadangan; coba lagi sebentar lagi": "The data folder {path} is being restored from a backup; try again in a moment",
+    "okudesk masih terbuka di jendela atau program lain yang memakai folder data {path}; tutup dulu, lalu coba lagi": "okudesk is still open in another window or program using the data folder {path}; close it, then try again",
+    "Cadangan tidak dipulihkan: basis data yang sekarang sedang dipakai program lain ({reason}); data tidak diubah. Tutup program lain lalu coba lagi": "The backup was not restored: the current database is in use by another program ({reason}); nothing was changed. Close the other program and try again",
     "Folder data {path} tidak dapat dipakai: {reason}": "Data folder {path} cannot be used: {reason}",
     "Basis data dibuat oleh okudesk yang lebih baru (skema {found}); perbarui okudesk ke versi terbaru. Basis data tidak diubah.": "The database was made by a newer okudesk (schema {found}); update okudesk. The database was left untouched.",
     "Basis data rusak atau bukan basis data okudesk: {path}": "The database is damaged or not an okudesk database: {path}",

@@ -23,9 +23,30 @@ def make_app(argv: list[str] | None = None, *, icon: bool = True) -> QApplicatio
     app.setApplicationName("okudesk")
     app.setOrganizationName("PolresOKU")
     app.setApplicationVersion(__version__)
+    use_light_colours(app)
     if icon:
         set_icon(app)
     return app
+
+
+def use_light_colours(app: QApplication) -> None:
+    """okudesk is drawn in light colours, whatever the system's: with Windows 11 in dark
+    mode Qt's windows11 style turns the palette dark, and the login card (white), page
+    titles (#1f3b57) and the forms' colours would vanish into it. Ask Qt for the light
+    scheme (Qt >= 6.8), and if the palette is dark anyway, give the application a light
+    one (Fusion's standard palette), so every widget has a full light palette."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPalette
+
+    app.styleHints().setColorScheme(Qt.ColorScheme.Light)
+    palette = app.palette()
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    if window.lightness() < 128 or text.lightness() > window.lightness():
+        from PySide6.QtWidgets import QStyleFactory
+
+        fusion = QStyleFactory.create("Fusion")
+        app.setPalette(fusion.standardPalette())
 
 
 def set_icon(app: QApplication) -> None:
@@ -77,9 +98,27 @@ def start(data_dir: Path, language: str | None = None):
 
         daily_backup(store)  # on its own thread: logging in does not wait for it
         window.attach_store(store)
+        from okudesk.gui.operations import reports
+
+        reports.discard_drafts().run()  # those a crash or an open viewer left
+        _warn_about_the_clock(window)
 
     hub().open_store(data_dir, opened, failed)
     return window
+
+
+def _warn_about_the_clock(window) -> None:
+    """A laptop not set to the post's zone (WIB) puts wrong times on every record."""
+    import logging
+
+    from okudesk.core.clock import zone_problem
+
+    problem = zone_problem()
+    if problem:
+        from okudesk.gui import messages
+
+        logging.getLogger(__name__).warning("%s", problem)
+        messages.warning(window, problem)
 
 
 def _show_login_early(window, data_dir: Path) -> bool:
@@ -95,14 +134,21 @@ def _show_login_early(window, data_dir: Path) -> bool:
 
 
 def run(data_dir: Path, language: str | None = None) -> int:
+    """The workstation on ``data_dir``, unless one is open on it already (gui/instance.py:
+    then that one comes forward and this one ends without opening the store)."""
+    from okudesk.gui import instance
     from okudesk.gui.operations import hub
 
     app = make_app(icon=False)  # start() sets it
-    start(data_dir, language)
+    if not instance.claim(data_dir, language):
+        return 0
+    window = start(data_dir, language)
+    instance.note_window(data_dir, window)
     try:
         return app.exec()
     finally:
         hub().close()
+        instance.forget_window(data_dir)
 
 
 def smoke_test(folder: Path) -> None:

@@ -16,11 +16,11 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from okudesk.core import permissions
+from okudesk.core import folderlock, permissions
 from okudesk.core.errors import StoreError
 from okudesk.core.history import audit, changes, versioning
 from okudesk.core.i18n import _
-from okudesk.core.store import DB_NAME, migrate, pragmas
+from okudesk.core.store import DB_NAME, RESTORING_NAME, migrate, pragmas
 from okudesk.core.store.restoring import finish_interrupted_restore
 
 
@@ -41,6 +41,7 @@ class Store:
         # Who acts in sessions that do not name an actor (okudesk.core.permissions.Actor): the
         # GUI sets the logged-in officer and clears it on lock; the CLI sets the console.
         self.actor: permissions.Actor | None = None
+        self._holds_folder = False  # Store.open's claim on the data folder (core/folderlock)
         self._reader = sessionmaker(engine, class_=OkudeskSession, expire_on_commit=False)
         self._writer = sessionmaker(
             engine.execution_options(**{pragmas.WRITE_OPTION: True}),
@@ -79,11 +80,19 @@ class Store:
             ) from exc
         db_path = data_dir / DB_NAME
         backup_dir = data_dir / "backups"
-        finish_interrupted_restore(data_dir)
-        must_migrate = migrate.prepare(db_path, backup_dir)
+        folderlock.hold(data_dir)  # FolderBusy while a restore runs on it
+        try:
+            if (data_dir / RESTORING_NAME).exists():  # only when nobody else has it open
+                with folderlock.exclusive(data_dir):
+                    finish_interrupted_restore(data_dir)
+            must_migrate = migrate.prepare(db_path, backup_dir)
+        except BaseException:
+            folderlock.release(data_dir)
+            raise
         engine = create_engine(f"sqlite:///{db_path}")
         pragmas.install(engine)
         store = cls(data_dir, engine)
+        store._holds_folder = True
         try:
             if must_migrate:
                 migrate.upgrade(engine)
@@ -94,14 +103,20 @@ class Store:
 
                         seed_reference(session)
         except sqlite3.DatabaseError as exc:
-            engine.dispose()
+            store.close()
             raise StoreError(
                 _("Basis data rusak atau bukan basis data okudesk: {path}", path=db_path)
             ) from exc
+        except BaseException:
+            store.close()
+            raise
         return store
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._holds_folder:
+            self._holds_folder = False
+            folderlock.release(self.data_dir)
 
     def __enter__(self) -> Store:
         return self

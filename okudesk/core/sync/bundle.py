@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.keywrap import InvalidUnwrap, aes_key_unwrap, aes_key_wrap
 
+from okudesk.core import files
 from okudesk.core.files import fsync_dir
 from okudesk.core.i18n import _
 from okudesk.core.security import pki
@@ -209,7 +210,7 @@ def _write_atomically(path: Path, members: list[tuple[str, bytes]]) -> None:
                     archive.writestr(info, data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(partial, path)
+        files.replace(partial, path, write_through=True)  # bundles go to USB sticks
         fsync_dir(path.parent)
     except OSError as exc:
         _remove(partial)

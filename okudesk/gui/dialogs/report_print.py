@@ -130,6 +130,7 @@ class PrintReportDialog(QDialog):
         self.print_button.clicked.connect(self.print_report)
         self.save_button.clicked.connect(self.save_copy)
         close.clicked.connect(self.accept)
+        self.finished.connect(lambda _code: self._discard_draft())
         self.draft.toggled.connect(
             lambda on: self.make_button.setText(
                 tr("Buat draf") if on else tr("Buat dan tanda tangani")
@@ -194,7 +195,14 @@ class PrintReportDialog(QDialog):
             progress=self._progress.step.emit,
         ).success(self._done).failure(self._failed).run()
 
+    def _discard_draft(self) -> None:
+        """A draft PDF lives only while its dialog is open (police data on a shared laptop)."""
+        if self.pdf_path is not None:
+            report_ops.discard_drafts(only=self.pdf_path).run()
+
     def _done(self, outcome) -> None:
+        if self.pdf_path is not None and self.pdf_path != outcome[1]:
+            self._discard_draft()  # the previous draft of this dialog
         self.result, self.pdf_path = outcome
         self.passphrase.clear()
         self.make_button.setEnabled(True)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,6 +43,33 @@ def print_choices(*, parent: QWidget | None, kind: str, record_id: str) -> Query
     return QueryOp(parent, work)
 
 
+DRAFTS = "draf"
+
+
+def _draft_path(data_dir: Path) -> Path:
+    """Drafts stay in the data folder (the user's own, where the data is), not in %TEMP%,
+    where nobody ever deletes them; :func:`discard_drafts` removes them."""
+    return Path(data_dir) / DRAFTS / f"draf-{uuid.uuid4().hex[:12]}.pdf"
+
+
+def discard_drafts(*, only: Path | None = None) -> StoreTask[None]:
+    """Remove the draft PDFs: ``only`` one when its print dialog closes, or all at start
+    (those a crash or a viewer holding one open on Windows left behind)."""
+
+    def work(store):
+        from okudesk.core.files import discard
+
+        folder = store.data_dir / DRAFTS
+        if only is not None:
+            if only.parent == folder:
+                discard(only)
+            return
+        for path in folder.glob("*.pdf") if folder.is_dir() else []:
+            discard(path)
+
+    return StoreTask(None, work)
+
+
 def make_report(
     *,
     parent: QWidget | None,
@@ -54,9 +80,10 @@ def make_report(
     officer_nrp: str | None,
     progress: Callable[[str, int], None],
 ) -> StoreTask[tuple]:
-    """(the report, the PDF file to show: a temporary one for a draft)."""
+    """(the report, the PDF file to show: one in the data folder's ``draf/`` for a draft)."""
 
     def work(store):
+        from okudesk.core.files import write_atomically
         from okudesk.core.reports import service
 
         result = service.make_report(
@@ -69,11 +96,9 @@ def make_report(
             progress=progress,
         )
         path = result.path
-        if path is None:  # a draft: a temporary file for the viewer and the printer
-            handle, name = tempfile.mkstemp(prefix="okudesk-draf-", suffix=".pdf")
-            with os.fdopen(handle, "wb") as fh:
-                fh.write(result.pdf)
-            path = Path(name)
+        if path is None:  # a draft: a file for the viewer and the printer
+            path = _draft_path(store.data_dir)
+            write_atomically(path, result.pdf)
         return result, path
 
     return StoreTask(parent, work)

@@ -6,7 +6,7 @@ All file, crypto and database work runs as operations on the worker (okudesk.gui
 
 from __future__ import annotations
 
-import sys
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -28,24 +28,24 @@ from PySide6.QtWidgets import (
 
 from okudesk.gui import messages
 from okudesk.gui.i18n import tr
-from okudesk.gui.operations import ALL_AREAS, Changes
+from okudesk.gui.operations import ALL_AREAS, Changes, StoreTask
 from okudesk.gui.operations import sync as sync_ops
 from okudesk.gui.pages.base import Page
 
-DRIVE_REMOVABLE = 2  # GetDriveTypeW
+
+def list_volumes():
+    """The laptop's volumes (okudesk/core/volumes.py; Windows only). Tests replace this."""
+    from okudesk.core import volumes
+
+    return volumes.enumerator()()
 
 
-def removable_drives() -> list[str]:
-    """Windows: the roots of removable drives (USB sticks), e.g. ``["E:\\\\"]``; elsewhere []."""
-    if sys.platform != "win32":
-        return []
-    import ctypes
-    import string
+DRIVE_POLL_MS = 2000  # while the page shows: a stick plugged in appears by itself
 
-    kernel32 = ctypes.windll.kernel32
-    mask = kernel32.GetLogicalDrives()
-    roots = [f"{letter}:\\" for i, letter in enumerate(string.ascii_uppercase) if mask & (1 << i)]
-    return [root for root in roots if kernel32.GetDriveTypeW(root) == DRIVE_REMOVABLE]
+
+def _is_drive_root(path: str) -> bool:
+    drive, rest = os.path.splitdrive(path)
+    return bool(drive) and rest in ("", "\\", "/")
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -150,8 +150,19 @@ class SyncPage(Page):
         self.drive.setMinimumContentsLength(24)
         self.choose_button = QPushButton(tr("Pilih folder…"))
         self.choose_button.clicked.connect(self.choose_target)
+        self.refresh_drives_button = QPushButton(tr("Muat ulang"))
+        self.refresh_drives_button.setToolTip(tr("Cari lagi flashdisk yang terpasang"))
+        self.refresh_drives_button.clicked.connect(self._fill_drives)
         target.addWidget(self.drive, 1)
+        target.addWidget(self.refresh_drives_button)
         target.addWidget(self.choose_button)
+        self._volumes: list = []  # the last listing (okudesk.core.volumes.Volume)
+        self._probing = False
+        from PySide6.QtCore import QTimer
+
+        self.drive_timer = QTimer(self)
+        self.drive_timer.setInterval(DRIVE_POLL_MS)
+        self.drive_timer.timeout.connect(self._fill_drives)
         f.addRow(tr("Tujuan"), target)
         buttons = QHBoxLayout()
         self.export_button = QPushButton(tr("Ekspor ke USB"))
@@ -339,14 +350,48 @@ class SyncPage(Page):
             )
         self.ready.emit()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.post_box.isVisible():
+            self.drive_timer.start()
+
+    def hideEvent(self, event) -> None:
+        self.drive_timer.stop()
+        super().hideEvent(event)
+
     def _fill_drives(self) -> None:
+        """List the USB drives, probed on the worker (a slow stick must not freeze the
+        window); a chosen folder stays in the list."""
+        if self._probing:
+            return
+        self._probing = True
+
+        def done(found) -> None:
+            self._probing = False
+            self._show_drives(found)
+
+        def failed(_exc: BaseException) -> None:
+            self._probing = False
+
+        StoreTask(None, lambda _store: list_volumes(), needs_store=False).success(done).failure(
+            failed
+        ).run()
+
+    def _show_drives(self, found) -> None:
+        from okudesk.core import volumes
+
+        usable = volumes.targets(found)
+        if [v.root for v in usable] == [v.root for v in self._volumes] and self.drive.count():
+            self._volumes = usable  # same drives: keep the person's choice as it is
+            return
+        self._volumes = usable
         current = self.drive.currentData()
         self.drive.clear()
-        for root in removable_drives():
-            self.drive.addItem(tr("Flashdisk {root}").format(root=root), root)
-        if current and self.drive.findData(current) < 0:
-            self.drive.addItem(current, current)
-        if current:
+        for v in usable:
+            self.drive.addItem(v.describe(), v.root)
+        if current and self.drive.findData(current) < 0 and not _is_drive_root(current):
+            self.drive.addItem(current, current)  # a folder chosen by hand
+        if current and self.drive.findData(current) >= 0:
             self.drive.setCurrentIndex(self.drive.findData(current))
         if self.drive.count() == 0:
             self.drive.addItem(tr("(pilih folder tujuan)"), None)
@@ -370,6 +415,13 @@ class SyncPage(Page):
             target = self.drive.currentData()
             if not target:
                 return
+        from okudesk.core import volumes
+
+        volume = volumes.volume_of(target, self._volumes)
+        problem = volumes.problem(volume, 0)  # ready, and room for the bundle's first bytes
+        if problem:
+            self.post_result.setText(tr("Gagal: {reason}").format(reason=problem))
+            return
         self._busy(self.post_progress, True)
         self.post_result.setText(tr("Menulis bundel ke {target}…").format(target=target))
 
@@ -380,6 +432,15 @@ class SyncPage(Page):
                     "Selesai: {n} catatan dan {photos} foto ditulis ke {path}. Bawa flashdisk ini "
                     "ke Polres; data tetap tersimpan di sini sampai tanda terima Polres diimpor."
                 ).format(n=result.records, photos=result.photos, path=result.path)
+                + (
+                    " "
+                    + tr(
+                        'Lepaskan flashdisk dengan aman (ikon "Safely Remove Hardware") '
+                        "sebelum mencabutnya."
+                    )
+                    if volume is not None
+                    else ""
+                )
             )
 
         sync_ops.export_bundle(parent=self, target=Path(target)).success(done).failure(

@@ -1,0 +1,105 @@
+"""A second workstation on the same data folder does not open the store (issue 19)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from okudesk.core import folderlock
+from okudesk.gui import app, instance
+from okudesk.gui.operations import hub
+from tests.gui.test_login import hub_  # noqa: F401 - a fixture
+from tests.windows_sim import ROOT, Holder
+
+
+def window_free_elsewhere(data) -> bool:
+    code = "import sys; from okudesk.core import folderlock; "
+    code += "sys.exit(0 if folderlock.claim_window(sys.argv[1]) else 3)"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-c", code, str(data)], env=env).returncode == 0
+
+
+def test_a_second_window_on_the_same_folder_does_not_open_the_store(tmp_path, monkeypatch, gui_env):
+    data = tmp_path / "data"
+    started = []
+    monkeypatch.setattr(app, "start", lambda *a, **k: started.append(a))
+    with Holder("window", data):  # the first okudesk window, in its own process
+        assert app.run(data, "id") == 0
+    assert started == [] and hub().store is None
+    assert not (data / "okudesk.sqlite3").exists()
+    assert len(gui_env["warning"]) == 1 and "sudah terbuka" in gui_env["warning"][0]
+    assert not folderlock.held_here(data)
+
+
+def test_a_second_window_during_a_restore_says_so(tmp_path, gui_env):
+    data = tmp_path / "data"
+    with Holder("exclusive", data):
+        assert not instance.claim(data, "en")
+    assert "being restored" in gui_env["warning"][0]
+
+
+def test_the_first_window_claims_the_folder_and_says_where_it_is(tmp_path, qtbot, gui_env):
+    from PySide6.QtWidgets import QWidget
+
+    data = tmp_path / "data"
+    assert instance.claim(data)
+    try:
+        w = QWidget()
+        qtbot.addWidget(w)
+        instance.note_window(data, w)
+        assert instance.noted_window(data) == int(w.winId())
+        with Holder("shared", data):  # the command line may still work beside it
+            pass
+        assert not window_free_elsewhere(data)  # a second window, in another process
+        assert not gui_env["warning"]
+        instance.forget_window(data)
+        assert not (data / instance.WINDOW_FILE).exists()
+    finally:
+        folderlock.release_window(data)
+    assert window_free_elsewhere(data)
+
+
+@pytest.mark.usefixtures("hub_")
+def test_a_restore_from_the_window_is_refused_while_the_command_line_has_the_folder(
+    qtbot, store, tmp_path, monkeypatch, gui_env
+):
+    from datetime import datetime, timedelta
+
+    from PySide6.QtCore import Qt
+
+    from okudesk.core import backups, permissions
+    from okudesk.core.records import meetings, officers
+    from okudesk.core.security import accounts
+    from okudesk.gui import messages
+    from okudesk.gui.pages import audit as audit_page
+    from tests.gui.test_login import PASS, _log_in, _screen, _window
+
+    with store.write() as s:
+        admin = officers.add_officer(s, name="Admin Uji", nrp="70010002")
+        accounts.set_account(s, admin.id, role="admin", passphrase=PASS, must_change=False)
+    archive = backups.write_backup(store, tmp_path / "usb").path
+    with store.write() as s:
+        late = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(starts_at=datetime.now() - timedelta(hours=1), purpose="Sesudah"),
+        )
+    store.actor = None
+    window = _window(qtbot, store)
+    screen = _screen(window)
+    _log_in(qtbot, window, admin.id)
+    qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
+    page = window.go_to("audit")
+    monkeypatch.setattr(audit_page, "choose_backup_file", lambda parent: str(archive))
+    monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
+    page.tabs.setCurrentIndex(2)
+    with Holder("store", store.data_dir):  # okudesk-cli busy on the same folder
+        qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(gui_env["error"]), timeout=20_000)
+    assert "tutup dulu" in gui_env["error"][0]
+    assert not (store.data_dir / backups.STAGING_NAME).exists()
+    reopened = hub().store  # the window goes on with the database it had
+    with reopened.read(actor=permissions.system_actor("test")) as s:
+        assert s.get(meetings.Meeting, late.id) is not None
