@@ -681,3 +681,280 @@ def test_optional_logo_above_the_letterhead_and_letterhead_off(setup):
         report_settings.save_logo(setup.store.data_dir, b"not a picture")
     report_settings.save_logo(setup.store.data_dir, None)
     assert report_settings.load_logo(setup.store.data_dir) is None
+
+
+# --- verify against the register: tampering a signature alone cannot show ---------------------
+
+PASS2 = "rahasia-kapolsek"
+
+
+def _updated(pdf: bytes, change) -> bytes:
+    """``pdf`` with an incremental update made by ``change(writer)`` (as pyHanko writes it)."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    change(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _checked(setup, data: bytes):
+    result = verification.verify_pdf(data, _anchors(setup.store))
+    with setup.store.read() as s:
+        return result, verification.check_register(s, result)
+
+
+def test_a_clean_report_is_registered_and_identical(setup):
+    result = service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
+    checked, reg = _checked(setup, result.pdf)
+    assert reg.state == verification.IDENTICAL and reg.entry.number == result.number
+    assert verification.overall_verdict(checked, reg) == verification.VALID
+    assert checked.claims.number == result.number and checked.claims.title.endswith(result.number)
+    assert checked.claims.content_sha256 == _content_hash(setup, result)
+
+
+def test_an_info_change_after_signing_is_a_modification_and_is_not_believed(setup):
+    from pyhanko.pdf_utils import generic
+
+    result = service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
+
+    def new_info(writer):
+        forged = generic.DictionaryObject(
+            {
+                generic.NameObject("/Title"): generic.TextStringObject("LAPORAN PALSU"),
+                generic.NameObject("/Keywords"): generic.TextStringObject(
+                    "okudesk-dokumen:00000000-0000-0000-0000-000000000000 okudesk-nomor:X/1"
+                ),
+            }
+        )
+        writer.set_info(forged)
+
+    forged = _updated(result.pdf, new_info)
+    assert PdfReader(io.BytesIO(forged)).metadata["/Title"] == "LAPORAN PALSU"
+    checked, reg = _checked(setup, forged)
+    assert checked.verdict == verification.MODIFIED
+    assert "/Info" in checked.signatures[0].detail
+    # what verify prints comes from the signed revision, not the forged /Info
+    assert checked.claims.document_id == result.document_id
+    assert checked.claims.number == result.number and "PALSU" not in checked.claims.title
+    assert reg.state == verification.IDENTICAL  # the signed revision is the registered file
+
+    def touch_title(writer):
+        info = writer.trailer["/Info"].get_object()
+        info["/Title"] = generic.TextStringObject("LAPORAN PALSU")
+        writer.update_container(info)
+
+    touched = _updated(result.pdf, touch_title)
+    assert PdfReader(io.BytesIO(touched)).metadata["/Title"] == "LAPORAN PALSU"
+    checked, _reg = _checked(setup, touched)
+    assert checked.verdict == verification.MODIFIED
+
+
+def test_an_xmp_change_after_signing_is_a_modification(setup):
+
+    result = service.make_report(setup.store, "incident", setup.incident_id, passphrase=PASS)
+    xmp = (
+        b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        b'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        b'dc:title="LAPORAN PALSU"/></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    )
+
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, StreamObject
+
+    writer = PdfWriter(io.BytesIO(result.pdf), incremental=True)
+    stream = StreamObject()
+    stream.set_data(xmp)
+    stream[NameObject("/Type")] = NameObject("/Metadata")
+    stream[NameObject("/Subtype")] = NameObject("/XML")
+    writer.root_object[NameObject("/Metadata")] = writer._add_object(stream)
+    out = io.BytesIO()
+    writer.write(out)
+    changed = out.getvalue()
+    assert changed.startswith(result.pdf) and b"LAPORAN PALSU" in changed[len(result.pdf) :]
+    checked, _reg = _checked(setup, changed)
+    assert checked.verdict == verification.MODIFIED
+    assert "XMP" in checked.signatures[0].detail
+
+
+def test_adding_validation_data_only_keeps_the_report_valid_and_identical(setup):
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation.dss import DocumentSecurityStore
+
+    result = service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
+    sig = PdfFileReader(io.BytesIO(result.pdf)).embedded_signatures[0]
+    buffer = io.BytesIO(result.pdf)
+    DocumentSecurityStore.add_dss(
+        buffer,
+        sig.pkcs7_content,
+        certs=[sig.signer_cert, *sig.other_embedded_certs],
+        force_write=True,
+    )
+    with_dss = buffer.getvalue()
+    assert len(with_dss) > len(result.pdf) and b"/DSS" in with_dss[len(result.pdf) :]
+    checked, reg = _checked(setup, with_dss)
+    assert checked.verdict == verification.VALID, checked.signatures[0].detail
+    assert reg.state == verification.IDENTICAL
+    assert verification.overall_verdict(checked, reg) == verification.VALID
+
+
+def _second_officer(setup):
+    with setup.store.write() as s:
+        credentials.enroll_officer(s, setup.commander_id, PASS2)
+    with setup.store.read() as s:
+        return credentials.signing_identity(s, setup.commander_id, PASS2)
+
+
+def _page_changed(pdf: bytes) -> bytes:
+    """The report rewritten (signature dropped) with a white box and new words on page 1,
+    keeping the original /Info (document ID, number, content hash)."""
+    from pypdf import PdfWriter
+    from reportlab.pdfgen import canvas
+
+    overlay = io.BytesIO()
+    c = canvas.Canvas(overlay)
+    c.setFillColorRGB(1, 1, 1)
+    c.rect(70, 300, 460, 120, stroke=0, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    c.drawString(80, 360, "Warga tidak menerima apa pun.")
+    c.save()
+    reader = PdfReader(io.BytesIO(pdf))
+    writer = PdfWriter()
+    for page in reader.pages:
+        writer.add_page(page)
+    for page in writer.pages:
+        if "/Annots" in page:
+            del page["/Annots"]
+    writer.pages[0].merge_page(PdfReader(overlay).pages[0])
+    writer.add_metadata(dict(reader.metadata))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_page_changed_and_re_signed_by_another_trusted_officer_is_not_valid(setup, monkeypatch):
+    from okudesk.core.reports import signing
+
+    result = service.make_report(setup.store, "incident", setup.incident_id, passphrase=PASS)
+    identity = _second_officer(setup)
+    box = (300.0, 100.0, 520.0, 160.0)
+    # 1. rewritten from scratch and signed again: the signature alone is perfect
+    rewritten = _page_changed(result.pdf)
+    resigned = signing.sign_pdf(rewritten, identity, page=1, box=box, name="Hendra Wijaya")
+    checked, reg = _checked(setup, resigned)
+    assert checked.verdict == verification.VALID  # intact, and the Kapolsek is trusted here
+    assert checked.claims.document_id == result.document_id
+    assert reg.state == verification.DIFFERS
+    assert any("Hendra Wijaya" in d and "Budi Santoso" in d for d in reg.differences)
+    assert verification.overall_verdict(checked, reg) == verification.MISMATCH
+    # 2. changed in an update and a second signature added over it
+    from pyhanko.pdf_utils import generic
+
+    def cover(writer):
+        page = writer.root["/Pages"]["/Kids"][0].get_object()
+        extra = writer.add_object(generic.StreamObject(stream_data=b"1 1 1 rg 70 300 460 120 re f"))
+        contents = page["/Contents"]
+        page["/Contents"] = generic.ArrayObject(
+            ([*contents] if isinstance(contents, generic.ArrayObject) else [contents]) + [extra]
+        )
+        writer.update_container(page)
+
+    changed = _updated(result.pdf, cover)
+    with monkeypatch.context() as m:
+        m.setattr(signing, "FIELD_NAME", "TandaTanganKedua")
+        twice = signing.sign_pdf(changed, identity, page=1, box=box, name="Hendra Wijaya")
+    checked, reg = _checked(setup, twice)
+    assert [s.verdict for s in checked.signatures] == [verification.MODIFIED, verification.VALID]
+    assert verification.overall_verdict(checked, reg) == verification.MODIFIED
+
+
+def test_a_superseded_report_names_the_amendment_and_unknown_ones_say_so(setup, tmp_path):
+    from okudesk.core.store import Store
+
+    first = service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
+    with setup.store.read() as s:
+        detail = meetings.get_meeting(s, setup.meeting_id)
+    data = meetings.MeetingInput(
+        starts_at=detail.starts_at,
+        ends_at=detail.ends_at,
+        kecamatan_id=detail.kecamatan_id,
+        desa_id=detail.desa_id,
+        place=detail.place,
+        purpose=detail.purpose,
+        outcomes="Hasil yang diperbaiki.",
+        reported_by_id=detail.reported_by_id,
+    )
+    with setup.store.write() as s:
+        meetings.update_meeting(s, setup.meeting_id, data, amendment_reason="Salah ketik")
+    amended = service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
+    checked, reg = _checked(setup, first.pdf)
+    assert reg.state == verification.SUPERSEDED
+    assert reg.superseded_by.number == amended.number and not reg.differences
+    assert verification.overall_verdict(checked, reg) == verification.VALID
+    _checked_new, reg_new = _checked(setup, amended.pdf)
+    assert reg_new.state == verification.IDENTICAL
+    other = Store.open(tmp_path / "lain")
+    try:
+        with other.read() as s:
+            reg_other = verification.check_register(s, checked)
+    finally:
+        other.close()
+    assert reg_other.state == verification.NOT_REGISTERED and reg_other.entry is None
+
+
+def test_cli_verify_says_what_the_register_says(setup, capsys, tmp_path):
+    from okudesk.cli import main
+    from okudesk.core.reports import signing
+
+    result = service.make_report(setup.store, "incident", setup.incident_id, passphrase=PASS)
+    folder = str(setup.store.data_dir)
+    good = tmp_path / "asli.pdf"
+    good.write_bytes(result.pdf)
+    assert main(["--data-dir", folder, "verify", str(good)]) == 0
+    out = capsys.readouterr().out
+    assert f"Nomor: {result.number}" in out
+    assert f"Register: nomor {result.number}; berkas sama dengan yang didaftarkan" in out
+    assert out.strip().splitlines()[-1] == "Hasil: SAH: utuh dan penanda tangan dipercaya"
+    identity = _second_officer(setup)
+    forged = tmp_path / "palsu.pdf"
+    forged.write_bytes(
+        signing.sign_pdf(
+            _page_changed(result.pdf),
+            identity,
+            page=1,
+            box=(300.0, 100.0, 520.0, 160.0),
+            name="Hendra Wijaya",
+        )
+    )
+    assert main(["--lang", "en", "--data-dir", folder, "verify", str(forged)]) == 1
+    out = capsys.readouterr().out
+    assert "but this file differs" in out and "signer: file Hendra Wijaya" in out
+    assert "valid and trusted" not in out
+    assert out.strip().splitlines()[-1].startswith("Result: DOES NOT MATCH THE REGISTER")
+    elsewhere = str(tmp_path / "kosong")
+    assert (
+        main(
+            [
+                "--lang",
+                "id",
+                "--data-dir",
+                elsewhere,
+                "verify",
+                str(good),
+                "--trust",
+                str(_ca(setup)),
+            ]
+        )
+        == 0
+    )
+    assert "hasil hanya berdasarkan tanda tangan" in capsys.readouterr().out
+
+
+def _ca(setup):
+    (anchor,) = _anchors(setup.store)
+    path = setup.store.data_dir.parent / "pos.pem"
+    path.write_bytes(pki.cert_pem(anchor))
+    return path

@@ -41,6 +41,7 @@ class ReportInfo:
     pages: int
     amends_id: str | None
     origin_post: str
+    certificate_sha256: str = ""
 
 
 def info(r: Report) -> ReportInfo:
@@ -59,6 +60,7 @@ def info(r: Report) -> ReportInfo:
         r.pages,
         r.amends_id,
         r.origin_post,
+        r.certificate_sha256,
     )
 
 
@@ -85,6 +87,24 @@ def find(
         return info(r) if r is not None else None
     r = session.scalar(select(Report).where(Report.sha256 == sha256).limit(1))
     return info(r) if r is not None else None
+
+
+def newest_amendment(session: Session, document_id: str) -> ReportInfo | None:
+    """The newest signed report that amends this one (directly or along a chain), or None."""
+    newest = None
+    seen = {document_id}
+    current = document_id
+    while True:
+        r = session.scalar(
+            select(Report)
+            .where(Report.amends_id == current, Report.deleted_at.is_(None))
+            .order_by(Report.signed_at.desc(), Report.change_counter.desc())
+            .limit(1)
+        )
+        if r is None or r.id in seen:
+            return newest
+        newest, current = info(r), r.id
+        seen.add(r.id)
 
 
 def list_reports(session: Session, *, limit: int = 500) -> list[ReportInfo]:

@@ -28,7 +28,7 @@ from okudesk.core.models import Report, utcnow
 from okudesk.core.records import incidents, meetings, register
 from okudesk.core.records.meetings import MeetingDetail
 from okudesk.core.reports import context, incident_report, meeting_report, numbering, pdf, signing
-from okudesk.core.reports.verification import KEYWORD_PREFIX
+from okudesk.core.reports.verification import CONTENT_PREFIX, KEYWORD_PREFIX, NUMBER_PREFIX
 from okudesk.core.security import credentials
 from okudesk.core.store import Store
 
@@ -62,6 +62,16 @@ def verification_code(content_sha256: str) -> str:
     """A short code for the footer, from the hash of what the report shows: ``ABCD-EFGH``."""
     code = base64.b32encode(bytes.fromhex(content_sha256)[:5]).decode()
     return f"{code[:4]}-{code[4:]}"
+
+
+def _keywords(document_id: str, number: str, content_sha256: str) -> str:
+    """What ``verify`` reads back from the signed revision (the QR code carries the same)."""
+    from urllib.parse import quote
+
+    return (
+        f"{KEYWORD_PREFIX}{document_id} {NUMBER_PREFIX}{quote(number, safe='/-.')} "
+        f"{CONTENT_PREFIX}{content_sha256}"
+    )
 
 
 def _canonical(value: object) -> str:
@@ -223,7 +233,7 @@ def make_report(
             slot,
             author=ctx.reporter.name,
             subject=detail.number,
-            keywords=f"{KEYWORD_PREFIX}{document_id}" if document_id else "",
+            keywords=_keywords(document_id, number, content_sha256) if document_id else "",
         )
         if draft:
             step(_("Selesai"), 100)
