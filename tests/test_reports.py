@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from PIL import Image
 from pypdf import PdfReader
 
@@ -958,3 +960,191 @@ def _ca(setup):
     path = setup.store.data_dir.parent / "pos.pem"
     path.write_bytes(pki.cert_pem(anchor))
     return path
+
+
+# --- layout that never fails ------------------------------------------------------------------
+
+
+def _pages_text(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def _meeting_with(setup, yesterday, *, texts, follow_ups=(), stakeholder_names=(), photo_count=0):
+    with setup.store.write() as s:
+        kec = {k.name: k.id for k in reference.kecamatan(s)}
+        people = [
+            stakeholders.add_stakeholder(
+                s, stakeholders.StakeholderInput(name=name[:120], organisation=org[:120])
+            ).id
+            for name, org in stakeholder_names
+        ]
+        meeting = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                starts_at=yesterday,
+                ends_at=yesterday + timedelta(hours=1),
+                kecamatan_id=kec["Baturaja Timur"],
+                place=texts[0][:200] or "Balai desa",
+                purpose=texts[1] or "Silaturahmi",
+                discussion=texts[2],
+                outcomes=texts[3],
+                potential_problems=texts[4],
+                obstacles=texts[5],
+                reported_by_id=setup.reporter_id,
+                officer_ids=[setup.reporter_id],
+                stakeholder_ids=people,
+                follow_ups=[
+                    FollowUpInput(what=what[:2000] or "-", responsible=who[:120])
+                    for what, who in follow_ups
+                ],
+            ),
+        )
+        for k in range(photo_count):
+            photos.add_photo(
+                s,
+                setup.store.photo_dir,
+                _small_photo(k),
+                meeting_id=meeting.id,
+                caption=f"Foto {k + 1} " + texts[0][:250],
+            )
+    return meeting.id
+
+
+def _small_photo(k: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (160 + k, 120), ((k * 40) % 256, 90, 200)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def _assert_sound(setup, result):
+    """A PDF every reader opens, each page with text, the QR box on the signatures' page."""
+    pages = _pages_text(result.pdf)
+    assert len(pages) == result.pages >= 1
+    assert all(f"Halaman {n} dari {len(pages)}" in t for n, t in enumerate(pages, start=1))
+    if result.signed:
+        assert verification.verify_pdf(result.pdf, _anchors(setup.store)).verdict == "valid"
+        (qr_page,) = [t for t in pages if "Periksa keaslian dengan" in t]
+        assert "BUDI SANTOSO" in qr_page and "Demikian laporan" in qr_page
+
+
+def test_a_follow_up_longer_than_a_page_splits_instead_of_failing(setup, yesterday):
+    long = "Patroli dialogis malam hari bersama warga dan tokoh masyarakat. " * 32  # ~2000
+    meeting_id = _meeting_with(
+        setup,
+        yesterday,
+        texts=["Balai desa", "Silaturahmi", "Menolak politik uang.", "Sepakat.", "", ""],
+        follow_ups=[(long, "Bhabinkamtibmas " * 7)] * 3,
+        stakeholder_names=[("Nama " * 24, "Organisasi " * 11)] * 30,
+    )
+    draft = service.make_report(setup.store, "meeting", meeting_id, draft=True)
+    _assert_sound(setup, draft)
+    signed = service.make_report(setup.store, "meeting", meeting_id, passphrase=PASS)
+    _assert_sound(setup, signed)
+    assert signed.pages >= 4
+    assert "".join(_pages_text(signed.pdf)).count("Patroli") == 3 * 32  # none lost in a split
+
+
+def test_the_qr_box_never_sits_alone_on_the_last_page(setup, yesterday):
+    """Bodies of every length around a page boundary: the QR box stays with the signatures,
+    also when photo pages follow them."""
+    for words in [*range(0, 640, 24), 300]:
+        meeting_id = _meeting_with(
+            setup,
+            yesterday,
+            texts=["Balai desa", "Silaturahmi", "kata " * words, "Hasil.", "", ""],
+            photo_count=1 if words == 300 else 0,
+        )
+        result = service.make_report(setup.store, "meeting", meeting_id, passphrase=PASS)
+        _assert_sound(setup, result)  # the QR box is on the signatures' page
+        pages = _pages_text(result.pdf)
+        if words != 300:
+            assert "BUDI SANTOSO" in pages[-1], words
+        else:
+            assert "DOKUMENTASI KEGIATAN" in pages[-1] and "Periksa keaslian" not in pages[-1]
+
+
+_WORD = st.text(
+    alphabet=st.sampled_from(
+        list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJK0123456789éüñ&<>\"'.,;:-/()")
+    ),
+    min_size=1,
+    max_size=14,
+)
+_TEXT = st.one_of(
+    st.just(""),
+    st.lists(
+        st.tuples(_WORD, st.sampled_from([" ", " ", " ", " ", "\n"])), min_size=1, max_size=900
+    ).map(lambda parts: "".join(w + sep for w, sep in parts).strip()),
+    st.integers(min_value=50, max_value=700).map(lambda n: "X" * n),  # one unbreakable word
+    st.builds(lambda w, n: ((w + " ") * n).strip(), _WORD, st.integers(0, 400)),  # long
+)
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    texts=st.lists(_TEXT, min_size=6, max_size=6),
+    follow_ups=st.lists(st.tuples(_TEXT, _TEXT), max_size=12),
+    stakeholder_names=st.lists(st.tuples(_WORD, _TEXT), max_size=25),
+    photo_count=st.integers(min_value=0, max_value=9),
+)
+@example(  # a follow-up taller than a page: reportlab's LayoutError before rows could split
+    texts=["Balai desa"] * 6,
+    follow_ups=[("tindak lanjut " * 150, "Bhabinkamtibmas")],
+    stakeholder_names=[],
+    photo_count=1,
+)
+def test_any_text_rows_and_photos_print_as_a_valid_signed_report(
+    setup, yesterday, texts, follow_ups, stakeholder_names, photo_count
+):
+    meeting_id = _meeting_with(
+        setup,
+        yesterday,
+        texts=texts,
+        follow_ups=follow_ups,
+        stakeholder_names=stakeholder_names,
+        photo_count=photo_count,
+    )
+    _assert_sound(setup, service.make_report(setup.store, "meeting", meeting_id, passphrase=PASS))
+
+
+def test_transparent_png_photos_print_on_white(setup, tmp_path):
+    from okudesk.core.reports import pdf
+
+    im = Image.new("RGBA", (400, 300), (0, 0, 0, 0))
+    im.paste((20, 40, 200, 255), (150, 100, 250, 200))
+    png = io.BytesIO()
+    im.save(png, "PNG")
+    prepared = photos.prepare(png.getvalue())
+    with Image.open(io.BytesIO(prepared.data)) as stored:
+        assert min(stored.convert("RGB").getpixel((5, 5))) > 240  # white, not black
+        r, g, b = stored.convert("RGB").getpixel((200, 150))
+        assert b > 150 and r < 80
+    path = tmp_path / "transparan.png"
+    path.write_bytes(png.getvalue())
+    with Image.open(io.BytesIO(pdf.print_jpeg(path, 200, 150))) as printed:
+        assert min(printed.convert("RGB").getpixel((3, 3))) > 240
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_a_damaged_photo_in_the_data_folder_names_the_record_and_the_photo(setup, damage):
+    from okudesk.core.errors import OkudeskError
+
+    with setup.store.read() as s:
+        second = photos.photos_of(s, meeting_id=setup.meeting_id)[1]
+        number = meetings.get_meeting(s, setup.meeting_id).number
+    path = photos.photo_path(setup.store.photo_dir, second.sha256)
+    data = path.read_bytes()
+    path.write_bytes(b"bukan foto" if damage == "garbage" else data[: len(data) // 3])
+    with pytest.raises(OkudeskError) as caught:
+        service.make_report(setup.store, "meeting", setup.meeting_id, draft=True)
+    message = str(caught.value)
+    assert number in message and "Foto kegiatan 2" in message and path.name in message
+    with pytest.raises(OkudeskError), setup.store.read():
+        service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
+    with setup.store.read() as s:  # nothing was taken: no number, no register row
+        assert register.reports_of(s, "meeting", setup.meeting_id) == []

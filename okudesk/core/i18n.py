@@ -87,6 +87,7 @@ _ENGLISH: dict[str, str] = {
     "isi berkas tidak sama byte demi byte dengan yang didaftarkan": "the file is not byte for byte the one registered",
     "keterangan dokumen (/Info) diubah setelah ditandatangani": "the document information (/Info) was changed after signing",
     "metadata XMP diubah setelah ditandatangani": "the XMP metadata was changed after signing",
+    'Foto "{caption}" ({file}) pada {record} rusak atau tidak dapat dibaca ({reason}); hapus foto itu dari data lalu tambahkan lagi': 'Photo "{caption}" ({file}) of {record} is damaged or cannot be read ({reason}); remove that photo from the data and add it again',
     "Tanda tangan ini: {verdict}": "This signature: {verdict}",
     "Nomor: {number}": "Number: {number}",
     "Judul: {title}": "Title: {title}",

@@ -200,25 +200,28 @@ def make_report(
         # Photos are cut down to print size on other threads while the text is laid out
         # (started after the database work: a thread holding the GIL slows every query).
         photo_flowables = pdf.photo_pages(
-            list(ctx.photos), "DOKUMENTASI KEGIATAN" if kind == "meeting" else "DOKUMENTASI"
+            list(ctx.photos),
+            "DOKUMENTASI KEGIATAN" if kind == "meeting" else "DOKUMENTASI",
+            record=detail.number,
         )
         slot = None if draft else pdf.SignatureSlot(pdf.TEXT_W / 2 - 0.6 * cm, 1.35 * cm)
         builder = meeting_report if kind == "meeting" else incident_report
-        story = builder.story(ctx, detail, number, pdf.long_date(day), slot)
-        story += photo_flowables
         code = verification_code(content_sha256)
-        if not draft:
-            story.append(
-                pdf.qr_block(
-                    # QR alphanumeric mode: smaller, quicker
-                    f"OKUDESK1:{document_id.upper()}:{number}:{content_sha256.upper()}",
-                    "Dokumen ini ditandatangani secara elektronik oleh "
-                    f"{pdf.esc(ctx.reporter.name.upper())}.<br/>"
-                    f"ID dokumen: {document_id}<br/>Nomor: {pdf.esc(number)}<br/>"
-                    f"Kode verifikasi: <b>{code}</b><br/>"
-                    f"Periksa keaslian dengan: okudesk verify BERKAS.pdf",
-                )
+        closing = (
+            []
+            if draft
+            else pdf.qr_block(
+                # QR alphanumeric mode: smaller, quicker
+                f"OKUDESK1:{document_id.upper()}:{number}:{content_sha256.upper()}",
+                "Dokumen ini ditandatangani secara elektronik oleh "
+                f"{pdf.esc(ctx.reporter.name.upper())}.<br/>"
+                f"ID dokumen: {document_id}<br/>Nomor: {pdf.esc(number)}<br/>"
+                f"Kode verifikasi: <b>{code}</b><br/>"
+                f"Periksa keaslian dengan: okudesk verify BERKAS.pdf",
             )
+        )
+        story = builder.story(ctx, detail, number, pdf.long_date(day), slot, closing)
+        story += photo_flowables
         title = meeting_report.TITLE if kind == "meeting" else incident_report.TITLE
         furniture = pdf.Furniture(
             document_id=document_id,
