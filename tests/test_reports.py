@@ -1148,3 +1148,99 @@ def test_a_damaged_photo_in_the_data_folder_names_the_record_and_the_photo(setup
         service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
     with setup.store.read() as s:  # nothing was taken: no number, no register row
         assert register.reports_of(s, "meeting", setup.meeting_id) == []
+
+
+# --- paper copies: the verification code ------------------------------------------------------
+
+
+def test_cli_verify_code_reads_a_paper_copy_at_the_post(setup, capsys):
+    from okudesk.cli import main
+
+    first = service.make_report(setup.store, "incident", setup.incident_id, passphrase=PASS)
+    content = _content_hash(setup, first)
+    code = service.verification_code(content)
+    folder = str(setup.store.data_dir)
+    with setup.store.read() as s:
+        record_number = incidents.get_incident(s, setup.incident_id).number
+    assert main(["--data-dir", folder, "verify", "--code", code]) == 0
+    out = capsys.readouterr().out
+    assert f"Laporan nomor {first.number}" in out
+    assert f"Tentang: Kejadian {record_number}" in out
+    assert "Ditandatangani oleh Budi Santoso (NRP 85071234) pada " in out and " WIB" in out
+    assert "Status: berlaku" in out
+    typed = code.lower().replace("-", " ")  # as read aloud over the phone
+    assert main(["--data-dir", folder, "verify", "--code", typed]) == 0
+    qr = f"OKUDESK1:{first.document_id.upper()}:{first.number}:{content.upper()}"
+    assert main(["--data-dir", folder, "verify", "--code", qr]) == 0
+    assert f"Laporan nomor {first.number}" in capsys.readouterr().out
+    forged_qr = qr[:-4] + ("AAAA" if not qr.endswith("AAAA") else "BBBB")
+    assert main(["--data-dir", folder, "verify", "--code", forged_qr]) == 1
+    assert "tidak ada di register ini" in capsys.readouterr().out
+    # amended: the old code says by which report
+    with setup.store.write() as s:
+        detail = incidents.get_incident(s, setup.incident_id)
+        incidents.update_incident(
+            s,
+            setup.incident_id,
+            incidents.IncidentInput(
+                occurred_at=detail.occurred_at,
+                category_id=detail.category_id,
+                severity=detail.severity,
+                kecamatan_id=detail.kecamatan_id,
+                place=detail.place,
+                title="Pembagian amplop (diperbaiki)",
+                description=detail.description,
+                reported_by_id=detail.reported_by_id,
+            ),
+            amendment_reason="Judul salah",
+        )
+    amended = service.make_report(setup.store, "incident", setup.incident_id, passphrase=PASS)
+    assert main(["--data-dir", folder, "verify", "--code", code]) == 0
+    assert (
+        f"Status: sudah diganti oleh perubahan laporan nomor {amended.number}"
+        in capsys.readouterr().out
+    )
+    assert main(["--data-dir", folder, "verify", "--code", "ZZZZ-ZZZZ"]) == 1
+    assert "tidak ada di register ini" in capsys.readouterr().out
+    assert main(["--data-dir", folder, "verify", "--code", "12-34"]) == 1
+    assert "8 huruf/angka" in capsys.readouterr().err
+    assert (
+        main(["--data-dir", str(setup.store.data_dir.parent / "kosong"), "verify", "--code", code])
+        == 1
+    )
+    assert "Tidak ada register" in capsys.readouterr().err
+
+
+def test_verify_code_finds_a_post_report_at_hq_after_sync(tmp_path, yesterday):
+    import sync_world
+
+    from okudesk.core.records import register as reg
+
+    hq = sync_world.make_hq(tmp_path / "hq")
+    post = sync_world.enroll(hq, tmp_path / "post", "BTT", tmp_path / "usb")
+    with post.write() as s:
+        officer = officers.add_officer(
+            s, name="Budi Santoso", nrp="85071234", position="Bhabinkamtibmas"
+        )
+        credentials.enroll_officer(s, officer.id, PASS)
+        meeting = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                starts_at=yesterday,
+                kecamatan_id=reference.kecamatan(s)[0].id,
+                purpose="Silaturahmi",
+                reported_by_id=officer.id,
+            ),
+        )
+    result = service.make_report(post, "meeting", meeting.id, passphrase=PASS)
+    with post.read() as s:
+        code = reg.verification_code(reg.find(s, document_id=result.document_id).content_sha256)
+    with hq.read() as s:
+        assert reg.find_by_code(s, code) == []  # not travelled yet
+    sync_world.import_all(hq, [sync_world.export_to(post, tmp_path / "usb")])
+    with hq.read() as s:
+        (hit,) = reg.find_by_code(s, code)
+    assert hit.report.number == result.number and hit.record_number == meeting.number
+    assert hit.report.signer_nrp == "85071234" and hit.superseded_by is None
+    hq.close()
+    post.close()

@@ -1,11 +1,14 @@
 """``okudesk verify FILE [--trust CERT]``: is a signed report, a sync bundle or a receipt genuine?
+``okudesk verify --code ABCD-EFGH``: what the register says about a paper copy's code.
 
-Exit 0 only when every signature is valid and trusted; 1 otherwise.
+Exit 0 only when every signature is valid and trusted (or the code is in the register);
+1 otherwise.
 """
 
 from __future__ import annotations
 
 import argparse
+from datetime import UTC
 from pathlib import Path
 
 from okudesk.cli import EXIT_FAILED, EXIT_OK, data_dir
@@ -25,7 +28,19 @@ def register(subparsers) -> None:
         ),
     )
     p.add_argument(
-        "file", type=Path, metavar="FILE", help="berkas yang diperiksa (PDF, .okb atau .okr)"
+        "file",
+        type=Path,
+        nargs="?",
+        metavar="FILE",
+        help="berkas yang diperiksa (PDF, .okb atau .okr)",
+    )
+    p.add_argument(
+        "--code",
+        metavar="KODE",
+        help=(
+            "periksa salinan kertas: kode verifikasi (ABCD-EFGH) atau teks kode QR-nya, "
+            "di pos atau Polres yang menyimpan register"
+        ),
     )
     p.add_argument(
         "--trust",
@@ -39,6 +54,10 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if (args.file is None) == (args.code is None):
+        raise OkudeskError(_("Berikan BERKAS atau --code, tidak keduanya"))
+    if args.code is not None:
+        return verify_code(args)
     try:
         data = args.file.read_bytes()
     except OSError as exc:
@@ -130,6 +149,65 @@ def verify_pdf_file(args: argparse.Namespace, data: bytes) -> int:
     verdict = verification.overall_verdict(result, check)
     print(_("Hasil: {verdict}", verdict=_(VERDICT_TEXT[verdict])))
     return EXIT_OK if verdict == verification.VALID else EXIT_FAILED
+
+
+def verify_code(args: argparse.Namespace) -> int:
+    from okudesk.core.records import register
+    from okudesk.core.store import DB_NAME, Store
+
+    folder = data_dir(args)
+    if not (folder / DB_NAME).exists():
+        raise OkudeskError(
+            _(
+                "Tidak ada register di folder data ini; kode verifikasi hanya dapat diperiksa "
+                "di pos atau Polres yang menyimpan register"
+            )
+        )
+    with Store.open(folder) as store, store.read() as session:
+        found = register.find_by_code(session, args.code)
+    if not found:
+        print(
+            _(
+                "Kode {code} tidak ada di register ini; periksa kodenya, atau periksa di Polres "
+                "bila laporan dibuat di pos lain",
+                code=args.code.strip(),
+            )
+        )
+        return EXIT_FAILED
+    for n, hit in enumerate(found):
+        r = hit.report
+        if n:
+            print()
+        print(_("Kode verifikasi: {code}", code=register.verification_code(r.content_sha256)))
+        print(_("Laporan nomor {number}", number=r.number))
+        print(
+            _(
+                "Tentang: {kind} {number}",
+                kind=register.KIND_LABELS.get(r.kind, r.kind),
+                number=hit.record_number or r.record_id,
+            )
+        )
+        when = r.signed_at
+        if when.tzinfo is None:  # stored as UTC
+            when = when.replace(tzinfo=UTC)
+        print(
+            _(
+                "Ditandatangani oleh {name} (NRP {nrp}) pada {when}",
+                name=r.signer_name,
+                nrp=r.signer_nrp,
+                when=when.astimezone(_wib()).strftime("%d-%m-%Y %H:%M WIB"),
+            )
+        )
+        if hit.superseded_by is None:
+            print(_("Status: berlaku"))
+        else:
+            print(
+                _(
+                    "Status: sudah diganti oleh perubahan laporan nomor {number}",
+                    number=hit.superseded_by.number,
+                )
+            )
+    return EXIT_OK
 
 
 def register_lines(check) -> list[str]:

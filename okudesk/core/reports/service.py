@@ -8,7 +8,6 @@ that file instead of signing a second report of the same content.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import uuid
@@ -58,10 +57,7 @@ def kept_path(store: Store, document_id: str) -> Path:
     return reports_dir(store) / f"{document_id}.pdf"
 
 
-def verification_code(content_sha256: str) -> str:
-    """A short code for the footer, from the hash of what the report shows: ``ABCD-EFGH``."""
-    code = base64.b32encode(bytes.fromhex(content_sha256)[:5]).decode()
-    return f"{code[:4]}-{code[4:]}"
+verification_code = register.verification_code
 
 
 def _keywords(document_id: str, number: str, content_sha256: str) -> str:
