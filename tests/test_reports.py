@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from PIL import Image
 from pypdf import PdfReader
 
@@ -681,3 +683,564 @@ def test_optional_logo_above_the_letterhead_and_letterhead_off(setup):
         report_settings.save_logo(setup.store.data_dir, b"not a picture")
     report_settings.save_logo(setup.store.data_dir, None)
     assert report_settings.load_logo(setup.store.data_dir) is None
+
+
+# --- verify against the register: tampering a signature alone cannot show ---------------------
+
+PASS2 = "rahasia-kapolsek"
+
+
+def _updated(pdf: bytes, change) -> bytes:
+    """``pdf`` with an incremental update made by ``change(writer)`` (as pyHanko writes it)."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    change(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _checked(setup, data: bytes):
+    result = verification.verify_pdf(data, _anchors(setup.store))
+    with setup.store.read() as s:
+        return result, verification.check_register(s, result)
+
+
+def test_a_clean_report_is_registered_and_identical(setup):
+    result = service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
+    checked, reg = _checked(setup, result.pdf)
+    assert reg.state == verification.IDENTICAL and reg.entry.number == result.number
+    assert verification.overall_verdict(checked, reg) == verification.VALID
+    assert checked.claims.number == result.number and checked.claims.title.endswith(result.number)
+    assert checked.claims.content_sha256 == _content_hash(setup, result)
+
+
+def test_an_info_change_after_signing_is_a_modification_and_is_not_believed(setup):
+    from pyhanko.pdf_utils import generic
+
+    result = service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
+
+    def new_info(writer):
+        forged = generic.DictionaryObject(
+            {
+                generic.NameObject("/Title"): generic.TextStringObject("LAPORAN PALSU"),
+                generic.NameObject("/Keywords"): generic.TextStringObject(
+                    "okudesk-dokumen:00000000-0000-0000-0000-000000000000 okudesk-nomor:X/1"
+                ),
+            }
+        )
+        writer.set_info(forged)
+
+    forged = _updated(result.pdf, new_info)
+    assert PdfReader(io.BytesIO(forged)).metadata["/Title"] == "LAPORAN PALSU"
+    checked, reg = _checked(setup, forged)
+    assert checked.verdict == verification.MODIFIED
+    assert "/Info" in checked.signatures[0].detail
+    # what verify prints comes from the signed revision, not the forged /Info
+    assert checked.claims.document_id == result.document_id
+    assert checked.claims.number == result.number and "PALSU" not in checked.claims.title
+    assert reg.state == verification.IDENTICAL  # the signed revision is the registered file
+
+    def touch_title(writer):
+        info = writer.trailer["/Info"].get_object()
+        info["/Title"] = generic.TextStringObject("LAPORAN PALSU")
+        writer.update_container(info)
+
+    touched = _updated(result.pdf, touch_title)
+    assert PdfReader(io.BytesIO(touched)).metadata["/Title"] == "LAPORAN PALSU"
+    checked, _reg = _checked(setup, touched)
+    assert checked.verdict == verification.MODIFIED
+
+
+def test_an_xmp_change_after_signing_is_a_modification(setup):
+
+    result = service.make_report(setup.store, "incident", setup.incident_id, passphrase=PASS)
+    xmp = (
+        b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        b'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        b'dc:title="LAPORAN PALSU"/></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    )
+
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, StreamObject
+
+    writer = PdfWriter(io.BytesIO(result.pdf), incremental=True)
+    stream = StreamObject()
+    stream.set_data(xmp)
+    stream[NameObject("/Type")] = NameObject("/Metadata")
+    stream[NameObject("/Subtype")] = NameObject("/XML")
+    writer.root_object[NameObject("/Metadata")] = writer._add_object(stream)
+    out = io.BytesIO()
+    writer.write(out)
+    changed = out.getvalue()
+    assert changed.startswith(result.pdf) and b"LAPORAN PALSU" in changed[len(result.pdf) :]
+    checked, _reg = _checked(setup, changed)
+    assert checked.verdict == verification.MODIFIED
+    assert "XMP" in checked.signatures[0].detail
+
+
+def test_adding_validation_data_only_keeps_the_report_valid_and_identical(setup):
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation.dss import DocumentSecurityStore
+
+    result = service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
+    sig = PdfFileReader(io.BytesIO(result.pdf)).embedded_signatures[0]
+    buffer = io.BytesIO(result.pdf)
+    DocumentSecurityStore.add_dss(
+        buffer,
+        sig.pkcs7_content,
+        certs=[sig.signer_cert, *sig.other_embedded_certs],
+        force_write=True,
+    )
+    with_dss = buffer.getvalue()
+    assert len(with_dss) > len(result.pdf) and b"/DSS" in with_dss[len(result.pdf) :]
+    checked, reg = _checked(setup, with_dss)
+    assert checked.verdict == verification.VALID, checked.signatures[0].detail
+    assert reg.state == verification.IDENTICAL
+    assert verification.overall_verdict(checked, reg) == verification.VALID
+
+
+def _second_officer(setup):
+    with setup.store.write() as s:
+        credentials.enroll_officer(s, setup.commander_id, PASS2)
+    with setup.store.read() as s:
+        return credentials.signing_identity(s, setup.commander_id, PASS2)
+
+
+def _page_changed(pdf: bytes) -> bytes:
+    """The report rewritten (signature dropped) with a white box and new words on page 1,
+    keeping the original /Info (document ID, number, content hash)."""
+    from pypdf import PdfWriter
+    from reportlab.pdfgen import canvas
+
+    overlay = io.BytesIO()
+    c = canvas.Canvas(overlay)
+    c.setFillColorRGB(1, 1, 1)
+    c.rect(70, 300, 460, 120, stroke=0, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    c.drawString(80, 360, "Warga tidak menerima apa pun.")
+    c.save()
+    reader = PdfReader(io.BytesIO(pdf))
+    writer = PdfWriter()
+    for page in reader.pages:
+        writer.add_page(page)
+    for page in writer.pages:
+        if "/Annots" in page:
+            del page["/Annots"]
+    writer.pages[0].merge_page(PdfReader(overlay).pages[0])
+    writer.add_metadata(dict(reader.metadata))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_page_changed_and_re_signed_by_another_trusted_officer_is_not_valid(setup, monkeypatch):
+    from okudesk.core.reports import signing
+
+    result = service.make_report(setup.store, "incident", setup.incident_id, passphrase=PASS)
+    identity = _second_officer(setup)
+    box = (300.0, 100.0, 520.0, 160.0)
+    # 1. rewritten from scratch and signed again: the signature alone is perfect
+    rewritten = _page_changed(result.pdf)
+    resigned = signing.sign_pdf(rewritten, identity, page=1, box=box, name="Hendra Wijaya")
+    checked, reg = _checked(setup, resigned)
+    assert checked.verdict == verification.VALID  # intact, and the Kapolsek is trusted here
+    assert checked.claims.document_id == result.document_id
+    assert reg.state == verification.DIFFERS
+    assert any("Hendra Wijaya" in d and "Budi Santoso" in d for d in reg.differences)
+    assert verification.overall_verdict(checked, reg) == verification.MISMATCH
+    # 2. changed in an update and a second signature added over it
+    from pyhanko.pdf_utils import generic
+
+    def cover(writer):
+        page = writer.root["/Pages"]["/Kids"][0].get_object()
+        extra = writer.add_object(generic.StreamObject(stream_data=b"1 1 1 rg 70 300 460 120 re f"))
+        contents = page["/Contents"]
+        page["/Contents"] = generic.ArrayObject(
+            ([*contents] if isinstance(contents, generic.ArrayObject) else [contents]) + [extra]
+        )
+        writer.update_container(page)
+
+    changed = _updated(result.pdf, cover)
+    with monkeypatch.context() as m:
+        m.setattr(signing, "FIELD_NAME", "TandaTanganKedua")
+        twice = signing.sign_pdf(changed, identity, page=1, box=box, name="Hendra Wijaya")
+    checked, reg = _checked(setup, twice)
+    assert [s.verdict for s in checked.signatures] == [verification.MODIFIED, verification.VALID]
+    assert verification.overall_verdict(checked, reg) == verification.MODIFIED
+
+
+def test_a_superseded_report_names_the_amendment_and_unknown_ones_say_so(setup, tmp_path):
+    from okudesk.core.store import Store
+
+    first = service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
+    with setup.store.read() as s:
+        detail = meetings.get_meeting(s, setup.meeting_id)
+    data = meetings.MeetingInput(
+        starts_at=detail.starts_at,
+        ends_at=detail.ends_at,
+        kecamatan_id=detail.kecamatan_id,
+        desa_id=detail.desa_id,
+        place=detail.place,
+        purpose=detail.purpose,
+        outcomes="Hasil yang diperbaiki.",
+        reported_by_id=detail.reported_by_id,
+    )
+    with setup.store.write() as s:
+        meetings.update_meeting(s, setup.meeting_id, data, amendment_reason="Salah ketik")
+    amended = service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
+    checked, reg = _checked(setup, first.pdf)
+    assert reg.state == verification.SUPERSEDED
+    assert reg.superseded_by.number == amended.number and not reg.differences
+    assert verification.overall_verdict(checked, reg) == verification.VALID
+    _checked_new, reg_new = _checked(setup, amended.pdf)
+    assert reg_new.state == verification.IDENTICAL
+    other = Store.open(tmp_path / "lain")
+    try:
+        with other.read() as s:
+            reg_other = verification.check_register(s, checked)
+    finally:
+        other.close()
+    assert reg_other.state == verification.NOT_REGISTERED and reg_other.entry is None
+
+
+def test_cli_verify_says_what_the_register_says(setup, capsys, tmp_path):
+    from okudesk.cli import main
+    from okudesk.core.reports import signing
+
+    result = service.make_report(setup.store, "incident", setup.incident_id, passphrase=PASS)
+    folder = str(setup.store.data_dir)
+    good = tmp_path / "asli.pdf"
+    good.write_bytes(result.pdf)
+    assert main(["--data-dir", folder, "verify", str(good)]) == 0
+    out = capsys.readouterr().out
+    assert f"Nomor: {result.number}" in out
+    assert f"Register: nomor {result.number}; berkas sama dengan yang didaftarkan" in out
+    assert out.strip().splitlines()[-1] == "Hasil: SAH: utuh dan penanda tangan dipercaya"
+    identity = _second_officer(setup)
+    forged = tmp_path / "palsu.pdf"
+    forged.write_bytes(
+        signing.sign_pdf(
+            _page_changed(result.pdf),
+            identity,
+            page=1,
+            box=(300.0, 100.0, 520.0, 160.0),
+            name="Hendra Wijaya",
+        )
+    )
+    assert main(["--lang", "en", "--data-dir", folder, "verify", str(forged)]) == 1
+    out = capsys.readouterr().out
+    assert "but this file differs" in out and "signer: file Hendra Wijaya" in out
+    assert "valid and trusted" not in out
+    assert out.strip().splitlines()[-1].startswith("Result: DOES NOT MATCH THE REGISTER")
+    elsewhere = str(tmp_path / "kosong")
+    assert (
+        main(
+            [
+                "--lang",
+                "id",
+                "--data-dir",
+                elsewhere,
+                "verify",
+                str(good),
+                "--trust",
+                str(_ca(setup)),
+            ]
+        )
+        == 0
+    )
+    assert "hasil hanya berdasarkan tanda tangan" in capsys.readouterr().out
+
+
+def _ca(setup):
+    (anchor,) = _anchors(setup.store)
+    path = setup.store.data_dir.parent / "pos.pem"
+    path.write_bytes(pki.cert_pem(anchor))
+    return path
+
+
+# --- layout that never fails ------------------------------------------------------------------
+
+
+def _pages_text(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def _meeting_with(setup, yesterday, *, texts, follow_ups=(), stakeholder_names=(), photo_count=0):
+    with setup.store.write() as s:
+        kec = {k.name: k.id for k in reference.kecamatan(s)}
+        people = [
+            stakeholders.add_stakeholder(
+                s, stakeholders.StakeholderInput(name=name[:120], organisation=org[:120])
+            ).id
+            for name, org in stakeholder_names
+        ]
+        meeting = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                starts_at=yesterday,
+                ends_at=yesterday + timedelta(hours=1),
+                kecamatan_id=kec["Baturaja Timur"],
+                place=texts[0][:200] or "Balai desa",
+                purpose=texts[1] or "Silaturahmi",
+                discussion=texts[2],
+                outcomes=texts[3],
+                potential_problems=texts[4],
+                obstacles=texts[5],
+                reported_by_id=setup.reporter_id,
+                officer_ids=[setup.reporter_id],
+                stakeholder_ids=people,
+                follow_ups=[
+                    FollowUpInput(what=what[:2000] or "-", responsible=who[:120])
+                    for what, who in follow_ups
+                ],
+            ),
+        )
+        for k in range(photo_count):
+            photos.add_photo(
+                s,
+                setup.store.photo_dir,
+                _small_photo(k),
+                meeting_id=meeting.id,
+                caption=f"Foto {k + 1} " + texts[0][:250],
+            )
+    return meeting.id
+
+
+def _small_photo(k: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (160 + k, 120), ((k * 40) % 256, 90, 200)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def _assert_sound(setup, result):
+    """A PDF every reader opens, each page with text, the QR box on the signatures' page."""
+    pages = _pages_text(result.pdf)
+    assert len(pages) == result.pages >= 1
+    assert all(f"Halaman {n} dari {len(pages)}" in t for n, t in enumerate(pages, start=1))
+    if result.signed:
+        assert verification.verify_pdf(result.pdf, _anchors(setup.store)).verdict == "valid"
+        (qr_page,) = [t for t in pages if "Periksa keaslian dengan" in t]
+        assert "BUDI SANTOSO" in qr_page and "Demikian laporan" in qr_page
+
+
+def test_a_follow_up_longer_than_a_page_splits_instead_of_failing(setup, yesterday):
+    long = "Patroli dialogis malam hari bersama warga dan tokoh masyarakat. " * 32  # ~2000
+    meeting_id = _meeting_with(
+        setup,
+        yesterday,
+        texts=["Balai desa", "Silaturahmi", "Menolak politik uang.", "Sepakat.", "", ""],
+        follow_ups=[(long, "Bhabinkamtibmas " * 7)] * 3,
+        stakeholder_names=[("Nama " * 24, "Organisasi " * 11)] * 30,
+    )
+    draft = service.make_report(setup.store, "meeting", meeting_id, draft=True)
+    _assert_sound(setup, draft)
+    signed = service.make_report(setup.store, "meeting", meeting_id, passphrase=PASS)
+    _assert_sound(setup, signed)
+    assert signed.pages >= 4
+    assert "".join(_pages_text(signed.pdf)).count("Patroli") == 3 * 32  # none lost in a split
+
+
+def test_the_qr_box_never_sits_alone_on_the_last_page(setup, yesterday):
+    """Bodies of every length around a page boundary: the QR box stays with the signatures,
+    also when photo pages follow them."""
+    for words in [*range(0, 640, 24), 300]:
+        meeting_id = _meeting_with(
+            setup,
+            yesterday,
+            texts=["Balai desa", "Silaturahmi", "kata " * words, "Hasil.", "", ""],
+            photo_count=1 if words == 300 else 0,
+        )
+        result = service.make_report(setup.store, "meeting", meeting_id, passphrase=PASS)
+        _assert_sound(setup, result)  # the QR box is on the signatures' page
+        pages = _pages_text(result.pdf)
+        if words != 300:
+            assert "BUDI SANTOSO" in pages[-1], words
+        else:
+            assert "DOKUMENTASI KEGIATAN" in pages[-1] and "Periksa keaslian" not in pages[-1]
+
+
+_WORD = st.text(
+    alphabet=st.sampled_from(
+        list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJK0123456789éüñ&<>\"'.,;:-/()")
+    ),
+    min_size=1,
+    max_size=14,
+)
+_TEXT = st.one_of(
+    st.just(""),
+    st.lists(
+        st.tuples(_WORD, st.sampled_from([" ", " ", " ", " ", "\n"])), min_size=1, max_size=900
+    ).map(lambda parts: "".join(w + sep for w, sep in parts).strip()),
+    st.integers(min_value=50, max_value=700).map(lambda n: "X" * n),  # one unbreakable word
+    st.builds(lambda w, n: ((w + " ") * n).strip(), _WORD, st.integers(0, 400)),  # long
+)
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    texts=st.lists(_TEXT, min_size=6, max_size=6),
+    follow_ups=st.lists(st.tuples(_TEXT, _TEXT), max_size=12),
+    stakeholder_names=st.lists(st.tuples(_WORD, _TEXT), max_size=25),
+    photo_count=st.integers(min_value=0, max_value=9),
+)
+@example(  # a follow-up taller than a page: reportlab's LayoutError before rows could split
+    texts=["Balai desa"] * 6,
+    follow_ups=[("tindak lanjut " * 150, "Bhabinkamtibmas")],
+    stakeholder_names=[],
+    photo_count=1,
+)
+def test_any_text_rows_and_photos_print_as_a_valid_signed_report(
+    setup, yesterday, texts, follow_ups, stakeholder_names, photo_count
+):
+    meeting_id = _meeting_with(
+        setup,
+        yesterday,
+        texts=texts,
+        follow_ups=follow_ups,
+        stakeholder_names=stakeholder_names,
+        photo_count=photo_count,
+    )
+    _assert_sound(setup, service.make_report(setup.store, "meeting", meeting_id, passphrase=PASS))
+
+
+def test_transparent_png_photos_print_on_white(setup, tmp_path):
+    from okudesk.core.reports import pdf
+
+    im = Image.new("RGBA", (400, 300), (0, 0, 0, 0))
+    im.paste((20, 40, 200, 255), (150, 100, 250, 200))
+    png = io.BytesIO()
+    im.save(png, "PNG")
+    prepared = photos.prepare(png.getvalue())
+    with Image.open(io.BytesIO(prepared.data)) as stored:
+        assert min(stored.convert("RGB").getpixel((5, 5))) > 240  # white, not black
+        r, g, b = stored.convert("RGB").getpixel((200, 150))
+        assert b > 150 and r < 80
+    path = tmp_path / "transparan.png"
+    path.write_bytes(png.getvalue())
+    with Image.open(io.BytesIO(pdf.print_jpeg(path, 200, 150))) as printed:
+        assert min(printed.convert("RGB").getpixel((3, 3))) > 240
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_a_damaged_photo_in_the_data_folder_names_the_record_and_the_photo(setup, damage):
+    from okudesk.core.errors import OkudeskError
+
+    with setup.store.read() as s:
+        second = photos.photos_of(s, meeting_id=setup.meeting_id)[1]
+        number = meetings.get_meeting(s, setup.meeting_id).number
+    path = photos.photo_path(setup.store.photo_dir, second.sha256)
+    data = path.read_bytes()
+    path.write_bytes(b"bukan foto" if damage == "garbage" else data[: len(data) // 3])
+    with pytest.raises(OkudeskError) as caught:
+        service.make_report(setup.store, "meeting", setup.meeting_id, draft=True)
+    message = str(caught.value)
+    assert number in message and "Foto kegiatan 2" in message and path.name in message
+    with pytest.raises(OkudeskError), setup.store.read():
+        service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
+    with setup.store.read() as s:  # nothing was taken: no number, no register row
+        assert register.reports_of(s, "meeting", setup.meeting_id) == []
+
+
+# --- paper copies: the verification code ------------------------------------------------------
+
+
+def test_cli_verify_code_reads_a_paper_copy_at_the_post(setup, capsys):
+    from okudesk.cli import main
+
+    first = service.make_report(setup.store, "incident", setup.incident_id, passphrase=PASS)
+    content = _content_hash(setup, first)
+    code = service.verification_code(content)
+    folder = str(setup.store.data_dir)
+    with setup.store.read() as s:
+        record_number = incidents.get_incident(s, setup.incident_id).number
+    assert main(["--data-dir", folder, "verify", "--code", code]) == 0
+    out = capsys.readouterr().out
+    assert f"Laporan nomor {first.number}" in out
+    assert f"Tentang: Kejadian {record_number}" in out
+    assert "Ditandatangani oleh Budi Santoso (NRP 85071234) pada " in out and " WIB" in out
+    assert "Status: berlaku" in out
+    typed = code.lower().replace("-", " ")  # as read aloud over the phone
+    assert main(["--data-dir", folder, "verify", "--code", typed]) == 0
+    qr = f"OKUDESK1:{first.document_id.upper()}:{first.number}:{content.upper()}"
+    assert main(["--data-dir", folder, "verify", "--code", qr]) == 0
+    assert f"Laporan nomor {first.number}" in capsys.readouterr().out
+    forged_qr = qr[:-4] + ("AAAA" if not qr.endswith("AAAA") else "BBBB")
+    assert main(["--data-dir", folder, "verify", "--code", forged_qr]) == 1
+    assert "tidak ada di register ini" in capsys.readouterr().out
+    # amended: the old code says by which report
+    with setup.store.write() as s:
+        detail = incidents.get_incident(s, setup.incident_id)
+        incidents.update_incident(
+            s,
+            setup.incident_id,
+            incidents.IncidentInput(
+                occurred_at=detail.occurred_at,
+                category_id=detail.category_id,
+                severity=detail.severity,
+                kecamatan_id=detail.kecamatan_id,
+                place=detail.place,
+                title="Pembagian amplop (diperbaiki)",
+                description=detail.description,
+                reported_by_id=detail.reported_by_id,
+            ),
+            amendment_reason="Judul salah",
+        )
+    amended = service.make_report(setup.store, "incident", setup.incident_id, passphrase=PASS)
+    assert main(["--data-dir", folder, "verify", "--code", code]) == 0
+    assert (
+        f"Status: sudah diganti oleh perubahan laporan nomor {amended.number}"
+        in capsys.readouterr().out
+    )
+    assert main(["--data-dir", folder, "verify", "--code", "ZZZZ-ZZZZ"]) == 1
+    assert "tidak ada di register ini" in capsys.readouterr().out
+    assert main(["--data-dir", folder, "verify", "--code", "12-34"]) == 1
+    assert "8 huruf/angka" in capsys.readouterr().err
+    assert (
+        main(["--data-dir", str(setup.store.data_dir.parent / "kosong"), "verify", "--code", code])
+        == 1
+    )
+    assert "Tidak ada register" in capsys.readouterr().err
+
+
+def test_verify_code_finds_a_post_report_at_hq_after_sync(tmp_path, yesterday):
+    import sync_world
+
+    from okudesk.core.records import register as reg
+
+    hq = sync_world.make_hq(tmp_path / "hq")
+    post = sync_world.enroll(hq, tmp_path / "post", "BTT", tmp_path / "usb")
+    with post.write() as s:
+        officer = officers.add_officer(
+            s, name="Budi Santoso", nrp="85071234", position="Bhabinkamtibmas"
+        )
+        credentials.enroll_officer(s, officer.id, PASS)
+        meeting = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                starts_at=yesterday,
+                kecamatan_id=reference.kecamatan(s)[0].id,
+                purpose="Silaturahmi",
+                reported_by_id=officer.id,
+            ),
+        )
+    result = service.make_report(post, "meeting", meeting.id, passphrase=PASS)
+    with post.read() as s:
+        code = reg.verification_code(reg.find(s, document_id=result.document_id).content_sha256)
+    with hq.read() as s:
+        assert reg.find_by_code(s, code) == []  # not travelled yet
+    sync_world.import_all(hq, [sync_world.export_to(post, tmp_path / "usb")])
+    with hq.read() as s:
+        (hit,) = reg.find_by_code(s, code)
+    assert hit.report.number == result.number and hit.record_number == meeting.number
+    assert hit.report.signer_nrp == "85071234" and hit.superseded_by is None
+    hq.close()
+    post.close()

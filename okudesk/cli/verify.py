@@ -1,11 +1,14 @@
 """``okudesk verify FILE [--trust CERT]``: is a signed report, a sync bundle or a receipt genuine?
+``okudesk verify --code ABCD-EFGH``: what the register says about a paper copy's code.
 
-Exit 0 only when every signature is valid and trusted; 1 otherwise.
+Exit 0 only when every signature is valid and trusted (or the code is in the register);
+1 otherwise.
 """
 
 from __future__ import annotations
 
 import argparse
+from datetime import UTC
 from pathlib import Path
 
 from okudesk.cli import EXIT_FAILED, EXIT_OK, data_dir
@@ -25,7 +28,19 @@ def register(subparsers) -> None:
         ),
     )
     p.add_argument(
-        "file", type=Path, metavar="FILE", help="berkas yang diperiksa (PDF, .okb atau .okr)"
+        "file",
+        type=Path,
+        nargs="?",
+        metavar="FILE",
+        help="berkas yang diperiksa (PDF, .okb atau .okr)",
+    )
+    p.add_argument(
+        "--code",
+        metavar="KODE",
+        help=(
+            "periksa salinan kertas: kode verifikasi (ABCD-EFGH) atau teks kode QR-nya, "
+            "di pos atau Polres yang menyimpan register"
+        ),
     )
     p.add_argument(
         "--trust",
@@ -39,6 +54,10 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if (args.file is None) == (args.code is None):
+        raise OkudeskError(_("Berikan BERKAS atau --code, tidak keduanya"))
+    if args.code is not None:
+        return verify_code(args)
     try:
         data = args.file.read_bytes()
     except OSError as exc:
@@ -64,6 +83,9 @@ VERDICT_TEXT = {
     "valid": "SAH: utuh dan penanda tangan dipercaya",
     "untrusted": "UTUH, tetapi penanda tangan tidak dipercaya",
     "modified": "DIUBAH setelah ditandatangani",
+    "mismatch": (
+        "TIDAK SESUAI REGISTER: tanda tangan utuh, tetapi berkas ini bukan yang didaftarkan"
+    ),
 }
 
 
@@ -71,14 +93,15 @@ def verify_pdf_file(args: argparse.Namespace, data: bytes) -> int:
     import logging
 
     from okudesk.core.reports import verification
-    from okudesk.core.security import pki
+    from okudesk.core.security import credentials, pki
+    from okudesk.core.store import DB_NAME, Store
 
     if not args.debug:  # pyHanko logs an untrusted chain as a warning with a traceback
         logging.getLogger("pyhanko").setLevel(logging.ERROR)
-    anchors, register_entry = _local_trust(args, data)
+    extra = []
     for path in args.trust:
         try:
-            anchors.append(pki.load_cert(path.read_bytes()))
+            extra.append(pki.load_cert(path.read_bytes()))
         except OSError as exc:
             raise OkudeskError(
                 _(
@@ -87,55 +110,146 @@ def verify_pdf_file(args: argparse.Namespace, data: bytes) -> int:
                     reason=exc.strerror or exc,
                 )
             ) from exc
-    result = verification.verify_pdf(data, anchors)
+    folder = data_dir(args)
+    check = None
+    if (folder / DB_NAME).exists():
+        with Store.open(folder) as store, store.read() as session:
+            anchors = credentials.trust_anchors(session) + extra
+            result = verification.verify_pdf(data, anchors)
+            if result.signatures:
+                check = verification.check_register(session, result)
+    else:
+        result = verification.verify_pdf(data, extra)
     print(_("Berkas: {path}", path=args.file))
-    if result.document_id:
-        print(_("ID dokumen: {id}", id=result.document_id))
+    claims = result.claims
+    if claims.document_id:
+        print(_("ID dokumen: {id}", id=claims.document_id))
+    if claims.number:
+        print(_("Nomor: {number}", number=claims.number))
+    if claims.title:
+        print(_("Judul: {title}", title=claims.title))
     if not result.signatures:
         print(_("Hasil: TIDAK BERTANDA TANGAN (draf atau bukan laporan okudesk)"))
         return EXIT_FAILED
-    for check in result.signatures:
-        print(_("Penanda tangan: {name}", name=check.signer_name or "-"))
-        print(_("NRP: {nrp}", nrp=check.nrp or "-"))
+    for sig in result.signatures:
+        print(_("Penanda tangan: {name}", name=sig.signer_name or "-"))
+        print(_("NRP: {nrp}", nrp=sig.nrp or "-"))
         when = (
-            check.signed_at.astimezone(_wib()).strftime("%d-%m-%Y %H:%M:%S WIB")
-            if check.signed_at
+            sig.signed_at.astimezone(_wib()).strftime("%d-%m-%Y %H:%M:%S WIB")
+            if sig.signed_at
             else "-"
         )
         print(_("Waktu tanda tangan: {when}", when=when))
-        print(_("Hasil: {verdict}", verdict=_(VERDICT_TEXT[check.verdict])))
-        if check.detail and check.verdict != "valid":
-            print(_("Keterangan: {detail}", detail=check.detail))
-    if register_entry is not None:
-        same = register_entry.sha256 == result.sha256
-        print(
+        if len(result.signatures) > 1 or sig.verdict != result.verdict:
+            print(_("Tanda tangan ini: {verdict}", verdict=_(VERDICT_TEXT[sig.verdict])))
+        if sig.detail and sig.verdict != "valid":
+            print(_("Keterangan: {detail}", detail=sig.detail))
+    for line in register_lines(check):
+        print(line)
+    verdict = verification.overall_verdict(result, check)
+    print(_("Hasil: {verdict}", verdict=_(VERDICT_TEXT[verdict])))
+    return EXIT_OK if verdict == verification.VALID else EXIT_FAILED
+
+
+def verify_code(args: argparse.Namespace) -> int:
+    from okudesk.core.records import register
+    from okudesk.core.store import DB_NAME, Store
+
+    folder = data_dir(args)
+    if not (folder / DB_NAME).exists():
+        raise OkudeskError(
             _(
-                "Register: nomor {number}; berkas {state} dengan yang didaftarkan",
-                number=register_entry.number,
-                state=_("sama") if same else _("berbeda"),
+                "Tidak ada register di folder data ini; kode verifikasi hanya dapat diperiksa "
+                "di pos atau Polres yang menyimpan register"
             )
         )
-    return EXIT_OK if result.verdict == verification.VALID else EXIT_FAILED
+    with Store.open(folder) as store, store.read() as session:
+        found = register.find_by_code(session, args.code)
+    if not found:
+        print(
+            _(
+                "Kode {code} tidak ada di register ini; periksa kodenya, atau periksa di Polres "
+                "bila laporan dibuat di pos lain",
+                code=args.code.strip(),
+            )
+        )
+        return EXIT_FAILED
+    for n, hit in enumerate(found):
+        r = hit.report
+        if n:
+            print()
+        print(_("Kode verifikasi: {code}", code=register.verification_code(r.content_sha256)))
+        print(_("Laporan nomor {number}", number=r.number))
+        print(
+            _(
+                "Tentang: {kind} {number}",
+                kind=register.KIND_LABELS.get(r.kind, r.kind),
+                number=hit.record_number or r.record_id,
+            )
+        )
+        when = r.signed_at
+        if when.tzinfo is None:  # stored as UTC
+            when = when.replace(tzinfo=UTC)
+        print(
+            _(
+                "Ditandatangani oleh {name} (NRP {nrp}) pada {when}",
+                name=r.signer_name,
+                nrp=r.signer_nrp,
+                when=when.astimezone(_wib()).strftime("%d-%m-%Y %H:%M WIB"),
+            )
+        )
+        if hit.superseded_by is None:
+            print(_("Status: berlaku"))
+        else:
+            print(
+                _(
+                    "Status: sudah diganti oleh perubahan laporan nomor {number}",
+                    number=hit.superseded_by.number,
+                )
+            )
+    return EXIT_OK
+
+
+def register_lines(check) -> list[str]:
+    """What the register says about the file (``check`` None: no register here)."""
+    from okudesk.core.reports import verification
+
+    if check is None:
+        return [
+            _(
+                "Register: tidak ada register di folder data ini; hasil hanya berdasarkan "
+                "tanda tangan"
+            )
+        ]
+    if check.state == verification.NOT_REGISTERED:
+        return [
+            _(
+                "Register: laporan ini tidak ada di register ini; hasil hanya berdasarkan "
+                "tanda tangan"
+            )
+        ]
+    entry = check.entry
+    if check.state == verification.DIFFERS:
+        return [
+            _(
+                "Register: ID dokumen terdaftar dengan nomor {number}, tetapi berkas ini berbeda:",
+                number=entry.number,
+            )
+        ] + [f"  - {d}" for d in check.differences]
+    lines = [
+        _("Register: nomor {number}; berkas sama dengan yang didaftarkan", number=entry.number)
+    ]
+    if check.superseded_by is not None:
+        lines.append(
+            _(
+                "Perhatian: laporan ini sudah diganti oleh perubahan laporan nomor {number}",
+                number=check.superseded_by.number,
+            )
+        )
+    return lines
 
 
 def _wib():
     from okudesk.core.reports.signing import WIB
 
     return WIB
-
-
-def _local_trust(args: argparse.Namespace, data: bytes):
-    """This data folder's trust anchors and, if registered here, the report's register entry."""
-    import hashlib
-
-    from okudesk.core.records import register
-    from okudesk.core.security import credentials
-    from okudesk.core.store import DB_NAME, Store
-
-    folder = data_dir(args)
-    if not (folder / DB_NAME).exists():
-        return [], None
-    with Store.open(folder) as store, store.read() as session:
-        anchors = credentials.trust_anchors(session)
-        entry = register.find(session, sha256=hashlib.sha256(data).hexdigest())
-    return anchors, entry

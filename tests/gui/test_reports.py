@@ -178,6 +178,50 @@ def test_verifikasi_dokumen_shows_valid_and_modified(gui_store, qtbot, tmp_path)
     qtbot.waitUntil(lambda: "tidak dapat dibaca" in dialog.verdict.text(), timeout=10_000)
 
 
+def test_verifikasi_dokumen_compares_with_the_register(gui_store, qtbot, tmp_path):
+    """A page changed and signed again by another trusted officer is not shown as SAH."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    from okudesk.core.reports import service, signing
+
+    result = service.make_report(gui_store, "meeting", gui_store.ids["meeting"], passphrase=PASS)
+    dialog = report_verify.VerifyDialog()
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.verified, timeout=20_000):
+        dialog.verify_file(result.path)
+    assert f"nomor {result.number}, berkas sama" in dialog.details.toPlainText()
+    assert result.number in dialog.details.toPlainText().split("Penanda tangan")[0]
+    with gui_store.write() as s:
+        ranks = {r.name: r.id for r in reference.ranks(s)}
+        other = officers.add_officer(
+            s, name="Hendra Wijaya", nrp="78050011", rank_id=ranks["Iptu"], position="Kapolsek"
+        )
+        credentials.enroll_officer(s, other.id, "rahasia-kapolsek")
+    with gui_store.read() as s:
+        identity = credentials.signing_identity(s, other.id, "rahasia-kapolsek")
+    reader = PdfReader(io.BytesIO(result.pdf))
+    writer = PdfWriter()
+    for page in reader.pages:
+        writer.add_page(page)
+        writer.pages[-1].pop("/Annots", None)
+    writer.add_metadata(dict(reader.metadata))  # same document ID, number and content hash
+    rewritten = io.BytesIO()
+    writer.write(rewritten)
+    forged = tmp_path / "palsu.pdf"
+    forged.write_bytes(
+        signing.sign_pdf(
+            rewritten.getvalue(), identity, page=1, box=(300, 100, 520, 160), name="Hendra Wijaya"
+        )
+    )
+    with qtbot.waitSignal(dialog.verified, timeout=20_000):
+        dialog.verify_file(forged)
+    assert dialog.verdict.text().startswith("TIDAK SESUAI REGISTER")
+    details = dialog.details.toPlainText()
+    assert "tetapi berkas ini berbeda" in details and "Hendra Wijaya (78050011)" in details
+
+
 def test_reports_page_lists_the_register(gui_store, qtbot):
     from okudesk.core.reports import service
 

@@ -66,15 +66,25 @@ def _exif_time(image: Image.Image) -> datetime | None:
         return None
 
 
+def on_white(image: Image.Image) -> Image.Image:
+    """RGB or grey; transparent parts laid on white paper (a plain convert makes them black)."""
+    if image.mode == "P" and "transparency" in image.info:
+        image = image.convert("RGBA")
+    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, (255, 255, 255))
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        return flat
+    return image if image.mode in ("RGB", "L") else image.convert("RGB")
+
+
 def prepare(source: bytes) -> PreparedPhoto:
     """Upright, downscaled JPEG bytes and their hash; raises ValidationError for non-images."""
     try:
         with Image.open(io.BytesIO(source)) as image:
             image.load()
             taken_at = _exif_time(image)
-            image = ImageOps.exif_transpose(image)
-            if image.mode not in ("RGB", "L"):
-                image = image.convert("RGB")
+            image = on_white(ImageOps.exif_transpose(image))
             image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
             out = io.BytesIO()
             image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)

@@ -8,6 +8,8 @@ it was and still verifies.
 
 from __future__ import annotations
 
+import base64
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from okudesk.core.errors import NotFound, ValidationError
 from okudesk.core.i18n import _
-from okudesk.core.models import Report, ReportAmendment
+from okudesk.core.models import Incident, Meeting, Report, ReportAmendment
 
 KIND_LABELS = {"meeting": "Rapat", "incident": "Kejadian"}
 
@@ -41,6 +43,7 @@ class ReportInfo:
     pages: int
     amends_id: str | None
     origin_post: str
+    certificate_sha256: str = ""
 
 
 def info(r: Report) -> ReportInfo:
@@ -59,6 +62,7 @@ def info(r: Report) -> ReportInfo:
         r.pages,
         r.amends_id,
         r.origin_post,
+        r.certificate_sha256,
     )
 
 
@@ -85,6 +89,78 @@ def find(
         return info(r) if r is not None else None
     r = session.scalar(select(Report).where(Report.sha256 == sha256).limit(1))
     return info(r) if r is not None else None
+
+
+def newest_amendment(session: Session, document_id: str) -> ReportInfo | None:
+    """The newest signed report that amends this one (directly or along a chain), or None."""
+    newest = None
+    seen = {document_id}
+    current = document_id
+    while True:
+        r = session.scalar(
+            select(Report)
+            .where(Report.amends_id == current, Report.deleted_at.is_(None))
+            .order_by(Report.signed_at.desc(), Report.change_counter.desc())
+            .limit(1)
+        )
+        if r is None or r.id in seen:
+            return newest
+        newest, current = info(r), r.id
+        seen.add(r.id)
+
+
+def verification_code(content_sha256: str) -> str:
+    """The short code printed on every page, from the hash of what the report shows:
+    ``ABCD-EFGH`` (40 bits: enough to tell the reports of one regency apart)."""
+    code = base64.b32encode(bytes.fromhex(content_sha256)[:5]).decode()
+    return f"{code[:4]}-{code[4:]}"
+
+
+QR_PREFIX = "OKUDESK1:"
+_CODE = re.compile(r"^[A-Z2-7]{8}$")
+
+
+@dataclass(frozen=True)
+class CodeLookup:
+    """What the register says about a code read from a paper copy."""
+
+    report: ReportInfo
+    record_number: str  # the meeting's or incident's own register number
+    superseded_by: ReportInfo | None
+
+
+def find_by_code(session: Session, text: str) -> list[CodeLookup]:
+    """Reports whose verification code (``ABCD-EFGH``, dash and case optional) or QR text
+    (``OKUDESK1:ID:NUMBER:HASH``) is ``text``. ValidationError for text that is neither."""
+    raw = (text or "").strip().upper()
+    if raw.startswith(QR_PREFIX):
+        parts = raw[len(QR_PREFIX) :].split(":")
+        if len(parts) < 3:
+            raise ValidationError(_("Teks kode QR tidak lengkap"), "code")
+        document_id, content = parts[0].lower(), parts[-1].lower()
+        r = session.get(Report, document_id)
+        found = [r] if r is not None and r.content_sha256 == content else []
+    else:
+        code = re.sub(r"[\s-]", "", raw)
+        if not _CODE.match(code):
+            raise ValidationError(
+                _("Kode verifikasi terdiri dari 8 huruf/angka, misalnya ABCD-EFGH"), "code"
+            )
+        wanted = f"{code[:4]}-{code[4:]}"
+        found = [
+            r
+            for r in session.scalars(select(Report).where(Report.deleted_at.is_(None)))
+            if r.content_sha256 and verification_code(r.content_sha256) == wanted
+        ]
+    out = []
+    for r in sorted(found, key=lambda r: r.signed_at):
+        number = (
+            session.scalar(select(Meeting.number).where(Meeting.id == r.record_id))
+            if r.kind == "meeting"
+            else session.scalar(select(Incident.number).where(Incident.id == r.record_id))
+        )
+        out.append(CodeLookup(info(r), number or "", newest_amendment(session, r.id)))
+    return out
 
 
 def list_reports(session: Session, *, limit: int = 500) -> list[ReportInfo]:

@@ -60,6 +60,7 @@ def story(
     number: str,
     signed_on: str,
     slot: pdf.SignatureSlot | None,
+    closing: list[Flowable] | None = None,
 ) -> list[Flowable]:
     out: list[Flowable] = []
     if ctx.settings.letterhead and ctx.post.letterhead:
@@ -162,6 +163,7 @@ def story(
                     "pertimbangan pimpinan."
                 ),
                 *pdf.signature_blocks(f"{place}, {signed_on}", ctx.reporter, ctx.commander, slot),
+                *(closing or []),  # the QR box stays with the signatures
             ]
         )
     )

@@ -53,6 +53,7 @@ def story(
     number: str,
     signed_on: str,
     slot: pdf.SignatureSlot | None,
+    closing: list[Flowable] | None = None,
 ) -> list[Flowable]:
     out: list[Flowable] = []
     if ctx.settings.letterhead and ctx.post.letterhead:
@@ -158,6 +159,7 @@ def story(
                     "bahan pertimbangan pimpinan."
                 ),
                 *pdf.signature_blocks(f"{place}, {signed_on}", ctx.reporter, ctx.commander, slot),
+                *(closing or []),  # the QR box stays with the signatures
             ]
         )
     )

@@ -4,7 +4,9 @@ Polri naskah dinas look (Perkap 1/2023): kop surat at the top left in capitals w
 under it, the title centred and underlined with the number below, Roman-numbered
 sections, the signature block at the right and "Mengetahui" at the left, then the photo
 documentation. Every page carries "Halaman x dari y", the document ID and a short
-verification code; the last page a QR code with the document ID, number and hash.
+verification code; under the signatures, on their page, a QR code with the document ID,
+number and hash. Table rows longer than a page split across pages (``splitInRow``): no
+text an officer can type makes the layout fail.
 
 Fonts are Liberation Sans (metric-compatible with Arial), shipped in resources/fonts and
 registered once. ``rl_config.useA85 = 0``: ASCII85-encoding images costs most of a
@@ -35,10 +37,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     Image,
-    KeepTogether,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -47,7 +47,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from okudesk.core.errors import OkudeskError
+from okudesk.core.i18n import _
 from okudesk.core.paths import resource
+from okudesk.core.records.photos import on_white
 
 rl_config.useA85 = 0
 
@@ -270,7 +273,9 @@ def grid(
     data = [[Paragraph(esc(h), st.cell_head) for h in header]]
     data += [[Paragraph(esc(str(v)), st.cell) for v in row] for row in rows]
     scale = (TEXT_W - indent) / sum(widths)
-    table = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, hAlign="RIGHT")
+    table = Table(
+        data, colWidths=[w * scale for w in widths], repeatRows=1, hAlign="RIGHT", splitInRow=1
+    )
     table.setStyle(
         TableStyle(
             [
@@ -392,18 +397,38 @@ def _fit(path: Path, max_w: float, max_h: float) -> tuple[float, float]:
 
 
 def print_jpeg(path: Path, width: float, height: float, dpi: int = PRINT_DPI) -> bytes:
-    """The photo cut down to its printed size (``width`` x ``height`` points) at ``dpi``."""
+    """The photo cut down to its printed size (``width`` x ``height`` points) at ``dpi``;
+    transparent parts print on white paper, not black."""
     target = (max(1, round(width * dpi / 72)), max(1, round(height * dpi / 72)))
     with PILImage.open(path) as im:
         im.draft("RGB", target)  # JPEG: decode at 1/2, 1/4 or 1/8 size directly
-        im = ImageOps.exif_transpose(im)
-        if im.mode not in ("RGB", "L"):
-            im = im.convert("RGB")
+        im = on_white(ImageOps.exif_transpose(im))
         if im.size[0] > target[0] or im.size[1] > target[1]:
             im = im.resize(target, PILImage.Resampling.BILINEAR, reducing_gap=2.0)
         out = io.BytesIO()
         im.save(out, "JPEG", quality=PHOTO_QUALITY, optimize=False)
     return out.getvalue()
+
+
+class PhotoDamaged(OkudeskError):
+    """A photo in the data folder cannot be read: the report names it instead of failing."""
+
+
+def _damaged(photo: PhotoItem, record: str, exc: BaseException) -> PhotoDamaged:
+    return PhotoDamaged(
+        _(
+            'Foto "{caption}" ({file}) pada {record} rusak atau tidak dapat dibaca ({reason}); '
+            "hapus foto itu dari data lalu tambahkan lagi",
+            caption=photo.caption or "Dokumentasi",
+            file=photo.path.name,
+            record=record or "-",
+            reason=getattr(exc, "strerror", None) or exc,
+        )
+    )
+
+
+# What Pillow raises for a missing, truncated or garbled picture
+_PHOTO_ERRORS = (OSError, ValueError, SyntaxError, PILImage.DecompressionBombError)
 
 
 _pool: ThreadPoolExecutor | None = None
@@ -436,25 +461,38 @@ class _JpegReader(ImageReader):
 class PrintedPhoto(Flowable):
     """A photo whose print-size JPEG is being made on another thread until it is drawn."""
 
-    def __init__(self, data: Future, width: float, height: float):
+    def __init__(self, data: Future, width: float, height: float, photo: PhotoItem, record: str):
         super().__init__()
         self.data, self.width, self.height = data, width, height
+        self.photo, self.record = photo, record
 
     def wrap(self, avail_width, avail_height):
         return self.width, self.height
 
     def draw(self):
-        self.canv.drawImage(_JpegReader(self.data.result()), 0, 0, self.width, self.height)
+        try:
+            jpeg = self.data.result()
+        except _PHOTO_ERRORS as exc:
+            raise _damaged(self.photo, self.record, exc) from exc
+        self.canv.drawImage(_JpegReader(jpeg), 0, 0, self.width, self.height)
 
 
-def photo_pages(photos: list[PhotoItem], heading: str, per_page: int = 4) -> list[Flowable]:
-    """Photo documentation: 2 to 4 photos a page, each with caption, time and place."""
+def photo_pages(
+    photos: list[PhotoItem], heading: str, per_page: int = 4, *, record: str = ""
+) -> list[Flowable]:
+    """Photo documentation: 2 to 4 photos a page, each with caption, time and place.
+    ``record`` (its number) names the record in the message about a damaged photo."""
     if not photos:
         return []
     st = styles()
     cell_w, img_h = TEXT_W / 2 - 0.4 * cm, 7.2 * cm if per_page > 2 else 9.5 * cm
     pool = _photo_pool()
-    sizes = [_fit(p.path, cell_w - 0.3 * cm, img_h) for p in photos]
+    sizes = []
+    for p in photos:
+        try:
+            sizes.append(_fit(p.path, cell_w - 0.3 * cm, img_h))
+        except _PHOTO_ERRORS as exc:
+            raise _damaged(p, record, exc) from exc
     prints = [
         (pool.submit(print_jpeg, p.path, w, h), w, h)
         for p, (w, h) in zip(photos, sizes, strict=True)
@@ -474,7 +512,7 @@ def photo_pages(photos: list[PhotoItem], heading: str, per_page: int = 4) -> lis
             )
             cells.append(
                 [
-                    PrintedPhoto(data, w, h),
+                    PrintedPhoto(data, w, h, p, record),
                     Paragraph(f"<b>{esc(p.caption) or 'Dokumentasi'}</b>", st.caption),
                     Paragraph(esc(f"{when}\n{p.place}".strip()), st.caption),
                 ]
@@ -545,7 +583,9 @@ class QrCode(Flowable):
         c.restoreState()
 
 
-def qr_block(payload: str, text: str) -> Flowable:
+def qr_block(payload: str, text: str) -> list[Flowable]:
+    """The QR box, as a list for the signature block's KeepTogether: it is printed right
+    under the signatures, never alone on a page of its own."""
     size = 3.0 * cm
     table = Table(
         [[QrCode(payload, size), Paragraph(text, styles().small)]],
@@ -560,7 +600,7 @@ def qr_block(payload: str, text: str) -> Flowable:
             ]
         )
     )
-    return KeepTogether([CondPageBreak(size + 0.8 * cm), Spacer(1, 0.5 * cm), table])
+    return [Spacer(1, 0.4 * cm), table]
 
 
 @dataclass(frozen=True)

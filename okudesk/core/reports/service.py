@@ -8,7 +8,6 @@ that file instead of signing a second report of the same content.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import uuid
@@ -28,7 +27,7 @@ from okudesk.core.models import Report, utcnow
 from okudesk.core.records import incidents, meetings, register
 from okudesk.core.records.meetings import MeetingDetail
 from okudesk.core.reports import context, incident_report, meeting_report, numbering, pdf, signing
-from okudesk.core.reports.verification import KEYWORD_PREFIX
+from okudesk.core.reports.verification import CONTENT_PREFIX, KEYWORD_PREFIX, NUMBER_PREFIX
 from okudesk.core.security import credentials
 from okudesk.core.store import Store
 
@@ -58,10 +57,17 @@ def kept_path(store: Store, document_id: str) -> Path:
     return reports_dir(store) / f"{document_id}.pdf"
 
 
-def verification_code(content_sha256: str) -> str:
-    """A short code for the footer, from the hash of what the report shows: ``ABCD-EFGH``."""
-    code = base64.b32encode(bytes.fromhex(content_sha256)[:5]).decode()
-    return f"{code[:4]}-{code[4:]}"
+verification_code = register.verification_code
+
+
+def _keywords(document_id: str, number: str, content_sha256: str) -> str:
+    """What ``verify`` reads back from the signed revision (the QR code carries the same)."""
+    from urllib.parse import quote
+
+    return (
+        f"{KEYWORD_PREFIX}{document_id} {NUMBER_PREFIX}{quote(number, safe='/-.')} "
+        f"{CONTENT_PREFIX}{content_sha256}"
+    )
 
 
 def _canonical(value: object) -> str:
@@ -190,25 +196,28 @@ def make_report(
         # Photos are cut down to print size on other threads while the text is laid out
         # (started after the database work: a thread holding the GIL slows every query).
         photo_flowables = pdf.photo_pages(
-            list(ctx.photos), "DOKUMENTASI KEGIATAN" if kind == "meeting" else "DOKUMENTASI"
+            list(ctx.photos),
+            "DOKUMENTASI KEGIATAN" if kind == "meeting" else "DOKUMENTASI",
+            record=detail.number,
         )
         slot = None if draft else pdf.SignatureSlot(pdf.TEXT_W / 2 - 0.6 * cm, 1.35 * cm)
         builder = meeting_report if kind == "meeting" else incident_report
-        story = builder.story(ctx, detail, number, pdf.long_date(day), slot)
-        story += photo_flowables
         code = verification_code(content_sha256)
-        if not draft:
-            story.append(
-                pdf.qr_block(
-                    # QR alphanumeric mode: smaller, quicker
-                    f"OKUDESK1:{document_id.upper()}:{number}:{content_sha256.upper()}",
-                    "Dokumen ini ditandatangani secara elektronik oleh "
-                    f"{pdf.esc(ctx.reporter.name.upper())}.<br/>"
-                    f"ID dokumen: {document_id}<br/>Nomor: {pdf.esc(number)}<br/>"
-                    f"Kode verifikasi: <b>{code}</b><br/>"
-                    f"Periksa keaslian dengan: okudesk verify BERKAS.pdf",
-                )
+        closing = (
+            []
+            if draft
+            else pdf.qr_block(
+                # QR alphanumeric mode: smaller, quicker
+                f"OKUDESK1:{document_id.upper()}:{number}:{content_sha256.upper()}",
+                "Dokumen ini ditandatangani secara elektronik oleh "
+                f"{pdf.esc(ctx.reporter.name.upper())}.<br/>"
+                f"ID dokumen: {document_id}<br/>Nomor: {pdf.esc(number)}<br/>"
+                f"Kode verifikasi: <b>{code}</b><br/>"
+                f"Periksa keaslian dengan: okudesk verify BERKAS.pdf",
             )
+        )
+        story = builder.story(ctx, detail, number, pdf.long_date(day), slot, closing)
+        story += photo_flowables
         title = meeting_report.TITLE if kind == "meeting" else incident_report.TITLE
         furniture = pdf.Furniture(
             document_id=document_id,
@@ -223,7 +232,7 @@ def make_report(
             slot,
             author=ctx.reporter.name,
             subject=detail.number,
-            keywords=f"{KEYWORD_PREFIX}{document_id}" if document_id else "",
+            keywords=_keywords(document_id, number, content_sha256) if document_id else "",
         )
         if draft:
             step(_("Selesai"), 100)

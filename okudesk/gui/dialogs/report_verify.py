@@ -25,6 +25,7 @@ VERDICT_COLORS = {
     "untrusted": "#b26a00",
     "modified": "#b3261e",
     "unsigned": "#5b6b7b",
+    "mismatch": "#b3261e",
 }
 
 
@@ -87,45 +88,53 @@ class VerifyDialog(QDialog):
         self.verdict.setText(str(exc))
 
     def _show(self, outcome) -> None:
+        from okudesk.core.reports import verification
         from okudesk.core.reports.signing import WIB
 
-        result, entry = outcome
+        result, check = outcome
         texts = {
             "valid": tr("SAH: utuh dan penanda tangan dipercaya"),
             "untrusted": tr("UTUH, tetapi penanda tangan tidak dipercaya"),
             "modified": tr("DIUBAH setelah ditandatangani"),
             "unsigned": tr("TIDAK BERTANDA TANGAN (draf atau bukan laporan okudesk)"),
+            "mismatch": tr(
+                "TIDAK SESUAI REGISTER: tanda tangan utuh, tetapi berkas ini bukan yang didaftarkan"
+            ),
         }
+        verdict = verification.overall_verdict(result, check)
+        headline = texts[verdict]
+        if check is not None and check.superseded_by is not None and verdict == "valid":
+            headline += "\n" + tr("Sudah diganti oleh perubahan laporan nomor {number}").format(
+                number=check.superseded_by.number
+            )
         self.verdict.setStyleSheet(
-            f"font-size: 13pt; font-weight: 600; color: {VERDICT_COLORS[result.verdict]}"
+            f"font-size: 13pt; font-weight: 600; color: {VERDICT_COLORS[verdict]}"
         )
-        self.verdict.setText(texts[result.verdict])
+        self.verdict.setText(headline)
+        claims = result.claims
         rows = []
-        for check in result.signatures:
+        if claims.document_id:
+            rows.append((tr("ID dokumen"), claims.document_id))
+        if claims.number:
+            rows.append((tr("Nomor"), claims.number))
+        if claims.title:
+            rows.append((tr("Judul"), claims.title))
+        for sig in result.signatures:
             when = (
-                check.signed_at.astimezone(WIB).strftime("%d-%m-%Y %H:%M:%S WIB")
-                if check.signed_at
+                sig.signed_at.astimezone(WIB).strftime("%d-%m-%Y %H:%M:%S WIB")
+                if sig.signed_at
                 else "-"
             )
             rows += [
-                (tr("Penanda tangan"), check.signer_name or "-"),
-                (tr("NRP"), check.nrp or "-"),
+                (tr("Penanda tangan"), sig.signer_name or "-"),
+                (tr("NRP"), sig.nrp or "-"),
                 (tr("Waktu tanda tangan"), when),
-                (tr("Hasil"), texts[check.verdict]),
+                (tr("Tanda tangan"), texts[sig.verdict]),
             ]
-            if check.detail and check.verdict != "valid":
-                rows.append((tr("Keterangan"), check.detail))
-        if result.document_id:
-            rows.append((tr("ID dokumen"), result.document_id))
-        if entry is not None:
-            rows.append(
-                (
-                    tr("Register"),
-                    tr("nomor {number}, berkas sama dengan yang didaftarkan").format(
-                        number=entry.number
-                    ),
-                )
-            )
+            if sig.detail and sig.verdict != "valid":
+                rows.append((tr("Keterangan"), sig.detail))
+        if result.signatures:
+            rows += [(tr("Register"), line) for line in self._register_lines(check)]
         self.details.setHtml(
             "<table cellpadding='3'>"
             + "".join(
@@ -135,3 +144,27 @@ class VerifyDialog(QDialog):
             + "</table>"
         )
         self.verified.emit(result)
+
+    @staticmethod
+    def _register_lines(check) -> list[str]:
+        from okudesk.core.reports import verification
+
+        if check is None or check.state == verification.NOT_REGISTERED:
+            return [
+                tr("laporan ini tidak ada di register ini; hasil hanya berdasarkan tanda tangan")
+            ]
+        number = check.entry.number
+        if check.state == verification.DIFFERS:
+            return [
+                tr("ID dokumen terdaftar dengan nomor {number}, tetapi berkas ini berbeda:").format(
+                    number=number
+                )
+            ] + [f"- {d}" for d in check.differences]
+        lines = [tr("nomor {number}, berkas sama dengan yang didaftarkan").format(number=number)]
+        if check.superseded_by is not None:
+            lines.append(
+                tr("sudah diganti oleh perubahan laporan nomor {number}").format(
+                    number=check.superseded_by.number
+                )
+            )
+        return lines

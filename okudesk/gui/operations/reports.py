@@ -118,14 +118,11 @@ def record_event(
 
 
 def verify_pdf(*, parent: QWidget | None, path: Path, unreadable: str) -> StoreTask[tuple]:
-    """(the verification of the PDF in ``path``, its register entry or None); ``unreadable``
-    is the message (with ``{reason}``) when the file cannot be read."""
+    """(the verification of the PDF in ``path``, how it compares with the register);
+    ``unreadable`` is the message (with ``{reason}``) when the file cannot be read."""
 
     def work(store):
-        import hashlib
-
         from okudesk.core.errors import OkudeskError
-        from okudesk.core.records import register
         from okudesk.core.reports import verification
         from okudesk.core.security import credentials
 
@@ -134,9 +131,9 @@ def verify_pdf(*, parent: QWidget | None, path: Path, unreadable: str) -> StoreT
         except OSError as exc:
             raise OkudeskError(unreadable.format(reason=exc.strerror or exc)) from exc
         with store.read() as session:
-            anchors = credentials.trust_anchors(session)
-            entry = register.find(session, sha256=hashlib.sha256(data).hexdigest())
-        return verification.verify_pdf(data, anchors), entry
+            result = verification.verify_pdf(data, credentials.trust_anchors(session))
+            check = verification.check_register(session, result) if result.signatures else None
+        return result, check
 
     return StoreTask(parent, work)
 
