@@ -132,7 +132,7 @@
     <message>
         <location line="-19"/>
         <location line="+20"/>
-        <location filename="../../okudesk/gui/pages/sync.py" line="+249"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+260"/>
         <location line="+22"/>
         <source>Data</source>
         <translation>Record</translation>
@@ -148,7 +148,7 @@
         <translation>Check chain</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+117"/>
+        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+135"/>
         <location filename="../../okudesk/gui/pages/audit.py" line="+15"/>
         <source>Keterangan</source>
         <translation>Details</translation>
@@ -359,7 +359,7 @@
         <location line="+2"/>
         <location filename="../../okudesk/gui/forms/common.py" line="+3"/>
         <location filename="../../okudesk/gui/forms/incident_form.py" line="+168"/>
-        <location filename="../../okudesk/gui/lock_screen.py" line="+168"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="+167"/>
         <location filename="../../okudesk/gui/messages.py" line="-19"/>
         <location line="+21"/>
         <location filename="../../okudesk/gui/signature_pad.py" line="+2"/>
@@ -391,7 +391,7 @@
     <message>
         <location line="+5"/>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="-6"/>
-        <location filename="../../okudesk/gui/main_window.py" line="+221"/>
+        <location filename="../../okudesk/gui/main_window.py" line="+224"/>
         <source>(pilih petugas)</source>
         <translation>(choose officer)</translation>
     </message>
@@ -477,7 +477,6 @@
         <translation>e.g. Balai Desa Sukaraya</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="-3"/>
         <location filename="../../okudesk/gui/pages/sync.py" line="-37"/>
         <source>Hasil</source>
         <translation>Outcomes</translation>
@@ -530,7 +529,7 @@
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/main_window.py" line="-90"/>
+        <location filename="../../okudesk/gui/main_window.py" line="-94"/>
         <source>Polres Ogan Komering Ulu</source>
         <translation>Polres Ogan Komering Ulu</translation>
     </message>
@@ -555,7 +554,7 @@
         <translation>Officer on duty:</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Pos: {name} ({code})</source>
         <translation>Post: {name} ({code})</translation>
     </message>
@@ -565,7 +564,7 @@
         <translation>{n} changes not yet exported</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+107"/>
         <source>Pos belum disiapkan</source>
         <translation>Post not set up yet</translation>
     </message>
@@ -799,6 +798,7 @@
         <translation>(overdue)</translation>
     </message>
     <message>
+        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="-16"/>
         <location filename="../../okudesk/gui/pages/reports.py" line="+0"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+0"/>
         <source>Nomor</source>
@@ -810,8 +810,8 @@
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-47"/>
-        <location line="+45"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-58"/>
+        <location line="+56"/>
         <location line="+50"/>
         <location line="+16"/>
         <location line="+22"/>
@@ -918,7 +918,7 @@
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-179"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-190"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
@@ -968,7 +968,17 @@
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Muat ulang</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cari lagi flashdisk yang terpasang</source>
+        <translation>Look again for plugged-in USB drives</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Tujuan</source>
         <translation>Destination</translation>
     </message>
@@ -1111,12 +1121,7 @@
         <translation>waiting for the first receipt from Polres</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <source>Flashdisk {root}</source>
-        <translation>USB stick {root}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+89"/>
         <source>(pilih folder tujuan)</source>
         <translation>(choose a destination folder)</translation>
     </message>
@@ -1126,7 +1131,7 @@
         <translation>Choose a USB stick or destination folder</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>Menulis bundel ke {target}…</source>
         <translation>Writing the bundle to {target}…</translation>
     </message>
@@ -1136,7 +1141,8 @@
         <translation>Done: {n} records and {photos} photos written to {path}. Take this USB stick to Polres; the data stays here until the Polres receipt is imported.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-9"/>
+        <location line="+29"/>
         <location line="+55"/>
         <location line="+74"/>
         <source>Gagal: {reason}</source>
@@ -1267,7 +1273,7 @@
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="-2"/>
+        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+11"/>
         <location filename="../../okudesk/gui/lock_screen.py" line="+1"/>
         <location filename="../../okudesk/gui/pages/audit.py" line="+129"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+0"/>
@@ -1377,19 +1383,19 @@
         <translation>Repeat new passphrase</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>Kata sandi Anda diatur ulang oleh admin. Pilih kata sandi baru (minimal 8 karakter).</source>
         <translation>Your passphrase was reset by the admin. Choose a new passphrase (at least 8 characters).</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-110"/>
         <source>Simpan kata sandi baru</source>
         <translation>Save new passphrase</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/dialogs/signing_credential.py" line="-1"/>
         <location filename="../../okudesk/gui/lock_screen.py" line="+3"/>
-        <location line="+102"/>
+        <location line="+104"/>
         <source>Kata sandi baru</source>
         <translation>New passphrase</translation>
     </message>
@@ -1399,7 +1405,7 @@
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/lock_screen.py" line="-62"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="-64"/>
         <source>Masuk ke okudesk</source>
         <translation>Log in to okudesk</translation>
     </message>
@@ -1410,8 +1416,8 @@
         <translation>Welcome to okudesk</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <location line="+21"/>
+        <location line="+68"/>
+        <location line="+23"/>
         <source>Kedua kata sandi tidak sama</source>
         <translation>The two passphrases differ</translation>
     </message>
@@ -1518,7 +1524,7 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="-79"/>
+        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="-96"/>
         <source>Pilih dokumen</source>
         <translation>Choose a document</translation>
     </message>
@@ -1539,19 +1545,19 @@
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+78"/>
+        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+95"/>
         <location filename="../../okudesk/gui/pages/reports.py" line="+4"/>
         <source>Penanda tangan</source>
         <translation>Signer</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Buat dan tanda tangani</source>
         <translation>Make and sign</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
@@ -1567,13 +1573,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="-56"/>
+        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="-73"/>
         <location filename="../../okudesk/gui/dialogs/signing_credential.py" line="+4"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Buat draf</source>
         <translation>Make draft</translation>
     </message>
@@ -1593,7 +1599,7 @@
         <translation>Enter the signer&apos;s passphrase.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>Laporan ini sudah ditandatangani sebelumnya: {number}</source>
         <translation>This report was signed before: {number}</translation>
     </message>
@@ -1660,7 +1666,7 @@
         <translation>The file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+14"/>
+        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+15"/>
         <source>SAH: utuh dan penanda tangan dipercaya</source>
         <translation>VALID: intact and the signer is trusted</translation>
     </message>
@@ -1680,22 +1686,57 @@
         <translation>NOT SIGNED (a draft, or not an okudesk report)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>TIDAK SESUAI REGISTER: tanda tangan utuh, tetapi berkas ini bukan yang didaftarkan</source>
+        <translation>DOES NOT MATCH THE REGISTER: the signature is intact, but this is not the registered file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sudah diganti oleh perubahan laporan nomor {number}</source>
+        <translation>Superseded by the amendment numbered {number}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Waktu tanda tangan</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+35"/>
+        <source>sudah diganti oleh perubahan laporan nomor {number}</source>
+        <translation>superseded by the amendment numbered {number}</translation>
+    </message>
+    <message>
+        <location line="-49"/>
         <source>ID dokumen</source>
         <translation>Document ID</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
+        <source>Tanda tangan</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+17"/>
+        <source>laporan ini tidak ada di register ini; hasil hanya berdasarkan tanda tangan</source>
+        <translation>this report is not in this register; the result rests on the signature alone</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ID dokumen terdaftar dengan nomor {number}, tetapi berkas ini berbeda:</source>
+        <translation>the document ID is registered as number {number}, but this file differs:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>nomor {number}, berkas sama dengan yang didaftarkan</source>
         <translation>number {number}, the file matches the registered one</translation>
     </message>
@@ -1860,7 +1901,7 @@
         <translation>Reason for the change:</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_print.py" line="-240"/>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="-248"/>
         <source>Laporan Hasil Kegiatan / Kunjungan</source>
         <translation>Activity / visit report</translation>
     </message>
@@ -1945,7 +1986,7 @@
         <translation>Report settings…</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-372"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-422"/>
         <source>Selisih (bundel hilang)</source>
         <translation>Lag (missing bundle)</translation>
     </message>
@@ -1985,7 +2026,12 @@
         <translation>Keep the current version</translation>
     </message>
     <message>
-        <location line="+238"/>
+        <location line="+166"/>
+        <source>Lepaskan flashdisk dengan aman (ikon &quot;Safely Remove Hardware&quot;) sebelum mencabutnya.</source>
+        <translation>Remove the USB drive safely (the &quot;Safely Remove Hardware&quot; icon) before unplugging it.</translation>
+    </message>
+    <message>
+        <location line="+122"/>
         <location line="+3"/>
         <source>Daftarkan pos</source>
         <translation>Register post</translation>
@@ -2036,17 +2082,17 @@
         <translation>Choose a conflict in the list first.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/lock_screen.py" line="-146"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="-150"/>
         <source>Kata sandi lama</source>
         <translation>Old passphrase</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+112"/>
         <source>Kata sandi ini juga melindungi kunci tanda tangan Anda (minimal 8 karakter).</source>
         <translation>This passphrase also protects your signing key (at least 8 characters).</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/login.py" line="+116"/>
+        <location filename="../../okudesk/gui/login.py" line="+115"/>
         <source>Ganti kata sandi</source>
         <translation>Change passphrase</translation>
     </message>
@@ -2054,6 +2100,11 @@
         <location line="+1"/>
         <source>Kunci (Ctrl+L)</source>
         <translation>Lock (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/instance.py" line="+94"/>
+        <source>okudesk sudah terbuka untuk folder data ini ({path}). Gunakan jendela yang sudah terbuka; dua jendela okudesk tidak boleh memakai data yang sama.</source>
+        <translation>okudesk is already open for this data folder ({path}). Use the window that is open; two okudesk windows may not use the same data.</translation>
     </message>
 </context>
 <context>
