@@ -18,8 +18,18 @@ def register(subparsers) -> None:
             "memeriksanya."
         ),
     )
+    where = b.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, metavar="DIR", help="folder tujuan (mis. flashdisk)")
+    where.add_argument(
+        "--daily",
+        action="store_true",
+        help=(
+            "cadangan harian ke folder backups/ bila yang terakhir sudah sehari (dengan prioritas "
+            "rendah; yang terputus dibuat ulang; simpan 7 harian, 4 mingguan, 12 bulanan)"
+        ),
+    )
     b.add_argument(
-        "--out", type=Path, required=True, metavar="DIR", help="folder tujuan (mis. flashdisk)"
+        "--now", action="store_true", help="dengan --daily: buat sekarang walau belum sehari"
     )
     b.set_defaults(func=backup)
     r = subparsers.add_parser(
@@ -42,12 +52,37 @@ def register(subparsers) -> None:
 def backup(args: argparse.Namespace) -> int:
     from okudesk.core import backups
 
+    if args.daily:
+        return _daily(args)
     with open_store(args) as store:
         info = backups.write_backup(store, args.out)
     print(
         f"Cadangan dibuat: {info.path} ({info.size / 1e6:.1f} MB, {info.photos} foto, skema "
         f"{info.schema})."
     )
+    return EXIT_OK
+
+
+def _daily(args: argparse.Namespace) -> int:
+    """The daily backup, as the workstation starts it in a process of its own: at low
+    priority, so it does not take the CPU from someone typing."""
+    import os
+
+    from okudesk.core import backups
+
+    if hasattr(os, "nice"):  # Windows: the workstation starts it BELOW_NORMAL already
+        try:
+            os.nice(10)
+        except OSError:
+            pass
+    with open_store(args) as store:
+        info = backups.daily_if_due(store, force=args.now)
+        last = backups.last_daily(store.backup_dir)
+    if info is None:
+        when = f"{last:%Y-%m-%d %H:%M}" if last else "-"
+        print(f"Cadangan harian tidak dibuat sekarang (terakhir {when}; atau sedang dibuat).")
+    else:
+        print(f"Cadangan harian dibuat: {info.path} ({info.size / 1e6:.1f} MB).")
     return EXIT_OK
 
 
