@@ -324,3 +324,23 @@ def test_a_manifest_cannot_point_the_restore_at_other_files(store, yesterday, tm
             archive.writestr(name, data)
     with pytest.raises(BackupError, match="tidak lengkap"):
         backups.check_backup(forged)
+
+
+def test_a_damaged_database_is_not_backed_up_as_a_good_one(store, yesterday):
+    with store.write() as s:
+        for n in range(200):
+            meetings.create_meeting(
+                s, meetings.MeetingInput(starts_at=yesterday, purpose=f"Rapat {n} " + "x" * 300)
+            )
+    con = sqlite3.connect(store.db_path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'meeting'").fetchone()[0]
+    con.close()
+    with open(store.db_path, "r+b") as fh:  # a torn write in the middle of the meetings' tree
+        fh.seek((root - 1) * page_size)
+        fh.write(b"\xff" * 64)
+    with pytest.raises(BackupError, match="Basis data rusak"):
+        backups.daily_if_due(store)
+    assert backups.list_backups(store.backup_dir) == []
+    assert not list(store.backup_dir.rglob("*.partial*"))

@@ -134,7 +134,7 @@ def write_backup(
         snapshot = target.with_name(target.stem + ".sqlite3" + PARTIAL)
         try:
             backup_database(store.db_path, snapshot)
-            problems = integrity_problems(snapshot)
+            problems = integrity_problems(snapshot, quick=True)
             if problems:
                 raise BackupError(
                     _("Basis data rusak, cadangan tidak dibuat: {problem}", problem=problems[0])
@@ -149,19 +149,26 @@ def write_backup(
                 "okudesk": __version__,
                 "post_code": post_code,
                 "schema": schema,
-                "database_sha256": _sha256_file(snapshot),
                 "photos": photo_names,
             }
             if photo_store:
                 manifest["photo_store"] = PHOTO_STORE
                 _copy_photos(photos, photo_names, out_dir / PHOTO_STORE)
-            db_compression = _compression_for(snapshot)
             with open(partial, "wb") as fh:
-                with zipfile.ZipFile(fh, "w") as archive:
+                with zipfile.ZipFile(
+                    fh, "w", compression=_compression_for(snapshot), compresslevel=1
+                ) as archive:
+                    # the database first, hashed as it is read: one pass over it, not two
+                    h = hashlib.sha256()
+                    with open(snapshot, "rb") as src:
+                        with archive.open(_DB_MEMBER, "w", force_zip64=True) as member:
+                            for block in iter(lambda: src.read(1 << 20), b""):
+                                h.update(block)
+                                member.write(block)
+                    manifest["database_sha256"] = h.hexdigest()
                     archive.writestr(
                         _MANIFEST, json.dumps(manifest, indent=1), zipfile.ZIP_DEFLATED
                     )
-                    archive.write(snapshot, _DB_MEMBER, db_compression, compresslevel=1)
                     if not photo_store:
                         for path, rel in zip(photos, photo_names, strict=True):
                             # JPEG: already compressed
