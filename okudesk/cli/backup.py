@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from okudesk.cli import EXIT_OK, data_dir, open_store
-from okudesk.core import permissions
 
 
 def register(subparsers) -> None:
@@ -93,6 +92,8 @@ def restore(args: argparse.Namespace) -> int:
         with open_store(args) as store:
             actor = store.actor
     else:  # the console; do not open the database in place (it may be the damaged one)
+        from okudesk.core import permissions
+
         actor = permissions.system_actor()
     info = backups.restore(data_dir(args), args.file, actor=actor)
     aside = f"; basis data sebelumnya disisihkan di {info.replaced}" if info.replaced else ""
