@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from okudesk.cli import EXIT_FAILED, EXIT_OK, data_dir, open_store
+from okudesk.cli import EXIT_FAILED, EXIT_OK, data_dir, open_store, setup_logging
 
 
 def register(subparsers) -> None:
@@ -116,7 +116,7 @@ def register(subparsers) -> None:
         default=None,
         help="folder tanda terima (bawaan: di samping bundel)",
     )
-    imp.set_defaults(func=import_files)
+    imp.set_defaults(func=import_files, quick=True)
 
 
 def setup_hq(args: argparse.Namespace) -> int:
@@ -215,6 +215,7 @@ def import_files(args: argparse.Namespace) -> int:
         failed = len(files) < len(args.files)
         if not files:
             return EXIT_FAILED
+    setup_logging(args)
     from okudesk.core.sync import importer, receipt, trust
 
     with open_store(args) as store:

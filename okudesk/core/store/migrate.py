@@ -10,12 +10,12 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from okudesk.core.errors import DatabaseTooNew, StoreError
 from okudesk.core.i18n import _
 from okudesk.core.store.backup import backup_database, read_revision
 
+TYPE_CHECKING = False  # as typing's, without importing typing (store/quick.py's path)
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
