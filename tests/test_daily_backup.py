@@ -344,3 +344,22 @@ def test_a_damaged_database_is_not_backed_up_as_a_good_one(store, yesterday):
         backups.daily_if_due(store)
     assert backups.list_backups(store.backup_dir) == []
     assert not list(store.backup_dir.rglob("*.partial*"))
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="POSIX permissions")
+def test_a_backup_folder_that_cannot_be_written_is_reported(store):
+    store.backup_dir.mkdir(exist_ok=True)
+    store.backup_dir.chmod(0o500)
+    try:
+        with pytest.raises(BackupError, match="tidak dapat ditulis"):
+            backups.daily_if_due(store)
+    finally:
+        store.backup_dir.chmod(0o700)
+
+
+def test_a_backup_folder_that_is_a_file_is_reported(store):
+    if store.backup_dir.exists():
+        store.backup_dir.rmdir()
+    store.backup_dir.write_bytes(b"")  # something took its name
+    with pytest.raises(BackupError, match="tidak dapat ditulis"):
+        backups.daily_if_due(store)

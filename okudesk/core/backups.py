@@ -341,8 +341,17 @@ class _Lock:
         self.fd: int | None = None
 
     def acquire(self) -> bool:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise BackupError(
+                _(
+                    "Cadangan tidak dapat ditulis ke {path}: {reason}",
+                    path=self.path.parent,
+                    reason=exc.strerror or exc,
+                )
+            ) from exc
         try:
             if sys.platform == "win32":
                 import msvcrt
