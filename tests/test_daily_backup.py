@@ -363,3 +363,16 @@ def test_a_backup_folder_that_is_a_file_is_reported(store):
     store.backup_dir.write_bytes(b"")  # something took its name
     with pytest.raises(BackupError, match="tidak dapat ditulis"):
         backups.daily_if_due(store)
+
+
+def test_a_damaged_photo_does_not_stop_the_backup_and_a_good_copy_is_kept(store, yesterday):
+    sha1 = _photo(store, yesterday, (200, 10, 10))
+    assert backups.daily_if_due(store) is not None  # sha1 is in the photo store now
+    sha2 = _photo(store, yesterday, (10, 200, 10))
+    for sha in (sha1, sha2):  # both rot in the data folder
+        (store.photo_dir / sha[:2] / f"{sha}.jpg").write_bytes(b"rusak")
+    info = backups.daily_if_due(store, force=True, keep=1, weekly=0, monthly=0)
+    manifest = _sound(info.path)
+    assert manifest["photos"] == [f"{sha1[:2]}/{sha1}.jpg"]  # the good copy kept, still named
+    assert set(_store_photos(store.backup_dir)) == {f"{sha1}.jpg"}
+    assert info.photos == 1

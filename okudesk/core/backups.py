@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
@@ -153,7 +154,9 @@ def write_backup(
             }
             if photo_store:
                 manifest["photo_store"] = PHOTO_STORE
-                _copy_photos(photos, photo_names, out_dir / PHOTO_STORE)
+                damaged = _copy_photos(photos, photo_names, out_dir / PHOTO_STORE)
+                photo_names = [n for n in photo_names if n not in damaged]
+                manifest["photos"] = photo_names
             with open(partial, "wb") as fh:
                 with zipfile.ZipFile(
                     fh, "w", compression=_compression_for(snapshot), compresslevel=1
@@ -190,13 +193,14 @@ def write_backup(
                 reason=exc.strerror or exc,
             )
         ) from exc
-    info = BackupInfo(target, now, post_code, schema or "", len(photos), target.stat().st_size)
+    kept = len(photo_names)
+    info = BackupInfo(target, now, post_code, schema or "", kept, target.stat().st_size)
     with store.write(actor=actor) as session:
         audit.record(
             session,
             "backup",
             summary=str(target),
-            changes={"photos": [None, len(photos)], "size": [None, info.size]},
+            changes={"photos": [None, kept], "size": [None, info.size]},
         )
     return info
 
@@ -216,10 +220,11 @@ def _compression_for(path: Path) -> int:
     return zipfile.ZIP_DEFLATED if raw and packed < raw * 0.9 else zipfile.ZIP_STORED
 
 
-def _copy_photos(photos: list[Path], names: list[str], store_dir: Path) -> int:
+def _copy_photos(photos: list[Path], names: list[str], store_dir: Path) -> set[str]:
     """Copy into the photo store the photos it does not hold yet (their name is their
-    SHA-256, checked while copying); returns how many were copied."""
-    copied = 0
+    SHA-256, checked while copying). Returns the damaged ones, left out: one unreadable
+    photo must not stop every backup after it (a good copy already kept is kept)."""
+    damaged = set()
     folders = set()
     for path, rel in zip(photos, names, strict=True):
         target = store_dir / rel
@@ -236,18 +241,19 @@ def _copy_photos(photos: list[Path], names: list[str], store_dir: Path) -> int:
                 dst.flush()
                 os.fsync(dst.fileno())
             if h.hexdigest() != path.stem:
-                raise BackupError(_("Foto rusak, cadangan tidak dibuat: {name}", name=rel))
+                logging.getLogger(__name__).warning("damaged photo left out of the backup: %s", rel)
+                damaged.add(rel)
+                continue
             os.replace(partial, target)
         finally:
             if partial.exists():
                 partial.unlink()
         folders.add(target.parent)
-        copied += 1
     for folder in folders:
         fsync_dir(folder)
     if folders:
         fsync_dir(store_dir)
-    return copied
+    return damaged
 
 
 def _photo_source(archive: zipfile.ZipFile, manifest: dict, rel: str) -> Path | None:

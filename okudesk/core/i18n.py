@@ -126,7 +126,6 @@ _ENGLISH: dict[str, str] = {
     "Berkas cadangan tidak lengkap: {member} tidak ada": "The backup file is incomplete: {member} is missing",
     "Cadangan tidak dapat dipulihkan: {reason}": "The backup cannot be restored: {reason}",
     "Foto dalam cadangan rusak: {name}": "A photo in the backup is damaged: {name}",
-    "Foto rusak, cadangan tidak dibuat: {name}": "A photo is damaged; no backup was made: {name}",
     "Basis data rusak, cadangan tidak dibuat: {problem}": "The database is damaged; no backup was made: {problem}",
     "Berkas cadangan rusak: {path}": "The backup file is damaged: {path}",
     "Basis data dalam cadangan tidak cocok dengan manifesnya: {path}": "The database in the backup does not match its manifest: {path}",
