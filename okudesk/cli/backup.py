@@ -65,15 +65,9 @@ def backup(args: argparse.Namespace) -> int:
 def _daily(args: argparse.Namespace) -> int:
     """The daily backup, as the workstation starts it in a process of its own: at low
     priority, so it does not take the CPU from someone typing."""
-    import os
-
     from okudesk.core import backups
 
-    if hasattr(os, "nice"):  # Windows: the workstation starts it BELOW_NORMAL already
-        try:
-            os.nice(10)
-        except OSError:
-            pass
+    _lower_priority()
     with open_store(args) as store:
         info = backups.daily_if_due(store, force=args.now)
         last = backups.last_daily(store.backup_dir)
@@ -83,6 +77,24 @@ def _daily(args: argparse.Namespace) -> int:
     else:
         print(f"Cadangan harian dibuat: {info.path} ({info.size / 1e6:.1f} MB).")
     return EXIT_OK
+
+
+def _lower_priority() -> None:
+    """CPU (and on Windows disk) priority below the workstation's: best effort."""
+    import os
+    import sys
+
+    if sys.platform == "win32":
+        import ctypes
+
+        background_begin = 0x00100000  # PROCESS_MODE_BACKGROUND_BEGIN: CPU, disk and memory
+        kernel32 = ctypes.windll.kernel32
+        kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), background_begin)
+    else:
+        try:
+            os.nice(10)
+        except OSError:
+            pass
 
 
 def restore(args: argparse.Namespace) -> int:
