@@ -120,7 +120,7 @@ def test_daily_backup_once_a_day_keeping_the_last_n(store):
         latest = backups.list_backups(store.backup_dir)[-1]
         past = (datetime.now() - timedelta(days=day + 1)).timestamp()
         os.utime(latest, (past, past))
-        assert backups.daily_if_due(store, keep=3) is not None
+        assert backups.daily_if_due(store, keep=3, weekly=0, monthly=0) is not None
     assert len(backups.list_backups(store.backup_dir)) == 3
     with store.read() as s:
         assert {e.actor_name.split(" (")[0] for e in audit.entries(s, action="backup")} == {

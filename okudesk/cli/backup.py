@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from okudesk.cli import EXIT_OK, data_dir, open_store
-from okudesk.core import permissions
 
 
 def register(subparsers) -> None:
@@ -18,8 +17,18 @@ def register(subparsers) -> None:
             "memeriksanya."
         ),
     )
+    where = b.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, metavar="DIR", help="folder tujuan (mis. flashdisk)")
+    where.add_argument(
+        "--daily",
+        action="store_true",
+        help=(
+            "cadangan harian ke folder backups/ bila yang terakhir sudah sehari (dengan prioritas "
+            "rendah; yang terputus dibuat ulang; simpan 7 harian, 4 mingguan, 12 bulanan)"
+        ),
+    )
     b.add_argument(
-        "--out", type=Path, required=True, metavar="DIR", help="folder tujuan (mis. flashdisk)"
+        "--now", action="store_true", help="dengan --daily: buat sekarang walau belum sehari"
     )
     b.set_defaults(func=backup)
     r = subparsers.add_parser(
@@ -42,6 +51,8 @@ def register(subparsers) -> None:
 def backup(args: argparse.Namespace) -> int:
     from okudesk.core import backups
 
+    if args.daily:
+        return _daily(args)
     with open_store(args) as store:
         info = backups.write_backup(store, args.out)
     print(
@@ -51,6 +62,41 @@ def backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _daily(args: argparse.Namespace) -> int:
+    """The daily backup, as the workstation starts it in a process of its own: at low
+    priority, so it does not take the CPU from someone typing."""
+    from okudesk.core import backups
+
+    _lower_priority()
+    with open_store(args) as store:
+        info = backups.daily_if_due(store, force=args.now)
+        last = backups.last_daily(store.backup_dir)
+    if info is None:
+        when = f"{last:%Y-%m-%d %H:%M}" if last else "-"
+        print(f"Cadangan harian tidak dibuat sekarang (terakhir {when}; atau sedang dibuat).")
+    else:
+        print(f"Cadangan harian dibuat: {info.path} ({info.size / 1e6:.1f} MB).")
+    return EXIT_OK
+
+
+def _lower_priority() -> None:
+    """CPU (and on Windows disk) priority below the workstation's: best effort."""
+    import os
+    import sys
+
+    if sys.platform == "win32":
+        import ctypes
+
+        background_begin = 0x00100000  # PROCESS_MODE_BACKGROUND_BEGIN: CPU, disk and memory
+        kernel32 = ctypes.windll.kernel32
+        kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), background_begin)
+    else:
+        try:
+            os.nice(10)
+        except OSError:
+            pass
+
+
 def restore(args: argparse.Namespace) -> int:
     from okudesk.core import backups
 
@@ -58,6 +104,8 @@ def restore(args: argparse.Namespace) -> int:
         with open_store(args) as store:
             actor = store.actor
     else:  # the console; do not open the database in place (it may be the damaged one)
+        from okudesk.core import permissions
+
         actor = permissions.system_actor()
     info = backups.restore(data_dir(args), args.file, actor=actor)
     aside = f"; basis data sebelumnya disisihkan di {info.replaced}" if info.replaced else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from okudesk.cli import EXIT_OK, open_store
+from okudesk.cli import EXIT_OK, data_dir, open_store, setup_logging
 
 
 def register(subparsers) -> None:
@@ -18,7 +18,7 @@ def register(subparsers) -> None:
         ),
     )
     p.add_argument("--json", action="store_true", help="keluaran satu objek JSON")
-    p.set_defaults(func=run)
+    p.set_defaults(func=run, quick=True)
 
 
 LABELS = {
@@ -31,10 +31,17 @@ LABELS = {
 
 
 def run(args: argparse.Namespace) -> int:
-    from okudesk.core.records import stats
+    counts = None
+    if not args.officer:  # the console: read from the file, no store needed (store/quick.py)
+        from okudesk.core.store import quick
 
-    with open_store(args) as store, store.read() as session:
-        counts = stats.counts(session)
+        counts = quick.counts(data_dir(args))
+    if counts is None:
+        from okudesk.core.records import stats
+
+        setup_logging(args)
+        with open_store(args) as store, store.read() as session:
+            counts = stats.counts(session)
     if args.json:
         print(json.dumps(counts, ensure_ascii=False))
         return EXIT_OK

@@ -2,12 +2,15 @@
 
 A backup is one zip file: ``manifest.json`` (format, time, post, schema revision, the
 database's SHA-256, the photo list), ``okudesk.sqlite3`` (a consistent snapshot taken with
-SQLite's backup API while okudesk runs, checked with ``PRAGMA integrity_check``) and
-``photos/ab/<sha256>.jpg``. It is written under a temporary name, flushed, fsynced and
-renamed, then read back and checked, so a pulled USB stick never leaves a file that looks
-complete. okudesk takes one automatically once a day at start-up (:func:`daily_if_due`,
-keeping the last :data:`KEEP`) and one of the database before every migration
-(``store/migrate.py``).
+SQLite's backup API while okudesk runs, checked with ``PRAGMA integrity_check``; deflated
+only when it deflates) and, in a backup to a USB stick, ``photos/ab/<sha256>.jpg``. The
+daily backups in ``backups/`` keep their photos once in the photo store ``backups/foto/``
+beside them instead (content-addressed: a photo already there is not copied again). A
+backup is written under a ``.partial`` name, fsynced, read back whole and only then
+renamed, so a pulled USB stick or a killed process never leaves a file that looks
+complete. The daily backup runs in a process of its own (``okudesk backup --daily``,
+started by the workstation; docs/backups.md) and keeps 7 daily, 4 weekly and 12 monthly
+backups; one of the database is made before every migration (``store/migrate.py``).
 
 Restoring checks the backup first (zip checksums, the database's hash and integrity, the
 photos' hashes, a schema this okudesk knows), adds its photos, puts the current database
@@ -20,9 +23,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
+import re
 import shutil
-import tempfile
+import sys
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -44,8 +49,14 @@ if TYPE_CHECKING:
     from okudesk.core.store import Store
 
 FORMAT = "okudesk-backup"
-FORMAT_VERSION = 1
-KEEP = 7
+FORMAT_VERSION = 2  # 2: the photos may be in the photo store beside the backup
+KEEP = 7  # daily backups kept (and pre-migration copies)
+KEEP_WEEKLY = 4
+KEEP_MONTHLY = 12
+PHOTO_STORE = "foto"  # beside the daily backups: foto/ab/<sha256>.jpg, each copied once
+PARTIAL = ".partial"
+LOCK_NAME = "cadangan.lock"
+_PHOTO_NAME = re.compile(r"[0-9a-f]{2}/[0-9a-f]{64}\.jpg")
 DAILY = "harian"
 MANUAL = "cadangan"
 STAGING_NAME = RESTORING_NAME
@@ -90,9 +101,20 @@ def _photo_files(photo_dir: Path) -> list[Path]:
 
 
 def write_backup(
-    store: Store, out_dir: Path | str, *, kind: str = MANUAL, actor: permissions.Actor | None = None
+    store: Store,
+    out_dir: Path | str,
+    *,
+    kind: str = MANUAL,
+    actor: permissions.Actor | None = None,
+    photo_store: bool = False,
 ) -> BackupInfo:
-    """Write a backup of ``store`` into ``out_dir`` (a USB stick, or ``backups/``)."""
+    """Write a backup of ``store`` into ``out_dir`` (a USB stick, or ``backups/``).
+
+    With ``photo_store`` (the daily backups) the photos go to the content-addressed folder
+    :data:`PHOTO_STORE` beside the backup, each copied once, instead of into every zip.
+    Everything is written under names ending in ``.partial``; the zip gets its final name
+    only once it has been fsynced and read back whole.
+    """
     actor = actor if actor is not None else store.actor
     permissions.check(actor, "backup.make")
     out_dir = Path(out_dir)
@@ -109,11 +131,11 @@ def write_backup(
         while target.exists():
             n += 1
             target = out_dir / f"{name}-{n}.zip"
-        partial = target.with_name(target.name + ".partial")
-        with tempfile.TemporaryDirectory(prefix="okudesk-backup-") as tmp:
-            snapshot = Path(tmp) / DB_NAME
+        partial = target.with_name(target.name + PARTIAL)
+        snapshot = target.with_name(target.stem + ".sqlite3" + PARTIAL)
+        try:
             backup_database(store.db_path, snapshot)
-            problems = integrity_problems(snapshot)
+            problems = integrity_problems(snapshot, quick=True)
             if problems:
                 raise BackupError(
                     _("Basis data rusak, cadangan tidak dibuat: {problem}", problem=problems[0])
@@ -123,32 +145,46 @@ def write_backup(
             schema = read_revision(snapshot)
             manifest = {
                 "format": FORMAT,
-                "format_version": FORMAT_VERSION,
+                "format_version": FORMAT_VERSION if photo_store else 1,
                 "created_at": now.isoformat(timespec="seconds"),
                 "okudesk": __version__,
                 "post_code": post_code,
                 "schema": schema,
-                "database_sha256": _sha256_file(snapshot),
                 "photos": photo_names,
             }
-            try:
-                with open(partial, "wb") as fh:
-                    with zipfile.ZipFile(fh, "w") as archive:
-                        archive.writestr(
-                            _MANIFEST, json.dumps(manifest, indent=1), zipfile.ZIP_DEFLATED
-                        )
-                        archive.write(snapshot, _DB_MEMBER, zipfile.ZIP_DEFLATED)
+            if photo_store:
+                manifest["photo_store"] = PHOTO_STORE
+                damaged = _copy_photos(photos, photo_names, out_dir / PHOTO_STORE)
+                photo_names = [n for n in photo_names if n not in damaged]
+                manifest["photos"] = photo_names
+            with open(partial, "wb") as fh:
+                with zipfile.ZipFile(
+                    fh, "w", compression=_compression_for(snapshot), compresslevel=1
+                ) as archive:
+                    # the database first, hashed as it is read: one pass over it, not two
+                    h = hashlib.sha256()
+                    with open(snapshot, "rb") as src:
+                        with archive.open(_DB_MEMBER, "w", force_zip64=True) as member:
+                            for block in iter(lambda: src.read(1 << 20), b""):
+                                h.update(block)
+                                member.write(block)
+                    manifest["database_sha256"] = h.hexdigest()
+                    archive.writestr(
+                        _MANIFEST, json.dumps(manifest, indent=1), zipfile.ZIP_DEFLATED
+                    )
+                    if not photo_store:
                         for path, rel in zip(photos, photo_names, strict=True):
-                            archive.write(
-                                path, f"photos/{rel}", zipfile.ZIP_STORED
-                            )  # JPEG: already compressed
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.replace(partial, target)
-                fsync_dir(out_dir)
-            finally:
-                if partial.exists():
-                    partial.unlink()
+                            # JPEG: already compressed
+                            archive.write(path, f"photos/{rel}", zipfile.ZIP_STORED)
+                fh.flush()
+                os.fsync(fh.fileno())
+            check_backup(partial)  # read back whole before it may look like a good backup
+            os.replace(partial, target)
+            fsync_dir(out_dir)
+        finally:
+            for leftover in (partial, snapshot):
+                if leftover.exists():
+                    leftover.unlink()
     except OSError as exc:
         raise BackupError(
             _(
@@ -157,16 +193,87 @@ def write_backup(
                 reason=exc.strerror or exc,
             )
         ) from exc
-    check_backup(target)
-    info = BackupInfo(target, now, post_code, schema or "", len(photos), target.stat().st_size)
+    kept = len(photo_names)
+    info = BackupInfo(target, now, post_code, schema or "", kept, target.stat().st_size)
     with store.write(actor=actor) as session:
         audit.record(
             session,
             "backup",
             summary=str(target),
-            changes={"photos": [None, len(photos)], "size": [None, info.size]},
+            changes={"photos": [None, kept], "size": [None, info.size]},
         )
     return info
+
+
+def _compression_for(path: Path) -> int:
+    """Deflate (fast level) only what deflates: a sample of blocks across the file decides,
+    so an encrypted or already compressed database is stored as it is, not recompressed."""
+    size = path.stat().st_size
+    block, samples = 1 << 16, 16
+    raw = packed = 0
+    with open(path, "rb") as fh:
+        for i in range(samples):
+            fh.seek(size * i // samples)
+            data = fh.read(block)
+            raw += len(data)
+            packed += len(zlib.compress(data, 1))
+    return zipfile.ZIP_DEFLATED if raw and packed < raw * 0.9 else zipfile.ZIP_STORED
+
+
+def _copy_photos(photos: list[Path], names: list[str], store_dir: Path) -> set[str]:
+    """Copy into the photo store the photos it does not hold yet (their name is their
+    SHA-256, checked while copying). Returns the damaged ones, left out: one unreadable
+    photo must not stop every backup after it (a good copy already kept is kept)."""
+    damaged = set()
+    folders = set()
+    for path, rel in zip(photos, names, strict=True):
+        target = store_dir / rel
+        if target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + PARTIAL)
+        h = hashlib.sha256()
+        try:
+            with open(path, "rb") as src, open(partial, "wb") as dst:
+                for block in iter(lambda: src.read(1 << 20), b""):
+                    h.update(block)
+                    dst.write(block)
+                dst.flush()
+                os.fsync(dst.fileno())
+            if h.hexdigest() != path.stem:
+                logging.getLogger(__name__).warning("damaged photo left out of the backup: %s", rel)
+                damaged.add(rel)
+                continue
+            os.replace(partial, target)
+        finally:
+            if partial.exists():
+                partial.unlink()
+        folders.add(target.parent)
+    for folder in folders:
+        fsync_dir(folder)
+    if folders:
+        fsync_dir(store_dir)
+    return damaged
+
+
+def _photo_source(archive: zipfile.ZipFile, manifest: dict, rel: str) -> Path | None:
+    """Where a backup keeps the photo ``rel`` outside its zip (None: inside it)."""
+    folder = manifest.get("photo_store")
+    if not folder or archive.filename is None:
+        return None
+    if folder != PHOTO_STORE or not _PHOTO_NAME.fullmatch(rel):  # no path from a manifest
+        return Path(archive.filename).parent / PHOTO_STORE / "-" / "-"  # missing
+    return Path(archive.filename).parent / PHOTO_STORE / rel
+
+
+def _has_photo(archive: zipfile.ZipFile, manifest: dict, rel: str) -> bool:
+    outside = _photo_source(archive, manifest, rel)
+    return outside.is_file() if outside is not None else f"photos/{rel}" in archive.namelist()
+
+
+def _read_photo(archive: zipfile.ZipFile, manifest: dict, rel: str) -> bytes:
+    outside = _photo_source(archive, manifest, rel)
+    return outside.read_bytes() if outside is not None else archive.read(f"photos/{rel}")
 
 
 def _open(path: Path) -> tuple[zipfile.ZipFile, dict]:
@@ -204,7 +311,7 @@ def check_backup(path: Path | str) -> dict:
             raise BackupError(
                 _("Berkas cadangan rusak: {member} dalam {path}", member=bad, path=path)
             )
-        missing = [p for p in manifest.get("photos", []) if f"photos/{p}" not in archive.namelist()]
+        missing = [p for p in manifest.get("photos", []) if not _has_photo(archive, manifest, p)]
         if missing:
             raise BackupError(
                 _("Berkas cadangan tidak lengkap: {member} tidak ada", member=missing[0])
@@ -216,7 +323,7 @@ def check_backup(path: Path | str) -> dict:
 
 
 def list_backups(backup_dir: Path, kind: str = DAILY) -> list[Path]:
-    """Backups of one kind in ``backup_dir``, oldest first (the name carries the time)."""
+    """Complete backups of one kind in ``backup_dir``, oldest first."""
     if not backup_dir.is_dir():
         return []
     return sorted(
@@ -224,34 +331,168 @@ def list_backups(backup_dir: Path, kind: str = DAILY) -> list[Path]:
     )
 
 
+def last_daily(backup_dir: Path) -> datetime | None:
+    """When the newest complete daily backup was written (None: there is none)."""
+    existing = list_backups(backup_dir)
+    return datetime.fromtimestamp(existing[-1].stat().st_mtime) if existing else None
+
+
+class _Lock:
+    """An advisory lock on ``cadangan.lock`` in the backup folder, so one process at a time
+    writes daily backups (a second start while one runs leaves it alone). The operating
+    system lets go of it when the holder ends, killed or not."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.fd: int | None = None
+
+    def acquire(self) -> bool:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise BackupError(
+                _(
+                    "Cadangan tidak dapat ditulis ke {path}: {reason}",
+                    path=self.path.parent,
+                    reason=exc.strerror or exc,
+                )
+            ) from exc
+        try:
+            if sys.platform == "win32":
+                import msvcrt
+
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        self.fd = fd
+        return True
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing the file lets go of the lock
+            self.fd = None
+
+
 def daily_if_due(
-    store: Store, *, keep: int = KEEP, now: datetime | None = None
+    store: Store,
+    *,
+    keep: int = KEEP,
+    weekly: int = KEEP_WEEKLY,
+    monthly: int = KEEP_MONTHLY,
+    now: datetime | None = None,
+    force: bool = False,
 ) -> BackupInfo | None:
-    """At start-up: a backup into ``backups/`` when the last one is a day old or more."""
+    """A backup into ``backups/`` when the last one is a day old or more (or ``force``).
+
+    Run by ``okudesk backup --daily``, which the workstation starts as a process of its own
+    (docs/backups.md). None when not due or when another process is writing one. What a
+    run cut short left behind (``*.partial``) is deleted first, and the backup is made again.
+    """
     now = now or datetime.now()
-    existing = list_backups(store.backup_dir)
-    if existing and now - datetime.fromtimestamp(existing[-1].stat().st_mtime) < timedelta(days=1):
+    lock = _Lock(store.backup_dir / LOCK_NAME)
+    if not lock.acquire():
         return None
-    info = write_backup(
-        store, store.backup_dir, kind=DAILY, actor=permissions.system_actor("cadangan otomatis")
+    try:
+        _sweep(store.backup_dir)
+        last = last_daily(store.backup_dir)
+        if not force and last is not None and now - last < timedelta(days=1):
+            return None
+        info = write_backup(
+            store,
+            store.backup_dir,
+            kind=DAILY,
+            actor=permissions.system_actor("cadangan otomatis"),
+            photo_store=True,
+        )
+        prune(store.backup_dir, keep=keep, weekly=weekly, monthly=monthly)
+        return info
+    finally:
+        lock.release()
+
+
+def _sweep(backup_dir: Path) -> list[Path]:
+    """Delete what a daily backup cut short left (only ever named ``*.partial``)."""
+    # the snapshot's own journal files too (-journal, -wal, -shm)
+    removed = list(backup_dir.glob(f"okudesk-{DAILY}-*{PARTIAL}*"))
+    removed += list((backup_dir / PHOTO_STORE).glob(f"*/*{PARTIAL}"))
+    for leftover in removed:
+        leftover.unlink()
+    return removed
+
+
+def retained(times: dict[Path, datetime], *, daily: int, weekly: int, monthly: int) -> set[Path]:
+    """Which backups a 7 daily + 4 weekly + 12 monthly rotation keeps: the newest backup of
+    each of the last ``daily`` days that have one, of the last ``weekly`` weeks and of the
+    last ``monthly`` months."""
+    newest_first = sorted(times, key=lambda p: (times[p], p.name), reverse=True)
+    keep: set[Path] = set()
+    periods = (
+        (daily, lambda t: t.date()),
+        (weekly, lambda t: tuple(t.isocalendar())[:2]),
+        (monthly, lambda t: (t.year, t.month)),
     )
-    prune(store.backup_dir, keep=keep)
-    return info
+    for count, period in periods:
+        seen: list = []
+        for path in newest_first:
+            key = period(times[path])
+            if key in seen:
+                continue
+            if len(seen) >= count:
+                break
+            seen.append(key)
+            keep.add(path)
+    return keep
 
 
-def prune(backup_dir: Path, *, keep: int = KEEP) -> list[Path]:
-    """Keep the newest ``keep`` daily backups and pre-migration copies; drop leftovers."""
+def prune(
+    backup_dir: Path,
+    *,
+    keep: int = KEEP,
+    weekly: int = KEEP_WEEKLY,
+    monthly: int = KEEP_MONTHLY,
+) -> list[Path]:
+    """Rotate the daily backups (:func:`retained`), keep the newest ``keep`` pre-migration
+    copies, and drop the photo store's photos no kept backup names."""
     removed = []
-    for old in list_backups(backup_dir)[:-keep] if keep > 0 else []:
-        old.unlink()
-        removed.append(old)
+    daily = list_backups(backup_dir)
+    times = {p: datetime.fromtimestamp(p.stat().st_mtime) for p in daily}
+    kept = retained(times, daily=keep, weekly=weekly, monthly=monthly) | set(daily[-1:])
+    for old in daily:
+        if old not in kept:
+            old.unlink()
+            removed.append(old)
     before = sorted(backup_dir.glob("okudesk-before-*.sqlite3"), key=lambda p: p.stat().st_mtime)
     for old in before[:-keep] if keep > 0 else []:
         old.unlink()
         removed.append(old)
-    for leftover in backup_dir.glob("*.partial"):
-        leftover.unlink()
-        removed.append(leftover)
+    removed += _prune_photo_store(backup_dir, [p for p in daily if p in kept])
+    return removed
+
+
+def _prune_photo_store(backup_dir: Path, kept: list[Path]) -> list[Path]:
+    store_dir = backup_dir / PHOTO_STORE
+    if not store_dir.is_dir():
+        return []
+    named: set[str] = set()
+    for path in kept:
+        try:
+            with zipfile.ZipFile(path) as archive:
+                manifest = json.loads(archive.read(_MANIFEST))
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+            return []  # a backup that cannot be read: delete nothing it might need
+        if manifest.get("photo_store") == PHOTO_STORE:
+            named.update(manifest.get("photos", []))
+    removed = []
+    for photo in store_dir.glob("*/*.jpg"):
+        if photo.relative_to(store_dir).as_posix() not in named:
+            photo.unlink()
+            removed.append(photo)
     return removed
 
 
@@ -397,7 +638,7 @@ def _restore_photos(archive: zipfile.ZipFile, manifest: dict, photo_dir: Path) -
         target = photo_path(photo_dir, sha)
         if target.exists():
             continue
-        data = archive.read(f"photos/{rel}")
+        data = _read_photo(archive, manifest, rel)
         if hashlib.sha256(data).hexdigest() != sha:
             raise BackupError(_("Foto dalam cadangan rusak: {name}", name=rel))
         store_bytes(photo_dir, sha, data)

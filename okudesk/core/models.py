@@ -61,7 +61,7 @@ class Synced:
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     origin_post: Mapped[str] = mapped_column(String(12), default="")
     change_instance: Mapped[str] = mapped_column(String(36), default="")
-    change_counter: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    change_counter: Mapped[int] = mapped_column(Integer, default=0)  # see ix_*_change_version
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
 
     if TYPE_CHECKING:  # what the declarative base gives every class that mixes this in
@@ -338,6 +338,13 @@ class Attachment(Synced, Base):
 # low-cardinality columns (status, category) cost every insert and help no list query.
 Index("ix_incident_live_occurred", Incident.deleted_at, Incident.occurred_at)
 Index("ix_meeting_live_starts", Meeting.deleted_at, Meeting.starts_at)
+# counts answered from an index alone (0006_count_indexes; EXPLAIN QUERY PLAN in
+# tests/test_count_indexes.py): live records per post (``stats``), open follow-ups by due date
+# (Beranda); per period, the two indexes above
+for _counted in (Meeting, Incident, Stakeholder, FollowUp, Attachment):
+    Index(f"ix_{_counted.__tablename__}_live_post", _counted.deleted_at, _counted.origin_post)
+del _counted
+Index("ix_follow_up_live_open_due", FollowUp.deleted_at, FollowUp.status, FollowUp.due_date)
 
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Kecamatan,
@@ -499,6 +506,13 @@ class AuditEntry(Synced, Base):
 
 
 Index("uq_audit_entry_chain_seq", AuditEntry.chain, AuditEntry.seq, unique=True)
+# HQ's chains per post (audit.chains_by_post) from the index alone (0006)
+Index("ix_audit_entry_chain_post_at", AuditEntry.chain, AuditEntry.origin_post, AuditEntry.at)
+for _later in (Report, ReportAmendment, AuditEntry):  # the later travelling tables (0006)
+    Index(
+        f"ix_{_later.__tablename__}_change_version", _later.change_instance, _later.change_counter
+    )
+del _later
 
 SYNCED_MODELS = SYNCED_MODELS + (AuditEntry,)
 

@@ -94,9 +94,9 @@ def start(data_dir: Path, language: str | None = None):
         app.exit(1)
 
     def opened(store) -> None:
-        from okudesk.gui.daily_backup import daily_backup
+        from okudesk.gui.operations import backups as backup_ops
 
-        daily_backup(store)  # on its own thread: logging in does not wait for it
+        backup_ops.start_daily(parent=None, data_dir=store.data_dir).run()  # its own process
         window.attach_store(store)
         from okudesk.gui.operations import reports
 

@@ -1,28 +1,68 @@
-"""The daily backup at start-up, on a thread of its own."""
+"""The daily backup, in a process of its own (docs/backups.md).
+
+The workstation starts ``okudesk backup --daily`` once the store is open, as a detached
+child at low priority: it outlives the window (a post laptop is often open for minutes),
+it does not take the CPU from someone typing, and a second start while one runs does
+nothing (the core holds a lock). Beranda's "back up now" starts the same with ``--now``.
+"""
 
 from __future__ import annotations
 
 import logging
-import threading
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+_children: list[subprocess.Popen] = []
+
+# Windows process creation flags (subprocess has them only on Windows)
+_BELOW_NORMAL_PRIORITY_CLASS = 0x00004000
+_CREATE_NEW_PROCESS_GROUP = 0x00000200
+_CREATE_NO_WINDOW = 0x08000000
 
 
-def daily_backup(store) -> threading.Thread:
-    """At start-up: a backup into ``backups/`` when the last is a day old.
+def command(data_dir: Path, *, now: bool = False) -> list[str]:
+    """The command line of the backup process: the console program beside a frozen
+    okudesk (okudesk-cli.exe on Windows; okudesk itself elsewhere), or this Python."""
+    if getattr(sys, "frozen", False):
+        exe = Path(sys.executable)
+        if sys.platform == "win32":
+            exe = exe.with_name("okudesk-cli.exe")
+        program = [str(exe)]
+    else:
+        program = [sys.executable, "-m", "okudesk"]
+    return [*program, "--data-dir", str(data_dir), "backup", "--daily", *(["--now"] if now else [])]
 
-    It runs on a thread of its own, not the operation worker, so logging in does not wait
-    for a large photo folder to be copied (SQLite's backup API reads beside the worker's
-    connection). A failure (a full disk, a damaged database) is logged; it does not keep
-    anyone from working, and the next start tries again.
-    """
 
-    def work() -> None:
-        from okudesk.core import backups
+def start(data_dir: Path, *, now: bool = False) -> subprocess.Popen | None:
+    """Start the backup process (None when it could not be started; logged)."""
+    env = dict(os.environ)
+    if getattr(sys, "frozen", False):
+        env["PYINSTALLER_RESET_ENVIRONMENT"] = "1"  # its own runtime, not this one's
+    kwargs: dict = {
+        "stdin": subprocess.DEVNULL,
+        "stdout": subprocess.DEVNULL,
+        "stderr": subprocess.DEVNULL,
+        "close_fds": True,
+        "env": env,
+    }
+    if sys.platform == "win32":
+        kwargs["creationflags"] = (
+            _BELOW_NORMAL_PRIORITY_CLASS | _CREATE_NEW_PROCESS_GROUP | _CREATE_NO_WINDOW
+        )
+    else:
+        kwargs["start_new_session"] = True  # closing the window or terminal does not end it
+    try:
+        child = subprocess.Popen(command(data_dir, now=now), **kwargs)
+    except OSError:
+        logging.getLogger(__name__).exception("the daily backup could not be started")
+        return None
+    _children[:] = [c for c in _children if c.poll() is None]
+    _children.append(child)
+    return child
 
-        try:
-            backups.daily_if_due(store)
-        except Exception:  # noqa: BLE001 - logged; the next start tries again
-            logging.getLogger(__name__).exception("daily backup failed")
 
-    thread = threading.Thread(target=work, name="okudesk-daily-backup", daemon=True)
-    thread.start()
-    return thread
+def running() -> bool:
+    """Whether a backup process this workstation started is still at work."""
+    return any(c.poll() is None for c in _children)

@@ -1,5 +1,7 @@
 """Login, idle lock, role-based hiding and the Audit page, driven as a person would."""
 
+import os
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
@@ -242,11 +244,15 @@ def test_an_admin_restores_a_backup_from_the_gui_and_logs_in_again(
     assert restored.actor.role == "kapolsek"
 
 
-def test_the_daily_backup_at_start_up_runs_beside_the_worker(store):
+def test_the_daily_backup_runs_in_a_process_of_its_own(store):
     from okudesk.core import backups
-    from okudesk.gui.daily_backup import daily_backup
+    from okudesk.gui import daily_backup
 
-    daily_backup(store).join(60)
+    child = daily_backup.start(store.data_dir)
+    assert child is not None and child.pid != os.getpid()
+    assert child.wait(timeout=60) == 0
+    assert len(backups.list_backups(store.backup_dir)) == 1
+    assert daily_backup.start(store.data_dir).wait(timeout=60) == 0  # not due: nothing more
     assert len(backups.list_backups(store.backup_dir)) == 1
 
 
@@ -336,6 +342,12 @@ def test_the_login_screen_shows_before_the_store_opens_and_logging_in_waits_for_
     assert hub_.store.actor.officer_id == ids["petugas"]
     qtbot.waitUntil(lambda: window.current_page() is not None, timeout=10_000)
     assert "audit" not in _visible_pages(window)
+    from okudesk.core import backups
+    from okudesk.gui import daily_backup
+
+    # the start began the day's backup in its own process
+    qtbot.waitUntil(lambda: backups.list_backups(store.backup_dir) != [], timeout=60_000)
+    assert all(child.wait(timeout=60) == 0 for child in daily_backup._children)
 
 
 def test_a_list_that_changed_meanwhile_keeps_what_the_user_picked_and_typed(qtbot, hub_, store):

@@ -7,12 +7,13 @@ is loaded; ``Store`` is imported on first use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 DB_NAME = "okudesk.sqlite3"
 RESTORING_NAME = DB_NAME + ".restoring"  # a restored copy not yet in place (okudesk.core.backups)
 
+TYPE_CHECKING = False  # as typing's, without importing typing (store/quick.py's path)
 if TYPE_CHECKING:
+    from typing import Any
+
     from okudesk.core.store.database import OkudeskSession, Store
 
 __all__ = ["DB_NAME", "RESTORING_NAME", "OkudeskSession", "Store"]

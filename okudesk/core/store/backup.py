@@ -51,11 +51,15 @@ def backup_database(source: Path, target: Path) -> Path:
     return target
 
 
-def integrity_problems(path: Path) -> list[str]:
-    """What ``PRAGMA integrity_check`` reports; an empty list means the file is sound."""
+def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
+    """What ``PRAGMA integrity_check`` reports; an empty list means the file is sound.
+
+    ``quick``: ``PRAGMA quick_check``, everything but whether each index matches its table
+    (a third of the time on a large database; a damaged index is rebuilt by REINDEX)."""
     con = read_only(path)
     try:
-        rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
+        pragma = "quick_check" if quick else "integrity_check"
+        rows = [r[0] for r in con.execute(f"PRAGMA {pragma}")]
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
     finally:

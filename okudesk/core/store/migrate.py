@@ -10,12 +10,12 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from okudesk.core.errors import DatabaseTooNew, StoreError
 from okudesk.core.i18n import _
 from okudesk.core.store.backup import backup_database, read_revision
 
+TYPE_CHECKING = False  # as typing's, without importing typing (store/quick.py's path)
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
@@ -24,7 +24,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 # The newest migration. Start-up compares the database with this constant and loads
 # Alembic (a noticeable part of start-up time) only when there is something to migrate;
 # tests/test_store.py keeps it equal to Alembic's own head.
-SCHEMA_HEAD = "0005_sync"
+SCHEMA_HEAD = "0006_count_indexes"
 
 
 def alembic_config():

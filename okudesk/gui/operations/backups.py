@@ -18,6 +18,29 @@ def write_backup(*, parent: QWidget | None, folder: Path | str) -> StoreTask:
     return StoreTask(parent, work)
 
 
+def start_daily(*, parent: QWidget | None, data_dir: Path, now: bool = False) -> StoreTask:
+    """Start the daily backup's own process (okudesk/gui/daily_backup.py); ``now``: even
+    when the last is less than a day old. Succeeds with whether it started."""
+
+    def work(_store):
+        from okudesk.gui import daily_backup
+
+        return daily_backup.start(data_dir, now=now) is not None
+
+    return StoreTask(parent, work, needs_store=False)
+
+
+def last_daily(*, parent: QWidget | None) -> StoreTask:
+    """When the newest daily backup was made (None: never)."""
+
+    def work(store):
+        from okudesk.core import backups
+
+        return backups.last_daily(store.backup_dir)
+
+    return StoreTask(parent, work)
+
+
 def restore(*, parent: QWidget | None, source: Path | str) -> StoreTask:
     """Put the backup ``source`` in place of the database in use (kept aside) and reopen
     the store; the operation reports that everything changed."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from okudesk.gui import labels
 from okudesk.gui.i18n import tr
-from okudesk.gui.operations import FOLLOW_UP, INCIDENT, MEETING, SETTING
+from okudesk.gui.operations import FOLLOW_UP, INCIDENT, MEETING, SETTING, hub
+from okudesk.gui.operations import backups as backup_ops
 from okudesk.gui.operations import dashboard as dashboard_ops
 from okudesk.gui.pages.base import Page
 
@@ -51,6 +54,10 @@ def _table(headers: list[str]) -> QTableWidget:
     t.setAlternatingRowColors(True)
     t.setMinimumHeight(180)
     return t
+
+
+# the daily backup runs at each start; older than this, one or more have not been made
+BACKUP_STALE_AFTER = timedelta(days=2)
 
 
 class HomePage(Page):
@@ -86,6 +93,21 @@ class HomePage(Page):
         self.export_warning.setWordWrap(True)
         self.export_warning.setVisible(False)
         v.addWidget(self.export_warning)
+        self.backup_box = QFrame()
+        row = QHBoxLayout(self.backup_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.backup_warning = QLabel()
+        self.backup_warning.setObjectName("warning")
+        self.backup_warning.setWordWrap(True)
+        self.backup_now = QPushButton(tr("Buat cadangan sekarang"))
+        self.backup_now.clicked.connect(self.make_backup)
+        row.addWidget(self.backup_warning, 1)
+        row.addWidget(self.backup_now)
+        self.guard("backup.make", self.backup_now, actions=("make_backup",))
+        self.backup_box.setVisible(False)
+        v.addWidget(self.backup_box)
+        self._backup_poll = QTimer(self, interval=1000)
+        self._backup_poll.timeout.connect(self._backup_progress)
         grid = QGridLayout()
         self.cards = {
             "meetings_today": Card(tr("Rapat & kunjungan hari ini")),
@@ -121,6 +143,60 @@ class HomePage(Page):
 
     def refresh(self, changes=None) -> None:
         dashboard_ops.summary(parent=self).success(self._show).run()
+        self.refresh_backup()
+
+    # --- the backup's state ----------------------------------------------------------------
+
+    def refresh_backup(self) -> None:
+        backup_ops.last_daily(parent=self).success(self._show_backup).run()
+
+    def _show_backup(self, last: datetime | None) -> None:
+        from okudesk.gui import daily_backup
+
+        if daily_backup.running():
+            self.backup_warning.setText(tr("Cadangan data sedang dibuat..."))
+            self.backup_now.setEnabled(False)
+            self.backup_box.setVisible(True)
+            self._backup_poll.start()
+            return
+        self.backup_now.setEnabled(True)
+        if last is None:
+            self.backup_warning.setText(tr("Belum ada cadangan data di laptop ini."))
+        elif datetime.now() - last >= BACKUP_STALE_AFTER:
+            self.backup_warning.setText(
+                tr("Cadangan data terakhir sudah {n} hari yang lalu ({when}).").format(
+                    n=(datetime.now() - last).days, when=labels.when(last)
+                )
+            )
+        else:
+            self.backup_box.setVisible(False)
+            return
+        self.backup_box.setVisible(True)
+
+    def make_backup(self) -> None:
+        """A backup now, in its own process like the daily one (it outlives the window)."""
+        if not self.may("make_backup"):
+            return
+        self.backup_now.setEnabled(False)
+        backup_ops.start_daily(parent=self, data_dir=hub().store.data_dir, now=True).success(
+            self._backup_started
+        ).run()
+
+    def _backup_started(self, started: bool) -> None:
+        if started:
+            self.refresh_backup()
+        else:
+            self.backup_now.setEnabled(True)
+            self.backup_warning.setText(
+                tr("Cadangan tidak dapat dimulai; rinciannya ada di berkas log.")
+            )
+
+    def _backup_progress(self) -> None:
+        from okudesk.gui import daily_backup
+
+        if not daily_backup.running():
+            self._backup_poll.stop()
+            self.refresh_backup()
 
     def _show(self, d) -> None:
         self.data = d

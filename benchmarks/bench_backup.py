@@ -1,0 +1,155 @@
+"""The daily backup on a post with 100,000 incidents, as the workstation runs it.
+
+1. ``okudesk backup --daily --now`` (its own process: start-up, SQLite backup API snapshot,
+   integrity check, zip, fsync, read back, rotation) vs a plain ``sqlite3 DB ".backup X"``
+   process of the same database in the same run.                          goal <= 1.5x
+   Medians of --runs alternating runs of each.
+2. A session that closes 10 s after start: the workstation starts the backup process and
+   is gone at once; the backup must be complete within 10 s of the start.     goal <= 10 s
+3. Killed with SIGKILL at --kills random points: each time the next run leaves exactly one
+   sound backup and no leftovers (figure: failures, goal 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from _common import median, report
+from _dbcache import demo_db
+
+from okudesk.core import backups
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def backup_process(data_dir: Path, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "okudesk", "--data-dir", str(data_dir), "backup", "--daily", *extra],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def plain_backup(db: Path, target: Path) -> float:
+    target.unlink(missing_ok=True)
+    started = time.perf_counter()
+    if shutil.which("sqlite3"):
+        subprocess.run(["sqlite3", str(db), f".backup {target}"], check=True)
+    else:  # the same API from a plain Python process
+        code = (
+            "import sqlite3, sys; sqlite3.connect(sys.argv[1]).backup(sqlite3.connect(sys.argv[2]))"
+        )
+        subprocess.run([sys.executable, "-c", code, str(db), str(target)], check=True)
+    return time.perf_counter() - started
+
+
+def sound(path: Path) -> bool:
+    try:
+        manifest = backups.check_backup(path)
+        with zipfile.ZipFile(path) as archive, archive.open("okudesk.sqlite3") as member:
+            h = hashlib.sha256()
+            for block in iter(lambda: member.read(1 << 20), b""):
+                h.update(block)
+        return h.hexdigest() == manifest["database_sha256"]
+    except backups.BackupError:
+        return False
+
+
+def clear(backup_dir: Path) -> None:
+    for old in backups.list_backups(backup_dir):
+        old.unlink()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--incidents", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--kills", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    source = demo_db(args.incidents)
+    with tempfile.TemporaryDirectory(prefix="okudesk-bench-backup-") as tmp:
+        data = Path(tmp) / "data"
+        shutil.copytree(source, data, ignore=shutil.ignore_patterns("backups", ".complete"))
+        db = data / "okudesk.sqlite3"
+        print(f"database {db.stat().st_size / 1e6:.0f} MB, {args.incidents} incidents", flush=True)
+        ours, plain = [], []
+        for _ in range(args.runs):
+            clear(data / "backups")
+            started = time.perf_counter()
+            child = backup_process(data, "--now")
+            _, err = child.communicate()
+            assert child.returncode == 0, err
+            ours.append(time.perf_counter() - started)
+            plain.append(plain_backup(db, Path(tmp) / "plain.sqlite3"))
+        zipped = backups.list_backups(data / "backups")[-1].stat().st_size
+        ratio = median(ours) / median(plain)
+        report(
+            "daily backup process vs sqlite3 .backup",
+            f"{median(ours):.2f} s vs {median(plain):.2f} s (zip {zipped / 1e6:.0f} MB)",
+            ratio,
+            "<= 1.5x",
+            ratio <= 1.5,
+        )
+
+        # 2. the session closes at once: the detached process still finishes
+        clear(data / "backups")
+        started = time.perf_counter()
+        script = (
+            "import os, sys; from pathlib import Path; from okudesk.gui import daily_backup; "
+            "daily_backup.start(Path(sys.argv[1])); os._exit(0)"
+        )
+        subprocess.run([sys.executable, "-c", script, str(data)], check=True, cwd=ROOT)
+        while not backups.list_backups(data / "backups") and time.perf_counter() - started < 60:
+            time.sleep(0.05)
+        took = time.perf_counter() - started
+        ok = bool(backups.list_backups(data / "backups")) and took <= 10
+        report(
+            "backup after a session closed at once",
+            f"complete in {took:.2f} s",
+            took / 10,
+            "<= 10 s",
+            ok,
+        )
+        time.sleep(0.5)  # let it rotate and exit
+
+        # 3. kill -9 at random points, then the next start
+        rng = random.Random(args.seed)
+        failures = 0
+        for _ in range(args.kills):
+            clear(data / "backups")
+            child = backup_process(data)
+            time.sleep(rng.uniform(0.1, median(ours)))
+            child.send_signal(signal.SIGKILL)
+            child.wait()
+            if not all(sound(p) for p in backups.list_backups(data / "backups")):
+                failures += 1
+                continue
+            again = backup_process(data)
+            again.communicate()
+            done = backups.list_backups(data / "backups")
+            left = list((data / "backups").rglob("*.partial*"))
+            if again.returncode != 0 or len(done) != 1 or not sound(done[0]) or left:
+                failures += 1
+        report(
+            f"killed at {args.kills} random points, then started again",
+            f"{failures} failures",
+            float(failures),
+            "0",
+            failures == 0,
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""Answers the command line reads from the database file alone (SQLite only).
+
+``okudesk stats`` and refusing a bundle that was imported already need a few counts and
+one look-up, not SQLAlchemy and the mapped models (most of a command's half second). As in
+``peek.py``, a read-only sqlite3 connection answers when the file is ordinary: it exists, no
+restore is waiting, its schema is this okudesk's. Anything else returns None and the
+command opens the store as always. tests/test_cli_quick.py keeps the answers equal to the
+store's (``records/stats.py``, ``sync/importer.py``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from okudesk.core.store import DB_NAME, RESTORING_NAME
+from okudesk.core.store.backup import read_only, revision_of
+from okudesk.core.store.migrate import SCHEMA_HEAD
+
+# records/stats.py COUNTED: name -> table (tests/test_cli_quick.py checks they agree)
+COUNTED = {
+    "meetings": "meeting",
+    "incidents": "incident",
+    "stakeholders": "stakeholder",
+    "follow_ups": "follow_up",
+    "attachments": "attachment",
+}
+
+
+def _connect(data_dir: Path) -> sqlite3.Connection | None:
+    path = Path(data_dir) / DB_NAME
+    if not path.is_file() or (Path(data_dir) / RESTORING_NAME).exists():
+        return None
+    try:
+        con = read_only(path)
+    except sqlite3.Error:
+        return None
+    try:
+        con.execute("PRAGMA query_only = ON")
+        if revision_of(con) == SCHEMA_HEAD:
+            return con
+    except sqlite3.Error:
+        pass
+    con.close()
+    return None
+
+
+def counts(data_dir: Path) -> dict | None:
+    """``records.stats.counts`` read from the file (each from its covering index)."""
+    con = _connect(data_dir)
+    if con is None:
+        return None
+    try:
+        result: dict = {name: 0 for name in COUNTED}
+        per_post: dict[str, dict[str, int]] = {}
+        for name, table in COUNTED.items():
+            rows = con.execute(
+                f"SELECT origin_post, count(*) FROM {table} WHERE deleted_at IS NULL "
+                "GROUP BY origin_post"
+            )
+            for post_code, n in rows:
+                result[name] += n
+                bucket = per_post.setdefault(post_code or "", {k: 0 for k in COUNTED})
+                bucket[name] = n
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    result["posts"] = dict(sorted(per_post.items()))
+    return result
+
+
+def imported_bundle(data_dir: Path, sha256: str) -> str | None:
+    """The ID of the bundle imported here whose file had this SHA-256 (None: none, or only
+    the store can tell). The same bytes were verified when they were imported."""
+    con = _connect(data_dir)
+    if con is None:
+        return None
+    try:
+        row = con.execute("SELECT id FROM sync_bundle WHERE sha256 = ?", (sha256,)).fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    return row[0] if row else None

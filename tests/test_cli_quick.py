@@ -1,0 +1,104 @@
+"""``stats`` and refusing an imported bundle answer from the file (store/quick.py), the same
+as the store does, without loading SQLAlchemy; anything unusual goes through the store."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from sync_world import add_incident, add_meeting, enroll, export_to, make_hq
+
+from okudesk.cli import main
+from okudesk.core.records import stats
+from okudesk.core.store import RESTORING_NAME, quick
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+NO_SQLALCHEMY = (
+    "import sys; from okudesk.cli import main; code = main(sys.argv[1:]); "
+    "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic', "
+    "'cryptography') or m == 'okudesk.core.models'); "
+    "assert not heavy, heavy; sys.exit(code)"
+)
+
+
+def _run_light(*argv: str) -> subprocess.CompletedProcess:
+    """A command in a fresh process that must not import SQLAlchemy, models or crypto."""
+    return subprocess.run(
+        [sys.executable, "-c", NO_SQLALCHEMY, *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ},
+    )
+
+
+def test_the_file_and_the_store_count_the_same(tmp_path):
+    hq = make_hq(tmp_path / "hq")
+    post = enroll(hq, tmp_path / "post", "BTT", tmp_path / "usb")
+    add_meeting(post, "Sambang")
+    add_incident(post, "Pencurian motor")
+    from okudesk.core.sync import importer
+
+    assert importer.import_bundle(hq, export_to(post, tmp_path / "usb")).ok
+    add_incident(hq, "Di Polres")  # HQ's own, another origin
+    with hq.read() as s:
+        expected = stats.counts(s)
+    assert quick.COUNTED == {k: m.__tablename__ for k, m in stats.COUNTED.items()}
+    assert quick.counts(hq.data_dir) == expected
+    assert expected["posts"]["BTT"]["incidents"] == 1 and len(expected["posts"]) == 2
+    light = _run_light("--data-dir", str(hq.data_dir), "stats", "--json")
+    assert light.returncode == 0, light.stderr
+    assert json.loads(light.stdout) == expected
+    hq.close()
+    post.close()
+
+
+def test_an_unusual_file_goes_through_the_store(tmp_path, capsys):
+    """An older schema is migrated first; a restore waiting is finished first."""
+    old = tmp_path / "old"
+    old.mkdir()
+    shutil.copy(FIXTURES / "schema-0005.sqlite3", old / "okudesk.sqlite3")
+    assert quick.counts(old) is None  # not this okudesk's schema yet
+    assert main(["--data-dir", str(old), "stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["incidents"] == 30
+    assert quick.counts(old) is not None  # migrated now
+    (old / RESTORING_NAME).write_bytes(b"")
+    assert quick.counts(old) is None
+    (old / RESTORING_NAME).unlink()
+    assert quick.counts(tmp_path / "nothing-here") is None
+    (tmp_path / "junk").mkdir()
+    (tmp_path / "junk" / "okudesk.sqlite3").write_bytes(b"not a database at all" * 100)
+    assert quick.counts(tmp_path / "junk") is None
+
+
+def test_a_bundle_imported_already_is_refused_without_opening_the_store(tmp_path, capsys):
+    hq = make_hq(tmp_path / "hq")
+    post = enroll(hq, tmp_path / "post", "BTT", tmp_path / "usb")
+    add_meeting(post, "Sambang")
+    bundle = export_to(post, tmp_path / "usb")
+    hq_dir = str(hq.data_dir)
+    hq.close()
+    assert main(["--data-dir", hq_dir, "import", str(bundle)]) == 0
+    capsys.readouterr()
+    refused = _run_light("--data-dir", hq_dir, "import", str(bundle))
+    assert refused.returncode == 1
+    assert "DITOLAK" in refused.stderr and "sudah diimpor" in refused.stderr
+    # a copy with one byte changed is not the same file: the store checks it (and refuses it)
+    changed = tmp_path / "changed.okb"
+    data = bytearray(bundle.read_bytes())
+    data[-1] ^= 1
+    changed.write_bytes(bytes(data))
+    assert main(["--data-dir", hq_dir, "import", str(changed)]) == 1
+    assert "DITOLAK" in capsys.readouterr().err
+    # a new bundle beside the old one: the old refused at once, the new imported
+    add_meeting(post, "Kunjungan kedua")
+    second = export_to(post, tmp_path / "usb")
+    post.close()
+    assert main(["--data-dir", hq_dir, "import", str(bundle), str(second)]) == 1
+    captured = capsys.readouterr()
+    assert "sudah diimpor" in captured.err and "1 baru" in captured.out
