@@ -1,4 +1,4 @@
-"""Windows behaviour, simulated (issue 19): sharing violations on renames, a data folder
+"""Windows behaviour, simulated: sharing violations on renames, a data folder
 held by another okudesk process, leftovers after a failure."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
+from windows_sim import ROOT, Holder, sharing_violation
 
 from okudesk.core import backups, files, folderlock, permissions
 from okudesk.core.backups import BackupError
@@ -19,7 +20,6 @@ from okudesk.core.errors import StoreError
 from okudesk.core.models import Meeting
 from okudesk.core.records import meetings, photos
 from okudesk.core.store import DB_NAME, Store
-from tests.windows_sim import ROOT, Holder, sharing_violation
 
 CONSOLE = permissions.system_actor("pytest")
 
@@ -368,7 +368,7 @@ def test_a_restore_cut_short_is_finished_only_when_nobody_else_has_the_database(
 def test_the_folder_lock_works_with_windows_byte_range_locks(tmp_path):
     """Two okudesk processes on Windows, simulated: msvcrt's locks are exclusive and per
     handle, so the shared claim is a slot and a restore's claim is every other slot."""
-    from tests.windows_sim import FakeMsvcrt, windows_process
+    from windows_sim import FakeMsvcrt, windows_process
 
     fake = FakeMsvcrt()
     gui, cli = windows_process(fake), windows_process(fake)
@@ -394,7 +394,7 @@ def test_the_folder_lock_works_with_windows_byte_range_locks(tmp_path):
 
 
 def test_many_windows_processes_each_get_a_slot(tmp_path):
-    from tests.windows_sim import FakeMsvcrt, windows_process
+    from windows_sim import FakeMsvcrt, windows_process
 
     fake = FakeMsvcrt()
     data = tmp_path / "data"

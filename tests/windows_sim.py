@@ -1,4 +1,4 @@
-"""Windows behaviour simulated on any system, for the tests of issue 19.
+"""Windows behaviour simulated on any system, for the Windows tests.
 
 ``sharing_violation`` makes ``os.replace`` / ``os.unlink`` fail the way Windows fails when
 another program holds a file open (PermissionError, winerror 32); ``Holder`` is a second

@@ -72,7 +72,7 @@
         <location line="+137"/>
         <location filename="../../okudesk/gui/forms/incident_form.py" line="+89"/>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="+86"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="+106"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+128"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="+118"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
@@ -368,7 +368,7 @@
     </message>
     <message>
         <location filename="../../okudesk/gui/forms/incident_form.py" line="-191"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="-30"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-45"/>
         <source>Kejadian baru</source>
         <translation>New incident</translation>
     </message>
@@ -665,7 +665,7 @@
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/home.py" line="+30"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+45"/>
         <source>Penanggung jawab</source>
         <translation>Responsible</translation>
     </message>
@@ -721,7 +721,7 @@
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/home.py" line="-42"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-57"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
@@ -731,7 +731,12 @@
         <translation>New meeting</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
+        <source>Buat cadangan sekarang</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Rapat &amp; kunjungan hari ini</source>
         <translation>Meetings &amp; visits today</translation>
     </message>
@@ -776,14 +781,34 @@
         <translation>Severity</translation>
     </message>
     <message>
+        <location line="+22"/>
+        <source>Cadangan data sedang dibuat...</source>
+        <translation>A backup is being made...</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Belum ada cadangan data di laptop ini.</source>
+        <translation>There is no backup of the data on this laptop yet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cadangan data terakhir sudah {n} hari yang lalu ({when}).</source>
+        <translation>The last backup was made {n} days ago ({when}).</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cadangan tidak dapat dimulai; rinciannya ada di berkas log.</source>
+        <translation>The backup could not be started; the details are in the log file.</translation>
+    </message>
+    <message>
         <location filename="../../okudesk/gui/pages/audit.py" line="+16"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="+0"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-56"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+0"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/home.py" line="+21"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+75"/>
         <source>Data pos ini belum pernah diekspor ke Polres. Buat paket sinkronisasi di halaman Sinkronisasi.</source>
         <translation>This post&apos;s data has never been exported to Polres. Make a sync bundle on the Sync page.</translation>
     </message>
@@ -805,7 +830,7 @@
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/home.py" line="-40"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-94"/>
         <source>Uraian</source>
         <translation>Description</translation>
     </message>

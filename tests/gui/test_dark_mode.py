@@ -1,4 +1,4 @@
-"""Windows 11 in dark mode: okudesk stays light and readable (issue 19).
+"""Windows 11 in dark mode: okudesk stays light and readable.
 
 With dark mode on, Qt's windows11 style hands the application a dark palette. The test
 gives the application such a palette, starts okudesk's way (make_app), and reads the
@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QStyleFactory
 
+from gui.test_login import WINDOWS, _people, _screen, hub_  # noqa: F401 - a fixture
 from okudesk.core import permissions
 from okudesk.gui import app as app_module
-from tests.gui.test_login import WINDOWS, _people, _screen, hub_  # noqa: F401 - a fixture
 
 
 def dark_palette() -> QPalette:

@@ -1,4 +1,4 @@
-"""A second workstation on the same data folder does not open the store (issue 19)."""
+"""A second workstation on the same data folder does not open the store."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import subprocess
 import sys
 
 import pytest
+from windows_sim import ROOT, Holder
 
+from gui.test_login import hub_  # noqa: F401 - a fixture
 from okudesk.core import folderlock
 from okudesk.gui import app, instance
 from okudesk.gui.operations import hub
-from tests.gui.test_login import hub_  # noqa: F401 - a fixture
-from tests.windows_sim import ROOT, Holder
 
 
 def window_free_elsewhere(data) -> bool:
@@ -70,12 +70,12 @@ def test_a_restore_from_the_window_is_refused_while_the_command_line_has_the_fol
 
     from PySide6.QtCore import Qt
 
+    from gui.test_login import PASS, _log_in, _screen, _window
     from okudesk.core import backups, permissions
     from okudesk.core.records import meetings, officers
     from okudesk.core.security import accounts
     from okudesk.gui import messages
     from okudesk.gui.pages import audit as audit_page
-    from tests.gui.test_login import PASS, _log_in, _screen, _window
 
     with store.write() as s:
         admin = officers.add_officer(s, name="Admin Uji", nrp="70010002")

@@ -1,4 +1,4 @@
-"""Which drives the Sinkronisasi page offers (issue 19): Windows' volumes, faked."""
+"""Which drives the Sinkronisasi page offers: Windows' volumes, faked."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import os
 from PySide6.QtCore import Qt
 from sync_world import enroll, make_hq
 
+from gui.test_sync import gui  # noqa: F401 - a fixture
 from okudesk.core.volumes import Volume
 from okudesk.gui.pages import sync as sync_page
-from tests.gui.test_sync import gui  # noqa: F401 - a fixture
 
 
 def _volume(root, **kw) -> Volume:

@@ -1,4 +1,4 @@
-"""Windows facts the workstation must respect (issue 19): drafts do not stay behind."""
+"""Windows facts the workstation must respect: drafts do not stay behind."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import tempfile
 
 from PySide6.QtCore import Qt
 
+from gui.test_reports import _print_dialog, gui_store  # noqa: F401 - a fixture
 from okudesk.gui.operations import hub
 from okudesk.gui.operations import reports as report_ops
-from tests.gui.test_reports import _print_dialog, gui_store  # noqa: F401 - a fixture
 
 
 def _make_draft(qtbot, dialog):
