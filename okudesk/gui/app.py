@@ -6,6 +6,7 @@ opened on the operation worker and the pages fill in when it is ready.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,7 +20,9 @@ def make_app(argv: list[str] | None = None, *, icon: bool = True) -> QApplicatio
     # for it waits up to 5 ms; the UI thread gets it back within 1 ms (opening a list
     # measured 10.4 -> 9.1 ms; the worker alone never waits, so its throughput is kept).
     sys.setswitchinterval(0.001)
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app = QApplication.instance() or QApplication(
+        qt_arguments(argv if argv is not None else sys.argv[:1])
+    )
     app.setApplicationName("okudesk")
     app.setOrganizationName("PolresOKU")
     app.setApplicationVersion(__version__)
@@ -29,16 +32,25 @@ def make_app(argv: list[str] | None = None, *, icon: bool = True) -> QApplicatio
     return app
 
 
+def qt_arguments(argv: list[str], platform: str = sys.platform) -> list[str]:
+    """Qt's command line. On Windows the platform plugin is told not to follow dark mode
+    (``windows:darkmode=0``): Qt's windows11 style would turn the palette dark, and the
+    login card (white), page titles (#1f3b57) and the forms' colours would vanish into it.
+    An argument, not ``QStyleHints.setColorScheme``: that needs PySide6's ``Qt`` enum
+    namespace, ~15-20 ms of every cold start before the login shows. A platform chosen
+    by the user (``QT_QPA_PLATFORM`` or ``-platform``) is left alone."""
+    args = list(argv)
+    if platform == "win32" and "QT_QPA_PLATFORM" not in os.environ and "-platform" not in args:
+        args += ["-platform", "windows:darkmode=0"]
+    return args
+
+
 def use_light_colours(app: QApplication) -> None:
-    """okudesk is drawn in light colours, whatever the system's: with Windows 11 in dark
-    mode Qt's windows11 style turns the palette dark, and the login card (white), page
-    titles (#1f3b57) and the forms' colours would vanish into it. Ask Qt for the light
-    scheme (Qt >= 6.8), and if the palette is dark anyway, give the application a light
-    one (Fusion's standard palette), so every widget has a full light palette."""
-    from PySide6.QtCore import Qt
+    """okudesk is drawn in light colours, whatever the system's: if the palette is dark
+    anyway (a dark desktop theme elsewhere, a platform chosen by the user), the application
+    gets Fusion's standard light palette, so every widget has a full light palette."""
     from PySide6.QtGui import QPalette
 
-    app.styleHints().setColorScheme(Qt.ColorScheme.Light)
     palette = app.palette()
     window = palette.color(QPalette.ColorRole.Window)
     text = palette.color(QPalette.ColorRole.WindowText)

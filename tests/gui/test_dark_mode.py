@@ -136,3 +136,22 @@ def test_the_check_sees_a_dark_login_and_beranda(dark_windows, qtbot, store, mon
     beranda.show()
     qtbot.waitUntil(beranda.is_ready, timeout=10_000)
     assert any(text == "Beranda" for text, _ratio in unreadable(beranda.current_page()))
+
+
+def test_windows_is_told_not_to_follow_dark_mode(monkeypatch):
+    """On Windows the platform plugin gets darkmode=0; a platform the user chose is kept,
+    and elsewhere nothing is added."""
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    assert app_module.qt_arguments(["okudesk"], "win32") == [
+        "okudesk",
+        "-platform",
+        "windows:darkmode=0",
+    ]
+    assert app_module.qt_arguments(["okudesk", "-platform", "offscreen"], "win32") == [
+        "okudesk",
+        "-platform",
+        "offscreen",
+    ]
+    assert app_module.qt_arguments(["okudesk"], "linux") == ["okudesk"]
+    monkeypatch.setenv("QT_QPA_PLATFORM", "windows")
+    assert app_module.qt_arguments(["okudesk"], "win32") == ["okudesk"]
