@@ -532,3 +532,54 @@ def test_a_put_aside_that_cannot_be_undone_finishes_the_restore_at_the_next_star
     assert "buka okudesk lagi" in str(caught.value)
     assert (data / backups.STAGING_NAME).exists()  # kept: it is what will be whole
     assert _purposes(data) == {"Di cadangan"}
+
+
+def _stick(root, *, filesystem="FAT32", free=2 * 1024**3):
+    from okudesk.core.volumes import Volume
+
+    return Volume(
+        root=str(root),
+        label="FLASHDISK",
+        filesystem=filesystem,
+        free=free,
+        total=free * 2,
+        ready=True,
+        usb=True,
+        removable=True,
+        system=False,
+    )
+
+
+def test_a_fat32_stick_takes_no_file_of_4_gib_and_a_full_one_nothing(tmp_path, monkeypatch):
+    from okudesk.core import volumes
+
+    monkeypatch.setattr(volumes, "enumerator", lambda: lambda: [_stick(tmp_path)])
+    assert "FAT32" in volumes.room_problem(tmp_path / "bundles", 5 * 1024**3)
+    assert volumes.room_problem(tmp_path, 1024**2) is None
+    monkeypatch.setattr(volumes, "enumerator", lambda: lambda: [_stick(tmp_path, free=10)])
+    assert "tidak cukup" in volumes.room_problem(tmp_path, 1024**2)
+
+
+def test_an_export_to_a_stick_without_room_writes_nothing(tmp_path, monkeypatch):
+    """The bundle's size is checked once it is encrypted, before its first byte is written:
+    no half bundle and no partial file stay on the stick."""
+    from sync_world import add_meeting, enroll, export_to, make_hq
+
+    from okudesk.core import volumes
+    from okudesk.core.sync import SyncRefused
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    hq = make_hq(tmp_path / "hq")
+    post = enroll(hq, tmp_path / "post", "BTT", usb)
+    add_meeting(post, "Koordinasi pengamanan TPS")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    monkeypatch.setattr(volumes, "enumerator", lambda: lambda: [_stick(stick, free=1000)])
+    with pytest.raises(SyncRefused, match="tidak cukup"):
+        export_to(post, stick)
+    assert list(stick.iterdir()) == []
+    monkeypatch.setattr(volumes, "enumerator", lambda: lambda: [_stick(stick)])
+    assert export_to(post, stick).parent == stick
+    post.close()
+    hq.close()

@@ -10,12 +10,14 @@ The probing (:func:`windows_volumes`) is separate from the choosing (:func:`targ
 the choosing is tested with a fake enumerator on any system.
 
 Before writing, :func:`problem` checks what the file system cannot take (FAT32: no file of
-4 GiB or more) and the free space.
+4 GiB or more) and the free space; :func:`room_problem` does it for a folder once the
+file's size is known (a bundle, when it is encrypted and before its first byte is written).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -97,6 +99,27 @@ def volume_of(path: str | os.PathLike[str], volumes: Iterable[Volume]) -> Volume
         ):
             best = v
     return best
+
+
+def room_problem(folder: str | os.PathLike[str], size: int) -> str | None:
+    """Why a file of ``size`` bytes cannot be written into ``folder``, checked when the
+    bytes are known and before any is written: the volume's readiness and file-system limit
+    where this system lists volumes (Windows), the free space everywhere."""
+    found = volume_of(folder, enumerator()())
+    if found is not None:
+        return problem(found, size)
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return None  # writing will say what is wrong
+    if free < size + MARGIN:
+        return _(
+            "Ruang di {root} tidak cukup: perlu {size}, tersisa {free}",
+            root=os.fspath(folder),
+            size=human_size(size),
+            free=human_size(free),
+        )
+    return None
 
 
 # --- Windows -----------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.keywrap import InvalidUnwrap, aes_key_unwrap, aes_key_wrap
 
-from okudesk.core import files
+from okudesk.core import files, volumes
 from okudesk.core.files import fsync_dir
 from okudesk.core.i18n import _
 from okudesk.core.security import pki
@@ -175,16 +175,19 @@ def write(
     manifest_bytes = canonical(manifest)
     signature = pki.sign(signer.key, manifest_bytes)
     chain = b"".join(pki.cert_pem(c) for c in (signer.certificate, *signer.chain))
-    _write_atomically(
-        path,
-        [
-            (MANIFEST, manifest_bytes),
-            (PAYLOAD, parts[PAYLOAD]),
-            (PHOTOS, parts[PHOTOS]),
-            (SIGNATURE, signature),
-            (SIGNER, chain),
-        ],
-    )
+    members = [
+        (MANIFEST, manifest_bytes),
+        (PAYLOAD, parts[PAYLOAD]),
+        (PHOTOS, parts[PHOTOS]),
+        (SIGNATURE, signature),
+        (SIGNER, chain),
+    ]
+    # the stick's file system and free space, now that the size is known (zip headers ~100
+    # bytes a member): a FAT32 stick takes no file of 4 GiB, a full one would stop halfway
+    room = volumes.room_problem(Path(path).parent, sum(len(d) + 128 for _n, d in members))
+    if room:
+        raise SyncRefused(room)
+    _write_atomically(path, members)
     try:
         opened = open_file(path)  # read back what is on the stick
         good = opened.manifest_bytes == manifest_bytes and verify_signature(opened)

@@ -418,7 +418,7 @@ class SyncPage(Page):
         from okudesk.core import volumes
 
         volume = volumes.volume_of(target, self._volumes)
-        problem = volumes.problem(volume, 0)  # ready, and room for the bundle's first bytes
+        problem = volumes.problem(volume, 0)  # ready; its size is checked once encrypted
         if problem:
             self.post_result.setText(tr("Gagal: {reason}").format(reason=problem))
             return
