@@ -19,9 +19,7 @@ import sqlite3
 from pathlib import Path
 from typing import NamedTuple
 
-from okudesk.core.store import DB_NAME, RESTORING_NAME
-from okudesk.core.store.backup import read_only, revision_of
-from okudesk.core.store.migrate import SCHEMA_HEAD
+from okudesk.core.store.quick import open_current
 
 # The rows of accounts.login_choices: active, not deleted officers with an account, by name.
 _CHOICES = """
@@ -54,17 +52,10 @@ class LoginScreen(NamedTuple):
 def login_screen(data_dir: Path) -> LoginScreen | None:
     """What the login screen shows for the database in ``data_dir``, or None when only the
     opened store can tell."""
-    path = Path(data_dir) / DB_NAME
-    if not path.is_file() or (Path(data_dir) / RESTORING_NAME).exists():
+    con = open_current(data_dir)
+    if con is None:
         return None
     try:
-        con = read_only(path)
-    except sqlite3.Error:
-        return None
-    try:
-        con.execute("PRAGMA query_only = ON")
-        if revision_of(con) != SCHEMA_HEAD:
-            return None
         accounts = con.execute("SELECT count(*) FROM officer_account").fetchone()[0]
         choices = tuple(LoginChoice(*row) for row in con.execute(_CHOICES))
     except sqlite3.Error:

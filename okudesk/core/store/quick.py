@@ -1,9 +1,10 @@
 """Answers the command line reads from the database file alone (SQLite only).
 
 ``okudesk stats`` and refusing a bundle that was imported already need a few counts and
-one look-up, not SQLAlchemy and the mapped models (most of a command's half second). As in
-``peek.py``, a read-only sqlite3 connection answers when the file is ordinary: it exists, no
-restore is waiting, its schema is this okudesk's. Anything else returns None and the
+one look-up, not SQLAlchemy and the mapped models (most of a command's half second). A
+read-only sqlite3 connection (:func:`open_current`, which ``peek.py``'s login list uses too)
+answers when the file is ordinary: it exists, no restore is waiting, its schema is this
+okudesk's. Anything else returns None and the
 command opens the store as always. tests/test_cli_quick.py keeps the answers equal to the
 store's (``records/stats.py``, ``sync/importer.py``).
 """
@@ -27,7 +28,10 @@ COUNTED = {
 }
 
 
-def _connect(data_dir: Path) -> sqlite3.Connection | None:
+def open_current(data_dir: Path) -> sqlite3.Connection | None:
+    """A read-only, query-only connection to the database in ``data_dir`` when the file is
+    ordinary: it exists, no restore is waiting, its schema is this okudesk's. None
+    otherwise: then only the opened store can answer. The caller closes it."""
     path = Path(data_dir) / DB_NAME
     if not path.is_file() or (Path(data_dir) / RESTORING_NAME).exists():
         return None
@@ -47,7 +51,7 @@ def _connect(data_dir: Path) -> sqlite3.Connection | None:
 
 def counts(data_dir: Path) -> dict | None:
     """``records.stats.counts`` read from the file (each from its covering index)."""
-    con = _connect(data_dir)
+    con = open_current(data_dir)
     if con is None:
         return None
     try:
@@ -73,7 +77,7 @@ def counts(data_dir: Path) -> dict | None:
 def imported_bundle(data_dir: Path, sha256: str) -> str | None:
     """The ID of the bundle imported here whose file had this SHA-256 (None: none, or only
     the store can tell). The same bytes were verified when they were imported."""
-    con = _connect(data_dir)
+    con = open_current(data_dir)
     if con is None:
         return None
     try:
