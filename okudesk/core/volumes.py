@@ -78,12 +78,16 @@ def problem(volume: Volume | None, size: int) -> str | None:
             size=human_size(size),
             filesystem=volume.filesystem,
         )
-    if volume.free < size + MARGIN:
+    return _short_of_room(volume.root, size, volume.free)
+
+
+def _short_of_room(root: str, size: int, free: int) -> str | None:
+    if free < size + MARGIN:
         return _(
             "Ruang di {root} tidak cukup: perlu {size}, tersisa {free}",
-            root=volume.root,
+            root=root,
             size=human_size(size),
-            free=human_size(volume.free),
+            free=human_size(free),
         )
     return None
 
@@ -112,14 +116,7 @@ def room_problem(folder: str | os.PathLike[str], size: int) -> str | None:
         free = shutil.disk_usage(folder).free
     except OSError:
         return None  # writing will say what is wrong
-    if free < size + MARGIN:
-        return _(
-            "Ruang di {root} tidak cukup: perlu {size}, tersisa {free}",
-            root=os.fspath(folder),
-            size=human_size(size),
-            free=human_size(free),
-        )
-    return None
+    return _short_of_room(os.fspath(folder), size, free)
 
 
 # --- Windows -----------------------------------------------------------------------------
