@@ -194,7 +194,7 @@ def write(
     except SyncRefused:
         good = False
     if not good:
-        _remove(path)
+        files.discard(path)
         raise SyncRefused(
             _("Berkas yang ditulis ke {path} rusak saat dibaca kembali; coba media lain", path=path)
         )
@@ -216,17 +216,10 @@ def _write_atomically(path: Path, members: list[tuple[str, bytes]]) -> None:
         files.replace(partial, path, write_through=True)  # bundles go to USB sticks
         fsync_dir(path.parent)
     except OSError as exc:
-        _remove(partial)
+        files.discard(partial)
         raise SyncRefused(
             _("Gagal menulis {path}: {reason}", path=path, reason=exc.strerror or exc)
         ) from exc
-
-
-def _remove(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass
 
 
 def open_file(path: Path) -> Opened:
