@@ -179,12 +179,11 @@ def write_backup(
                 fh.flush()
                 os.fsync(fh.fileno())
             check_backup(partial)  # read back whole before it may look like a good backup
-            os.replace(partial, target)
+            files.replace(partial, target)
             fsync_dir(out_dir)
-        finally:
+        finally:  # a leftover the system will not let go of must not fail a written backup
             for leftover in (partial, snapshot):
-                if leftover.exists():
-                    leftover.unlink()
+                files.discard(leftover)
     except OSError as exc:
         raise BackupError(
             _(
@@ -244,10 +243,9 @@ def _copy_photos(photos: list[Path], names: list[str], store_dir: Path) -> set[s
                 logging.getLogger(__name__).warning("damaged photo left out of the backup: %s", rel)
                 damaged.add(rel)
                 continue
-            os.replace(partial, target)
+            files.replace(partial, target)
         finally:
-            if partial.exists():
-                partial.unlink()
+            files.discard(partial)
         folders.add(target.parent)
     for folder in folders:
         fsync_dir(folder)
@@ -422,7 +420,7 @@ def _sweep(backup_dir: Path) -> list[Path]:
     removed = list(backup_dir.glob(f"okudesk-{DAILY}-*{PARTIAL}*"))
     removed += list((backup_dir / PHOTO_STORE).glob(f"*/*{PARTIAL}"))
     for leftover in removed:
-        leftover.unlink()
+        files.unlink(leftover)
     return removed
 
 
@@ -465,11 +463,11 @@ def prune(
     kept = retained(times, daily=keep, weekly=weekly, monthly=monthly) | set(daily[-1:])
     for old in daily:
         if old not in kept:
-            old.unlink()
+            files.unlink(old)
             removed.append(old)
     before = sorted(backup_dir.glob("okudesk-before-*.sqlite3"), key=lambda p: p.stat().st_mtime)
     for old in before[:-keep] if keep > 0 else []:
-        old.unlink()
+        files.unlink(old)
         removed.append(old)
     removed += _prune_photo_store(backup_dir, [p for p in daily if p in kept])
     return removed
@@ -491,7 +489,7 @@ def _prune_photo_store(backup_dir: Path, kept: list[Path]) -> list[Path]:
     removed = []
     for photo in store_dir.glob("*/*.jpg"):
         if photo.relative_to(store_dir).as_posix() not in named:
-            photo.unlink()
+            files.unlink(photo)
             removed.append(photo)
     return removed
 
