@@ -246,10 +246,15 @@ def set_hub(new: Hub | None) -> None:
 
 
 class _Op(Generic[T]):
-    def __init__(self, parent: QWidget | None, op: Callable[[Any], T]):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        op: Callable[[Any], T],
+        success: Callable[[T], Any] | None = None,
+    ):
         self._parent = parent
         self._op = op
-        self._success: Callable[[T], Any] | None = None
+        self._success = success
         self._failure: Callable[[BaseException], Any] | None = None
         self.changes: Changes | None = None  # what the work committed, once it has run
 
@@ -334,15 +339,6 @@ class QueryOp(_Op[T]):
     """Read something on the worker (``op(session)`` in a read session), then
     ``success(result)``."""
 
-    def __init__(
-        self,
-        parent: QWidget | None,
-        op: Callable[[Any], T],
-        success: Callable[[T], Any] | None = None,
-    ):
-        super().__init__(parent, op)
-        self._success = success
-
     _writes = False
 
     def _work(self, store) -> T:
@@ -354,15 +350,6 @@ class WriteOp(_Op[T]):
     """Change data on the worker (``op(session)`` in one write transaction); on success the
     result goes to ``success`` and then ``hub().data_changed`` is emitted with what the
     transaction committed."""
-
-    def __init__(
-        self,
-        parent: QWidget | None,
-        op: Callable[[Any], T],
-        success: Callable[[T], Any] | None = None,
-    ):
-        super().__init__(parent, op)
-        self._success = success
 
     def _work(self, store) -> T:
         with store.write() as session:
@@ -381,8 +368,7 @@ class StoreTask(_Op[T]):
         *,
         needs_store: bool = True,
     ):
-        super().__init__(parent, op)
-        self._success = success
+        super().__init__(parent, op, success)
         self._needs_store = needs_store
 
     def _work(self, store) -> T:
