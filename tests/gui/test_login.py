@@ -203,22 +203,22 @@ def test_audit_page_filters_verifies_and_backs_up_to_usb(qtbot, hub_, store, tmp
     assert len(list(usb.glob("okudesk-cadangan-BTT-*.zip"))) == 1
 
 
-def test_an_admin_restores_a_backup_from_the_gui_and_logs_in_again(
-    qtbot, hub_, store, tmp_path, monkeypatch
-):
+def _admin_about_to_restore(qtbot, store, tmp_path, monkeypatch):
+    """An admin on the Audit page's backup tab, about to restore a backup made before the
+    meeting it returns (window, lock screen, page, that meeting); the file and the
+    confirmation are answered."""
+    from datetime import datetime, timedelta
+
     from okudesk.core import backups
     from okudesk.core.records import meetings
     from okudesk.gui import messages
     from okudesk.gui.pages import audit as audit_page
 
-    ids = _people(store)
     with store.write() as s:
         admin = officers.add_officer(s, name="Admin Uji", nrp="70010002")
         accounts.set_account(s, admin.id, role="admin", passphrase=PASS, must_change=False)
     archive = backups.write_backup(store, tmp_path / "usb").path
     with store.write() as s:
-        from datetime import datetime, timedelta
-
         late = meetings.create_meeting(
             s,
             meetings.MeetingInput(starts_at=datetime.now() - timedelta(hours=1), purpose="Sesudah"),
@@ -232,6 +232,16 @@ def test_an_admin_restores_a_backup_from_the_gui_and_logs_in_again(
     monkeypatch.setattr(audit_page, "choose_backup_file", lambda parent: str(archive))
     monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
     page.tabs.setCurrentIndex(2)
+    return window, screen, page, late
+
+
+def test_an_admin_restores_a_backup_from_the_gui_and_logs_in_again(
+    qtbot, hub_, store, tmp_path, monkeypatch
+):
+    from okudesk.core.records import meetings
+
+    ids = _people(store)
+    window, screen, page, late = _admin_about_to_restore(qtbot, store, tmp_path, monkeypatch)
     qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(screen.isVisible, timeout=20_000)
     restored = hub_.store

@@ -66,35 +66,13 @@ def test_the_first_window_claims_the_folder_and_says_where_it_is(tmp_path, qtbot
 def test_a_restore_from_the_window_is_refused_while_the_command_line_has_the_folder(
     qtbot, store, tmp_path, monkeypatch, gui_env
 ):
-    from datetime import datetime, timedelta
-
     from PySide6.QtCore import Qt
 
-    from gui.test_login import PASS, _log_in, _screen, _window
+    from gui.test_login import _admin_about_to_restore
     from okudesk.core import backups, permissions
-    from okudesk.core.records import meetings, officers
-    from okudesk.core.security import accounts
-    from okudesk.gui import messages
-    from okudesk.gui.pages import audit as audit_page
+    from okudesk.core.records import meetings
 
-    with store.write() as s:
-        admin = officers.add_officer(s, name="Admin Uji", nrp="70010002")
-        accounts.set_account(s, admin.id, role="admin", passphrase=PASS, must_change=False)
-    archive = backups.write_backup(store, tmp_path / "usb").path
-    with store.write() as s:
-        late = meetings.create_meeting(
-            s,
-            meetings.MeetingInput(starts_at=datetime.now() - timedelta(hours=1), purpose="Sesudah"),
-        )
-    store.actor = None
-    window = _window(qtbot, store)
-    screen = _screen(window)
-    _log_in(qtbot, window, admin.id)
-    qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
-    page = window.go_to("audit")
-    monkeypatch.setattr(audit_page, "choose_backup_file", lambda parent: str(archive))
-    monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
-    page.tabs.setCurrentIndex(2)
+    window, screen, page, late = _admin_about_to_restore(qtbot, store, tmp_path, monkeypatch)
     with Holder("store", store.data_dir):  # okudesk-cli busy on the same folder
         qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: bool(gui_env["error"]), timeout=20_000)
