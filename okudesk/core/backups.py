@@ -335,6 +335,12 @@ def last_daily(backup_dir: Path) -> datetime | None:
     return datetime.fromtimestamp(existing[-1].stat().st_mtime) if existing else None
 
 
+def daily_due(backup_dir: Path, now: datetime | None = None) -> bool:
+    """Whether the day's backup is still to be made: none yet, or the last a day old."""
+    last = last_daily(backup_dir)
+    return last is None or (now or datetime.now()) - last >= timedelta(days=1)
+
+
 class _Lock:
     """An advisory lock on ``cadangan.lock`` in the backup folder, so one process at a time
     writes daily backups (a second start while one runs leaves it alone). The operating
@@ -398,8 +404,7 @@ def daily_if_due(
         return None
     try:
         _sweep(store.backup_dir)
-        last = last_daily(store.backup_dir)
-        if not force and last is not None and now - last < timedelta(days=1):
+        if not force and not daily_due(store.backup_dir, now):
             return None
         info = write_backup(
             store,

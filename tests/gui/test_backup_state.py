@@ -69,3 +69,18 @@ def test_a_stale_backup_is_shown_and_a_petugas_is_not_offered_the_button(store, 
     home.refresh()
     qtbot.waitUntil(lambda: not home.backup_box.isVisible(), timeout=10_000)
     idle()
+
+
+def test_a_start_with_todays_backup_made_starts_no_backup_process(window, store, qtbot, idle):
+    """The day's backup made, a start spawns no process to find out: it would load the store
+    on the laptop's two cores while someone logs in. Asked for, it is made anyway."""
+    from okudesk.gui import daily_backup
+    from okudesk.gui.operations import backups as backup_ops
+
+    backups.daily_if_due(store)
+    started = []
+    op = backup_ops.start_daily(parent=None, data_dir=store.data_dir).success(started.append)
+    op.run()
+    qtbot.waitUntil(lambda: bool(started), timeout=10_000)
+    assert started == [False] and not daily_backup.running()
+    idle()

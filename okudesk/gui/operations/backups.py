@@ -19,12 +19,17 @@ def write_backup(*, parent: QWidget | None, folder: Path | str) -> StoreTask:
 
 
 def start_daily(*, parent: QWidget | None, data_dir: Path, now: bool = False) -> StoreTask:
-    """Start the daily backup's own process (okudesk/gui/daily_backup.py); ``now``: even
-    when the last is less than a day old. Succeeds with whether it started."""
+    """Start the daily backup's own process (okudesk/gui/daily_backup.py) when it is due;
+    ``now``: even when the last is less than a day old. Succeeds with whether it started.
+    Not due, no process is started: it would load the store only to find nothing to do,
+    on the laptop's two cores, while someone logs in."""
 
-    def work(_store):
+    def work(store):
+        from okudesk.core import backups
         from okudesk.gui import daily_backup
 
+        if not now and store is not None and not backups.daily_due(store.backup_dir):
+            return False
         return daily_backup.start(data_dir, now=now) is not None
 
     return StoreTask(parent, work, needs_store=False)
