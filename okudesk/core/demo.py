@@ -52,39 +52,8 @@ DEMO_POST: dict[str, Any] = dict(
     place_name="Baturaja",
 )
 
-DESA = {
-    "Baturaja Timur": [
-        "Sekar Jaya",
-        "Sukaraya",
-        "Kemalaraja",
-        "Baturaja Lama",
-        "Air Gading",
-        "Tanjung Baru",
-        "Talang Jawa",
-        "Kemelak Bindung Langit",
-        "Sepancar Lawang Kulon",
-        "Tanjung Kemala",
-    ],
-    "Baturaja Barat": [
-        "Air Paoh",
-        "Batu Kuning",
-        "Sukajadi",
-        "Talang Jawa Utara",
-        "Pusar",
-        "Tanjung Agung",
-        "Laya",
-        "Baturaja Permai",
-    ],
-    "Lubuk Batang": [
-        "Lubuk Batang Lama",
-        "Lubuk Batang Baru",
-        "Karta Mulya",
-        "Banu Ayu",
-        "Belatung",
-    ],
-    "Peninjauan": ["Peninjauan", "Saung Naga", "Kampai", "Lubuk Kemiling", "Marga Bakti"],
-    "Ulu Ogan": ["Pedataran", "Ulak Lebar", "Gunung Tiga", "Belandang"],
-}
+# the kecamatan whose official villages the demo's records lie in
+DEMO_KECAMATAN = ("Baturaja Timur", "Baturaja Barat", "Lubuk Batang", "Peninjauan", "Ulu Ogan")
 
 FIRST = [
     "Ahmad",
@@ -489,13 +458,12 @@ def _demo_signature(rng: random.Random) -> bytes:
 
 
 def _ensure_desa(session: Session) -> dict[str, list[str]]:
-    kec = {k.name: k.id for k in reference.kecamatan(session)}
-    for kec_name, names in DESA.items():
-        for name in names:
-            reference.add_desa(session, kec[kec_name], name)
+    """The official villages of the demo's kecamatan (seeded with every database)."""
+    kec = {k.id for k in reference.kecamatan(session) if k.name in DEMO_KECAMATAN}
     result: dict[str, list[str]] = {}
     for d in reference.desa(session):
-        result.setdefault(d.parent_id or "", []).append(d.id)  # a desa always lies in a kecamatan
+        if d.parent_id in kec:
+            result.setdefault(d.parent_id or "", []).append(d.id)
     return result
 
 

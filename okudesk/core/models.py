@@ -107,8 +107,12 @@ class Kecamatan(Synced, Base):
 
 
 class Desa(Synced, Base):
+    """A village: a desa or a kelurahan. Official ones carry their Kemendagri code (the key
+    that makes figures add up across posts); a post's local addition has none."""
+
     __tablename__ = "desa"
     kecamatan_id: Mapped[str] = mapped_column(ForeignKey("kecamatan.id"), index=True)
+    code: Mapped[str] = mapped_column(String(16), default="", server_default="", index=True)
     name: Mapped[str] = mapped_column(String(80))
     is_kelurahan: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)

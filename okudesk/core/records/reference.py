@@ -112,7 +112,8 @@ def add_desa(session: Session, kecamatan_id: str, name: str, *, is_kelurahan: bo
     existing = session.scalar(
         select(Desa.id).where(
             Desa.kecamatan_id == kecamatan_id,
-            func.lower(Desa.name) == name.lower(),
+            # "Tanjung Agung" is the official "Tanjungagung": case and spaces do not count
+            func.replace(func.lower(Desa.name), " ", "") == "".join(name.lower().split()),
             Desa.deleted_at.is_(None),
         )
     )
@@ -133,4 +134,78 @@ def rename(session: Session, model: type[Reference], item_id: str, name: str) ->
     if row is None:
         raise ValidationError(_("{kind} tidak ditemukan: {id}", kind=model.__name__, id=item_id))
     row.name = name
+    session.flush()
+
+
+@dataclass(frozen=True)
+class Village:
+    """A village as the administrator's list shows it."""
+
+    id: str
+    name: str
+    code: str  # Kemendagri code; empty for a post's local addition
+    is_kelurahan: bool
+    active: bool
+    editable: bool  # whether this installation may rename or switch it off
+
+
+def _may_edit(session: Session, row: Desa) -> bool:
+    """HQ keeps the official list; a post changes only the villages it added itself."""
+    from okudesk.core.records import posts
+
+    here = posts.this_post(session)
+    if here is None:
+        return False
+    return here.is_hq or (bool(row.origin_post) and row.origin_post == here.code)
+
+
+def villages(session: Session, kecamatan_id: str) -> list[Village]:
+    """Every village of a kecamatan, switched-off ones too, official ones first by name.
+    A post's own row for an official village that the official row replaced is not shown."""
+    rows = session.scalars(
+        select(Desa)
+        .where(
+            Desa.kecamatan_id == kecamatan_id,
+            Desa.deleted_at.is_(None),
+            (Desa.code == "") | (Desa.origin_post == ""),
+        )
+        .order_by(Desa.code == "", Desa.name)
+    )
+    return [
+        Village(d.id, d.name, d.code, d.is_kelurahan, d.active, _may_edit(session, d)) for d in rows
+    ]
+
+
+def update_desa(session: Session, desa_id: str, *, name: str, active: bool) -> None:
+    """Rename a village or switch it off (it stays on the records that name it)."""
+    require(session, "reference.write")
+    row = session.get(Desa, desa_id)
+    if row is None or row.deleted_at is not None:
+        raise ValidationError(_("{kind} tidak ditemukan: {id}", kind="Desa", id=desa_id))
+    if not _may_edit(session, row):
+        raise ValidationError(
+            _(
+                "Desa {desa} berasal dari daftar resmi Kemendagri atau dari pos lain; "
+                "hanya Polres yang dapat mengubahnya",
+                desa=row.name,
+            )
+        )
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError(_("{field} wajib diisi", field="Nama desa"), "name")
+    same = session.scalar(
+        select(Desa.name).where(
+            Desa.kecamatan_id == row.kecamatan_id,
+            Desa.id != row.id,
+            Desa.active.is_(True),
+            Desa.deleted_at.is_(None),
+            func.replace(func.lower(Desa.name), " ", "") == "".join(name.lower().split()),
+        )
+    )
+    if same is not None:
+        raise ValidationError(_("Sudah ada desa {desa} di kecamatan ini", desa=same), "name")
+    if row.name != name:
+        row.name = name
+    if row.active != active:
+        row.active = active
     session.flush()

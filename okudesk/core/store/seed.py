@@ -1,15 +1,19 @@
-"""The reference lists a new database starts with (resources/reference/oku.json).
+"""The reference lists a new database starts with (resources/reference/oku.json, and the
+kecamatan and villages of OKU with their Kemendagri codes in resources/reference/oku-wilayah.csv).
 
 Seeded rows get IDs derived from their names (UUID5), so every post's seed has the same
-IDs and HQ merges them instead of collecting thirteen copies of "Baturaja Timur". They
+IDs and HQ merges them instead of collecting thirteen copies of "Baturaja Timur" (a
+village's ID comes from its code, since an administrator may correct its name). They
 carry change version ("seed", 0): a seed is not a change and is never exported. Part of
 the store: a database is made with them, before any service sees it.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import uuid
+from dataclasses import dataclass
 from functools import cache
 from typing import TypeVar
 
@@ -20,6 +24,7 @@ from okudesk.core.history import versioning
 from okudesk.core.models import (
     ActivityType,
     Base,
+    Desa,
     IncidentCategory,
     Kecamatan,
     Rank,
@@ -41,6 +46,33 @@ def reference_data() -> dict:
     return data
 
 
+@dataclass(frozen=True)
+class Place:
+    """One row of the official list: a kecamatan (no kecamatan_code) or a village."""
+
+    code: str
+    name: str
+    kind: str  # "kecamatan", "desa" or "kelurahan"
+    kecamatan_code: str = ""
+    kecamatan: str = ""
+
+
+@cache
+def wilayah() -> tuple[Place, ...]:
+    """The kecamatan and villages of OKU, kecamatan first."""
+    with resource("reference", "oku-wilayah.csv").open(encoding="utf-8", newline="") as f:
+        rows = [
+            Place(r["kode"], r["nama"], r["jenis"], r["kode_kecamatan"], r["kecamatan"])
+            for r in csv.DictReader(f)
+        ]
+    return tuple(sorted(rows, key=lambda p: (p.kind != "kecamatan", p.code)))
+
+
+def desa_id(code: str) -> str:
+    """The seeded ID of an official village: from its code, the same at every post."""
+    return seed_id("desa", code)
+
+
 M = TypeVar("M", bound=Base)
 
 
@@ -60,9 +92,26 @@ def seed_reference(session: Session) -> bool:
     if session.scalar(select(func.count()).select_from(Kecamatan)):
         return False
     data = reference_data()
+    kecamatan = [
+        _seeded(Kecamatan, "kecamatan", p.name, code=p.code)
+        for p in wilayah()
+        if p.kind == "kecamatan"
+    ]
+    kecamatan_ids = {k.code: k.id for k in kecamatan}
     rows: list[Base] = []
-    for k in data["kecamatan"]:
-        rows.append(_seeded(Kecamatan, "kecamatan", k["name"], code=k["code"]))
+    for place in wilayah():
+        if place.kind != "kecamatan":
+            row = Desa(
+                id=desa_id(place.code),
+                name=place.name,
+                code=place.code,
+                kecamatan_id=kecamatan_ids[place.kecamatan_code],
+                is_kelurahan=place.kind == "kelurahan",
+                change_instance=SEED_INSTANCE,
+                change_counter=0,
+                origin_post="",
+            )
+            rows.append(row)
     order = 0
     for group, names in data["stakeholder_types"]:
         for name in names:
@@ -87,6 +136,8 @@ def seed_reference(session: Session) -> bool:
     previous = session.info.get(versioning.KEEP_VERSIONS)
     session.info[versioning.KEEP_VERSIONS] = True
     try:
+        session.add_all(kecamatan)
+        session.flush()  # before the villages that point at them
         session.add_all(rows)
         session.flush()
     finally:

@@ -70,3 +70,25 @@ def record_key(*, parent: QWidget | None, listing, record_id: str) -> QueryOp[in
         return core.key_of(session, listing, record_id)
 
     return QueryOp(parent, work)
+
+
+def villages(*, parent: QWidget | None, kecamatan_id: str) -> QueryOp[list]:
+    """Every village of a kecamatan, switched-off ones too (reference.Village)."""
+
+    def work(session):
+        from okudesk.core.records import reference
+
+        return reference.villages(session, kecamatan_id)
+
+    return QueryOp(parent, work)
+
+
+def update_desa(*, parent: QWidget | None, desa_id: str, name: str, active: bool) -> WriteOp[None]:
+    """Rename a village or switch it on or off."""
+
+    def work(session):
+        from okudesk.core.records import reference
+
+        reference.update_desa(session, desa_id, name=name, active=active)
+
+    return WriteOp(parent, work)

@@ -80,6 +80,19 @@ class SettingsPage(Page):
         pf.addRow("", save_row)
         v.addWidget(post_box)
 
+        place_box = QGroupBox(tr("Wilayah"))
+        pl = QHBoxLayout(place_box)
+        place_note = QLabel(
+            tr("13 kecamatan dan 157 desa/kelurahan OKU dengan kode Kemendagri, dan desa lokal")
+        )
+        place_note.setWordWrap(True)
+        pl.addWidget(place_note, 1)
+        self.manage_villages = QPushButton(tr("Kelola desa/kelurahan…"))
+        self.manage_villages.clicked.connect(self._manage_villages)
+        pl.addWidget(self.manage_villages)
+        self.guard("reference.write", self.manage_villages)
+        v.addWidget(place_box)
+
         off_box = QGroupBox(tr("Petugas"))
         ov = QVBoxLayout(off_box)
         self.officers = QTableWidget(0, 4)
@@ -126,6 +139,11 @@ class SettingsPage(Page):
         v.addStretch(1)
         self.post = None
         self.refresh()
+
+    def _manage_villages(self) -> None:
+        from okudesk.gui.dialogs.villages import VillagesDialog
+
+        VillagesDialog(self).exec()
 
     def _language_chosen(self, _index: int) -> None:
         language = self.language.currentData()
