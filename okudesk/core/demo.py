@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from okudesk.core.models import (
     IncidentStatusChange,
     Meeting,
     Officer,
+    PoliticalParty,
     Stakeholder,
     meeting_officer,
     meeting_stakeholder,
@@ -475,12 +477,18 @@ def _ensure_stakeholders(
         return existing
     types = reference.stakeholder_types(session)
     all_desa = [d for ds in desa_by_kec.values() for d in ds]
+    parties = [
+        (p.id, re.compile(rf"\b{re.escape(p.abbreviation)}\b", re.IGNORECASE))
+        for p in session.scalars(select(PoliticalParty))
+    ]
     for _i in range(60):
         t = rng.choice(types)
         org = rng.choice(ORGS.get(t.name, [""]))
+        named = [party for party, pattern in parties if pattern.search(org)]
         s = Stakeholder(
             name=_person(rng),
             type_id=t.id,
+            party_id=named[0] if len(named) == 1 else None,
             organisation=org,
             desa_id=rng.choice(all_desa),
             phone=f"08{rng.randint(11, 99)}{rng.randint(10_000_000, 99_999_999)}",

@@ -188,15 +188,29 @@ class Officer(Synced, Base):
     post: Mapped[Post | None] = relationship()
 
 
+class PoliticalParty(Synced, Base):
+    """A party on the ballot of an election (the 18 national parties of 2024 are seeded).
+    HQ keeps the list; a later election is a new list, not edits of the old one."""
+
+    __tablename__ = "political_party"
+    election: Mapped[int] = mapped_column(Integer, default=2024)
+    number: Mapped[int] = mapped_column(Integer, default=0)  # nomor urut on the ballot
+    abbreviation: Mapped[str] = mapped_column(String(30), default="")
+    name: Mapped[str] = mapped_column(String(120))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
 class Stakeholder(Synced, Base):
     __tablename__ = "stakeholder"
     name: Mapped[str] = mapped_column(String(120))
     type_id: Mapped[str | None] = mapped_column(ForeignKey("stakeholder_type.id"), index=True)
+    party_id: Mapped[str | None] = mapped_column(ForeignKey("political_party.id"), index=True)
     organisation: Mapped[str] = mapped_column(String(120), default="")
     desa_id: Mapped[str | None] = mapped_column(ForeignKey("desa.id"), index=True)
     phone: Mapped[str] = mapped_column(String(30), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     type: Mapped[StakeholderType | None] = relationship()
+    party: Mapped[PoliticalParty | None] = relationship()
     desa: Mapped[Desa | None] = relationship()
 
 
@@ -357,6 +371,7 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     ActivityType,
     IncidentCategory,
     Rank,
+    PoliticalParty,
     Post,
     Officer,
     Stakeholder,

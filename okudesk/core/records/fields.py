@@ -579,6 +579,15 @@ STAKEHOLDER = RecordFields(
             exported=True,
         ),
         Field(
+            "party_id",
+            "Partai politik",
+            "Political party",
+            R,
+            reference="political_party",
+            listed=L(15, key="party", width=110, label="Partai", english="Party"),
+            exported=True,
+        ),
+        Field(
             "organisation",
             "Organisasi / jabatan",
             "Organisation / position",
@@ -609,6 +618,14 @@ STAKEHOLDER = RecordFields(
         ),
         Field("notes", "Catatan", "Notes", LT, searchable=True, exported=True),
         Field("meetings", "Pertemuan", "Meetings", Kind.DERIVED, entered=False, listed=L(50)),
+        Field(
+            "last_met",
+            "Terakhir ditemui",
+            "Last met",
+            Kind.DERIVED,
+            entered=False,
+            listed=L(55, width=120),
+        ),
     ),
 )
 

@@ -27,6 +27,7 @@ from okudesk.core.models import (
     Kecamatan,
     Meeting,
     Officer,
+    PoliticalParty,
     Stakeholder,
     StakeholderType,
     Synced,
@@ -234,9 +235,17 @@ INCIDENTS = Listing(
 # --- stakeholders ------------------------------------------------------------------------------
 
 _s_type = aliased(StakeholderType, name="s_type")
+_s_party = aliased(PoliticalParty, name="s_party")
 _s_desa = aliased(Desa, name="s_desa")
 _s_meetings = (
     select(func.count())
+    .select_from(meeting_stakeholder.join(Meeting, Meeting.id == meeting_stakeholder.c.meeting_id))
+    .where(meeting_stakeholder.c.stakeholder_id == Stakeholder.id, Meeting.deleted_at.is_(None))
+    .correlate(Stakeholder)
+    .scalar_subquery()
+)
+_s_last_met = (
+    select(func.max(Meeting.starts_at))
     .select_from(meeting_stakeholder.join(Meeting, Meeting.id == meeting_stakeholder.c.meeting_id))
     .where(meeting_stakeholder.c.stakeholder_id == Stakeholder.id, Meeting.deleted_at.is_(None))
     .correlate(Stakeholder)
@@ -262,12 +271,15 @@ STAKEHOLDERS = Listing(
         Stakeholder,
         (
             Column("type", _s_type.name, ("type",)),
+            Column("party", _s_party.abbreviation, ("party",)),
             Column("desa", _s_desa.name, ("desa",)),
             Column("meetings", _s_meetings),
+            Column("last_met", _s_last_met),
         ),
     ),
     joins={
         "type": lambda s: s.outerjoin(_s_type, _s_type.id == Stakeholder.type_id),
+        "party": lambda s: s.outerjoin(_s_party, _s_party.id == Stakeholder.party_id),
         "desa": lambda s: s.outerjoin(_s_desa, _s_desa.id == Stakeholder.desa_id),
     },
     default_sort="name",

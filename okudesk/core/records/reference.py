@@ -17,6 +17,7 @@ from okudesk.core.models import (
     Desa,
     IncidentCategory,
     Kecamatan,
+    PoliticalParty,
     Rank,
     StakeholderType,
 )
@@ -67,6 +68,25 @@ def desa(session: Session, kecamatan_id: str | None = None) -> list[RefItem]:
 
 def stakeholder_types(session: Session) -> list[RefItem]:
     return _items(session, StakeholderType, group_attr="group", order_by=StakeholderType.sort_order)
+
+
+def parties(session: Session) -> list[RefItem]:
+    """The parties of the newest election first, by ballot number ("1. PKB - Partai ...")."""
+    stmt = (
+        select(
+            PoliticalParty.id,
+            PoliticalParty.number,
+            PoliticalParty.abbreviation,
+            PoliticalParty.name,
+            PoliticalParty.election,
+        )
+        .where(PoliticalParty.deleted_at.is_(None), PoliticalParty.active.is_(True))
+        .order_by(PoliticalParty.election.desc(), PoliticalParty.number)
+    )
+    return [
+        RefItem(r[0], f"{r[1]}. {r[2]} - {r[3]}" if r[2] != r[3] else f"{r[1]}. {r[3]}", str(r[4]))
+        for r in session.execute(stmt)
+    ]
 
 
 def activity_types(session: Session) -> list[RefItem]:

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from okudesk.core.errors import NotFound
 from okudesk.core.i18n import _
-from okudesk.core.models import Stakeholder, utcnow
+from okudesk.core.models import (
+    Meeting,
+    PoliticalParty,
+    Stakeholder,
+    meeting_stakeholder,
+    utcnow,
+)
 from okudesk.core.permissions import require
 from okudesk.core.records import fields
 
@@ -18,6 +25,7 @@ from okudesk.core.records import fields
 class StakeholderInput:
     name: str
     type_id: str | None = None
+    party_id: str | None = None
     organisation: str = ""
     desa_id: str | None = None
     phone: str = ""
@@ -30,6 +38,8 @@ class StakeholderInfo:
     name: str
     type_id: str | None
     type_name: str
+    party_id: str | None
+    party_name: str
     organisation: str
     desa_id: str | None
     desa_name: str
@@ -44,6 +54,8 @@ def _info(s: Stakeholder) -> StakeholderInfo:
         s.name,
         s.type_id,
         s.type.name if s.type else "",
+        s.party_id,
+        f"{s.party.abbreviation} ({s.party.number})" if s.party else "",
         s.organisation,
         s.desa_id,
         s.desa.name if s.desa else "",
@@ -95,3 +107,68 @@ def get_stakeholder(session: Session, stakeholder_id: str) -> StakeholderInfo:
 def list_stakeholders(session: Session) -> list[StakeholderInfo]:
     stmt = select(Stakeholder).where(Stakeholder.deleted_at.is_(None)).order_by(Stakeholder.name)
     return [_info(s) for s in session.scalars(stmt)]
+
+
+@dataclass(frozen=True)
+class PartyCoverage:
+    """Whether, where and when a party was met: through any meeting with a stakeholder of it."""
+
+    party_id: str
+    number: int
+    abbreviation: str
+    name: str
+    last_met: datetime | None  # ever, by any post
+    met_by_post: dict[str, datetime]  # in the period: post code -> last meeting
+
+
+def party_coverage(
+    session: Session, date_from: date, date_to: date, *, post: str | None = None
+) -> list[PartyCoverage]:
+    """Every active party of the newest election, with the posts that met it between
+    ``date_from`` and ``date_to`` (inclusive; meeting times are the posts' own) and when it was
+    last met at all. ``post`` limits both to one post's meetings."""
+    met = (
+        select(Stakeholder.party_id, Meeting.origin_post, func.max(Meeting.starts_at))
+        .join(meeting_stakeholder, meeting_stakeholder.c.stakeholder_id == Stakeholder.id)
+        .join(Meeting, Meeting.id == meeting_stakeholder.c.meeting_id)
+        .where(
+            Stakeholder.party_id.is_not(None),
+            Meeting.deleted_at.is_(None),
+        )
+        .group_by(Stakeholder.party_id, Meeting.origin_post)
+    )
+    if post:
+        met = met.where(Meeting.origin_post == post)
+    start = datetime.combine(date_from, time.min)
+    end = datetime.combine(date_to + timedelta(days=1), time.min)
+    ever: dict[str, datetime] = {}
+    for party_id, _post, last in session.execute(met):
+        if party_id not in ever or last > ever[party_id]:
+            ever[party_id] = last
+    in_period: dict[str, dict[str, datetime]] = {}
+    stmt = met.where(Meeting.starts_at >= start, Meeting.starts_at < end)
+    for party_id, post_code, last in session.execute(stmt):
+        in_period.setdefault(party_id, {})[post_code] = last
+    newest = session.scalar(
+        select(func.max(PoliticalParty.election)).where(PoliticalParty.deleted_at.is_(None))
+    )
+    parties = session.scalars(
+        select(PoliticalParty)
+        .where(
+            PoliticalParty.deleted_at.is_(None),
+            PoliticalParty.active.is_(True),
+            PoliticalParty.election == newest,
+        )
+        .order_by(PoliticalParty.number)
+    )
+    return [
+        PartyCoverage(
+            p.id,
+            p.number,
+            p.abbreviation,
+            p.name,
+            ever.get(p.id),
+            dict(sorted(in_period.get(p.id, {}).items())),
+        )
+        for p in parties
+    ]

@@ -19,7 +19,7 @@ from okudesk.core.records import fields, listing
 from okudesk.core.records.fields import Kind
 
 # the column that names a referenced row (default: "name")
-SHOWN_AS = {"meeting": "number", "incident": "number"}
+SHOWN_AS = {"meeting": "number", "incident": "number", "political_party": "abbreviation"}
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from okudesk.core.models import (
     Desa,
     IncidentCategory,
     Kecamatan,
+    PoliticalParty,
     Rank,
     StakeholderType,
 )
@@ -71,6 +72,29 @@ def wilayah() -> tuple[Place, ...]:
 def desa_id(code: str) -> str:
     """The seeded ID of an official village: from its code, the same at every post."""
     return seed_id("desa", code)
+
+
+@dataclass(frozen=True)
+class Party:
+    number: int
+    abbreviation: str
+    name: str
+
+
+ELECTION = 2024
+
+
+@cache
+def parties() -> tuple[Party, ...]:
+    """The national parties of the 2024 election, by ballot number."""
+    with resource("reference", "parpol-2024.csv").open(encoding="utf-8", newline="") as f:
+        rows = [Party(int(r["nomor_urut"]), r["singkatan"], r["nama"]) for r in csv.DictReader(f)]
+    return tuple(sorted(rows, key=lambda p: p.number))
+
+
+def party_id(election: int, number: int) -> str:
+    """The seeded ID of a party: from the election and its ballot number."""
+    return seed_id("political_party", f"{election}:{number}")
 
 
 M = TypeVar("M", bound=Base)
@@ -133,6 +157,19 @@ def seed_reference(session: Session) -> bool:
         for name in names:
             order += 1
             rows.append(_seeded(Rank, "rank", name, group=group, sort_order=order))
+    for party in parties():
+        rows.append(
+            PoliticalParty(
+                id=party_id(ELECTION, party.number),
+                election=ELECTION,
+                number=party.number,
+                abbreviation=party.abbreviation,
+                name=party.name,
+                change_instance=SEED_INSTANCE,
+                change_counter=0,
+                origin_post="",
+            )
+        )
     previous = session.info.get(versioning.KEEP_VERSIONS)
     session.info[versioning.KEEP_VERSIONS] = True
     try:

@@ -43,6 +43,7 @@ REFERENCE_TABLES = (
     "activity_type",
     "incident_category",
     "rank",
+    "political_party",
 )
 
 

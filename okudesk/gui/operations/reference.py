@@ -19,6 +19,7 @@ def form_choices(session) -> dict[str, Any]:
         activity_types=reference.activity_types(session),
         categories=reference.incident_categories(session),
         stakeholder_types=reference.stakeholder_types(session),
+        parties=reference.parties(session),
         officers=officers.list_officers(session),
         stakeholders=stakeholders.list_stakeholders(session),
     )

@@ -28,7 +28,11 @@ class StakeholdersPage(ListPage):
     areas = frozenset({STAKEHOLDER, MEETING, REFERENCE})
 
     def __init__(self, window):
-        columns = field_columns("stakeholder", meetings={"align_right": True})
+        from okudesk.gui import labels
+
+        columns = field_columns(
+            "stakeholder", meetings={"align_right": True}, last_met={"text": labels.when}
+        )
         super().__init__(
             window,
             columns,
@@ -97,6 +101,7 @@ class StakeholdersPage(ListPage):
         parts = [f"<h3 style='margin:0;color:#1f3b57'>{escape(s.name)}</h3>"]
         values = {
             "type_id": s.type_name,
+            "party_id": s.party_name,
             "organisation": s.organisation,
             "desa_id": s.desa_name,
             "phone": s.phone,

@@ -1,5 +1,5 @@
-"""An administrator manages villages: the official list read-only at a post, own additions
-added, renamed and switched off, and forms offer only active ones."""
+"""Reference lists as an administrator and an officer meet them: villages managed per
+kecamatan (the official list read-only at a post), and a party picked for a contestant."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
@@ -81,3 +81,26 @@ def test_a_post_adds_renames_and_switches_off_its_own_village_but_not_an_officia
         offered = [d.name for d in reference.desa(s, kec.id)]
         assert "Talang Baru Ilir" not in offered and "Tungku Jaya" in offered
         assert s.query(Desa).filter(Desa.name == "Talang Baru Ilir").one().active is False
+
+
+def test_a_party_is_offered_to_an_election_contestant_and_shows_in_the_list(
+    window, store, qtbot, idle
+):
+    page = window.go_to("stakeholders")
+    idle()
+    dialog = page.open_form(None)
+    qtbot.waitUntil(lambda: dialog.type.count() > 1 and dialog.party.count() == 19)
+    assert not dialog.party.isEnabled()  # no type yet: a party is not offered
+    dialog.type.setCurrentIndex(dialog.type.findText("Tokoh agama (Tokoh masyarakat)"))
+    assert not dialog.party.isEnabled()
+    dialog.type.setCurrentIndex(dialog.type.findText("Partai politik (Peserta pemilu)"))
+    assert dialog.party.isEnabled()
+    dialog.party.setCurrentIndex(dialog.party.findText("4. Golkar - Partai Golongan Karya"))
+    qtbot.keyClicks(dialog.name, "H. Syamsul Bahri")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    idle()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.is_idle())
+    party_column = [c.key for c in page.model.columns].index("party")
+    assert page.model.index(0, party_column).data() == "Golkar"
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: "Golkar (4)" in page.info.text())
