@@ -1244,3 +1244,111 @@ def test_verify_code_finds_a_post_report_at_hq_after_sync(tmp_path, yesterday):
     assert hit.report.signer_nrp == "85071234" and hit.superseded_by is None
     hq.close()
     post.close()
+
+
+def _fonts(pdf: bytes, tmp_path) -> list[list[str]]:
+    """pdffonts' rows (name, type, encoding, emb, ...) for every page and annotation."""
+    path = tmp_path / "fonts.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+    return [line.split() for line in out.stdout.splitlines()[2:]]
+
+
+def _stamp_fonts(pdf: bytes) -> list:
+    """The fonts of the signature stamp's appearance (pdffonts does not look inside it)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    found = []
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if annot.get("/FT") != "/Sig":
+                continue
+
+            def walk(xobject, depth=0):
+                resources = xobject.get("/Resources") or {}
+                for font in (resources.get("/Font") or {}).values():
+                    found.append(font.get_object())
+                for inner in (resources.get("/XObject") or {}).values():
+                    if depth < 4:
+                        walk(inner.get_object(), depth + 1)
+
+            walk(annot["/AP"]["/N"].get_object())
+    return found
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils (pdffonts) missing")
+def test_names_in_any_script_print_without_boxes_in_embedded_fonts(setup, tmp_path):
+    from okudesk.core.models import Incident, Officer
+
+    with setup.store.write() as s:
+        s.get(Officer, setup.reporter_id).name = "Dédé Ḥasan"
+        s.get(Incident, setup.incident_id).people_involved = "محمد بن عبد الله (saksi)"
+    credentials_reset = setup.store  # the certificate carries the new name when re-enrolled
+    with credentials_reset.write() as s:
+        credentials.enroll_officer(s, setup.reporter_id, PASS)
+    result = service.make_report(setup.store, "incident", setup.incident_id, passphrase=PASS)
+    rows = _fonts(result.pdf, tmp_path)
+    assert rows and all(row[-5] == "yes" for row in rows), rows  # emb column: every font
+    assert not any("Helvetica" in row[0] or "Courier" in row[0] for row in rows), rows
+    assert any("DejaVuSans" in row[0] for row in rows), rows  # the Arabic run's font
+    text = _text(result.pdf)
+    assert "DÉDÉ ḤASAN" in text or "Dédé Ḥasan" in text
+    # shaped: the joined (presentation) forms of every letter are there
+    import unicodedata
+
+    assert {"م", "ح", "د", "ب", "ن", "ع", "ا", "ل", "ه"} <= set(unicodedata.normalize("NFKC", text))
+    assert any(0xFE70 <= ord(ch) <= 0xFEFF for ch in text), "Arabic printed unshaped"
+    stamp = _stamp_fonts(result.pdf)
+    assert stamp, "the stamp has no font"
+    for font in stamp:
+        descendants = font.get("/DescendantFonts")
+        descriptor = (
+            descendants[0].get_object()["/FontDescriptor"]
+            if descendants
+            else font.get("/FontDescriptor")
+        ).get_object()
+        assert "/FontFile2" in descriptor or "/FontFile3" in descriptor, font
+    checked = verification.verify_pdf(result.pdf, _anchors(setup.store))
+    assert checked.verdict == verification.VALID
+    assert checked.signatures[0].signer_name == "Dédé Ḥasan"
+
+
+def test_f4_paper_is_folio_and_the_bottom_label_keeps_a_printable_margin(setup):
+    from pypdf import PageObject
+
+    with setup.store.write() as s:
+        cfg = report_settings.load(s)
+        report_settings.save(
+            s,
+            report_settings.ReportSettings(
+                **{**cfg.__dict__, "paper": "F4", "security_class": "Rahasia"}
+            ),
+        )
+    result = service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
+    reader = PdfReader(io.BytesIO(result.pdf))
+    mm = 72 / 25.4
+    for page in reader.pages:
+        box = page.mediabox
+        assert (round(float(box.width) / mm), round(float(box.height) / mm)) == (215, 330)
+    lowest: list[float] = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        if text.strip() == "RAHASIA":  # where it lands on the page
+            lowest.append(cm[1] * tm[4] + cm[3] * tm[5] + cm[5])
+
+    page: PageObject = reader.pages[0]
+    page.extract_text(visitor_text=visit)
+    assert len(lowest) >= 2 and min(lowest) >= 10 * mm + 3  # its descenders stay >= 10 mm up
+    assert verification.verify_pdf(result.pdf, _anchors(setup.store)).verdict == (
+        verification.VALID
+    )
+    with setup.store.write() as s:
+        with pytest.raises(ValidationError, match="Ukuran kertas"):
+            report_settings.save(
+                s, report_settings.ReportSettings(**{**cfg.__dict__, "paper": "Letter"})
+            )
+    with setup.store.write() as s:
+        report_settings.save(s, report_settings.ReportSettings(**{**cfg.__dict__, "paper": "A4"}))
+    again = service.make_report(setup.store, "incident", setup.incident_id, passphrase=PASS)
+    box = PdfReader(io.BytesIO(again.pdf)).pages[0].mediabox
+    assert (round(float(box.width) / mm), round(float(box.height) / mm)) == (210, 297)

@@ -35,6 +35,7 @@ _ENGLISH: dict[str, str] = {
     "Kode pos harus 2 sampai 12 huruf besar, angka atau tanda minus": "The post code must be 2 to 12 capital letters, digits or dashes",
     "Kode pos {code} sudah terdaftar": "Post code {code} is already registered",
     "Desa {desa} tidak berada di kecamatan {kecamatan}": "Desa {desa} is not in kecamatan {kecamatan}",
+    "Ukuran kertas tidak dikenal: {value}": "Unknown paper size: {value}",
     "Desa {desa} berasal dari daftar resmi Kemendagri atau dari pos lain; hanya Polres yang dapat mengubahnya": "Village {desa} comes from the official Kemendagri list or from another post; only Polres can change it",
     "Sudah ada desa {desa} di kecamatan ini": "There is already a village {desa} in this kecamatan",
     "{kind} tidak ditemukan: {id}": "{kind} not found: {id}",

@@ -270,6 +270,8 @@ def test_report_settings_dialog(gui_store, qtbot):
     qtbot.keyClicks(dialog.template, "{sec}/{no}/{month}/{class}/{year}/Sek-{code}")
     dialog.security.setCurrentIndex(dialog.security.findData("Rahasia"))
     dialog.letterhead.setChecked(False)
+    assert dialog.paper.currentData() == "A4"
+    dialog.paper.setCurrentIndex(dialog.paper.findData("F4"))
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     with gui_store.read() as s:
@@ -278,6 +280,7 @@ def test_report_settings_dialog(gui_store, qtbot):
         cfg.number_template.endswith("Sek-{code}")
         and cfg.security_class == "Rahasia"
         and not cfg.letterhead
+        and cfg.paper == "F4"
     )
 
 

@@ -9,9 +9,12 @@ number and hash. Table rows longer than a page split across pages (``splitInRow`
 text an officer can type makes the layout fail.
 
 Fonts are Liberation Sans (metric-compatible with Arial), shipped in resources/fonts and
-registered once. ``rl_config.useA85 = 0``: ASCII85-encoding images costs most of a
-report's time and a quarter more bytes. Photos are cut down to print resolution before
-embedding and passed to reportlab as JPEG, which it copies into the PDF without decoding.
+registered once; a character it lacks (Arabic script and others) is set in DejaVu Sans,
+shaped with HarfBuzz, so no text prints as empty boxes. Every font is embedded. Paper is A4
+or F4 (folio, 215 x 330 mm), chosen in the report settings. ``rl_config.useA85 = 0``:
+ASCII85-encoding images costs most of a report's time and a quarter more bytes. Photos are
+cut down to print resolution before embedding and passed to reportlab as JPEG, which it
+copies into the PDF without decoding.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import cm
+from reportlab.lib.units import cm, mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -40,12 +43,12 @@ from reportlab.platypus import (
     Flowable,
     Image,
     PageBreak,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
+from reportlab.platypus import paragraph as rl_paragraph
 
 from okudesk.core.errors import OkudeskError
 from okudesk.core.i18n import _
@@ -58,10 +61,14 @@ FONT = "LiberationSans"
 FONT_BOLD = "LiberationSans-Bold"
 FONT_ITALIC = "LiberationSans-Italic"
 FONT_BOLD_ITALIC = "LiberationSans-BoldItalic"
+FALLBACK = "DejaVuSans"  # wide coverage: Arabic script, Latin extended, Cyrillic, Greek ...
+FALLBACK_BOLD = "DejaVuSans-Bold"
 
+PAPERS = {"A4": A4, "F4": (215 * mm, 330 * mm)}  # F4: the folio many Indonesian offices use
 PAGE_W, PAGE_H = A4
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 2.5 * cm, 2.0 * cm, 1.8 * cm, 2.2 * cm
-TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 2.5 * cm, 2.0 * cm, 1.8 * cm, 2.6 * cm
+TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # the same on F4 (its extra 5 mm go to the right)
+FOOTER_Y = 1.7 * cm  # the footer's text; the security label under it stays >= 10 mm up
 PRINT_DPI = 150  # photos are embedded at this resolution (their printed size)
 PHOTO_QUALITY = 80
 
@@ -85,9 +92,15 @@ _fonts_lock = threading.Lock()
 _fonts_done = False
 
 
+_covered: frozenset[int] = frozenset()  # the code points Liberation Sans has
+
+
 def ensure_fonts() -> None:
-    """Register the Liberation Sans family with reportlab (once per process)."""
-    global _fonts_done
+    """Register the Liberation Sans family and the DejaVu Sans fallback with reportlab
+    (once per process). Styles shape nothing (``shaping`` 0): only a paragraph holding a
+    fallback run is shaped (Paragraph), since shaping every paragraph costs ten times the
+    layout time."""
+    global _fonts_done, _covered
     if _fonts_done:
         return
     with _fonts_lock:
@@ -99,13 +112,81 @@ def ensure_fonts() -> None:
             (FONT_ITALIC, "Italic"),
             (FONT_BOLD_ITALIC, "BoldItalic"),
         ):
-            pdfmetrics.registerFont(
-                TTFont(name, str(resource("fonts", f"LiberationSans-{file}.ttf")))
-            )
+            font = TTFont(name, str(resource("fonts", f"LiberationSans-{file}.ttf")))
+            pdfmetrics.registerFont(font)
+            if name == FONT:
+                _covered = frozenset(font.face.charToGlyph)
+        for name in (FALLBACK, FALLBACK_BOLD):
+            pdfmetrics.registerFont(TTFont(name, str(resource("fonts", f"{name}.ttf"))))
         pdfmetrics.registerFontFamily(
             FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
         )
+        pdfmetrics.registerFontFamily(
+            FALLBACK,
+            normal=FALLBACK,
+            bold=FALLBACK_BOLD,
+            italic=FALLBACK,
+            boldItalic=FALLBACK_BOLD,
+        )
         _fonts_done = True
+
+
+_FALLBACK_TAG = f'<font name="{FALLBACK}">'
+_shaped_styles: dict[str, ParagraphStyle] = {}
+
+
+class Paragraph(rl_paragraph.Paragraph):
+    """reportlab's Paragraph, shaped (HarfBuzz) when its text holds a run in the fallback
+    font: Arabic letters join only when shaped, and shaping every paragraph would make a
+    report ten times slower to lay out."""
+
+    def __init__(
+        self, text: str, style: ParagraphStyle | None = None, *args: object, **kwargs: object
+    ) -> None:
+        # reportlab's split makes its parts with this class and text None
+        if style is not None and isinstance(text, str) and _FALLBACK_TAG in text:
+            shaped = _shaped_styles.get(style.name)
+            if shaped is None:
+                shaped = _shaped_styles[style.name] = ParagraphStyle(
+                    style.name + "-shaped", parent=style, shaping=1
+                )
+            style = shaped
+        super().__init__(text, style, *args, **kwargs)
+
+
+def page_size(paper: str) -> tuple[float, float]:
+    width, height = PAPERS.get(paper, A4)
+    return float(width), float(height)
+
+
+def _fallback_runs(text: str) -> str:
+    """``text`` (already escaped) with every run of characters Liberation Sans lacks set in
+    the fallback font (its paragraph is then shaped: Paragraph)."""
+    ensure_fonts()
+    if all(ord(ch) in _covered or ch in "\n" for ch in text):
+        return text
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        chunk = "".join(run)
+        stripped = chunk.strip(" ")
+        lead = chunk[: len(chunk) - len(chunk.lstrip(" "))]
+        trail = chunk[len(chunk.rstrip(" ")) :]
+        out.append(f'{lead}<font name="{FALLBACK}">{stripped}</font>{trail}')
+        run.clear()
+
+    for ch in text:
+        missing = ord(ch) not in _covered and ch not in "\n"
+        if missing or (ch == " " and run):
+            run.append(ch)
+        else:
+            flush()
+            out.append(ch)
+    flush()
+    return "".join(out)
 
 
 # --- text helpers -------------------------------------------------------------------------
@@ -126,7 +207,7 @@ def clock(d: datetime) -> str:
 def esc(text: str) -> str:
     """Plain text (typed by a person) made safe for a reportlab Paragraph, line breaks kept."""
     text = (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return "<br/>".join(text.splitlines())
+    return "<br/>".join(_fallback_runs(line) for line in text.splitlines())
 
 
 class Styles:
@@ -195,6 +276,12 @@ def styles() -> Styles:
 # --- building blocks ------------------------------------------------------------------------
 
 
+def _table_style(commands: list) -> TableStyle:
+    """A table style whose cells default to the embedded font (reportlab's default is an
+    unembedded Helvetica, named in the file even for a cell that only holds a paragraph)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
+
+
 def letterhead(lines: tuple[str, ...], logo_png: bytes | None = None) -> Flowable:
     """The kop surat: capitals, top left, lines centred on each other, a rule underneath;
     the post's logo, when it has one, centred above them."""
@@ -207,7 +294,7 @@ def letterhead(lines: tuple[str, ...], logo_png: bytes | None = None) -> Flowabl
         rows.insert(0, [_signature_image(logo_png, width, 1.6 * cm)])
     table = Table(rows, colWidths=[width], hAlign="LEFT")
     table.setStyle(
-        TableStyle(
+        _table_style(
             [
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -277,7 +364,7 @@ def grid(
         data, colWidths=[w * scale for w in widths], repeatRows=1, hAlign="RIGHT", splitInRow=1
     )
     table.setStyle(
-        TableStyle(
+        _table_style(
             [
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
@@ -364,7 +451,7 @@ def signature_blocks(
         ]
     table = Table([[left, right]], colWidths=[col, col])
     table.setStyle(
-        TableStyle(
+        _table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -522,7 +609,7 @@ def photo_pages(
         ]
         table = Table(rows, colWidths=[TEXT_W / 2, TEXT_W / 2])
         table.setStyle(
-            TableStyle(
+            _table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("ALIGN", (0, 0), (-1, -1), "CENTER"),
@@ -592,7 +679,7 @@ def qr_block(payload: str, text: str) -> list[Flowable]:
         colWidths=[size + 0.2 * cm, TEXT_W - size - 0.2 * cm],
     )
     table.setStyle(
-        TableStyle(
+        _table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -612,6 +699,7 @@ class Furniture:
     security_class: str = "Biasa"
     draft: bool = False
     title: str = ""
+    paper: str = "A4"
 
 
 def _furnished_canvas(furniture: Furniture) -> type[rl_canvas.Canvas]:
@@ -619,6 +707,8 @@ def _furnished_canvas(furniture: Furniture) -> type[rl_canvas.Canvas]:
         """Holds pages back until the end, so each can say "Halaman x dari y"."""
 
         def __init__(self, *args, **kwargs):
+            # reportlab starts each page in Helvetica, which would be named (unembedded)
+            kwargs["initialFontName"] = FONT
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
@@ -638,29 +728,30 @@ def _furnished_canvas(furniture: Furniture) -> type[rl_canvas.Canvas]:
 
 
 def _draw_furniture(c: rl_canvas.Canvas, f: Furniture, page: int, total: int) -> None:
+    page_w, page_h = page_size(f.paper)
     c.saveState()
     c.setFont(FONT, 7.5)
     c.setFillColor(colors.Color(0.25, 0.25, 0.25))
-    y = MARGIN_BOTTOM - 1.1 * cm
+    y = FOOTER_Y
     c.setStrokeColor(colors.Color(0.6, 0.6, 0.6))
     c.setLineWidth(0.4)
-    c.line(MARGIN_LEFT, y + 9, PAGE_W - MARGIN_RIGHT, y + 9)
+    c.line(MARGIN_LEFT, y + 9, page_w - MARGIN_RIGHT, y + 9)
     if f.draft:
         left = "DRAFT - belum ditandatangani, tidak berlaku sebagai laporan"
     else:
         left = f"ID dokumen {f.document_id}  |  Kode verifikasi {f.verification_code}"
     c.drawString(MARGIN_LEFT, y, left)
-    c.drawRightString(PAGE_W - MARGIN_RIGHT, y, f"Halaman {page} dari {total}")
+    c.drawRightString(page_w - MARGIN_RIGHT, y, f"Halaman {page} dari {total}")
     if f.security_class and f.security_class != "Biasa":
         c.setFont(FONT_BOLD, 10)
         c.setFillColor(colors.black)
         label = f.security_class.upper()
-        c.drawCentredString(PAGE_W / 2, PAGE_H - 1.0 * cm, label)
-        c.drawCentredString(PAGE_W / 2, y - 14, label)
+        c.drawCentredString(page_w / 2, page_h - 1.0 * cm, label)
+        c.drawCentredString(page_w / 2, y - 14, label)  # baseline 12 mm up: descenders >= 10 mm
     if f.draft:
         c.setFont(FONT_BOLD, 100)
         c.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.18))
-        c.translate(PAGE_W / 2, PAGE_H / 2)
+        c.translate(page_w / 2, page_h / 2)
         c.rotate(50)
         c.drawCentredString(0, -38, "DRAFT")
     c.restoreState()
@@ -688,7 +779,7 @@ def render(
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out,
-        pagesize=A4,
+        pagesize=page_size(furniture.paper),
         leftMargin=MARGIN_LEFT,
         rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP,

@@ -225,6 +225,7 @@ def make_report(
             security_class=cfg.security_class,
             draft=draft,
             title=f"{title} {number}",
+            paper=cfg.paper,
         )
         rendered = pdf.render(
             furniture,

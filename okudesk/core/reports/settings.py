@@ -23,6 +23,7 @@ class ReportSettings:
     security_class: str = "Biasa"
     commander_id: str = ""  # the officer of the "Mengetahui" block ('' = the Kapolsek by position)
     letterhead: bool = True  # the kop surat can be turned off to save ink
+    paper: str = "A4"  # or "F4" (folio, 215 x 330 mm), which many Indonesian offices use
 
     def class_code(self, kind: str) -> str:
         return self.class_meeting if kind == "meeting" else self.class_incident
@@ -35,7 +36,9 @@ _FIELDS = (
     "security_class",
     "commander_id",
     "letterhead",
+    "paper",
 )
+PAPERS = ("A4", "F4")
 
 
 def load(session: Session) -> ReportSettings:
@@ -53,6 +56,7 @@ def load(session: Session) -> ReportSettings:
         security_class=stored("security_class"),
         commander_id=stored("commander_id"),
         letterhead=default.letterhead if letterhead is None else letterhead.value == "1",
+        paper=stored("paper") if stored("paper") in PAPERS else default.paper,
     )
 
 
@@ -65,6 +69,10 @@ def save(session: Session, settings: ReportSettings) -> ReportSettings:
         raise ValidationError(
             _("Klasifikasi keamanan tidak dikenal: {value}", value=settings.security_class),
             "security_class",
+        )
+    if settings.paper not in PAPERS:
+        raise ValidationError(
+            _("Ukuran kertas tidak dikenal: {value}", value=settings.paper), "paper"
         )
     for name in ("class_meeting", "class_incident"):
         value = getattr(settings, name)

@@ -30,6 +30,14 @@ def asn1_cert(cert: x509.Certificate) -> asn1_x509.Certificate:
     return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
 
 
+def _stamp_font():
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+
+    from okudesk.core.paths import resource
+
+    return GlyphAccumulatorFactory(str(resource("fonts", "DejaVuSans-Stamp.ttf")), font_size=10)
+
+
 def sign_pdf(
     pdf: bytes,
     identity: pki.Identity,
@@ -43,6 +51,7 @@ def sign_pdf(
     """Sign ``pdf`` (PAdES baseline B, SHA-256) with a visible stamp at ``box`` on ``page``
     (1-based)."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import TextStampStyle
     from pyhanko_certvalidator.registry import SimpleCertificateStore
@@ -63,7 +72,13 @@ def sign_pdf(
         location=location or None,
         name=name,
     )
-    style = TextStampStyle(stamp_text=STAMP_TEXT, border_width=1)
+    # The stamp's text in an embedded TrueType font (pyHanko's default is an unembedded
+    # Courier, which garbles a name outside WinAnsi: "Dédé Ḥasan", Arabic script)
+    style = TextStampStyle(
+        stamp_text=STAMP_TEXT,
+        border_width=1,
+        text_box_style=TextBoxStyle(font=_stamp_font()),
+    )
     now = datetime.now(WIB)
     x0, y0, x1, y1 = (round(v, 2) for v in box)
     # pyhanko annotates the box as ints, but it is PDF points and takes (and writes) floats

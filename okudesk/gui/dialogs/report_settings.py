@@ -52,6 +52,9 @@ class ReportSettingsDialog(QDialog):
         for name in numbering.SECURITY_CLASSES:
             self.security.addItem(tr(SECURITY_LABELS.get(name, name)), name)
         self.commander = QComboBox()
+        self.paper = QComboBox()
+        self.paper.addItem(tr("A4 (210 x 297 mm)"), "A4")
+        self.paper.addItem(tr("F4 / folio (215 x 330 mm)"), "F4")
         self.letterhead = QCheckBox(tr("Cetak kop surat (matikan untuk menghemat tinta)"))
         self.logo_state = QLabel()
         self.logo_button = QPushButton(tr("Pilih logo…"))
@@ -73,6 +76,7 @@ class ReportSettingsDialog(QDialog):
         form.addRow(tr("Kode klasifikasi kejadian"), self.class_incident)
         form.addRow(tr("Klasifikasi keamanan"), self.security)
         form.addRow(tr('Blok "Mengetahui"'), self.commander)
+        form.addRow(tr("Ukuran kertas"), self.paper)
         form.addRow("", self.letterhead)
         form.addRow(tr("Logo di atas kop"), logo_row)
         self.save_button = QPushButton(tr("Simpan"))
@@ -130,6 +134,7 @@ class ReportSettingsDialog(QDialog):
             self.commander.addItem(text, officer_id)
         self.commander.setCurrentIndex(max(0, self.commander.findData(cfg.commander_id)))
         self.letterhead.setChecked(cfg.letterhead)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(cfg.paper)))
         self._update_example()
 
     def _update_example(self) -> None:
@@ -167,6 +172,7 @@ class ReportSettingsDialog(QDialog):
             security_class=self.security.currentData(),
             commander_id=self.commander.currentData() or "",
             letterhead=self.letterhead.isChecked(),
+            paper=self.paper.currentData() or "A4",
         )
 
         def done(_result) -> None:
