@@ -8,7 +8,6 @@ Exit 0 only when every signature is valid and trusted (or the code is in the reg
 from __future__ import annotations
 
 import argparse
-from datetime import UTC
 from pathlib import Path
 
 from okudesk.cli import EXIT_FAILED, EXIT_OK, data_dir
@@ -175,38 +174,10 @@ def verify_code(args: argparse.Namespace) -> int:
         )
         return EXIT_FAILED
     for n, hit in enumerate(found):
-        r = hit.report
         if n:
             print()
-        print(_("Kode verifikasi: {code}", code=register.verification_code(r.content_sha256)))
-        print(_("Laporan nomor {number}", number=r.number))
-        print(
-            _(
-                "Tentang: {kind} {number}",
-                kind=register.KIND_LABELS.get(r.kind, r.kind),
-                number=hit.record_number or r.record_id,
-            )
-        )
-        when = r.signed_at
-        if when.tzinfo is None:  # stored as UTC
-            when = when.replace(tzinfo=UTC)
-        print(
-            _(
-                "Ditandatangani oleh {name} (NRP {nrp}) pada {when}",
-                name=r.signer_name,
-                nrp=r.signer_nrp,
-                when=when.astimezone(_wib()).strftime("%d-%m-%Y %H:%M WIB"),
-            )
-        )
-        if hit.superseded_by is None:
-            print(_("Status: berlaku"))
-        else:
-            print(
-                _(
-                    "Status: sudah diganti oleh perubahan laporan nomor {number}",
-                    number=hit.superseded_by.number,
-                )
-            )
+        for line in register.code_lines(hit):
+            print(line)
     return EXIT_OK
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialog
 
 from okudesk.core.models import Officer
 from okudesk.core.records import meetings, officers, reference
@@ -413,3 +414,35 @@ def test_ctrl_p_prints_what_the_page_shows_or_says_why_not(gui_store, qtbot, mon
     reports.table.selectRow(0)
     ctrl_p()
     assert opened == [result.path] and result.path.exists()
+
+
+def test_periksa_kode_reads_a_paper_copys_code_from_the_register(gui_store, qtbot):
+    from okudesk.core.records import register
+    from okudesk.core.reports import service
+
+    result = service.make_report(gui_store, "meeting", gui_store.ids["meeting"], passphrase=PASS)
+    with gui_store.read() as s:
+        code = register.verification_code(
+            register.find(s, document_id=result.document_id).content_sha256
+        )
+    page = reports_page.ReportsPage(None)
+    qtbot.addWidget(page)
+    qtbot.mouseClick(page.code_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(QDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClick(dialog.code, Qt.Key.Key_Return)  # nothing typed yet
+    assert "Ketik kode" in dialog.verdict.text()
+    qtbot.keyClicks(dialog.code, "ZZZZ-ZZZZ")
+    qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "tidak ada di register" in dialog.verdict.text(), timeout=10_000)
+    dialog.code.clear()
+    qtbot.keyClicks(dialog.code, "12")
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "8 huruf/angka" in dialog.verdict.text(), timeout=10_000)
+    dialog.code.clear()
+    qtbot.keyClicks(dialog.code, code.lower())
+    qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.verdict.text().startswith("Terdaftar"), timeout=10_000)
+    details = dialog.details.toPlainText()
+    assert result.number in details and "Budi Santoso (NRP 85071234)" in details
+    assert "Status: berlaku" in details

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timezone
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -161,6 +161,42 @@ def find_by_code(session: Session, text: str) -> list[CodeLookup]:
         )
         out.append(CodeLookup(info(r), number or "", newest_amendment(session, r.id)))
     return out
+
+
+def code_lines(hit: CodeLookup) -> list[str]:
+    """What a code found in the register says, line by line (the command line and the GUI's
+    "Periksa kode verifikasi" show the same): code, number, record, signer and time (WIB),
+    and whether an amendment superseded it."""
+    from okudesk.core import clock
+
+    r = hit.report
+    when = r.signed_at if r.signed_at.tzinfo else r.signed_at.replace(tzinfo=UTC)  # stored UTC
+    local = when.astimezone(timezone(clock.POST_UTC_OFFSET, clock.POST_ZONE_NAME))
+    lines = [
+        _("Kode verifikasi: {code}", code=verification_code(r.content_sha256)),
+        _("Laporan nomor {number}", number=r.number),
+        _(
+            "Tentang: {kind} {number}",
+            kind=KIND_LABELS.get(r.kind, r.kind),
+            number=hit.record_number or r.record_id,
+        ),
+        _(
+            "Ditandatangani oleh {name} (NRP {nrp}) pada {when}",
+            name=r.signer_name,
+            nrp=r.signer_nrp,
+            when=local.strftime(f"%d-%m-%Y %H:%M {clock.POST_ZONE_NAME}"),
+        ),
+    ]
+    if hit.superseded_by is None:
+        lines.append(_("Status: berlaku"))
+    else:
+        lines.append(
+            _(
+                "Status: sudah diganti oleh perubahan laporan nomor {number}",
+                number=hit.superseded_by.number,
+            )
+        )
+    return lines
 
 
 def list_reports(session: Session, *, limit: int = 500) -> list[ReportInfo]:

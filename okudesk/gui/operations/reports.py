@@ -225,3 +225,15 @@ def register(*, parent: QWidget | None) -> QueryOp[tuple]:
         ]
 
     return QueryOp(parent, work)
+
+
+def find_code(*, parent: QWidget | None, text: str) -> QueryOp[list[list[str]]]:
+    """What the register says about a verification code or QR text from a paper copy: the
+    lines of each report it names (none found: an empty list)."""
+
+    def work(session):
+        from okudesk.core.records import register
+
+        return [register.code_lines(hit) for hit in register.find_by_code(session, text)]
+
+    return QueryOp(parent, work)

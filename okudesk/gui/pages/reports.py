@@ -47,6 +47,9 @@ class ReportsPage(Page):
         self.table.doubleClicked.connect(self.open_selected)
         self.open_button = QPushButton(tr("Buka"))
         self.verify_button = QPushButton(tr("Verifikasi dokumen…"))
+        self.code_button = QPushButton(tr("Periksa kode…"))
+        self.code_button.setToolTip(tr("Periksa salinan kertas dari kode di kaki halaman"))
+        self.code_button.clicked.connect(self.check_code)
         self.officer = QComboBox()
         self.officer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.settings_button = QPushButton(tr("Pengaturan laporan…"))
@@ -61,6 +64,7 @@ class ReportsPage(Page):
         row = QHBoxLayout()
         row.addWidget(self.open_button)
         row.addWidget(self.verify_button)
+        row.addWidget(self.code_button)
         row.addWidget(self.settings_button)
         row.addStretch(1)
         row.addWidget(QLabel(tr("Petugas")))
@@ -129,6 +133,13 @@ class ReportsPage(Page):
             messages.warning(self, tr("Salinan laporan ini tidak ada di folder data."))
         elif not open_in_viewer(path):
             messages.warning(self, tr("Tidak ada aplikasi untuk membuka PDF."))
+
+    def check_code(self):
+        from okudesk.gui.dialogs.code_check import CodeCheckDialog
+
+        dialog = CodeCheckDialog(self)
+        dialog.open()
+        return dialog
 
     def verify(self) -> VerifyDialog:
         dialog = VerifyDialog(self)
