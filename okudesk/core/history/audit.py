@@ -589,6 +589,13 @@ _COLUMNS = (
 )
 
 
+def anchor_problem(session: Session, anchor: tuple[str, int, str]) -> str | None:
+    """Whether this database's trail holds ``anchor`` (a checkpoint HQ acknowledged to the
+    installation) and continues from it; used after a restore (backups.py)."""
+    rows = session.execute(select(*_COLUMNS)).all()
+    return check_anchor(rows, _tip(session.connection()), anchor)
+
+
 def verify(session: Session, *, origin_post: str | None = None) -> Verification:
     """Check every chain (or one post's) link by link; names the first bad entry."""
     stmt = select(*_COLUMNS)
@@ -682,6 +689,15 @@ def _against_acknowledged(
     anchor = acknowledged(conn)
     if anchor is None:
         return None
+    return check_anchor(rows, tip, anchor)
+
+
+def check_anchor(
+    rows: Sequence[Any], tip: tuple[str, int, str] | None, anchor: tuple[str, int, str]
+) -> str | None:
+    """What is wrong when the entries ``rows`` (all of a database's, with ``chain``,
+    ``seq``, ``entry_hash``, ``prev_hash``) and its ``tip`` do not hold the entry ``anchor``
+    (chain, seq, hash) unchanged, or the tip does not descend from it (None: they do)."""
     chain, seq, digest = anchor
     if not chain:
         return _("titik periksa yang diakui Polres tidak terbaca")
