@@ -184,17 +184,20 @@ def _take_entries(
     if not rows:
         return
     ids = [r["id"] for r in rows]
-    held_by_id = {
-        e.id: e for e in session.scalars(select(AuditEntry).where(AuditEntry.id.in_(ids)))
-    }
-    chains = {r["chain"] for r in rows}
-    held_by_place = {
-        (e.chain, e.seq): e
-        for e in session.scalars(select(AuditEntry).where(AuditEntry.chain.in_(chains)))
+    held_by_id: dict[str, AuditEntry] = {}
+    for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
+        chunk = ids[start : start + 500]
+        for e in session.scalars(select(AuditEntry).where(AuditEntry.id.in_(chunk))):
+            held_by_id[e.id] = e
+    chains = list({r["chain"] for r in rows})
+    taken: set[tuple[str, int]] = {
+        (chain, seq)
+        for chain, seq in session.execute(
+            select(AuditEntry.chain, AuditEntry.seq).where(AuditEntry.chain.in_(chains))
+        )
     }
     bulk = BulkWriter(session.connection())
     fresh: list[tuple] = []
-    taken: set[tuple[str, int]] = set(held_by_place)
     seen: set[str] = set(held_by_id)
     for raw, row in zip(table.rows, rows, strict=True):
         label = _label(row["chain"], row["seq"])

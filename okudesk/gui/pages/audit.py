@@ -447,7 +447,7 @@ class AuditPage(Page):
                 + "\n"
                 + info.statement
                 + (
-                    "\n" + tr("Rantai audit: {problem}").format(problem=info.trail_problem)
+                    "\n" + tr("rantai audit: {problem}").format(problem=info.trail_problem)
                     if info.trail_problem
                     else ""
                 )
