@@ -96,8 +96,14 @@ def test_a_pre_migration_copy_can_be_restored_too(store, yesterday, tmp_path):
     mid, _sha = _meeting_with_photo(store, yesterday, "Data", (1, 2, 3))
     from okudesk.core.store.backup import backup_database
 
-    copy = backup_database(store.db_path, tmp_path / "okudesk-before-x.sqlite3")
+    # where okudesk makes them: a bare copy carries no authentication, so only this data
+    # folder's own backups/ vouches for it (one from elsewhere needs a confirmed re-enrolment)
+    store.backup_dir.mkdir(exist_ok=True)
+    elsewhere = backup_database(store.db_path, tmp_path / "okudesk-before-x.sqlite3")
+    copy = backup_database(store.db_path, store.backup_dir / "okudesk-before-x.sqlite3")
     store.close()
+    with pytest.raises(backups.ForeignBackup):
+        backups.restore(store.data_dir, elsewhere, actor=permissions.system_actor("test"))
     backups.restore(store.data_dir, copy, actor=permissions.system_actor("test"))
     with Store.open(store.data_dir) as restored, restored.read() as s:
         assert s.get(Meeting, mid) is not None and s.scalar(select(Attachment.id)) is not None

@@ -59,11 +59,17 @@ def _day(text: str) -> datetime:
 
 def verify(args: argparse.Namespace) -> int:
     from okudesk.core.history import audit
+    from okudesk.core.sync import trail
 
     with open_store(args) as store, store.read() as session:
         result = audit.verify(session, origin_post=args.post)
+        # at HQ: what the post's checkpoints showed (a rewritten, truncated or forked history)
+        found = trail.verify_post(session, args.post) if args.post else []
     if not result.ok:
         print(f"okudesk: rantai audit RUSAK: {result.problem}", file=sys.stderr)
+    for problem in found:
+        print(f"okudesk: rantai audit pos {args.post}: {problem}", file=sys.stderr)
+    if not result.ok or found:
         return EXIT_FAILED
     last = result.last_at.strftime("%Y-%m-%d %H:%M:%S UTC") if result.last_at else "-"
     print(

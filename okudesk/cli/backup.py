@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from okudesk.cli import EXIT_OK, data_dir, open_store
@@ -44,6 +45,14 @@ def register(subparsers) -> None:
         type=Path,
         metavar="FILE",
         help="berkas cadangan (.zip) atau salinan basis data (.sqlite3)",
+    )
+    r.add_argument(
+        "--reenrol",
+        action="store_true",
+        help=(
+            "pulihkan juga cadangan yang tidak dibuat instalasi ini (pos lain, Polres, atau "
+            "tidak terautentikasi): laptop ini mengambil identitasnya (hanya admin)"
+        ),
     )
     r.set_defaults(func=restore)
 
@@ -107,7 +116,10 @@ def restore(args: argparse.Namespace) -> int:
         from okudesk.core import permissions
 
         actor = permissions.system_actor()
-    info = backups.restore(data_dir(args), args.file, actor=actor)
+    info = backups.restore(data_dir(args), args.file, actor=actor, reenrol=args.reenrol)
     aside = f"; basis data sebelumnya disisihkan di {info.replaced}" if info.replaced else ""
     print(f"Cadangan dipulihkan dari {info.source} ({info.photos_added} foto ditambahkan){aside}.")
+    print(info.statement)
+    if info.trail_problem:
+        print(f"okudesk: rantai audit: {info.trail_problem}", file=sys.stderr)
     return EXIT_OK

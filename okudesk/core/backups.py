@@ -22,12 +22,16 @@ restore cut short by a crash is finished at the next start (``store/restoring.py
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import logging
 import os
 import re
+import secrets
 import shutil
+import sqlite3
 import sys
+import time
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -62,10 +66,18 @@ MANUAL = "cadangan"
 STAGING_NAME = RESTORING_NAME
 _DB_MEMBER = "okudesk.sqlite3"
 _MANIFEST = "manifest.json"
+KEY_NAME = "installation.key"  # beside the database, never in a backup
+MAC_ALG = "HMAC-SHA256"
+REENROL_ROLES = frozenset({"admin", "hq_admin", permissions.SYSTEM_ROLE})
 
 
 class BackupError(OkudeskError):
     pass
+
+
+class ForeignBackup(BackupError):
+    """A backup this installation did not make (another post, HQ, or altered): restored
+    only when an admin confirms taking over its identity (``reenrol``)."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +96,182 @@ class RestoreInfo:
     replaced: Path | None  # where the database that was in use was put aside
     instance_id: str
     photos_added: int
+    authenticated: bool = False  # made by this installation (its key), unaltered
+    statement: str = ""  # what was trusted, in the user's words
+    trail_problem: str = ""  # the restored trail does not hold what HQ acknowledged
+
+
+# --- who made a backup: the installation's key and identity -------------------------------
+
+
+def installation_key(data_dir: Path, *, create: bool) -> bytes | None:
+    """The secret that authenticates this data folder's backups (``installation.key``).
+
+    It lives beside the database and is never put into a backup, so a backup cannot vouch
+    for itself: only the folder that made it recognises it. The daily backup runs
+    unattended, so the key is a plain file that process can read without a person."""
+    path = Path(data_dir) / KEY_NAME
+    for _attempt in range(20):
+        try:
+            text = path.read_text(encoding="ascii").strip()
+        except FileNotFoundError:
+            if not create:
+                return None
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                continue  # another process made it just now: read that one
+            with os.fdopen(fd, "w", encoding="ascii") as fh:
+                fh.write(secrets.token_hex(32))
+                fh.flush()
+                os.fsync(fh.fileno())
+            continue
+        except (OSError, UnicodeDecodeError):
+            return None
+        if len(text) == 64:
+            try:
+                return bytes.fromhex(text)
+            except ValueError:
+                return None
+        time.sleep(0.05)  # being written by another process
+    return None
+
+
+def _mac(key: bytes, manifest: dict) -> str:
+    body = {k: v for k, v in manifest.items() if k != "authentication"}
+    data = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hmac.new(key, data.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _key_label(key: bytes) -> str:
+    return hashlib.sha256(b"okudesk installation key|" + key).hexdigest()[:16]
+
+
+def _authentic(manifest: dict, key: bytes | None) -> bool:
+    auth = manifest.get("authentication")
+    if key is None or not isinstance(auth, dict) or auth.get("alg") != MAC_ALG:
+        return False
+    mac = auth.get("mac")
+    return isinstance(mac, str) and hmac.compare_digest(mac, _mac(key, manifest))
+
+
+def _identity_of(db_path: Path) -> dict | None:
+    """Which installation a database is (post code, sync role, signing key ID); None when
+    there is no database or it is not set up as any post (an empty folder, in effect)."""
+    if not db_path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM store_meta WHERE key='post_code'").fetchone()
+        code = row[0] if row and row[0] else ""
+        role, key_id = "", ""
+        try:
+            sync = conn.execute("SELECT role, certificate FROM sync_identity WHERE id=1").fetchone()
+        except sqlite3.Error:
+            sync = None
+        if sync is not None:
+            from okudesk.core.security import pki
+
+            role = sync[0] or ""
+            try:
+                key_id = pki.public_key_id(pki.load_certs(bytes(sync[1]))[0].public_key())
+            except (ValueError, IndexError, TypeError):
+                key_id = "?"
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    if not code and not role:
+        return None
+    return {"post_code": code, "role": role, "key_id": key_id}
+
+
+def _acknowledged_of(db_path: Path) -> tuple[str, int, str] | None:
+    """The checkpoint HQ acknowledged to the database in use (read before it is replaced)."""
+    if not db_path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM store_meta WHERE key='audit_ack'").fetchone()
+        finally:
+            conn.close()
+        if row is None or not row[0]:
+            return None
+        data = json.loads(row[0])
+        return str(data["chain"]), int(data["seq"]), str(data["hash"])
+    except (sqlite3.Error, ValueError, KeyError, TypeError):
+        return None
+
+
+def _describe_identity(identity: dict | None) -> str:
+    if not identity or not identity.get("post_code"):
+        return _("instalasi tanpa pos")
+    if identity.get("role") == "hq":
+        return _("Polres {code}", code=identity["post_code"])
+    return _("pos {code}", code=identity["post_code"])
+
+
+def _admit(
+    backup: dict | None,
+    current: dict | None,
+    authentic: bool,
+    *,
+    reenrol: bool,
+    actor: permissions.Actor | None,
+) -> tuple[str, bool]:
+    """Whether the backup may replace the database in use; returns what was trusted and
+    whether the backup is authenticated as this installation's, or raises ForeignBackup."""
+    what = _describe_identity(backup)
+    mine = _("Cadangan {what} dibuat oleh instalasi ini dan tidak diubah", what=what)
+    if current is None:
+        if authentic:
+            return mine, True
+        return _(
+            "Cadangan {what} dipulihkan ke folder data kosong. Instalasi ini tidak dapat "
+            "memastikan siapa yang membuatnya: isinya (data, akun, kunci dan jejak audit) "
+            "dipercaya apa adanya; Polres memeriksa jejak audit pada sinkronisasi berikutnya",
+            what=what,
+        ), False
+    same = (
+        backup is not None
+        and backup.get("post_code") == current.get("post_code")
+        and backup.get("role", "") == current.get("role", "")
+        and backup.get("key_id", "") == current.get("key_id", "")
+    )
+    if same and authentic:
+        return mine, True
+    if reenrol:
+        if actor is None or actor.role not in REENROL_ROLES:
+            raise ForeignBackup(
+                _("Hanya admin yang boleh memulihkan cadangan instalasi lain (pendaftaran ulang)")
+            )
+        return _(
+            "Pendaftaran ulang dikonfirmasi oleh {who}: instalasi ini kini menjadi {what} "
+            "dengan data, akun dan kunci dari cadangan itu",
+            who=actor.name or actor.role,
+            what=what,
+        ), False
+    here = _describe_identity(current)
+    if not same:
+        raise ForeignBackup(
+            _(
+                "Cadangan ini milik {what}, bukan {here}: memulihkannya menjadikan laptop ini "
+                "{what}. Tidak dipulihkan; hanya admin yang boleh mengonfirmasi pendaftaran "
+                "ulang",
+                what=what,
+                here=here,
+            )
+        )
+    raise ForeignBackup(
+        _(
+            "Cadangan ini tidak dibuat oleh instalasi ini atau telah diubah (autentikasi "
+            "gagal); tidak dipulihkan. Hanya admin yang boleh mengonfirmasi pemulihannya"
+        )
+    )
 
 
 def _sha256_file(path: Path) -> str:
@@ -123,6 +311,7 @@ def write_backup(
         from okudesk.core.history import versioning
 
         post_code = versioning.this_post_code(session.connection()) or "okudesk"
+    key = installation_key(store.data_dir, create=True)
     name = f"okudesk-{kind}-{post_code}-{now:%Y%m%d-%H%M%S}"
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -140,6 +329,7 @@ def write_backup(
                 raise BackupError(
                     _("Basis data rusak, cadangan tidak dibuat: {problem}", problem=problems[0])
                 )
+            identity = _identity_of(snapshot)  # who made it, as the backup's database says
             photos = _photo_files(store.photo_dir)
             photo_names = [p.relative_to(store.photo_dir).as_posix() for p in photos]
             schema = read_revision(snapshot)
@@ -151,6 +341,7 @@ def write_backup(
                 "post_code": post_code,
                 "schema": schema,
                 "photos": photo_names,
+                "installation": identity or {},
             }
             if photo_store:
                 manifest["photo_store"] = PHOTO_STORE
@@ -169,6 +360,12 @@ def write_backup(
                                 h.update(block)
                                 member.write(block)
                     manifest["database_sha256"] = h.hexdigest()
+                    if key is not None:  # only this data folder can check it (KEY_NAME)
+                        manifest["authentication"] = {
+                            "alg": MAC_ALG,
+                            "key": _key_label(key),
+                            "mac": _mac(key, manifest),
+                        }
                     archive.writestr(
                         _MANIFEST, json.dumps(manifest, indent=1), zipfile.ZIP_DEFLATED
                     )
@@ -503,12 +700,19 @@ def _prune_photo_store(backup_dir: Path, kept: list[Path]) -> list[Path]:
 
 
 def restore(
-    data_dir: Path | str, source: Path | str, *, actor: permissions.Actor | None
+    data_dir: Path | str,
+    source: Path | str,
+    *,
+    actor: permissions.Actor | None,
+    reenrol: bool = False,
 ) -> RestoreInfo:
     """Replace the data folder's database with a backup (okudesk must not have it open).
 
     ``source`` is a backup zip, or a bare database copy (the pre-migration copies in
-    ``backups/``). Nothing in the data folder changes unless every check passed.
+    ``backups/``). Nothing in the data folder changes unless every check passed. A backup
+    this installation did not make (another post, HQ, altered) is refused (ForeignBackup)
+    unless ``reenrol`` says an admin takes over its identity; into an empty data folder any
+    sound backup goes, and :attr:`RestoreInfo.statement` says what was trusted.
     """
     permissions.check(actor, "backup.restore")
     data_dir, source = Path(data_dir), Path(source)
@@ -518,10 +722,12 @@ def restore(
     # Nobody else may have the database open while it is renamed away (on Windows the
     # rename would fail half-way); and nobody opens it until the restore is done.
     with folderlock.exclusive(data_dir):
-        return _restore(data_dir, source, actor)
+        return _restore(data_dir, source, actor, reenrol)
 
 
-def _restore(data_dir: Path, source: Path, actor: permissions.Actor | None) -> RestoreInfo:
+def _restore(
+    data_dir: Path, source: Path, actor: permissions.Actor | None, reenrol: bool
+) -> RestoreInfo:
     from okudesk.core.store import Store
     from okudesk.core.store.migrate import known_revisions
 
@@ -529,6 +735,9 @@ def _restore(data_dir: Path, source: Path, actor: permissions.Actor | None) -> R
     staging = data_dir / STAGING_NAME
     partial = staging.with_name(staging.name + ".partial")
     added = 0
+    current = _identity_of(data_dir / DB_NAME)
+    anchor = _acknowledged_of(data_dir / DB_NAME) if current is not None else None
+    key = installation_key(data_dir, create=False)
     try:
         if zipfile.is_zipfile(source):
             check_backup(source)
@@ -546,6 +755,14 @@ def _restore(data_dir: Path, source: Path, actor: permissions.Actor | None) -> R
                         )
                     )
                 _check_database(partial, known_revisions())
+                # who made it, before anything of it lands here (photos included)
+                statement, authenticated = _admit(
+                    _identity_of(partial),
+                    current,
+                    _authentic(manifest, key),
+                    reenrol=reenrol,
+                    actor=actor,
+                )
                 added = _restore_photos(archive, manifest, photo_dir)
         else:
             try:
@@ -555,6 +772,12 @@ def _restore(data_dir: Path, source: Path, actor: permissions.Actor | None) -> R
                     _("Berkas cadangan rusak atau bukan cadangan okudesk: {path}", path=source)
                 ) from exc
             _check_database(partial, known_revisions())
+            # a bare copy carries no authentication: it is this installation's only when it
+            # is one of the copies okudesk made in this data folder's backups/
+            own_copy = source.resolve().parent == (data_dir / "backups").resolve()
+            statement, authenticated = _admit(
+                _identity_of(partial), current, own_copy, reenrol=reenrol, actor=actor
+            )
         instance_id = _renew_instance(partial)
         files.replace(partial, staging)
         fsync_dir(data_dir)
@@ -586,6 +809,8 @@ def _restore(data_dir: Path, source: Path, actor: permissions.Actor | None) -> R
     fsync_dir(data_dir)
     with Store.open(data_dir) as store, store.write(actor=actor) as session:
         changes.note_everything(session)  # another database took this one's place
+        # the restored trail must still hold what HQ had acknowledged to the one replaced
+        trail_problem = (audit.anchor_problem(session, anchor) or "") if anchor else ""
         audit.record(
             session,
             "restore",
@@ -594,9 +819,13 @@ def _restore(data_dir: Path, source: Path, actor: permissions.Actor | None) -> R
                 "replaced": [None, str(replaced) if replaced else None],
                 "instance": [None, instance_id],
                 "photos_added": [None, added],
+                "trusted": [None, statement],
+                **({"audit_trail": [None, trail_problem]} if trail_problem else {}),
             },
         )
-    return RestoreInfo(source, replaced, instance_id, added)
+    return RestoreInfo(
+        source, replaced, instance_id, added, authenticated, statement, trail_problem
+    )
 
 
 def _not_restored(exc: OSError) -> str:

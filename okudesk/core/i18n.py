@@ -238,6 +238,33 @@ _ENGLISH: dict[str, str] = {
     "{field} bukan teks": "{field} is not text",
     "{field} tidak dikenal: {value}": "Unknown {field}: {value}",
     "Berkas ditolak: {table} {id} tidak sah: {problem}": "File refused: {table} {id} is not valid: {problem}",
+    # the audit trail anchored by checkpoints (history/audit.py, sync/trail.py)
+    "titik periksa yang diakui Polres tidak terbaca": "the checkpoint HQ acknowledged cannot be read",
+    "entri {label} yang sudah diakui Polres tidak ada lagi di sini (rantai audit dipotong atau dihapus)": "entry {label}, which HQ acknowledged, is no longer here (the audit chain was cut or deleted)",
+    "entri {label} berbeda dengan yang sudah diakui Polres (riwayat audit ditulis ulang)": "entry {label} differs from the one HQ acknowledged (the audit history was rewritten)",
+    "ujung rantai audit tidak melanjutkan entri {label} yang sudah diakui Polres": "the end of the audit chain does not continue from entry {label}, which HQ acknowledged",
+    "Berkas ditolak: titik periksa rantai audit tidak sah": "File refused: the audit chain checkpoint is not valid",
+    "bundel tidak membawa titik periksa rantai audit": "the bundle carries no audit chain checkpoint",
+    "Berkas ditolak: titik periksa rantai audit dari Polres tidak sah": "File refused: the audit chain checkpoint from HQ is not valid",
+    "Berkas ditolak: entri audit {label} bukan dari rantai pos {code}": "File refused: audit entry {label} is not from post {code}'s chain",
+    "di tempat entri audit {label} Polres sudah menyimpan entri lain (riwayat ditulis ulang); entri baru tidak disimpan": "HQ already holds another entry in the place of audit entry {label} (the history was rewritten); the new entry was not stored",
+    "entri audit {label} rusak (hash tidak cocok); tidak disimpan": "audit entry {label} is damaged (hash mismatch); not stored",
+    "titik periksa {label} menunjuk rantai yang bukan milik pos": "checkpoint {label} names a chain that is not the post's",
+    "entri {label} dari titik periksa terakhir pos tidak ada atau berubah di basis data Polres": "entry {label} of the post's last checkpoint is missing or changed in HQ's database",
+    "entri audit {label} yang sudah diterima dikirim lagi dengan isi lain; salinan Polres dipertahankan": "audit entry {label}, already received, was sent again with different contents; HQ's copy was kept",
+    "titik periksa {label}: Polres tidak menyimpan entri itu": "checkpoint {label}: HQ does not hold that entry",
+    "titik periksa {label} tidak cocok dengan entri yang disimpan Polres (riwayat ditulis ulang)": "checkpoint {label} does not match the entry HQ holds (the history was rewritten)",
+    "titik periksa {new} tidak melanjutkan titik periksa sebelumnya {old}: riwayat audit pos ditulis ulang, dipotong atau bercabang": "checkpoint {new} does not continue the previous checkpoint {old}: the post's audit history was rewritten, truncated or forked",
+    # backups authenticated by the installation that made them (backups.py)
+    "pos {code}": "post {code}",
+    "Polres {code}": "HQ {code}",
+    "instalasi tanpa pos": "an installation without a post",
+    "Cadangan {what} dibuat oleh instalasi ini dan tidak diubah": "The backup of {what} was made by this installation and is unaltered",
+    "Cadangan ini tidak dibuat oleh instalasi ini atau telah diubah (autentikasi gagal); tidak dipulihkan. Hanya admin yang boleh mengonfirmasi pemulihannya": "This backup was not made by this installation or was altered (authentication failed); not restored. Only an admin may confirm restoring it",
+    "Cadangan {what} dipulihkan ke folder data kosong. Instalasi ini tidak dapat memastikan siapa yang membuatnya: isinya (data, akun, kunci dan jejak audit) dipercaya apa adanya; Polres memeriksa jejak audit pada sinkronisasi berikutnya": "The backup of {what} was restored into an empty data folder. This installation cannot tell who made it: its contents (data, accounts, keys and audit trail) are trusted as they are; HQ checks the audit trail at the next sync",
+    "Pendaftaran ulang dikonfirmasi oleh {who}: instalasi ini kini menjadi {what} dengan data, akun dan kunci dari cadangan itu": "Re-enrolment confirmed by {who}: this installation is now {what}, with the data, accounts and keys of that backup",
+    "Cadangan ini milik {what}, bukan {here}: memulihkannya menjadikan laptop ini {what}. Tidak dipulihkan; hanya admin yang boleh mengonfirmasi pendaftaran ulang": "This backup belongs to {what}, not {here}: restoring it would make this laptop {what}. Not restored; only an admin may confirm a re-enrolment",
+    "Hanya admin yang boleh memulihkan cadangan instalasi lain (pendaftaran ulang)": "Only an admin may restore another installation's backup (re-enrolment)",
 }
 
 

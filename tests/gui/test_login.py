@@ -254,6 +254,44 @@ def test_an_admin_restores_a_backup_from_the_gui_and_logs_in_again(
     assert restored.actor.role == "kapolsek"
 
 
+def test_another_posts_backup_needs_the_admins_confirmed_reenrolment(
+    qtbot, hub_, store, tmp_path, monkeypatch
+):
+    """A backup of post PGR chosen at post BTT is refused; the admin is asked whether to
+    re-enrol as PGR, and only a yes puts it in place."""
+    from okudesk.core import backups
+    from okudesk.core.models import Meeting
+    from okudesk.core.records import posts
+    from okudesk.gui import messages
+    from okudesk.gui.pages import audit as audit_page
+
+    other = Store.open(tmp_path / "pgr")
+    other.actor = permissions.system_actor("test")
+    with other.write() as s:
+        posts.set_up_this_post(s, code="PGR", name="Polsek PGR")
+    foreign = backups.write_backup(other, tmp_path / "usb-pgr").path
+    other.close()
+    window, screen, page, late = _admin_about_to_restore(qtbot, store, tmp_path, monkeypatch)
+    monkeypatch.setattr(audit_page, "choose_backup_file", lambda parent: str(foreign))
+    asked: list[str] = []
+    answers = iter([True, False])  # "replace the data?" yes; "re-enrol as PGR?" no
+    monkeypatch.setattr(
+        messages, "confirm", lambda parent, text, **k: asked.append(text) or next(answers)
+    )
+    errors: list[str] = []
+    monkeypatch.setattr(messages, "error", lambda parent, text, **k: errors.append(text))
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(errors), timeout=20_000)
+    assert "pos PGR" in asked[1] and "pos PGR" in errors[0]
+    assert hub_.store.data_dir == store.data_dir
+    with hub_.store.read(actor=permissions.system_actor("test")) as s:
+        assert s.get(Meeting, late.id) is not None  # nothing was replaced
+    answers = iter([True, True])
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(screen.isVisible, timeout=20_000)
+    assert "Pendaftaran ulang dikonfirmasi oleh Admin Uji" in page.backup_label.text()
+
+
 def test_the_daily_backup_runs_in_a_process_of_its_own(store):
     from okudesk.core import backups
     from okudesk.gui import daily_backup

@@ -131,3 +131,47 @@ def qtbot_button():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_hq_sees_a_posts_rewritten_audit_trail_on_the_page(gui, qtbot, tmp_path, monkeypatch):
+    """A post re-chains its trail with sqlite3 and sends it again signed with its real key:
+    HQ keeps its copy, and the import row and the post list say so."""
+    import sqlite3
+
+    from test_trail_authority import _bump, _own_chain, _rechain
+
+    from okudesk.core.sync import export, importer
+
+    open_window, messages = gui
+    usb, usb2 = tmp_path / "usb", tmp_path / "usb2"
+    usb.mkdir()
+    usb2.mkdir()
+    hq = make_hq(tmp_path / "hq")
+    post = enroll(hq, tmp_path / "post", "BTT", usb)
+    add_incident(post, "Kejadian")
+    assert importer.import_bundle(hq, export.export_bundle(post, usb).path, write_receipt=False).ok
+    post.close()
+    with sqlite3.connect(tmp_path / "post" / "okudesk.sqlite3") as db:
+        chain = _own_chain(db)
+        db.execute("UPDATE audit_entry SET summary='diubah' WHERE chain=? AND seq=2", (chain,))
+        _rechain(db, chain)
+        _bump(db, "chain=?", (chain,))
+    with open_store(tmp_path / "post") as post:
+        export.export_bundle(post, usb2)
+    window, page = open_window(hq)
+    qtbot.waitUntil(lambda: page.role == "hq", timeout=15000)
+    monkeypatch.setattr(messages, "choose_folder", lambda *a, **k: str(usb2))
+    qtbot.mouseClick(page.import_folder_button, qtbot_button())
+    qtbot.waitUntil(
+        lambda: page.results.rowCount() == 1 and page.import_folder_button.isEnabled(),
+        timeout=30000,
+    )
+    verdict = page.results.item(0, 2).text()
+    assert verdict.startswith("diterapkan") and "dikirim lagi dengan isi lain" in verdict
+    qtbot.waitUntil(
+        lambda: (
+            page.posts.rowCount() == 1 and "rantai audit bermasalah" in page.posts.item(0, 2).text()
+        ),
+        timeout=15000,
+    )
+    window.close()

@@ -14,16 +14,18 @@ inherited. The tip of this database's chain is kept in ``store_meta`` as well, s
 entries off the end is noticed too.
 
 What the chain proves: an entry edited, removed or moved in the SQLite file no longer
-verifies (:func:`verify`). Someone with the file and this source code could rewrite the
-whole tail consistently; entries that already reached HQ cannot be rewritten that way, so
-HQ's copy of each post's chain is the anchor (compare with ``audit verify`` there).
+verifies (:func:`verify`). The chain is unkeyed, so someone with the file could rewrite the
+whole tail consistently; what anchors it is HQ: every bundle carries a signed checkpoint
+(the tip), HQ keeps its copy append-only, and the checkpoint HQ acknowledged in its last
+receipt is kept here (``ACK_KEY``) and checked by :func:`verify`, so entries HQ holds can
+no longer be removed or rewritten here unseen (docs/security.md, "The audit trail").
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -48,6 +50,9 @@ from okudesk.core.models import (
 
 GENESIS = "0" * 64
 TIP_KEY = "audit_tip"
+# The last checkpoint HQ acknowledged in a receipt (JSON: chain, seq, hash, HQ's signature),
+# written by okudesk/core/sync/trail.py: the part of the trail HQ holds and vouches for.
+ACK_KEY = "audit_ack"
 HASH_VERSION = 1
 _PENDING = "okudesk_audit_pending"  # entries to link into the chain at the next flush
 _CHANGES = "okudesk_audit_changes"  # data changes of this transaction, written at commit
@@ -409,6 +414,36 @@ def _record_id(obj: Any) -> str:
     return ""
 
 
+def tip(conn: Connection) -> tuple[str, int, str] | None:
+    """(chain, seq, hash) of the last entry this database wrote (None: it wrote none)."""
+    return _tip(conn)
+
+
+def acknowledged(conn: Connection) -> tuple[str, int, str] | None:
+    """(chain, seq, hash) of the checkpoint HQ acknowledged last (None: none yet)."""
+    row = conn.execute(select(StoreMeta.value).where(StoreMeta.key == ACK_KEY)).first()
+    if row is None or not row[0]:
+        return None
+    try:
+        data = json.loads(row[0])
+        return str(data["chain"]), int(data["seq"]), str(data["hash"])
+    except (ValueError, KeyError, TypeError):
+        return ("", 0, "")  # unreadable: verify says so
+
+
+def descends(links: dict[str, str], start: str, ancestor: str) -> bool:
+    """Whether following ``prev_hash`` links (entry hash -> previous hash) back from the
+    entry ``start`` reaches the entry ``ancestor``."""
+    seen = 0
+    current: str | None = start
+    while current is not None and seen <= len(links):
+        if current == ancestor:
+            return True
+        current = links.get(current)
+        seen += 1
+    return False
+
+
 def _tip(conn: Connection) -> tuple[str, int, str] | None:
     """(chain, seq, hash) of the last entry this database wrote, from ``store_meta``."""
     row = conn.execute(
@@ -554,6 +589,13 @@ _COLUMNS = (
 )
 
 
+def anchor_problem(session: Session, anchor: tuple[str, int, str]) -> str | None:
+    """Whether this database's trail holds ``anchor`` (a checkpoint HQ acknowledged to the
+    installation) and continues from it; used after a restore (backups.py)."""
+    rows = session.execute(select(*_COLUMNS)).all()
+    return check_anchor(rows, _tip(session.connection()), anchor)
+
+
 def verify(session: Session, *, origin_post: str | None = None) -> Verification:
     """Check every chain (or one post's) link by link; names the first bad entry."""
     stmt = select(*_COLUMNS)
@@ -631,7 +673,55 @@ def verify(session: Session, *, origin_post: str | None = None) -> Verification:
             return Verification(
                 len(rows), len(chains), last_at, _("ujung rantai audit tidak tercatat"), None
             )
+    if origin_post is None or origin_post == here:
+        problem = _against_acknowledged(session.connection(), rows, tip)
+        if problem:
+            return Verification(len(rows), len(chains), last_at, problem, None)
     return Verification(len(rows), len(chains), last_at)
+
+
+def _against_acknowledged(
+    conn: Connection, rows: Sequence[Any], tip: tuple[str, int, str] | None
+) -> str | None:
+    """The trail here must still hold, unchanged, the entry HQ acknowledged last, and this
+    database's tip must descend from it: entries HQ holds cannot be removed or rewritten here
+    unseen (what came after that checkpoint can, by someone with the file)."""
+    anchor = acknowledged(conn)
+    if anchor is None:
+        return None
+    return check_anchor(rows, tip, anchor)
+
+
+def check_anchor(
+    rows: Sequence[Any], tip: tuple[str, int, str] | None, anchor: tuple[str, int, str]
+) -> str | None:
+    """What is wrong when the entries ``rows`` (all of a database's, with ``chain``,
+    ``seq``, ``entry_hash``, ``prev_hash``) and its ``tip`` do not hold the entry ``anchor``
+    (chain, seq, hash) unchanged, or the tip does not descend from it (None: they do)."""
+    chain, seq, digest = anchor
+    if not chain:
+        return _("titik periksa yang diakui Polres tidak terbaca")
+    label = f"{chain[:8]}#{seq}"
+    held = next((r for r in rows if r.chain == chain and r.seq == seq), None)
+    if held is None:
+        return _(
+            "entri {label} yang sudah diakui Polres tidak ada lagi di sini (rantai audit "
+            "dipotong atau dihapus)",
+            label=label,
+        )
+    if held.entry_hash != digest:
+        return _(
+            "entri {label} berbeda dengan yang sudah diakui Polres (riwayat audit ditulis ulang)",
+            label=label,
+        )
+    if tip is not None:
+        links = {r.entry_hash: r.prev_hash for r in rows}
+        if not descends(links, tip[2], digest):
+            return _(
+                "ujung rantai audit tidak melanjutkan entri {label} yang sudah diakui Polres",
+                label=label,
+            )
+    return None
 
 
 def chains_by_post(session: Session) -> dict[str, list[tuple[str, int, datetime]]]:

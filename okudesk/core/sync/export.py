@@ -26,7 +26,7 @@ from okudesk.core.records.photos import photo_path
 from okudesk.core.security import pki
 from okudesk.core.store import Store
 from okudesk.core.store.migrate import SCHEMA_HEAD
-from okudesk.core.sync import bundle, records, trust
+from okudesk.core.sync import bundle, records, trail, trust
 
 SEED = "seed"
 LAST_EXPORTED_COUNTER = (
@@ -143,6 +143,7 @@ def export_bundle(
             if top > marks[inst]
         ]
         proof = trust.enrollment_proof(session, pki.public_key_id(identity.key.public_key()))
+        anchor = trail.checkpoint(session, post_code, identity.key)  # HQ anchors the trail on it
     bundle_id = uuid.uuid4().hex
     when = now or datetime.now()
     header = {
@@ -161,6 +162,8 @@ def export_bundle(
     }
     if proof:
         header["enrollment"] = proof
+    if anchor:
+        header["checkpoint"] = anchor
     path = out_dir / f"okudesk-{post_code}-{when.strftime('%Y%m%d-%H%M%S')}-{bundle_id[:8]}.okb"
     if progress:
         progress("read", 1, 1)

@@ -23,8 +23,8 @@ from okudesk.core.models import SyncBundle, SyncInstance
 from okudesk.core.records import fields
 from okudesk.core.records.photos import store_bytes
 from okudesk.core.store import Store
-from okudesk.core.sync import SyncRefused, bundle, records, trust
-from okudesk.core.sync.merge import Counts, Merger, check_schema, load_payload
+from okudesk.core.sync import SyncRefused, bundle, records, trail, trust
+from okudesk.core.sync.merge import Merger, check_schema, load_payload
 from okudesk.core.sync.records import IncomingTable
 
 
@@ -40,6 +40,7 @@ class BundleOutcome:
     counts: dict = field(default_factory=dict)
     receipt: Path | None = None
     enrolled: bool = False
+    trail: tuple[str, ...] = ()  # what HQ found wrong with the post's audit trail (trail.py)
 
 
 def _check_ranges(manifest: dict) -> list[dict]:
@@ -148,9 +149,11 @@ def import_bundle(
             session.flush()
             _store_photos(store.photo_dir, doc.get("photos", []), photos)
             merger = Merger(session, mode="hq", sender=post.code)
-            trail = Counts()  # the post's audit trail travels along; counted apart from the records
+            # the post's audit trail: append-only at HQ, never merged like a record
+            received = trail.receive(session, post.code, tables, m, opened.signer[0])
             for k, t in enumerate(tables):
-                merger.apply(t, trail if t.info.name == "audit_entry" else None)
+                if t.info.name != "audit_entry":
+                    merger.apply(t)
                 if progress:
                     progress("apply", k + 1, len(tables))
             merger.retry_held()
@@ -178,13 +181,15 @@ def import_bundle(
                 ),
             )
             counts = merger.counts.as_dict()
-            counts["audit"] = trail.new
+            counts["audit"] = received.new
     except SyncRefused as exc:
         return BundleOutcome(path, False, str(exc))
     except trust.pki.CertificateError as exc:
         return BundleOutcome(path, False, str(exc))
     if not write_receipt:
-        return BundleOutcome(path, True, "", post.code, m["id"], counts, None, first)
+        return BundleOutcome(
+            path, True, "", post.code, m["id"], counts, None, first, tuple(received.problems)
+        )
     from okudesk.core.sync import receipt
 
     try:
@@ -192,8 +197,12 @@ def import_bundle(
             store, post.code, Path(receipt_dir) if receipt_dir else path.parent
         )
     except SyncRefused as exc:
-        return BundleOutcome(path, True, str(exc), post.code, m["id"], counts, None, first)
-    return BundleOutcome(path, True, "", post.code, m["id"], counts, written, first)
+        return BundleOutcome(
+            path, True, str(exc), post.code, m["id"], counts, None, first, tuple(received.problems)
+        )
+    return BundleOutcome(
+        path, True, "", post.code, m["id"], counts, written, first, tuple(received.problems)
+    )
 
 
 def _check_versions(tables: list[IncomingTable], ranges: list[dict]) -> None:

@@ -28,7 +28,7 @@ from okudesk.core.models import (
 from okudesk.core.security import pki
 from okudesk.core.store import Store
 from okudesk.core.store.migrate import SCHEMA_HEAD
-from okudesk.core.sync import SyncRefused, bundle, records, trust
+from okudesk.core.sync import SyncRefused, bundle, records, trail, trust
 from okudesk.core.sync.merge import Merger, acknowledgement, check_schema, load_payload
 
 LAST_RECEIPT_AT = "sync.last_receipt_at"
@@ -91,6 +91,9 @@ def write_receipt(
             certificate=post.certificate.decode("ascii"),
             revocations=trust.revocations(session),
         )
+        ack = trail.acknowledgement(session, post_code, trust.signing_identity(session).key)
+        if ack:
+            extra["checkpoint"] = ack
         payload, counts = records.build_payload(
             session.connection(), _hq_selections(session, post_code), extra
         )
@@ -168,6 +171,9 @@ def import_receipt(store: Store, path: Path) -> ReceiptOutcome:
             ):
                 raise SyncRefused(_("Berkas ditolak: isi data tidak sah"))
             tables = records.decode_payload(doc)
+            trail.keep_acknowledgement(
+                session, m["post"], doc.get("checkpoint"), trust.hq_root(session)
+            )
             installed = False
             if doc.get("certificate"):
                 installed = trust.install_post_certificate(

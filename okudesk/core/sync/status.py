@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from okudesk.core.i18n import _
 from okudesk.core.models import Setting, SyncBundle, SyncConflict, SyncHeld, SyncPost
 from okudesk.core.store import Store
-from okudesk.core.sync import SyncRefused, bundle, trust
+from okudesk.core.sync import SyncRefused, bundle, trail, trust
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class PostStatus:
     lag: int  # counters seen in bundles beyond the acknowledged run: >0 means a bundle is missing
     conflicts: int
     held: int
+    trail_problems: tuple[str, ...] = ()  # the post's audit trail disagreed with HQ's copy
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ def post_statuses(session: Session, now: datetime | None = None) -> list[PostSta
                 lag,
                 conflicts or 0,
                 held or 0,
+                tuple(trail.problems(session, p.code)),
             )
         )
     return out

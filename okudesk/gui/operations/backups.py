@@ -46,7 +46,7 @@ def last_daily(*, parent: QWidget | None) -> StoreTask:
     return StoreTask(parent, work)
 
 
-def restore(*, parent: QWidget | None, source: Path | str) -> StoreTask:
+def restore(*, parent: QWidget | None, source: Path | str, reenrol: bool = False) -> StoreTask:
     """Put the backup ``source`` in place of the database in use (kept aside) and reopen
     the store; the operation reports that everything changed."""
     h = hub()
@@ -57,9 +57,14 @@ def restore(*, parent: QWidget | None, source: Path | str) -> StoreTask:
         from okudesk.core.store import Store
 
         h.store.close()
+        restored = False
         try:
-            return backups.restore(data_dir, source, actor=actor)
+            info = backups.restore(data_dir, source, actor=actor, reenrol=reenrol)
+            restored = True
+            return info
         finally:
             h.store = Store.open(data_dir)
+            if not restored:  # nothing was replaced: the same person goes on working
+                h.store.actor = actor
 
     return StoreTask(parent, work)

@@ -436,20 +436,51 @@ class AuditPage(Page):
         ):
             return
 
+        self._restore(path, reenrol=False)
+
+    def _restore(self, path, *, reenrol: bool) -> None:
         def done(info) -> None:
             from okudesk.gui.login import gate
 
             self.backup_label.setText(
                 tr("Cadangan dipulihkan dari {path}.").format(path=str(info.source))
+                + "\n"
+                + info.statement
+                + (
+                    "\n" + tr("rantai audit: {problem}").format(problem=info.trail_problem)
+                    if info.trail_problem
+                    else ""
+                )
             )
             gate(self.window_).lock("restore")  # the restored database has its own accounts
 
         def failed(exc: BaseException) -> None:
+            from okudesk.core.backups import ForeignBackup
+
+            # another installation's backup: only a confirmed re-enrolment puts it in place
+            if (
+                isinstance(exc, ForeignBackup)
+                and not reenrol
+                and messages.confirm(
+                    self,
+                    str(exc)
+                    + "\n\n"
+                    + tr(
+                        "Pulihkan tetap sebagai pendaftaran ulang? Laptop ini akan memakai "
+                        "identitas, akun dan kunci dari cadangan itu."
+                    ),
+                    ok_text=tr("Daftar ulang dan pulihkan"),
+                )
+            ):
+                self._restore(path, reenrol=True)
+                return
             messages.error(
                 self, tr("Cadangan tidak dapat dipulihkan: {reason}").format(reason=str(exc))
             )
 
-        backup_ops.restore(parent=self, source=path).success(done).failure(failed).run()
+        backup_ops.restore(parent=self, source=path, reenrol=reenrol).success(done).failure(
+            failed
+        ).run()
 
     def _save_idle(self) -> None:
         def done(value) -> None:

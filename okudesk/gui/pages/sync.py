@@ -321,7 +321,14 @@ class SyncPage(Page):
                     [
                         p.code,
                         p.name,
-                        p.status,
+                        p.status
+                        + (
+                            tr(
+                                " · rantai audit bermasalah ({n}), lihat 'audit verify --post'"
+                            ).format(n=len(p.trail_problems))
+                            if p.trail_problems
+                            else ""
+                        ),
                         p.bundles,
                         _when(p.last_bundle_at),
                         "-" if p.days_since is None else p.days_since,
@@ -621,6 +628,8 @@ class SyncPage(Page):
         self.results.insertRow(row)
         c = o.counts or {}
         verdict = tr("diterapkan") if o.ok else tr("DITOLAK: {reason}").format(reason=o.reason)
+        if o.ok and o.trail:  # HQ kept its copy of the trail; say what the post sent
+            verdict += " · " + tr("rantai audit: {problem}").format(problem="; ".join(o.trail))
         values = [
             o.file.name,
             o.post,
