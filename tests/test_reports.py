@@ -26,7 +26,7 @@ from okudesk.core.records import (
     stakeholders,
 )
 from okudesk.core.records.followups import FollowUpInput
-from okudesk.core.reports import numbering, service, verification
+from okudesk.core.reports import numbering, pdf, service, verification
 from okudesk.core.reports import settings as report_settings
 from okudesk.core.security import credentials, pki
 
@@ -109,6 +109,8 @@ def setup(store, yesterday) -> Setup:
                 kecamatan_id=kec["Baturaja Timur"],
                 desa_id=desa,
                 place="Masjid Al-Ikhlas",
+                basis="Surat Perintah Kapolsek Nomor Sprin/45/XII/2026",
+                conclusion="Situasi wilayah aman dan kondusif menjelang pemilu.",
                 purpose="Silaturahmi kamtibmas menjelang pemilu",
                 discussion="Menolak politik uang.",
                 outcomes="Tokoh agama sepakat menjaga suasana damai.",
@@ -1352,3 +1354,48 @@ def test_f4_paper_is_folio_and_the_bottom_label_keeps_a_printable_margin(setup):
     again = service.make_report(setup.store, "incident", setup.incident_id, passphrase=PASS)
     box = PdfReader(io.BytesIO(again.pdf)).pages[0].mediabox
     assert (round(float(box.width) / mm), round(float(box.height) / mm)) == (210, 297)
+
+
+def test_the_visit_report_says_only_what_the_officer_gave(setup, yesterday):
+    """Dasar cites the order the officer gives; no conclusion copied from the outcomes; no
+    "Jenis kegiatan: kegiatan"; the attendee sentence counts what the table lists; a photo
+    without a time of its own is dated by the activity; one colon per incident line."""
+    with setup.store.write() as s:
+        bare = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                starts_at=yesterday,
+                purpose="Sambang warga",
+                outcomes="Warga menyampaikan keluhan jalan rusak.",
+                other_attendees=5,
+                reported_by_id=setup.reporter_id,
+            ),
+        )
+        photos.add_photo(s, setup.store.photo_dir, _photo((90, 90, 90)), meeting_id=bare.id)
+    text = _text(service.make_report(setup.store, "meeting", bare.id, passphrase=PASS).pdf)
+    flat = " ".join(text.split())
+    assert "nomor register" not in flat and "Rencana kegiatan" not in flat
+    assert "Kesimpulan" not in flat and "KESIMPULAN" not in flat
+    assert flat.count("Warga menyampaikan keluhan jalan rusak.") == 1
+    assert "kegiatan: kegiatan" not in flat.lower()
+    assert "Yang hadir: 5 orang peserta" in flat
+    when = f"{pdf.day_date(yesterday)}, pukul {pdf.clock(yesterday)} WIB (waktu kegiatan)"
+    assert when in flat
+
+    full = " ".join(
+        _text(
+            service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS).pdf
+        ).split()
+    )
+    assert "Surat Perintah Kapolsek Nomor Sprin/45/XII/2026." in full
+    assert "Kesimpulan: Situasi wilayah aman dan kondusif menjelang pemilu." in full
+    assert "Yang hadir: 3 orang, yaitu:" in full  # the reporter and two figures, as listed
+    assert "Selain itu hadir 12 orang peserta lainnya." in full
+
+    incident = " ".join(
+        _text(
+            service.make_report(setup.store, "incident", setup.incident_id, passphrase=PASS).pdf
+        ).split()
+    )
+    line = incident.split("Tindakan yang telah diambil")[1].split("III.")[0]
+    assert line.count(":") == 1 and "adalah dilaporkan" in line

@@ -236,6 +236,8 @@ class Meeting(Synced, Base):
 
     __tablename__ = "meeting"
     number: Mapped[str] = mapped_column(String(40), index=True)
+    # Dasar: the Sprin (or other order) the activity rests on, as the officer gives it
+    basis: Mapped[str] = mapped_column(String(200), default="", server_default="")
     activity_type_id: Mapped[str | None] = mapped_column(ForeignKey("activity_type.id"))
     starts_at: Mapped[datetime] = mapped_column(DateTime)
     ends_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -247,6 +249,7 @@ class Meeting(Synced, Base):
     potential_problems: Mapped[str] = mapped_column(Text, default="")
     outcomes: Mapped[str] = mapped_column(Text, default="")
     obstacles: Mapped[str] = mapped_column(Text, default="")
+    conclusion: Mapped[str] = mapped_column(Text, default="", server_default="")
     other_attendees: Mapped[int] = mapped_column(Integer, default=0)
     reported_by_id: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
 

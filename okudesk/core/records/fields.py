@@ -371,6 +371,15 @@ MEETING = RecordFields(
             "other_attendees", "Peserta lain (orang)", "Other attendees (people)", N, exported=True
         ),
         Field(
+            "basis",
+            "Dasar (nomor Sprin)",
+            "Basis (warrant number)",
+            T,
+            max_length=200,
+            searchable=False,
+            exported=True,
+        ),
+        Field(
             "purpose",
             "Maksud dan tujuan",
             "Purpose",
@@ -407,6 +416,7 @@ MEETING = RecordFields(
             report_label="Hasil kegiatan",
         ),
         Field("obstacles", "Hambatan", "Obstacles", LT, searchable=True, exported=True),
+        Field("conclusion", "Kesimpulan", "Conclusion", LT, exported=True),
         POST,
     ),
 )

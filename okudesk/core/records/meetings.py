@@ -36,11 +36,13 @@ class MeetingInput:
     kecamatan_id: str | None = None
     desa_id: str | None = None
     place: str = ""
+    basis: str = ""
     purpose: str = ""
     discussion: str = ""
     potential_problems: str = ""
     outcomes: str = ""
     obstacles: str = ""
+    conclusion: str = ""
     other_attendees: int = 0
     reported_by_id: str | None = None
     officer_ids: list[str] = field(default_factory=list)
@@ -69,11 +71,13 @@ class MeetingDetail:
     desa_id: str | None
     desa: str
     place: str
+    basis: str
     purpose: str
     discussion: str
     potential_problems: str
     outcomes: str
     obstacles: str
+    conclusion: str
     other_attendees: int
     reported_by_id: str | None
     officers: tuple[AttendeeInfo, ...]

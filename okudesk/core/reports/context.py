@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -112,13 +113,20 @@ def build(
     reported_by_id: str | None,
     officer_nrp: str | None,
     place: str,
+    activity_at: datetime | None = None,
 ) -> ReportContext:
     post = posts.require_this_post(session)
     cfg = report_settings.load(session)
     signer = resolve_signer(session, reported_by_id, officer_nrp)
     owner = {"meeting_id": record_id} if kind == "meeting" else {"incident_id": record_id}
-    items = tuple(
-        PhotoItem(photos.photo_path(photo_dir, a.sha256), a.caption, a.taken_at, place)
+    items = tuple(  # a photo that carries no time of its own is dated by the activity
+        PhotoItem(
+            photos.photo_path(photo_dir, a.sha256),
+            a.caption,
+            a.taken_at or activity_at,
+            place,
+            activity_time=a.taken_at is None and activity_at is not None,
+        )
         for a in photos.photos_of(session, **owner)
     )
     missing = [p.path.name for p in items if not p.path.exists()]

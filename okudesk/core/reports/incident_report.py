@@ -103,7 +103,9 @@ def story(
         )
     if i.police_report_number:
         taken.append(f"Laporan Polisi nomor {i.police_report_number}.")
-    taken.append(f"Status saat laporan dibuat: {STATUS_LABELS.get(i.status, i.status)}.")
+    # one colon in the line: the item's own ("Tindakan yang telah diambil: ...")
+    status = STATUS_LABELS.get(i.status, i.status).lower()
+    taken.append(f"Status kejadian saat laporan ini dibuat adalah {status}.")
     out.append(pdf.item(printed("actions_taken"), "\n".join(t for t in taken if t), "6."))
 
     out.append(pdf.section("III", "Sumber dan penilaian"))

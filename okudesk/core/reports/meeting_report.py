@@ -62,7 +62,6 @@ def story(
     if ctx.amends is not None:
         extra.append(f"<i>Perubahan atas laporan nomor {pdf.esc(ctx.amends.number)}</i>")
     out += pdf.title_block(TITLE, number, ctx.settings.security_class, extra)
-    activity = m.activity_type or "kegiatan"
 
     out.append(pdf.section("I", "Pendahuluan"))
     out.append(pdf.item("Dasar", None, "1."))
@@ -71,17 +70,16 @@ def story(
             "Undang-Undang Nomor 2 Tahun 2002 tentang Kepolisian Negara Republik Indonesia.", "a."
         )
     )
-    out.append(
-        pdf.subitem(
-            f"Rencana kegiatan {ctx.post.name} ({activity}) nomor register {m.number}.", "b."
-        )
-    )
+    if m.basis.strip():  # the order the officer cites; never the record's own number
+        out.append(pdf.subitem(m.basis.strip().rstrip(".") + ".", "b."))
     out.append(pdf.item(printed("purpose"), m.purpose, "2."))
 
     out.append(pdf.section("II", "Pelaksanaan"))
-    out.append(pdf.item("Waktu", when(m), "1."))
-    out.append(pdf.item(printed("place"), where(m), "2."))
-    out.append(pdf.item(printed("activity_type_id"), activity, "3."))
+    n = iter(range(1, 10))
+    out.append(pdf.item("Waktu", when(m), f"{next(n)}."))
+    out.append(pdf.item(printed("place"), where(m), f"{next(n)}."))
+    if m.activity_type:
+        out.append(pdf.item(printed("activity_type_id"), m.activity_type, f"{next(n)}."))
     attendees = [
         [str(i), a.name, f"Polri - {a.detail}" if a.detail else "Polri"]
         for i, a in enumerate(m.officers, 1)
@@ -89,20 +87,16 @@ def story(
     attendees += [
         [str(len(attendees) + i), s.name, s.detail or "-"] for i, s in enumerate(m.stakeholders, 1)
     ]
-    others = f" dan {m.other_attendees} orang peserta lainnya" if m.other_attendees else ""
-    out.append(
-        pdf.item(
-            "Yang hadir",
-            f"{len(attendees)} orang tercatat{others}, yaitu:"
-            if attendees
-            else (others.strip() or "-"),
-            "4.",
-        )
-    )
-    if attendees:
+    if attendees:  # the sentence counts what the table lists; the others follow it
+        out.append(pdf.item("Yang hadir", f"{len(attendees)} orang, yaitu:", f"{next(n)}."))
         out.append(pdf.grid(["No", "Nama", "Unsur / jabatan"], attendees, [1.0, 6.0, 8.0]))
+        if m.other_attendees:
+            out.append(pdf.para(f"Selain itu hadir {m.other_attendees} orang peserta lainnya."))
         out.append(Spacer(1, 0.15 * cm))
-    out.append(pdf.item(printed("discussion"), m.discussion, "5."))
+    else:
+        others = f"{m.other_attendees} orang peserta" if m.other_attendees else "-"
+        out.append(pdf.item("Yang hadir", others, f"{next(n)}."))
+    out.append(pdf.item(printed("discussion"), m.discussion, f"{next(n)}."))
 
     out.append(pdf.section("III", "Hasil"))
     out.append(pdf.item(printed("outcomes"), m.outcomes, "1."))
@@ -113,15 +107,15 @@ def story(
     out.append(pdf.section("IV", printed("obstacles")))
     out.append(pdf.para(m.obstacles or "Tidak ada hambatan yang berarti."))
 
-    out.append(pdf.section("V", "Kesimpulan dan saran / tindak lanjut"))
-    conclusion = (
-        m.outcomes.split("\n")[0]
-        if m.outcomes
-        else f"{activity.capitalize()} terlaksana dengan aman dan lancar."
+    conclusion = m.conclusion.strip()
+    out.append(
+        pdf.section("V", "Kesimpulan dan saran / tindak lanjut" if conclusion else "Tindak lanjut")
     )
-    out.append(pdf.item("Kesimpulan", conclusion, "1."))
+    k = iter(range(1, 10))
+    if conclusion:  # the officer's own; never a copy of "Hasil kegiatan"
+        out.append(pdf.item("Kesimpulan", conclusion, f"{next(k)}."))
     if m.follow_ups:
-        out.append(pdf.item("Tindak lanjut", None, "2."))
+        out.append(pdf.item("Tindak lanjut", None, f"{next(k)}."))
         rows = [
             [
                 str(i),
@@ -142,11 +136,13 @@ def story(
     else:
         out.append(
             pdf.item(
-                "Tindak lanjut", "Tidak ada tindak lanjut khusus; kegiatan rutin dilanjutkan.", "2."
+                "Tindak lanjut",
+                "Tidak ada tindak lanjut khusus; kegiatan rutin dilanjutkan.",
+                f"{next(k)}.",
             )
         )
     if ctx.amends is not None:
-        out.append(pdf.item("Alasan perubahan laporan", ctx.amendment_reason, "3."))
+        out.append(pdf.item("Alasan perubahan laporan", ctx.amendment_reason, f"{next(k)}."))
 
     place = ctx.post.place_name or ctx.post.name
     # The closing words stay on the page of the signatures: no signature page without text.
@@ -170,6 +166,7 @@ def content(m: MeetingDetail) -> dict:
     """What the report shows of the meeting (hashed into the QR code and the register)."""
     return {
         "number": m.number,
+        "basis": m.basis,
         "activity": m.activity_type,
         "starts_at": m.starts_at,
         "ends_at": m.ends_at,
@@ -179,6 +176,7 @@ def content(m: MeetingDetail) -> dict:
         "outcomes": m.outcomes,
         "problems": m.potential_problems,
         "obstacles": m.obstacles,
+        "conclusion": m.conclusion,
         "other_attendees": m.other_attendees,
         "officers": [a.name for a in m.officers],
         "stakeholders": [a.name for a in m.stakeholders],

@@ -471,6 +471,7 @@ class PhotoItem:
     caption: str
     taken_at: datetime | None
     place: str
+    activity_time: bool = False  # taken_at is the activity's time: the photo carries none
 
 
 def _fit(path: Path, max_w: float, max_h: float) -> tuple[float, float]:
@@ -594,6 +595,7 @@ def photo_pages(
         for p, (data, w, h) in zip(chunk, prints[start : start + per_page], strict=True):
             when = (
                 f"{day_date(p.taken_at)}, pukul {clock(p.taken_at)} WIB"
+                + (" (waktu kegiatan)" if p.activity_time else "")
                 if p.taken_at
                 else "waktu tidak tercatat"
             )

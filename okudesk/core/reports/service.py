@@ -140,6 +140,9 @@ def make_report(
             reported_by_id=detail.reported_by_id,
             officer_nrp=officer_nrp,
             place=place,
+            activity_at=(
+                detail.starts_at if isinstance(detail, MeetingDetail) else detail.occurred_at
+            ),
         )
         identity = None
         if draft:
