@@ -583,3 +583,12 @@ def test_an_export_to_a_stick_without_room_writes_nothing(tmp_path, monkeypatch)
     assert export_to(post, stick).parent == stick
     post.close()
     hq.close()
+
+
+def test_a_report_number_becomes_a_file_name_windows_accepts():
+    from okudesk.core.files import file_name
+
+    assert file_name("B/    /XII/LI/2026/OKU") == "B-XII-LI-2026-OKU"  # a draft: no number yet
+    assert file_name("B/12/XII/LHK/2026/BTT") == "B-12-XII-LHK-2026-BTT"
+    assert file_name('R/3/XII/LI/2026/BTT: "salinan"?') == "R-3-XII-LI-2026-BTT-salinan"
+    assert file_name("   ", fallback="draf") == "draf"

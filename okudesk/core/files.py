@@ -14,6 +14,7 @@ reason (os_win.c, ``winRetryIoerr``); :func:`replace` and :func:`unlink` do the 
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -111,3 +112,16 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         discard(partial)
         raise
+
+
+_NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')  # what Windows refuses in a file name
+
+
+def file_name(text: str, *, fallback: str = "dokumen") -> str:
+    """``text`` (a report number, a record number) as a file name Windows accepts: its
+    forbidden characters become "-", runs of spaces and dashes one, no dash or dot at an
+    end. "B/    /XII/LI/2026/OKU" (a draft's number) gives "B-XII-LI-2026-OKU"."""
+    name = _NOT_IN_NAMES.sub("-", text or "")
+    name = re.sub(r"\s+", " ", name)
+    name = re.sub(r"\s*-[\s-]*", "-", name).strip(" -.")
+    return name or fallback

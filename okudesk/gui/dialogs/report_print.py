@@ -273,7 +273,9 @@ class PrintReportDialog(QDialog):
     def save_copy(self) -> None:
         if self.result is None:
             return
-        suggested = (self.result.number or "draf").replace("/", "-") + ".pdf"
+        from okudesk.core.files import file_name
+
+        suggested = file_name(self.result.number, fallback="draf") + ".pdf"
         target = ask_save_path(self, suggested)
         if not target:
             return
