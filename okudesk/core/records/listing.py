@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 
-from sqlalchemy import bindparam, case, func, select
+from sqlalchemy import Date, DateTime, String, bindparam, case, func, select
+from sqlalchemy import cast as cast_
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
 from sqlalchemy.sql import ColumnElement, Select
 
+from okudesk.core.i18n import _
 from okudesk.core.models import (
     ActivityType,
     Desa,
@@ -432,15 +434,63 @@ def rows(session: Session, listing: Listing, row_keys: Sequence[int]) -> dict[in
     def build() -> Select:
         key = search.row_key(listing.table)
         joins = {j for c in listing.columns for j in c.joins}
-        stmt = select(key, listing.model.id, *(c.value for c in listing.columns)).select_from(
-            listing.model
-        )
+        stmt = select(
+            key, listing.model.id, *(_as_text(c.value) for c in listing.columns)
+        ).select_from(listing.model)
         return _with_joins(listing, stmt, joins).where(key.in_(bindparam("keys", expanding=True)))
 
     stmt = _statement(("rows", id(listing)), build)
-    return {
-        r[0]: tuple(r[1:]) for r in session.connection().execute(stmt, {"keys": list(row_keys)})
-    }
+    readers = _readers(listing)
+    out = {}
+    for r in session.connection().execute(stmt, {"keys": list(row_keys)}):
+        values = list(r[1:])
+        for k, read in readers:
+            values[k] = read(values[k])
+        out[r[0]] = tuple(values)
+    return out
+
+
+class InvalidValue(str):
+    """A stored value a list cannot read as its type (put there past the services and the
+    checks of sync): the list shows it as invalid instead of failing as a whole."""
+
+
+def _read_datetime(value: object) -> object:
+    if value is None or isinstance(value, datetime):
+        return value
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return InvalidValue(_("tidak sah: {value}", value=str(value)[:40]))
+
+
+def _read_date(value: object) -> object:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return InvalidValue(_("tidak sah: {value}", value=str(value)[:40]))
+
+
+def _readers(listing: Listing) -> tuple[tuple[int, Callable[[object], object]], ...]:
+    """(position in a row, reader) of the date and time columns, read from their text: the
+    driver's own conversion raises on a value that is not one, and the whole list with it."""
+    out = []
+    for k, c in enumerate(listing.columns, start=1):
+        kind = getattr(c.value, "type", None)
+        if isinstance(kind, DateTime):
+            out.append((k, _read_datetime))
+        elif isinstance(kind, Date):
+            out.append((k, _read_date))
+    return tuple(out)
+
+
+def _as_text(value: ColumnElement | QueryableAttribute) -> ColumnElement | QueryableAttribute:
+    kind = getattr(value, "type", None)
+    if isinstance(kind, (DateTime, Date)):
+        return cast_(value, String)
+    return value
 
 
 def key_of(session: Session, listing: Listing, record_id: str) -> int | None:

@@ -32,6 +32,7 @@ class Counts:
     conflicts: int = 0
     held: int = 0
     released: int = 0  # held earlier, applied now that the parent is here
+    set_aside: int = 0  # a post's edit of data HQ owns: kept for a person at HQ, not applied
 
     def as_dict(self) -> dict[str, int]:
         return dict(self.__dict__)
@@ -73,6 +74,8 @@ class Merger:
         self.known: dict[str, set[str]] = {}
         self.own_acks: dict[str, int] = {}
         self.own: set[str] = set()
+        # rows a post may send but not decide (sync/authority.py): table -> record IDs
+        self.aside: dict[str, set[str]] = {}
         self._update_sql: dict[str, str] = {}
 
     # --- the rule -------------------------------------------------------------------------
@@ -175,10 +178,16 @@ class Merger:
             if inst in held.get(rid, {}):
                 self._forget(SyncHeld, info.name, rid, inst)
             candidates.append(r)
-        missing = self._missing_parents(t, candidates)
+        aside = self.aside.get(info.name, set())
+        missing = self._missing_parents(t, [r for r in candidates if r[0] not in aside])
         inserts, updates, cur_losers, applied = [], [], [], []
         for r in candidates:
             rid, inst, counter = r[0], r[i_inst], r[i_counter]
+            if rid in aside:  # kept beside HQ's row like a conflict's loser, for a person
+                c = cur.get(rid)
+                self._keep_loser(info, r, t.links, rid, (c[0], c[1]) if c else ("", 0))
+                counts.set_aside += 1
+                continue
             if rid in missing:
                 self._hold(info, r, t, missing[rid])
                 counts.held += 1

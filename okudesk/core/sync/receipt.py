@@ -28,7 +28,7 @@ from okudesk.core.models import (
 from okudesk.core.security import pki
 from okudesk.core.store import Store
 from okudesk.core.store.migrate import SCHEMA_HEAD
-from okudesk.core.sync import SyncRefused, bundle, records, trust
+from okudesk.core.sync import SyncRefused, authority, bundle, records, trust, values
 from okudesk.core.sync.merge import Merger, acknowledgement, check_schema, load_payload
 
 LAST_RECEIPT_AT = "sync.last_receipt_at"
@@ -168,6 +168,8 @@ def import_receipt(store: Store, path: Path) -> ReceiptOutcome:
             ):
                 raise SyncRefused(_("Berkas ditolak: isi data tidak sah"))
             tables = records.decode_payload(doc)
+            values.check_tables(tables)
+            authority.check_receipt(tables, trust.require_role(session, "post").code)
             installed = False
             if doc.get("certificate"):
                 installed = trust.install_post_certificate(
