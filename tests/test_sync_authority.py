@@ -39,7 +39,7 @@ from okudesk.core.models import (
     SyncBase,
     SyncConflict,
 )
-from okudesk.core.records import listing, reference
+from okudesk.core.records import dashboard, listing, reference
 from okudesk.core.store import Store
 from okudesk.core.sync import importer, receipt, trust
 
@@ -74,13 +74,13 @@ class Attack:
     def __init__(self, world):
         root, self.ids = world
         self.dir = Path(tempfile.mkdtemp(dir=root))
-        for name in ("hq", "bbb"):
+        for name in ("hq", "aaa", "bbb"):
             shutil.copytree(root / name, self.dir / name)
         self.usb = self.dir / "usb"
         self.usb.mkdir()
 
-    def post(self) -> Store:
-        return open_store(self.dir / "bbb")
+    def post(self, code: str = "bbb") -> Store:
+        return open_store(self.dir / code)
 
     def hq(self) -> Store:
         return open_store(self.dir / "hq")
@@ -284,6 +284,31 @@ def test_child_under_another_posts_record_is_refused(attack):
         assert s.get(FollowUp, forged) is None
 
 
+def test_held_child_is_set_aside_when_its_parent_turns_out_to_be_another_posts(attack):
+    """A follow-up sent for an incident HQ does not have yet is held, as a late parent's
+    child is; when the parent arrives from AAA, BBB's row is set aside, not hung under it."""
+    with attack.post("aaa") as aaa:
+        later = add_incident(aaa, "Kejadian AAA berikutnya")
+    with attack.post() as post, post.write() as s:
+        s.add(FollowUp(what="Menunggu induknya", incident_id=None))
+        s.flush()
+        forged = s.scalars(select(FollowUp)).one().id
+    attack.sql("bbb", "UPDATE follow_up SET incident_id = ? WHERE id = ?", later, forged)
+    outcome = attack.send()
+    assert outcome.ok and outcome.counts["held"] == 1, outcome
+    with attack.post("aaa") as aaa:
+        path = export_to(aaa, attack.usb)
+    with attack.hq() as hq:
+        outcome = importer.import_bundle(hq, path, write_receipt=False)
+        assert outcome.ok, outcome.reason
+        with hq.read() as s:
+            assert s.get(Incident, later) is not None
+            assert s.get(FollowUp, forged) is None
+            kept = s.scalars(select(SyncConflict)).one()
+            assert (kept.record_id, kept.post_code) == (forged, "BBB")
+        assert outcome.counts["set_aside"] == 1 and outcome.counts["released"] == 0
+
+
 def test_audit_entry_claiming_another_posts_origin_is_refused(attack):
     attack.sql(
         "bbb",
@@ -377,3 +402,5 @@ def test_lists_show_a_bad_stored_value_instead_of_failing(attack):
             for row in rows.values():
                 assert isinstance(row[at], listing.InvalidValue), row
                 assert "tidak sah" in row[at]
+        (line,) = dashboard.summary(s, today=WHEN.date()).latest_incidents  # Beranda
+        assert isinstance(line.occurred_at, listing.InvalidValue)

@@ -83,7 +83,7 @@ def follow_up_status(code: str | None) -> str:
     return label(FOLLOW_UP_STATUS, code)
 
 
-def when(value: datetime | date | None) -> str:
+def when(value: datetime | date | str | None) -> str:
     """Dates as people write them here: 27/11/2026 09:15."""
     if value is None:
         return ""

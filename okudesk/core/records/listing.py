@@ -455,7 +455,8 @@ class InvalidValue(str):
     checks of sync): the list shows it as invalid instead of failing as a whole."""
 
 
-def _read_datetime(value: object) -> object:
+def read_datetime(value: object) -> datetime | InvalidValue | None:
+    """A date and time as stored (text), or an InvalidValue saying it is not one."""
     if value is None or isinstance(value, datetime):
         return value
     try:
@@ -464,7 +465,7 @@ def _read_datetime(value: object) -> object:
         return InvalidValue(_("tidak sah: {value}", value=str(value)[:40]))
 
 
-def _read_date(value: object) -> object:
+def _read_date(value: object) -> date | InvalidValue | None:
     if value is None or isinstance(value, date):
         return value
     try:
@@ -476,11 +477,11 @@ def _read_date(value: object) -> object:
 def _readers(listing: Listing) -> tuple[tuple[int, Callable[[object], object]], ...]:
     """(position in a row, reader) of the date and time columns, read from their text: the
     driver's own conversion raises on a value that is not one, and the whole list with it."""
-    out = []
+    out: list[tuple[int, Callable[[object], object]]] = []
     for k, c in enumerate(listing.columns, start=1):
         kind = getattr(c.value, "type", None)
         if isinstance(kind, DateTime):
-            out.append((k, _read_datetime))
+            out.append((k, read_datetime))
         elif isinstance(kind, Date):
             out.append((k, _read_date))
     return tuple(out)

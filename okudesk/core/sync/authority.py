@@ -18,7 +18,7 @@ records as HQ corrected them, nothing of another post.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
@@ -144,6 +144,28 @@ def check_bundle(session: Session, tables: list[IncomingTable], sender: str) -> 
 def _check_parents(t: IncomingTable, sender: str, owners: _Owners) -> None:
     """A row may hang only under the sender's own records (follow-ups, photos, status steps,
     attendees of its meetings); a parent nobody has yet is held by the merge as before."""
+    for rid, table, parent_id, origin in _foreign_parents(t, lambda _rid: sender, owners):
+        raise _refuse(
+            t.info,
+            rid,
+            _("menunjuk {table} {id} milik {owner}", table=table, id=parent_id[:40], owner=origin)
+            if origin
+            else _("menunjuk {table} {id} milik Polres", table=table, id=parent_id[:40]),
+        )
+
+
+def foreign_children(conn: Connection, t: IncomingTable, sender_of: dict[str, str]) -> set[str]:
+    """Held rows (``sender_of``: record ID -> the post that sent it) whose parent, now here,
+    belongs to another post: HQ sets them aside instead of hanging them under it."""
+    owners = _Owners(conn, [])
+    return {rid for rid, *_rest in _foreign_parents(t, lambda rid: sender_of.get(rid, ""), owners)}
+
+
+def _foreign_parents(
+    t: IncomingTable, sender_of: Callable[[str], str], owners: _Owners
+) -> Iterator[tuple[str, str, str, str]]:
+    """(row ID, parent table, parent ID, parent's origin) of every row whose owned parent
+    (a record of a post, present in the bundle or here) belongs to another."""
     info = t.info
     refs: list[tuple[str, int, int | None]] = [
         (parent, idx, None) for idx, parent in info.parents if parent in OWNED_PARENTS
@@ -154,44 +176,29 @@ def _check_parents(t: IncomingTable, sender: str, owners: _Owners) -> None:
     links = [link for link in info.links if link.other_table in OWNED_PARENTS]
     if not refs and not links:
         return
-    wanted: dict[str, set[str]] = {}
-    for parent, idx, kind_idx in refs:
-        for r in t.rows:
-            value = r[idx]
-            if not isinstance(value, str) or not value:
-                continue
-            table = parent or (r[kind_idx] if kind_idx is not None else "")
-            if table in OWNED_PARENTS:
-                wanted.setdefault(table, set()).add(value)
-    for link in links:
-        for others in t.links.get(link.table.name, {}).values():
-            wanted.setdefault(link.other_table, set()).update(others)
-    for table, ids in wanted.items():
-        owners.load(table, ids)
-    for r in t.rows:
+
+    def named(r: tuple) -> Iterator[tuple[str, str]]:
         for parent, idx, kind_idx in refs:
             value = r[idx]
             table = parent or (r[kind_idx] if kind_idx is not None else "")
-            if not isinstance(value, str) or not value or table not in OWNED_PARENTS:
-                continue
-            _own_parent(info, r[0], table, value, sender, owners)
+            if isinstance(value, str) and value and table in OWNED_PARENTS:
+                yield table, value
         for link in links:
             for other in t.links.get(link.table.name, {}).get(r[0], ()):
-                _own_parent(info, r[0], link.other_table, other, sender, owners)
+                yield link.other_table, other
 
-
-def _own_parent(
-    info: TableInfo, rid: str, table: str, parent_id: str, sender: str, owners: _Owners
-) -> None:
-    origin = owners.origin(table, parent_id)
-    if origin is not None and origin != sender:
-        raise _refuse(
-            info,
-            rid,
-            _("menunjuk {table} {id} milik {owner}", table=table, id=parent_id[:40], owner=origin)
-            if origin
-            else _("menunjuk {table} {id} milik Polres", table=table, id=parent_id[:40]),
-        )
+    wanted: dict[str, set[str]] = {}
+    for r in t.rows:
+        for table, value in named(r):
+            wanted.setdefault(table, set()).add(value)
+    for table, ids in wanted.items():
+        owners.load(table, ids)
+    for r in t.rows:
+        sender = sender_of(r[0])
+        for table, value in named(r):
+            origin = owners.origin(table, value)
+            if origin is not None and origin != sender:
+                yield r[0], table, value, origin
 
 
 def check_receipt(tables: list[IncomingTable], post_code: str) -> None:

@@ -18,7 +18,7 @@ from okudesk.core.i18n import _
 from okudesk.core.models import SyncBase, SyncBundle, SyncConflict, SyncHeld, SyncInstance, utcnow
 from okudesk.core.store.bulk import BulkWriter
 from okudesk.core.store.migrate import SCHEMA_HEAD
-from okudesk.core.sync import SyncRefused, records
+from okudesk.core.sync import SyncRefused, authority, records
 from okudesk.core.sync.records import IncomingTable, TableInfo
 
 SEED = "seed"  # reference rows as seeded: the same everywhere, so a change on top is no conflict
@@ -375,14 +375,23 @@ class Merger:
                 SyncHeld.__tablename__,
                 [f"{h.table_name}/{h.record_id}" for h in held],
             )
+            senders = {(h.table_name, h.record_id): h.post_code for h in held}
             self.conn.execute(delete(SyncHeld))
             self.session.expire_all()
+            if self.mode == "hq":  # a parent arrived from another post: not this row's to join
+                for t in by_table.values():
+                    name = t.info.name
+                    sent = {rid: code for (tn, rid), code in senders.items() if tn == name}
+                    foreign = authority.foreign_children(self.conn, t, sent)
+                    if foreign:
+                        self.aside.setdefault(name, set()).update(foreign)
             before = len(held)
             retry = Counts()
             order = {info.name: k for k, info in enumerate(records.travelling())}
             for t in sorted(by_table.values(), key=lambda x: order[x.info.name]):
                 self.apply(t, retry)
-            self.counts.released += before - retry.held
+            self.counts.released += before - retry.held - retry.set_aside
+            self.counts.set_aside += retry.set_aside
             if retry.held >= before:
                 return
 

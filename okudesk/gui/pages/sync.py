@@ -621,6 +621,8 @@ class SyncPage(Page):
         self.results.insertRow(row)
         c = o.counts or {}
         verdict = tr("diterapkan") if o.ok else tr("DITOLAK: {reason}").format(reason=o.reason)
+        if o.ok and c.get("set_aside"):  # a post's edit of HQ's data, kept with the conflicts
+            verdict = tr("diterapkan; {n} disisihkan untuk ditinjau").format(n=c["set_aside"])
         values = [
             o.file.name,
             o.post,
