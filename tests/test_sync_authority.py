@@ -404,3 +404,16 @@ def test_lists_show_a_bad_stored_value_instead_of_failing(attack):
                 assert "tidak sah" in row[at]
         (line,) = dashboard.summary(s, today=WHEN.date()).latest_incidents  # Beranda
         assert isinstance(line.occurred_at, listing.InvalidValue)
+
+
+def test_every_travelling_column_has_a_type_the_checks_know():
+    """A new column of a type values.py does not check would travel unchecked."""
+    from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, String
+
+    from okudesk.core.sync import records
+
+    for info in records.travelling():
+        for column in records.ordered_columns(info.table):
+            assert isinstance(
+                column.type, (Boolean, Integer, DateTime, Date, LargeBinary, String)
+            ), f"{info.name}.{column.name}: {column.type!r}"
