@@ -41,7 +41,7 @@ from okudesk.core.models import (
 )
 from okudesk.core.records import dashboard, listing, reference
 from okudesk.core.store import Store
-from okudesk.core.sync import importer, receipt, trust
+from okudesk.core.sync import SyncRefused, importer, merge, receipt, trust
 
 
 @pytest.fixture(scope="module")
@@ -306,7 +306,13 @@ def test_held_child_is_set_aside_when_its_parent_turns_out_to_be_another_posts(a
             assert s.get(FollowUp, forged) is None
             kept = s.scalars(select(SyncConflict)).one()
             assert (kept.record_id, kept.post_code) == (forged, "BBB")
+            instance = kept.instance
         assert outcome.counts["set_aside"] == 1 and outcome.counts["released"] == 0
+        with hq.write() as s, pytest.raises(SyncRefused, match="hanya dapat ditolak"):
+            merge.resolve_conflict(s, "follow_up", forged, instance, adopt=True)
+        with hq.write() as s:  # dismissing it closes it
+            merge.resolve_conflict(s, "follow_up", forged, instance, adopt=False)
+            assert s.get(FollowUp, forged) is None
 
 
 def test_audit_entry_claiming_another_posts_origin_is_refused(attack):

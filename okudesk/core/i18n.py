@@ -216,6 +216,7 @@ _ENGLISH: dict[str, str] = {
     "{field} bukan tanggal dan waktu: {value}": "{field} is not a date and time: {value}",
     "{field} bukan tanggal: {value}": "{field} is not a date: {value}",
     "tidak sah: {value}": "invalid: {value}",
+    "Data {id} tidak ada di sini; versi dari pos hanya dapat ditolak": "Record {id} is not here; the post's version can only be dismissed",
     "Pos {code} belum pernah mengirim bundel; belum ada tanda terima untuknya": "Post {code} has never sent a bundle; there is no receipt for it yet",
     "Pos {code} telah dicabut; tidak ada tanda terima untuknya": "Post {code} has been revoked; there is no receipt for it",
     "Tanda terima ini sudah diimpor sebelumnya ({id}); tidak ada yang diubah": "This receipt was already imported ({id}); nothing was changed",

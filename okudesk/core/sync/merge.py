@@ -457,6 +457,14 @@ def resolve_conflict(
         raise SyncRefused(_("{kind} tidak ditemukan: {id}", kind="Konflik", id=record_id))
     if adopt:
         info = records.table_info(table)
+        if (
+            session.execute(select(info.table.c.id).where(info.table.c.id == record_id)).first()
+            is None
+        ):
+            # a held row set aside when its parent came from another post: nothing to update
+            raise SyncRefused(
+                _("Data {id} tidak ada di sini; versi dari pos hanya dapat ditolak", id=record_id)
+            )
         doc = json.loads(kept.row)
         links = doc.pop("_links", {})
         bookkeeping = {
