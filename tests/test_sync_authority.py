@@ -39,7 +39,7 @@ from okudesk.core.models import (
     SyncBase,
     SyncConflict,
 )
-from okudesk.core.records import dashboard, listing, reference
+from okudesk.core.records import dashboard, listing, reference, tabular
 from okudesk.core.store import Store
 from okudesk.core.sync import SyncRefused, importer, merge, receipt, trust
 
@@ -396,7 +396,8 @@ def test_status_step_with_an_unknown_status_is_refused(attack):
 
 def test_lists_show_a_bad_stored_value_instead_of_failing(attack):
     """A value that is not a date already in HQ's database (written with sqlite3): the
-    incident and meeting lists still open, showing it as invalid."""
+    incident and meeting lists, Beranda and the Excel export still work, showing it as
+    invalid."""
     attack.sql("hq", "UPDATE incident SET occurred_at = 'not a date'")
     attack.sql("hq", "UPDATE meeting SET starts_at = '2026-13-45 99:00:00'")
     with attack.hq() as hq, hq.read() as s:
@@ -410,6 +411,9 @@ def test_lists_show_a_bad_stored_value_instead_of_failing(attack):
                 assert "tidak sah" in row[at]
         (line,) = dashboard.summary(s, today=WHEN.date()).latest_incidents  # Beranda
         assert isinstance(line.occurred_at, listing.InvalidValue)
+        table = tabular.export_rows(s, "incident")  # the Excel export a superior reads
+        (row,) = list(table.rows)
+        assert any(isinstance(v, listing.InvalidValue) for v in row), row
 
 
 def test_every_travelling_column_has_a_type_the_checks_know():

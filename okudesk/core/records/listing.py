@@ -435,7 +435,7 @@ def rows(session: Session, listing: Listing, row_keys: Sequence[int]) -> dict[in
         key = search.row_key(listing.table)
         joins = {j for c in listing.columns for j in c.joins}
         stmt = select(
-            key, listing.model.id, *(_as_text(c.value) for c in listing.columns)
+            key, listing.model.id, *(as_text(c.value) for c in listing.columns)
         ).select_from(listing.model)
         return _with_joins(listing, stmt, joins).where(key.in_(bindparam("keys", expanding=True)))
 
@@ -474,20 +474,29 @@ def _read_date(value: object) -> date | InvalidValue | None:
         return InvalidValue(_("tidak sah: {value}", value=str(value)[:40]))
 
 
+def reader(value: ColumnElement | QueryableAttribute) -> Callable[[object], object] | None:
+    """How to read a date or time column selected as text (``as_text``), None for others: the
+    driver's own conversion raises on a stored value that is not one, and a whole list or
+    export with it."""
+    kind = getattr(value, "type", None)
+    if isinstance(kind, DateTime):
+        return read_datetime
+    if isinstance(kind, Date):
+        return _read_date
+    return None
+
+
 def _readers(listing: Listing) -> tuple[tuple[int, Callable[[object], object]], ...]:
-    """(position in a row, reader) of the date and time columns, read from their text: the
-    driver's own conversion raises on a value that is not one, and the whole list with it."""
+    """(position in a row, reader) of the list's date and time columns."""
     out: list[tuple[int, Callable[[object], object]]] = []
     for k, c in enumerate(listing.columns, start=1):
-        kind = getattr(c.value, "type", None)
-        if isinstance(kind, DateTime):
-            out.append((k, read_datetime))
-        elif isinstance(kind, Date):
-            out.append((k, _read_date))
+        read = reader(c.value)
+        if read is not None:
+            out.append((k, read))
     return tuple(out)
 
 
-def _as_text(value: ColumnElement | QueryableAttribute) -> ColumnElement | QueryableAttribute:
+def as_text(value: ColumnElement | QueryableAttribute) -> ColumnElement | QueryableAttribute:
     kind = getattr(value, "type", None)
     if isinstance(kind, (DateTime, Date)):
         return cast_(value, String)
