@@ -146,6 +146,10 @@ def test_tombstone_for_another_posts_meeting_is_refused(attack):
     m = attack.ids["meeting"]
     with attack.post() as post:
         _forge_meeting(post, m, "AAA", deleted_at=datetime(2026, 3, 11))
+    with attack.post() as post:
+        path = export_to(post, attack.usb)
+    with attack.hq() as hq, pytest.raises(SyncRefused, match="milik AAA"):
+        importer.verify_bundle(hq, path)  # `verify` says so before anyone imports it
     reason = attack.refused("milik AAA")
     assert reason.startswith(f"Berkas ditolak: meeting {m} tidak boleh dikirim pos ini"), reason
     assert _hq_meeting(attack, m) == ("Rapat pos AAA", False, "AAA")

@@ -87,10 +87,13 @@ def verify_bundle(store: Store, path: Path) -> tuple[dict, bool]:
     opened = bundle.open_file(path)
     with store.read() as session:
         permissions.require(session, "sync.import")
-        _verified(session, opened, ledger=False)
+        post, _first = _verified(session, opened, ledger=False)
         payload, _photos = bundle.decrypt(opened, trust.exchange_key(session))
-        records.decode_payload(load_payload(payload))
+        tables = records.decode_payload(load_payload(payload))
+        values.check_tables(tables)
         imported = session.get(SyncBundle, opened.manifest["id"]) is not None
+        if not imported:  # would the import refuse a row of it? (nothing is set aside here)
+            authority.check_bundle(session, tables, post.code)
     return opened.manifest, imported
 
 
