@@ -263,6 +263,21 @@ def test_rename_of_seeded_reference_data_is_set_aside_not_applied(attack, model)
         )
 
 
+def test_rename_of_a_seeded_row_hq_lacks_is_set_aside(attack):
+    """Seeds differ between okudesk versions: a post's edit of a seeded row HQ never had is
+    kept for review too, not applied and not a reason to refuse the post's work."""
+    with attack.hq() as hq, hq.read() as s:
+        kec = s.scalars(select(Kecamatan).order_by(Kecamatan.id)).first().id
+    attack.sql("hq", "DELETE FROM kecamatan WHERE id = ?", kec)
+    with attack.post() as post, post.write() as s:
+        reference.rename(s, Kecamatan, kec, "Nama menurut BBB")
+    outcome = attack.send()
+    assert outcome.ok, outcome.reason
+    with attack.hq() as hq, hq.read() as s:
+        assert s.get(Kecamatan, kec) is None
+        assert outcome.counts["set_aside"] == 1
+
+
 def test_deleting_seeded_reference_data_is_refused(attack):
     with attack.hq() as hq, hq.read() as s:
         kec = s.scalars(select(Kecamatan).order_by(Kecamatan.id)).first().id

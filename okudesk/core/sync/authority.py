@@ -31,8 +31,8 @@ from okudesk.core.sync.values import RowRefused
 
 # Records whose owner is a post: a row pointing at one of them must point at the sender's.
 OWNED_PARENTS = frozenset({"post", "officer", "stakeholder", "meeting", "incident", "report"})
-# Columns that name a record without a foreign key: (table, column) -> table named, or the
-# column whose value names the table ("kind": meeting | incident).
+# Columns that name a meeting or an incident without a foreign key; the row's ``kind`` says
+# which.
 _NAMED_BY_KIND = {("report", "record_id"), ("report_amendment", "record_id")}
 
 
@@ -116,10 +116,12 @@ def check_bundle(session: Session, tables: list[IncomingTable], sender: str) -> 
             if info.name in records.REFERENCE_TABLES:
                 if origin == sender:
                     continue
-                if cur is None:
-                    raise _refuse(info, rid, _("data baru atas nama {owner}", owner=origin or "-"))
+                if cur is None and origin:
+                    raise _refuse(info, rid, _("data baru atas nama {owner}", owner=origin))
                 if deleted:
                     raise _refuse(info, rid, _("menghapus data referensi milik Polres"))
+                # an edit of HQ's (or the seed's) row; a seeded row HQ lacks (seeded by
+                # another okudesk version) is set aside the same way
                 aside.setdefault(info.name, set()).add(rid)
                 continue
             if info.name == "post":
