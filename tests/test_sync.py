@@ -109,6 +109,7 @@ def test_three_posts_enroll_work_export_import_receipt_and_export_again(tmp_path
         "conflicts": 0,
         "held": 0,
         "released": 0,
+        "set_aside": 0,
     }
     assert outcome.counts["audit"] >= 2  # the post's trail of those changes came along
     # the receipt brings HQ's correction to the post
@@ -219,12 +220,16 @@ def test_missing_parent_is_held_then_released(tmp_path):
     post.close()
 
 
-def test_posts_renaming_the_same_reference_row_conflict_by_a_fixed_rule(tmp_path):
+def test_posts_renaming_a_seeded_reference_row_are_set_aside_for_hq(tmp_path):
+    """Reference data is HQ's: a post's rename (its okudesk allows it) does not change HQ's
+    list; each is kept for a person at HQ, in any arrival order, who may adopt one."""
     usb = tmp_path / "usb"
     usb.mkdir()
     hq = make_hq(tmp_path / "hq")
     a = enroll(hq, tmp_path / "a", "AAA", usb)
     b = enroll(hq, tmp_path / "b", "BBB", usb)
+    with hq.read() as s:
+        seeded = s.scalar(select(Kecamatan.name).order_by(Kecamatan.code, Kecamatan.id))
     kec = rename_first_kecamatan(a, "Nama dari A")
     rename_first_kecamatan(b, "Nama dari B")
     bundles = [export_to(a, usb), export_to(b, usb)]
@@ -233,12 +238,18 @@ def test_posts_renaming_the_same_reference_row_conflict_by_a_fixed_rule(tmp_path
 
     shutil.copytree(tmp_path / "hq", tmp_path / "hq_rev")
     one, other = open_store(tmp_path / "hq"), open_store(tmp_path / "hq_rev")
-    assert all(o.ok for o in import_all(one, bundles))
+    outcomes = import_all(one, bundles)
+    assert all(o.ok and o.counts["set_aside"] == 1 for o in outcomes)
     assert all(o.ok for o in import_all(other, reversed(bundles)))
     assert state(one) == state(other)
     with one.read() as s:
-        assert s.scalar(select(func.count()).select_from(SyncConflict)) == 1
-        assert s.get(Kecamatan, kec).name in ("Nama dari A", "Nama dari B")
+        assert s.scalar(select(func.count()).select_from(SyncConflict)) == 2
+        assert s.get(Kecamatan, kec).name == seeded
+    with one.write() as s:
+        kept = s.scalars(select(SyncConflict).where(SyncConflict.post_code == "AAA")).one()
+        merge.resolve_conflict(s, "kecamatan", kec, kept.instance, adopt=True)
+    with one.read() as s:
+        assert s.get(Kecamatan, kec).name == "Nama dari A"
     for store in (one, other, a, b):
         store.close()
 

@@ -56,7 +56,7 @@ def world():
         edit_incident(store, incident, f"Kejadian {code} (diperbaiki)")
         with store.write() as s:
             meetings.delete_meeting(s, m2)
-        rename_first_kecamatan(store, f"Kecamatan menurut {code}")  # three posts, one record
+        rename_first_kecamatan(store, f"Kecamatan menurut {code}")  # HQ's record: set aside
         rounds[1].append(export_to(store, usb))
     for code, store in stations.items():
         out = importer.import_bundle(live, rounds[1][POSTS.index(code)], receipt_dir=root)
@@ -114,4 +114,4 @@ def test_all_bundles_in_reverse_order_converge_and_leave_nothing_held(world):
     got = _apply(root, bundles, list(reversed(everything)))
     assert got == in_order[everything]
     assert got["sync_held"] == []
-    assert len(got["sync_conflict"]) == 2  # three posts renamed one kecamatan: one winner, two kept
+    assert len(got["sync_conflict"]) == 3  # three posts renamed HQ's kecamatan: all kept for HQ

@@ -233,6 +233,11 @@ def import_files(args: argparse.Namespace) -> int:
                         f"diperbarui, {c['unchanged']} tidak berubah, {c['conflicts']} konflik, "
                         f"{c['held']} ditahan"
                         + (f", {c['released']} dilepas" if c["released"] else "")
+                        + (
+                            f", {c['set_aside']} disisihkan untuk ditinjau di Polres"
+                            if c.get("set_aside")
+                            else ""
+                        )
                         + (f", {c['audit']} entri audit" if c.get("audit") else "")
                         + (" (pos terdaftar)" if outcome.enrolled else "")
                     )

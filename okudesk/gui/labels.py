@@ -83,10 +83,12 @@ def follow_up_status(code: str | None) -> str:
     return label(FOLLOW_UP_STATUS, code)
 
 
-def when(value: datetime | date | None) -> str:
+def when(value: datetime | date | str | None) -> str:
     """Dates as people write them here: 27/11/2026 09:15."""
     if value is None:
         return ""
+    if isinstance(value, str):  # a stored value that is not a date (listing.InvalidValue)
+        return value
     if isinstance(value, datetime):
         return value.strftime("%d/%m/%Y %H:%M")
     return value.strftime("%d/%m/%Y")

@@ -72,6 +72,7 @@ ACTION_LABELS = {
     "acknowledge": "Laporan diketahui",
     "export": "Ekspor",
     "import": "Impor",
+    "import_refused": "Impor ditolak",
     "backup": "Cadangan dibuat",
     "restore": "Cadangan dipulihkan",
     "settings": "Pengaturan diubah",

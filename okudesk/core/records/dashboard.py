@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import QueryableAttribute, Session
 from sqlalchemy.sql import ColumnElement
 
 from okudesk.core.models import FollowUp, Incident, IncidentCategory, Meeting, Officer, Synced
-from okudesk.core.records import settings
+from okudesk.core.records import listing, settings
 from okudesk.core.records.listing import SEVERITY_RANK
 
 DUE_SOON_DAYS = 3
@@ -29,7 +29,7 @@ class FollowUpLine:
 class IncidentLine:
     id: str
     number: str
-    occurred_at: datetime
+    occurred_at: datetime | str | None  # str: a stored value that is not a date (InvalidValue)
     severity: str
     status: str
     category: str
@@ -107,7 +107,7 @@ def summary(session: Session, today: date | None = None, *, limit: int = 8) -> D
         select(
             Incident.id,
             Incident.number,
-            Incident.occurred_at,
+            cast(Incident.occurred_at, String),  # read below: a stored value may not be a date
             Incident.severity,
             Incident.status,
             IncidentCategory.name,
@@ -120,7 +120,10 @@ def summary(session: Session, today: date | None = None, *, limit: int = 8) -> D
         .order_by(SEVERITY_RANK.desc(), Incident.occurred_at.desc())
         .limit(limit)
     )
-    latest = tuple(IncidentLine(*r) for r in session.execute(recent))
+    latest = tuple(
+        IncidentLine(r[0], r[1], listing.read_datetime(r[2]), *r[3:])
+        for r in session.execute(recent)
+    )
     raw = settings.get(session, settings.LAST_EXPORTED_AT)
     try:
         last_export = datetime.fromisoformat(raw) if raw else None

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 
-from sqlalchemy import bindparam, case, func, select
+from sqlalchemy import Date, DateTime, String, bindparam, case, func, select
+from sqlalchemy import cast as cast_
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
 from sqlalchemy.sql import ColumnElement, Select
 
+from okudesk.core.i18n import _
 from okudesk.core.models import (
     ActivityType,
     Desa,
@@ -444,15 +446,73 @@ def rows(session: Session, listing: Listing, row_keys: Sequence[int]) -> dict[in
     def build() -> Select:
         key = search.row_key(listing.table)
         joins = {j for c in listing.columns for j in c.joins}
-        stmt = select(key, listing.model.id, *(c.value for c in listing.columns)).select_from(
-            listing.model
-        )
+        stmt = select(
+            key, listing.model.id, *(as_text(c.value) for c in listing.columns)
+        ).select_from(listing.model)
         return _with_joins(listing, stmt, joins).where(key.in_(bindparam("keys", expanding=True)))
 
     stmt = _statement(("rows", id(listing)), build)
-    return {
-        r[0]: tuple(r[1:]) for r in session.connection().execute(stmt, {"keys": list(row_keys)})
-    }
+    readers = _readers(listing)
+    out = {}
+    for r in session.connection().execute(stmt, {"keys": list(row_keys)}):
+        values = list(r[1:])
+        for k, read in readers:
+            values[k] = read(values[k])
+        out[r[0]] = tuple(values)
+    return out
+
+
+class InvalidValue(str):
+    """A stored value a list cannot read as its type (put there past the services and the
+    checks of sync): the list shows it as invalid instead of failing as a whole."""
+
+
+def read_datetime(value: object) -> datetime | InvalidValue | None:
+    """A date and time as stored (text), or an InvalidValue saying it is not one."""
+    if value is None or isinstance(value, datetime):
+        return value
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return InvalidValue(_("tidak sah: {value}", value=str(value)[:40]))
+
+
+def _read_date(value: object) -> date | InvalidValue | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return InvalidValue(_("tidak sah: {value}", value=str(value)[:40]))
+
+
+def reader(value: ColumnElement | QueryableAttribute) -> Callable[[object], object] | None:
+    """How to read a date or time column selected as text (``as_text``), None for others: the
+    driver's own conversion raises on a stored value that is not one, and a whole list or
+    export with it."""
+    kind = getattr(value, "type", None)
+    if isinstance(kind, DateTime):
+        return read_datetime
+    if isinstance(kind, Date):
+        return _read_date
+    return None
+
+
+def _readers(listing: Listing) -> tuple[tuple[int, Callable[[object], object]], ...]:
+    """(position in a row, reader) of the list's date and time columns."""
+    out: list[tuple[int, Callable[[object], object]]] = []
+    for k, c in enumerate(listing.columns, start=1):
+        read = reader(c.value)
+        if read is not None:
+            out.append((k, read))
+    return tuple(out)
+
+
+def as_text(value: ColumnElement | QueryableAttribute) -> ColumnElement | QueryableAttribute:
+    kind = getattr(value, "type", None)
+    if isinstance(kind, (DateTime, Date)):
+        return cast_(value, String)
+    return value
 
 
 def key_of(session: Session, listing: Listing, record_id: str) -> int | None:

@@ -44,7 +44,9 @@ def export_rows(session: Session, record: str, flt: listing.ListFilter | None = 
             references.append((other, table.c[f.name]))
         else:
             values.append(table.c[f.name])
-    stmt = select(*values).select_from(lst.model).where(table.c.deleted_at.is_(None))
+    readers = [(k, r) for k, v in enumerate(values) if (r := listing.reader(v)) is not None]
+    stmt = select(*(listing.as_text(v) for v in values)).select_from(lst.model)
+    stmt = stmt.where(table.c.deleted_at.is_(None))
     stmt, joins = lst.apply_filter(stmt, flt or listing.ListFilter())
     for name in lst.joins:  # the filter's own joins, in their fixed order
         if name in joins:
@@ -57,6 +59,9 @@ def export_rows(session: Session, record: str, flt: listing.ListFilter | None = 
 
     def rows() -> Iterator[list]:
         for row in session.execute(stmt.execution_options(yield_per=2000)):
-            yield list(row)
+            out = list(row)
+            for k, read in readers:
+                out[k] = read(out[k])
+            yield out
 
     return Tabular([f.caption() for f in shown], rows())

@@ -20,12 +20,12 @@ from okudesk.core import permissions
 from okudesk.core.history import audit
 from okudesk.core.i18n import _
 from okudesk.core.models import SyncBundle, SyncInstance
-from okudesk.core.records import fields
 from okudesk.core.records.photos import store_bytes
 from okudesk.core.store import Store
-from okudesk.core.sync import SyncRefused, bundle, records, trail, trust
+from okudesk.core.sync import SyncRefused, authority, bundle, records, trail, trust, values
 from okudesk.core.sync.merge import Merger, check_schema, load_payload
 from okudesk.core.sync.records import IncomingTable
+from okudesk.core.sync.values import RowRefused
 
 
 @dataclass(frozen=True)
@@ -88,10 +88,13 @@ def verify_bundle(store: Store, path: Path) -> tuple[dict, bool]:
     opened = bundle.open_file(path)
     with store.read() as session:
         permissions.require(session, "sync.import")
-        _verified(session, opened, ledger=False)
+        post, _first = _verified(session, opened, ledger=False)
         payload, _photos = bundle.decrypt(opened, trust.exchange_key(session))
-        records.decode_payload(load_payload(payload))
+        tables = records.decode_payload(load_payload(payload))
+        values.check_tables(tables)
         imported = session.get(SyncBundle, opened.manifest["id"]) is not None
+        if not imported:  # would the import refuse a row of it? (nothing is set aside here)
+            authority.check_bundle(session, tables, post.code)
     return opened.manifest, imported
 
 
@@ -120,19 +123,21 @@ def import_bundle(
     """Verify and apply one bundle at HQ, then write the post's receipt. Never raises
     SyncRefused: a refused bundle comes back with ``ok=False`` and the reason."""
     path = Path(path)
+    sender = ""
     try:
         opened = bundle.open_file(path)
         m = opened.manifest
         with store.write() as session:
             permissions.require(session, "sync.import")
             post, first = _verified(session, opened)
+            sender = post.code
             trust.register_own_instance(session)
             ranges = _check_ranges(m)
             payload, photos = bundle.decrypt(opened, trust.exchange_key(session))
             doc = load_payload(payload)
             tables = records.decode_payload(doc)
             _check_versions(tables, ranges)
-            _check_fields(tables)
+            values.check_tables(tables)
             if first:
                 exchange = m.get("exchange_key")
                 if not isinstance(exchange, str):
@@ -148,7 +153,9 @@ def import_bundle(
                     raise SyncRefused(_("Berkas ditolak: versi data milik pos lain"))
             session.flush()
             _store_photos(store.photo_dir, doc.get("photos", []), photos)
+            aside = authority.check_bundle(session, tables, post.code)
             merger = Merger(session, mode="hq", sender=post.code)
+            merger.aside = aside
             # the post's audit trail: append-only at HQ, never merged like a record
             received = trail.receive(session, post.code, tables, m, opened.signer[0])
             for k, t in enumerate(tables):
@@ -178,10 +185,14 @@ def import_bundle(
                 summary=(
                     f"Bundel pos {post.code} {path.name}: {c.new} baru, {c.updated} diperbarui, "
                     f"{c.unchanged} tidak berubah, {c.conflicts} konflik, {c.held} ditahan"
+                    + (f", {c.set_aside} disisihkan untuk ditinjau" if c.set_aside else "")
                 ),
             )
             counts = merger.counts.as_dict()
             counts["audit"] = received.new
+    except RowRefused as exc:  # signed by a known post: the refusal stays in HQ's trail
+        _record_refusal(store, path, sender, m["id"], str(exc))
+        return BundleOutcome(path, False, str(exc), sender, m["id"])
     except SyncRefused as exc:
         return BundleOutcome(path, False, str(exc))
     except trust.pki.CertificateError as exc:
@@ -216,24 +227,16 @@ def _check_versions(tables: list[IncomingTable], ranges: list[dict]) -> None:
                 raise SyncRefused(_("Berkas ditolak: versi data di luar rentang manifes"))
 
 
-def _check_fields(tables: list[IncomingTable]) -> None:
-    """Every row of a record must keep its field table's rules (lengths, required fields,
-    choices): a post's services check them, so a row that breaks one was made elsewhere."""
-    for t in tables:
-        if t.info.name not in fields.RECORDS:
-            continue
-        check = fields.record(t.info.name).row_checker(t.info.columns)
-        for row in t.rows:
-            problem = check(row)
-            if problem is not None:
-                raise SyncRefused(
-                    _(
-                        "Berkas ditolak: {table} {id} tidak sah: {problem}",
-                        table=t.info.name,
-                        id=str(row[0])[:40],
-                        problem=problem,
-                    )
-                )
+def _record_refusal(store: Store, path: Path, post_code: str, bundle_id: str, reason: str) -> None:
+    """The whole import was rolled back; the refusal itself is written in its own transaction."""
+    with store.write() as session:
+        audit.record(
+            session,
+            "import_refused",
+            record_type="bundle",
+            record_id=bundle_id[:36],
+            summary=f"Bundel pos {post_code} {path.name} ditolak: {reason}"[:1000],
+        )
 
 
 def _parse_time(text: object) -> datetime | None:

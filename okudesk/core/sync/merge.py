@@ -18,7 +18,7 @@ from okudesk.core.i18n import _
 from okudesk.core.models import SyncBase, SyncBundle, SyncConflict, SyncHeld, SyncInstance, utcnow
 from okudesk.core.store.bulk import BulkWriter
 from okudesk.core.store.migrate import SCHEMA_HEAD
-from okudesk.core.sync import SyncRefused, records
+from okudesk.core.sync import SyncRefused, authority, records
 from okudesk.core.sync.records import IncomingTable, TableInfo
 
 SEED = "seed"  # reference rows as seeded: the same everywhere, so a change on top is no conflict
@@ -32,6 +32,7 @@ class Counts:
     conflicts: int = 0
     held: int = 0
     released: int = 0  # held earlier, applied now that the parent is here
+    set_aside: int = 0  # a post's edit of data HQ owns: kept for a person at HQ, not applied
 
     def as_dict(self) -> dict[str, int]:
         return dict(self.__dict__)
@@ -73,6 +74,8 @@ class Merger:
         self.known: dict[str, set[str]] = {}
         self.own_acks: dict[str, int] = {}
         self.own: set[str] = set()
+        # rows a post may send but not decide (sync/authority.py): table -> record IDs
+        self.aside: dict[str, set[str]] = {}
         self._update_sql: dict[str, str] = {}
 
     # --- the rule -------------------------------------------------------------------------
@@ -175,10 +178,16 @@ class Merger:
             if inst in held.get(rid, {}):
                 self._forget(SyncHeld, info.name, rid, inst)
             candidates.append(r)
-        missing = self._missing_parents(t, candidates)
+        aside = self.aside.get(info.name, set())
+        missing = self._missing_parents(t, [r for r in candidates if r[0] not in aside])
         inserts, updates, cur_losers, applied = [], [], [], []
         for r in candidates:
             rid, inst, counter = r[0], r[i_inst], r[i_counter]
+            if rid in aside:  # kept beside HQ's row like a conflict's loser, for a person
+                c = cur.get(rid)
+                self._keep_loser(info, r, t.links, rid, (c[0], c[1]) if c else ("", 0))
+                counts.set_aside += 1
+                continue
             if rid in missing:
                 self._hold(info, r, t, missing[rid])
                 counts.held += 1
@@ -366,14 +375,23 @@ class Merger:
                 SyncHeld.__tablename__,
                 [f"{h.table_name}/{h.record_id}" for h in held],
             )
+            senders = {(h.table_name, h.record_id): h.post_code for h in held}
             self.conn.execute(delete(SyncHeld))
             self.session.expire_all()
+            if self.mode == "hq":  # a parent arrived from another post: not this row's to join
+                for t in by_table.values():
+                    name = t.info.name
+                    sent = {rid: code for (tn, rid), code in senders.items() if tn == name}
+                    foreign = authority.foreign_children(self.conn, t, sent)
+                    if foreign:
+                        self.aside.setdefault(name, set()).update(foreign)
             before = len(held)
             retry = Counts()
             order = {info.name: k for k, info in enumerate(records.travelling())}
             for t in sorted(by_table.values(), key=lambda x: order[x.info.name]):
                 self.apply(t, retry)
-            self.counts.released += before - retry.held
+            self.counts.released += before - retry.held - retry.set_aside
+            self.counts.set_aside += retry.set_aside
             if retry.held >= before:
                 return
 
@@ -439,6 +457,14 @@ def resolve_conflict(
         raise SyncRefused(_("{kind} tidak ditemukan: {id}", kind="Konflik", id=record_id))
     if adopt:
         info = records.table_info(table)
+        if (
+            session.execute(select(info.table.c.id).where(info.table.c.id == record_id)).first()
+            is None
+        ):
+            # a held row set aside when its parent came from another post: nothing to update
+            raise SyncRefused(
+                _("Data {id} tidak ada di sini; versi dari pos hanya dapat ditolak", id=record_id)
+            )
         doc = json.loads(kept.row)
         links = doc.pop("_links", {})
         bookkeeping = {

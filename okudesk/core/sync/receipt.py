@@ -28,7 +28,7 @@ from okudesk.core.models import (
 from okudesk.core.security import pki
 from okudesk.core.store import Store
 from okudesk.core.store.migrate import SCHEMA_HEAD
-from okudesk.core.sync import SyncRefused, bundle, records, trail, trust
+from okudesk.core.sync import SyncRefused, authority, bundle, records, trail, trust, values
 from okudesk.core.sync.merge import Merger, acknowledgement, check_schema, load_payload
 
 LAST_RECEIPT_AT = "sync.last_receipt_at"
@@ -171,6 +171,8 @@ def import_receipt(store: Store, path: Path) -> ReceiptOutcome:
             ):
                 raise SyncRefused(_("Berkas ditolak: isi data tidak sah"))
             tables = records.decode_payload(doc)
+            values.check_tables(tables)
+            authority.check_receipt(tables, trust.require_role(session, "post").code)
             trail.keep_acknowledgement(
                 session, m["post"], doc.get("checkpoint"), trust.hq_root(session)
             )

@@ -628,6 +628,8 @@ class SyncPage(Page):
         self.results.insertRow(row)
         c = o.counts or {}
         verdict = tr("diterapkan") if o.ok else tr("DITOLAK: {reason}").format(reason=o.reason)
+        if o.ok and c.get("set_aside"):  # a post's edit of HQ's data, kept with the conflicts
+            verdict = tr("diterapkan; {n} disisihkan untuk ditinjau").format(n=c["set_aside"])
         if o.ok and o.trail:  # HQ kept its copy of the trail; say what the post sent
             verdict += " · " + tr("rantai audit: {problem}").format(problem="; ".join(o.trail))
         values = [
