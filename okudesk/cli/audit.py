@@ -60,7 +60,11 @@ def _day(text: str) -> datetime:
 def verify(args: argparse.Namespace) -> int:
     from okudesk.core.history import audit
 
-    with open_store(args) as store, store.read() as session:
+    # read-only: says whether the chains are intact and how long, shows no entry's content
+    with (
+        open_store(args, login=False, installation="audit verify") as store,
+        store.read() as session,
+    ):
         result = audit.verify(session, origin_post=args.post)
     if not result.ok:
         print(f"okudesk: rantai audit RUSAK: {result.problem}", file=sys.stderr)
