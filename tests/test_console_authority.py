@@ -12,7 +12,7 @@ from cli_login import officer_with_role, reporter_of_latest
 from sqlalchemy import select
 
 from okudesk.cli import main
-from okudesk.core.models import AuditEntry, Officer, OfficerAccount, OfficerRevocation
+from okudesk.core.models import AuditEntry, Meeting, Officer, OfficerAccount, OfficerRevocation
 from okudesk.core.security import accounts, credentials
 from okudesk.core.store import Store
 
@@ -102,8 +102,17 @@ def test_an_admin_reset_gives_a_one_time_passphrase_and_the_new_key_only_then(
     assert old_key is not None
     with Store.open(post) as store, store.read(actor=None) as s:
         old_cert = credentials.credential(s, _officer_id(s, victim)).fingerprint
-    # the admin logs in and resets the officer's passphrase
     monkeypatch.setenv("OKUDESK_PASSPHRASE", "demo")
+    before = tmp_path / "sebelum.pdf"
+    with Store.open(post) as store, store.read(actor=None) as s:
+        earlier = s.scalar(  # another of the officer's meetings: "latest" is signed below
+            select(Meeting.id)
+            .where(Meeting.reported_by_id == _officer_id(s, victim))
+            .order_by(Meeting.starts_at)
+        )
+    signed = ["report", "meeting", earlier, "--out", str(before), "--officer", victim]
+    assert main(["--data-dir", str(post), *signed]) == 0
+    # the admin logs in and resets the officer's passphrase
     monkeypatch.setenv("OKUDESK_NEW_PASSPHRASE", "sekali-pakai-99")
     argv = ["--data-dir", str(post), "--officer", admin, "account", "set", victim]
     assert main([*argv, "--role", "petugas"]) == 0
@@ -124,6 +133,9 @@ def test_an_admin_reset_gives_a_one_time_passphrase_and_the_new_key_only_then(
     assert [e.actor_name for e in reset] == [admin_name]  # the admin, not "konsol (root)"
     assert admin_name in reset[0].summary and "dicabut" in reset[0].summary
     capsys.readouterr()
+    # a report signed before the reset stays valid; the revocation is shown
+    assert main(["--data-dir", str(post), "verify", str(before)]) == 0
+    assert "dicabut" in capsys.readouterr().out
     # whoever knows the one-time passphrase (the admin) cannot act or sign with it
     monkeypatch.setenv("OKUDESK_PASSPHRASE", "sekali-pakai-99")
     pdf = tmp_path / "laporan.pdf"
@@ -138,7 +150,8 @@ def test_an_admin_reset_gives_a_one_time_passphrase_and_the_new_key_only_then(
     assert new_key is not None and new_key != old_key
     monkeypatch.setenv("OKUDESK_PASSPHRASE", "milik-saya-sendiri")
     assert main(["--data-dir", str(post), "--officer", victim, *report]) == 0
-    assert pdf.exists()
+    assert "ditandatangani (" in capsys.readouterr().out  # newly signed, not a kept copy
+    assert main(["--data-dir", str(post), "verify", str(pdf)]) == 0
     with Store.open(post) as store, store.read(actor=None) as s:
         assert credentials.signing_identity(s, victim_id, "milik-saya-sendiri")
         assert not s.get(OfficerRevocation, old_cert).renew

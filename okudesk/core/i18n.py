@@ -67,6 +67,7 @@ _ENGLISH: dict[str, str] = {
     "Jenis laporan tidak dikenal: {kind}": "Unknown kind of report: {kind}",
     "Kata sandi penanda tangan diperlukan untuk menandatangani laporan": "The signer's passphrase is needed to sign the report",
     "Kata sandi {nrp}: ": "Passphrase of {nrp}: ",
+    "Sertifikat ini dicabut {when} oleh {who} (kata sandi diatur ulang); tanda tangan yang dibuat sebelumnya tetap sah": "This certificate was revoked {when} by {who} (passphrase reset); signatures made before stay valid",
     "Perintah ini bertindak atas nama petugas: masuk dengan --officer NRP (kata sandi dari --passphrase-file FILE, ${env} atau diketik)": "This command acts on an officer's behalf: log in with --officer NRP (passphrase from --passphrase-file FILE, ${env} or typed)",
     "Kata sandi {nrp} diatur ulang oleh admin dan harus diganti sebelum dipakai: buat kata sandi baru dengan 'okudesk --officer {nrp} account passphrase' atau saat masuk di aplikasi": "The passphrase of {nrp} was reset by an admin and must be replaced before use: choose a new one with 'okudesk --officer {nrp} account passphrase' or when logging in to the application",
     "Ditolak: kata sandi sekali pakai harus diganti dulu": "Refused: the one-time passphrase must be replaced first",
