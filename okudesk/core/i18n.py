@@ -73,6 +73,7 @@ _ENGLISH: dict[str, str] = {
     "Ditolak: kata sandi sekali pakai harus diganti dulu": "Refused: the one-time passphrase must be replaced first",
     "Kata sandi diatur ulang oleh {who}; sertifikat tanda tangan lama dicabut": "Passphrase reset by {who}; the old signing certificate revoked",
     "Kata sandi diatur ulang oleh {who}": "Passphrase reset by {who}",
+    "Akun diberikan oleh {who} dengan kata sandi sekali pakai": "Account given by {who} with a one-time passphrase",
     "Kunci tanda tangan baru dibuat dengan kata sandi petugas sendiri": "New signing key made under the officer's own passphrase",
     "Keterangan: {detail}": "Detail: {detail}",
     "Klasifikasi keamanan tidak dikenal: {value}": "Unknown security class: {value}",

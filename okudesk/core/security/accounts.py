@@ -294,6 +294,7 @@ def set_account(
     _grantable(actor, role)
     _live_officer(session, officer_id)
     account = session.get(OfficerAccount, officer_id)
+    new_account = account is None
     if account is None:
         if passphrase is None:
             raise ValidationError(_("Kata sandi minimal {n} karakter", n=MIN_LENGTH), "passphrase")
@@ -306,7 +307,7 @@ def set_account(
         if enforce_policy:
             check_new_passphrase(passphrase)
         if must_change:
-            _reset_by_admin(session, account, actor, passphrase)
+            _reset_by_admin(session, account, actor, passphrase, new_account=new_account)
         else:
             _set_hash(session, account, old=None, new=passphrase)
         account.must_change = must_change
@@ -346,7 +347,9 @@ def unlock(session: Session, officer_id: str) -> AccountInfo:
     return _account_info(account)
 
 
-def _reset_by_admin(session: Session, account: OfficerAccount, actor: Actor, one_time: str) -> None:
+def _reset_by_admin(
+    session: Session, account: OfficerAccount, actor: Actor, one_time: str, *, new_account: bool
+) -> None:
     """A one-time passphrase set by someone else (an admin): the officer must replace it at
     the next login. The signing key is not made under it (the admin knows it): the old
     certificate is revoked and the key deleted, and the new key is made when the officer
@@ -361,7 +364,9 @@ def _reset_by_admin(session: Session, account: OfficerAccount, actor: Actor, one
         record_type="officer_account",
         record_id=account.officer_id,
         summary=(
-            _(
+            _("Akun diberikan oleh {who} dengan kata sandi sekali pakai", who=actor.name)
+            if new_account
+            else _(
                 "Kata sandi diatur ulang oleh {who}; sertifikat tanda tangan lama dicabut",
                 who=actor.name,
             )
