@@ -137,6 +137,7 @@ def register_own_instance(session: Session) -> str:
 
 
 def set_up_hq(session: Session, *, name: str, code: str) -> Role:
+    permissions.require(session, "settings.write")  # an admin's act (first run: the wizard)
     code = posts.validate_code(code)
     name = " ".join((name or "").split()) or code
     existing = _identity_row(session)
@@ -266,6 +267,7 @@ def read_kit(path: Path) -> dict:
 
 def set_up_post(session: Session, kit_path: Path) -> Role:
     """Make this installation the post named in the kit; its keys are made here."""
+    permissions.require(session, "settings.write")  # an admin's act (first run: the wizard)
     kit = read_kit(kit_path)
     existing_row = _identity_row(session)
     if existing_row is not None:
