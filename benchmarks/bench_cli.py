@@ -21,6 +21,7 @@ from _common import median, report
 from _dbcache import demo_db
 
 ROOT = Path(__file__).resolve().parents[1]
+ADMIN = "80010001"  # HQ's admin, who imports
 sys.path.insert(0, str(ROOT / "tests"))
 
 PLAIN_COUNTS = """
@@ -69,6 +70,7 @@ def main() -> None:
 
     from sync_world import add_meeting, enroll, export_to, make_hq
 
+    from okudesk.core.security import accounts
     from okudesk.core.sync import importer
 
     with tempfile.TemporaryDirectory(prefix="okudesk-bench-cli-") as tmp:
@@ -79,11 +81,15 @@ def main() -> None:
             add_meeting(post, f"Sambang {n}")
         bundle = export_to(post, root / "usb")
         assert importer.import_bundle(hq, bundle).ok
+        with hq.write() as s:  # the command line imports as a logged-in officer
+            accounts.create_first_admin(s, name="Admin", nrp=ADMIN, passphrase="admin-polres-1")
+        os.environ["OKUDESK_PASSPHRASE"] = "admin-polres-1"
         hq.close()
         post.close()
         refused, bare = [], []
         for _ in range(args.runs):
-            cmd = [py, "-m", "okudesk", "--data-dir", str(root / "hq"), "import", str(bundle)]
+            cmd = [py, "-m", "okudesk", "--data-dir", str(root / "hq"), "--officer", ADMIN]
+            cmd += ["import", str(bundle)]
             refused.append(wall(cmd, expect=1))
             bare.append(wall([py, "-c", "pass"]))
     took = median(refused)

@@ -212,7 +212,8 @@ def test_cli_acts_as_console_or_as_a_logged_in_officer(store, tmp_path):
             env=env,
         )
 
-    assert run("account", "list").returncode == 0
+    console = run("account", "list", env=clean)  # nobody logged in: nobody acts
+    assert console.returncode == 1 and "--officer" in console.stderr
     refused = run("--officer", "85071234", "account", "list", env=env_ok)
     assert refused.returncode == 1 and "tidak diizinkan" in refused.stderr
     wrong = run("--officer", "85071234", "stats", env={**env_ok, "OKUDESK_PASSPHRASE": "salah"})
@@ -236,10 +237,15 @@ def test_the_signing_key_follows_the_login_passphrase(store):
         with pytest.raises(pki.WrongPassphrase):
             credentials.signing_identity(s, oid, PASS)
         assert credentials.credential(s, oid).key_id == first.key_id  # the same key, re-encrypted
-    with store.write() as s:  # an admin's reset: the old key cannot be opened any more
+    with store.write() as s:  # an admin's reset: the key goes, no key under the admin's choice
         accounts.reset_passphrase(s, oid, "sementara-123")
     with store.read() as s:
-        assert credentials.signing_identity(s, oid, "sementara-123")
+        assert credentials.credential(s, oid) is None
+        assert credentials.revoked_certificate(s, first.fingerprint) is not None
+    # the officer chooses their own passphrase: the new key is made under it
+    accounts.change_passphrase(store, oid, "sementara-123", "milik-sendiri-1")
+    with store.read() as s:
+        assert credentials.signing_identity(s, oid, "milik-sendiri-1")
         assert credentials.credential(s, oid).key_id != first.key_id
         assert [
             e.summary

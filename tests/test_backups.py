@@ -7,6 +7,7 @@ import zipfile
 from datetime import datetime, timedelta
 
 import pytest
+from cli_login import first_admin
 from PIL import Image
 from sqlalchemy import select
 
@@ -149,19 +150,24 @@ def test_a_restore_cut_short_is_finished_at_the_next_start(store, yesterday, tmp
     assert list((store.data_dir / "replaced").glob("*/okudesk.sqlite3"))
 
 
-def test_backup_and_restore_commands(store, yesterday, tmp_path, capsys):
+def test_backup_and_restore_commands(store, yesterday, tmp_path, capsys, monkeypatch):
     mid, _sha = _meeting_with_photo(store, yesterday, "Data", (1, 2, 3))
+    admin = first_admin(store, monkeypatch)
     store.close()
     data = str(store.data_dir)
-    assert main(["--data-dir", data, "backup", "--out", str(tmp_path / "usb")]) == 0
+    assert main(["--data-dir", data, "backup", "--out", str(tmp_path / "usb")]) == 1
+    assert "--officer" in capsys.readouterr().err  # a copy of everything: a person's act
+    assert main(["--data-dir", data, *admin, "backup", "--out", str(tmp_path / "usb")]) == 0
     out = capsys.readouterr().out
     archive = next((tmp_path / "usb").glob("*.zip"))
     assert str(archive) in out and "1 foto" in out
-    assert main(["--data-dir", data, "restore", str(archive)]) == 0
+    assert main(["--data-dir", data, "restore", str(archive)]) == 1
+    assert "--officer" in capsys.readouterr().err
+    assert main(["--data-dir", data, "restore", str(archive), *admin]) == 0
     assert "dipulihkan" in capsys.readouterr().out
     broken = tmp_path / "broken.zip"
     broken.write_bytes(b"PK\x03\x04 nope")
-    assert main(["--data-dir", data, "restore", str(broken)]) == 1
+    assert main(["--data-dir", data, *admin, "restore", str(broken)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "rusak" in err[0]
     assert main(["--data-dir", data, "audit", "verify"]) == 0

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cli_login import first_admin
 from sync_world import add_incident, add_meeting, enroll, export_to, make_hq
 
 from okudesk.cli import main
@@ -76,16 +77,21 @@ def test_an_unusual_file_goes_through_the_store(tmp_path, capsys):
     assert quick.counts(tmp_path / "junk") is None
 
 
-def test_a_bundle_imported_already_is_refused_without_opening_the_store(tmp_path, capsys):
+def test_a_bundle_imported_already_is_refused_without_opening_the_store(
+    tmp_path, capsys, monkeypatch
+):
     hq = make_hq(tmp_path / "hq")
     post = enroll(hq, tmp_path / "post", "BTT", tmp_path / "usb")
     add_meeting(post, "Sambang")
     bundle = export_to(post, tmp_path / "usb")
     hq_dir = str(hq.data_dir)
+    me = first_admin(hq, monkeypatch)
     hq.close()
-    assert main(["--data-dir", hq_dir, "import", str(bundle)]) == 0
+    assert main(["--data-dir", hq_dir, "import", str(bundle)]) == 1  # nobody logged in
+    assert "--officer" in capsys.readouterr().err
+    assert main(["--data-dir", hq_dir, *me, "import", str(bundle)]) == 0
     capsys.readouterr()
-    refused = _run_light("--data-dir", hq_dir, "import", str(bundle))
+    refused = _run_light("--data-dir", hq_dir, *me, "import", str(bundle))
     assert refused.returncode == 1
     assert "DITOLAK" in refused.stderr and "sudah diimpor" in refused.stderr
     # a copy with one byte changed is not the same file: the store checks it (and refuses it)
@@ -93,12 +99,12 @@ def test_a_bundle_imported_already_is_refused_without_opening_the_store(tmp_path
     data = bytearray(bundle.read_bytes())
     data[-1] ^= 1
     changed.write_bytes(bytes(data))
-    assert main(["--data-dir", hq_dir, "import", str(changed)]) == 1
+    assert main(["--data-dir", hq_dir, *me, "import", str(changed)]) == 1
     assert "DITOLAK" in capsys.readouterr().err
     # a new bundle beside the old one: the old refused at once, the new imported
     add_meeting(post, "Kunjungan kedua")
     second = export_to(post, tmp_path / "usb")
     post.close()
-    assert main(["--data-dir", hq_dir, "import", str(bundle), str(second)]) == 1
+    assert main(["--data-dir", hq_dir, *me, "import", str(bundle), str(second)]) == 1
     captured = capsys.readouterr()
     assert "sudah diimpor" in captured.err and "1 baru" in captured.out

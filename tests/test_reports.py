@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import pytest
+from cli_login import as_officer, reporter_of_latest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PIL import Image
@@ -508,9 +509,15 @@ def test_cli_report_and_verify(tmp_path, monkeypatch, capsys):
     assert main(["--data-dir", data, "demo", "--meetings", "3", "--incidents", "3"]) == 0
     out = tmp_path / "rapat.pdf"
     monkeypatch.delenv("OKUDESK_PASSPHRASE", raising=False)
+    me = as_officer(reporter_of_latest(data, "meeting"))  # the reporting officer signs
+    assert main(["--data-dir", data, "report", "meeting", "latest", "--out", str(out)]) == 1
+    assert "--officer" in capsys.readouterr().err  # nobody logged in: no report, not even a draft
+    monkeypatch.setenv("OKUDESK_PASSPHRASE", "demo")
     assert (
-        main(["--data-dir", data, "report", "meeting", "latest", "--out", str(out), "--draft"]) == 0
+        main(["--data-dir", data, *me, "report", "meeting", "latest", "--out", str(out), "--draft"])
+        == 0
     )
+    monkeypatch.delenv("OKUDESK_PASSPHRASE")
     assert main(["--data-dir", data, "verify", str(out)]) == 1  # a draft carries no signature
     capsys.readouterr()
     wrong = tmp_path / "wrong"
@@ -525,6 +532,7 @@ def test_cli_report_and_verify(tmp_path, monkeypatch, capsys):
                 "latest",
                 "--out",
                 str(out),
+                *me,
                 "--passphrase-file",
                 str(wrong),
             ]
@@ -533,7 +541,7 @@ def test_cli_report_and_verify(tmp_path, monkeypatch, capsys):
     )
     assert capsys.readouterr().err.strip() == "okudesk: Kata sandi salah"
     monkeypatch.setenv("OKUDESK_PASSPHRASE", "demo")
-    assert main(["--data-dir", data, "report", "meeting", "latest", "--out", str(out)]) == 0
+    assert main(["--data-dir", data, *me, "report", "meeting", "latest", "--out", str(out)]) == 0
     capsys.readouterr()
     assert main(["--data-dir", data, "verify", str(out)]) == 0
     printed = capsys.readouterr().out
@@ -555,7 +563,19 @@ def test_cli_report_and_verify(tmp_path, monkeypatch, capsys):
     assert "MODIFIED after signing" in capsys.readouterr().out
     incident_pdf = tmp_path / "kejadian.pdf"
     assert (
-        main(["--data-dir", data, "report", "incident", "latest", "--out", str(incident_pdf)]) == 0
+        main(
+            [
+                "--data-dir",
+                data,
+                *as_officer(reporter_of_latest(data, "incident")),
+                "report",
+                "incident",
+                "latest",
+                "--out",
+                str(incident_pdf),
+            ]
+        )
+        == 0
     )
     capsys.readouterr()
     # trusting the post's CA certificate explicitly works from any folder

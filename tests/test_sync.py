@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from cli_login import first_admin, officer_with_role
 from sqlalchemy import func, select
 from sync_world import (
     add_incident,
@@ -128,7 +129,7 @@ def test_three_posts_enroll_work_export_import_receipt_and_export_again(tmp_path
         store.close()
 
 
-def test_hq_correction_and_post_edit_conflict_keeps_the_loser(tmp_path, capsys):
+def test_hq_correction_and_post_edit_conflict_keeps_the_loser(tmp_path, capsys, monkeypatch):
     usb = tmp_path / "usb"
     usb.mkdir()
     hq = make_hq(tmp_path / "hq")
@@ -159,7 +160,8 @@ def test_hq_correction_and_post_edit_conflict_keeps_the_loser(tmp_path, capsys):
         ("incident", incident, "BTT", "Versi pos")
     ]
     assert kept[0].summary == "Versi pos"  # what the Sinkronisasi page shows, and the command line:
-    assert main(["--data-dir", str(hq.data_dir), "conflict", "list"]) == 0
+    hq_admin = first_admin(hq, monkeypatch)
+    assert main(["--data-dir", str(hq.data_dir), *hq_admin, "conflict", "list"]) == 0
     assert f"incident {incident} {kept[0].instance} pos BTT: Versi pos" in capsys.readouterr().out
     # the post keeps its own version until HQ has seen it, then takes HQ's decision
     apply_receipt(post, second.receipt)
@@ -254,14 +256,29 @@ def test_posts_renaming_a_seeded_reference_row_are_set_aside_for_hq(tmp_path):
         store.close()
 
 
-def test_cli_loop_and_status_setting(tmp_path, capsys):
+def test_cli_loop_and_status_setting(tmp_path, capsys, monkeypatch):
     hq, post, usb = str(tmp_path / "hq"), str(tmp_path / "post"), tmp_path / "usb"
     assert main(["--data-dir", hq, "setup", "hq", "--name", "Polres OKU", "--code", "OKU"]) == 0
+    # the first account, made while there is none (as the first-run wizard does)
+    monkeypatch.setenv("OKUDESK_NEW_PASSPHRASE", "admin-polres-1")
+    assert (
+        main(["--data-dir", hq, "account", "create-admin", "--name", "Admin", "--nrp", "80010001"])
+        == 0
+    )
+    monkeypatch.delenv("OKUDESK_NEW_PASSPHRASE")
+    (tmp_path / "hq-pass").write_text("admin-polres-1\n")
+    at_hq = [
+        "--data-dir",
+        hq,
+        "--officer",
+        "80010001",
+        "--passphrase-file",
+        str(tmp_path / "hq-pass"),
+    ]
     assert (
         main(
             [
-                "--data-dir",
-                hq,
+                *at_hq,
                 "post",
                 "add",
                 "--code",
@@ -278,27 +295,29 @@ def test_cli_loop_and_status_setting(tmp_path, capsys):
     assert main(["--data-dir", post, "setup", "post", "--kit", kit]) == 0
     assert main(["--data-dir", post, "demo", "--meetings", "3", "--incidents", "5"]) == 0
     capsys.readouterr()
-    assert main(["--data-dir", post, "export", "--out", str(usb)]) == 0
+    monkeypatch.setenv("OKUDESK_PASSPHRASE", "demo")  # the demo officers'
+    at_post = ["--data-dir", post, "--officer", officer_with_role(post, "admin")]
+    assert main([*at_post, "export", "--out", str(usb)]) == 0
     bundle = capsys.readouterr().out.strip()
     assert main(["--data-dir", hq, "verify", bundle]) == 0
     assert "SAH" in capsys.readouterr().out
-    assert main(["--data-dir", hq, "import", bundle, "--receipt-out", str(tmp_path)]) == 0
+    assert main([*at_hq, "import", bundle, "--receipt-out", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "baru" in out and "tanda terima" in out
     receipt = out.split("tanda terima: ")[1].strip()
-    assert main(["--data-dir", hq, "import", bundle]) == 1
+    assert main([*at_hq, "import", bundle]) == 1
     assert "sudah diimpor" in capsys.readouterr().err
     assert main(["--data-dir", hq, "verify", bundle]) == 0  # still genuine
     assert "sudah diimpor di sini" in capsys.readouterr().out
     assert main(["--data-dir", post, "verify", bundle]) == 0  # the post checks what it wrote
     assert main(["--data-dir", post, "verify", receipt]) == 0
     capsys.readouterr()
-    assert main(["--data-dir", post, "import", receipt]) == 0
+    assert main([*at_post, "import", receipt]) == 0
     assert "sertifikat pos dari Polres dipasang" in capsys.readouterr().out
     assert main(["--data-dir", hq, "stats", "--json"]) == 0
     counts = json.loads(capsys.readouterr().out)
     assert counts["posts"]["BTT"]["incidents"] == 5 and counts["posts"]["BTT"]["meetings"] == 3
-    assert main(["--data-dir", hq, "post", "list"]) == 0
+    assert main([*at_hq, "post", "list"]) == 0
     assert "BTT" in capsys.readouterr().out
 
     with open_store(hq) as store, store.read() as s:
@@ -318,10 +337,10 @@ def test_cli_loop_and_status_setting(tmp_path, capsys):
                 anchors=[root],
                 key_usage={"digital_signature", "non_repudiation"},
             )
-    assert main(["--data-dir", hq, "post", "revoke", "--code", "BTT"]) == 0
-    assert main(["--data-dir", post, "export", "--out", str(usb)]) == 0
+    assert main([*at_hq, "post", "revoke", "--code", "BTT"]) == 0
+    assert main([*at_post, "export", "--out", str(usb)]) == 0
     again = capsys.readouterr().out.strip().splitlines()[-1]
-    assert main(["--data-dir", hq, "import", again]) == 1
+    assert main([*at_hq, "import", again]) == 1
     assert "dicabut" in capsys.readouterr().err
 
 

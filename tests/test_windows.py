@@ -11,6 +11,7 @@ import zipfile
 from datetime import datetime, timedelta
 
 import pytest
+from cli_login import first_admin
 from sqlalchemy import select
 from windows_sim import ROOT, Holder, sharing_violation
 
@@ -251,17 +252,19 @@ def test_the_store_claims_its_folder_and_lets_go_when_closed(tmp_path):
 # --- the command line on Windows -------------------------------------------------------------
 
 
-def test_cli_output_redirected_in_the_ansi_code_page_does_not_fail(store, tmp_path):
+def test_cli_output_redirected_in_the_ansi_code_page_does_not_fail(store, tmp_path, monkeypatch):
     from okudesk.core.history import audit
 
     with store.write() as s:  # what printing a report writes to the trail
         audit.record(s, "print", summary="BTT-RPT-2026-0001 → EPSON L3110 (1x)")
+    admin = first_admin(store, monkeypatch)
     store.close()
     out = tmp_path / "f.txt"
     env = dict(os.environ, PYTHONIOENCODING="cp1252", PYTHONPATH=str(ROOT))
     with open(out, "wb") as fh:  # okudesk-cli audit list > f.txt
         done = subprocess.run(
-            [sys.executable, "-m", "okudesk", "--data-dir", str(store.data_dir), "audit", "list"],
+            [sys.executable, "-m", "okudesk", "--data-dir", str(store.data_dir), *admin, "audit"]
+            + ["list"],
             stdout=fh,
             stderr=subprocess.PIPE,
             env=env,
@@ -494,13 +497,14 @@ def test_a_bundle_reaches_the_stick_with_a_write_through_rename(tmp_path, monkey
     assert target.is_file() and not list(target.parent.glob("*.partial"))
 
 
-def test_okudesk_cli_restore_refuses_while_the_window_is_open(store, tmp_path, capsys):
+def test_okudesk_cli_restore_refuses_while_the_window_is_open(store, tmp_path, capsys, monkeypatch):
     from okudesk.cli import main
 
     archive = backups.write_backup(store, tmp_path / "usb").path
+    admin = first_admin(store, monkeypatch)
     store.close()
     with Holder("window", store.data_dir):
-        code = main(["--data-dir", str(store.data_dir), "restore", str(archive)])
+        code = main(["--data-dir", str(store.data_dir), *admin, "restore", str(archive)])
     assert code == 1
     err = capsys.readouterr().err
     assert err.startswith("okudesk: okudesk masih terbuka") and "tutup dulu" in err

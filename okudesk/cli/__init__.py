@@ -84,67 +84,147 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=("id", "en"), default=None, help="bahasa pesan (id atau en)"
     )
-    parser.add_argument(
-        "--officer",
-        default=None,
-        metavar="NRP",
-        help=(
-            "bertindak sebagai petugas ini (kata sandi dari --passphrase-file atau "
-            "$OKUDESK_PASSPHRASE); tanpa ini perintah bertindak sebagai konsol (admin lokal)"
-        ),
-    )
-    parser.add_argument(
-        "--passphrase-file",
-        type=Path,
-        default=None,
-        metavar="FILE",
-        help="berkas berisi kata sandi petugas",
-    )
+    _login_options(parser, default=None)
     if not commands:
         return parser
     subparsers = parser.add_subparsers(dest="command", metavar="<perintah>")
     for name in COMMAND_MODULES:
         import_module(name).register(subparsers)
+    for leaf in _leaves(subparsers):
+        # after the command too: there it overrides one given before only when given
+        _login_options(leaf, default=argparse.SUPPRESS)
     return parser
+
+
+def _login_options(parser: argparse.ArgumentParser, *, default) -> None:
+    """``--officer`` and ``--passphrase-file``: before the command (global) or after it."""
+    parser.add_argument(
+        "--officer",
+        default=default,
+        metavar="NRP",
+        help=(
+            "masuk sebagai petugas ini (NRP); kata sandi dari --passphrase-file, "
+            f"${PASSPHRASE_ENV} atau diketik. Wajib untuk setiap perintah yang bertindak atas "
+            "nama seseorang"
+        ),
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        type=Path,
+        default=default,
+        metavar="FILE",
+        help=f"berkas berisi kata sandi petugas (atau ${PASSPHRASE_ENV})",
+    )
+
+
+def _leaves(subparsers: argparse._SubParsersAction):
+    """Every parser that runs a command (those without commands of their own)."""
+    seen: set[int] = set()
+    for parser in subparsers.choices.values():
+        if id(parser) in seen:
+            continue
+        seen.add(id(parser))
+        inner = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if not inner:
+            yield parser
+        for action in inner:
+            yield from _leaves(action)
 
 
 def data_dir(args: argparse.Namespace) -> Path:
     return args.data_dir if args.data_dir is not None else default_data_dir()
 
 
-def open_store(args: argparse.Namespace, *, passphrase: str | None = None):
-    """Open the data folder's store acting as whoever runs the command.
+PASSPHRASE_ENV = "OKUDESK_PASSPHRASE"
 
-    Without ``--officer`` the command acts as the console ("system" actor: the local
-    administrator, all permissions; the audit trail names the operating-system user).
-    With ``--officer NRP`` it logs in as that officer (the passphrase from
-    ``--passphrase-file`` or ``$OKUDESK_PASSPHRASE``; failures count like in the GUI) and
-    acts with that officer's role, for acts that need a person (signing, acknowledging).
-    """
+
+def read_passphrase(args: argparse.Namespace, *, prompt: str | None = None) -> str | None:
+    """The officer's passphrase: from ``--passphrase-file`` (its first line), else
+    ``$OKUDESK_PASSPHRASE``, else asked for on a terminal; None when there is none."""
     import os
 
+    from okudesk.core.i18n import _
+
+    path = getattr(args, "passphrase_file", None)
+    if path is not None:
+        try:
+            text = path.read_text(encoding="utf-8-sig")  # Notepad starts UTF-8 with a BOM
+        except OSError as exc:
+            raise OkudeskError(
+                _(
+                    "Berkas {path} tidak dapat dibaca: {reason}",
+                    path=path,
+                    reason=exc.strerror or exc,
+                )
+            ) from exc
+        lines = text.splitlines()
+        return lines[0] if lines else ""
+    if os.environ.get(PASSPHRASE_ENV):
+        return os.environ[PASSPHRASE_ENV]
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(prompt or _("Kata sandi {nrp}: ", nrp=args.officer))
+    return None
+
+
+def login_required() -> OkudeskError:
+    from okudesk.core.i18n import _
+
+    return OkudeskError(
+        _(
+            "Perintah ini bertindak atas nama petugas: masuk dengan --officer NRP (kata sandi "
+            "dari --passphrase-file FILE, ${env} atau diketik)",
+            env=PASSPHRASE_ENV,
+        )
+    )
+
+
+def open_store(
+    args: argparse.Namespace,
+    *,
+    login: bool = True,
+    first_run: bool = False,
+    installation: str = "",
+):
+    """Open the data folder's store acting as whoever runs the command.
+
+    The command line acts as a logged-in officer (docs/security.md, "The console acts as a
+    logged-in officer"): ``--officer NRP`` with the passphrase (:func:`read_passphrase`),
+    checked by the same login as the GUI's (failures counted, the account locked after
+    repeated ones; a one-time passphrase set by an admin is refused until the officer chose
+    their own). Without ``--officer`` a command that needs a person is refused, except:
+
+    * ``login=False``: a read-only or self-contained act of the installation (``stats``,
+      ``verify``, ``audit verify``, the daily backup, demo data into an empty folder); it
+      acts as the installation (``installation`` names the act in the audit trail);
+    * ``first_run``: setting up an installation that has no account yet (nobody to log in).
+    """
     from okudesk.core import permissions
     from okudesk.core.security import accounts
     from okudesk.core.store import Store
 
+    nrp = getattr(args, "officer", None)
+    passphrase = None
+    if nrp:
+        passphrase = read_passphrase(args)
+        if passphrase is None:
+            raise login_required()
     store = Store.open(data_dir(args))
     try:
-        nrp = getattr(args, "officer", None)
         if nrp:
-            path = getattr(args, "passphrase_file", None)
-            if passphrase is None and path is not None:
-                try:
-                    # utf-8-sig: Notepad starts a UTF-8 file with a byte-order mark
-                    passphrase = path.read_text(encoding="utf-8-sig").rstrip("\r\n")
-                except OSError as exc:
-                    raise OkudeskError(
-                        f"berkas kata sandi tidak dapat dibaca: {path} ({exc.strerror or exc})"
-                    ) from exc
-            elif passphrase is None:
-                passphrase = os.environ.get("OKUDESK_PASSPHRASE", "")
-            store.actor = accounts.login(store, passphrase, nrp=nrp)
+            store.actor = accounts.login(store, passphrase or "", nrp=nrp, own_passphrase_only=True)
+            args.login_passphrase = passphrase  # a report is signed with the same one
+        elif not login:
+            store.actor = permissions.system_actor(installation or "instalasi")
+        elif first_run:
+            with store.read(actor=None) as session:
+                empty = accounts.needs_first_admin(session)
+            if not empty:
+                raise login_required()
+            store.actor = permissions.system_actor("panduan awal")
         else:
-            store.actor = permissions.system_actor()
+            raise login_required()
     except BaseException:
         store.close()
         raise

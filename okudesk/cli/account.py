@@ -1,12 +1,15 @@
-"""``okudesk account``: officers' logins at this installation (the console acts as admin)."""
+"""``okudesk account``: officers' logins at this installation, managed by a logged-in admin
+(``--officer``); ``create-admin`` only while there is no account at all; ``passphrase``: the
+officer replaces their own (a one-time passphrase an admin set must be replaced so)."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
-from okudesk.cli import EXIT_OK, open_store
+from okudesk.cli import EXIT_OK, data_dir, login_required, open_store, read_passphrase
 from okudesk.core.errors import OkudeskError
 
 
@@ -41,6 +44,17 @@ def register(subparsers) -> None:
     )
     _passphrase_args(s, required=False)
     s.set_defaults(func=set_account)
+    pw = sub.add_parser(
+        "passphrase",
+        help="ganti kata sandi sendiri (wajib setelah admin mengatur ulang)",
+        description=(
+            "Petugas yang masuk (--officer, kata sandi sekarang seperti biasa) memilih kata "
+            "sandi baru; setelah atur ulang oleh admin, kunci tanda tangan baru dibuat dengan "
+            "kata sandi ini."
+        ),
+    )
+    _passphrase_args(pw)
+    pw.set_defaults(func=change_own)
     u = sub.add_parser("unlock", help="buka kunci akun setelah kata sandi salah berulang kali")
     u.add_argument("nrp", metavar="NRP")
     u.set_defaults(func=unlock)
@@ -57,7 +71,7 @@ def _passphrase_args(p, required: bool = True) -> None:
     )
 
 
-def _new_passphrase(args, required: bool = True) -> str | None:
+def _new_passphrase(args, required: bool = True, ask: bool = False) -> str | None:
     if args.new_passphrase_file is not None:
         try:
             return args.new_passphrase_file.read_text(encoding="utf-8-sig").rstrip("\r\n")
@@ -67,6 +81,12 @@ def _new_passphrase(args, required: bool = True) -> str | None:
                 f"({exc.strerror or exc})"
             ) from exc
     value = os.environ.get("OKUDESK_NEW_PASSPHRASE")
+    if value is None and ask and sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        value = getpass.getpass("Kata sandi baru: ")
+        if getpass.getpass("Ulangi kata sandi baru: ") != value:
+            raise OkudeskError("kedua kata sandi tidak sama")
     if value is None and required:
         raise OkudeskError(
             "kata sandi baru tidak diberikan (--new-passphrase-file atau $OKUDESK_NEW_PASSPHRASE)"
@@ -103,7 +123,7 @@ def create_admin(args: argparse.Namespace) -> int:
     from okudesk.core.records import posts
     from okudesk.core.security import accounts
 
-    with open_store(args) as store, store.write() as session:
+    with open_store(args, first_run=True) as store, store.write() as session:
         post = posts.this_post(session)
         info = accounts.create_first_admin(
             session,
@@ -137,4 +157,28 @@ def unlock(args: argparse.Namespace) -> int:
     with open_store(args) as store, store.write() as session:
         info = accounts.unlock(session, _officer_id(session, args.nrp))
     print(f"Kunci akun {info.display} dibuka.")
+    return EXIT_OK
+
+
+def change_own(args: argparse.Namespace) -> int:
+    """The officer's own passphrase: the current one is checked like a login (and counted);
+    after an admin's reset the new signing key is made now, under the new passphrase."""
+    from okudesk.core.security import accounts, credentials
+    from okudesk.core.store import Store
+
+    if not args.officer:
+        raise login_required()
+    current = read_passphrase(args)
+    if current is None:
+        raise login_required()
+    new = _new_passphrase(args, ask=True)
+    assert new is not None  # required: raised otherwise
+    with Store.open(data_dir(args)) as store:
+        with store.read(actor=None) as session:
+            officer_id = _officer_id(session, args.officer)
+        accounts.change_passphrase(store, officer_id, current, new)
+        with store.read(actor=None) as session:
+            info = credentials.credential(session, officer_id)
+    key = f"; sertifikat tanda tangan: {info.fingerprint[:16]}" if info is not None else ""
+    print(f"Kata sandi {args.officer} diganti{key}.")
     return EXIT_OK

@@ -61,7 +61,11 @@ def verify(args: argparse.Namespace) -> int:
     from okudesk.core.history import audit
     from okudesk.core.sync import trail
 
-    with open_store(args) as store, store.read() as session:
+    # read-only: says whether the chains are intact and how long, shows no entry's content
+    with (
+        open_store(args, login=False, installation="audit verify") as store,
+        store.read() as session,
+    ):
         result = audit.verify(session, origin_post=args.post)
         # at HQ: what the post's checkpoints showed (a rewritten, truncated or forked history)
         found = trail.verify_post(session, args.post) if args.post else []

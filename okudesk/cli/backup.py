@@ -77,7 +77,9 @@ def _daily(args: argparse.Namespace) -> int:
     from okudesk.core import backups
 
     _lower_priority()
-    with open_store(args) as store:
+    # the installation's own act, as the workstation starts it (no person at hand): it only
+    # copies the data folder into its own backups/ folder (docs/security.md)
+    with open_store(args, login=False, installation="cadangan harian") as store:
         info = backups.daily_if_due(store, force=args.now)
         last = backups.last_daily(store.backup_dir)
     if info is None:
@@ -106,16 +108,22 @@ def _lower_priority() -> None:
             pass
 
 
+def _has_database(args: argparse.Namespace) -> bool:
+    from okudesk.core.store import DB_NAME
+
+    return (data_dir(args) / DB_NAME).exists()
+
+
 def restore(args: argparse.Namespace) -> int:
     from okudesk.core import backups
 
-    if args.officer:  # a person restores: check who, then let go of the database
+    if _has_database(args):  # a person restores: check who, then let go of the database
         with open_store(args) as store:
             actor = store.actor
-    else:  # the console; do not open the database in place (it may be the damaged one)
+    else:  # no database yet: nobody to log in, nothing to protect
         from okudesk.core import permissions
 
-        actor = permissions.system_actor()
+        actor = permissions.system_actor("pemulihan awal")
     info = backups.restore(data_dir(args), args.file, actor=actor, reenrol=args.reenrol)
     aside = f"; basis data sebelumnya disisihkan di {info.replaced}" if info.replaced else ""
     print(f"Cadangan dipulihkan dari {info.source} ({info.photos_added} foto ditambahkan){aside}.")

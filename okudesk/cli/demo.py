@@ -54,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
         if interactive:
             print(f"\r{kind}: {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    with open_store(args) as store:
+    # demo data into an empty folder is self-contained; into one with accounts, a login
+    with open_store(args, first_run=True) as store:
         summary = demo.fill(
             store,
             meetings=args.meetings,

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         from okudesk.core.records import stats
 
         setup_logging(args)
-        with open_store(args) as store, store.read() as session:
+        with open_store(args, login=False, installation="stats") as store, store.read() as session:
             counts = stats.counts(session)
     if args.json:
         print(json.dumps(counts, ensure_ascii=False))

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from okudesk.cli import EXIT_FAILED, EXIT_OK, data_dir, open_store, setup_logging
+from okudesk.cli import EXIT_FAILED, EXIT_OK, data_dir, login_required, open_store, setup_logging
 
 
 def register(subparsers) -> None:
@@ -122,7 +122,7 @@ def register(subparsers) -> None:
 def setup_hq(args: argparse.Namespace) -> int:
     from okudesk.core.sync import trust
 
-    with open_store(args) as store, store.write() as session:
+    with open_store(args, first_run=True) as store, store.write() as session:
         role = trust.set_up_hq(session, name=args.name, code=args.code)
     print(f"Instalasi ini sekarang Polres {role.code} ({role.name}).")
     return EXIT_OK
@@ -131,7 +131,7 @@ def setup_hq(args: argparse.Namespace) -> int:
 def setup_post(args: argparse.Namespace) -> int:
     from okudesk.core.sync import trust
 
-    with open_store(args) as store, store.write() as session:
+    with open_store(args, first_run=True) as store, store.write() as session:
         role = trust.set_up_post(session, args.kit)
     print(f"Instalasi ini sekarang pos {role.code} ({role.name}) di bawah Polres {role.hq_code}.")
     return EXIT_OK
@@ -210,11 +210,13 @@ def export(args: argparse.Namespace) -> int:
 def import_files(args: argparse.Namespace) -> int:
     failed = False
     files = list(args.files)
-    if not args.officer:  # the console: a bundle imported already is refused from the file
-        files = [path for path in files if not _imported_already(args, path)]
-        failed = len(files) < len(args.files)
-        if not files:
-            return EXIT_FAILED
+    if not args.officer:
+        raise login_required()
+    # a bundle imported already is refused from the file, before the login opens the store
+    files = [path for path in files if not _imported_already(args, path)]
+    failed = len(files) < len(args.files)
+    if not files:
+        return EXIT_FAILED
     setup_logging(args)
     from okudesk.core.sync import importer, receipt, trust
 
@@ -297,7 +299,7 @@ def verify_bundle_command(args: argparse.Namespace) -> int:
     from okudesk.core.sync import SyncRefused, status
 
     path = Path(args.file)
-    with open_store(args) as store:
+    with open_store(args, login=False, installation="verify") as store:
         try:
             report = status.verify_file(store, path)
         except SyncRefused as exc:

@@ -8,6 +8,7 @@ Exit 0 only when every signature is valid and trusted (or the code is in the reg
 from __future__ import annotations
 
 import argparse
+from datetime import UTC
 from pathlib import Path
 
 from okudesk.cli import EXIT_FAILED, EXIT_OK, data_dir
@@ -111,12 +112,17 @@ def verify_pdf_file(args: argparse.Namespace, data: bytes) -> int:
             ) from exc
     folder = data_dir(args)
     check = None
+    revoked: dict[str, tuple] = {}  # certificate SHA-256 -> (when, by whom)
     if (folder / DB_NAME).exists():
         with Store.open(folder) as store, store.read() as session:
             anchors = credentials.trust_anchors(session) + extra
             result = verification.verify_pdf(data, anchors)
             if result.signatures:
                 check = verification.check_register(session, result)
+            for sig in result.signatures:
+                row = credentials.revoked_certificate(session, sig.certificate_sha256 or "-")
+                if row is not None:
+                    revoked[sig.certificate_sha256] = (row.revoked_at, row.revoked_by)
     else:
         result = verification.verify_pdf(data, extra)
     print(_("Berkas: {path}", path=args.file))
@@ -143,9 +149,26 @@ def verify_pdf_file(args: argparse.Namespace, data: bytes) -> int:
             print(_("Tanda tangan ini: {verdict}", verdict=_(VERDICT_TEXT[sig.verdict])))
         if sig.detail and sig.verdict != "valid":
             print(_("Keterangan: {detail}", detail=sig.detail))
+        if sig.certificate_sha256 in revoked:
+            at, by = revoked[sig.certificate_sha256]
+            print(
+                _(
+                    "Sertifikat ini dicabut {when} oleh {who} (kata sandi diatur ulang); "
+                    "tanda tangan yang dibuat sebelumnya tetap sah",
+                    when=at.replace(tzinfo=UTC).astimezone(_wib()).strftime("%d-%m-%Y %H:%M WIB"),
+                    who=by or "-",
+                )
+            )
     for line in register_lines(check):
         print(line)
     verdict = verification.overall_verdict(result, check)
+    if verdict == verification.VALID and any(
+        sig.signed_at is None
+        or sig.signed_at.astimezone(UTC).replace(tzinfo=None) >= revoked[sig.certificate_sha256][0]
+        for sig in result.signatures
+        if sig.certificate_sha256 in revoked
+    ):  # signed (so it claims) after its certificate was revoked: not trusted
+        verdict = verification.UNTRUSTED
     print(_("Hasil: {verdict}", verdict=_(VERDICT_TEXT[verdict])))
     return EXIT_OK if verdict == verification.VALID else EXIT_FAILED
 

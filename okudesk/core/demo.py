@@ -291,7 +291,9 @@ def _fill(
         _ensure_credentials(session, rng, officer_ids)
         desa_by_kec = _ensure_desa(session)
         stakeholder_ids = _ensure_stakeholders(session, rng, desa_by_kec)
-    ctx = _Context(rng, post.code, now, officer_ids, stakeholder_ids, desa_by_kec, store)
+        # who goes to the field and reports: not the operator, who may not sign a report
+        field_ids = _field_officers(session, officer_ids)
+    ctx = _Context(rng, post.code, now, field_ids, stakeholder_ids, desa_by_kec, store)
     with store.write() as session:
         ctx.activity_types = [r.id for r in reference.activity_types(session)]
         ctx.categories = [(r.id, r.group) for r in reference.incident_categories(session)]
@@ -424,6 +426,25 @@ def _ensure_officers(session: Session, rng: random.Random, post_id: str) -> list
         )
         existing.append(officer.id)
     return existing
+
+
+def _field_officers(session: Session, officer_ids: list[str]) -> list[str]:
+    """The officers who may sign their own reports (an officer without an account too)."""
+    from okudesk.core.models import OfficerAccount
+
+    roles: dict[str, str] = {
+        officer_id: role
+        for officer_id, role in session.execute(
+            select(OfficerAccount.officer_id, OfficerAccount.role).where(
+                OfficerAccount.officer_id.in_(officer_ids)
+            )
+        )
+    }
+    signing = {
+        r for r, granted in permissions.ROLE_PERMISSIONS.items() if "report.sign_own" in granted
+    }
+    chosen = [o for o in officer_ids if roles.get(o, "petugas") in signing]
+    return chosen or officer_ids
 
 
 def _ensure_credentials(session: Session, rng: random.Random, officer_ids: list[str]) -> None:

@@ -450,6 +450,21 @@ class OfficerCredential(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class OfficerRevocation(Base):
+    """A signing certificate this installation revoked: an admin reset the officer's
+    passphrase, so the key went with it. Local. ``renew`` is set until the officer, at the
+    next login, chooses a passphrase of their own and gets a new key under it."""
+
+    __tablename__ = "officer_revocation"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)  # the certificate's
+    officer_id: Mapped[str] = mapped_column(ForeignKey("officer.id"), index=True)
+    key_id: Mapped[str] = mapped_column(String(64), default="")
+    certificate_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    revoked_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    revoked_by: Mapped[str] = mapped_column(String(120), default="")
+    renew: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
 class PostAuthority(Base):
     """This post's CA key and certificate (self-signed until HQ enrols the post). Local."""
 

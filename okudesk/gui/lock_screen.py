@@ -197,6 +197,10 @@ class LockScreen(QFrame):
         is already showing, only the list is brought up to date: what the user picked and
         typed stays."""
         items = [(f"{c.display} ({c.nrp})", c.officer_id) for c in choices]
+        if self._old and self.showing(NEW_PASSPHRASE):
+            # logged in with a one-time passphrase: the new one is asked for; a list that
+            # arrives late (the store opened after the early login) must not replace it
+            return
         if self.showing(LOGIN):
             shown = [
                 (self.officer.itemText(i), self.officer.itemData(i))

@@ -328,6 +328,39 @@ def test_an_officer_changes_their_passphrase_from_the_status_bar(qtbot, hub_, st
     assert accounts.login(store, "baru-sekali-123", officer_id=ids["petugas"]).role == "petugas"
 
 
+def test_after_an_admins_reset_the_officer_chooses_a_passphrase_and_gets_a_new_key(
+    qtbot, hub_, store
+):
+    """The login asks for a new passphrase at once; the signing key is made then, under
+    it, and the old certificate stays revoked (the admin never knew a key's passphrase)."""
+    from okudesk.core.security import credentials
+
+    ids = _people(store)
+    with store.write() as s:
+        old = credentials.enroll_officer(s, ids["petugas"], PASS)
+    admin = permissions.Actor(ids["kapolsek"], "Kapolsek Uji", "kapolsek", "70010001")
+    with store.write(actor=admin) as s:
+        accounts.reset_passphrase(s, ids["petugas"], "sekali-pakai-1")
+    store.actor = None
+    window = _window(qtbot, store)
+    screen = _screen(window)
+    _log_in(qtbot, window, ids["petugas"], "sekali-pakai-1")
+    qtbot.waitUntil(
+        lambda: hasattr(screen, "new_pass") and screen.new_pass.isVisible(), timeout=10_000
+    )
+    assert not screen.old_pass.isVisible()
+    with store.read(actor=admin) as s:
+        assert credentials.credential(s, ids["petugas"]) is None  # not under the admin's
+    qtbot.keyClicks(screen.new_pass, "pilihan-sendiri-1")
+    qtbot.keyClicks(screen.new_pass2, "pilihan-sendiri-1")
+    qtbot.mouseClick(screen.change_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
+    with store.read(actor=admin) as s:
+        assert credentials.signing_identity(s, ids["petugas"], "pilihan-sendiri-1")
+        assert credentials.credential(s, ids["petugas"]).key_id != old.key_id
+        assert credentials.revoked_certificate(s, old.fingerprint) is not None
+
+
 def test_each_role_sees_its_pages():
     from okudesk.gui.pages import PAGES
 

@@ -294,6 +294,7 @@ def set_account(
     _grantable(actor, role)
     _live_officer(session, officer_id)
     account = session.get(OfficerAccount, officer_id)
+    new_account = account is None
     if account is None:
         if passphrase is None:
             raise ValidationError(_("Kata sandi minimal {n} karakter", n=MIN_LENGTH), "passphrase")
@@ -305,7 +306,10 @@ def set_account(
     if passphrase is not None:
         if enforce_policy:
             check_new_passphrase(passphrase)
-        _set_hash(session, account, old=None, new=passphrase)
+        if must_change:
+            _reset_by_admin(session, account, actor, passphrase, new_account=new_account)
+        else:
+            _set_hash(session, account, old=None, new=passphrase)
         account.must_change = must_change
         account.failed_count = 0
         account.locked_until = None
@@ -343,6 +347,35 @@ def unlock(session: Session, officer_id: str) -> AccountInfo:
     return _account_info(account)
 
 
+def _reset_by_admin(
+    session: Session, account: OfficerAccount, actor: Actor, one_time: str, *, new_account: bool
+) -> None:
+    """A one-time passphrase set by someone else (an admin): the officer must replace it at
+    the next login. The signing key is not made under it (the admin knows it): the old
+    certificate is revoked and the key deleted, and the new key is made when the officer
+    chooses a passphrase of their own (:func:`change_passphrase`)."""
+    from okudesk.core.security import credentials
+
+    account.passphrase_hash = hash_passphrase(one_time)
+    revoked = credentials.revoke_for_reset(session, account.officer_id, revoked_by=actor.name)
+    audit.record(
+        session,
+        "update",
+        record_type="officer_account",
+        record_id=account.officer_id,
+        summary=(
+            _("Akun diberikan oleh {who} dengan kata sandi sekali pakai", who=actor.name)
+            if new_account
+            else _(
+                "Kata sandi diatur ulang oleh {who}; sertifikat tanda tangan lama dicabut",
+                who=actor.name,
+            )
+            if revoked
+            else _("Kata sandi diatur ulang oleh {who}", who=actor.name)
+        ),
+    )
+
+
 def _set_hash(session: Session, account: OfficerAccount, *, old: str | None, new: str) -> None:
     account.passphrase_hash = hash_passphrase(new)
     _signing_key_follows_passphrase(session, account.officer_id, old, new)
@@ -361,6 +394,14 @@ def _signing_key_follows_passphrase(
     from okudesk.core.security import credentials, pki
 
     if credentials.credential(session, officer_id) is None:
+        if credentials.renew_after_reset(session, officer_id, new) is not None:
+            audit.record(
+                session,
+                "update",
+                record_type="officer_credential",
+                record_id=officer_id,
+                summary=_("Kunci tanda tangan baru dibuat dengan kata sandi petugas sendiri"),
+            )
         return
     if old is not None:
         try:
@@ -469,18 +510,54 @@ def _locked_error(
     )
 
 
+class PassphraseChangeRequired(LoginFailed):
+    """The passphrase was right but is a one-time passphrase an admin set: the officer must
+    choose their own before acting (the GUI asks at once; the command line refuses)."""
+
+
 def login(
-    store: Store, passphrase: str, *, officer_id: str | None = None, nrp: str | None = None
+    store: Store,
+    passphrase: str,
+    *,
+    officer_id: str | None = None,
+    nrp: str | None = None,
+    own_passphrase_only: bool = False,
 ) -> Actor:
     """Check an officer's passphrase; returns the :class:`Actor` to act as.
 
     Takes the store, not a session: a failed attempt must be committed (counted and
-    audited) even though the login raises ``LoginFailed``.
+    audited) even though the login raises ``LoginFailed``. With ``own_passphrase_only``
+    a right one-time passphrase (set by an admin) is refused with
+    :class:`PassphraseChangeRequired`: the command line, which has no form to ask for a
+    new one in the same breath, lets nobody act on it.
     """
     now = utcnow()
     with store.write(actor=None) as session:
         account = _find(session, officer_id, nrp)
         outcome = _attempt(session, account, passphrase, nrp or officer_id or "?", now)
+        if (
+            own_passphrase_only
+            and isinstance(outcome, Actor)
+            and account is not None
+            and account.must_change
+        ):
+            session.info[permissions.ACTOR_KEY] = None
+            audit.record(
+                session,
+                "login_failed",
+                record_type="officer_account",
+                record_id=account.officer_id,
+                summary=_("Ditolak: kata sandi sekali pakai harus diganti dulu"),
+                actor=outcome,
+            )
+            outcome = PassphraseChangeRequired(
+                _(
+                    "Kata sandi {nrp} diatur ulang oleh admin dan harus diganti sebelum "
+                    "dipakai: buat kata sandi baru dengan 'okudesk --officer {nrp} account "
+                    "passphrase' atau saat masuk di aplikasi",
+                    nrp=account.officer.nrp,
+                )
+            )
         if isinstance(outcome, Actor) and account is not None:  # (no account lets no one in)
             audit.record(
                 session,

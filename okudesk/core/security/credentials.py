@@ -39,6 +39,7 @@ from okudesk.core.i18n import _
 from okudesk.core.models import (
     Officer,
     OfficerCredential,
+    OfficerRevocation,
     PostAuthority,
     SyncIdentity,
     TrustAnchor,
@@ -371,3 +372,64 @@ def reissue_officer_certificates(session: Session) -> int:
         count += 1
     session.flush()
     return count
+
+
+# --- revocation when an admin resets a passphrase -----------------------------------------
+
+
+def revoke_for_reset(session: Session, officer_id: str, *, revoked_by: str) -> bool:
+    """An admin reset the officer's passphrase: revoke the officer's certificate and delete
+    the key (nobody signs with it again; reports signed before keep their PDFs' certificate).
+    The new key is made by :func:`renew_after_reset` once the officer has chosen a
+    passphrase of their own. Returns whether there was a certificate to revoke."""
+    row = session.get(OfficerCredential, officer_id)
+    if row is None:
+        return False
+    cert = pki.load_cert(row.certificate_pem)
+    fp = pki.fingerprint(cert)
+    if session.get(OfficerRevocation, fp) is None:
+        session.add(
+            OfficerRevocation(
+                sha256=fp,
+                officer_id=officer_id,
+                key_id=row.key_id or pki.public_key_id(cert.public_key()),
+                certificate_pem=row.certificate_pem,
+                revoked_by=revoked_by[:120],
+                renew=True,
+            )
+        )
+    session.delete(row)
+    session.flush()
+    return True
+
+
+def renewal_due(session: Session, officer_id: str) -> bool:
+    """Whether the officer's key was revoked by a reset and no new one is made yet."""
+    return session.get(OfficerCredential, officer_id) is None and bool(
+        session.scalar(
+            select(OfficerRevocation.sha256).where(
+                OfficerRevocation.officer_id == officer_id, OfficerRevocation.renew.is_(True)
+            )
+        )
+    )
+
+
+def renew_after_reset(session: Session, officer_id: str, passphrase: str) -> CredentialInfo | None:
+    """The officer's own new passphrase is set: a new signing key under it (None when no
+    renewal was due)."""
+    if not renewal_due(session, officer_id):
+        return None
+    info = enroll_officer(session, officer_id, passphrase)
+    for row in session.scalars(
+        select(OfficerRevocation).where(
+            OfficerRevocation.officer_id == officer_id, OfficerRevocation.renew.is_(True)
+        )
+    ):
+        row.renew = False
+    session.flush()
+    return info
+
+
+def revoked_certificate(session: Session, sha256: str) -> OfficerRevocation | None:
+    """The revocation of the certificate with this SHA-256 fingerprint (hex), if any."""
+    return session.get(OfficerRevocation, sha256.lower())

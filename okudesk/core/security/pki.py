@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
@@ -208,7 +209,8 @@ def issue_post_certificate(
     days: int = 1825,
     now: datetime | None = None,
 ) -> x509.Certificate:
-    """HQ certifies a post's key: it signs bundles and may issue its officers' certificates."""
+    """HQ certifies a post's key: it signs bundles and may issue its officers' certificates,
+    only under its own name (:func:`post_name_constraints`)."""
     return (
         _builder(
             _name(post_name, unit=post_code, serial=post_code),
@@ -219,11 +221,53 @@ def issue_post_certificate(
         )
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(_key_usage(sign_certs=True), critical=True)
+        .add_extension(post_name_constraints(post_code), critical=True)
         .add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()),
             critical=False,
         )
         .sign(issuer.key, hashes.SHA256())
+    )
+
+
+def post_subtree(post_code: str) -> x509.Name:
+    """The names a post may certify: its own unit (C, O, OU=post code), the start of every
+    officer certificate it issues (:func:`_name`)."""
+    return x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, COUNTRY),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, ORGANISATION),
+            x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, post_code),
+        ]
+    )
+
+
+def post_name_constraints(post_code: str) -> x509.NameConstraints:
+    """X.509 name constraints on a post CA: whatever it certifies is named under its own
+    post (a certificate it makes for another post's name fails path validation)."""
+    return x509.NameConstraints(
+        permitted_subtrees=[x509.DirectoryName(post_subtree(post_code))], excluded_subtrees=None
+    )
+
+
+def issued_post_certificate(cert: x509.Certificate, root: x509.Certificate, post_code: str) -> bool:
+    """Whether ``cert`` is a post CA certificate HQ's ``root`` itself issued for
+    ``post_code``: signed directly by the root, a CA for end certificates only, named for
+    that post and constrained to it. A certificate a post CA made never is."""
+    if is_self_signed(cert) or cert.issuer != root.subject:
+        return False
+    try:
+        cert.verify_directly_issued_by(root)
+        basic = cert.extensions.get_extension_for_class(x509.BasicConstraints).value
+        constraints = cert.extensions.get_extension_for_class(x509.NameConstraints).value
+    except (ValueError, TypeError, x509.ExtensionNotFound, InvalidSignature):
+        return False
+    return (
+        basic.ca
+        and basic.path_length == 0
+        and subject_field(cert, NameOID.SERIAL_NUMBER) == post_code
+        and subject_field(cert, NameOID.ORGANIZATIONAL_UNIT_NAME) == post_code
+        and constraints == post_name_constraints(post_code)
     )
 
 

@@ -88,7 +88,7 @@ def write_receipt(
             bundles=sorted(
                 session.scalars(select(SyncBundle.id).where(SyncBundle.post_code == post_code))
             ),
-            certificate=post.certificate.decode("ascii"),
+            certificate=trust.constrained_certificate(session, post).decode("ascii"),
             revocations=trust.revocations(session),
         )
         ack = trail.acknowledgement(session, post_code, trust.signing_identity(session).key)

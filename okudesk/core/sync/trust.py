@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography import x509
-from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -138,6 +137,7 @@ def register_own_instance(session: Session) -> str:
 
 
 def set_up_hq(session: Session, *, name: str, code: str) -> Role:
+    permissions.require(session, "settings.write")  # an admin's act (first run: the wizard)
     code = posts.validate_code(code)
     name = " ".join((name or "").split()) or code
     existing = _identity_row(session)
@@ -267,6 +267,7 @@ def read_kit(path: Path) -> dict:
 
 def set_up_post(session: Session, kit_path: Path) -> Role:
     """Make this installation the post named in the kit; its keys are made here."""
+    permissions.require(session, "settings.write")  # an admin's act (first run: the wizard)
     kit = read_kit(kit_path)
     existing_row = _identity_row(session)
     if existing_row is not None:
@@ -403,12 +404,10 @@ def check_bundle_signer(session: Session, manifest: dict, signer: tuple) -> tupl
     if post.status == "pending" and isinstance(proof, str) and hmac.compare_digest(proof, expected):
         return post, True
     cert = signer[0]
-    if (
-        post.status == "pending"
-        and cert.issuer != cert.subject
-        and pki.subject_field(cert, NameOID.SERIAL_NUMBER) == post.code
-    ):
-        # HQ certified this key before (its registry was restored from an older backup)
+    if post.status == "pending" and pki.issued_post_certificate(cert, hq_root(session), post.code):
+        # HQ certified this key before (its registry was restored from an older backup): the
+        # post code is read from a certificate HQ's root itself signed for this post, never
+        # from one a post CA made (a post CA could name any post in a certificate of its own)
         pki.validate_chain(
             cert,
             intermediates=list(signer[1:]),
@@ -435,6 +434,28 @@ def enroll(
     post.status = "active"
     post.enrolled_at = utcnow()
     session.flush()
+
+
+def constrained_certificate(session: Session, post: SyncPost) -> bytes:
+    """The post's certificate for its next receipt: one HQ issued before post CAs carried
+    name constraints is issued again (the same key) with them, so the post installs it and
+    from then on can certify names under its own post only."""
+    cert = pki.load_certs(post.certificate)[0] if post.certificate else None
+    if cert is None or not post.key_id:
+        return post.certificate
+    try:
+        cert.extensions.get_extension_for_class(x509.NameConstraints)
+        return post.certificate
+    except x509.ExtensionNotFound:
+        pass
+    if pki.public_key_id(cert.public_key()) != post.key_id:
+        return post.certificate
+    renewed = pki.issue_post_certificate(
+        signing_identity(session), cert.public_key(), post_code=post.code, post_name=post.name
+    )
+    post.certificate = pki.cert_pem(renewed)
+    session.flush()
+    return post.certificate
 
 
 def check_receipt_signer(session: Session, manifest: dict, signer: tuple) -> None:

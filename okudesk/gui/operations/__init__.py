@@ -90,6 +90,7 @@ TABLE_AREAS: dict[str, tuple[str, ...]] = {
     "officer": (OFFICER,),
     "officer_account": (OFFICER,),
     "officer_credential": (OFFICER,),
+    "officer_revocation": (OFFICER,),
     "setting": (SETTING,),
     "audit_entry": (AUDIT,),
     "post_authority": (SYNC,),

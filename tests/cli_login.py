@@ -1,0 +1,65 @@
+"""Who the command line logs in as in tests: the CLI acts only as a logged-in officer
+(docs/security.md, "The console acts as a logged-in officer"), so a test that drives it
+names a real officer of the data folder, with that officer's real passphrase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from okudesk.core.models import Incident, Meeting, Officer, OfficerAccount
+from okudesk.core.store import Store
+
+DEMO_PASSPHRASE = "demo"  # every demo officer's (okudesk/core/demo.py)
+
+
+def officer_with_role(data_dir: Path | str, role: str) -> str:
+    """The NRP of an officer with an account of ``role`` (the first by NRP)."""
+    with Store.open(Path(data_dir)) as store, store.read(actor=None) as s:
+        nrp = s.scalar(
+            select(Officer.nrp)
+            .join(OfficerAccount, OfficerAccount.officer_id == Officer.id)
+            .where(OfficerAccount.role == role, Officer.deleted_at.is_(None))
+            .order_by(Officer.nrp)
+        )
+    assert nrp, f"no {role} account in {data_dir}"
+    return nrp
+
+
+def reporter_of_latest(data_dir: Path | str, kind: str) -> str:
+    """The NRP of the officer who reported the latest meeting or incident (who signs it)."""
+    model = Meeting if kind == "meeting" else Incident
+    column = model.starts_at if kind == "meeting" else model.occurred_at
+    with Store.open(Path(data_dir)) as store, store.read(actor=None) as s:
+        nrp = s.scalar(
+            select(Officer.nrp)
+            .join(model, model.reported_by_id == Officer.id)
+            .where(model.deleted_at.is_(None))
+            .order_by(column.desc())
+        )
+    assert nrp, f"no {kind} with a reporting officer in {data_dir}"
+    return nrp
+
+
+def as_officer(nrp: str) -> list[str]:
+    """The leading options that log the command in as ``nrp``."""
+    return ["--officer", nrp]
+
+
+ADMIN_NRP = "80010001"
+ADMIN_PASSPHRASE = "admin-pos-123"
+
+
+def first_admin(store: Store, monkeypatch, *, nrp: str = ADMIN_NRP, role: str | None = None):
+    """Give the data folder its first account (an admin; at HQ an HQ admin) and let the
+    command line log in as it: returns the leading options, the passphrase goes in
+    ``$OKUDESK_PASSPHRASE`` as a scheduled task would give it."""
+    from okudesk.core.security import accounts
+
+    with store.write() as s:
+        accounts.create_first_admin(
+            s, name="Admin Pos", nrp=nrp, passphrase=ADMIN_PASSPHRASE, role=role
+        )
+    monkeypatch.setenv("OKUDESK_PASSPHRASE", ADMIN_PASSPHRASE)
+    return as_officer(nrp)
