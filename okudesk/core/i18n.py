@@ -237,6 +237,12 @@ _ENGLISH: dict[str, str] = {
     "{field} bukan teks": "{field} is not text",
     "{field} tidak dikenal: {value}": "Unknown {field}: {value}",
     "Berkas ditolak: {table} {id} tidak sah: {problem}": "File refused: {table} {id} is not valid: {problem}",
+    # the recap (okudesk/core/records/recap.py) and list export (okudesk/core/records/export.py)
+    "(tanpa kecamatan)": "(no kecamatan)",
+    "(tanpa kategori)": "(no category)",
+    "(tanpa jenis)": "(no type)",
+    "Jumlah": "Total",
+    "Dieskalasi": "Escalated",
 }
 
 
