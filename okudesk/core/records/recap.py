@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import QueryableAttribute, Session
@@ -204,7 +205,7 @@ NO_TYPE = "(tanpa jenis)"
 TOTAL = "Jumlah"
 
 
-def _filter(period: Period, post_code: str | None, **parts: str | None) -> ListFilter:
+def _filter(period: Period, post_code: str | None, **parts: Any) -> ListFilter:
     return replace(
         ListFilter(date_from=period.start, date_to=period.end, post_code=post_code), **parts
     )
