@@ -243,6 +243,8 @@ _ENGLISH: dict[str, str] = {
     "(tanpa jenis)": "(no type)",
     "Jumlah": "Total",
     "Dieskalasi": "Escalated",
+    "Berkas ekspor harus berakhiran .xlsx atau .csv: {path}": "An export file must end in .xlsx or .csv: {path}",
+    "Ekspor dibatalkan": "Export cancelled",
 }
 
 
