@@ -377,6 +377,13 @@ class ListPage(Page):
         top.addWidget(self.title)
         top.addStretch(1)
         top.addLayout(self.buttons)
+        self.export_button = QPushButton(tr("Ekspor ke Excel…"))
+        self.export_button.setToolTip(
+            tr("Baris yang tampil (filter, pencarian, urutan) ke .xlsx atau .csv")
+        )
+        self.export_button.clicked.connect(self.export_list)
+        top.addWidget(self.export_button)
+        self.export = None  # the running export (okudesk.gui.export.ListExport)
         layout.addLayout(top)
         layout.addWidget(filter_bar)
         layout.addWidget(self.splitter, 1)
@@ -528,6 +535,20 @@ class ListPage(Page):
         row = self.current_row()
         if row >= 0 and self.model.record_id(row) != self._shown_id:
             self._current_changed(row)
+
+    def export_list(self) -> None:
+        """Ekspor ke Excel…: the rows shown, to a file chosen by the user, in the background."""
+        if self.export is not None:
+            self.say(tr("Ekspor sedang berjalan"))
+            return
+        from okudesk.gui.export import ListExport
+
+        job = ListExport(self)
+        job.done.connect(lambda _n: setattr(self, "export", None))
+        if job.start():
+            self.export = job
+        else:
+            job.deleteLater()
 
     def focus_search(self) -> None:
         self.filter_bar.search.setFocus()
