@@ -240,3 +240,35 @@ def test_discipline_is_passed_in_and_kept_for_the_scope(store):
         assert recap.build(s, WEEK, today=TODAY, discipline=rows, post_code="BTB").discipline == (
             rows[1],
         )
+
+
+def test_the_recap_workbook_holds_the_same_totals_and_native_charts(store, world, tmp_path):
+    from xlsx_reader import read
+
+    from okudesk.core.reports import recap_workbook
+
+    with store.read() as s:
+        r = recap.build(s, WEEK, today=TODAY)
+    out = recap_workbook.write(tmp_path / "rekap.xlsx", r)
+    sheets = {sh.name: sh for sh in read(out)}
+    assert not list(tmp_path.glob("*.part"))
+    summary = sheets["Ringkasan"].rows
+    assert summary[5][:4] == ["Kejadian", 4, 2, 2] and summary[6][:3] == ["Rapat & kunjungan", 2, 1]
+    matrix = sheets["Kecamatan x Kategori"].rows
+    assert matrix[-1][0] == "Jumlah" and matrix[-1][-3:] == [4, 2, 2]
+    assert len(matrix) == len(r.by_kecamatan_category.rows) + 2
+    severity = sheets["Tingkat kerawanan"]
+    assert severity.rows[1][:3] == ["Kritis", 1, 1] and severity.charts == 1
+    weekly = sheets["Mingguan"]
+    assert weekly.charts == 2 and len(weekly.rows) == 13
+    assert weekly.rows[-1][0] == datetime(2026, 3, 9)  # a real date: this week's Monday
+    assert sum(v for v in weekly.rows[-1][1:5]) == 4
+    assert [row[0] for row in sheets["Tindak lanjut terlambat"].rows[1:]] == [
+        "BTT - Polsek Baturaja Timur"
+    ]
+    cover = sheets["Cakupan pemangku"].rows
+    assert cover[1][3] == "Ya" and "Tidak" in [row[3] for row in cover[1:]]
+    with store.read() as s:  # an empty period still writes every sheet
+        empty = recap.build(s, Period(date(2020, 1, 1), date(2020, 1, 7)), today=TODAY)
+    sheets = {sh.name: sh for sh in read(recap_workbook.write(tmp_path / "kosong.xlsx", empty))}
+    assert sheets["Ringkasan"].rows[5][:3] == ["Kejadian", 0, 0] and len(sheets) == 9

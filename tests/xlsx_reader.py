@@ -79,6 +79,8 @@ def read(path: Path) -> list[Sheet]:
                             if x.get("Type", "").endswith("/chart")
                         )
             for row in root.iterfind("m:sheetData/m:row", NS):
+                while len(sheet.rows) < int(row.get("r")) - 1:  # rows with nothing are not written
+                    sheet.rows.append([])
                 values: list = []
                 for c in row.iterfind("m:c", NS):
                     i = _col(c.get("r"))
