@@ -293,7 +293,15 @@ def test_an_officer_changes_their_passphrase_from_the_status_bar(qtbot, hub_, st
 def test_each_role_sees_its_pages():
     from okudesk.gui.pages import PAGES
 
-    records = {"home", "meetings", "incidents", "stakeholders", "follow_ups", "reports"}
+    records = {
+        "home",
+        "meetings",
+        "incidents",
+        "stakeholders",
+        "follow_ups",
+        "situation",
+        "reports",
+    }
 
     def pages(role):
         actor = permissions.Actor("x", "X", role)

@@ -1,0 +1,124 @@
+"""Situasi wilayah as a Kapolsek uses it: change the period, see the figures, click a number
+and land on the list it counts."""
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import Qt
+
+from okudesk.core.records import incidents, reference
+from okudesk.gui.pages.situation import RANGE, SituationPage
+
+
+def _incident(s, when, kec, cat, severity="sedang"):
+    incidents.create_incident(
+        s,
+        incidents.IncidentInput(
+            occurred_at=when,
+            category_id=cat,
+            kecamatan_id=kec,
+            severity=severity,
+            title="Kejadian uji",
+            description="Uraian",
+        ),
+    )
+
+
+def _click_cell(qtbot, table, row, column):
+    item = table.item(row, column)
+    table.scrollToItem(item)
+    rect = table.visualItemRect(item)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_change_the_period_see_the_figures_and_open_the_list(window, store, qtbot, idle):
+    today = date.today()
+    monday = today - timedelta(days=today.weekday())
+    this_week = datetime.combine(monday, time(9))
+    with store.write() as s:
+        kec = {k.name: k.id for k in reference.kecamatan(s)}
+        cats = reference.incident_categories(s)
+        for _ in range(3):
+            _incident(s, this_week, kec["Baturaja Timur"], cats[0].id, "kritis")
+        _incident(s, this_week, kec["Lengkiti"], cats[1].id)
+        _incident(s, this_week - timedelta(days=7), kec["Baturaja Timur"], cats[0].id)
+        _incident(s, this_week - timedelta(days=40), kec["Lengkiti"], cats[1].id)
+    page = window.go_to("situation")
+    assert isinstance(page, SituationPage)
+    qtbot.waitUntil(lambda: page.recap is not None, timeout=10_000)
+    idle()
+    m = page.matrix
+    r, c = m.cell_of("Baturaja Timur", cats[0].name)
+    assert m.item(r, c).text() == "3"
+    assert "1" in m.item(r, c).toolTip()  # the previous week's one
+    total_row = m.rowCount() - 1
+    assert m.item(total_row, m.columnCount() - 2).text() == "4"
+    assert m.item(total_row, m.columnCount() - 1).text() == "+3"  # against last week's 1
+    # a shaded cell: the highest count is the darkest
+    assert m.item(r, c).background().color() != m.item(0, 1).background().color() or r == 0
+    assert "4" in page.summary.text()
+    # a custom range of sixty days holds all six; one long ago holds none
+    page.set_range(monday - timedelta(days=60), monday + timedelta(days=6))
+    qtbot.waitUntil(lambda: page.recap.incidents.value == 6, timeout=10_000)
+    assert page.period.currentData() == RANGE
+    page.set_range(date(2020, 1, 1), date(2020, 1, 31))
+    qtbot.waitUntil(lambda: page.recap.incidents.value == 0, timeout=10_000)
+    assert m.item(m.rowCount() - 1, m.columnCount() - 2).text() == "0"
+    page.set_period("week")
+    qtbot.waitUntil(lambda: page.recap.incidents.value == 4, timeout=10_000)
+    idle()
+    # the weekly charts: twelve weeks, stacked by severity
+    chart = page.severity_chart.chart()
+    (series,) = chart.series()
+    assert series.count() == 4 and all(bar.count() == 12 for bar in series.barSets())
+    kritis = next(b for b in series.barSets() if b.label() == "Kritis")
+    assert kritis.at(11) == 3
+    # click the 3: the incidents list opens, showing exactly those three
+    r, c = m.cell_of("Baturaja Timur", cats[0].name)
+    _click_cell(qtbot, m, r, c)
+    incidents_page = window.current_page()
+    assert incidents_page is window.page("incidents")
+    qtbot.waitUntil(
+        lambda: incidents_page.model.rowCount() == 3 and incidents_page.model.is_idle(),
+        timeout=10_000,
+    )
+    flt = incidents_page.model.filter
+    assert (flt.kecamatan_id, flt.kind_id, flt.date_from) == (
+        kec["Baturaja Timur"],
+        cats[0].id,
+        monday,
+    )
+    assert "Situasi wilayah" in incidents_page.count_label.text()
+    # changing the filter bar drops the drill-down filter
+    qtbot.mouseClick(incidents_page.filter_bar.reset, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: incidents_page.model.rowCount() == 6 and incidents_page.model.is_idle())
+    assert incidents_page.drill is None
+    # the severity table's count opens the list of that severity
+    window.go_to("situation")
+    r, _c = page.severity.cell_of("Kritis", "Periode ini")
+    _click_cell(qtbot, page.severity, r, 1)
+    qtbot.waitUntil(
+        lambda: incidents_page.model.rowCount() == 3 and incidents_page.model.is_idle(),
+        timeout=10_000,
+    )
+    assert incidents_page.model.filter.severity == "kritis"
+    idle()
+
+
+def test_the_recap_workbook_from_the_page(window, store, qtbot, idle, monkeypatch, tmp_path):
+    import sys
+    from pathlib import Path
+
+    from okudesk.gui import export
+
+    sys.path.insert(0, str(Path(__file__).parents[1]))
+    from xlsx_reader import read
+
+    page = window.go_to("situation")
+    qtbot.waitUntil(lambda: page.recap is not None, timeout=10_000)
+    out = tmp_path / "rekap.xlsx"
+    monkeypatch.setattr(export, "ask_path", lambda parent, suggested: str(out))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(out.exists, timeout=10_000)
+    idle()
+    names = [s.name for s in read(out)]
+    assert names[0] == "Ringkasan" and "Mingguan" in names
