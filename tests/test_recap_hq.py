@@ -43,3 +43,41 @@ def test_hq_recap_per_post_with_discipline_and_a_revoked_post(tmp_path):
         assert len(listing.keys(s, listing.LISTINGS[drill.listing], drill.filter)) == 1
     for store in (hq, btt, btb):
         store.close()
+
+
+def test_rekap_command_prints_json_that_matches_stats_and_writes_a_workbook(
+    tmp_path, capsys, store
+):
+    import json
+
+    from xlsx_reader import read
+
+    from okudesk.cli import main
+
+    store.close()
+    data = str(tmp_path / "data")
+    assert main(["--data-dir", data, "demo", "--meetings", "20", "--incidents", "60"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", data, "stats", "--json"]) == 0
+    total = json.loads(capsys.readouterr().out)["incidents"]
+    assert (
+        main(["--data-dir", data, "rekap", "--from", "2000-01-01", "--to", "2100-12-31", "--json"])
+        == 0
+    )
+    got = json.loads(capsys.readouterr().out)
+    assert got["incidents"]["value"] == total > 0 and got["incidents"]["previous"] == 0
+    assert sum(x["value"] for x in got["by_kecamatan_category"]) <= total
+    assert sum(x["value"] for x in got["by_severity"]) == total
+    out = tmp_path / "rekap.xlsx"
+    args = ["--data-dir", data, "recap", "--from", "2000-01-01", "--to", "2100-12-31"]
+    assert main([*args, "--out", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    summary = {s.name: s for s in read(out)}["Ringkasan"].rows
+    assert summary[5][:2] == ["Kejadian", total]
+    base = ["--data-dir", data, "rekap"]
+    assert main([*base, "--from", "2026-02-01", "--to", "2026-01-01"]) == 2
+    assert "lebih awal" in capsys.readouterr().err
+    assert main([*args, "--out", str(tmp_path / "rekap.pdf")]) == 2
+    assert main([*base, "--from", "2026-13-01", "--to", "2026-01-01"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+    assert not (tmp_path / "rekap.pdf").exists()
