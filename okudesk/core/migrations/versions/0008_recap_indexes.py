@@ -1,0 +1,44 @@
+"""Situasi wilayah's figures answered from indexes alone
+
+The recap counts a period's incidents by kecamatan, category, severity and post: the
+``(deleted_at, occurred_at)`` index found the rows and each row was then read for those
+columns. The index now carries them too (same name, same first columns, so the lists and
+Beranda's period counts use it as before). Open escalated incidents were counted by
+reading every incident; ``(deleted_at, status, origin_post)`` answers that at once.
+
+Revision ID: 0008_recap_indexes
+Revises: 0007_wilayah
+Create Date: 2026-12-06
+"""
+
+from alembic import op
+
+revision = "0008_recap_indexes"
+down_revision = "0007_wilayah"
+branch_labels = None
+depends_on = None
+
+RECAP_COLUMNS = [
+    "deleted_at",
+    "occurred_at",
+    "kecamatan_id",
+    "category_id",
+    "severity",
+    "origin_post",
+]
+
+
+def upgrade() -> None:
+    op.drop_index("ix_incident_live_occurred", table_name="incident")
+    op.create_index("ix_incident_live_occurred", "incident", RECAP_COLUMNS, unique=False)
+    op.create_index(
+        "ix_incident_live_status", "incident", ["deleted_at", "status", "origin_post"], unique=False
+    )
+
+
+def downgrade() -> None:
+    op.drop_index("ix_incident_live_status", table_name="incident")
+    op.drop_index("ix_incident_live_occurred", table_name="incident")
+    op.create_index(
+        "ix_incident_live_occurred", "incident", ["deleted_at", "occurred_at"], unique=False
+    )
