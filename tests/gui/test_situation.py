@@ -122,3 +122,46 @@ def test_the_recap_workbook_from_the_page(window, store, qtbot, idle, monkeypatc
     idle()
     names = [s.name for s in read(out)]
     assert names[0] == "Ringkasan" and "Mingguan" in names
+
+
+def test_hq_starts_on_the_situation_and_picks_one_post(qtbot, tmp_path):
+    from sync_world import add_incident, enroll, export_to, import_all, make_hq
+
+    from okudesk.gui import operations
+    from okudesk.gui.main_window import MainWindow
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    hq = make_hq(tmp_path / "hq")
+    btt = enroll(hq, tmp_path / "btt", "BTT", usb)
+    btb = enroll(hq, tmp_path / "btb", "BTB", usb)
+    add_incident(btt, "Baliho dirusak")
+    add_incident(btt, "Bentrok pendukung")
+    add_incident(btb, "Politik uang")
+    assert all(o.ok for o in import_all(hq, [export_to(btt, usb), export_to(btb, usb)]))
+    btt.close()
+    btb.close()
+    operations.set_hub(None)
+    window = MainWindow(hq)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.is_ready, timeout=15_000)
+    page = window.current_page()
+    assert isinstance(page, SituationPage)  # HQ's start page
+    qtbot.waitUntil(lambda: page.post.isVisibleTo(page) and page.post.count() == 3, timeout=10_000)
+    page.set_range(date(2026, 3, 9), date(2026, 3, 15))
+    qtbot.waitUntil(lambda: page.recap.incidents.value == 3, timeout=10_000)
+    assert {d.code for d in page.recap.discipline} == {"BTT", "BTB"}
+    assert page.discipline.rowCount() == 2
+    page.post.setCurrentIndex(page.post.findData("BTB"))
+    qtbot.waitUntil(lambda: page.recap.post_code == "BTB", timeout=10_000)
+    assert page.recap.incidents.value == 1 and [d.code for d in page.recap.discipline] == ["BTB"]
+    # the one post's total opens the list of that post's incidents
+    m = page.matrix
+    _click_cell(qtbot, m, m.rowCount() - 1, m.columnCount() - 2)
+    listed = window.page("incidents")
+    qtbot.waitUntil(lambda: listed.model.rowCount() == 1 and listed.model.is_idle(), timeout=10_000)
+    assert listed.model.filter.post_code == "BTB"
+    qtbot.waitUntil(lambda: window.hub.taskman.pending == 0, timeout=10_000)
+    window.close()
+    window.hub.taskman.shutdown()
