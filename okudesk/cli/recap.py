@@ -32,8 +32,22 @@ def register(subparsers) -> None:
     p.add_argument("--from", dest="date_from", type=_day, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=_day, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--post", default=None, metavar="KODE", help="hanya data satu pos (di Polres)")
-    p.add_argument("--out", type=Path, default=None, metavar="FILE", help="tulis buku kerja .xlsx")
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="tulis laporan bertanda tangan (.pdf) atau buku kerja (.xlsx)",
+    )
     p.add_argument("--json", action="store_true", help="keluaran satu objek JSON")
+    p.add_argument("--draft", action="store_true", help="PDF: draf tanpa nomor dan tanda tangan")
+    p.add_argument("--officer", metavar="NRP", help="PDF: petugas penanda tangan")
+    p.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help="PDF: berkas berisi kata sandi penanda tangan (atau $OKUDESK_PASSPHRASE)",
+    )
     p.set_defaults(func=run)
 
 
@@ -94,14 +108,18 @@ def run(args: argparse.Namespace) -> int:
     if args.date_to < args.date_from:
         print("okudesk rekap: --to lebih awal dari --from", file=sys.stderr)
         return EXIT_USAGE
-    if args.out is not None and args.out.suffix.lower() != ".xlsx":
-        print("okudesk rekap: --out harus berakhiran .xlsx", file=sys.stderr)
+    suffix = args.out.suffix.lower() if args.out is not None else ""
+    if args.out is not None and suffix not in (".xlsx", ".pdf"):
+        print("okudesk rekap: --out harus berakhiran .pdf atau .xlsx", file=sys.stderr)
         return EXIT_USAGE
     setup_logging(args)
+    period = recap.Period(args.date_from, args.date_to)
+    if suffix == ".pdf":
+        return _pdf(args, period)
     with open_store(args) as store, store.read() as session:
         r = recap.build(
             session,
-            recap.Period(args.date_from, args.date_to),
+            period,
             post_code=args.post,
             discipline=discipline.of(session),
         )
@@ -121,4 +139,37 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {'  ' + c.label:<24}{c.value:>8}")
     print(f"  {'Dieskalasi (terbuka)':<24}{r.escalated_open.value:>8}")
     print(f"  {'TL terlambat':<24}{sum(c.value for c in r.overdue_follow_ups):>8}")
+    return EXIT_OK
+
+
+def _pdf(args: argparse.Namespace, period) -> int:
+    """The signed recap report (or a draft), written whole then renamed; prints its path."""
+    from okudesk.cli.report import read_passphrase
+    from okudesk.core.errors import OkudeskError
+    from okudesk.core.i18n import _
+    from okudesk.core.reports import recap_report, service
+    from okudesk.core.sync import discipline
+
+    passphrase = None if args.draft else read_passphrase(args)
+    if not args.draft and passphrase is None:
+        raise OkudeskError(
+            _(
+                "Kata sandi penanda tangan diperlukan: --passphrase-file FILE atau ${env}",
+                env="OKUDESK_PASSPHRASE",
+            )
+        )
+    with open_store(args, passphrase=passphrase) as store:
+        with store.read() as session:
+            rows = discipline.of(session)
+        result = recap_report.make(
+            store,
+            period,
+            post_code=args.post,
+            discipline=rows,
+            passphrase=passphrase,
+            draft=args.draft,
+            officer_nrp=args.officer,
+        )
+    service.write_output(args.out, result.pdf)
+    print(args.out)
     return EXIT_OK

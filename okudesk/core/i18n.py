@@ -245,6 +245,7 @@ _ENGLISH: dict[str, str] = {
     "Dieskalasi": "Escalated",
     "Berkas ekspor harus berakhiran .xlsx atau .csv: {path}": "An export file must end in .xlsx or .csv: {path}",
     "Ekspor dibatalkan": "Export cancelled",
+    "Pilih petugas penanda tangan rekap (--officer NRP)": "Choose the officer who signs the recap (--officer NRP)",
     "Cakupan pemangku": "Stakeholder coverage",
     "Data terakhir": "Last data",
     "Disiplin pelaporan": "Reporting discipline",

@@ -24,6 +24,7 @@ from sqlalchemy.sql import ColumnElement
 
 from okudesk.core.i18n import _
 from okudesk.core.models import (
+    FOLLOW_UP_STATUSES,
     SEVERITIES,
     ActivityType,
     FollowUp,
@@ -36,7 +37,7 @@ from okudesk.core.models import (
     StakeholderType,
     meeting_stakeholder,
 )
-from okudesk.core.records.listing import ListFilter
+from okudesk.core.records.listing import SEVERITY_RANK, ListFilter
 
 WEEKS = 12  # the weekly charts: the last twelve weeks up to the period's end
 ESCALATED = "dieskalasi"  # escalated and not yet handled
@@ -412,6 +413,85 @@ def _escalated(
     lines = tuple(EscalatedLine(*row) for row in session.execute(stmt))
     drill = Drill("incident", ListFilter(status=ESCALATED, post_code=post_code))
     return Count(ESCALATED, _("Dieskalasi"), n, drill), lines
+
+
+@dataclass(frozen=True)
+class NotableLine:
+    number: str
+    occurred_at: datetime
+    severity: str
+    status: str
+    category: str
+    kecamatan: str
+    summary: str
+
+
+NOTABLE = ("kritis", "tinggi")
+
+
+def notable_incidents(
+    session: Session, period: Period, *, post_code: str | None = None, limit: int = 40
+) -> tuple[NotableLine, ...]:
+    """The period's Kritis and Tinggi incidents (the most serious, then the latest, first)."""
+    scope = [
+        Incident.deleted_at.is_(None),
+        Incident.occurred_at >= period.begins,
+        Incident.occurred_at < period.ends,
+        Incident.severity.in_(NOTABLE),
+    ]
+    if post_code is not None:
+        scope.append(Incident.origin_post == post_code)
+    stmt = (
+        select(
+            Incident.number,
+            Incident.occurred_at,
+            Incident.severity,
+            Incident.status,
+            func.coalesce(IncidentCategory.name, ""),
+            func.coalesce(Kecamatan.name, ""),
+            func.coalesce(
+                func.nullif(Incident.title, ""), func.substr(Incident.description, 1, 120)
+            ),
+        )
+        .outerjoin(IncidentCategory, IncidentCategory.id == Incident.category_id)
+        .outerjoin(Kecamatan, Kecamatan.id == Incident.kecamatan_id)
+        .where(*scope)
+        .order_by(SEVERITY_RANK.desc(), Incident.occurred_at.desc(), Incident.id)
+        .limit(limit)
+    )
+    return tuple(NotableLine(*row) for row in session.execute(stmt))
+
+
+def follow_ups_by_status(
+    session: Session, period: Period, *, post_code: str | None = None
+) -> tuple[Count, ...]:
+    """Follow-ups due in the period, by status (terbuka, selesai, batal)."""
+    scope = [
+        FollowUp.deleted_at.is_(None),
+        FollowUp.due_date >= period.start,
+        FollowUp.due_date <= period.end,
+    ]
+    if post_code is not None:
+        scope.append(FollowUp.origin_post == post_code)
+    stmt = select(FollowUp.status, func.count()).where(*scope).group_by(FollowUp.status)
+    counts = dict(session.execute(stmt).tuples().all())
+    return tuple(
+        Count(
+            status,
+            status.capitalize(),
+            counts.get(status, 0),
+            Drill(
+                "follow_up",
+                ListFilter(
+                    date_from=period.start,
+                    date_to=period.end,
+                    status=status,
+                    post_code=post_code,
+                ),
+            ),
+        )
+        for status in FOLLOW_UP_STATUSES
+    )
 
 
 def _post_names(session: Session) -> dict[str, str]:
