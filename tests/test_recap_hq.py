@@ -77,7 +77,7 @@ def test_rekap_command_prints_json_that_matches_stats_and_writes_a_workbook(
     base = ["--data-dir", data, "rekap"]
     assert main([*base, "--from", "2026-02-01", "--to", "2026-01-01"]) == 2
     assert "lebih awal" in capsys.readouterr().err
-    assert main([*args, "--out", str(tmp_path / "rekap.pdf")]) == 2
+    assert main([*args, "--out", str(tmp_path / "rekap.ods")]) == 2
     assert main([*base, "--from", "2026-13-01", "--to", "2026-01-01"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
-    assert not (tmp_path / "rekap.pdf").exists()
+    assert not (tmp_path / "rekap.ods").exists()
