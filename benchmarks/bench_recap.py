@@ -62,6 +62,13 @@ def plain_aggregates(db: Path, period: recap.Period) -> int:
             (b, a, c),
         ),
         ("SELECT count(*) FROM incident WHERE deleted_at IS NULL AND status = 'dieskalasi'", ()),
+        (  # the page lists the latest escalated incidents too
+            "SELECT i.id, i.number, i.occurred_at, i.severity, c.name, k.name, i.title, "
+            "i.origin_post FROM incident i LEFT JOIN incident_category c ON c.id = i.category_id "
+            "LEFT JOIN kecamatan k ON k.id = i.kecamatan_id WHERE i.deleted_at IS NULL "
+            "AND i.status = 'dieskalasi' ORDER BY i.occurred_at DESC LIMIT 50",
+            (),
+        ),
         (
             "SELECT origin_post, count(*) FROM follow_up WHERE deleted_at IS NULL AND "
             "status = 'terbuka' AND due_date < ? GROUP BY 1",
@@ -91,7 +98,8 @@ def bench_recap(folder: Path, runs: int) -> None:
     con = sqlite3.connect(db)
     last = con.execute("SELECT max(occurred_at) FROM incident").fetchone()[0]
     con.close()
-    today = datetime.fromisoformat(last).date()
+    # the last whole month of the data, and the week it ends in
+    today = datetime.fromisoformat(last).date().replace(day=1) - timedelta(days=1)
     month = recap.Period.this_month(today)
     week = recap.Period.this_week(today)
     with Store.open(folder) as store:

@@ -351,7 +351,13 @@ Index(
     Incident.severity,
     Incident.origin_post,
 )
-Index("ix_incident_live_status", Incident.deleted_at, Incident.status, Incident.origin_post)
+Index(  # open escalations: counted, and the latest listed, in index order
+    "ix_incident_live_status",
+    Incident.deleted_at,
+    Incident.status,
+    Incident.occurred_at,
+    Incident.origin_post,
+)
 Index("ix_meeting_live_starts", Meeting.deleted_at, Meeting.starts_at)
 # counts answered from an index alone (0006_count_indexes; EXPLAIN QUERY PLAN in
 # tests/test_count_indexes.py): live records per post (``stats``), open follow-ups by due date

@@ -404,10 +404,8 @@ def _escalated(
         .outerjoin(IncidentCategory, IncidentCategory.id == Incident.category_id)
         .outerjoin(Kecamatan, Kecamatan.id == Incident.kecamatan_id)
         .where(*scope)
-        # occurred_at is never empty: the coalesce only keeps SQLite from walking every live
-        # incident in time order to skip a sort, instead of finding the few escalated ones
-        # through their index and sorting them
-        .order_by(func.coalesce(Incident.occurred_at, Incident.reported_at).desc(), Incident.id)
+        # in the order of ix_incident_live_status: the latest come first, nothing is sorted
+        .order_by(Incident.occurred_at.desc())
         .limit(limit)
     )
     lines = tuple(EscalatedLine(*row) for row in session.execute(stmt))

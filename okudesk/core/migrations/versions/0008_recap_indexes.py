@@ -4,7 +4,9 @@ The recap counts a period's incidents by kecamatan, category, severity and post:
 ``(deleted_at, occurred_at)`` index found the rows and each row was then read for those
 columns. The index now carries them too (same name, same first columns, so the lists and
 Beranda's period counts use it as before). Open escalated incidents were counted by
-reading every incident; ``(deleted_at, status, origin_post)`` answers that at once.
+reading every incident, and the latest of them listed by sorting them all;
+``(deleted_at, status, occurred_at, origin_post)`` counts them (per post too) and hands the
+latest over in order.
 
 Revision ID: 0008_recap_indexes
 Revises: 0007_wilayah
@@ -32,7 +34,10 @@ def upgrade() -> None:
     op.drop_index("ix_incident_live_occurred", table_name="incident")
     op.create_index("ix_incident_live_occurred", "incident", RECAP_COLUMNS, unique=False)
     op.create_index(
-        "ix_incident_live_status", "incident", ["deleted_at", "status", "origin_post"], unique=False
+        "ix_incident_live_status",
+        "incident",
+        ["deleted_at", "status", "occurred_at", "origin_post"],
+        unique=False,
     )
 
 
