@@ -165,3 +165,36 @@ def test_hq_starts_on_the_situation_and_picks_one_post(qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.hub.taskman.pending == 0, timeout=10_000)
     window.close()
     window.hub.taskman.shutdown()
+
+
+def test_the_signed_recap_report_from_the_page(window, store, qtbot, idle, monkeypatch, tmp_path):
+    from okudesk.core.records import officers
+    from okudesk.core.reports import verification
+    from okudesk.core.security import credentials
+    from okudesk.gui.pages import situation
+
+    with store.write() as s:
+        ranks = {r.name: r.id for r in reference.ranks(s)}
+        officer = officers.add_officer(
+            s, name="Budi Santoso", nrp="85071234", rank_id=ranks["Aiptu"], position="Kanit"
+        )
+        credentials.enroll_officer(s, officer.id, "rahasia-pelapor")
+    page = window.go_to("situation")
+    qtbot.waitUntil(lambda: page.recap is not None, timeout=10_000)
+    out = tmp_path / "rekap.pdf"
+    offered = []
+    monkeypatch.setattr(
+        situation,
+        "ask_signer",
+        lambda parent, choices: offered.extend(choices) or ("85071234", "rahasia-pelapor", False),
+    )
+    monkeypatch.setattr(situation, "ask_pdf_path", lambda parent, suggested: str(out))
+    qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(out.exists, timeout=20_000)
+    idle()
+    assert ("85071234", "Budi Santoso - Kanit") in offered
+    with store.read() as s:
+        anchors = credentials.trust_anchors(s)
+    checked = verification.verify_pdf(out.read_bytes(), anchors)
+    assert checked.verdict == verification.VALID
+    assert "rekap.pdf" in window.statusBar().currentMessage()

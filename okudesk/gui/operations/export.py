@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from okudesk.gui.operations import StoreTask
+from okudesk.gui.operations import QueryOp, StoreTask
 
 
 def _cell(shown: Callable[[object], object], value: object) -> object:
@@ -71,3 +71,49 @@ def export_recap(*, parent: QWidget | None, recap: Any, path: Path) -> StoreTask
         return path
 
     return StoreTask(parent, work, needs_store=False)
+
+
+def signers(*, parent: QWidget | None) -> QueryOp[list[tuple[str, str]]]:
+    """(NRP, "name - position") of the officers who may sign, for the recap report."""
+
+    def work(session):
+        from okudesk.core.records import officers
+
+        return [(o.nrp, f"{o.name} - {o.position}") for o in officers.list_officers(session)]
+
+    return QueryOp(parent, work)
+
+
+def recap_pdf(
+    *,
+    parent: QWidget | None,
+    start: date,
+    end: date,
+    post_code: str | None,
+    officer_nrp: str,
+    passphrase: str | None,
+    draft: bool,
+    path: Path,
+) -> StoreTask[Path]:
+    """The signed recap report (or a draft) of the period, written to ``path``."""
+
+    def work(store):
+        from okudesk.core.records import recap
+        from okudesk.core.reports import recap_report, service
+        from okudesk.core.sync import discipline
+
+        with store.read() as session:
+            rows = discipline.of(session)
+        result = recap_report.make(
+            store,
+            recap.Period(start, end),
+            post_code=post_code,
+            discipline=rows,
+            passphrase=passphrase,
+            draft=draft,
+            officer_nrp=officer_nrp,
+        )
+        service.write_output(path, result.pdf)
+        return path
+
+    return StoreTask(parent, work)

@@ -152,6 +152,8 @@ class SituationPage(Page):
         self.post.setVisible(False)
         self.export_button = QPushButton(tr("Ekspor ke Excel…"))
         self.export_button.clicked.connect(self.export_workbook)
+        self.pdf_button = QPushButton(tr("Laporan rekap (PDF)…"))
+        self.pdf_button.clicked.connect(self.print_current)
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
@@ -162,6 +164,7 @@ class SituationPage(Page):
         top.addWidget(self.date_to)
         top.addWidget(self.post)
         top.addWidget(self.export_button)
+        top.addWidget(self.pdf_button)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -212,6 +215,7 @@ class SituationPage(Page):
         self.date_from.dateChanged.connect(self._range_changed)
         self.date_to.dateChanged.connect(self._range_changed)
         self.post.currentIndexChanged.connect(self.load)
+        self.guard("data.read", self.pdf_button, actions=("print_current",))
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self.load)
 
@@ -492,3 +496,76 @@ class SituationPage(Page):
         export_ops.export_recap(parent=self, recap=r, path=Path(path)).success(
             lambda p: self.say(tr("Rekap disimpan: {path}").format(path=p))
         ).run()
+
+    def print_current(self) -> None:
+        """Ctrl+P: the Laporan Rekapitulasi of the period on screen, signed (or a draft)."""
+        r = self.recap
+        if r is None:
+            return
+        from okudesk.gui.operations import export as export_ops
+
+        export_ops.signers(parent=self).success(lambda choices: self._sign(r, choices)).run()
+
+    def _sign(self, r, choices) -> None:
+        answer = ask_signer(self, choices)
+        if answer is None:
+            return
+        nrp, passphrase, draft = answer
+        from pathlib import Path
+
+        suggested = f"rekap-{r.period.start:%Y%m%d}-{r.period.end:%Y%m%d}.pdf"
+        path = ask_pdf_path(self, suggested)
+        if not path:
+            return
+        from okudesk.gui.operations import export as export_ops
+
+        self.say(tr("Menyusun dan menandatangani laporan rekap…"))
+        export_ops.recap_pdf(
+            parent=self,
+            start=r.period.start,
+            end=r.period.end,
+            post_code=r.post_code,
+            officer_nrp=nrp,
+            passphrase=None if draft else passphrase,
+            draft=draft,
+            path=Path(path),
+        ).success(lambda p: self.say(tr("Laporan rekap disimpan: {path}").format(path=p))).run()
+
+
+def ask_pdf_path(parent: QWidget | None, suggested: str) -> str | None:
+    """Where to write the recap report (tests replace this)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _chosen = QFileDialog.getSaveFileName(
+        parent, tr("Simpan laporan rekap"), suggested, tr("PDF (*.pdf)")
+    )
+    if path and not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    return path or None
+
+
+def ask_signer(parent: QWidget | None, choices: list[tuple[str, str]]):
+    """(NRP, passphrase, draft) of the officer who signs the recap, or None (tests replace
+    this)."""
+    from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(tr("Laporan rekap"))
+    form = QFormLayout(dialog)
+    officer = Combo()
+    officer.set_items([(nrp, text) for nrp, text in choices])
+    passphrase = QLineEdit()
+    passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+    draft = QCheckBox(tr("Draf (tanpa nomor dan tanda tangan)"))
+    form.addRow(tr("Penanda tangan"), officer)
+    form.addRow(tr("Kata sandi"), passphrase)
+    form.addRow("", draft)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted or officer.current_id() is None:
+        return None
+    return officer.current_id(), passphrase.text(), draft.isChecked()
