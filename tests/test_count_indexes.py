@@ -160,3 +160,21 @@ def test_a_database_of_the_previous_release_upgrades_with_its_counts(tmp_path):
 
     new, old = schema(tmp_path / "new"), schema(tmp_path / "old")
     assert new == old, sorted(new ^ old)[:4]
+
+
+def test_the_recap_counts_incidents_from_indexes_alone(filled):
+    """Situasi wilayah's incident figures (kecamatan x category x severity over two periods,
+    the weekly series, the open escalated ones) read no incident row."""
+    from okudesk.core.records import recap
+
+    today = date.today()
+    work = lambda s: recap.build(s, recap.Period.this_month(today), today=today)  # noqa: E731
+    plans = [
+        plan for sql, plan in _plans(filled, _captured(filled, work)) if "FROM incident" in sql
+    ]
+    assert len(plans) >= 3
+    for plan in plans:
+        incident_steps = [step for step in plan if re.match(r"(SCAN|SEARCH) incident\b", step)]
+        assert incident_steps and not _uncovered(incident_steps), plan
+    steps = [step for plan in plans for step in plan]
+    assert any("COVERING INDEX ix_incident_live_status" in step for step in steps), plans

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "okudesk.cli.backup",
     "okudesk.cli.account",
     "okudesk.cli.sync",
+    "okudesk.cli.recap",
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

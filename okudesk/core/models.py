@@ -357,7 +357,24 @@ class Attachment(Synced, Base):
 
 # Lists show live records newest first; filters narrow those. Single-column indexes on
 # low-cardinality columns (status, category) cost every insert and help no list query.
-Index("ix_incident_live_occurred", Incident.deleted_at, Incident.occurred_at)
+# the recap's figures by period, kecamatan, category, severity and post come from the index
+# alone (0011_recap_indexes); its first two columns serve the list and Beranda as before
+Index(
+    "ix_incident_live_occurred",
+    Incident.deleted_at,
+    Incident.occurred_at,
+    Incident.kecamatan_id,
+    Incident.category_id,
+    Incident.severity,
+    Incident.origin_post,
+)
+Index(  # open escalations: counted, and the latest listed, in index order
+    "ix_incident_live_status",
+    Incident.deleted_at,
+    Incident.status,
+    Incident.occurred_at,
+    Incident.origin_post,
+)
 Index("ix_meeting_live_starts", Meeting.deleted_at, Meeting.starts_at)
 # counts answered from an index alone (0006_count_indexes; EXPLAIN QUERY PLAN in
 # tests/test_count_indexes.py): live records per post (``stats``), open follow-ups by due date

@@ -288,7 +288,8 @@ class MainWindow(QMainWindow):
             self._wizard = None
         self.nav.setEnabled(True)
         settings = QSettings()
-        start = settings.value("window/page", "home", str)
+        # HQ opens on the regency at a glance; a post on its own day's work
+        start = settings.value("window/page", "situation" if post.is_hq else "home", str)
         keys = [s.key for s in PAGES]
         row = keys.index(start) if start in keys else 0
         if self.nav.currentRow() == row:

@@ -364,7 +364,15 @@ def test_after_an_admins_reset_the_officer_chooses_a_passphrase_and_gets_a_new_k
 def test_each_role_sees_its_pages():
     from okudesk.gui.pages import PAGES
 
-    records = {"home", "meetings", "incidents", "stakeholders", "follow_ups", "reports"}
+    records = {
+        "home",
+        "meetings",
+        "incidents",
+        "stakeholders",
+        "follow_ups",
+        "situation",
+        "reports",
+    }
 
     def pages(role):
         actor = permissions.Actor("x", "X", role)

@@ -54,6 +54,7 @@ class ListFilter:
     officer_id: str | None = None  # follow-ups: "mine"
     overdue_on: date | None = None  # follow-ups: open and due before this day
     stakeholder_id: str | None = None  # meetings attended by one stakeholder
+    stakeholder_type_id: str | None = None  # meetings attended by a stakeholder of this type
     post_code: str | None = None  # HQ: the records of one post (origin_post)
 
 
@@ -142,6 +143,17 @@ def _meeting_filter(stmt: Select, flt: ListFilter) -> tuple[Select, set[str]]:
             Meeting.id.in_(
                 select(meeting_stakeholder.c.meeting_id).where(
                     meeting_stakeholder.c.stakeholder_id == flt.stakeholder_id
+                )
+            )
+        )
+    if flt.stakeholder_type_id:
+        stmt = stmt.where(
+            Meeting.id.in_(
+                select(meeting_stakeholder.c.meeting_id)
+                .join(Stakeholder, Stakeholder.id == meeting_stakeholder.c.stakeholder_id)
+                .where(
+                    Stakeholder.type_id == flt.stakeholder_type_id,
+                    Stakeholder.deleted_at.is_(None),
                 )
             )
         )
@@ -308,6 +320,8 @@ def _follow_up_filter(stmt: Select, flt: ListFilter) -> tuple[Select, set[str]]:
         stmt = stmt.where(FollowUp.officer_id == flt.officer_id)
     if flt.overdue_on:
         stmt = stmt.where(FollowUp.status == "terbuka", FollowUp.due_date < flt.overdue_on)
+    if flt.post_code is not None:
+        stmt = stmt.where(FollowUp.origin_post == flt.post_code)
     if flt.kecamatan_id:
         joins.update(("meeting", "incident"))
         stmt = stmt.where(

@@ -58,6 +58,12 @@ PAGES: list[PageSpec] = [
         "okudesk.gui.pages.followups:FollowUpsPage",
         "SP_DialogApplyButton",
     ),
+    PageSpec(  # HQ's start page (main_window), and a Polsek's over its own data
+        "situation",
+        QT_TRANSLATE_NOOP("pages", "Situasi wilayah"),
+        "okudesk.gui.pages.situation:SituationPage",
+        "SP_ComputerIcon",
+    ),
     PageSpec(
         "reports",
         QT_TRANSLATE_NOOP("pages", "Laporan"),

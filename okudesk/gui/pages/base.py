@@ -377,6 +377,14 @@ class ListPage(Page):
         top.addWidget(self.title)
         top.addStretch(1)
         top.addLayout(self.buttons)
+        self.export_button = QPushButton(tr("Ekspor ke Excel…"))
+        self.export_button.setToolTip(
+            tr("Baris yang tampil (filter, pencarian, urutan) ke .xlsx atau .csv")
+        )
+        self.export_button.clicked.connect(self.export_list)
+        top.addWidget(self.export_button)
+        self.export = None  # the running export (okudesk.gui.export.ListExport)
+        self.drill = None  # the filter a count on Situasi wilayah opened (see show_filter)
         layout.addLayout(top)
         layout.addWidget(filter_bar)
         layout.addWidget(self.splitter, 1)
@@ -428,7 +436,33 @@ class ListPage(Page):
     # behaviour --------------------------------------------------------------------------------
 
     def apply_filter(self) -> None:
+        self.drill = None
         self.model.set_filter(self.make_filter())
+
+    def show_filter(self, flt) -> None:
+        """Show the rows of ``flt`` (a count clicked on Situasi wilayah): the filter bar shows
+        the parts it has; the whole filter holds until the user changes the filter bar."""
+        if not self._loaded_once:
+            self.activate()
+        bar = self.filter_bar
+        widgets = (bar.date_from, bar.date_to, bar.kind, bar.kecamatan, bar.status, bar.post)
+        for w in widgets:
+            if w is not None:
+                w.blockSignals(True)
+        if bar.date_from is not None:
+            bar.date_from.set_value(flt.date_from)
+            bar.date_to.set_value(flt.date_to)
+        for combo, value in ((bar.kind, flt.kind_id), (bar.kecamatan, flt.kecamatan_id)):
+            if combo is not None:
+                combo.set_current_id(value)
+        if bar.status is not None:
+            bar.status.set_current_id(flt.status)
+        bar.post.set_current_id(flt.post_code)
+        for w in widgets:
+            if w is not None:
+                w.blockSignals(False)
+        self.drill = flt
+        self.model.set_filter(flt)
 
     def _sort_changed(self, column: int, order) -> None:
         if self._loaded_once:
@@ -517,6 +551,10 @@ class ListPage(Page):
         self.count_label.setText(
             tr("{n} data").format(n=f"{n:,}".replace(",", ".")) + ("+" if more else "")
         )
+        if self.drill is not None:
+            self.count_label.setText(
+                self.count_label.text() + " · " + tr("disaring dari Situasi wilayah")
+            )
 
     def _current_changed(self, row: int) -> None:
         record_id = self.model.record_id(row) if row >= 0 else None
@@ -528,6 +566,20 @@ class ListPage(Page):
         row = self.current_row()
         if row >= 0 and self.model.record_id(row) != self._shown_id:
             self._current_changed(row)
+
+    def export_list(self) -> None:
+        """Ekspor ke Excel…: the rows shown, to a file chosen by the user, in the background."""
+        if self.export is not None:
+            self.say(tr("Ekspor sedang berjalan"))
+            return
+        from okudesk.gui.export import ListExport
+
+        job = ListExport(self)
+        job.done.connect(lambda _n: setattr(self, "export", None))
+        if job.start():
+            self.export = job
+        else:
+            job.deleteLater()
 
     def focus_search(self) -> None:
         self.filter_bar.search.setFocus()
