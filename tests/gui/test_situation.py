@@ -198,3 +198,51 @@ def test_the_signed_recap_report_from_the_page(window, store, qtbot, idle, monke
     checked = verification.verify_pdf(out.read_bytes(), anchors)
     assert checked.verdict == verification.VALID
     assert "rekap.pdf" in window.statusBar().currentMessage()
+
+
+def test_party_coverage_says_which_party_no_post_met_and_opens_the_meetings(
+    window, store, qtbot, idle
+):
+    from okudesk.core.records import meetings, stakeholders
+    from okudesk.core.store.seed import party_id
+
+    today = date.today()
+    monday = today - timedelta(days=today.weekday())
+    with store.write() as s:
+        kind = next(t.id for t in reference.stakeholder_types(s) if t.name == "Partai politik")
+        golkar = stakeholders.add_stakeholder(
+            s,
+            stakeholders.StakeholderInput(
+                name="Ketua DPD Golkar", type_id=kind, party_id=party_id(2024, 4)
+            ),
+        )
+        for when in (datetime.combine(monday, time(10)), datetime.combine(monday, time(14))):
+            meetings.create_meeting(
+                s,
+                meetings.MeetingInput(
+                    starts_at=when, purpose="Koordinasi", stakeholder_ids=[golkar.id]
+                ),
+            )
+    page = window.go_to("situation")
+    qtbot.waitUntil(lambda: page.recap is not None, timeout=10_000)
+    idle()
+    table = page.party_posts
+    assert table.rowCount() == 18
+    header = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert header[:2] == ["Partai", "Rapat"] and "BTT" in header
+    golkar_row = next(r for r in range(18) if table.item(r, 0).text() == "4. Golkar")
+    pkb_row = next(r for r in range(18) if table.item(r, 0).text() == "1. PKB")
+    assert table.item(golkar_row, 1).text() == "2"
+    assert table.item(golkar_row, header.index("BTT")).text() == f"{monday:%d/%m/%Y}"
+    assert table.item(pkb_row, header.index("BTT")).text() == "-"
+    assert table.item(pkb_row, header.index("Terakhir ditemui")).text() == "belum pernah"
+    assert table.item(pkb_row, 0).foreground().color().name() == "#b71c1c"  # nobody met it
+    _click_cell(qtbot, table, golkar_row, 1)
+    meetings_page = window.current_page()
+    assert meetings_page is window.page("meetings")
+    qtbot.waitUntil(
+        lambda: meetings_page.model.rowCount() == 2 and meetings_page.model.is_idle(),
+        timeout=10_000,
+    )
+    assert meetings_page.model.filter.party_id == party_id(2024, 4)
+    idle()

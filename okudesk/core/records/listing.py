@@ -55,6 +55,7 @@ class ListFilter:
     overdue_on: date | None = None  # follow-ups: open and due before this day
     stakeholder_id: str | None = None  # meetings attended by one stakeholder
     stakeholder_type_id: str | None = None  # meetings attended by a stakeholder of this type
+    party_id: str | None = None  # meetings attended by a stakeholder of this party
     post_code: str | None = None  # HQ: the records of one post (origin_post)
 
 
@@ -155,6 +156,14 @@ def _meeting_filter(stmt: Select, flt: ListFilter) -> tuple[Select, set[str]]:
                     Stakeholder.type_id == flt.stakeholder_type_id,
                     Stakeholder.deleted_at.is_(None),
                 )
+            )
+        )
+    if flt.party_id:
+        stmt = stmt.where(
+            Meeting.id.in_(
+                select(meeting_stakeholder.c.meeting_id)
+                .join(Stakeholder, Stakeholder.id == meeting_stakeholder.c.stakeholder_id)
+                .where(Stakeholder.party_id == flt.party_id, Stakeholder.deleted_at.is_(None))
             )
         )
     return _text(stmt, "meeting", flt), set()

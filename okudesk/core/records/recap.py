@@ -9,7 +9,7 @@ post it was born at (``origin_post``), so a revoked post's records still count a
 Reporting discipline (bundles, conflicts, held records) belongs to the sync layer, which
 sits above this one: :func:`build` takes it as a value (``discipline=``) that
 :mod:`okudesk.core.sync.discipline` computes, so this module never imports sync. Party
-coverage will come the same way (``parties=``) once the parties are recorded.
+coverage is counted like the stakeholder types', from the parties' stakeholders.
 """
 
 from __future__ import annotations
@@ -156,6 +156,16 @@ class Coverage:
 
 
 @dataclass(frozen=True)
+class PartyPosts:
+    """Which posts met a party in the period (and when last), and when it was last met."""
+
+    key: str
+    label: str
+    met_by_post: dict[str, datetime]
+    last_met: datetime | None
+
+
+@dataclass(frozen=True)
 class PostDiscipline:
     """How a post keeps reporting: filled by the sync layer (okudesk.core.sync.discipline)."""
 
@@ -193,7 +203,9 @@ class Recap:
     stakeholder_coverage: tuple[Coverage, ...]
     discipline: tuple[PostDiscipline, ...]
     weekly: Weekly
-    parties: tuple[Coverage, ...] = field(default=())  # filled once parties are recorded
+    parties: tuple[Coverage, ...] = field(default=())  # the parties of the newest election
+    # per party: post code -> the last meeting with it in the period; and the last one ever
+    party_posts: tuple[PartyPosts, ...] = field(default=())
 
 
 # --- queries ---------------------------------------------------------------------------------
@@ -213,6 +225,7 @@ def _filter(
     kind_id: str | None = None,
     severity: str | None = None,
     stakeholder_type_id: str | None = None,
+    party_id: str | None = None,
 ) -> ListFilter:
     # built hundreds of times a recap: plain keywords (dataclasses.replace cost 30 ms)
     return ListFilter(
@@ -223,6 +236,7 @@ def _filter(
         kind_id=kind_id,
         severity=severity,
         stakeholder_type_id=stakeholder_type_id,
+        party_id=party_id,
     )
 
 
@@ -564,6 +578,45 @@ def _coverage(session: Session, period: Period, post_code: str | None) -> tuple[
     return tuple(out)
 
 
+def _parties(
+    session: Session, period: Period, post_code: str | None
+) -> tuple[tuple[Coverage, ...], tuple[PartyPosts, ...]]:
+    """The parties of the newest election: met in the period (meetings, people) and by which
+    post, from the meetings their stakeholders attended."""
+    from okudesk.core.records import stakeholders
+
+    scope = [
+        Meeting.deleted_at.is_(None),
+        Stakeholder.deleted_at.is_(None),
+        Stakeholder.party_id.is_not(None),
+        Meeting.starts_at >= period.begins,
+        Meeting.starts_at < period.ends,
+    ]
+    if post_code is not None:
+        scope.append(Meeting.origin_post == post_code)
+    stmt = (
+        select(
+            Stakeholder.party_id,
+            func.count(func.distinct(Meeting.id)),
+            func.count(func.distinct(Stakeholder.id)),
+        )
+        .select_from(meeting_stakeholder)
+        .join(Meeting, Meeting.id == meeting_stakeholder.c.meeting_id)
+        .join(Stakeholder, Stakeholder.id == meeting_stakeholder.c.stakeholder_id)
+        .where(*scope)
+        .group_by(Stakeholder.party_id)
+    )
+    met = {p: (m, n) for p, m, n in session.execute(stmt)}
+    coverage, posts = [], []
+    for c in stakeholders.party_coverage(session, period.start, period.end, post=post_code):
+        label = f"{c.number}. {c.abbreviation}"
+        m, n = met.get(c.party_id, (0, 0))
+        drill = Drill("meeting", _filter(period, post_code, party_id=c.party_id))
+        coverage.append(Coverage(c.party_id, label, Count(c.party_id, label, m, drill), n))
+        posts.append(PartyPosts(c.party_id, label, c.met_by_post, c.last_met))
+    return tuple(coverage), tuple(posts)
+
+
 def weeks_before(end: date, n: int = WEEKS) -> tuple[date, ...]:
     """The Mondays of the ``n`` weeks up to the one holding ``end``, oldest first."""
     last = end - timedelta(days=end.weekday())
@@ -645,7 +698,6 @@ def build(
     post_code: str | None = None,
     today: date | None = None,
     discipline: Sequence[PostDiscipline] = (),
-    parties: Sequence[Coverage] = (),
     escalated_limit: int = 50,
 ) -> Recap:
     """The recap of ``period`` for every post (``post_code`` None) or one post.
@@ -657,6 +709,7 @@ def build(
     matrix, incidents, by_severity = _incident_matrix(session, period, previous, post_code)
     meetings, per_type = _meetings(session, period, previous, post_code)
     escalated_open, escalated = _escalated(session, post_code, escalated_limit)
+    parties, party_posts = _parties(session, period, post_code)
     return Recap(
         period=period,
         previous=previous,
@@ -673,5 +726,6 @@ def build(
         stakeholder_coverage=_coverage(session, period, post_code),
         discipline=tuple(d for d in discipline if post_code is None or d.code == post_code),
         weekly=_weekly(session, period.end, post_code),
-        parties=tuple(parties),
+        parties=parties,
+        party_posts=party_posts,
     )

@@ -178,6 +178,7 @@ class SituationPage(Page):
         self.activities = FigureTable(self)
         self.coverage = FigureTable(self)
         self.discipline = FigureTable(self)
+        self.party_posts = FigureTable(self)
         self.severity_chart = self._chart_view()
         self.category_chart = self._chart_view()
 
@@ -203,6 +204,13 @@ class SituationPage(Page):
             _box(tr("Kejadian per minggu menurut tingkat kerawanan"), self.severity_chart), 5, 0
         )
         grid.addWidget(_box(tr("Kejadian per minggu menurut kategori"), self.category_chart), 5, 1)
+        grid.addWidget(
+            _box(tr("Partai politik yang ditemui per pos (pertemuan terakhir)"), self.party_posts),
+            6,
+            0,
+            1,
+            2,
+        )
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -418,6 +426,28 @@ class SituationPage(Page):
             ]
             or [[tr("Belum ada sinkronisasi"), "", "", "", "", "", ""]],
         )
+        self._fill_party_posts(r)
+
+    def _fill_party_posts(self, r) -> None:
+        """Parties x posts: the date of each post's last meeting with the party in the
+        period, and when anyone last met it; a party nobody met is marked."""
+        from okudesk.gui import labels
+
+        posts = [r.post_code] if r.post_code else [d.code for d in r.discipline]
+        for p in r.party_posts:
+            posts += [code for code in p.met_by_post if code not in posts]
+        rows = []
+        for p, cover in zip(r.party_posts, r.parties, strict=True):
+            cells: list = [p.label, cover.meetings]
+            cells += [
+                labels.when(p.met_by_post[c].date()) if c in p.met_by_post else "-" for c in posts
+            ]
+            cells.append(labels.when(p.last_met.date()) if p.last_met else tr("belum pernah"))
+            rows.append(cells)
+        self.party_posts.fill([tr("Partai"), tr("Rapat"), *posts, tr("Terakhir ditemui")], rows)
+        for row, p in enumerate(r.party_posts):
+            if not p.met_by_post:
+                self.party_posts.item(row, 0).setForeground(QBrush(QColor("#b71c1c")))
 
     def _fill_charts(self, r) -> None:
         from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QStackedBarSeries, QValueAxis
