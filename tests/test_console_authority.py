@@ -105,11 +105,15 @@ def test_an_admin_reset_gives_a_one_time_passphrase_and_the_new_key_only_then(
     monkeypatch.setenv("OKUDESK_PASSPHRASE", "demo")
     before = tmp_path / "sebelum.pdf"
     with Store.open(post) as store, store.read(actor=None) as s:
-        earlier = s.scalar(  # another of the officer's meetings: "latest" is signed below
-            select(Meeting.id)
-            .where(Meeting.reported_by_id == _officer_id(s, victim))
-            .order_by(Meeting.starts_at)
+        earlier = s.scalar(  # another meeting than the latest, which is signed below
+            select(Meeting.id).order_by(Meeting.starts_at)
         )
+        victim_id = _officer_id(s, victim)
+    import sqlite3
+
+    with sqlite3.connect(post / "okudesk.sqlite3") as db:  # reported by the same officer
+        db.execute("UPDATE meeting SET reported_by_id=? WHERE id=?", (victim_id, earlier))
+    db.close()
     signed = ["report", "meeting", earlier, "--out", str(before), "--officer", victim]
     assert main(["--data-dir", str(post), *signed]) == 0
     # the admin logs in and resets the officer's passphrase

@@ -86,6 +86,7 @@ TABLE_AREAS: dict[str, tuple[str, ...]] = {
     "activity_type": (REFERENCE,),
     "incident_category": (REFERENCE,),
     "rank": (REFERENCE,),
+    "political_party": (REFERENCE,),
     "post": (POST,),
     "officer": (OFFICER,),
     "officer_account": (OFFICER,),
