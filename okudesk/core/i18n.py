@@ -119,7 +119,7 @@ _ENGLISH: dict[str, str] = {
     "isi yang ditandatangani telah berubah": "the signed content has changed",
     "sertifikat penanda tangan tidak dipercaya di sini": "the signer's certificate is not trusted here",
     "{kind} ini sudah ditandatangani dalam laporan {number}; perubahan hanya dapat dibuat sebagai perubahan laporan (amandemen) dengan alasan": "This {kind} was signed in report {number}; it can only be changed as an amendment, with a reason",
-    "{name} belum memiliki sertifikat tanda tangan; buat dulu di Pengaturan > Petugas": "{name} has no signing certificate yet; create one under Settings > Officers",
+    "{name} belum memiliki sertifikat tanda tangan; buat dulu di Laporan > Sertifikat…": "{name} has no signing certificate yet; create one under Reports > Certificate…",
     "SAH: utuh dan penanda tangan dipercaya": "valid and trusted",
     "UTUH, tetapi penanda tangan tidak dipercaya": "intact but signer not trusted",
     "DIUBAH setelah ditandatangani": "MODIFIED after signing",

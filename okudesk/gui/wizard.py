@@ -142,6 +142,7 @@ class FirstRunWizard(QWidget):
         self.finish.clicked.connect(self.save)
         self.steps.addWidget(s3)
         self.ranks: list = []
+        self.officers_added = 0  # officers saved by the wizard: they have no login yet
         self._load()
 
     def _row(self, form: QFormLayout, label: str, widget: QWidget, field: str) -> None:
@@ -242,6 +243,10 @@ class FirstRunWizard(QWidget):
 
                 errors.show_exception(exc, parent=self)
 
+        def done(_post) -> None:
+            self.officers_added = len(officers_rows)
+            self.finished_setup.emit()
+
         self.finish.setEnabled(False)
         setup_ops.set_up_post(
             parent=self,
@@ -251,7 +256,7 @@ class FirstRunWizard(QWidget):
             place_name=place,
             kecamatan_ids=kecamatan,
             officer_rows=officers_rows,
-        ).success(lambda _p: self.finished_setup.emit()).failure(failed).run()
+        ).success(done).failure(failed).run()
 
     def load_demo(self, *, meetings: int = 120, incidents: int = 200) -> None:
         self.setup_button.setEnabled(False)

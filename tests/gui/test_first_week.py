@@ -3,6 +3,8 @@ follow-ups, what each role is offered, messages, lists and dates."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from sync_world import make_hq
 
@@ -66,3 +68,87 @@ def test_the_posts_kecamatan_is_edited_in_pengaturan(window, store, qtbot, idle)
         names = {k.id: k.name for k in reference.kecamatan(s)}
         mine = sorted(names[i] for i in posts.this_post(s).kecamatan_ids)
     assert mine == ["Baturaja Barat", "Baturaja Timur"]
+
+
+# --- roles and dead ends: nothing offered that will be refused, messages name reachable places
+
+
+def test_a_petugas_is_not_offered_a_new_desa_nor_sent_to_a_hidden_page(store, people, qtbot, idle):
+    from gui.test_roles import PASS, log_in
+    from okudesk.core.security import accounts
+    from okudesk.gui.forms.meeting_form import MeetingDialog
+    from okudesk.gui.main_window import MainWindow
+
+    with store.write() as s:
+        accounts.set_account(
+            s, people["officers"][0].id, role="petugas", passphrase=PASS, must_change=False
+        )
+    store.actor = None
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    log_in(qtbot, window, people["officers"][0].id)
+    page = window.go_to("meetings")
+    page.new_record()
+    dialog = next(d for d in page.findChildren(MeetingDialog) if d.isVisible())
+    assert dialog.place_picker.add_desa.isHidden()
+    dialog.reject()
+    home = window.go_to("home")
+    qtbot.waitUntil(lambda: home.export_warning.isVisible(), timeout=10_000)
+    assert "belum pernah diekspor" in home.export_warning.text()
+    assert "Sinkronisasi" not in home.export_warning.text()  # the page is hidden for a petugas
+    idle()
+
+
+def test_an_admin_is_offered_the_new_desa(window, qtbot, idle):
+    from okudesk.gui.forms.common import PlacePicker
+
+    picker = PlacePicker()  # the console actor of the tests may do everything
+    qtbot.addWidget(picker)
+    assert not picker.add_desa.isHidden()
+
+
+def test_a_signer_without_a_certificate_is_sent_where_certificates_are_made(store, people):
+    from okudesk.core.errors import OkudeskError
+    from okudesk.core.records import meetings
+    from okudesk.core.reports import service
+
+    with store.write() as s:
+        meeting = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                starts_at=datetime(2026, 12, 1, 9, 0),
+                purpose="Silaturahmi",
+                reported_by_id=people["officers"][0].id,
+            ),
+        )
+    try:
+        service.make_report(store, "meeting", meeting.id, passphrase="apa saja")
+    except OkudeskError as exc:
+        message = str(exc)
+    else:
+        raise AssertionError("signed without a certificate")
+    assert "Laporan > Sertifikat" in message and "Pengaturan" not in message
+
+
+def test_the_wizard_ends_by_offering_accounts_for_the_officers_it_entered(
+    tmp_path, qtbot, idle, gui_env
+):
+    from gui.test_first_run_and_language import open_empty
+
+    store, w = open_empty(tmp_path, qtbot)
+    wizard = w._wizard
+    qtbot.mouseClick(wizard.setup_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(wizard.name, "Polsek Lengkiti")
+    qtbot.keyClicks(wizard.code, "LKT")
+    qtbot.mouseClick(wizard.next2, Qt.MouseButton.LeftButton)
+    wizard.set_officer(0, "Yusuf Hakim", "87654321", "Bhabinkamtibmas")
+    qtbot.mouseClick(wizard.finish, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.post is not None and w.nav.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(gui_env["confirm"]), timeout=10_000)
+    assert "belum dapat masuk" in gui_env["confirm"][0]
+    audit = w.current_page()
+    assert audit is w.page("audit") and audit.tabs.currentIndex() == 1  # Akun petugas
+    idle()
+    w.close()
+    store.close()

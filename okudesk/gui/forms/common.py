@@ -178,6 +178,10 @@ class PlacePicker(QWidget):
         self.add_desa = QPushButton(tr("+ Desa"))
         self.add_desa.setToolTip(tr("Tambah desa/kelurahan baru di kecamatan ini"))
         self.add_desa.setEnabled(False)
+        from okudesk.gui.pages.base import current_actor
+
+        actor = current_actor()  # a new desa is reference data: not offered to who may not add it
+        self.add_desa.setVisible(actor is not None and actor.may("reference.write"))
         h.addWidget(self.kecamatan, 1)
         h.addWidget(self.desa, 1)
         h.addWidget(self.add_desa)

@@ -210,13 +210,25 @@ class HomePage(Page):
                     "Data pos ini belum pernah diekspor ke Polres. Buat paket sinkronisasi di "
                     "halaman Sinkronisasi."
                 )
+                if self.allowed("sync.export")
+                else tr(
+                    "Data pos ini belum pernah diekspor ke Polres. Minta admin pos atau Kapolsek "
+                    "membuat paket sinkronisasi."
+                )
             )
             self.export_warning.setVisible(True)
         elif d.days_since_export >= d.export_warning_days:
             self.export_warning.setText(
-                tr(
-                    "Sudah {n} hari tidak ada ekspor ke Polres (terakhir {when}). Buat paket "
-                    "sinkronisasi di halaman Sinkronisasi."
+                (
+                    tr(
+                        "Sudah {n} hari tidak ada ekspor ke Polres (terakhir {when}). Buat paket "
+                        "sinkronisasi di halaman Sinkronisasi."
+                    )
+                    if self.allowed("sync.export")
+                    else tr(
+                        "Sudah {n} hari tidak ada ekspor ke Polres (terakhir {when}). Minta admin "
+                        "pos atau Kapolsek membuat paket sinkronisasi."
+                    )
                 ).format(n=d.days_since_export, when=labels.when(d.last_export))
             )
             self.export_warning.setVisible(True)
