@@ -100,6 +100,13 @@ class ListModel(QAbstractTableModel):
         self._pending: set[int] = set()
         self._busy = 0
         self._first_screen: int | None = None  # the load whose first screen is being painted
+        # The fallback for a first screen nobody reports painted: a timer the model owns, so
+        # it dies with the model and cancel() stops it (a one-shot timer outside the model
+        # could fire after the page that owned the model is gone).
+        self._first_screen_timer = QTimer(self)
+        self._first_screen_timer.setSingleShot(True)
+        self._first_screen_timer.setInterval(FIRST_SCREEN_WAIT_MS)
+        self._first_screen_timer.timeout.connect(self.first_screen_painted)
 
     # --- loading ---------------------------------------------------------------------------------
 
@@ -157,7 +164,8 @@ class ListModel(QAbstractTableModel):
         self._busy += 1
         self._first_screen = gen
         self.first_rows_in.emit()
-        QTimer.singleShot(FIRST_SCREEN_WAIT_MS, self, lambda: self.first_screen_painted(gen))
+        if self._first_screen == gen:  # not already painted by a view during the emit
+            self._first_screen_timer.start()
 
     def first_screen_painted(self, gen: int | None = None) -> None:
         """The view has painted the first rows: read the rest."""
@@ -165,6 +173,7 @@ class ListModel(QAbstractTableModel):
         if waiting is None or (gen is not None and gen != waiting):
             return
         self._first_screen = None
+        self._first_screen_timer.stop()
         self._after_first_keys(waiting)
 
     def _after_first_keys(self, gen: int) -> None:
@@ -181,6 +190,10 @@ class ListModel(QAbstractTableModel):
     def cancel(self) -> None:
         """Drop every load in flight (the list is going away)."""
         self._generation += 1
+        self._first_screen_timer.stop()
+        if self._first_screen is not None:  # its fallback will not come: the load is over
+            self._first_screen = None
+            self._busy -= 1
 
     def canFetchMore(self, parent=_ROOT) -> bool:
         return not parent.isValid() and not self._complete and not self._fetching

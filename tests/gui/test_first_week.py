@@ -152,3 +152,47 @@ def test_the_wizard_ends_by_offering_accounts_for_the_officers_it_entered(
     idle()
     w.close()
     store.close()
+
+
+# --- the first-paint fallback of a list model
+
+
+def test_a_list_nobody_paints_is_still_read_and_its_fallback_dies_with_it(
+    window, people, store, qtbot, idle, yesterday
+):
+    """The first rows arrive, no view paints them (the page is hidden): the model's own
+    fallback reads the rest; a model deleted before that fallback leaves nothing behind."""
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    from okudesk.core.records import meetings
+    from okudesk.gui.table_model import FIRST_SCREEN_WAIT_MS, ListModel
+
+    with store.write() as s:
+        for n in range(3):
+            meetings.create_meeting(
+                s, meetings.MeetingInput(starts_at=yesterday, purpose=f"Sambang {n}")
+            )
+    template = window.page("meetings").model
+    idle()
+    owner = QObject()
+    model = ListModel(template.listing, template.columns, owner)
+    loaded = []
+    model.loaded.connect(lambda: loaded.append(1))
+    model.reload()
+    qtbot.waitUntil(lambda: bool(loaded), timeout=5_000)
+    qtbot.waitUntil(model.is_idle)
+    assert model.rowCount() == 3
+
+    arrived = []
+    model.first_rows_in.connect(lambda: arrived.append(1))
+    model.reload()
+    qtbot.waitUntil(lambda: bool(arrived), timeout=5_000)
+    assert not model.is_idle()  # the fallback is pending
+    model.cancel()  # the list is going away: the pending fallback goes with it
+    assert model.is_idle()
+    model.reload()
+    qtbot.waitUntil(lambda: len(arrived) == 2, timeout=5_000)
+    shiboken6.delete(owner)  # the page is gone with its fallback still pending
+    qtbot.wait(FIRST_SCREEN_WAIT_MS * 3)
+    idle()

@@ -297,6 +297,10 @@ class _FirstPaintWatch(QObject):
     def __init__(self, viewport: QWidget, model: ListModel):
         super().__init__(viewport)
         self.viewport, self.model = viewport, model
+        self._after_paint = QTimer(self)  # owned: never fires once the view is gone
+        self._after_paint.setSingleShot(True)
+        self._after_paint.setInterval(0)
+        self._after_paint.timeout.connect(model.first_screen_painted)
 
     def arm(self) -> None:
         self.viewport.removeEventFilter(self)
@@ -305,7 +309,7 @@ class _FirstPaintWatch(QObject):
     def eventFilter(self, _obj, event) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.viewport.removeEventFilter(self)
-            QTimer.singleShot(0, self, self.model.first_screen_painted)  # once this paint is done
+            self._after_paint.start()  # once this paint is done
         return False
 
 
