@@ -46,7 +46,11 @@ _ENGLISH: dict[str, str] = {
     "Berkas PKCS#12 tidak dapat dibuka: kata sandi salah atau berkas rusak": "The PKCS#12 file cannot be opened: wrong passphrase or damaged file",
     "Berkas PKCS#12 tidak berisi kunci dan sertifikat": "The PKCS#12 file holds no key and certificate",
     "Sertifikat tidak dipercaya: {reason}": "The certificate is not trusted: {reason}",
-    "Berkas ini bukan foto yang dapat dibaca: {reason}": "This file is not a readable photo: {reason}",
+    "Berkas {name} tidak dapat dipakai sebagai foto: {reason}": "The file {name} cannot be used as a photo: {reason}",
+    "Berkas ini tidak dapat dipakai sebagai foto: {reason}": "This file cannot be used as a photo: {reason}",
+    "gambarnya terlalu besar untuk dibuka": "the picture is too large to open",
+    "isinya bukan gambar (pilih foto JPEG atau PNG)": "it is not a picture (choose a JPEG or PNG photo)",
+    "gambarnya rusak atau terpotong": "the picture is damaged or cut off",
     "Kop surat paling banyak {n} baris": "The letterhead has at most {n} lines",
     "Baris kop surat terlalu panjang ({n} karakter, maksimal {max}): {line}": "A letterhead line is too long ({n} characters, at most {max}): {line}",
     # reports and signing keys (okudesk/core/reports, okudesk/core/security)

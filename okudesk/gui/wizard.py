@@ -201,17 +201,24 @@ class FirstRunWizard(QWidget):
 
     def officer_rows(self) -> list[tuple[str, str | None, str, str]]:
         rows = []
-        for row in range(self.officers.rowCount()):
+        for row in self.officer_table_rows():
 
             def cell(col, row=row):
                 item = self.officers.item(row, col)
                 return item.text().strip() if item else ""
 
             combo = self.officers.cellWidget(row, 1)
-            name, nrp, position = cell(0), cell(2), cell(3)
-            if name or nrp or position:
-                rows.append((name, combo.current_id() if combo else None, nrp, position))
+            rows.append((cell(0), combo.current_id() if combo else None, cell(2), cell(3)))
         return rows
+
+    def officer_table_rows(self) -> list[int]:
+        """The table rows someone typed in (empty rows are skipped)."""
+
+        def filled(row: int) -> bool:
+            items = (self.officers.item(row, col) for col in (0, 2, 3))
+            return any(item is not None and item.text().strip() for item in items)
+
+        return [row for row in range(self.officers.rowCount()) if filled(row)]
 
     def set_officer(self, row: int, name: str, nrp: str, position: str = "") -> None:
         """Fill one officer row (used by tests and by people pasting)."""
@@ -226,6 +233,7 @@ class FirstRunWizard(QWidget):
         letterhead = [e.text() for e in self.letterhead]
         kecamatan = [self.kecamatan.current_id()] if self.kecamatan.current_id() else []
         officers_rows = self.officer_rows()
+        officer_table_rows = self.officer_table_rows()
 
         def failed(exc) -> None:
             from okudesk.core.errors import ValidationError
@@ -237,7 +245,17 @@ class FirstRunWizard(QWidget):
                 )
                 if target != "officers":
                     self.steps.setCurrentIndex(1)
-                self.errors[target].show_text(str(exc))
+                text = str(exc)
+                row = getattr(exc, "officer_row", None)
+                if target == "officers" and row is not None:
+                    table_row = officer_table_rows[row]
+                    text = tr("Petugas baris {n} ({name}): {reason}").format(
+                        n=table_row + 1, name=officers_rows[row][0] or "-", reason=text
+                    )
+                    column = 2 if exc.field == "nrp" else 0
+                    self.officers.setCurrentCell(table_row, column)
+                    self.officers.setFocus()
+                self.errors[target].show_text(text)
             else:
                 from okudesk.gui import errors
 

@@ -196,3 +196,151 @@ def test_a_list_nobody_paints_is_still_read_and_its_fallback_dies_with_it(
     shiboken6.delete(owner)  # the page is gone with its fallback still pending
     qtbot.wait(FIRST_SCREEN_WAIT_MS * 3)
     idle()
+
+
+# --- messages
+
+
+def _open_meeting(window, qtbot, meeting_id=None):
+    from okudesk.gui.forms.meeting_form import MeetingDialog
+
+    page = window.go_to("meetings")
+    if meeting_id is None:
+        page.new_record()
+    else:
+        qtbot.waitUntil(lambda: page.current_id() == meeting_id, timeout=10_000)
+        qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(page.findChildren(MeetingDialog)))
+    dialog = page.findChildren(MeetingDialog)[-1]
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=10_000)
+    return dialog
+
+
+def test_a_file_that_is_not_a_picture_is_named_in_plain_words(
+    people, window, qtbot, idle, tmp_path, monkeypatch
+):
+    notes = tmp_path / "catatan rapat.jpg"
+    notes.write_text("ini bukan foto, hanya catatan", encoding="utf-8")
+    dialog = _open_meeting(window, qtbot)
+    qtbot.keyClicks(dialog.purpose, "Sambang warga")
+    monkeypatch.setattr(messages, "open_images", lambda parent: [str(notes)])
+    qtbot.mouseClick(dialog.photos.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    error = dialog.form3.errors["photo"]
+    qtbot.waitUntil(error.isVisible, timeout=10_000)
+    assert "catatan rapat.jpg" in error.text() and "bukan gambar" in error.text()
+    assert "BytesIO" not in error.text() and "0x" not in error.text()
+    dialog.photos.list.setCurrentRow(0)
+    dialog.photos.remove_current()  # the field changes: its message goes
+    assert not error.isVisible()
+    dialog.dirty = False
+    dialog.reject()
+    idle()
+
+
+def test_a_fixed_field_loses_its_message_and_required_fields_are_marked(
+    people, window, qtbot, idle
+):
+    from okudesk.gui import labels
+
+    dialog = _open_meeting(window, qtbot)
+    label = dialog.form2.labelForField(dialog.form2.widgets["purpose"].parentWidget())
+    assert label.text().endswith("*") and label.text().startswith(
+        labels.field("meeting", "purpose")
+    )
+    starts = dialog.form1.labelForField(dialog.form1.widgets["starts_at"].parentWidget())
+    assert starts.text().endswith("*")
+    assert dialog.required_note.isVisible() and "wajib" in dialog.required_note.text()
+    place_label = dialog.form1.labelForField(dialog.form1.widgets["place"].parentWidget())
+    assert not place_label.text().endswith("*")  # optional: not marked
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    error = dialog.form2.errors["purpose"]
+    qtbot.waitUntil(error.isVisible, timeout=10_000)
+    qtbot.keyClicks(dialog.purpose, "S")
+    assert not error.isVisible()
+    dialog.dirty = False
+    dialog.reject()
+    idle()
+
+
+def test_ubah_then_batal_with_nothing_changed_asks_nothing(
+    people, window, store, qtbot, idle, gui_env, yesterday, photo_file
+):
+    from okudesk.core.records import meetings, photos
+    from okudesk.core.records.followups import FollowUpInput
+
+    with store.write() as s:
+        m = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                starts_at=yesterday,
+                purpose="Sambang warga",
+                kecamatan_id=people["kecamatan"]["Baturaja Timur"],
+                desa_id=people["desa_id"],
+                stakeholder_ids=[people["stakeholders"][0].id],
+                officer_ids=[people["officers"][0].id],
+                reported_by_id=people["officers"][0].id,
+                follow_ups=[FollowUpInput(what="Patroli", officer_id=people["officers"][1].id)],
+            ),
+        )
+        photos.add_photo(s, store.photo_dir, photo_file, meeting_id=m.id, caption="Suasana")
+    dialog = _open_meeting(window, qtbot, m.id)
+    qtbot.wait(300)  # thumbnails and late choices arrive
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert gui_env["unsaved"] == []
+    assert not dialog.isVisible()
+    dialog = _open_meeting(window, qtbot, m.id)
+    qtbot.keyClicks(dialog.place, "x")
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert gui_env["unsaved"] == [1]  # a real change still asks
+    idle()
+
+
+def test_the_first_admin_form_points_at_the_wrong_field_and_enter_submits(tmp_path, qtbot, idle):
+    from okudesk.core.store import Store
+    from okudesk.gui.lock_screen import FIRST_ADMIN
+    from okudesk.gui.login import gate
+    from okudesk.gui.main_window import MainWindow
+
+    store = Store.open(tmp_path / "empty")
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    screen = gate(w).screen
+    qtbot.waitUntil(lambda: screen.showing(FIRST_ADMIN))
+    qtbot.keyClicks(screen.admin_name, "Siti Aminah")
+    qtbot.keyClicks(screen.admin_nrp, "8001")  # too short
+    qtbot.keyClicks(screen.admin_pass, "rahasia-pos-lkt")
+    qtbot.keyClicks(screen.admin_pass2, "rahasia-pos-lkt")
+    qtbot.keyClick(screen.admin_pass2, Qt.Key.Key_Return)  # Enter submits
+    qtbot.waitUntil(lambda: "NRP" in screen.message.text(), timeout=10_000)
+    qtbot.waitUntil(screen.admin_nrp.hasFocus)  # the cursor is where the fix goes
+    assert screen.admin_nrp.selectedText() == "8001"
+    qtbot.keyClicks(screen.admin_nrp, "80010001")  # replaces the selected text
+    qtbot.keyClick(screen.admin_nrp, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w._wizard is not None and not screen.isVisible(), timeout=10_000)
+    idle()
+    w.close()
+    store.close()
+
+
+def test_the_wizard_says_which_officer_row_is_wrong(tmp_path, qtbot, idle):
+    from gui.test_first_run_and_language import open_empty
+
+    store, w = open_empty(tmp_path, qtbot)
+    wizard = w._wizard
+    qtbot.mouseClick(wizard.setup_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(wizard.name, "Polsek Lengkiti")
+    qtbot.keyClicks(wizard.code, "LKT")
+    qtbot.mouseClick(wizard.next2, Qt.MouseButton.LeftButton)
+    wizard.set_officer(0, "Budi Saputra", "12345678")
+    wizard.set_officer(2, "Yusuf Hakim", "8765432")  # the third row, one digit short
+    qtbot.mouseClick(wizard.finish, Qt.MouseButton.LeftButton)
+    error = wizard.errors["officers"]
+    qtbot.waitUntil(error.isVisible, timeout=10_000)
+    assert "baris 3" in error.text() and "Yusuf Hakim" in error.text() and "NRP" in error.text()
+    assert (wizard.officers.currentRow(), wizard.officers.currentColumn()) == (2, 2)
+    idle()
+    w.close()
+    store.close()

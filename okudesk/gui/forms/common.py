@@ -70,6 +70,7 @@ class FieldForm(QFormLayout):
         *,
         label: str | None = None,
         height: int = 70,
+        required: bool | None = None,
     ) -> QWidget:
         """A row for one field of a record's field table: its label from the table (unless
         ``label``), and ``widget`` or one made for the field's kind (kept in ``inputs``:
@@ -77,8 +78,9 @@ class FieldForm(QFormLayout):
         from okudesk.core.records import fields
         from okudesk.gui import labels
 
+        spec = fields.record(record)[name]
         if widget is None:
-            kind = fields.record(record)[name].kind
+            kind = spec.kind
             if kind is fields.Kind.LONG_TEXT:
                 widget = text_edit(height)
             elif kind is fields.Kind.NUMBER:
@@ -89,7 +91,10 @@ class FieldForm(QFormLayout):
             else:
                 raise TypeError(f"{record}.{name}: a {kind.value} field needs its own widget")
             self.inputs[name] = widget
-        return self.add(label if label is not None else labels.field(record, name), widget, name)
+        text = label if label is not None else labels.field(record, name)
+        if spec.required if required is None else required:
+            text += " *"  # the form's note says what the star means
+        return self.add(text, widget, name)
 
     def add(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
         if field is None:
@@ -105,7 +110,28 @@ class FieldForm(QFormLayout):
         self.errors[field] = error
         self.widgets[field] = widget
         self.addRow(label, box)
+        signal = change_signal(widget)
+        if signal is not None:  # the message is about what was there: it goes once that changes
+            signal.connect(lambda *_a, error=error: error.show_text(""))
         return widget
+
+
+CHANGE_SIGNALS = (
+    "textChanged",
+    "currentIndexChanged",
+    "dateTimeChanged",
+    "dateChanged",
+    "valueChanged",
+    "changed",
+)
+
+
+def change_signal(widget: QWidget):
+    """The signal a field's widget sends when the person changes it (None if none)."""
+    for name in CHANGE_SIGNALS:
+        if hasattr(widget, name):
+            return getattr(widget, name)
+    return None
 
 
 class DateTimeBox(QDateTimeEdit):
@@ -642,6 +668,9 @@ class FormDialog(QDialog):
         self.cancel_button = self.buttons.addButton(
             tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole
         )
+        self.required_note = QLabel(tr("* wajib diisi"))
+        self.required_note.setStyleSheet("color: #5b6b7b;")
+        self.buttons.layout().insertWidget(0, self.required_note)
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
@@ -656,17 +685,36 @@ class FormDialog(QDialog):
 
     def watch(self, *widgets) -> None:
         for w in widgets:
-            for signal in (
-                "textChanged",
-                "currentIndexChanged",
-                "dateTimeChanged",
-                "dateChanged",
-                "valueChanged",
-                "changed",
-            ):
-                if hasattr(w, signal):
-                    getattr(w, signal).connect(self.mark_dirty)
-                    break
+            signal = change_signal(w)
+            if signal is not None:
+                signal.connect(self.mark_dirty)
+
+    def form_state(self) -> tuple:
+        """What the form holds, to compare with what it was loaded with."""
+        parts: list = []
+        value = getattr(self, "value", None)
+        if callable(value):
+            try:
+                parts.append(repr(value()))
+            except Exception:  # a half-typed value: count it as changed
+                parts.append(object())
+        photos = getattr(self, "photos", None)
+        if photos is not None and hasattr(photos, "entries"):
+            parts.append(repr((photos.entries(), photos.removed)))
+        return tuple(parts)
+
+    def mark_clean(self) -> None:
+        """The form now shows what is saved (called once it is filled)."""
+        self.dirty = False
+        self._clean_state = self.form_state()
+
+    def has_changes(self) -> bool:
+        """Whether closing would lose something: a widget was touched and the form no longer
+        holds what it was loaded with (Ubah then Batal with nothing changed asks nothing)."""
+        if not self.dirty:
+            return False
+        clean = getattr(self, "_clean_state", None)
+        return not clean or self.form_state() != clean
 
     def clear_errors(self) -> None:
         self.general_error.show_text("")
@@ -727,7 +775,7 @@ class FormDialog(QDialog):
         self.accept()
 
     def reject(self) -> None:
-        if self.dirty and not self.saving:
+        if not self.saving and self.has_changes():
             answer = messages.unsaved_changes(self)
             if answer == messages.CANCEL:
                 return
@@ -737,7 +785,7 @@ class FormDialog(QDialog):
         super().reject()
 
     def closeEvent(self, event) -> None:
-        if self.dirty and not self.saving:
+        if not self.saving and self.has_changes():
             answer = messages.unsaved_changes(self)
             if answer == messages.CANCEL:
                 event.ignore()

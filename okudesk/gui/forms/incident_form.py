@@ -176,7 +176,7 @@ class IncidentDialog(FormDialog):
             self.photos.set_value(ref["photos"], hub().store.photo_dir)
             self._detail = i
         self._loading = False
-        self.dirty = False
+        self.mark_clean()
         self.save_button.setEnabled(True)
 
     def value(self):

@@ -63,7 +63,12 @@ class MeetingDialog(FormDialog):
             form = self.form2 if f.kind is fields.Kind.LONG_TEXT else self.form1
             label = tr("Kecamatan / desa") if f.name == "desa_id" else None
             form.add_field(
-                "meeting", f.name, own.get(f.name), label=label, height=HEIGHTS.get(f.name, 70)
+                "meeting",
+                f.name,
+                own.get(f.name),
+                label=label,
+                height=HEIGHTS.get(f.name, 70),
+                required=True if f.name == "purpose" else None,  # unless a discussion is typed
             )
         self.activity_type, self.starts_at, self.ends_at = (
             own["activity_type_id"],
@@ -149,7 +154,7 @@ class MeetingDialog(FormDialog):
             self.follow_ups.set_value(m.follow_ups)
             self.photos.set_value(ref["photos"], hub().store.photo_dir)
         self._loading = False
-        self.dirty = False
+        self.mark_clean()
         self.save_button.setEnabled(True)
 
     def value(self):
