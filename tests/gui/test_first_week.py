@@ -344,3 +344,66 @@ def test_the_wizard_says_which_officer_row_is_wrong(tmp_path, qtbot, idle):
     idle()
     w.close()
     store.close()
+
+
+# --- lists
+
+
+def _meeting_page_with(window, store, qtbot, people, yesterday):
+    from okudesk.core.records import meetings
+
+    with store.write() as s:
+        visit = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                starts_at=yesterday,
+                purpose="Silaturahmi menjelang pemilu",
+                stakeholder_ids=[people["stakeholders"][0].id],
+            ),
+        )
+        meetings.create_meeting(
+            s, meetings.MeetingInput(starts_at=yesterday, purpose="Rapat koordinasi KPU")
+        )
+    page = window.go_to("meetings")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2 and page.model.is_idle(), timeout=10_000)
+    return page, visit
+
+
+def _search(page, qtbot, text):
+    page.filter_bar.search.clear()
+    if text:
+        qtbot.keyClicks(page.filter_bar.search, text)
+    page.apply_filter()  # now rather than after the typing pause
+    qtbot.waitUntil(lambda: page.model.is_idle(), timeout=10_000)
+
+
+def test_clearing_a_search_shows_the_selected_meeting_again(
+    people, window, store, qtbot, idle, yesterday
+):
+    page, _visit = _meeting_page_with(window, store, qtbot, people, yesterday)
+    qtbot.waitUntil(
+        lambda: "Tidak ada" not in page.browser.toPlainText() and page.browser.toPlainText() != "",
+        timeout=10_000,
+    )
+    shown = page.browser.toPlainText()
+    _search(page, qtbot, "tidakadayangbegini")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: "Tidak ada rapat yang cocok" in page.browser.toPlainText())
+    _search(page, qtbot, "")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: page.browser.toPlainText() == shown, timeout=10_000)
+    idle()
+
+
+def test_a_meeting_is_found_by_the_name_of_a_stakeholder_who_attended(
+    people, window, store, qtbot, idle, yesterday
+):
+    page, visit = _meeting_page_with(window, store, qtbot, people, yesterday)
+    _search(page, qtbot, "Usman")  # Haji Usman Effendi attended the visit
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    assert page.model.record_id(0) == visit.id
+    _search(page, qtbot, "usman silaturahmi")  # one word from each: still that meeting
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    _search(page, qtbot, "usman koordinasi")  # he was not at the coordination meeting
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10_000)
+    idle()

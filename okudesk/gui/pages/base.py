@@ -491,6 +491,7 @@ class ListPage(Page):
             if self.model.rowCount() and self.current_row() < 0:
                 self.table.selectRow(0)
             elif not self.model.rowCount():
+                self._shown_id = None  # the pane now says "nothing matches": the next row shows
                 self.show_detail(None)
             self.ready.emit()
             return
