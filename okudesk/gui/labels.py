@@ -83,10 +83,11 @@ def follow_up_status(code: str | None) -> str:
     return label(FOLLOW_UP_STATUS, code)
 
 
-def when(value: datetime | date | None) -> str:
-    """Dates as people write them here: 27/11/2026 09:15."""
+def when(value: datetime | date | None, *, seconds: bool = False) -> str:
+    """Dates as people write them here, the one form every screen uses: 27/11/2026 09:15
+    (the date fields read and write it too, okudesk/gui/dates.py)."""
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M")
+        return value.strftime("%d/%m/%Y %H:%M:%S" if seconds else "%d/%m/%Y %H:%M")
     return value.strftime("%d/%m/%Y")

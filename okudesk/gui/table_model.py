@@ -15,6 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -133,7 +134,7 @@ class ListModel(QAbstractTableModel):
             )  # the first screen in the same trip
 
         self._busy += 1
-        QueryOp(None, work, lambda result: self._first_keys(gen, *result)).failure(
+        QueryOp(self, work, lambda result: self._first_keys(gen, *result)).failure(
             self._failed
         ).run()
 
@@ -182,6 +183,8 @@ class ListModel(QAbstractTableModel):
             return
         self._fetching = False
         self.loaded.emit()
+        if not shiboken6.isValid(self):  # the page went away while it took the rows in
+            return
         if self._complete:
             self.complete.emit()
         else:
@@ -247,7 +250,7 @@ class ListModel(QAbstractTableModel):
                 self.fetchMore(QModelIndex())  # keep going in the background
 
         self._busy += 1
-        QueryOp(None, work, done).failure(self._failed).run()
+        QueryOp(self, work, done).failure(self._failed).run()
 
     def _request_page(self, page: int) -> None:
         if page in self._pending:
@@ -278,7 +281,7 @@ class ListModel(QAbstractTableModel):
             self.rows_ready.emit()
 
         self._busy += 1
-        QueryOp(None, work, done).failure(self._failed).run()
+        QueryOp(self, work, done).failure(self._failed).run()
 
     def row_values(self, row: int) -> tuple | None:
         """(id, column values...) of a row, or None while it is being read."""

@@ -407,3 +407,85 @@ def test_a_meeting_is_found_by_the_name_of_a_stakeholder_who_attended(
     _search(page, qtbot, "usman koordinasi")  # he was not at the coordination meeting
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10_000)
     idle()
+
+
+# --- dates
+
+
+def test_typed_dates_are_read_the_way_people_write_them(qtbot):
+    from datetime import date
+
+    from okudesk.gui.dates import DateBox, DateTimeBox
+
+    box = DateBox()
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.keyClicks(box.edit, "08122026")  # into an empty field
+    assert box.value() == date(2026, 12, 8)
+    box.edit.editingFinished.emit()
+    assert box.edit.text() == "08/12/2026"  # shown in the one form
+    box.edit.selectAll()
+    qtbot.keyClicks(box.edit, "8/12/2026")
+    assert box.value() == date(2026, 12, 8)
+    box.edit.selectAll()
+    qtbot.keyClicks(box.edit, "31-1-2027")  # a filled field takes the day and the year too
+    assert box.value() == date(2027, 1, 31)
+    box.edit.selectAll()
+    qtbot.keyClicks(box.edit, "31/02/2026")
+    assert box.value() is None and "31/02/2026" in box.problem()
+    assert box.edit.text() == "31/02/2026"  # what was typed stays, to be fixed
+    box.edit.selectAll()
+    qtbot.keyClicks(box.edit, "abc")  # letters cannot be typed at all
+    assert box.edit.text() == "31/02/2026"
+
+    when = DateTimeBox(optional=True)
+    qtbot.addWidget(when)
+    assert when.value() is None
+    qtbot.keyClicks(when.date.edit, "8.12.2026")
+    when.time.setTime(when.time.time().fromString("09:15", "HH:mm"))
+    assert str(when.value()) == "2026-12-08 09:15:00"
+
+
+def test_an_empty_dates_calendar_opens_at_today_and_picks_a_day(qtbot):
+    from datetime import date, timedelta
+
+    from okudesk.gui.dates import DateBox
+
+    box = DateBox()
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.mouseClick(box.button, Qt.MouseButton.LeftButton)
+    calendar = box.popup.calendar
+    qtbot.waitUntil(calendar.isVisible)
+    today = date.today()
+    assert calendar.selectedDate().toPython() == today
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year, today.month)
+    pick = today - timedelta(days=1)
+    calendar.clicked.emit(calendar.selectedDate().addDays(-1))
+    assert box.value() == pick and not box.popup.isVisible()
+
+
+def test_a_date_that_is_not_one_is_said_next_to_its_field_and_kept(people, window, qtbot, idle):
+    dialog = _open_meeting(window, qtbot)
+    qtbot.keyClicks(dialog.purpose, "Sambang")
+    dialog.ends_at.date.edit.clear()
+    qtbot.keyClicks(dialog.ends_at.date.edit, "32/12/2026")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    error = dialog.form1.errors["ends_at"]
+    assert error.isVisible() and "32/12/2026" in error.text()
+    assert dialog.ends_at.date.edit.text() == "32/12/2026" and dialog.isVisible()
+    dialog.dirty = False
+    dialog.reject()
+    idle()
+
+
+def test_every_screen_writes_dates_in_one_form(store, people, window, qtbot, idle):
+    from datetime import datetime
+
+    from okudesk.gui import labels
+    from okudesk.gui.pages import sync
+
+    moment = datetime(2026, 12, 8, 9, 15)
+    assert labels.when(moment) == "08/12/2026 09:15"
+    assert sync._when(moment) == "08/12/2026 09:15"
+    assert sync._when(moment.isoformat()) == "08/12/2026 09:15"

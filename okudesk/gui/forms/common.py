@@ -4,23 +4,19 @@ the stakeholder picker, officer checklist, follow-up rows and the photo strip.""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QDate,
-    QDateTime,
     QSize,
     QStringListModel,
     Qt,
-    QTime,
     Signal,
 )
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -40,14 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import messages
+from okudesk.gui.dates import DateBox
 from okudesk.gui.i18n import tr
 from okudesk.gui.messages import ErrorLabel
 from okudesk.gui.operations import WriteOp, hub
 from okudesk.gui.operations import photos as photo_ops
 from okudesk.gui.operations import reference as reference_ops
-from okudesk.gui.pages.base import Combo, DateBox
-
-NO_DATETIME = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
+from okudesk.gui.pages.base import Combo
 
 
 class FieldForm(QFormLayout):
@@ -132,33 +127,6 @@ def change_signal(widget: QWidget):
         if hasattr(widget, name):
             return getattr(widget, name)
     return None
-
-
-class DateTimeBox(QDateTimeEdit):
-    def __init__(self, optional: bool = False):
-        super().__init__()
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("dd/MM/yyyy HH:mm")
-        if optional:
-            self.setMinimumDateTime(NO_DATETIME)
-            self.setSpecialValueText("—")
-            self.setDateTime(NO_DATETIME)
-        self.optional = optional
-
-    def value(self) -> datetime | None:
-        dt = self.dateTime()
-        if self.optional and dt == NO_DATETIME:
-            return None
-        return dt.toPython().replace(second=0, microsecond=0)
-
-    def set_value(self, value: datetime | None) -> None:
-        self.setDateTime(
-            QDateTime(value)
-            if value
-            else NO_DATETIME
-            if self.optional
-            else QDateTime.currentDateTime()
-        )
 
 
 def input_value(widget: QWidget) -> object:
@@ -751,6 +719,24 @@ class FormDialog(QDialog):
                 return
         self.general_error.show_text(str(exc))
 
+    def _date_problem(self) -> bool:
+        """A typed date that is not one: said next to its field, nothing saved or lost."""
+        for box in self.findChildren(DateBox):
+            problem = box.problem()
+            if not problem:
+                continue
+            for form in self.forms:
+                for field, widget in form.widgets.items():
+                    if widget is box or widget.isAncestorOf(box):
+                        form.errors[field].show_text(problem)
+                        self.reveal(widget)
+                        box.setFocus()
+                        return True
+            self.general_error.show_text(problem)
+            box.setFocus()
+            return True
+        return False
+
     def reveal(self, widget: QWidget) -> None:
         """Make a field visible (e.g. switch to its tab)."""
 
@@ -759,6 +745,8 @@ class FormDialog(QDialog):
         if self.saving or not self.save_button.isEnabled():
             return
         self.clear_errors()
+        if self._date_problem():
+            return
         op = self.save_op()
         self.saving = True
         self.save_button.setEnabled(False)

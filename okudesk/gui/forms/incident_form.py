@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import labels
+from okudesk.gui.dates import DateTimeBox
 from okudesk.gui.forms.common import (
-    DateTimeBox,
     FieldForm,
     FollowUpRows,
     FormDialog,

@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from okudesk.gui.dates import DateTimeBox
 from okudesk.gui.forms.common import (
-    DateTimeBox,
     FieldForm,
     FollowUpRows,
     FormDialog,

@@ -26,14 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from okudesk.gui import messages
+from okudesk.gui import labels, messages
+from okudesk.gui.dates import DateBox
 from okudesk.gui.i18n import tr
 from okudesk.gui.messages import ErrorLabel
 from okudesk.gui.operations import ALL_AREAS, Changes
 from okudesk.gui.operations import accounts as account_ops
 from okudesk.gui.operations import audit as audit_ops
 from okudesk.gui.operations import backups as backup_ops
-from okudesk.gui.pages.base import Combo, DateBox, Page, current_actor
+from okudesk.gui.pages.base import Combo, Page, current_actor
 
 LIMIT = 500
 
@@ -65,7 +66,7 @@ def _utc(day, end: bool = False) -> datetime | None:
 
 
 def _local(at: datetime) -> str:
-    return at.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M:%S")
+    return labels.when(at.replace(tzinfo=UTC).astimezone(), seconds=True)
 
 
 class AuditPage(Page):

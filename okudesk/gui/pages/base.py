@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,12 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from okudesk.gui.dates import DateBox
 from okudesk.gui.i18n import tr
 from okudesk.gui.operations import REFERENCE, Changes, hub
 from okudesk.gui.operations import reference as reference_ops
 from okudesk.gui.table_model import ColumnSpec, ListModel
-
-NO_DATE = QDate(2000, 1, 1)
 
 
 def current_actor():
@@ -175,25 +171,6 @@ class Combo(QComboBox):
             else (0 if self.all_text is not None else -1)
         )
         self.setCurrentIndex(max(i, 0) if self.count() else -1)
-
-
-class DateBox(QDateEdit):
-    """A date edit that may be empty (shown as "—")."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("dd/MM/yyyy")
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText("—")
-        self.setDate(NO_DATE)
-
-    def value(self) -> date | None:
-        d = self.date()
-        return None if d == NO_DATE else d.toPython()
-
-    def set_value(self, value: date | None) -> None:
-        self.setDate(QDate(value) if value else NO_DATE)
 
 
 class FilterBar(QWidget):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from okudesk.gui import messages
+from okudesk.gui import labels, messages
 from okudesk.gui.dialogs.report_print import KIND_TITLES, open_in_viewer
 from okudesk.gui.dialogs.report_settings import ReportSettingsDialog
 from okudesk.gui.dialogs.report_verify import VerifyDialog
@@ -98,9 +98,7 @@ class ReportsPage(Page):
                     rep.number,
                     tr(KIND_TITLES.get(rep.kind, rep.kind)),
                     rep.signer_name,
-                    rep.signed_at.replace(tzinfo=UTC)
-                    .astimezone(WIB)
-                    .strftime("%d-%m-%Y %H:%M WIB"),
+                    labels.when(rep.signed_at.replace(tzinfo=UTC).astimezone(WIB)) + " WIB",
                     str(rep.pages),
                 )
             ):
