@@ -89,8 +89,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("MainWindow")
         self.setWindowTitle(f"okudesk {__version__}")
-        self.resize(1280, 800)
-        self.setMinimumSize(QSize(960, 600))
+        from okudesk.gui import screen
+
+        screen.fit(self, 1280, 800, minimum=QSize(960, 600))
+        screen.center(self)
         self.hub = hub()
         self.data_dir = data_dir
         self.pages: dict[str, QWidget] = {}

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from okudesk.gui import labels
+from okudesk.gui import labels, screen
 from okudesk.gui.dates import DateTimeBox
 from okudesk.gui.forms.common import (
     FieldForm,
@@ -55,7 +55,7 @@ class IncidentDialog(FormDialog):
         super().__init__(parent)
         self.incident_id = incident_id
         self.setWindowTitle(tr("Kejadian baru") if incident_id is None else tr("Ubah kejadian"))
-        self.resize(880, 700)
+        screen.fit(self, 880, 700)
         self.tabs = QTabWidget()
         f1 = self.form1 = FieldForm()
         self.occurred_at = f1.add_field("incident", "occurred_at", DateTimeBox())
@@ -98,7 +98,7 @@ class IncidentDialog(FormDialog):
             column = QVBoxLayout(page)
             column.addLayout(form)
             column.addStretch(1)
-            self.tabs.addTab(page, title)
+            self.tabs.addTab(screen.scrolling(page), title)  # long tabs scroll
         v = QVBoxLayout(self)
         v.addWidget(self.general_error)
         v.addWidget(self.tabs, 1)

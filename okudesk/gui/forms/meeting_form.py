@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from okudesk.gui import screen
 from okudesk.gui.dates import DateTimeBox
 from okudesk.gui.forms.common import (
     FieldForm,
@@ -42,7 +43,7 @@ class MeetingDialog(FormDialog):
         self.setWindowTitle(
             tr("Rapat / kunjungan baru") if meeting_id is None else tr("Ubah rapat / kunjungan")
         )
-        self.resize(900, 720)
+        screen.fit(self, 900, 720)
         self.tabs = QTabWidget()
         # tabs 1 and 2 from the meeting's field table: the activity, then what happened
         from okudesk.core.records import fields
@@ -100,7 +101,7 @@ class MeetingDialog(FormDialog):
             column = QVBoxLayout(page)
             column.addLayout(form)
             column.addStretch(1)
-            self.tabs.addTab(page, title)
+            self.tabs.addTab(screen.scrolling(page), title)  # long tabs scroll
         v = QVBoxLayout(self)
         v.addWidget(self.general_error)
         v.addWidget(self.tabs, 1)

@@ -115,11 +115,13 @@ class AuditPage(Page):
             bar.addWidget(w)
         self.verify_button = QPushButton(tr("Periksa rantai"))
         bar.addStretch(1)
-        bar.addWidget(self.verify_button)
         v.addLayout(bar)
         self.chain_label = QLabel()
         self.chain_label.setWordWrap(True)
-        v.addWidget(self.chain_label)
+        chain = QHBoxLayout()  # its own row: the filters take a small screen's width
+        chain.addWidget(self.chain_label, 1)
+        chain.addWidget(self.verify_button)
+        v.addLayout(chain)
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("auditTable")
         self.table.setHorizontalHeaderLabels(

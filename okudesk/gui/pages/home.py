@@ -124,6 +124,7 @@ class HomePage(Page):
         left = QVBoxLayout()
         head = QLabel(tr("Tindak lanjut yang perlu perhatian"))
         head.setStyleSheet("font-weight: 600; font-size: 11pt;")
+        head.setWordWrap(True)  # a narrow screen wraps it instead of scrolling sideways
         left.addWidget(head)
         self.follow_ups = _table([tr("Batas waktu"), tr("Tindak lanjut"), tr("Penanggung jawab")])
         self.follow_ups.cellDoubleClicked.connect(lambda *_: window.go_to("follow_ups"))
@@ -131,6 +132,7 @@ class HomePage(Page):
         right = QVBoxLayout()
         head2 = QLabel(tr("Kejadian terbaru menurut tingkat kerawanan (30 hari)"))
         head2.setStyleSheet("font-weight: 600; font-size: 11pt;")
+        head2.setWordWrap(True)
         right.addWidget(head2)
         self.incidents = _table([tr("Kerawanan"), tr("Waktu"), tr("Status"), tr("Uraian")])
         self.incidents.cellDoubleClicked.connect(self._open_incident)

@@ -48,7 +48,10 @@ class ReportsPage(Page):
         self.open_button = QPushButton(tr("Buka"))
         self.verify_button = QPushButton(tr("Verifikasi dokumen…"))
         self.officer = QComboBox()
-        self.officer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.officer.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.officer.setMinimumContentsLength(18)  # a long name is cut here, not the buttons
         self.settings_button = QPushButton(tr("Pengaturan laporan…"))
         self.settings_button.clicked.connect(self.edit_settings)
         self.guard("settings.write", self.settings_button)
@@ -63,13 +66,16 @@ class ReportsPage(Page):
         row.addWidget(self.verify_button)
         row.addWidget(self.settings_button)
         row.addStretch(1)
-        row.addWidget(QLabel(tr("Petugas")))
-        row.addWidget(self.officer)
-        row.addWidget(self.signature_button)
-        row.addWidget(self.credential_button)
+        officer_row = QHBoxLayout()  # its own row: one row of everything overflows 1024 px
+        officer_row.addWidget(QLabel(tr("Petugas")))
+        officer_row.addWidget(self.officer)
+        officer_row.addWidget(self.signature_button)
+        officer_row.addWidget(self.credential_button)
+        officer_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(row)
+        layout.addLayout(officer_row)
         layout.addWidget(self.table, 1)
         self.rows: list = []
         self._loaded = False
