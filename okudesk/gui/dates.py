@@ -92,7 +92,9 @@ class DateBox(QWidget):
         self.edit.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"[0-9/.\- ]{0,14}"), self.edit)
         )
-        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("00/00/00000") + 16)
+        width = self.edit.fontMetrics().horizontalAdvance("00/00/00000") + 40  # + clear button
+        self.edit.setMinimumWidth(width)
+        self.edit.setMaximumWidth(width + 40)
         self.edit.setClearButtonEnabled(True)
         self.button = QToolButton()
         self.button.setText("▾")
@@ -188,9 +190,9 @@ class DateTimeBox(QWidget):
         self.date = DateBox()
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
-        h.addWidget(self.date, 1)
+        h.addWidget(self.date)
         h.addWidget(self.time)
-        h.addStretch(0)
+        h.addStretch(1)
         self.setFocusProxy(self.date)
         self.date.dateChanged.connect(lambda _d: self.dateTimeChanged.emit(self.value()))
         self.time.timeChanged.connect(lambda _t: self.dateTimeChanged.emit(self.value()))

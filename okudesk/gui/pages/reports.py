@@ -51,7 +51,7 @@ class ReportsPage(Page):
         self.officer.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.officer.setMinimumContentsLength(18)  # a long name is cut here, not the buttons
+        self.officer.setMinimumContentsLength(30)  # a long name is cut here, not the buttons
         self.settings_button = QPushButton(tr("Pengaturan laporan…"))
         self.settings_button.clicked.connect(self.edit_settings)
         self.guard("settings.write", self.settings_button)
