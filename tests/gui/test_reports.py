@@ -231,6 +231,12 @@ def test_reports_page_lists_the_register(gui_store, qtbot):
     with qtbot.waitSignal(page.ready, timeout=10_000):
         page.activate()
     assert page.table.rowCount() == 1 and page.table.item(0, 0).text() == result.number
+    from okudesk.core.records import meetings
+
+    with gui_store.read() as s:
+        meeting = meetings.get_meeting(s, gui_store.ids["meeting"])
+    about = page.table.item(0, 2).text()  # which meeting the report is about
+    assert about.startswith(meeting.number) and meeting.purpose.split()[0] in about
     assert page.officer.count() == 1
     dialog = page.edit_credential()
     qtbot.addWidget(dialog)

@@ -97,9 +97,7 @@ class AuditPage(Page):
         bar = QHBoxLayout()
         self.officer = Combo(tr("(semua petugas)"))
         self.action = Combo(tr("(semua tindakan)"))
-        from okudesk.core.history.audit import ACTION_LABELS
-
-        self.action.set_items([(k, tr(v)) for k, v in ACTION_LABELS.items()])
+        self.action.set_items([(k, labels.audit_action(k)) for k in labels.AUDIT_ACTION])
         self.record = QLineEdit()
         self.record.setPlaceholderText(tr("ID data"))
         self.record.setClearButtonEnabled(True)
@@ -205,17 +203,15 @@ class AuditPage(Page):
             errors.show_exception(exc, parent=self)
 
     def _show_entries(self, rows) -> None:
-        from okudesk.core.history.audit import ACTION_LABELS
-
         self.table.setRowCount(len(rows))
         for r, e in enumerate(rows):
             changes = ", ".join(sorted(e.changes))
             cells = (
                 _local(e.at),
                 e.actor_name,
-                tr(ACTION_LABELS.get(e.action, e.action)),
-                f"{e.record_type} {e.record_id[:8]}".strip(),
-                e.summary,
+                labels.audit_action(e.action),
+                labels.record_type(e.record_type),  # the name is in the next column
+                e.summary or (e.record_id[:8] if e.record_id else ""),
                 changes,
             )
             for c, text in enumerate(cells):

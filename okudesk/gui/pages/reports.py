@@ -34,15 +34,22 @@ class ReportsPage(Page):
         super().__init__(window)
         title = QLabel(tr("Laporan"))
         title.setObjectName("pageTitle")
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
-            [tr("Nomor"), tr("Jenis"), tr("Penanda tangan"), tr("Ditandatangani"), tr("Halaman")]
+            [
+                tr("Nomor"),
+                tr("Jenis"),
+                tr("Tentang"),
+                tr("Penanda tangan"),
+                tr("Ditandatangani"),
+                tr("Halaman"),
+            ]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.doubleClicked.connect(self.open_selected)
         self.open_button = QPushButton(tr("Buka"))
@@ -95,7 +102,7 @@ class ReportsPage(Page):
 
         from okudesk.core.reports.signing import WIB
 
-        reports, people = result
+        reports, people, about = result
         self.rows = reports
         self.table.setRowCount(len(reports))
         for r, rep in enumerate(reports):
@@ -103,6 +110,7 @@ class ReportsPage(Page):
                 (
                     rep.number,
                     tr(KIND_TITLES.get(rep.kind, rep.kind)),
+                    about.get(rep.record_id, "-"),
                     rep.signer_name,
                     labels.when(rep.signed_at.replace(tzinfo=UTC).astimezone(WIB)) + " WIB",
                     str(rep.pages),
