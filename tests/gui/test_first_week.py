@@ -489,3 +489,49 @@ def test_every_screen_writes_dates_in_one_form(store, people, window, qtbot, idl
     assert labels.when(moment) == "08/12/2026 09:15"
     assert sync._when(moment) == "08/12/2026 09:15"
     assert sync._when(moment.isoformat()) == "08/12/2026 09:15"
+
+
+# --- everyday tools
+
+
+def test_an_incident_shows_its_follow_ups_and_closing_it_with_open_ones_warns(
+    people, window, store, qtbot, idle, gui_env, yesterday
+):
+    from datetime import date, timedelta
+
+    from okudesk.core.records import incidents, reference
+    from okudesk.core.records.followups import FollowUpInput
+    from okudesk.gui.forms.incident_form import StatusDialog
+
+    with store.write() as s:
+        cat = reference.incident_categories(s)[0].id
+        incident = incidents.create_incident(
+            s,
+            incidents.IncidentInput(
+                occurred_at=yesterday,
+                category_id=cat,
+                title="Baliho dirusak",
+                description="Baliho dirusak orang tak dikenal",
+                follow_ups=[
+                    FollowUpInput(
+                        what="Cek CCTV toko sekitar",
+                        officer_id=people["officers"][0].id,
+                        due_date=date.today() - timedelta(days=2),
+                    )
+                ],
+            ),
+        )
+        for status in ("diverifikasi", "ditangani"):
+            incidents.change_status(s, incident.id, status)
+    page = window.go_to("incidents")
+    qtbot.waitUntil(lambda: page.detail_data is not None, timeout=10_000)
+    text = page.browser.toPlainText()
+    assert "Cek CCTV toko sekitar" in text and "Aiptu Rahmat Hidayat" in text
+    assert "terlambat" in text
+    dialog = StatusDialog(page, page.detail_data)
+    qtbot.addWidget(dialog)
+    dialog.status.set_current_id("selesai")
+    gui_env["confirm"].clear()
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert gui_env["confirm"] and "1 tindak lanjut terbuka (1 terlambat)" in gui_env["confirm"][0]
+    idle()

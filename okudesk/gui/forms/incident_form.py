@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from okudesk.gui import labels, screen
+from okudesk.gui import labels, messages, screen
 from okudesk.gui.dates import DateTimeBox
 from okudesk.gui.forms.common import (
     FieldForm,
@@ -253,10 +253,25 @@ class StatusDialog(QDialog):
         v.addWidget(self.error)
         v.addWidget(buttons)
 
+    def open_follow_ups(self) -> list:
+        """Follow-ups of the incident still open (closing it leaves them hanging)."""
+        return [f for f in getattr(self.incident, "follow_ups", ()) if f.status == "terbuka"]
+
     def save(self) -> None:
         status = self.status.current_id()
         if status is None:
             return
+        still_open = self.open_follow_ups()
+        if status == "selesai" and still_open:
+            from datetime import date
+
+            late = sum(1 for f in still_open if f.is_overdue(date.today()))
+            text = tr(
+                "Kejadian ini masih punya {n} tindak lanjut terbuka ({late} terlambat). Tutup "
+                "kejadian ini tetap?"
+            ).format(n=len(still_open), late=late)
+            if not messages.confirm(self, text, tr("Tindak lanjut terbuka"), tr("Tutup kejadian")):
+                return
 
         def failed(exc):
             from okudesk.core.errors import ValidationError
