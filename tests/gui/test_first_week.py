@@ -19,6 +19,17 @@ LETTERHEAD = (
 )
 
 
+def enroll_with_hq(store, folder):
+    """Make the store post BTT of a new HQ in ``folder``, as its kit does."""
+    folder.mkdir(exist_ok=True)
+    hq = make_hq(folder / "hq")
+    with hq.write() as s:
+        kit = trust.add_post(s, code="BTT", name="Polsek Baturaja Timur", out_dir=folder)
+    hq.close()
+    with store.write() as s:
+        trust.set_up_post(s, kit)
+
+
 def _settings_page(window, qtbot):
     page = window.go_to("settings")
     qtbot.waitUntil(lambda: page.post is not None and page.kecamatan.count() > 0, timeout=10_000)
@@ -73,12 +84,15 @@ def test_the_posts_kecamatan_is_edited_in_pengaturan(window, store, qtbot, idle)
 # --- roles and dead ends: nothing offered that will be refused, messages name reachable places
 
 
-def test_a_petugas_is_not_offered_a_new_desa_nor_sent_to_a_hidden_page(store, people, qtbot, idle):
+def test_a_petugas_is_not_offered_a_new_desa_nor_sent_to_a_hidden_page(
+    store, people, qtbot, idle, tmp_path
+):
     from gui.test_roles import PASS, log_in
     from okudesk.core.security import accounts
     from okudesk.gui.forms.meeting_form import MeetingDialog
     from okudesk.gui.main_window import MainWindow
 
+    enroll_with_hq(store, tmp_path / "enrolment")
     with store.write() as s:
         accounts.set_account(
             s, people["officers"][0].id, role="petugas", passphrase=PASS, must_change=False
@@ -534,4 +548,19 @@ def test_an_incident_shows_its_follow_ups_and_closing_it_with_open_ones_warns(
     gui_env["confirm"].clear()
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert gui_env["confirm"] and "1 tindak lanjut terbuka (1 terlambat)" in gui_env["confirm"][0]
+    idle()
+
+
+def test_a_post_without_a_kit_is_told_how_to_connect_not_nagged_to_export(
+    window, store, qtbot, idle, tmp_path
+):
+    home = window.go_to("home")
+    qtbot.waitUntil(lambda: home.export_warning.isVisible(), timeout=10_000)
+    assert "belum terhubung dengan Polres" in home.export_warning.text()
+    assert "belum pernah diekspor" not in home.export_warning.text()
+    enroll_with_hq(store, tmp_path / "enrolment")
+    from okudesk.gui.operations import Changes, hub
+
+    hub().notify(Changes.of("setting"))
+    qtbot.waitUntil(lambda: "belum pernah diekspor" in home.export_warning.text(), timeout=10_000)
     idle()

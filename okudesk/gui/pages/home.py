@@ -206,7 +206,15 @@ class HomePage(Page):
             value = getattr(d, key if key not in ("overdue", "due_soon") else f"{key}_count")
             card.number.setText(str(value))
         self.cards["overdue"].number.setStyleSheet("color: #b71c1c;" if d.overdue_count else "")
-        if d.days_since_export is None:
+        if not d.can_export:  # not enrolled with HQ yet: there is nowhere to export to
+            self.export_warning.setText(
+                tr(
+                    "Pos ini belum terhubung dengan Polres. Setelah menerima kit pendaftaran "
+                    "dari Polres, siapkan pos di halaman Sinkronisasi."
+                )
+            )
+            self.export_warning.setVisible(self.allowed("sync.export"))
+        elif d.days_since_export is None:
             self.export_warning.setText(
                 tr(
                     "Data pos ini belum pernah diekspor ke Polres. Buat paket sinkronisasi di "
