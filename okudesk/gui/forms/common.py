@@ -439,6 +439,9 @@ class FollowUpRows(QWidget):
         due_box.set_value(due)
         due_box.dateChanged.connect(self.changed)
         self.table.setCellWidget(row, 3, due_box)
+        wide = due_box.sizeHint().width() + 4  # the whole date and its calendar button
+        if self.table.columnWidth(3) < wide:
+            self.table.setColumnWidth(3, wide)
         self._ids.append(fid)
         self.changed.emit()
         return row
