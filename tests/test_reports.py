@@ -17,6 +17,7 @@ from okudesk.core import permissions
 from okudesk.core.errors import ValidationError
 from okudesk.core.i18n import set_language
 from okudesk.core.records import (
+    followups,
     incidents,
     meetings,
     officers,
@@ -1419,3 +1420,22 @@ def test_the_visit_report_says_only_what_the_officer_gave(setup, yesterday):
     )
     line = incident.split("Tindakan yang telah diambil")[1].split("III.")[0]
     assert line.count(":") == 1 and "adalah dilaporkan" in line
+
+
+def test_the_follow_up_table_prints_the_assigned_officer_under_oleh(setup):
+    """Assigned to an officer: the rank and name; free text: the text; both: both."""
+    with setup.store.write() as s:
+        for key in ("meeting_id", "incident_id"):
+            followups.replace_for(
+                s,
+                **{key: getattr(setup, key)},
+                items=[
+                    FollowUpInput(what="Sambang ke rumah ketua RT", officer_id=setup.reporter_id),
+                    FollowUpInput(what="Rapat lanjutan di kantor desa", responsible="Kades"),
+                ],
+            )
+    for kind, record in (("meeting", setup.meeting_id), ("incident", setup.incident_id)):
+        text = _text(service.make_report(setup.store, kind, record, draft=True).pdf)
+        table = text[text.index("Oleh") :]
+        assert "Aiptu Budi Santoso" in table, kind
+        assert "Kades" in table, kind

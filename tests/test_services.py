@@ -205,6 +205,8 @@ def test_photos_are_downscaled_stored_once_and_keep_their_time(store, yesterday)
     assert a.sha256 == b.sha256
     stored = list(store.photo_dir.rglob("*.jpg"))
     assert len(stored) == 1 and stored[0].stat().st_size < len(raw)
-    with pytest.raises(ValidationError, match="bukan foto"):
+    with pytest.raises(
+        ValidationError, match="tidak dapat dipakai sebagai foto: isinya bukan gambar"
+    ):
         with store.write() as s:
             photos.add_photo(s, store.photo_dir, b"not a picture", meeting_id=m.id)

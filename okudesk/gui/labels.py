@@ -41,6 +41,56 @@ CATEGORY_GROUP = {
 }
 
 
+# The audit trail's codes as staff read them (the core keeps codes and Indonesian labels;
+# these are marked here so the English screen translates them too).
+AUDIT_ACTION = {
+    "create": QT_TRANSLATE_NOOP("labels", "Dibuat"),
+    "update": QT_TRANSLATE_NOOP("labels", "Diubah"),
+    "delete": QT_TRANSLATE_NOOP("labels", "Dihapus"),
+    "undelete": QT_TRANSLATE_NOOP("labels", "Dipulihkan"),
+    "status": QT_TRANSLATE_NOOP("labels", "Status diubah"),
+    "login": QT_TRANSLATE_NOOP("labels", "Masuk"),
+    "login_failed": QT_TRANSLATE_NOOP("labels", "Gagal masuk"),
+    "logout": QT_TRANSLATE_NOOP("labels", "Keluar"),
+    "passphrase": QT_TRANSLATE_NOOP("labels", "Kata sandi diganti"),
+    "sign": QT_TRANSLATE_NOOP("labels", "Laporan ditandatangani"),
+    "print": QT_TRANSLATE_NOOP("labels", "Laporan dicetak"),
+    "acknowledge": QT_TRANSLATE_NOOP("labels", "Laporan diketahui"),
+    "export": QT_TRANSLATE_NOOP("labels", "Ekspor"),
+    "import": QT_TRANSLATE_NOOP("labels", "Impor"),
+    "backup": QT_TRANSLATE_NOOP("labels", "Cadangan dibuat"),
+    "restore": QT_TRANSLATE_NOOP("labels", "Cadangan dipulihkan"),
+    "settings": QT_TRANSLATE_NOOP("labels", "Pengaturan diubah"),
+    "demo": QT_TRANSLATE_NOOP("labels", "Data contoh"),
+}
+RECORD_TYPE = {
+    "meeting": QT_TRANSLATE_NOOP("labels", "Rapat/kunjungan"),
+    "incident": QT_TRANSLATE_NOOP("labels", "Kejadian"),
+    "stakeholder": QT_TRANSLATE_NOOP("labels", "Tokoh"),
+    "follow_up": QT_TRANSLATE_NOOP("labels", "Tindak lanjut"),
+    "attachment": QT_TRANSLATE_NOOP("labels", "Foto"),
+    "officer": QT_TRANSLATE_NOOP("labels", "Petugas"),
+    "officer_account": QT_TRANSLATE_NOOP("labels", "Akun petugas"),
+    "officer_credential": QT_TRANSLATE_NOOP("labels", "Sertifikat petugas"),
+    "post": QT_TRANSLATE_NOOP("labels", "Pos"),
+    "setting": QT_TRANSLATE_NOOP("labels", "Pengaturan"),
+    "report": QT_TRANSLATE_NOOP("labels", "Laporan"),
+    "bundle": QT_TRANSLATE_NOOP("labels", "Paket sinkronisasi"),
+    "receipt": QT_TRANSLATE_NOOP("labels", "Tanda terima"),
+    "desa": QT_TRANSLATE_NOOP("labels", "Desa"),
+    "kecamatan": QT_TRANSLATE_NOOP("labels", "Kecamatan"),
+}
+
+
+def audit_action(code: str) -> str:
+    return label(AUDIT_ACTION, code)
+
+
+def record_type(code: str | None) -> str:
+    """A table's name as staff say it ("officer" -> Petugas); an unknown one as it is."""
+    return label(RECORD_TYPE, code)
+
+
 def translate(text: str) -> str:
     """A text marked above with QT_TRANSLATE_NOOP("labels", ...), in the running language."""
     return QCoreApplication.translate(CTX, text)
@@ -83,12 +133,13 @@ def follow_up_status(code: str | None) -> str:
     return label(FOLLOW_UP_STATUS, code)
 
 
-def when(value: datetime | date | str | None) -> str:
-    """Dates as people write them here: 27/11/2026 09:15."""
+def when(value: datetime | date | str | None, *, seconds: bool = False) -> str:
+    """Dates as people write them here, the one form every screen uses: 27/11/2026 09:15
+    (the date fields read and write it too, okudesk/gui/dates.py)."""
     if value is None:
         return ""
     if isinstance(value, str):  # a stored value that is not a date (listing.InvalidValue)
         return value
     if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M")
+        return value.strftime("%d/%m/%Y %H:%M:%S" if seconds else "%d/%m/%Y %H:%M")
     return value.strftime("%d/%m/%Y")

@@ -153,6 +153,8 @@ class LockScreen(QFrame):
         form.addRow(tr("Kata sandi"), self.admin_pass)
         form.addRow(tr("Ulangi kata sandi"), self.admin_pass2)
         form.addRow("", self.admin_button)
+        for edit in (self.admin_name, self.admin_nrp, self.admin_pass, self.admin_pass2):
+            edit.returnPressed.connect(self._create_admin)  # Enter submits, as on the login
 
     def _build_new_passphrase(self, form: QFormLayout) -> None:
         """After a reset, or when the officer wants a new passphrase."""
@@ -248,6 +250,11 @@ class LockScreen(QFrame):
             errors.show_exception(exc, parent=self)
             return
         self.message.show_text(str(exc))
+        if self.showing(FIRST_ADMIN):  # put the cursor in the field to fix
+            field = getattr(exc, "field", None)
+            edit = {"name": self.admin_name, "nrp": self.admin_nrp}.get(field, self.admin_pass)
+            edit.setFocus()
+            edit.selectAll()
 
     def _login(self) -> None:
         officer_id, passphrase = self.officer.currentData(), self.passphrase.text()
@@ -295,8 +302,12 @@ class LockScreen(QFrame):
         self._ask_new(actor, None)
 
     def _create_admin(self) -> None:
+        if not self.admin_button.isEnabled():
+            return  # already on its way
         if self.admin_pass.text() != self.admin_pass2.text():
             self.message.show_text(tr("Kedua kata sandi tidak sama"))
+            self.admin_pass2.setFocus()
+            self.admin_pass2.selectAll()
             return
         name, nrp, passphrase = (
             self.admin_name.text(),

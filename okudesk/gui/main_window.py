@@ -89,8 +89,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("MainWindow")
         self.setWindowTitle(f"okudesk {__version__}")
-        self.resize(1280, 800)
-        self.setMinimumSize(QSize(960, 600))
+        from okudesk.gui import screen
+
+        screen.fit(self, 1280, 800, minimum=QSize(960, 600))
+        screen.center(self)
         self.hub = hub()
         self.data_dir = data_dir
         self.pages: dict[str, QWidget] = {}
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         self.nav = None  # made by build_shell()
         self._is_ready = False
         self._wizard = None
+        self._offer_accounts = False
         self._duty_choices = 0
         self._finished = False
         self.hub.data_changed.connect(self._on_data_changed)
@@ -298,6 +301,8 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)
         self.refresh_status()  # after the first page's queries: counting changes can take a moment
         self.store_attached.emit()
+        if self._offer_accounts:
+            self._offer_officer_accounts()
         QTimer.singleShot(BUILD_AHEAD_DELAY_MS, self, self._build_ahead)
 
     def _build_ahead(self) -> None:
@@ -334,11 +339,37 @@ class MainWindow(QMainWindow):
 
         self._wizard = FirstRunWizard(self)
         style_named(self._wizard)
-        self._wizard.finished_setup.connect(lambda: self.attach_store(self.hub.store))
+        self._wizard.finished_setup.connect(self._wizard_finished)
         self.stack.addWidget(self._wizard)
         self.stack.setCurrentWidget(self._wizard)
         self.post_label.setText(tr("Pos belum disiapkan"))
         self._first_ready()
+
+    def _wizard_finished(self) -> None:
+        self._offer_accounts = self._wizard is not None and self._wizard.officers_added > 0
+        self.attach_store(self.hub.store)
+
+    def _offer_officer_accounts(self) -> None:
+        """Officers typed into the wizard cannot log in yet: say so, and take the admin to
+        where their accounts are made."""
+        self._offer_accounts = False
+        from okudesk.gui import messages
+        from okudesk.gui.pages.base import current_actor
+
+        actor = current_actor()
+        if actor is None or not actor.may("account.manage"):
+            return
+        if messages.confirm(
+            self,
+            tr(
+                "Petugas yang dimasukkan di panduan belum dapat masuk ke okudesk. Buat akun "
+                "masuk mereka sekarang di Audit & Keamanan > Akun petugas?"
+            ),
+            tr("Akun petugas"),
+            tr("Buat akun sekarang"),
+        ):
+            page = self.go_to("audit")
+            page.tabs.setCurrentIndex(1)
 
     def page(self, key: str):
         """The page ``key``, building it on first use."""

@@ -15,6 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -100,6 +101,13 @@ class ListModel(QAbstractTableModel):
         self._pending: set[int] = set()
         self._busy = 0
         self._first_screen: int | None = None  # the load whose first screen is being painted
+        # The fallback for a first screen nobody reports painted: a timer the model owns, so
+        # it dies with the model and cancel() stops it (a one-shot timer outside the model
+        # could fire after the page that owned the model is gone).
+        self._first_screen_timer = QTimer(self)
+        self._first_screen_timer.setSingleShot(True)
+        self._first_screen_timer.setInterval(FIRST_SCREEN_WAIT_MS)
+        self._first_screen_timer.timeout.connect(self.first_screen_painted)
 
     # --- loading ---------------------------------------------------------------------------------
 
@@ -126,7 +134,7 @@ class ListModel(QAbstractTableModel):
             )  # the first screen in the same trip
 
         self._busy += 1
-        QueryOp(None, work, lambda result: self._first_keys(gen, *result)).failure(
+        QueryOp(self, work, lambda result: self._first_keys(gen, *result)).failure(
             self._failed
         ).run()
 
@@ -157,7 +165,8 @@ class ListModel(QAbstractTableModel):
         self._busy += 1
         self._first_screen = gen
         self.first_rows_in.emit()
-        QTimer.singleShot(FIRST_SCREEN_WAIT_MS, self, lambda: self.first_screen_painted(gen))
+        if self._first_screen == gen:  # not already painted by a view during the emit
+            self._first_screen_timer.start()
 
     def first_screen_painted(self, gen: int | None = None) -> None:
         """The view has painted the first rows: read the rest."""
@@ -165,6 +174,7 @@ class ListModel(QAbstractTableModel):
         if waiting is None or (gen is not None and gen != waiting):
             return
         self._first_screen = None
+        self._first_screen_timer.stop()
         self._after_first_keys(waiting)
 
     def _after_first_keys(self, gen: int) -> None:
@@ -173,6 +183,8 @@ class ListModel(QAbstractTableModel):
             return
         self._fetching = False
         self.loaded.emit()
+        if not shiboken6.isValid(self):  # the page went away while it took the rows in
+            return
         if self._complete:
             self.complete.emit()
         else:
@@ -181,6 +193,10 @@ class ListModel(QAbstractTableModel):
     def cancel(self) -> None:
         """Drop every load in flight (the list is going away)."""
         self._generation += 1
+        self._first_screen_timer.stop()
+        if self._first_screen is not None:  # its fallback will not come: the load is over
+            self._first_screen = None
+            self._busy -= 1
 
     def canFetchMore(self, parent=_ROOT) -> bool:
         return not parent.isValid() and not self._complete and not self._fetching
@@ -234,7 +250,7 @@ class ListModel(QAbstractTableModel):
                 self.fetchMore(QModelIndex())  # keep going in the background
 
         self._busy += 1
-        QueryOp(None, work, done).failure(self._failed).run()
+        QueryOp(self, work, done).failure(self._failed).run()
 
     def _request_page(self, page: int) -> None:
         if page in self._pending:
@@ -265,7 +281,7 @@ class ListModel(QAbstractTableModel):
             self.rows_ready.emit()
 
         self._busy += 1
-        QueryOp(None, work, done).failure(self._failed).run()
+        QueryOp(self, work, done).failure(self._failed).run()
 
     def row_values(self, row: int) -> tuple | None:
         """(id, column values...) of a row, or None while it is being read."""

@@ -142,6 +142,7 @@ class FirstRunWizard(QWidget):
         self.finish.clicked.connect(self.save)
         self.steps.addWidget(s3)
         self.ranks: list = []
+        self.officers_added = 0  # officers saved by the wizard: they have no login yet
         self._load()
 
     def _row(self, form: QFormLayout, label: str, widget: QWidget, field: str) -> None:
@@ -200,17 +201,24 @@ class FirstRunWizard(QWidget):
 
     def officer_rows(self) -> list[tuple[str, str | None, str, str]]:
         rows = []
-        for row in range(self.officers.rowCount()):
+        for row in self.officer_table_rows():
 
             def cell(col, row=row):
                 item = self.officers.item(row, col)
                 return item.text().strip() if item else ""
 
             combo = self.officers.cellWidget(row, 1)
-            name, nrp, position = cell(0), cell(2), cell(3)
-            if name or nrp or position:
-                rows.append((name, combo.current_id() if combo else None, nrp, position))
+            rows.append((cell(0), combo.current_id() if combo else None, cell(2), cell(3)))
         return rows
+
+    def officer_table_rows(self) -> list[int]:
+        """The table rows someone typed in (empty rows are skipped)."""
+
+        def filled(row: int) -> bool:
+            items = (self.officers.item(row, col) for col in (0, 2, 3))
+            return any(item is not None and item.text().strip() for item in items)
+
+        return [row for row in range(self.officers.rowCount()) if filled(row)]
 
     def set_officer(self, row: int, name: str, nrp: str, position: str = "") -> None:
         """Fill one officer row (used by tests and by people pasting)."""
@@ -225,6 +233,7 @@ class FirstRunWizard(QWidget):
         letterhead = [e.text() for e in self.letterhead]
         kecamatan = [self.kecamatan.current_id()] if self.kecamatan.current_id() else []
         officers_rows = self.officer_rows()
+        officer_table_rows = self.officer_table_rows()
 
         def failed(exc) -> None:
             from okudesk.core.errors import ValidationError
@@ -236,11 +245,25 @@ class FirstRunWizard(QWidget):
                 )
                 if target != "officers":
                     self.steps.setCurrentIndex(1)
-                self.errors[target].show_text(str(exc))
+                text = str(exc)
+                row = getattr(exc, "officer_row", None)
+                if target == "officers" and row is not None:
+                    table_row = officer_table_rows[row]
+                    text = tr("Petugas baris {n} ({name}): {reason}").format(
+                        n=table_row + 1, name=officers_rows[row][0] or "-", reason=text
+                    )
+                    column = 2 if exc.field == "nrp" else 0
+                    self.officers.setCurrentCell(table_row, column)
+                    self.officers.setFocus()
+                self.errors[target].show_text(text)
             else:
                 from okudesk.gui import errors
 
                 errors.show_exception(exc, parent=self)
+
+        def done(_post) -> None:
+            self.officers_added = len(officers_rows)
+            self.finished_setup.emit()
 
         self.finish.setEnabled(False)
         setup_ops.set_up_post(
@@ -251,7 +274,7 @@ class FirstRunWizard(QWidget):
             place_name=place,
             kecamatan_ids=kecamatan,
             officer_rows=officers_rows,
-        ).success(lambda _p: self.finished_setup.emit()).failure(failed).run()
+        ).success(done).failure(failed).run()
 
     def load_demo(self, *, meetings: int = 120, incidents: int = 200) -> None:
         self.setup_button.setEnabled(False)

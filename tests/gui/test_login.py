@@ -184,7 +184,7 @@ def test_audit_page_filters_verifies_and_backs_up_to_usb(qtbot, hub_, store, tmp
         lambda: (
             page.table.rowCount() >= 2
             and all(
-                page.table.item(r, 3).text().endswith(ids["petugas"][:8])
+                page.table.item(r, 3).text() in ("Petugas", "Akun petugas")  # not "officer 86d9"
                 for r in range(page.table.rowCount())
             )
         ),

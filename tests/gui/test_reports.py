@@ -232,6 +232,12 @@ def test_reports_page_lists_the_register(gui_store, qtbot):
     with qtbot.waitSignal(page.ready, timeout=10_000):
         page.activate()
     assert page.table.rowCount() == 1 and page.table.item(0, 0).text() == result.number
+    from okudesk.core.records import meetings
+
+    with gui_store.read() as s:
+        meeting = meetings.get_meeting(s, gui_store.ids["meeting"])
+    about = page.table.item(0, 2).text()  # which meeting the report is about
+    assert about.startswith(meeting.number) and meeting.purpose.split()[0] in about
     assert page.officer.count() == 1
     dialog = page.edit_credential()
     qtbot.addWidget(dialog)
@@ -398,21 +404,30 @@ def test_ctrl_p_prints_what_the_page_shows_or_says_why_not(gui_store, qtbot, mon
     qtbot.waitUntil(window.isActiveWindow)  # the shortcuts only fire in the active window
 
     def ctrl_p():
+        # the shortcut fires only in the active window, and what it says may come after the
+        # key event is handled: make sure of the first, wait for the second
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
         QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Print))
+
+    def says(text: str) -> None:
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() == text, timeout=5_000)
 
     window.go_to("home")
     ctrl_p()
-    assert window.statusBar().currentMessage() == "Tidak ada yang dapat dicetak di halaman ini"
+    says("Tidak ada yang dapat dicetak di halaman ini")
     meetings_page = window.go_to("meetings")
     qtbot.waitUntil(lambda: meetings_page.model.rowCount() > 0, timeout=15_000)
+    qtbot.waitUntil(meetings_page.model.is_idle, timeout=15_000)  # no selection comes later
     meetings_page.table.clearSelection()
     meetings_page.table.setCurrentIndex(meetings_page.model.index(-1, 0))
     ctrl_p()
-    assert window.statusBar().currentMessage() == "Pilih satu rapat di daftar untuk dicetak"
+    says("Pilih satu rapat di daftar untuk dicetak")
     reports = window.go_to("reports")
     qtbot.waitUntil(lambda: reports.table.rowCount() == 1, timeout=10_000)
     reports.table.selectRow(0)
     ctrl_p()
+    qtbot.waitUntil(lambda: bool(opened), timeout=5_000)
     assert opened == [result.path] and result.path.exists()
 
 

@@ -10,7 +10,15 @@ from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import QueryableAttribute, Session
 from sqlalchemy.sql import ColumnElement
 
-from okudesk.core.models import FollowUp, Incident, IncidentCategory, Meeting, Officer, Synced
+from okudesk.core.models import (
+    FollowUp,
+    Incident,
+    IncidentCategory,
+    Meeting,
+    Officer,
+    Synced,
+    SyncIdentity,
+)
 from okudesk.core.records import listing, settings
 from okudesk.core.records.listing import SEVERITY_RANK
 
@@ -51,6 +59,7 @@ class Dashboard:
     last_export: datetime | None
     days_since_export: int | None
     export_warning_days: int
+    can_export: bool = True  # a post enrolled with HQ's kit (before it, there is nowhere to send)
 
 
 def _count(
@@ -144,4 +153,5 @@ def summary(session: Session, today: date | None = None, *, limit: int = 8) -> D
         last_export=last_export,
         days_since_export=days,
         export_warning_days=settings.get_int(session, settings.EXPORT_WARNING_DAYS, 7),
+        can_export=session.scalar(select(SyncIdentity.role).where(SyncIdentity.id == 1)) == "post",
     )

@@ -35,6 +35,12 @@ class FollowUpInfo:
     done_at: datetime | None
     meeting_id: str | None
     incident_id: str | None
+    officer: str = ""  # the assigned officer's rank and name, "" when none
+
+    @property
+    def who(self) -> str:
+        """Who does it, as paper says it: the officer (rank and name), the free text, or both."""
+        return ", ".join(x for x in (self.officer, self.responsible.strip()) if x)
 
     def is_overdue(self, today: date) -> bool:
         return self.status == "terbuka" and self.due_date is not None and self.due_date < today
@@ -51,7 +57,15 @@ def info(f: FollowUp) -> FollowUpInfo:
         f.done_at,
         f.meeting_id,
         f.incident_id,
+        _officer_label(f),
     )
+
+
+def _officer_label(f: FollowUp) -> str:
+    o = f.officer
+    if o is None:
+        return ""
+    return f"{o.rank.name if o.rank else ''} {o.name}".strip()
 
 
 def apply(f: FollowUp, data: FollowUpInput) -> None:

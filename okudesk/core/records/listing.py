@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Date, DateTime, String, bindparam, case, func, select
+from sqlalchemy import Date, DateTime, String, bindparam, case, func, or_, select
 from sqlalchemy import cast as cast_
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
 from sqlalchemy.sql import ColumnElement, Select
@@ -166,7 +166,25 @@ def _meeting_filter(stmt: Select, flt: ListFilter) -> tuple[Select, set[str]]:
                 .where(Stakeholder.party_id == flt.party_id, Stakeholder.deleted_at.is_(None))
             )
         )
-    return _text(stmt, "meeting", flt), set()
+    return _meeting_text(stmt, flt), set()
+
+
+def _meeting_text(stmt: Select, flt: ListFilter) -> Select:
+    """Every word typed occurs in the meeting's own indexed fields or in the indexed fields
+    of a stakeholder who attended it: a meeting is found by who was there."""
+    for i, word in enumerate(search.word_expressions(flt.text)):
+        attended = select(meeting_stakeholder.c.meeting_id).where(
+            meeting_stakeholder.c.stakeholder_id.in_(
+                select(Stakeholder.id).where(
+                    search.matching_expression("stakeholder", word, f"_{i}"),
+                    Stakeholder.deleted_at.is_(None),
+                )
+            )
+        )
+        stmt = stmt.where(
+            or_(search.matching_expression("meeting", word, f"_{i}"), Meeting.id.in_(attended))
+        )
+    return stmt
 
 
 MEETINGS = Listing(

@@ -78,8 +78,26 @@ def on_white(image: Image.Image) -> Image.Image:
     return image if image.mode in ("RGB", "L") else image.convert("RGB")
 
 
-def prepare(source: bytes) -> PreparedPhoto:
-    """Upright, downscaled JPEG bytes and their hash; raises ValidationError for non-images."""
+def _not_a_picture(exc: Exception, name: str, field: str) -> ValidationError:
+    """What a person can act on: which file, and what is wrong with it in plain words (PIL's
+    own text names an in-memory buffer, not the file)."""
+    if isinstance(exc, Image.DecompressionBombError):
+        reason = _("gambarnya terlalu besar untuk dibuka")
+    elif isinstance(exc, UnidentifiedImageError):
+        reason = _("isinya bukan gambar (pilih foto JPEG atau PNG)")
+    else:
+        reason = _("gambarnya rusak atau terpotong")
+    return ValidationError(
+        _("Berkas {name} tidak dapat dipakai sebagai foto: {reason}", name=name, reason=reason)
+        if name
+        else _("Berkas ini tidak dapat dipakai sebagai foto: {reason}", reason=reason),
+        field,
+    )
+
+
+def prepare(source: bytes, name: str = "") -> PreparedPhoto:
+    """Upright, downscaled JPEG bytes and their hash; raises ValidationError for non-images
+    (naming the file ``name`` when given)."""
     try:
         with Image.open(io.BytesIO(source)) as image:
             image.load()
@@ -90,9 +108,7 @@ def prepare(source: bytes) -> PreparedPhoto:
             image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
             width, height = image.size
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        raise ValidationError(
-            _("Berkas ini bukan foto yang dapat dibaca: {reason}", reason=exc), "photo"
-        ) from exc
+        raise _not_a_picture(exc, name, "photo") from exc
     data = out.getvalue()
     return PreparedPhoto(data, hashlib.sha256(data).hexdigest(), width, height, taken_at)
 
@@ -109,9 +125,7 @@ def png_within(source: bytes, max_size: tuple[int, int], field: str) -> bytes:
             im.load()
             image = im.convert("RGBA")
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        raise ValidationError(
-            _("Berkas ini bukan foto yang dapat dibaca: {reason}", reason=exc), field
-        ) from exc
+        raise _not_a_picture(exc, "", field) from exc
     image.thumbnail(max_size, Image.Resampling.LANCZOS)
     out = io.BytesIO()
     image.save(out, "PNG", optimize=True)
@@ -143,7 +157,7 @@ def add_photo(
     if isinstance(source, Path):
         original_name = original_name or source.name
         source = source.read_bytes()
-    photo = prepare(source)
+    photo = prepare(source, original_name)
     store_bytes(photo_dir, photo.sha256, photo.data)
     a = Attachment(
         sha256=photo.sha256,

@@ -93,12 +93,16 @@ def set_up_this_post(
     *,
     code: str,
     name: str,
-    letterhead: list[str] | tuple[str, ...] = (),
-    place_name: str = "",
-    kecamatan_ids: list[str] | tuple[str, ...] = (),
+    letterhead: list[str] | tuple[str, ...] | None = None,
+    place_name: str | None = None,
+    kecamatan_ids: list[str] | tuple[str, ...] | None = None,
     is_hq: bool = False,
 ) -> PostInfo:
-    """Make this installation the post ``code``: the first thing a new laptop does."""
+    """Make this installation the post ``code``: the first thing a new laptop does.
+
+    Letterhead, place of signing and kecamatan left as None keep what the post already has:
+    an enrollment kit names the post but knows nothing of its letterhead, so applying one
+    after the wizard must not blank what the wizard saved."""
     require(session, "settings.write")
     code = validate_code(code)
     post = session.scalar(select(Post).where(Post.code == code))
@@ -106,12 +110,13 @@ def set_up_this_post(
         post = Post(code=code, origin_post=code)
         session.add(post)
     post.name = " ".join((name or "").split()) or code
-    _apply_letterhead(post, letterhead)
-    post.place_name = place_name.strip()
+    if letterhead is not None or post.letterhead_1 is None:
+        _apply_letterhead(post, letterhead or ())
+    if place_name is not None or post.place_name is None:
+        post.place_name = (place_name or "").strip()
     post.is_hq = is_hq
-    post.kecamatan = [
-        k for k in (session.get(Kecamatan, i) for i in kecamatan_ids) if k is not None
-    ]
+    if kecamatan_ids is not None:
+        _apply_kecamatan(session, post, kecamatan_ids)
     meta = session.get(StoreMeta, versioning.POST_CODE_KEY)
     if meta is None:
         session.add(StoreMeta(key=versioning.POST_CODE_KEY, value=code))
@@ -123,8 +128,13 @@ def set_up_this_post(
 
 
 def update_letterhead(
-    session: Session, post_id: str, letterhead: list[str], place_name: str | None = None
+    session: Session,
+    post_id: str,
+    letterhead: list[str],
+    place_name: str | None = None,
+    kecamatan_ids: list[str] | tuple[str, ...] | None = None,
 ) -> PostInfo:
+    """The post's own settings from Pengaturan; kecamatan left as None stay as they are."""
     require(session, "letterhead.write")
     post = session.get(Post, post_id)
     if post is None:
@@ -132,8 +142,14 @@ def update_letterhead(
     _apply_letterhead(post, letterhead)
     if place_name is not None:
         post.place_name = place_name.strip()
+    if kecamatan_ids is not None:
+        _apply_kecamatan(session, post, kecamatan_ids)
     session.flush()
     return _info(post)
+
+
+def _apply_kecamatan(session: Session, post: Post, ids: list[str] | tuple[str, ...]) -> None:
+    post.kecamatan = [k for k in (session.get(Kecamatan, i) for i in ids) if k is not None]
 
 
 def _apply_letterhead(post: Post, letterhead: list[str] | tuple[str, ...]) -> None:

@@ -209,6 +209,23 @@ def list_reports(session: Session, *, limit: int = 500) -> list[ReportInfo]:
     return [info(r) for r in session.scalars(stmt)]
 
 
+def subjects(session: Session, reports: list[ReportInfo]) -> dict[str, str]:
+    """record ID -> what a report is about, as staff know it: the record's number and its
+    purpose (a meeting) or title (an incident)."""
+    out: dict[str, str] = {}
+    for model, text in ((Meeting, Meeting.purpose), (Incident, Incident.title)):
+        kind = "meeting" if model is Meeting else "incident"
+        ids = {r.record_id for r in reports if r.kind == kind}
+        if not ids:
+            continue
+        for record_id, number, about in session.execute(
+            select(model.id, model.number, text).where(model.id.in_(ids))
+        ):
+            first = " ".join((about or "").split())
+            out[record_id] = f"{number} · {first[:80]}" if first else number
+    return out
+
+
 def open_amendment(session: Session, kind: str, record_id: str) -> ReportAmendment | None:
     """The amendment opened since the latest signed report, if any."""
     latest = latest_report(session, kind, record_id)

@@ -134,7 +134,7 @@ def story(
             [
                 str(k),
                 f.what,
-                f.responsible or "-",
+                f.who or "-",
                 pdf.long_date(f.due_date) if f.due_date else "-",
                 FOLLOW_UP_STATUS.get(f.status, f.status),
             ]

@@ -120,7 +120,7 @@ def story(
             [
                 str(i),
                 f.what,
-                f.responsible or "-",
+                f.who or "-",
                 pdf.long_date(f.due_date) if f.due_date else "-",
                 FOLLOW_UP_STATUS.get(f.status, f.status),
             ]

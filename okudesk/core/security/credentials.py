@@ -311,7 +311,7 @@ def _require(session: Session, officer_id: str) -> OfficerCredential:
         officer = _officer(session, officer_id)
         raise NoCredential(
             _(
-                "{name} belum memiliki sertifikat tanda tangan; buat dulu di Pengaturan > Petugas",
+                "{name} belum memiliki sertifikat tanda tangan; buat dulu di Laporan > Sertifikat…",
                 name=officer.name,
             )
         )

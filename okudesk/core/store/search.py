@@ -126,13 +126,16 @@ def row_key(table: str) -> ColumnElement:
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def word_expressions(query: str) -> list[str]:
+    """Each word typed by a person as an FTS5 term: a word prefix (one letter: a whole word,
+    as a prefix it would match half the index); at most twelve words."""
+    return [f'"{w}"*' if len(w) > 1 else f'"{w}"' for w in _WORD.findall(query or "")[:12]]
+
+
 def match_expression(query: str) -> str | None:
     """Words typed by a person as an FTS5 query: every word must occur, as a word prefix."""
-    words = _WORD.findall(query or "")
-    if not words:
-        return None
-    # one letter is matched as a whole word: as a prefix it would match half the index
-    return " ".join(f'"{w}"*' if len(w) > 1 else f'"{w}"' for w in words[:12])
+    words = word_expressions(query)
+    return " ".join(words) if words else None
 
 
 def matching(table: str, query: str) -> ColumnElement | None:
@@ -140,8 +143,14 @@ def matching(table: str, query: str) -> ColumnElement | None:
     expression = match_expression(query)
     if expression is None:
         return None
-    fts = fts_table(table)
-    inner = text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :fts_{table}").bindparams(
-        **{f"fts_{table}": expression}
+    return matching_expression(table, expression)
+
+
+def matching_expression(table: str, expression: str, name: str = "") -> ColumnElement:
+    """The rows of ``table`` whose index matches the FTS5 ``expression``; ``name`` keeps the
+    bound parameter apart when one statement holds several."""
+    fts, param = fts_table(table), f"fts_{table}{name}"
+    inner = text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :{param}").bindparams(
+        **{param: expression}
     )
     return row_key(table).in_(inner.columns(column("rowid", Integer)))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from okudesk.gui import labels
 from okudesk.gui.i18n import tr
 from okudesk.gui.operations import reports as report_ops
 
@@ -121,7 +122,7 @@ class VerifyDialog(QDialog):
             rows.append((tr("Judul"), claims.title))
         for sig in result.signatures:
             when = (
-                sig.signed_at.astimezone(WIB).strftime("%d-%m-%Y %H:%M:%S WIB")
+                labels.when(sig.signed_at.astimezone(WIB), seconds=True) + " WIB"
                 if sig.signed_at
                 else "-"
             )

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from okudesk.gui import messages
+from okudesk.gui import labels, messages
 from okudesk.gui.i18n import tr
 from okudesk.gui.operations import reports as report_ops
 
@@ -73,7 +73,7 @@ class CredentialDialog(QDialog):
                     subject=info.subject,
                     nrp=info.nrp or "-",
                     issuer=info.issuer,
-                    until=info.not_after.strftime("%d-%m-%Y"),
+                    until=labels.when(info.not_after.date()),
                 )
             )
 

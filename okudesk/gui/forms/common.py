@@ -4,23 +4,19 @@ the stakeholder picker, officer checklist, follow-up rows and the photo strip.""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QDate,
-    QDateTime,
     QSize,
     QStringListModel,
     Qt,
-    QTime,
     Signal,
 )
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -40,14 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import messages
+from okudesk.gui.dates import DateBox
 from okudesk.gui.i18n import tr
 from okudesk.gui.messages import ErrorLabel
 from okudesk.gui.operations import WriteOp, hub
 from okudesk.gui.operations import photos as photo_ops
 from okudesk.gui.operations import reference as reference_ops
-from okudesk.gui.pages.base import Combo, DateBox
-
-NO_DATETIME = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
+from okudesk.gui.pages.base import Combo
 
 
 class FieldForm(QFormLayout):
@@ -70,6 +65,7 @@ class FieldForm(QFormLayout):
         *,
         label: str | None = None,
         height: int = 70,
+        required: bool | None = None,
     ) -> QWidget:
         """A row for one field of a record's field table: its label from the table (unless
         ``label``), and ``widget`` or one made for the field's kind (kept in ``inputs``:
@@ -77,8 +73,9 @@ class FieldForm(QFormLayout):
         from okudesk.core.records import fields
         from okudesk.gui import labels
 
+        spec = fields.record(record)[name]
         if widget is None:
-            kind = fields.record(record)[name].kind
+            kind = spec.kind
             if kind is fields.Kind.LONG_TEXT:
                 widget = text_edit(height)
             elif kind is fields.Kind.NUMBER:
@@ -89,7 +86,10 @@ class FieldForm(QFormLayout):
             else:
                 raise TypeError(f"{record}.{name}: a {kind.value} field needs its own widget")
             self.inputs[name] = widget
-        return self.add(label if label is not None else labels.field(record, name), widget, name)
+        text = label if label is not None else labels.field(record, name)
+        if spec.required if required is None else required:
+            text += " *"  # the form's note says what the star means
+        return self.add(text, widget, name)
 
     def add(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
         if field is None:
@@ -105,34 +105,28 @@ class FieldForm(QFormLayout):
         self.errors[field] = error
         self.widgets[field] = widget
         self.addRow(label, box)
+        signal = change_signal(widget)
+        if signal is not None:  # the message is about what was there: it goes once that changes
+            signal.connect(lambda *_a, error=error: error.show_text(""))
         return widget
 
 
-class DateTimeBox(QDateTimeEdit):
-    def __init__(self, optional: bool = False):
-        super().__init__()
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("dd/MM/yyyy HH:mm")
-        if optional:
-            self.setMinimumDateTime(NO_DATETIME)
-            self.setSpecialValueText("—")
-            self.setDateTime(NO_DATETIME)
-        self.optional = optional
+CHANGE_SIGNALS = (
+    "textChanged",
+    "currentIndexChanged",
+    "dateTimeChanged",
+    "dateChanged",
+    "valueChanged",
+    "changed",
+)
 
-    def value(self) -> datetime | None:
-        dt = self.dateTime()
-        if self.optional and dt == NO_DATETIME:
-            return None
-        return dt.toPython().replace(second=0, microsecond=0)
 
-    def set_value(self, value: datetime | None) -> None:
-        self.setDateTime(
-            QDateTime(value)
-            if value
-            else NO_DATETIME
-            if self.optional
-            else QDateTime.currentDateTime()
-        )
+def change_signal(widget: QWidget):
+    """The signal a field's widget sends when the person changes it (None if none)."""
+    for name in CHANGE_SIGNALS:
+        if hasattr(widget, name):
+            return getattr(widget, name)
+    return None
 
 
 def input_value(widget: QWidget) -> object:
@@ -178,6 +172,10 @@ class PlacePicker(QWidget):
         self.add_desa = QPushButton(tr("+ Desa"))
         self.add_desa.setToolTip(tr("Tambah desa/kelurahan baru di kecamatan ini"))
         self.add_desa.setEnabled(False)
+        from okudesk.gui.pages.base import current_actor
+
+        actor = current_actor()  # a new desa is reference data: not offered to who may not add it
+        self.add_desa.setVisible(actor is not None and actor.may("reference.write"))
         h.addWidget(self.kecamatan, 1)
         h.addWidget(self.desa, 1)
         h.addWidget(self.add_desa)
@@ -441,6 +439,9 @@ class FollowUpRows(QWidget):
         due_box.set_value(due)
         due_box.dateChanged.connect(self.changed)
         self.table.setCellWidget(row, 3, due_box)
+        wide = due_box.sizeHint().width() + 4  # the whole date and its calendar button
+        if self.table.columnWidth(3) < wide:
+            self.table.setColumnWidth(3, wide)
         self._ids.append(fid)
         self.changed.emit()
         return row
@@ -638,6 +639,9 @@ class FormDialog(QDialog):
         self.cancel_button = self.buttons.addButton(
             tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole
         )
+        self.required_note = QLabel(tr("* wajib diisi"))
+        self.required_note.setStyleSheet("color: #5b6b7b;")
+        self.buttons.layout().insertWidget(0, self.required_note)
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
@@ -652,17 +656,36 @@ class FormDialog(QDialog):
 
     def watch(self, *widgets) -> None:
         for w in widgets:
-            for signal in (
-                "textChanged",
-                "currentIndexChanged",
-                "dateTimeChanged",
-                "dateChanged",
-                "valueChanged",
-                "changed",
-            ):
-                if hasattr(w, signal):
-                    getattr(w, signal).connect(self.mark_dirty)
-                    break
+            signal = change_signal(w)
+            if signal is not None:
+                signal.connect(self.mark_dirty)
+
+    def form_state(self) -> tuple:
+        """What the form holds, to compare with what it was loaded with."""
+        parts: list = []
+        value = getattr(self, "value", None)
+        if callable(value):
+            try:
+                parts.append(repr(value()))
+            except Exception:  # a half-typed value: count it as changed
+                parts.append(object())
+        photos = getattr(self, "photos", None)
+        if photos is not None and hasattr(photos, "entries"):
+            parts.append(repr((photos.entries(), photos.removed)))
+        return tuple(parts)
+
+    def mark_clean(self) -> None:
+        """The form now shows what is saved (called once it is filled)."""
+        self.dirty = False
+        self._clean_state = self.form_state()
+
+    def has_changes(self) -> bool:
+        """Whether closing would lose something: a widget was touched and the form no longer
+        holds what it was loaded with (Ubah then Batal with nothing changed asks nothing)."""
+        if not self.dirty:
+            return False
+        clean = getattr(self, "_clean_state", None)
+        return not clean or self.form_state() != clean
 
     def clear_errors(self) -> None:
         self.general_error.show_text("")
@@ -699,6 +722,24 @@ class FormDialog(QDialog):
                 return
         self.general_error.show_text(str(exc))
 
+    def _date_problem(self) -> bool:
+        """A typed date that is not one: said next to its field, nothing saved or lost."""
+        for box in self.findChildren(DateBox):
+            problem = box.problem()
+            if not problem:
+                continue
+            for form in self.forms:
+                for field, widget in form.widgets.items():
+                    if widget is box or widget.isAncestorOf(box):
+                        form.errors[field].show_text(problem)
+                        self.reveal(widget)
+                        box.setFocus()
+                        return True
+            self.general_error.show_text(problem)
+            box.setFocus()
+            return True
+        return False
+
     def reveal(self, widget: QWidget) -> None:
         """Make a field visible (e.g. switch to its tab)."""
 
@@ -707,6 +748,8 @@ class FormDialog(QDialog):
         if self.saving or not self.save_button.isEnabled():
             return
         self.clear_errors()
+        if self._date_problem():
+            return
         op = self.save_op()
         self.saving = True
         self.save_button.setEnabled(False)
@@ -723,7 +766,7 @@ class FormDialog(QDialog):
         self.accept()
 
     def reject(self) -> None:
-        if self.dirty and not self.saving:
+        if not self.saving and self.has_changes():
             answer = messages.unsaved_changes(self)
             if answer == messages.CANCEL:
                 return
@@ -733,7 +776,7 @@ class FormDialog(QDialog):
         super().reject()
 
     def closeEvent(self, event) -> None:
-        if self.dirty and not self.saving:
+        if not self.saving and self.has_changes():
             answer = messages.unsaved_changes(self)
             if answer == messages.CANCEL:
                 event.ignore()

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from okudesk.gui import labels
+from okudesk.gui import labels, messages, screen
+from okudesk.gui.dates import DateTimeBox
 from okudesk.gui.forms.common import (
-    DateTimeBox,
     FieldForm,
     FollowUpRows,
     FormDialog,
@@ -55,7 +55,7 @@ class IncidentDialog(FormDialog):
         super().__init__(parent)
         self.incident_id = incident_id
         self.setWindowTitle(tr("Kejadian baru") if incident_id is None else tr("Ubah kejadian"))
-        self.resize(880, 700)
+        screen.fit(self, 880, 700)
         self.tabs = QTabWidget()
         f1 = self.form1 = FieldForm()
         self.occurred_at = f1.add_field("incident", "occurred_at", DateTimeBox())
@@ -98,7 +98,7 @@ class IncidentDialog(FormDialog):
             column = QVBoxLayout(page)
             column.addLayout(form)
             column.addStretch(1)
-            self.tabs.addTab(page, title)
+            self.tabs.addTab(screen.scrolling(page), title)  # long tabs scroll
         v = QVBoxLayout(self)
         v.addWidget(self.general_error)
         v.addWidget(self.tabs, 1)
@@ -176,7 +176,7 @@ class IncidentDialog(FormDialog):
             self.photos.set_value(ref["photos"], hub().store.photo_dir)
             self._detail = i
         self._loading = False
-        self.dirty = False
+        self.mark_clean()
         self.save_button.setEnabled(True)
 
     def value(self):
@@ -253,10 +253,25 @@ class StatusDialog(QDialog):
         v.addWidget(self.error)
         v.addWidget(buttons)
 
+    def open_follow_ups(self) -> list:
+        """Follow-ups of the incident still open (closing it leaves them hanging)."""
+        return [f for f in getattr(self.incident, "follow_ups", ()) if f.status == "terbuka"]
+
     def save(self) -> None:
         status = self.status.current_id()
         if status is None:
             return
+        still_open = self.open_follow_ups()
+        if status == "selesai" and still_open:
+            from datetime import date
+
+            late = sum(1 for f in still_open if f.is_overdue(date.today()))
+            text = tr(
+                "Kejadian ini masih punya {n} tindak lanjut terbuka ({late} terlambat). Tutup "
+                "kejadian ini tetap?"
+            ).format(n=len(still_open), late=late)
+            if not messages.confirm(self, text, tr("Tindak lanjut terbuka"), tr("Tutup kejadian")):
+                return
 
         def failed(exc):
             from okudesk.core.errors import ValidationError

@@ -6,8 +6,9 @@ from datetime import datetime, timedelta
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from okudesk.gui import screen
+from okudesk.gui.dates import DateTimeBox
 from okudesk.gui.forms.common import (
-    DateTimeBox,
     FieldForm,
     FollowUpRows,
     FormDialog,
@@ -42,7 +43,7 @@ class MeetingDialog(FormDialog):
         self.setWindowTitle(
             tr("Rapat / kunjungan baru") if meeting_id is None else tr("Ubah rapat / kunjungan")
         )
-        self.resize(900, 720)
+        screen.fit(self, 900, 720)
         self.tabs = QTabWidget()
         # tabs 1 and 2 from the meeting's field table: the activity, then what happened
         from okudesk.core.records import fields
@@ -63,7 +64,12 @@ class MeetingDialog(FormDialog):
             form = self.form2 if f.kind is fields.Kind.LONG_TEXT else self.form1
             label = tr("Kecamatan / desa") if f.name == "desa_id" else None
             form.add_field(
-                "meeting", f.name, own.get(f.name), label=label, height=HEIGHTS.get(f.name, 70)
+                "meeting",
+                f.name,
+                own.get(f.name),
+                label=label,
+                height=HEIGHTS.get(f.name, 70),
+                required=True if f.name == "purpose" else None,  # unless a discussion is typed
             )
         self.activity_type, self.starts_at, self.ends_at = (
             own["activity_type_id"],
@@ -95,7 +101,7 @@ class MeetingDialog(FormDialog):
             column = QVBoxLayout(page)
             column.addLayout(form)
             column.addStretch(1)
-            self.tabs.addTab(page, title)
+            self.tabs.addTab(screen.scrolling(page), title)  # long tabs scroll
         v = QVBoxLayout(self)
         v.addWidget(self.general_error)
         v.addWidget(self.tabs, 1)
@@ -149,7 +155,7 @@ class MeetingDialog(FormDialog):
             self.follow_ups.set_value(m.follow_ups)
             self.photos.set_value(ref["photos"], hub().store.photo_dir)
         self._loading = False
-        self.dirty = False
+        self.mark_clean()
         self.save_button.setEnabled(True)
 
     def value(self):

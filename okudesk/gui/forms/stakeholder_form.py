@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
+from okudesk.gui import screen
 from okudesk.gui.forms.common import FieldForm, FormDialog, text_edit, tr
 from okudesk.gui.operations import stakeholders as stakeholder_ops
 from okudesk.gui.pages.base import Combo
@@ -27,7 +28,7 @@ class StakeholderDialog(FormDialog):
         super().__init__(parent)
         self.stakeholder_id = stakeholder_id
         self.setWindowTitle(tr("Tokoh baru") if stakeholder_id is None else tr("Ubah data tokoh"))
-        self.resize(560, 420)
+        screen.fit(self, 560, 420)
         self.form = FieldForm()
         self.name = self.form.add_field("stakeholder", "name", QLineEdit())
         self.type = self.form.add_field("stakeholder", "type_id", Combo(tr("(pilih jenis)")))

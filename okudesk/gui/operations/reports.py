@@ -215,14 +215,18 @@ def save_settings(*, parent: QWidget | None, settings) -> WriteOp[None]:
 
 
 def register(*, parent: QWidget | None) -> QueryOp[tuple]:
-    """(the signed reports, (id, label) of the officers) for the Laporan page."""
+    """(the signed reports, (id, label) of the officers, record ID -> what a report is
+    about) for the Laporan page."""
 
     def work(session):
         from okudesk.core.records import officers, register
 
-        return register.list_reports(session), [
-            (o.id, f"{o.display} ({o.nrp})") for o in officers.list_officers(session)
-        ]
+        reports = register.list_reports(session)
+        return (
+            reports,
+            [(o.id, f"{o.display} ({o.nrp})") for o in officers.list_officers(session)],
+            register.subjects(session, reports),
+        )
 
     return QueryOp(parent, work)
 

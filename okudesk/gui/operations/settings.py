@@ -10,7 +10,7 @@ from okudesk.gui.operations import QueryOp, WriteOp
 
 
 def load(*, parent: QWidget | None) -> QueryOp[tuple]:
-    """(this post, every officer, the ranks, days before the export reminder)."""
+    """(this post, every officer, the ranks, days before the export reminder, the kecamatan)."""
 
     def work(session):
         from okudesk.core.records import officers, posts, reference, settings
@@ -20,18 +20,27 @@ def load(*, parent: QWidget | None) -> QueryOp[tuple]:
             officers.list_officers(session, active_only=False),
             reference.ranks(session),
             settings.get_int(session, settings.EXPORT_WARNING_DAYS, 7),
+            reference.kecamatan(session),
         )
 
     return QueryOp(parent, work)
 
 
 def update_letterhead(
-    *, parent: QWidget | None, post_id: str, lines: Sequence[str], place_name: str
+    *,
+    parent: QWidget | None,
+    post_id: str,
+    lines: Sequence[str],
+    place_name: str,
+    kecamatan_ids: Sequence[str] | None = None,
 ) -> WriteOp:
+    """The post's letterhead, place of signing and (when given) its kecamatan."""
+
     def work(session):
         from okudesk.core.records import posts
 
-        return posts.update_letterhead(session, post_id, list(lines), place_name)
+        ids = None if kecamatan_ids is None else list(kecamatan_ids)
+        return posts.update_letterhead(session, post_id, list(lines), place_name, ids)
 
     return WriteOp(parent, work)
 

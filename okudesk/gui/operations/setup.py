@@ -43,10 +43,16 @@ def set_up_post(
             place_name=place_name,
             kecamatan_ids=list(kecamatan_ids),
         )
-        for o_name, rank, nrp, position in officer_rows:
-            officers.add_officer(
-                session, name=o_name, nrp=nrp, rank_id=rank, position=position, post_id=post.id
-            )
+        from okudesk.core.errors import ValidationError
+
+        for row, (o_name, rank, nrp, position) in enumerate(officer_rows):
+            try:
+                officers.add_officer(
+                    session, name=o_name, nrp=nrp, rank_id=rank, position=position, post_id=post.id
+                )
+            except ValidationError as exc:
+                exc.officer_row = row  # which row of the table to point at
+                raise
         return post
 
     return WriteOp(parent, work)

@@ -26,14 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from okudesk.gui import messages
+from okudesk.gui import labels, messages
+from okudesk.gui.dates import DateBox
 from okudesk.gui.i18n import tr
 from okudesk.gui.messages import ErrorLabel
 from okudesk.gui.operations import ALL_AREAS, Changes
 from okudesk.gui.operations import accounts as account_ops
 from okudesk.gui.operations import audit as audit_ops
 from okudesk.gui.operations import backups as backup_ops
-from okudesk.gui.pages.base import Combo, DateBox, Page, current_actor
+from okudesk.gui.pages.base import Combo, Page, current_actor
 
 LIMIT = 500
 
@@ -65,7 +66,7 @@ def _utc(day, end: bool = False) -> datetime | None:
 
 
 def _local(at: datetime) -> str:
-    return at.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M:%S")
+    return labels.when(at.replace(tzinfo=UTC).astimezone(), seconds=True)
 
 
 class AuditPage(Page):
@@ -96,9 +97,7 @@ class AuditPage(Page):
         bar = QHBoxLayout()
         self.officer = Combo(tr("(semua petugas)"))
         self.action = Combo(tr("(semua tindakan)"))
-        from okudesk.core.history.audit import ACTION_LABELS
-
-        self.action.set_items([(k, tr(v)) for k, v in ACTION_LABELS.items()])
+        self.action.set_items([(k, labels.audit_action(k)) for k in labels.AUDIT_ACTION])
         self.record = QLineEdit()
         self.record.setPlaceholderText(tr("ID data"))
         self.record.setClearButtonEnabled(True)
@@ -114,11 +113,13 @@ class AuditPage(Page):
             bar.addWidget(w)
         self.verify_button = QPushButton(tr("Periksa rantai"))
         bar.addStretch(1)
-        bar.addWidget(self.verify_button)
         v.addLayout(bar)
         self.chain_label = QLabel()
         self.chain_label.setWordWrap(True)
-        v.addWidget(self.chain_label)
+        chain = QHBoxLayout()  # its own row: the filters take a small screen's width
+        chain.addWidget(self.chain_label, 1)
+        chain.addWidget(self.verify_button)
+        v.addLayout(chain)
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("auditTable")
         self.table.setHorizontalHeaderLabels(
@@ -202,17 +203,15 @@ class AuditPage(Page):
             errors.show_exception(exc, parent=self)
 
     def _show_entries(self, rows) -> None:
-        from okudesk.core.history.audit import ACTION_LABELS
-
         self.table.setRowCount(len(rows))
         for r, e in enumerate(rows):
             changes = ", ".join(sorted(e.changes))
             cells = (
                 _local(e.at),
                 e.actor_name,
-                tr(ACTION_LABELS.get(e.action, e.action)),
-                f"{e.record_type} {e.record_id[:8]}".strip(),
-                e.summary,
+                labels.audit_action(e.action),
+                labels.record_type(e.record_type),  # the name is in the next column
+                e.summary or (e.record_id[:8] if e.record_id else ""),
                 changes,
             )
             for c, text in enumerate(cells):

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,12 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from okudesk.gui.dates import DateBox
 from okudesk.gui.i18n import tr
 from okudesk.gui.operations import REFERENCE, Changes, hub
 from okudesk.gui.operations import reference as reference_ops
 from okudesk.gui.table_model import ColumnSpec, ListModel
-
-NO_DATE = QDate(2000, 1, 1)
 
 
 def current_actor():
@@ -177,25 +173,6 @@ class Combo(QComboBox):
         self.setCurrentIndex(max(i, 0) if self.count() else -1)
 
 
-class DateBox(QDateEdit):
-    """A date edit that may be empty (shown as "—")."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("dd/MM/yyyy")
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText("—")
-        self.setDate(NO_DATE)
-
-    def value(self) -> date | None:
-        d = self.date()
-        return None if d == NO_DATE else d.toPython()
-
-    def set_value(self, value: date | None) -> None:
-        self.setDate(QDate(value) if value else NO_DATE)
-
-
 class FilterBar(QWidget):
     """Date range, type/category, kecamatan, status and a text search; emits ``changed``."""
 
@@ -297,6 +274,10 @@ class _FirstPaintWatch(QObject):
     def __init__(self, viewport: QWidget, model: ListModel):
         super().__init__(viewport)
         self.viewport, self.model = viewport, model
+        self._after_paint = QTimer(self)  # owned: never fires once the view is gone
+        self._after_paint.setSingleShot(True)
+        self._after_paint.setInterval(0)
+        self._after_paint.timeout.connect(model.first_screen_painted)
 
     def arm(self) -> None:
         self.viewport.removeEventFilter(self)
@@ -305,7 +286,7 @@ class _FirstPaintWatch(QObject):
     def eventFilter(self, _obj, event) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.viewport.removeEventFilter(self)
-            QTimer.singleShot(0, self, self.model.first_screen_painted)  # once this paint is done
+            self._after_paint.start()  # once this paint is done
         return False
 
 
@@ -521,6 +502,7 @@ class ListPage(Page):
             if self.model.rowCount() and self.current_row() < 0:
                 self.table.selectRow(0)
             elif not self.model.rowCount():
+                self._shown_id = None  # the pane now says "nothing matches": the next row shows
                 self.show_detail(None)
             self.ready.emit()
             return

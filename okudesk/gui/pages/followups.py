@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QButtonGroup, QPushButton
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton
 
 from okudesk.gui import labels
 from okudesk.gui.i18n import tr
@@ -61,9 +61,11 @@ class FollowUpsPage(ListPage):
         buttons[0].setChecked(True)
         super().__init__(window, columns, FilterBar(kind_label=None, status_items=None))
         self.title.setText(tr("Tindak Lanjut"))
+        quick_row = QHBoxLayout()  # under the title: with the actions they overflow 1024 px
         for b in buttons:
-            self.buttons.addWidget(b)
-        self.buttons.addSpacing(24)
+            quick_row.addWidget(b)
+        quick_row.addStretch(1)
+        self.layout().insertLayout(1, quick_row)
         self.quick.buttonClicked.connect(lambda _b: self.apply_filter())
         self.done_button = QPushButton(tr("Tandai selesai"))
         self.reopen_button = QPushButton(tr("Buka kembali"))

@@ -124,6 +124,7 @@ class HomePage(Page):
         left = QVBoxLayout()
         head = QLabel(tr("Tindak lanjut yang perlu perhatian"))
         head.setStyleSheet("font-weight: 600; font-size: 11pt;")
+        head.setWordWrap(True)  # a narrow screen wraps it instead of scrolling sideways
         left.addWidget(head)
         self.follow_ups = _table([tr("Batas waktu"), tr("Tindak lanjut"), tr("Penanggung jawab")])
         self.follow_ups.cellDoubleClicked.connect(lambda *_: window.go_to("follow_ups"))
@@ -131,6 +132,7 @@ class HomePage(Page):
         right = QVBoxLayout()
         head2 = QLabel(tr("Kejadian terbaru menurut tingkat kerawanan (30 hari)"))
         head2.setStyleSheet("font-weight: 600; font-size: 11pt;")
+        head2.setWordWrap(True)
         right.addWidget(head2)
         self.incidents = _table([tr("Kerawanan"), tr("Waktu"), tr("Status"), tr("Uraian")])
         self.incidents.cellDoubleClicked.connect(self._open_incident)
@@ -204,19 +206,39 @@ class HomePage(Page):
             value = getattr(d, key if key not in ("overdue", "due_soon") else f"{key}_count")
             card.number.setText(str(value))
         self.cards["overdue"].number.setStyleSheet("color: #b71c1c;" if d.overdue_count else "")
-        if d.days_since_export is None:
+        if not d.can_export:  # not enrolled with HQ yet: there is nowhere to export to
+            self.export_warning.setText(
+                tr(
+                    "Pos ini belum terhubung dengan Polres. Setelah menerima kit pendaftaran "
+                    "dari Polres, siapkan pos di halaman Sinkronisasi."
+                )
+            )
+            self.export_warning.setVisible(self.allowed("sync.export"))
+        elif d.days_since_export is None:
             self.export_warning.setText(
                 tr(
                     "Data pos ini belum pernah diekspor ke Polres. Buat paket sinkronisasi di "
                     "halaman Sinkronisasi."
                 )
+                if self.allowed("sync.export")
+                else tr(
+                    "Data pos ini belum pernah diekspor ke Polres. Minta admin pos atau Kapolsek "
+                    "membuat paket sinkronisasi."
+                )
             )
             self.export_warning.setVisible(True)
         elif d.days_since_export >= d.export_warning_days:
             self.export_warning.setText(
-                tr(
-                    "Sudah {n} hari tidak ada ekspor ke Polres (terakhir {when}). Buat paket "
-                    "sinkronisasi di halaman Sinkronisasi."
+                (
+                    tr(
+                        "Sudah {n} hari tidak ada ekspor ke Polres (terakhir {when}). Buat paket "
+                        "sinkronisasi di halaman Sinkronisasi."
+                    )
+                    if self.allowed("sync.export")
+                    else tr(
+                        "Sudah {n} hari tidak ada ekspor ke Polres (terakhir {when}). Minta admin "
+                        "pos atau Kapolsek membuat paket sinkronisasi."
+                    )
                 ).format(n=d.days_since_export, when=labels.when(d.last_export))
             )
             self.export_warning.setVisible(True)

@@ -126,6 +126,25 @@ class IncidentsPage(ListPage):
             if h.note:
                 step += f"<br><i>{escape(h.note)}</i>"
             steps.append(f"<li style='margin-bottom:4px'>{step}</li>")
+        if i.follow_ups:
+            from datetime import date
+
+            today = date.today()
+            items = []
+            for f in i.follow_ups:
+                late = f.is_overdue(today)
+                line = escape(f.what)
+                extra = [x for x in (f.who, labels.when(f.due_date)) if x]
+                extra.append(labels.follow_up_status(f.status))
+                line += f" <span style='color:#5b6b7b'>({escape(' · '.join(extra))})</span>"
+                if late:
+                    line += f" <b style='color:#b71c1c'>{escape(tr('terlambat'))}</b>"
+                items.append(f"<li style='margin-bottom:4px'>{line}</li>")
+            follow_title = tr("Tindak lanjut")
+            html.append(
+                f"<h4 style='margin:10px 0 2px 0;color:#1f3b57'>{escape(follow_title)}</h4>"
+                f"<ul style='margin-left:-20px'>{''.join(items)}</ul>"
+            )
         history_title = tr("Riwayat status")
         html.append(
             f"<h4 style='margin:10px 0 2px 0;color:#1f3b57'>{escape(history_title)}</h4>"

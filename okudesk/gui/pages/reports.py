@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from okudesk.gui import messages
+from okudesk.gui import labels, messages
 from okudesk.gui.dialogs.report_print import KIND_TITLES, open_in_viewer
 from okudesk.gui.dialogs.report_settings import ReportSettingsDialog
 from okudesk.gui.dialogs.report_verify import VerifyDialog
@@ -34,15 +34,22 @@ class ReportsPage(Page):
         super().__init__(window)
         title = QLabel(tr("Laporan"))
         title.setObjectName("pageTitle")
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
-            [tr("Nomor"), tr("Jenis"), tr("Penanda tangan"), tr("Ditandatangani"), tr("Halaman")]
+            [
+                tr("Nomor"),
+                tr("Jenis"),
+                tr("Tentang"),
+                tr("Penanda tangan"),
+                tr("Ditandatangani"),
+                tr("Halaman"),
+            ]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.doubleClicked.connect(self.open_selected)
         self.open_button = QPushButton(tr("Buka"))
@@ -51,7 +58,10 @@ class ReportsPage(Page):
         self.code_button.setToolTip(tr("Periksa salinan kertas dari kode di kaki halaman"))
         self.code_button.clicked.connect(self.check_code)
         self.officer = QComboBox()
-        self.officer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.officer.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.officer.setMinimumContentsLength(30)  # a long name is cut here, not the buttons
         self.settings_button = QPushButton(tr("Pengaturan laporan…"))
         self.settings_button.clicked.connect(self.edit_settings)
         self.guard("settings.write", self.settings_button)
@@ -67,13 +77,16 @@ class ReportsPage(Page):
         row.addWidget(self.code_button)
         row.addWidget(self.settings_button)
         row.addStretch(1)
-        row.addWidget(QLabel(tr("Petugas")))
-        row.addWidget(self.officer)
-        row.addWidget(self.signature_button)
-        row.addWidget(self.credential_button)
+        officer_row = QHBoxLayout()  # its own row: one row of everything overflows 1024 px
+        officer_row.addWidget(QLabel(tr("Petugas")))
+        officer_row.addWidget(self.officer)
+        officer_row.addWidget(self.signature_button)
+        officer_row.addWidget(self.credential_button)
+        officer_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(row)
+        layout.addLayout(officer_row)
         layout.addWidget(self.table, 1)
         self.rows: list = []
         self._loaded = False
@@ -93,7 +106,7 @@ class ReportsPage(Page):
 
         from okudesk.core.reports.signing import WIB
 
-        reports, people = result
+        reports, people, about = result
         self.rows = reports
         self.table.setRowCount(len(reports))
         for r, rep in enumerate(reports):
@@ -101,10 +114,9 @@ class ReportsPage(Page):
                 (
                     rep.number,
                     tr(KIND_TITLES.get(rep.kind, rep.kind)),
+                    about.get(rep.record_id, "-"),
                     rep.signer_name,
-                    rep.signed_at.replace(tzinfo=UTC)
-                    .astimezone(WIB)
-                    .strftime("%d-%m-%Y %H:%M WIB"),
+                    labels.when(rep.signed_at.replace(tzinfo=UTC).astimezone(WIB)) + " WIB",
                     str(rep.pages),
                 )
             ):

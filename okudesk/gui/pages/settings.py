@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -10,6 +11,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -68,11 +71,14 @@ class SettingsPage(Page):
             pf.addRow(tr("Kop surat baris {n}").format(n=i), edit)
         self.place_name = QLineEdit()
         pf.addRow(tr("Tempat penandatanganan"), self.place_name)
+        self.kecamatan = QListWidget()
+        self.kecamatan.setMaximumHeight(120)
+        pf.addRow(tr("Kecamatan wilayah"), self.kecamatan)
         self.post_error = QLabel()
         self.post_error.setStyleSheet("color: #b71c1c;")
         self.post_error.setWordWrap(True)
         pf.addRow("", self.post_error)
-        self.save_post = QPushButton(tr("Simpan kop surat"))
+        self.save_post = QPushButton(tr("Simpan data pos"))
         self.save_post.clicked.connect(self.save)
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_post)
@@ -157,7 +163,7 @@ class SettingsPage(Page):
         settings_ops.load(parent=self).success(self._show).run()
 
     def _show(self, result) -> None:
-        post, officer_list, ranks, days = result
+        post, officer_list, ranks, days, kecamatan = result
         self.post = post
         if post is not None:
             self.post_name.setText(f"{post.name} ({post.code})")
@@ -165,6 +171,15 @@ class SettingsPage(Page):
             for edit, line in zip(self.letterhead, lines, strict=False):
                 edit.setText(line)
             self.place_name.setText(post.place_name)
+        self.kecamatan.clear()
+        mine = set(post.kecamatan_ids) if post is not None else set()
+        for k in kecamatan:
+            item = QListWidgetItem(k.name)
+            item.setData(Qt.ItemDataRole.UserRole, k.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = k.id in mine
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.kecamatan.addItem(item)
         self.officers.setRowCount(len(officer_list))
         for row, o in enumerate(officer_list):
             for col, value in enumerate((o.name, o.rank, o.nrp, o.position)):
@@ -183,6 +198,11 @@ class SettingsPage(Page):
             [e.text() for e in self.letterhead],
             self.place_name.text(),
         )
+        kecamatan = [
+            self.kecamatan.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.kecamatan.count())
+            if self.kecamatan.item(i).checkState() == Qt.CheckState.Checked
+        ]
         self.post_error.setText("")
 
         def failed(exc):
@@ -196,7 +216,7 @@ class SettingsPage(Page):
                 errors.show_exception(exc, parent=self)
 
         settings_ops.update_letterhead(
-            parent=self, post_id=post_id, lines=lines, place_name=place
+            parent=self, post_id=post_id, lines=lines, place_name=place, kecamatan_ids=kecamatan
         ).failure(failed).run()
 
     def _add_officer(self) -> None:

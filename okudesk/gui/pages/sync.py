@@ -7,6 +7,7 @@ All file, crypto and database work runs as operations on the worker (okudesk.gui
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from okudesk.gui import messages
+from okudesk.gui import labels, messages
 from okudesk.gui.i18n import tr
 from okudesk.gui.operations import ALL_AREAS, Changes, StoreTask
 from okudesk.gui.operations import sync as sync_ops
@@ -69,10 +70,12 @@ def _fill(table: QTableWidget, rows: list[list]) -> None:
 def _when(value) -> str:
     if not value:
         return "-"
-    text = (
-        value.isoformat(sep=" ", timespec="minutes") if hasattr(value, "isoformat") else str(value)
-    )
-    return text.replace("T", " ")[:16]
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return labels.when(value)
 
 
 class SyncPage(Page):
