@@ -24,7 +24,7 @@
         <translation>Technical details were saved in {path}</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/forms/common.py" line="+176"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="+170"/>
         <source>(pilih kecamatan)</source>
         <translation>(choose kecamatan)</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Add a new desa/kelurahan in this kecamatan</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>Desa baru</source>
         <translation>New desa</translation>
     </message>
@@ -71,14 +71,20 @@
     <message>
         <location line="+137"/>
         <location filename="../../okudesk/gui/forms/incident_form.py" line="+89"/>
-        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+86"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="+128"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+92"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+129"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+143"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="+118"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/audit.py" line="+44"/>
+        <location line="+246"/>
+        <source>* wajib diisi</source>
+        <translation>* required</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+45"/>
         <source>Pilih flashdisk atau folder tujuan cadangan</source>
         <translation>Choose a USB stick or folder for the backup</translation>
     </message>
@@ -108,37 +114,37 @@
         <translation>(all actions)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>ID data</source>
         <translation>Record ID</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/forms/common.py" line="+0"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="-246"/>
         <location filename="../../okudesk/gui/pages/audit.py" line="+4"/>
-        <location line="+20"/>
-        <location line="+128"/>
+        <location line="+22"/>
+        <location line="+126"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-11"/>
-        <location filename="../../okudesk/gui/pages/reports.py" line="+66"/>
-        <location filename="../../okudesk/gui/pages/settings.py" line="+83"/>
+        <location filename="../../okudesk/gui/pages/reports.py" line="+81"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="+102"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/pages/audit.py" line="-147"/>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+20"/>
-        <location filename="../../okudesk/gui/pages/sync.py" line="+260"/>
+        <location line="-21"/>
+        <location line="+22"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+263"/>
         <location line="+22"/>
         <source>Data</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-20"/>
         <source>Sampai</source>
         <translation>Until</translation>
     </message>
@@ -148,8 +154,8 @@
         <translation>Check chain</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+135"/>
-        <location filename="../../okudesk/gui/pages/audit.py" line="+15"/>
+        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+136"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+17"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
@@ -164,7 +170,7 @@
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+77"/>
         <source>{n} entri (paling baru dulu, paling banyak {max})</source>
         <translation>{n} entries (newest first, at most {max})</translation>
     </message>
@@ -210,12 +216,13 @@
         <translation>Unlock</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../okudesk/gui/main_window.py" line="+368"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+11"/>
         <source>Akun petugas</source>
         <translation>Officer accounts</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+18"/>
         <source>terkunci</source>
         <translation>locked</translation>
     </message>
@@ -290,9 +297,25 @@
         <translation>Restore</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Cadangan dipulihkan dari {path}.</source>
         <translation>Backup restored from {path}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+352"/>
+        <source>rantai audit: {problem}</source>
+        <translation>audit trail: {problem}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Pulihkan tetap sebagai pendaftaran ulang? Laptop ini akan memakai identitas, akun dan kunci dari cadangan itu.</source>
+        <translation>Restore it anyway as a re-enrolment? This laptop will take that backup&apos;s identity, accounts and keys.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Daftar ulang dan pulihkan</source>
+        <translation>Re-enrol and restore</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -327,7 +350,7 @@
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+86"/>
         <source>Seret berkas foto ke sini, atau klik &quot;Tambah foto&quot;. Klik dua kali pada foto untuk mengubah keterangannya.</source>
         <translation>Drag photo files here, or click &quot;Add photo&quot;. Double-click a photo to edit its caption.</translation>
     </message>
@@ -347,19 +370,20 @@
         <translation>(not a photo)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_settings.py" line="+78"/>
+        <location filename="../../okudesk/gui/dialogs/report_settings.py" line="+82"/>
         <location filename="../../okudesk/gui/forms/common.py" line="+59"/>
         <location filename="../../okudesk/gui/messages.py" line="+64"/>
-        <location filename="../../okudesk/gui/pages/audit.py" line="-58"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="-87"/>
         <location filename="../../okudesk/gui/signature_pad.py" line="+187"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../okudesk/gui/export.py" line="+58"/>
         <location filename="../../okudesk/gui/forms/common.py" line="+3"/>
         <location filename="../../okudesk/gui/forms/incident_form.py" line="+168"/>
-        <location filename="../../okudesk/gui/lock_screen.py" line="+167"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="+169"/>
         <location filename="../../okudesk/gui/messages.py" line="-19"/>
         <location line="+21"/>
         <location filename="../../okudesk/gui/signature_pad.py" line="+2"/>
@@ -368,7 +392,7 @@
     </message>
     <message>
         <location filename="../../okudesk/gui/forms/incident_form.py" line="-191"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="-45"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-46"/>
         <source>Kejadian baru</source>
         <translation>New incident</translation>
     </message>
@@ -384,14 +408,14 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../okudesk/gui/forms/meeting_form.py" line="-22"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="-27"/>
         <source>Kecamatan / desa</source>
         <translation>Kecamatan / desa</translation>
     </message>
     <message>
         <location line="+5"/>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="-6"/>
-        <location filename="../../okudesk/gui/main_window.py" line="+224"/>
+        <location filename="../../okudesk/gui/main_window.py" line="-141"/>
         <source>(pilih petugas)</source>
         <translation>(choose officer)</translation>
     </message>
@@ -403,14 +427,14 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+29"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+34"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="+20"/>
         <source>Foto</source>
         <translation>Photos</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="+33"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-110"/>
         <location line="+68"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
@@ -452,7 +476,22 @@
         <translation>Save status</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/forms/meeting_form.py" line="-49"/>
+        <location line="+23"/>
+        <source>Kejadian ini masih punya {n} tindak lanjut terbuka ({late} terlambat). Tutup kejadian ini tetap?</source>
+        <translation>This incident still has {n} open follow-ups ({late} overdue). Close it anyway?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tindak lanjut terbuka</source>
+        <translation>Open follow-ups</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tutup kejadian</source>
+        <translation>Close incident</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="-54"/>
         <source>Rapat / kunjungan baru</source>
         <translation>New meeting / visit</translation>
     </message>
@@ -472,19 +511,19 @@
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+25"/>
+        <location filename="../../okudesk/gui/forms/meeting_form.py" line="+30"/>
         <source>mis. Balai Desa Sukaraya</source>
         <translation>e.g. Balai Desa Sukaraya</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-37"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-389"/>
         <source>Hasil</source>
         <translation>Outcomes</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="+13"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-38"/>
-        <location filename="../../okudesk/gui/pages/stakeholders.py" line="+67"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="+71"/>
         <source>Kegiatan</source>
         <translation>Activity</translation>
     </message>
@@ -494,7 +533,7 @@
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/forms/stakeholder_form.py" line="+25"/>
+        <location filename="../../okudesk/gui/forms/stakeholder_form.py" line="+30"/>
         <source>Tokoh baru</source>
         <translation>New stakeholder</translation>
     </message>
@@ -504,7 +543,18 @@
         <translation>Edit stakeholder</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/lock_screen.py" line="-33"/>
+        <location filename="../../okudesk/gui/dialogs/villages.py" line="+34"/>
+        <source>Desa dan kelurahan</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Desa dan kelurahan resmi memakai kode Kemendagri dan hanya dapat diubah oleh Polres. Desa yang belum ada di daftar dapat ditambahkan pos sebagai desa lokal.</source>
+        <translation>Official villages carry their Kemendagri code and only Polres can change them. A village missing from the list can be added by the post as a local village.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="-35"/>
         <location line="+17"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+4"/>
         <location line="+14"/>
@@ -514,9 +564,92 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/reports.py" line="-27"/>
+        <location line="+0"/>
+        <location filename="../../okudesk/gui/pages/reports.py" line="-40"/>
         <source>Jenis</source>
         <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nama desa baru</source>
+        <translation>New village name</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tambah desa</source>
+        <translation>Add village</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ubah nama…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+98"/>
+        <source>Nonaktifkan</source>
+        <translation>Switch off</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="+348"/>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(lokal)</source>
+        <translation>(local)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nonaktif</source>
+        <translation>Switched off</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Aktifkan</source>
+        <translation>Switch on</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Desa resmi: perbaikan nama diajukan ke Polres.</source>
+        <translation>Official village: ask Polres to correct its name.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ubah nama desa</source>
+        <translation>Rename village</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nama baru</source>
+        <translation>New name</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Tulis nama desa yang akan ditambahkan.</source>
+        <translation>Type the name of the village to add.</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/forms/stakeholder_form.py" line="+4"/>
@@ -524,7 +657,17 @@
         <translation>(choose type)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>(bukan partai)</source>
+        <translation>(not a party)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Untuk peserta pemilu: partai, caleg, tim kampanye, saksi</source>
+        <translation>For election contestants: parties, candidates, campaign teams, witnesses</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>(tidak diketahui)</source>
         <translation>(unknown)</translation>
     </message>
@@ -564,9 +707,19 @@
         <translation>{n} changes not yet exported</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+110"/>
         <source>Pos belum disiapkan</source>
         <translation>Post not set up yet</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Petugas yang dimasukkan di panduan belum dapat masuk ke okudesk. Buat akun masuk mereka sekarang di Audit &amp; Keamanan &gt; Akun petugas?</source>
+        <translation>The officers entered in the wizard cannot log in to okudesk yet. Create their login accounts now under Audit &amp; Security &gt; Officer accounts?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Buat akun sekarang</source>
+        <translation>Create accounts now</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/messages.py" line="-46"/>
@@ -590,6 +743,7 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="+51"/>
         <source>Ya</source>
         <translation>Yes</translation>
     </message>
@@ -619,7 +773,7 @@
         <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/base.py" line="+217"/>
+        <location filename="../../okudesk/gui/pages/base.py" line="+194"/>
         <source>Cari (Ctrl+F)…</source>
         <translation>Search (Ctrl+F)…</translation>
     </message>
@@ -630,12 +784,13 @@
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/base.py" line="-95"/>
+        <location filename="../../okudesk/gui/pages/base.py" line="-76"/>
         <source>Tidak ada yang dapat dicetak di halaman ini</source>
         <translation>Nothing on this page can be printed</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+78"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="-235"/>
         <source>s.d.</source>
         <translation>to</translation>
     </message>
@@ -651,6 +806,7 @@
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="-12"/>
         <source>Semua pos</source>
         <translation>All posts</translation>
     </message>
@@ -660,17 +816,40 @@
         <translation>Reset</translation>
     </message>
     <message>
-        <location line="+267"/>
+        <location line="+133"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="+2"/>
+        <source>Ekspor ke Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Baris yang tampil (filter, pencarian, urutan) ke .xlsx atau .csv</source>
+        <translation>The rows shown (filter, search, order) to .xlsx or .csv</translation>
+    </message>
+    <message>
+        <location line="+171"/>
         <source>{n} data</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/home.py" line="+45"/>
+        <location line="+4"/>
+        <source>disaring dari Situasi wilayah</source>
+        <translation>filtered from Regional situation</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ekspor sedang berjalan</source>
+        <translation>An export is running</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/pages/home.py" line="+46"/>
         <source>Penanggung jawab</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../okudesk/gui/dialogs/villages.py" line="-156"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+8"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="+255"/>
         <location filename="../../okudesk/gui/pages/sync.py" line="+1"/>
         <source>Status</source>
         <translation>Status</translation>
@@ -692,6 +871,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="-20"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
@@ -711,7 +891,7 @@
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Tandai selesai</source>
         <translation>Mark done</translation>
     </message>
@@ -721,7 +901,7 @@
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/home.py" line="-57"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-59"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
@@ -771,12 +951,13 @@
         <translation>Follow-ups needing attention</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Kejadian terbaru menurut tingkat kerawanan (30 hari)</source>
         <translation>Latest incidents by severity (30 days)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="-4"/>
         <source>Kerawanan</source>
         <translation>Severity</translation>
     </message>
@@ -801,40 +982,179 @@
         <translation>The backup could not be started; the details are in the log file.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/audit.py" line="+16"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="-56"/>
+        <location line="+19"/>
+        <source>Pos ini belum terhubung dengan Polres. Setelah menerima kit pendaftaran dari Polres, siapkan pos di halaman Sinkronisasi.</source>
+        <translation>This post is not connected to HQ yet. Once HQ gives you the enrollment kit, set up the post on the Sync page.</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+18"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-75"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+0"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/home.py" line="+75"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+83"/>
         <source>Data pos ini belum pernah diekspor ke Polres. Buat paket sinkronisasi di halaman Sinkronisasi.</source>
         <translation>This post&apos;s data has never been exported to Polres. Make a sync bundle on the Sync page.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>Data pos ini belum pernah diekspor ke Polres. Minta admin pos atau Kapolsek membuat paket sinkronisasi.</source>
+        <translation>This post&apos;s data has never been exported to HQ. Ask the post admin or the Kapolsek to make a sync package.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Sudah {n} hari tidak ada ekspor ke Polres (terakhir {when}). Buat paket sinkronisasi di halaman Sinkronisasi.</source>
         <translation>No export to Polres for {n} days (last on {when}). Make a sync bundle on the Sync page.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>Sudah {n} hari tidak ada ekspor ke Polres (terakhir {when}). Minta admin pos atau Kapolsek membuat paket sinkronisasi.</source>
+        <translation>No export to HQ for {n} days (last {when}). Ask the post admin or the Kapolsek to make a sync package.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>(terlambat)</source>
         <translation>(overdue)</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/dialogs/report_verify.py" line="-16"/>
-        <location filename="../../okudesk/gui/pages/reports.py" line="+0"/>
+        <location filename="../../okudesk/gui/pages/reports.py" line="-1"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+0"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/home.py" line="-94"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-114"/>
         <source>Uraian</source>
         <translation>Description</translation>
     </message>
     <message>
+        <location filename="../../okudesk/gui/pages/situation.py" line="-283"/>
+        <source>Klik untuk membuka daftarnya</source>
+        <translation>Click to open its list</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Situasi wilayah</source>
+        <translation>Regional situation</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Minggu ini</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bulan ini</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rentang tanggal</source>
+        <translation>Date range</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Laporan rekap (PDF)…</source>
+        <translation>Recap report (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Kejadian menurut kecamatan dan kategori (perubahan: Δ)</source>
+        <translation>Incidents by kecamatan and category (change: Δ)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Menurut tingkat kerawanan</source>
+        <translation>By severity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tindak lanjut terlambat per pos</source>
+        <translation>Overdue follow-ups per post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rapat &amp; kunjungan menurut jenis kegiatan</source>
+        <translation>Meetings &amp; visits by activity type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cakupan pemangku kepentingan</source>
+        <translation>Stakeholder coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disiplin pelaporan per pos</source>
+        <translation>Reporting discipline per post</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kejadian per minggu menurut tingkat kerawanan</source>
+        <translation>Incidents per week by severity</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kejadian per minggu menurut kategori</source>
+        <translation>Incidents per week by category</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partai politik yang ditemui per pos (pertemuan terakhir)</source>
+        <translation>Political parties met per post (last meeting)</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>kejadian</source>
+        <translation>incidents</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rapat &amp; kunjungan</source>
+        <translation>meetings &amp; visits</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} kejadian dieskalasi belum ditangani</source>
+        <translation>{n} escalated incidents not yet handled</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+11"/>
+        <source>Jumlah</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+32"/>
+        <source>Δ</source>
+        <translation>Δ</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Periode sebelumnya: {n} ({change})</source>
+        <translation>Previous period: {n} ({change})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Periode ini</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sebelumnya</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+19"/>
         <location filename="../../okudesk/gui/pages/sync.py" line="-58"/>
         <location line="+56"/>
         <location line="+50"/>
@@ -842,6 +1162,113 @@
         <location line="+22"/>
         <source>Pos</source>
         <translation>Post</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Tidak ada</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Jenis kegiatan</source>
+        <translation>Activity type</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Jenis pemangku kepentingan</source>
+        <translation>Stakeholder type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+51"/>
+        <source>Rapat</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Orang</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ditemui</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Belum</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Data terakhir</source>
+        <translation>Last data</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tertahan</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+26"/>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Belum ada sinkronisasi</source>
+        <translation>No sync yet</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Partai</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Terakhir ditemui</source>
+        <translation>Last met</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tingkat kerawanan</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Rekap disimpan: {path}</source>
+        <translation>Recap saved: {path}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Menyusun dan menandatangani laporan rekap…</source>
+        <translation>Building and signing the recap report…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Laporan rekap disimpan: {path}</source>
+        <translation>Recap report saved: {path}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Simpan laporan rekap</source>
+        <translation>Save the recap report</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Laporan rekap</source>
+        <translation>Recap report</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Draf (tanpa nomor dan tanda tangan)</source>
+        <translation>Draft (no number, no signature)</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/pages/incidents.py" line="-70"/>
@@ -867,17 +1294,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+141"/>
+        <location line="+160"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
         <location line="+115"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+1"/>
-        <location line="+117"/>
+        <location line="+118"/>
         <location filename="../../okudesk/gui/signature_pad.py" line="-6"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-159"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-114"/>
         <source>Cetak laporan (Ctrl+P)</source>
         <translation>Print report (Ctrl+P)</translation>
@@ -888,7 +1315,7 @@
         <translation>No matching incidents.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+59"/>
         <source>Riwayat status</source>
         <translation>Status history</translation>
     </message>
@@ -938,7 +1365,7 @@
         <translation>Select one meeting in the list to print</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/reports.py" line="-4"/>
+        <location filename="../../okudesk/gui/pages/reports.py" line="-5"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
@@ -973,12 +1400,13 @@
         <translation>Certificate</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="-178"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+3"/>
         <source>Perubahan menunggu</source>
         <translation>Changes waiting</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+2"/>
         <source>Ekspor terakhir</source>
         <translation>Last export</translation>
     </message>
@@ -1033,23 +1461,25 @@
         <translation>Last bundle</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="-1"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+1"/>
         <source>Hari sejak</source>
         <translation>Days since</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+1"/>
         <source>Penghitung diakui</source>
         <translation>Acknowledged counter</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="+2"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+2"/>
         <location line="+47"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-46"/>
         <location line="+47"/>
         <source>Ditahan</source>
         <translation>Held</translation>
@@ -1146,7 +1576,12 @@
         <translation>waiting for the first receipt from Polres</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+19"/>
+        <source> · rantai audit bermasalah ({n}), lihat &apos;audit verify --post&apos;</source>
+        <translation> · audit trail problems ({n}), see &apos;audit verify --post&apos;</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>(pilih folder tujuan)</source>
         <translation>(choose a destination folder)</translation>
     </message>
@@ -1166,7 +1601,12 @@
         <translation>Done: {n} records and {photos} photos written to {path}. Take this USB stick to Polres; the data stays here until the Polres receipt is imported.</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="+193"/>
+        <source>diterapkan; {n} disisihkan untuk ditinjau</source>
+        <translation>applied; {n} set aside for review</translation>
+    </message>
+    <message>
+        <location line="-202"/>
         <location line="+29"/>
         <location line="+55"/>
         <location line="+74"/>
@@ -1244,7 +1684,7 @@
         <translation>REFUSED: {reason}</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/settings.py" line="-58"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="-74"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -1287,12 +1727,27 @@
         <translation>Place of signing</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Simpan kop surat</source>
-        <translation>Save letterhead</translation>
+        <location line="+8"/>
+        <source>Simpan data pos</source>
+        <translation>Save post details</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>Wilayah</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>13 kecamatan dan 157 desa/kelurahan OKU dengan kode Kemendagri, dan desa lokal</source>
+        <translation>The 13 kecamatan and 157 villages of OKU with their Kemendagri codes, and local villages</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kelola desa/kelurahan…</source>
+        <translation>Manage villages…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <location filename="../../okudesk/gui/wizard.py" line="+29"/>
         <source>Pangkat</source>
         <translation>Rank</translation>
@@ -1300,7 +1755,7 @@
     <message>
         <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+11"/>
         <location filename="../../okudesk/gui/lock_screen.py" line="+1"/>
-        <location filename="../../okudesk/gui/pages/audit.py" line="+129"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+127"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+0"/>
         <location filename="../../okudesk/gui/wizard.py" line="+0"/>
         <source>NRP</source>
@@ -1315,7 +1770,7 @@
     </message>
     <message>
         <location line="-7"/>
-        <location filename="../../okudesk/gui/wizard.py" line="+46"/>
+        <location filename="../../okudesk/gui/wizard.py" line="+47"/>
         <source>(pangkat)</source>
         <translation>(rank)</translation>
     </message>
@@ -1345,12 +1800,12 @@
         <translation>Remind me when there was no export for</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Bahasa disimpan. Buka ulang okudesk untuk memakai bahasa baru.</source>
         <translation>Language saved. Restart okudesk to use it.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-122"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-123"/>
         <source>Semua jenis tokoh</source>
         <translation>All stakeholder types</translation>
     </message>
@@ -1370,7 +1825,7 @@
         <translation>Meeting history</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>Hapus {name} dari direktori? Riwayat pertemuannya tetap tersimpan.</source>
         <translation>Remove {name} from the directory? Their meeting history is kept.</translation>
     </message>
@@ -1383,6 +1838,7 @@
         <location filename="../../okudesk/gui/dialogs/report_print.py" line="+118"/>
         <location filename="../../okudesk/gui/lock_screen.py" line="+4"/>
         <location line="+18"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="+179"/>
         <source>Kata sandi</source>
         <translation>Passphrase</translation>
     </message>
@@ -1403,24 +1859,24 @@
         <translation>Repeat passphrase</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/lock_screen.py" line="+16"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="+18"/>
         <source>Ulangi kata sandi baru</source>
         <translation>Repeat new passphrase</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+115"/>
         <source>Kata sandi Anda diatur ulang oleh admin. Pilih kata sandi baru (minimal 8 karakter).</source>
         <translation>Your passphrase was reset by the admin. Choose a new passphrase (at least 8 characters).</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-119"/>
         <source>Simpan kata sandi baru</source>
         <translation>Save new passphrase</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/dialogs/signing_credential.py" line="-1"/>
         <location filename="../../okudesk/gui/lock_screen.py" line="+3"/>
-        <location line="+104"/>
+        <location line="+113"/>
         <source>Kata sandi baru</source>
         <translation>New passphrase</translation>
     </message>
@@ -1430,19 +1886,19 @@
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/lock_screen.py" line="-64"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="-69"/>
         <source>Masuk ke okudesk</source>
         <translation>Log in to okudesk</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location filename="../../okudesk/gui/wizard.py" line="-128"/>
+        <location filename="../../okudesk/gui/wizard.py" line="-129"/>
         <source>Selamat datang di okudesk</source>
         <translation>Welcome to okudesk</translation>
     </message>
     <message>
-        <location line="+68"/>
-        <location line="+23"/>
+        <location line="+75"/>
+        <location line="+25"/>
         <source>Kedua kata sandi tidak sama</source>
         <translation>The two passphrases differ</translation>
     </message>
@@ -1492,12 +1948,13 @@
         <translation>Unit code (for document numbers)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="-84"/>
+        <location filename="../../okudesk/gui/wizard.py" line="+1"/>
         <source>Kecamatan wilayah</source>
         <translation>Kecamatan covered</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../okudesk/gui/wizard.py" line="+8"/>
         <location line="+33"/>
         <source>Kembali</source>
         <translation>Back</translation>
@@ -1523,12 +1980,17 @@
         <translation>+ Row</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Nama pos wajib diisi</source>
         <translation>The post name is required</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+64"/>
+        <source>Petugas baris {n} ({name}): {reason}</source>
+        <translation>Officer row {n} ({name}): {reason}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Mengisi data contoh…</source>
         <translation>Loading demo data…</translation>
     </message>
@@ -1545,6 +2007,7 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="-21"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1571,7 +2034,8 @@
     <message>
         <location line="+10"/>
         <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+95"/>
-        <location filename="../../okudesk/gui/pages/reports.py" line="+4"/>
+        <location filename="../../okudesk/gui/pages/reports.py" line="+8"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="+20"/>
         <source>Penanda tangan</source>
         <translation>Signer</translation>
     </message>
@@ -1597,14 +2061,51 @@
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../okudesk/gui/dialogs/code_check.py" line="+29"/>
+        <source>Periksa kode verifikasi</source>
+        <translation>Check a verification code</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ketik kode verifikasi yang tercetak di kaki setiap halaman laporan (misalnya ABCD-EFGH), atau tempel teks hasil pindai kode QR.</source>
+        <translation>Type the verification code printed at the foot of every page of the report (for example ABCD-EFGH), or paste the text of the scanned QR code.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Periksa</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="+1"/>
         <location filename="../../okudesk/gui/dialogs/report_verify.py" line="-73"/>
         <location filename="../../okudesk/gui/dialogs/signing_credential.py" line="+4"/>
+        <location filename="../../okudesk/gui/dialogs/villages.py" line="+27"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+24"/>
+        <source>Ketik kode verifikasi dahulu.</source>
+        <translation>Type the verification code first.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Kode ini tidak ada di register ini. Periksa lagi kodenya; laporan pos lain dapat diperiksa di Polres setelah data pos itu diimpor.</source>
+        <translation>This code is not in this register. Check the code again; another post&apos;s reports can be checked at Polres once that post&apos;s data is imported.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Terdaftar: laporan ini dibuat dan ditandatangani di okudesk.</source>
+        <translation>Registered: this report was made and signed in okudesk.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Terdaftar: {n} laporan memakai kode ini; cocokkan nomornya.</source>
+        <translation>Registered: {n} reports have this code; compare their numbers.</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="+11"/>
         <source>Buat draf</source>
         <translation>Make draft</translation>
     </message>
@@ -1659,7 +2160,7 @@
         <translation>default</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Salinan disimpan: {path}</source>
         <translation>Copy saved: {path}</translation>
     </message>
@@ -1679,7 +2180,8 @@
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../okudesk/gui/dialogs/code_check.py" line="-19"/>
+        <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+27"/>
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
     </message>
@@ -1821,7 +2323,7 @@
         <translation>Passphrase of the PKCS#12 file:</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_settings.py" line="-54"/>
+        <location filename="../../okudesk/gui/dialogs/report_settings.py" line="-55"/>
         <source>Pilih logo…</source>
         <translation>Choose logo…</translation>
     </message>
@@ -1831,7 +2333,7 @@
         <translation>Remove logo</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Logo di atas kop</source>
         <translation>Logo above the letterhead</translation>
     </message>
@@ -1846,17 +2348,22 @@
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/reports.py" line="+0"/>
+        <location filename="../../okudesk/gui/pages/reports.py" line="-1"/>
+        <source>Tentang</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Ditandatangani</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Halaman</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
@@ -1866,7 +2373,17 @@
         <translation>Verify document…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Periksa kode…</source>
+        <translation>Check a code…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Periksa salinan kertas dari kode di kaki halaman</source>
+        <translation>Check a paper copy by the code at the foot of its pages</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Tanda tangan…</source>
         <translation>Signature…</translation>
     </message>
@@ -1876,7 +2393,7 @@
         <translation>Certificate…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>Pilih satu laporan di daftar</source>
         <translation>Select one report in the list</translation>
     </message>
@@ -1916,7 +2433,7 @@
         <translation>This file is not a readable picture.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/forms/common.py" line="+43"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="+65"/>
         <source>Perubahan laporan</source>
         <translation>Report amendment</translation>
     </message>
@@ -1926,7 +2443,7 @@
         <translation>Reason for the change:</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_print.py" line="-248"/>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="-250"/>
         <source>Laporan Hasil Kegiatan / Kunjungan</source>
         <translation>Activity / visit report</translation>
     </message>
@@ -1936,7 +2453,7 @@
         <translation>Information report</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_settings.py" line="-73"/>
+        <location filename="../../okudesk/gui/dialogs/report_settings.py" line="-77"/>
         <source>Biasa</source>
         <translation>Biasa (ordinary)</translation>
     </message>
@@ -1966,7 +2483,17 @@
         <translation>Fields: {sec} {no} {month} {class} {year} {code}; {no}, {year} and {code} are required</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>A4 (210 x 297 mm)</source>
+        <translation>A4 (210 x 297 mm)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F4 / folio (215 x 330 mm)</source>
+        <translation>F4 / folio (215 x 330 mm)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cetak kop surat (matikan untuk menghemat tinta)</source>
         <translation>Print the letterhead (turn off to save ink)</translation>
     </message>
@@ -2001,17 +2528,22 @@
         <translation>&quot;Mengetahui&quot; block</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Ukuran kertas</source>
+        <translation>Paper size</translation>
+    </message>
+    <message>
         <location line="+53"/>
         <source>Otomatis (Kapolsek menurut jabatan)</source>
         <translation>Automatic (the Kapolsek by position)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/reports.py" line="-79"/>
+        <location filename="../../okudesk/gui/pages/reports.py" line="-82"/>
         <source>Pengaturan laporan…</source>
         <translation>Report settings…</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-422"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-429"/>
         <source>Selisih (bundel hilang)</source>
         <translation>Lag (missing bundle)</translation>
     </message>
@@ -2051,7 +2583,7 @@
         <translation>Keep the current version</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+173"/>
         <source>Lepaskan flashdisk dengan aman (ikon &quot;Safely Remove Hardware&quot;) sebelum mencabutnya.</source>
         <translation>Remove the USB drive safely (the &quot;Safely Remove Hardware&quot; icon) before unplugging it.</translation>
     </message>
@@ -2107,12 +2639,12 @@
         <translation>Choose a conflict in the list first.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/lock_screen.py" line="-150"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="-163"/>
         <source>Kata sandi lama</source>
         <translation>Old passphrase</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+121"/>
         <source>Kata sandi ini juga melindungi kunci tanda tangan Anda (minimal 8 karakter).</source>
         <translation>This passphrase also protects your signing key (at least 8 characters).</translation>
     </message>
@@ -2130,6 +2662,52 @@
         <location filename="../../okudesk/gui/instance.py" line="+94"/>
         <source>okudesk sudah terbuka untuk folder data ini ({path}). Gunakan jendela yang sudah terbuka; dua jendela okudesk tidak boleh memakai data yang sama.</source>
         <translation>okudesk is already open for this data folder ({path}). Use the window that is open; two okudesk windows may not use the same data.</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/dates.py" line="+91"/>
+        <source>hh/bb/tttt</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pilih dari kalender</source>
+        <translation>Pick from the calendar</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Tanggal {text} tidak dikenali; tulis seperti 08/12/2026</source>
+        <translation>Date {text} not recognised; write it like 08/12/2026</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/export.py" line="-39"/>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV UTF-8 (*.csv)</source>
+        <translation>CSV UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+38"/>
+        <source>Ekspor ke Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Menulis berkas…</source>
+        <translation>Writing the file…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>{n} baris diekspor</source>
+        <translation>{n} rows exported</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ekspor dibatalkan; tidak ada berkas yang ditulis</source>
+        <translation>Export cancelled; no file was written</translation>
     </message>
 </context>
 <context>
@@ -2214,6 +2792,171 @@
         <source>Kamtibmas umum</source>
         <translation>General public order</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Dibuat</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diubah</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dihapus</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dipulihkan</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status diubah</source>
+        <translation>Status changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masuk</source>
+        <translation>Logged in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gagal masuk</source>
+        <translation>Login failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keluar</source>
+        <translation>Logged out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kata sandi diganti</source>
+        <translation>Passphrase changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan ditandatangani</source>
+        <translation>Report signed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan dicetak</source>
+        <translation>Report printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan diketahui</source>
+        <translation>Report acknowledged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ekspor</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impor</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadangan dibuat</source>
+        <translation>Backup made</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadangan dipulihkan</source>
+        <translation>Backup restored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pengaturan diubah</source>
+        <translation>Settings changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data contoh</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rapat/kunjungan</source>
+        <translation>Meeting/visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kejadian</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokoh</source>
+        <translation>Stakeholder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tindak lanjut</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Foto</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Akun petugas</source>
+        <translation>Officer account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sertifikat petugas</source>
+        <translation>Officer certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pos</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paket sinkronisasi</source>
+        <translation>Sync bundle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanda terima</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
 </context>
 <context>
     <name>pages</name>
@@ -2241,6 +2984,11 @@
         <location line="+6"/>
         <source>Tindak Lanjut</source>
         <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Situasi wilayah</source>
+        <translation>Regional situation</translation>
     </message>
     <message>
         <location line="+6"/>

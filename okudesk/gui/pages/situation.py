@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import labels
+from okudesk.gui.dates import DateBox
 from okudesk.gui.i18n import tr
 from okudesk.gui.operations import FOLLOW_UP, INCIDENT, MEETING, REFERENCE, STAKEHOLDER, SYNC
 from okudesk.gui.operations import recap as recap_ops
 from okudesk.gui.operations import reference as reference_ops
-from okudesk.gui.pages.base import Combo, DateBox, Page
+from okudesk.gui.pages.base import Combo, Page
 
 DRILL = Qt.ItemDataRole.UserRole + 1
 PAGE_OF_LIST = {
