@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -249,7 +249,7 @@ class SituationPage(Page):
             return
         for box, value in ((self.date_from, p.start), (self.date_to, p.end)):
             box.blockSignals(True)
-            box.setDate(QDate(value))
+            box.set_value(value)
             box.blockSignals(False)
 
     def set_period(self, key: str) -> None:
@@ -274,7 +274,7 @@ class SituationPage(Page):
         self.period.setCurrentIndex(self.period.findData(RANGE))
         for box, value in ((self.date_from, start), (self.date_to, end)):
             box.blockSignals(True)
-            box.setDate(QDate(value))
+            box.set_value(value)
             box.blockSignals(False)
         self.load()
 
