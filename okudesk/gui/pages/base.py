@@ -344,7 +344,12 @@ class ListPage(Page):
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.table)
-        lv.addWidget(self.count_label)
+        # under the list it exports, beside its count: the top row stays the page's own
+        self.export_button = QPushButton(tr("Ekspor ke Excel…"))
+        below = QHBoxLayout()
+        below.addWidget(self.count_label, 1)
+        below.addWidget(self.export_button)
+        lv.addLayout(below)
         self.splitter.addWidget(left)
         if self.detail is not None:
             self.splitter.addWidget(self.detail)
@@ -358,12 +363,10 @@ class ListPage(Page):
         top.addWidget(self.title)
         top.addStretch(1)
         top.addLayout(self.buttons)
-        self.export_button = QPushButton(tr("Ekspor ke Excel…"))
         self.export_button.setToolTip(
             tr("Baris yang tampil (filter, pencarian, urutan) ke .xlsx atau .csv")
         )
         self.export_button.clicked.connect(self.export_list)
-        top.addWidget(self.export_button)
         self.export = None  # the running export (okudesk.gui.export.ListExport)
         self.drill = None  # the filter a count on Situasi wilayah opened (see show_filter)
         layout.addLayout(top)

@@ -164,8 +164,11 @@ class SituationPage(Page):
         top.addWidget(QLabel(tr("s.d.")))
         top.addWidget(self.date_to)
         top.addWidget(self.post)
-        top.addWidget(self.export_button)
-        top.addWidget(self.pdf_button)
+        # the outputs on a row of their own: the period row fills a 1024 px screen
+        outputs = QHBoxLayout()
+        outputs.addStretch(1)
+        outputs.addWidget(self.export_button)
+        outputs.addWidget(self.pdf_button)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -217,6 +220,7 @@ class SituationPage(Page):
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(outputs)
         layout.addWidget(scroll, 1)
 
         self._set_dates(WEEK)
