@@ -92,7 +92,7 @@ def verify_pdf_file(args: argparse.Namespace, data: bytes) -> int:
     import logging
 
     from okudesk.core.reports import verification
-    from okudesk.core.security import credentials, pki
+    from okudesk.core.security import pki
     from okudesk.core.store import DB_NAME, Store
 
     if not args.debug:  # pyHanko logs an untrusted chain as a warning with a traceback
@@ -113,8 +113,7 @@ def verify_pdf_file(args: argparse.Namespace, data: bytes) -> int:
     check = None
     if (folder / DB_NAME).exists():
         with Store.open(folder) as store, store.read() as session:
-            anchors = credentials.trust_anchors(session) + extra
-            result = verification.verify_pdf(data, anchors)
+            result = verification.verify_here(session, data, extra)
             if result.signatures:
                 check = verification.check_register(session, result)
     else:
@@ -141,7 +140,7 @@ def verify_pdf_file(args: argparse.Namespace, data: bytes) -> int:
         print(_("Waktu tanda tangan: {when}", when=when))
         if len(result.signatures) > 1 or sig.verdict != result.verdict:
             print(_("Tanda tangan ini: {verdict}", verdict=_(VERDICT_TEXT[sig.verdict])))
-        if sig.detail and sig.verdict != "valid":
+        if sig.detail and (sig.verdict != "valid" or sig.stamped_at):
             print(_("Keterangan: {detail}", detail=sig.detail))
     for line in register_lines(check):
         print(line)
