@@ -64,7 +64,11 @@ def _verify(store, pdf, moment=LATER):
         return verification.verify_here(s, pdf, moment=moment)
 
 
-def test_a_report_time_stamped_at_hq_verifies_six_years_later_at_the_post_and_at_hq(world):
+def test_a_report_time_stamped_at_hq_verifies_six_years_later_at_the_post_and_at_hq(
+    world, tmp_path, capsys
+):
+    from okudesk.cli import main
+
     hq, post, usb = world
     pdf = _sign(post)
     assert _verify(post, pdf, None).verdict == verification.VALID  # today, no token needed
@@ -77,6 +81,13 @@ def test_a_report_time_stamped_at_hq_verifies_six_years_later_at_the_post_and_at
         assert "sah pada waktu penandatanganan (cap waktu Polres" in sig.detail
     with post.read() as s:  # the token came in the receipt and is kept by the post
         assert len(s.scalars(select(ReportTimestamp)).all()) == 1
+    (tmp_path / "laporan.pdf").write_bytes(pdf)
+    capsys.readouterr()
+    args = ["--data-dir", str(post.data_dir), "verify", str(tmp_path / "laporan.pdf")]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "Keterangan: sah pada waktu penandatanganan (cap waktu Polres" in out
+    assert "Hasil: SAH" in out
 
 
 def test_without_a_token_the_expired_certificate_is_said(world):
