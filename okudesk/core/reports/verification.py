@@ -256,8 +256,7 @@ def _in_time(
             )
             if k in revoked
         ]
-        # a token's time is whole seconds: one in the revocation's second counts as after it
-        if found and when >= min(found).replace(microsecond=0):
+        if found and when >= min(found):
             at = min(found)
             return replace(
                 check,

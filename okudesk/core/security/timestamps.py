@@ -49,7 +49,7 @@ def make_token(tsa: pki.Identity, sha256: bytes, *, now: datetime | None = None)
     from pyhanko.sign.signers.pdf_cms import SimpleSigner
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-    when = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    when = (now or datetime.now(UTC)).astimezone(UTC)  # fractions kept: a revocation may be near
     cert = _asn1(tsa.certificate)
     info = tsp.TSTInfo(
         {
@@ -161,7 +161,7 @@ def stamp(
     tsa = tsa_identity(session)
     if tsa is None:
         return None
-    when = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    when = (now or datetime.now(UTC)).astimezone(UTC)
     row = ReportTimestamp(
         sha256=sha256_hex,
         token=make_token(tsa, bytes.fromhex(sha256_hex), now=when),
