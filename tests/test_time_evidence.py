@@ -202,3 +202,11 @@ def test_hq_set_up_by_an_earlier_version_gets_its_tsa_when_first_needed(world):
             anchors=[trust.hq_root(s)],
             key_usage={"digital_signature"},
         )
+
+
+def test_a_report_signed_at_hq_is_stamped_at_once(world):
+    hq, _post, _usb = world
+    pdf = _sign(hq, "Rapat koordinasi Polres")
+    result = _verify(hq, pdf)
+    assert result.verdict == verification.VALID, result.signatures[0].detail
+    assert result.signatures[0].stamped_at is not None
