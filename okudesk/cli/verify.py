@@ -115,8 +115,7 @@ def verify_pdf_file(args: argparse.Namespace, data: bytes) -> int:
     revoked: dict[str, tuple] = {}  # certificate SHA-256 -> (when, by whom)
     if (folder / DB_NAME).exists():
         with Store.open(folder) as store, store.read() as session:
-            anchors = credentials.trust_anchors(session) + extra
-            result = verification.verify_pdf(data, anchors)
+            result = verification.verify_here(session, data, extra)
             if result.signatures:
                 check = verification.check_register(session, result)
             for sig in result.signatures:
@@ -147,7 +146,7 @@ def verify_pdf_file(args: argparse.Namespace, data: bytes) -> int:
         print(_("Waktu tanda tangan: {when}", when=when))
         if len(result.signatures) > 1 or sig.verdict != result.verdict:
             print(_("Tanda tangan ini: {verdict}", verdict=_(VERDICT_TEXT[sig.verdict])))
-        if sig.detail and sig.verdict != "valid":
+        if sig.detail and (sig.verdict != "valid" or sig.stamped_at):
             print(_("Keterangan: {detail}", detail=sig.detail))
         if sig.certificate_sha256 in revoked:
             at, by = revoked[sig.certificate_sha256]

@@ -439,6 +439,19 @@ class Report(Synced, Base):
     amends_id: Mapped[str | None] = mapped_column(String(36), default=None)
 
 
+class ReportTimestamp(Base):
+    """HQ's RFC 3161 time-stamp token over a signed report file's SHA-256: proof that the
+    signature existed at ``stamped_at``, so it stays checkable after the signer's certificate
+    expires. Made at HQ when the register row arrives, kept by the post from the receipt."""
+
+    __tablename__ = "report_timestamp"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)  # of the signed PDF
+    token: Mapped[bytes] = mapped_column(LargeBinary)  # DER ContentInfo (TimeStampToken)
+    stamped_at: Mapped[datetime] = mapped_column(DateTime)  # the token's genTime, UTC
+    origin_post: Mapped[str] = mapped_column(String(12), default="", index=True)
+    added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class ReportAmendment(Synced, Base):
     """A change to a record after a signed report showed it; the next report amends that one."""
 
@@ -590,6 +603,9 @@ class SyncIdentity(Base):
     hq_root: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
     hq_exchange: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # HQ's time-stamp authority (security/timestamps.py), made the first time it is needed
+    tsa_key: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    tsa_certificate: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
 
 
 class SyncPost(Base):

@@ -28,7 +28,7 @@ from okudesk.core.records import incidents, meetings, register
 from okudesk.core.records.meetings import MeetingDetail
 from okudesk.core.reports import context, incident_report, meeting_report, numbering, pdf, signing
 from okudesk.core.reports.verification import CONTENT_PREFIX, KEYWORD_PREFIX, NUMBER_PREFIX
-from okudesk.core.security import credentials
+from okudesk.core.security import credentials, timestamps
 from okudesk.core.store import Store
 
 KINDS = ("meeting", "incident")
@@ -286,6 +286,7 @@ def make_report(
             )
         )
         session.flush()
+        timestamps.stamp(session, digest)  # at HQ, its own time evidence at once (elsewhere none)
         audit.record(
             session,
             "sign",

@@ -22,8 +22,9 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from cryptography import x509
@@ -71,6 +72,8 @@ class SignatureCheck:
     detail: str
     certificate_sha256: str = ""
     signed_sha256: str = ""  # SHA-256 of the file as it was when this signature was made
+    stamped_at: datetime | None = None  # HQ's time-stamp token's time (UTC), when one checks
+    revoked_at: datetime | None = None  # when a certificate on the signer's path was revoked
 
 
 @dataclass(frozen=True)
@@ -114,8 +117,22 @@ def _name_part(cert: asn1_x509.Certificate | None, key: str) -> str:
     return str(cert.subject.native.get(key, "")) if cert is not None else ""
 
 
-def verify_pdf(data: bytes, anchors: list[x509.Certificate]) -> PdfVerification:
-    """Check every signature in ``data`` against ``anchors``."""
+def verify_pdf(
+    data: bytes,
+    anchors: list[x509.Certificate],
+    *,
+    moment: datetime | None = None,
+    evidence: Callable[[str], datetime | None] | None = None,
+    revoked: Mapping[str, datetime] | None = None,
+) -> PdfVerification:
+    """Check every signature in ``data`` against ``anchors`` at ``moment`` (now if None).
+
+    ``evidence`` gives the trusted time (naive UTC) for a signed file's SHA-256, or None
+    (HQ's time-stamp tokens, :func:`verify_here`): a signature with one is judged at that
+    time, so it stays valid after its certificate expires. ``revoked`` maps certificate
+    SHA-256s and key IDs to when they were revoked: a signature whose path holds one is
+    valid only when its trusted time (or, without one, ``moment``) is before that.
+    """
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise NotAPdf(_("Berkas ini bukan PDF"))
     from pyhanko.pdf_utils.misc import PdfReadError
@@ -136,8 +153,11 @@ def verify_pdf(data: bytes, anchors: list[x509.Certificate]) -> PdfVerification:
         raise OkudeskError(_("PDF rusak dan tidak dapat dibaca: {reason}", reason=exc)) from exc
     checks = []
     for sig in embedded:
+        signed_sha256 = _signed_sha256(data, sig.byte_range)
+        stamped = evidence(signed_sha256) if evidence is not None and signed_sha256 else None
         context = ValidationContext(
             trust_roots=[asn1_cert(a) for a in anchors],
+            moment=stamped.replace(tzinfo=UTC) if stamped else moment,
             allow_fetching=False,
             revocation_mode="soft-fail",
         )
@@ -150,7 +170,8 @@ def verify_pdf(data: bytes, anchors: list[x509.Certificate]) -> PdfVerification:
                 )
             )
             continue
-        check = _judge(sig.field_name, status, _signed_sha256(data, sig.byte_range))
+        check = _judge(sig.field_name, status, signed_sha256)
+        check = _in_time(check, status, stamped, moment, revoked or {})
         if check.verdict in (VALID, UNTRUSTED):
             changed = _metadata_changed_since(reader, sig.signed_revision)
             if changed:
@@ -203,6 +224,115 @@ def _judge(field_name: str, status: PdfSignatureStatus, signed_sha256: str) -> S
         detail,
         hashlib.sha256(cert.dump()).hexdigest() if cert is not None else "",
         signed_sha256,
+    )
+
+
+def _utc(moment: datetime | None) -> datetime:
+    """``moment`` (now if None) as naive UTC, the way the database keeps times."""
+    when = moment or datetime.now(UTC)
+    return when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when
+
+
+def _in_time(
+    check: SignatureCheck,
+    status: PdfSignatureStatus,
+    stamped: datetime | None,
+    moment: datetime | None,
+    revoked: Mapping[str, datetime],
+) -> SignatureCheck:
+    """Judge the signature by time: its trusted time (HQ's token) or, without one, the
+    validation moment, against the signer's certificate's expiry and any revocation."""
+    check = replace(check, stamped_at=stamped)
+    when = stamped or _utc(moment)
+    path = status.validation_path
+    if check.verdict == VALID and path is not None:
+        certs = list(path.iter_certs(include_root=True))
+        found = [
+            revoked[k]
+            for c in certs
+            for k in (
+                hashlib.sha256(c.dump()).hexdigest(),
+                hashlib.sha256(c.public_key.dump()).hexdigest(),
+            )
+            if k in revoked
+        ]
+        if found and when >= min(found):
+            at = min(found)
+            return replace(
+                check,
+                verdict=UNTRUSTED,
+                revoked_at=at,
+                detail=(
+                    _(
+                        "sertifikat dicabut {when}; cap waktu Polres {stamp} sesudahnya",
+                        when=_local(at),
+                        stamp=_local(stamped),
+                    )
+                    if stamped
+                    else _(
+                        "sertifikat dicabut {when}; tidak ada cap waktu Polres yang membuktikan "
+                        "tanda tangan dibuat sebelumnya",
+                        when=_local(at),
+                    )
+                ),
+            )
+        if found:
+            check = replace(check, revoked_at=min(found))
+    if check.verdict == VALID and stamped is not None:
+        return replace(
+            check,
+            detail=_(
+                "sah pada waktu penandatanganan (cap waktu Polres {time})", time=_local(stamped)
+            ),
+        )
+    cert = status.signing_cert
+    if check.verdict == UNTRUSTED and cert is not None and stamped is None:
+        expiry = cert["tbs_certificate"]["validity"]["not_after"].native
+        if _utc(expiry) < when:
+            return replace(
+                check,
+                detail=_(
+                    "sertifikat penanda tangan kedaluwarsa {when}, dan tidak ada cap waktu "
+                    "Polres yang membuktikan tanda tangan dibuat sebelumnya",
+                    when=_local(_utc(expiry)),
+                ),
+            )
+    return check
+
+
+def _local(when: datetime | None) -> str:
+    """A naive UTC time as people here read it (the post's zone, WIB)."""
+    from okudesk.core.reports.signing import WIB
+
+    if when is None:
+        return "-"
+    return when.replace(tzinfo=UTC).astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")
+
+
+def verify_here(
+    session: Session,
+    data: bytes,
+    extra: list[x509.Certificate] | None = None,
+    *,
+    moment: datetime | None = None,
+) -> PdfVerification:
+    """:func:`verify_pdf` with what this installation knows: its trust anchors (and
+    ``extra``), HQ's time-stamp tokens kept here, and the revocations it has heard of."""
+    from okudesk.core.security import credentials, timestamps
+
+    anchors = credentials.trust_anchors(session)
+    root = credentials.hq_root(session)
+    tsa_anchors = [root] if root is not None else []
+
+    def evidence(sha256_hex: str) -> datetime | None:
+        return timestamps.trusted_time(session, sha256_hex, tsa_anchors, moment=moment)
+
+    return verify_pdf(
+        data,
+        anchors + list(extra or []),
+        moment=moment,
+        evidence=evidence if tsa_anchors else None,
+        revoked=timestamps.revocation_times(session),
     )
 
 

@@ -438,3 +438,28 @@ def verify_signature(public_key: ec.EllipticCurvePublicKey, signature: bytes, da
     except InvalidSignature:
         return False
     return True
+
+
+def issue_tsa_certificate(
+    issuer: Identity,
+    public_key: CertificatePublicKeyTypes,
+    *,
+    common_name: str,
+    unit: str,
+    now: datetime | None = None,
+) -> x509.Certificate:
+    """HQ certifies its time-stamp authority key (RFC 3161: timeStamping is its only
+    extended key usage, marked critical). It lasts as long as the root above it."""
+    now = now or datetime.now(UTC)
+    days = max(1, (issuer.certificate.not_valid_after_utc - now).days)
+    return (
+        _builder(_name(common_name, unit=unit), issuer.certificate.subject, public_key, days, now)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(_key_usage(sign_certs=False, non_repudiation=True), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()),
+            critical=False,
+        )
+        .sign(issuer.key, hashes.SHA256())
+    )

@@ -21,6 +21,7 @@ from okudesk.core.history import audit
 from okudesk.core.i18n import _
 from okudesk.core.models import SyncBundle, SyncInstance
 from okudesk.core.records.photos import store_bytes
+from okudesk.core.security import timestamps
 from okudesk.core.store import Store
 from okudesk.core.sync import SyncRefused, authority, bundle, records, trail, trust, values
 from okudesk.core.sync.merge import Merger, check_schema, load_payload
@@ -164,6 +165,7 @@ def import_bundle(
                 if progress:
                     progress("apply", k + 1, len(tables))
             merger.retry_held()
+            timestamps.stamp_register(session)  # time evidence for the reports that arrived
             created = _parse_time(m.get("created_at"))
             session.add(
                 SyncBundle(

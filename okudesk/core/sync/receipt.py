@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import ColumnElement, and_, select
@@ -25,7 +25,7 @@ from okudesk.core.models import (
     SyncReceipt,
     SyncRevocation,
 )
-from okudesk.core.security import pki
+from okudesk.core.security import pki, timestamps
 from okudesk.core.store import Store
 from okudesk.core.store.migrate import SCHEMA_HEAD
 from okudesk.core.sync import SyncRefused, authority, bundle, records, trail, trust, values
@@ -90,6 +90,7 @@ def write_receipt(
             ),
             certificate=trust.constrained_certificate(session, post).decode("ascii"),
             revocations=trust.revocations(session),
+            timestamps=timestamps.for_post(session, post_code),
         )
         ack = trail.acknowledgement(session, post_code, trust.signing_identity(session).key)
         if ack:
@@ -185,9 +186,16 @@ def import_receipt(store: Store, path: Path) -> ReceiptOutcome:
             for r in revocations:
                 if session.get(SyncRevocation, r["key_id"]) is None:
                     session.add(
-                        SyncRevocation(key_id=r["key_id"], post_code=str(r.get("post", ""))[:12])
+                        SyncRevocation(
+                            key_id=r["key_id"],
+                            post_code=str(r.get("post", ""))[:12],
+                            revoked_at=_revoked_at(r.get("at")),
+                        )
                     )
                     added += 1
+            stamps = doc.get("timestamps", [])
+            if isinstance(stamps, list):  # HQ's time evidence for this post's reports
+                timestamps.keep(session, stamps, [trust.hq_root(session)])
             from okudesk.core.sync.export import own_instances
 
             own = own_instances(session)
@@ -233,6 +241,14 @@ def import_receipt(store: Store, path: Path) -> ReceiptOutcome:
     except (SyncRefused, pki.CertificateError) as exc:
         return ReceiptOutcome(path, False, str(exc))
     return ReceiptOutcome(path, True, "", m["id"], counts, dict(acks), installed, added)
+
+
+def _revoked_at(text: object) -> datetime:
+    """When HQ revoked a key (naive UTC, as HQ wrote it); now if HQ did not say."""
+    try:
+        return datetime.fromisoformat(str(text))
+    except ValueError:
+        return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _marks(session: Session) -> dict[str, int]:

@@ -22,7 +22,7 @@ from okudesk.core.history import versioning
 from okudesk.core.i18n import _
 from okudesk.core.models import Post, SyncIdentity, SyncInstance, SyncPost, SyncRevocation, utcnow
 from okudesk.core.records import posts
-from okudesk.core.security import credentials, pki
+from okudesk.core.security import credentials, pki, timestamps
 from okudesk.core.sync import SyncRefused
 from okudesk.core.sync.bundle import canonical
 
@@ -171,6 +171,7 @@ def set_up_hq(session: Session, *, name: str, code: str) -> Role:
     )
     posts.set_up_this_post(session, code=code, name=name, is_hq=True)
     session.flush()
+    timestamps.tsa_identity(session)  # HQ's time-stamp authority, beside its other keys
     register_own_instance(session)
     return set_up_role(session)
 

@@ -132,7 +132,7 @@ class VerifyDialog(QDialog):
                 (tr("Waktu tanda tangan"), when),
                 (tr("Tanda tangan"), texts[sig.verdict]),
             ]
-            if sig.detail and sig.verdict != "valid":
+            if sig.detail and (sig.verdict != "valid" or sig.stamped_at):
                 rows.append((tr("Keterangan"), sig.detail))
         if result.signatures:
             rows += [(tr("Register"), line) for line in self._register_lines(check)]

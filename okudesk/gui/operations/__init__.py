@@ -106,6 +106,7 @@ TABLE_AREAS: dict[str, tuple[str, ...]] = {
     "sync_conflict": (SYNC,),
     "sync_held": (SYNC,),
     "sync_revocation": (SYNC,),
+    "report_timestamp": (SYNC,),  # HQ's time evidence, made at import or from a receipt
 }
 
 

@@ -124,14 +124,13 @@ def verify_pdf(*, parent: QWidget | None, path: Path, unreadable: str) -> StoreT
     def work(store):
         from okudesk.core.errors import OkudeskError
         from okudesk.core.reports import verification
-        from okudesk.core.security import credentials
 
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise OkudeskError(unreadable.format(reason=exc.strerror or exc)) from exc
         with store.read() as session:
-            result = verification.verify_pdf(data, credentials.trust_anchors(session))
+            result = verification.verify_here(session, data)
             check = verification.check_register(session, result) if result.signatures else None
         return result, check
 
