@@ -447,10 +447,17 @@ def acknowledgement(session: Session, post_code: str) -> dict[str, int]:
 
 
 def resolve_conflict(
-    session: Session, table: str, record_id: str, instance: str, *, adopt: bool
+    session: Session,
+    table: str,
+    record_id: str,
+    instance: str,
+    *,
+    adopt: bool,
+    audit_changes: dict | None = None,
 ) -> None:
     """Close a kept conflict: keep the winner as it is, or adopt the kept version (its values
-    become a new change made here, which travels on like any edit). Needs ``sync.import``."""
+    become a new change made here, which travels on like any edit). Needs ``sync.import``.
+    ``audit_changes`` ({field: [before, after]}) goes into the audit entry."""
     permissions.require(session, "sync.import")
     kept = session.get(SyncConflict, (table, record_id, instance))
     if kept is None or kept.resolved_at is not None:
@@ -508,5 +515,6 @@ def resolve_conflict(
             if adopt
             else f"Konflik sinkronisasi: versi dari pos {kept.post_code} ditolak"
         ),
+        changes=audit_changes or None,
     )
     session.flush()
