@@ -20,6 +20,7 @@ from okudesk.core import permissions
 from okudesk.core.i18n import _
 from okudesk.core.models import (
     AuditEntry,
+    Base,
     Incident,
     IncidentStatusChange,
     SyncConflict,
@@ -41,6 +42,8 @@ class FieldDiff:
     label: str
     current: object  # the version in use (the merge's winner)
     kept: object  # the version kept aside (the loser)
+    current_text: str = ""  # as a person reads it (a reference by its name)
+    kept_text: str = ""
 
     @property
     def differs(self) -> bool:
@@ -139,6 +142,28 @@ def _labelled(table: str) -> list[tuple[str, str]]:
     return out
 
 
+def _text(session: Session, table: str, name: str, value: object) -> str:
+    """A value as the review shows it: a reference by the referenced row's name, a time as
+    people write it."""
+    if value is None:
+        return ""
+    f = (
+        fields.record(table)[name]
+        if table in fields.RECORDS and name in fields.record(table)
+        else None
+    )
+    if f is not None and f.kind is fields.Kind.REFERENCE and f.reference and value:
+        ref = Base.metadata.tables.get(f.reference)
+        if ref is not None and "name" in ref.c:
+            found = session.execute(select(ref.c.name).where(ref.c.id == value)).scalar()
+            return str(found) if found else str(value)
+    if f is not None and f.kind in (fields.Kind.DATETIME, fields.Kind.DATE):
+        when = _when(value)
+        if when is not None:
+            return when.strftime("%d/%m/%Y %H:%M" if f.kind is fields.Kind.DATETIME else "%d/%m/%Y")
+    return str(value)
+
+
 def reason(current: Side, kept: Side, origin: str) -> str:
     """Why the merge's fixed order chose ``current`` (docs/sync-format.md, the conflict rule)."""
     if current.deleted and not kept.deleted:
@@ -168,7 +193,14 @@ def review(session: Session, table: str, record_id: str, instance: str) -> Revie
     hq = {i for i, _p, is_hq in instances if is_hq}
     posts = {i: ("" if is_hq else p) for i, p, is_hq in instances}
     diffs = tuple(
-        FieldDiff(name, label, cur.get(name), kept_row.get(name))
+        FieldDiff(
+            name,
+            label,
+            cur.get(name),
+            kept_row.get(name),
+            _text(session, table, name, cur.get(name)),
+            _text(session, table, name, kept_row.get(name)),
+        )
         for name, label in _labelled(table)
         if cur or name in kept_row
     )

@@ -12,7 +12,7 @@ from okudesk.gui.operations import FOLLOW_UP, INCIDENT, PHOTO, REFERENCE
 from okudesk.gui.operations import incidents as incident_ops
 from okudesk.gui.pages.base import FilterBar, ListPage
 from okudesk.gui.pages.meetings import section
-from okudesk.gui.table_model import field_columns
+from okudesk.gui.table_model import conflict_banner, field_columns
 
 
 class IncidentsPage(ListPage):
@@ -100,6 +100,7 @@ class IncidentsPage(ListPage):
         where = ", ".join(x for x in (i.place, i.desa, i.kecamatan) if x)
         heading = i.title or i.category or tr("Kejadian")
         html = [
+            conflict_banner(self.model, i.id),
             f"<h3 style='margin:0;color:#1f3b57'>{escape(heading)}</h3>",
             f"<div style='color:#5b6b7b'>{escape(i.number)} · "
             f"{escape(labels.when(i.occurred_at))}</div>",

@@ -17,7 +17,7 @@ from okudesk.gui.operations import (
 )
 from okudesk.gui.operations import meetings as meeting_ops
 from okudesk.gui.pages.base import FilterBar, ListPage
-from okudesk.gui.table_model import field_columns
+from okudesk.gui.table_model import conflict_banner, field_columns
 
 
 def section(title: str, body: str) -> str:
@@ -88,6 +88,7 @@ class MeetingsPage(ListPage):
         where = ", ".join(x for x in (m.place, m.desa, m.kecamatan) if x)
         heading = m.activity_type or tr("Kegiatan")
         html = [
+            conflict_banner(self.model, m.id),
             f"<h3 style='margin:0;color:#1f3b57'>{escape(heading)}</h3>",
             f"<div style='color:#5b6b7b'>{escape(m.number)} · {escape(when)}</div>",
             f"<div>{escape(where)}</div>",
