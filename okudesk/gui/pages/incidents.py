@@ -17,6 +17,7 @@ from okudesk.gui.table_model import conflict_banner, field_columns
 
 class IncidentsPage(ListPage):
     listing_name = "incident"
+    record_view = "incident"
     settings_group = "incidents"
     areas = frozenset({INCIDENT, FOLLOW_UP, PHOTO, REFERENCE})
 
@@ -44,6 +45,10 @@ class IncidentsPage(ListPage):
             self.report_button,
         ):
             self.buttons.addWidget(b)
+        self.view_button = QPushButton(tr("Lihat"))
+        self.view_button.setToolTip(tr("Baca seluruh data, foto, laporan dan jejak auditnya"))
+        self.view_button.clicked.connect(self.view_selected)
+        self.buttons.insertWidget(0, self.view_button)
         self.new_button.clicked.connect(self.new_record)
         self.status_button.clicked.connect(self.change_status)
         self.edit_button.clicked.connect(self.open_selected)
