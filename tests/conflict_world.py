@@ -9,11 +9,10 @@ line of the history then disagree, as they did in the field.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sync_world import (
-    WHEN,
     add_incident,
     apply_receipt,
     edit_incident,
@@ -57,7 +56,9 @@ def make_conflict(root: Path) -> dict:
     info = backups.restore(root / "post", old, actor=CONSOLE)
     after = info.instance_id
     first_wins = before > after  # the merge's fixed order between two versions of one post
-    early, late = WHEN + timedelta(hours=1), WHEN + timedelta(hours=2)
+    # after the line the incident was created with (dated when it was made)
+    now = datetime.now().replace(microsecond=0)
+    early, late = now + timedelta(minutes=1), now + timedelta(minutes=2)
     # the loser's status line is the later one, so the winner's status contradicts the history
     branch1 = open_store(root / "post-branch1")
     _status(branch1, incident, "diverifikasi", early if first_wins else late)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,7 +26,7 @@ from okudesk.core.models import (
     SyncConflict,
     SyncInstance,
 )
-from okudesk.core.records import fields
+from okudesk.core.records import fields, incidents
 from okudesk.core.sync import SyncRefused, records
 from okudesk.core.sync.status import summarise
 
@@ -255,8 +255,8 @@ def inconsistencies(session: Session, table: str, record_id: str) -> list[str]:
         _(
             "Status kejadian ({status}) tidak sama dengan baris terakhir riwayat statusnya "
             "({last}): keduanya berasal dari versi yang berbeda",
-            status=status,
-            last=last.to_status,
+            status=incidents.STATUS_LABELS.get(status, status),
+            last=incidents.STATUS_LABELS.get(last.to_status, last.to_status),
         )
     ]
 
@@ -317,7 +317,10 @@ def _align_status(session: Session, incident_id: str) -> None:
             incident_id=incident_id,
             from_status=last.to_status,
             to_status=status,
-            changed_at=max(datetime.now().replace(microsecond=0), last.changed_at),
+            # after the line it follows, even when that one was dated ahead by a post's clock
+            changed_at=max(
+                datetime.now().replace(microsecond=0), last.changed_at + timedelta(seconds=1)
+            ),
             note=_("Disamakan dengan status yang diputuskan pada konflik sinkronisasi"),
         )
     )

@@ -48,15 +48,16 @@ def table_name(table: str) -> str:
 
 def _side_text(side) -> str:
     where = tr("Polres") if side.is_hq else tr("pos {post}").format(post=side.post_code or "?")
-    parts = [where]
+    first = [where]
     if side.changed_by:
-        parts.append(tr("diubah oleh {name}").format(name=side.changed_by))
+        first.append(tr("diubah oleh {name}").format(name=side.changed_by))
+    if side.deleted:
+        first.append(tr("DIHAPUS"))
+    lines = [" · ".join(first)]
     if side.changed_at is not None:
         when = labels.when(side.changed_at)
-        parts.append(tr("{when} (jam komputer {where})").format(when=when, where=where))
-    if side.deleted:
-        parts.append(tr("DIHAPUS"))
-    return " · ".join(parts)
+        lines.append(tr("{when} (jam komputer {where})").format(when=when, where=where))
+    return "\n".join(lines)
 
 
 def _value(name: str, text: str) -> str:

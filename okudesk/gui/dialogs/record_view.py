@@ -244,10 +244,7 @@ class RecordViewDialog(QDialog):
             f"{escape(_value_text(r.table, f)).replace(chr(10), '<br>')}</td></tr>"
             for f in r.fields
         )
-        html = [
-            f"<div style='color:#5b6b7b'>{escape(tr('Pos'))}: {escape(r.origin_post or '-')}</div>",
-            f"<table>{rows}</table>",
-        ]
+        html = [f"<table>{rows}</table>"]
         if r.table == "incident":
             steps = []
             for h in r.history:
