@@ -10,7 +10,7 @@ from sqlalchemy import select
 from okudesk.core.history import audit
 from okudesk.core.models import Incident
 from okudesk.core.records import incidents
-from okudesk.core.sync import conflicts, status
+from okudesk.core.sync import conflicts, consistency, merge, status
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def test_decision_is_audited_and_status_agrees_with_history(world, adopt):
         expected = {f.name: (f.kept if adopt else f.current) for f in before.differing}
         assert i.title == expected["title"] and i.status == expected["status"]
         assert incidents.history(s, incident)[-1].to_status == i.status
-        assert conflicts.inconsistencies(s, "incident", incident) == []
+        assert consistency.inconsistencies(s, "incident", incident) == []
         assert status.conflicts(s) == [] and conflicts.open_ids(s, "incident") == set()
         (entry,) = [
             e for e in audit.entries(s, record_id=incident) if "Konflik sinkronisasi" in e.summary
@@ -88,6 +88,22 @@ def test_the_record_is_not_in_conflict_before_the_restore(tmp_path):
     incident = add_incident(hq, "Di Polres")
     with hq.read() as s:
         assert conflicts.open_ids(s, "incident") == set()
-        assert conflicts.inconsistencies(s, "incident", incident) == []
+        assert consistency.inconsistencies(s, "incident", incident) == []
         assert s.scalar(select(Incident.status).where(Incident.id == incident)) == "dilaporkan"
     hq.close()
+
+
+def test_every_way_of_deciding_leaves_status_and_history_agreeing(world):
+    """The command line decides through merge.resolve_conflict, without the review."""
+    hq, incident = world["hq"], world["incident"]
+    kept = _kept_instance(hq, incident)
+    with hq.read() as s:
+        assert consistency.inconsistencies(s, "incident", incident)  # before: they disagree
+        status_before = s.get(Incident, incident).status
+    with hq.write() as s:
+        merge.resolve_conflict(s, "incident", incident, kept, adopt=False)
+    with hq.read() as s:
+        assert consistency.inconsistencies(s, "incident", incident) == []
+        steps = incidents.history(s, incident)
+        assert steps[-1].to_status == status_before == s.get(Incident, incident).status
+        assert "konflik sinkronisasi" in steps[-1].note

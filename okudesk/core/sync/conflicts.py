@@ -4,14 +4,14 @@ why the merge chose the version in use, and the decision with its audit entry.
 
 A record's status and the last line of its status history can come from two branches when
 a conflict is kept (the history is append-only and travels whole, the status field is the
-winner's): :func:`inconsistencies` names that, and :func:`decide` makes them agree again.
+winner's): the review names that (sync/consistency.py), and deciding makes them agree again.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,13 +21,11 @@ from okudesk.core.i18n import _
 from okudesk.core.models import (
     AuditEntry,
     Base,
-    Incident,
-    IncidentStatusChange,
     SyncConflict,
     SyncInstance,
 )
-from okudesk.core.records import fields, incidents
-from okudesk.core.sync import SyncRefused, records
+from okudesk.core.records import fields
+from okudesk.core.sync import SyncRefused, consistency, records
 from okudesk.core.sync.status import summarise
 
 # Kept in every row, not what a person compares.
@@ -219,46 +217,8 @@ def review(session: Session, table: str, record_id: str, instance: str) -> Revie
         kept_side,
         diffs,
         reason(current_side, kept_side, origin) if cur else "",
-        tuple(inconsistencies(session, table, record_id)),
+        tuple(consistency.inconsistencies(session, table, record_id)),
     )
-
-
-def _last_step(session: Session, incident_id: str) -> IncidentStatusChange | None:
-    return session.scalars(
-        select(IncidentStatusChange)
-        .where(
-            IncidentStatusChange.incident_id == incident_id,
-            IncidentStatusChange.deleted_at.is_(None),
-        )
-        .order_by(
-            IncidentStatusChange.changed_at.desc(), IncidentStatusChange.change_counter.desc()
-        )
-        .limit(1)
-    ).first()
-
-
-def _status(session: Session, incident_id: str) -> str | None:
-    return session.execute(
-        select(Incident.status).where(Incident.id == incident_id)
-    ).scalar_one_or_none()
-
-
-def inconsistencies(session: Session, table: str, record_id: str) -> list[str]:
-    """What disagrees inside the record as it stands (its status vs its history's last line)."""
-    if table != "incident":
-        return []
-    status = _status(session, record_id)
-    last = _last_step(session, record_id)
-    if status is None or last is None or last.to_status == status:
-        return []
-    return [
-        _(
-            "Status kejadian ({status}) tidak sama dengan baris terakhir riwayat statusnya "
-            "({last}): keduanya berasal dari versi yang berbeda",
-            status=incidents.STATUS_LABELS.get(status, status),
-            last=incidents.STATUS_LABELS.get(last.to_status, last.to_status),
-        )
-    ]
 
 
 def open_ids(session: Session, table: str) -> set[str]:
@@ -300,28 +260,4 @@ def decide(session: Session, table: str, record_id: str, instance: str, *, adopt
         f.name: [_plain(f.current), _plain(f.kept)] for f in seen.differing if adopt and seen.exists
     }
     merge.resolve_conflict(session, table, record_id, instance, adopt=adopt, audit_changes=changed)
-    if table == "incident":
-        _align_status(session, record_id)
     return seen
-
-
-def _align_status(session: Session, incident_id: str) -> None:
-    """The status decided is the record's: when the history's last line says otherwise (it
-    came from the other branch), a new line takes the history to it."""
-    status = _status(session, incident_id)
-    last = _last_step(session, incident_id)
-    if status is None or last is None or last.to_status == status:
-        return
-    session.add(
-        IncidentStatusChange(
-            incident_id=incident_id,
-            from_status=last.to_status,
-            to_status=status,
-            # after the line it follows, even when that one was dated ahead by a post's clock
-            changed_at=max(
-                datetime.now().replace(microsecond=0), last.changed_at + timedelta(seconds=1)
-            ),
-            note=_("Disamakan dengan status yang diputuskan pada konflik sinkronisasi"),
-        )
-    )
-    session.flush()

@@ -18,7 +18,7 @@ from okudesk.core.i18n import _
 from okudesk.core.models import SyncBase, SyncBundle, SyncConflict, SyncHeld, SyncInstance, utcnow
 from okudesk.core.store.bulk import BulkWriter
 from okudesk.core.store.migrate import SCHEMA_HEAD
-from okudesk.core.sync import SyncRefused, authority, records
+from okudesk.core.sync import SyncRefused, authority, consistency, records
 from okudesk.core.sync.records import IncomingTable, TableInfo
 
 SEED = "seed"  # reference rows as seeded: the same everywhere, so a change on top is no conflict
@@ -505,6 +505,8 @@ def resolve_conflict(
             fresh=set(),
         )
     kept.resolved_at = utcnow()
+    if table == "incident":  # the decided status and the history's last line agree again
+        consistency.align_status(session, record_id)
     audit.record(
         session,
         "update",
