@@ -15,6 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -157,6 +158,8 @@ class ListModel(QAbstractTableModel):
     def _first_keys(
         self, gen: int, keys: array, first_rows: dict[int, tuple], flagged: frozenset = frozenset()
     ) -> None:
+        if not shiboken6.isValid(self):  # the list went away while its keys were read
+            return
         self._busy -= 1
         if gen != self._generation or keys is None:
             return
@@ -230,6 +233,8 @@ class ListModel(QAbstractTableModel):
             )
 
         def done(keys: array | None) -> None:
+            if not shiboken6.isValid(self):
+                return
             self._busy -= 1
             if gen != self._generation or keys is None:
                 return
@@ -272,6 +277,8 @@ class ListModel(QAbstractTableModel):
             return core.rows(session, listing, keys)
 
         def done(rows: dict[int, tuple] | None) -> None:
+            if not shiboken6.isValid(self):
+                return
             self._busy -= 1
             self._pending.discard(page)
             if gen != self._generation or rows is None:
