@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from okudesk.core import permissions
 from okudesk.core.errors import NotFound
-from okudesk.core.records import meetings, numbers, officers, reference, view
+from okudesk.core.models import FollowUp
+from okudesk.core.records import followups, meetings, numbers, officers, reference, view
 
 
 def test_a_meeting_read_whole_names_its_people_and_references(store):
@@ -26,6 +28,7 @@ def test_a_meeting_read_whole_names_its_people_and_references(store):
                 discussion="Baris satu\nBaris dua",
                 officer_ids=[officer],
                 reported_by_id=officer,
+                follow_ups=[followups.FollowUpInput(what="Cek TPS")],
             ),
         )
     with store.read() as s:
@@ -43,6 +46,8 @@ def test_a_meeting_read_whole_names_its_people_and_references(store):
         assert numbers.find(s, m.number[-4:])
         assert numbers.find(s, "%") == [] and numbers.find(s, "   ") == []
         assert numbers.of(s, [m.id, "nothing"]) == {m.id: m.number}
+        follow_up = s.scalars(select(FollowUp.id).where(FollowUp.meeting_id == m.id)).one()
+        assert numbers.of(s, [follow_up]) == {follow_up: m.number}  # under the meeting
     # a role without the trail still reads the record, without its audit entries
     petugas = permissions.Actor(None, "Petugas", "petugas")
     with store.read(actor=petugas) as s:

@@ -32,13 +32,34 @@ def find(session: Session, text: str) -> list[tuple[str, str, str]]:
 
 
 def of(session: Session, ids: list[str]) -> dict[str, str]:
-    """{id: number} of those of ``ids`` that are numbered records (an audit page's rows)."""
+    """{id: number} of those of ``ids`` that are numbered records, or hang under one (an
+    audit page's rows)."""
     wanted = sorted(set(i for i in ids if i))
     out: dict[str, str] = {}
     for model in NUMBERED.values():
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             stmt = select(model.id, model.number).where(model.id.in_(chunk))
+            out.update((rid, number) for rid, number in session.execute(stmt))
+    # what hangs under a numbered record (a status line, a photo, a follow-up) by its number
+    from okudesk.core.models import Attachment, FollowUp, IncidentStatusChange
+
+    rest = [i for i in wanted if i not in out]
+    for start in range(0, len(rest), 500):
+        chunk = rest[start : start + 500]
+        for child, parent in (
+            (IncidentStatusChange, IncidentStatusChange.incident_id),
+            (Attachment, Attachment.incident_id),
+            (Attachment, Attachment.meeting_id),
+            (FollowUp, FollowUp.incident_id),
+            (FollowUp, FollowUp.meeting_id),
+        ):
+            owner = Incident if parent.key == "incident_id" else Meeting
+            stmt = (
+                select(child.id, owner.number)
+                .join(owner, owner.id == parent)
+                .where(child.id.in_(chunk))
+            )
             out.update((rid, number) for rid, number in session.execute(stmt))
     return out
 
