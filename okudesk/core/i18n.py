@@ -39,6 +39,13 @@ _ENGLISH: dict[str, str] = {
     "Desa {desa} berasal dari daftar resmi Kemendagri atau dari pos lain; hanya Polres yang dapat mengubahnya": "Village {desa} comes from the official Kemendagri list or from another post; only Polres can change it",
     "Sudah ada desa {desa} di kecamatan ini": "There is already a village {desa} in this kecamatan",
     "{kind} tidak ditemukan: {id}": "{kind} not found: {id}",
+    # a kept sync conflict as a person at HQ reviews it (okudesk/core/sync/conflicts.py)
+    "versi ini menang karena datanya dihapus, dan penghapusan selalu menang": "this version wins because the record was deleted, and a deletion always wins",
+    "versi ini menang karena dibuat di Polres, dan koreksi Polres menang atas pos": "this version wins because it was made at HQ, and HQ's correction wins over a post's",
+    "versi ini menang karena dibuat oleh pos pemilik data ({post})": "this version wins because it was made by the post that owns the record ({post})",
+    "versi ini menang karena kedua versi setara (pos yang sama, mis. sesudah pemulihan cadangan) dan urutan tetap menurut ID instalasi memilihnya; urutan berkas tiba tidak mengubah pemenang. Periksa isinya sebelum memutuskan": "this version wins because both versions rank the same (the same post, e.g. after a backup was restored) and the fixed order by installation ID picks it; the order in which files arrive never changes the winner. Check the contents before deciding",
+    "Status kejadian ({status}) tidak sama dengan baris terakhir riwayat statusnya ({last}): keduanya berasal dari versi yang berbeda": "The incident's status ({status}) differs from the last line of its status history ({last}): they come from different versions",
+    "Disamakan dengan status yang diputuskan pada konflik sinkronisasi": "Aligned with the status decided in the sync conflict",
     "Status {old} tidak dapat diubah menjadi {new}": "Status {old} cannot change to {new}",
     "Pos ini belum disiapkan; jalankan panduan awal atau 'okudesk demo'": "This post is not set up yet; run the first-run wizard or 'okudesk demo'",
     "Jumlah harus 0 atau lebih": "The count must be 0 or more",

@@ -24,8 +24,20 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QColor
 
 from okudesk.gui.operations import QueryOp
+
+
+def _in_conflict(session, table: str) -> frozenset[str]:
+    from okudesk.core.records import fields
+
+    if table not in fields.RECORDS:
+        return frozenset()
+    from okudesk.core.sync import conflicts
+
+    return frozenset(conflicts.open_ids(session, table))
+
 
 FIRST_KEYS = 300
 KEY_CHUNK = 50_000  # keys per background fetch: a stale fetch never holds the worker long
@@ -33,6 +45,8 @@ PAGE = 50  # rows read in one trip: more than a screen (the first one comes with
 CACHE_PAGES = 12  # rows of 12 pages (600 rows, ~20 screens) stay in memory
 FIRST_SCREEN_WAIT_MS = 100  # the rest of a list is read after this if no view says it painted
 _ROOT = QModelIndex()
+CONFLICT_MARK = "⚠ "
+CONFLICT_COLOR = QColor("#b3261e")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 RAW_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -108,6 +122,7 @@ class ListModel(QAbstractTableModel):
         self._first_screen_timer.setSingleShot(True)
         self._first_screen_timer.setInterval(FIRST_SCREEN_WAIT_MS)
         self._first_screen_timer.timeout.connect(self.first_screen_painted)
+        self.flagged: frozenset[str] = frozenset()  # record IDs with a sync conflict still open
 
     # --- loading ---------------------------------------------------------------------------------
 
@@ -129,9 +144,11 @@ class ListModel(QAbstractTableModel):
             from okudesk.core.records import listing as core
 
             keys = core.keys(session, listing, flt, sort=sort, descending=desc, limit=FIRST_KEYS)
-            return keys, core.rows(
-                session, listing, keys[:PAGE]
-            )  # the first screen in the same trip
+            return (
+                keys,
+                core.rows(session, listing, keys[:PAGE]),  # the first screen in the same trip
+                _in_conflict(session, listing.table),
+            )
 
         self._busy += 1
         QueryOp(self, work, lambda result: self._first_keys(gen, *result)).failure(
@@ -145,10 +162,15 @@ class ListModel(QAbstractTableModel):
 
         errors.show_exception(exc)
 
-    def _first_keys(self, gen: int, keys: array, first_rows: dict[int, tuple]) -> None:
+    def _first_keys(
+        self, gen: int, keys: array, first_rows: dict[int, tuple], flagged: frozenset = frozenset()
+    ) -> None:
+        if not shiboken6.isValid(self):  # the list went away while its keys were read
+            return
         self._busy -= 1
         if gen != self._generation or keys is None:
             return
+        self.flagged = flagged
         self.first_screen_painted()  # a previous load still waiting for its paint is done with
         self.beginResetModel()
         self._keys = keys
@@ -226,6 +248,8 @@ class ListModel(QAbstractTableModel):
             )
 
         def done(keys: array | None) -> None:
+            if not shiboken6.isValid(self):
+                return
             self._busy -= 1
             if gen != self._generation or keys is None:
                 return
@@ -268,6 +292,8 @@ class ListModel(QAbstractTableModel):
             return core.rows(session, listing, keys)
 
         def done(rows: dict[int, tuple] | None) -> None:
+            if not shiboken6.isValid(self):
+                return
             self._busy -= 1
             self._pending.discard(page)
             if gen != self._generation or rows is None:
@@ -336,12 +362,14 @@ class ListModel(QAbstractTableModel):
         spec = self.columns[column]
         if role == _ALIGNMENT:
             return _RIGHT if spec.align_right else None
-        if role == _FOREGROUND and spec.color is None:
+        if role == _FOREGROUND and spec.color is None and (column or not self.flagged):
             return None
         values = self.row_values(row)
         if values is None:
             return None
         value = values[self._index[spec.key]]
+        if column == 0 and self.flagged and values[0] in self.flagged:
+            return self._flag(role, spec.text(value))
         if role == _DISPLAY:
             return spec.text(value)
         if role == _FOREGROUND:
@@ -352,6 +380,21 @@ class ListModel(QAbstractTableModel):
         if role == ID_ROLE:
             return values[0]
         return value  # RAW_ROLE
+
+    def _flag(self, role: int, text: str):
+        """The first cell of a record with a conflict still open: marked in every list."""
+        if role == _DISPLAY:
+            return CONFLICT_MARK + text
+        if role == _FOREGROUND:
+            return CONFLICT_COLOR
+        if role == _TOOLTIP:
+            from okudesk.gui.i18n import tr
+
+            return tr("Konflik sinkronisasi belum diputuskan (Sinkronisasi > Periksa dan putuskan)")
+        return None
+
+    def in_conflict(self, record_id: str | None) -> bool:
+        return record_id is not None and record_id in self.flagged
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if self.choose_sort(column, order):
@@ -364,3 +407,21 @@ class ListModel(QAbstractTableModel):
         self.sort_key = self.columns[column].key
         self.descending = order == Qt.SortOrder.DescendingOrder
         return True
+
+
+def conflict_banner(model: ListModel, record_id: str) -> str:
+    """HTML for the top of a detail pane when the record has a sync conflict still open."""
+    if not model.in_conflict(record_id):
+        return ""
+    from html import escape
+
+    from okudesk.gui.i18n import tr
+
+    text = tr(
+        "Konflik sinkronisasi belum diputuskan: ada versi lain dari data ini yang disimpan "
+        "untuk diperiksa di halaman Sinkronisasi."
+    )
+    return (
+        "<div style='background:#fdecea;color:#b3261e;padding:4px;font-weight:600'>"
+        f"{CONFLICT_MARK}{escape(text)}</div>"
+    )

@@ -69,17 +69,152 @@
         <translation>Press Delete to remove from the list</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location filename="../../okudesk/gui/dialogs/conflict_review.py" line="+39"/>
+        <source>Tokoh</source>
+        <translation>Stakeholder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="+218"/>
+        <location line="+93"/>
+        <location filename="../../okudesk/gui/forms/common.py" line="+137"/>
         <location filename="../../okudesk/gui/forms/incident_form.py" line="+89"/>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="+92"/>
         <location filename="../../okudesk/gui/pages/home.py" line="+129"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="+143"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+118"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+149"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+124"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+10"/>
+        <source>Polres</source>
+        <translation>HQ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>pos {post}</source>
+        <translation>post {post}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>diubah oleh {name}</source>
+        <translation>changed by {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DIHAPUS</source>
+        <translation>DELETED</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{when} (jam komputer {where})</source>
+        <translation>{when} ({where}&apos;s clock)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Periksa konflik sinkronisasi</source>
+        <translation>Review sync conflict</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Hanya kolom yang berbeda</source>
+        <translation>Only differing fields</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Pertahankan versi yang dipakai…</source>
+        <translation>Keep the version in use…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pakai versi dari pos…</source>
+        <translation>Use the post&apos;s version…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+14"/>
+        <source>Dipakai sekarang</source>
+        <translation>In use now</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Jam yang tercantum adalah jam komputer tempat versi itu dibuat.</source>
+        <translation>Times shown are the clock of the computer where that version was made.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Data ini tidak ada di Polres; versi dari pos hanya dapat ditolak.</source>
+        <translation>This record is not at HQ; the post&apos;s version can only be rejected.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Versi dari pos (disimpan)</source>
+        <translation>The post&apos;s version (kept)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kolom</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{n} kolom berbeda: {names}</source>
+        <translation>{n} fields differ: {names}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Isi kedua versi sama.</source>
+        <translation>Both versions are the same.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Pakai versi dari pos {post} untuk {record}? Yang berubah:
+{changes}
+
+Perubahan ini menjadi perubahan Polres, dicatat di jejak audit dan dikirim ke pos pada tanda terima berikutnya.</source>
+        <translation>Use post {post}&apos;s version for {record}? What changes:
+{changes}
+
+This becomes an HQ change, is recorded in the audit trail and is sent to the post with the next receipt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(tidak ada kolom yang berbeda)</source>
+        <translation>(no differing fields)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pakai versi dari pos</source>
+        <translation>Use the post&apos;s version</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pertahankan versi yang dipakai untuk {record}? Versi dari pos {post} ditolak ({n} kolom berbeda tidak dipakai); keputusan dicatat di jejak audit.</source>
+        <translation>Keep the version in use for {record}? Post {post}&apos;s version is rejected ({n} differing fields not used); the decision is recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pertahankan</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status dan riwayat statusnya akan disamakan dengan satu baris riwayat baru.</source>
+        <translation>The status and its history will be aligned with one new history line.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Konflik {record} diputuskan: versi dari pos dipakai.</source>
+        <translation>Conflict {record} decided: the post&apos;s version is used.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Konflik {record} diputuskan: versi yang dipakai dipertahankan.</source>
+        <translation>Conflict {record} decided: the version in use is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/forms/common.py" line="+246"/>
         <source>* wajib diisi</source>
         <translation>* required</translation>
     </message>
@@ -114,15 +249,78 @@
         <translation>(all actions)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>ID data</source>
-        <translation>Record ID</translation>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-222"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+46"/>
+        <source>‹ Sebelumnya</source>
+        <translation>‹ Previous</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+1"/>
+        <source>Berikutnya ›</source>
+        <translation>Next ›</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perkecil −</source>
+        <translation>Zoom out −</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perbesar +</source>
+        <translation>Zoom in +</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sesuai layar</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ukuran asli</source>
+        <translation>Actual size</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Tidak ada foto.</source>
+        <translation>No photos.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Foto {n} dari {total}</source>
+        <translation>Photo {n} of {total}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Berkas foto tidak dapat dibaca.</source>
+        <translation>The photo file cannot be read.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Berkas foto tidak ada di folder data.</source>
+        <translation>The photo file is missing from the data folder.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Lihat data</source>
+        <translation>View record</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Apa</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tenggat</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location filename="../../okudesk/gui/forms/common.py" line="-246"/>
-        <location filename="../../okudesk/gui/pages/audit.py" line="+4"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="-40"/>
         <location line="+22"/>
-        <location line="+126"/>
+        <location line="+169"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-11"/>
         <location filename="../../okudesk/gui/pages/reports.py" line="+81"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+102"/>
@@ -130,21 +328,27 @@
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/audit.py" line="-147"/>
+        <location line="+0"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="-190"/>
         <location line="+22"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="+2"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="-21"/>
         <location line="+22"/>
-        <location filename="../../okudesk/gui/pages/sync.py" line="+263"/>
-        <location line="+22"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+281"/>
         <source>Data</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="+8"/>
+        <source>Hanya dilihat: tidak ada yang diubah di sini.</source>
+        <translation>View only: nothing is changed here.</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/pages/audit.py" line="-20"/>
         <source>Sampai</source>
         <translation>Until</translation>
     </message>
@@ -154,28 +358,27 @@
         <translation>Check chain</translation>
     </message>
     <message>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-10"/>
         <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+136"/>
         <location filename="../../okudesk/gui/pages/audit.py" line="+17"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
+        <location line="+0"/>
         <location filename="../../okudesk/gui/pages/audit.py" line="+1"/>
         <source>Perubahan</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <location line="+93"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+34"/>
         <source>Jejak audit</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location line="+77"/>
-        <source>{n} entri (paling baru dulu, paling banyak {max})</source>
-        <translation>{n} entries (newest first, at most {max})</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+110"/>
         <source>Rantai audit utuh: {n} entri dalam {c} rantai.</source>
         <translation>Audit chain intact: {n} entries in {c} chains.</translation>
     </message>
@@ -222,7 +425,27 @@
         <translation>Officer accounts</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/audit.py" line="+18"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="-229"/>
+        <source>Nomor data (atau ID)</source>
+        <translation>Record number (or ID)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>« Terbaru</source>
+        <translation>« Newest</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Terlama »</source>
+        <translation>Oldest »</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>Entri {first}–{last} dari {total} (paling baru dulu)</source>
+        <translation>Entries {first}–{last} of {total} (newest first)</translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>terkunci</source>
         <translation>locked</translation>
     </message>
@@ -303,7 +526,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../okudesk/gui/pages/sync.py" line="+352"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+357"/>
         <source>rantai audit: {problem}</source>
         <translation>audit trail: {problem}</translation>
     </message>
@@ -426,21 +649,25 @@
         <translation>(not graded)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-96"/>
+        <location line="+93"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="+4"/>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="+34"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="+20"/>
         <source>Foto</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="-110"/>
-        <location line="+68"/>
+        <location filename="../../okudesk/gui/dialogs/conflict_review.py" line="-198"/>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-71"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="+3"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-115"/>
+        <location line="+72"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../okudesk/gui/forms/incident_form.py" line="+1"/>
         <source>Penanganan</source>
         <translation>Handling</translation>
     </message>
@@ -516,13 +743,13 @@
         <translation>e.g. Balai Desa Sukaraya</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-389"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-390"/>
         <source>Hasil</source>
         <translation>Outcomes</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="+13"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-38"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-39"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+71"/>
         <source>Kegiatan</source>
         <translation>Activity</translation>
@@ -566,16 +793,18 @@
     <message>
         <location line="+0"/>
         <location filename="../../okudesk/gui/pages/reports.py" line="-40"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+65"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-28"/>
+        <location filename="../../okudesk/gui/dialogs/villages.py" line="+0"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../okudesk/gui/dialogs/villages.py" line="+12"/>
         <source>Nama desa baru</source>
         <translation>New village name</translation>
     </message>
@@ -597,7 +826,7 @@
     </message>
     <message>
         <location line="-86"/>
-        <location filename="../../okudesk/gui/pages/situation.py" line="+348"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="+352"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
@@ -778,7 +1007,7 @@
         <translation>Search (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/audit.py" line="-281"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="-324"/>
         <location filename="../../okudesk/gui/pages/base.py" line="+7"/>
         <source>Dari</source>
         <translation>From</translation>
@@ -790,7 +1019,7 @@
     </message>
     <message>
         <location line="+78"/>
-        <location filename="../../okudesk/gui/pages/situation.py" line="-235"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="-239"/>
         <source>s.d.</source>
         <translation>to</translation>
     </message>
@@ -816,18 +1045,18 @@
         <translation>Reset</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+138"/>
         <location filename="../../okudesk/gui/pages/situation.py" line="+2"/>
         <source>Ekspor ke Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+19"/>
         <source>Baris yang tampil (filter, pencarian, urutan) ke .xlsx atau .csv</source>
         <translation>The rows shown (filter, search, order) to .xlsx or .csv</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+190"/>
         <source>{n} data</source>
         <translation>{n} records</translation>
     </message>
@@ -842,15 +1071,17 @@
         <translation>An export is running</translation>
     </message>
     <message>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-2"/>
         <location filename="../../okudesk/gui/pages/home.py" line="+46"/>
         <source>Penanggung jawab</source>
         <translation>Responsible</translation>
     </message>
     <message>
+        <location line="+0"/>
         <location filename="../../okudesk/gui/dialogs/villages.py" line="-156"/>
         <location filename="../../okudesk/gui/pages/home.py" line="+8"/>
-        <location filename="../../okudesk/gui/pages/situation.py" line="+255"/>
-        <location filename="../../okudesk/gui/pages/sync.py" line="+1"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="+259"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-64"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -987,6 +1218,7 @@
         <translation>This post is not connected to HQ yet. Once HQ gives you the enrollment kit, set up the post on the Sync page.</translation>
     </message>
     <message>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="+5"/>
         <location filename="../../okudesk/gui/pages/audit.py" line="+18"/>
         <location filename="../../okudesk/gui/pages/home.py" line="-75"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+0"/>
@@ -1019,9 +1251,11 @@
         <translation>(overdue)</translation>
     </message>
     <message>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-3"/>
         <location filename="../../okudesk/gui/dialogs/report_verify.py" line="-16"/>
         <location filename="../../okudesk/gui/pages/reports.py" line="-1"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+0"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+64"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
@@ -1031,7 +1265,7 @@
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/situation.py" line="-283"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="-287"/>
         <source>Klik untuk membuka daftarnya</source>
         <translation>Click to open its list</translation>
     </message>
@@ -1066,7 +1300,7 @@
         <translation>Period</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Kejadian menurut kecamatan dan kategori (perubahan: Δ)</source>
         <translation>Incidents by kecamatan and category (change: Δ)</translation>
     </message>
@@ -1111,7 +1345,7 @@
         <translation>Political parties met per post (last meeting)</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>kejadian</source>
         <translation>incidents</translation>
     </message>
@@ -1155,11 +1389,11 @@
     <message>
         <location line="+6"/>
         <location line="+19"/>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-58"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-122"/>
         <location line="+56"/>
         <location line="+50"/>
         <location line="+16"/>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>Pos</source>
         <translation>Post</translation>
     </message>
@@ -1179,13 +1413,15 @@
         <translation>Stakeholder type</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../okudesk/gui/dialogs/conflict_review.py" line="+1"/>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="+28"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="+0"/>
         <location line="+51"/>
         <source>Rapat</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="-51"/>
         <source>Orang</source>
         <translation>People</translation>
     </message>
@@ -1271,7 +1507,7 @@
         <translation>Draft (no number, no signature)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="-70"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-74"/>
         <source>Semua kategori</source>
         <translation>All categories</translation>
     </message>
@@ -1287,16 +1523,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-45"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-49"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="-28"/>
         <source>Ubah</source>
         <translation>Edit</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+160"/>
+        <location line="+165"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
-        <location line="+115"/>
+        <location line="+120"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+1"/>
         <location line="+118"/>
         <location filename="../../okudesk/gui/signature_pad.py" line="-6"/>
@@ -1304,18 +1540,30 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="-159"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-114"/>
+        <location line="-164"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-119"/>
         <source>Cetak laporan (Ctrl+P)</source>
         <translation>Print report (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+9"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+3"/>
+        <source>Lihat</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
+        <source>Baca seluruh data, foto, laporan dan jejak auditnya</source>
+        <translation>Read the whole record, its photos, reports and audit trail</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Tidak ada kejadian yang cocok.</source>
         <translation>No matching incidents.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Riwayat status</source>
         <translation>Status history</translation>
     </message>
@@ -1330,7 +1578,7 @@
         <translation>Select one incident in the list to print</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-6"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-10"/>
         <source>Semua jenis kegiatan</source>
         <translation>All activity types</translation>
     </message>
@@ -1345,12 +1593,12 @@
         <translation>New meeting (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Tidak ada rapat yang cocok.</source>
         <translation>No matching meetings.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>{n} foto terlampir</source>
         <translation>{n} photos attached</translation>
     </message>
@@ -1365,17 +1613,19 @@
         <translation>Select one meeting in the list to print</translation>
     </message>
     <message>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-20"/>
+        <location line="+93"/>
         <location filename="../../okudesk/gui/pages/reports.py" line="-5"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-190"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-185"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Belum disiapkan</source>
         <translation>Not set up yet</translation>
     </message>
@@ -1530,13 +1780,12 @@
         <translation>Conflicts (the losing versions, kept for review)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Tabel</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-18"/>
         <source>Isi versi yang kalah</source>
         <translation>Content of the losing version</translation>
     </message>
@@ -1546,7 +1795,7 @@
         <translation>Found</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>Data ditahan (induknya belum tiba)</source>
         <translation>Held records (their parent has not arrived yet)</translation>
     </message>
@@ -1581,7 +1830,7 @@
         <translation> · audit trail problems ({n}), see &apos;audit verify --post&apos;</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+83"/>
         <source>(pilih folder tujuan)</source>
         <translation>(choose a destination folder)</translation>
     </message>
@@ -1601,12 +1850,12 @@
         <translation>Done: {n} records and {photos} photos written to {path}. Take this USB stick to Polres; the data stays here until the Polres receipt is imported.</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+192"/>
         <source>diterapkan; {n} disisihkan untuk ditinjau</source>
         <translation>applied; {n} set aside for review</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-201"/>
         <location line="+29"/>
         <location line="+55"/>
         <location line="+74"/>
@@ -1614,7 +1863,17 @@
         <translation>Failed: {reason}</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-325"/>
+        <source>Periksa dan putuskan…</source>
+        <translation>Review and decide…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bandingkan kedua versi kolom demi kolom, lalu pilih versi yang dipakai</source>
+        <translation>Compare both versions field by field, then choose the version to use</translation>
+    </message>
+    <message>
+        <location line="+199"/>
         <source>Pilih tanda terima dari Polres</source>
         <translation>Choose the receipt from Polres</translation>
     </message>
@@ -1674,7 +1933,7 @@
         <translation>There are no bundles (.okb) in that folder.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+93"/>
         <source>diterapkan</source>
         <translation>applied</translation>
     </message>
@@ -1755,7 +2014,7 @@
     <message>
         <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+11"/>
         <location filename="../../okudesk/gui/lock_screen.py" line="+1"/>
-        <location filename="../../okudesk/gui/pages/audit.py" line="+127"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+170"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+0"/>
         <location filename="../../okudesk/gui/wizard.py" line="+0"/>
         <source>NRP</source>
@@ -2032,7 +2291,8 @@
         <translation>Draft only (DRAFT watermark, no number or signature)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-101"/>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="+10"/>
         <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+95"/>
         <location filename="../../okudesk/gui/pages/reports.py" line="+8"/>
         <location filename="../../okudesk/gui/pages/situation.py" line="+20"/>
@@ -2040,7 +2300,7 @@
         <translation>Signer</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="+3"/>
         <location line="+16"/>
         <source>Buat dan tanda tangani</source>
         <translation>Make and sign</translation>
@@ -2077,6 +2337,8 @@
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../../okudesk/gui/dialogs/conflict_review.py" line="+67"/>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="+10"/>
         <location filename="../../okudesk/gui/dialogs/report_print.py" line="+1"/>
         <location filename="../../okudesk/gui/dialogs/report_verify.py" line="-73"/>
         <location filename="../../okudesk/gui/dialogs/signing_credential.py" line="+4"/>
@@ -2353,17 +2615,19 @@
         <translation>About</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-10"/>
+        <location filename="../../okudesk/gui/pages/reports.py" line="+2"/>
         <source>Ditandatangani</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <location filename="../../okudesk/gui/pages/reports.py" line="+1"/>
         <source>Halaman</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../okudesk/gui/pages/reports.py" line="+10"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
@@ -2543,7 +2807,7 @@
         <translation>Report settings…</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-429"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-430"/>
         <source>Selisih (bundel hilang)</source>
         <translation>Lag (missing bundle)</translation>
     </message>
@@ -2568,22 +2832,7 @@
         <translation>The post&apos;s laptop was lost or stolen: bundles signed by its key are refused</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <source>Pakai versi ini</source>
-        <translation>Use this version</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Versi yang kalah menjadi perubahan Polres dan dikirim ke pos pada tanda terima berikutnya</source>
-        <translation>The losing version becomes a Polres change and goes to the post in the next receipt</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Pertahankan versi yang berlaku</source>
-        <translation>Keep the current version</translation>
-    </message>
-    <message>
-        <location line="+173"/>
+        <location line="+232"/>
         <source>Lepaskan flashdisk dengan aman (ikon &quot;Safely Remove Hardware&quot;) sebelum mencabutnya.</source>
         <translation>Remove the USB drive safely (the &quot;Safely Remove Hardware&quot; icon) before unplugging it.</translation>
     </message>
@@ -2708,6 +2957,16 @@
         <location line="+8"/>
         <source>Ekspor dibatalkan; tidak ada berkas yang ditulis</source>
         <translation>Export cancelled; no file was written</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/table_model.py" line="+393"/>
+        <source>Konflik sinkronisasi belum diputuskan (Sinkronisasi &gt; Periksa dan putuskan)</source>
+        <translation>Sync conflict not yet decided (Sync &gt; Review and decide)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Konflik sinkronisasi belum diputuskan: ada versi lain dari data ini yang disimpan untuk diperiksa di halaman Sinkronisasi.</source>
+        <translation>Sync conflict not yet decided: another version of this record is kept for review on the Sync page.</translation>
     </message>
 </context>
 <context>

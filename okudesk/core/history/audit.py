@@ -31,7 +31,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, event, insert, inspect, select, update
+from sqlalchemy import Connection, Select, event, func, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from okudesk.core import permissions
@@ -535,28 +535,24 @@ def _info(e: AuditEntry) -> EntryInfo:
     )
 
 
-def entries(
-    session: Session,
+def _where(
+    stmt: Select,
     *,
     actor_id: str | None = None,
     record_id: str | None = None,
+    record_ids: Sequence[str] | None = None,
     record_type: str | None = None,
     action: str | None = None,
     origin_post: str | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
-    limit: int = 500,
-    offset: int = 0,
-) -> list[EntryInfo]:
-    """Entries newest first, filtered; for commanders and admins (``audit.read``)."""
-    from okudesk.core.permissions import require
-
-    require(session, "audit.read")
-    stmt = select(AuditEntry)
+) -> Select:
     if actor_id:
         stmt = stmt.where(AuditEntry.actor_id == actor_id)
     if record_id:
         stmt = stmt.where(AuditEntry.record_id == record_id)
+    if record_ids is not None:  # the records found by their number ([] matches nothing)
+        stmt = stmt.where(AuditEntry.record_id.in_(list(record_ids)))
     if record_type:
         stmt = stmt.where(AuditEntry.record_type == record_type)
     if action:
@@ -567,8 +563,33 @@ def entries(
         stmt = stmt.where(AuditEntry.at >= since)
     if until:
         stmt = stmt.where(AuditEntry.at < until)
+    return stmt
+
+
+def entries(
+    session: Session,
+    *,
+    limit: int = 500,
+    offset: int = 0,
+    **filters: Any,
+) -> list[EntryInfo]:
+    """Entries newest first, filtered (actor_id, record_id, record_ids, record_type, action,
+    origin_post, since, until); for commanders and admins (``audit.read``)."""
+    from okudesk.core.permissions import require
+
+    require(session, "audit.read")
+    stmt = _where(select(AuditEntry), **filters)
     stmt = stmt.order_by(AuditEntry.at.desc(), AuditEntry.seq.desc()).limit(limit).offset(offset)
     return [_info(e) for e in session.scalars(stmt)]
+
+
+def count(session: Session, **filters: Any) -> int:
+    """How many entries :func:`entries` pages through with the same filters."""
+    from okudesk.core.permissions import require
+
+    require(session, "audit.read")
+    stmt = _where(select(func.count()).select_from(AuditEntry), **filters)
+    return session.scalar(stmt) or 0
 
 
 _COLUMNS = (

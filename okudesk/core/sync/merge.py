@@ -18,7 +18,7 @@ from okudesk.core.i18n import _
 from okudesk.core.models import SyncBase, SyncBundle, SyncConflict, SyncHeld, SyncInstance, utcnow
 from okudesk.core.store.bulk import BulkWriter
 from okudesk.core.store.migrate import SCHEMA_HEAD
-from okudesk.core.sync import SyncRefused, authority, records
+from okudesk.core.sync import SyncRefused, authority, consistency, records
 from okudesk.core.sync.records import IncomingTable, TableInfo
 
 SEED = "seed"  # reference rows as seeded: the same everywhere, so a change on top is no conflict
@@ -447,10 +447,17 @@ def acknowledgement(session: Session, post_code: str) -> dict[str, int]:
 
 
 def resolve_conflict(
-    session: Session, table: str, record_id: str, instance: str, *, adopt: bool
+    session: Session,
+    table: str,
+    record_id: str,
+    instance: str,
+    *,
+    adopt: bool,
+    audit_changes: dict | None = None,
 ) -> None:
     """Close a kept conflict: keep the winner as it is, or adopt the kept version (its values
-    become a new change made here, which travels on like any edit). Needs ``sync.import``."""
+    become a new change made here, which travels on like any edit). Needs ``sync.import``.
+    ``audit_changes`` ({field: [before, after]}) goes into the audit entry."""
     permissions.require(session, "sync.import")
     kept = session.get(SyncConflict, (table, record_id, instance))
     if kept is None or kept.resolved_at is not None:
@@ -498,6 +505,8 @@ def resolve_conflict(
             fresh=set(),
         )
     kept.resolved_at = utcnow()
+    if table == "incident":  # the decided status and the history's last line agree again
+        consistency.align_status(session, record_id)
     audit.record(
         session,
         "update",
@@ -508,5 +517,6 @@ def resolve_conflict(
             if adopt
             else f"Konflik sinkronisasi: versi dari pos {kept.post_code} ditolak"
         ),
+        changes=audit_changes or None,
     )
     session.flush()

@@ -103,7 +103,8 @@ TABLE_AREAS: dict[str, tuple[str, ...]] = {
     "sync_receipt": (SYNC,),
     "sync_mark": (SYNC,),
     "sync_base": (SYNC,),
-    "sync_conflict": (SYNC,),
+    # an open conflict marks its record in the lists: they refresh when one comes or goes
+    "sync_conflict": (SYNC, MEETING, INCIDENT, STAKEHOLDER, FOLLOW_UP),
     "sync_held": (SYNC,),
     "sync_revocation": (SYNC,),
     "report_timestamp": (SYNC,),  # HQ's time evidence, made at import or from a receipt

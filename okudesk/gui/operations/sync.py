@@ -97,3 +97,40 @@ def resolve_conflict(
         merge.resolve_conflict(session, table, record_id, instance, adopt=adopt)
 
     return WriteOp(parent, work)
+
+
+def review_conflict(
+    *, parent: QWidget | None, table: str, record_id: str, instance: str
+) -> QueryOp:
+    """Both versions of a conflicting record, what differs, who and when, and why."""
+
+    def work(session):
+        from okudesk.core.sync import conflicts
+
+        return conflicts.review(session, table, record_id, instance)
+
+    return QueryOp(parent, work)
+
+
+def decide_conflict(
+    *, parent: QWidget | None, table: str, record_id: str, instance: str, adopt: bool
+) -> WriteOp:
+    """Close a conflict after its review: audited, an incident's status kept with its history."""
+
+    def work(session):
+        from okudesk.core.sync import conflicts
+
+        return conflicts.decide(session, table, record_id, instance, adopt=adopt)
+
+    return WriteOp(parent, work)
+
+
+def conflict_marks(*, parent: QWidget | None, table: str, record_id: str) -> QueryOp[list]:
+    """The kept versions of one record still to decide (for its detail pane)."""
+
+    def work(session):
+        from okudesk.core.sync import conflicts
+
+        return conflicts.open_for(session, table, record_id)
+
+    return QueryOp(parent, work)

@@ -99,7 +99,7 @@ class AuditPage(Page):
         self.action = Combo(tr("(semua tindakan)"))
         self.action.set_items([(k, labels.audit_action(k)) for k in labels.AUDIT_ACTION])
         self.record = QLineEdit()
-        self.record.setPlaceholderText(tr("ID data"))
+        self.record.setPlaceholderText(tr("Nomor data (atau ID)"))
         self.record.setClearButtonEnabled(True)
         self.since, self.until = DateBox(), DateBox()
         for label, w in (
@@ -138,7 +138,24 @@ class AuditPage(Page):
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         v.addWidget(self.table)
         self.count_label = QLabel()
-        v.addWidget(self.count_label)
+        # the whole trail, a page at a time: nothing past the first page is out of reach
+        self.offset = 0
+        self.total = 0
+        self.first_button = QPushButton(tr("« Terbaru"))
+        self.prev_button = QPushButton(tr("‹ Sebelumnya"))
+        self.next_button = QPushButton(tr("Berikutnya ›"))
+        self.last_button = QPushButton(tr("Terlama »"))
+        pager = QHBoxLayout()
+        pager.addWidget(self.count_label, 1)
+        for b, go in (
+            (self.first_button, lambda: 0),
+            (self.prev_button, lambda: self.offset - LIMIT),
+            (self.next_button, lambda: self.offset + LIMIT),
+            (self.last_button, lambda: (max(self.total - 1, 0) // LIMIT) * LIMIT),
+        ):
+            pager.addWidget(b)
+            b.clicked.connect(lambda _c=False, go=go: self.go_to_offset(go()))
+        v.addLayout(pager)
         for w in (self.officer, self.action):
             w.currentIndexChanged.connect(self.load_entries)
         for w in (self.since, self.until):
@@ -179,18 +196,31 @@ class AuditPage(Page):
         return dict(
             actor_id=self.officer.current_id(),
             action=self.action.current_id(),
-            record_id=self.record.text().strip() or None,
             since=_utc(self.since.value()),
             until=_utc(self.until.value(), end=True),
-            limit=LIMIT,
         )
 
     def load_entries(self, *_args) -> None:
+        """From the newest entry again (the filters changed)."""
+        self.go_to_offset(0)
+
+    def go_to_offset(self, offset: int) -> None:
         if current_actor() is None:
             return
-        audit_ops.entries(parent=self, filters=self.filters()).success(self._show_entries).failure(
-            self._failed
-        ).run()
+        self.offset = max(0, offset)
+        audit_ops.page(
+            parent=self,
+            filters=self.filters(),
+            record=self.record.text().strip(),
+            offset=self.offset,
+            limit=LIMIT,
+        ).success(self._show_page).failure(self._failed).run()
+
+    def _show_page(self, result) -> None:
+        rows, total, numbers = result
+        self.total = total
+        self._numbers = numbers
+        self._show_entries(rows)
 
     def _failed(self, exc: BaseException) -> None:
         from okudesk.core.errors import OkudeskError
@@ -210,7 +240,7 @@ class AuditPage(Page):
                 _local(e.at),
                 e.actor_name,
                 labels.audit_action(e.action),
-                labels.record_type(e.record_type),  # the name is in the next column
+                self._record_text(e),  # its kind, and its number when it has one
                 e.summary or (e.record_id[:8] if e.record_id else ""),
                 changes,
             )
@@ -222,9 +252,22 @@ class AuditPage(Page):
                     item.setData(Qt.ItemDataRole.UserRole, e.id)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        first = self.offset + 1 if rows else 0
         self.count_label.setText(
-            tr("{n} entri (paling baru dulu, paling banyak {max})").format(n=len(rows), max=LIMIT)
+            tr("Entri {first}–{last} dari {total} (paling baru dulu)").format(
+                first=first, last=self.offset + len(rows), total=self.total
+            )
         )
+        self.first_button.setEnabled(self.offset > 0)
+        self.prev_button.setEnabled(self.offset > 0)
+        self.next_button.setEnabled(self.offset + len(rows) < self.total)
+        self.last_button.setEnabled(self.offset + len(rows) < self.total)
+
+    def _record_text(self, e) -> str:
+        """A record by its number when it has one, else its kind and the start of its ID."""
+        number = getattr(self, "_numbers", {}).get(e.record_id)
+        kind = labels.record_type(e.record_type)
+        return f"{kind} {number}" if number else kind
 
     def verify_chain(self) -> None:
         def show(result) -> None:

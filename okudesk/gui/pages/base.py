@@ -290,6 +290,23 @@ class _FirstPaintWatch(QObject):
         return False
 
 
+class _EnterOpens(QObject):
+    """Enter on a list's row does what a double-click does."""
+
+    def __init__(self, table: QWidget, run):
+        super().__init__(table)
+        self.run = run
+
+    def eventFilter(self, _obj, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+        ):
+            self.run()
+            return True
+        return False
+
+
 class ListPage(Page):
     """Filter bar, action buttons, a lazily loaded table and a detail pane in a splitter."""
 
@@ -325,7 +342,8 @@ class ListPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setWordWrap(False)
-        self.table.doubleClicked.connect(lambda _i: self.run_action("open_selected"))
+        self.table.doubleClicked.connect(lambda _i: self.activate_row())
+        self.table.installEventFilter(_EnterOpens(self.table, self.activate_row))
         self.table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._current_changed(cur.row())
         )
@@ -407,6 +425,26 @@ class ListPage(Page):
 
     def open_selected(self) -> None:
         pass
+
+    record_view = ""  # the record read whole by view_selected ("meeting", "incident")
+
+    def activate_row(self) -> None:
+        """Double-click or Enter: edit where the role may, else read the record whole."""
+        if self.record_view and not self.may("open_selected"):
+            self.view_selected()
+        else:
+            self.run_action("open_selected")
+
+    def view_selected(self):
+        """Lihat: the selected record read whole (okudesk.gui.dialogs.record_view)."""
+        record_id = self.current_id()
+        if not (self.record_view and record_id):
+            return None
+        from okudesk.gui.dialogs.record_view import RecordViewDialog
+
+        dialog = RecordViewDialog(self, self.record_view, record_id)
+        dialog.open()
+        return dialog
 
     def load_choices(self) -> None:
         """Fill the filter bar's combo boxes (kecamatan by default)."""

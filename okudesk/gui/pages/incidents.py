@@ -12,11 +12,12 @@ from okudesk.gui.operations import FOLLOW_UP, INCIDENT, PHOTO, REFERENCE
 from okudesk.gui.operations import incidents as incident_ops
 from okudesk.gui.pages.base import FilterBar, ListPage
 from okudesk.gui.pages.meetings import section
-from okudesk.gui.table_model import field_columns
+from okudesk.gui.table_model import conflict_banner, field_columns
 
 
 class IncidentsPage(ListPage):
     listing_name = "incident"
+    record_view = "incident"
     settings_group = "incidents"
     areas = frozenset({INCIDENT, FOLLOW_UP, PHOTO, REFERENCE})
 
@@ -44,6 +45,10 @@ class IncidentsPage(ListPage):
             self.report_button,
         ):
             self.buttons.addWidget(b)
+        self.view_button = QPushButton(tr("Lihat"))
+        self.view_button.setToolTip(tr("Baca seluruh data, foto, laporan dan jejak auditnya"))
+        self.view_button.clicked.connect(self.view_selected)
+        self.buttons.insertWidget(0, self.view_button)
         self.new_button.clicked.connect(self.new_record)
         self.status_button.clicked.connect(self.change_status)
         self.edit_button.clicked.connect(self.open_selected)
@@ -100,6 +105,7 @@ class IncidentsPage(ListPage):
         where = ", ".join(x for x in (i.place, i.desa, i.kecamatan) if x)
         heading = i.title or i.category or tr("Kejadian")
         html = [
+            conflict_banner(self.model, i.id),
             f"<h3 style='margin:0;color:#1f3b57'>{escape(heading)}</h3>",
             f"<div style='color:#5b6b7b'>{escape(i.number)} · "
             f"{escape(labels.when(i.occurred_at))}</div>",

@@ -17,7 +17,7 @@ from okudesk.gui.operations import (
 )
 from okudesk.gui.operations import meetings as meeting_ops
 from okudesk.gui.pages.base import FilterBar, ListPage
-from okudesk.gui.table_model import field_columns
+from okudesk.gui.table_model import conflict_banner, field_columns
 
 
 def section(title: str, body: str) -> str:
@@ -31,6 +31,7 @@ def section(title: str, body: str) -> str:
 
 class MeetingsPage(ListPage):
     listing_name = "meeting"
+    record_view = "meeting"
     settings_group = "meetings"
     areas = frozenset({MEETING, FOLLOW_UP, PHOTO, REFERENCE, STAKEHOLDER})
 
@@ -46,6 +47,10 @@ class MeetingsPage(ListPage):
         self.report_button = QPushButton(tr("Cetak laporan (Ctrl+P)"))
         for b in (self.new_button, self.edit_button, self.delete_button, self.report_button):
             self.buttons.addWidget(b)
+        self.view_button = QPushButton(tr("Lihat"))
+        self.view_button.setToolTip(tr("Baca seluruh data, foto, laporan dan jejak auditnya"))
+        self.view_button.clicked.connect(self.view_selected)
+        self.buttons.insertWidget(0, self.view_button)
         self.new_button.clicked.connect(self.new_record)
         self.edit_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -88,6 +93,7 @@ class MeetingsPage(ListPage):
         where = ", ".join(x for x in (m.place, m.desa, m.kecamatan) if x)
         heading = m.activity_type or tr("Kegiatan")
         html = [
+            conflict_banner(self.model, m.id),
             f"<h3 style='margin:0;color:#1f3b57'>{escape(heading)}</h3>",
             f"<div style='color:#5b6b7b'>{escape(m.number)} · {escape(when)}</div>",
             f"<div>{escape(where)}</div>",

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from okudesk.gui import labels, messages
+from okudesk.gui.dialogs import conflict_review
 from okudesk.gui.i18n import tr
 from okudesk.gui.operations import ALL_AREAS, Changes, StoreTask
 from okudesk.gui.operations import sync as sync_ops
@@ -107,8 +108,7 @@ class SyncPage(Page):
             self.receipt_button,
             self.import_folder_button,
             self.import_files_button,
-            self.adopt_button,
-            self.dismiss_button,
+            self.review_button,
         )
         self.guard("hq.posts", self.add_post_button)
         self.guard("hq.revoke", self.revoke_button)
@@ -260,22 +260,18 @@ class SyncPage(Page):
         conflict_box = QGroupBox(tr("Konflik (versi yang kalah, disimpan untuk diperiksa)"))
         cv = QVBoxLayout(conflict_box)
         self.conflicts = _table(
-            [tr("Tabel"), tr("Data"), tr("Pos"), tr("Isi versi yang kalah"), tr("Ditemukan")]
+            [tr("Jenis"), tr("Nomor"), tr("Pos"), tr("Isi versi yang kalah"), tr("Ditemukan")]
         )
         cv.addWidget(self.conflicts)
         resolve = QHBoxLayout()
-        self.adopt_button = QPushButton(tr("Pakai versi ini"))
-        self.adopt_button.setToolTip(
-            tr(
-                "Versi yang kalah menjadi perubahan Polres dan dikirim ke pos pada tanda terima "
-                "berikutnya"
-            )
+        # deciding blind is what went wrong: a conflict is decided in its review only
+        self.review_button = QPushButton(tr("Periksa dan putuskan…"))
+        self.review_button.setToolTip(
+            tr("Bandingkan kedua versi kolom demi kolom, lalu pilih versi yang dipakai")
         )
-        self.adopt_button.clicked.connect(lambda: self.resolve_selected(adopt=True))
-        self.dismiss_button = QPushButton(tr("Pertahankan versi yang berlaku"))
-        self.dismiss_button.clicked.connect(lambda: self.resolve_selected(adopt=False))
-        resolve.addWidget(self.adopt_button)
-        resolve.addWidget(self.dismiss_button)
+        self.review_button.clicked.connect(self.review_selected)
+        self.conflicts.doubleClicked.connect(lambda _i: self.review_selected())
+        resolve.addWidget(self.review_button)
         resolve.addStretch(1)
         cv.addLayout(resolve)
         self._conflict_keys: list[tuple[str, str, str]] = []
@@ -346,7 +342,13 @@ class SyncPage(Page):
             _fill(
                 self.conflicts,
                 [
-                    [c.table, c.record_id, c.post_code, c.summary, _when(c.detected_at)]
+                    [
+                        conflict_review.table_name(c.table),
+                        c.row.get("number") or c.record_id,
+                        c.post_code,
+                        c.summary,
+                        _when(c.detected_at),
+                    ]
                     for c in conflict_rows
                 ],
             )
@@ -615,16 +617,15 @@ class SyncPage(Page):
 
         sync_ops.revoke_post(parent=self, code=code).success(done).run()
 
-    def resolve_selected(self, *, adopt: bool) -> None:
+    def review_selected(self) -> conflict_review.ConflictReviewDialog | None:
         row = self.conflicts.currentRow()
         if not 0 <= row < len(self._conflict_keys):
             messages.info(self, tr("Pilih dulu satu konflik di daftar."))
-            return
+            return None
         table, record_id, instance = self._conflict_keys[row]
-
-        sync_ops.resolve_conflict(
-            parent=self, table=table, record_id=record_id, instance=instance, adopt=adopt
-        ).run()
+        dialog = conflict_review.ConflictReviewDialog(self, table, record_id, instance)
+        dialog.open()
+        return dialog
 
     def _add_result(self, o) -> None:
         row = self.results.rowCount()
