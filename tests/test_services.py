@@ -74,6 +74,44 @@ def test_officer_needs_an_eight_digit_nrp_that_is_unique(store):
             officers.add_officer(s, name="Y", nrp="85071234")
 
 
+def test_an_officer_is_corrected_after_creation_but_keeps_the_nrp(store):
+    from okudesk.core.errors import NotFound, PermissionDenied
+    from okudesk.core.history import audit
+    from okudesk.core.permissions import Actor
+
+    ref = _ref(store)
+    with store.write() as s:
+        o = officers.add_officer(s, name="Budi Santoso", nrp="85071234")  # rank forgotten
+    assert o.rank == "" and o.rank_id is None
+    with store.write() as s:
+        fixed = officers.update_officer(
+            s, o.id, name=" Budi Santoso, S.H. ", rank_id=ref["ranks"]["Aiptu"], position="Kanit"
+        )
+    assert (fixed.name, fixed.rank, fixed.position, fixed.nrp) == (
+        "Budi Santoso, S.H.",
+        "Aiptu",
+        "Kanit",
+        "85071234",
+    )
+    with store.read() as s:
+        assert officers.get_officer(s, o.id).rank_and_nrp == "AIPTU NRP 85071234"
+        assert "update" in {e.action for e in audit.entries(s, record_id=o.id)}
+    with pytest.raises(ValidationError, match="Nama"):
+        with store.write() as s:
+            officers.update_officer(s, o.id, name="  ", rank_id=None)
+    with pytest.raises(ValidationError, match="Pangkat"):
+        with store.write() as s:
+            officers.update_officer(s, o.id, name="Budi", rank_id="no-such-rank")
+    with pytest.raises(NotFound):
+        with store.write() as s:
+            officers.update_officer(s, "missing", name="Budi", rank_id=None)
+    with pytest.raises(PermissionDenied):
+        with store.write(actor=Actor(o.id, "Budi", "petugas", "85071234")) as s:
+            officers.update_officer(s, o.id, name="Budi", rank_id=None, position="Kapolsek")
+    with store.read() as s:  # nothing of the refused edits stuck
+        assert officers.get_officer(s, o.id).position == "Kanit"
+
+
 def test_meeting_round_trip_with_attendees_follow_ups_and_history(store, yesterday):
     ref = _ref(store)
     with store.write() as s:

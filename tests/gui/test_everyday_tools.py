@@ -1,0 +1,60 @@
+"""Everyday tools a post needs in its first week: correcting an officer, a note when a
+follow-up is done, who locked the screen, a new data folder in Indonesian."""
+
+from PySide6.QtCore import Qt
+
+from okudesk.core import permissions
+from okudesk.core.records import officers
+from okudesk.gui.dialogs.officer_edit import OfficerDialog
+
+
+def _row_of(table, name: str) -> int:
+    for row in range(table.rowCount()):
+        if table.item(row, 0) is not None and table.item(row, 0).text() == name:
+            return row
+    return -1
+
+
+def test_an_officers_missing_rank_is_fixed_in_pengaturan(window, store, people, qtbot, idle):
+    with store.write() as s:
+        officers.add_officer(s, name="Agus Salim", nrp="91030789")  # the rank was forgotten
+    page = window.go_to("settings")
+    table = page.officers
+    qtbot.waitUntil(lambda: _row_of(table, "Agus Salim") >= 0, timeout=10_000)
+    assert not page.edit_officer.isEnabled()  # nothing chosen yet
+    row = _row_of(table, "Agus Salim")
+    assert table.item(row, 1).text() == ""
+    table.selectRow(row)
+    assert page.edit_officer.isEnabled()
+    qtbot.mouseClick(page.edit_officer, Qt.MouseButton.LeftButton)
+    (dialog,) = [d for d in page.findChildren(OfficerDialog) if d.isVisible()]
+    dialog.rank.setCurrentIndex(dialog.rank.findText("Bripka"))
+    dialog.name.clear()
+    save = dialog.buttons.buttons()[0]
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # an empty name is refused, nothing lost
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=10_000)
+    assert dialog.isVisible() and dialog.rank.currentText() == "Bripka"
+    qtbot.keyClicks(dialog.name, "Agus Salim")
+    qtbot.keyClicks(dialog.position, "Bhabinkamtibmas")
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: table.item(_row_of(table, "Agus Salim"), 1).text() == "Bripka")
+    row = _row_of(table, "Agus Salim")
+    assert (table.item(row, 2).text(), table.item(row, 3).text()) == (
+        "91030789",
+        "Bhabinkamtibmas",
+    )
+    with store.read() as s:
+        fixed = [o for o in officers.list_officers(s) if o.nrp == "91030789"][0]
+    assert fixed.display == "Bripka Agus Salim"
+
+
+def test_a_petugas_is_not_offered_to_edit_officers(window, store, people, qtbot, idle):
+    o1 = people["officers"][0]
+    store.actor = permissions.Actor(o1.id, o1.name, "petugas", o1.nrp)
+    page = window.go_to("settings")
+    window.show_role(store.actor)
+    qtbot.waitUntil(lambda: page.officers.rowCount() >= 2, timeout=10_000)
+    assert not page.edit_officer.isVisible()
+    page.officers.selectRow(0)
+    assert page._edit_officer() is None  # a double-click opens nothing either
