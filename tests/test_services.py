@@ -155,12 +155,49 @@ def test_meeting_round_trip_with_attendees_follow_ups_and_history(store, yesterd
         history = meetings.meetings_of_stakeholder(s, kpu.id)
     assert [h.id for h in history] == [m.id]
     with store.write() as s:
-        done = followups.mark_done(s, m.follow_ups[0].id)
+        done = followups.mark_done(s, m.follow_ups[0].id, "Sudah dikoordinasikan dengan KPU")
         assert done.status == "selesai" and done.done_at is not None
+        assert done.done_note == "Sudah dikoordinasikan dengan KPU"
         meetings.delete_meeting(s, m.id)
     with store.read() as s:
         assert meetings.meetings_of_stakeholder(s, kpu.id) == []
         assert followups.list_follow_ups(s) == []
+
+
+def test_a_follow_up_is_done_only_with_a_note_on_what_was_done(store, yesterday):
+    with store.write() as s:
+        m = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                starts_at=yesterday,
+                purpose="Sambang",
+                follow_ups=[FollowUpInput(what="Undang tokoh pemuda")],
+            ),
+        )
+    fid = m.follow_ups[0].id
+    for note in (None, "", "   "):
+        with pytest.raises(ValidationError, match="apa yang sudah dilakukan"):
+            with store.write() as s:
+                followups.set_status(s, fid, "selesai", note)
+    with pytest.raises(ValidationError, match="terlalu panjang"):
+        with store.write() as s:
+            followups.mark_done(s, fid, "x" * 501)
+    with store.read() as s:  # refused: still open, nothing half-done
+        (f,) = followups.for_record(s, meeting_id=m.id)
+        assert f.status == "terbuka" and f.done_at is None and f.done_note == ""
+    with store.write() as s:
+        done = followups.mark_done(s, fid, " Tokoh pemuda hadir 12 Des ")
+    assert done.done_note == "Tokoh pemuda hadir 12 Des" and done.done_at is not None
+    with store.write() as s:
+        reopened = followups.set_status(s, fid, "terbuka")
+    assert reopened.done_note == "" and reopened.done_at is None
+    set_language("en")
+    try:
+        with pytest.raises(ValidationError, match="Write briefly what was done"):
+            with store.write() as s:
+                followups.mark_done(s, fid, "")
+    finally:
+        set_language("id")
 
 
 def test_meeting_validation_speaks_indonesian_and_english(store, yesterday):
