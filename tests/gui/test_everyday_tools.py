@@ -58,3 +58,42 @@ def test_a_petugas_is_not_offered_to_edit_officers(window, store, people, qtbot,
     assert not page.edit_officer.isVisible()
     page.officers.selectRow(0)
     assert page._edit_officer() is None  # a double-click opens nothing either
+
+
+def test_the_lock_screen_says_who_locked_it(qtbot, store):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from gui.test_login import WINDOWS, _log_in, _people, _screen, _window
+    from okudesk.gui.login import gate
+    from okudesk.gui.operations import hub
+
+    ids = _people(store)
+    store.actor = None
+    window = _window(qtbot, store)
+    try:
+        screen = _screen(window)
+        qtbot.waitUntil(lambda: screen.isVisible() and screen.officer.count() > 0)
+        assert not screen.locked_by.isVisible()  # a cold start: nobody locked it
+        _log_in(qtbot, window, ids["petugas"])
+        qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(screen.isVisible, timeout=5_000)
+        text = screen.locked_by.text()
+        assert screen.locked_by.isVisible() and text.startswith("Dikunci oleh Petugas Uji")
+        assert "85071234" in text
+        _log_in(qtbot, window, ids["kapolsek"])
+        qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
+        assert screen.locked_by.text() == ""
+        idle = gate(window).idle
+        qtbot.waitUntil(idle.timer.isActive)
+        qtbot.waitUntil(lambda: hub().taskman.pending == 0, timeout=10_000)
+        idle.timer.start(50)  # as if the idle time passed
+        qtbot.waitUntil(screen.isVisible, timeout=5_000)
+        text = screen.locked_by.text()
+        assert "otomatis" in text and "Kapolsek Uji (70010001)" in text
+    finally:
+        qtbot.waitUntil(lambda: hub().taskman.pending == 0, timeout=20_000)
+        WINDOWS.remove(window)
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
