@@ -97,3 +97,35 @@ def test_the_lock_screen_says_who_locked_it(qtbot, store):
         window.close()
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_a_brand_new_data_folder_opens_in_indonesian(window, store, qtbot, idle, tmp_path):
+    from okudesk.gui import i18n
+
+    page = window.go_to("settings")
+    index = page.language.findData("en")  # the user's choice here
+    page.language.setCurrentIndex(index)
+    page.language.activated.emit(index)
+    qtbot.waitUntil(lambda: i18n.saved_language(store.data_dir) == "en")
+    idle()
+    new = tmp_path / "pos-baru"
+    assert i18n.saved_language(new) == "id"  # not this Windows user's last language
+    new.mkdir()
+    assert i18n.saved_language(new) == "id"  # an empty folder is new too
+    # a folder in use before the language was kept per folder keeps the user's last choice
+    used = tmp_path / "lama"
+    used.mkdir()
+    (used / i18n.DB_NAME).write_bytes(b"")
+    assert i18n.saved_language(used) == "en"
+    # once a choice is made for the new folder, it is that folder's
+    i18n.save_language("en", new)
+    i18n.save_language("id", used)
+    assert (i18n.saved_language(new), i18n.saved_language(used)) == ("en", "id")
+    assert i18n.saved_language(store.data_dir) == "en"
+
+
+def test_the_language_check_names_the_real_database_file():
+    from okudesk.core.store import DB_NAME
+    from okudesk.gui import i18n
+
+    assert i18n.DB_NAME == DB_NAME

@@ -24,9 +24,15 @@ from PySide6.QtWidgets import (
 
 from okudesk.gui import i18n, messages
 from okudesk.gui.i18n import tr
-from okudesk.gui.operations import OFFICER, POST, SETTING
+from okudesk.gui.operations import OFFICER, POST, SETTING, hub
 from okudesk.gui.operations import settings as settings_ops
 from okudesk.gui.pages.base import Combo, Page
+
+
+def _data_dir():
+    """The open data folder: the language is kept per folder (okudesk.gui.i18n)."""
+    store = hub().store
+    return store.data_dir if store is not None else None
 
 
 class SettingsPage(Page):
@@ -53,7 +59,9 @@ class SettingsPage(Page):
         self.language = QComboBox()
         self.language.addItem("Bahasa Indonesia", "id")
         self.language.addItem("English", "en")
-        self.language.setCurrentIndex(max(self.language.findData(i18n.saved_language()), 0))
+        self.language.setCurrentIndex(
+            max(self.language.findData(i18n.saved_language(_data_dir())), 0)
+        )
         self.language.activated.connect(self._language_chosen)
         lf.addRow(tr("Bahasa tampilan"), self.language)
         self.language_note = QLabel(tr("Bahasa baru berlaku setelah okudesk dibuka ulang."))
@@ -167,7 +175,7 @@ class SettingsPage(Page):
 
     def _language_chosen(self, _index: int) -> None:
         language = self.language.currentData()
-        i18n.save_language(language)
+        i18n.save_language(language, _data_dir())
         from okudesk.core import i18n as core_i18n
 
         core_i18n.set_language(language)
