@@ -516,3 +516,35 @@ def test_qt_print_and_file_dialogs_speak_indonesian(qtbot):
         assert translate("QPrintDialog", "&Print") == "&Print"
     finally:
         i18n.install("id")
+
+
+def test_the_number_pattern_is_edited_in_words(gui_store, qtbot):
+    from okudesk.core.reports import settings
+    from okudesk.gui import i18n
+
+    dialog = report_settings.ReportSettingsDialog()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.template.text() != "", timeout=10_000)
+    assert dialog.template.text() == "[sifat]/[nomor]/[bulan]/[klasifikasi]/[tahun]/[kode pos]"
+    assert "{" not in dialog.template.toolTip()
+    dialog.template.clear()
+    qtbot.keyClicks(dialog.template, "[nomer]/[tahun]/[kode pos]")  # a typo is named
+    assert dialog.example.text() == "-" and "[nomer]" in dialog.error.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    dialog.template.clear()
+    qtbot.keyClicks(dialog.template, "[nomor]/[tahun]")  # the rule, in words
+    assert "[kode pos]" in dialog.error.text() and "{" not in dialog.error.text()
+    dialog.template.clear()
+    qtbot.keyClicks(dialog.template, "[Nomor]/Sek-[kode pos]/[tahun]")
+    assert dialog.error.text() == "" and dialog.example.text().startswith("42/Sek-BTT/")
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with gui_store.read() as s:
+        assert settings.load(s).number_template == "{no}/Sek-{code}/{year}"
+    assert report_settings.pattern_in_words("{no}/{year}/{code}") == "[nomor]/[tahun]/[kode pos]"
+    i18n.install("en")
+    try:
+        words = report_settings.pattern_in_words("{no}/{year}/{code}")
+        assert report_settings.pattern_from_words(words) == "{no}/{year}/{code}"
+    finally:
+        i18n.install("id")
