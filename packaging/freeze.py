@@ -32,8 +32,6 @@ EXCLUDED_MODULES = [
     "PySide6.QtWebEngineWidgets",
     "PySide6.QtWebChannel",
     "PySide6.QtWebSockets",
-    "PySide6.QtPdf",
-    "PySide6.QtPdfWidgets",
     "PySide6.QtOpenGL",
     "PySide6.QtOpenGLWidgets",
     "PySide6.QtSql",
@@ -44,8 +42,8 @@ EXCLUDED_MODULES = [
     "PySide6.QtDBus",
     "PySide6.QtConcurrent",
     "PySide6.QtXml",
-    # PySide6-Addons: only QtCharts (Situasi wilayah's charts) is frozen; QtPdf is listed
-    # above until the work that uses it takes it out. The rest of the add-ons never is.
+    # PySide6-Addons: QtCharts (Situasi wilayah's charts) and QtPdf/QtPdfWidgets (the print
+    # dialog's preview and printing without a PDF viewer) are frozen; the rest never is.
     "PySide6.Qt3DAnimation",
     "PySide6.Qt3DCore",
     "PySide6.Qt3DExtras",

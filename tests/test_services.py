@@ -74,6 +74,44 @@ def test_officer_needs_an_eight_digit_nrp_that_is_unique(store):
             officers.add_officer(s, name="Y", nrp="85071234")
 
 
+def test_an_officer_is_corrected_after_creation_but_keeps_the_nrp(store):
+    from okudesk.core.errors import NotFound, PermissionDenied
+    from okudesk.core.history import audit
+    from okudesk.core.permissions import Actor
+
+    ref = _ref(store)
+    with store.write() as s:
+        o = officers.add_officer(s, name="Budi Santoso", nrp="85071234")  # rank forgotten
+    assert o.rank == "" and o.rank_id is None
+    with store.write() as s:
+        fixed = officers.update_officer(
+            s, o.id, name=" Budi Santoso, S.H. ", rank_id=ref["ranks"]["Aiptu"], position="Kanit"
+        )
+    assert (fixed.name, fixed.rank, fixed.position, fixed.nrp) == (
+        "Budi Santoso, S.H.",
+        "Aiptu",
+        "Kanit",
+        "85071234",
+    )
+    with store.read() as s:
+        assert officers.get_officer(s, o.id).rank_and_nrp == "AIPTU NRP 85071234"
+        assert "update" in {e.action for e in audit.entries(s, record_id=o.id)}
+    with pytest.raises(ValidationError, match="Nama"):
+        with store.write() as s:
+            officers.update_officer(s, o.id, name="  ", rank_id=None)
+    with pytest.raises(ValidationError, match="Pangkat"):
+        with store.write() as s:
+            officers.update_officer(s, o.id, name="Budi", rank_id="no-such-rank")
+    with pytest.raises(NotFound):
+        with store.write() as s:
+            officers.update_officer(s, "missing", name="Budi", rank_id=None)
+    with pytest.raises(PermissionDenied):
+        with store.write(actor=Actor(o.id, "Budi", "petugas", "85071234")) as s:
+            officers.update_officer(s, o.id, name="Budi", rank_id=None, position="Kapolsek")
+    with store.read() as s:  # nothing of the refused edits stuck
+        assert officers.get_officer(s, o.id).position == "Kanit"
+
+
 def test_meeting_round_trip_with_attendees_follow_ups_and_history(store, yesterday):
     ref = _ref(store)
     with store.write() as s:
@@ -117,12 +155,49 @@ def test_meeting_round_trip_with_attendees_follow_ups_and_history(store, yesterd
         history = meetings.meetings_of_stakeholder(s, kpu.id)
     assert [h.id for h in history] == [m.id]
     with store.write() as s:
-        done = followups.mark_done(s, m.follow_ups[0].id)
+        done = followups.mark_done(s, m.follow_ups[0].id, "Sudah dikoordinasikan dengan KPU")
         assert done.status == "selesai" and done.done_at is not None
+        assert done.done_note == "Sudah dikoordinasikan dengan KPU"
         meetings.delete_meeting(s, m.id)
     with store.read() as s:
         assert meetings.meetings_of_stakeholder(s, kpu.id) == []
         assert followups.list_follow_ups(s) == []
+
+
+def test_a_follow_up_is_done_only_with_a_note_on_what_was_done(store, yesterday):
+    with store.write() as s:
+        m = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                starts_at=yesterday,
+                purpose="Sambang",
+                follow_ups=[FollowUpInput(what="Undang tokoh pemuda")],
+            ),
+        )
+    fid = m.follow_ups[0].id
+    for note in (None, "", "   "):
+        with pytest.raises(ValidationError, match="apa yang sudah dilakukan"):
+            with store.write() as s:
+                followups.set_status(s, fid, "selesai", note)
+    with pytest.raises(ValidationError, match="terlalu panjang"):
+        with store.write() as s:
+            followups.mark_done(s, fid, "x" * 501)
+    with store.read() as s:  # refused: still open, nothing half-done
+        (f,) = followups.for_record(s, meeting_id=m.id)
+        assert f.status == "terbuka" and f.done_at is None and f.done_note == ""
+    with store.write() as s:
+        done = followups.mark_done(s, fid, " Tokoh pemuda hadir 12 Des ")
+    assert done.done_note == "Tokoh pemuda hadir 12 Des" and done.done_at is not None
+    with store.write() as s:
+        reopened = followups.set_status(s, fid, "terbuka")
+    assert reopened.done_note == "" and reopened.done_at is None
+    set_language("en")
+    try:
+        with pytest.raises(ValidationError, match="Write briefly what was done"):
+            with store.write() as s:
+                followups.mark_done(s, fid, "")
+    finally:
+        set_language("id")
 
 
 def test_meeting_validation_speaks_indonesian_and_english(store, yesterday):

@@ -693,6 +693,9 @@ def _bulk_meetings(ctx: _Context, count: int, progress: Progress | None) -> list
                             due_date=bulk.day(due),
                             status="selesai" if done else "terbuka",
                             done_at=stamp if done else None,
+                            done_note="Sudah dilaksanakan; situasi aman dan kondusif"
+                            if done
+                            else "",
                             meeting_id=mid,
                         )
                     )

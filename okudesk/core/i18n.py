@@ -12,6 +12,7 @@ _language = os.environ.get("OKUDESK_LANG", "id")
 
 # Indonesian text -> English text. Keys are the Indonesian originals.
 _ENGLISH: dict[str, str] = {
+    "Tulis singkat apa yang sudah dilakukan sebelum menandai selesai": "Write briefly what was done before marking it done",
     "Pemulihan terhenti di tengah ({reason}); tutup okudesk dan program lain, lalu buka okudesk lagi: pemulihan diselesaikan saat itu": "The restore stopped half-way ({reason}); close okudesk and other programs, then open okudesk again: the restore is finished then",
     "{name} ({filesystem}, {free} kosong)": "{name} ({filesystem}, {free} free)",
     "Flashdisk {root} tidak siap: pasang lagi lalu coba lagi": "The USB drive {root} is not ready: plug it in again and retry",

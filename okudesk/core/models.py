@@ -334,6 +334,8 @@ class FollowUp(Synced, Base):
     due_date: Mapped[date | None] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(10), default="terbuka", index=True)
     done_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # what was done, said when it was marked done
+    done_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meeting.id"), index=True)
     incident_id: Mapped[str | None] = mapped_column(ForeignKey("incident.id"), index=True)
     officer: Mapped[Officer | None] = relationship()

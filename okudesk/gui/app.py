@@ -86,7 +86,7 @@ def start(data_dir: Path, language: str | None = None):
 
     app = make_app(icon=False)  # set once the login is painted: QIcon is ~2 ms of a cold start
     errors.install(logging_now=False)
-    i18n.install(language or i18n.saved_language())
+    i18n.install(language or i18n.saved_language(data_dir))
     window = MainWindow(data_dir=data_dir, shell=False)
     # before the first paint: the login is what shows
     login_first = _show_login_early(window, data_dir)

@@ -27,13 +27,39 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-def saved_language() -> str:
-    value = QSettings().value(SETTINGS_KEY, "", str) or os.environ.get("OKUDESK_LANG", "") or "id"
+# okudesk.core.store.DB_NAME, not imported: that would load SQLAlchemy before the first screen
+DB_NAME = "okudesk.sqlite3"
+
+
+def _folder_key(data_dir: Path) -> str:
+    import hashlib
+
+    folder = str(Path(data_dir).resolve())
+    folder = folder.lower() if os.name == "nt" else folder
+    return f"{SETTINGS_KEY}/{hashlib.sha256(folder.encode()).hexdigest()[:16]}"
+
+
+def saved_language(data_dir: Path | None = None) -> str:
+    """The language chosen for ``data_dir`` (QSettings are the Windows user's, shared by
+    every data folder). A brand-new data folder opens in Indonesian whatever the user chose
+    for another folder; a folder already in use before the choice was kept per folder
+    keeps the user's last choice."""
+    settings = QSettings()
+    value = ""
+    if data_dir is not None:
+        value = settings.value(_folder_key(data_dir), "", str)
+        if not value and not (Path(data_dir) / DB_NAME).exists():
+            value = os.environ.get("OKUDESK_LANG", "") or "id"
+    value = value or settings.value(SETTINGS_KEY, "", str) or os.environ.get("OKUDESK_LANG", "")
     return value if value in LANGUAGES else "id"
 
 
-def save_language(language: str) -> None:
-    QSettings().setValue(SETTINGS_KEY, language if language in LANGUAGES else "id")
+def save_language(language: str, data_dir: Path | None = None) -> None:
+    language = language if language in LANGUAGES else "id"
+    settings = QSettings()
+    settings.setValue(SETTINGS_KEY, language)
+    if data_dir is not None:
+        settings.setValue(_folder_key(data_dir), language)
 
 
 def _lrelease() -> Path | None:

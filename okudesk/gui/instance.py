@@ -74,7 +74,7 @@ def claim(data_dir: Path, language: str | None = None) -> bool:
     except StoreError:  # a restore runs on the folder right now
         from okudesk.gui import i18n, messages
 
-        i18n.install(language or i18n.saved_language())  # the core's message too
+        i18n.install(language or i18n.saved_language(data_dir))  # the core's message too
         try:
             if folderlock.claim_window(data_dir):  # it ended meanwhile
                 return True
@@ -87,7 +87,7 @@ def claim(data_dir: Path, language: str | None = None) -> bool:
     from okudesk.gui import i18n, messages
     from okudesk.gui.i18n import tr
 
-    i18n.install(language or i18n.saved_language())
+    i18n.install(language or i18n.saved_language(data_dir))
     messages.warning(
         None,
         tr(

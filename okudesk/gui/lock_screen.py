@@ -92,6 +92,11 @@ class LockScreen(QFrame):
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         v.addWidget(self.title)
+        self.locked_by = QLabel()  # who locked it and when; hidden at a cold start
+        self.locked_by.setObjectName("lockedBy")
+        self.locked_by.setWordWrap(True)
+        self.locked_by.hide()
+        v.addWidget(self.locked_by)
         self.forms = QVBoxLayout()  # the forms, one visible at a time
         v.addLayout(self.forms)
         self.message = ErrorLabel()
@@ -193,6 +198,11 @@ class LockScreen(QFrame):
     def showing(self, name: str) -> bool:
         form = self._forms.get(name)
         return self.isVisible() and form is not None and not form.isHidden()
+
+    def set_locked_by(self, text: str) -> None:
+        """Who locked the window (and when), said above the login; "" when nobody did."""
+        self.locked_by.setText(text)
+        self.locked_by.setVisible(bool(text))
 
     def show_login(self, choices, preferred: str | None = None) -> None:
         """The login form with ``choices`` (accounts.login_choices or store/peek.py). When it

@@ -166,6 +166,7 @@ class Gate(QObject):
         account_ops.login_choices(parent=self.window).success(show).run()
 
     def _unlocked(self, actor) -> None:
+        self.screen.set_locked_by("")
         store = hub().store
         store.actor = self.actor = actor
         hub().officer_on_duty = actor.officer_id
@@ -194,11 +195,27 @@ class Gate(QObject):
             return
         self.idle.stop()
         store.actor = self.actor = None
+        self.screen.set_locked_by(locked_by_text(actor, reason))
 
         from okudesk.gui.operations import accounts as account_ops
 
         account_ops.log_out(parent=self.window, actor=actor, reason=reason).run()
         self._ask(preferred=actor.officer_id)
+
+
+def locked_by_text(actor, reason: str, when=None) -> str:
+    """ "Dikunci oleh Aiptu Budi (85071234) pukul 14.05": the next person at the laptop sees
+    whose session was closed, and that an idle lock was not someone's choice."""
+    from datetime import datetime
+
+    from okudesk.gui.dates import date_text
+
+    when = when or datetime.now()
+    who = f"{actor.name} ({actor.nrp})" if actor.nrp else actor.name
+    at = f"{date_text(when.date())} {when:%H.%M}"
+    if reason == "idle":
+        return tr("Dikunci otomatis karena tidak dipakai: {who}, {at}").format(who=who, at=at)
+    return tr("Dikunci oleh {who}, {at}").format(who=who, at=at)
 
 
 def gate(window) -> Gate:

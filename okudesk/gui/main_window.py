@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -192,6 +193,10 @@ class MainWindow(QMainWindow):
         self.officer_combo.setVisible(False)
         bar.addPermanentWidget(self.unexported_label)
         bar.addPermanentWidget(self.busy)
+        self.help_button = QPushButton(tr("Bantuan (F1)"))
+        self.help_button.setFlat(True)
+        self.help_button.clicked.connect(self.open_help)
+        bar.addPermanentWidget(self.help_button)
         self.hub.taskman.busy_changed.connect(self.busy.setVisible)
 
     def _officer_chosen(self, index: int) -> None:
@@ -430,6 +435,17 @@ class MainWindow(QMainWindow):
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(lambda m=method: self._dispatch(m))
+        QShortcut(QKeySequence(Qt.Key.Key_F1), self).activated.connect(self.open_help)
+
+    def open_help(self):
+        """Bantuan: the guide for the logged-in user's role, in the running language."""
+        from okudesk.gui.dialogs.help import open_help
+
+        store = self.hub.store
+        actor = store.actor if store is not None else None
+        return open_help(
+            self, actor.role if actor is not None else None, store.data_dir if store else None
+        )
 
     def _dispatch(self, method: str) -> None:
         page = self.current_page()

@@ -81,13 +81,14 @@
         <location filename="../../okudesk/gui/forms/incident_form.py" line="+89"/>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="+92"/>
         <location filename="../../okudesk/gui/pages/home.py" line="+129"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="+149"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+124"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="+155"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+130"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
         <location line="+10"/>
+        <location filename="../../okudesk/gui/dialogs/help.py" line="+30"/>
         <source>Polres</source>
         <translation>HQ</translation>
     </message>
@@ -316,19 +317,45 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Due</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../okudesk/gui/dialogs/help.py" line="-3"/>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="+5"/>
         <location filename="../../okudesk/gui/forms/common.py" line="-246"/>
         <location filename="../../okudesk/gui/pages/audit.py" line="-40"/>
         <location line="+22"/>
         <location line="+169"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-11"/>
         <location filename="../../okudesk/gui/pages/reports.py" line="+81"/>
-        <location filename="../../okudesk/gui/pages/settings.py" line="+102"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="+110"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Kapolsek / pimpinan</source>
+        <translation>Kapolsek / commander</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Admin pos</source>
+        <translation>Post admin</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>(folder data okudesk)</source>
+        <translation>(okudesk data folder)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bantuan</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Panduan untuk:</source>
+        <translation>Guide for:</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="+0"/>
         <location filename="../../okudesk/gui/pages/audit.py" line="-190"/>
         <location line="+22"/>
         <source>Tindakan</source>
@@ -419,7 +446,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/main_window.py" line="+368"/>
+        <location filename="../../okudesk/gui/main_window.py" line="+373"/>
         <location filename="../../okudesk/gui/pages/audit.py" line="+11"/>
         <source>Akun petugas</source>
         <translation>Officer accounts</translation>
@@ -593,7 +620,8 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>(not a photo)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_settings.py" line="+82"/>
+        <location filename="../../okudesk/gui/dialogs/officer_edit.py" line="+50"/>
+        <location filename="../../okudesk/gui/dialogs/report_settings.py" line="+153"/>
         <location filename="../../okudesk/gui/forms/common.py" line="+59"/>
         <location filename="../../okudesk/gui/messages.py" line="+64"/>
         <location filename="../../okudesk/gui/pages/audit.py" line="-87"/>
@@ -602,11 +630,12 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location filename="../../okudesk/gui/dialogs/report_settings.py" line="+2"/>
         <location filename="../../okudesk/gui/export.py" line="+58"/>
         <location filename="../../okudesk/gui/forms/common.py" line="+3"/>
         <location filename="../../okudesk/gui/forms/incident_form.py" line="+168"/>
-        <location filename="../../okudesk/gui/lock_screen.py" line="+169"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="+174"/>
         <location filename="../../okudesk/gui/messages.py" line="-19"/>
         <location line="+21"/>
         <location filename="../../okudesk/gui/signature_pad.py" line="+2"/>
@@ -616,6 +645,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     <message>
         <location filename="../../okudesk/gui/forms/incident_form.py" line="-191"/>
         <location filename="../../okudesk/gui/pages/home.py" line="-46"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-120"/>
         <source>Kejadian baru</source>
         <translation>New incident</translation>
     </message>
@@ -661,8 +691,8 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <location filename="../../okudesk/gui/dialogs/conflict_review.py" line="-198"/>
         <location filename="../../okudesk/gui/dialogs/record_view.py" line="-71"/>
         <location filename="../../okudesk/gui/forms/incident_form.py" line="+3"/>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="-115"/>
-        <location line="+72"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-1"/>
+        <location line="+78"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
@@ -750,7 +780,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     <message>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="+13"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-39"/>
-        <location filename="../../okudesk/gui/pages/stakeholders.py" line="+71"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="+74"/>
         <source>Kegiatan</source>
         <translation>Activity</translation>
     </message>
@@ -761,6 +791,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location filename="../../okudesk/gui/forms/stakeholder_form.py" line="+30"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-32"/>
         <source>Tokoh baru</source>
         <translation>New stakeholder</translation>
     </message>
@@ -780,7 +811,8 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Official villages carry their Kemendagri code and only Polres can change them. A village missing from the list can be added by the post as a local village.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../okudesk/gui/dialogs/officer_edit.py" line="-6"/>
+        <location filename="../../okudesk/gui/dialogs/villages.py" line="+7"/>
         <location filename="../../okudesk/gui/lock_screen.py" line="-35"/>
         <location line="+17"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+4"/>
@@ -791,7 +823,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../okudesk/gui/dialogs/villages.py" line="+0"/>
         <location filename="../../okudesk/gui/pages/reports.py" line="-40"/>
         <location filename="../../okudesk/gui/pages/sync.py" line="+65"/>
         <source>Jenis</source>
@@ -901,7 +933,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/main_window.py" line="-94"/>
+        <location filename="../../okudesk/gui/main_window.py" line="-98"/>
         <source>Polres Ogan Komering Ulu</source>
         <translation>Polres Ogan Komering Ulu</translation>
     </message>
@@ -926,7 +958,12 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Officer on duty:</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+8"/>
+        <source>Bantuan (F1)</source>
+        <translation>Help (F1)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Pos: {name} ({code})</source>
         <translation>Post: {name} ({code})</translation>
     </message>
@@ -1056,9 +1093,14 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>The rows shown (filter, search, order) to .xlsx or .csv</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+189"/>
         <source>{n} data</source>
         <translation>{n} records</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 data</source>
+        <translation>1 record</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1123,13 +1165,24 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location line="+7"/>
+        <location line="+76"/>
         <source>Tandai selesai</source>
         <translation>Mark done</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-75"/>
         <source>Buka kembali</source>
         <translation>Reopen</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Apa yang sudah dilakukan? Tulis singkat, misalnya siapa ditemui dan hasilnya.</source>
+        <translation>What was done? In a few words, e.g. who was met and the result.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tulis singkat apa yang sudah dilakukan sebelum menandai selesai.</source>
+        <translation>Write briefly what was done before marking it done.</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/pages/home.py" line="-59"/>
@@ -1138,6 +1191,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-56"/>
         <source>Rapat baru</source>
         <translation>New meeting</translation>
     </message>
@@ -1221,7 +1275,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <location filename="../../okudesk/gui/dialogs/record_view.py" line="+5"/>
         <location filename="../../okudesk/gui/pages/audit.py" line="+18"/>
         <location filename="../../okudesk/gui/pages/home.py" line="-75"/>
-        <location filename="../../okudesk/gui/pages/stakeholders.py" line="+0"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="+32"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
@@ -1507,32 +1561,27 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Draft (no number, no signature)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/incidents.py" line="-74"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-80"/>
         <source>Semua kategori</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Kejadian baru (Ctrl+N)</source>
-        <translation>New incident (Ctrl+N)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Ubah status…</source>
         <translation>Change status…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-49"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="+4"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="-28"/>
         <source>Ubah</source>
         <translation>Edit</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+165"/>
+        <location line="+168"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
-        <location line="+120"/>
+        <location line="+123"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+1"/>
         <location line="+118"/>
         <location filename="../../okudesk/gui/signature_pad.py" line="-6"/>
@@ -1540,14 +1589,8 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="-164"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-119"/>
-        <source>Cetak laporan (Ctrl+P)</source>
-        <translation>Print report (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="+3"/>
+        <location line="-155"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-116"/>
         <source>Lihat</source>
         <translation>View</translation>
     </message>
@@ -1578,7 +1621,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Select one incident in the list to print</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/meetings.py" line="-10"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-16"/>
         <source>Semua jenis kegiatan</source>
         <translation>All activity types</translation>
     </message>
@@ -1588,12 +1631,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Meetings &amp; Visits</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Rapat baru (Ctrl+N)</source>
-        <translation>New meeting (Ctrl+N)</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+45"/>
         <source>Tidak ada rapat yang cocok.</source>
         <translation>No matching meetings.</translation>
     </message>
@@ -1943,7 +1981,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>REFUSED: {reason}</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/settings.py" line="-74"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="-76"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -1953,7 +1991,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Language</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Bahasa tampilan</source>
         <translation>Display language</translation>
     </message>
@@ -2006,12 +2044,14 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Manage villages…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../okudesk/gui/dialogs/officer_edit.py" line="-1"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="+10"/>
         <location filename="../../okudesk/gui/wizard.py" line="+29"/>
         <source>Pangkat</source>
         <translation>Rank</translation>
     </message>
     <message>
+        <location line="-1"/>
         <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+11"/>
         <location filename="../../okudesk/gui/lock_screen.py" line="+1"/>
         <location filename="../../okudesk/gui/pages/audit.py" line="+170"/>
@@ -2021,6 +2061,12 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>NRP</translation>
     </message>
     <message>
+        <location line="-14"/>
+        <source>Ubah petugas</source>
+        <translation>Edit officer</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+0"/>
         <location line="+17"/>
         <location filename="../../okudesk/gui/wizard.py" line="+0"/>
@@ -2028,13 +2074,14 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Position</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-14"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="-7"/>
         <location filename="../../okudesk/gui/wizard.py" line="+47"/>
         <source>(pangkat)</source>
         <translation>(rank)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="+5"/>
         <source>NRP (8 angka)</source>
         <translation>NRP (8 digits)</translation>
     </message>
@@ -2044,7 +2091,17 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Add officer</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>Ubah petugas…</source>
+        <translation>Edit officer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ubah pangkat, nama atau jabatan petugas yang dipilih</source>
+        <translation>Change the chosen officer&apos;s rank, name or position</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Pengingat ekspor</source>
         <translation>Export reminder</translation>
     </message>
@@ -2064,7 +2121,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Language saved. Restart okudesk to use it.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-123"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-126"/>
         <source>Semua jenis tokoh</source>
         <translation>All stakeholder types</translation>
     </message>
@@ -2074,12 +2131,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Leaders &amp; Stakeholders</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Tokoh baru (Ctrl+N)</source>
-        <translation>New stakeholder (Ctrl+N)</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Riwayat pertemuan</source>
         <translation>Meeting history</translation>
     </message>
@@ -2094,7 +2146,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_print.py" line="+118"/>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="+107"/>
         <location filename="../../okudesk/gui/lock_screen.py" line="+4"/>
         <location line="+18"/>
         <location filename="../../okudesk/gui/pages/situation.py" line="+179"/>
@@ -2123,19 +2175,19 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Repeat new passphrase</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+120"/>
         <source>Kata sandi Anda diatur ulang oleh admin. Pilih kata sandi baru (minimal 8 karakter).</source>
         <translation>Your passphrase was reset by the admin. Choose a new passphrase (at least 8 characters).</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-124"/>
         <source>Simpan kata sandi baru</source>
         <translation>Save new passphrase</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/dialogs/signing_credential.py" line="-1"/>
         <location filename="../../okudesk/gui/lock_screen.py" line="+3"/>
-        <location line="+113"/>
+        <location line="+118"/>
         <source>Kata sandi baru</source>
         <translation>New passphrase</translation>
     </message>
@@ -2207,7 +2259,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Unit code (for document numbers)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/settings.py" line="-84"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="-98"/>
         <location filename="../../okudesk/gui/wizard.py" line="+1"/>
         <source>Kecamatan wilayah</source>
         <translation>Kecamatan covered</translation>
@@ -2254,8 +2306,10 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Loading demo data…</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_print.py" line="-59"/>
-        <location line="+41"/>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="-49"/>
+        <location line="+31"/>
+        <location filename="../../okudesk/gui/pages/incidents.py" line="-178"/>
+        <location filename="../../okudesk/gui/pages/meetings.py" line="-133"/>
         <source>Cetak laporan</source>
         <translation>Print report</translation>
     </message>
@@ -2301,17 +2355,12 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location filename="../../okudesk/gui/dialogs/report_print.py" line="+3"/>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Buat dan tanda tangani</source>
         <translation>Make and sign</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <source>Pratinjau</source>
-        <translation>Preview</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-15"/>
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
@@ -2339,7 +2388,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <location line="+7"/>
         <location filename="../../okudesk/gui/dialogs/conflict_review.py" line="+67"/>
         <location filename="../../okudesk/gui/dialogs/record_view.py" line="+10"/>
-        <location filename="../../okudesk/gui/dialogs/report_print.py" line="+1"/>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="+3"/>
         <location filename="../../okudesk/gui/dialogs/report_verify.py" line="-73"/>
         <location filename="../../okudesk/gui/dialogs/signing_credential.py" line="+4"/>
         <location filename="../../okudesk/gui/dialogs/villages.py" line="+27"/>
@@ -2367,12 +2416,27 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Registered: {n} reports have this code; compare their numbers.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_print.py" line="+11"/>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="-2"/>
+        <source>Buka di penampil PDF</source>
+        <translation>Open in PDF viewer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buka laporan di aplikasi PDF laptop ini, bila ada</source>
+        <translation>Open the report in this laptop&apos;s PDF application, if it has one</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Buat draf</source>
         <translation>Make draft</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+8"/>
+        <source>Pratinjau laporan muncul di sini setelah laporan dibuat.</source>
+        <translation>The report&apos;s preview appears here once it is made.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>{who} — belum punya sertifikat</source>
         <translation>{who} — no certificate yet</translation>
     </message>
@@ -2387,7 +2451,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Enter the signer&apos;s passphrase.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Laporan ini sudah ditandatangani sebelumnya: {number}</source>
         <translation>This report was signed before: {number}</translation>
     </message>
@@ -2402,27 +2466,32 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Draft made ({pages} pages), unsigned</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Tidak ada aplikasi untuk membuka PDF. Simpan salinannya lalu buka secara manual.</source>
-        <translation>There is no application to open PDFs. Save a copy and open it yourself.</translation>
+        <location line="+31"/>
+        <source>Tidak ada aplikasi untuk membuka PDF di laptop ini. Pratinjau ada di jendela ini, dan Cetak… mencetak tanpa aplikasi lain.</source>
+        <translation>This laptop has no application to open PDFs. The preview is in this window, and Print… prints without any other application.</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Laporan tidak dapat dikirim ke pencetak: {reason}</source>
-        <translation>The report cannot be sent to the printer: {reason}</translation>
+        <location line="+12"/>
+        <source>pencetak bawaan</source>
+        <translation>default printer</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Dikirim ke pencetak {printer}</source>
-        <translation>Sent to printer {printer}</translation>
+        <location line="+2"/>
+        <source>Mencetak ke {where}…</source>
+        <translation>Printing to {where}…</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>bawaan</source>
-        <translation>default</translation>
+        <location line="+10"/>
+        <source>{pages} halaman dikirim ke {where}</source>
+        <translation>{pages} page(s) sent to {where}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+8"/>
+        <source>Laporan tidak dapat dicetak: {reason}</source>
+        <translation>The report could not be printed: {reason}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Salinan disimpan: {path}</source>
         <translation>Copy saved: {path}</translation>
     </message>
@@ -2707,7 +2776,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Reason for the change:</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_print.py" line="-250"/>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="-272"/>
         <source>Laporan Hasil Kegiatan / Kunjungan</source>
         <translation>Activity / visit report</translation>
     </message>
@@ -2717,7 +2786,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Information report</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_settings.py" line="-77"/>
+        <location filename="../../okudesk/gui/dialogs/report_settings.py" line="-148"/>
         <source>Biasa</source>
         <translation>Biasa (ordinary)</translation>
     </message>
@@ -2737,17 +2806,52 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Sangat Rahasia (top secret)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>sifat</source>
+        <translation>security</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nomor</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bulan</source>
+        <translation>month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>klasifikasi</source>
+        <translation>class</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tahun</source>
+        <translation>year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kode pos</source>
+        <translation>post code</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Bagian {part} tidak dikenal. Yang dapat dipakai: {parts}</source>
+        <translation>{part} is not a known part. You can use: {parts}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Pola nomor harus memuat {no}, {year} dan {code}; bagian lain: {others}</source>
+        <translation>The number pattern must contain {no}, {year} and {code}; other parts: {others}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Pengaturan laporan</source>
         <translation>Report settings</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Kolom: {sec} {no} {month} {class} {year} {code}; {no}, {year} dan {code} wajib</source>
-        <translation>Fields: {sec} {no} {month} {class} {year} {code}; {no}, {year} and {code} are required</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>A4 (210 x 297 mm)</source>
         <translation>A4 (210 x 297 mm)</translation>
     </message>
@@ -2888,12 +2992,12 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Choose a conflict in the list first.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/lock_screen.py" line="-163"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="-168"/>
         <source>Kata sandi lama</source>
         <translation>Old passphrase</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+126"/>
         <source>Kata sandi ini juga melindungi kunci tanda tangan Anda (minimal 8 karakter).</source>
         <translation>This passphrase also protects your signing key (at least 8 characters).</translation>
     </message>
@@ -2906,6 +3010,16 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <location line="+1"/>
         <source>Kunci (Ctrl+L)</source>
         <translation>Lock (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Dikunci otomatis karena tidak dipakai: {who}, {at}</source>
+        <translation>Locked automatically after being idle: {who}, {at}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dikunci oleh {who}, {at}</source>
+        <translation>Locked by {who}, {at}</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/instance.py" line="+94"/>
@@ -2967,6 +3081,26 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <location line="+28"/>
         <source>Konflik sinkronisasi belum diputuskan: ada versi lain dari data ini yang disimpan untuk diperiksa di halaman Sinkronisasi.</source>
         <translation>Sync conflict not yet decided: another version of this record is kept for review on the Sync page.</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/operations/reports.py" line="+257"/>
+        <source>Mencetak halaman {done} dari {total}</source>
+        <translation>Printing page {done} of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../okudesk/gui/pdf_print.py" line="+72"/>
+        <source>PDF tidak dapat dibaca ({why})</source>
+        <translation>The PDF cannot be read ({why})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>pencetak tidak dapat dimulai</source>
+        <translation>the printer could not be started</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>halaman {page} tidak dapat digambar</source>
+        <translation>page {page} could not be drawn</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,7 @@ def test_every_page_and_dialog_fits_the_screen(people, window, store, qtbot, idl
         dialog.hide()
         dialog.deleteLater()
 
+    from okudesk.gui.dialogs.help import HelpDialog
     from okudesk.gui.dialogs.report_print import PrintReportDialog
     from okudesk.gui.dialogs.report_settings import ReportSettingsDialog
     from okudesk.gui.dialogs.report_verify import VerifyDialog
@@ -81,6 +82,7 @@ def test_every_page_and_dialog_fits_the_screen(people, window, store, qtbot, idl
         (lambda: VerifyDialog(window), "verify"),
         (lambda: CredentialDialog(window, officer.id, officer.name), "certificate"),
         (lambda: SignatureDialog(window, officer.id, officer.name), "signature"),
+        (lambda: HelpDialog(window, "kapolsek", store.data_dir), "help"),
     ):
         dialog_problems(make(), name)
     incidents_page = window.go_to("incidents")

@@ -91,7 +91,9 @@ def test_filter_and_search_the_incident_list(window, store, qtbot, idle):
     idle()
 
 
-def test_follow_ups_quick_filters_and_one_click_done(people, window, store, qtbot, idle, yesterday):
+def test_follow_ups_quick_filters_and_done_with_a_note(
+    people, window, store, qtbot, idle, yesterday, monkeypatch
+):
     me = people["officers"][0].id
     with store.write() as s:
         meetings.create_meeting(
@@ -119,15 +121,32 @@ def test_follow_ups_quick_filters_and_one_click_done(people, window, store, qtbo
     page.set_quick_filter("mine")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.is_idle())
     qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 0)) == "Patroli malam")
-    # one click on "Tandai selesai" in the row
+    # "Tandai selesai" in the row asks what was done: cancelled, then empty, then said
+    from okudesk.gui import messages
     from okudesk.gui.pages.followups import DONE_COLUMN
 
+    answers = iter([None, "  ", "Patroli dilakukan pukul 22.00, aman"])
+    asked, warned = [], []
+
+    def text_input(parent, title, label, text=""):
+        asked.append(label)
+        return next(answers)
+
+    monkeypatch.setattr(messages, "text_input", text_input)
+    monkeypatch.setattr(messages, "warning", lambda parent, text, title=None: warned.append(text))
     index = page.model.index(0, DONE_COLUMN)
     rect = page.table.visualRect(index)
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    idle()
+    with store.read() as s:  # cancelled: nothing committed
+        assert followups.list_follow_ups(s, status="selesai") == []
+    assert len(asked) == 1 and page.model.rowCount() == 1
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: page.model.rowCount() == 0 and page.model.is_idle())
+    assert len(asked) == 3 and "sudah dilakukan" in warned[0]
     with store.read() as s:
-        assert [f.what for f in followups.list_follow_ups(s, status="selesai")] == ["Patroli malam"]
+        (done,) = followups.list_follow_ups(s, status="selesai")
+    assert (done.what, done.done_note) == ("Patroli malam", "Patroli dilakukan pukul 22.00, aman")
     page.set_quick_filter("done")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.is_idle())
     idle()

@@ -118,21 +118,50 @@ def test_cetak_laporan_signs_previews_prints_and_saves(gui_store, qtbot, tmp_pat
     assert result.signed and result.number.startswith("B/1/") and dialog.passphrase.text() == ""
     assert dialog.progress.value() == 100
 
-    opened, printed = [], []
+    # the built-in preview shows every page of the signed report
+    qtbot.waitUntil(lambda: dialog.preview_pages() == result.pages, timeout=10_000)
+    assert dialog.preview_stack.currentWidget() is dialog.preview and result.pages >= 1
+
+    # printing needs no viewer and no `lp`: any subprocess or viewer would fail the test
+    def no_process(*args, **kwargs):
+        raise AssertionError(f"printing started a process: {args}")
+
+    import subprocess
+
+    for name in ("run", "Popen", "call", "check_call", "check_output"):
+        monkeypatch.setattr(subprocess, name, no_process)
+    monkeypatch.setattr(report_print, "open_in_viewer", no_process)
+    from PySide6.QtPrintSupport import QPrinter
+
+    paper = tmp_path / "dicetak.pdf"
+    chosen = []
+
+    def choose(parent, pdf):  # what the print dialog's "Print to File" leaves in the printer
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(paper))
+        chosen.append(pdf)
+        return printer
+
+    monkeypatch.setattr(report_print, "choose_printer", choose)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "dikirim ke" in dialog.status.text(), timeout=30_000)
+    assert chosen == [result.pdf] and str(paper) in dialog.status.text()
+    from okudesk.gui import pdf_print
+
+    printed, _buffer = pdf_print.load(paper.read_bytes())
+    assert printed.pageCount() == result.pages
+    # a printed page carries the report: its text is on it as an image, so compare sizes
+    assert printed.pagePointSize(0).toSize() == dialog._document[0].pagePointSize(0).toSize()
+
+    opened = []
     monkeypatch.setattr(report_print, "open_in_viewer", lambda path: opened.append(path) or True)
-    monkeypatch.setattr(report_print, "choose_printer", lambda parent: ("Kantor", 2))
-    monkeypatch.setattr(
-        report_print,
-        "send_to_printer",
-        lambda path, printer, copies: printed.append((path, printer, copies)),
-    )
     monkeypatch.setattr(
         report_print, "ask_save_path", lambda parent, suggested: str(tmp_path / suggested)
     )
-    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.viewer_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert opened == [result.path] and printed == [(result.path, "Kantor", 2)]
+    assert opened == [result.path]
     saved = tmp_path / (result.number.replace("/", "-") + ".pdf")
     assert saved.read_bytes() == result.pdf
 
@@ -461,3 +490,61 @@ def test_periksa_kode_reads_a_paper_copys_code_from_the_register(gui_store, qtbo
     details = dialog.details.toPlainText()
     assert result.number in details and "Budi Santoso (NRP 85071234)" in details
     assert "Status: berlaku" in details
+
+
+def test_qt_print_and_file_dialogs_speak_indonesian(qtbot):
+    """Qt's own print dialog (where the platform has no native one) and file dialog take
+    their words from resources/translations/qt_id.ts, loaded with the Indonesian language."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from okudesk.gui import i18n
+
+    try:
+        i18n.install("id")
+        dialog = QPrintDialog(QPrinter())
+        qtbot.addWidget(dialog)
+        words = {b.text() for b in dialog.findChildren(QPushButton)} | {
+            w.text() for w in dialog.findChildren(QLabel)
+        }
+        assert "&Cetak" in words and "Jumlah salinan:" in words, words
+        translate = QCoreApplication.translate
+        assert translate("QPrintDialog", "Print to File (PDF)") == "Cetak ke berkas (PDF)"
+        assert translate("QFileDialog", "Save As") == "Simpan sebagai"
+        i18n.install("en")
+        assert translate("QPrintDialog", "&Print") == "&Print"
+    finally:
+        i18n.install("id")
+
+
+def test_the_number_pattern_is_edited_in_words(gui_store, qtbot):
+    from okudesk.core.reports import settings
+    from okudesk.gui import i18n
+
+    dialog = report_settings.ReportSettingsDialog()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.template.text() != "", timeout=10_000)
+    assert dialog.template.text() == "[sifat]/[nomor]/[bulan]/[klasifikasi]/[tahun]/[kode pos]"
+    assert "{" not in dialog.template.toolTip()
+    dialog.template.clear()
+    qtbot.keyClicks(dialog.template, "[nomer]/[tahun]/[kode pos]")  # a typo is named
+    assert dialog.example.text() == "-" and "[nomer]" in dialog.error.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    dialog.template.clear()
+    qtbot.keyClicks(dialog.template, "[nomor]/[tahun]")  # the rule, in words
+    assert "[kode pos]" in dialog.error.text() and "{" not in dialog.error.text()
+    dialog.template.clear()
+    qtbot.keyClicks(dialog.template, "[Nomor]/Sek-[kode pos]/[tahun]")
+    assert dialog.error.text() == "" and dialog.example.text().startswith("42/Sek-BTT/")
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with gui_store.read() as s:
+        assert settings.load(s).number_template == "{no}/Sek-{code}/{year}"
+    assert report_settings.pattern_in_words("{no}/{year}/{code}") == "[nomor]/[tahun]/[kode pos]"
+    i18n.install("en")
+    try:
+        words = report_settings.pattern_in_words("{no}/{year}/{code}")
+        assert report_settings.pattern_from_words(words) == "{no}/{year}/{code}"
+    finally:
+        i18n.install("id")

@@ -639,6 +639,8 @@ STAKEHOLDER = RecordFields(
     ),
 )
 
+DONE_NOTE_MAX = 500
+
 FOLLOW_UP = RecordFields(
     "follow_up",
     (
@@ -691,6 +693,15 @@ FOLLOW_UP = RecordFields(
             exported=True,
         ),
         Field("done_at", "Selesai pada", "Done at", DT, entered=False, exported=True),
+        Field(
+            "done_note",
+            "Yang sudah dilakukan",
+            "What was done",
+            LT,
+            max_length=DONE_NOTE_MAX,
+            entered=False,
+            exported=True,
+        ),
         Field(
             "source", "Asal", "From record", Kind.DERIVED, entered=False, listed=L(40, width=160)
         ),

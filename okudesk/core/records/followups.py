@@ -36,6 +36,7 @@ class FollowUpInfo:
     meeting_id: str | None
     incident_id: str | None
     officer: str = ""  # the assigned officer's rank and name, "" when none
+    done_note: str = ""  # what was done, said when it was marked done
 
     @property
     def who(self) -> str:
@@ -58,6 +59,7 @@ def info(f: FollowUp) -> FollowUpInfo:
         f.meeting_id,
         f.incident_id,
         _officer_label(f),
+        f.done_note,
     )
 
 
@@ -116,7 +118,10 @@ def for_record(
     return [info(f) for f in session.scalars(stmt)]
 
 
-def set_status(session: Session, follow_up_id: str, status: str) -> FollowUpInfo:
+def set_status(
+    session: Session, follow_up_id: str, status: str, note: str | None = None
+) -> FollowUpInfo:
+    """Done needs a short ``note`` on what was done; reopening clears it with ``done_at``."""
     require(session, "followup.write")
     if status not in FOLLOW_UP_STATUSES:
         raise ValidationError(
@@ -125,14 +130,26 @@ def set_status(session: Session, follow_up_id: str, status: str) -> FollowUpInfo
     f = session.get(FollowUp, follow_up_id)
     if f is None or f.deleted_at is not None:
         raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Tindak lanjut", id=follow_up_id))
+    if status == "selesai":
+        text = validation.text(
+            note or "", "Yang sudah dilakukan", field="done_note", max_len=fields.DONE_NOTE_MAX
+        )
+        if not text:
+            raise ValidationError(
+                _("Tulis singkat apa yang sudah dilakukan sebelum menandai selesai"), "done_note"
+            )
+        if f.status != "selesai":
+            f.done_at = utcnow()
+        f.done_note = text
+    else:
+        f.done_at, f.done_note = None, ""
     f.status = status
-    f.done_at = utcnow() if status == "selesai" else None
     session.flush()
     return info(f)
 
 
-def mark_done(session: Session, follow_up_id: str) -> FollowUpInfo:
-    return set_status(session, follow_up_id, "selesai")
+def mark_done(session: Session, follow_up_id: str, note: str) -> FollowUpInfo:
+    return set_status(session, follow_up_id, "selesai", note)
 
 
 def list_follow_ups(

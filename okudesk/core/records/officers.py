@@ -26,6 +26,7 @@ class OfficerInfo:
     position: str
     post_id: str | None
     active: bool
+    rank_id: str | None = None
 
     @property
     def rank_and_nrp(self) -> str:
@@ -39,7 +40,14 @@ class OfficerInfo:
 
 def _info(o: Officer) -> OfficerInfo:
     return OfficerInfo(
-        o.id, o.name, o.rank.name if o.rank else "", o.nrp, o.position, o.post_id, o.active
+        o.id,
+        o.name,
+        o.rank.name if o.rank else "",
+        o.nrp,
+        o.position,
+        o.post_id,
+        o.active,
+        o.rank_id,
     )
 
 
@@ -73,6 +81,32 @@ def add_officer(
     )
     session.add(officer)
     session.flush()
+    return _info(officer)
+
+
+def update_officer(
+    session: Session,
+    officer_id: str,
+    *,
+    name: str,
+    rank_id: str | None,
+    position: str = "",
+) -> OfficerInfo:
+    """Correct an officer's name, rank or position (a rank missed at creation, a promotion,
+    a new post). The NRP is who the officer is (accounts, certificates and signed reports
+    name it) and is not changed here."""
+    require(session, "officer.manage")
+    officer = session.get(Officer, officer_id)
+    if officer is None or officer.deleted_at is not None:
+        raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Petugas", id=officer_id))
+    name = validation.text(name, "Nama", field="name", max_len=120, required=True)
+    if rank_id is not None and session.get(Rank, rank_id) is None:
+        raise ValidationError(_("{kind} tidak ditemukan: {id}", kind="Pangkat", id=rank_id), "rank")
+    position = validation.text(position, "Jabatan", field="position", max_len=120)
+    if (officer.name, officer.rank_id, officer.position) != (name, rank_id, position):
+        officer.name, officer.rank_id, officer.position = name, rank_id, position
+        session.flush()
+        session.expire(officer, ["rank"])  # the relationship follows the new rank_id
     return _info(officer)
 
 

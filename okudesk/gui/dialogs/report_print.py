@@ -1,22 +1,20 @@
 """Cetak laporan: make the report of one meeting or incident, sign it, preview and print it.
 
 Making and signing run on the worker (okudesk.gui.operations); progress comes back through
-a queued signal. Preview opens the PDF in the system viewer; printing asks for the printer
-with Qt's print dialog and hands the PDF to the operating system's print path (Windows: the
-PDF viewer's "printto"; elsewhere CUPS ``lp``), since Qt cannot rasterise a PDF without the
-QtPdf add-on.
+a queued signal. The finished PDF is shown in the dialog itself (QtPdf's QPdfView) and
+printed through Qt's print dialog and a QPrinter (okudesk.gui.pdf_print), so printing needs
+no PDF viewer and works the same on every laptop; opening the system viewer is an extra.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,11 +26,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from okudesk.gui import messages
+from okudesk.gui import messages, pdf_print, screen
 from okudesk.gui.i18n import tr
 from okudesk.gui.operations import reports as report_ops
 
@@ -46,32 +45,22 @@ KIND_TITLES = {
 
 
 def open_in_viewer(path: Path) -> bool:
-    """Preview: the PDF in the system's viewer."""
+    """The extra: the PDF in the system's viewer, when the laptop has one."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def choose_printer(parent: QWidget | None) -> tuple[str, int] | None:
-    """Qt's print dialog: (printer name, copies), or None when cancelled."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-    printer = QPrinter()
+def choose_printer(parent: QWidget | None, pdf: bytes) -> QPrinter | None:
+    """Qt's print dialog over a printer set to the report's paper; None when cancelled. The
+    dialog's "Print to File" is the printer's output file name, honoured by printing."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    pdf_print.prepare(printer, pdf)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(tr("Cetak laporan"))
+    dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
+    dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return printer.printerName(), max(1, printer.copyCount())
-
-
-def send_to_printer(path: Path, printer: str, copies: int) -> None:
-    """Hand the PDF to the operating system's printing (raises OSError when it cannot)."""
-    if sys.platform.startswith("win"):
-        for _copy in range(copies):
-            os.startfile(str(path), "printto", f'"{printer}"')  # noqa: S606 - the user's PDF viewer prints
-        return
-    command = ["lp", "-n", str(copies)] + (["-d", printer] if printer else []) + [str(path)]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
-    if result.returncode != 0:
-        raise OSError(result.stderr.strip() or "lp failed")
+    return printer
 
 
 def ask_save_path(parent: QWidget | None, suggested: str) -> str | None:
@@ -98,7 +87,7 @@ class PrintReportDialog(QDialog):
         self.result = None
         self.pdf_path: Path | None = None
         self.setWindowTitle(tr("Cetak laporan"))
-        self.setMinimumWidth(640)
+        self._document = None  # QPdfDocument and its buffer, while shown
         self.heading = QLabel(f"<b>{escape(tr(KIND_TITLES[kind]))}</b>")
         self.signer = QComboBox()
         self.passphrase = QLineEdit()
@@ -119,14 +108,15 @@ class PrintReportDialog(QDialog):
         form.addRow("", self.draft)
         self.make_button = QPushButton(tr("Buat dan tanda tangani"))
         self.make_button.setDefault(True)
-        self.preview_button = QPushButton(tr("Pratinjau"))
         self.print_button = QPushButton(tr("Cetak…"))
         self.save_button = QPushButton(tr("Simpan salinan…"))
+        self.viewer_button = QPushButton(tr("Buka di penampil PDF"))
+        self.viewer_button.setToolTip(tr("Buka laporan di aplikasi PDF laptop ini, bila ada"))
         close = QPushButton(tr("Tutup"))
-        for b in (self.preview_button, self.print_button, self.save_button):
+        for b in (self.viewer_button, self.print_button, self.save_button):
             b.setEnabled(False)
         self.make_button.clicked.connect(self.generate)
-        self.preview_button.clicked.connect(self.preview)
+        self.viewer_button.clicked.connect(self.open_viewer)
         self.print_button.clicked.connect(self.print_report)
         self.save_button.clicked.connect(self.save_copy)
         close.clicked.connect(self.accept)
@@ -136,18 +126,32 @@ class PrintReportDialog(QDialog):
                 tr("Buat draf") if on else tr("Buat dan tanda tangani")
             )
         )
+        # the built-in preview: the pages of the PDF just made, one under the other
+        self.preview = QPdfView()
+        self.preview.setPageMode(QPdfView.PageMode.MultiPage)
+        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.preview.setPageSpacing(12)
+        self.placeholder = QLabel(tr("Pratinjau laporan muncul di sini setelah laporan dibuat."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.preview_stack = QStackedWidget()
+        self.preview_stack.addWidget(self.placeholder)
+        self.preview_stack.addWidget(self.preview)
+        self.preview_stack.setMinimumHeight(160)
         row = QHBoxLayout()
-        for b in (self.make_button, self.preview_button, self.print_button, self.save_button):
+        for b in (self.make_button, self.print_button, self.save_button, self.viewer_button):
             row.addWidget(b)
         row.addStretch(1)
         row.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
+        layout.addWidget(self.preview_stack, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(row)
+        screen.fit(self, 860, 900, minimum=QSize(640, 420))
         self._progress = _Progress()
         self._progress.step.connect(self._on_step, Qt.ConnectionType.QueuedConnection)
         report_ops.print_choices(parent=self, kind=self.kind, record_id=self.record_id).success(
@@ -206,8 +210,9 @@ class PrintReportDialog(QDialog):
         self.result, self.pdf_path = outcome
         self.passphrase.clear()
         self.make_button.setEnabled(True)
-        for b in (self.preview_button, self.print_button, self.save_button):
+        for b in (self.viewer_button, self.print_button, self.save_button):
             b.setEnabled(True)
+        self._show_preview(self.result.pdf)
         r = self.result
         if r.reused:
             self.status.setText(
@@ -238,37 +243,53 @@ class PrintReportDialog(QDialog):
 
             errors.show_exception(exc, parent=self)
 
-    def preview(self) -> None:
+    def _show_preview(self, pdf: bytes) -> None:
+        self._document = pdf_print.load(pdf, self)
+        self.preview.setDocument(self._document[0])
+        self.preview_stack.setCurrentWidget(self.preview)
+
+    def preview_pages(self) -> int:
+        """How many pages the built-in preview shows (0 before a report is made)."""
+        return self._document[0].pageCount() if self._document is not None else 0
+
+    def open_viewer(self) -> None:
         if self.pdf_path is not None and not open_in_viewer(self.pdf_path):
             messages.warning(
                 self,
                 tr(
-                    "Tidak ada aplikasi untuk membuka PDF. Simpan salinannya lalu buka secara "
-                    "manual."
+                    "Tidak ada aplikasi untuk membuka PDF di laptop ini. Pratinjau ada di jendela "
+                    "ini, dan Cetak… mencetak tanpa aplikasi lain."
                 ),
             )
 
     def print_report(self) -> None:
-        if self.pdf_path is None:
+        if self.result is None:
             return
-        chosen = choose_printer(self)
-        if chosen is None:
+        printer = choose_printer(self, self.result.pdf)
+        if printer is None:
             return
-        try:
-            send_to_printer(self.pdf_path, *chosen)
-        except (OSError, subprocess.SubprocessError) as exc:
-            messages.error(
-                self, tr("Laporan tidak dapat dikirim ke pencetak: {reason}").format(reason=exc)
-            )
-            return
+        to_file = printer.outputFileName()
+        where = to_file or printer.printerName() or tr("pencetak bawaan")
+        self.print_button.setEnabled(False)
+        self.status.setText(tr("Mencetak ke {where}…").format(where=where))
+        report_ops.print_pdf(
+            parent=self, pdf=self.result.pdf, printer=printer, progress=self._progress.step.emit
+        ).success(lambda pages: self._printed(where, pages, printer.copyCount())).failure(
+            self._print_failed
+        ).run()
+
+    def _printed(self, where: str, pages: int, copies: int) -> None:
+        self.print_button.setEnabled(True)
         self.status.setText(
-            tr("Dikirim ke pencetak {printer}").format(printer=chosen[0] or tr("bawaan"))
+            tr("{pages} halaman dikirim ke {where}").format(pages=pages, where=where)
         )
-        self._audit(
-            "print",
-            f"{self.result.number if self.result else ''} → {chosen[0] or 'printer'} "
-            f"({chosen[1]}x)",
-        )
+        number = self.result.number if self.result else ""
+        self._audit("print", f"{number} → {where} ({pages} hlm, {max(1, copies)}x)")
+
+    def _print_failed(self, exc: BaseException) -> None:
+        self.print_button.setEnabled(True)
+        self.status.clear()
+        messages.error(self, tr("Laporan tidak dapat dicetak: {reason}").format(reason=exc))
 
     def save_copy(self) -> None:
         if self.result is None:

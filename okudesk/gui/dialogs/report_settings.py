@@ -31,6 +31,79 @@ SECURITY_LABELS = {
 }
 
 
+# The number pattern is edited in words ("[nomor]/[tahun]/[kode pos]"), stored with the
+# core's placeholders ("{no}/{year}/{code}"); typed placeholders are still understood.
+PATTERN_WORDS = {
+    "sec": QT_TRANSLATE_NOOP("", "sifat"),
+    "no": QT_TRANSLATE_NOOP("", "nomor"),
+    "month": QT_TRANSLATE_NOOP("", "bulan"),
+    "class": QT_TRANSLATE_NOOP("", "klasifikasi"),
+    "year": QT_TRANSLATE_NOOP("", "tahun"),
+    "code": QT_TRANSLATE_NOOP("", "kode pos"),
+}
+
+
+def _word(key: str) -> str:
+    return "[" + tr(PATTERN_WORDS[key]) + "]"
+
+
+def pattern_in_words(template: str) -> str:
+    for key in PATTERN_WORDS:
+        template = template.replace("{" + key + "}", _word(key))
+    return template
+
+
+class PatternError(ValueError):
+    pass
+
+
+def pattern_from_words(text: str) -> str:
+    """The stored template for what the user typed; PatternError names a part it does not
+    know (a typo in a word would otherwise be printed as it is)."""
+    import re
+
+    out = text.strip()
+    for key in PATTERN_WORDS:
+        out = re.sub(re.escape(_word(key)), "{" + key + "}", out, flags=re.IGNORECASE)
+    unknown = re.search(r"\[[^\]]*\]", out)
+    if unknown:
+        raise PatternError(
+            tr("Bagian {part} tidak dikenal. Yang dapat dipakai: {parts}").format(
+                part=unknown.group(0), parts=" ".join(_word(k) for k in PATTERN_WORDS)
+            )
+        )
+    return out
+
+
+def _parts(template: str) -> set[str]:
+    import string
+
+    try:
+        return {n for _t, n, _s, _c in string.Formatter().parse(template) if n is not None}
+    except ValueError:
+        return set()
+
+
+def checked_pattern(text: str) -> str:
+    """The stored template for ``text``, or PatternError in words."""
+    from okudesk.core.reports import numbering
+
+    template = pattern_from_words(text)
+    parts = _parts(template)
+    if not numbering.REQUIRED <= parts or not parts <= numbering.FIELDS:
+        raise PatternError(pattern_rule())
+    return template
+
+
+def pattern_rule() -> str:
+    return tr("Pola nomor harus memuat {no}, {year} dan {code}; bagian lain: {others}").format(
+        no=_word("no"),
+        year=_word("year"),
+        code=_word("code"),
+        others=" ".join(_word(k) for k in ("sec", "month", "class")),
+    )
+
+
 class ReportSettingsDialog(QDialog):
     """The post's numbering pattern, classification codes, security class, commander, kop."""
 
@@ -43,9 +116,7 @@ class ReportSettingsDialog(QDialog):
         self.setWindowTitle(tr("Pengaturan laporan"))
         self.setMinimumWidth(520)
         self.template = QLineEdit()
-        self.template.setToolTip(
-            tr("Kolom: {sec} {no} {month} {class} {year} {code}; {no}, {year} dan {code} wajib")
-        )
+        self.template.setToolTip(pattern_rule())
         self.class_meeting = QLineEdit()
         self.class_incident = QLineEdit()
         self.security = QComboBox()
@@ -125,7 +196,7 @@ class ReportSettingsDialog(QDialog):
     def _show(self, result) -> None:
         cfg, people, self._post_code, has_logo = result
         self._show_logo(has_logo)
-        self.template.setText(cfg.number_template)
+        self.template.setText(pattern_in_words(cfg.number_template))
         self.class_meeting.setText(cfg.class_meeting)
         self.class_incident.setText(cfg.class_incident)
         self.security.setCurrentIndex(max(0, self.security.findData(cfg.security_class)))
@@ -147,9 +218,10 @@ class ReportSettingsDialog(QDialog):
             self.example.setText("-")
             return
         try:
+            template = checked_pattern(self.template.text())
             self.example.setText(
                 numbering.format_number(
-                    self.template.text(),
+                    template,
                     no=42,
                     when=date.today(),
                     class_code=self.class_meeting.text() or "LHK",
@@ -158,15 +230,24 @@ class ReportSettingsDialog(QDialog):
                 )
             )
             self.error.clear()
-        except (ValidationError, KeyError, ValueError, IndexError) as exc:
+        except PatternError as exc:
             self.example.setText("-")
             self.error.setText(str(exc))
+        except (ValidationError, KeyError, ValueError, IndexError):
+            self.example.setText("-")
+            self.error.setText(pattern_rule())
 
     def save(self) -> None:
         from okudesk.core.reports import settings
 
+        try:
+            template = checked_pattern(self.template.text())
+        except PatternError as exc:
+            self.error.setText(str(exc))
+            self.template.setFocus()
+            return
         cfg = settings.ReportSettings(
-            number_template=self.template.text().strip(),
+            number_template=template,
             class_meeting=self.class_meeting.text().strip(),
             class_incident=self.class_incident.text().strip(),
             security_class=self.security.currentData(),

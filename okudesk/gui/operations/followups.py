@@ -12,10 +12,14 @@ if TYPE_CHECKING:
     from okudesk.core.records.followups import FollowUpInfo
 
 
-def set_status(*, parent: QWidget | None, follow_up_id: str, status: str) -> WriteOp[FollowUpInfo]:
+def set_status(
+    *, parent: QWidget | None, follow_up_id: str, status: str, note: str | None = None
+) -> WriteOp[FollowUpInfo]:
+    """Done takes a short ``note`` on what was done (the core refuses done without one)."""
+
     def work(session):
         from okudesk.core.records import followups
 
-        return followups.set_status(session, follow_up_id, status)
+        return followups.set_status(session, follow_up_id, status, note)
 
     return WriteOp(parent, work)

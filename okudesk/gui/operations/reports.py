@@ -240,3 +240,23 @@ def find_code(*, parent: QWidget | None, text: str) -> QueryOp[list[list[str]]]:
         return [register.code_lines(hit) for hit in register.find_by_code(session, text)]
 
     return QueryOp(parent, work)
+
+
+def print_pdf(
+    *, parent: QWidget | None, pdf: bytes, printer, progress: Callable[[str, int], None]
+) -> StoreTask[int]:
+    """Draw the PDF on ``printer`` (chosen in Qt's print dialog) on the worker: rendering
+    pages at the printer's resolution takes seconds a window must not freeze for. The
+    printer is not touched by the UI thread until this finishes."""
+
+    def work(_store):
+        from okudesk.gui import pdf_print
+        from okudesk.gui.i18n import tr
+
+        def step(done: int, total: int) -> None:
+            what = tr("Mencetak halaman {done} dari {total}").format(done=done, total=total)
+            progress(what, round(100 * done / max(1, total)))
+
+        return pdf_print.print_pdf(pdf, printer, step)
+
+    return StoreTask(parent, work, needs_store=False)

@@ -64,6 +64,19 @@ def add_officer(
     return WriteOp(parent, work)
 
 
+def update_officer(
+    *, parent: QWidget | None, officer_id: str, name: str, rank_id: str | None, position: str
+) -> WriteOp:
+    def work(session):
+        from okudesk.core.records import officers
+
+        return officers.update_officer(
+            session, officer_id, name=name, rank_id=rank_id, position=position
+        )
+
+    return WriteOp(parent, work)
+
+
 def set_export_warning_days(*, parent: QWidget | None, days: int) -> WriteOp[None]:
     """After how many days without an export the post is reminded."""
 

@@ -571,9 +571,8 @@ class ListPage(Page):
     def _update_count(self) -> None:
         n = self.model.rowCount()
         more = self.model.canFetchMore()
-        self.count_label.setText(
-            tr("{n} data").format(n=f"{n:,}".replace(",", ".")) + ("+" if more else "")
-        )
+        count = tr("1 data") if n == 1 and not more else tr("{n} data")  # "1 record" in English
+        self.count_label.setText(count.format(n=f"{n:,}".replace(",", ".")) + ("+" if more else ""))
         if self.drill is not None:
             self.count_label.setText(
                 self.count_label.text() + " · " + tr("disaring dari Situasi wilayah")

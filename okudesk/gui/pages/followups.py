@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton
 
-from okudesk.gui import labels
+from okudesk.gui import labels, messages
 from okudesk.gui.i18n import tr
 from okudesk.gui.operations import FOLLOW_UP, INCIDENT, MEETING, hub
 from okudesk.gui.operations import followups as followup_ops
@@ -116,8 +116,44 @@ class FollowUpsPage(ListPage):
     def set_status(self, follow_up_id: str | None, status: str) -> None:
         if not follow_up_id:
             return
+        note = None
+        if status == "selesai":
+            note = self.ask_done_note()
+            if note is None:
+                return  # cancelled: the follow-up stays open
 
-        followup_ops.set_status(parent=self, follow_up_id=follow_up_id, status=status).run()
+        def failed(exc: BaseException) -> None:
+            from okudesk.core.errors import OkudeskError
+
+            if isinstance(exc, OkudeskError):
+                messages.warning(self, str(exc))
+            else:
+                from okudesk.gui import errors
+
+                errors.show_exception(exc, parent=self)
+
+        followup_ops.set_status(
+            parent=self, follow_up_id=follow_up_id, status=status, note=note
+        ).failure(failed).run()
+
+    def ask_done_note(self) -> str | None:
+        """What was done, in a few words, before a follow-up is marked done; None when the
+        user cancels."""
+        text = ""
+        while True:
+            answer = messages.text_input(
+                self,
+                tr("Tandai selesai"),
+                tr("Apa yang sudah dilakukan? Tulis singkat, misalnya siapa ditemui dan hasilnya."),
+                text,
+            )
+            if answer is None:
+                return None
+            if answer.strip():
+                return answer.strip()
+            messages.warning(
+                self, tr("Tulis singkat apa yang sudah dilakukan sebelum menandai selesai.")
+            )
 
     def new_record(self) -> None:
         self.window_.go_to("meetings").new_record()

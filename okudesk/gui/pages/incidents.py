@@ -32,11 +32,17 @@ class IncidentsPage(ListPage):
             window, columns, FilterBar(kind_label=tr("Semua kategori"), status_items=status_items)
         )
         self.title.setText(tr("Kejadian"))
-        self.new_button = QPushButton(tr("Kejadian baru (Ctrl+N)"))
+        self.new_button = QPushButton(tr("Kejadian baru"))
+        self.new_button.setToolTip(
+            "Ctrl+N"
+        )  # the shortcut: the label stays short on a 1024 px screen
         self.status_button = QPushButton(tr("Ubah status…"))
         self.edit_button = QPushButton(tr("Ubah"))
         self.delete_button = QPushButton(tr("Hapus"))
-        self.report_button = QPushButton(tr("Cetak laporan (Ctrl+P)"))
+        self.report_button = QPushButton(tr("Cetak laporan"))
+        self.report_button.setToolTip(
+            "Ctrl+P"
+        )  # the shortcut: the label stays short on a 1024 px screen
         for b in (
             self.new_button,
             self.status_button,

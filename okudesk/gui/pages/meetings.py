@@ -41,10 +41,16 @@ class MeetingsPage(ListPage):
             window, columns, FilterBar(kind_label=tr("Semua jenis kegiatan"), status_items=None)
         )
         self.title.setText(tr("Rapat & Kunjungan"))
-        self.new_button = QPushButton(tr("Rapat baru (Ctrl+N)"))
+        self.new_button = QPushButton(tr("Rapat baru"))
+        self.new_button.setToolTip(
+            "Ctrl+N"
+        )  # the shortcut: the label stays short on a 1024 px screen
         self.edit_button = QPushButton(tr("Ubah"))
         self.delete_button = QPushButton(tr("Hapus"))
-        self.report_button = QPushButton(tr("Cetak laporan (Ctrl+P)"))
+        self.report_button = QPushButton(tr("Cetak laporan"))
+        self.report_button.setToolTip(
+            "Ctrl+P"
+        )  # the shortcut: the label stays short on a 1024 px screen
         for b in (self.new_button, self.edit_button, self.delete_button, self.report_button):
             self.buttons.addWidget(b)
         self.view_button = QPushButton(tr("Lihat"))

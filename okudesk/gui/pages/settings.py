@@ -24,9 +24,15 @@ from PySide6.QtWidgets import (
 
 from okudesk.gui import i18n, messages
 from okudesk.gui.i18n import tr
-from okudesk.gui.operations import OFFICER, POST, SETTING
+from okudesk.gui.operations import OFFICER, POST, SETTING, hub
 from okudesk.gui.operations import settings as settings_ops
 from okudesk.gui.pages.base import Combo, Page
+
+
+def _data_dir():
+    """The open data folder: the language is kept per folder (okudesk.gui.i18n)."""
+    store = hub().store
+    return store.data_dir if store is not None else None
 
 
 class SettingsPage(Page):
@@ -53,7 +59,9 @@ class SettingsPage(Page):
         self.language = QComboBox()
         self.language.addItem("Bahasa Indonesia", "id")
         self.language.addItem("English", "en")
-        self.language.setCurrentIndex(max(self.language.findData(i18n.saved_language()), 0))
+        self.language.setCurrentIndex(
+            max(self.language.findData(i18n.saved_language(_data_dir())), 0)
+        )
         self.language.activated.connect(self._language_chosen)
         lf.addRow(tr("Bahasa tampilan"), self.language)
         self.language_note = QLabel(tr("Bahasa baru berlaku setelah okudesk dibuka ulang."))
@@ -129,8 +137,22 @@ class SettingsPage(Page):
         self.officer_error.setStyleSheet("color: #b71c1c;")
         ov.addWidget(self.officer_error)
         self.add_officer.clicked.connect(self._add_officer)
+        self.edit_officer = QPushButton(tr("Ubah petugas…"))
+        self.edit_officer.setToolTip(tr("Ubah pangkat, nama atau jabatan petugas yang dipilih"))
+        self.edit_officer.setEnabled(False)
+        self.edit_officer.clicked.connect(self._edit_officer)
+        self.officers.itemSelectionChanged.connect(
+            lambda: self.edit_officer.setEnabled(self._chosen_officer() is not None)
+        )
+        self.officers.itemDoubleClicked.connect(lambda _item: self._edit_officer())
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(self.edit_officer)
+        edit_row.addStretch(1)
+        ov.insertLayout(1, edit_row)
+        self._officer_list: list = []
+        self._ranks: list = []
         self.guard("letterhead.write", self.save_post, actions=("save",))
-        self.guard("officer.manage", self.add_officer)
+        self.guard("officer.manage", self.add_officer, self.edit_officer)
         v.addWidget(off_box)
 
         rem_box = QGroupBox(tr("Pengingat ekspor"))
@@ -153,7 +175,7 @@ class SettingsPage(Page):
 
     def _language_chosen(self, _index: int) -> None:
         language = self.language.currentData()
-        i18n.save_language(language)
+        i18n.save_language(language, _data_dir())
         from okudesk.core import i18n as core_i18n
 
         core_i18n.set_language(language)
@@ -180,6 +202,7 @@ class SettingsPage(Page):
             checked = k.id in mine
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.kecamatan.addItem(item)
+        self._officer_list, self._ranks = list(officer_list), list(ranks)
         self.officers.setRowCount(len(officer_list))
         for row, o in enumerate(officer_list):
             for col, value in enumerate((o.name, o.rank, o.nrp, o.position)):
@@ -239,6 +262,22 @@ class SettingsPage(Page):
         settings_ops.add_officer(
             parent=self, name=name, nrp=nrp, rank_id=rank, position=position, post_id=post_id
         ).success(done).failure(failed).run()
+
+    def _chosen_officer(self):
+        row = self.officers.currentRow()
+        selected = self.officers.selectionModel().hasSelection()
+        return self._officer_list[row] if selected and 0 <= row < len(self._officer_list) else None
+
+    def _edit_officer(self):
+        """A missing rank, a promotion, a new position: corrected in a small dialog."""
+        officer = self._chosen_officer()
+        if officer is None or not self.allowed("officer.manage"):
+            return None
+        from okudesk.gui.dialogs.officer_edit import OfficerDialog
+
+        dialog = OfficerDialog(self, officer, self._ranks)
+        dialog.open()
+        return dialog
 
     def _save_days(self) -> None:
         settings_ops.set_export_warning_days(parent=self, days=self.warn_days.value()).run()

@@ -39,7 +39,10 @@ class StakeholdersPage(ListPage):
             FilterBar(kind_label=tr("Semua jenis tokoh"), status_items=None, dates=False),
         )
         self.title.setText(tr("Tokoh & Pemangku Kepentingan"))
-        self.new_button = QPushButton(tr("Tokoh baru (Ctrl+N)"))
+        self.new_button = QPushButton(tr("Tokoh baru"))
+        self.new_button.setToolTip(
+            "Ctrl+N"
+        )  # the shortcut: the label stays short on a 1024 px screen
         self.edit_button = QPushButton(tr("Ubah"))
         self.delete_button = QPushButton(tr("Hapus"))
         for b in (self.new_button, self.edit_button, self.delete_button):
