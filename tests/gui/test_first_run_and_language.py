@@ -41,9 +41,12 @@ def test_first_run_wizard_sets_up_the_post_and_officers(tmp_path, qtbot, idle):
         wizard.letterhead[2], "SEKTOR LENGKITI DAN SEKITARNYA SAMPAI KE ULU OGAN"
     )  # too long
     qtbot.mouseClick(wizard.next2, Qt.MouseButton.LeftButton)
-    assert (
-        wizard.errors["letterhead"].isVisible()
-        and "terlalu panjang" in wizard.errors["letterhead"].text()
+    qtbot.waitUntil(  # the check may answer after the click returns (a loaded machine)
+        lambda: (
+            wizard.errors["letterhead"].isVisible()
+            and "terlalu panjang" in wizard.errors["letterhead"].text()
+        ),
+        timeout=10_000,
     )
     wizard.letterhead[2].clear()
     qtbot.keyClicks(wizard.letterhead[2], "sektor lengkiti")
