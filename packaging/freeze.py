@@ -377,5 +377,19 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+# ICU, which Qt 6.10 uses for text: the Linux wheel of PySide6 carries its own (about 37 MB),
+# the Windows build takes Windows' own icu.dll (Windows 10 1903 and later) and carries none
+SYSTEM_ICU_ON_WINDOWS = ("libicudata.so", "libicuuc.so", "libicui18n.so")
+
+
+def platform_extras(folder: Path) -> int:
+    """Bytes in a non-Windows build that the Windows build does not carry (ICU)."""
+    return sum(
+        p.stat().st_size
+        for p in folder.rglob("libicu*")
+        if p.is_file() and not p.is_symlink() and p.name.startswith(SYSTEM_ICU_ON_WINDOWS)
+    )
+
+
 if __name__ == "__main__":  # pragma: no cover - a quick look at the lists
     print("\n".join(migration_imports()), file=sys.stdout)
