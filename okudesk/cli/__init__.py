@@ -299,6 +299,12 @@ def main(argv: list[str] | None = None, *, gui: Gui | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - last line of defence: one readable line
         if args.debug:
             _log_exception()
+        from okudesk.core.store.faults import fault_message
+
+        plain = fault_message(exc, data_dir(args))
+        if plain:
+            print(f"okudesk: {plain}", file=sys.stderr)
+            return EXIT_FAILED
         print(
             f"okudesk: kesalahan tak terduga ({type(exc).__name__}: {exc}); jalankan dengan "
             "--debug untuk rinciannya",

@@ -24,6 +24,11 @@ _ENGLISH: dict[str, str] = {
     "Folder data {path} tidak dapat dipakai: {reason}": "Data folder {path} cannot be used: {reason}",
     "Basis data dibuat oleh okudesk yang lebih baru (skema {found}); perbarui okudesk ke versi terbaru. Basis data tidak diubah.": "The database was made by a newer okudesk (schema {found}); update okudesk. The database was left untouched.",
     "Basis data rusak atau bukan basis data okudesk: {path}": "The database is damaged or not an okudesk database: {path}",
+    # faults of the computer and bad input (store/faults.py, the command line)
+    "Disk penuh: folder {path} tidak punya ruang lagi (tersisa {free}). Kosongkan paling sedikit {needed} di disk itu (hapus atau pindahkan berkas yang tidak perlu), lalu coba lagi. Data yang sudah tersimpan aman.": "The disk is full: the folder {path} has no room left ({free} free). Free at least {needed} on that disk (delete or move files you do not need), then try again. The data already saved is safe.",
+    "Tanda terima tidak dapat ditulis: {reason}": "The receipt could not be written: {reason}",
+    "DITOLAK: berkas tidak dapat dibaca ({kind})": "REFUSED: the file cannot be read ({kind})",
+    "bundel diimpor, tetapi tanda terima tidak ditulis: {reason}. Tulis lagi dengan: okudesk receipt --post {code} --out FOLDER": "the bundle was imported, but its receipt was not written: {reason}. Write it again with: okudesk receipt --post {code} --out FOLDER",
     "Tempat tanda tangan tidak tercetak pada dokumen; laporan tidak ditandatangani": "The signature place was not printed in the document; the report was not signed",
     "Migrasi basis data tidak ditemukan di {path}; pasang ulang okudesk": "The database migrations are missing from {path}; reinstall okudesk",
     "{field} wajib diisi": "{field} is required",

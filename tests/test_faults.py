@@ -1,0 +1,150 @@
+"""Faults and bad input get plain answers: a bad file among several, a receipt that could
+not be written, a full disk, a damaged or emptied database, a backup killed half-way, and
+input fuzzing found to escape as "kesalahan tak terduga"."""
+
+from __future__ import annotations
+
+import re
+import struct
+from pathlib import Path
+
+from cli_login import first_admin
+from sync_world import add_meeting, enroll, export_to, make_hq
+
+from okudesk.cli import main
+from okudesk.core.sync import receipt
+
+
+def _patched_data_flag(bundle: Path, out: Path) -> Path:
+    """The bundle with "compressed patched data" (flag bit 5) set in every central directory
+    entry: zipfile raises NotImplementedError on reading such a member."""
+    data = bytearray(bundle.read_bytes())
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        (flags,) = struct.unpack_from("<H", data, at + 8)
+        struct.pack_into("<H", data, at + 8, flags | 0x20)
+        at = data.find(b"PK\x01\x02", at + 4)
+    out.write_bytes(bytes(data))
+    return out
+
+
+def _hq_with_two_bundles(tmp_path, monkeypatch):
+    hq = make_hq(tmp_path / "hq")
+    post = enroll(hq, tmp_path / "post", "BTT", tmp_path / "usb")
+    add_meeting(post, "Sambang")
+    bundle = export_to(post, tmp_path / "usb")
+    me = first_admin(hq, monkeypatch)
+    hq.close()
+    return post, bundle, ["--data-dir", str(tmp_path / "hq"), *me]
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path, capsys, monkeypatch):
+    post, bundle, at_hq = _hq_with_two_bundles(tmp_path, monkeypatch)
+    post.close()
+    bad = _patched_data_flag(bundle, tmp_path / "bad.okb")
+    missing = tmp_path / "nowhere.okb"
+    code = main([*at_hq, "import", str(bad), str(missing), str(bundle)])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "kesalahan tak terduga" not in captured.err
+    assert "bad.okb: DITOLAK" in captured.err and "rusak" in captured.err
+    assert "nowhere.okb: DITOLAK" in captured.err
+    assert f"{bundle.name}: pos BTT: " in captured.out  # the good one went in
+
+
+def test_an_unexpected_fault_in_one_file_is_said_and_the_next_is_imported(
+    tmp_path, capsys, monkeypatch
+):
+    from okudesk.core.sync import importer
+
+    post, bundle, at_hq = _hq_with_two_bundles(tmp_path, monkeypatch)
+    odd = tmp_path / "odd.okb"
+    odd.write_bytes(bundle.read_bytes() + b"x")  # another file, so not refused by its hash
+    real = importer.import_bundle
+
+    def import_bundle(store, path, **kw):
+        if Path(path).name == "odd.okb":
+            raise KeyError("sizes")
+        return real(store, path, **kw)
+
+    monkeypatch.setattr(importer, "import_bundle", import_bundle)
+    code = main([*at_hq, "import", str(odd), str(bundle)])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "odd.okb: DITOLAK: berkas tidak dapat dibaca (KeyError)" in captured.err
+    assert f"{bundle.name}: pos BTT: " in captured.out
+    post.close()
+
+
+def test_a_receipt_not_written_fails_the_command_and_can_be_written_again(
+    tmp_path, capsys, monkeypatch
+):
+    post, bundle, at_hq = _hq_with_two_bundles(tmp_path, monkeypatch)
+    not_a_folder = tmp_path / "stick-pulled-out"
+    not_a_folder.write_text("a file where the folder should be")
+    code = main([*at_hq, "import", str(bundle), "--receipt-out", str(not_a_folder)])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "pos BTT: " in captured.out  # the bundle itself is in
+    assert "tanda terima tidak ditulis" in captured.err
+    assert "okudesk receipt --post BTT --out" in captured.err
+    # importing again is refused as a duplicate: the receipt has its own command
+    assert main([*at_hq, "import", str(bundle)]) == 1
+    capsys.readouterr()
+    # it needs a login like the other commands
+    assert main(["--data-dir", at_hq[1], "receipt", "--post", "BTT", "--out", str(tmp_path)]) == 1
+    assert "--officer" in capsys.readouterr().err
+    out = tmp_path / "usb2"
+    out.mkdir()
+    assert main([*at_hq, "receipt", "--post", "BTT", "--out", str(out)]) == 0
+    written = Path(capsys.readouterr().out.strip())
+    assert written.parent == out and written.suffix == ".okr"
+    applied = receipt.import_receipt(post, written)
+    assert applied.ok, applied.reason
+    assert main([*at_hq, "receipt", "--post", "NOPE", "--out", str(out)]) == 1
+    assert "NOPE" in capsys.readouterr().err
+    post.close()
+
+
+KILL_AT_CHECK = (
+    "import os, signal, sys; from okudesk.core import backups; "
+    "backups.check_backup = lambda path: os.kill(os.getpid(), signal.SIGKILL); "
+    "from okudesk.cli import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
+def test_a_backup_killed_part_way_is_cleaned_up_by_the_next(store, tmp_path, monkeypatch):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    admin = first_admin(store, monkeypatch)
+    store.close()
+    usb = tmp_path / "usb"
+    argv = ["--data-dir", str(store.data_dir), *admin, "backup", "--out", str(usb)]
+    killed = subprocess.run(
+        [sys.executable, "-c", KILL_AT_CHECK, *argv],
+        capture_output=True,
+        timeout=120,
+        env={**os.environ},
+    )
+    assert killed.returncode != 0  # killed, no finally ran
+    left = sorted(p.name for p in usb.iterdir())
+    assert any(n.endswith(".zip.partial") for n in left), left
+    # someone else's file that happens to end the same way is not ours to delete
+    (usb / "holiday.zip.partial").write_bytes(b"x")
+    # as if killed an hour ago (its names carry the time it started)
+    an_hour_ago = time.time() - 3600
+    for p in usb.iterdir():
+        os.utime(p, (an_hour_ago, an_hour_ago))
+        if p.name.startswith("okudesk-"):
+            p.rename(p.with_name(re.sub(r"\d{8}-\d{6}", "20260101-080000", p.name)))
+    # a backup running right now elsewhere on the same stick: its files are fresh
+    running = usb / "okudesk-cadangan-OKU-20990101-000000.zip.partial"
+    running.write_bytes(b"being written")
+    assert main(argv) == 0
+    after = sorted(p.name for p in usb.iterdir())
+    assert [n for n in after if n.endswith(".zip")] and "holiday.zip.partial" in after
+    assert running.name in after
+    assert [n for n in after if ".partial" in n] == sorted([running.name, "holiday.zip.partial"])
