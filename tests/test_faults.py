@@ -148,3 +148,83 @@ def test_a_backup_killed_part_way_is_cleaned_up_by_the_next(store, tmp_path, mon
     assert [n for n in after if n.endswith(".zip")] and "holiday.zip.partial" in after
     assert running.name in after
     assert [n for n in after if ".partial" in n] == sorted([running.name, "holiday.zip.partial"])
+
+
+def _disk_fills_up(monkeypatch, pages: int = 0) -> None:
+    """SQLite's own "database or disk is full" (SQLITE_FULL): every connection of the store
+    may not grow the file past its size now (``pages`` more), as on a disk with no room."""
+    from sqlalchemy import event
+
+    from okudesk.core.store import pragmas
+
+    real = pragmas.install
+
+    def install(engine) -> None:
+        real(engine)
+
+        @event.listens_for(engine, "connect")
+        def _full(dbapi_connection, _record) -> None:
+            (count,) = dbapi_connection.execute("PRAGMA page_count").fetchone()
+            dbapi_connection.execute(f"PRAGMA max_page_count = {count + pages}")
+
+    monkeypatch.setattr(pragmas, "install", install)
+
+
+def test_a_full_disk_while_working_says_so_and_how_much_to_free(tmp_path, capsys, monkeypatch):
+    from okudesk.core.store import Store
+
+    Store.open(tmp_path / "data").close()
+    _disk_fills_up(monkeypatch)
+    argv = ["--data-dir", str(tmp_path / "data"), "demo", "--meetings", "40", "--incidents", "40"]
+    assert main(argv) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "kesalahan tak terduga" not in err and "rusak" not in err
+    assert "Disk penuh" in err and str(tmp_path / "data") in err
+    assert "Kosongkan paling sedikit 50,0 MB" in err
+    from okudesk.core.i18n import set_language
+
+    try:
+        assert main(["--lang", "en", *argv]) == 1
+        assert "The disk is full" in capsys.readouterr().err
+    finally:
+        set_language("id")
+
+
+def test_a_full_disk_at_start_is_not_called_damage(tmp_path, capsys, monkeypatch):
+    import shutil
+    import sqlite3
+
+    from okudesk.core.errors import DiskFull
+    from okudesk.core.store import Store, migrate
+
+    data = tmp_path / "data"
+    data.mkdir()
+    # an older schema: the start copies it to backups/ and migrates it
+    shutil.copy(
+        Path(__file__).parent / "fixtures" / "schema-0005.sqlite3", data / "okudesk.sqlite3"
+    )
+    size = (data / "okudesk.sqlite3").stat().st_size
+
+    def no_room(*_a, **_k):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(migrate, "backup_database", no_room)
+    try:
+        Store.open(data)
+    except DiskFull as exc:
+        message = str(exc)
+    else:
+        raise AssertionError("opened on a full disk")
+    assert "rusak" not in message and "Disk penuh" in message
+    from okudesk.core.volumes import human_size
+
+    assert human_size(50_000_000 + 2 * size) in message  # the copy and the migration
+    assert main(["--data-dir", str(data), "stats"]) == 1
+    err = capsys.readouterr().err
+    assert "Disk penuh" in err and "rusak" not in err
+    # reading the database itself on a full disk (a WAL file cannot be made)
+    monkeypatch.setattr(migrate, "read_revision", no_room)
+    assert main(["--data-dir", str(data), "stats"]) == 1
+    err = capsys.readouterr().err
+    assert "Disk penuh" in err and "rusak" not in err
