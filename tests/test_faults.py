@@ -228,3 +228,82 @@ def test_a_full_disk_at_start_is_not_called_damage(tmp_path, capsys, monkeypatch
     assert main(["--data-dir", str(data), "stats"]) == 1
     err = capsys.readouterr().err
     assert "Disk penuh" in err and "rusak" not in err
+
+
+def _one_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert "tak terduga" not in lines[0] and "Traceback" not in err
+    return lines[0]
+
+
+def test_numbers_too_large_are_refused_before_anything_runs(tmp_path, capsys, monkeypatch):
+    from okudesk.core.store import Store
+
+    store = Store.open(tmp_path / "data")
+    me = first_admin(store, monkeypatch)
+    store.close()
+    at = ["--data-dir", str(tmp_path / "data"), *me]
+    assert main([*at, "audit", "list", "--limit", str(10**20)]) == 2  # SQLite holds 64 bits
+    assert "--limit" in _one_line(capsys.readouterr().err.splitlines()[-1])
+    assert main([*at, "audit", "list", "--limit", "3"]) == 0
+    capsys.readouterr()
+    empty = tmp_path / "empty"
+    assert main(["--data-dir", str(empty), "demo", "--meetings", str(10**20)]) == 2
+    assert "--meetings" in capsys.readouterr().err
+    assert main(["--data-dir", str(empty), "demo", "--incidents", "1000001"]) == 2
+    assert "1.000.000" in capsys.readouterr().err
+    assert not empty.exists()  # refused before the store was made
+
+
+def test_an_empty_data_folder_name_is_not_the_current_folder(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["--data-dir", "", "stats"]) == 2
+    assert "folder kosong" in capsys.readouterr().err
+    assert main(["--data-dir", " ", "stats"]) == 2
+    assert list(tmp_path.iterdir()) == []  # no database made here
+
+
+def test_a_binary_passphrase_file_is_said_plainly(tmp_path, capsys, monkeypatch):
+    from okudesk.core.store import Store
+
+    store = Store.open(tmp_path / "data")
+    me = first_admin(store, monkeypatch)
+    store.close()
+    binary = tmp_path / "key.bin"
+    binary.write_bytes(b"\xff\xfe\x00\x81\x00garbage")
+    argv = ["--data-dir", str(tmp_path / "data"), *me, "--passphrase-file", str(binary)]
+    assert main([*argv, "audit", "list"]) == 1
+    line = _one_line(capsys.readouterr().err)
+    assert "bukan berkas teks" in line and "key.bin" in line
+
+
+def test_a_post_name_a_certificate_cannot_carry_is_refused_at_hq_and_at_the_post(
+    tmp_path, capsys, monkeypatch
+):
+    from okudesk.core.records import posts
+
+    hq = make_hq(tmp_path / "hq")
+    me = first_admin(hq, monkeypatch)
+    hq.close()
+    at_hq = ["--data-dir", str(tmp_path / "hq"), *me]
+    usb = tmp_path / "usb"
+    long_name = "Polsek " + "Baturaja Timur " * 5  # 82 characters
+    add = [*at_hq, "post", "add", "--code", "BTT", "--out", str(usb)]
+    assert main([*add, "--name", long_name]) == 1
+    line = _one_line(capsys.readouterr().err)
+    assert "terlalu panjang" in line and "64" in line
+    assert not usb.exists() or not list(usb.iterdir())
+    # a kit made by an okudesk that let the name through: the post says what is wrong
+    monkeypatch.setattr(posts, "validate_name", lambda name, code, **_k: name)
+    assert main([*add, "--name", long_name]) == 0
+    kit = capsys.readouterr().out.strip().splitlines()[-1]
+    monkeypatch.undo()
+    monkeypatch.setenv("OKUDESK_PASSPHRASE", "unused")  # the first run has nobody to log in
+    assert main(["--data-dir", str(tmp_path / "post"), "setup", "post", "--kit", kit]) == 1
+    line = _one_line(capsys.readouterr().err)
+    assert "terlalu panjang" in line
+    # HQ's own name goes into its exchange certificate with a suffix: 40 at most
+    hq2 = ["--data-dir", str(tmp_path / "hq2"), "setup", "hq", "--code", "OKU2"]
+    assert main([*hq2, "--name", "P" * 41]) == 1
+    assert "maksimal 40" in _one_line(capsys.readouterr().err)

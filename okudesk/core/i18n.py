@@ -27,6 +27,8 @@ _ENGLISH: dict[str, str] = {
     # faults of the computer and bad input (store/faults.py, the command line)
     "Disk penuh: folder {path} tidak punya ruang lagi (tersisa {free}). Kosongkan paling sedikit {needed} di disk itu (hapus atau pindahkan berkas yang tidak perlu), lalu coba lagi. Data yang sudah tersimpan aman.": "The disk is full: the folder {path} has no room left ({free} free). Free at least {needed} on that disk (delete or move files you do not need), then try again. The data already saved is safe.",
     "Tanda terima tidak dapat ditulis: {reason}": "The receipt could not be written: {reason}",
+    "Berkas {path} bukan berkas teks (UTF-8) berisi kata sandi": "The file {path} is not a text file (UTF-8) holding a passphrase",
+    "Nama pos terlalu panjang ({n} karakter, maksimal {max})": "The post name is too long ({n} characters, at most {max})",
     "DITOLAK: berkas tidak dapat dibaca ({kind})": "REFUSED: the file cannot be read ({kind})",
     "bundel diimpor, tetapi tanda terima tidak ditulis: {reason}. Tulis lagi dengan: okudesk receipt --post {code} --out FOLDER": "the bundle was imported, but its receipt was not written: {reason}. Write it again with: okudesk receipt --post {code} --out FOLDER",
     "Tempat tanda tangan tidak tercetak pada dokumen; laporan tidak ditandatangani": "The signature place was not printed in the document; the report was not signed",
