@@ -8,7 +8,7 @@ import re
 import struct
 from pathlib import Path
 
-from cli_login import first_admin
+from cli_login import DEMO_PASSPHRASE, as_officer, first_admin, officer_with_role
 from sync_world import add_meeting, enroll, export_to, make_hq
 
 from okudesk.cli import main
@@ -307,3 +307,95 @@ def test_a_post_name_a_certificate_cannot_carry_is_refused_at_hq_and_at_the_post
     hq2 = ["--data-dir", str(tmp_path / "hq2"), "setup", "hq", "--code", "OKU2"]
     assert main([*hq2, "--name", "P" * 41]) == 1
     assert "maksimal 40" in _one_line(capsys.readouterr().err)
+
+
+def _used_store_with_backup(tmp_path, monkeypatch):
+    """A post's data folder with records and last night's backup; returns (folder, backup,
+    the login options)."""
+    from okudesk.core import backups
+    from okudesk.core.store import Store
+
+    assert main(["--data-dir", str(tmp_path / "data"), "demo", "--meetings", "30"]) == 0
+    monkeypatch.setenv("OKUDESK_PASSPHRASE", DEMO_PASSPHRASE)
+    me = as_officer(officer_with_role(tmp_path / "data", "admin"))
+    store = Store.open(tmp_path / "data")
+    info = backups.daily_if_due(store, force=True)
+    store.close()
+    return tmp_path / "data", info.path, me
+
+
+def test_an_emptied_database_is_never_replaced_and_its_backup_is_offered(
+    tmp_path, capsys, monkeypatch
+):
+    from okudesk.core.errors import DatabaseDamaged
+    from okudesk.core.store import Store
+
+    data, backup, me = _used_store_with_backup(tmp_path, monkeypatch)
+    capsys.readouterr()
+    db = data / "okudesk.sqlite3"
+    db.write_bytes(b"")  # a crash on a bad file system, a failed copy
+    for leftover in data.glob("okudesk.sqlite3-*"):
+        leftover.unlink()
+    try:
+        Store.open(data)
+    except DatabaseDamaged as exc:
+        assert exc.backup == backup
+        message = str(exc)
+    else:
+        raise AssertionError("an emptied database was opened as a new one")
+    assert db.stat().st_size == 0  # left as it was
+    assert "kosong" in message and str(backup) in message and "okudesk restore" in message
+    assert main(["--data-dir", str(data), *me, "stats"]) == 1
+    assert str(backup) in _one_line(capsys.readouterr().err)
+    # nobody can log in to it; the folder's own backup is put back, the empty file kept aside
+    assert main(["--data-dir", str(data), "restore", str(backup)]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "stats", "--json"]) == 0
+    assert '"meetings": 30' in capsys.readouterr().out
+    # a backup from elsewhere still needs a login
+    elsewhere = tmp_path / "usb" / backup.name
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(backup.read_bytes())
+    db.write_bytes(b"")
+    assert main(["--data-dir", str(data), "restore", str(elsewhere)]) == 1
+    capsys.readouterr()
+
+
+def test_an_empty_file_in_a_new_folder_is_a_new_database(tmp_path):
+    from okudesk.core.store import Store
+
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "okudesk.sqlite3").write_bytes(b"")  # the first start cut short
+    Store.open(tmp_path / "new").close()
+    assert (tmp_path / "new" / "okudesk.sqlite3").stat().st_size > 0
+
+
+def test_a_cut_short_or_damaged_database_is_found_at_start(tmp_path, capsys, monkeypatch):
+    import shutil
+    import sqlite3
+
+    data, backup, me = _used_store_with_backup(tmp_path, monkeypatch)
+    capsys.readouterr()
+    db = data / "okudesk.sqlite3"
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'meeting'").fetchone()
+    con.close()
+    good = tmp_path / "good.sqlite3"
+    shutil.copy(db, good)
+    # cut short: half of it
+    db.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    assert main(["--data-dir", str(data), *me, "stats"]) == 1
+    line = _one_line(capsys.readouterr().err)
+    assert "terpotong" in line and str(backup) in line
+    assert db.stat().st_size == good.stat().st_size // 2  # untouched
+    # one page of the meetings' table overwritten (a bad sector): the size is right
+    damaged = bytearray(good.read_bytes())
+    at = (root - 1) * page_size
+    damaged[at + 8 : at + page_size] = b"\x5a" * (page_size - 8)
+    db.write_bytes(bytes(damaged))
+    assert main(["--data-dir", str(data), *me, "stats"]) == 1
+    line = _one_line(capsys.readouterr().err)
+    assert "rusak" in line and str(backup) in line
+    assert "--debug" not in line  # not an unexpected error

@@ -27,6 +27,11 @@ _ENGLISH: dict[str, str] = {
     # faults of the computer and bad input (store/faults.py, the command line)
     "Disk penuh: folder {path} tidak punya ruang lagi (tersisa {free}). Kosongkan paling sedikit {needed} di disk itu (hapus atau pindahkan berkas yang tidak perlu), lalu coba lagi. Data yang sudah tersimpan aman.": "The disk is full: the folder {path} has no room left ({free} free). Free at least {needed} on that disk (delete or move files you do not need), then try again. The data already saved is safe.",
     "Tanda terima tidak dapat ditulis: {reason}": "The receipt could not be written: {reason}",
+    "berkasnya kosong (0 byte)": "the file is empty (0 bytes)",
+    "berkasnya terpotong ({size} dari {expected} byte)": "the file is cut short ({size} of {expected} bytes)",
+    "Tidak ada cadangan yang baik di {folder}; pulihkan dari cadangan di flashdisk: okudesk restore BERKAS": "There is no good backup in {folder}; restore one from a USB drive: okudesk restore FILE",
+    'Cadangan terakhir yang baik: {backup}. Pulihkan dengan: okudesk restore "{backup}"': 'The last good backup: {backup}. Restore it with: okudesk restore "{backup}"',
+    "Basis data {path} rusak: {problem}. okudesk tidak mengubahnya. {advice}": "The database {path} is damaged: {problem}. okudesk left it as it is. {advice}",
     "Berkas {path} bukan berkas teks (UTF-8) berisi kata sandi": "The file {path} is not a text file (UTF-8) holding a passphrase",
     "Nama pos terlalu panjang ({n} karakter, maksimal {max})": "The post name is too long ({n} characters, at most {max})",
     "DITOLAK: berkas tidak dapat dibaca ({kind})": "REFUSED: the file cannot be read ({kind})",
