@@ -399,3 +399,17 @@ def test_a_cut_short_or_damaged_database_is_found_at_start(tmp_path, capsys, mon
     line = _one_line(capsys.readouterr().err)
     assert "rusak" in line and str(backup) in line
     assert "--debug" not in line  # not an unexpected error
+
+
+def test_a_checkpoint_cut_short_is_not_called_damage(tmp_path):
+    """A crash during a WAL checkpoint can leave the file shorter than its header says; the
+    WAL still holds the pages and SQLite replays it, so only a file without one is cut."""
+    from okudesk.core.store import Store, soundness
+
+    Store.open(tmp_path / "data").close()
+    db = tmp_path / "data" / "okudesk.sqlite3"
+    whole = db.read_bytes()
+    db.write_bytes(whole[: len(whole) // 2])
+    assert "terpotong" in (soundness.header_problem(db, db.stat().st_size) or "")
+    (tmp_path / "data" / "okudesk.sqlite3-wal").write_bytes(b"\x37\x7f\x06\x82" + bytes(28))
+    assert soundness.header_problem(db, db.stat().st_size) is None

@@ -69,6 +69,8 @@ def header_problem(db_path: Path, size: int) -> str | None:
     page_size = 65536 if page_size == 1 else page_size
     change_counter, pages = struct.unpack_from(">II", header, 24)
     (valid_for,) = struct.unpack_from(">I", header, 92)
+    if _wal_pending(db_path):
+        return None  # a checkpoint cut short: the WAL holds the rest, SQLite replays it
     if pages and change_counter == valid_for and size < pages * page_size:
         return _(
             "berkasnya terpotong ({size} dari {expected} byte)",
@@ -76,6 +78,13 @@ def header_problem(db_path: Path, size: int) -> str | None:
             expected=pages * page_size,
         )
     return None
+
+
+def _wal_pending(db_path: Path) -> bool:
+    try:
+        return db_path.with_name(db_path.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
 
 
 def last_good_backup(backup_dir: Path) -> Path | None:
