@@ -74,7 +74,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"okudesk {__version__}")
     parser.add_argument(
         "--data-dir",
-        type=Path,
+        type=folder,
         default=None,
         metavar="DIR",
         help="folder data (bawaan: $OKUDESK_DATA_DIR atau folder data pengguna)",
@@ -95,6 +95,30 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         # after the command too: there it overrides one given before only when given
         _login_options(leaf, default=argparse.SUPPRESS)
     return parser
+
+
+def folder(text: str) -> Path:
+    """A folder named on the command line: an empty one would silently mean the current
+    folder (``--data-dir ""`` from a script whose variable was not set)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("nama folder kosong")
+    return Path(text)
+
+
+def count(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high`` (a number SQLite cannot hold,
+    or a demo that would run for days, is refused before anything runs)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"bukan bilangan bulat: {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"harus dari {low} sampai {high:_}".replace("_", "."))
+        return value
+
+    return parse
 
 
 def _login_options(parser: argparse.ArgumentParser, *, default) -> None:
@@ -150,6 +174,10 @@ def read_passphrase(args: argparse.Namespace, *, prompt: str | None = None) -> s
     if path is not None:
         try:
             text = path.read_text(encoding="utf-8-sig")  # Notepad starts UTF-8 with a BOM
+        except UnicodeDecodeError as exc:
+            raise OkudeskError(
+                _("Berkas {path} bukan berkas teks (UTF-8) berisi kata sandi", path=path)
+            ) from exc
         except OSError as exc:
             raise OkudeskError(
                 _(
@@ -299,6 +327,12 @@ def main(argv: list[str] | None = None, *, gui: Gui | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - last line of defence: one readable line
         if args.debug:
             _log_exception()
+        from okudesk.core.store.faults import fault_message
+
+        plain = fault_message(exc, data_dir(args))
+        if plain:
+            print(f"okudesk: {plain}", file=sys.stderr)
+            return EXIT_FAILED
         print(
             f"okudesk: kesalahan tak terduga ({type(exc).__name__}: {exc}); jalankan dengan "
             "--debug untuk rinciannya",

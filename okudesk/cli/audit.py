@@ -7,7 +7,7 @@ import json
 import sys
 from datetime import datetime
 
-from okudesk.cli import EXIT_FAILED, EXIT_OK, open_store
+from okudesk.cli import EXIT_FAILED, EXIT_OK, count, open_store
 
 
 def register(subparsers) -> None:
@@ -45,7 +45,7 @@ def register(subparsers) -> None:
     ls.add_argument(
         "--since", type=_day, default=None, metavar="YYYY-MM-DD", help="sejak tanggal ini (UTC)"
     )
-    ls.add_argument("--limit", type=int, default=50, metavar="N")
+    ls.add_argument("--limit", type=count(0, 10**9), default=50, metavar="N")
     ls.add_argument("--json", action="store_true", help="satu objek JSON per baris")
     ls.set_defaults(func=list_entries)
 

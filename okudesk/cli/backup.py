@@ -114,12 +114,28 @@ def _has_database(args: argparse.Namespace) -> bool:
     return (data_dir(args) / DB_NAME).exists()
 
 
+def _own_backup(args: argparse.Namespace) -> bool:
+    """Whether the file to restore is one of this data folder's own backups."""
+    folder = (data_dir(args) / "backups").resolve()
+    return Path(args.file).resolve().parent == folder
+
+
 def restore(args: argparse.Namespace) -> int:
     from okudesk.core import backups
+    from okudesk.core.errors import DatabaseDamaged
 
     if _has_database(args):  # a person restores: check who, then let go of the database
-        with open_store(args) as store:
-            actor = store.actor
+        try:
+            with open_store(args) as store:
+                actor = store.actor
+        except DatabaseDamaged:
+            # nobody can log in to a damaged database: this folder's own backup may be put
+            # back by whoever can open the folder (the damaged file is kept aside)
+            if not _own_backup(args):
+                raise
+            from okudesk.core import permissions
+
+            actor = permissions.system_actor("pemulihan basis data rusak")
     else:  # no database yet: nobody to log in, nothing to protect
         from okudesk.core import permissions
 

@@ -118,6 +118,20 @@ def register(subparsers) -> None:
     )
     imp.set_defaults(func=import_files, quick=True)
 
+    rec = subparsers.add_parser(
+        "receipt",
+        help="tulis lagi tanda terima untuk pos (Polres)",
+        description=(
+            "Menulis tanda terima untuk pos CODE ke folder DIR, mis. bila tanda terima saat "
+            "impor tidak dapat ditulis (flashdisk penuh atau tercabut)."
+        ),
+    )
+    rec.add_argument("--post", required=True, metavar="CODE", help="kode pos")
+    rec.add_argument(
+        "--out", required=True, type=Path, metavar="DIR", help="folder tujuan (mis. flashdisk)"
+    )
+    rec.set_defaults(func=write_receipt_again)
+
 
 def setup_hq(args: argparse.Namespace) -> int:
     from okudesk.core.sync import trust
@@ -218,7 +232,10 @@ def import_files(args: argparse.Namespace) -> int:
     if not files:
         return EXIT_FAILED
     setup_logging(args)
-    from okudesk.core.sync import importer, receipt, trust
+    from okudesk.core.errors import OkudeskError
+    from okudesk.core.i18n import _
+    from okudesk.core.store.faults import fault_message
+    from okudesk.core.sync import trust
 
     with open_store(args) as store:
         with store.read() as session:
@@ -226,48 +243,85 @@ def import_files(args: argparse.Namespace) -> int:
             if me is None:
                 trust.require_role(session, "hq")  # raises: not set up for sync
         for path in files:
-            if me.role == "hq":
-                outcome = importer.import_bundle(store, path, receipt_dir=args.receipt_out)
-                if outcome.ok:
-                    c = outcome.counts
-                    print(
-                        f"{path.name}: pos {outcome.post}: {c['new']} baru, {c['updated']} "
-                        f"diperbarui, {c['unchanged']} tidak berubah, {c['conflicts']} konflik, "
-                        f"{c['held']} ditahan"
-                        + (f", {c['released']} dilepas" if c["released"] else "")
-                        + (
-                            f", {c['set_aside']} disisihkan untuk ditinjau di Polres"
-                            if c.get("set_aside")
-                            else ""
-                        )
-                        + (f", {c['audit']} entri audit" if c.get("audit") else "")
-                        + (" (pos terdaftar)" if outcome.enrolled else "")
-                    )
-                    if outcome.receipt:
-                        print(f"  tanda terima: {outcome.receipt}")
-                    elif outcome.reason:
-                        print(f"  {outcome.reason}", file=sys.stderr)
-                else:
-                    failed = True
-                    print(f"okudesk: {path.name}: DITOLAK: {outcome.reason}", file=sys.stderr)
-            else:
-                outcome = receipt.import_receipt(store, path)
-                if outcome.ok:
-                    c = outcome.counts
-                    print(
-                        f"{path.name}: tanda terima diterapkan: {c['new']} baru, {c['updated']} "
-                        f"diperbarui, {c['unchanged']} tidak berubah, {c['conflicts']} konflik, "
-                        f"{c['held']} ditahan"
-                        + (
-                            "; sertifikat pos dari Polres dipasang"
-                            if outcome.certificate_installed
-                            else ""
-                        )
-                    )
-                else:
-                    failed = True
-                    print(f"okudesk: {path.name}: DITOLAK: {outcome.reason}", file=sys.stderr)
+            try:
+                failed |= not _import_one(store, me.role, path, args.receipt_out)
+            except OkudeskError as exc:
+                failed = True
+                print(f"okudesk: {path.name}: DITOLAK: {exc}", file=sys.stderr)
+            except Exception as exc:  # noqa: BLE001 - one file's fault must not stop the rest
+                # the file's transaction was rolled back; said, and the next file is tried
+                failed = True
+                reason = fault_message(exc, store.data_dir) or _(
+                    "DITOLAK: berkas tidak dapat dibaca ({kind})", kind=type(exc).__name__
+                )
+                print(f"okudesk: {path.name}: {reason}", file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _import_one(store, role: str, path: Path, receipt_out: Path | None) -> bool:
+    """Import one bundle (HQ) or receipt (post) and print its result line; False when it
+    was refused or its receipt could not be written."""
+    from okudesk.core.i18n import _
+    from okudesk.core.sync import importer, receipt
+
+    if role == "hq":
+        outcome = importer.import_bundle(store, path, receipt_dir=receipt_out)
+        if not outcome.ok:
+            print(f"okudesk: {path.name}: DITOLAK: {outcome.reason}", file=sys.stderr)
+            return False
+        c = outcome.counts
+        print(
+            f"{path.name}: pos {outcome.post}: {c['new']} baru, {c['updated']} "
+            f"diperbarui, {c['unchanged']} tidak berubah, {c['conflicts']} konflik, "
+            f"{c['held']} ditahan"
+            + (f", {c['released']} dilepas" if c["released"] else "")
+            + (
+                f", {c['set_aside']} disisihkan untuk ditinjau di Polres"
+                if c.get("set_aside")
+                else ""
+            )
+            + (f", {c['audit']} entri audit" if c.get("audit") else "")
+            + (" (pos terdaftar)" if outcome.enrolled else "")
+        )
+        if outcome.receipt:
+            print(f"  tanda terima: {outcome.receipt}")
+            return True
+        # the bundle is imported (a second import is refused as a duplicate): the receipt
+        # alone is written again by its own command
+        print(
+            f"okudesk: {path.name}: "
+            + _(
+                "bundel diimpor, tetapi tanda terima tidak ditulis: {reason}. Tulis lagi "
+                "dengan: okudesk receipt --post {code} --out FOLDER",
+                reason=outcome.reason,
+                code=outcome.post,
+            ),
+            file=sys.stderr,
+        )
+        return False
+    outcome = receipt.import_receipt(store, path)
+    if not outcome.ok:
+        print(f"okudesk: {path.name}: DITOLAK: {outcome.reason}", file=sys.stderr)
+        return False
+    c = outcome.counts
+    print(
+        f"{path.name}: tanda terima diterapkan: {c['new']} baru, {c['updated']} "
+        f"diperbarui, {c['unchanged']} tidak berubah, {c['conflicts']} konflik, "
+        f"{c['held']} ditahan"
+        + ("; sertifikat pos dari Polres dipasang" if outcome.certificate_installed else "")
+    )
+    return True
+
+
+def write_receipt_again(args: argparse.Namespace) -> int:
+    """``receipt --post CODE --out DIR``: the receipt of what HQ holds for the post, when the
+    one written at import was lost (the stick full or pulled out)."""
+    from okudesk.core.sync import receipt
+
+    with open_store(args) as store:
+        path = receipt.write_receipt(store, args.post, args.out)
+    print(path)
+    return EXIT_OK
 
 
 def _imported_already(args: argparse.Namespace, path: Path) -> bool:

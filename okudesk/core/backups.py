@@ -315,6 +315,8 @@ def write_backup(
     name = f"okudesk-{kind}-{post_code}-{now:%Y%m%d-%H%M%S}"
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        if not photo_store:
+            _sweep_abandoned(out_dir, kind)
         target = out_dir / f"{name}.zip"
         n = 1
         while target.exists():
@@ -623,6 +625,26 @@ def _sweep(backup_dir: Path) -> list[Path]:
     removed += list((backup_dir / PHOTO_STORE).glob(f"*/*{PARTIAL}"))
     for leftover in removed:
         files.unlink(leftover)
+    return removed
+
+
+ABANDONED_AFTER = 60  # seconds without a write: a backup running writes its zip all along
+
+
+def _sweep_abandoned(out_dir: Path, kind: str) -> list[Path]:
+    """Delete what a backup killed part-way left on the stick (a run cut short by a kill or
+    a power cut has no ``finally``): our own names ending in ``.partial`` (and the
+    snapshot's journal files) not written to for a minute, so one still running elsewhere
+    keeps its files."""
+    cutoff = datetime.now().timestamp() - ABANDONED_AFTER
+    removed = []
+    for leftover in out_dir.glob(f"okudesk-{kind}-*{PARTIAL}*"):
+        try:
+            if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+                files.unlink(leftover)
+                removed.append(leftover)
+        except OSError:
+            continue  # not ours to fight over: the backup itself is what matters
     return removed
 
 

@@ -25,6 +25,19 @@ class DatabaseTooNew(StoreError):
     pass
 
 
+class DiskFull(StoreError):
+    """The disk holding the data folder (or a target folder) has no room left."""
+
+
+class DatabaseDamaged(StoreError):
+    """The database file fails its check at start; ``backup`` is the newest good backup to
+    offer (None: there is none)."""
+
+    def __init__(self, message: str, backup: object = None):
+        super().__init__(message)
+        self.backup = backup
+
+
 class PermissionDenied(OkudeskError):
     """The acting officer's role may not do this (or nobody is logged in)."""
 

@@ -55,8 +55,13 @@ def user_message(exc: BaseException) -> tuple[str, str]:
 
     if isinstance(exc, OkudeskError):
         return str(exc), ""
+    from okudesk.core.store.faults import fault_message
+
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    if isinstance(exc, OSError) and exc.strerror:
+    plain = fault_message(exc, _data_folder())
+    if plain:  # the disk is full: not a bug, not damage; the core says how much to free
+        text = plain
+    elif isinstance(exc, OSError) and exc.strerror:
         where = f" ({exc.filename})" if exc.filename else ""
         text = tr("Berkas atau folder tidak dapat dipakai: {reason}{where}").format(
             reason=exc.strerror, where=where
@@ -71,6 +76,17 @@ def user_message(exc: BaseException) -> tuple[str, str]:
     if _log_file is not None:
         text += "\n\n" + tr("Rincian teknis tersimpan di {path}").format(path=_log_file)
     return text, details
+
+
+def _data_folder() -> Path | None:
+    """The open store's data folder (where a full disk must be freed), if one is open."""
+    try:
+        from okudesk.gui.operations import hub
+
+        store = hub().store
+    except Exception:  # noqa: BLE001 - only a better message is at stake
+        return None
+    return getattr(store, "data_dir", None)
 
 
 def show_exception(exc: BaseException, parent: QWidget | None = None) -> None:

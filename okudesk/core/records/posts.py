@@ -64,6 +64,26 @@ def validate_letterhead(lines: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(cleaned)
 
 
+# A post's name is the common name of its certificates, which X.509 keeps to 64 characters
+MAX_NAME = 64
+
+
+def validate_name(name: str, code: str, *, at_most: int = MAX_NAME) -> str:
+    """The name with its spaces tidied (the code when blank), refused when a certificate
+    could not carry it."""
+    name = " ".join((name or "").split()) or code
+    if len(name) > at_most:
+        raise ValidationError(
+            _(
+                "Nama pos terlalu panjang ({n} karakter, maksimal {max})",
+                n=len(name),
+                max=at_most,
+            ),
+            "name",
+        )
+    return name
+
+
 def validate_code(code: str) -> str:
     code = (code or "").strip().upper()
     if not CODE_PATTERN.match(code):
@@ -109,7 +129,7 @@ def set_up_this_post(
     if post is None:
         post = Post(code=code, origin_post=code)
         session.add(post)
-    post.name = " ".join((name or "").split()) or code
+    post.name = validate_name(name, code)
     if letterhead is not None or post.letterhead_1 is None:
         _apply_letterhead(post, letterhead or ())
     if place_name is not None or post.place_name is None:

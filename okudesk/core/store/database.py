@@ -20,7 +20,7 @@ from okudesk.core import folderlock, permissions
 from okudesk.core.errors import StoreError
 from okudesk.core.history import audit, changes, versioning
 from okudesk.core.i18n import _
-from okudesk.core.store import DB_NAME, RESTORING_NAME, migrate, pragmas
+from okudesk.core.store import DB_NAME, RESTORING_NAME, faults, migrate, pragmas
 from okudesk.core.store.restoring import finish_interrupted_restore
 
 
@@ -71,6 +71,8 @@ class Store:
             probe.write_bytes(b"")
             probe.unlink()
         except OSError as exc:
+            if faults.is_disk_full(exc):
+                raise faults.disk_full(data_dir) from exc
             raise StoreError(
                 _(
                     "Folder data {path} tidak dapat dipakai: {reason}",
@@ -86,8 +88,11 @@ class Store:
                 with folderlock.exclusive(data_dir):
                     finish_interrupted_restore(data_dir)
             must_migrate = migrate.prepare(db_path, backup_dir)
-        except BaseException:
+        except BaseException as exc:
             folderlock.release(data_dir)
+            if faults.is_disk_full(exc):  # the backup before a migration found no room
+                needed = faults.room_needed(db_path, migrating=True)
+                raise faults.disk_full(data_dir, needed) from exc
             raise
         engine = create_engine(f"sqlite:///{db_path}")
         pragmas.install(engine)
@@ -102,8 +107,13 @@ class Store:
                         from okudesk.core.store.seed import seed_reference
 
                         seed_reference(session)
-        except sqlite3.DatabaseError as exc:
+        except Exception as exc:
             store.close()
+            if faults.is_disk_full(exc):  # not damage: SQLite says "disk is full" for both
+                needed = faults.room_needed(db_path, migrating=must_migrate)
+                raise faults.disk_full(data_dir, needed) from exc
+            if not isinstance(exc, sqlite3.DatabaseError):
+                raise
             raise StoreError(
                 _("Basis data rusak atau bukan basis data okudesk: {path}", path=db_path)
             ) from exc

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from okudesk.core.errors import DatabaseTooNew, StoreError
 from okudesk.core.i18n import _
+from okudesk.core.store import soundness
 from okudesk.core.store.backup import backup_database, read_revision
 
 TYPE_CHECKING = False  # as typing's, without importing typing (store/quick.py's path)
@@ -56,9 +57,9 @@ def known_revisions() -> set[str]:
 
 
 def prepare(db_path: Path, backup_dir: Path) -> bool:
-    """Whether the database must be migrated. Refuses one made by a newer okudesk, and
-    backs up an existing database before it is migrated."""
-    if not db_path.exists() or db_path.stat().st_size == 0:
+    """Whether the database must be migrated. Refuses one that is damaged (store/soundness.py)
+    or made by a newer okudesk, and backs up an existing database before it is migrated."""
+    if soundness.check(db_path, backup_dir):  # missing, or empty in a folder never used
         return True
     try:
         revision = read_revision(db_path)

@@ -263,7 +263,15 @@ def open_bytes(data: bytes) -> Opened:
             raise SyncRefused(damaged)
         try:
             parts[info.filename] = archive.read(info)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            ValueError,
+            EOFError,
+            zlib.error,
+            NotImplementedError,  # flag bits zipfile does not read (patched data, encryption)
+            RuntimeError,  # "File is encrypted"
+        ) as exc:
             raise SyncRefused(damaged) from exc
     manifest_bytes = parts.pop(MANIFEST)
     try:

@@ -210,11 +210,15 @@ def import_bundle(
             store, post.code, Path(receipt_dir) if receipt_dir else path.parent
         )
     except SyncRefused as exc:
+        reason = str(exc)
+    except OSError as exc:  # the stick is full, pulled out, read-only: the import stands
+        reason = _("Tanda terima tidak dapat ditulis: {reason}", reason=exc.strerror or exc)
+    else:
         return BundleOutcome(
-            path, True, str(exc), post.code, m["id"], counts, None, first, tuple(received.problems)
+            path, True, "", post.code, m["id"], counts, written, first, tuple(received.problems)
         )
     return BundleOutcome(
-        path, True, "", post.code, m["id"], counts, written, first, tuple(received.problems)
+        path, True, reason, post.code, m["id"], counts, None, first, tuple(received.problems)
     )
 
 

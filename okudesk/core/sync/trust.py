@@ -139,7 +139,8 @@ def register_own_instance(session: Session) -> str:
 def set_up_hq(session: Session, *, name: str, code: str) -> Role:
     permissions.require(session, "settings.write")  # an admin's act (first run: the wizard)
     code = posts.validate_code(code)
-    name = " ".join((name or "").split()) or code
+    exchange_name = " (enkripsi sinkronisasi)"  # its exchange certificate's name adds this
+    name = posts.validate_name(name, code, at_most=posts.MAX_NAME - len(exchange_name))
     existing = _identity_row(session)
     if existing is not None:
         current = _role_of(session, existing)
@@ -154,7 +155,7 @@ def set_up_hq(session: Session, *, name: str, code: str) -> Role:
     root = pki.make_root(key, common_name=name, unit=code)
     hq = pki.Identity(key, root)
     exchange_cert = pki.issue_exchange_certificate(
-        hq, exchange.public_key(), common_name=f"{name} (enkripsi sinkronisasi)", unit=code
+        hq, exchange.public_key(), common_name=f"{name}{exchange_name}", unit=code
     )
     session.add(
         SyncIdentity(
@@ -182,7 +183,7 @@ def add_post(session: Session, *, code: str, name: str, out_dir: Path) -> Path:
     permissions.require(session, "hq.posts")
     me = require_role(session, "hq")
     code = posts.validate_code(code)
-    name = " ".join((name or "").split()) or code
+    name = posts.validate_name(name, code)
     if code == me.code:
         raise OkudeskError(_("Kode pos {code} sudah terdaftar", code=code))
     row = session.get(SyncPost, code)
