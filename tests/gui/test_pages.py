@@ -120,9 +120,9 @@ def test_follow_ups_quick_filters_and_one_click_done(people, window, store, qtbo
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.is_idle())
     qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 0)) == "Patroli malam")
     # one click on "Tandai selesai" in the row
-    from okudesk.gui.pages.followups import DONE_COLUMN
+    from okudesk.gui.pages.followups import done_column
 
-    index = page.model.index(0, DONE_COLUMN)
+    index = page.model.index(0, done_column())
     rect = page.table.visualRect(index)
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: page.model.rowCount() == 0 and page.model.is_idle())

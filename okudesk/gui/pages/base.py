@@ -320,6 +320,8 @@ class ListPage(Page):
                 else Qt.SortOrder.AscendingOrder,
             )
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
+        if "post" in keys:  # shown once this installation is known to be HQ (_load_posts)
+            self.table.setColumnHidden(keys.index("post"), True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.verticalHeader().setVisible(False)
@@ -386,10 +388,14 @@ class ListPage(Page):
             self.filter_bar.post.setVisible(hq)
             if hq:
                 self.filter_bar.post.set_items(items)
+            self.at_hq_known(hq)
 
         reference_ops.hq_post_choices(parent=self).success(done).run()
 
     # subclasses -----------------------------------------------------------------------------------
+
+    def at_hq_known(self, hq: bool) -> None:
+        """Whether this installation is HQ, once known (a page hides what makes no sense there)."""
 
     def make_detail(self) -> QWidget | None:
         return None
