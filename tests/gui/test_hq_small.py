@@ -55,3 +55,68 @@ def test_a_silent_post_is_highlighted_and_every_post_shows(qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.hub.taskman.pending == 0, timeout=10_000)
     window.close()
     window.hub.taskman.shutdown()
+
+
+def test_beranda_says_its_lists_show_part_and_opens_the_whole(window, store, qtbot, idle):
+    from datetime import date
+
+    from okudesk.core.records import meetings
+    from okudesk.core.records.followups import FollowUpInput
+
+    today = date.today()
+    with store.write() as s:
+        meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                starts_at=datetime.combine(today, datetime.min.time()) - timedelta(days=20),
+                purpose="Rapat koordinasi",
+                follow_ups=[
+                    FollowUpInput(what=f"Tugas {n}", due_date=today - timedelta(days=n + 1))
+                    for n in range(11)
+                ],
+            ),
+        )
+    for n in range(10):
+        add_incident_at(store, today, n)
+    home = window.go_to("home")
+    home.refresh()
+    qtbot.waitUntil(lambda: home.follow_ups_more.isVisibleTo(home), timeout=10_000)
+    assert home.follow_ups.rowCount() == 8
+    assert (
+        "8 dari 11" in home.follow_ups_more.text() and "lihat semua" in home.follow_ups_more.text()
+    )
+    qtbot.waitUntil(lambda: home.incidents_more.isVisibleTo(home), timeout=10_000)
+    assert "8 dari 10" in home.incidents_more.text()
+    home.follow_ups_more.linkActivated.emit("all")  # the user clicks "lihat semua"
+    page = window.current_page()
+    assert page is window.page("follow_ups") and page.quick_filter() == "open"
+    qtbot.waitUntil(lambda: page.model.rowCount() == 11, timeout=10_000)
+    window.go_to("home")
+    home.incidents_more.linkActivated.emit("all")
+    page = window.current_page()
+    assert page is window.page("incidents")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 10, timeout=10_000)
+    idle()
+
+
+def add_incident_at(store, today, n: int) -> None:
+    from okudesk.core.records import incidents, reference
+
+    with store.write() as s:
+        incidents.create_incident(
+            s,
+            incidents.IncidentInput(
+                occurred_at=datetime.combine(today, datetime.min.time()) - timedelta(days=n + 1),
+                category_id=reference.incident_categories(s)[0].id,
+                kecamatan_id=reference.kecamatan(s)[0].id,
+                title=f"Kejadian {n}",
+                description="Uraian",
+            ),
+        )
+
+
+def test_beranda_says_nothing_when_its_lists_are_whole(window, qtbot, idle):
+    home = window.go_to("home")
+    idle()
+    assert not home.follow_ups_more.isVisibleTo(home)
+    assert not home.incidents_more.isVisibleTo(home)
