@@ -4,7 +4,7 @@ post shows at once, statuses read in the user's language, partial lists say so."
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sync_world import add_incident, enroll, export_to, import_all, make_hq
 
@@ -120,3 +120,44 @@ def test_beranda_says_nothing_when_its_lists_are_whole(window, qtbot, idle):
     idle()
     assert not home.follow_ups_more.isVisibleTo(home)
     assert not home.incidents_more.isVisibleTo(home)
+
+
+def test_after_saving_at_a_post_the_saved_row_stays_selected(window, store, qtbot, idle):
+    from PySide6.QtCore import Qt
+
+    from okudesk.gui.forms.incident_form import IncidentDialog
+
+    today = date.today()
+    for n in range(6):
+        add_incident_at(store, today, n)
+    page = window.go_to("incidents")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 6 and page.model.is_idle(), timeout=10_000)
+    # edit the fourth row
+    page.table.selectRow(3)
+    target = page.current_id()
+    qtbot.waitUntil(lambda: page.detail_data is not None and page.detail_data.id == target)
+    page.open_selected()
+    dialog = page.findChildren(IncidentDialog)[-1]
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=10_000)
+    dialog.title_edit.clear()
+    qtbot.keyClicks(dialog.title_edit, "Judul baru")
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    idle()
+    qtbot.waitUntil(lambda: page.model.is_idle(), timeout=10_000)
+    idle()
+    assert page.current_id() == target and page.current_row() == 3
+    # a new record, placed in the middle of the list by its date, is selected where it lands
+    page.new_record()
+    dialog = page.findChildren(IncidentDialog)[-1]
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=10_000)
+    dialog.occurred_at.set_value(
+        datetime.combine(today, datetime.min.time()) - timedelta(days=2, hours=12)
+    )
+    qtbot.keyClicks(dialog.description, "Spanduk disobek")
+    with qtbot.waitSignal(dialog.saved, timeout=10_000) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    idle()
+    qtbot.waitUntil(lambda: page.model.is_idle(), timeout=10_000)
+    idle()
+    assert page.current_id() == saved.args[0].id and page.current_row() == 2

@@ -373,6 +373,9 @@ class ListPage(Page):
         layout.addWidget(self.splitter, 1)
         filter_bar.changed.connect(self.apply_filter)
         self._select_key: int | None = None
+        # a reload asked for and its rows not in yet: a selection made now would be reset away
+        self._reset_pending = False
+        self.model.modelReset.connect(lambda: setattr(self, "_reset_pending", False))
         self._shown_id: str | None = None
         self._loaded_once = False
 
@@ -424,6 +427,7 @@ class ListPage(Page):
 
     def apply_filter(self) -> None:
         self.drill = None
+        self._reset_pending = True
         self.model.set_filter(self.make_filter())
 
     def show_filter(self, flt) -> None:
@@ -449,6 +453,7 @@ class ListPage(Page):
             if w is not None:
                 w.blockSignals(False)
         self.drill = flt
+        self._reset_pending = True
         self.model.set_filter(flt)
 
     def _sort_changed(self, column: int, order) -> None:
@@ -463,6 +468,7 @@ class ListPage(Page):
         key = self.current_key()
         self._select_key = key
         self._shown_id = None  # show the selected record again: it may have changed
+        self._reset_pending = True
         self.model.reload()
         if changes is not None and changes.touches(REFERENCE):
             self.load_choices()
@@ -496,7 +502,8 @@ class ListPage(Page):
 
         def done(key):
             self._select_key = key
-            self._after_load()
+            if not self._reset_pending:  # else the reload under way selects it when it lands
+                self._after_load()
 
         reference_ops.record_key(
             parent=self, listing=self.model.listing, record_id=record_id
