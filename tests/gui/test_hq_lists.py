@@ -124,3 +124,28 @@ def test_at_a_post_the_lists_have_no_post_column_and_keep_mine(window, qtbot, id
         col = [c.key for c in page.model.columns].index("post")
         assert page.table.isColumnHidden(col) and not page.filter_bar.post.isVisibleTo(page)
     assert window.page("follow_ups").mine_button.isVisibleTo(window.page("follow_ups"))
+
+
+def test_printing_a_posts_record_at_hq_gives_a_copy_and_never_asks_a_passphrase(hq_window, qtbot):
+    from pypdf import PdfReader
+    from PySide6.QtCore import Qt
+
+    page = hq_window.go_to("meetings")
+    qtbot.waitUntil(
+        lambda: page.model.rowCount() == 3 and page.current_id() is not None, timeout=10_000
+    )
+    dialog = page.print_current()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.refusal is not None, timeout=10_000)
+    # said at once: the post's signed copy is the document; nothing to type
+    assert "salinan bertanda tangan" in dialog.status.text()
+    assert not dialog.passphrase.isEnabled() and not dialog.draft.isEnabled()
+    assert dialog.draft.isChecked() and dialog.make_button.text() == "Buat salinan"
+    with qtbot.waitSignal(dialog.finished_report, timeout=20_000) as made:
+        qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    result = made.args[0]
+    assert not result.signed and result.number == ""
+    text = " ".join(p.extract_text() for p in PdfReader(str(dialog.pdf_path)).pages)
+    assert "SALINAN" in text and "Nomor:" not in text
+    assert "Salinan dibuat" in dialog.status.text() and dialog.error.text() == ""
+    dialog.close()
