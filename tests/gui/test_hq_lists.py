@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from sync_world import WHEN
 
-from okudesk.core.records import followups, meetings, reference, stakeholders
+from okudesk.core.records import followups, meetings, officers, reference, stakeholders
 
 
 def _add_people(store, name: str, what: str) -> None:
@@ -49,6 +49,9 @@ def hq_window(qtbot, tmp_path):
     _add_people(btb, "Siti Aminah", "Undang rapat BTB")
     add_incident(btt, "Baliho dirusak")
     add_incident(btb, "Politik uang")
+    for post, nrp in ((btt, "85010001"), (btb, "85010002")):
+        with post.write() as s:
+            officers.add_officer(s, name=f"Bhabin {nrp}", nrp=nrp, position="Bhabinkamtibmas")
     assert all(o.ok for o in import_all(hq, [export_to(btt, usb), export_to(btb, usb)]))
     btt.close()
     btb.close()
@@ -124,6 +127,13 @@ def test_at_a_post_the_lists_have_no_post_column_and_keep_mine(window, qtbot, id
         col = [c.key for c in page.model.columns].index("post")
         assert page.table.isColumnHidden(col) and not page.filter_bar.post.isVisibleTo(page)
     assert window.page("follow_ups").mine_button.isVisibleTo(window.page("follow_ups"))
+    audit = window.go_to("audit")
+    idle()
+    assert audit.table.isColumnHidden(6) and audit.accounts.isColumnHidden(4)
+    assert not audit.post.isVisibleTo(audit) and not audit.post.hq
+    settings = window.go_to("settings")
+    idle()
+    assert settings.officers.isColumnHidden(4) and not settings.officer_post.hq
 
 
 def test_printing_a_posts_record_at_hq_gives_a_copy_and_never_asks_a_passphrase(hq_window, qtbot):
@@ -149,3 +159,50 @@ def test_printing_a_posts_record_at_hq_gives_a_copy_and_never_asks_a_passphrase(
     assert "SALINAN" in text and "Nomor:" not in text
     assert "Salinan dibuat" in dialog.status.text() and dialog.error.text() == ""
     dialog.close()
+
+
+def _visible_posts(table, column: int) -> set[str]:
+    return {
+        table.item(r, column).text() for r in range(table.rowCount()) if not table.isRowHidden(r)
+    }
+
+
+def test_audit_accounts_and_officers_at_hq_show_and_filter_the_post(hq_window, qtbot):
+    with hq_window.hub.store.write() as s:  # each post has an officer; HQ one of its own
+        officers.add_officer(s, name="Admin Polres", nrp="90010002", position="Admin")
+    audit = hq_window.go_to("audit")
+    table = audit.table
+    qtbot.waitUntil(
+        lambda: audit.post.isVisibleTo(audit) and audit.post.count() == 3, timeout=10_000
+    )
+    qtbot.waitUntil(lambda: _visible_posts(table, 6) >= {"BTT", "BTB"}, timeout=10_000)
+    assert table.horizontalHeader().visualIndex(6) == 1 and not table.isColumnHidden(6)
+    audit.post.setCurrentIndex(audit.post.findData("BTB"))
+    qtbot.waitUntil(lambda: _visible_posts(table, 6) == {"BTB"}, timeout=10_000)
+    assert all(table.item(r, 6).text() == "BTB" for r in range(table.rowCount()))
+
+    accounts = audit.accounts
+    qtbot.waitUntil(
+        lambda: audit.account_post.isVisibleTo(audit.account_post.parent()), timeout=10_000
+    )
+    qtbot.waitUntil(lambda: accounts.rowCount() >= 1, timeout=10_000)
+    assert accounts.horizontalHeader().visualIndex(4) == 1 and not accounts.isColumnHidden(4)
+    qtbot.waitUntil(lambda: _visible_posts(accounts, 4) >= {"OKU", "BTT", "BTB"}, timeout=10_000)
+    audit.account_post.setCurrentIndex(audit.account_post.findData("BTT"))
+    assert _visible_posts(accounts, 4) == {"BTT"}
+    audit.account_post.setCurrentIndex(0)
+    assert _visible_posts(accounts, 4) >= {"OKU", "BTT", "BTB"}
+
+    settings = hq_window.go_to("settings")
+    officers_table = settings.officers
+    qtbot.waitUntil(
+        lambda: settings.officer_post.hq and officers_table.rowCount() >= 1, timeout=10_000
+    )
+    assert officers_table.horizontalHeader().visualIndex(4) == 1
+    assert not officers_table.isColumnHidden(4)
+    qtbot.waitUntil(
+        lambda: _visible_posts(officers_table, 4) >= {"OKU", "BTT", "BTB"}, timeout=10_000
+    )
+    settings.officer_post.setCurrentIndex(settings.officer_post.findData("BTB"))
+    assert _visible_posts(officers_table, 4) == {"BTB"}
+    qtbot.waitUntil(lambda: hq_window.hub.taskman.pending == 0, timeout=10_000)

@@ -26,6 +26,7 @@ class OfficerInfo:
     position: str
     post_id: str | None
     active: bool
+    origin_post: str = ""  # the post whose officer this is (HQ holds every post's)
 
     @property
     def rank_and_nrp(self) -> str:
@@ -39,7 +40,14 @@ class OfficerInfo:
 
 def _info(o: Officer) -> OfficerInfo:
     return OfficerInfo(
-        o.id, o.name, o.rank.name if o.rank else "", o.nrp, o.position, o.post_id, o.active
+        o.id,
+        o.name,
+        o.rank.name if o.rank else "",
+        o.nrp,
+        o.position,
+        o.post_id,
+        o.active,
+        o.origin_post or "",
     )
 
 

@@ -34,7 +34,7 @@ from okudesk.gui.operations import ALL_AREAS, Changes
 from okudesk.gui.operations import accounts as account_ops
 from okudesk.gui.operations import audit as audit_ops
 from okudesk.gui.operations import backups as backup_ops
-from okudesk.gui.pages.base import Combo, Page, current_actor
+from okudesk.gui.pages.base import Combo, Page, PostPicker, current_actor, show_post_column
 
 LIMIT = 500
 
@@ -102,6 +102,8 @@ class AuditPage(Page):
         self.record.setPlaceholderText(tr("ID data"))
         self.record.setClearButtonEnabled(True)
         self.since, self.until = DateBox(), DateBox()
+        self.post = PostPicker()  # HQ: the entries of one post
+        bar.addWidget(self.post)
         for label, w in (
             (tr("Petugas"), self.officer),
             (tr("Tindakan"), self.action),
@@ -120,7 +122,7 @@ class AuditPage(Page):
         chain.addWidget(self.chain_label, 1)
         chain.addWidget(self.verify_button)
         v.addLayout(chain)
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 7)
         self.table.setObjectName("auditTable")
         self.table.setHorizontalHeaderLabels(
             [
@@ -130,6 +132,7 @@ class AuditPage(Page):
                 tr("Data"),
                 tr("Keterangan"),
                 tr("Perubahan"),
+                tr("Pos"),
             ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -139,8 +142,9 @@ class AuditPage(Page):
         v.addWidget(self.table)
         self.count_label = QLabel()
         v.addWidget(self.count_label)
-        for w in (self.officer, self.action):
+        for w in (self.officer, self.action, self.post):
             w.currentIndexChanged.connect(self.load_entries)
+        self.post.known.connect(lambda _hq: show_post_column(self.table, 6, self.post))
         for w in (self.since, self.until):
             w.dateChanged.connect(self.load_entries)
         self.record.returnPressed.connect(self.load_entries)
@@ -151,6 +155,8 @@ class AuditPage(Page):
     def activate(self) -> None:
         if not self._shown:
             self._shown = True
+            self.post.load(self)
+            self.account_post.load(self)
             self.refresh()
         self.ready.emit()
 
@@ -169,6 +175,7 @@ class AuditPage(Page):
         self.tabs.setCurrentIndex(0)
         self.officer.set_current_id(None)
         self.action.set_current_id(None)
+        self.post.set_current_id(None)
         self.since.set_value(None)
         self.until.set_value(None)
         self.record.setText(record_id)
@@ -183,6 +190,7 @@ class AuditPage(Page):
             since=_utc(self.since.value()),
             until=_utc(self.until.value(), end=True),
             limit=LIMIT,
+            **({"origin_post": self.post.code()} if self.post.code() else {}),
         )
 
     def load_entries(self, *_args) -> None:
@@ -213,6 +221,7 @@ class AuditPage(Page):
                 labels.record_type(e.record_type),  # the name is in the next column
                 e.summary or (e.record_id[:8] if e.record_id else ""),
                 changes,
+                e.origin_post,
             )
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -222,6 +231,7 @@ class AuditPage(Page):
                     item.setData(Qt.ItemDataRole.UserRole, e.id)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        show_post_column(self.table, 6, self.post)
         self.count_label.setText(
             tr("{n} entri (paling baru dulu, paling banyak {max})").format(n=len(rows), max=LIMIT)
         )
@@ -248,11 +258,15 @@ class AuditPage(Page):
     def _build_accounts(self) -> None:
         tab = QWidget()
         v = QVBoxLayout(tab)
-        self.accounts = QTableWidget(0, 4)
+        self.account_post = PostPicker()  # HQ: every post's officers are listed
+        v.addWidget(self.account_post)
+        self.accounts = QTableWidget(0, 5)
         self.accounts.setObjectName("accountsTable")
         self.accounts.setHorizontalHeaderLabels(
-            [tr("Petugas"), tr("NRP"), tr("Peran"), tr("Keadaan")]
+            [tr("Petugas"), tr("NRP"), tr("Peran"), tr("Keadaan"), tr("Pos")]
         )
+        for signal in (self.account_post.known, self.account_post.currentIndexChanged):
+            signal.connect(lambda *_: show_post_column(self.accounts, 4, self.account_post))
         self.accounts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.accounts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.accounts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -311,11 +325,18 @@ class AuditPage(Page):
                 )
             )
             for c, text in enumerate(
-                (p.display, p.nrp, tr(ROLE_LABELS[a.role]) if a else tr("(belum ada akun)"), state)
+                (
+                    p.display,
+                    p.nrp,
+                    tr(ROLE_LABELS[a.role]) if a else tr("(belum ada akun)"),
+                    state,
+                    p.origin_post,
+                )
             ):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, p.id)
                 self.accounts.setItem(r, c, item)
+        show_post_column(self.accounts, 4, self.account_post)
 
     def selected_officer(self) -> str | None:
         items = self.accounts.selectedItems()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -171,6 +172,45 @@ class Combo(QComboBox):
             else (0 if self.all_text is not None else -1)
         )
         self.setCurrentIndex(max(i, 0) if self.count() else -1)
+
+
+class PostPicker(Combo):
+    """At HQ, "Semua pos" or one post for a plain table that has a Pos column; hidden at a
+    post. ``known`` tells once whether this installation is HQ."""
+
+    known = Signal(bool)
+
+    def __init__(self, parent=None):
+        super().__init__(tr("Semua pos"), parent)
+        self.setVisible(False)
+        self.hq = False
+
+    def load(self, parent: QWidget) -> None:
+        reference_ops.hq_post_choices(parent=parent).success(self._loaded).run()
+
+    def _loaded(self, items) -> None:
+        self.hq = items is not None
+        if self.hq:
+            self.set_items(items)
+        self.setVisible(self.hq)
+        self.known.emit(self.hq)
+
+    def code(self) -> str | None:
+        """The post chosen (None: every post, or not HQ)."""
+        return self.current_id() if self.hq else None
+
+
+def show_post_column(table: QTableWidget, column: int, picker: PostPicker) -> None:
+    """The Pos column (logical ``column``, kept last so other code keeps its indexes) shown
+    second at HQ and hidden at a post; the rows of the other posts hidden when one is chosen."""
+    header = table.horizontalHeader()
+    if header.visualIndex(column) != 1:
+        header.moveSection(header.visualIndex(column), 1)
+    table.setColumnHidden(column, not picker.hq)
+    code = picker.code()
+    for r in range(table.rowCount()):
+        item = table.item(r, column)
+        table.setRowHidden(r, code is not None and (item is None or item.text() != code))
 
 
 class FilterBar(QWidget):
