@@ -107,3 +107,15 @@ def test_at_a_post_nothing_is_refused_and_a_draft_stays_a_draft(store):
         assert service.signing_refusal(s, "meeting", m.id) is None
     flat = " ".join(_text(service.make_report(store, "meeting", m.id, draft=True).pdf).split())
     assert "SALINAN" not in flat and "DRAFT" in flat and "Nomor:" in flat
+
+
+def test_a_new_hq_has_a_polres_letterhead_of_its_own(tmp_path):
+    from okudesk.core.records import posts
+
+    hq = make_hq(tmp_path / "hq")
+    with hq.read() as s:
+        assert posts.require_this_post(s).letterhead == (
+            "KEPOLISIAN DAERAH SUMATERA SELATAN",
+            "RESOR OKU",
+        )
+    hq.close()

@@ -29,10 +29,7 @@ HQ_COMMANDER_POSITIONS = (
 
 def hq_letterhead(post: posts.PostInfo) -> tuple[str, ...]:
     """HQ's kop surat: its own lines, else the Polres level's (never a post's)."""
-    if post.letterhead:
-        return post.letterhead
-    unit = post.name.removeprefix("Polres").strip() or post.code
-    return ("KEPOLISIAN DAERAH SUMATERA SELATAN", f"RESOR {unit.upper()}")
+    return post.letterhead or posts.polres_letterhead(post.name, post.code)
 
 
 @dataclass(frozen=True)
