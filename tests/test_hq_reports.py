@@ -119,3 +119,38 @@ def test_a_new_hq_has_a_polres_letterhead_of_its_own(tmp_path):
             "RESOR OKU",
         )
     hq.close()
+
+
+def test_a_signed_report_of_the_post_is_named_on_the_copy_or_given_whole_when_here(tmp_path):
+    import shutil
+
+    from okudesk.core.security import credentials
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    hq = make_hq(tmp_path / "hq")
+    post = enroll(hq, tmp_path / "btt", "BTT", usb)
+    with post.write() as s:
+        reporter = officers.add_officer(s, name="Rahmat Hidayat", nrp="85010123")
+        credentials.enroll_officer(s, reporter.id, "kata-sandi-panjang-1")
+        meeting = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(starts_at=WHEN, purpose="Rapat", reported_by_id=reporter.id),
+        )
+    signed = service.make_report(post, "meeting", meeting.id, passphrase="kata-sandi-panjang-1")
+    assert signed.signed and signed.path is not None
+    assert all(o.ok for o in import_all(hq, [export_to(post, usb)]))
+    post.close()
+    # the signed file stayed at the post: HQ prints a copy that names the signed report
+    copy = service.make_report(hq, "meeting", meeting.id, draft=True)
+    flat = " ".join(_text(copy.pdf).split())
+    assert not copy.signed and "SALINAN" in flat and f"nomor {signed.number}" in flat
+    # the post's kept signed copy brought to HQ: that file is what HQ prints, byte for byte
+    (hq.data_dir / "reports").mkdir(exist_ok=True)
+    shutil.copy(signed.path, service.kept_path(hq, signed.document_id))
+    again = service.make_report(hq, "meeting", meeting.id, draft=True)
+    assert again.reused and again.pdf == signed.pdf and again.number == signed.number
+    # a damaged one is not: HQ falls back to the copy
+    service.kept_path(hq, signed.document_id).write_bytes(signed.pdf[:-10])
+    assert not service.make_report(hq, "meeting", meeting.id, draft=True).reused
+    hq.close()
