@@ -110,8 +110,11 @@ def _officer_id(session, nrp: str) -> str:
 def list_accounts(args: argparse.Namespace) -> int:
     from okudesk.core.security import accounts
 
-    with open_store(args) as store, store.read() as session:
+    # with no account at all nobody can log in: the list may then be read to learn just that
+    with open_store(args, first_run=True) as store, store.read() as session:
         rows = accounts.list_accounts(session)
+    if not rows:
+        print("Belum ada akun petugas (buat dengan 'okudesk account create-admin').")
     for a in rows:
         lock = f"  terkunci {int(a.locked_seconds)} s" if a.locked_seconds else ""
         change = "  (harus ganti kata sandi)" if a.must_change else ""

@@ -92,6 +92,13 @@ _ENGLISH: dict[str, str] = {
     "Hasil: {verdict}": "Result: {verdict}",
     "ID dokumen: {id}": "Document ID: {id}",
     "Jenis laporan tidak dikenal: {kind}": "Unknown kind of report: {kind}",
+    "Laporan bertanda tangan data ini dibuat oleh pos {post}: salinan bertanda tangan "
+    "yang disimpan pos itulah dokumennya. Di Polres data pos hanya dicetak sebagai "
+    "SALINAN (tanpa nomor dan tanda tangan).": "The signed report of this record is made by "
+    "post {post}: the signed copy the post keeps is the document. At HQ a post's record is "
+    "printed only as a COPY (SALINAN: no number, no signature).",
+    "Polres tidak menandatangani laporan; cetak sebagai SALINAN.": "HQ signs no reports; "
+    "print a copy (SALINAN).",
     "Kata sandi penanda tangan diperlukan untuk menandatangani laporan": "The signer's passphrase is needed to sign the report",
     "Kata sandi {nrp}: ": "Passphrase of {nrp}: ",
     "Sertifikat ini dicabut {when} oleh {who} (kata sandi diatur ulang); tanda tangan yang dibuat sebelumnya tetap sah": "This certificate was revoked {when} by {who} (passphrase reset); signatures made before stay valid",

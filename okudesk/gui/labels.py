@@ -117,6 +117,18 @@ def label(table: dict[str, str], code: str | None) -> str:
     return translate(table[code]) if code in table else code
 
 
+POST_STATUS = {
+    "pending": QT_TRANSLATE_NOOP("labels", "menunggu bundel pertama"),
+    "active": QT_TRANSLATE_NOOP("labels", "aktif"),
+    "revoked": QT_TRANSLATE_NOOP("labels", "dicabut"),
+}
+
+
+def post_status(code: str | None) -> str:
+    """A post's standing in HQ's registry (okudesk.core.sync.trust)."""
+    return label(POST_STATUS, code)
+
+
 def incident_status(code: str | None) -> str:
     return label(INCIDENT_STATUS, code)
 

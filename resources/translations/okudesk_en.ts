@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../okudesk/gui/errors.py" line="+61"/>
+        <location filename="../../okudesk/gui/errors.py" line="+66"/>
         <source>Berkas atau folder tidak dapat dipakai: {reason}{where}</source>
         <translation>The file or folder cannot be used: {reason}{where}</translation>
     </message>
@@ -80,7 +80,7 @@
         <location filename="../../okudesk/gui/forms/common.py" line="+137"/>
         <location filename="../../okudesk/gui/forms/incident_form.py" line="+89"/>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="+92"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="+129"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+148"/>
         <location filename="../../okudesk/gui/pages/incidents.py" line="+155"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="+130"/>
         <source>Tindak lanjut</source>
@@ -251,7 +251,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location filename="../../okudesk/gui/dialogs/record_view.py" line="-222"/>
-        <location filename="../../okudesk/gui/pages/audit.py" line="+46"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+49"/>
         <source>‹ Sebelumnya</source>
         <translation>‹ Previous</translation>
     </message>
@@ -320,9 +320,9 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <location filename="../../okudesk/gui/dialogs/help.py" line="-3"/>
         <location filename="../../okudesk/gui/dialogs/record_view.py" line="+5"/>
         <location filename="../../okudesk/gui/forms/common.py" line="-246"/>
-        <location filename="../../okudesk/gui/pages/audit.py" line="-40"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="-41"/>
         <location line="+22"/>
-        <location line="+169"/>
+        <location line="+179"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-11"/>
         <location filename="../../okudesk/gui/pages/reports.py" line="+81"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+110"/>
@@ -356,7 +356,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location filename="../../okudesk/gui/dialogs/record_view.py" line="+0"/>
-        <location filename="../../okudesk/gui/pages/audit.py" line="-190"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="-200"/>
         <location line="+22"/>
         <source>Tindakan</source>
         <translation>Action</translation>
@@ -365,7 +365,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <location line="+2"/>
         <location filename="../../okudesk/gui/pages/audit.py" line="-21"/>
         <location line="+22"/>
-        <location filename="../../okudesk/gui/pages/sync.py" line="+281"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+317"/>
         <source>Data</source>
         <translation>Record</translation>
     </message>
@@ -400,12 +400,12 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     <message>
         <location line="+6"/>
         <location line="+93"/>
-        <location filename="../../okudesk/gui/pages/audit.py" line="+34"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+36"/>
         <source>Jejak audit</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/audit.py" line="+110"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+116"/>
         <source>Rantai audit utuh: {n} entri dalam {c} rantai.</source>
         <translation>Audit chain intact: {n} entries in {c} chains.</translation>
     </message>
@@ -415,18 +415,18 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Audit chain BROKEN: {problem}</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+19"/>
+        <location line="+16"/>
+        <location line="+21"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-21"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>kata sandi sementara (petugas menggantinya saat masuk)</source>
         <translation>temporary passphrase (the officer changes it at login)</translation>
     </message>
@@ -452,12 +452,12 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Officer accounts</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/audit.py" line="-229"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="-243"/>
         <source>Nomor data (atau ID)</source>
         <translation>Record number (or ID)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>« Terbaru</source>
         <translation>« Newest</translation>
     </message>
@@ -467,12 +467,12 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Oldest »</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+117"/>
         <source>Entri {first}–{last} dari {total} (paling baru dulu)</source>
         <translation>Entries {first}–{last} of {total} (newest first)</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+96"/>
         <source>terkunci</source>
         <translation>locked</translation>
     </message>
@@ -487,12 +487,12 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>active</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>(belum ada akun)</source>
         <translation>(no account yet)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>okudesk membuat cadangan otomatis sekali sehari di folder data. Simpan juga cadangan di flashdisk yang disimpan terpisah dari laptop.</source>
         <translation>okudesk makes an automatic backup once a day in the data folder. Also keep a backup on a USB stick stored away from the laptop.</translation>
     </message>
@@ -553,7 +553,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../okudesk/gui/pages/sync.py" line="+357"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+361"/>
         <source>rantai audit: {problem}</source>
         <translation>audit trail: {problem}</translation>
     </message>
@@ -763,7 +763,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>(choose activity type)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/followups.py" line="+53"/>
+        <location filename="../../okudesk/gui/pages/followups.py" line="+58"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
@@ -773,7 +773,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>e.g. Balai Desa Sukaraya</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-390"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-394"/>
         <source>Hasil</source>
         <translation>Outcomes</translation>
     </message>
@@ -815,7 +815,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <location filename="../../okudesk/gui/dialogs/villages.py" line="+7"/>
         <location filename="../../okudesk/gui/lock_screen.py" line="-35"/>
         <location line="+17"/>
-        <location filename="../../okudesk/gui/pages/settings.py" line="+4"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="+8"/>
         <location line="+14"/>
         <location filename="../../okudesk/gui/pages/sync.py" line="-50"/>
         <location filename="../../okudesk/gui/wizard.py" line="+122"/>
@@ -1039,23 +1039,23 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/base.py" line="+194"/>
+        <location filename="../../okudesk/gui/pages/base.py" line="+234"/>
         <source>Cari (Ctrl+F)…</source>
         <translation>Search (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/audit.py" line="-324"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="-343"/>
         <location filename="../../okudesk/gui/pages/base.py" line="+7"/>
         <source>Dari</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/base.py" line="-76"/>
+        <location filename="../../okudesk/gui/pages/base.py" line="-115"/>
         <source>Tidak ada yang dapat dicetak di halaman ini</source>
         <translation>Nothing on this page can be printed</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+117"/>
         <location filename="../../okudesk/gui/pages/situation.py" line="-239"/>
         <source>s.d.</source>
         <translation>to</translation>
@@ -1071,7 +1071,8 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>All statuses</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-73"/>
+        <location line="+78"/>
         <location filename="../../okudesk/gui/pages/situation.py" line="-12"/>
         <source>Semua pos</source>
         <translation>All posts</translation>
@@ -1082,7 +1083,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Reset</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+140"/>
         <location filename="../../okudesk/gui/pages/situation.py" line="+2"/>
         <source>Ekspor ke Excel…</source>
         <translation>Export to Excel…</translation>
@@ -1093,7 +1094,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>The rows shown (filter, search, order) to .xlsx or .csv</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+200"/>
         <source>{n} data</source>
         <translation>{n} records</translation>
     </message>
@@ -1121,7 +1122,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     <message>
         <location line="+0"/>
         <location filename="../../okudesk/gui/dialogs/villages.py" line="-156"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="+8"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+10"/>
         <location filename="../../okudesk/gui/pages/situation.py" line="+259"/>
         <location filename="../../okudesk/gui/pages/sync.py" line="-64"/>
         <source>Status</source>
@@ -1159,23 +1160,23 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>All</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Tindak Lanjut</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>Tandai selesai</source>
         <translation>Mark done</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-81"/>
         <source>Buka kembali</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>Apa yang sudah dilakukan? Tulis singkat, misalnya siapa ditemui dan hasilnya.</source>
         <translation>What was done? In a few words, e.g. who was met and the result.</translation>
     </message>
@@ -1185,7 +1186,12 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Write briefly what was done before marking it done.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/home.py" line="-59"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-101"/>
+        <source>{shown} dari {total}, &lt;a href=&apos;all&apos;&gt;lihat semua&lt;/a&gt;</source>
+        <translation>{shown} of {total}, &lt;a href=&apos;all&apos;&gt;see all&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
@@ -1236,7 +1242,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Follow-ups needing attention</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Kejadian terbaru menurut tingkat kerawanan (30 hari)</source>
         <translation>Latest incidents by severity (30 days)</translation>
     </message>
@@ -1247,7 +1253,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Severity</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Cadangan data sedang dibuat...</source>
         <translation>A backup is being made...</translation>
     </message>
@@ -1274,13 +1280,13 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     <message>
         <location filename="../../okudesk/gui/dialogs/record_view.py" line="+5"/>
         <location filename="../../okudesk/gui/pages/audit.py" line="+18"/>
-        <location filename="../../okudesk/gui/pages/home.py" line="-75"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-77"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+32"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/home.py" line="+83"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="+85"/>
         <source>Data pos ini belum pernah diekspor ke Polres. Buat paket sinkronisasi di halaman Sinkronisasi.</source>
         <translation>This post&apos;s data has never been exported to Polres. Make a sync bundle on the Sync page.</translation>
     </message>
@@ -1314,7 +1320,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/home.py" line="-114"/>
+        <location filename="../../okudesk/gui/pages/home.py" line="-116"/>
         <source>Uraian</source>
         <translation>Description</translation>
     </message>
@@ -1441,7 +1447,10 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Previous</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+6"/>
+        <location line="+174"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="-14"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="+6"/>
         <location line="+19"/>
         <location filename="../../okudesk/gui/pages/sync.py" line="-122"/>
         <location line="+56"/>
@@ -1452,7 +1461,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Post</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="-18"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
@@ -1868,7 +1877,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation> · audit trail problems ({n}), see &apos;audit verify --post&apos;</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+87"/>
         <source>(pilih folder tujuan)</source>
         <translation>(choose a destination folder)</translation>
     </message>
@@ -1901,7 +1910,12 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Failed: {reason}</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-532"/>
+        <source>Tidak ada bundel dari pos ini lebih dari {days} hari</source>
+        <translation>No bundle from this post for more than {days} days</translation>
+    </message>
+    <message>
+        <location line="+203"/>
         <source>Periksa dan putuskan…</source>
         <translation>Review and decide…</translation>
     </message>
@@ -1911,7 +1925,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Compare both versions field by field, then choose the version to use</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+203"/>
         <source>Pilih tanda terima dari Polres</source>
         <translation>Choose the receipt from Polres</translation>
     </message>
@@ -1981,7 +1995,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>REFUSED: {reason}</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/settings.py" line="-76"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="-66"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -2045,7 +2059,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location filename="../../okudesk/gui/dialogs/officer_edit.py" line="-1"/>
-        <location filename="../../okudesk/gui/pages/settings.py" line="+10"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="+14"/>
         <location filename="../../okudesk/gui/wizard.py" line="+29"/>
         <source>Pangkat</source>
         <translation>Rank</translation>
@@ -2054,7 +2068,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <location line="-1"/>
         <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+11"/>
         <location filename="../../okudesk/gui/lock_screen.py" line="+1"/>
-        <location filename="../../okudesk/gui/pages/audit.py" line="+170"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+0"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+0"/>
         <location filename="../../okudesk/gui/wizard.py" line="+0"/>
         <source>NRP</source>
@@ -2146,7 +2160,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_print.py" line="+107"/>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="+108"/>
         <location filename="../../okudesk/gui/lock_screen.py" line="+4"/>
         <location line="+18"/>
         <location filename="../../okudesk/gui/pages/situation.py" line="+179"/>
@@ -2259,7 +2273,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Unit code (for document numbers)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/settings.py" line="-98"/>
+        <location filename="../../okudesk/gui/pages/settings.py" line="-102"/>
         <location filename="../../okudesk/gui/wizard.py" line="+1"/>
         <source>Kecamatan wilayah</source>
         <translation>Kecamatan covered</translation>
@@ -2306,15 +2320,15 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Loading demo data…</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_print.py" line="-49"/>
-        <location line="+31"/>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="-50"/>
+        <location line="+32"/>
         <location filename="../../okudesk/gui/pages/incidents.py" line="-178"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-133"/>
         <source>Cetak laporan</source>
         <translation>Print report</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Simpan salinan laporan</source>
         <translation>Save a copy of the report</translation>
     </message>
@@ -2335,7 +2349,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>PDF (*.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_print.py" line="+27"/>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="+28"/>
         <source>kata sandi penanda tangan</source>
         <translation>signer&apos;s passphrase</translation>
     </message>
@@ -2355,12 +2369,12 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location filename="../../okudesk/gui/dialogs/report_print.py" line="+3"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Buat dan tanda tangani</source>
         <translation>Make and sign</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-19"/>
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
@@ -2427,16 +2441,22 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location line="+12"/>
+        <location line="+50"/>
+        <source>Buat salinan</source>
+        <translation>Make a copy</translation>
+    </message>
+    <message>
+        <location line="-48"/>
         <source>Buat draf</source>
         <translation>Make draft</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Pratinjau laporan muncul di sini setelah laporan dibuat.</source>
         <translation>The report&apos;s preview appears here once it is made.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+45"/>
         <source>{who} — belum punya sertifikat</source>
         <translation>{who} — no certificate yet</translation>
     </message>
@@ -2462,6 +2482,11 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location line="+6"/>
+        <source>Salinan dibuat ({pages} halaman): bukan laporan resmi</source>
+        <translation>Copy made ({pages} pages): not an official report</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Draf dibuat ({pages} halaman), tanpa tanda tangan</source>
         <translation>Draft made ({pages} pages), unsigned</translation>
     </message>
@@ -2776,7 +2801,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Reason for the change:</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_print.py" line="-272"/>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="-295"/>
         <source>Laporan Hasil Kegiatan / Kunjungan</source>
         <translation>Activity / visit report</translation>
     </message>
@@ -2911,7 +2936,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Report settings…</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-430"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-434"/>
         <source>Selisih (bundel hilang)</source>
         <translation>Lag (missing bundle)</translation>
     </message>
@@ -2936,7 +2961,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>The post&apos;s laptop was lost or stolen: bundles signed by its key are refused</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+236"/>
         <source>Lepaskan flashdisk dengan aman (ikon &quot;Safely Remove Hardware&quot;) sebelum mencabutnya.</source>
         <translation>Remove the USB drive safely (the &quot;Safely Remove Hardware&quot; icon) before unplugging it.</translation>
     </message>
@@ -3083,7 +3108,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Sync conflict not yet decided: another version of this record is kept for review on the Sync page.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/operations/reports.py" line="+257"/>
+        <location filename="../../okudesk/gui/operations/reports.py" line="+269"/>
         <source>Mencetak halaman {done} dari {total}</source>
         <translation>Printing page {done} of {total}</translation>
     </message>
@@ -3349,6 +3374,21 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <location line="+1"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>menunggu bundel pertama</source>
+        <translation>waiting for the first bundle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aktif</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dicabut</source>
+        <translation>revoked</translation>
     </message>
 </context>
 <context>

@@ -113,7 +113,8 @@ def test_switch_language_to_english(people, window, qtbot, idle, gui_env):
     assert [w2.nav.item(i).text() for i in range(3)] == ["Home", "Meetings & Visits", "Incidents"]
     page = w2.go_to("incidents")
     assert page.title.text() == "Incidents"
-    assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Occurred at"
+    assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Post"
+    assert page.model.headerData(2, Qt.Orientation.Horizontal) == "Occurred at"
     home = w2.go_to("home")
     assert "Meetings & visits today" in [c.caption.text() for c in home.cards.values()]
     texts = [lbl.text() for lbl in w2.findChildren(QLabel)]

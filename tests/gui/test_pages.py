@@ -123,7 +123,7 @@ def test_follow_ups_quick_filters_and_done_with_a_note(
     qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 0)) == "Patroli malam")
     # "Tandai selesai" in the row asks what was done: cancelled, then empty, then said
     from okudesk.gui import messages
-    from okudesk.gui.pages.followups import DONE_COLUMN
+    from okudesk.gui.pages.followups import done_column
 
     answers = iter([None, "  ", "Patroli dilakukan pukul 22.00, aman"])
     asked, warned = [], []
@@ -134,7 +134,7 @@ def test_follow_ups_quick_filters_and_done_with_a_note(
 
     monkeypatch.setattr(messages, "text_input", text_input)
     monkeypatch.setattr(messages, "warning", lambda parent, text, title=None: warned.append(text))
-    index = page.model.index(0, DONE_COLUMN)
+    index = page.model.index(0, done_column())
     rect = page.table.visualRect(index)
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     idle()

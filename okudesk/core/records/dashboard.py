@@ -60,6 +60,10 @@ class Dashboard:
     days_since_export: int | None
     export_warning_days: int
     can_export: bool = True  # a post enrolled with HQ's kit (before it, there is nowhere to send)
+    recent_incidents: int = 0  # every incident of the last 30 days (latest_incidents: a few)
+
+
+RECENT_DAYS = 30  # Beranda's latest incidents
 
 
 def _count(
@@ -112,6 +116,8 @@ def summary(session: Session, today: date | None = None, *, limit: int = 8) -> D
         limit=limit,
     )
     # the latest incidents of the last 30 days, the most serious first
+    since = day - timedelta(days=RECENT_DAYS)
+    n_recent = _count(session, Incident, Incident.occurred_at, since, datetime.max)
     recent = (
         select(
             Incident.id,
@@ -125,7 +131,7 @@ def summary(session: Session, today: date | None = None, *, limit: int = 8) -> D
             ),
         )
         .outerjoin(IncidentCategory, IncidentCategory.id == Incident.category_id)
-        .where(Incident.deleted_at.is_(None), Incident.occurred_at >= day - timedelta(days=30))
+        .where(Incident.deleted_at.is_(None), Incident.occurred_at >= since)
         .order_by(SEVERITY_RANK.desc(), Incident.occurred_at.desc())
         .limit(limit)
     )
@@ -154,4 +160,5 @@ def summary(session: Session, today: date | None = None, *, limit: int = 8) -> D
         days_since_export=days,
         export_warning_days=settings.get_int(session, settings.EXPORT_WARNING_DAYS, 7),
         can_export=session.scalar(select(SyncIdentity.role).where(SyncIdentity.id == 1)) == "post",
+        recent_incidents=n_recent,
     )

@@ -291,9 +291,11 @@ POST = Field(
     T,
     max_length=12,
     entered=False,
-    listed=L(90, key="post"),
+    listed=L(5, key="post", width=70),  # near the front: HQ reads every list by post
     exported=True,
 )
+# A stakeholder's or a follow-up's post: a list column at HQ (their exports stay as they were).
+POST_LISTED = replace(POST, exported=False)
 
 
 def _place(order: int, width: int) -> tuple[Field, Field]:
@@ -636,6 +638,7 @@ STAKEHOLDER = RecordFields(
             entered=False,
             listed=L(55, width=120),
         ),
+        POST_LISTED,
     ),
 )
 
@@ -707,6 +710,7 @@ FOLLOW_UP = RecordFields(
         ),
         Field("meeting_id", "Rapat", "Meeting", R, reference="meeting", entered=False),
         Field("incident_id", "Kejadian", "Incident", R, reference="incident", entered=False),
+        POST_LISTED,
     ),
 )
 

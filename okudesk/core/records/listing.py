@@ -301,6 +301,8 @@ def _stakeholder_filter(stmt: Select, flt: ListFilter) -> tuple[Select, set[str]
     if flt.kecamatan_id:
         joins.add("desa")
         stmt = stmt.where(_s_desa.kecamatan_id == flt.kecamatan_id)
+    if flt.post_code:
+        stmt = stmt.where(Stakeholder.origin_post == flt.post_code)
     return _text(stmt, "stakeholder", flt), joins
 
 

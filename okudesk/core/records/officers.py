@@ -27,6 +27,7 @@ class OfficerInfo:
     post_id: str | None
     active: bool
     rank_id: str | None = None
+    origin_post: str = ""  # the post whose officer this is (HQ holds every post's)
 
     @property
     def rank_and_nrp(self) -> str:
@@ -48,6 +49,7 @@ def _info(o: Officer) -> OfficerInfo:
         o.post_id,
         o.active,
         o.rank_id,
+        o.origin_post or "",
     )
 
 

@@ -108,6 +108,12 @@ def require_this_post(session: Session) -> PostInfo:
     return info
 
 
+def polres_letterhead(name: str, code: str) -> tuple[str, ...]:
+    """HQ's kop surat until it sets its own: the Polres level, never a post's."""
+    unit = name.removeprefix("Polres").strip() or code
+    return ("KEPOLISIAN DAERAH SUMATERA SELATAN", f"RESOR {unit.upper()}")
+
+
 def set_up_this_post(
     session: Session,
     *,
@@ -130,6 +136,8 @@ def set_up_this_post(
         post = Post(code=code, origin_post=code)
         session.add(post)
     post.name = validate_name(name, code)
+    if letterhead is None and is_hq and not post.letterhead_1:
+        letterhead = polres_letterhead(post.name, code)
     if letterhead is not None or post.letterhead_1 is None:
         _apply_letterhead(post, letterhead or ())
     if place_name is not None or post.place_name is None:

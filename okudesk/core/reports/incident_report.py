@@ -68,7 +68,8 @@ def story(
     extra = []
     if ctx.amends is not None:
         extra.append(f"<i>Perubahan atas laporan nomor {pdf.esc(ctx.amends.number)}</i>")
-    out += pdf.title_block(TITLE, number, ctx.settings.security_class, extra)
+    extra += ctx.notes()
+    out += pdf.title_block(ctx.heading(TITLE), number, ctx.settings.security_class, extra)
 
     out.append(pdf.section("I", "Pokok persoalan"))
     kind = f" ({i.category})" if i.title and i.category else ""
@@ -154,7 +155,6 @@ def story(
             )
         )
 
-    place = ctx.post.place_name or ctx.post.name
     # The closing words stay on the page of the signatures: no signature page without text.
     out.append(
         KeepTogether(
@@ -164,7 +164,7 @@ def story(
                     "Demikian laporan informasi ini dibuat dengan sebenarnya untuk menjadi bahan "
                     "pertimbangan pimpinan."
                 ),
-                *pdf.signature_blocks(f"{place}, {signed_on}", ctx.reporter, ctx.commander, slot),
+                *pdf.signature_blocks(ctx.place_line(signed_on), ctx.reporter, ctx.commander, slot),
                 *(closing or []),  # the QR box stays with the signatures
             ]
         )

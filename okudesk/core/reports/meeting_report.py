@@ -61,7 +61,8 @@ def story(
     extra = []
     if ctx.amends is not None:
         extra.append(f"<i>Perubahan atas laporan nomor {pdf.esc(ctx.amends.number)}</i>")
-    out += pdf.title_block(TITLE, number, ctx.settings.security_class, extra)
+    extra += ctx.notes()
+    out += pdf.title_block(ctx.heading(TITLE), number, ctx.settings.security_class, extra)
 
     out.append(pdf.section("I", "Pendahuluan"))
     out.append(pdf.item("Dasar", None, "1."))
@@ -144,7 +145,6 @@ def story(
     if ctx.amends is not None:
         out.append(pdf.item("Alasan perubahan laporan", ctx.amendment_reason, f"{next(k)}."))
 
-    place = ctx.post.place_name or ctx.post.name
     # The closing words stay on the page of the signatures: no signature page without text.
     out.append(
         KeepTogether(
@@ -154,7 +154,7 @@ def story(
                     "Demikian laporan ini dibuat dengan sebenarnya untuk menjadi periksa dan "
                     "bahan pertimbangan pimpinan."
                 ),
-                *pdf.signature_blocks(f"{place}, {signed_on}", ctx.reporter, ctx.commander, slot),
+                *pdf.signature_blocks(ctx.place_line(signed_on), ctx.reporter, ctx.commander, slot),
                 *(closing or []),  # the QR box stays with the signatures
             ]
         )

@@ -316,8 +316,9 @@ def title_block(
     out: list[Flowable] = [
         Spacer(1, 0.5 * cm),
         Paragraph(f"<u>{esc(title)}</u>", st.title),
-        Paragraph(f"Nomor: {esc(number)}", st.center),
     ]
+    if number:  # a copy has none: only the signed report carries one
+        out.append(Paragraph(f"Nomor: {esc(number)}", st.center))
     if security_class and security_class != "Biasa":
         out.append(Paragraph(f"Klasifikasi: <b>{esc(security_class.upper())}</b>", st.center))
     for line in extra or ():
@@ -702,6 +703,7 @@ class Furniture:
     draft: bool = False
     title: str = ""
     paper: str = "A4"
+    copy: bool = False  # HQ's copy of a post's record: SALINAN across each page, not DRAFT
 
 
 def _furnished_canvas(furniture: Furniture) -> type[rl_canvas.Canvas]:
@@ -738,7 +740,9 @@ def _draw_furniture(c: rl_canvas.Canvas, f: Furniture, page: int, total: int) ->
     c.setStrokeColor(colors.Color(0.6, 0.6, 0.6))
     c.setLineWidth(0.4)
     c.line(MARGIN_LEFT, y + 9, page_w - MARGIN_RIGHT, y + 9)
-    if f.draft:
+    if f.copy:
+        left = "SALINAN - bukan laporan resmi: tanpa nomor dan tanda tangan"
+    elif f.draft:
         left = "DRAFT - belum ditandatangani, tidak berlaku sebagai laporan"
     else:
         left = f"ID dokumen {f.document_id}  |  Kode verifikasi {f.verification_code}"
@@ -750,12 +754,12 @@ def _draw_furniture(c: rl_canvas.Canvas, f: Furniture, page: int, total: int) ->
         label = f.security_class.upper()
         c.drawCentredString(page_w / 2, page_h - 1.0 * cm, label)
         c.drawCentredString(page_w / 2, y - 14, label)  # baseline 12 mm up: descenders >= 10 mm
-    if f.draft:
-        c.setFont(FONT_BOLD, 100)
+    if f.draft or f.copy:
+        c.setFont(FONT_BOLD, 100 if not f.copy else 80)
         c.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.18))
         c.translate(page_w / 2, page_h / 2)
         c.rotate(50)
-        c.drawCentredString(0, -38, "DRAFT")
+        c.drawCentredString(0, -38, "SALINAN" if f.copy else "DRAFT")
     c.restoreState()
 
 

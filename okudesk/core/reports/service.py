@@ -17,14 +17,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 from reportlab.lib.units import cm
+from sqlalchemy.orm import Session
 
 from okudesk.core import permissions
 from okudesk.core.errors import OkudeskError
 from okudesk.core.files import write_atomically
 from okudesk.core.history import audit
 from okudesk.core.i18n import _
-from okudesk.core.models import Report, utcnow
-from okudesk.core.records import incidents, meetings, register
+from okudesk.core.models import Incident, Meeting, Report, utcnow
+from okudesk.core.records import incidents, meetings, posts, register
 from okudesk.core.records.meetings import MeetingDetail
 from okudesk.core.reports import context, incident_report, meeting_report, numbering, pdf, signing
 from okudesk.core.reports.verification import CONTENT_PREFIX, KEYWORD_PREFIX, NUMBER_PREFIX
@@ -78,8 +79,6 @@ def resolve_record_id(store: Store, kind: str, ref: str) -> str:
     """``latest``, a record ID, or a register number such as ``BTT-RPT-2026-0042``."""
     from sqlalchemy import select
 
-    from okudesk.core.models import Incident, Meeting
-
     model = Meeting if kind == "meeting" else Incident
     with store.read() as s:
         if ref == "latest":
@@ -123,7 +122,17 @@ def make_report(
             if kind == "meeting"
             else incidents.get_incident(session, record_id)
         )
-        if not draft:
+        here = posts.this_post(session)
+        if here is not None and here.is_hq:
+            # HQ issues no report of its own for a post's record: the post's kept signed copy
+            # when it travelled here, else (asked for a draft) a marked copy
+            locked = register.locked_by(session, kind, record_id)
+            if locked is not None and _kept_intact(store, locked):
+                return _reuse(store, locked)
+            refusal = signing_refusal(session, kind, record_id)
+            if not draft and refusal:
+                raise OkudeskError(refusal)
+        elif not draft:
             locked = register.locked_by(session, kind, record_id)
             if locked is not None:
                 return _reuse(store, locked)
@@ -143,11 +152,13 @@ def make_report(
             activity_at=(
                 detail.starts_at if isinstance(detail, MeetingDetail) else detail.occurred_at
             ),
+            origin_post=detail.origin_post,
         )
         identity = None
         if draft:
             permissions.require(session, "data.read")
         else:
+            assert ctx.signer is not None  # only HQ has none, and HQ signs nothing (above)
             permissions.require_own_or(session, ctx.signer.id, "report.sign_own", "report.sign_any")
             if passphrase is None:
                 raise OkudeskError(
@@ -158,7 +169,10 @@ def make_report(
         day = today or datetime.now(signing.WIB).date()
         cfg = ctx.settings
         class_code = cfg.class_code(kind)
-        if draft:
+        if ctx.copy_of:
+            number = ""  # a copy takes no number: neither the post's nor HQ's
+            document_id = ""
+        elif draft:
             number = numbering.draft_number(
                 cfg.number_template,
                 when=day,
@@ -194,7 +208,11 @@ def make_report(
             "date": day.isoformat(),
         }
         content_sha256 = hashlib.sha256(_canonical(shown).encode()).hexdigest()
-        cred = None if draft else credentials.credential(session, ctx.signer.id)
+        cred = (
+            credentials.credential(session, ctx.signer.id)
+            if not draft and ctx.signer is not None
+            else None
+        )
         step(_("Menyusun dokumen"), 25)
         # Photos are cut down to print size on other threads while the text is laid out
         # (started after the database work: a thread holding the GIL slows every query).
@@ -227,8 +245,9 @@ def make_report(
             verification_code=code,
             security_class=cfg.security_class,
             draft=draft,
-            title=f"{title} {number}",
+            title=f"{ctx.heading(title)} {number or detail.number}",
             paper=cfg.paper,
+            copy=bool(ctx.copy_of),
         )
         rendered = pdf.render(
             furniture,
@@ -252,6 +271,7 @@ def make_report(
             )
         step(_("Menandatangani"), 70)
         assert identity is not None  # unlocked above for every report that is not a draft
+        assert ctx.signer is not None
         if rendered.slot_page is None or rendered.slot_box is None:
             raise OkudeskError(
                 _("Tempat tanda tangan tidak tercetak pada dokumen; laporan tidak ditandatangani")
@@ -309,6 +329,32 @@ def make_report(
         signed=True,
         path=path,
     )
+
+
+def signing_refusal(session: Session, kind: str, record_id: str) -> str | None:
+    """Why this installation may not sign the report of a record (said before anyone types a
+    passphrase), or None. HQ signs none: a post's record is reported by the post."""
+    here = posts.this_post(session)
+    if here is None or not here.is_hq:
+        return None
+    row = session.get(Meeting, record_id) if kind == "meeting" else session.get(Incident, record_id)
+    origin = row.origin_post if row is not None else ""
+    if origin and origin != here.code:
+        return _(
+            "Laporan bertanda tangan data ini dibuat oleh pos {post}: salinan bertanda tangan "
+            "yang disimpan pos itulah dokumennya. Di Polres data pos hanya dicetak sebagai "
+            "SALINAN (tanpa nomor dan tanda tangan).",
+            post=origin,
+        )
+    return _("Polres tidak menandatangani laporan; cetak sebagai SALINAN.")
+
+
+def _kept_intact(store: Store, report: register.ReportInfo) -> bool:
+    path = kept_path(store, report.id)
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == report.sha256
+    except OSError:
+        return False
 
 
 def _reuse(store: Store, report: register.ReportInfo) -> ReportResult:

@@ -85,6 +85,7 @@ class PrintReportDialog(QDialog):
         super().__init__(parent)
         self.kind, self.record_id = kind, record_id
         self.result = None
+        self.refusal: str | None = None  # why this installation signs nothing (HQ)
         self.pdf_path: Path | None = None
         self.setWindowTitle(tr("Cetak laporan"))
         self._document = None  # QPdfDocument and its buffer, while shown
@@ -123,7 +124,11 @@ class PrintReportDialog(QDialog):
         self.finished.connect(lambda _code: self._discard_draft())
         self.draft.toggled.connect(
             lambda on: self.make_button.setText(
-                tr("Buat draf") if on else tr("Buat dan tanda tangani")
+                tr("Buat salinan")
+                if self.refusal
+                else tr("Buat draf")
+                if on
+                else tr("Buat dan tanda tangani")
             )
         )
         # the built-in preview: the pages of the PDF just made, one under the other
@@ -157,6 +162,20 @@ class PrintReportDialog(QDialog):
         report_ops.print_choices(parent=self, kind=self.kind, record_id=self.record_id).success(
             self._show_choices
         ).run()
+        report_ops.signing_refusal(parent=self, kind=kind, record_id=record_id).success(
+            self._refuse_signing
+        ).run()
+
+    def _refuse_signing(self, why: str | None) -> None:
+        """Here (HQ) the record is printed only as a copy: said before any passphrase."""
+        self.refusal = why
+        if why is None:
+            return
+        self.draft.setChecked(True)
+        for w in (self.draft, self.passphrase, self.signer):
+            w.setEnabled(False)
+        self.make_button.setText(tr("Buat salinan"))
+        self.status.setText(why)
 
     def _show_choices(self, result) -> None:
         number, reporter, people, locked = result
@@ -179,7 +198,7 @@ class PrintReportDialog(QDialog):
         self.status.setText(what)
 
     def generate(self) -> None:
-        draft = self.draft.isChecked()
+        draft = self.draft.isChecked() or self.refusal is not None
         passphrase = self.passphrase.text()
         if not draft and not passphrase:
             self.error.setText(tr("Masukkan kata sandi penanda tangan."))
@@ -223,6 +242,10 @@ class PrintReportDialog(QDialog):
                 tr("Laporan {number} ditandatangani ({pages} halaman)").format(
                     number=r.number, pages=r.pages
                 )
+            )
+        elif self.refusal:
+            self.status.setText(
+                tr("Salinan dibuat ({pages} halaman): bukan laporan resmi").format(pages=r.pages)
             )
         else:
             self.status.setText(

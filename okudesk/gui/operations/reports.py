@@ -43,6 +43,18 @@ def print_choices(*, parent: QWidget | None, kind: str, record_id: str) -> Query
     return QueryOp(parent, work)
 
 
+def signing_refusal(*, parent: QWidget | None, kind: str, record_id: str) -> QueryOp[str | None]:
+    """Why this installation may not sign the record's report (HQ), or None: asked before
+    anyone types a passphrase."""
+
+    def work(session):
+        from okudesk.core.reports import service
+
+        return service.signing_refusal(session, kind, record_id)
+
+    return QueryOp(parent, work)
+
+
 DRAFTS = "draf"
 
 

@@ -26,6 +26,17 @@ def load(*, parent: QWidget | None) -> QueryOp[tuple]:
     return QueryOp(parent, work)
 
 
+def export_warning_days(*, parent: QWidget | None) -> QueryOp[int]:
+    """Days without an export before a post is reminded (and HQ marks it silent)."""
+
+    def work(session):
+        from okudesk.core.records import settings
+
+        return settings.get_int(session, settings.EXPORT_WARNING_DAYS, 7)
+
+    return QueryOp(parent, work)
+
+
 def update_letterhead(
     *,
     parent: QWidget | None,

@@ -34,7 +34,7 @@ from okudesk.gui.operations import ALL_AREAS, Changes
 from okudesk.gui.operations import accounts as account_ops
 from okudesk.gui.operations import audit as audit_ops
 from okudesk.gui.operations import backups as backup_ops
-from okudesk.gui.pages.base import Combo, Page, current_actor
+from okudesk.gui.pages.base import Combo, Page, PostPicker, current_actor, show_post_column
 
 LIMIT = 500
 
@@ -102,6 +102,8 @@ class AuditPage(Page):
         self.record.setPlaceholderText(tr("Nomor data (atau ID)"))
         self.record.setClearButtonEnabled(True)
         self.since, self.until = DateBox(), DateBox()
+        self.post = PostPicker()  # HQ: the entries of one post
+        bar.addWidget(self.post)
         for label, w in (
             (tr("Petugas"), self.officer),
             (tr("Tindakan"), self.action),
@@ -120,7 +122,7 @@ class AuditPage(Page):
         chain.addWidget(self.chain_label, 1)
         chain.addWidget(self.verify_button)
         v.addLayout(chain)
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 7)
         self.table.setObjectName("auditTable")
         self.table.setHorizontalHeaderLabels(
             [
@@ -130,6 +132,7 @@ class AuditPage(Page):
                 tr("Data"),
                 tr("Keterangan"),
                 tr("Perubahan"),
+                tr("Pos"),
             ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -156,8 +159,9 @@ class AuditPage(Page):
             pager.addWidget(b)
             b.clicked.connect(lambda _c=False, go=go: self.go_to_offset(go()))
         v.addLayout(pager)
-        for w in (self.officer, self.action):
+        for w in (self.officer, self.action, self.post):
             w.currentIndexChanged.connect(self.load_entries)
+        self.post.known.connect(lambda _hq: show_post_column(self.table, 6, self.post))
         for w in (self.since, self.until):
             w.dateChanged.connect(self.load_entries)
         self.record.returnPressed.connect(self.load_entries)
@@ -168,6 +172,8 @@ class AuditPage(Page):
     def activate(self) -> None:
         if not self._shown:
             self._shown = True
+            self.post.load(self)
+            self.account_post.load(self)
             self.refresh()
         self.ready.emit()
 
@@ -186,6 +192,7 @@ class AuditPage(Page):
         self.tabs.setCurrentIndex(0)
         self.officer.set_current_id(None)
         self.action.set_current_id(None)
+        self.post.set_current_id(None)
         self.since.set_value(None)
         self.until.set_value(None)
         self.record.setText(record_id)
@@ -198,6 +205,7 @@ class AuditPage(Page):
             action=self.action.current_id(),
             since=_utc(self.since.value()),
             until=_utc(self.until.value(), end=True),
+            **({"origin_post": self.post.code()} if self.post.code() else {}),
         )
 
     def load_entries(self, *_args) -> None:
@@ -243,6 +251,7 @@ class AuditPage(Page):
                 self._record_text(e),  # its kind, and its number when it has one
                 e.summary or (e.record_id[:8] if e.record_id else ""),
                 changes,
+                e.origin_post,
             )
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -252,6 +261,7 @@ class AuditPage(Page):
                     item.setData(Qt.ItemDataRole.UserRole, e.id)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        show_post_column(self.table, 6, self.post)
         first = self.offset + 1 if rows else 0
         self.count_label.setText(
             tr("Entri {first}–{last} dari {total} (paling baru dulu)").format(
@@ -291,11 +301,15 @@ class AuditPage(Page):
     def _build_accounts(self) -> None:
         tab = QWidget()
         v = QVBoxLayout(tab)
-        self.accounts = QTableWidget(0, 4)
+        self.account_post = PostPicker()  # HQ: every post's officers are listed
+        v.addWidget(self.account_post)
+        self.accounts = QTableWidget(0, 5)
         self.accounts.setObjectName("accountsTable")
         self.accounts.setHorizontalHeaderLabels(
-            [tr("Petugas"), tr("NRP"), tr("Peran"), tr("Keadaan")]
+            [tr("Petugas"), tr("NRP"), tr("Peran"), tr("Keadaan"), tr("Pos")]
         )
+        for signal in (self.account_post.known, self.account_post.currentIndexChanged):
+            signal.connect(lambda *_: show_post_column(self.accounts, 4, self.account_post))
         self.accounts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.accounts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.accounts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -354,11 +368,18 @@ class AuditPage(Page):
                 )
             )
             for c, text in enumerate(
-                (p.display, p.nrp, tr(ROLE_LABELS[a.role]) if a else tr("(belum ada akun)"), state)
+                (
+                    p.display,
+                    p.nrp,
+                    tr(ROLE_LABELS[a.role]) if a else tr("(belum ada akun)"),
+                    state,
+                    p.origin_post,
+                )
             ):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, p.id)
                 self.accounts.setItem(r, c, item)
+        show_post_column(self.accounts, 4, self.account_post)
 
     def selected_officer(self) -> str | None:
         items = self.accounts.selectedItems()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -171,6 +172,45 @@ class Combo(QComboBox):
             else (0 if self.all_text is not None else -1)
         )
         self.setCurrentIndex(max(i, 0) if self.count() else -1)
+
+
+class PostPicker(Combo):
+    """At HQ, "Semua pos" or one post for a plain table that has a Pos column; hidden at a
+    post. ``known`` tells once whether this installation is HQ."""
+
+    known = Signal(bool)
+
+    def __init__(self, parent=None):
+        super().__init__(tr("Semua pos"), parent)
+        self.setVisible(False)
+        self.hq = False
+
+    def load(self, parent: QWidget) -> None:
+        reference_ops.hq_post_choices(parent=parent).success(self._loaded).run()
+
+    def _loaded(self, items) -> None:
+        self.hq = items is not None
+        if self.hq:
+            self.set_items(items)
+        self.setVisible(self.hq)
+        self.known.emit(self.hq)
+
+    def code(self) -> str | None:
+        """The post chosen (None: every post, or not HQ)."""
+        return self.current_id() if self.hq else None
+
+
+def show_post_column(table: QTableWidget, column: int, picker: PostPicker) -> None:
+    """The Pos column (logical ``column``, kept last so other code keeps its indexes) shown
+    second at HQ and hidden at a post; the rows of the other posts hidden when one is chosen."""
+    header = table.horizontalHeader()
+    if header.visualIndex(column) != 1:
+        header.moveSection(header.visualIndex(column), 1)
+    table.setColumnHidden(column, not picker.hq)
+    code = picker.code()
+    for r in range(table.rowCount()):
+        item = table.item(r, column)
+        table.setRowHidden(r, code is not None and (item is None or item.text() != code))
 
 
 class FilterBar(QWidget):
@@ -337,6 +377,8 @@ class ListPage(Page):
                 else Qt.SortOrder.AscendingOrder,
             )
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
+        if "post" in keys:  # shown once this installation is known to be HQ (_load_posts)
+            self.table.setColumnHidden(keys.index("post"), True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.verticalHeader().setVisible(False)
@@ -392,6 +434,9 @@ class ListPage(Page):
         layout.addWidget(self.splitter, 1)
         filter_bar.changed.connect(self.apply_filter)
         self._select_key: int | None = None
+        # a reload asked for and its rows not in yet: a selection made now would be reset away
+        self._reset_pending = False
+        self.model.modelReset.connect(lambda: setattr(self, "_reset_pending", False))
         self._shown_id: str | None = None
         self._loaded_once = False
 
@@ -407,10 +452,14 @@ class ListPage(Page):
             self.filter_bar.post.setVisible(hq)
             if hq:
                 self.filter_bar.post.set_items(items)
+            self.at_hq_known(hq)
 
         reference_ops.hq_post_choices(parent=self).success(done).run()
 
     # subclasses -----------------------------------------------------------------------------------
+
+    def at_hq_known(self, hq: bool) -> None:
+        """Whether this installation is HQ, once known (a page hides what makes no sense there)."""
 
     def make_detail(self) -> QWidget | None:
         return None
@@ -459,6 +508,7 @@ class ListPage(Page):
 
     def apply_filter(self) -> None:
         self.drill = None
+        self._reset_pending = True
         self.model.set_filter(self.make_filter())
 
     def show_filter(self, flt) -> None:
@@ -484,6 +534,7 @@ class ListPage(Page):
             if w is not None:
                 w.blockSignals(False)
         self.drill = flt
+        self._reset_pending = True
         self.model.set_filter(flt)
 
     def _sort_changed(self, column: int, order) -> None:
@@ -498,6 +549,7 @@ class ListPage(Page):
         key = self.current_key()
         self._select_key = key
         self._shown_id = None  # show the selected record again: it may have changed
+        self._reset_pending = True
         self.model.reload()
         if changes is not None and changes.touches(REFERENCE):
             self.load_choices()
@@ -531,7 +583,8 @@ class ListPage(Page):
 
         def done(key):
             self._select_key = key
-            self._after_load()
+            if not self._reset_pending:  # else the reload under way selects it when it lands
+                self._after_load()
 
         reference_ops.record_key(
             parent=self, listing=self.model.listing, record_id=record_id

@@ -16,7 +16,12 @@ from okudesk.gui.operations import followups as followup_ops
 from okudesk.gui.pages.base import FilterBar, ListPage
 from okudesk.gui.table_model import RAW_ROLE, ColumnSpec, field_columns
 
-DONE_COLUMN = 5
+
+def done_column() -> int:
+    """The column of the one-click "selesai" (the last: after the field table's columns)."""
+    from okudesk.core.records import fields
+
+    return len(fields.record("follow_up").listed)
 
 
 def _due_color(value):
@@ -59,6 +64,7 @@ class FollowUpsPage(ListPage):
             self.quick.addButton(b)
             buttons.append(b)
         buttons[0].setChecked(True)
+        self.mine_button = buttons[2]
         super().__init__(window, columns, FilterBar(kind_label=None, status_items=None))
         self.title.setText(tr("Tindak Lanjut"))
         quick_row = QHBoxLayout()  # under the title: with the actions they overflow 1024 px
@@ -78,6 +84,12 @@ class FollowUpsPage(ListPage):
             "meeting.write", actions=("new_record",)
         )  # a follow-up is written in its meeting
         self.table.clicked.connect(self._clicked)
+
+    def at_hq_known(self, hq: bool) -> None:
+        # HQ has no duty officer of its own among a post's follow-ups: "mine" means nothing there
+        self.mine_button.setVisible(not hq)
+        if hq and self.mine_button.isChecked():
+            self.set_quick_filter("open")
 
     def quick_filter(self) -> str:
         b = self.quick.checkedButton()
@@ -107,7 +119,7 @@ class FollowUpsPage(ListPage):
 
     def _clicked(self, index) -> None:
         if (
-            index.column() == DONE_COLUMN
+            index.column() == done_column()
             and index.data(RAW_ROLE) == "terbuka"
             and self.allowed("followup.write")
         ):

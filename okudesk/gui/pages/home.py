@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -39,6 +39,25 @@ class Card(QFrame):
         self.caption.setWordWrap(True)
         v.addWidget(self.number)
         v.addWidget(self.caption)
+
+
+def _more_label(open_all) -> QLabel:
+    """Under a short list: how much of the whole it shows, and a link to the whole."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.linkActivated.connect(lambda _link: open_all())
+    label.setVisible(False)
+    return label
+
+
+def _say_part(label: QLabel, shown: int, total: int) -> None:
+    label.setVisible(total > shown)
+    if total > shown:
+        label.setText(
+            tr("{shown} dari {total}, <a href='all'>lihat semua</a>").format(
+                shown=shown, total=total
+            )
+        )
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -129,6 +148,8 @@ class HomePage(Page):
         self.follow_ups = _table([tr("Batas waktu"), tr("Tindak lanjut"), tr("Penanggung jawab")])
         self.follow_ups.cellDoubleClicked.connect(lambda *_: window.go_to("follow_ups"))
         left.addWidget(self.follow_ups)
+        self.follow_ups_more = _more_label(self._all_follow_ups)
+        left.addWidget(self.follow_ups_more)
         right = QVBoxLayout()
         head2 = QLabel(tr("Kejadian terbaru menurut tingkat kerawanan (30 hari)"))
         head2.setStyleSheet("font-weight: 600; font-size: 11pt;")
@@ -137,6 +158,8 @@ class HomePage(Page):
         self.incidents = _table([tr("Kerawanan"), tr("Waktu"), tr("Status"), tr("Uraian")])
         self.incidents.cellDoubleClicked.connect(self._open_incident)
         right.addWidget(self.incidents)
+        self.incidents_more = _more_label(self._all_incidents)
+        right.addWidget(self.incidents_more)
         lists.addLayout(left, 1)
         lists.addLayout(right, 1)
         v.addLayout(lists, 1)
@@ -276,7 +299,20 @@ class HomePage(Page):
         for col in range(3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        _say_part(self.follow_ups_more, len(lines), d.overdue_count + d.due_soon_count)
+        _say_part(self.incidents_more, len(d.latest_incidents), d.recent_incidents)
         self.ready.emit()
+
+    def _all_follow_ups(self) -> None:
+        """Every open follow-up (the overdue and the due soon are among them, first by date)."""
+        self.window_.go_to("follow_ups").set_quick_filter("open")
+
+    def _all_incidents(self) -> None:
+        from okudesk.core.records.dashboard import RECENT_DAYS
+        from okudesk.core.records.listing import ListFilter
+
+        since = (self.data.today if self.data else date.today()) - timedelta(days=RECENT_DAYS)
+        self.window_.go_to("incidents").show_filter(ListFilter(date_from=since))
 
     def _open_incident(self, row: int, _col: int) -> None:
         item = self.incidents.item(row, 0)

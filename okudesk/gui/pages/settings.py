@@ -26,7 +26,7 @@ from okudesk.gui import i18n, messages
 from okudesk.gui.i18n import tr
 from okudesk.gui.operations import OFFICER, POST, SETTING, hub
 from okudesk.gui.operations import settings as settings_ops
-from okudesk.gui.pages.base import Combo, Page
+from okudesk.gui.pages.base import Combo, Page, PostPicker, show_post_column
 
 
 def _data_dir():
@@ -109,9 +109,13 @@ class SettingsPage(Page):
 
         off_box = QGroupBox(tr("Petugas"))
         ov = QVBoxLayout(off_box)
-        self.officers = QTableWidget(0, 4)
+        self.officer_post = PostPicker()  # HQ: every post's officers are here
+        self.officer_post.known.connect(lambda _hq: self._show_officer_posts())
+        self.officer_post.currentIndexChanged.connect(lambda _i: self._show_officer_posts())
+        ov.addWidget(self.officer_post)
+        self.officers = QTableWidget(0, 5)
         self.officers.setHorizontalHeaderLabels(
-            [tr("Nama"), tr("Pangkat"), tr("NRP"), tr("Jabatan")]
+            [tr("Nama"), tr("Pangkat"), tr("NRP"), tr("Jabatan"), tr("Pos")]
         )
         self.officers.verticalHeader().setVisible(False)
         self.officers.horizontalHeader().setStretchLastSection(True)
@@ -181,6 +185,9 @@ class SettingsPage(Page):
         core_i18n.set_language(language)
         messages.info(self, tr("Bahasa disimpan. Buka ulang okudesk untuk memakai bahasa baru."))
 
+    def _show_officer_posts(self) -> None:
+        show_post_column(self.officers, 4, self.officer_post)
+
     def refresh(self, changes=None) -> None:
         settings_ops.load(parent=self).success(self._show).run()
 
@@ -205,10 +212,13 @@ class SettingsPage(Page):
         self._officer_list, self._ranks = list(officer_list), list(ranks)
         self.officers.setRowCount(len(officer_list))
         for row, o in enumerate(officer_list):
-            for col, value in enumerate((o.name, o.rank, o.nrp, o.position)):
+            for col, value in enumerate((o.name, o.rank, o.nrp, o.position, o.origin_post)):
                 self.officers.setItem(row, col, QTableWidgetItem(value))
         self.officers.resizeColumnsToContents()
         self.officers.horizontalHeader().setStretchLastSection(True)
+        if not self.officer_post.hq:
+            self.officer_post.load(self)
+        self._show_officer_posts()
         self.o_rank.set_items([(r.id, r.name) for r in ranks])
         self.warn_days.setValue(days)
         self.ready.emit()

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -31,6 +32,7 @@ from okudesk.gui import labels, messages
 from okudesk.gui.dialogs import conflict_review
 from okudesk.gui.i18n import tr
 from okudesk.gui.operations import ALL_AREAS, Changes, StoreTask
+from okudesk.gui.operations import settings as settings_ops
 from okudesk.gui.operations import sync as sync_ops
 from okudesk.gui.pages.base import Page
 
@@ -66,6 +68,40 @@ def _fill(table: QTableWidget, rows: list[list]) -> None:
         for c, value in enumerate(values):
             table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
     table.resizeColumnsToContents()
+
+
+def _fit_rows(table: QTableWidget, most: int = 25) -> None:
+    """Tall enough for every row (up to ``most``): a few posts are read at a glance, not
+    scrolled through a viewport of two and a half rows."""
+    rows = min(table.rowCount(), most)
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+    height += (
+        sum(table.rowHeight(r) for r in range(rows)) or table.verticalHeader().defaultSectionSize()
+    )
+    if table.horizontalScrollBar().isVisible() or table.horizontalScrollBar().maximum() > 0:
+        height += table.horizontalScrollBar().sizeHint().height()
+    table.setMinimumHeight(height)
+
+
+SILENT = QColor("#fff3cd")  # the warning colour of the export reminder
+
+
+def _mark_silent(table: QTableWidget, rows: list, days: int) -> None:
+    """A post silent longer than the export-reminder days stands out, with the reason."""
+    for r, p in enumerate(rows):
+        if r >= table.rowCount():
+            return
+        silent = p.days_since is not None and p.days_since > days
+        for c in range(table.columnCount()):
+            item = table.item(r, c)
+            if item is None:
+                continue
+            item.setBackground(SILENT if silent else QBrush())
+            item.setToolTip(
+                tr("Tidak ada bundel dari pos ini lebih dari {days} hari").format(days=days)
+                if silent
+                else ""
+            )
 
 
 def _when(value) -> str:
@@ -320,7 +356,7 @@ class SyncPage(Page):
                     [
                         p.code,
                         p.name,
-                        p.status
+                        labels.post_status(p.status)
                         + (
                             tr(
                                 " · rantai audit bermasalah ({n}), lihat 'audit verify --post'"
@@ -339,6 +375,10 @@ class SyncPage(Page):
                     for p in post_rows
                 ],
             )
+            _fit_rows(self.posts)
+            settings_ops.export_warning_days(parent=self).success(
+                lambda days, rows=post_rows: _mark_silent(self.posts, rows, days)
+            ).run()
             _fill(
                 self.conflicts,
                 [
