@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "okudesk.cli.account",
     "okudesk.cli.sync",
     "okudesk.cli.recap",
+    "okudesk.cli.table",
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
