@@ -205,8 +205,21 @@ def test_hq_set_up_by_an_earlier_version_gets_its_tsa_when_first_needed(world):
 
 
 def test_a_report_signed_at_hq_is_stamped_at_once(world):
+    """HQ signs its own recap reports (a post's record it prints only as a copy)."""
+    from okudesk.core.records import recap
+    from okudesk.core.reports import recap_report
+
     hq, _post, _usb = world
-    pdf = _sign(hq, "Rapat koordinasi Polres")
+    with hq.write() as s:
+        ranks = {r.name: r.id for r in reference.ranks(s)}
+        officer = officers.add_officer(
+            s, name="Hendra Wijaya", nrp="78050011", rank_id=ranks["Kompol"], position="Kabag Ops"
+        )
+        credentials.enroll_officer(s, officer.id, PASS)
+    period = recap.Period(WHEN.date() - timedelta(days=30), WHEN.date())
+    pdf = recap_report.make(
+        hq, period, passphrase=PASS, officer_nrp="78050011", today=WHEN.date()
+    ).pdf
     result = _verify(hq, pdf)
     assert result.verdict == verification.VALID, result.signatures[0].detail
     assert result.signatures[0].stamped_at is not None

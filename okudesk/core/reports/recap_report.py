@@ -38,7 +38,7 @@ from okudesk.core.reports.service import (
     kept_path,
     verification_code,
 )
-from okudesk.core.security import credentials
+from okudesk.core.security import credentials, timestamps
 from okudesk.core.store import Store
 
 KIND = "recap"
@@ -505,6 +505,7 @@ def make(
             )
         )
         session.flush()
+        timestamps.stamp(session, digest)  # at HQ, its own time evidence at once (elsewhere none)
         audit.record(
             session,
             "sign",
