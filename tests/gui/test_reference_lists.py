@@ -104,3 +104,18 @@ def test_a_party_is_offered_to_an_election_contestant_and_shows_in_the_list(
     assert page.model.index(0, party_column).data() == "Golkar"
     page.table.selectRow(0)
     qtbot.waitUntil(lambda: "Golkar (4)" in page.info.text())
+
+
+def test_a_stakeholder_in_conflict_says_so_in_its_detail_pane(window, store, qtbot, idle):
+    from okudesk.core.records import stakeholders
+
+    with store.write() as s:
+        info = stakeholders.add_stakeholder(s, stakeholders.StakeholderInput(name="Haji Usman"))
+    page = window.go_to("stakeholders")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.is_idle())
+    idle()
+    page.model.flagged = frozenset({info.id})  # as HQ's open conflicts mark it
+    page.show_detail(info.id)  # as a refresh after the conflicts were read shows it again
+    qtbot.waitUntil(lambda: "Konflik sinkronisasi belum diputuskan" in page.info.text())
+    assert "Haji Usman" in page.info.text()
+    idle()

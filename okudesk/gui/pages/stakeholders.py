@@ -19,7 +19,7 @@ from okudesk.gui.i18n import tr
 from okudesk.gui.operations import MEETING, REFERENCE, STAKEHOLDER
 from okudesk.gui.operations import stakeholders as stakeholder_ops
 from okudesk.gui.pages.base import FilterBar, ListPage
-from okudesk.gui.table_model import field_columns
+from okudesk.gui.table_model import conflict_banner, field_columns
 
 
 class StakeholdersPage(ListPage):
@@ -101,7 +101,10 @@ class StakeholdersPage(ListPage):
 
     def _render(self, result) -> None:
         s, history = result
-        parts = [f"<h3 style='margin:0;color:#1f3b57'>{escape(s.name)}</h3>"]
+        parts = [
+            conflict_banner(self.model, s.id),
+            f"<h3 style='margin:0;color:#1f3b57'>{escape(s.name)}</h3>",
+        ]
         values = {
             "type_id": s.type_name,
             "party_id": s.party_name,
