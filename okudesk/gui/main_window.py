@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.pages: dict[str, QWidget] = {}
         self.post = None
+        self._wanted_row: int | None = None  # a page chosen before the post was known
         self.nav = None  # made by build_shell()
         self._is_ready = False
         self._wizard = None
@@ -300,6 +301,9 @@ class MainWindow(QMainWindow):
         start = settings.value("window/page", "situation" if post.is_hq else "home", str)
         keys = [s.key for s in PAGES]
         row = keys.index(start) if start in keys else 0
+        wanted, self._wanted_row = self._wanted_row, None
+        if wanted is not None:  # a page chosen while the post was being read (a quick click)
+            row = wanted
         if self.nav.currentRow() == row:
             self._show_row(row)
         else:
@@ -404,7 +408,10 @@ class MainWindow(QMainWindow):
         return self._is_ready
 
     def _show_row(self, row: int) -> None:
-        if row < 0 or self.post is None:
+        if row < 0:
+            return
+        if self.post is None:  # chosen before this post is known: shown once it is
+            self._wanted_row = row
             return
         key = PAGES[row].key
         page = self.page(key)
