@@ -148,25 +148,19 @@ def _meeting_filter(stmt: Select, flt: ListFilter) -> tuple[Select, set[str]]:
             )
         )
     if flt.stakeholder_type_id:
-        stmt = stmt.where(
-            Meeting.id.in_(
-                select(meeting_stakeholder.c.meeting_id)
-                .join(Stakeholder, Stakeholder.id == meeting_stakeholder.c.stakeholder_id)
-                .where(
-                    Stakeholder.type_id == flt.stakeholder_type_id,
-                    Stakeholder.deleted_at.is_(None),
-                )
-            )
-        )
+        stmt = stmt.where(_attended_by(Stakeholder.type_id == flt.stakeholder_type_id))
     if flt.party_id:
-        stmt = stmt.where(
-            Meeting.id.in_(
-                select(meeting_stakeholder.c.meeting_id)
-                .join(Stakeholder, Stakeholder.id == meeting_stakeholder.c.stakeholder_id)
-                .where(Stakeholder.party_id == flt.party_id, Stakeholder.deleted_at.is_(None))
-            )
-        )
+        stmt = stmt.where(_attended_by(Stakeholder.party_id == flt.party_id))
     return _meeting_text(stmt, flt), set()
+
+
+def _attended_by(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    """Meetings attended by a (live) stakeholder meeting ``condition``."""
+    return Meeting.id.in_(
+        select(meeting_stakeholder.c.meeting_id)
+        .join(Stakeholder, Stakeholder.id == meeting_stakeholder.c.stakeholder_id)
+        .where(condition, Stakeholder.deleted_at.is_(None))
+    )
 
 
 def _meeting_text(stmt: Select, flt: ListFilter) -> Select:

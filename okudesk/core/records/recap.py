@@ -536,7 +536,11 @@ def _overdue(session: Session, post_code: str | None, today: date) -> tuple[Coun
     )
 
 
-def _coverage(session: Session, period: Period, post_code: str | None) -> tuple[Coverage, ...]:
+def _met_by(
+    session: Session, period: Period, post_code: str | None, key: QueryableAttribute
+) -> dict:
+    """{a stakeholder column's value: (meetings in the period attended by at least one
+    stakeholder with it, different stakeholders with it met)}: stakeholder types, parties."""
     scope = [
         Meeting.deleted_at.is_(None),
         Stakeholder.deleted_at.is_(None),
@@ -547,7 +551,7 @@ def _coverage(session: Session, period: Period, post_code: str | None) -> tuple[
         scope.append(Meeting.origin_post == post_code)
     stmt = (
         select(
-            Stakeholder.type_id,
+            key,
             func.count(func.distinct(Meeting.id)),
             func.count(func.distinct(Stakeholder.id)),
         )
@@ -555,9 +559,13 @@ def _coverage(session: Session, period: Period, post_code: str | None) -> tuple[
         .join(Meeting, Meeting.id == meeting_stakeholder.c.meeting_id)
         .join(Stakeholder, Stakeholder.id == meeting_stakeholder.c.stakeholder_id)
         .where(*scope)
-        .group_by(Stakeholder.type_id)
+        .group_by(key)
     )
-    met = {t: (m, p) for t, m, p in session.execute(stmt)}
+    return {k: (m, p) for k, m, p in session.execute(stmt)}
+
+
+def _coverage(session: Session, period: Period, post_code: str | None) -> tuple[Coverage, ...]:
+    met = _met_by(session, period, post_code, Stakeholder.type_id)
     active = session.scalars(
         select(StakeholderType.id).where(StakeholderType.active.is_(True))
     ).all()
@@ -585,28 +593,7 @@ def _parties(
     post, from the meetings their stakeholders attended."""
     from okudesk.core.records import stakeholders
 
-    scope = [
-        Meeting.deleted_at.is_(None),
-        Stakeholder.deleted_at.is_(None),
-        Stakeholder.party_id.is_not(None),
-        Meeting.starts_at >= period.begins,
-        Meeting.starts_at < period.ends,
-    ]
-    if post_code is not None:
-        scope.append(Meeting.origin_post == post_code)
-    stmt = (
-        select(
-            Stakeholder.party_id,
-            func.count(func.distinct(Meeting.id)),
-            func.count(func.distinct(Stakeholder.id)),
-        )
-        .select_from(meeting_stakeholder)
-        .join(Meeting, Meeting.id == meeting_stakeholder.c.meeting_id)
-        .join(Stakeholder, Stakeholder.id == meeting_stakeholder.c.stakeholder_id)
-        .where(*scope)
-        .group_by(Stakeholder.party_id)
-    )
-    met = {p: (m, n) for p, m, n in session.execute(stmt)}
+    met = _met_by(session, period, post_code, Stakeholder.party_id)
     coverage, posts = [], []
     for c in stakeholders.party_coverage(session, period.start, period.end, post=post_code):
         label = f"{c.number}. {c.abbreviation}"
