@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import QueryableAttribute, Session
+from sqlalchemy.sql import ColumnElement
 
 from okudesk.core.errors import ValidationError
 from okudesk.core.i18n import _
@@ -121,6 +122,12 @@ def kecamatan_of(session: Session, kecamatan_id: str | None, desa_id: str | None
     return kecamatan_id or desa.kecamatan_id
 
 
+def _same_village(name: str) -> ColumnElement[bool]:
+    """A village named ``name`` whatever its case and spaces ("Tanjung Agung" is the official
+    "Tanjungagung")."""
+    return func.replace(func.lower(Desa.name), " ", "") == "".join(name.lower().split())
+
+
 def add_desa(session: Session, kecamatan_id: str, name: str, *, is_kelurahan: bool = False) -> str:
     """A post adds the villages it covers; names are unique within a kecamatan."""
     require(session, "reference.write")
@@ -132,8 +139,7 @@ def add_desa(session: Session, kecamatan_id: str, name: str, *, is_kelurahan: bo
     existing = session.scalar(
         select(Desa.id).where(
             Desa.kecamatan_id == kecamatan_id,
-            # "Tanjung Agung" is the official "Tanjungagung": case and spaces do not count
-            func.replace(func.lower(Desa.name), " ", "") == "".join(name.lower().split()),
+            _same_village(name),
             Desa.deleted_at.is_(None),
         )
     )
@@ -219,7 +225,7 @@ def update_desa(session: Session, desa_id: str, *, name: str, active: bool) -> N
             Desa.id != row.id,
             Desa.active.is_(True),
             Desa.deleted_at.is_(None),
-            func.replace(func.lower(Desa.name), " ", "") == "".join(name.lower().split()),
+            _same_village(name),
         )
     )
     if same is not None:
