@@ -14,9 +14,29 @@ from okudesk.core.store import Store
 DEMO_PASSPHRASE = "demo"  # every demo officer's (okudesk/core/demo.py)
 
 
+def open_folder(data_dir: Path | str) -> Store:
+    """The data folder's store, opened as an officer would: an encrypted store by the first
+    officer of its key file whose passphrase is one of the tests' (demo data's, or the first
+    admin's below); a plain one (no passphrase yet) as it is."""
+    from okudesk.core.errors import LoginFailed
+    from okudesk.core.security import unlocking
+    from okudesk.core.store.keyring import Keyring
+
+    keys = Keyring.load(Path(data_dir))
+    if keys is None:
+        return Store.open(Path(data_dir))
+    for holder in keys.holders():
+        for passphrase in (ADMIN_PASSPHRASE, DEMO_PASSPHRASE):
+            try:
+                return unlocking.open_as(Path(data_dir), passphrase, officer_id=holder.officer_id)
+            except LoginFailed:
+                continue
+    raise AssertionError(f"no test passphrase opens {data_dir}")
+
+
 def officer_with_role(data_dir: Path | str, role: str) -> str:
     """The NRP of an officer with an account of ``role`` (the first by NRP)."""
-    with Store.open(Path(data_dir)) as store, store.read(actor=None) as s:
+    with open_folder(data_dir) as store, store.read(actor=None) as s:
         nrp = s.scalar(
             select(Officer.nrp)
             .join(OfficerAccount, OfficerAccount.officer_id == Officer.id)
@@ -31,7 +51,7 @@ def reporter_of_latest(data_dir: Path | str, kind: str) -> str:
     """The NRP of the officer who reported the latest meeting or incident (who signs it)."""
     model = Meeting if kind == "meeting" else Incident
     column = model.starts_at if kind == "meeting" else model.occurred_at
-    with Store.open(Path(data_dir)) as store, store.read(actor=None) as s:
+    with open_folder(data_dir) as store, store.read(actor=None) as s:
         nrp = s.scalar(
             select(Officer.nrp)
             .join(model, model.reported_by_id == Officer.id)

@@ -1,7 +1,8 @@
 import json
-import sqlite3
 
 import pytest
+import rawdb
+from cli_login import open_folder
 from sqlalchemy import select
 
 from okudesk.cli import main
@@ -11,7 +12,6 @@ from okudesk.core.history import audit, versioning
 from okudesk.core.models import AuditEntry, Meeting, OfficerAccount
 from okudesk.core.records import incidents, meetings, officers
 from okudesk.core.security import accounts
-from okudesk.core.store import Store
 
 
 def _rows(store, **where):
@@ -26,7 +26,7 @@ def _rows(store, **where):
 
 
 def _sql(store, *statements):
-    con = sqlite3.connect(store.db_path)
+    con = rawdb.connect(store.db_path)
     for statement in statements:
         con.execute(statement)
     con.commit()
@@ -234,7 +234,7 @@ def test_hq_keeps_each_posts_chain_as_it_came(tmp_path, store, yesterday):
     with store.read() as s:
         columns = [c.key for c in AuditEntry.__table__.columns]
         exported = [{k: getattr(e, k) for k in columns} for e in s.scalars(select(AuditEntry))]
-    with Store.open(tmp_path / "hq") as hq:
+    with open_folder(tmp_path / "hq") as hq:
         hq.actor = permissions.system_actor("hq")
         with hq.write() as s:
             s.info[versioning.KEEP_VERSIONS] = True

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import zipfile
 from pathlib import Path
 
 import pytest
+import rawdb
 from sync_world import add_incident, enroll, export_to, make_hq, open_store
 
 from okudesk.core import backups, permissions
@@ -41,7 +41,7 @@ def _digest(path: Path) -> str:
 
 
 def _titles(folder: Path) -> list[str]:
-    with sqlite3.connect(folder / "okudesk.sqlite3") as db:
+    with rawdb.connect(folder / "okudesk.sqlite3") as db:
         return [r[0] for r in db.execute("SELECT title FROM incident ORDER BY title")]
 
 
@@ -78,7 +78,7 @@ def _crafted(original: Path, out: Path, tmp: Path) -> Path:
         members = {n: z.read(n) for n in z.namelist()}
     db_path = tmp / "inside.sqlite3"
     db_path.write_bytes(members["okudesk.sqlite3"])
-    with sqlite3.connect(db_path) as db:
+    with rawdb.connect(db_path) as db:
         db.execute("UPDATE incident SET title='Tidak pernah terjadi'")
         db.execute("UPDATE officer_account SET passphrase_hash='planted'")
     db = db_path.read_bytes()

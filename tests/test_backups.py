@@ -2,12 +2,12 @@ import hashlib
 import io
 import os
 import shutil
-import sqlite3
 import zipfile
 from datetime import datetime, timedelta
 
 import pytest
-from cli_login import first_admin
+import rawdb
+from cli_login import first_admin, open_folder
 from PIL import Image
 from sqlalchemy import select
 
@@ -18,7 +18,6 @@ from okudesk.core.errors import PermissionDenied
 from okudesk.core.history import audit, versioning
 from okudesk.core.models import Attachment, Meeting
 from okudesk.core.records import meetings, photos
-from okudesk.core.store import Store
 
 
 def _jpeg(color) -> bytes:
@@ -52,7 +51,7 @@ def test_backup_holds_database_and_photos_and_restores_with_a_new_instance(
     assert result.photos_added == 1 and result.replaced.exists()
     assert (store.data_dir / "replaced").is_dir()
     with (
-        Store.open(store.data_dir) as restored,
+        open_folder(store.data_dir) as restored,
         restored.read(actor=permissions.system_actor("test")) as s,
     ):
         ids = set(s.scalars(select(Meeting.id)))
@@ -63,7 +62,7 @@ def test_backup_holds_database_and_photos_and_restores_with_a_new_instance(
         assert audit.verify(s).ok
         assert [e.action for e in audit.entries(s, action="restore")] == ["restore"]
     # the database that was replaced is kept whole: the later meeting is still in it
-    con = sqlite3.connect(result.replaced)
+    con = rawdb.connect(result.replaced)
     assert con.execute("SELECT count(*) FROM meeting WHERE id = ?", (second,)).fetchone()[0] == 1
     con.close()
     assert sha2  # its photo file is not deleted either way
@@ -106,7 +105,7 @@ def test_a_pre_migration_copy_can_be_restored_too(store, yesterday, tmp_path):
     with pytest.raises(backups.ForeignBackup):
         backups.restore(store.data_dir, elsewhere, actor=permissions.system_actor("test"))
     backups.restore(store.data_dir, copy, actor=permissions.system_actor("test"))
-    with Store.open(store.data_dir) as restored, restored.read() as s:
+    with open_folder(store.data_dir) as restored, restored.read() as s:
         assert s.get(Meeting, mid) is not None and s.scalar(select(Attachment.id)) is not None
 
 
@@ -144,7 +143,7 @@ def test_a_restore_cut_short_is_finished_at_the_next_start(store, yesterday, tmp
     # The state a crash leaves between "checked copy in place" and "current put aside":
     with zipfile.ZipFile(info.path) as z:
         (store.data_dir / backups.STAGING_NAME).write_bytes(z.read("okudesk.sqlite3"))
-    with Store.open(store.data_dir) as reopened, reopened.read() as s:
+    with open_folder(store.data_dir) as reopened, reopened.read() as s:
         assert s.get(Meeting, mid).deleted_at is None
     assert not (store.data_dir / backups.STAGING_NAME).exists()
     assert list((store.data_dir / "replaced").glob("*/okudesk.sqlite3"))

@@ -8,13 +8,13 @@ with no login or with someone else's passphrase."""
 from __future__ import annotations
 
 import pytest
-from cli_login import officer_with_role, reporter_of_latest
+import rawdb
+from cli_login import officer_with_role, open_folder, reporter_of_latest
 from sqlalchemy import select
 
 from okudesk.cli import main
 from okudesk.core.models import AuditEntry, Meeting, Officer, OfficerAccount, OfficerRevocation
 from okudesk.core.security import accounts, credentials
-from okudesk.core.store import Store
 
 KAPOLSEK_PASS = "kapolsek-rahasia-1"
 
@@ -27,7 +27,7 @@ def post(tmp_path, monkeypatch, capsys):
     data = tmp_path / "pos"
     assert main(["--data-dir", str(data), "demo", "--meetings", "2", "--incidents", "2"]) == 0
     kapolsek = officer_with_role(data, "kapolsek")
-    with Store.open(data) as store:
+    with open_folder(data) as store:
         with store.read(actor=None) as s:
             kid = s.scalar(select(Officer.id).where(Officer.nrp == kapolsek))
         accounts.change_passphrase(store, kid, "demo", KAPOLSEK_PASS)
@@ -37,7 +37,7 @@ def post(tmp_path, monkeypatch, capsys):
 
 def _state(data, nrp: str) -> tuple[str, int, str | None]:
     """An officer's passphrase hash, failed-login count and signing key."""
-    with Store.open(data) as store, store.read(actor=None) as s:
+    with open_folder(data) as store, store.read(actor=None) as s:
         oid = s.scalar(select(Officer.id).where(Officer.nrp == nrp))
         account = s.get(OfficerAccount, oid)
         cred = credentials.credential(s, oid)
@@ -100,18 +100,17 @@ def test_an_admin_reset_gives_a_one_time_passphrase_and_the_new_key_only_then(
     admin, victim = officer_with_role(post, "admin"), reporter_of_latest(post, "meeting")
     _hash, _failed, old_key = _state(post, victim)
     assert old_key is not None
-    with Store.open(post) as store, store.read(actor=None) as s:
+    with open_folder(post) as store, store.read(actor=None) as s:
         old_cert = credentials.credential(s, _officer_id(s, victim)).fingerprint
     monkeypatch.setenv("OKUDESK_PASSPHRASE", "demo")
     before = tmp_path / "sebelum.pdf"
-    with Store.open(post) as store, store.read(actor=None) as s:
+    with open_folder(post) as store, store.read(actor=None) as s:
         earlier = s.scalar(  # another meeting than the latest, which is signed below
             select(Meeting.id).order_by(Meeting.starts_at)
         )
         victim_id = _officer_id(s, victim)
-    import sqlite3
 
-    with sqlite3.connect(post / "okudesk.sqlite3") as db:  # reported by the same officer
+    with rawdb.connect(post / "okudesk.sqlite3") as db:  # reported by the same officer
         db.execute("UPDATE meeting SET reported_by_id=? WHERE id=?", (victim_id, earlier))
     db.close()
     signed = ["report", "meeting", earlier, "--out", str(before), "--officer", victim]
@@ -121,7 +120,7 @@ def test_an_admin_reset_gives_a_one_time_passphrase_and_the_new_key_only_then(
     argv = ["--data-dir", str(post), "--officer", admin, "account", "set", victim]
     assert main([*argv, "--role", "petugas"]) == 0
     monkeypatch.delenv("OKUDESK_NEW_PASSPHRASE")
-    with Store.open(post) as store, store.read(actor=None) as s:
+    with open_folder(post) as store, store.read(actor=None) as s:
         victim_id = _officer_id(s, victim)
         assert credentials.credential(s, victim_id) is None  # no key under the admin's choice
         revoked = s.get(OfficerRevocation, old_cert)
@@ -156,7 +155,7 @@ def test_an_admin_reset_gives_a_one_time_passphrase_and_the_new_key_only_then(
     assert main(["--data-dir", str(post), "--officer", victim, *report]) == 0
     assert "ditandatangani (" in capsys.readouterr().out  # newly signed, not a kept copy
     assert main(["--data-dir", str(post), "verify", str(pdf)]) == 0
-    with Store.open(post) as store, store.read(actor=None) as s:
+    with open_folder(post) as store, store.read(actor=None) as s:
         assert credentials.signing_identity(s, victim_id, "milik-saya-sendiri")
         assert not s.get(OfficerRevocation, old_cert).renew
 

@@ -5,10 +5,10 @@ query or a dropped index fails here instead of at an HQ with 500,000 incidents.
 """
 
 import re
-import sqlite3
 from datetime import date, datetime, timedelta
 
 import pytest
+import rawdb
 from sqlalchemy import event
 
 from okudesk.core.history import audit
@@ -53,7 +53,7 @@ def _captured(store, work) -> list[tuple[str, tuple]]:
 
 
 def _plans(store, statements) -> list[tuple[str, list[str]]]:
-    con = sqlite3.connect(store.db_path)
+    con = rawdb.connect(store.db_path)
     try:
         return [
             (sql, [row[3] for row in con.execute("EXPLAIN QUERY PLAN " + sql, params)])
@@ -101,7 +101,7 @@ def test_stats_per_post_uses_the_live_post_index(filled):
 
 
 def test_no_single_column_change_counter_indexes_are_left(filled):
-    con = sqlite3.connect(filled.db_path)
+    con = rawdb.connect(filled.db_path)
     try:
         names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='index'")]
         travelling = [
@@ -152,7 +152,7 @@ def test_a_database_of_the_previous_release_upgrades_with_its_counts(tmp_path):
     Store.open(tmp_path / "new").close()  # the same schema as a database made from nothing
 
     def schema(folder):
-        con = sqlite3.connect(folder / "okudesk.sqlite3")
+        con = rawdb.connect(folder / "okudesk.sqlite3")
         try:
             return set(con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
         finally:

@@ -6,7 +6,6 @@ import json
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+import rawdb
 from PIL import Image
 
 from okudesk.core import backups
@@ -201,7 +201,7 @@ def _wait_for(check, timeout: float = 60.0) -> None:
 def test_killed_at_random_points_the_next_start_redoes_it_and_nothing_bad_is_kept(store, yesterday):
     for color in range(12):
         _photo(store, yesterday, (color * 20, 80, 120))
-    con = sqlite3.connect(store.db_path)  # bulk, so that writing the zip takes a while
+    con = rawdb.connect(store.db_path)  # bulk, so that writing the zip takes a while
     rng = random.Random(7)
     words = ["kejadian", "rapat", "desa", "pos", "laporan", "tindak", "lanjut", "warga"]
     with con:
@@ -332,7 +332,7 @@ def test_a_damaged_database_is_not_backed_up_as_a_good_one(store, yesterday):
             meetings.create_meeting(
                 s, meetings.MeetingInput(starts_at=yesterday, purpose=f"Rapat {n} " + "x" * 300)
             )
-    con = sqlite3.connect(store.db_path)
+    con = rawdb.connect(store.db_path)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     page_size = con.execute("PRAGMA page_size").fetchone()[0]
     root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'meeting'").fetchone()[0]

@@ -8,7 +8,8 @@ import re
 import struct
 from pathlib import Path
 
-from cli_login import DEMO_PASSPHRASE, as_officer, first_admin, officer_with_role
+import rawdb
+from cli_login import DEMO_PASSPHRASE, as_officer, first_admin, officer_with_role, open_folder
 from sync_world import add_meeting, enroll, export_to, make_hq
 
 from okudesk.cli import main
@@ -171,9 +172,8 @@ def _disk_fills_up(monkeypatch, pages: int = 0) -> None:
 
 
 def test_a_full_disk_while_working_says_so_and_how_much_to_free(tmp_path, capsys, monkeypatch):
-    from okudesk.core.store import Store
 
-    Store.open(tmp_path / "data").close()
+    open_folder(tmp_path / "data").close()
     _disk_fills_up(monkeypatch)
     argv = ["--data-dir", str(tmp_path / "data"), "demo", "--meetings", "40", "--incidents", "40"]
     assert main(argv) == 1
@@ -193,10 +193,9 @@ def test_a_full_disk_while_working_says_so_and_how_much_to_free(tmp_path, capsys
 
 def test_a_full_disk_at_start_is_not_called_damage(tmp_path, capsys, monkeypatch):
     import shutil
-    import sqlite3
 
     from okudesk.core.errors import DiskFull
-    from okudesk.core.store import Store, migrate
+    from okudesk.core.store import cipher, migrate
 
     data = tmp_path / "data"
     data.mkdir()
@@ -207,11 +206,11 @@ def test_a_full_disk_at_start_is_not_called_damage(tmp_path, capsys, monkeypatch
     size = (data / "okudesk.sqlite3").stat().st_size
 
     def no_room(*_a, **_k):
-        raise sqlite3.OperationalError("database or disk is full")
+        raise cipher.OperationalError("database or disk is full")
 
     monkeypatch.setattr(migrate, "backup_database", no_room)
     try:
-        Store.open(data)
+        open_folder(data)
     except DiskFull as exc:
         message = str(exc)
     else:
@@ -238,9 +237,8 @@ def _one_line(err: str) -> str:
 
 
 def test_numbers_too_large_are_refused_before_anything_runs(tmp_path, capsys, monkeypatch):
-    from okudesk.core.store import Store
 
-    store = Store.open(tmp_path / "data")
+    store = open_folder(tmp_path / "data")
     me = first_admin(store, monkeypatch)
     store.close()
     at = ["--data-dir", str(tmp_path / "data"), *me]
@@ -265,9 +263,8 @@ def test_an_empty_data_folder_name_is_not_the_current_folder(tmp_path, capsys, m
 
 
 def test_a_binary_passphrase_file_is_said_plainly(tmp_path, capsys, monkeypatch):
-    from okudesk.core.store import Store
 
-    store = Store.open(tmp_path / "data")
+    store = open_folder(tmp_path / "data")
     me = first_admin(store, monkeypatch)
     store.close()
     binary = tmp_path / "key.bin"
@@ -313,12 +310,11 @@ def _used_store_with_backup(tmp_path, monkeypatch):
     """A post's data folder with records and last night's backup; returns (folder, backup,
     the login options)."""
     from okudesk.core import backups
-    from okudesk.core.store import Store
 
     assert main(["--data-dir", str(tmp_path / "data"), "demo", "--meetings", "30"]) == 0
     monkeypatch.setenv("OKUDESK_PASSPHRASE", DEMO_PASSPHRASE)
     me = as_officer(officer_with_role(tmp_path / "data", "admin"))
-    store = Store.open(tmp_path / "data")
+    store = open_folder(tmp_path / "data")
     info = backups.daily_if_due(store, force=True)
     store.close()
     return tmp_path / "data", info.path, me
@@ -328,7 +324,6 @@ def test_an_emptied_database_is_never_replaced_and_its_backup_is_offered(
     tmp_path, capsys, monkeypatch
 ):
     from okudesk.core.errors import DatabaseDamaged
-    from okudesk.core.store import Store
 
     data, backup, me = _used_store_with_backup(tmp_path, monkeypatch)
     capsys.readouterr()
@@ -337,7 +332,7 @@ def test_an_emptied_database_is_never_replaced_and_its_backup_is_offered(
     for leftover in data.glob("okudesk.sqlite3-*"):
         leftover.unlink()
     try:
-        Store.open(data)
+        open_folder(data)
     except DatabaseDamaged as exc:
         assert exc.backup == backup
         message = str(exc)
@@ -362,22 +357,20 @@ def test_an_emptied_database_is_never_replaced_and_its_backup_is_offered(
 
 
 def test_an_empty_file_in_a_new_folder_is_a_new_database(tmp_path):
-    from okudesk.core.store import Store
 
     (tmp_path / "new").mkdir()
     (tmp_path / "new" / "okudesk.sqlite3").write_bytes(b"")  # the first start cut short
-    Store.open(tmp_path / "new").close()
+    open_folder(tmp_path / "new").close()
     assert (tmp_path / "new" / "okudesk.sqlite3").stat().st_size > 0
 
 
 def test_a_cut_short_or_damaged_database_is_found_at_start(tmp_path, capsys, monkeypatch):
     import shutil
-    import sqlite3
 
     data, backup, me = _used_store_with_backup(tmp_path, monkeypatch)
     capsys.readouterr()
     db = data / "okudesk.sqlite3"
-    con = sqlite3.connect(db)
+    con = rawdb.connect(db)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     page_size = con.execute("PRAGMA page_size").fetchone()[0]
     (root,) = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'meeting'").fetchone()
@@ -404,9 +397,9 @@ def test_a_cut_short_or_damaged_database_is_found_at_start(tmp_path, capsys, mon
 def test_a_checkpoint_cut_short_is_not_called_damage(tmp_path):
     """A crash during a WAL checkpoint can leave the file shorter than its header says; the
     WAL still holds the pages and SQLite replays it, so only a file without one is cut."""
-    from okudesk.core.store import Store, soundness
+    from okudesk.core.store import soundness
 
-    Store.open(tmp_path / "data").close()
+    open_folder(tmp_path / "data").close()
     db = tmp_path / "data" / "okudesk.sqlite3"
     whole = db.read_bytes()
     db.write_bytes(whole[: len(whole) // 2])

@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import json
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +21,7 @@ sys.path.insert(0, str(ROOT / "packaging"))
 sys.path.insert(0, str(ROOT))
 
 import freeze  # noqa: E402
+import rawdb  # noqa: E402
 
 import build_installer  # noqa: E402
 from okudesk.core.store import migrate  # noqa: E402
@@ -362,7 +362,7 @@ def test_frozen_program_upgrades_an_old_database(frozen, tmp_path):
     result = frozen_cli(folder, "stats", "--json", data=data, cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert json.loads(result.stdout)["incidents"] > 0
-    with sqlite3.connect(data / "okudesk.sqlite3") as db:
+    with rawdb.connect(data / "okudesk.sqlite3") as db:
         assert (
             db.execute("SELECT version_num FROM alembic_version").fetchone()[0]
             == migrate.SCHEMA_HEAD

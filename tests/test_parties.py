@@ -2,10 +2,10 @@
 an older database holds, and coverage (which party was met, by which post, when) as a fact."""
 
 import shutil
-import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import rawdb
 from sqlalchemy import select
 
 from okudesk.core import permissions
@@ -97,7 +97,7 @@ def test_an_upgraded_database_maps_a_party_it_names_and_keeps_the_text(tmp_path)
     folder.mkdir()
     db = folder / "okudesk.sqlite3"
     shutil.copy(Path(__file__).parent / "fixtures" / "schema-0005.sqlite3", db)
-    con = sqlite3.connect(db)
+    con = rawdb.connect(db)
     kinds = dict(con.execute("SELECT name, id FROM stakeholder_type"))
     texts = {
         "Calon legislatif": "Caleg DPRD dari PDI Perjuangan",

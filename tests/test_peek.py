@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import rawdb
 
 from okudesk.core import permissions
 from okudesk.core.models import Officer, utcnow
@@ -105,11 +106,10 @@ def test_peeking_neither_loads_sqlalchemy_nor_changes_the_file(store):
 
 @pytest.mark.parametrize("revision", ["0004_accounts", "9999_from_a_newer_okudesk"])
 def test_another_schema_revision_needs_the_store(store, revision):
-    import sqlite3
 
     _officer(store, "Zainal Abidin", "85010001")
     store.close()
-    con = sqlite3.connect(store.data_dir / DB_NAME)
+    con = rawdb.connect(store.data_dir / DB_NAME)
     with con:
         con.execute("UPDATE alembic_version SET version_num = ?", (revision,))
     con.close()

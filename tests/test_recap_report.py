@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 import test_reports
+from cli_login import open_folder
 from test_reports import PASS, _anchors, _text
 
 from okudesk.core.errors import OkudeskError
@@ -78,11 +79,10 @@ def test_rekap_command_writes_a_signed_pdf_that_verify_and_pdfsig_accept(
 
     from okudesk.cli import main
     from okudesk.core.records import meetings, officers
-    from okudesk.core.store import Store
 
     data = str(tmp_path / "d")
     assert main(["--data-dir", data, "demo", "--meetings", "5", "--incidents", "30"]) == 0
-    with Store.open(tmp_path / "d") as store, store.read() as s:  # a demo officer signs
+    with open_folder(tmp_path / "d") as store, store.read() as s:  # a demo officer signs
         meeting = meetings.get_meeting(s, meetings.latest_meeting_id(s))
         nrp = officers.get_officer(s, meeting.reported_by_id).nrp
     capsys.readouterr()

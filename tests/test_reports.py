@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import pytest
-from cli_login import as_officer, reporter_of_latest
+from cli_login import as_officer, open_folder, reporter_of_latest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PIL import Image
@@ -492,9 +492,8 @@ def test_officer_can_use_an_official_pkcs12_certificate(setup):
 
 def test_demo_officers_sign_with_the_demo_passphrase(tmp_path):
     from okudesk.core import demo
-    from okudesk.core.store import Store
 
-    with Store.open(tmp_path / "demo") as store:
+    with open_folder(tmp_path / "demo") as store:
         store.actor = permissions.system_actor("pytest")
         demo.fill(store, meetings=3, incidents=3, seed=5, today=date.today() - timedelta(days=1))
         record = service.resolve_record_id(store, "meeting", "latest")
@@ -606,9 +605,8 @@ def test_cli_report_and_verify(tmp_path, monkeypatch, capsys):
 
 
 def open_store(path):
-    from okudesk.core.store import Store
 
-    return Store.open(path)
+    return open_folder(path)
 
 
 def test_an_officer_signs_only_their_own_reports_unless_commander(setup):
@@ -629,16 +627,15 @@ def test_an_officer_signs_only_their_own_reports_unless_commander(setup):
 def test_officer_certificates_follow_the_sync_identity_and_hq_enrolment(tmp_path, yesterday):
     """Before sync the post's own CA certifies officers; after the sync set-up and HQ's
     certificate, the next signature chains to HQ, and older reports still verify here."""
-    from okudesk.core.store import Store
     from okudesk.core.sync import trust
 
-    hq = Store.open(tmp_path / "hq")
+    hq = open_folder(tmp_path / "hq")
     hq.actor = permissions.system_actor("pytest")
     with hq.write() as s:
         trust.set_up_hq(s, name="Polres OKU", code="OKU")
         kit = trust.add_post(s, code="BTT", name="Polsek Baturaja Timur", out_dir=tmp_path / "usb")
         hq_identity = trust.signing_identity(s)
-    post = Store.open(tmp_path / "post")
+    post = open_folder(tmp_path / "post")
     post.actor = permissions.system_actor("pytest")
     with post.write() as s:
         kec = reference.kecamatan(s)[0].id
@@ -897,7 +894,6 @@ def test_a_page_changed_and_re_signed_by_another_trusted_officer_is_not_valid(se
 
 
 def test_a_superseded_report_names_the_amendment_and_unknown_ones_say_so(setup, tmp_path):
-    from okudesk.core.store import Store
 
     first = service.make_report(setup.store, "meeting", setup.meeting_id, passphrase=PASS)
     with setup.store.read() as s:
@@ -921,7 +917,7 @@ def test_a_superseded_report_names_the_amendment_and_unknown_ones_say_so(setup, 
     assert verification.overall_verdict(checked, reg) == verification.VALID
     _checked_new, reg_new = _checked(setup, amended.pdf)
     assert reg_new.state == verification.IDENTICAL
-    other = Store.open(tmp_path / "lain")
+    other = open_folder(tmp_path / "lain")
     try:
         with other.read() as s:
             reg_other = verification.check_register(s, checked)

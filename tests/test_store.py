@@ -1,9 +1,9 @@
 import hashlib
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
+import rawdb
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
@@ -82,7 +82,7 @@ def test_foreign_keys_are_enforced(store):
 def test_database_from_newer_okudesk_is_refused_and_left_untouched(tmp_path):
     Store.open(tmp_path).close()
     db = tmp_path / "okudesk.sqlite3"
-    con = sqlite3.connect(db)
+    con = rawdb.connect(db)
     con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     con.commit()
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -120,7 +120,7 @@ def test_backup_is_taken_before_a_migration(tmp_path):
     reopened.close()
     backups = list((tmp_path / "backups").glob("okudesk-before-*.sqlite3"))
     assert len(backups) == 1
-    con = sqlite3.connect(backups[0])
+    con = rawdb.connect(backups[0])
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
 
@@ -178,7 +178,7 @@ def test_renewed_instance_keeps_counter(store):
 
 
 def _schema(folder: Path) -> set[tuple]:
-    con = sqlite3.connect(folder / "okudesk.sqlite3")
+    con = rawdb.connect(folder / "okudesk.sqlite3")
     try:
         return set(
             con.execute(

@@ -9,13 +9,13 @@ and signed by the post's real key as any bundle.
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import tempfile
 import uuid
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+import rawdb
 from sqlalchemy import select
 from sync_world import (
     WHEN,
@@ -87,7 +87,7 @@ class Attack:
 
     def sql(self, which: str, statement: str, *args) -> None:
         """Past the services and past SQLite's foreign key check, as a modified okudesk can."""
-        con = sqlite3.connect(self.dir / which / "okudesk.sqlite3")
+        con = rawdb.connect(self.dir / which / "okudesk.sqlite3")
         con.execute("PRAGMA foreign_keys = OFF")
         with con:
             con.execute(statement, args)

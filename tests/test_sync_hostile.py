@@ -8,7 +8,6 @@ import hashlib
 import io
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -16,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import rawdb
 from sync_world import add_incident, add_meeting, enroll, export_to, make_hq, open_store
 
 from okudesk.core.records import photos
@@ -77,7 +77,7 @@ def _fresh(world, which: str = "hq-pristine") -> Path:
 
 
 def _digest(folder: Path, *, but_the_trail: bool = False) -> str:
-    con = sqlite3.connect(f"file:{folder / 'okudesk.sqlite3'}?mode=ro", uri=True)
+    con = rawdb.connect(folder)
     skipped = ('INSERT INTO "audit_entry"', 'INSERT INTO "store_meta"')
     try:
         lines = [x for x in con.iterdump() if not (but_the_trail and x.startswith(skipped))]
@@ -97,7 +97,7 @@ def _refused(folder: Path, path: Path, *needles: str, audited: bool = False) -> 
     assert any(n in outcome.reason for n in needles), outcome.reason
     assert _digest(folder, but_the_trail=audited) == before, "refused bundle changed HQ's data"
     if audited:
-        con = sqlite3.connect(f"file:{folder / 'okudesk.sqlite3'}?mode=ro", uri=True)
+        con = rawdb.connect(folder)
         try:
             trail = con.execute(
                 "SELECT summary FROM audit_entry WHERE action = 'import_refused'"

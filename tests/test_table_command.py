@@ -2,8 +2,8 @@
 written match a count made in the database; bad input is one line and writes nothing."""
 
 import csv
-import sqlite3
 
+import rawdb
 from cli_login import officer_with_role
 from xlsx_reader import read
 
@@ -20,7 +20,7 @@ def _demo(tmp_path, monkeypatch, capsys):
 
 def test_table_writes_the_filtered_rows_and_says_how_many(tmp_path, monkeypatch, capsys):
     data, me = _demo(tmp_path, monkeypatch, capsys)
-    db = sqlite3.connect(tmp_path / "d" / "okudesk.sqlite3")
+    db = rawdb.connect(tmp_path / "d" / "okudesk.sqlite3")
     kecamatan, expected = db.execute(
         "SELECT k.name, count(*) FROM incident i JOIN kecamatan k ON k.id = i.kecamatan_id"
         " WHERE i.deleted_at IS NULL GROUP BY k.name ORDER BY count(*) DESC LIMIT 1"

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import uuid
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+import rawdb
 from sync_world import add_incident, add_meeting, enroll, export_to, make_hq, open_store
 
 from okudesk.cli import main
 from okudesk.core.history import audit
+from okudesk.core.store import cipher
 from okudesk.core.sync import importer, receipt, trail
 
 
@@ -57,8 +58,8 @@ def _verify(folder: Path) -> audit.Verification:
         return audit.verify(s)
 
 
-def _db(folder: Path) -> sqlite3.Connection:
-    return sqlite3.connect(folder / "okudesk.sqlite3")
+def _db(folder: Path) -> cipher.Connection:
+    return rawdb.connect(folder / "okudesk.sqlite3")
 
 
 _COLS = (
@@ -67,7 +68,7 @@ _COLS = (
 )
 
 
-def _rechain(db: sqlite3.Connection, chain: str) -> None:
+def _rechain(db: cipher.Connection, chain: str) -> None:
     """What an attacker with the file and the source does: recompute the unkeyed chain from
     its first entry and write the tip back."""
     rows = db.execute(
@@ -89,11 +90,11 @@ def _rechain(db: sqlite3.Connection, chain: str) -> None:
     )
 
 
-def _own_chain(db: sqlite3.Connection) -> str:
+def _own_chain(db: cipher.Connection) -> str:
     return db.execute("SELECT value FROM store_meta WHERE key='audit_tip'").fetchone()[0].split()[0]
 
 
-def _acked_seq(db: sqlite3.Connection) -> int:
+def _acked_seq(db: cipher.Connection) -> int:
     return json.loads(
         db.execute("SELECT value FROM store_meta WHERE key='audit_ack'").fetchone()[0]
     )["seq"]
@@ -161,7 +162,7 @@ def test_removing_an_entry_from_the_middle_and_renumbering_is_detected(synced, t
     assert not result.ok, "a renumbered chain still verified"
 
 
-def _bump(db: sqlite3.Connection, where: str, params: tuple) -> None:
+def _bump(db: cipher.Connection, where: str, params: tuple) -> None:
     """Give the chosen audit rows new change versions, so the next export sends them again."""
     counter = db.execute("SELECT number FROM store_meta WHERE key='change_counter'").fetchone()[0]
     ids = [r[0] for r in db.execute(f"SELECT id FROM audit_entry WHERE {where}", params)]

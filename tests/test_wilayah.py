@@ -4,10 +4,10 @@ place when it is upgraded."""
 
 import csv
 import shutil
-import sqlite3
 from collections import Counter
 from pathlib import Path
 
+import rawdb
 from sqlalchemy import select
 
 from okudesk.core import permissions
@@ -76,7 +76,7 @@ def test_typing_an_official_village_again_picks_the_official_row(store):
 
 def _places(db: Path) -> list[tuple[str, str, str, str]]:
     """Every live record's (table, id, kecamatan, village name), read with sqlite3."""
-    con = sqlite3.connect(db)
+    con = rawdb.connect(db)
     try:
         rows = []
         for table in ("meeting", "incident", "stakeholder"):
@@ -97,7 +97,7 @@ def test_an_upgraded_database_keeps_every_place_and_counts_under_the_codes(tmp_p
     folder.mkdir()
     db = folder / "okudesk.sqlite3"
     shutil.copy(Path(__file__).parent / "fixtures" / "schema-0005.sqlite3", db)
-    con = sqlite3.connect(db)
+    con = rawdb.connect(db)
     con.execute("UPDATE desa SET name = 'sekar  JAYA' WHERE name = 'Sekar Jaya'")
     con.commit()
     con.close()
@@ -141,7 +141,7 @@ def test_an_upgraded_database_keeps_every_place_and_counts_under_the_codes(tmp_p
     for (_, _, _, old), (_, _, _, new) in zip(before, after, strict=True):
         # "Tanjung Agung" typed by the post is the official "Tanjungagung"
         assert "".join(old.split()).casefold() == "".join(new.split()).casefold()
-    con = sqlite3.connect(db)
+    con = rawdb.connect(db)
     try:
         # records now point at the official rows: no record of a matched village is left
         # on a switched-off row

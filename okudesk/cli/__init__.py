@@ -231,7 +231,8 @@ def open_store(
     * ``first_run``: setting up an installation that has no account yet (nobody to log in).
     """
     from okudesk.core import permissions
-    from okudesk.core.security import accounts
+    from okudesk.core.errors import StoreLocked
+    from okudesk.core.security import accounts, unlocking
     from okudesk.core.store import Store
 
     nrp = getattr(args, "officer", None)
@@ -240,10 +241,16 @@ def open_store(
         passphrase = read_passphrase(args)
         if passphrase is None:
             raise login_required()
-    store = Store.open(data_dir(args))
+        store = unlocking.open_as(data_dir(args), passphrase, nrp=nrp)
+    else:
+        try:
+            store = Store.open(data_dir(args))
+        except StoreLocked:
+            raise login_required() from None
     try:
         if nrp:
             store.actor = accounts.login(store, passphrase or "", nrp=nrp, own_passphrase_only=True)
+            unlocking.after_login(store, store.actor.officer_id, passphrase or "")
             args.login_passphrase = passphrase  # a report is signed with the same one
         elif not login:
             store.actor = permissions.system_actor(installation or "instalasi")

@@ -124,18 +124,26 @@ def list_accounts(args: argparse.Namespace) -> int:
 
 def create_admin(args: argparse.Namespace) -> int:
     from okudesk.core.records import posts
-    from okudesk.core.security import accounts
+    from okudesk.core.security import accounts, unlocking
 
-    with open_store(args, first_run=True) as store, store.write() as session:
-        post = posts.this_post(session)
-        info = accounts.create_first_admin(
-            session,
-            name=args.name,
-            nrp=args.nrp,
-            passphrase=_new_passphrase(args),
-            role=args.role,
-            post_id=post.id if post else None,
-        )
+    passphrase = _new_passphrase(args)
+    assert passphrase is not None  # required: raised otherwise
+    store = open_store(args, first_run=True)
+    try:
+        with store.write() as session:
+            post = posts.this_post(session)
+            info = accounts.create_first_admin(
+                session,
+                name=args.name,
+                nrp=args.nrp,
+                passphrase=passphrase,
+                role=args.role,
+                post_id=post.id if post else None,
+            )
+        # from the first passphrase on, the store is encrypted (security/unlocking.py)
+        store = unlocking.encrypt_now(store, passphrase, officer_id=info.officer_id)
+    finally:
+        store.close()
     print(f"Akun {info.role} dibuat untuk {info.display} (NRP {info.nrp}).")
     return EXIT_OK
 
@@ -166,8 +174,7 @@ def unlock(args: argparse.Namespace) -> int:
 def change_own(args: argparse.Namespace) -> int:
     """The officer's own passphrase: the current one is checked like a login (and counted);
     after an admin's reset the new signing key is made now, under the new passphrase."""
-    from okudesk.core.security import accounts, credentials
-    from okudesk.core.store import Store
+    from okudesk.core.security import accounts, credentials, unlocking
 
     if not args.officer:
         raise login_required()
@@ -176,7 +183,7 @@ def change_own(args: argparse.Namespace) -> int:
         raise login_required()
     new = _new_passphrase(args, ask=True)
     assert new is not None  # required: raised otherwise
-    with Store.open(data_dir(args)) as store:
+    with unlocking.open_as(data_dir(args), current, nrp=args.officer) as store:
         with store.read(actor=None) as session:
             officer_id = _officer_id(session, args.officer)
         accounts.change_passphrase(store, officer_id, current, new)

@@ -52,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"\r{kind}: {done}/{total}", end="", file=sys.stderr, flush=True)
 
     # demo data into an empty folder is self-contained; into one with accounts, a login
-    with open_store(args, first_run=True) as store:
+    store = open_store(args, first_run=True)
+    try:
         summary = demo.fill(
             store,
             meetings=args.meetings,
@@ -60,6 +61,9 @@ def run(args: argparse.Namespace) -> int:
             seed=args.seed,
             progress=progress,
         )
+        store = demo.encrypted(store)
+    finally:
+        store.close()
     if interactive:
         print(file=sys.stderr)
     print(

@@ -319,6 +319,23 @@ def _fill(
 
 
 DEMO_PASSPHRASE = "demo"  # demo officers' login and signing passphrase: for trying okudesk only
+
+
+def encrypted(store: Store) -> Store:
+    """The demo store encrypted like any store whose officers have passphrases (the demo
+    officers' passphrase unwraps its key): ``store`` is closed and the encrypted one returned.
+    A store that is encrypted already (demo data added after a login) is returned as it is."""
+    from okudesk.core.security import unlocking
+
+    if store.data_key is not None:
+        return store
+    with store.read(actor=None) as session:
+        choices = accounts.login_choices(session)
+    if not choices:
+        return store
+    return unlocking.encrypt_now(store, DEMO_PASSPHRASE, officer_id=choices[0].officer_id)
+
+
 DEMO_PHOTO_MEETINGS = 8
 PHOTO_CAPTIONS = (
     "Suasana kegiatan",

@@ -21,6 +21,11 @@ class StoreError(OkudeskError):
     """The data folder or database cannot be used as it is."""
 
 
+class StoreLocked(StoreError):
+    """The database is encrypted and no data key was given: an officer must log in (their
+    passphrase unwraps the key, store/keyring.py)."""
+
+
 class DatabaseTooNew(StoreError):
     pass
 

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 import threading
+
+from okudesk.core.store import cipher
 
 
 def _keep_the_test_loop(monkeypatch) -> None:
@@ -29,7 +30,7 @@ def test_a_full_disk_at_start_says_so(qtbot, gui_env, store, tmp_path, monkeypat
     # the files it reads a WAL database with and says "database or disk is full"
 
     def no_room(*_a, **_k):
-        raise sqlite3.OperationalError("database or disk is full")
+        raise cipher.OperationalError("database or disk is full")
 
     monkeypatch.setattr(migrate, "read_revision", no_room)
     window = app.start(store.data_dir, "id")
@@ -46,7 +47,7 @@ def test_a_full_disk_while_working_is_shown_plainly(gui_env):
 
     from okudesk.gui import errors
 
-    exc = OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
+    exc = OperationalError("INSERT", {}, cipher.OperationalError("database or disk is full"))
     text, details = errors.user_message(exc)
     assert text.startswith("Disk penuh") and "tak terduga" not in text
     assert "OperationalError" in details  # the log keeps what SQLite said

@@ -3,9 +3,9 @@ post shows at once, statuses read in the user's language, partial lists say so."
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime, timedelta
 
+import rawdb
 from sync_world import add_incident, enroll, export_to, import_all, make_hq
 
 
@@ -26,7 +26,7 @@ def test_a_silent_post_is_highlighted_and_every_post_shows(qtbot, tmp_path):
         post.close()
     hq.close()
     # BTB's last bundle arrived 12 days ago (the reminder is at 7 days by default)
-    with sqlite3.connect(tmp_path / "hq" / "okudesk.sqlite3") as db:
+    with rawdb.connect(tmp_path / "hq" / "okudesk.sqlite3") as db:
         old = (datetime.now() - timedelta(days=12)).isoformat(sep=" ")
         assert db.execute(
             "UPDATE sync_bundle SET imported_at=? WHERE post_code='BTB'", (old,)

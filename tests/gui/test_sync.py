@@ -4,6 +4,7 @@ bring the receipt back."""
 from __future__ import annotations
 
 import pytest
+import rawdb
 from sync_world import add_incident, add_meeting, enroll, make_hq, open_store
 
 
@@ -136,7 +137,6 @@ def qtbot_button():
 def test_hq_sees_a_posts_rewritten_audit_trail_on_the_page(gui, qtbot, tmp_path, monkeypatch):
     """A post re-chains its trail with sqlite3 and sends it again signed with its real key:
     HQ keeps its copy, and the import row and the post list say so."""
-    import sqlite3
 
     from test_trail_authority import _bump, _own_chain, _rechain
 
@@ -151,7 +151,7 @@ def test_hq_sees_a_posts_rewritten_audit_trail_on_the_page(gui, qtbot, tmp_path,
     add_incident(post, "Kejadian")
     assert importer.import_bundle(hq, export.export_bundle(post, usb).path, write_receipt=False).ok
     post.close()
-    with sqlite3.connect(tmp_path / "post" / "okudesk.sqlite3") as db:
+    with rawdb.connect(tmp_path / "post" / "okudesk.sqlite3") as db:
         chain = _own_chain(db)
         db.execute("UPDATE audit_entry SET summary='diubah' WHERE chain=? AND seq=2", (chain,))
         _rechain(db, chain)

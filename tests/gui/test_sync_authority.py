@@ -4,9 +4,9 @@ opening over a stored value that is not a date."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 
+import rawdb
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 from sync_world import WHEN, add_incident, add_meeting, enroll, export_to, make_hq
@@ -45,7 +45,7 @@ def test_hq_page_shows_refused_and_set_aside_bundles(qtbot, tmp_path, monkeypatc
         )
     export_to(bbb, forged)
     hq.close()
-    con = sqlite3.connect(tmp_path / "hq" / "okudesk.sqlite3")
+    con = rawdb.connect(tmp_path / "hq" / "okudesk.sqlite3")
     with con:
         con.execute("UPDATE incident SET occurred_at = 'not a date'")
     con.close()

@@ -43,6 +43,7 @@ from okudesk.core.permissions import (
     require,
     system_actor,
 )
+from okudesk.core.store import keyring
 
 if TYPE_CHECKING:
     from okudesk.core.store import Store
@@ -117,7 +118,7 @@ LOCK_AFTER = 5  # failures in a row that lock the account
 LOCK_MINUTES = 15
 
 
-def _wait_after(failures: int) -> timedelta:
+def wait_after(failures: int) -> timedelta:
     if failures >= LOCK_AFTER:
         return timedelta(minutes=LOCK_MINUTES)
     if failures >= FREE_ATTEMPTS:
@@ -240,11 +241,10 @@ def create_first_admin(
             officer_id = officers.add_officer(
                 session, name=name, nrp=nrp, rank_id=rank_id, position=position, post_id=post_id
             ).id
-        account = OfficerAccount(
-            officer_id=officer_id, role=role, passphrase_hash=hash_passphrase(passphrase)
-        )
+        account = OfficerAccount(officer_id=officer_id, role=role, passphrase_hash="")
         session.add(account)
         session.flush()
+        _passphrase_is(session, account, passphrase)
     finally:
         session.info[permissions.ACTOR_KEY] = previous
     return _account_info(account)
@@ -356,7 +356,7 @@ def _reset_by_admin(
     chooses a passphrase of their own (:func:`change_passphrase`)."""
     from okudesk.core.security import credentials
 
-    account.passphrase_hash = hash_passphrase(one_time)
+    _passphrase_is(session, account, one_time)
     revoked = credentials.revoke_for_reset(session, account.officer_id, revoked_by=actor.name)
     audit.record(
         session,
@@ -376,8 +376,24 @@ def _reset_by_admin(
     )
 
 
+def _passphrase_is(session: Session, account: OfficerAccount, passphrase: str) -> None:
+    """Set the account's passphrase: its hash, and (in an encrypted store, once committed)
+    the officer's wrap of the data key (store/keyring.py)."""
+    account.passphrase_hash = hash_passphrase(passphrase)
+    officer = session.get(Officer, account.officer_id)
+    if officer is not None:
+        keyring.stage_wrap(session.info, holder(officer), passphrase)
+
+
+def holder(officer: Officer) -> keyring.Holder:
+    """How the key file names the officer (the login screen's line)."""
+    return keyring.Holder(
+        officer.id, officer.name, officer.rank.name if officer.rank else "", officer.nrp or ""
+    )
+
+
 def _set_hash(session: Session, account: OfficerAccount, *, old: str | None, new: str) -> None:
-    account.passphrase_hash = hash_passphrase(new)
+    _passphrase_is(session, account, new)
     _signing_key_follows_passphrase(session, account.officer_id, old, new)
 
 
@@ -462,11 +478,11 @@ def _attempt(
             summary=_("Ditolak: akun terkunci"),
             actor=actor,
         )
-        return _locked_error(account, wait, just_failed=False)
+        return locked_error(account.failed_count, wait, just_failed=False)
     if not verify_passphrase(passphrase or "", account.passphrase_hash):
         account.failed_count += 1
         account.last_failed_at = now
-        delay = _wait_after(account.failed_count)
+        delay = wait_after(account.failed_count)
         account.locked_until = now + delay if delay else None
         audit.record(
             session,
@@ -477,7 +493,7 @@ def _attempt(
             actor=actor,
         )
         if delay:
-            return _locked_error(account, delay.total_seconds())
+            return locked_error(account.failed_count, delay.total_seconds())
         return LoginFailed(_("Kata sandi salah"))
     account.failed_count = 0
     account.locked_until = None
@@ -488,10 +504,10 @@ def _attempt(
     return actor
 
 
-def _locked_error(
-    account: OfficerAccount, seconds: float, *, just_failed: bool = True
-) -> LoginFailed:
-    if account.failed_count >= LOCK_AFTER:
+def locked_error(failed_count: int, seconds: float, *, just_failed: bool = True) -> LoginFailed:
+    """What an officer is told after ``failed_count`` wrong passphrases in a row, with
+    ``seconds`` to wait."""
+    if failed_count >= LOCK_AFTER:
         minutes = max(1, round(seconds / 60))
         return LoginFailed(
             _(

@@ -7,39 +7,27 @@ database open, which a plain file copy of a WAL database does not guarantee.
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
-from urllib.parse import quote
+
+from okudesk.core.store import cipher
 
 
-def read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot change the file.
-
-    SQLite takes read-only mode only in a ``file:`` URI, so the path is quoted (spaces,
-    ``#`` and ``%`` are common in Windows folder names): ``/data`` -> ``file:///data``,
-    ``C:/data`` -> ``file:///C:/data``, a network share ``//pc/share`` -> ``file:////pc/share``.
-    """
-    target = Path(path).resolve().as_posix()
-    if not target.startswith("/"):
-        target = "/" + target
-    return sqlite3.connect("file://" + quote(target, safe="/:") + "?mode=ro", uri=True)
+def read_only(path: Path, key: bytes | None = None) -> cipher.Connection:
+    """A connection that cannot change the file (``key``: the data key of an encrypted one)."""
+    return cipher.connect(path, key, read_only=True)
 
 
-def backup_database(source: Path, target: Path) -> Path:
-    """Copy ``source`` to ``target`` (written beside it under a temporary name first)."""
+def backup_database(source: Path, target: Path, key: bytes | None = None) -> Path:
+    """Copy ``source`` to ``target`` (written beside it under a temporary name first),
+    encrypted with the same ``key`` as the source."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     if partial.exists():
         partial.unlink()
     try:
-        src = read_only(source)
+        src = read_only(source, key)
         try:
-            dst = sqlite3.connect(partial)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
+            cipher.backup(src, partial, key)
         finally:
             src.close()
         with open(partial, "rb+") as fh:
@@ -51,26 +39,29 @@ def backup_database(source: Path, target: Path) -> Path:
     return target
 
 
-def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
+def integrity_problems(path: Path, *, quick: bool = False, key: bytes | None = None) -> list[str]:
     """What ``PRAGMA integrity_check`` reports; an empty list means the file is sound.
 
     ``quick``: ``PRAGMA quick_check``, everything but whether each index matches its table
     (a third of the time on a large database; a damaged index is rebuilt by REINDEX)."""
-    con = read_only(path)
+    try:
+        con = read_only(path, key)
+    except cipher.DatabaseError as exc:
+        return [str(exc)]
     try:
         pragma = "quick_check" if quick else "integrity_check"
         rows = [r[0] for r in con.execute(f"PRAGMA {pragma}")]
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         return [str(exc)]
     finally:
         con.close()
     return [] if rows == ["ok"] else rows
 
 
-def revision_of(con: sqlite3.Connection) -> str | None:
+def revision_of(con: cipher.Connection) -> str | None:
     """The Alembic revision stamped in the database ``con`` is open on (None: not stamped).
 
-    Raises sqlite3.DatabaseError when the file is not an SQLite database."""
+    Raises cipher.DatabaseError when the file is not an SQLite database."""
     has_table = con.execute(
         "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
     ).fetchone()
@@ -81,12 +72,12 @@ def revision_of(con: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
-def read_revision(path: Path) -> str | None:
+def read_revision(path: Path, key: bytes | None = None) -> str | None:
     """The Alembic revision stamped in a database, read without changing the file.
 
-    Raises sqlite3.DatabaseError when the file is not an SQLite database.
+    Raises cipher.DatabaseError when the file is not an SQLite database.
     """
-    con = read_only(path)
+    con = read_only(path, key)
     try:
         return revision_of(con)
     finally:

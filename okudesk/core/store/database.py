@@ -7,7 +7,6 @@ Import it from the package: ``from okudesk.core.store import Store``.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,10 +16,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from okudesk.core import folderlock, permissions
-from okudesk.core.errors import StoreError
+from okudesk.core.errors import StoreError, StoreLocked
 from okudesk.core.history import audit, changes, versioning
 from okudesk.core.i18n import _
-from okudesk.core.store import DB_NAME, RESTORING_NAME, faults, migrate, pragmas
+from okudesk.core.store import DB_NAME, RESTORING_NAME, cipher, faults, keyring, migrate, pragmas
+from okudesk.core.store.encrypting import encrypt_in_place
+from okudesk.core.store.keyring import Keyring
 from okudesk.core.store.restoring import finish_interrupted_restore
 
 
@@ -35,9 +36,11 @@ changes.install(OkudeskSession)
 
 
 class Store:
-    def __init__(self, data_dir: Path, engine: Engine):
+    def __init__(self, data_dir: Path, engine: Engine, data_key: bytes | None = None):
         self.data_dir = data_dir
         self.engine = engine
+        # The key the database is encrypted with (None: a plain store, see :meth:`open`).
+        self.data_key = data_key
         # Who acts in sessions that do not name an actor (okudesk.core.permissions.Actor): the
         # GUI sets the logged-in officer and clears it on lock; the CLI sets the console.
         self.actor: permissions.Actor | None = None
@@ -62,8 +65,14 @@ class Store:
         return self.data_dir / "backups"
 
     @classmethod
-    def open(cls, data_dir: Path | str, *, seed: bool = True) -> Store:
-        """Open (creating if needed) the store in ``data_dir`` and bring its schema up to date."""
+    def open(cls, data_dir: Path | str, *, key: bytes | None = None, seed: bool = True) -> Store:
+        """Open (creating if needed) the store in ``data_dir`` and bring its schema up to date.
+
+        ``key`` is the data key (unwrapped from the key file by an officer's passphrase,
+        security/unlocking.py). With it, a new database is created encrypted and a plain
+        one is encrypted in place first (store/encrypting.py). Without it only a plain
+        database opens (a first run before any officer has a passphrase, or an older
+        okudesk's, until its first login); an encrypted one raises StoreLocked."""
         data_dir = Path(data_dir)
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
@@ -87,16 +96,26 @@ class Store:
             if (data_dir / RESTORING_NAME).exists():  # only when nobody else has it open
                 with folderlock.exclusive(data_dir):
                     finish_interrupted_restore(data_dir)
-            must_migrate = migrate.prepare(db_path, backup_dir)
+            if key is not None and cipher.is_plain(db_path):
+                encrypt_in_place(data_dir, key)
+            elif key is None and _encrypted(db_path, data_dir):
+                raise StoreLocked(
+                    _("Basis data terenkripsi: masuk sebagai petugas dengan kata sandi")
+                )
+            must_migrate = migrate.prepare(db_path, backup_dir, key)
         except BaseException as exc:
             folderlock.release(data_dir)
             if faults.is_disk_full(exc):  # the backup before a migration found no room
                 needed = faults.room_needed(db_path, migrating=True)
                 raise faults.disk_full(data_dir, needed) from exc
             raise
-        engine = create_engine(f"sqlite:///{db_path}")
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: cipher.connect(db_path, key, check_same_thread=False),
+            module=cipher.dbapi,
+        )
         pragmas.install(engine)
-        store = cls(data_dir, engine)
+        store = cls(data_dir, engine, key)
         store._holds_folder = True
         try:
             if must_migrate:
@@ -112,7 +131,7 @@ class Store:
             if faults.is_disk_full(exc):  # not damage: SQLite says "disk is full" for both
                 needed = faults.room_needed(db_path, migrating=must_migrate)
                 raise faults.disk_full(data_dir, needed) from exc
-            if not isinstance(exc, sqlite3.DatabaseError):
+            if not isinstance(exc, cipher.DatabaseError):
                 raise
             raise StoreError(
                 _("Basis data rusak atau bukan basis data okudesk: {path}", path=db_path)
@@ -121,6 +140,10 @@ class Store:
             store.close()
             raise
         return store
+
+    @property
+    def encrypted(self) -> bool:
+        return self.data_key is not None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -156,9 +179,24 @@ class Store:
         session.info[permissions.ACTOR_KEY] = actor if actor is not None else self.actor
         try:
             yield session
+            staged = session.info.pop(keyring.STAGED, None)
+            if staged and self.data_key is None:
+                staged = None  # a plain store has no key file yet (security/unlocking.py)
+            if staged and self.data_key is not None:
+                session.flush()
+                keyring.apply_before_commit(self.data_dir, self.data_key, staged)
             session.commit()
+            if staged:
+                keyring.apply_after_commit(self.data_dir, staged)
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
+
+
+def _encrypted(db_path: Path, data_dir: Path) -> bool:
+    """Whether the database is encrypted, or being encrypted: its key file exists. (An
+    encrypted file looks like random bytes: without the key file the store cannot tell it
+    from a file that is not a database, and migrate.prepare reports it as unreadable.)"""
+    return Keyring.path(data_dir).exists()

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import errno
 import shutil
-import sqlite3
 from pathlib import Path
 
 from okudesk.core.errors import DiskFull
 from okudesk.core.i18n import _
+from okudesk.core.store import cipher
 from okudesk.core.volumes import human_size
 
 # What a write needs beyond the database itself: SQLite's journal (WAL) of one transaction,
 # a photo, a report. Generous: telling someone to free 50 MB costs little.
 WORKING_ROOM = 50_000_000
+SQLITE_FULL = 13  # SQLite's result code for a full disk
 
 
 def is_disk_full(exc: BaseException | None) -> bool:
@@ -23,8 +24,8 @@ def is_disk_full(exc: BaseException | None) -> bool:
     seen: set[int] = set()
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
-        if isinstance(exc, sqlite3.Error):
-            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        if isinstance(exc, cipher.Error):
+            if getattr(exc, "sqlite_errorcode", None) == SQLITE_FULL:
                 return True
             if "disk is full" in str(exc):
                 return True

@@ -7,13 +7,12 @@ before anything else opens it).
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from okudesk.core.errors import DatabaseTooNew, StoreError
 from okudesk.core.i18n import _
-from okudesk.core.store import soundness
+from okudesk.core.store import cipher, soundness
 from okudesk.core.store.backup import backup_database, read_revision
 
 TYPE_CHECKING = False  # as typing's, without importing typing (store/quick.py's path)
@@ -56,14 +55,14 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def prepare(db_path: Path, backup_dir: Path) -> bool:
+def prepare(db_path: Path, backup_dir: Path, key: bytes | None = None) -> bool:
     """Whether the database must be migrated. Refuses one that is damaged (store/soundness.py)
     or made by a newer okudesk, and backs up an existing database before it is migrated."""
-    if soundness.check(db_path, backup_dir):  # missing, or empty in a folder never used
+    if soundness.check(db_path, backup_dir, key):  # missing, or empty in a folder never used
         return True
     try:
-        revision = read_revision(db_path)
-    except sqlite3.DatabaseError as exc:
+        revision = read_revision(db_path, key)
+    except cipher.DatabaseError as exc:
         raise StoreError(
             _("Basis data rusak atau bukan basis data okudesk: {path}", path=db_path)
         ) from exc
@@ -78,7 +77,9 @@ def prepare(db_path: Path, backup_dir: Path) -> bool:
             )
         )
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup_database(db_path, backup_dir / f"okudesk-before-{revision or 'schema'}-{stamp}.sqlite3")
+    backup_database(
+        db_path, backup_dir / f"okudesk-before-{revision or 'schema'}-{stamp}.sqlite3", key
+    )
     return True
 
 

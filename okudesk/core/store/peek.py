@@ -15,10 +15,12 @@ damaged or locked file. tests/test_peek.py keeps the answer equal to ``accounts.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import NamedTuple
 
+from okudesk.core.errors import StoreError
+from okudesk.core.store import cipher
+from okudesk.core.store.keyring import Keyring
 from okudesk.core.store.quick import open_current
 
 # The rows of accounts.login_choices: active, not deleted officers with an account, by name.
@@ -51,14 +53,25 @@ class LoginScreen(NamedTuple):
 
 def login_screen(data_dir: Path) -> LoginScreen | None:
     """What the login screen shows for the database in ``data_dir``, or None when only the
-    opened store can tell."""
+    opened store can tell.
+
+    An encrypted store lists the officers its key file names (store/keyring.py: who holds a
+    wrap of the data key); a plain one (first run, or an older okudesk's, encrypted at its
+    first login) those with an account."""
+    try:
+        keys = Keyring.load(data_dir)
+    except StoreError:  # a damaged key file: opening the store says what is wrong
+        return None
+    if keys is not None:
+        choices = tuple(LoginChoice(*holder) for holder in keys.holders())
+        return LoginScreen(first_admin=False, choices=choices)
     con = open_current(data_dir)
     if con is None:
         return None
     try:
         accounts = con.execute("SELECT count(*) FROM officer_account").fetchone()[0]
         choices = tuple(LoginChoice(*row) for row in con.execute(_CHOICES))
-    except sqlite3.Error:
+    except cipher.Error:
         return None
     finally:
         con.close()

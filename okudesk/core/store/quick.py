@@ -11,10 +11,9 @@ store's (``records/stats.py``, ``sync/importer.py``).
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-from okudesk.core.store import DB_NAME, RESTORING_NAME
+from okudesk.core.store import DB_NAME, RESTORING_NAME, cipher
 from okudesk.core.store.backup import read_only, revision_of
 from okudesk.core.store.migrate import SCHEMA_HEAD
 
@@ -28,7 +27,7 @@ COUNTED = {
 }
 
 
-def open_current(data_dir: Path) -> sqlite3.Connection | None:
+def open_current(data_dir: Path, key: bytes | None = None) -> cipher.Connection | None:
     """A read-only, query-only connection to the database in ``data_dir`` when the file is
     ordinary: it exists, no restore is waiting, its schema is this okudesk's. None
     otherwise: then only the opened store can answer. The caller closes it."""
@@ -36,22 +35,22 @@ def open_current(data_dir: Path) -> sqlite3.Connection | None:
     if not path.is_file() or (Path(data_dir) / RESTORING_NAME).exists():
         return None
     try:
-        con = read_only(path)
-    except sqlite3.Error:
+        con = read_only(path, key)
+    except cipher.Error:
         return None
     try:
         con.execute("PRAGMA query_only = ON")
         if revision_of(con) == SCHEMA_HEAD:
             return con
-    except sqlite3.Error:
+    except cipher.Error:
         pass
     con.close()
     return None
 
 
-def counts(data_dir: Path) -> dict | None:
+def counts(data_dir: Path, key: bytes | None = None) -> dict | None:
     """``records.stats.counts`` read from the file (each from its covering index)."""
-    con = open_current(data_dir)
+    con = open_current(data_dir, key)
     if con is None:
         return None
     try:
@@ -66,7 +65,7 @@ def counts(data_dir: Path) -> dict | None:
                 result[name] += n
                 bucket = per_post.setdefault(post_code or "", {k: 0 for k in COUNTED})
                 bucket[name] = n
-    except sqlite3.Error:
+    except cipher.Error:
         return None
     finally:
         con.close()
@@ -74,15 +73,15 @@ def counts(data_dir: Path) -> dict | None:
     return result
 
 
-def imported_bundle(data_dir: Path, sha256: str) -> str | None:
+def imported_bundle(data_dir: Path, sha256: str, key: bytes | None = None) -> str | None:
     """The ID of the bundle imported here whose file had this SHA-256 (None: none, or only
     the store can tell). The same bytes were verified when they were imported."""
-    con = open_current(data_dir)
+    con = open_current(data_dir, key)
     if con is None:
         return None
     try:
         row = con.execute("SELECT id FROM sync_bundle WHERE sha256 = ?", (sha256,)).fetchone()
-    except sqlite3.Error:
+    except cipher.Error:
         return None
     finally:
         con.close()

@@ -12,22 +12,23 @@ reads back whole.
 
 from __future__ import annotations
 
-import sqlite3
 import struct
 import zipfile
 from pathlib import Path
 
 from okudesk.core.errors import DatabaseDamaged
 from okudesk.core.i18n import _
+from okudesk.core.store import cipher
 from okudesk.core.store.backup import integrity_problems
 
 HEADER = b"SQLite format 3\x00"
+ENCRYPTED_PAGE = 4096  # SQLCipher 4's page size (store/cipher.py)
 # quick_check reads every page: ~2 ms a MB here (benchmarks/README.md), ~30 ms at this size;
 # above it the start would wait noticeably, and the daily backup checks the whole file anyway
 QUICK_CHECK_BYTES = 16 * 1024 * 1024
 
 
-def check(db_path: Path, backup_dir: Path) -> bool:
+def check(db_path: Path, backup_dir: Path, key: bytes | None = None) -> bool:
     """Whether the database is missing or empty-and-new (then the start makes it). Raises
     DatabaseDamaged, naming the last good backup, when the file is not sound."""
     try:
@@ -40,7 +41,7 @@ def check(db_path: Path, backup_dir: Path) -> bool:
         raise damaged(db_path, backup_dir, _("berkasnya kosong (0 byte)"))
     problem = header_problem(db_path, size)
     if problem is None and size <= QUICK_CHECK_BYTES:
-        problems = integrity_problems(db_path, quick=True)
+        problems = integrity_problems(db_path, quick=True, key=key)
         problem = problems[0] if problems else None
     if problem is not None:
         raise damaged(db_path, backup_dir, problem)
@@ -64,7 +65,11 @@ def header_problem(db_path: Path, size: int) -> str | None:
     except OSError as exc:
         return str(exc.strerror or exc)
     if len(header) < 100 or not header.startswith(HEADER):
-        return None  # not SQLite at all: reading its schema says so (migrate.prepare)
+        # encrypted (its header is encrypted too: SQLCipher writes whole 4 KiB pages), or not
+        # SQLite at all: reading its schema says so (migrate.prepare)
+        if len(header) == 100 and size % ENCRYPTED_PAGE and not _wal_pending(db_path):
+            return _("berkasnya terpotong ({size} byte, bukan kelipatan halaman)", size=size)
+        return None
     (page_size,) = struct.unpack_from(">H", header, 16)
     page_size = 65536 if page_size == 1 else page_size
     change_counter, pages = struct.unpack_from(">II", header, 24)
@@ -99,7 +104,7 @@ def last_good_backup(backup_dir: Path) -> Path | None:
                         return path
             elif not integrity_problems(path, quick=True):
                 return path
-        except (OSError, zipfile.BadZipFile, sqlite3.Error, ValueError, EOFError):
+        except (OSError, zipfile.BadZipFile, cipher.Error, ValueError, EOFError):
             continue
     return None
 

@@ -1,0 +1,236 @@
+"""Opening the store as an officer: their passphrase unwraps the data key.
+
+:func:`open_as` is how the GUI's login and the command line's ``--officer`` open a data
+folder. With a key file (store/keyring.py) the officer's wrap gives the data key and the
+store opens encrypted. Without one the database is plain: a new installation whose first
+officer has just been given a passphrase, or an older okudesk's. Then, when the passphrase
+is right, the store is encrypted now (store/encrypting.py): a new data key, a wrap for every
+officer with an account, and the recovery wrap to HQ when the post knows HQ's key. The
+other officers' wraps are made under their login hashes (scrypt at the login's lighter
+parameters, the only thing known of their passphrases); each is rewrapped under the full
+parameters at that officer's next login (:func:`after_login`).
+
+Whoever calls :func:`open_as` still logs in through ``accounts.login``: a wrong passphrase
+for a plain store is counted there as always. A wrong one for an encrypted store cannot
+reach the database, so it is counted in ``okudesk.attempts`` beside it, with the same waits
+and the same lock as the accounts' (accounts.wait_after); the next login that opens the
+store writes those failures into the audit trail. That file holds no secret; deleting it
+lifts a lock, which is why the key derivation's cost (not the lock) is what protects a
+copied key file (docs/security.md).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric import ec
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from okudesk.core import files
+from okudesk.core.errors import LoginFailed
+from okudesk.core.history import audit
+from okudesk.core.i18n import _
+from okudesk.core.models import Officer, OfficerAccount, SyncIdentity, utcnow
+from okudesk.core.permissions import Actor
+from okudesk.core.security import accounts, pki
+from okudesk.core.store import Store, keyring
+from okudesk.core.store.keyring import Keyring
+
+
+def open_as(
+    data_dir: Path, passphrase: str, *, nrp: str | None = None, officer_id: str | None = None
+) -> Store:
+    """The store of ``data_dir`` opened with the key this officer's passphrase unwraps."""
+    data_dir = Path(data_dir)
+    keys = Keyring.load(data_dir)
+    if keys is not None:
+        data_key, failures = _unlock_counted(data_dir, keys, passphrase, officer_id, nrp)
+        store = Store.open(data_dir, key=data_key)
+        if failures:
+            _audit_failures(store, keys, failures, officer_id=officer_id, nrp=nrp)
+        return store
+    store = Store.open(data_dir)
+    try:
+        with store.read(actor=None) as session:
+            made = _first_keyring(session, passphrase, nrp=nrp, officer_id=officer_id)
+    except BaseException:
+        store.close()
+        raise
+    if made is None:  # no such account, or the wrong passphrase: accounts.login says so
+        return store
+    keys, data_key = made
+    store.close()
+    keys.save(data_dir)  # first: from here on the key is never lost (encrypting.py)
+    return Store.open(data_dir, key=data_key)
+
+
+def encrypt_now(store: Store, passphrase: str, *, officer_id: str) -> Store:
+    """The store reopened encrypted, once its first officer has a passphrase (the first
+    admin of a new installation, demo data): ``store`` is closed."""
+    if store.data_key is not None:
+        return store
+    data_dir = store.data_dir
+    store.close()
+    return open_as(data_dir, passphrase, officer_id=officer_id)
+
+
+def _first_keyring(
+    session: Session, passphrase: str, *, nrp: str | None, officer_id: str | None
+) -> tuple[Keyring, bytes] | None:
+    query = select(OfficerAccount, Officer).join(Officer, Officer.id == OfficerAccount.officer_id)
+    rows = session.execute(query.where(Officer.deleted_at.is_(None), Officer.active.is_(True)))
+    found = [(a, o) for a, o in rows]
+    me = next(
+        (
+            (a, o)
+            for a, o in found
+            if (officer_id is not None and o.id == officer_id)
+            or (officer_id is None and nrp is not None and o.nrp == nrp)
+        ),
+        None,
+    )
+    if me is None or not accounts.verify_passphrase(passphrase, me[0].passphrase_hash):
+        return None
+    data_key = keyring.new_data_key()
+    keys = keyring.new_keyring(data_key).with_officer(data_key, accounts.holder(me[1]), passphrase)
+    for account, officer in found:
+        if officer.id == me[1].id:
+            continue
+        kdf, kek = _login_hash_key(account.passphrase_hash)
+        if kek is not None:
+            keys = keys.with_officer(data_key, accounts.holder(officer), "", kdf=kdf, kek=kek)
+    hq = _hq_exchange_key(session)
+    if hq is not None:
+        keys = keys.with_recovery(data_key, hq)
+    return keys, data_key
+
+
+def _login_hash_key(stored: str) -> tuple[dict | None, bytes | None]:
+    """The login hash ``scrypt$N$r$p$salt$key`` as a key-encryption key with its parameters
+    (None for a hash of another kind)."""
+    try:
+        scheme, n, r, p, salt, key = stored.split("$")
+        if scheme != "scrypt":
+            return None, None
+        kdf = {"name": "scrypt", "n": int(n), "r": int(r), "p": int(p), "salt": salt}
+        return kdf, base64.b64decode(key, validate=True)
+    except ValueError:
+        return None, None
+
+
+def _hq_exchange_key(session: Session) -> ec.EllipticCurvePublicKey | None:
+    """HQ's exchange public key as this post knows it from its enrolment (None: not yet)."""
+    row = session.scalar(select(SyncIdentity))
+    if row is None or not getattr(row, "hq_exchange", b""):
+        return None
+    try:
+        key = pki.load_cert(row.hq_exchange).public_key()
+    except Exception:  # noqa: BLE001 - not a usable certificate: no recovery wrap yet
+        return None
+    return key if isinstance(key, ec.EllipticCurvePublicKey) else None
+
+
+def after_login(store: Store, officer_id: str, passphrase: str) -> None:
+    """What a successful login keeps up to date in the key file: the officer's wrap under
+    the full key derivation (a wrap made when an older store was encrypted is lighter), and
+    the recovery wrap to HQ once the post knows HQ's key."""
+    if store.data_key is None:
+        return
+    keys = Keyring.load(store.data_dir)
+    if keys is None:
+        return
+    changed = keys
+    if keys.needs_rewrap(officer_id) or len(keys.entries(officer_id=officer_id)) > 1:
+        with store.read(actor=None) as session:
+            officer = session.get(Officer, officer_id)
+            if officer is not None:
+                changed = changed.without_officer(officer_id).with_officer(
+                    store.data_key, accounts.holder(officer), passphrase
+                )
+    if changed.recovery is None:
+        with store.read(actor=None) as session:
+            hq = _hq_exchange_key(session)
+        if hq is not None:
+            changed = changed.with_recovery(store.data_key, hq)
+    if changed is not keys:
+        changed.save(store.data_dir)
+
+
+ATTEMPTS_NAME = "okudesk.attempts"
+
+
+def _attempts(data_dir: Path) -> dict:
+    try:
+        doc = json.loads((data_dir / ATTEMPTS_NAME).read_text("utf-8"))
+        return doc if isinstance(doc, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_attempts(data_dir: Path, doc: dict) -> None:
+    if doc:
+        files.write_atomically(data_dir / ATTEMPTS_NAME, json.dumps(doc).encode("utf-8"))
+    else:
+        files.unlink(data_dir / ATTEMPTS_NAME)
+
+
+def _unlock_counted(
+    data_dir: Path, keys: Keyring, passphrase: str, officer_id: str | None, nrp: str | None
+) -> tuple[bytes, int]:
+    """The data key, with the failures counted before it (which :func:`open_as` audits)."""
+    entry = keys.entry(officer_id=officer_id, nrp=nrp)
+    if entry is None:
+        keys.unlock(passphrase, officer_id=officer_id, nrp=nrp)  # raises: no such officer
+    assert entry is not None
+    who = str(entry["officer_id"])
+    doc = _attempts(data_dir)
+    found = doc.get(who)
+    mine: dict = found if isinstance(found, dict) else {}
+    failed = int(mine.get("failed", 0)) if isinstance(mine.get("failed", 0), int) else 0
+    now = utcnow()
+    try:
+        until = datetime.fromisoformat(str(mine["until"])) if mine.get("until") else None
+    except ValueError:
+        until = None
+    if until is not None and until > now:
+        wait = min((until - now).total_seconds(), accounts.LOCK_MINUTES * 60.0)
+        raise accounts.locked_error(failed, wait, just_failed=False)
+    try:
+        data_key = keys.unlock(passphrase, officer_id=who)
+    except LoginFailed:
+        failed += 1
+        delay = accounts.wait_after(failed)
+        doc[who] = {"failed": failed, "until": (now + delay).isoformat() if delay else None}
+        _save_attempts(data_dir, doc)
+        if delay:
+            raise accounts.locked_error(failed, delay.total_seconds()) from None
+        raise
+    if who in doc:
+        del doc[who]
+        _save_attempts(data_dir, doc)
+    return data_key, failed
+
+
+def _audit_failures(
+    store: Store, keys: Keyring, failures: int, *, officer_id: str | None, nrp: str | None
+) -> None:
+    entry = keys.entry(officer_id=officer_id, nrp=nrp)
+    if entry is None:
+        return
+    with store.write(actor=None) as session:
+        audit.record(
+            session,
+            "login_failed",
+            record_type="officer_account",
+            record_id=entry["officer_id"],
+            summary=_(
+                "Kata sandi salah {n} kali sebelum basis data dibuka (dihitung di {file})",
+                n=failures,
+                file=ATTEMPTS_NAME,
+            ),
+            actor=Actor(entry["officer_id"], str(entry.get("name") or ""), ""),
+        )
