@@ -6,33 +6,11 @@ store, or from the data folder's key file and the tests' passphrases."""
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
-from cli_login import ADMIN_PASSPHRASE, DEMO_PASSPHRASE
+from cli_login import key_of
 
-from okudesk.core.errors import LoginFailed
 from okudesk.core.store import DB_NAME, Store, cipher
-from okudesk.core.store.keyring import Keyring
-
-
-@cache
-def _key(folder: str, key_id: str) -> bytes:
-    keys = Keyring.load(Path(folder))
-    assert keys is not None and keys.key_id == key_id
-    for holder in keys.holders():
-        for passphrase in (ADMIN_PASSPHRASE, DEMO_PASSPHRASE):
-            try:
-                return keys.unlock(passphrase, officer_id=holder.officer_id)
-            except LoginFailed:
-                continue
-    raise AssertionError(f"no test passphrase opens {folder}")
-
-
-def key_of(folder: Path | str) -> bytes | None:
-    """The data key of the store in ``folder`` (None: a plain store)."""
-    keys = Keyring.load(Path(folder))
-    return None if keys is None else _key(str(Path(folder).resolve()), keys.key_id)
 
 
 def connect(target: Store | Path | str) -> cipher.Connection:

@@ -3,6 +3,7 @@ import subprocess
 import sys
 
 import pytest
+from cli_login import officer_with_role
 
 from okudesk import __version__
 from okudesk.cli import main
@@ -35,14 +36,19 @@ def test_usage_error_exits_2(capsys):
     assert main(["no-such-command"]) == 2
 
 
-def test_demo_then_stats_json(tmp_path, capsys):
+def test_demo_then_stats_json(tmp_path, capsys, monkeypatch):
     data = str(tmp_path / "d")
     assert (
         main(["--data-dir", data, "demo", "--meetings", "7", "--incidents", "11", "--seed", "3"])
         == 0
     )
     capsys.readouterr()
-    assert main(["--data-dir", data, "stats", "--json"]) == 0
+    # the demo store is encrypted: counting it needs an officer's passphrase too
+    assert main(["--data-dir", data, "stats", "--json"]) == 1
+    assert "--officer" in capsys.readouterr().err
+    monkeypatch.setenv("OKUDESK_PASSPHRASE", "demo")
+    me = ["--officer", officer_with_role(data, "admin")]
+    assert main(["--data-dir", data, *me, "stats", "--json"]) == 0
     counts = json.loads(capsys.readouterr().out)
     assert counts["meetings"] == 7 and counts["incidents"] == 11
     assert (

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from okudesk.cli import main
 from okudesk.core.models import AuditEntry, Meeting, Officer, OfficerAccount, OfficerRevocation
-from okudesk.core.security import accounts, credentials
+from okudesk.core.security import accounts, credentials, unlocking
 
 KAPOLSEK_PASS = "kapolsek-rahasia-1"
 
@@ -36,8 +36,10 @@ def post(tmp_path, monkeypatch, capsys):
 
 
 def _state(data, nrp: str) -> tuple[str, int, str | None]:
-    """An officer's passphrase hash, failed-login count and signing key."""
-    with open_folder(data) as store, store.read(actor=None) as s:
+    """An officer's passphrase hash, failed-login count and signing key, read as the admin
+    logs in (which carries the failures counted before the store was open into it)."""
+    admin = officer_with_role(data, "admin")
+    with unlocking.open_as(data, "demo", nrp=admin) as store, store.read(actor=None) as s:
         oid = s.scalar(select(Officer.id).where(Officer.nrp == nrp))
         account = s.get(OfficerAccount, oid)
         cred = credentials.credential(s, oid)
@@ -137,7 +139,10 @@ def test_an_admin_reset_gives_a_one_time_passphrase_and_the_new_key_only_then(
     assert admin_name in reset[0].summary and "dicabut" in reset[0].summary
     capsys.readouterr()
     # a report signed before the reset stays valid; the revocation is shown
-    assert main(["--data-dir", str(post), "verify", str(before)]) == 0
+    assert main(["--data-dir", str(post), "verify", str(before)]) == 1  # encrypted: no register
+    assert "tidak diperiksa" in capsys.readouterr().out
+    monkeypatch.setenv("OKUDESK_PASSPHRASE", "demo")
+    assert main(["--data-dir", str(post), "--officer", admin, "verify", str(before)]) == 0
     assert "dicabut" in capsys.readouterr().out
     # whoever knows the one-time passphrase (the admin) cannot act or sign with it
     monkeypatch.setenv("OKUDESK_PASSPHRASE", "sekali-pakai-99")
@@ -154,16 +159,24 @@ def test_an_admin_reset_gives_a_one_time_passphrase_and_the_new_key_only_then(
     monkeypatch.setenv("OKUDESK_PASSPHRASE", "milik-saya-sendiri")
     assert main(["--data-dir", str(post), "--officer", victim, *report]) == 0
     assert "ditandatangani (" in capsys.readouterr().out  # newly signed, not a kept copy
-    assert main(["--data-dir", str(post), "verify", str(pdf)]) == 0
+    assert main(["--data-dir", str(post), "--officer", victim, "verify", str(pdf)]) == 0
     with open_folder(post) as store, store.read(actor=None) as s:
         assert credentials.signing_identity(s, victim_id, "milik-saya-sendiri")
         assert not s.get(OfficerRevocation, old_cert).renew
 
 
-def test_self_contained_commands_run_without_a_login(post, tmp_path, capsys):
-    """Counting, checking the chains and the daily backup are the installation's own acts."""
+def test_an_encrypted_store_answers_nothing_without_a_login(post, tmp_path, capsys, monkeypatch):
+    """Counting, checking the chains and the daily backup read the store: with it encrypted
+    they need an officer's passphrase like everything else (a scheduled task gives it the
+    way ``report`` takes it); the GUI hands its daily backup the key itself."""
     for argv in (["stats", "--json"], ["audit", "verify"], ["backup", "--daily", "--now"]):
-        assert main(["--data-dir", str(post), *argv]) == 0, capsys.readouterr().err
+        assert main(["--data-dir", str(post), *argv]) == 1
+        assert "--officer" in capsys.readouterr().err
+    assert not list((post / "backups").glob("*.zip"))
+    monkeypatch.setenv("OKUDESK_PASSPHRASE", "demo")
+    me = ["--officer", officer_with_role(post, "admin")]
+    for argv in (["stats", "--json"], ["audit", "verify"], ["backup", "--daily", "--now"]):
+        assert main(["--data-dir", str(post), *me, *argv]) == 0, capsys.readouterr().err
     assert list((post / "backups").glob("*.zip"))
 
 

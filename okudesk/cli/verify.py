@@ -11,7 +11,7 @@ import argparse
 from datetime import UTC
 from pathlib import Path
 
-from okudesk.cli import EXIT_FAILED, EXIT_OK, data_dir
+from okudesk.cli import EXIT_FAILED, EXIT_OK, data_dir, open_store
 from okudesk.core.errors import OkudeskError
 from okudesk.core.i18n import _
 
@@ -94,7 +94,7 @@ def verify_pdf_file(args: argparse.Namespace, data: bytes) -> int:
 
     from okudesk.core.reports import verification
     from okudesk.core.security import credentials, pki
-    from okudesk.core.store import DB_NAME, Store
+    from okudesk.core.store import DB_NAME
 
     if not args.debug:  # pyHanko logs an untrusted chain as a warning with a traceback
         logging.getLogger("pyhanko").setLevel(logging.ERROR)
@@ -113,8 +113,12 @@ def verify_pdf_file(args: argparse.Namespace, data: bytes) -> int:
     folder = data_dir(args)
     check = None
     revoked: dict[str, tuple] = {}  # certificate SHA-256 -> (when, by whom)
-    if (folder / DB_NAME).exists():
-        with Store.open(folder) as store, store.read() as session:
+    locked = (folder / DB_NAME).exists() and _encrypted_without_login(args, folder)
+    if (folder / DB_NAME).exists() and not locked:
+        with (
+            open_store(args, login=False, installation="verifikasi") as store,
+            store.read() as session,
+        ):
             result = verification.verify_here(session, data, extra)
             if result.signatures:
                 check = verification.check_register(session, result)
@@ -125,6 +129,13 @@ def verify_pdf_file(args: argparse.Namespace, data: bytes) -> int:
     else:
         result = verification.verify_pdf(data, extra)
     print(_("Berkas: {path}", path=args.file))
+    if locked:
+        print(
+            _(
+                "Register dan sertifikat pos tidak diperiksa: basis data terenkripsi; jalankan "
+                "dengan --officer NRP untuk memeriksanya"
+            )
+        )
     claims = result.claims
     if claims.document_id:
         print(_("ID dokumen: {id}", id=claims.document_id))
@@ -174,7 +185,7 @@ def verify_pdf_file(args: argparse.Namespace, data: bytes) -> int:
 
 def verify_code(args: argparse.Namespace) -> int:
     from okudesk.core.records import register
-    from okudesk.core.store import DB_NAME, Store
+    from okudesk.core.store import DB_NAME
 
     folder = data_dir(args)
     if not (folder / DB_NAME).exists():
@@ -184,7 +195,7 @@ def verify_code(args: argparse.Namespace) -> int:
                 "di pos atau Polres yang menyimpan register"
             )
         )
-    with Store.open(folder) as store, store.read() as session:
+    with open_store(args, login=False, installation="verifikasi") as store, store.read() as session:
         found = register.find_by_code(session, args.code)
     if not found:
         print(
@@ -246,3 +257,10 @@ def _wib():
     from okudesk.core.reports.signing import WIB
 
     return WIB
+
+
+def _encrypted_without_login(args: argparse.Namespace, folder: Path) -> bool:
+    """Whether the register is out of reach: the store is encrypted and nobody logged in."""
+    from okudesk.core.store.keyring import Keyring
+
+    return not getattr(args, "officer", None) and Keyring.path(folder).exists()

@@ -48,10 +48,14 @@ def open_as(
     data_dir = Path(data_dir)
     keys = Keyring.load(data_dir)
     if keys is not None:
-        data_key, failures = _unlock_counted(data_dir, keys, passphrase, officer_id, nrp)
-        store = Store.open(data_dir, key=data_key)
-        if failures:
-            _audit_failures(store, keys, failures, officer_id=officer_id, nrp=nrp)
+        store = Store.open(
+            data_dir, key=_unlock_counted(data_dir, keys, passphrase, officer_id, nrp)
+        )
+        try:
+            _carry_failures(store)
+        except BaseException:
+            store.close()
+            raise
         return store
     store = Store.open(data_dir)
     try:
@@ -180,8 +184,8 @@ def _save_attempts(data_dir: Path, doc: dict) -> None:
 
 def _unlock_counted(
     data_dir: Path, keys: Keyring, passphrase: str, officer_id: str | None, nrp: str | None
-) -> tuple[bytes, int]:
-    """The data key, with the failures counted before it (which :func:`open_as` audits)."""
+) -> bytes:
+    """The data key; a wrong passphrase is counted, and waits or locks like a login's."""
     entry = keys.entry(officer_id=officer_id, nrp=nrp)
     if entry is None:
         keys.unlock(passphrase, officer_id=officer_id, nrp=nrp)  # raises: no such officer
@@ -204,33 +208,51 @@ def _unlock_counted(
     except LoginFailed:
         failed += 1
         delay = accounts.wait_after(failed)
-        doc[who] = {"failed": failed, "until": (now + delay).isoformat() if delay else None}
+        mine.update(failed=failed, until=(now + delay).isoformat() if delay else None)
+        doc[who] = mine
         _save_attempts(data_dir, doc)
         if delay:
             raise accounts.locked_error(failed, delay.total_seconds()) from None
         raise
-    if who in doc:
-        del doc[who]
-        _save_attempts(data_dir, doc)
-    return data_key, failed
+    return data_key
 
 
-def _audit_failures(
-    store: Store, keys: Keyring, failures: int, *, officer_id: str | None, nrp: str | None
-) -> None:
-    entry = keys.entry(officer_id=officer_id, nrp=nrp)
-    if entry is None:
+def _carry_failures(store: Store) -> None:
+    """The failures counted before the store was open become the accounts' own (their count
+    and lock, as a failed login in the store would leave them) and are audited, once each;
+    ``accounts.login`` then judges the lock as always. The file keeps an officer's count
+    (the next failure waits longer) until that officer unlocks the store."""
+    doc = _attempts(store.data_dir)
+    if not doc:
         return
     with store.write(actor=None) as session:
-        audit.record(
-            session,
-            "login_failed",
-            record_type="officer_account",
-            record_id=entry["officer_id"],
-            summary=_(
-                "Kata sandi salah {n} kali sebelum basis data dibuka (dihitung di {file})",
-                n=failures,
-                file=ATTEMPTS_NAME,
-            ),
-            actor=Actor(entry["officer_id"], str(entry.get("name") or ""), ""),
-        )
+        for officer_id, mine in doc.items():
+            account = session.get(OfficerAccount, officer_id)
+            if account is None or not isinstance(mine, dict):
+                continue
+            failed, carried = mine.get("failed"), mine.get("carried", 0)
+            if not isinstance(failed, int) or not isinstance(carried, int) or failed <= carried:
+                continue
+            mine["carried"] = failed
+            failed -= carried
+            account.failed_count += failed
+            account.last_failed_at = utcnow()
+            try:
+                until = datetime.fromisoformat(str(mine["until"])) if mine.get("until") else None
+            except ValueError:
+                until = None
+            if until is not None and (account.locked_until is None or until > account.locked_until):
+                account.locked_until = until
+            audit.record(
+                session,
+                "login_failed",
+                record_type="officer_account",
+                record_id=officer_id,
+                summary=_(
+                    "Kata sandi salah {n} kali sebelum basis data dibuka (dihitung di {file})",
+                    n=failed,
+                    file=ATTEMPTS_NAME,
+                ),
+                actor=Actor(officer_id, account.officer.name, account.role),
+            )
+    _save_attempts(store.data_dir, doc)
