@@ -212,9 +212,17 @@ def test_the_installer_speaks_indonesian_or_is_not_built(tmp_path, monkeypatch):
     not_isl.write_text("hanya teks\n", encoding="utf-8")
     with pytest.raises(build_installer.BuildError, match="not an Inno Setup messages file"):
         build_installer.check_installer_sources(not_isl)
-    isl = tmp_path / "Indonesian.isl"  # as Inno ships it: UTF-8 with a byte-order mark
-    isl.write_text("\ufeff[LangOptions]\nLanguageName=Bahasa Indonesia\n", encoding="utf-8")
+    # another language's messages (Inno's English, say) put there by mistake
+    english = tmp_path / "Default.isl"
+    english.write_text("[LangOptions]\nLanguageName=English\nLanguageID=$0409\n", "utf-8")
+    with pytest.raises(build_installer.BuildError, match="not Inno Setup's Indonesian"):
+        build_installer.check_installer_sources(english)
+    isl = tmp_path / "Indonesian.isl"  # as Inno ships it: UTF-8 with a byte-order mark, CRLF
+    isl.write_bytes(
+        "\ufeff[LangOptions]\r\nLanguageName=Bahasa Indonesia\r\nLanguageID=$0421\r\n".encode()
+    )
     build_installer.check_installer_sources(isl)
+    build_installer.check_installer_sources()  # the copy kept in packaging/
     # the Windows build stops there before freezing anything
     monkeypatch.setattr(build_installer, "IS_WINDOWS", True)
     monkeypatch.setattr(build_installer, "INDONESIAN_ISL", tmp_path / "missing.isl")
@@ -229,6 +237,43 @@ def test_the_installer_speaks_indonesian_or_is_not_built(tmp_path, monkeypatch):
     assert "#if !FileExists(IndonesianIsl)" in iss and "#error" in iss
     assert 'MessagesFile: "{#IndonesianIsl}"' in iss
     assert "Languages\\Indonesian.isl" not in iss  # never the compiler's (absent) copy
+
+
+def test_packaging_keeps_inno_setups_own_indonesian_of_the_pinned_version():
+    """packaging/Indonesian.isl is Inno Setup's Indonesian, byte for byte the file of the
+    Inno Setup version the Windows workflow installs, with its header and licence."""
+    import hashlib
+    import re
+
+    data = build_installer.INDONESIAN_ISL.read_bytes()
+    # git's blob hash of Files/Languages/Unofficial/Indonesian.isl at jrsoftware/issrc's tag
+    # is-6_4_3 (packaging/README-Indonesian.md): unchanged, no line ends converted
+    blob = hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+    assert blob == "bd4f3fd3857091339369cff7094734c36652b104"
+    text = data.decode("utf-8-sig")
+    assert data.startswith(b"\xef\xbb\xbf") and "\r\n" in text
+    lines = text.splitlines()
+    assert lines[0] == "; *** Inno Setup version 6.4.0+ Indonesian messages ***"
+    assert "; Alih bahasa oleh: MozaikTM (mozaik.tm@gmail.com)" in lines  # its translator
+    assert "LanguageName=Bahasa Indonesia" in lines and "LanguageID=$0421" in lines
+    assert "SetupAppTitle=Instalasi" in lines  # Indonesian messages, not English ones
+    # the version it was written for is the one the workflow pins (same major.minor, and
+    # not older): a newer Inno Setup adds messages that would show in English
+    made_for = tuple(map(int, re.search(r"version (\d+)\.(\d+)\.(\d+)\+", lines[0]).groups()))
+    workflow = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
+    pinned = re.search(r'INNO_VERSION: "(\d+)\.(\d+)\.(\d+)"', workflow)
+    assert pinned, "the workflow pins Inno Setup"
+    inno = tuple(map(int, pinned.groups()))
+    assert inno[:2] == made_for[:2] and inno >= made_for
+    readme = (ROOT / "packaging" / "README-Indonesian.md").read_text(encoding="utf-8")
+    assert f"is-{inno[0]}_{inno[1]}_{inno[2]}" in readme and blob in readme
+    # the workflow builds with the committed copy: it never downloads one
+    assert "Indonesian.isl" not in workflow.replace("packaging/Indonesian.isl", "")
+    assert "raw.githubusercontent.com" not in workflow
+    licence = (ROOT / "packaging" / "Inno-Setup-license.txt").read_text(encoding="utf-8")
+    assert licence.startswith("Inno Setup License") and "Jordan Russell" in licence
+    attributes = (ROOT / ".gitattributes").read_text(encoding="utf-8")
+    assert "packaging/Indonesian.isl -text" in attributes
 
 
 def test_the_installer_waits_for_okudesk_and_signs_its_uninstaller():
