@@ -44,7 +44,11 @@ def list_volumes():
     return volumes.enumerator()()
 
 
-DRIVE_POLL_MS = 2000  # while the page shows: a stick plugged in appears by itself
+# The list looks again when Windows says a drive came or went (okudesk/gui/devices.py), when
+# the page shows, and on "Muat ulang". Besides, while the page shows, a slow look as a
+# fallback: some USB card readers never announce a card put in (Windows finds it only by
+# polling the reader), and the free space shown changes when something else writes there.
+DRIVE_POLL_MS = 15000
 
 
 def _is_drive_root(path: str) -> bool:
@@ -197,11 +201,15 @@ class SyncPage(Page):
         target.addWidget(self.choose_button)
         self._volumes: list = []  # the last listing (okudesk.core.volumes.Volume)
         self._probing = False
+        self._look_again = False  # a change came while the drives were being probed
         from PySide6.QtCore import QTimer
+
+        from okudesk.gui import devices
 
         self.drive_timer = QTimer(self)
         self.drive_timer.setInterval(DRIVE_POLL_MS)
         self.drive_timer.timeout.connect(self._fill_drives)
+        devices.watcher().changed.connect(self._drives_changed)
         f.addRow(tr("Tujuan"), target)
         buttons = QHBoxLayout()
         self.export_button = QPushButton(tr("Ekspor ke USB"))
@@ -405,7 +413,14 @@ class SyncPage(Page):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self.post_box.isVisible():
+            self._fill_drives()
             self.drive_timer.start()
+
+    def _drives_changed(self) -> None:
+        """A drive came or went (Windows said so): look at once if the list shows; a page
+        shown later looks when it shows."""
+        if self.isVisible() and self.post_box.isVisible():
+            self._fill_drives()
 
     def hideEvent(self, event) -> None:
         self.drive_timer.stop()
@@ -415,15 +430,22 @@ class SyncPage(Page):
         """List the USB drives, probed on the worker (a slow stick must not freeze the
         window); a chosen folder stays in the list."""
         if self._probing:
+            self._look_again = True  # this probe may have started before the change
             return
         self._probing = True
+        self._look_again = False
+
+        def finished() -> None:
+            self._probing = False
+            if self._look_again:
+                self._fill_drives()
 
         def done(found) -> None:
-            self._probing = False
             self._show_drives(found)
+            finished()
 
         def failed(_exc: BaseException) -> None:
-            self._probing = False
+            finished()
 
         StoreTask(None, lambda _store: list_volumes(), needs_store=False).success(done).failure(
             failed
@@ -435,6 +457,8 @@ class SyncPage(Page):
         usable = volumes.targets(found)
         if [v.root for v in usable] == [v.root for v in self._volumes] and self.drive.count():
             self._volumes = usable  # same drives: keep the person's choice as it is
+            for v in usable:  # with today's label and free space
+                self.drive.setItemText(self.drive.findData(v.root), v.describe())
             return
         self._volumes = usable
         current = self.drive.currentData()
