@@ -276,6 +276,42 @@ def test_packaging_keeps_inno_setups_own_indonesian_of_the_pinned_version():
     assert "packaging/Indonesian.isl -text" in attributes
 
 
+def test_the_windows_build_installs_only_pinned_versions():
+    """The Windows runner installs what a pinned package needs only on Windows (tzdata for
+    tzlocal, PyInstaller's pefile and pywin32-ctypes, colorama for pytest): each is pinned
+    too, so the Windows build does not change under us from one run to the next."""
+    import importlib.metadata
+
+    from packaging.requirements import Requirement
+
+    pins = {}
+    for line in (ROOT / "requirements" / "constraints.txt").read_text().splitlines():
+        name, _, version = line.split("#")[0].strip().partition("==")
+        if version:
+            pins[name.lower().replace("_", "-")] = version
+    windows = {"platform_system": "Windows", "sys_platform": "win32", "os_name": "nt"}
+    unpinned = []
+    for name in pins:
+        try:
+            requires = importlib.metadata.requires(name) or []
+        except importlib.metadata.PackageNotFoundError:
+            continue  # a Windows-only pin: not installed here
+        for text in requires:
+            req = Requirement(text)
+            if req.marker is None or "extra" in str(req.marker):
+                continue
+            if req.marker.evaluate({**windows, "extra": ""}) and not req.marker.evaluate(
+                {"extra": ""}
+            ):
+                wanted = req.name.lower().replace("_", "-")
+                if wanted not in pins:
+                    unpinned.append(f"{wanted} (for {name})")
+                else:
+                    assert req.specifier.contains(pins[wanted]), (wanted, str(req.specifier))
+    assert unpinned == []
+    assert "tzdata" in pins  # the issue's own example: tzlocal needs it on Windows
+
+
 def test_the_installer_waits_for_okudesk_and_signs_its_uninstaller():
     from okudesk.core import folderlock
 
