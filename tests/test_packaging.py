@@ -312,6 +312,33 @@ def test_the_windows_build_installs_only_pinned_versions():
     assert "tzdata" in pins  # the issue's own example: tzlocal needs it on Windows
 
 
+def test_the_windows_workflow_goes_from_tests_to_an_uninstalled_program_in_order():
+    """No Windows machine runs the workflow here (docs/windows.md reviews it step by step):
+    at least its steps come in the order a post's laptop needs, with the real platform."""
+    workflow = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
+    steps = [
+        'python -m pytest -q -m "not packaging"',
+        "choco install innosetup --version $env:INNO_VERSION",
+        "python build_installer.py",
+        '"/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART", "/CURRENTUSER"',
+        '$env:QT_QPA_PLATFORM = "windows"',
+        '& "$app\\okudesk-cli.exe" selftest',
+        '$gui = Start-Process "$app\\okudesk.exe" -PassThru',
+        '$second = Start-Process "$app\\okudesk.exe" -PassThru',
+        "$gui.CloseMainWindow()",
+        # the daily backup's okudesk-cli holds the AppMutex: a silent uninstall would cancel
+        'Get-Process | Where-Object { $_.Path -like "$app\\*" }',
+        'Start-Process "$app\\unins000.exe" -Wait',
+        'throw "data removed"',
+        "actions/upload-artifact",
+    ]
+    at = [workflow.find(step) for step in steps]
+    assert -1 not in at, [s for s, i in zip(steps, at, strict=True) if i < 0]
+    assert at == sorted(at)
+    assert "offscreen" not in workflow.split("python build_installer.py")[1]  # the real plugin
+    assert 'tzutil /s "SE Asia Standard Time"' in workflow  # WIB: no clock warning box
+
+
 def test_the_installer_waits_for_okudesk_and_signs_its_uninstaller():
     from okudesk.core import folderlock
 
