@@ -272,3 +272,46 @@ def test_the_recap_workbook_holds_the_same_totals_and_native_charts(store, world
         empty = recap.build(s, Period(date(2020, 1, 1), date(2020, 1, 7)), today=TODAY)
     sheets = {sh.name: sh for sh in read(recap_workbook.write(tmp_path / "kosong.xlsx", empty))}
     assert sheets["Ringkasan"].rows[5][:3] == ["Kejadian", 0, 0] and len(sheets) == 9
+
+
+def test_a_memo_gives_the_same_recap_until_the_data_changes(store, world):
+    """The weekly charts are read a week at a time (and kept in a memo between periods):
+    an incident at the first instant of a Monday belongs to that week, one a moment before
+    midnight to the week before; a build with a memo equals one without."""
+    w = world
+    monday = WEEK.start - timedelta(weeks=2)
+    with store.write() as s:
+        _incident(s, datetime.combine(monday, datetime.min.time()), kec=w["a"], cat=w["c1"])
+        _incident(
+            s,
+            datetime.combine(monday, datetime.min.time()) - timedelta(microseconds=1),
+            kec=w["a"],
+            cat=w["c2"],
+            severity="rendah",
+        )
+    month = Period.this_month(TODAY)
+    with store.read() as s:
+        memo = recap.Memo()
+        first = recap.build(s, WEEK, today=TODAY, memo=memo)
+        again = recap.build(s, month, today=TODAY, memo=memo)  # most weeks from the memo
+        assert first == recap.build(s, WEEK, today=TODAY)
+        assert again == recap.build(s, month, today=TODAY)
+        per_week = [sum(c[i].value for _s, c in first.weekly.by_severity) for i in range(12)]
+        assert per_week[-4:] == [1, 2, 2, 4]  # the rendah one and the 00:00 one split
+        i = first.weekly.weeks.index(monday)
+        rendah = dict(first.weekly.by_severity)["rendah"]
+        assert (rendah[i - 1].value, rendah[i].value) == (1, 1)  # the fixture has one at i
+        assert dict(first.weekly.by_severity)["sedang"][i].value == 1
+        assert assert_drills_reproduce(s, first) > 100
+    with store.write() as s:  # a new incident this week, escalated
+        new = _incident(s, _at(WEEK.start, 12), kec=w["b"], cat=w["c1"])
+        incidents.change_status(s, new, "diverifikasi")
+        incidents.change_status(s, new, "dieskalasi")
+    with store.read() as s:
+        stale = recap.build(s, WEEK, today=TODAY, memo=memo)
+        fresh = recap.build(s, WEEK, today=TODAY, memo=recap.Memo())
+    # the memo does not see the change (its keeper drops it); a new one does
+    assert stale.escalated_open.value == 1 and fresh.escalated_open.value == 2
+    assert sum(c[-1].value for _s, c in stale.weekly.by_severity) == 4
+    assert sum(c[-1].value for _s, c in fresh.weekly.by_severity) == 5
+    assert fresh.incidents.value == stale.incidents.value == 5  # the period's own: always read
