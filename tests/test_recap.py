@@ -315,3 +315,41 @@ def test_a_memo_gives_the_same_recap_until_the_data_changes(store, world):
     assert sum(c[-1].value for _s, c in stale.weekly.by_severity) == 4
     assert sum(c[-1].value for _s, c in fresh.weekly.by_severity) == 5
     assert fresh.incidents.value == stale.incidents.value == 5  # the period's own: always read
+
+
+def test_notable_incidents_most_serious_then_latest_and_cut_at_the_limit(store, world):
+    """Read a severity at a time: Kritis first (latest first, ties by id), then Tinggi, live
+    ones of the period only, and no more than the limit."""
+    w = world
+    when = _at(WEEK.start + timedelta(days=4), 15)
+    with store.write() as s:
+        twins = sorted(
+            _incident(s, when, kec=w["a"], cat=w["c1"], severity="kritis", title=f"Kembar {i}")
+            for i in range(2)
+        )
+        gone = _incident(s, when + timedelta(hours=1), kec=w["a"], cat=w["c1"], severity="kritis")
+        incidents.delete_incident(s, gone)
+        _incident(
+            s,
+            _at(WEEK.start + timedelta(days=5)),
+            kec=w["b"],
+            cat=w["c2"],
+            severity="tinggi",
+            title="Tinggi baru",
+        )
+        _incident(s, _at(WEEK.end + timedelta(days=1)), kec=w["b"], cat=w["c2"], severity="kritis")
+        numbers = {i: s.get(Incident, i).number for i in (*twins, w["this"][0], w["this"][2])}
+    with store.read() as s:
+        every = recap.notable_incidents(s, WEEK)
+        three = recap.notable_incidents(s, WEEK, limit=3)
+        one = recap.notable_incidents(s, WEEK, limit=1)
+    assert [(n.number, n.severity) for n in every] == [
+        (numbers[twins[0]], "kritis"),
+        (numbers[twins[1]], "kritis"),
+        (numbers[w["this"][0]], "kritis"),
+        (numbers[w["this"][2]], "tinggi"),  # Sunday night
+        (every[4].number, "tinggi"),  # Saturday
+    ]
+    assert every[4].summary == "Tinggi baru" and every[0].status == "dilaporkan"
+    assert every[2].status == "dieskalasi"
+    assert three == every[:3] and one == every[:1]

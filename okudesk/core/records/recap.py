@@ -39,7 +39,7 @@ from okudesk.core.models import (
     StakeholderType,
     meeting_stakeholder,
 )
-from okudesk.core.records.listing import SEVERITY_RANK, ListFilter
+from okudesk.core.records.listing import ListFilter
 
 WEEKS = 12  # the weekly charts: the last twelve weeks up to the period's end
 ESCALATED = "dieskalasi"  # escalated and not yet handled
@@ -457,40 +457,49 @@ class NotableLine:
     summary: str
 
 
-NOTABLE = ("kritis", "tinggi")
+NOTABLE = ("kritis", "tinggi")  # in this order
 
 
 def notable_incidents(
     session: Session, period: Period, *, post_code: str | None = None, limit: int = 40
 ) -> tuple[NotableLine, ...]:
-    """The period's Kritis and Tinggi incidents (the most serious, then the latest, first)."""
-    scope = [
-        Incident.deleted_at.is_(None),
-        Incident.occurred_at >= period.begins,
-        Incident.occurred_at < period.ends,
-        Incident.severity.in_(NOTABLE),
-    ]
-    if post_code is not None:
-        scope.append(Incident.origin_post == post_code)
-    stmt = (
-        select(
-            Incident.number,
-            Incident.occurred_at,
-            Incident.severity,
-            Incident.status,
-            func.coalesce(IncidentCategory.name, ""),
-            func.coalesce(Kecamatan.name, ""),
-            func.coalesce(
-                func.nullif(Incident.title, ""), func.substr(Incident.description, 1, 120)
-            ),
+    """The period's Kritis and Tinggi incidents (the most serious, then the latest, first).
+
+    A query per severity, each in the order of ix_incident_live_occurred read backwards: it
+    stops after ``limit`` rows, where sorting by severity first read every incident of the
+    period (150 ms for a month at 1,000,000 incidents)."""
+    lines: list[NotableLine] = []
+    for severity in NOTABLE:  # the most serious first
+        if len(lines) >= limit:
+            break
+        scope = [
+            Incident.deleted_at.is_(None),
+            Incident.occurred_at >= period.begins,
+            Incident.occurred_at < period.ends,
+            Incident.severity == severity,
+        ]
+        if post_code is not None:
+            scope.append(Incident.origin_post == post_code)
+        stmt = (
+            select(
+                Incident.number,
+                Incident.occurred_at,
+                Incident.severity,
+                Incident.status,
+                func.coalesce(IncidentCategory.name, ""),
+                func.coalesce(Kecamatan.name, ""),
+                func.coalesce(
+                    func.nullif(Incident.title, ""), func.substr(Incident.description, 1, 120)
+                ),
+            )
+            .outerjoin(IncidentCategory, IncidentCategory.id == Incident.category_id)
+            .outerjoin(Kecamatan, Kecamatan.id == Incident.kecamatan_id)
+            .where(*scope)
+            .order_by(Incident.occurred_at.desc(), Incident.id)
+            .limit(limit - len(lines))
         )
-        .outerjoin(IncidentCategory, IncidentCategory.id == Incident.category_id)
-        .outerjoin(Kecamatan, Kecamatan.id == Incident.kecamatan_id)
-        .where(*scope)
-        .order_by(SEVERITY_RANK.desc(), Incident.occurred_at.desc(), Incident.id)
-        .limit(limit)
-    )
-    return tuple(NotableLine(*row) for row in session.execute(stmt))
+        lines.extend(NotableLine(*row) for row in session.execute(stmt))
+    return tuple(lines)
 
 
 def follow_ups_by_status(
