@@ -377,7 +377,14 @@ Index(  # open escalations: counted, and the latest listed, in index order
     Incident.occurred_at,
     Incident.origin_post,
 )
-Index("ix_meeting_live_starts", Meeting.deleted_at, Meeting.starts_at)
+Index(  # a period's meetings: counted by activity type, and their ids, in index order
+    "ix_meeting_live_starts",
+    Meeting.deleted_at,
+    Meeting.starts_at,
+    Meeting.activity_type_id,
+    Meeting.origin_post,
+    Meeting.id,
+)
 # counts answered from an index alone (0006_count_indexes; EXPLAIN QUERY PLAN in
 # tests/test_count_indexes.py): live records per post (``stats``), open follow-ups by due date
 # (Beranda); per period, the two indexes above
