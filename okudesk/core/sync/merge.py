@@ -414,7 +414,7 @@ def check_schema(manifest: dict) -> None:
         )
 
 
-def load_payload(payload: bytes) -> dict:
+def load_payload(payload: bytes | bytearray) -> dict:
     try:
         doc = json.loads(payload)
     except (ValueError, UnicodeDecodeError) as exc:

@@ -200,7 +200,7 @@ def verify_file(store: Store, path: Path) -> str:
             trust.check_receipt_signer(session, m, opened.signer)
             if not bundle.verify_signature(opened):
                 raise SyncRefused(_("Berkas ditolak: tanda tangan tidak sah atau isi diubah"))
-            bundle.decrypt(opened, trust.exchange_key(session))
+            bundle.decrypt(opened, trust.exchange_key(session)).check_photos()
         elif m["kind"] == "bundle" and m["post"] == me.code:
             own = trust.signing_identity(session)
             from okudesk.core.security import pki
