@@ -160,6 +160,10 @@ class Source:
     pieces: Callable[[], Iterable[bytes]]
 
 
+def _pieces_of(data: bytes) -> Callable[[], Iterable[bytes]]:
+    return lambda: [data]
+
+
 @dataclass(frozen=True)
 class Opened:
     """A checked envelope: its manifest, the file, and each sealed member's SHA-256."""
@@ -238,7 +242,7 @@ def write(
             )
         )
     if isinstance(photos, bytes):
-        photos = Source(len(photos), lambda data=photos: [data])  # type: ignore[misc]
+        photos = Source(len(photos), _pieces_of(photos))
     nonces = {PAYLOAD: secrets.token_bytes(7), PHOTOS: secrets.token_bytes(7)}
     manifest = dict(header)
     manifest.update(

@@ -24,7 +24,7 @@ from okudesk.core.records.photos import store_bytes
 from okudesk.core.security import timestamps
 from okudesk.core.store import Store
 from okudesk.core.sync import SyncRefused, authority, bundle, records, trail, trust, values
-from okudesk.core.sync.merge import Merger, check_schema, load_payload
+from okudesk.core.sync.merge import Merger, check_held, check_schema, load_payload
 from okudesk.core.sync.records import IncomingTable
 from okudesk.core.sync.values import RowRefused
 
@@ -127,10 +127,12 @@ def import_bundle(
     write_receipt: bool = True,
     progress: Callable[[str, int, int], None] | None = None,
     max_payload: int | None = None,
+    max_held: int | None = None,
 ) -> BundleOutcome:
     """Verify and apply one bundle at HQ, then write the post's receipt. Never raises
     SyncRefused: a refused bundle comes back with ``ok=False`` and the reason.
-    ``max_payload`` lowers the limit on the inflated payload (bundle.MAX_PAYLOAD)."""
+    ``max_payload`` and ``max_held`` lower the limits on the inflated payload
+    (bundle.MAX_PAYLOAD) and on the post's held rows (merge.MAX_HELD_PER_POST)."""
     path = Path(path)
     sender = ""
     try:
@@ -174,6 +176,7 @@ def import_bundle(
                 if progress:
                     progress("apply", k + 1, len(tables))
             merger.retry_held()
+            check_held(session, post.code, max_held)
             timestamps.stamp_register(session)  # time evidence for the reports that arrived
             created = _parse_time(m.get("created_at"))
             session.add(
