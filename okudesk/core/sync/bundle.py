@@ -127,11 +127,19 @@ def _seal(
         total += len(piece)
         if total > size:
             raise SyncRefused(changed)
-        buf += piece
-        while index < count - 1 and len(buf) >= chunk:
-            yield aes.encrypt(_nonce(prefix, index, False), bytes(buf[:chunk]), aad)
-            del buf[:chunk]
+        view, pos = memoryview(piece), 0
+        while index < count - 1 and len(buf) + len(view) - pos >= chunk:
+            need = chunk - len(buf)
+            if buf:  # a chunk started by the previous piece
+                buf += view[pos : pos + need]
+                plain: bytes | memoryview = bytes(buf)
+                buf.clear()
+            else:  # a whole chunk inside this piece: no copy
+                plain = view[pos : pos + need]
+            yield aes.encrypt(_nonce(prefix, index, False), plain, aad)
+            pos += need
             index += 1
+        buf += view[pos:]
     if total != size:
         raise SyncRefused(changed)
     yield aes.encrypt(_nonce(prefix, count - 1, True), bytes(buf), aad)
@@ -589,7 +597,9 @@ class Contents:
                     if block is None:
                         raise SyncRefused(invalid)
                     buf += block
-                yield bytes(buf[offset - pos : offset - pos + size])
+                with memoryview(buf) as view:
+                    photo = bytes(view[offset - pos : offset - pos + size])
+                yield photo
             for _block in chunks:  # to the last chunk's tag
                 pass
         except InvalidTag as exc:
