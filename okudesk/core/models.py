@@ -719,6 +719,12 @@ class SyncHeld(Base):
     held_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+# an import retries only the held rows waiting for a parent that just arrived, and counts a
+# post's held rows against its limit: both by index, whatever the number held
+Index("ix_sync_held_missing", SyncHeld.missing)
+Index("ix_sync_held_post", SyncHeld.post_code, SyncHeld.held_at)
+
+
 class SyncRevocation(Base):
     """Keys HQ revoked (a stolen laptop): bundles and signatures by them are refused."""
 

@@ -324,6 +324,19 @@ class SyncPage(Page):
         dv = QVBoxLayout(held_box)
         self.held = _table([tr("Tabel"), tr("Data"), tr("Pos"), tr("Menunggu"), tr("Sejak")])
         dv.addWidget(self.held)
+        held_actions = QHBoxLayout()
+        self.discard_held_button = QPushButton(tr("Buang data ditahan…"))
+        self.discard_held_button.setToolTip(
+            tr("Data ini tetap ada di pos dan ikut lagi bila diubah di sana")
+        )
+        self.discard_held_button.clicked.connect(self.discard_selected_held)
+        self.discard_post_held_button = QPushButton(tr("Buang semua dari pos ini…"))
+        self.discard_post_held_button.clicked.connect(self.discard_post_held)
+        held_actions.addWidget(self.discard_held_button)
+        held_actions.addWidget(self.discard_post_held_button)
+        held_actions.addStretch(1)
+        dv.addLayout(held_actions)
+        self._held_keys: list[tuple[str, str, str]] = []
         hv.addWidget(held_box)
         v.addWidget(self.hq_box)
 
@@ -408,6 +421,7 @@ class SyncPage(Page):
                     for h in held_rows
                 ],
             )
+            self._held_keys = [(h.table, h.record_id, h.post_code) for h in held_rows]
         self.ready.emit()
 
     def showEvent(self, event) -> None:
@@ -680,6 +694,49 @@ class SyncPage(Page):
             self.manage_result.setText(tr("Pos {code} dicabut.").format(code=code))
 
         sync_ops.revoke_post(parent=self, code=code).success(done).run()
+
+    def _selected_held(self) -> tuple[str, str, str] | None:
+        row = self.held.currentRow()
+        if not 0 <= row < len(self._held_keys):
+            messages.info(self, tr("Pilih dulu satu data ditahan di daftar."))
+            return None
+        return self._held_keys[row]
+
+    def discard_selected_held(self) -> None:
+        """Discard the selected held row (audited): it waits for a parent that never comes."""
+        key = self._selected_held()
+        if key is None:
+            return
+        table, record_id, post = key
+        if not messages.confirm(
+            self,
+            tr(
+                "Buang data {id} ({table}) dari pos {post}? Data ini tetap ada di pos dan ikut "
+                "lagi bila diubah di sana."
+            ).format(id=record_id, table=table, post=post),
+            ok_text=tr("Buang"),
+        ):
+            return
+        sync_ops.discard_held(parent=self, table=table, record_id=record_id).success(
+            lambda _n: self.refresh()
+        ).run()
+
+    def discard_post_held(self) -> None:
+        """Discard every held row of the selected row's post (one audit entry)."""
+        key = self._selected_held()
+        if key is None:
+            return
+        post = key[2]
+        if not messages.confirm(
+            self,
+            tr(
+                "Buang semua data ditahan dari pos {post}? Data ini tetap ada di pos dan ikut "
+                "lagi bila diubah di sana."
+            ).format(post=post),
+            ok_text=tr("Buang"),
+        ):
+            return
+        sync_ops.discard_held(parent=self, post_code=post).success(lambda _n: self.refresh()).run()
 
     def review_selected(self) -> conflict_review.ConflictReviewDialog | None:
         row = self.conflicts.currentRow()
