@@ -48,6 +48,7 @@ ISS = ROOT / "packaging" / "okudesk.iss"
 # Inno Setup's Indonesian translation (its "Unofficial" folder, which its installer does
 # not install), kept beside the script; see packaging/README-Indonesian.md
 INDONESIAN_ISL = ROOT / "packaging" / "Indonesian.isl"
+INDONESIAN_LANGUAGE_ID = "$0421"  # Windows' LANGID for Indonesian
 IS_WINDOWS = sys.platform.startswith("win")
 EXE_SUFFIX = ".exe" if IS_WINDOWS else ""
 DEFAULT_TIMESTAMP_URL = "http://timestamp.digicert.com"
@@ -348,6 +349,12 @@ def check_installer_sources(isl: Path | None = None) -> None:
         ) from exc
     if "[LangOptions]" not in text or "LanguageName=" not in text:
         raise BuildError(f"{isl} is not an Inno Setup messages file")
+    options = dict(line.split("=", 1) for line in text.splitlines() if line.startswith("Language"))
+    if options.get("LanguageID", "").strip() != INDONESIAN_LANGUAGE_ID:
+        raise BuildError(
+            f"{isl} is not Inno Setup's Indonesian (LanguageID={options.get('LanguageID')}, "
+            f"LanguageName={options.get('LanguageName')}; Indonesian is {INDONESIAN_LANGUAGE_ID})"
+        )
 
 
 def build_windows_installer(folder: Path, out_dir: Path, signer: Signer) -> Path:

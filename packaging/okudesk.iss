@@ -36,7 +36,8 @@
   #error packaging\Indonesian.isl is missing: the installer must speak Indonesian
 #endif
 ; The named mutex every okudesk process holds (okudesk/core/folderlock.py, APP_ID): setup
-; and uninstall ask to close okudesk while one runs, in this session or another.
+; and uninstall ask to close okudesk while one runs in this Windows session (okudesk creates
+; only the session's name; the Global\ one is for a later version: docs/windows.md).
 #define AppMutexName "okudesk-PolresOKU"
 
 [Setup]

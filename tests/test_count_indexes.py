@@ -178,3 +178,40 @@ def test_the_recap_counts_incidents_from_indexes_alone(filled):
         assert incident_steps and not _uncovered(incident_steps), plan
     steps = [step for plan in plans for step in plan]
     assert any("COVERING INDEX ix_incident_live_status" in step for step in steps), plans
+
+
+def test_the_recap_reads_meetings_from_the_index_and_notable_incidents_without_sorting(filled):
+    """A period's meetings (by activity type; the ones whose stakeholders are counted) come
+    from ix_meeting_live_starts alone; the notable incidents are read in index order, so
+    a month of 75,000 incidents is not sorted to show forty."""
+    from okudesk.core.records import recap
+
+    today = date.today()
+    month = recap.Period.this_month(today)
+    plans = _plans(filled, _captured(filled, lambda s: recap.build(s, month, today=today)))
+    meeting_steps = [
+        step
+        for _sql, plan in plans
+        for step in plan
+        if re.match(r"(SCAN|SEARCH) (meeting|m)\b(?!_)", step)
+        and not step.endswith("(id=?)")  # a party's meetings, looked up one by one
+    ]
+    assert len(meeting_steps) >= 3, plans  # by activity type; by stakeholder type; by party
+    assert all("COVERING INDEX ix_meeting_live_starts" in step for step in meeting_steps), plans
+
+    seen: list[tuple[str, tuple]] = []
+
+    def note(conn, cursor, statement, parameters, context, executemany):
+        seen.append((statement, tuple(parameters or ())))
+
+    event.listen(filled.engine, "before_cursor_execute", note)
+    try:
+        with filled.read() as session:
+            recap.notable_incidents(session, month)
+    finally:
+        event.remove(filled.engine, "before_cursor_execute", note)
+    notable = _plans(filled, [(sql, p) for sql, p in seen if "FROM incident" in sql])
+    assert notable, seen
+    for _sql, plan in notable:
+        assert any("ix_incident_live_occurred" in step for step in plan), plan
+        assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan

@@ -92,6 +92,43 @@ def test_coverage_says_which_party_no_post_met_in_the_period(store):
     assert all(not c.met_by_post and c.last_met is None for c in other)
 
 
+def test_coverage_leaves_out_deleted_meetings_in_and_after_the_period(store):
+    """Ever and in the period come from one pass whose live test sits inside the maxima:
+    a deleted meeting later than the live one must count for neither."""
+    with store.write() as s:
+        who = {}
+        for number, name in ((1, "Ketua DPC PKB"), (12, "Saksi PAN")):
+            who[number] = stakeholders.add_stakeholder(
+                s,
+                stakeholders.StakeholderInput(
+                    name=name, type_id=_type(s, "Partai politik"), party_id=party_id(2024, number)
+                ),
+            ).id
+        made = {}
+        for key, number, when in (
+            ("live", 1, datetime(2026, 12, 2, 10)),
+            ("gone-in", 1, datetime(2026, 12, 4, 10)),
+            ("gone-after", 1, datetime(2026, 12, 20, 10)),
+            ("pan-gone", 12, datetime(2026, 12, 3, 10)),
+        ):
+            made[key] = meetings.create_meeting(
+                s,
+                meetings.MeetingInput(
+                    starts_at=when, purpose="Rapat", stakeholder_ids=[who[number]]
+                ),
+            ).id
+        for key in ("gone-in", "gone-after", "pan-gone"):
+            meetings.delete_meeting(s, made[key])
+    with store.read() as s:
+        cover = {
+            c.abbreviation: c
+            for c in stakeholders.party_coverage(s, date(2026, 11, 30), date(2026, 12, 6))
+        }
+    assert cover["PKB"].met_by_post == {"BTT": datetime(2026, 12, 2, 10)}
+    assert cover["PKB"].last_met == datetime(2026, 12, 2, 10)
+    assert cover["PAN"].met_by_post == {} and cover["PAN"].last_met is None
+
+
 def test_an_upgraded_database_maps_a_party_it_names_and_keeps_the_text(tmp_path):
     folder = tmp_path / "old"
     folder.mkdir()

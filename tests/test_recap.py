@@ -272,3 +272,84 @@ def test_the_recap_workbook_holds_the_same_totals_and_native_charts(store, world
         empty = recap.build(s, Period(date(2020, 1, 1), date(2020, 1, 7)), today=TODAY)
     sheets = {sh.name: sh for sh in read(recap_workbook.write(tmp_path / "kosong.xlsx", empty))}
     assert sheets["Ringkasan"].rows[5][:3] == ["Kejadian", 0, 0] and len(sheets) == 9
+
+
+def test_a_memo_gives_the_same_recap_until_the_data_changes(store, world):
+    """The weekly charts are read a week at a time (and kept in a memo between periods):
+    an incident at the first instant of a Monday belongs to that week, one a moment before
+    midnight to the week before; a build with a memo equals one without."""
+    w = world
+    monday = WEEK.start - timedelta(weeks=2)
+    with store.write() as s:
+        _incident(s, datetime.combine(monday, datetime.min.time()), kec=w["a"], cat=w["c1"])
+        _incident(
+            s,
+            datetime.combine(monday, datetime.min.time()) - timedelta(microseconds=1),
+            kec=w["a"],
+            cat=w["c2"],
+            severity="rendah",
+        )
+    month = Period.this_month(TODAY)
+    with store.read() as s:
+        memo = recap.Memo()
+        first = recap.build(s, WEEK, today=TODAY, memo=memo)
+        again = recap.build(s, month, today=TODAY, memo=memo)  # most weeks from the memo
+        assert first == recap.build(s, WEEK, today=TODAY)
+        assert again == recap.build(s, month, today=TODAY)
+        per_week = [sum(c[i].value for _s, c in first.weekly.by_severity) for i in range(12)]
+        assert per_week[-4:] == [1, 2, 2, 4]  # the rendah one and the 00:00 one split
+        i = first.weekly.weeks.index(monday)
+        rendah = dict(first.weekly.by_severity)["rendah"]
+        assert (rendah[i - 1].value, rendah[i].value) == (1, 1)  # the fixture has one at i
+        assert dict(first.weekly.by_severity)["sedang"][i].value == 1
+        assert assert_drills_reproduce(s, first) > 100
+    with store.write() as s:  # a new incident this week, escalated
+        new = _incident(s, _at(WEEK.start, 12), kec=w["b"], cat=w["c1"])
+        incidents.change_status(s, new, "diverifikasi")
+        incidents.change_status(s, new, "dieskalasi")
+    with store.read() as s:
+        stale = recap.build(s, WEEK, today=TODAY, memo=memo)
+        fresh = recap.build(s, WEEK, today=TODAY, memo=recap.Memo())
+    # the memo does not see the change (its keeper drops it); a new one does
+    assert stale.escalated_open.value == 1 and fresh.escalated_open.value == 2
+    assert sum(c[-1].value for _s, c in stale.weekly.by_severity) == 4
+    assert sum(c[-1].value for _s, c in fresh.weekly.by_severity) == 5
+    assert fresh.incidents.value == stale.incidents.value == 5  # the period's own: always read
+
+
+def test_notable_incidents_most_serious_then_latest_and_cut_at_the_limit(store, world):
+    """Read a severity at a time: Kritis first (latest first, ties by id), then Tinggi, live
+    ones of the period only, and no more than the limit."""
+    w = world
+    when = _at(WEEK.start + timedelta(days=4), 15)
+    with store.write() as s:
+        twins = sorted(
+            _incident(s, when, kec=w["a"], cat=w["c1"], severity="kritis", title=f"Kembar {i}")
+            for i in range(2)
+        )
+        gone = _incident(s, when + timedelta(hours=1), kec=w["a"], cat=w["c1"], severity="kritis")
+        incidents.delete_incident(s, gone)
+        _incident(
+            s,
+            _at(WEEK.start + timedelta(days=5)),
+            kec=w["b"],
+            cat=w["c2"],
+            severity="tinggi",
+            title="Tinggi baru",
+        )
+        _incident(s, _at(WEEK.end + timedelta(days=1)), kec=w["b"], cat=w["c2"], severity="kritis")
+        numbers = {i: s.get(Incident, i).number for i in (*twins, w["this"][0], w["this"][2])}
+    with store.read() as s:
+        every = recap.notable_incidents(s, WEEK)
+        three = recap.notable_incidents(s, WEEK, limit=3)
+        one = recap.notable_incidents(s, WEEK, limit=1)
+    assert [(n.number, n.severity) for n in every] == [
+        (numbers[twins[0]], "kritis"),
+        (numbers[twins[1]], "kritis"),
+        (numbers[w["this"][0]], "kritis"),
+        (numbers[w["this"][2]], "tinggi"),  # Sunday night
+        (every[4].number, "tinggi"),  # Saturday
+    ]
+    assert every[4].summary == "Tinggi baru" and every[0].status == "dilaporkan"
+    assert every[2].status == "dieskalasi"
+    assert three == every[:3] and one == every[:1]

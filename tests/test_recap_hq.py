@@ -59,7 +59,9 @@ def test_rekap_command_prints_json_that_matches_stats_and_writes_a_workbook(
     data = str(tmp_path / "data")
     assert main(["--data-dir", data, "demo", "--meetings", "20", "--incidents", "60"]) == 0
     capsys.readouterr()
-    assert main(["--data-dir", data, "stats", "--json"]) == 0
+    monkeypatch.setenv("OKUDESK_PASSPHRASE", "demo")
+    admin = ["--officer", officer_with_role(data, "admin")]
+    assert main(["--data-dir", data, *admin, "stats", "--json"]) == 0
     total = json.loads(capsys.readouterr().out)["incidents"]
     # reading the figures is a person's act: the Kapolsek logs in (demo passphrase)
     monkeypatch.setenv("OKUDESK_PASSPHRASE", "demo")

@@ -96,7 +96,7 @@ def test_rekap_command_writes_a_signed_pdf_that_verify_and_pdfsig_accept(
     assert main(args) == 0, capsys.readouterr().err
     assert capsys.readouterr().out.strip() == str(out)
     assert out.read_bytes().startswith(b"%PDF")
-    assert main(["--data-dir", data, "verify", str(out)]) == 0
+    assert main(["--data-dir", data, "--officer", nrp, "verify", str(out)]) == 0
     assert "SAH" in capsys.readouterr().out
     if shutil.which("pdfsig"):
         checked = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True)

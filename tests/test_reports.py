@@ -543,7 +543,7 @@ def test_cli_report_and_verify(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("OKUDESK_PASSPHRASE", "demo")
     assert main(["--data-dir", data, *me, "report", "meeting", "latest", "--out", str(out)]) == 0
     capsys.readouterr()
-    assert main(["--data-dir", data, "verify", str(out)]) == 0
+    assert main(["--data-dir", data, *me, "verify", str(out)]) == 0
     printed = capsys.readouterr().out
     assert (
         "SAH: utuh dan penanda tangan dipercaya" in printed

@@ -299,7 +299,7 @@ def test_cli_loop_and_status_setting(tmp_path, capsys, monkeypatch):
     at_post = ["--data-dir", post, "--officer", officer_with_role(post, "admin")]
     assert main([*at_post, "export", "--out", str(usb)]) == 0
     bundle = capsys.readouterr().out.strip()
-    assert main(["--data-dir", hq, "verify", bundle]) == 0
+    assert main([*at_hq, "verify", bundle]) == 0
     assert "SAH" in capsys.readouterr().out
     assert main([*at_hq, "import", bundle, "--receipt-out", str(tmp_path)]) == 0
     out = capsys.readouterr().out
@@ -307,14 +307,14 @@ def test_cli_loop_and_status_setting(tmp_path, capsys, monkeypatch):
     receipt = out.split("tanda terima: ")[1].strip()
     assert main([*at_hq, "import", bundle]) == 1
     assert "sudah diimpor" in capsys.readouterr().err
-    assert main(["--data-dir", hq, "verify", bundle]) == 0  # still genuine
+    assert main([*at_hq, "verify", bundle]) == 0  # still genuine
     assert "sudah diimpor di sini" in capsys.readouterr().out
-    assert main(["--data-dir", post, "verify", bundle]) == 0  # the post checks what it wrote
-    assert main(["--data-dir", post, "verify", receipt]) == 0
+    assert main([*at_post, "verify", bundle]) == 0  # the post checks what it wrote
+    assert main([*at_post, "verify", receipt]) == 0
     capsys.readouterr()
     assert main([*at_post, "import", receipt]) == 0
     assert "sertifikat pos dari Polres dipasang" in capsys.readouterr().out
-    assert main(["--data-dir", hq, "stats", "--json"]) == 0
+    assert main([*at_hq, "stats", "--json"]) == 0
     counts = json.loads(capsys.readouterr().out)
     assert counts["posts"]["BTT"]["incidents"] == 5 and counts["posts"]["BTT"]["meetings"] == 3
     assert main([*at_hq, "post", "list"]) == 0

@@ -280,7 +280,7 @@ def test_decompression_bomb(world, monkeypatch, tmp_path):
 
 
 def test_newer_format_and_newer_schema(world, monkeypatch, tmp_path):
-    monkeypatch.setattr(bundle, "FORMAT_VERSION", 2)
+    monkeypatch.setattr(bundle, "FORMAT_VERSION", bundle.FORMAT_VERSION + 1)
     newer_format = export.export_bundle(world["post"], tmp_path).path
     monkeypatch.undo()
     assert "lebih baru" in _refused(_fresh(world, "hq-enrolled"), newer_format, "lebih baru")

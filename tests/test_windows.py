@@ -89,6 +89,28 @@ def test_a_lasting_sharing_violation_fails_and_other_errors_fail_at_once(
     assert len(calls) == 1
 
 
+def test_a_leftover_windows_will_not_let_go_of_does_not_fail_a_written_backup(
+    store, tmp_path, monkeypatch, quick_retries
+):
+    """An antivirus scanning the finished database snapshot keeps it open past the retries:
+    the backup itself is written and checked, so it succeeds; the leftover goes next time."""
+    _meeting(store, "sebelum cadangan")
+    real_unlink = os.unlink
+
+    def held_snapshot(path, *args, **kwargs):
+        if str(path).endswith(".sqlite3" + backups.PARTIAL):
+            raise sharing_violation(path)
+        return real_unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "unlink", held_snapshot)
+    written = backups.write_backup(store, tmp_path / "usb").path
+    monkeypatch.setattr(os, "unlink", real_unlink)
+    assert written.is_file() and written.suffix == ".zip"
+    backups.check_backup(written)
+    left = [p.name for p in (tmp_path / "usb").iterdir() if p.name.endswith(backups.PARTIAL)]
+    assert left == [written.stem + ".sqlite3" + backups.PARTIAL]  # the snapshot, nothing else
+
+
 def test_a_failed_photo_write_leaves_no_partial_file(store, monkeypatch):
     def full_disk(fd):
         raise OSError(errno.ENOSPC, "No space left on device")

@@ -87,6 +87,27 @@ def register(subparsers) -> None:
     )
     con_resolve.set_defaults(func=conflict_resolve)
 
+    held = subparsers.add_parser(
+        "held",
+        help="data ditahan karena induknya belum tiba (Polres)",
+        description=(
+            "Menampilkan dan membuang data dari pos yang menunggu induknya. Data yang dibuang "
+            "tetap ada di pos dan ikut lagi bila diubah di sana."
+        ),
+    )
+    held_actions = held.add_subparsers(dest="action", metavar="<aksi>", required=True)
+    held_list = held_actions.add_parser("list", help="tampilkan data ditahan (terlama dulu)")
+    held_list.add_argument("--post", default="", help="hanya dari pos ini")
+    held_list.add_argument("--limit", type=int, default=100, help="paling banyak (bawaan 100)")
+    held_list.set_defaults(func=held_list_cmd)
+    held_discard = held_actions.add_parser(
+        "discard", help="buang satu data ditahan, atau semua dari satu pos"
+    )
+    held_discard.add_argument("table", nargs="?", default="")
+    held_discard.add_argument("record_id", metavar="ID", nargs="?", default="")
+    held_discard.add_argument("--post", default="", help="buang semua data ditahan dari pos ini")
+    held_discard.set_defaults(func=held_discard_cmd)
+
     exp = subparsers.add_parser(
         "export",
         help="tulis bundel sinkronisasi untuk Polres",
@@ -208,6 +229,37 @@ def conflict_resolve(args: argparse.Namespace) -> int:
             session, args.table, args.record_id, args.instance, adopt=args.keep == "loser"
         )
     print("Konflik diselesaikan.")
+    return EXIT_OK
+
+
+def held_list_cmd(args: argparse.Namespace) -> int:
+    from okudesk.core.sync import status
+
+    limit = max(1, min(args.limit, 1_000_000))
+    with open_store(args) as store, store.read() as session:
+        rows = status.held_records(session, post=args.post, limit=limit)
+        total = status.held_count(session, post=args.post)
+    for h in rows:
+        when = h.held_at.strftime("%Y-%m-%d %H:%M")
+        print(f"{h.table} {h.record_id} pos {h.post_code or '-'} menunggu {h.missing} sejak {when}")
+    if not rows:
+        print("Tidak ada data ditahan.")
+    elif total > len(rows):
+        print(f"... {total - len(rows)} lagi ({total} data ditahan)")
+    return EXIT_OK
+
+
+def held_discard_cmd(args: argparse.Namespace) -> int:
+    from okudesk.core.errors import OkudeskError
+    from okudesk.core.sync import merge
+
+    if bool(args.record_id) == bool(args.post) or bool(args.table) != bool(args.record_id):
+        raise OkudeskError("Sebutkan TABEL ID satu data ditahan, atau --post KODE (tidak keduanya)")
+    with open_store(args) as store, store.write() as session:
+        count = merge.discard_held(
+            session, table=args.table, record_id=args.record_id, post_code=args.post
+        )
+    print(f"{count} data ditahan dibuang.")
     return EXIT_OK
 
 

@@ -377,7 +377,14 @@ Index(  # open escalations: counted, and the latest listed, in index order
     Incident.occurred_at,
     Incident.origin_post,
 )
-Index("ix_meeting_live_starts", Meeting.deleted_at, Meeting.starts_at)
+Index(  # a period's meetings: counted by activity type, and their ids, in index order
+    "ix_meeting_live_starts",
+    Meeting.deleted_at,
+    Meeting.starts_at,
+    Meeting.activity_type_id,
+    Meeting.origin_post,
+    Meeting.id,
+)
 # counts answered from an index alone (0006_count_indexes; EXPLAIN QUERY PLAN in
 # tests/test_count_indexes.py): live records per post (``stats``), open follow-ups by due date
 # (Beranda); per period, the two indexes above
@@ -710,6 +717,12 @@ class SyncHeld(Base):
     row: Mapped[str] = mapped_column(Text)
     base: Mapped[str] = mapped_column(Text, default="")
     held_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# an import retries only the held rows waiting for a parent that just arrived, and counts a
+# post's held rows against its limit: both by index, whatever the number held
+Index("ix_sync_held_missing", SyncHeld.missing)
+Index("ix_sync_held_post", SyncHeld.post_code, SyncHeld.held_at)
 
 
 class SyncRevocation(Base):

@@ -246,3 +246,40 @@ def test_party_coverage_says_which_party_no_post_met_and_opens_the_meetings(
     )
     assert meetings_page.model.filter.party_id == party_id(2024, 4)
     idle()
+
+
+def test_a_change_of_period_reuses_what_it_can_and_a_new_record_is_seen(window, store, qtbot, idle):
+    """The page keeps the parts a change of period leaves alone (weekly counts, escalations)
+    between periods, and drops them when an operation records something new."""
+    from okudesk.gui.operations import WriteOp
+
+    today = date.today()
+    monday = today - timedelta(days=today.weekday())
+    with store.write() as s:
+        kec = reference.kecamatan(s)[0].id
+        cat = reference.incident_categories(s)[0].id
+        _incident(s, datetime.combine(monday, time(8)), kec, cat, "kritis")
+    page = window.go_to("situation")
+    qtbot.waitUntil(lambda: page.recap is not None, timeout=10_000)
+    idle()
+    memo = page._kept["memo"]
+    page.set_period("month")
+    qtbot.waitUntil(lambda: page.recap.period.days > 7, timeout=10_000)
+    assert page._kept["memo"] is memo  # the same memo: the weeks already read are reused
+    page.set_period("week")
+    qtbot.waitUntil(lambda: page.recap.period.days == 7, timeout=10_000)
+    chart = page.severity_chart.chart()
+    kritis = next(b for b in chart.series()[0].barSets() if b.label() == "Kritis")
+    assert kritis.at(11) == 1
+
+    def record(s):
+        _incident(s, datetime.combine(monday, time(9)), kec, cat, "kritis")
+
+    WriteOp(window, record).run()
+    qtbot.waitUntil(lambda: page.recap.incidents.value == 2, timeout=10_000)
+    idle()
+    assert page._kept["memo"] is not memo
+    kritis = next(
+        b for b in page.severity_chart.chart().series()[0].barSets() if b.label() == "Kritis"
+    )
+    assert kritis.at(11) == 2  # this week's bar: read again, not taken from the old memo

@@ -175,3 +175,53 @@ def test_hq_sees_a_posts_rewritten_audit_trail_on_the_page(gui, qtbot, tmp_path,
         timeout=15000,
     )
     window.close()
+
+
+def test_hq_discards_held_rows_on_the_page(gui, qtbot, tmp_path, monkeypatch):
+    """Rows whose meeting never arrived are listed; HQ discards one, then all of the post's,
+    each asked first and written to the audit trail."""
+    import shutil
+
+    from sqlalchemy import select
+
+    from okudesk.core.models import AuditEntry
+    from okudesk.core.sync import export, importer, receipt
+
+    open_window, messages = gui
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    hq = make_hq(tmp_path / "hq")
+    post = enroll(hq, tmp_path / "post", "BTT", usb)
+    meeting = add_meeting(post, "Rapat yang tidak pernah tiba")
+    first = export.export_bundle(post, usb).path
+    hq.close()
+    shutil.copytree(tmp_path / "hq", tmp_path / "scratch")
+    with open_store(tmp_path / "scratch") as scratch:
+        o = importer.import_bundle(scratch, first, receipt_dir=tmp_path)
+    assert receipt.import_receipt(post, o.receipt).ok
+    for n in range(3):
+        add_incident(post, f"Anak rapat {n}", meeting_id=meeting)
+    hq = open_store(tmp_path / "hq")
+    late = importer.import_bundle(hq, export.export_bundle(post, usb).path, write_receipt=False)
+    assert late.ok and late.counts["held"] == 6
+    window, page = open_window(hq)
+    qtbot.waitUntil(lambda: page.role == "hq" and page.held.rowCount() == 6, timeout=15000)
+    asked = []
+    monkeypatch.setattr(messages, "confirm", lambda *a, **k: asked.append(a[1]) or True)
+    page.held.selectRow(0)
+    record_id = page.held.item(0, 1).text()
+    qtbot.mouseClick(page.discard_held_button, qtbot_button())
+    qtbot.waitUntil(lambda: page.held.rowCount() == 5, timeout=15000)
+    assert record_id in asked[0] and "BTT" in asked[0]
+    page.held.selectRow(0)
+    qtbot.mouseClick(page.discard_post_held_button, qtbot_button())
+    qtbot.waitUntil(lambda: page.held.rowCount() == 0, timeout=15000)
+    window.close()
+    with hq.read() as s:
+        trail = [
+            e.summary for e in s.scalars(select(AuditEntry).where(AuditEntry.action == "delete"))
+        ]
+    assert f"Data ditahan dari pos BTT dibuang (menunggu meeting:{meeting})" in trail
+    assert "5 data ditahan dari pos BTT dibuang" in trail
+    hq.close()
+    post.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from okudesk.core.errors import NotFound
@@ -127,28 +127,6 @@ def party_coverage(
     """Every active party of the newest election, with the posts that met it between
     ``date_from`` and ``date_to`` (inclusive; meeting times are the posts' own) and when it was
     last met at all. ``post`` limits both to one post's meetings."""
-    met = (
-        select(Stakeholder.party_id, Meeting.origin_post, func.max(Meeting.starts_at))
-        .join(meeting_stakeholder, meeting_stakeholder.c.stakeholder_id == Stakeholder.id)
-        .join(Meeting, Meeting.id == meeting_stakeholder.c.meeting_id)
-        .where(
-            Stakeholder.party_id.is_not(None),
-            Meeting.deleted_at.is_(None),
-        )
-        .group_by(Stakeholder.party_id, Meeting.origin_post)
-    )
-    if post:
-        met = met.where(Meeting.origin_post == post)
-    start = datetime.combine(date_from, time.min)
-    end = datetime.combine(date_to + timedelta(days=1), time.min)
-    ever: dict[str, datetime] = {}
-    for party_id, _post, last in session.execute(met):
-        if party_id not in ever or last > ever[party_id]:
-            ever[party_id] = last
-    in_period: dict[str, dict[str, datetime]] = {}
-    stmt = met.where(Meeting.starts_at >= start, Meeting.starts_at < end)
-    for party_id, post_code, last in session.execute(stmt):
-        in_period.setdefault(party_id, {})[post_code] = last
     newest = session.scalar(
         select(func.max(PoliticalParty.election)).where(PoliticalParty.deleted_at.is_(None))
     )
@@ -160,7 +138,44 @@ def party_coverage(
             PoliticalParty.election == newest,
         )
         .order_by(PoliticalParty.number)
+    ).all()
+    if not parties:
+        return []
+    start = datetime.combine(date_from, time.min)
+    end = datetime.combine(date_to + timedelta(days=1), time.min)
+    live = Meeting.deleted_at.is_(None)
+    # One pass over the meetings the parties' stakeholders attended gives both the last
+    # meeting ever and the last one in the period. The live test sits inside the maxima,
+    # not in WHERE: there it would let SQLite start from every live meeting (an index on
+    # deleted_at) instead of from the parties' few stakeholders, 10x slower at 100k meetings.
+    met = (
+        select(
+            Stakeholder.party_id,
+            Meeting.origin_post,
+            func.max(case((live, Meeting.starts_at))),
+            func.max(
+                case(
+                    (
+                        live & (Meeting.starts_at >= start) & (Meeting.starts_at < end),
+                        Meeting.starts_at,
+                    )
+                )
+            ),
+        )
+        .join(meeting_stakeholder, meeting_stakeholder.c.stakeholder_id == Stakeholder.id)
+        .join(Meeting, Meeting.id == meeting_stakeholder.c.meeting_id)
+        .where(Stakeholder.party_id.in_([p.id for p in parties]))
+        .group_by(Stakeholder.party_id, Meeting.origin_post)
     )
+    if post:
+        met = met.where(Meeting.origin_post == post)
+    ever: dict[str, datetime] = {}
+    in_period: dict[str, dict[str, datetime]] = {}
+    for party_id, post_code, last, last_in_period in session.execute(met):
+        if last is not None and (party_id not in ever or last > ever[party_id]):
+            ever[party_id] = last
+        if last_in_period is not None:
+            in_period.setdefault(party_id, {})[post_code] = last_in_period
     return [
         PartyCoverage(
             p.id,

@@ -15,7 +15,7 @@ from okudesk.core.errors import OkudeskError
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: parts sealed in 1 MiB chunks (bundle.py), read as a stream
 
 
 class SyncRefused(OkudeskError):

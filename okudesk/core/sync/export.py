@@ -7,7 +7,7 @@ acknowledgement, so a lost stick costs nothing but a second export.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -130,7 +130,7 @@ def export_bundle(
                 ).scalars()
                 base = {rid: table_bases[rid] for rid in exported}
             selections.append((info, where, base))
-        photo_index, photo_bytes = _photos(store, conn, marks)
+        photo_index, photo_source = _photos(store, conn, marks)
         counts: dict[str, int] = {}
         if progress:
             progress("read", 0, 1)
@@ -172,7 +172,7 @@ def export_bundle(
         path,
         header=header,
         payload=payload,
-        photos=photo_bytes,
+        photos=photo_source,
         signer=identity,
         recipient=hq_exchange,
     )
@@ -209,8 +209,9 @@ def _set(session: Session, key: str, value: str) -> None:
         row.value = value
 
 
-def _photos(store: Store, conn: Connection, marks: dict[str, int]) -> tuple[list, bytes]:
-    """Photo files of the exported attachments, each once (by content hash)."""
+def _photos(store: Store, conn: Connection, marks: dict[str, int]) -> tuple[list, bundle.Source]:
+    """Photo files of the exported attachments, each once (by content hash): their index
+    now, their bytes read one file at a time while the bundle is written."""
     info = records.table_info("attachment")
     t = info.table.c
     hashes = conn.execute(
@@ -219,20 +220,32 @@ def _photos(store: Store, conn: Connection, marks: dict[str, int]) -> tuple[list
         .distinct()
         .order_by(t.sha256)
     ).scalars()
-    index, chunks, offset = [], [], 0
+    index, paths, offset = [], [], 0
     for sha in hashes:
         path = photo_path(store.photo_dir, sha)
         try:
-            data = path.read_bytes()
+            size = path.stat().st_size
         except OSError as exc:
-            raise OkudeskError(
-                _(
-                    "Foto {sha} hilang dari folder data ({reason}); bundel tidak dibuat",
-                    sha=sha[:12],
-                    reason=exc.strerror or exc,
-                )
-            ) from exc
-        index.append([sha, offset, len(data)])
-        chunks.append(data)
-        offset += len(data)
-    return index, b"".join(chunks)
+            raise _missing(sha, exc) from exc
+        index.append([sha, offset, size])
+        paths.append((sha, path))
+        offset += size
+
+    def pieces() -> Iterator[bytes]:
+        for sha, path in paths:
+            try:
+                yield path.read_bytes()
+            except OSError as exc:
+                raise _missing(sha, exc) from exc
+
+    return index, bundle.Source(offset, pieces)
+
+
+def _missing(sha: str, exc: OSError) -> OkudeskError:
+    return OkudeskError(
+        _(
+            "Foto {sha} hilang dari folder data ({reason}); bundel tidak dibuat",
+            sha=sha[:12],
+            reason=exc.strerror or exc,
+        )
+    )

@@ -24,7 +24,7 @@ from okudesk.core.records.photos import store_bytes
 from okudesk.core.security import timestamps
 from okudesk.core.store import Store
 from okudesk.core.sync import SyncRefused, authority, bundle, records, trail, trust, values
-from okudesk.core.sync.merge import Merger, check_schema, load_payload
+from okudesk.core.sync.merge import Merger, check_held, check_schema, load_payload
 from okudesk.core.sync.records import IncomingTable
 from okudesk.core.sync.values import RowRefused
 
@@ -59,7 +59,9 @@ def _check_ranges(manifest: dict) -> list[dict]:
     return ranges
 
 
-def _store_photos(photo_dir: Path, index: object, data: bytes) -> None:
+def _store_photos(photo_dir: Path, index: object, contents: bundle.Contents) -> None:
+    """Each photo of the bundle into the photo folder, one at a time (by offset), checked
+    against its fingerprint: memory holds one photo and one chunk, whatever the part's size."""
     if not isinstance(index, list):
         raise SyncRefused(_("Berkas ditolak: isi data tidak sah"))
     for entry in index:
@@ -71,27 +73,31 @@ def _store_photos(photo_dir: Path, index: object, data: bytes) -> None:
             and isinstance(entry[2], int)
             and 0 <= entry[1]
             and 0 <= entry[2]
-            and entry[1] + entry[2] <= len(data)
+            and entry[1] + entry[2] <= contents.photos_size
         ):
             raise SyncRefused(_("Berkas ditolak: isi data tidak sah"))
-        sha, offset, size = entry
-        blob = data[offset : offset + size]
+    entries = sorted(index, key=lambda e: e[1])
+    blobs = contents.photos([(offset, size) for _sha, offset, size in entries])
+    for (sha, _offset, _size), blob in zip(entries, blobs, strict=False):
         if hashlib.sha256(blob).hexdigest() != sha:
             raise SyncRefused(
                 _("Berkas ditolak: foto {sha} tidak sesuai dengan sidik jarinya", sha=sha[:12])
             )
         store_bytes(photo_dir, sha, blob)
+    for _rest in blobs:  # the part's last chunk authenticated
+        pass
 
 
-def verify_bundle(store: Store, path: Path) -> tuple[dict, bool]:
+def verify_bundle(store: Store, path: Path, *, max_payload: int | None = None) -> tuple[dict, bool]:
     """Check a bundle completely without importing it; returns its manifest and whether it
     was imported here already (a genuine bundle stays genuine)."""
     opened = bundle.open_file(path)
     with store.read() as session:
         permissions.require(session, "sync.import")
         post, _first = _verified(session, opened, ledger=False)
-        payload, _photos = bundle.decrypt(opened, trust.exchange_key(session))
-        tables = records.decode_payload(load_payload(payload))
+        contents = bundle.decrypt(opened, trust.exchange_key(session), max_payload=max_payload)
+        contents.check_photos()
+        tables = records.decode_payload(load_payload(contents.payload))
         values.check_tables(tables)
         imported = session.get(SyncBundle, opened.manifest["id"]) is not None
         if not imported:  # would the import refuse a row of it? (nothing is set aside here)
@@ -120,9 +126,13 @@ def import_bundle(
     receipt_dir: Path | None = None,
     write_receipt: bool = True,
     progress: Callable[[str, int, int], None] | None = None,
+    max_payload: int | None = None,
+    max_held: int | None = None,
 ) -> BundleOutcome:
     """Verify and apply one bundle at HQ, then write the post's receipt. Never raises
-    SyncRefused: a refused bundle comes back with ``ok=False`` and the reason."""
+    SyncRefused: a refused bundle comes back with ``ok=False`` and the reason.
+    ``max_payload`` and ``max_held`` lower the limits on the inflated payload
+    (bundle.MAX_PAYLOAD) and on the post's held rows (merge.MAX_HELD_PER_POST)."""
     path = Path(path)
     sender = ""
     try:
@@ -134,8 +144,9 @@ def import_bundle(
             sender = post.code
             trust.register_own_instance(session)
             ranges = _check_ranges(m)
-            payload, photos = bundle.decrypt(opened, trust.exchange_key(session))
-            doc = load_payload(payload)
+            contents = bundle.decrypt(opened, trust.exchange_key(session), max_payload=max_payload)
+            doc = load_payload(contents.payload)
+            del contents.payload  # parsed: its bytes are not needed while the rows apply
             tables = records.decode_payload(doc)
             _check_versions(tables, ranges)
             values.check_tables(tables)
@@ -153,7 +164,7 @@ def import_bundle(
                 elif owner.post_code != post.code or owner.is_hq:
                     raise SyncRefused(_("Berkas ditolak: versi data milik pos lain"))
             session.flush()
-            _store_photos(store.photo_dir, doc.get("photos", []), photos)
+            _store_photos(store.photo_dir, doc.get("photos", []), contents)
             aside = authority.check_bundle(session, tables, post.code)
             merger = Merger(session, mode="hq", sender=post.code)
             merger.aside = aside
@@ -165,6 +176,7 @@ def import_bundle(
                 if progress:
                     progress("apply", k + 1, len(tables))
             merger.retry_held()
+            check_held(session, post.code, max_held)
             timestamps.stamp_register(session)  # time evidence for the reports that arrived
             created = _parse_time(m.get("created_at"))
             session.add(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
@@ -22,6 +22,10 @@ from okudesk.core.sync import SyncRefused, authority, consistency, records
 from okudesk.core.sync.records import IncomingTable, TableInfo
 
 SEED = "seed"  # reference rows as seeded: the same everywhere, so a change on top is no conflict
+# Rows of one post waiting for a parent that has not arrived: over this, the bundle that
+# would leave more is refused (nothing of it applied; the post still has it all) until HQ
+# has looked at them and discarded what will never be released ("okudesk held").
+MAX_HELD_PER_POST = 20_000
 
 
 @dataclass
@@ -77,6 +81,8 @@ class Merger:
         # rows a post may send but not decide (sync/authority.py): table -> record IDs
         self.aside: dict[str, set[str]] = {}
         self._update_sql: dict[str, str] = {}
+        # "table:id" of the rows inserted here: the parents held rows may be waiting for
+        self.arrived: set[str] = set()
 
     # --- the rule -------------------------------------------------------------------------
 
@@ -105,14 +111,17 @@ class Merger:
         return out
 
     def _versions(
-        self, model: type[SyncBase] | type[SyncConflict] | type[SyncHeld], table_name: str
+        self, model: type[SyncConflict] | type[SyncHeld], table_name: str, ids: list[str]
     ) -> dict[str, dict[str, int]]:
+        """The kept or held versions of these records (by primary key: the cost follows the
+        incoming rows, not how many are kept or held)."""
         out: dict[str, dict[str, int]] = {}
-        stmt = select(model.record_id, model.instance, model.counter).where(
-            model.table_name == table_name
-        )
-        for rid, inst, counter in self.conn.execute(stmt):
-            out.setdefault(rid, {})[inst] = counter
+        for chunk in records.chunks(ids):
+            stmt = select(model.record_id, model.instance, model.counter).where(
+                model.table_name == table_name, model.record_id.in_(chunk)
+            )
+            for rid, inst, counter in self.conn.execute(stmt):
+                out.setdefault(rid, {})[inst] = counter
         return out
 
     def _exists(self, table_name: str, ids: set[str]) -> set[str]:
@@ -157,9 +166,10 @@ class Merger:
         info = t.info
         i_inst, i_counter = info.index("change_instance"), info.index("change_counter")
         i_deleted, i_origin = info.index("deleted_at"), info.index("origin_post")
-        cur = self._current(info, [r[0] for r in t.rows])
-        held = self._versions(SyncHeld, info.name)
-        kept = self._versions(SyncConflict, info.name)
+        ids = [r[0] for r in t.rows]
+        cur = self._current(info, ids)
+        held = self._versions(SyncHeld, info.name, ids)
+        kept = self._versions(SyncConflict, info.name, ids)
         candidates = []
         for r in t.rows:
             rid, inst, counter = r[0], r[i_inst], r[i_counter]
@@ -237,6 +247,7 @@ class Merger:
         except (StatementError, DBAPIError) as exc:
             raise SyncRefused(_("Berkas ditolak: isi data tidak sah")) from exc
         self.known.setdefault(info.name, set()).update(r[0] for r in inserts)
+        self.arrived.update(f"{info.name}:{r[0]}" for r in inserts)
         changes.note(self.session, info.name, [r[0] for r in applied])  # their links count for them
         self._apply_links(t, [r[0] for r in applied], fresh={r[0] for r in inserts})
         if self.mode == "post":
@@ -354,9 +365,18 @@ class Merger:
         )
 
     def retry_held(self) -> None:
-        """Apply held records whose parents are here now, until nothing more moves."""
-        while True:
-            held = list(self.session.execute(select(SyncHeld)).scalars())
+        """Apply held records whose missing parent arrived in this transaction, until nothing
+        more moves. Only those are read (by the index on ``missing``): an import costs the
+        same with 100,000 rows held as with none."""
+        while self.arrived:
+            arrived, self.arrived = list(self.arrived), set()
+            held: list[SyncHeld] = []
+            for chunk in records.chunks(arrived):
+                held.extend(
+                    self.session.execute(select(SyncHeld).where(SyncHeld.missing.in_(chunk)))
+                    .scalars()
+                    .all()
+                )
             if not held:
                 return
             by_table: dict[str, IncomingTable] = {}
@@ -376,7 +396,12 @@ class Merger:
                 [f"{h.table_name}/{h.record_id}" for h in held],
             )
             senders = {(h.table_name, h.record_id): h.post_code for h in held}
-            self.conn.execute(delete(SyncHeld))
+            for h in held:
+                self.conn.execute(
+                    delete(SyncHeld).where(
+                        SyncHeld.table_name == h.table_name, SyncHeld.record_id == h.record_id
+                    )
+                )
             self.session.expire_all()
             if self.mode == "hq":  # a parent arrived from another post: not this row's to join
                 for t in by_table.values():
@@ -392,8 +417,6 @@ class Merger:
                 self.apply(t, retry)
             self.counts.released += before - retry.held - retry.set_aside
             self.counts.set_aside += retry.set_aside
-            if retry.held >= before:
-                return
 
 
 # --- HQ: importing bundles ----------------------------------------------------------------
@@ -414,7 +437,7 @@ def check_schema(manifest: dict) -> None:
         )
 
 
-def load_payload(payload: bytes) -> dict:
+def load_payload(payload: bytes | bytearray) -> dict:
     try:
         doc = json.loads(payload)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -520,3 +543,71 @@ def resolve_conflict(
         changes=audit_changes or None,
     )
     session.flush()
+
+
+# --- held rows: the limit, and a person discarding them ----------------------------------
+
+
+def check_held(session: Session, post_code: str, limit: int | None = None) -> None:
+    """Refuse (roll back) an import that would leave more than the limit of this post's rows
+    held: one count by index, whatever is held for other posts."""
+    limit = MAX_HELD_PER_POST if limit is None else limit
+    held = session.scalar(
+        select(func.count()).select_from(SyncHeld).where(SyncHeld.post_code == post_code)
+    )
+    if held and held > limit:
+        raise SyncRefused(
+            _(
+                "Berkas ditolak: {count} data dari pos {post} akan menunggu induknya, lebih dari "
+                "batas {limit}; periksa dan buang data yang ditahan (halaman Sinkronisasi atau "
+                "'okudesk held'), lalu impor lagi",
+                count=held,
+                post=post_code,
+                limit=limit,
+            )
+        )
+
+
+def discard_held(
+    session: Session, *, table: str = "", record_id: str = "", post_code: str = ""
+) -> int:
+    """Discard one held row (``table`` and ``record_id``) or all of a post's; audited. The
+    post still has the data: it travels again if it is changed there. Needs ``sync.import``."""
+    permissions.require(session, "sync.import")
+    if record_id:
+        rows = [session.get(SyncHeld, (table, record_id))]
+        if rows[0] is None:
+            raise SyncRefused(_("{kind} tidak ditemukan: {id}", kind="Data ditahan", id=record_id))
+        stmt = delete(SyncHeld).where(SyncHeld.table_name == table, SyncHeld.record_id == record_id)
+    elif post_code:
+        stmt = delete(SyncHeld).where(SyncHeld.post_code == post_code)
+    else:
+        raise SyncRefused(_("Sebutkan data atau pos yang data ditahannya dibuang"))
+    count = session.connection().execute(stmt).rowcount or 0
+    if not count:
+        raise SyncRefused(_("Tidak ada data ditahan dari pos {post}", post=post_code))
+    changes.note(
+        session, SyncHeld.__tablename__, [f"{table}/{record_id}" if record_id else post_code]
+    )
+    if record_id:
+        held = rows[0]
+        assert held is not None
+        audit.record(
+            session,
+            "delete",
+            record_type=table,
+            record_id=record_id,
+            summary=(f"Data ditahan dari pos {held.post_code} dibuang (menunggu {held.missing})")[
+                :1000
+            ],
+        )
+    else:
+        audit.record(
+            session,
+            "delete",
+            record_type=SyncHeld.__tablename__,
+            record_id=post_code,
+            summary=f"{count} data ditahan dari pos {post_code} dibuang",
+        )
+    session.flush()
+    return count

@@ -157,8 +157,7 @@ def import_receipt(store: Store, path: Path) -> ReceiptOutcome:
                         id=m["id"][:8],
                     )
                 )
-            payload, _photos = bundle.decrypt(opened, trust.exchange_key(session))
-            doc = load_payload(payload)
+            doc = load_payload(bundle.decrypt(opened, trust.exchange_key(session)).payload)
             acks = doc.get("acks", {})
             revocations = doc.get("revocations", [])
             if not (

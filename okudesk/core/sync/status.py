@@ -82,6 +82,13 @@ class HeldInfo:
     held_at: datetime
 
 
+def held_count(session: Session, *, post: str = "") -> int:
+    stmt = select(func.count()).select_from(SyncHeld)
+    if post:
+        stmt = stmt.where(SyncHeld.post_code == post)
+    return session.scalar(stmt) or 0
+
+
 def post_statuses(session: Session, now: datetime | None = None) -> list[PostStatus]:
     from okudesk.core.sync.merge import acknowledgement
 
@@ -172,8 +179,11 @@ def conflicts(session: Session) -> list[ConflictInfo]:
     ]
 
 
-def held_records(session: Session) -> list[HeldInfo]:
-    stmt = select(SyncHeld).order_by(SyncHeld.held_at, SyncHeld.record_id)
+def held_records(session: Session, *, post: str = "", limit: int = 1000) -> list[HeldInfo]:
+    """The oldest held rows (of ``post``), at most ``limit``: a list, not the whole table."""
+    stmt = select(SyncHeld).order_by(SyncHeld.held_at, SyncHeld.record_id).limit(limit)
+    if post:
+        stmt = stmt.where(SyncHeld.post_code == post)
     return [
         HeldInfo(h.table_name, h.record_id, h.post_code, h.missing, h.held_at)
         for h in session.scalars(stmt)
@@ -200,7 +210,7 @@ def verify_file(store: Store, path: Path) -> str:
             trust.check_receipt_signer(session, m, opened.signer)
             if not bundle.verify_signature(opened):
                 raise SyncRefused(_("Berkas ditolak: tanda tangan tidak sah atau isi diubah"))
-            bundle.decrypt(opened, trust.exchange_key(session))
+            bundle.decrypt(opened, trust.exchange_key(session)).check_photos()
         elif m["kind"] == "bundle" and m["post"] == me.code:
             own = trust.signing_identity(session)
             from okudesk.core.security import pki

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QWidget
 
 from okudesk.gui.operations import QueryOp, StoreTask, WriteOp
 
+HELD_SHOWN = 500  # the oldest; `okudesk held list` counts them all
+
 
 def load(*, parent: QWidget | None) -> QueryOp[tuple]:
     """(this database's sync role or None, and at HQ: post rows, conflicts, held records)."""
@@ -22,7 +24,7 @@ def load(*, parent: QWidget | None) -> QueryOp[tuple]:
                 local,
                 status.post_statuses(session),
                 status.conflicts(session),
-                status.held_records(session),
+                status.held_records(session, limit=HELD_SHOWN),
             )
         return local, [], [], []
 
@@ -84,6 +86,19 @@ def revoke_post(*, parent: QWidget | None, code: str) -> WriteOp:
         from okudesk.core.sync import trust
 
         return trust.revoke_post(session, code)
+
+    return WriteOp(parent, work)
+
+
+def discard_held(
+    *, parent: QWidget | None, table: str = "", record_id: str = "", post_code: str = ""
+) -> WriteOp[int]:
+    """At HQ: discard one held row, or all of a post's (audited); returns how many."""
+
+    def work(session):
+        from okudesk.core.sync import merge
+
+        return merge.discard_held(session, table=table, record_id=record_id, post_code=post_code)
 
     return WriteOp(parent, work)
 

@@ -138,6 +138,9 @@ class SituationPage(Page):
         self._generation = 0
         self._shown_once = False
         self.today = date.today()  # tests set the day the periods are counted from
+        # what a change of period or post can reuse (the core's recap.Memo, made on the
+        # worker): kept while the data stays the same, dropped when the page is told of a change
+        self._kept: dict[str, object] = {}
 
         self.title = QLabel(tr("Situasi wilayah"))
         self.title.setObjectName("pageTitle")
@@ -304,6 +307,7 @@ class SituationPage(Page):
             self.post.set_items(items)
 
     def refresh(self, changes=None) -> None:
+        self._kept = {}  # a new dict: a read still running keeps filling the old one
         if self._shown_once:
             self.load()
 
@@ -315,7 +319,12 @@ class SituationPage(Page):
         generation = self._generation
         post_code = self.post.current_id() if self.post.isVisibleTo(self) else None
         recap_ops.situation(
-            parent=self, start=span[0], end=span[1], post_code=post_code, today=self.today
+            parent=self,
+            start=span[0],
+            end=span[1],
+            post_code=post_code,
+            today=self.today,
+            kept=self._kept,
         ).success(lambda r: self._show(generation, r)).run()
 
     def _show(self, generation: int, recap) -> None:

@@ -44,7 +44,11 @@ def list_volumes():
     return volumes.enumerator()()
 
 
-DRIVE_POLL_MS = 2000  # while the page shows: a stick plugged in appears by itself
+# The list looks again when Windows says a drive came or went (okudesk/gui/devices.py), when
+# the page shows, and on "Muat ulang". Besides, while the page shows, a slow look as a
+# fallback: some USB card readers never announce a card put in (Windows finds it only by
+# polling the reader), and the free space shown changes when something else writes there.
+DRIVE_POLL_MS = 15000
 
 
 def _is_drive_root(path: str) -> bool:
@@ -197,11 +201,15 @@ class SyncPage(Page):
         target.addWidget(self.choose_button)
         self._volumes: list = []  # the last listing (okudesk.core.volumes.Volume)
         self._probing = False
+        self._look_again = False  # a change came while the drives were being probed
         from PySide6.QtCore import QTimer
+
+        from okudesk.gui import devices
 
         self.drive_timer = QTimer(self)
         self.drive_timer.setInterval(DRIVE_POLL_MS)
         self.drive_timer.timeout.connect(self._fill_drives)
+        devices.watcher().changed.connect(self._drives_changed)
         f.addRow(tr("Tujuan"), target)
         buttons = QHBoxLayout()
         self.export_button = QPushButton(tr("Ekspor ke USB"))
@@ -316,6 +324,19 @@ class SyncPage(Page):
         dv = QVBoxLayout(held_box)
         self.held = _table([tr("Tabel"), tr("Data"), tr("Pos"), tr("Menunggu"), tr("Sejak")])
         dv.addWidget(self.held)
+        held_actions = QHBoxLayout()
+        self.discard_held_button = QPushButton(tr("Buang data ditahan…"))
+        self.discard_held_button.setToolTip(
+            tr("Data ini tetap ada di pos dan ikut lagi bila diubah di sana")
+        )
+        self.discard_held_button.clicked.connect(self.discard_selected_held)
+        self.discard_post_held_button = QPushButton(tr("Buang semua dari pos ini…"))
+        self.discard_post_held_button.clicked.connect(self.discard_post_held)
+        held_actions.addWidget(self.discard_held_button)
+        held_actions.addWidget(self.discard_post_held_button)
+        held_actions.addStretch(1)
+        dv.addLayout(held_actions)
+        self._held_keys: list[tuple[str, str, str]] = []
         hv.addWidget(held_box)
         v.addWidget(self.hq_box)
 
@@ -400,12 +421,20 @@ class SyncPage(Page):
                     for h in held_rows
                 ],
             )
+            self._held_keys = [(h.table, h.record_id, h.post_code) for h in held_rows]
         self.ready.emit()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self.post_box.isVisible():
+            self._fill_drives()
             self.drive_timer.start()
+
+    def _drives_changed(self) -> None:
+        """A drive came or went (Windows said so): look at once if the list shows; a page
+        shown later looks when it shows."""
+        if self.isVisible() and self.post_box.isVisible():
+            self._fill_drives()
 
     def hideEvent(self, event) -> None:
         self.drive_timer.stop()
@@ -415,15 +444,22 @@ class SyncPage(Page):
         """List the USB drives, probed on the worker (a slow stick must not freeze the
         window); a chosen folder stays in the list."""
         if self._probing:
+            self._look_again = True  # this probe may have started before the change
             return
         self._probing = True
+        self._look_again = False
+
+        def finished() -> None:
+            self._probing = False
+            if self._look_again:
+                self._fill_drives()
 
         def done(found) -> None:
-            self._probing = False
             self._show_drives(found)
+            finished()
 
         def failed(_exc: BaseException) -> None:
-            self._probing = False
+            finished()
 
         StoreTask(None, lambda _store: list_volumes(), needs_store=False).success(done).failure(
             failed
@@ -435,6 +471,8 @@ class SyncPage(Page):
         usable = volumes.targets(found)
         if [v.root for v in usable] == [v.root for v in self._volumes] and self.drive.count():
             self._volumes = usable  # same drives: keep the person's choice as it is
+            for v in usable:  # with today's label and free space
+                self.drive.setItemText(self.drive.findData(v.root), v.describe())
             return
         self._volumes = usable
         current = self.drive.currentData()
@@ -656,6 +694,49 @@ class SyncPage(Page):
             self.manage_result.setText(tr("Pos {code} dicabut.").format(code=code))
 
         sync_ops.revoke_post(parent=self, code=code).success(done).run()
+
+    def _selected_held(self) -> tuple[str, str, str] | None:
+        row = self.held.currentRow()
+        if not 0 <= row < len(self._held_keys):
+            messages.info(self, tr("Pilih dulu satu data ditahan di daftar."))
+            return None
+        return self._held_keys[row]
+
+    def discard_selected_held(self) -> None:
+        """Discard the selected held row (audited): it waits for a parent that never comes."""
+        key = self._selected_held()
+        if key is None:
+            return
+        table, record_id, post = key
+        if not messages.confirm(
+            self,
+            tr(
+                "Buang data {id} ({table}) dari pos {post}? Data ini tetap ada di pos dan ikut "
+                "lagi bila diubah di sana."
+            ).format(id=record_id, table=table, post=post),
+            ok_text=tr("Buang"),
+        ):
+            return
+        sync_ops.discard_held(parent=self, table=table, record_id=record_id).success(
+            lambda _n: self.refresh()
+        ).run()
+
+    def discard_post_held(self) -> None:
+        """Discard every held row of the selected row's post (one audit entry)."""
+        key = self._selected_held()
+        if key is None:
+            return
+        post = key[2]
+        if not messages.confirm(
+            self,
+            tr(
+                "Buang semua data ditahan dari pos {post}? Data ini tetap ada di pos dan ikut "
+                "lagi bila diubah di sana."
+            ).format(post=post),
+            ok_text=tr("Buang"),
+        ):
+            return
+        sync_ops.discard_held(parent=self, post_code=post).success(lambda _n: self.refresh()).run()
 
     def review_selected(self) -> conflict_review.ConflictReviewDialog | None:
         row = self.conflicts.currentRow()
