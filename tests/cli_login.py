@@ -23,7 +23,7 @@ def _key(folder: str, key_id: str) -> bytes:
     keys = Keyring.load(Path(folder))
     assert keys is not None and keys.key_id == key_id
     for holder in keys.holders():
-        for passphrase in (ADMIN_PASSPHRASE, DEMO_PASSPHRASE):
+        for passphrase in TEST_PASSPHRASES:
             try:
                 return keys.unlock(passphrase, officer_id=holder.officer_id)
             except LoginFailed:
@@ -81,6 +81,8 @@ def as_officer(nrp: str) -> list[str]:
 
 ADMIN_NRP = "80010001"
 ADMIN_PASSPHRASE = "admin-pos-123"
+# the first admins' passphrases the tests choose (a key file opens with any of its officers')
+TEST_PASSPHRASES = (ADMIN_PASSPHRASE, DEMO_PASSPHRASE, "admin-polres-1")
 
 
 def first_admin(store: Store, monkeypatch, *, nrp: str = ADMIN_NRP, role: str | None = None):

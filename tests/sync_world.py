@@ -20,7 +20,9 @@ WHEN = datetime(2026, 3, 10, 9, 0)
 
 def open_store(folder: Path) -> Store:
     """A store acting as the console (all permissions), as the command line does."""
-    store = Store.open(folder)
+    from cli_login import key_of
+
+    store = Store.open(folder, key=key_of(folder))  # encrypted once an officer has a passphrase
     store.actor = permissions.system_actor("pytest")
     return store
 

@@ -110,7 +110,7 @@ class Store:
                 raise faults.disk_full(data_dir, needed) from exc
             raise
         engine = create_engine(
-            "sqlite://",
+            f"sqlite:///{db_path}",  # a file database's pool; the creator connects
             creator=lambda: cipher.connect(db_path, key, check_same_thread=False),
             module=cipher.dbapi,
         )
