@@ -81,6 +81,7 @@ def start(data_dir: Path, language: str | None = None):
     from PySide6.QtCore import QTimer
 
     from okudesk.gui import errors, i18n
+    from okudesk.gui.login import gate
     from okudesk.gui.main_window import MainWindow
     from okudesk.gui.operations import StoreTask, hub
 
@@ -105,14 +106,21 @@ def start(data_dir: Path, language: str | None = None):
         window.close()
         app.exit(1)
 
-    def opened(store) -> None:
+    def entered(_actor) -> None:
+        """The first login: the store is open (and encrypted, once it has officers)."""
+        gate(window).entered.disconnect(entered)
         from okudesk.gui.operations import backups as backup_ops
-
-        backup_ops.start_daily(parent=None, data_dir=store.data_dir).run()  # its own process
-        window.attach_store(store)
         from okudesk.gui.operations import reports
 
+        backup_ops.start_daily(parent=None, data_dir=data_dir).run()  # its own process
         reports.discard_drafts().run()  # those a crash or an open viewer left
+
+    def opened(store) -> None:
+        gate(window).entered.connect(entered)
+        if store is None:  # encrypted: the login opens it
+            window.attach_locked()
+        else:
+            window.attach_store(store)
         _warn_about_the_clock(window)
 
     hub().open_store(data_dir, opened, failed)

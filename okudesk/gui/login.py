@@ -90,6 +90,8 @@ class IdleWatcher(QObject):
 class Gate(QObject):
     """Who is logged in to one main window."""
 
+    entered = Signal(object)  # the actor of every successful login (the store is open then)
+
     def __init__(self, window):
         super().__init__(window)
         self.window = window
@@ -139,6 +141,14 @@ class Gate(QObject):
         self._then = then
         self._ask()
 
+    def wait_for_login(self, then) -> None:
+        """Run ``then`` once someone has logged in, the login opening the store (encrypted:
+        nothing is read before a passphrase unwraps its key). The login screen read from the
+        key file (store/peek.py) is showing already, unless that could not be read."""
+        self._then = then
+        if not self.screen.isVisible():
+            self._ask()
+
     def show_before_store(self, early) -> None:
         """The login screen read by store/peek.py while the store is still opening: the
         user picks a name and types; logging in waits on the worker for the store."""
@@ -178,6 +188,7 @@ class Gate(QObject):
         if actor.officer_id is not None:  # who logged in is the officer on duty
             account_ops.take_duty(parent=self.window, officer_id=actor.officer_id).run()
         account_ops.idle_lock_minutes(parent=self.window).success(self.idle.start).run()
+        self.entered.emit(actor)
         then, self._then = self._then, None
         if then is not None:
             then()

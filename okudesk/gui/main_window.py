@@ -263,6 +263,15 @@ class MainWindow(QMainWindow):
         self._finish_shell()
         gate(self).require(store, self._attach_logged_in)
 
+    def attach_locked(self) -> None:
+        """The store is encrypted: the login opens it (okudesk/gui/operations/accounts.py),
+        then the pages show, or the first-run wizard."""
+        from okudesk.gui.login import gate
+
+        self.build_shell()
+        self._finish_shell()
+        gate(self).wait_for_login(self._attach_logged_in)
+
     def _finish_shell(self) -> None:
         """What the pages need and the first screen does not: navigation icons, shortcuts.
 

@@ -199,16 +199,24 @@ class Hub(QObject):
         super().__init__(parent)
         self.taskman = TaskManager(self)
         self.store = None  # okudesk.core.store.Store, set on the worker by open_store
+        self.data_dir = None  # its folder; an encrypted store is opened by the login
         self.officer_on_duty: str | None = None
 
     def open_store(
         self, data_dir, on_done: Callable[[object], None], failure: Callable[[BaseException], None]
     ) -> None:
-        """Import the core and open (migrate) the store on the worker; the window is already up."""
+        """Import the core and open (migrate) the store on the worker; the window is already up.
+
+        An encrypted store (its key file exists) is not opened here: only an officer's
+        passphrase opens it, at the login (``on_done(None)``; operations/accounts.log_in)."""
+        self.data_dir = data_dir
 
         def work(_unused):
             from okudesk.core.store import Store
+            from okudesk.core.store.keyring import Keyring
 
+            if Keyring.path(data_dir).exists():
+                return None
             store = Store.open(data_dir)
             self.store = store
             # PySide6's import hook reads the source of every module imported after it
@@ -218,7 +226,8 @@ class Hub(QObject):
             return store
 
         def done(store):
-            self.store_ready.emit(store)
+            if store is not None:
+                self.store_ready.emit(store)
             on_done(store)
 
         StoreTask(None, work, done, needs_store=False).failure(failure).run()
@@ -306,10 +315,10 @@ class _Op(Generic[T]):
 
         def task():
             if self._needs_store and h.store is None:
-                from okudesk.core.errors import StoreError
+                from okudesk.core.errors import StoreLocked
                 from okudesk.core.i18n import _
 
-                raise StoreError(_("Basis data belum terbuka"))
+                raise StoreLocked(_("Basis data belum terbuka: masuk dulu dengan kata sandi"))
             return self._recorded(h.store)
 
         def done(future: Future) -> None:

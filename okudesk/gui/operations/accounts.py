@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from okudesk.gui.operations import QueryOp, StoreTask, WriteOp
+from okudesk.gui.operations import QueryOp, StoreTask, WriteOp, hub
 
 
 def people(*, parent: QWidget | None) -> QueryOp[tuple]:
@@ -60,17 +60,37 @@ def set_idle_lock_minutes(*, parent: QWidget | None, minutes: int) -> WriteOp[in
     return WriteOp(parent, work)
 
 
+def _unlocked_store(passphrase: str, officer_id: str):
+    """The store the login acts on: the open one when it is encrypted (the lock screen of a
+    running session); otherwise opened with the officer's passphrase (security/unlocking.py),
+    which encrypts a plain store with accounts at its first login. On the worker."""
+    from okudesk.core.security import unlocking
+
+    h = hub()
+    store = h.store
+    if store is not None and store.data_key is not None:
+        return store
+    data_dir = store.data_dir if store is not None else h.data_dir
+    if store is not None:  # a plain store is encrypted in place: nothing may hold it open
+        h.store = None
+        store.close()
+    store = h.store = unlocking.open_as(data_dir, passphrase, officer_id=officer_id)
+    return store
+
+
 def log_in(*, parent: QWidget | None, officer_id: str, passphrase: str) -> StoreTask[tuple]:
     """(the actor, whether they must choose a new passphrase first); refused with a reason."""
 
-    def work(store):
-        from okudesk.core.security import accounts
+    def work(_store):
+        from okudesk.core.security import accounts, unlocking
 
+        store = _unlocked_store(passphrase, officer_id)
         actor = accounts.login(store, passphrase, officer_id=officer_id)
+        unlocking.after_login(store, officer_id, passphrase)
         with store.read(actor=actor) as s:
             return actor, accounts.must_change_passphrase(s, officer_id)
 
-    return StoreTask(parent, work)
+    return StoreTask(parent, work, needs_store=False)
 
 
 def create_first_admin(
@@ -82,7 +102,9 @@ def create_first_admin(
         from okudesk.core.security import accounts
 
         with store.write() as s:
-            accounts.create_first_admin(s, name=name, nrp=nrp, passphrase=passphrase)
+            info = accounts.create_first_admin(s, name=name, nrp=nrp, passphrase=passphrase)
+        # from the first passphrase on, the store is encrypted (security/unlocking.py)
+        store = _unlocked_store(passphrase, info.officer_id)
         return accounts.login(store, passphrase, nrp=nrp)
 
     return StoreTask(parent, work)
@@ -98,15 +120,21 @@ def change_passphrase(*, parent: QWidget | None, officer_id: str, old: str, new:
 
 
 def login_choices(*, parent: QWidget | None) -> StoreTask[tuple]:
-    """(whether the first administrator must be created, the officers who may log in)."""
+    """(whether the first administrator must be created, the officers who may log in); before
+    an encrypted store is open, those its key file names (store/peek.py)."""
 
     def work(store):
         from okudesk.core.security import accounts
 
+        if store is None:
+            from okudesk.core.store import peek
+
+            early = peek.login_screen(hub().data_dir)
+            return (early.first_admin, list(early.choices)) if early else (False, [])
         with store.read() as s:
             return accounts.needs_first_admin(s), accounts.login_choices(s)
 
-    return StoreTask(parent, work)
+    return StoreTask(parent, work, needs_store=False)
 
 
 def log_out(*, parent: QWidget | None, actor, reason: str) -> StoreTask[None]:
