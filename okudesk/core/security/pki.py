@@ -16,7 +16,10 @@ Private keys are stored as encrypted PKCS#8 (passphrase chosen by their owner).
 from __future__ import annotations
 
 import asyncio
+import base64
 import hashlib
+import json
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -61,14 +64,68 @@ def generate_key() -> PrivateKey:
     return ec.generate_private_key(ec.SECP256R1())
 
 
+WRAPPED_KEY = b"okudesk-wrapped-key/1\n"  # what begins a signing key wrapped by encrypt_key
+_SIGNING_INFO = b"okudesk signing key"
+
+
+def _signing_kek(passphrase: str, kdf: dict) -> bytes:
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    from okudesk.core.store import keyring
+
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_SIGNING_INFO).derive(
+        keyring.derive(passphrase, kdf)
+    )
+
+
 def encrypt_key(key: PrivateKey, passphrase: str) -> bytes:
+    """The private key wrapped under ``passphrase``: scrypt at the key file's parameters
+    (store/keyring.py, the same derivation as the officer's wrap of the data key, so a
+    login's derivation opens it too), HKDF to a key of its own, AES-256-GCM."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from okudesk.core.store import keyring
+
     if not passphrase:
         raise WrongPassphrase(_("Kata sandi tidak boleh kosong"))
-    return key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
+    kdf = keyring.kdf_for(passphrase)
+    der = key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
+    nonce = secrets.token_bytes(12)
+    sealed = AESGCM(_signing_kek(passphrase, kdf)).encrypt(nonce, der, WRAPPED_KEY)
+    doc = {
+        "kdf": kdf,
+        "nonce": base64.b64encode(nonce).decode("ascii"),
+        "key": base64.b64encode(sealed).decode("ascii"),
+    }
+    return WRAPPED_KEY + json.dumps(doc).encode("ascii")
+
+
+def is_current_wrap(blob: bytes) -> bool:
+    """Whether the key is wrapped as :func:`encrypt_key` wraps it now (older ones are PKCS#8
+    with PBKDF2 at 2,048 iterations: rewrapped at the officer's next login)."""
+    return blob.startswith(WRAPPED_KEY)
+
+
+def _unwrap_key(blob: bytes, passphrase: str) -> PrivateKey:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    if not passphrase:
+        raise WrongPassphrase(_("Kata sandi salah"))
+    try:
+        doc = json.loads(blob[len(WRAPPED_KEY) :].decode("ascii"))
+        nonce, sealed = base64.b64decode(doc["nonce"]), base64.b64decode(doc["key"])
+        der = AESGCM(_signing_kek(passphrase, doc["kdf"])).decrypt(nonce, sealed, WRAPPED_KEY)
+    except InvalidTag as exc:
+        raise WrongPassphrase(_("Kata sandi salah")) from exc
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        raise CertificateError(_("Kunci tanda tangan tersimpan rusak")) from exc
+    key = serialization.load_der_private_key(der, None)
+    if not isinstance(key, ec.EllipticCurvePrivateKey):
+        raise CertificateError(_("Kunci bukan kunci ECDSA"))
+    return key
 
 
 def plain_key_pem(key: PrivateKey) -> bytes:
@@ -80,6 +137,8 @@ def plain_key_pem(key: PrivateKey) -> bytes:
 
 
 def decrypt_key(pem: bytes, passphrase: str) -> PrivateKey:
+    if is_current_wrap(pem):
+        return _unwrap_key(pem, passphrase)
     try:
         key = serialization.load_pem_private_key(
             pem, passphrase.encode("utf-8") if passphrase else None

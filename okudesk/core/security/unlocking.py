@@ -155,6 +155,7 @@ def after_login(store: Store, officer_id: str, passphrase: str) -> None:
                 changed = changed.without_officer(officer_id).with_officer(
                     store.data_key, accounts.holder(officer), passphrase
                 )
+    _rewrap_signing_key(store, officer_id, passphrase)
     if changed.recovery is None:
         with store.read(actor=None) as session:
             hq = _hq_exchange_key(session)
@@ -256,3 +257,20 @@ def _carry_failures(store: Store) -> None:
                 actor=Actor(officer_id, account.officer.name, account.role),
             )
     _save_attempts(store.data_dir, doc)
+
+
+def _rewrap_signing_key(store: Store, officer_id: str, passphrase: str) -> None:
+    """An officer's signing key still under the old PKCS#8 wrap (PBKDF2, 2,048 iterations) is
+    rewrapped under the key file's derivation, with the passphrase just proven."""
+    from okudesk.core.models import OfficerCredential
+    from okudesk.core.security import credentials
+
+    with store.read(actor=None) as session:
+        row = session.get(OfficerCredential, officer_id)
+        if row is None or pki.is_current_wrap(row.key_pem):
+            return
+    try:
+        with store.write(actor=None) as session:
+            credentials.change_passphrase(session, officer_id, passphrase, passphrase)
+    except pki.WrongPassphrase:
+        pass  # a key with a passphrase of its own: it stays as it is until renewed

@@ -83,8 +83,46 @@ def key_id(data_key: bytes) -> str:
     return hmac.new(data_key, b"okudesk data key id", hashlib.sha256).hexdigest()[:32]
 
 
+# What this process derived: a login derives the officer's key once, and the signing key
+# wrapped under the same parameters (security/pki.py) opens without a second derivation.
+# Forgotten when the window locks (:func:`forget_derived`); a command's process just ends.
+_DERIVED: dict[tuple, bytes] = {}
+_LAST_KDF: dict[str, dict[str, Any]] = {}
+_REMEMBERED = 8
+
+
+def new_kdf() -> dict[str, Any]:
+    """The parameters of a new wrap, with a fresh salt."""
+    return {**KDF, "salt": _b64(secrets.token_bytes(16))}
+
+
+def kdf_for(passphrase: str) -> dict[str, Any]:
+    """The parameters this process last derived ``passphrase`` with at full strength (a wrap
+    made now under them costs no second derivation), or new ones."""
+    known = _LAST_KDF.get(passphrase)
+    return dict(known) if known is not None else new_kdf()
+
+
+def forget_derived() -> None:
+    _DERIVED.clear()
+    _LAST_KDF.clear()
+
+
 def derive(passphrase: str, kdf: dict[str, Any]) -> bytes:
     """The key-encryption key for ``passphrase`` under the parameters ``kdf`` (with its salt)."""
+    memo = (passphrase, kdf.get("name"), kdf.get("n"), kdf.get("r"), kdf.get("p"), kdf.get("salt"))
+    if memo in _DERIVED:
+        return _DERIVED[memo]
+    kek = _derive(passphrase, kdf)
+    if len(_DERIVED) >= _REMEMBERED:
+        _DERIVED.clear()
+    _DERIVED[memo] = kek
+    if all(kdf.get(k) == KDF[k] for k in ("name", "n", "r", "p")):
+        _LAST_KDF[passphrase] = dict(kdf)
+    return kek
+
+
+def _derive(passphrase: str, kdf: dict[str, Any]) -> bytes:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
     n, r, p = int(kdf["n"]), int(kdf["r"]), int(kdf["p"])
@@ -282,7 +320,7 @@ class Keyring:
         if key_id(data_key) != self.key_id:
             raise ValueError("another data key")
         if kek is None or kdf is None:
-            kdf = {**KDF, "salt": _b64(secrets.token_bytes(16))}
+            kdf = kdf_for(passphrase)
             kek = derive(passphrase, kdf)
         nonce, wrapped = _wrap(kek, data_key, _officer_aad(holder.officer_id))
         entry = {

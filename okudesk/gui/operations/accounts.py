@@ -141,6 +141,9 @@ def log_out(*, parent: QWidget | None, actor, reason: str) -> StoreTask[None]:
     def work(store):
         from okudesk.core.security import accounts
 
+        from okudesk.core.store import keyring
+
+        keyring.forget_derived()  # nothing derived from a passphrase outlives the session
         accounts.logout(store, actor, reason=reason)
 
     return StoreTask(parent, work)
