@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import median, report
+from _common import median, process_env, report
 from _dbcache import demo_db
 
 from okudesk.core import backups
@@ -36,6 +36,7 @@ def backup_process(data_dir: Path, *extra: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "okudesk", "--data-dir", str(data_dir), "backup", "--daily", *extra],
         cwd=ROOT,
+        env=process_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -45,12 +46,14 @@ def plain_backup(db: Path, target: Path) -> float:
     target.unlink(missing_ok=True)
     started = time.perf_counter()
     if shutil.which("sqlite3"):
-        subprocess.run(["sqlite3", str(db), f".backup {target}"], check=True)
+        subprocess.run(["sqlite3", str(db), f".backup {target}"], check=True, env=process_env())
     else:  # the same API from a plain Python process
         code = (
             "import sqlite3, sys; sqlite3.connect(sys.argv[1]).backup(sqlite3.connect(sys.argv[2]))"
         )
-        subprocess.run([sys.executable, "-c", code, str(db), str(target)], check=True)
+        subprocess.run(
+            [sys.executable, "-c", code, str(db), str(target)], check=True, env=process_env()
+        )
     return time.perf_counter() - started
 
 
@@ -120,7 +123,9 @@ def main() -> None:
             "import os, sys; from pathlib import Path; from okudesk.gui import daily_backup; "
             "daily_backup.start(Path(sys.argv[1])); os._exit(0)"
         )
-        subprocess.run([sys.executable, "-c", script, str(data)], check=True, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, "-c", script, str(data)], check=True, cwd=ROOT, env=process_env()
+        )
         while not backups.list_backups(data / "backups") and time.perf_counter() - started < 60:
             time.sleep(0.05)
         took = time.perf_counter() - started
