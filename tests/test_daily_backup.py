@@ -509,3 +509,23 @@ def test_a_damaged_photo_does_not_stop_the_backup_and_a_good_copy_is_kept(store,
     assert manifest["photos"] == [f"{sha1[:2]}/{sha1}.jpg"]  # the good copy kept, still named
     assert set(_store_photos(store.backup_dir)) == {f"{sha1}.jpg"}
     assert info.photos == 1
+
+
+def _manifest(path: Path) -> dict:
+    with zipfile.ZipFile(path) as archive:
+        return json.loads(archive.read("manifest.json"))
+
+
+def test_a_large_database_is_checked_by_one_daily_backup_a_week(store, monkeypatch):
+    monkeypatch.setattr(backups, "CHEAP_CHECK_BYTES", 0)  # as if the database were large
+    first = backups.daily_if_due(store)
+    assert _manifest(first.path)["quick_check"] is True  # none checked yet
+    second = backups.daily_if_due(store, force=True)
+    assert _manifest(second.path)["quick_check"] is False  # one checked this week is kept
+    week_ago = time.time() - 8 * 86400
+    for path in backups.list_backups(store.backup_dir):
+        os.utime(path, (week_ago, week_ago))
+    third = backups.daily_if_due(store, force=True)
+    assert _manifest(third.path)["quick_check"] is True
+    monkeypatch.setattr(backups, "CHEAP_CHECK_BYTES", 1 << 40)  # small: checked every time
+    assert _manifest(backups.daily_if_due(store, force=True).path)["quick_check"] is True

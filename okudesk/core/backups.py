@@ -339,7 +339,8 @@ def write_backup(
         database = _database_beside(target)
         snapshot = database.with_name(database.name + PARTIAL)
         try:
-            proof = _copy_database(store.db_path, snapshot, prove=photo_store)
+            check = not photo_store or _check_due(store.db_path, out_dir, now)
+            proof = _copy_database(store.db_path, snapshot, prove=photo_store, check=check)
             identity = _identity_of(snapshot)  # who made it, as the backup's database says
             photos = _photo_files(store.photo_dir)
             photo_names = [p.relative_to(store.photo_dir).as_posix() for p in photos]
@@ -360,6 +361,7 @@ def write_backup(
                 photo_names = [n for n in photo_names if n not in damaged]
                 manifest["photos"] = photo_names
             if proof is not None:
+                manifest["quick_check"] = check
                 manifest["database_file"] = database.name
                 manifest["database"] = {
                     "size": proof.size,
@@ -433,11 +435,40 @@ def write_backup(
     return info
 
 
-def _copy_database(source: Path, snapshot: Path, *, prove: bool) -> CopyProof | None:
+CHEAP_CHECK_BYTES = 256 * 1024 * 1024  # quick_check reads ~0.5 GB/s here: ~0.5 s at most
+CHECK_EVERY = timedelta(days=7)
+
+
+def _check_due(db_path: Path, backup_dir: Path, now: datetime) -> bool:
+    """Whether a daily backup runs ``quick_check``: always while it is cheap (up to
+    :data:`CHEAP_CHECK_BYTES`); for a larger database when no daily backup of the last
+    :data:`CHECK_EVERY` was checked, so the rotation always keeps a checked one (the weekly
+    backups are) and damage is found within a week (docs/backups.md)."""
+    try:
+        if db_path.stat().st_size <= CHEAP_CHECK_BYTES:
+            return True
+    except OSError:
+        return True
+    for path in reversed(list_backups(backup_dir)):
+        try:
+            if now - datetime.fromtimestamp(path.stat().st_mtime) >= CHECK_EVERY:
+                break
+            with zipfile.ZipFile(path) as archive:
+                if json.loads(archive.read(_MANIFEST)).get("quick_check") is True:
+                    return False
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+            continue
+    return True
+
+
+def _copy_database(
+    source: Path, snapshot: Path, *, prove: bool, check: bool = True
+) -> CopyProof | None:
     """The one place a backup's database is written: SQLite's backup API copies ``source``
-    to ``snapshot`` (fsynced) while ``PRAGMA quick_check`` reads ``source`` beside it; with
-    ``prove``, the copy is read back from disk (:func:`prove_copy`: header, length, hash)."""
-    problems = backup_checked(source, snapshot)
+    to ``snapshot`` (fsynced), with ``check`` while ``PRAGMA quick_check`` reads ``source``
+    beside it; with ``prove``, the copy is read back from disk (:func:`prove_copy`: header,
+    length, hash)."""
+    problems = backup_checked(source, snapshot, check=check)
     if problems:
         raise BackupError(
             _("Basis data rusak, cadangan tidak dibuat: {problem}", problem=problems[0])

@@ -178,15 +178,18 @@ def prove_copy(path: Path) -> CopyProof:
     return CopyProof(size, page_size, pages, digest)
 
 
-def backup_checked(source: Path, target: Path) -> list[str]:
+def backup_checked(source: Path, target: Path, *, check: bool = True) -> list[str]:
     """:func:`backup_database` while ``PRAGMA quick_check`` reads ``source`` on a second
     thread (SQLite lets go of the GIL in both): the check costs a core, not time, where
-    there are two. Returns what the check found (empty: sound); the copy is written either
-    way (the caller decides)."""
+    there is one to spare. Returns what the check found (empty: sound); the copy is written
+    either way (the caller decides). ``check=False``: the copy alone."""
+    if not check:
+        backup_database(source, target)
+        return []
     with ThreadPoolExecutor(1) as pool:
-        check = pool.submit(integrity_problems, source, quick=True)
+        checking = pool.submit(integrity_problems, source, quick=True)
         try:
             backup_database(source, target)
         finally:
-            problems = check.result()
+            problems = checking.result()
     return problems
