@@ -54,9 +54,9 @@ from okudesk.core.store.backup import (
     CopyProof,
     backup_checked,
     backup_database,
+    backup_proven,
     header_of,
     integrity_problems,
-    prove_copy,
     read_only,
     read_revision,
     sha256_tree,
@@ -468,19 +468,20 @@ def _copy_database(
     to ``snapshot`` (fsynced), with ``check`` while ``PRAGMA quick_check`` reads ``source``
     beside it; with ``prove``, the copy is read back from disk (:func:`prove_copy`: header,
     length, hash)."""
-    problems = backup_checked(source, snapshot, check=check)
-    if problems:
-        raise BackupError(
-            _("Basis data rusak, cadangan tidak dibuat: {problem}", problem=problems[0])
-        )
-    if not prove:
-        return None
     try:
-        return prove_copy(snapshot)
+        if prove:
+            problems, proof = backup_proven(source, snapshot, check=check)
+        else:
+            problems, proof = backup_checked(source, snapshot, check=check), None
     except CopyDamaged as exc:
         raise BackupError(
             _("Salinan basis data tidak utuh, cadangan tidak dibuat: {problem}", problem=exc)
         ) from exc
+    if problems:
+        raise BackupError(
+            _("Basis data rusak, cadangan tidak dibuat: {problem}", problem=problems[0])
+        )
+    return proof
 
 
 def _post_code(db_path: Path) -> str:

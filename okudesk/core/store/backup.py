@@ -12,6 +12,7 @@ import hashlib
 import os
 import sqlite3
 import struct
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,8 +35,13 @@ def read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect("file://" + quote(target, safe="/:") + "?mode=ro", uri=True)
 
 
-def backup_database(source: Path, target: Path) -> Path:
-    """Copy ``source`` to ``target`` (written beside it under a temporary name first)."""
+def backup_database(
+    source: Path, target: Path, *, while_syncing: Callable[[Path], object] | None = None
+) -> Path:
+    """Copy ``source`` to ``target`` (written beside it under a temporary name first).
+
+    ``while_syncing(partial)`` runs on a second thread while the copy is fsynced (the
+    device writes, the processor is free), before the rename; what it raises is raised."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     if partial.exists():
@@ -55,8 +61,14 @@ def backup_database(source: Path, target: Path) -> Path:
                 dst.close()
         finally:
             src.close()
-        with open(partial, "rb+") as fh:
-            os.fsync(fh.fileno())
+        with ThreadPoolExecutor(1) as pool:
+            beside = pool.submit(while_syncing, partial) if while_syncing else None
+            try:
+                with open(partial, "rb+") as fh:
+                    os.fsync(fh.fileno())
+            finally:
+                if beside is not None:
+                    beside.result()
         os.replace(partial, target)
     finally:
         if partial.exists():  # a failed copy leaves nothing behind
@@ -167,29 +179,47 @@ def sha256_tree(path: Path) -> str:
     return hashlib.sha256(b"".join(digests)).hexdigest()
 
 
-def prove_copy(path: Path) -> CopyProof:
-    """Read a copy back from disk after it was fsynced: the header and length agree (the
-    file is whole, nothing cut off or left over) and its hash, to record in the manifest.
-    Raises CopyDamaged."""
+def prove_copy(path: Path, digest: str | None = None) -> CopyProof:
+    """Read a copy back from the file: the header and length agree (the file is whole,
+    nothing cut off or left over) and its hash (``digest``: taken already, while the copy
+    was fsynced), to record in the manifest. Raises CopyDamaged."""
     size, page_size, pages = header_of(path)
-    digest = sha256_tree(path)
-    if header_of(path) != (size, page_size, pages):
+    if digest is None:
+        digest = sha256_tree(path)
+    if header_of(path) != (size, page_size, pages) or path.stat().st_size != size:
         raise CopyDamaged(f"{path.name} changed while it was read")
     return CopyProof(size, page_size, pages, digest)
 
 
-def backup_checked(source: Path, target: Path, *, check: bool = True) -> list[str]:
+def backup_proven(source: Path, target: Path, *, check: bool = True) -> tuple[list[str], CopyProof]:
+    """:func:`backup_checked`, hashing the copy (:func:`sha256_tree`) while it is fsynced,
+    then :func:`prove_copy` on the file in place. Returns the check's findings and the
+    proof."""
+    digests: list[str] = []
+    problems = backup_checked(
+        source, target, check=check, while_syncing=lambda p: digests.append(sha256_tree(p))
+    )
+    return problems, prove_copy(target, digests[0])
+
+
+def backup_checked(
+    source: Path,
+    target: Path,
+    *,
+    check: bool = True,
+    while_syncing: Callable[[Path], object] | None = None,
+) -> list[str]:
     """:func:`backup_database` while ``PRAGMA quick_check`` reads ``source`` on a second
     thread (SQLite lets go of the GIL in both): the check costs a core, not time, where
     there is one to spare. Returns what the check found (empty: sound); the copy is written
     either way (the caller decides). ``check=False``: the copy alone."""
     if not check:
-        backup_database(source, target)
+        backup_database(source, target, while_syncing=while_syncing)
         return []
     with ThreadPoolExecutor(1) as pool:
         checking = pool.submit(integrity_problems, source, quick=True)
         try:
-            backup_database(source, target)
+            backup_database(source, target, while_syncing=while_syncing)
         finally:
             problems = checking.result()
     return problems
