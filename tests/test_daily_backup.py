@@ -530,3 +530,37 @@ def test_a_large_database_is_checked_by_one_daily_backup_a_week(store, monkeypat
     assert _manifest(third.path)["quick_check"] is True
     monkeypatch.setattr(backups, "CHEAP_CHECK_BYTES", 1 << 40)  # small: checked every time
     assert _manifest(backups.daily_if_due(store, force=True).path)["quick_check"] is True
+
+
+def test_the_copy_started_before_the_store_opened_makes_the_backup(store, tmp_path):
+    early = backups.EarlyDaily(store.data_dir, force=True)
+    info = backups.daily_if_due(store, force=True, early=early)
+    _lock, draft = early.result()
+    assert draft is not None and info.path == draft.target
+    _sound(info.path)
+    # not due now: it takes nothing, and the daily backup makes nothing
+    later = backups.EarlyDaily(store.data_dir)
+    assert later.result()[1] is None
+    assert backups.daily_if_due(store, early=later) is None
+    assert backups.list_backups(store.backup_dir) == [info.path]
+    # another process writing one: it leaves it alone
+    lock = backups._Lock(store.backup_dir / backups.LOCK_NAME)
+    assert lock.acquire()
+    try:
+        busy = backups.EarlyDaily(store.data_dir, force=True)
+        assert backups.daily_if_due(store, force=True, early=busy) is None
+    finally:
+        lock.release()
+    # nothing to copy yet (a new folder): it steps aside for the usual way
+    assert backups.EarlyDaily(tmp_path / "baru", force=True).result() is None
+
+
+def test_the_early_copy_steps_aside_for_a_migration(store, monkeypatch):
+    from okudesk.core.store import migrate
+
+    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "a-newer-one")
+    early = backups.EarlyDaily(store.data_dir, force=True)
+    assert early.result() is None
+    assert not list(store.backup_dir.glob("*.partial*"))
+    info = backups.daily_if_due(store, force=True, early=early)  # the usual way
+    _sound(info.path)

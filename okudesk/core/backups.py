@@ -302,6 +302,47 @@ def _photo_files(photo_dir: Path) -> list[Path]:
     return sorted(p for p in photo_dir.glob("*/*.jpg") if p.is_file())
 
 
+@dataclass
+class _Draft:
+    """A backup's names, and its database copy once made (:meth:`copy`)."""
+
+    db_path: Path
+    now: datetime
+    post_code: str
+    target: Path
+    checked: bool = False
+    proof: CopyProof | None = None
+
+    @classmethod
+    def name(cls, db_path: Path, out_dir: Path, kind: str) -> _Draft:
+        now = datetime.now()
+        post_code = _post_code(db_path)
+        name = f"okudesk-{kind}-{post_code}-{now:%Y%m%d-%H%M%S}"
+        target = out_dir / f"{name}.zip"
+        n = 1
+        while target.exists() or _database_beside(target).exists():
+            n += 1
+            target = out_dir / f"{name}-{n}.zip"
+        return cls(db_path, now, post_code, target)
+
+    @property
+    def partial(self) -> Path:
+        return self.target.with_name(self.target.name + PARTIAL)
+
+    @property
+    def database(self) -> Path:
+        return _database_beside(self.target)
+
+    @property
+    def snapshot(self) -> Path:
+        return self.database.with_name(self.database.name + PARTIAL)
+
+    def copy(self, *, prove: bool) -> None:
+        """The database copied (and, ``prove``, proven); quick_check when it is due."""
+        self.checked = not prove or _check_due(self.db_path, self.target.parent, self.now)
+        self.proof = _copy_database(self.db_path, self.snapshot, prove=prove, check=self.checked)
+
+
 def write_backup(
     store: Store,
     out_dir: Path | str,
@@ -309,6 +350,7 @@ def write_backup(
     kind: str = MANUAL,
     actor: permissions.Actor | None = None,
     photo_store: bool = False,
+    draft: _Draft | None = None,
 ) -> BackupInfo:
     """Write a backup of ``store`` into ``out_dir`` (a USB stick, or ``backups/``).
 
@@ -318,29 +360,24 @@ def write_backup(
     it (a USB stick) everything is in one zip. Everything is written under names ending in
     ``.partial``; the zip, which makes the backup exist, gets its final name last, once
     everything it names is on disk and proven (docs/backups.md, "What proves a backup").
+    ``draft``: its name and database copy made already (:class:`EarlyDaily`).
     """
     actor = actor if actor is not None else store.actor
     permissions.check(actor, "backup.make")
     out_dir = Path(out_dir)
-    now = datetime.now()
-    post_code = _post_code(store.db_path)
     key = installation_key(store.data_dir, create=True)
-    name = f"okudesk-{kind}-{post_code}-{now:%Y%m%d-%H%M%S}"
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        if not photo_store:
-            _sweep_abandoned(out_dir, kind)
-        target = out_dir / f"{name}.zip"
-        n = 1
-        while target.exists() or _database_beside(target).exists():
-            n += 1
-            target = out_dir / f"{name}-{n}.zip"
-        partial = target.with_name(target.name + PARTIAL)
-        database = _database_beside(target)
-        snapshot = database.with_name(database.name + PARTIAL)
+        if draft is None:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            if not photo_store:
+                _sweep_abandoned(out_dir, kind)
+            draft = _Draft.name(store.db_path, out_dir, kind)
+        now, post_code, target = draft.now, draft.post_code, draft.target
+        partial, database, snapshot = draft.partial, draft.database, draft.snapshot
         try:
-            check = not photo_store or _check_due(store.db_path, out_dir, now)
-            proof = _copy_database(store.db_path, snapshot, prove=photo_store, check=check)
+            if draft.proof is None:
+                draft.copy(prove=photo_store)
+            check, proof = draft.checked, draft.proof
             identity = _identity_of(snapshot)  # who made it, as the backup's database says
             photos = _photo_files(store.photo_dir)
             photo_names = [p.relative_to(store.photo_dir).as_posix() for p in photos]
@@ -771,13 +808,27 @@ def daily_if_due(
     monthly: int = KEEP_MONTHLY,
     now: datetime | None = None,
     force: bool = False,
+    early: EarlyDaily | None = None,
 ) -> BackupInfo | None:
     """A backup into ``backups/`` when the last one is a day old or more (or ``force``).
 
     Run by ``okudesk backup --daily``, which the workstation starts as a process of its own
     (docs/backups.md). None when not due or when another process is writing one. What a
     run cut short left behind (``*.partial``) is deleted first, and the backup is made again.
+    ``early``: the copy started before the store was opened (its lock, its draft).
     """
+    if early is not None:
+        taken = early.result()
+        if taken is not None:
+            lock, draft = taken
+            try:
+                if draft is None:
+                    return None  # another process is writing one, or none is due
+                return _daily(store, keep, weekly, monthly, draft)
+            finally:
+                lock.release()
+        # the early copy could not be made (the folder busy, a migration to come, an
+        # error): the usual way, which says why if it fails too
     now = now or datetime.now()
     lock = _Lock(store.backup_dir / LOCK_NAME)
     if not lock.acquire():
@@ -786,17 +837,80 @@ def daily_if_due(
         _sweep(store.backup_dir)
         if not force and not daily_due(store.backup_dir, now):
             return None
-        info = write_backup(
-            store,
-            store.backup_dir,
-            kind=DAILY,
-            actor=permissions.system_actor("cadangan otomatis"),
-            photo_store=True,
-        )
-        prune(store.backup_dir, keep=keep, weekly=weekly, monthly=monthly)
-        return info
+        return _daily(store, keep, weekly, monthly, None)
     finally:
         lock.release()
+
+
+def _daily(store: Store, keep: int, weekly: int, monthly: int, draft: _Draft | None) -> BackupInfo:
+    info = write_backup(
+        store,
+        store.backup_dir,
+        kind=DAILY,
+        actor=permissions.system_actor("cadangan otomatis"),
+        photo_store=True,
+        draft=draft,
+    )
+    prune(store.backup_dir, keep=keep, weekly=weekly, monthly=monthly)
+    return info
+
+
+class EarlyDaily:
+    """The daily backup's database copy, started on a thread of its own before the store
+    is opened: the copy (SQLite and hashlib let go of the GIL) and the process start
+    (importing SQLAlchemy and the models, opening the store) overlap. Only plain sqlite3
+    and files here. It takes the daily lock and a hold on the data folder, as the store
+    would; where anything is unusual (no database yet, a restore to finish, a migration to
+    come, any error) it steps aside and :func:`daily_if_due` goes the usual way."""
+
+    def __init__(self, data_dir: Path | str, *, force: bool = False):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.data_dir = Path(data_dir)
+        self.force = force
+        self._pool = ThreadPoolExecutor(1)
+        self._future = self._pool.submit(self._run)
+        self._pool.shutdown(wait=False)
+
+    def result(self) -> tuple[_Lock, _Draft | None] | None:
+        """(the lock held, the draft; None: not due or another process writes one), or
+        None when the usual way must be taken."""
+        try:
+            return self._future.result()
+        except Exception:  # noqa: BLE001 - stepping aside: the usual way reports it
+            logging.getLogger(__name__).info("early backup copy stepped aside", exc_info=True)
+            return None
+
+    def _run(self) -> tuple[_Lock, _Draft | None] | None:
+        from okudesk.core.store.migrate import SCHEMA_HEAD
+
+        db_path = self.data_dir / DB_NAME
+        if not db_path.is_file() or (self.data_dir / RESTORING_NAME).exists():
+            return None
+        if read_revision(db_path) != SCHEMA_HEAD:
+            return None  # the store migrates it first (with its own copy before)
+        backup_dir = self.data_dir / "backups"
+        lock = _Lock(backup_dir / LOCK_NAME)
+        if not lock.acquire():
+            return lock, None
+        try:
+            folderlock.hold(self.data_dir)  # FolderBusy while a restore runs
+            try:
+                _sweep(backup_dir)
+                if not self.force and not daily_due(backup_dir):
+                    return lock, None
+                draft = _Draft.name(db_path, backup_dir, DAILY)
+                try:
+                    draft.copy(prove=True)
+                except BaseException:
+                    files.discard(draft.snapshot)
+                    raise
+                return lock, draft
+            finally:
+                folderlock.release(self.data_dir)
+        except BaseException:
+            lock.release()
+            raise
 
 
 def _sweep(backup_dir: Path) -> list[Path]:
