@@ -3,11 +3,11 @@
 Two checks, both read-only: the file's header against its size (microseconds: a file cut
 short by a crash, a failed copy or a dying stick), and SQLite's ``PRAGMA quick_check`` over
 every page when the file is small enough for it to be quick (:data:`QUICK_CHECK_BYTES`;
-benchmarks/README.md has the timings). A larger database is checked whole by the daily
-backup, which refuses to back up a damaged one. A zero-length file where okudesk was used
-before (a backup, a photo, its key) is a database lost, not a new one: it is never replaced
-without a person deciding. When a check fails the message names the newest backup that
-reads back whole.
+benchmarks/README.md has the timings). A larger database is checked whole by a daily
+backup at least once a week (docs/backups.md), which refuses to back up a damaged one. A
+zero-length file where okudesk was used before (a backup, a photo, its key) is a database
+lost, not a new one: it is never replaced without a person deciding. When a check fails
+the message names the newest backup that reads back whole.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from okudesk.core.store.backup import integrity_problems
 
 HEADER = b"SQLite format 3\x00"
 # quick_check reads every page: ~2 ms a MB here (benchmarks/README.md), ~30 ms at this size;
-# above it the start would wait noticeably, and the daily backup checks the whole file anyway
+# above it the start would wait noticeably, and a daily backup checks the whole file each week
 QUICK_CHECK_BYTES = 16 * 1024 * 1024
 
 
