@@ -564,3 +564,15 @@ def test_the_early_copy_steps_aside_for_a_migration(store, monkeypatch):
     assert not list(store.backup_dir.glob("*.partial*"))
     info = backups.daily_if_due(store, force=True, early=early)  # the usual way
     _sound(info.path)
+
+
+def test_the_last_good_backup_named_at_a_damaged_start_has_its_database(store):
+    from okudesk.core.store import soundness
+
+    first = backups.daily_if_due(store)
+    old = time.time() - 86400
+    os.utime(first.path, (old, old))  # yesterday's, so the rotation keeps both
+    second = backups.daily_if_due(store, force=True)
+    assert soundness.last_good_backup(store.backup_dir) == second.path
+    second.path.with_suffix(".sqlite3").unlink()  # its database gone: not offered
+    assert soundness.last_good_backup(store.backup_dir) == first.path

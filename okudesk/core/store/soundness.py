@@ -12,6 +12,7 @@ the message names the newest backup that reads back whole.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import struct
 import zipfile
@@ -96,7 +97,10 @@ def last_good_backup(backup_dir: Path) -> Path | None:
             if path.suffix == ".zip":
                 with zipfile.ZipFile(path) as archive:
                     if "manifest.json" in archive.namelist() and archive.testzip() is None:
-                        return path
+                        # a daily backup keeps its database beside the zip
+                        beside = json.loads(archive.read("manifest.json")).get("database_file")
+                        if not beside or (path.parent / Path(str(beside)).name).is_file():
+                            return path
             elif not integrity_problems(path, quick=True):
                 return path
         except (OSError, zipfile.BadZipFile, sqlite3.Error, ValueError, EOFError):
