@@ -1,8 +1,10 @@
-"""The daily backup on a post with 100,000 incidents, as the workstation runs it.
+"""The daily backup on a post with 100,000 incidents and at an HQ with a 1.3 GB database.
 
-1. ``okudesk backup --daily --now`` (its own process: start-up, SQLite backup API snapshot,
-   integrity check, zip, fsync, read back, rotation) vs a plain ``sqlite3 DB ".backup X"``
-   process of the same database in the same run.                          goal <= 1.5x
+1. ``okudesk backup --daily --now`` (its own process: start-up, SQLite backup API copy with
+   quick_check beside it, the copy proven from disk (header, length, SHA-256), the manifest
+   zip, fsync, rotation) vs a plain ``sqlite3 DB ".backup X"`` process of the same database
+   in the same run, on the 100,000-incident database and on one of ~1.3 GB (--hq-incidents,
+   500,000 by default; built once into benchmarks/out/, ~1 minute).        goal <= 1.5x
    Medians of --runs alternating runs of each.
 2. A session that closes 10 s after start: the workstation starts the backup process and
    is gone at once; the backup must be complete within 10 s of the start.     goal <= 10 s
@@ -13,7 +15,7 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
+import os
 import random
 import shutil
 import signal
@@ -21,10 +23,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
-from _common import median, report
+from _common import median, process_env, report
 from _dbcache import demo_db
 
 from okudesk.core import backups
@@ -36,32 +37,33 @@ def backup_process(data_dir: Path, *extra: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "okudesk", "--data-dir", str(data_dir), "backup", "--daily", *extra],
         cwd=ROOT,
+        env=process_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
 
 
-def plain_backup(db: Path, target: Path) -> float:
+def plain_backup(db: Path, target: Path, *, low: bool = False) -> float:
+    """A plain ``sqlite3 .backup`` process; ``low``: at the priority the daily backup gives
+    itself (nice 10), which on a machine busy with other work gets it less processor."""
     target.unlink(missing_ok=True)
+    lower = (lambda: os.nice(10)) if low and hasattr(os, "nice") else None
     started = time.perf_counter()
     if shutil.which("sqlite3"):
-        subprocess.run(["sqlite3", str(db), f".backup {target}"], check=True)
+        cmd = ["sqlite3", str(db), f".backup {target}"]
     else:  # the same API from a plain Python process
         code = (
             "import sqlite3, sys; sqlite3.connect(sys.argv[1]).backup(sqlite3.connect(sys.argv[2]))"
         )
-        subprocess.run([sys.executable, "-c", code, str(db), str(target)], check=True)
+        cmd = [sys.executable, "-c", code, str(db), str(target)]
+    subprocess.run(cmd, check=True, env=process_env(), preexec_fn=lower)  # noqa: PLW1509
     return time.perf_counter() - started
 
 
 def sound(path: Path) -> bool:
     try:
-        manifest = backups.check_backup(path)
-        with zipfile.ZipFile(path) as archive, archive.open("okudesk.sqlite3") as member:
-            h = hashlib.sha256()
-            for block in iter(lambda: member.read(1 << 20), b""):
-                h.update(block)
-        return h.hexdigest() == manifest["database_sha256"]
+        backups.verify_backup(path)  # zip, photos, the database's length and hash
+        return True
     except backups.BackupError:
         return False
 
@@ -69,6 +71,57 @@ def sound(path: Path) -> bool:
 def clear(backup_dir: Path) -> None:
     for old in backups.list_backups(backup_dir):
         old.unlink()
+        old.with_suffix(".sqlite3").unlink(missing_ok=True)
+
+
+def timed_runs(data: Path, runs: int, tmp: Path, *, fresh: bool) -> tuple[list, list, list]:
+    """``runs`` alternating daily-backup and plain ``.backup`` processes; ``fresh``: with no
+    earlier backup each time (so the daily one runs quick_check on a large database)."""
+    db = data / "okudesk.sqlite3"
+    ours, plain, low = [], [], []
+    for _ in range(runs):
+        if fresh:
+            clear(data / "backups")
+        started = time.perf_counter()
+        child = backup_process(data, "--now")
+        _, err = child.communicate()
+        assert child.returncode == 0, err
+        ours.append(time.perf_counter() - started)
+        plain.append(plain_backup(db, tmp / "plain.sqlite3"))
+        low.append(plain_backup(db, tmp / "plain.sqlite3", low=True))
+    (tmp / "plain.sqlite3").unlink(missing_ok=True)
+    return ours, plain, low
+
+
+def compare(data: Path, runs: int, tmp: Path, label: str) -> float:
+    """The daily backup on a usual day (yesterday's backup, quick_check done, is there) and
+    on the day it runs quick_check (always up to 256 MiB; once a week above), each against
+    plain ``sqlite3 .backup`` processes in the same run."""
+    db = data / "okudesk.sqlite3"
+    size = f"{db.stat().st_size / 1e6:.0f} MB"
+    clear(data / "backups")
+    backup_process(data, "--now").communicate()  # yesterday's, checked; the bytecode too
+    yesterday = time.time() - 86400
+    for made in backups.list_backups(data / "backups"):
+        os.utime(made, (yesterday, yesterday))
+    for name, fresh in (("a usual day", False), ("the day of its quick_check", True)):
+        ours, plain, low = timed_runs(
+            data, runs if not fresh else max(1, runs // 2 + 1), tmp, fresh=fresh
+        )
+        ratio = median(ours) / median(plain)
+        report(
+            f"daily backup process vs sqlite3 .backup ({label}, {size}, {name})",
+            f"{median(ours):.2f} s vs {median(plain):.2f} s "
+            f"(all: {' '.join(f'{t:.2f}' for t in ours)} vs {' '.join(f'{t:.2f}' for t in plain)}"
+            f"; at the backup's priority, nice 10: {median(low):.2f} s, "
+            f"{median(ours) / median(low):.2f}x)",
+            ratio,
+            "<= 1.5x",
+            ratio <= 1.5,
+        )
+        if not fresh:
+            usual = median(ours)
+    return usual
 
 
 def main() -> None:
@@ -77,31 +130,19 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--kills", type=int, default=10)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--hq-incidents", type=int, default=500_000, help="0: skip")
     args = parser.parse_args()
+    if args.hq_incidents:
+        hq_source = demo_db(args.hq_incidents)
+        with tempfile.TemporaryDirectory(prefix="okudesk-bench-backup-hq-") as tmp:
+            data = Path(tmp) / "data"
+            shutil.copytree(hq_source, data, ignore=shutil.ignore_patterns("backups", ".complete"))
+            compare(data, args.runs, Path(tmp), f"HQ, {args.hq_incidents} incidents")
     source = demo_db(args.incidents)
     with tempfile.TemporaryDirectory(prefix="okudesk-bench-backup-") as tmp:
         data = Path(tmp) / "data"
         shutil.copytree(source, data, ignore=shutil.ignore_patterns("backups", ".complete"))
-        db = data / "okudesk.sqlite3"
-        print(f"database {db.stat().st_size / 1e6:.0f} MB, {args.incidents} incidents", flush=True)
-        ours, plain = [], []
-        for _ in range(args.runs):
-            clear(data / "backups")
-            started = time.perf_counter()
-            child = backup_process(data, "--now")
-            _, err = child.communicate()
-            assert child.returncode == 0, err
-            ours.append(time.perf_counter() - started)
-            plain.append(plain_backup(db, Path(tmp) / "plain.sqlite3"))
-        zipped = backups.list_backups(data / "backups")[-1].stat().st_size
-        ratio = median(ours) / median(plain)
-        report(
-            "daily backup process vs sqlite3 .backup",
-            f"{median(ours):.2f} s vs {median(plain):.2f} s (zip {zipped / 1e6:.0f} MB)",
-            ratio,
-            "<= 1.5x",
-            ratio <= 1.5,
-        )
+        took = compare(data, args.runs, Path(tmp), f"post, {args.incidents} incidents")
 
         # 2. the session closes at once: the detached process still finishes
         clear(data / "backups")
@@ -110,7 +151,9 @@ def main() -> None:
             "import os, sys; from pathlib import Path; from okudesk.gui import daily_backup; "
             "daily_backup.start(Path(sys.argv[1])); os._exit(0)"
         )
-        subprocess.run([sys.executable, "-c", script, str(data)], check=True, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, "-c", script, str(data)], check=True, cwd=ROOT, env=process_env()
+        )
         while not backups.list_backups(data / "backups") and time.perf_counter() - started < 60:
             time.sleep(0.05)
         took = time.perf_counter() - started
@@ -130,7 +173,7 @@ def main() -> None:
         for _ in range(args.kills):
             clear(data / "backups")
             child = backup_process(data)
-            time.sleep(rng.uniform(0.1, median(ours)))
+            time.sleep(rng.uniform(0.1, took))
             child.send_signal(signal.SIGKILL)
             child.wait()
             if not all(sound(p) for p in backups.list_backups(data / "backups")):

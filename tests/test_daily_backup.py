@@ -40,11 +40,22 @@ def _store_photos(backup_dir: Path) -> dict[str, int]:
 
 
 def _sound(path: Path) -> dict:
-    """Check a backup as a restore would: zip checksums, photos, the database's hash."""
-    manifest = backups.check_backup(path)
-    with zipfile.ZipFile(path) as archive:
-        db = archive.read("okudesk.sqlite3")
-    assert hashlib.sha256(db).hexdigest() == manifest["database_sha256"], path
+    """Check a backup as a restore would: zip checksums, photos, the database's hash (here
+    recomputed by the test), and SQLite's own check of the database beside the zip."""
+    manifest = backups.verify_backup(path)
+    db = path.with_suffix(".sqlite3")
+    assert manifest["database_file"] == db.name
+    data = db.read_bytes()
+    piece = manifest["database"]["piece"]
+    digests = b"".join(
+        hashlib.sha256(data[i : i + piece]).digest() for i in range(0, len(data), piece)
+    )
+    assert hashlib.sha256(digests).hexdigest() == manifest["database"]["sha256_tree"], path
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    finally:
+        con.close()
     return manifest
 
 
@@ -168,11 +179,107 @@ def test_a_database_that_does_not_deflate_is_stored_as_it_is(store, tmp_path):
     noise.write_bytes(os.urandom(1 << 20))
     assert backups._compression_for(noise) == zipfile.ZIP_STORED
     assert backups._compression_for(store.db_path) == zipfile.ZIP_DEFLATED
-    info = backups.daily_if_due(store)
+    info = backups.write_backup(store, tmp_path / "usb")  # one zip for a stick
     with zipfile.ZipFile(info.path) as archive:
         member = archive.getinfo("okudesk.sqlite3")
     assert member.compress_type == zipfile.ZIP_DEFLATED
     assert member.compress_size < member.file_size
+
+
+def test_the_daily_backup_keeps_the_database_as_a_file_of_its_own(store, yesterday):
+    _photo(store, yesterday, (200, 10, 10))
+    info = backups.daily_if_due(store)
+    db = info.path.with_suffix(".sqlite3")
+    with zipfile.ZipFile(info.path) as archive:
+        assert archive.namelist() == ["manifest.json"]  # nothing recompressed
+    manifest = _sound(info.path)
+    assert manifest["format_version"] == 3
+    assert manifest["database"]["size"] == db.stat().st_size == info.size - info.path.stat().st_size
+    # a plain SQLite file in rollback-journal mode: opens without okudesk or a WAL file
+    assert db.read_bytes()[:16] == b"SQLite format 3\x00" and db.read_bytes()[18:20] == b"\x01\x01"
+    assert not list(store.backup_dir.glob("*.sqlite3-*"))
+
+
+def _altered(db: Path, how: str) -> None:
+    data = bytearray(db.read_bytes())
+    if how == "flipped":  # same length, same header: only the hash can tell
+        data[len(data) // 2] ^= 0xFF
+    elif how == "cut":
+        del data[-4096:]
+    db.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    "how, cheap, message",
+    [
+        ("flipped", None, "tidak cocok"),
+        ("cut", "rusak", "rusak"),
+        ("missing", "tidak lengkap", "tidak lengkap"),
+    ],
+)
+def test_a_daily_backup_whose_database_was_altered_is_refused(
+    store, yesterday, tmp_path, how, cheap, message
+):
+    with store.write() as s:
+        for n in range(50):
+            meetings.create_meeting(s, meetings.MeetingInput(starts_at=yesterday, purpose=f"R{n}"))
+    info = backups.daily_if_due(store)
+    db = info.path.with_suffix(".sqlite3")
+    if how == "missing":
+        db.unlink()
+    else:
+        _altered(db, how)
+    if cheap:
+        with pytest.raises(BackupError, match=cheap):
+            backups.check_backup(info.path)
+    else:
+        backups.check_backup(info.path)  # the cheap check cannot see it; the hash does
+    with pytest.raises(BackupError, match=message):
+        backups.verify_backup(info.path)
+    with pytest.raises(BackupError, match=message):
+        backups.restore(tmp_path / "elsewhere", info.path, actor=store.actor)
+    assert not (tmp_path / "elsewhere" / "okudesk.sqlite3").exists()
+
+
+def test_a_manifest_cannot_name_a_database_elsewhere(store, tmp_path):
+    info = backups.daily_if_due(store)
+    elsewhere = tmp_path / "okudesk-lain.sqlite3"
+    elsewhere.write_bytes(info.path.with_suffix(".sqlite3").read_bytes())
+    with zipfile.ZipFile(info.path) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    manifest["database_file"] = f"../../{tmp_path.name}/{elsewhere.name}"
+    forged = store.backup_dir / "okudesk-harian-BTT-palsu.zip"
+    with zipfile.ZipFile(forged, "w") as archive:
+        archive.writestr("manifest.json", json.dumps(manifest))
+    with pytest.raises(BackupError, match="bukan cadangan okudesk"):
+        backups.check_backup(forged)
+
+
+def test_a_database_left_without_its_zip_is_swept_and_rotation_takes_both(store):
+    first = backups.daily_if_due(store)
+    orphan = store.backup_dir / "okudesk-harian-BTT-20260101-000000.sqlite3"
+    orphan.write_bytes(first.path.with_suffix(".sqlite3").read_bytes())  # its zip never came
+    second = backups.daily_if_due(store, force=True, keep=1, weekly=0, monthly=0)
+    assert not orphan.exists()
+    assert backups.list_backups(store.backup_dir) == [second.path]
+    assert sorted(p.name for p in store.backup_dir.glob("okudesk-harian-*")) == sorted(
+        [second.path.name, second.path.with_suffix(".sqlite3").name]
+    )
+
+
+def test_a_copy_is_proven_by_its_header_length_and_hash(store, tmp_path):
+    from okudesk.core.store import backup as copies
+
+    copy = tmp_path / "copy.sqlite3"
+    copies.backup_database(store.db_path, copy)
+    proof = copies.prove_copy(copy)
+    assert proof.size == proof.pages * proof.page_size == copy.stat().st_size
+    _altered(copy, "cut")
+    with pytest.raises(copies.CopyDamaged):
+        copies.prove_copy(copy)
+    copy.write_bytes(b"not a database" * 100)
+    with pytest.raises(copies.CopyDamaged):
+        copies.prove_copy(copy)
 
 
 def test_a_second_process_leaves_a_running_backup_alone(store):
@@ -217,13 +324,13 @@ def test_killed_at_random_points_the_next_start_redoes_it_and_nothing_bad_is_kep
     out, err = full.communicate(timeout=120)
     assert full.returncode == 0, err
     duration = time.monotonic() - started
-    zip_phase = time.monotonic() - snapshot_at  # from the snapshot to the finished zip
+    zip_phase = time.monotonic() - snapshot_at  # from the copy to the finished set
     good = backups.list_backups(store.backup_dir)
     assert len(good) == 1
 
     seed = int(os.environ.get("OKUDESK_KILL_SEED", random.randrange(1 << 30)))
     rng = random.Random(seed)
-    zip_half_written = 0
+    late = 0
     for attempt in range(6):
         for old in backups.list_backups(store.backup_dir):  # start from nothing each time
             old.unlink()
@@ -233,10 +340,12 @@ def test_killed_at_random_points_the_next_start_redoes_it_and_nothing_bad_is_kep
         elif attempt % 3 == 1:  # once it has begun copying, at a random point after
             _wait_for(lambda c=child: c.poll() is not None or _partials(store.backup_dir), 60)
             time.sleep(rng.uniform(0, 0.3))
-        else:  # while the zip is being written
+        else:  # while the copy is proven and the set completed
             _wait_for(lambda c=child: c.poll() is not None or _snapshots(store.backup_dir), 60)
             time.sleep(rng.uniform(0, zip_phase * 0.8))
-        zip_half_written += bool(_zip_partials(store.backup_dir))
+        # killed while it ran, with its copy, proof or set under way (the exact point between
+        # the database's rename and its zip's: test_killed_between_its_database_and_its_zip)
+        late += child.poll() is None and bool(_partials(store.backup_dir))
         child.kill()  # SIGKILL; TerminateProcess on Windows, which has no SIGKILL
         child.wait(timeout=30)
         note = f"seed {seed}, attempt {attempt}"
@@ -252,7 +361,32 @@ def test_killed_at_random_points_the_next_start_redoes_it_and_nothing_bad_is_kep
         assert len(manifest["photos"]) == 12, note
         assert not _partials(store.backup_dir), note
         assert len(_store_photos(store.backup_dir)) == 12, note
-    assert zip_half_written, f"no kill hit a zip being written (seed {seed})"
+    assert late, f"no kill hit a backup under way (seed {seed})"
+
+
+KILL_AT_CHECK = (
+    "import os, sys; from okudesk.core import backups; "
+    "backups.check_backup = lambda path: os._exit(137); "  # no clean-up: as a kill (Windows too)
+    "from okudesk.cli import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
+def test_killed_between_its_database_and_its_zip_the_next_start_redoes_it(store):
+    """The database is in place under its final name, its zip not yet: not a backup."""
+    argv = ["--data-dir", str(store.data_dir), "backup", "--daily"]
+    killed = subprocess.run([sys.executable, "-c", KILL_AT_CHECK, *argv], capture_output=True)
+    assert killed.returncode != 0
+    assert backups.list_backups(store.backup_dir) == []
+    orphans = list(store.backup_dir.glob("okudesk-harian-*.sqlite3"))
+    assert orphans and _zip_partials(store.backup_dir)
+    again = _daily_process(store.data_dir)
+    _, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err
+    done = backups.list_backups(store.backup_dir)
+    assert len(done) == 1
+    _sound(done[0])
+    assert not any(p.exists() for p in orphans if p != done[0].with_suffix(".sqlite3"))
+    assert not _partials(store.backup_dir)
 
 
 def _partials(backup_dir: Path) -> list[Path]:
@@ -375,3 +509,69 @@ def test_a_damaged_photo_does_not_stop_the_backup_and_a_good_copy_is_kept(store,
     assert manifest["photos"] == [f"{sha1[:2]}/{sha1}.jpg"]  # the good copy kept, still named
     assert set(_store_photos(store.backup_dir)) == {f"{sha1}.jpg"}
     assert info.photos == 1
+
+
+def _manifest(path: Path) -> dict:
+    with zipfile.ZipFile(path) as archive:
+        return json.loads(archive.read("manifest.json"))
+
+
+def test_a_large_database_is_checked_by_one_daily_backup_a_week(store, monkeypatch):
+    monkeypatch.setattr(backups, "CHEAP_CHECK_BYTES", 0)  # as if the database were large
+    first = backups.daily_if_due(store)
+    assert _manifest(first.path)["quick_check"] is True  # none checked yet
+    second = backups.daily_if_due(store, force=True)
+    assert _manifest(second.path)["quick_check"] is False  # one checked this week is kept
+    week_ago = time.time() - 8 * 86400
+    for path in backups.list_backups(store.backup_dir):
+        os.utime(path, (week_ago, week_ago))
+    third = backups.daily_if_due(store, force=True)
+    assert _manifest(third.path)["quick_check"] is True
+    monkeypatch.setattr(backups, "CHEAP_CHECK_BYTES", 1 << 40)  # small: checked every time
+    assert _manifest(backups.daily_if_due(store, force=True).path)["quick_check"] is True
+
+
+def test_the_copy_started_before_the_store_opened_makes_the_backup(store, tmp_path):
+    early = backups.EarlyDaily(store.data_dir, force=True)
+    info = backups.daily_if_due(store, force=True, early=early)
+    _lock, draft = early.result()
+    assert draft is not None and info.path == draft.target
+    _sound(info.path)
+    # not due now: it takes nothing, and the daily backup makes nothing
+    later = backups.EarlyDaily(store.data_dir)
+    assert later.result()[1] is None
+    assert backups.daily_if_due(store, early=later) is None
+    assert backups.list_backups(store.backup_dir) == [info.path]
+    # another process writing one: it leaves it alone
+    lock = backups._Lock(store.backup_dir / backups.LOCK_NAME)
+    assert lock.acquire()
+    try:
+        busy = backups.EarlyDaily(store.data_dir, force=True)
+        assert backups.daily_if_due(store, force=True, early=busy) is None
+    finally:
+        lock.release()
+    # nothing to copy yet (a new folder): it steps aside for the usual way
+    assert backups.EarlyDaily(tmp_path / "baru", force=True).result() is None
+
+
+def test_the_early_copy_steps_aside_for_a_migration(store, monkeypatch):
+    from okudesk.core.store import migrate
+
+    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "a-newer-one")
+    early = backups.EarlyDaily(store.data_dir, force=True)
+    assert early.result() is None
+    assert not list(store.backup_dir.glob("*.partial*"))
+    info = backups.daily_if_due(store, force=True, early=early)  # the usual way
+    _sound(info.path)
+
+
+def test_the_last_good_backup_named_at_a_damaged_start_has_its_database(store):
+    from okudesk.core.store import soundness
+
+    first = backups.daily_if_due(store)
+    old = time.time() - 86400
+    os.utime(first.path, (old, old))  # yesterday's, so the rotation keeps both
+    second = backups.daily_if_due(store, force=True)
+    assert soundness.last_good_backup(store.backup_dir) == second.path
+    second.path.with_suffix(".sqlite3").unlink()  # its database gone: not offered
+    assert soundness.last_good_backup(store.backup_dir) == first.path

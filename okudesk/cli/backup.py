@@ -77,10 +77,12 @@ def _daily(args: argparse.Namespace) -> int:
     from okudesk.core import backups
 
     _lower_priority()
+    # the copy begins while the store opens (imports, checks): they overlap
+    early = backups.EarlyDaily(data_dir(args), force=args.now)
     # the installation's own act, as the workstation starts it (no person at hand): it only
     # copies the data folder into its own backups/ folder (docs/security.md)
     with open_store(args, login=False, installation="cadangan harian") as store:
-        info = backups.daily_if_due(store, force=args.now)
+        info = backups.daily_if_due(store, force=args.now, early=early)
         last = backups.last_daily(store.backup_dir)
     if info is None:
         when = f"{last:%Y-%m-%d %H:%M}" if last else "-"

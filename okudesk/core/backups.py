@@ -1,16 +1,19 @@
 """Backups of a data folder (database and photos) and restoring one.
 
-A backup is one zip file: ``manifest.json`` (format, time, post, schema revision, the
-database's SHA-256, the photo list), ``okudesk.sqlite3`` (a consistent snapshot taken with
-SQLite's backup API while okudesk runs, checked with ``PRAGMA integrity_check``; deflated
-only when it deflates) and, in a backup to a USB stick, ``photos/ab/<sha256>.jpg``. The
-daily backups in ``backups/`` keep their photos once in the photo store ``backups/foto/``
-beside them instead (content-addressed: a photo already there is not copied again). A
-backup is written under a ``.partial`` name, fsynced, read back whole and only then
-renamed, so a pulled USB stick or a killed process never leaves a file that looks
-complete. The daily backup runs in a process of its own (``okudesk backup --daily``,
-started by the workstation; docs/backups.md) and keeps 7 daily, 4 weekly and 12 monthly
-backups; one of the database is made before every migration (``store/migrate.py``).
+A backup's ``manifest.json`` holds its format, time, post, schema revision, the database's
+hash and the photo list, authenticated with the folder's ``installation.key``. The database
+is a consistent snapshot taken with SQLite's backup API while okudesk runs, while
+``PRAGMA quick_check`` reads the database beside it. A **daily** backup in ``backups/`` is a
+set: ``<name>.zip`` (the manifest only) with the database as its own file ``<name>.sqlite3``
+beside it (nothing recompressed), proven from disk by its header, length and hash, and the
+photos kept once in the photo store ``backups/foto/`` (content-addressed: a photo already
+there is not copied again). A backup to a USB stick is one zip (``okudesk.sqlite3``, deflated
+only when it deflates, and ``photos/ab/<sha256>.jpg``), read back whole. Everything is
+written under ``.partial`` names, fsynced, and the zip renamed last, so a pulled USB stick or
+a killed process never leaves a file that looks complete. The daily backup runs in a process
+of its own (``okudesk backup --daily``, started by the workstation; docs/backups.md) and
+keeps 7 daily, 4 weekly and 12 monthly backups; one of the database is made before every
+migration (``store/migrate.py``).
 
 Restoring checks the backup first (zip checksums, the database's hash and integrity, the
 photos' hashes, a schema this okudesk knows), adds its photos, puts the current database
@@ -37,23 +40,34 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from okudesk import __version__
 from okudesk.core import files, folderlock, permissions
 from okudesk.core.errors import OkudeskError
 from okudesk.core.files import fsync_dir
-from okudesk.core.history import audit, changes
 from okudesk.core.i18n import _
 from okudesk.core.store import DB_NAME, RESTORING_NAME
-from okudesk.core.store.backup import backup_database, integrity_problems, read_revision
+from okudesk.core.store.backup import (
+    HASH_PIECE,
+    CopyDamaged,
+    CopyProof,
+    backup_checked,
+    backup_database,
+    backup_proven,
+    header_of,
+    integrity_problems,
+    read_only,
+    read_revision,
+    sha256_tree,
+)
 from okudesk.core.store.restoring import PartlyAside, put_aside, put_back
 
 if TYPE_CHECKING:
     from okudesk.core.store import Store
 
 FORMAT = "okudesk-backup"
-FORMAT_VERSION = 2  # 2: the photos may be in the photo store beside the backup
+FORMAT_VERSION = 3  # 2: photos in the photo store beside the zip; 3: the database beside it
 KEEP = 7  # daily backups kept (and pre-migration copies)
 KEEP_WEEKLY = 4
 KEEP_MONTHLY = 12
@@ -288,6 +302,47 @@ def _photo_files(photo_dir: Path) -> list[Path]:
     return sorted(p for p in photo_dir.glob("*/*.jpg") if p.is_file())
 
 
+@dataclass
+class _Draft:
+    """A backup's names, and its database copy once made (:meth:`copy`)."""
+
+    db_path: Path
+    now: datetime
+    post_code: str
+    target: Path
+    checked: bool = False
+    proof: CopyProof | None = None
+
+    @classmethod
+    def name(cls, db_path: Path, out_dir: Path, kind: str) -> _Draft:
+        now = datetime.now()
+        post_code = _post_code(db_path)
+        name = f"okudesk-{kind}-{post_code}-{now:%Y%m%d-%H%M%S}"
+        target = out_dir / f"{name}.zip"
+        n = 1
+        while target.exists() or _database_beside(target).exists():
+            n += 1
+            target = out_dir / f"{name}-{n}.zip"
+        return cls(db_path, now, post_code, target)
+
+    @property
+    def partial(self) -> Path:
+        return self.target.with_name(self.target.name + PARTIAL)
+
+    @property
+    def database(self) -> Path:
+        return _database_beside(self.target)
+
+    @property
+    def snapshot(self) -> Path:
+        return self.database.with_name(self.database.name + PARTIAL)
+
+    def copy(self, *, prove: bool) -> None:
+        """The database copied (and, ``prove``, proven); quick_check when it is due."""
+        self.checked = not prove or _check_due(self.db_path, self.target.parent, self.now)
+        self.proof = _copy_database(self.db_path, self.snapshot, prove=prove, check=self.checked)
+
+
 def write_backup(
     store: Store,
     out_dir: Path | str,
@@ -295,49 +350,41 @@ def write_backup(
     kind: str = MANUAL,
     actor: permissions.Actor | None = None,
     photo_store: bool = False,
+    draft: _Draft | None = None,
 ) -> BackupInfo:
     """Write a backup of ``store`` into ``out_dir`` (a USB stick, or ``backups/``).
 
-    With ``photo_store`` (the daily backups) the photos go to the content-addressed folder
-    :data:`PHOTO_STORE` beside the backup, each copied once, instead of into every zip.
-    Everything is written under names ending in ``.partial``; the zip gets its final name
-    only once it has been fsynced and read back whole.
+    With ``photo_store`` (the daily backups) the backup is a set: the database as a file of
+    its own, ``<name>.sqlite3``, beside ``<name>.zip`` holding only the manifest, and the
+    photos in the content-addressed folder :data:`PHOTO_STORE`, each copied once. Without
+    it (a USB stick) everything is in one zip. Everything is written under names ending in
+    ``.partial``; the zip, which makes the backup exist, gets its final name last, once
+    everything it names is on disk and proven (docs/backups.md, "What proves a backup").
+    ``draft``: its name and database copy made already (:class:`EarlyDaily`).
     """
     actor = actor if actor is not None else store.actor
     permissions.check(actor, "backup.make")
     out_dir = Path(out_dir)
-    now = datetime.now()
-    with store.read(actor=actor) as session:
-        from okudesk.core.history import versioning
-
-        post_code = versioning.this_post_code(session.connection()) or "okudesk"
     key = installation_key(store.data_dir, create=True)
-    name = f"okudesk-{kind}-{post_code}-{now:%Y%m%d-%H%M%S}"
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        if not photo_store:
-            _sweep_abandoned(out_dir, kind)
-        target = out_dir / f"{name}.zip"
-        n = 1
-        while target.exists():
-            n += 1
-            target = out_dir / f"{name}-{n}.zip"
-        partial = target.with_name(target.name + PARTIAL)
-        snapshot = target.with_name(target.stem + ".sqlite3" + PARTIAL)
+        if draft is None:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            if not photo_store:
+                _sweep_abandoned(out_dir, kind)
+            draft = _Draft.name(store.db_path, out_dir, kind)
+        now, post_code, target = draft.now, draft.post_code, draft.target
+        partial, database, snapshot = draft.partial, draft.database, draft.snapshot
         try:
-            backup_database(store.db_path, snapshot)
-            problems = integrity_problems(snapshot, quick=True)
-            if problems:
-                raise BackupError(
-                    _("Basis data rusak, cadangan tidak dibuat: {problem}", problem=problems[0])
-                )
+            if draft.proof is None:
+                draft.copy(prove=photo_store)
+            check, proof = draft.checked, draft.proof
             identity = _identity_of(snapshot)  # who made it, as the backup's database says
             photos = _photo_files(store.photo_dir)
             photo_names = [p.relative_to(store.photo_dir).as_posix() for p in photos]
             schema = read_revision(snapshot)
-            manifest = {
+            manifest: dict = {
                 "format": FORMAT,
-                "format_version": FORMAT_VERSION if photo_store else 1,
+                "format_version": FORMAT_VERSION if photo_store else 1,  # 3: a set
                 "created_at": now.isoformat(timespec="seconds"),
                 "okudesk": __version__,
                 "post_code": post_code,
@@ -350,18 +397,31 @@ def write_backup(
                 damaged = _copy_photos(photos, photo_names, out_dir / PHOTO_STORE)
                 photo_names = [n for n in photo_names if n not in damaged]
                 manifest["photos"] = photo_names
+            if proof is not None:
+                manifest["quick_check"] = check
+                manifest["database_file"] = database.name
+                manifest["database"] = {
+                    "size": proof.size,
+                    "page_size": proof.page_size,
+                    "pages": proof.pages,
+                    "sha256_tree": proof.sha256_tree,
+                    "piece": HASH_PIECE,
+                }
             with open(partial, "wb") as fh:
                 with zipfile.ZipFile(
-                    fh, "w", compression=_compression_for(snapshot), compresslevel=1
+                    fh,
+                    "w",
+                    compression=zipfile.ZIP_STORED if proof else _compression_for(snapshot),
+                    compresslevel=1,
                 ) as archive:
-                    # the database first, hashed as it is read: one pass over it, not two
-                    h = hashlib.sha256()
-                    with open(snapshot, "rb") as src:
-                        with archive.open(_DB_MEMBER, "w", force_zip64=True) as member:
-                            for block in iter(lambda: src.read(1 << 20), b""):
-                                h.update(block)
-                                member.write(block)
-                    manifest["database_sha256"] = h.hexdigest()
+                    if proof is None:  # all in the zip: hashed as it is read, one pass
+                        h = hashlib.sha256()
+                        with open(snapshot, "rb") as src:
+                            with archive.open(_DB_MEMBER, "w", force_zip64=True) as member:
+                                for block in iter(lambda: src.read(1 << 20), b""):
+                                    h.update(block)
+                                    member.write(block)
+                        manifest["database_sha256"] = h.hexdigest()
                     if key is not None:  # only this data folder can check it (KEY_NAME)
                         manifest["authentication"] = {
                             "alg": MAC_ALG,
@@ -377,7 +437,13 @@ def write_backup(
                             archive.write(path, f"photos/{rel}", zipfile.ZIP_STORED)
                 fh.flush()
                 os.fsync(fh.fileno())
-            check_backup(partial)  # read back whole before it may look like a good backup
+            if proof is not None:
+                # the database first: without its zip it is a leftover (swept), never a backup
+                files.replace(snapshot, database)
+                fsync_dir(out_dir)
+            # the zip read back whole, and what it names beside it present and whole (the
+            # database's header and length; its hash was taken from disk by the proof)
+            check_backup(partial)
             files.replace(partial, target)
             fsync_dir(out_dir)
         finally:  # a leftover the system will not let go of must not fail a written backup
@@ -392,8 +458,11 @@ def write_backup(
             )
         ) from exc
     kept = len(photo_names)
-    info = BackupInfo(target, now, post_code, schema or "", kept, target.stat().st_size)
+    size = target.stat().st_size + (proof.size if proof is not None else 0)
+    info = BackupInfo(target, now, post_code, schema or "", kept, size)
     with store.write(actor=actor) as session:
+        from okudesk.core.history import audit
+
         audit.record(
             session,
             "backup",
@@ -401,6 +470,73 @@ def write_backup(
             changes={"photos": [None, kept], "size": [None, info.size]},
         )
     return info
+
+
+CHEAP_CHECK_BYTES = 256 * 1024 * 1024  # quick_check reads ~0.5 GB/s here: ~0.5 s at most
+CHECK_EVERY = timedelta(days=7)
+
+
+def _check_due(db_path: Path, backup_dir: Path, now: datetime) -> bool:
+    """Whether a daily backup runs ``quick_check``: always while it is cheap (up to
+    :data:`CHEAP_CHECK_BYTES`); for a larger database when no daily backup of the last
+    :data:`CHECK_EVERY` was checked, so the rotation always keeps a checked one (the weekly
+    backups are) and damage is found within a week (docs/backups.md)."""
+    try:
+        if db_path.stat().st_size <= CHEAP_CHECK_BYTES:
+            return True
+    except OSError:
+        return True
+    for path in reversed(list_backups(backup_dir)):
+        try:
+            if now - datetime.fromtimestamp(path.stat().st_mtime) >= CHECK_EVERY:
+                break
+            with zipfile.ZipFile(path) as archive:
+                if json.loads(archive.read(_MANIFEST)).get("quick_check") is True:
+                    return False
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+            continue
+    return True
+
+
+def _copy_database(
+    source: Path, snapshot: Path, *, prove: bool, check: bool = True
+) -> CopyProof | None:
+    """The one place a backup's database is written: SQLite's backup API copies ``source``
+    to ``snapshot`` (fsynced), with ``check`` while ``PRAGMA quick_check`` reads ``source``
+    beside it; with ``prove``, the copy is read back from disk (:func:`prove_copy`: header,
+    length, hash)."""
+    try:
+        if prove:
+            problems, proof = backup_proven(source, snapshot, check=check)
+        else:
+            problems, proof = backup_checked(source, snapshot, check=check), None
+    except CopyDamaged as exc:
+        raise BackupError(
+            _("Salinan basis data tidak utuh, cadangan tidak dibuat: {problem}", problem=exc)
+        ) from exc
+    if problems:
+        raise BackupError(
+            _("Basis data rusak, cadangan tidak dibuat: {problem}", problem=problems[0])
+        )
+    return proof
+
+
+def _post_code(db_path: Path) -> str:
+    """This installation's post code as the database says (read with plain sqlite3)."""
+    try:
+        con = read_only(db_path)
+        try:
+            row = con.execute("SELECT value FROM store_meta WHERE key='post_code'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        row = None
+    return str(row[0]) if row and row[0] else "okudesk"
+
+
+def _database_beside(zip_path: Path) -> Path:
+    """Where a daily backup keeps its database: ``<name>.sqlite3`` beside ``<name>.zip``."""
+    return zip_path.with_suffix(".sqlite3")
 
 
 def _compression_for(path: Path) -> int:
@@ -473,6 +609,37 @@ def _read_photo(archive: zipfile.ZipFile, manifest: dict, rel: str) -> bytes:
     return outside.read_bytes() if outside is not None else archive.read(f"photos/{rel}")
 
 
+_DATABASE_NAME = re.compile(r"okudesk-[A-Za-z0-9_.-]+\.sqlite3")
+
+
+def _separate(manifest: dict) -> bool:
+    """Whether the backup keeps its database beside the zip (the daily backups)."""
+    return "database_file" in manifest
+
+
+def _database_of(archive: zipfile.ZipFile, manifest: dict) -> Path:
+    """The database file a daily backup names beside its zip (a bare name: a manifest
+    cannot point anywhere else)."""
+    name = manifest.get("database_file")
+    if (
+        not isinstance(name, str)
+        or not _DATABASE_NAME.fullmatch(name)
+        or not isinstance(manifest.get("database"), dict)
+        or archive.filename is None
+    ):
+        raise BackupError(
+            _("Berkas cadangan rusak atau bukan cadangan okudesk: {path}", path=archive.filename)
+        )
+    return Path(archive.filename).parent / name
+
+
+def _copy_to(src: IO[bytes], partial: Path) -> None:
+    with open(partial, "wb") as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+        dst.flush()
+        os.fsync(dst.fileno())
+
+
 def _open(path: Path) -> tuple[zipfile.ZipFile, dict]:
     try:
         archive = zipfile.ZipFile(path)
@@ -482,8 +649,10 @@ def _open(path: Path) -> tuple[zipfile.ZipFile, dict]:
         ) from exc
     try:
         manifest = json.loads(archive.read(_MANIFEST))
-        if manifest.get("format") != FORMAT or _DB_MEMBER not in archive.namelist():
+        if manifest.get("format") != FORMAT:
             raise ValueError("not an okudesk backup")
+        if _DB_MEMBER not in archive.namelist() and "database_file" not in manifest:
+            raise ValueError("no database")
     except (KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
         archive.close()
         raise BackupError(
@@ -508,11 +677,60 @@ def check_backup(path: Path | str) -> dict:
             raise BackupError(
                 _("Berkas cadangan rusak: {member} dalam {path}", member=bad, path=path)
             )
+        if _separate(manifest):
+            _check_database_beside(archive, manifest)
         missing = [p for p in manifest.get("photos", []) if not _has_photo(archive, manifest, p)]
         if missing:
             raise BackupError(
                 _("Berkas cadangan tidak lengkap: {member} tidak ada", member=missing[0])
             )
+    return manifest
+
+
+def _check_database_beside(archive: zipfile.ZipFile, manifest: dict) -> None:
+    """The database a daily backup keeps beside its zip is there, whole by its header and
+    of the length the manifest says (its hash: :func:`verify_backup`)."""
+    database = _database_of(archive, manifest)
+    if not database.is_file():
+        raise BackupError(
+            _("Berkas cadangan tidak lengkap: {member} tidak ada", member=database.name)
+        )
+    try:
+        size, page_size, pages = header_of(database)
+    except (OSError, CopyDamaged) as exc:
+        raise BackupError(
+            _("Berkas cadangan rusak: {member} dalam {path}", member=database.name, path=database)
+        ) from exc
+    recorded = manifest["database"]
+    if (size, page_size, pages) != (
+        recorded.get("size"),
+        recorded.get("page_size"),
+        recorded.get("pages"),
+    ):
+        raise BackupError(
+            _("Berkas cadangan rusak: {member} dalam {path}", member=database.name, path=database)
+        )
+
+
+def verify_backup(path: Path | str) -> dict:
+    """:func:`check_backup` and the database's hash too (reads the whole database once)."""
+    path = Path(path)
+    manifest = check_backup(path)
+    archive, manifest = _open(path)
+    with archive:
+        if _separate(manifest):
+            digest = sha256_tree(_database_of(archive, manifest))
+            good = digest == manifest["database"].get("sha256_tree")
+        else:
+            h = hashlib.sha256()
+            with archive.open(_DB_MEMBER) as member:
+                for block in iter(lambda: member.read(1 << 20), b""):
+                    h.update(block)
+            good = h.hexdigest() == manifest.get("database_sha256")
+    if not good:
+        raise BackupError(
+            _("Basis data dalam cadangan tidak cocok dengan manifesnya: {path}", path=path)
+        )
     return manifest
 
 
@@ -590,13 +808,27 @@ def daily_if_due(
     monthly: int = KEEP_MONTHLY,
     now: datetime | None = None,
     force: bool = False,
+    early: EarlyDaily | None = None,
 ) -> BackupInfo | None:
     """A backup into ``backups/`` when the last one is a day old or more (or ``force``).
 
     Run by ``okudesk backup --daily``, which the workstation starts as a process of its own
     (docs/backups.md). None when not due or when another process is writing one. What a
     run cut short left behind (``*.partial``) is deleted first, and the backup is made again.
+    ``early``: the copy started before the store was opened (its lock, its draft).
     """
+    if early is not None:
+        taken = early.result()
+        if taken is not None:
+            lock, draft = taken
+            try:
+                if draft is None:
+                    return None  # another process is writing one, or none is due
+                return _daily(store, keep, weekly, monthly, draft)
+            finally:
+                lock.release()
+        # the early copy could not be made (the folder busy, a migration to come, an
+        # error): the usual way, which says why if it fails too
     now = now or datetime.now()
     lock = _Lock(store.backup_dir / LOCK_NAME)
     if not lock.acquire():
@@ -605,17 +837,80 @@ def daily_if_due(
         _sweep(store.backup_dir)
         if not force and not daily_due(store.backup_dir, now):
             return None
-        info = write_backup(
-            store,
-            store.backup_dir,
-            kind=DAILY,
-            actor=permissions.system_actor("cadangan otomatis"),
-            photo_store=True,
-        )
-        prune(store.backup_dir, keep=keep, weekly=weekly, monthly=monthly)
-        return info
+        return _daily(store, keep, weekly, monthly, None)
     finally:
         lock.release()
+
+
+def _daily(store: Store, keep: int, weekly: int, monthly: int, draft: _Draft | None) -> BackupInfo:
+    info = write_backup(
+        store,
+        store.backup_dir,
+        kind=DAILY,
+        actor=permissions.system_actor("cadangan otomatis"),
+        photo_store=True,
+        draft=draft,
+    )
+    prune(store.backup_dir, keep=keep, weekly=weekly, monthly=monthly)
+    return info
+
+
+class EarlyDaily:
+    """The daily backup's database copy, started on a thread of its own before the store
+    is opened: the copy (SQLite and hashlib let go of the GIL) and the process start
+    (importing SQLAlchemy and the models, opening the store) overlap. Only plain sqlite3
+    and files here. It takes the daily lock and a hold on the data folder, as the store
+    would; where anything is unusual (no database yet, a restore to finish, a migration to
+    come, any error) it steps aside and :func:`daily_if_due` goes the usual way."""
+
+    def __init__(self, data_dir: Path | str, *, force: bool = False):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.data_dir = Path(data_dir)
+        self.force = force
+        self._pool = ThreadPoolExecutor(1)
+        self._future = self._pool.submit(self._run)
+        self._pool.shutdown(wait=False)
+
+    def result(self) -> tuple[_Lock, _Draft | None] | None:
+        """(the lock held, the draft; None: not due or another process writes one), or
+        None when the usual way must be taken."""
+        try:
+            return self._future.result()
+        except Exception:  # noqa: BLE001 - stepping aside: the usual way reports it
+            logging.getLogger(__name__).info("early backup copy stepped aside", exc_info=True)
+            return None
+
+    def _run(self) -> tuple[_Lock, _Draft | None] | None:
+        from okudesk.core.store.migrate import SCHEMA_HEAD
+
+        db_path = self.data_dir / DB_NAME
+        if not db_path.is_file() or (self.data_dir / RESTORING_NAME).exists():
+            return None
+        if read_revision(db_path) != SCHEMA_HEAD:
+            return None  # the store migrates it first (with its own copy before)
+        backup_dir = self.data_dir / "backups"
+        lock = _Lock(backup_dir / LOCK_NAME)
+        if not lock.acquire():
+            return lock, None
+        try:
+            folderlock.hold(self.data_dir)  # FolderBusy while a restore runs
+            try:
+                _sweep(backup_dir)
+                if not self.force and not daily_due(backup_dir):
+                    return lock, None
+                draft = _Draft.name(db_path, backup_dir, DAILY)
+                try:
+                    draft.copy(prove=True)
+                except BaseException:
+                    files.discard(draft.snapshot)
+                    raise
+                return lock, draft
+            finally:
+                folderlock.release(self.data_dir)
+        except BaseException:
+            lock.release()
+            raise
 
 
 def _sweep(backup_dir: Path) -> list[Path]:
@@ -623,6 +918,13 @@ def _sweep(backup_dir: Path) -> list[Path]:
     # the snapshot's own journal files too (-journal, -wal, -shm)
     removed = list(backup_dir.glob(f"okudesk-{DAILY}-*{PARTIAL}*"))
     removed += list((backup_dir / PHOTO_STORE).glob(f"*/*{PARTIAL}"))
+    # a database whose zip was never renamed into place (the zip makes the backup) or
+    # whose zip rotation deleted just before a kill
+    removed += [
+        db
+        for db in backup_dir.glob(f"okudesk-{DAILY}-*.sqlite3")
+        if not db.with_suffix(".zip").exists()
+    ]
     for leftover in removed:
         files.unlink(leftover)
     return removed
@@ -687,8 +989,12 @@ def prune(
     kept = retained(times, daily=keep, weekly=weekly, monthly=monthly) | set(daily[-1:])
     for old in daily:
         if old not in kept:
-            files.unlink(old)
+            files.unlink(old)  # the zip first: without it the database is a leftover
             removed.append(old)
+            beside = _database_beside(old)
+            if beside.exists():
+                files.unlink(beside)
+                removed.append(beside)
     before = sorted(backup_dir.glob("okudesk-before-*.sqlite3"), key=lambda p: p.stat().st_mtime)
     for old in before[:-keep] if keep > 0 else []:
         files.unlink(old)
@@ -750,6 +1056,7 @@ def restore(
 def _restore(
     data_dir: Path, source: Path, actor: permissions.Actor | None, reenrol: bool
 ) -> RestoreInfo:
+    from okudesk.core.history import audit, changes
     from okudesk.core.store import Store
     from okudesk.core.store.migrate import known_revisions
 
@@ -765,11 +1072,15 @@ def _restore(
             check_backup(source)
             archive, manifest = _open(source)
             with archive:
-                with archive.open(_DB_MEMBER) as src, open(partial, "wb") as dst:
-                    shutil.copyfileobj(src, dst, 1 << 20)
-                    dst.flush()
-                    os.fsync(dst.fileno())
-                if _sha256_file(partial) != manifest.get("database_sha256"):
+                if _separate(manifest):  # the database beside the zip: copied, then hashed
+                    with open(_database_of(archive, manifest), "rb") as src:
+                        _copy_to(src, partial)
+                    matches = sha256_tree(partial) == manifest["database"].get("sha256_tree")
+                else:
+                    with archive.open(_DB_MEMBER) as src:
+                        _copy_to(src, partial)
+                    matches = _sha256_file(partial) == manifest.get("database_sha256")
+                if not matches:
                     raise BackupError(
                         _(
                             "Basis data dalam cadangan tidak cocok dengan manifesnya: {path}",

@@ -208,6 +208,7 @@ _ENGLISH: dict[str, str] = {
     "Cadangan tidak dapat dipulihkan: {reason}": "The backup cannot be restored: {reason}",
     "Foto dalam cadangan rusak: {name}": "A photo in the backup is damaged: {name}",
     "Basis data rusak, cadangan tidak dibuat: {problem}": "The database is damaged; no backup was made: {problem}",
+    "Salinan basis data tidak utuh, cadangan tidak dibuat: {problem}": "The copy of the database is not whole; no backup was made: {problem}",
     "Berkas cadangan rusak: {path}": "The backup file is damaged: {path}",
     "Basis data dalam cadangan tidak cocok dengan manifesnya: {path}": "The database in the backup does not match its manifest: {path}",
     "Melihat data": "view data",

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives import serialization
 
 from okudesk.core.errors import OkudeskError
 from okudesk.core.i18n import _
-from okudesk.core.security import pki
+from okudesk.core.security import offline, pki
 
 FIELD_NAME = "TandaTanganPelapor"
 # Room for the CMS signature: an ECDSA signature and three certificates need about 3 KB.
@@ -24,6 +24,8 @@ FIELD_NAME = "TandaTanganPelapor"
 BYTES_RESERVED = 12_288
 STAMP_TEXT = "Ditandatangani secara elektronik oleh\n%(nama)s,\n%(waktu)s"
 WIB = timezone(timedelta(hours=7), "WIB")  # Ogan Komering Ulu; fixed, Windows has no tz database
+
+offline.install()  # pyHanko without requests (nothing here fetches)
 
 
 def asn1_cert(cert: x509.Certificate) -> asn1_x509.Certificate:

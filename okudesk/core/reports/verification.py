@@ -31,6 +31,7 @@ from cryptography import x509
 
 from okudesk.core.errors import OkudeskError
 from okudesk.core.i18n import _
+from okudesk.core.security import offline
 
 if TYPE_CHECKING:
     from asn1crypto import x509 as asn1_x509
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from okudesk.core.records.register import ReportInfo
+
+offline.install()  # pyHanko without requests (nothing here fetches)
 
 VALID, UNTRUSTED, MODIFIED, UNSIGNED = "valid", "untrusted", "modified", "unsigned"
 MISMATCH = "mismatch"  # a good signature, but not on what the register holds for this ID

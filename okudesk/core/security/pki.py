@@ -34,11 +34,14 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from okudesk.core.errors import OkudeskError
 from okudesk.core.i18n import _
+from okudesk.core.security import offline
 
 ORGANISATION = "Kepolisian Resor Ogan Komering Ulu"
 COUNTRY = "ID"
 # id-kp-documentSigning (RFC 9336), understood by PDF readers for document signatures.
 DOCUMENT_SIGNING = x509.ObjectIdentifier("1.3.6.1.5.5.7.3.36")
+
+offline.install()  # pyHanko without requests (nothing here fetches)
 
 PrivateKey = ec.EllipticCurvePrivateKey
 

@@ -25,11 +25,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from okudesk.core.models import ReportTimestamp, SyncIdentity, SyncPost, SyncRevocation
-from okudesk.core.security import pki
+from okudesk.core.security import offline, pki
 
 if TYPE_CHECKING:
     from asn1crypto import x509 as asn1_x509
     from cryptography import x509
+
+offline.install()  # pyHanko without requests (nothing here fetches)
 
 # okudesk's own TSA policy: an OID under 2.25 (RFC 4122 section 5: a UUID, as an integer),
 # needing no registration.

@@ -1,15 +1,25 @@
-"""Copies of the SQLite database made with SQLite's online backup API.
+"""Copies of the SQLite database made with SQLite's online backup API, and their proof.
 
 The backup API copies a consistent snapshot page by page even while the app has the
 database open, which a plain file copy of a WAL database does not guarantee.
+:func:`prove_copy` is what a backup keeps as proof that a copy on disk is whole: its header
+and length agree, and its hash (:func:`sha256_tree`) is what the manifest records.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import struct
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from okudesk.core.store import cipher
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+HASH_PIECE = 64 << 20  # sha256_tree hashes the file in pieces of this size, side by side
 
 
 def read_only(path: Path, key: bytes | None = None) -> cipher.Connection:
@@ -17,9 +27,18 @@ def read_only(path: Path, key: bytes | None = None) -> cipher.Connection:
     return cipher.connect(path, key, read_only=True)
 
 
-def backup_database(source: Path, target: Path, key: bytes | None = None) -> Path:
+def backup_database(
+    source: Path,
+    target: Path,
+    key: bytes | None = None,
+    *,
+    while_syncing: Callable[[Path], object] | None = None,
+) -> Path:
     """Copy ``source`` to ``target`` (written beside it under a temporary name first),
-    encrypted with the same ``key`` as the source."""
+    encrypted with the same ``key`` as the source.
+
+    ``while_syncing(partial)`` runs on a second thread while the copy is fsynced (the
+    device writes, the processor is free), before the rename; what it raises is raised."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     if partial.exists():
@@ -30,8 +49,14 @@ def backup_database(source: Path, target: Path, key: bytes | None = None) -> Pat
             cipher.backup(src, partial, key)
         finally:
             src.close()
-        with open(partial, "rb+") as fh:
-            os.fsync(fh.fileno())
+        with ThreadPoolExecutor(1) as pool:
+            beside = pool.submit(while_syncing, partial) if while_syncing else None
+            try:
+                with open(partial, "rb+") as fh:
+                    os.fsync(fh.fileno())
+            finally:
+                if beside is not None:
+                    beside.result()
         os.replace(partial, target)
     finally:
         if partial.exists():  # a failed copy leaves nothing behind
@@ -82,3 +107,110 @@ def read_revision(path: Path, key: bytes | None = None) -> str | None:
         return revision_of(con)
     finally:
         con.close()
+
+
+@dataclass(frozen=True)
+class CopyProof:
+    """What :func:`prove_copy` read from a database copy on disk."""
+
+    size: int
+    page_size: int
+    pages: int
+    sha256_tree: str
+
+
+class CopyDamaged(ValueError):
+    """A database copy whose header, length or hash is not what it must be."""
+
+
+def header_of(path: Path) -> tuple[int, int, int]:
+    """(size, page size, pages) of a whole SQLite file in rollback-journal mode; raises
+    CopyDamaged when the header is not SQLite's, names WAL mode (the copy would need a WAL
+    file it does not have), or its page count times page size is not the file's length."""
+    with open(path, "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        header = fh.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        raise CopyDamaged(f"not an SQLite database: {path.name}")
+    (page_size,) = struct.unpack_from(">H", header, 16)
+    page_size = 65536 if page_size == 1 else page_size
+    write_version, read_version = header[18], header[19]
+    change_counter, pages = struct.unpack_from(">II", header, 24)
+    (valid_for,) = struct.unpack_from(">I", header, 92)
+    if (write_version, read_version) != (1, 1):
+        raise CopyDamaged(f"not in rollback-journal mode: {path.name}")
+    if change_counter != valid_for or pages * page_size != size:
+        raise CopyDamaged(f"{path.name}: {size} bytes, the header says {pages} x {page_size}")
+    return size, page_size, pages
+
+
+def sha256_tree(path: Path) -> str:
+    """SHA-256 over the SHA-256 digests of the file's consecutive :data:`HASH_PIECE` pieces
+    (an empty file: of nothing). The pieces are hashed side by side, one per core: SHA-256
+    of a large file is slower than copying it, and hashlib lets go of the GIL."""
+    size = Path(path).stat().st_size
+
+    def piece(offset: int) -> bytes:
+        h = hashlib.sha256()
+        left = min(HASH_PIECE, size - offset)
+        with open(path, "rb") as fh:
+            fh.seek(offset)
+            while left:
+                block = fh.read(min(1 << 20, left))
+                if not block:
+                    raise CopyDamaged(f"{Path(path).name} is shorter than {size} bytes")
+                h.update(block)
+                left -= len(block)
+        return h.digest()
+
+    offsets = range(0, size, HASH_PIECE)
+    workers = max(1, min(4, os.cpu_count() or 1, len(offsets)))
+    with ThreadPoolExecutor(workers) as pool:
+        digests = list(pool.map(piece, offsets))
+    return hashlib.sha256(b"".join(digests)).hexdigest()
+
+
+def prove_copy(path: Path, digest: str | None = None) -> CopyProof:
+    """Read a copy back from the file: the header and length agree (the file is whole,
+    nothing cut off or left over) and its hash (``digest``: taken already, while the copy
+    was fsynced), to record in the manifest. Raises CopyDamaged."""
+    size, page_size, pages = header_of(path)
+    if digest is None:
+        digest = sha256_tree(path)
+    if header_of(path) != (size, page_size, pages) or path.stat().st_size != size:
+        raise CopyDamaged(f"{path.name} changed while it was read")
+    return CopyProof(size, page_size, pages, digest)
+
+
+def backup_proven(source: Path, target: Path, *, check: bool = True) -> tuple[list[str], CopyProof]:
+    """:func:`backup_checked`, hashing the copy (:func:`sha256_tree`) while it is fsynced,
+    then :func:`prove_copy` on the file in place. Returns the check's findings and the
+    proof."""
+    digests: list[str] = []
+    problems = backup_checked(
+        source, target, check=check, while_syncing=lambda p: digests.append(sha256_tree(p))
+    )
+    return problems, prove_copy(target, digests[0])
+
+
+def backup_checked(
+    source: Path,
+    target: Path,
+    *,
+    check: bool = True,
+    while_syncing: Callable[[Path], object] | None = None,
+) -> list[str]:
+    """:func:`backup_database` while ``PRAGMA quick_check`` reads ``source`` on a second
+    thread (SQLite lets go of the GIL in both): the check costs a core, not time, where
+    there is one to spare. Returns what the check found (empty: sound); the copy is written
+    either way (the caller decides). ``check=False``: the copy alone."""
+    if not check:
+        backup_database(source, target, while_syncing=while_syncing)
+        return []
+    with ThreadPoolExecutor(1) as pool:
+        checking = pool.submit(integrity_problems, source, quick=True)
+        try:
+            backup_database(source, target, while_syncing=while_syncing)
+        finally:
+            problems = checking.result()
+    return problems

@@ -3,15 +3,16 @@
 Two checks, both read-only: the file's header against its size (microseconds: a file cut
 short by a crash, a failed copy or a dying stick), and SQLite's ``PRAGMA quick_check`` over
 every page when the file is small enough for it to be quick (:data:`QUICK_CHECK_BYTES`;
-benchmarks/README.md has the timings). A larger database is checked whole by the daily
-backup, which refuses to back up a damaged one. A zero-length file where okudesk was used
-before (a backup, a photo, its key) is a database lost, not a new one: it is never replaced
-without a person deciding. When a check fails the message names the newest backup that
-reads back whole.
+benchmarks/README.md has the timings). A larger database is checked whole by a daily
+backup at least once a week (docs/backups.md), which refuses to back up a damaged one. A
+zero-length file where okudesk was used before (a backup, a photo, its key) is a database
+lost, not a new one: it is never replaced without a person deciding. When a check fails
+the message names the newest backup that reads back whole.
 """
 
 from __future__ import annotations
 
+import json
 import struct
 import zipfile
 from pathlib import Path
@@ -24,7 +25,7 @@ from okudesk.core.store.backup import integrity_problems
 HEADER = b"SQLite format 3\x00"
 ENCRYPTED_PAGE = 4096  # SQLCipher 4's page size (store/cipher.py)
 # quick_check reads every page: ~2 ms a MB here (benchmarks/README.md), ~30 ms at this size;
-# above it the start would wait noticeably, and the daily backup checks the whole file anyway
+# above it the start would wait noticeably, and a daily backup checks the whole file each week
 QUICK_CHECK_BYTES = 16 * 1024 * 1024
 
 
@@ -101,7 +102,10 @@ def last_good_backup(backup_dir: Path) -> Path | None:
             if path.suffix == ".zip":
                 with zipfile.ZipFile(path) as archive:
                     if "manifest.json" in archive.namelist() and archive.testzip() is None:
-                        return path
+                        # a daily backup keeps its database beside the zip
+                        beside = json.loads(archive.read("manifest.json")).get("database_file")
+                        if not beside or (path.parent / Path(str(beside)).name).is_file():
+                            return path
             elif not integrity_problems(path, quick=True):
                 return path
         except (OSError, zipfile.BadZipFile, cipher.Error, ValueError, EOFError):
