@@ -51,7 +51,7 @@ def _sound(path: Path) -> dict:
         hashlib.sha256(data[i : i + piece]).digest() for i in range(0, len(data), piece)
     )
     assert hashlib.sha256(digests).hexdigest() == manifest["database"]["sha256_tree"], path
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    con = rawdb.connect(db)
     try:
         assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     finally:

@@ -140,7 +140,6 @@ def login_choices(*, parent: QWidget | None) -> StoreTask[tuple]:
 def log_out(*, parent: QWidget | None, actor, reason: str) -> StoreTask[None]:
     def work(store):
         from okudesk.core.security import accounts
-
         from okudesk.core.store import keyring
 
         keyring.forget_derived()  # nothing derived from a passphrase outlives the session
