@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from okudesk.cli import EXIT_OK, data_dir, open_store
+from okudesk.cli import EXIT_OK, data_dir, open_store, read_passphrase
 
 
 def register(subparsers) -> None:
@@ -31,6 +31,9 @@ def register(subparsers) -> None:
     b.add_argument(
         "--now", action="store_true", help="dengan --daily: buat sekarang walau belum sehari"
     )
+    # the workstation hands its daily backup process the data key on standard input (the
+    # store is encrypted and nobody types a passphrase for it): never for people
+    b.add_argument("--key-stdin", action="store_true", help=argparse.SUPPRESS)
     b.set_defaults(func=backup)
     r = subparsers.add_parser(
         "restore",
@@ -77,11 +80,20 @@ def _daily(args: argparse.Namespace) -> int:
     from okudesk.core import backups
 
     _lower_priority()
+    key = _key_from_stdin() if args.key_stdin else None
     # the copy begins while the store opens (imports, checks): they overlap
-    early = backups.EarlyDaily(data_dir(args), force=args.now)
+    early = backups.EarlyDaily(data_dir(args), force=args.now, key=key)
     # the installation's own act, as the workstation starts it (no person at hand): it only
     # copies the data folder into its own backups/ folder (docs/security.md)
-    with open_store(args, login=False, installation="cadangan harian") as store:
+    if key is not None:
+        from okudesk.core import permissions
+        from okudesk.core.store import Store
+
+        store = Store.open(data_dir(args), key=key)
+        store.actor = permissions.system_actor("cadangan harian")
+    else:
+        store = open_store(args, login=False, installation="cadangan harian")
+    with store:
         info = backups.daily_if_due(store, force=args.now, early=early)
         last = backups.last_daily(store.backup_dir)
     if info is None:
@@ -90,6 +102,18 @@ def _daily(args: argparse.Namespace) -> int:
     else:
         print(f"Cadangan harian dibuat: {info.path} ({info.size / 1e6:.1f} MB).")
     return EXIT_OK
+
+
+def _key_from_stdin() -> bytes:
+    from okudesk.core.errors import OkudeskError
+
+    try:
+        key = bytes.fromhex(sys.stdin.readline().strip())
+    except ValueError:
+        key = b""
+    if len(key) != 32:
+        raise OkudeskError("--key-stdin: kunci data tidak terbaca")
+    return key
 
 
 def _lower_priority() -> None:
@@ -108,6 +132,17 @@ def _lower_priority() -> None:
             os.nice(10)
         except OSError:
             pass
+
+
+def _unwrapped_key(args: argparse.Namespace) -> bytes | None:
+    """The data key by the officer's passphrase when the database cannot be opened."""
+    from okudesk.core.store.keyring import Keyring
+
+    keys = Keyring.load(data_dir(args))
+    passphrase = read_passphrase(args)
+    if keys is None or passphrase is None:
+        return None
+    return keys.unlock(passphrase, nrp=args.officer)
 
 
 def _has_database(args: argparse.Namespace) -> bool:
@@ -129,7 +164,7 @@ def restore(args: argparse.Namespace) -> int:
     if _has_database(args):  # a person restores: check who, then let go of the database
         try:
             with open_store(args) as store:
-                actor = store.actor
+                actor, key = store.actor, store.data_key
         except DatabaseDamaged:
             # nobody can log in to a damaged database: this folder's own backup may be put
             # back by whoever can open the folder (the damaged file is kept aside)
@@ -138,11 +173,19 @@ def restore(args: argparse.Namespace) -> int:
             from okudesk.core import permissions
 
             actor = permissions.system_actor("pemulihan basis data rusak")
+            key = None if not args.officer else _unwrapped_key(args)
     else:  # no database yet: nobody to log in, nothing to protect
         from okudesk.core import permissions
 
-        actor = permissions.system_actor("pemulihan awal")
-    info = backups.restore(data_dir(args), args.file, actor=actor, reenrol=args.reenrol)
+        actor, key = permissions.system_actor("pemulihan awal"), None
+    info = backups.restore(
+        data_dir(args),
+        args.file,
+        actor=actor,
+        reenrol=args.reenrol,
+        key=key,
+        passphrase=getattr(args, "login_passphrase", None),
+    )
     aside = f"; basis data sebelumnya disisihkan di {info.replaced}" if info.replaced else ""
     print(f"Cadangan dipulihkan dari {info.source} ({info.photos_added} foto ditambahkan){aside}.")
     print(info.statement)

@@ -32,7 +32,6 @@ import os
 import re
 import secrets
 import shutil
-import sqlite3
 import sys
 import time
 import zipfile
@@ -47,7 +46,7 @@ from okudesk.core import files, folderlock, permissions
 from okudesk.core.errors import OkudeskError
 from okudesk.core.files import fsync_dir
 from okudesk.core.i18n import _
-from okudesk.core.store import DB_NAME, RESTORING_NAME
+from okudesk.core.store import DB_NAME, RESTORING_NAME, cipher
 from okudesk.core.store.backup import (
     HASH_PIECE,
     CopyDamaged,
@@ -61,6 +60,7 @@ from okudesk.core.store.backup import (
     read_revision,
     sha256_tree,
 )
+from okudesk.core.store.keyring import Keyring, key_id
 from okudesk.core.store.restoring import PartlyAside, put_aside, put_back
 
 if TYPE_CHECKING:
@@ -113,6 +113,7 @@ class RestoreInfo:
     authenticated: bool = False  # made by this installation (its key), unaltered
     statement: str = ""  # what was trusted, in the user's words
     trail_problem: str = ""  # the restored trail does not hold what HQ acknowledged
+    data_key: bytes | None = None  # what the restored store opens with
 
 
 # --- who made a backup: the installation's key and identity -------------------------------
@@ -169,14 +170,14 @@ def _authentic(manifest: dict, key: bytes | None) -> bool:
     return isinstance(mac, str) and hmac.compare_digest(mac, _mac(key, manifest))
 
 
-def _identity_of(db_path: Path) -> dict | None:
+def _identity_of(db_path: Path, key: bytes | None = None) -> dict | None:
     """Which installation a database is (post code, sync role, signing key ID); None when
     there is no database or it is not set up as any post (an empty folder, in effect)."""
     if not db_path.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True)
-    except sqlite3.Error:
+        conn = read_only(db_path, key)
+    except cipher.Error:
         return None
     try:
         row = conn.execute("SELECT value FROM store_meta WHERE key='post_code'").fetchone()
@@ -184,7 +185,7 @@ def _identity_of(db_path: Path) -> dict | None:
         role, key_id = "", ""
         try:
             sync = conn.execute("SELECT role, certificate FROM sync_identity WHERE id=1").fetchone()
-        except sqlite3.Error:
+        except cipher.Error:
             sync = None
         if sync is not None:
             from okudesk.core.security import pki
@@ -194,7 +195,7 @@ def _identity_of(db_path: Path) -> dict | None:
                 key_id = pki.public_key_id(pki.load_certs(bytes(sync[1]))[0].public_key())
             except (ValueError, IndexError, TypeError):
                 key_id = "?"
-    except sqlite3.Error:
+    except cipher.Error:
         return None
     finally:
         conn.close()
@@ -203,12 +204,12 @@ def _identity_of(db_path: Path) -> dict | None:
     return {"post_code": code, "role": role, "key_id": key_id}
 
 
-def _acknowledged_of(db_path: Path) -> tuple[str, int, str] | None:
+def _acknowledged_of(db_path: Path, key: bytes | None = None) -> tuple[str, int, str] | None:
     """The checkpoint HQ acknowledged to the database in use (read before it is replaced)."""
     if not db_path.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True)
+        conn = read_only(db_path, key)
         try:
             row = conn.execute("SELECT value FROM store_meta WHERE key='audit_ack'").fetchone()
         finally:
@@ -217,7 +218,7 @@ def _acknowledged_of(db_path: Path) -> tuple[str, int, str] | None:
             return None
         data = json.loads(row[0])
         return str(data["chain"]), int(data["seq"]), str(data["hash"])
-    except (sqlite3.Error, ValueError, KeyError, TypeError):
+    except (cipher.Error, ValueError, KeyError, TypeError):
         return None
 
 
@@ -310,20 +311,21 @@ class _Draft:
     now: datetime
     post_code: str
     target: Path
+    key: bytes | None = None  # the store's data key: the copy is encrypted with it too
     checked: bool = False
     proof: CopyProof | None = None
 
     @classmethod
-    def name(cls, db_path: Path, out_dir: Path, kind: str) -> _Draft:
+    def name(cls, db_path: Path, out_dir: Path, kind: str, key: bytes | None = None) -> _Draft:
         now = datetime.now()
-        post_code = _post_code(db_path)
+        post_code = _post_code(db_path, key)
         name = f"okudesk-{kind}-{post_code}-{now:%Y%m%d-%H%M%S}"
         target = out_dir / f"{name}.zip"
         n = 1
         while target.exists() or _database_beside(target).exists():
             n += 1
             target = out_dir / f"{name}-{n}.zip"
-        return cls(db_path, now, post_code, target)
+        return cls(db_path, now, post_code, target, key)
 
     @property
     def partial(self) -> Path:
@@ -340,7 +342,9 @@ class _Draft:
     def copy(self, *, prove: bool) -> None:
         """The database copied (and, ``prove``, proven); quick_check when it is due."""
         self.checked = not prove or _check_due(self.db_path, self.target.parent, self.now)
-        self.proof = _copy_database(self.db_path, self.snapshot, prove=prove, check=self.checked)
+        self.proof = _copy_database(
+            self.db_path, self.snapshot, prove=prove, check=self.checked, key=self.key
+        )
 
 
 def write_backup(
@@ -371,17 +375,18 @@ def write_backup(
             out_dir.mkdir(parents=True, exist_ok=True)
             if not photo_store:
                 _sweep_abandoned(out_dir, kind)
-            draft = _Draft.name(store.db_path, out_dir, kind)
+            draft = _Draft.name(store.db_path, out_dir, kind, store.data_key)
         now, post_code, target = draft.now, draft.post_code, draft.target
         partial, database, snapshot = draft.partial, draft.database, draft.snapshot
         try:
             if draft.proof is None:
                 draft.copy(prove=photo_store)
             check, proof = draft.checked, draft.proof
-            identity = _identity_of(snapshot)  # who made it, as the backup's database says
+            # who made it, as the backup's database says
+            identity = _identity_of(snapshot, store.data_key)
             photos = _photo_files(store.photo_dir)
             photo_names = [p.relative_to(store.photo_dir).as_posix() for p in photos]
-            schema = read_revision(snapshot)
+            schema = read_revision(snapshot, store.data_key)
             manifest: dict = {
                 "format": FORMAT,
                 "format_version": FORMAT_VERSION if photo_store else 1,  # 3: a set
@@ -392,6 +397,9 @@ def write_backup(
                 "photos": photo_names,
                 "installation": identity or {},
             }
+            keys = Keyring.load(store.data_dir)
+            if keys is not None:  # the wraps travel with it: a restore needs a passphrase
+                manifest["keyring"] = json.loads(keys.to_bytes())
             if photo_store:
                 manifest["photo_store"] = PHOTO_STORE
                 damaged = _copy_photos(photos, photo_names, out_dir / PHOTO_STORE)
@@ -443,7 +451,7 @@ def write_backup(
                 fsync_dir(out_dir)
             # the zip read back whole, and what it names beside it present and whole (the
             # database's header and length; its hash was taken from disk by the proof)
-            check_backup(partial)
+            check_backup(partial, store.data_key)
             files.replace(partial, target)
             fsync_dir(out_dir)
         finally:  # a leftover the system will not let go of must not fail a written backup
@@ -499,7 +507,7 @@ def _check_due(db_path: Path, backup_dir: Path, now: datetime) -> bool:
 
 
 def _copy_database(
-    source: Path, snapshot: Path, *, prove: bool, check: bool = True
+    source: Path, snapshot: Path, *, prove: bool, check: bool = True, key: bytes | None = None
 ) -> CopyProof | None:
     """The one place a backup's database is written: SQLite's backup API copies ``source``
     to ``snapshot`` (fsynced), with ``check`` while ``PRAGMA quick_check`` reads ``source``
@@ -507,9 +515,9 @@ def _copy_database(
     length, hash)."""
     try:
         if prove:
-            problems, proof = backup_proven(source, snapshot, check=check)
+            problems, proof = backup_proven(source, snapshot, check=check, key=key)
         else:
-            problems, proof = backup_checked(source, snapshot, check=check), None
+            problems, proof = backup_checked(source, snapshot, check=check, key=key), None
     except CopyDamaged as exc:
         raise BackupError(
             _("Salinan basis data tidak utuh, cadangan tidak dibuat: {problem}", problem=exc)
@@ -521,15 +529,15 @@ def _copy_database(
     return proof
 
 
-def _post_code(db_path: Path) -> str:
-    """This installation's post code as the database says (read with plain sqlite3)."""
+def _post_code(db_path: Path, key: bytes | None = None) -> str:
+    """This installation's post code as the database says (read without SQLAlchemy)."""
     try:
-        con = read_only(db_path)
+        con = read_only(db_path, key)
         try:
             row = con.execute("SELECT value FROM store_meta WHERE key='post_code'").fetchone()
         finally:
             con.close()
-    except sqlite3.Error:
+    except cipher.Error:
         row = None
     return str(row[0]) if row and row[0] else "okudesk"
 
@@ -664,8 +672,9 @@ def _open(path: Path) -> tuple[zipfile.ZipFile, dict]:
     return archive, manifest
 
 
-def check_backup(path: Path | str) -> dict:
-    """Read a backup back completely (zip checksums of every member); returns its manifest."""
+def check_backup(path: Path | str, key: bytes | None = None) -> dict:
+    """Read a backup back completely (zip checksums of every member); returns its manifest.
+    ``key``: the data key its database is encrypted with, when known (a fuller check)."""
     path = Path(path)
     archive, manifest = _open(path)
     with archive:
@@ -678,7 +687,7 @@ def check_backup(path: Path | str) -> dict:
                 _("Berkas cadangan rusak: {member} dalam {path}", member=bad, path=path)
             )
         if _separate(manifest):
-            _check_database_beside(archive, manifest)
+            _check_database_beside(archive, manifest, key)
         missing = [p for p in manifest.get("photos", []) if not _has_photo(archive, manifest, p)]
         if missing:
             raise BackupError(
@@ -687,7 +696,9 @@ def check_backup(path: Path | str) -> dict:
     return manifest
 
 
-def _check_database_beside(archive: zipfile.ZipFile, manifest: dict) -> None:
+def _check_database_beside(
+    archive: zipfile.ZipFile, manifest: dict, key: bytes | None = None
+) -> None:
     """The database a daily backup keeps beside its zip is there, whole by its header and
     of the length the manifest says (its hash: :func:`verify_backup`)."""
     database = _database_of(archive, manifest)
@@ -696,7 +707,7 @@ def _check_database_beside(archive: zipfile.ZipFile, manifest: dict) -> None:
             _("Berkas cadangan tidak lengkap: {member} tidak ada", member=database.name)
         )
     try:
-        size, page_size, pages = header_of(database)
+        size, page_size, pages = header_of(database, key)
     except (OSError, CopyDamaged) as exc:
         raise BackupError(
             _("Berkas cadangan rusak: {member} dalam {path}", member=database.name, path=database)
@@ -863,11 +874,12 @@ class EarlyDaily:
     would; where anything is unusual (no database yet, a restore to finish, a migration to
     come, any error) it steps aside and :func:`daily_if_due` goes the usual way."""
 
-    def __init__(self, data_dir: Path | str, *, force: bool = False):
+    def __init__(self, data_dir: Path | str, *, force: bool = False, key: bytes | None = None):
         from concurrent.futures import ThreadPoolExecutor
 
         self.data_dir = Path(data_dir)
         self.force = force
+        self.key = key
         self._pool = ThreadPoolExecutor(1)
         self._future = self._pool.submit(self._run)
         self._pool.shutdown(wait=False)
@@ -887,7 +899,9 @@ class EarlyDaily:
         db_path = self.data_dir / DB_NAME
         if not db_path.is_file() or (self.data_dir / RESTORING_NAME).exists():
             return None
-        if read_revision(db_path) != SCHEMA_HEAD:
+        if cipher.is_plain(db_path) == (self.key is not None):
+            return None  # a plain store encrypted at a login, or a key for another file
+        if read_revision(db_path, self.key) != SCHEMA_HEAD:
             return None  # the store migrates it first (with its own copy before)
         backup_dir = self.data_dir / "backups"
         lock = _Lock(backup_dir / LOCK_NAME)
@@ -899,7 +913,7 @@ class EarlyDaily:
                 _sweep(backup_dir)
                 if not self.force and not daily_due(backup_dir):
                     return lock, None
-                draft = _Draft.name(db_path, backup_dir, DAILY)
+                draft = _Draft.name(db_path, backup_dir, DAILY, self.key)
                 try:
                     draft.copy(prove=True)
                 except BaseException:
@@ -1033,6 +1047,8 @@ def restore(
     *,
     actor: permissions.Actor | None,
     reenrol: bool = False,
+    key: bytes | None = None,
+    passphrase: str | None = None,
 ) -> RestoreInfo:
     """Replace the data folder's database with a backup (okudesk must not have it open).
 
@@ -1041,6 +1057,12 @@ def restore(
     this installation did not make (another post, HQ, altered) is refused (ForeignBackup)
     unless ``reenrol`` says an admin takes over its identity; into an empty data folder any
     sound backup goes, and :attr:`RestoreInfo.statement` says what was trusted.
+
+    ``key`` is the data key of the store in use (None: plain or none). A backup is encrypted
+    with the key of the store it was made of, and carries that store's key file: one of this
+    installation's opens with ``key``; another's with ``passphrase`` (of an officer in its
+    key file), and is then encrypted with this installation's key (``PRAGMA rekey``), or,
+    in a folder with no key yet, brings its key file along.
     """
     permissions.check(actor, "backup.restore")
     data_dir, source = Path(data_dir), Path(source)
@@ -1050,11 +1072,52 @@ def restore(
     # Nobody else may have the database open while it is renamed away (on Windows the
     # rename would fail half-way); and nobody opens it until the restore is done.
     with folderlock.exclusive(data_dir):
-        return _restore(data_dir, source, actor, reenrol)
+        return _restore(data_dir, source, actor, reenrol, key, passphrase)
+
+
+def _backup_key(
+    manifest: dict,
+    source: Path,
+    key: bytes | None,
+    passphrase: str | None,
+    actor: permissions.Actor | None,
+) -> tuple[bytes | None, Keyring | None]:
+    """The key the backup's database opens with, and its key file (None, None: plain)."""
+    doc = manifest.get("keyring")
+    if doc is None:
+        return None, None
+    try:
+        keys = Keyring.from_bytes(json.dumps(doc).encode("utf-8"), source)
+    except Exception as exc:  # noqa: BLE001 - a damaged key file: a damaged backup
+        raise BackupError(
+            _("Berkas cadangan rusak atau bukan cadangan okudesk: {path}", path=source)
+        ) from exc
+    if key is not None and key_id(key) == keys.key_id:
+        return key, keys
+    if passphrase:
+        from okudesk.core.errors import LoginFailed
+
+        who = getattr(actor, "officer_id", None)
+        try:
+            return keys.unlock(passphrase, officer_id=who), keys
+        except LoginFailed:
+            pass
+    raise BackupError(
+        _(
+            "Cadangan ini dikunci dengan kunci instalasi lain: pulihkan sebagai petugas yang "
+            "terdaftar di cadangan itu (dengan kata sandinya), atau minta Polres memulihkan "
+            "kuncinya"
+        )
+    )
 
 
 def _restore(
-    data_dir: Path, source: Path, actor: permissions.Actor | None, reenrol: bool
+    data_dir: Path,
+    source: Path,
+    actor: permissions.Actor | None,
+    reenrol: bool,
+    key: bytes | None,
+    passphrase: str | None,
 ) -> RestoreInfo:
     from okudesk.core.history import audit, changes
     from okudesk.core.store import Store
@@ -1064,13 +1127,15 @@ def _restore(
     staging = data_dir / STAGING_NAME
     partial = staging.with_name(staging.name + ".partial")
     added = 0
-    current = _identity_of(data_dir / DB_NAME)
-    anchor = _acknowledged_of(data_dir / DB_NAME) if current is not None else None
-    key = installation_key(data_dir, create=False)
+    current = _identity_of(data_dir / DB_NAME, key)
+    anchor = _acknowledged_of(data_dir / DB_NAME, key) if current is not None else None
+    mac_key = installation_key(data_dir, create=False)
+    adopted: Keyring | None = None  # the backup's key file, where this folder has none
     try:
         if zipfile.is_zipfile(source):
             check_backup(source)
             archive, manifest = _open(source)
+            backup_key, backup_keys = _backup_key(manifest, source, key, passphrase, actor)
             with archive:
                 if _separate(manifest):  # the database beside the zip: copied, then hashed
                     with open(_database_of(archive, manifest), "rb") as src:
@@ -1087,31 +1152,40 @@ def _restore(
                             path=source,
                         )
                     )
-                _check_database(partial, known_revisions())
+                _check_database(partial, known_revisions(), backup_key)
                 # who made it, before anything of it lands here (photos included)
                 statement, authenticated = _admit(
-                    _identity_of(partial),
+                    _identity_of(partial, backup_key),
                     current,
-                    _authentic(manifest, key),
+                    _authentic(manifest, mac_key),
                     reenrol=reenrol,
                     actor=actor,
                 )
                 added = _restore_photos(archive, manifest, photo_dir)
         else:
+            backup_key = None if cipher.is_plain(source) else key  # a copy made here
+            backup_keys = None
             try:
-                backup_database(source, partial)
+                backup_database(source, partial, backup_key)
             except Exception as exc:  # noqa: BLE001 - sqlite3 raises several kinds for "not a database"
                 raise BackupError(
                     _("Berkas cadangan rusak atau bukan cadangan okudesk: {path}", path=source)
                 ) from exc
-            _check_database(partial, known_revisions())
+            _check_database(partial, known_revisions(), backup_key)
             # a bare copy carries no authentication: it is this installation's only when it
             # is one of the copies okudesk made in this data folder's backups/
             own_copy = source.resolve().parent == (data_dir / "backups").resolve()
             statement, authenticated = _admit(
-                _identity_of(partial), current, own_copy, reenrol=reenrol, actor=actor
+                _identity_of(partial, backup_key), current, own_copy, reenrol=reenrol, actor=actor
             )
-        instance_id = _renew_instance(partial)
+        instance_id = _renew_instance(partial, backup_key)
+        final_key = key if key is not None else backup_key
+        if backup_key is not None and key is not None and backup_key != key:
+            _rekey(partial, backup_key, key)  # this installation's key: its key file holds
+        elif backup_key is not None and key is None:
+            adopted = backup_keys  # a folder without a key: the backup's key file comes too
+            if adopted is not None:
+                adopted.save(data_dir)  # first (a plain database beside it is encrypted)
         files.replace(partial, staging)
         fsync_dir(data_dir)
     except OSError as exc:
@@ -1140,7 +1214,7 @@ def _restore(
         files.discard(staging)
         raise BackupError(_not_restored(exc)) from exc
     fsync_dir(data_dir)
-    with Store.open(data_dir) as store, store.write(actor=actor) as session:
+    with Store.open(data_dir, key=final_key) as store, store.write(actor=actor) as session:
         changes.note_everything(session)  # another database took this one's place
         # the restored trail must still hold what HQ had acknowledged to the one replaced
         trail_problem = (audit.anchor_problem(session, anchor) or "") if anchor else ""
@@ -1157,7 +1231,7 @@ def _restore(
             },
         )
     return RestoreInfo(
-        source, replaced, instance_id, added, authenticated, statement, trail_problem
+        source, replaced, instance_id, added, authenticated, statement, trail_problem, final_key
     )
 
 
@@ -1177,12 +1251,12 @@ def _finished_later(exc: OSError) -> str:
     )
 
 
-def _check_database(path: Path, known: set[str]) -> None:
-    problems = integrity_problems(path)
+def _check_database(path: Path, known: set[str], key: bytes | None = None) -> None:
+    problems = integrity_problems(path, key=key)
     if problems:
         raise BackupError(_("Basis data dalam cadangan rusak: {problem}", problem=problems[0]))
     try:
-        revision = read_revision(path)
+        revision = read_revision(path, key)
     except Exception as exc:  # noqa: BLE001
         raise BackupError(
             _("Berkas cadangan rusak atau bukan cadangan okudesk: {path}", path=path)
@@ -1211,13 +1285,25 @@ def _restore_photos(archive: zipfile.ZipFile, manifest: dict, photo_dir: Path) -
     return added
 
 
-def _renew_instance(db_path: Path) -> str:
+def _rekey(db_path: Path, old: bytes, new: bytes) -> None:
+    """The copy encrypted with ``new`` instead of ``old`` (SQLCipher rewrites every page)."""
+    con = cipher.connect(db_path, old)
+    try:
+        cipher.check(con)
+        con.execute(f"PRAGMA rekey = \"x'{new.hex()}'\"")
+    finally:
+        con.close()
+
+
+def _renew_instance(db_path: Path, key: bytes | None = None) -> str:
     """A new instance ID in the copy before it is used (a crash cannot skip this step)."""
     from sqlalchemy import create_engine
 
     from okudesk.core.history import versioning
 
-    engine = create_engine(f"sqlite:///{db_path}")
+    engine = create_engine(
+        f"sqlite:///{db_path}", creator=lambda: cipher.connect(db_path, key), module=cipher.dbapi
+    )
     try:
         with engine.begin() as conn:
             return versioning.renew_instance(conn)

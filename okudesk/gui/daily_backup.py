@@ -22,7 +22,7 @@ _CREATE_NEW_PROCESS_GROUP = 0x00000200
 _CREATE_NO_WINDOW = 0x08000000
 
 
-def command(data_dir: Path, *, now: bool = False) -> list[str]:
+def command(data_dir: Path, *, now: bool = False, key: bool = False) -> list[str]:
     """The command line of the backup process: the console program beside a frozen
     okudesk (okudesk-cli.exe on Windows; okudesk itself elsewhere), or this Python."""
     if getattr(sys, "frozen", False):
@@ -32,16 +32,27 @@ def command(data_dir: Path, *, now: bool = False) -> list[str]:
         program = [str(exe)]
     else:
         program = [sys.executable, "-m", "okudesk"]
-    return [*program, "--data-dir", str(data_dir), "backup", "--daily", *(["--now"] if now else [])]
+    return [
+        *program,
+        "--data-dir",
+        str(data_dir),
+        "backup",
+        "--daily",
+        *(["--now"] if now else []),
+        *(["--key-stdin"] if key else []),
+    ]
 
 
-def start(data_dir: Path, *, now: bool = False) -> subprocess.Popen | None:
-    """Start the backup process (None when it could not be started; logged)."""
+def start(
+    data_dir: Path, *, now: bool = False, key: bytes | None = None
+) -> subprocess.Popen | None:
+    """Start the backup process (None when it could not be started; logged). ``key``: the
+    encrypted store's data key, handed to it on its standard input (a pipe only it reads)."""
     env = dict(os.environ)
     if getattr(sys, "frozen", False):
         env["PYINSTALLER_RESET_ENVIRONMENT"] = "1"  # its own runtime, not this one's
     kwargs: dict = {
-        "stdin": subprocess.DEVNULL,
+        "stdin": subprocess.PIPE if key is not None else subprocess.DEVNULL,
         "stdout": subprocess.DEVNULL,
         "stderr": subprocess.DEVNULL,
         "close_fds": True,
@@ -54,7 +65,10 @@ def start(data_dir: Path, *, now: bool = False) -> subprocess.Popen | None:
     else:
         kwargs["start_new_session"] = True  # closing the window or terminal does not end it
     try:
-        child = subprocess.Popen(command(data_dir, now=now), **kwargs)
+        child = subprocess.Popen(command(data_dir, now=now, key=key is not None), **kwargs)
+        if key is not None and child.stdin is not None:
+            child.stdin.write(key.hex().encode("ascii") + b"\n")
+            child.stdin.close()
     except OSError:
         logging.getLogger(__name__).exception("the daily backup could not be started")
         return None

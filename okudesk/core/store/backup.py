@@ -19,6 +19,7 @@ from pathlib import Path
 from okudesk.core.store import cipher
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+ENCRYPTED_PAGE = 4096  # SQLCipher 4's page size (store/cipher.py)
 HASH_PIECE = 64 << 20  # sha256_tree hashes the file in pieces of this size, side by side
 
 
@@ -123,13 +124,18 @@ class CopyDamaged(ValueError):
     """A database copy whose header, length or hash is not what it must be."""
 
 
-def header_of(path: Path) -> tuple[int, int, int]:
+def header_of(path: Path, key: bytes | None = None) -> tuple[int, int, int]:
     """(size, page size, pages) of a whole SQLite file in rollback-journal mode; raises
     CopyDamaged when the header is not SQLite's, names WAL mode (the copy would need a WAL
-    file it does not have), or its page count times page size is not the file's length."""
+    file it does not have), or its page count times page size is not the file's length.
+
+    An encrypted file's header is encrypted too: with ``key`` SQLite reads its page size
+    and count; without it only its length is judged (whole pages; its hash proves the rest)."""
     with open(path, "rb") as fh:
         size = os.fstat(fh.fileno()).st_size
         header = fh.read(100)
+    if len(header) == 100 and not header.startswith(SQLITE_HEADER):
+        return _encrypted_header_of(path, size, key)
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
         raise CopyDamaged(f"not an SQLite database: {path.name}")
     (page_size,) = struct.unpack_from(">H", header, 16)
@@ -142,6 +148,29 @@ def header_of(path: Path) -> tuple[int, int, int]:
     if change_counter != valid_for or pages * page_size != size:
         raise CopyDamaged(f"{path.name}: {size} bytes, the header says {pages} x {page_size}")
     return size, page_size, pages
+
+
+def _encrypted_header_of(path: Path, size: int, key: bytes | None) -> tuple[int, int, int]:
+    page_size = ENCRYPTED_PAGE
+    if key is not None:
+        try:
+            con = read_only(path, key)
+            try:
+                page_size = con.execute("PRAGMA page_size").fetchone()[0]
+                pages = con.execute("PRAGMA page_count").fetchone()[0]
+                mode = con.execute("PRAGMA journal_mode").fetchone()[0]
+            finally:
+                con.close()
+        except cipher.DatabaseError as exc:
+            raise CopyDamaged(f"not a database of this key: {path.name}") from exc
+        if str(mode).lower() == "wal":
+            raise CopyDamaged(f"not in rollback-journal mode: {path.name}")
+        if pages * page_size != size:
+            raise CopyDamaged(f"{path.name}: {size} bytes, SQLite reads {pages} x {page_size}")
+        return size, page_size, pages
+    if size == 0 or size % page_size:
+        raise CopyDamaged(f"{path.name}: {size} bytes, not whole pages of {page_size}")
+    return size, page_size, size // page_size
 
 
 def sha256_tree(path: Path) -> str:
@@ -170,27 +199,33 @@ def sha256_tree(path: Path) -> str:
     return hashlib.sha256(b"".join(digests)).hexdigest()
 
 
-def prove_copy(path: Path, digest: str | None = None) -> CopyProof:
+def prove_copy(path: Path, digest: str | None = None, key: bytes | None = None) -> CopyProof:
     """Read a copy back from the file: the header and length agree (the file is whole,
     nothing cut off or left over) and its hash (``digest``: taken already, while the copy
     was fsynced), to record in the manifest. Raises CopyDamaged."""
-    size, page_size, pages = header_of(path)
+    size, page_size, pages = header_of(path, key)
     if digest is None:
         digest = sha256_tree(path)
-    if header_of(path) != (size, page_size, pages) or path.stat().st_size != size:
+    if header_of(path, key) != (size, page_size, pages) or path.stat().st_size != size:
         raise CopyDamaged(f"{path.name} changed while it was read")
     return CopyProof(size, page_size, pages, digest)
 
 
-def backup_proven(source: Path, target: Path, *, check: bool = True) -> tuple[list[str], CopyProof]:
+def backup_proven(
+    source: Path, target: Path, *, check: bool = True, key: bytes | None = None
+) -> tuple[list[str], CopyProof]:
     """:func:`backup_checked`, hashing the copy (:func:`sha256_tree`) while it is fsynced,
     then :func:`prove_copy` on the file in place. Returns the check's findings and the
     proof."""
     digests: list[str] = []
     problems = backup_checked(
-        source, target, check=check, while_syncing=lambda p: digests.append(sha256_tree(p))
+        source,
+        target,
+        check=check,
+        key=key,
+        while_syncing=lambda p: digests.append(sha256_tree(p)),
     )
-    return problems, prove_copy(target, digests[0])
+    return problems, prove_copy(target, digests[0], key)
 
 
 def backup_checked(
@@ -198,6 +233,7 @@ def backup_checked(
     target: Path,
     *,
     check: bool = True,
+    key: bytes | None = None,
     while_syncing: Callable[[Path], object] | None = None,
 ) -> list[str]:
     """:func:`backup_database` while ``PRAGMA quick_check`` reads ``source`` on a second
@@ -205,12 +241,12 @@ def backup_checked(
     there is one to spare. Returns what the check found (empty: sound); the copy is written
     either way (the caller decides). ``check=False``: the copy alone."""
     if not check:
-        backup_database(source, target, while_syncing=while_syncing)
+        backup_database(source, target, key, while_syncing=while_syncing)
         return []
     with ThreadPoolExecutor(1) as pool:
-        checking = pool.submit(integrity_problems, source, quick=True)
+        checking = pool.submit(integrity_problems, source, quick=True, key=key)
         try:
-            backup_database(source, target, while_syncing=while_syncing)
+            backup_database(source, target, key, while_syncing=while_syncing)
         finally:
             problems = checking.result()
     return problems

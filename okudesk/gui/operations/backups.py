@@ -10,7 +10,7 @@ from okudesk.gui.operations import StoreTask, hub
 
 
 def write_backup(*, parent: QWidget | None, folder: Path | str) -> StoreTask:
-    def work(store):
+    def work(store):  # encrypted with the store's key: a lost stick shows only ciphertext
         from okudesk.core import backups
 
         return backups.write_backup(store, folder)
@@ -30,7 +30,8 @@ def start_daily(*, parent: QWidget | None, data_dir: Path, now: bool = False) ->
 
         if not now and store is not None and not backups.daily_due(store.backup_dir):
             return False
-        return daily_backup.start(data_dir, now=now) is not None
+        key = store.data_key if store is not None else None
+        return daily_backup.start(data_dir, now=now, key=key) is not None
 
     return StoreTask(parent, work, needs_store=False)
 
@@ -50,7 +51,7 @@ def restore(*, parent: QWidget | None, source: Path | str, reenrol: bool = False
     """Put the backup ``source`` in place of the database in use (kept aside) and reopen
     the store; the operation reports that everything changed."""
     h = hub()
-    actor, data_dir = h.store.actor, h.store.data_dir
+    actor, data_dir, key = h.store.actor, h.store.data_dir, h.store.data_key
 
     def work(_store):  # the single worker: no other operation holds the database now
         from okudesk.core import backups
@@ -59,11 +60,15 @@ def restore(*, parent: QWidget | None, source: Path | str, reenrol: bool = False
         h.store.close()
         restored = False
         try:
-            info = backups.restore(data_dir, source, actor=actor, reenrol=reenrol)
+            info = backups.restore(data_dir, source, actor=actor, reenrol=reenrol, key=key)
             restored = True
+            key_now = info.data_key
             return info
+        except BaseException:
+            key_now = key
+            raise
         finally:
-            h.store = Store.open(data_dir)
+            h.store = Store.open(data_dir, key=key_now)
             if not restored:  # nothing was replaced: the same person goes on working
                 h.store.actor = actor
 
