@@ -261,3 +261,35 @@ def test_a_kill_at_any_point_of_the_first_encryption_loses_nothing(tmp_path):
         assert not cipher.is_plain(folder / DB_NAME)
         assert not (folder / ENCRYPTING_NAME).exists()
     assert killed_midway, "no kill landed while the process ran"
+
+
+def test_photos_and_kept_reports_are_sealed_and_still_print(tmp_path, monkeypatch, capsys):
+    from cli_login import reporter_of_latest
+
+    data = tmp_path / "d"
+    assert main(["--data-dir", str(data), "demo", "--meetings", "4", "--incidents", "2"]) == 0
+    stored = [p for p in (data / "photos").glob("*/*.jpg")]
+    assert stored and all(p.read_bytes().startswith(b"okudesk-sealed/1\n") for p in stored)
+    assert not any(b"\xff\xd8\xff" in p.read_bytes()[:64] for p in stored)  # no JPEG header
+    monkeypatch.setenv("OKUDESK_PASSPHRASE", DEMO_PASSPHRASE)
+    out = tmp_path / "laporan.pdf"
+    me = ["--officer", reporter_of_latest(data, "meeting")]
+    argv = ["--data-dir", str(data), *me, "report", "meeting", "latest", "--out", str(out)]
+    assert main(argv) == 0, capsys.readouterr().err
+    assert out.read_bytes().startswith(b"%PDF") and b"/Subtype /Image" in out.read_bytes()
+    kept = list((data / "reports").glob("*.pdf"))
+    assert kept and all(p.read_bytes().startswith(b"okudesk-sealed/1\n") for p in kept)
+    # asked again, the kept copy is given back (it opens with the key)
+    assert main(argv) == 0
+    assert "sudah ditandatangani" in capsys.readouterr().out or out.exists()
+    # a sealed photo moved under another photo's name does not open
+    from cli_login import open_folder
+
+    from okudesk.core import sealed
+    from okudesk.core.records import photos as photo_records
+
+    a, b = stored[0], stored[1]
+    b.write_bytes(a.read_bytes())
+    with open_folder(data) as store:
+        with pytest.raises(sealed.Unsealable):
+            photo_records.read_photo(store.photo_dir, b.stem)
