@@ -378,6 +378,18 @@ _ENGLISH: dict[str, str] = {
     "Tingkat kerawanan": "Severity",
     "Waktu kejadian": "Occurred at",
     "Ya": "Yes",
+    # the console in the audit trail (permissions.actor_label)
+    "Sistem ({what}, akun komputer {user})": "System ({what}, computer account {user})",
+    "Sistem ({what})": "System ({what})",
+    "baris perintah": "command line",
+    "panduan awal": "first-run wizard",
+    "instalasi": "installation",
+    "cadangan otomatis": "automatic backup",
+    "pemulihan cadangan": "restoring a backup",
+    "pemulihan basis data rusak": "restoring a damaged database",
+    "data contoh": "demo data",
+    "tangkapan layar": "screenshots",
+    "uji mandiri": "self-test",
 }
 
 

@@ -201,3 +201,39 @@ def test_audit_page_pages_through_everything_and_filters_by_number(window, store
     page.record.returnPressed.emit()
     qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=15000)
     assert page.count_label.text().startswith("Entri 0–0 dari 0")
+
+
+def test_the_console_is_named_in_words_on_the_audit_page_its_filter_and_the_record_view(
+    window, store, qtbot
+):
+    import getpass
+
+    from okudesk.core import permissions
+    from okudesk.gui.dialogs.record_view import RecordViewDialog
+
+    user = getpass.getuser()
+    incident, _number = _incident_with_everything(store)  # by the test's console ("pytest")
+    officer = permissions.Actor("o-1", "Aiptu Rahmat Hidayat", "petugas")
+    with store.write() as s:
+        audit.record(s, "print", summary="cetak oleh petugas", actor=officer)
+    console = f"Sistem (pytest, akun komputer {user})"
+    page = window.go_to("audit")
+    qtbot.waitUntil(lambda: page.table.rowCount() > 4, timeout=15000)
+    who = {page.table.item(r, 1).text() for r in range(page.table.rowCount())}
+    assert console in who and "Aiptu Rahmat Hidayat" in who
+    assert not any(w.startswith("(") or w.endswith(f"({user})") for w in who), who
+    # the filter offers the console too: what no officer did
+    texts = [page.officer.itemText(i) for i in range(page.officer.count())]
+    assert "Sistem (bukan petugas)" in texts
+    page.officer.setCurrentIndex(texts.index("Sistem (bukan petugas)"))
+    qtbot.waitUntil(
+        lambda: {page.table.item(r, 1).text() for r in range(page.table.rowCount())} == {console},
+        timeout=15000,
+    )
+
+    dialog = RecordViewDialog(window, "incident", incident)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.record is not None, timeout=15000)
+    seen = {dialog.audit.item(r, 1).text() for r in range(dialog.audit.rowCount())}
+    assert seen == {console}
+    dialog.close()

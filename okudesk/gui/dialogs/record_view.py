@@ -296,8 +296,8 @@ class RecordViewDialog(QDialog):
             self.audit,
             [
                 [
-                    e.at.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M"),
-                    e.actor_name,
+                    labels.when(e.at.replace(tzinfo=UTC).astimezone(), seconds=True),
+                    e.who,
                     tr(ACTION_LABELS.get(e.action, e.action)),
                     e.summary,
                     ", ".join(sorted(e.changes)),

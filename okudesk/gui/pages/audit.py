@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from okudesk.core.permissions import SYSTEM_ROLE
 from okudesk.gui import labels, messages
 from okudesk.gui.dates import DateBox
 from okudesk.gui.i18n import tr
@@ -37,6 +38,7 @@ from okudesk.gui.operations import backups as backup_ops
 from okudesk.gui.pages.base import Combo, Page, PostPicker, current_actor, show_post_column
 
 LIMIT = 500
+SYSTEM_CHOICE = "@system"  # the officer filter's choice for what no officer did
 
 
 def choose_folder(parent) -> str | None:
@@ -200,8 +202,9 @@ class AuditPage(Page):
         self.load_entries()
 
     def filters(self) -> dict:
+        who = self.officer.current_id()
         return dict(
-            actor_id=self.officer.current_id(),
+            **({"actor_role": SYSTEM_ROLE} if who == SYSTEM_CHOICE else {"actor_id": who}),
             action=self.action.current_id(),
             since=_utc(self.since.value()),
             until=_utc(self.until.value(), end=True),
@@ -246,7 +249,7 @@ class AuditPage(Page):
             changes = ", ".join(sorted(e.changes))
             cells = (
                 _local(e.at),
-                e.actor_name,
+                e.who,
                 labels.audit_action(e.action),
                 self._record_text(e),  # its kind, and its number when it has one
                 e.summary or (e.record_id[:8] if e.record_id else ""),
@@ -351,7 +354,10 @@ class AuditPage(Page):
 
         people, acc, minutes = result
         self._people, self._accounts = people, acc
-        self.officer.set_items([(p.id, p.display) for p in people])
+        # the console and the start-up jobs act too, as no officer: a choice of their own
+        self.officer.set_items(
+            [(p.id, p.display) for p in people] + [(SYSTEM_CHOICE, tr("Sistem (bukan petugas)"))]
+        )
         self.idle_minutes.setValue(minutes)
         self.accounts.setRowCount(len(people))
         for r, p in enumerate(people):
