@@ -20,8 +20,12 @@ def test_the_console_is_the_system_doing_a_named_job_under_a_computer_account():
     assert label("panduan awal (root)", "system") == ("Sistem (panduan awal, akun komputer root)")
     assert label("konsol (budi)", "system") == "Sistem (baris perintah, akun komputer budi)"
     assert label("(root)", "system") == "Sistem (baris perintah, akun komputer root)"
-    assert label("data contoh, 5 rapat (root)", "system") == (
-        "Sistem (data contoh, 5 rapat, akun komputer root)"
+    # the demo's photos, added by the console for whoever asked for demo data
+    assert label("data contoh, Admin Pos (root)", "system") == (
+        "Sistem (data contoh untuk Admin Pos, akun komputer root)"
+    )
+    assert label("data contoh, data contoh (root) (root)", "system") == (
+        "Sistem (data contoh, akun komputer root)"
     )
     assert label("tugas baru (x)", "system") == "Sistem (tugas baru, akun komputer x)"
     assert label("Aiptu Rahmat Hidayat", "petugas") == "Aiptu Rahmat Hidayat"

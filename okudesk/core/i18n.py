@@ -381,6 +381,7 @@ _ENGLISH: dict[str, str] = {
     # the console in the audit trail (permissions.actor_label)
     "Sistem ({what}, akun komputer {user})": "System ({what}, computer account {user})",
     "Sistem ({what})": "System ({what})",
+    "{work} untuk {who}": "{work} for {who}",
     "baris perintah": "command line",
     "panduan awal": "first-run wizard",
     "instalasi": "installation",

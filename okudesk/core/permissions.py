@@ -162,9 +162,13 @@ def actor_label(name: str, role: str) -> str:
         what, _sep, rest = name.rpartition("(")
         what, user = what.strip(), rest[:-1].strip()
     what = what or "konsol"
-    head, comma, tail = what.partition(", ")  # "data contoh, <who asked>"
+    head, _comma, asked = what.partition(", ")  # "data contoh, <who asked for it>"
     if head in _SYSTEM_WORK:
-        what = _(_SYSTEM_WORK[head]) + comma + tail
+        what = _(_SYSTEM_WORK[head])
+        if asked and asked != f"{head} ({user})":  # the console asking itself goes unsaid
+            what = _("{work} untuk {who}", work=what, who=asked)
+    elif asked:
+        what = f"{head}, {asked}"
     if user:
         return _("Sistem ({what}, akun komputer {user})", what=what, user=user)
     return _("Sistem ({what})", what=what)

@@ -236,7 +236,7 @@ class RecordViewDialog(QDialog):
 
     def show_record(self, r) -> None:
         self.record = r
-        kind = tr("Kejadian") if r.table == "incident" else tr("Rapat")
+        kind = labels.record_type(r.table)  # one record: "Kejadian", in English "Incident"
         self.heading.setText(f"{kind} {r.number}" + (f" — {r.title}" if r.title else ""))
         rows = "".join(
             "<tr><td style='color:#5b6b7b;padding:2px 10px 2px 0;vertical-align:top'>"
