@@ -248,7 +248,9 @@ class MainWindow(QMainWindow):
         self.officer_combo.blockSignals(False)
         self.hub.officer_on_duty = self.officer_combo.currentData()
         self.unexported_label.setText(
-            tr("{n} perubahan belum diekspor").format(n=f"{unexported:,}".replace(",", "."))
+            tr("1 perubahan belum diekspor")  # "1 change" in English, not "1 changes"
+            if unexported == 1
+            else tr("{n} perubahan belum diekspor").format(n=f"{unexported:,}".replace(",", "."))
         )
 
     def _on_data_changed(self, changes: Changes) -> None:

@@ -216,12 +216,23 @@ def test_the_console_is_named_in_words_on_the_audit_page_its_filter_and_the_reco
     officer = permissions.Actor("o-1", "Aiptu Rahmat Hidayat", "petugas")
     with store.write() as s:
         audit.record(s, "print", summary="cetak oleh petugas", actor=officer)
+    from okudesk.core.records import settings
+
+    with store.write() as s:
+        settings.put(s, settings.OFFICER_ON_DUTY, "o-1")
     console = f"Sistem (pytest, akun komputer {user})"
     page = window.go_to("audit")
-    qtbot.waitUntil(lambda: page.table.rowCount() > 4, timeout=15000)
-    who = {page.table.item(r, 1).text() for r in range(page.table.rowCount())}
+    qtbot.waitUntil(lambda: page.table.rowCount() > 5, timeout=15000)
+    rows = [[page.table.item(r, c).text() for c in range(6)] for r in range(page.table.rowCount())]
+    who = {row[1] for row in rows}
     assert console in who and "Aiptu Rahmat Hidayat" in who
     assert not any(w.startswith("(") or w.endswith(f"({user})") for w in who), who
+    # a setting by its name, fields by their labels, never the stored keys
+    assert any(row[4] == "Petugas piket" for row in rows), [row[4] for row in rows]
+    assert not any("gui." in row[4] for row in rows)
+    incident_rows = [row for row in rows if row[3].startswith("Kejadian ")]
+    assert incident_rows and not any("_id" in row[5] for row in incident_rows)
+    assert any("Judul singkat" in row[5] and "Uraian kejadian" in row[5] for row in rows)
     # the filter offers the console too: what no officer did
     texts = [page.officer.itemText(i) for i in range(page.officer.count())]
     assert "Sistem (bukan petugas)" in texts

@@ -290,17 +290,15 @@ class RecordViewDialog(QDialog):
                 for p in r.reports
             ],
         )
-        from okudesk.core.history.audit import ACTION_LABELS
-
         _fill(
             self.audit,
             [
                 [
                     labels.when(e.at.replace(tzinfo=UTC).astimezone(), seconds=True),
                     e.who,
-                    tr(ACTION_LABELS.get(e.action, e.action)),
+                    labels.audit_action(e.action),
                     e.summary,
-                    ", ".join(sorted(e.changes)),
+                    ", ".join(sorted(labels.changed_field(e.record_type, k) for k in e.changes)),
                 ]
                 for e in r.audit
             ],

@@ -140,6 +140,7 @@ class AuditPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)  # one line per entry; the whole text in the tooltip
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         v.addWidget(self.table)
         self.count_label = QLabel()
@@ -246,24 +247,27 @@ class AuditPage(Page):
     def _show_entries(self, rows) -> None:
         self.table.setRowCount(len(rows))
         for r, e in enumerate(rows):
-            changes = ", ".join(sorted(e.changes))
             cells = (
                 _local(e.at),
                 e.who,
                 labels.audit_action(e.action),
                 self._record_text(e),  # its kind, and its number when it has one
-                e.summary or (e.record_id[:8] if e.record_id else ""),
-                changes,
+                self._details(e),
+                ", ".join(sorted(labels.changed_field(e.record_type, k) for k in e.changes)),
                 e.origin_post,
             )
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == 5 and e.changes:
                     item.setToolTip(json.dumps(e.changes, ensure_ascii=False, indent=1)[:4000])
+                elif c in (1, 4) and text:
+                    item.setToolTip(text)
                 if c == 0:
                     item.setData(Qt.ItemDataRole.UserRole, e.id)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        for c in (1, 4):  # long names and details end in "…" (whole in the tooltip)
+            self.table.setColumnWidth(c, min(self.table.columnWidth(c), 300))
         show_post_column(self.table, 6, self.post)
         first = self.offset + 1 if rows else 0
         self.count_label.setText(
@@ -275,6 +279,18 @@ class AuditPage(Page):
         self.prev_button.setEnabled(self.offset > 0)
         self.next_button.setEnabled(self.offset + len(rows) < self.total)
         self.last_button.setEnabled(self.offset + len(rows) < self.total)
+
+    def _details(self, e) -> str:
+        """What the entry is about in words: a setting by its name, an officer's account by
+        the officer's name (never the start of an internal ID)."""
+        if e.record_type == "setting":
+            from okudesk.core.records import settings
+
+            return settings.label(e.summary or e.record_id)
+        if e.summary:
+            return e.summary
+        people = {p.id: p.display for p in getattr(self, "_people", ())}
+        return people.get(e.record_id, "")
 
     def _record_text(self, e) -> str:
         """A record by its number when it has one, else its kind and the start of its ID."""
