@@ -356,6 +356,11 @@ class MainWindow(QMainWindow):
     def _show_wizard(self) -> None:
         from okudesk.gui.wizard import FirstRunWizard
 
+        if self._wizard is not None:
+            # the post asked for again while the wizard is up (the first admin's own change
+            # can ask a second time, and its answer may come late): keep what is typed in it
+            self.stack.setCurrentWidget(self._wizard)
+            return
         self._wizard = FirstRunWizard(self)
         style_named(self._wizard)
         self._wizard.finished_setup.connect(self._wizard_finished)
