@@ -60,6 +60,7 @@ def main() -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     app = make_app()
     i18n.install(args.lang)
+    i18n.save_language(args.lang)  # what Pengaturan shows as the chosen language
 
     # HQ registers the post and writes its kit (HQ's own desk, not shown here)
     hq = Store.open(tmp / "hq")

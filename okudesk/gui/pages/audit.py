@@ -260,14 +260,16 @@ class AuditPage(Page):
                 item = QTableWidgetItem(text)
                 if c == 5 and e.changes:
                     item.setToolTip(json.dumps(e.changes, ensure_ascii=False, indent=1)[:4000])
-                elif c in (1, 4) and text:
+                elif c in (1, 3, 4) and text:
                     item.setToolTip(text)
                 if c == 0:
                     item.setData(Qt.ItemDataRole.UserRole, e.id)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
-        for c in (1, 4):  # long names and details end in "…" (whole in the tooltip)
-            self.table.setColumnWidth(c, min(self.table.columnWidth(c), 300))
+        # long names and details end in "…" (whole in the tooltip), so that what changed
+        # keeps room at 1366 px
+        for c, widest in ((1, 240), (3, 190), (4, 260)):
+            self.table.setColumnWidth(c, min(self.table.columnWidth(c), widest))
         show_post_column(self.table, 6, self.post)
         first = self.offset + 1 if rows else 0
         self.count_label.setText(
