@@ -415,6 +415,23 @@ _ENGLISH: dict[str, str] = {
     "data contoh": "demo data",
     "tangkapan layar": "screenshots",
     "uji mandiri": "self-test",
+    "Register dan sertifikat pos tidak diperiksa: basis data terenkripsi; jalankan dengan --officer NRP untuk memeriksanya": "Register and post certificates not checked: the database is encrypted; run with --officer NRP to check them",
+    "Cadangan ini dikunci dengan kunci instalasi lain: pulihkan sebagai petugas yang terdaftar di cadangan itu (dengan kata sandinya), atau minta Polres memulihkan kuncinya": "This backup is locked with another installation's key: restore it as an officer listed in that backup (with their passphrase), or ask Polres to recover its key",
+    "Kunci tanda tangan tersimpan rusak": "The stored signing key is damaged",
+    "Folder {path} tidak memuat berkas kunci okudesk": "Folder {path} holds no okudesk key file",
+    "Hanya admin Polres yang dapat memulihkan kunci pos, di instalasi Polres": "Only Polres's administrator can recover a post's key, on the Polres installation",
+    "Kata sandi salah {n} kali sebelum basis data dibuka (dihitung di {file})": "Wrong passphrase {n} times before the database was opened (counted in {file})",
+    "Kunci data pos {post} dipulihkan; {nrp} diberi kata sandi sekali pakai": "Data key of post {post} recovered; {nrp} was given a one-time passphrase",
+    "pemulihan Polres oleh {who}": "Polres recovery by {who}",
+    "Basis data terenkripsi: masuk sebagai petugas dengan kata sandi": "The database is encrypted: log in as an officer with a passphrase",
+    "Basis data belum terbuka: masuk dulu dengan kata sandi": "The database is not open yet: log in with a passphrase first",
+    "Salinan terenkripsi basis data tidak sama dengan aslinya; basis data tidak diubah ({problem})": "The encrypted copy of the database differs from the original; the database was not changed ({problem})",
+    "jumlah baris berbeda": "row counts differ",
+    "Berkas kunci ini tidak memuat kunci pemulihan untuk Polres": "This key file holds no recovery key for Polres",
+    "Berkas kunci {path} rusak atau bukan milik okudesk: basis data tidak dapat dibuka. Pulihkan dari cadangan, atau minta Polres memulihkan kunci pos ini.": "Key file {path} is damaged or not okudesk's: the database cannot be opened. Restore from a backup, or ask Polres to recover this post's key.",
+    "Berkas kunci {path} tidak dapat dibaca: {reason}": "Key file {path} cannot be read: {reason}",
+    "Kunci pemulihan berkas ini dibuat untuk Polres lain": "This file's recovery key was made for another Polres",
+    "berkasnya terpotong ({size} byte, bukan kelipatan halaman)": "the file is cut short ({size} bytes, not whole pages)",
 }
 
 
