@@ -172,16 +172,18 @@ def run(data_dir: Path, language: str | None = None) -> int:
 
 
 def smoke_test(folder: Path) -> None:
-    """Build the main window offscreen on a fresh store (used by ``okudesk selftest``)."""
+    """Build the main window offscreen on a fresh store, encrypted as every store is once
+    its first admin has a passphrase, and opened with that admin's passphrase (used by
+    ``okudesk selftest``)."""
     import time
 
-    from okudesk.core.store import Store
+    from okudesk.core import selftest
     from okudesk.gui.main_window import MainWindow
     from okudesk.gui.operations import Hub, set_hub
 
     app = make_app()
     set_hub(Hub())
-    with Store.open(folder) as store:
+    with selftest.encrypted_store(folder) as store:
         window = MainWindow(store)
         window.show()
         deadline = time.monotonic() + 30
@@ -197,3 +199,4 @@ def smoke_test(folder: Path) -> None:
 
     hub().taskman.shutdown()
     set_hub(None)
+    selftest.expect_sealed(folder)
