@@ -240,6 +240,12 @@ def analysis_options(root: Path = ROOT) -> dict:
         *collect_submodules("okudesk", filter=not_testing),
         *collect_submodules("alembic", filter=not_testing),
         "sqlalchemy.dialects.sqlite",
+        # the database engine (okudesk/core/store/cipher.py): SQLCipher, linked into the
+        # binding's own extension module. Named, not left to the import graph: a store that
+        # cannot be opened is a program that cannot start
+        "sqlcipher3",
+        "sqlcipher3.dbapi2",
+        "sqlcipher3._sqlite3",
         "mako.template",
         # reportlab's barcode widgets (the report's QR code among them) import their
         # modules by name

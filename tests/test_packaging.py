@@ -146,6 +146,24 @@ def test_migrations_and_resources_are_data_files():
     assert not any(src.endswith(".ts") or "__pycache__" in src for src, _ in dests)
 
 
+def test_the_database_engine_is_frozen_and_pinned():
+    """SQLCipher (okudesk/core/store/cipher.py) is named to PyInstaller and pinned, and its
+    extension module carries its own SQLCipher (nothing the system must provide)."""
+    pytest.importorskip("PyInstaller")
+    hidden = freeze.analysis_options()["hiddenimports"]
+    assert {"sqlcipher3", "sqlcipher3.dbapi2", "sqlcipher3._sqlite3"} <= set(hidden)
+    constraints = (ROOT / "requirements" / "constraints.txt").read_text().splitlines()
+    assert "sqlcipher3-wheels==0.5.7" in constraints
+    assert '"sqlcipher3-wheels' in (ROOT / "pyproject.toml").read_text()
+    from sqlcipher3 import dbapi2
+
+    con = dbapi2.connect(":memory:")
+    try:
+        assert con.execute("PRAGMA cipher_version").fetchone()[0].startswith("4.")
+    finally:
+        con.close()
+
+
 def test_migration_scripts_imports_are_found(tmp_path):
     (tmp_path / "versions").mkdir()
     (tmp_path / "env.py").write_text("from alembic import context\nimport sqlalchemy as sa\n")
@@ -425,6 +443,8 @@ def test_everything_needed_at_run_time_is_in_the_folder(frozen):
     for src, dest in freeze.resource_datas():
         assert (internal / dest / Path(src).name).is_file(), f"{src} missing from the frozen folder"
     assert list((internal / "reportlab" / "fonts").glob("*.ttf")), "reportlab's fonts are missing"
+    # the database engine: without it no store opens (the selftest's checks are encrypted)
+    assert list((internal / "sqlcipher3").glob("_sqlite3*.*")), "SQLCipher is missing"
     for ts in (ROOT / "resources" / "translations").glob(
         "*.ts"
     ):  # compiled by the build, sources left out

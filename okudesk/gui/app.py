@@ -119,12 +119,30 @@ def start(data_dir: Path, language: str | None = None):
         gate(window).entered.connect(entered)
         if store is None:  # encrypted: the login opens it
             window.attach_locked()
+            StoreTask(None, lambda _store: prepare_login(), needs_store=False).run()
         else:
             window.attach_store(store)
         _warn_about_the_clock(window)
 
     hub().open_store(data_dir, opened, failed)
     return window
+
+
+def prepare_login() -> None:
+    """What opening an encrypted store at the login needs besides its key, done on the
+    worker while the login screen waits for a passphrase: the login's modules (the key file,
+    the key derivation, accounts, certificates: cryptography and pyHanko's parts), SQLite's
+    dialect and SQLAlchemy's mappers (configured at a session's first query). A plain store
+    has these from opening at start; without this an encrypted one pays ~0.1-0.3 s of them
+    after the login button, on top of the key derivation (benchmarks/bench_unlock.py)."""
+    import sqlalchemy.dialects.sqlite  # noqa: F401 - the engine's dialect, loaded by name
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt  # noqa: F401 - keyring.py
+    from sqlalchemy.orm import configure_mappers
+
+    from okudesk.core import models  # noqa: F401 - the mappers configured below
+    from okudesk.core.security import accounts, unlocking  # noqa: F401 - the login's work
+
+    configure_mappers()
 
 
 def _warn_about_the_clock(window) -> None:
@@ -181,17 +199,19 @@ def icon_has_ink(icon, size: int) -> bool:
 
 
 def smoke_test(folder: Path) -> None:
-    """Build the main window offscreen on a fresh store (used by ``okudesk selftest``)."""
+    """Build the main window offscreen on a fresh store, encrypted as every store is once
+    its first admin has a passphrase, and opened with that admin's passphrase (used by
+    ``okudesk selftest``)."""
     import time
 
-    from okudesk.core.store import Store
+    from okudesk.core import selftest
     from okudesk.gui.main_window import MainWindow
     from okudesk.gui.operations import Hub, set_hub
     from okudesk.gui.pages import PAGES
 
     app = make_app()
     set_hub(Hub())
-    with Store.open(folder) as store:
+    with selftest.encrypted_store(folder) as store:
         window = MainWindow(store)
         window.show()
         deadline = time.monotonic() + 30
@@ -215,3 +235,4 @@ def smoke_test(folder: Path) -> None:
 
     hub().taskman.shutdown()
     set_hub(None)
+    selftest.expect_sealed(folder)
