@@ -250,34 +250,29 @@ def _accounts(folder: Path) -> None:
 
 @check("backup")
 def _backup(folder: Path) -> None:
-    """A backup written and restored with a new instance, the audit chain intact.
-
-    On a store whose admin has not logged in since it was made (plain, as an older okudesk
-    left it): backups of an encrypted store are keyed by the backup module, and this check
-    moves to :func:`encrypted_store` with them."""
+    """A backup of an encrypted store written (ciphertext on the stick) and restored with
+    a new instance, the audit chain intact."""
     from okudesk.core import backups
     from okudesk.core.history import audit, versioning
     from okudesk.core.security import accounts
     from okudesk.core.store import Store
 
     data = folder / "data"
-    with Store.open(data) as store:
-        with store.write() as s:
-            accounts.create_first_admin(
-                s, name="Admin Uji", nrp=SELFTEST_NRP, passphrase=SELFTEST_PASSPHRASE
-            )
+    with encrypted_store(data) as store:
         store.actor = accounts.login(store, SELFTEST_PASSPHRASE, nrp=SELFTEST_NRP)
         archive = backups.write_backup(store, folder / "usb").path
         with store.read() as s:
             before = versioning.current(s.connection())[0]
-        actor = store.actor
-    backups.restore(data, archive, actor=actor)
-    with Store.open(data) as store, store.read(actor=actor) as s:
+        actor, key = store.actor, store.data_key
+    _expect(b"PRIVATE KEY" not in archive.read_bytes(), "a private key in the clear in a backup")
+    info = backups.restore(data, archive, actor=actor, key=key)
+    with Store.open(data, key=info.data_key) as store, store.read(actor=actor) as s:
         _expect(
             versioning.current(s.connection())[0] != before,
             "restored database kept its instance ID",
         )
         _expect(audit.verify(s).ok, "audit chain broken after restore")
+    expect_sealed(data)
 
 
 @check("signed report")
