@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QLabel
 
 from okudesk.core.records import officers, posts, stats
 from okudesk.core.store import Store
+from okudesk.gui.operations import hub
 
 
 def open_empty(tmp_path, qtbot):
@@ -25,7 +26,10 @@ def open_empty(tmp_path, qtbot):
     qtbot.keyClicks(screen.admin_pass2, "rahasia-pos-lkt")
     qtbot.mouseClick(screen.admin_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w._wizard is not None and not screen.isVisible(), timeout=10_000)
-    return store, w
+    # the first passphrase encrypted the store: the login replaced the plain Store object
+    opened = hub().store
+    assert opened is not store and opened.data_key is not None
+    return opened, w
 
 
 def test_first_run_wizard_sets_up_the_post_and_officers(tmp_path, qtbot, idle):
