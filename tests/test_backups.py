@@ -169,4 +169,4 @@ def test_backup_and_restore_commands(store, yesterday, tmp_path, capsys, monkeyp
     assert main(["--data-dir", data, *admin, "restore", str(broken)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "rusak" in err[0]
-    assert main(["--data-dir", data, "audit", "verify"]) == 0
+    assert main(["--data-dir", data, *admin, "audit", "verify"]) == 0

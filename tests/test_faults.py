@@ -110,7 +110,7 @@ def test_a_receipt_not_written_fails_the_command_and_can_be_written_again(
 # killed at once, no finally or cleanup run (os._exit: Windows has no SIGKILL)
 KILL_AT_CHECK = (
     "import os, sys; from okudesk.core import backups; "
-    "backups.check_backup = lambda path: os._exit(9); "
+    "backups.check_backup = lambda *_a, **_k: os._exit(9); "
     "from okudesk.cli import main; sys.exit(main(sys.argv[1:]))"
 )
 
@@ -343,10 +343,13 @@ def test_an_emptied_database_is_never_replaced_and_its_backup_is_offered(
     assert "kosong" in message and str(backup) in message and "okudesk restore" in message
     assert main(["--data-dir", str(data), *me, "stats"]) == 1
     assert str(backup) in _one_line(capsys.readouterr().err)
-    # nobody can log in to it; the folder's own backup is put back, the empty file kept aside
-    assert main(["--data-dir", str(data), "restore", str(backup)]) == 0
+    # nobody can log in to it, but the officer's passphrase still unwraps the key from the
+    # key file: the folder's own backup is put back, the empty file kept aside
+    assert main(["--data-dir", str(data), "restore", str(backup)]) == 1
+    assert "--officer" in _one_line(capsys.readouterr().err)
+    assert main(["--data-dir", str(data), *me, "restore", str(backup)]) == 0
     capsys.readouterr()
-    assert main(["--data-dir", str(data), "stats", "--json"]) == 0
+    assert main(["--data-dir", str(data), *me, "stats", "--json"]) == 0
     assert '"meetings": 30' in capsys.readouterr().out
     # a backup from elsewhere still needs a login
     elsewhere = tmp_path / "usb" / backup.name
@@ -373,7 +376,7 @@ def test_a_cut_short_or_damaged_database_is_found_at_start(tmp_path, capsys, mon
     db = data / "okudesk.sqlite3"
     con = rawdb.connect(db)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    page_size = int(con.execute("PRAGMA page_size").fetchone()[0])  # SQLCipher says "4096"
     (root,) = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'meeting'").fetchone()
     con.close()
     good = tmp_path / "good.sqlite3"

@@ -156,8 +156,8 @@ def _encrypted_header_of(path: Path, size: int, key: bytes | None) -> tuple[int,
         try:
             con = read_only(path, key)
             try:
-                page_size = con.execute("PRAGMA page_size").fetchone()[0]
-                pages = con.execute("PRAGMA page_count").fetchone()[0]
+                page_size = int(con.execute("PRAGMA page_size").fetchone()[0])
+                pages = int(con.execute("PRAGMA page_count").fetchone()[0])
                 mode = con.execute("PRAGMA journal_mode").fetchone()[0]
             finally:
                 con.close()
