@@ -219,3 +219,19 @@ def test_ctrl_l_locks_and_another_officer_logs_in_on_the_open_encrypted_store(
     qtbot.waitUntil(lambda: "audit" in _visible_pages(window), timeout=10_000)
     page = window.go_to("meetings")
     qtbot.waitUntil(lambda: page.model.rowCount() == DEMO_MEETINGS, timeout=10_000)
+
+
+def test_a_damaged_key_file_is_named_at_the_login_and_nothing_opens(
+    qtbot, started, encrypted, gui_env
+):
+    before = (encrypted / DB_NAME).read_bytes()
+    Keyring.path(encrypted).write_bytes(b'{"format": 1, "officers": [')  # cut short
+    window = started(encrypted)
+    screen = _screen(window)
+    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=20_000)
+    assert "rusak" in screen.message.text() and "cadangan" in screen.message.text()
+    assert screen.isVisible() and screen.officer.count() == 0
+    assert not screen.login_button.isEnabled()
+    assert hub().store is None and gui_env["error"] == []
+    assert window.is_ready()
+    assert (encrypted / DB_NAME).read_bytes() == before  # nothing touched
