@@ -19,6 +19,7 @@ from windows_sim import ROOT
 
 from gui.test_login import WINDOWS, hub_  # noqa: F401 - a fixture
 from okudesk.core import permissions
+from okudesk.core.errors import LoginFailed
 from okudesk.core.history import audit
 from okudesk.core.security import accounts
 from okudesk.core.store import DB_NAME
@@ -235,3 +236,60 @@ def test_a_damaged_key_file_is_named_at_the_login_and_nothing_opens(
     assert hub().store is None and gui_env["error"] == []
     assert window.is_ready()
     assert (encrypted / DB_NAME).read_bytes() == before  # nothing touched
+
+
+def test_a_new_installation_is_encrypted_once_its_first_admin_is_made(qtbot, started, tmp_path):
+    from okudesk.gui.lock_screen import FIRST_ADMIN
+
+    data = tmp_path / "new"
+    window = started(data)
+    screen = _screen(window)
+    qtbot.waitUntil(lambda: screen.showing(FIRST_ADMIN), timeout=20_000)
+    assert hub().store is not None and hub().store.data_key is None  # nothing to protect yet
+    qtbot.keyClicks(screen.admin_name, "Siti Aminah")
+    qtbot.keyClicks(screen.admin_nrp, "80010001")
+    qtbot.keyClicks(screen.admin_pass, PASS)
+    qtbot.keyClicks(screen.admin_pass2, PASS)
+    qtbot.mouseClick(screen.admin_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window._wizard is not None and not screen.isVisible(), timeout=30_000)
+    store = hub().store
+    assert store.data_key is not None and store.actor.role == "admin"
+    assert not (data / DB_NAME).read_bytes().startswith(SQLITE_HEADER)
+    (admin,) = Keyring.load(data).holders()
+    assert admin.name == "Siti Aminah"
+    assert Keyring.load(data).unlock(PASS, officer_id=admin.officer_id) == store.data_key
+
+
+def test_a_temporary_passphrase_opens_the_encrypted_store_and_the_new_one_replaces_it(
+    qtbot, started, encrypted
+):
+    """An admin reset a petugas's passphrase; at the next start, before anything is open,
+    the temporary one unwraps the key and the officer must choose their own at once."""
+    from cli_login import open_folder
+
+    petugas, admin_id = _officer_id(encrypted, "petugas"), _officer_id(encrypted, "admin")
+    admin = permissions.Actor(admin_id, "Admin", "admin")
+    with open_folder(encrypted) as store:
+        with store.write(actor=admin) as s:
+            accounts.reset_passphrase(s, petugas, "sekali-pakai-9")
+    keys = Keyring.load(encrypted)
+    assert keys.unlock("sekali-pakai-9", officer_id=petugas) == key_of(encrypted)
+
+    window = started(encrypted)
+    screen = _screen(window)
+    _log_in(qtbot, window, petugas, "sekali-pakai-9")
+    qtbot.waitUntil(
+        lambda: hasattr(screen, "new_pass") and screen.new_pass.isVisible(), timeout=20_000
+    )
+    assert hub().store is not None and hub().store.data_key is not None
+    assert window.current_page() is None  # nothing shows before the new passphrase
+    qtbot.keyClicks(screen.new_pass, "pilihan-sendiri-9")
+    qtbot.keyClicks(screen.new_pass2, "pilihan-sendiri-9")
+    qtbot.mouseClick(screen.change_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not screen.isVisible(), timeout=20_000)
+    qtbot.waitUntil(lambda: window.current_page() is not None, timeout=10_000)
+    assert hub().store.actor.officer_id == petugas
+    keys = Keyring.load(encrypted)
+    assert keys.unlock("pilihan-sendiri-9", officer_id=petugas) == hub().store.data_key
+    with pytest.raises(LoginFailed):
+        keys.unlock("sekali-pakai-9", officer_id=petugas)
