@@ -366,7 +366,8 @@ def test_killed_at_random_points_the_next_start_redoes_it_and_nothing_bad_is_kep
 
 KILL_AT_CHECK = (
     "import os, sys; from okudesk.core import backups; "
-    "backups.check_backup = lambda *_a, **_k: os._exit(137); "  # no clean-up: as a kill (Windows too)
+    # no clean-up: as a kill (Windows too)
+    "backups.check_backup = lambda *_a, **_k: os._exit(137); "
     "from okudesk.cli import main; sys.exit(main(sys.argv[1:]))"
 )
 

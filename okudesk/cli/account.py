@@ -58,6 +58,19 @@ def register(subparsers) -> None:
     u = sub.add_parser("unlock", help="buka kunci akun setelah kata sandi salah berulang kali")
     u.add_argument("nrp", metavar="NRP")
     u.set_defaults(func=unlock)
+    rec = sub.add_parser(
+        "recover",
+        help="Polres: pulihkan akses ke data pos yang petugasnya tidak ada (kunci pemulihan)",
+        description=(
+            "Admin Polres yang masuk membuka kunci data sebuah pos dengan kunci pemulihan Polres "
+            "(folder data pos itu, atau salinannya) dan memberi seorang petugas pos kata sandi "
+            "sekali pakai yang harus diganti saat masuk."
+        ),
+    )
+    rec.add_argument("post_dir", type=Path, metavar="FOLDER_POS", help="folder data pos itu")
+    rec.add_argument("--nrp", required=True, help="NRP petugas pos yang diberi akses")
+    _passphrase_args(rec)
+    rec.set_defaults(func=recover)
 
 
 def _passphrase_args(p, required: bool = True) -> None:
@@ -191,4 +204,18 @@ def change_own(args: argparse.Namespace) -> int:
             info = credentials.credential(session, officer_id)
     key = f"; sertifikat tanda tangan: {info.fingerprint[:16]}" if info is not None else ""
     print(f"Kata sandi {args.officer} diganti{key}.")
+    return EXIT_OK
+
+
+def recover(args: argparse.Namespace) -> int:
+    from okudesk.core.security import unlocking
+
+    one_time = _new_passphrase(args, ask=True)
+    assert one_time is not None  # required: raised otherwise
+    with open_store(args) as hq:
+        info = unlocking.recover_post(args.post_dir, hq, nrp=args.nrp, one_time=one_time)
+    print(
+        f"Data pos {info} dibuka dengan kunci pemulihan Polres; petugas {args.nrp} masuk dengan "
+        "kata sandi sekali pakai dan harus menggantinya."
+    )
     return EXIT_OK

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from okudesk import __version__
-from okudesk.core import files, folderlock, permissions
+from okudesk.core import files, folderlock, permissions, sealed
 from okudesk.core.errors import OkudeskError
 from okudesk.core.files import fsync_dir
 from okudesk.core.i18n import _
@@ -1161,7 +1161,9 @@ def _restore(
                     reenrol=reenrol,
                     actor=actor,
                 )
-                added = _restore_photos(archive, manifest, photo_dir)
+                added = _restore_photos(
+                    archive, manifest, photo_dir, backup_key, key if key is not None else backup_key
+                )
         else:
             backup_key = None if cipher.is_plain(source) else key  # a copy made here
             backup_keys = None
@@ -1267,9 +1269,17 @@ def _check_database(path: Path, known: set[str], key: bytes | None = None) -> No
         raise BackupError(_("Cadangan dibuat oleh okudesk yang lebih baru; perbarui okudesk"))
 
 
-def _restore_photos(archive: zipfile.ZipFile, manifest: dict, photo_dir: Path) -> int:
-    """Add the backup's photos that are missing here; each must match its hash (its name)."""
-    from okudesk.core.records.photos import photo_path, store_bytes
+def _restore_photos(
+    archive: zipfile.ZipFile,
+    manifest: dict,
+    photo_dir: Path,
+    backup_key: bytes | None,
+    key: bytes | None,
+) -> int:
+    """Add the backup's photos that are missing here; each must match its hash (its name).
+    A backup's photos are sealed with its store's key (``backup_key``); here they are sealed
+    with this store's (``key``), nothing in plain text in an encrypted folder."""
+    from okudesk.core.records.photos import photo_path
 
     added = 0
     for rel in manifest.get("photos", []):
@@ -1278,9 +1288,18 @@ def _restore_photos(archive: zipfile.ZipFile, manifest: dict, photo_dir: Path) -
         if target.exists():
             continue
         data = _read_photo(archive, manifest, rel)
+        try:
+            if data.startswith(sealed.MAGIC):
+                if backup_key is None:
+                    raise sealed.Unsealable(rel)
+                data = sealed.unseal(data, sealed.files_key(backup_key), target.name)
+        except sealed.Unsealable as exc:
+            raise BackupError(_("Foto dalam cadangan rusak: {name}", name=rel)) from exc
         if hashlib.sha256(data).hexdigest() != sha:
             raise BackupError(_("Foto dalam cadangan rusak: {name}", name=rel))
-        store_bytes(photo_dir, sha, data)
+        if key is not None:
+            data = sealed.seal(data, sealed.files_key(key), target.name)
+        files.write_atomically(target, data)
         added += 1
     return added
 

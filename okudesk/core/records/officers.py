@@ -13,6 +13,7 @@ from okudesk.core.i18n import _
 from okudesk.core.models import Officer, Rank
 from okudesk.core.permissions import require
 from okudesk.core.records import validation
+from okudesk.core.store import keyring
 
 NRP_PATTERN = re.compile(r"^\d{8}$")
 
@@ -109,6 +110,13 @@ def update_officer(
         officer.name, officer.rank_id, officer.position = name, rank_id, position
         session.flush()
         session.expire(officer, ["rank"])  # the relationship follows the new rank_id
+        # the login screen names the officer from the key file (store/keyring.py)
+        keyring.stage_holder(
+            session.info,
+            keyring.Holder(
+                officer.id, name, officer.rank.name if officer.rank else "", officer.nrp or ""
+            ),
+        )
     return _info(officer)
 
 

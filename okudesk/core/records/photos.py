@@ -19,8 +19,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from okudesk.core import sealed
 from okudesk.core.errors import NotFound, ValidationError
-from okudesk.core.files import write_atomically
 from okudesk.core.i18n import _
 from okudesk.core.models import Attachment, utcnow
 from okudesk.core.permissions import require
@@ -133,12 +133,18 @@ def png_within(source: bytes, max_size: tuple[int, int], field: str) -> bytes:
 
 
 def store_bytes(photo_dir: Path, sha256: str, data: bytes) -> Path:
-    """Write a photo under its hash (atomically, fsynced); a photo stored twice is kept once."""
+    """Write a photo under its hash (atomically, fsynced; sealed with the store's key in an
+    encrypted folder: core/sealed.py); a photo stored twice is kept once."""
     target = photo_path(photo_dir, sha256)
-    if target.exists() and target.stat().st_size == len(data):
+    if target.exists() and target.stat().st_size > 0:
         return target
-    write_atomically(target, data)
+    sealed.write(target, data)
     return target
+
+
+def read_photo(photo_dir: Path, sha256: str) -> bytes:
+    """A stored photo's bytes (unsealed in an encrypted folder)."""
+    return sealed.read(photo_path(photo_dir, sha256))
 
 
 def add_photo(

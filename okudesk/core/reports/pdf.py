@@ -50,6 +50,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import paragraph as rl_paragraph
 
+from okudesk.core import sealed
 from okudesk.core.errors import OkudeskError
 from okudesk.core.i18n import _
 from okudesk.core.paths import resource
@@ -477,7 +478,7 @@ class PhotoItem:
 
 def _fit(path: Path, max_w: float, max_h: float) -> tuple[float, float]:
     """The printed size (points) of the photo fitted into the box; reads only the header."""
-    with PILImage.open(path) as im:
+    with PILImage.open(sealed.reader(path)) as im:
         w, h = im.size
         if im.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # taken on its side: printed upright
             w, h = h, w
@@ -489,7 +490,7 @@ def print_jpeg(path: Path, width: float, height: float, dpi: int = PRINT_DPI) ->
     """The photo cut down to its printed size (``width`` x ``height`` points) at ``dpi``;
     transparent parts print on white paper, not black."""
     target = (max(1, round(width * dpi / 72)), max(1, round(height * dpi / 72)))
-    with PILImage.open(path) as im:
+    with PILImage.open(sealed.reader(path)) as im:
         im.draft("RGB", target)  # JPEG: decode at 1/2, 1/4 or 1/8 size directly
         im = on_white(ImageOps.exif_transpose(im))
         if im.size[0] > target[0] or im.size[1] > target[1]:

@@ -21,9 +21,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from okudesk.core import permissions
+from okudesk.core import permissions, sealed
 from okudesk.core.errors import OkudeskError
-from okudesk.core.files import write_atomically
 from okudesk.core.history import audit
 from okudesk.core.i18n import _
 from okudesk.core.models import Report, utcnow
@@ -515,7 +514,7 @@ def make(
             changes={"report": [None, document_id], "sha256": [None, digest]},
         )
         path = kept_path(store, document_id)
-        write_atomically(path, signed_pdf)
+        sealed.write(path, signed_pdf)  # sealed with the store's key (core/sealed.py)
     return ReportResult(
         signed_pdf,
         document_id,

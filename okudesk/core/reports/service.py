@@ -19,7 +19,7 @@ from pathlib import Path
 from reportlab.lib.units import cm
 from sqlalchemy.orm import Session
 
-from okudesk.core import permissions
+from okudesk.core import permissions, sealed
 from okudesk.core.errors import OkudeskError
 from okudesk.core.files import write_atomically
 from okudesk.core.history import audit
@@ -316,7 +316,7 @@ def make_report(
             changes={"report": [None, document_id], "sha256": [None, digest]},
         )
         path = kept_path(store, document_id)
-        write_atomically(path, signed_pdf)
+        sealed.write(path, signed_pdf)  # sealed with the store's key (core/sealed.py)
     step(_("Selesai"), 100)
     return ReportResult(
         signed_pdf,
@@ -352,14 +352,17 @@ def signing_refusal(session: Session, kind: str, record_id: str) -> str | None:
 def _kept_intact(store: Store, report: register.ReportInfo) -> bool:
     path = kept_path(store, report.id)
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest() == report.sha256
+        return hashlib.sha256(sealed.read(path)).hexdigest() == report.sha256
     except OSError:
         return False
 
 
 def _reuse(store: Store, report: register.ReportInfo) -> ReportResult:
     path = kept_path(store, report.id)
-    data = path.read_bytes() if path.exists() else b""
+    try:
+        data = sealed.read(path) if path.exists() else b""
+    except OSError:
+        data = b""
     if hashlib.sha256(data).hexdigest() != report.sha256:
         raise OkudeskError(
             _(

@@ -274,3 +274,55 @@ def _rewrap_signing_key(store: Store, officer_id: str, passphrase: str) -> None:
             credentials.change_passphrase(session, officer_id, passphrase, passphrase)
     except pki.WrongPassphrase:
         pass  # a key with a passphrase of its own: it stays as it is until renewed
+
+
+def recover_post(post_dir: Path, hq: Store, *, nrp: str, one_time: str) -> str:
+    """HQ's recovery of a post whose officers are gone (or forgot their passphrases): HQ's
+    exchange key unwraps the post's data key from its key file's recovery wrap, and the
+    post's officer ``nrp`` gets the one-time passphrase ``one_time`` (changed at the first
+    login, as after an admin's reset). Only HQ's administrator, logged in to HQ's store; both
+    trails say who did it. Returns the post's code."""
+    from okudesk.core import permissions
+    from okudesk.core.errors import NotFound, PermissionDenied, StoreError
+
+    with hq.read() as session:
+        actor = permissions.require(session, "account.manage")
+        row = session.scalar(select(SyncIdentity))
+        if row is None or row.role != "hq" or actor.role != "hq_admin":
+            raise PermissionDenied(
+                _("Hanya admin Polres yang dapat memulihkan kunci pos, di instalasi Polres")
+            )
+        exchange = pki.load_plain_key(row.exchange_key)
+    keys = Keyring.load(Path(post_dir))
+    if keys is None:
+        raise StoreError(_("Folder {path} tidak memuat berkas kunci okudesk", path=post_dir))
+    data_key = keys.recover(exchange)
+    with Store.open(Path(post_dir), key=data_key) as post:
+        post.actor = permissions.system_actor(_("pemulihan Polres oleh {who}", who=actor.name))
+        with post.write() as session:
+            officer = session.scalar(
+                select(Officer).where(Officer.nrp == nrp.strip(), Officer.deleted_at.is_(None))
+            )
+            account = session.get(OfficerAccount, officer.id) if officer else None
+            if officer is None:
+                raise NotFound(_("{kind} tidak ditemukan: {id}", kind="Petugas", id=nrp))
+            accounts.set_account(
+                session,
+                officer.id,
+                role=account.role if account is not None else "admin",
+                passphrase=one_time,
+                must_change=True,
+            )
+            code = session.scalar(select(SyncIdentity.code)) or ""
+    with hq.write() as session:
+        audit.record(
+            session,
+            "update",
+            record_type="officer_account",
+            summary=_(
+                "Kunci data pos {post} dipulihkan; {nrp} diberi kata sandi sekali pakai",
+                post=code or post_dir,
+                nrp=nrp,
+            ),
+        )
+    return code or str(post_dir)

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from okudesk.core import folderlock, permissions
+from okudesk.core import folderlock, permissions, sealed
 from okudesk.core.errors import StoreError, StoreLocked
 from okudesk.core.history import audit, changes, versioning
 from okudesk.core.i18n import _
@@ -45,6 +45,7 @@ class Store:
         # GUI sets the logged-in officer and clears it on lock; the CLI sets the console.
         self.actor: permissions.Actor | None = None
         self._holds_folder = False  # Store.open's claim on the data folder (core/folderlock)
+        self._sealing = False  # its files are sealed with its key (core/sealed.py)
         self._reader = sessionmaker(engine, class_=OkudeskSession, expire_on_commit=False)
         self._writer = sessionmaker(
             engine.execution_options(**{pragmas.WRITE_OPTION: True}),
@@ -139,6 +140,12 @@ class Store:
         except BaseException:
             store.close()
             raise
+        if key is not None:
+            try:
+                _seal_files(store, key)
+            except BaseException:
+                store.close()
+                raise
         return store
 
     @property
@@ -147,6 +154,9 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._sealing:
+            self._sealing = False
+            sealed.release(self.data_dir)
         if self._holds_folder:
             self._holds_folder = False
             folderlock.release(self.data_dir)
@@ -200,3 +210,19 @@ def _encrypted(db_path: Path, data_dir: Path) -> bool:
     encrypted file looks like random bytes: without the key file the store cannot tell it
     from a file that is not a database, and migrate.prepare reports it as unreadable.)"""
     return Keyring.path(data_dir).exists()
+
+
+SEALED_FILES = (("photos", "*/*.jpg"), ("reports", "*.pdf"))  # what sealed.py seals
+
+
+def _seal_files(store: Store, key: bytes) -> None:
+    """The folder's photos and kept reports are sealed with the store's key: registered for
+    reading and writing, and, in a folder of an older plain store, sealed now, once (each
+    file whole or not at all; the marker is written last, so an interrupted pass resumes)."""
+    sealed.use(store.data_dir, key)
+    store._sealing = True
+    marker_dir = store.data_dir / "photos"
+    if not sealed.is_marked(marker_dir):
+        for folder, pattern in SEALED_FILES:
+            sealed.seal_folder(store.data_dir / folder, key, pattern)
+        sealed.mark_sealed(marker_dir)

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, func, select, union
 from sqlalchemy.orm import Session
 
 from okudesk import __version__
-from okudesk.core import permissions
+from okudesk.core import permissions, sealed
 from okudesk.core.errors import OkudeskError
 from okudesk.core.history import audit, versioning
 from okudesk.core.i18n import _
@@ -224,7 +224,7 @@ def _photos(store: Store, conn: Connection, marks: dict[str, int]) -> tuple[list
     for sha in hashes:
         path = photo_path(store.photo_dir, sha)
         try:
-            size = path.stat().st_size
+            size = sealed.plain_size(path)
         except OSError as exc:
             raise _missing(sha, exc) from exc
         index.append([sha, offset, size])
@@ -234,7 +234,7 @@ def _photos(store: Store, conn: Connection, marks: dict[str, int]) -> tuple[list
     def pieces() -> Iterator[bytes]:
         for sha, path in paths:
             try:
-                yield path.read_bytes()
+                yield sealed.read(path)
             except OSError as exc:
                 raise _missing(sha, exc) from exc
 

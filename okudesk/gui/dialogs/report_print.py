@@ -276,7 +276,14 @@ class PrintReportDialog(QDialog):
         return self._document[0].pageCount() if self._document is not None else 0
 
     def open_viewer(self) -> None:
-        if self.pdf_path is not None and not open_in_viewer(self.pdf_path):
+        if self.pdf_path is None and self.result is not None:
+            report_ops.viewer_copy(parent=self, pdf=self.result.pdf).success(self._open_copy).run()
+            return
+        self._open_copy(self.pdf_path)
+
+    def _open_copy(self, path) -> None:
+        self.pdf_path = path
+        if path is not None and not open_in_viewer(path):
             messages.warning(
                 self,
                 tr(

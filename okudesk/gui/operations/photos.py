@@ -17,7 +17,10 @@ def thumbnail(*, parent: QWidget | None, path: Path, size: int) -> StoreTask[byt
 
         from PIL import Image, ImageOps
 
-        with Image.open(io.BytesIO(path.read_bytes())) as image:
+        from okudesk.core import sealed
+
+        # a stored photo is sealed in an encrypted folder; a file picked to attach is not
+        with Image.open(io.BytesIO(sealed.read(path))) as image:
             image = ImageOps.exif_transpose(image)
             image.thumbnail((size, size))
             out = io.BytesIO()

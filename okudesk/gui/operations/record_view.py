@@ -25,6 +25,6 @@ def photo_image(*, parent: QWidget | None, sha256: str) -> StoreTask:
 
         from okudesk.core.records import photos
 
-        return QImage.fromData(photos.photo_path(store.photo_dir, sha256).read_bytes())
+        return QImage.fromData(photos.read_photo(store.photo_dir, sha256))
 
     return StoreTask(parent, work)

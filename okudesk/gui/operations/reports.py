@@ -108,10 +108,28 @@ def make_report(
             progress=progress,
         )
         path = result.path
+        if store.data_key is not None:
+            # an encrypted folder keeps no plain copy: the preview and the printer take the
+            # bytes; a file for the system's viewer is written only when asked (viewer_copy)
+            return result, None
         if path is None:  # a draft: a file for the viewer and the printer
             path = _draft_path(store.data_dir)
             write_atomically(path, result.pdf)
         return result, path
+
+    return StoreTask(parent, work)
+
+
+def viewer_copy(*, parent: QWidget | None, pdf: bytes) -> StoreTask[Path]:
+    """A plain copy of ``pdf`` in the data folder's drafts for the system's PDF viewer, at
+    the user's asking (it is deleted with the dialog, or at the next start)."""
+
+    def work(store):
+        from okudesk.core.files import write_atomically
+
+        path = _draft_path(store.data_dir)
+        write_atomically(path, pdf)
+        return path
 
     return StoreTask(parent, work)
 
@@ -134,11 +152,12 @@ def verify_pdf(*, parent: QWidget | None, path: Path, unreadable: str) -> StoreT
     ``unreadable`` is the message (with ``{reason}``) when the file cannot be read."""
 
     def work(store):
+        from okudesk.core import sealed
         from okudesk.core.errors import OkudeskError
         from okudesk.core.reports import verification
 
         try:
-            data = path.read_bytes()
+            data = sealed.read(path)  # a kept report in the data folder is sealed
         except OSError as exc:
             raise OkudeskError(unreadable.format(reason=exc.strerror or exc)) from exc
         with store.read() as session:
