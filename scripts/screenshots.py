@@ -44,6 +44,7 @@ def main() -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     app = make_app()
     i18n.install(args.lang)
+    i18n.save_language(args.lang)  # what Pengaturan shows as the chosen language
 
     def settle(timeout: float = 15) -> None:
         end = time.monotonic() + timeout

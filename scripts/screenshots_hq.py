@@ -4,7 +4,8 @@
         .venv/bin/python scripts/screenshots_hq.py
 
 writes docs/screenshots/hq_<page>.png at 1366x768 (Situasi wilayah, the lists with their Pos
-column, Sinkronisasi, Audit, and a record read whole).
+column, Sinkronisasi, Audit, and a record read whole), in Indonesian; `--lang en` writes
+docs/screenshots/en/ instead.
 """
 
 from __future__ import annotations
@@ -27,9 +28,11 @@ POSTS = (
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", choices=("id", "en"), default="id")
+    parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--size", default="1366x768")
     args = parser.parse_args()
+    args.out = args.out or ROOT / "docs" / "screenshots" / ("" if args.lang == "id" else "en")
     args.out.mkdir(parents=True, exist_ok=True)
     width, height = (int(x) for x in args.size.split("x"))
 
@@ -49,7 +52,8 @@ def main() -> None:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     app = make_app()
-    i18n.install("id")
+    i18n.install(args.lang)
+    i18n.save_language(args.lang)  # what Pengaturan shows as the chosen language
 
     hq = Store.open(tmp / "hq")
     hq.actor = permissions.system_actor("tangkapan layar")

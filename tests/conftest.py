@@ -14,6 +14,20 @@ from okudesk.core.records import posts, reference  # noqa: E402
 from okudesk.core.store import Store  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def lighter_key_derivation(request, monkeypatch):
+    """The key file's scrypt at N=2**14 (16 MiB) instead of 2**17 (128 MiB, ~0.3 s): the
+    suite logs in hundreds of times. Only the cost changes, the code is the same; tests
+    marked ``real_kdf`` (the parameters themselves) and every okudesk process a test starts
+    use the real one."""
+    from okudesk.core.store import keyring
+
+    if request.node.get_closest_marker("real_kdf") is None:
+        monkeypatch.setitem(keyring.KDF, "n", 2**14)
+    yield
+    keyring.forget_derived()
+
+
 @pytest.fixture
 def store(tmp_path: Path):
     """A fresh, migrated store set up as post BTT, acting as the console (all permissions).

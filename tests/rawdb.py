@@ -21,3 +21,21 @@ def connect(target: Store | Path | str) -> cipher.Connection:
     db = path / DB_NAME if path.is_dir() else path
     key = key_of(db.parent) if db.name == DB_NAME else None
     return cipher.connect(db, key)
+
+
+def dump(con: cipher.Connection):
+    """Every table's rows as text lines, ``INSERT INTO "table" VALUES(...)`` (as sqlite3's
+    ``iterdump`` gives them; SQLCipher's binding has no iterdump)."""
+    tables = [
+        r[0]
+        for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        )
+    ]
+    for table in tables:
+        rows = [
+            f'INSERT INTO "{table}" VALUES{row!r}'
+            for row in con.execute(f'SELECT * FROM "{table}"')
+        ]
+        yield from sorted(rows)

@@ -62,6 +62,7 @@ def _everything_in(folder: Path) -> bytes:
     return b"".join(p.read_bytes() for p in folder.rglob("*") if p.is_file())
 
 
+@pytest.mark.real_kdf
 def test_a_plain_store_is_encrypted_at_its_first_login_and_nothing_reads_it_without(tmp_path):
     folder = tmp_path / "pos"
     _plain_folder_with_officers(folder)
@@ -124,6 +125,7 @@ def test_a_changed_passphrase_rewraps_and_the_old_one_opens_nothing(tmp_path):
     assert before != (folder / DB_NAME).read_bytes()
 
 
+@pytest.mark.real_kdf
 def test_a_copied_key_file_costs_a_memory_hard_derivation_per_guess(tmp_path):
     folder = tmp_path / "pos"
     _plain_folder_with_officers(folder)
@@ -197,6 +199,7 @@ def _admin_then_encrypt(folder: Path) -> None:
     unlocking.encrypt_now(store, ADMIN_PASS, officer_id=info.officer_id).close()
 
 
+@pytest.mark.real_kdf
 def test_signing_keys_are_wrapped_under_the_memory_hard_derivation(tmp_path, monkeypatch):
     data = tmp_path / "d"
     assert main(["--data-dir", str(data), "demo", "--meetings", "2", "--incidents", "2"]) == 0

@@ -41,6 +41,7 @@ def test_officer_certificate_chains_to_hq_through_the_post():
         pki.validate_chain(cert, intermediates=[post.certificate], anchors=[_hq().certificate])
 
 
+@pytest.mark.real_kdf
 def test_private_keys_are_encrypted_with_the_owners_passphrase():
     key = pki.generate_key()
     pem = pki.encrypt_key(key, "rahasia")

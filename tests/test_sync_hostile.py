@@ -80,7 +80,7 @@ def _digest(folder: Path, *, but_the_trail: bool = False) -> str:
     con = rawdb.connect(folder)
     skipped = ('INSERT INTO "audit_entry"', 'INSERT INTO "store_meta"')
     try:
-        lines = [x for x in con.iterdump() if not (but_the_trail and x.startswith(skipped))]
+        lines = [x for x in rawdb.dump(con) if not (but_the_trail and x.startswith(skipped))]
         return hashlib.sha256("\n".join(lines).encode()).hexdigest()
     finally:
         con.close()

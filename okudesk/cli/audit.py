@@ -34,7 +34,12 @@ def register(subparsers) -> None:
         help="tampilkan entri audit terbaru",
         description="Entri audit terbaru lebih dulu, dapat disaring.",
     )
-    ls.add_argument("--by", default=None, metavar="NRP", help="hanya tindakan petugas ini")
+    ls.add_argument(
+        "--by",
+        default=None,
+        metavar="NRP",
+        help="hanya tindakan petugas ini, atau 'sistem' untuk baris perintah dan tugas otomatis",
+    )
     ls.add_argument("--record", default=None, metavar="ID", help="hanya entri untuk data ini")
     ls.add_argument(
         "--action", default=None, help="hanya jenis tindakan ini (create, update, login, ...)"
@@ -86,16 +91,20 @@ def verify(args: argparse.Namespace) -> int:
 def list_entries(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
+    from okudesk.core import permissions
     from okudesk.core.history import audit
     from okudesk.core.models import Officer
 
     with open_store(args) as store, store.read() as session:
-        actor_id = None
-        if args.by:
+        actor_id = actor_role = None
+        if args.by and args.by.lower() in ("sistem", "system"):
+            actor_role = permissions.SYSTEM_ROLE
+        elif args.by:
             actor_id = session.scalar(select(Officer.id).where(Officer.nrp == args.by)) or "-"
         rows = audit.entries(
             session,
             actor_id=actor_id,
+            actor_role=actor_role,
             record_id=args.record,
             action=args.action,
             origin_post=args.post,
@@ -112,6 +121,7 @@ def list_entries(args: argparse.Namespace) -> int:
                         "at": e.at.isoformat(),
                         "post": e.origin_post,
                         "actor": e.actor_name,
+                        "actor_label": e.who,
                         "role": e.actor_role,
                         "action": e.action,
                         "record_type": e.record_type,
@@ -125,7 +135,7 @@ def list_entries(args: argparse.Namespace) -> int:
         else:
             fields = ", ".join(sorted(e.changes))
             print(
-                f"{e.at:%Y-%m-%d %H:%M:%S} {e.label:<14} {e.actor_name[:30]:<30} {e.action:<12} "
+                f"{e.at:%Y-%m-%d %H:%M:%S} {e.label:<14} {e.who:<30} {e.action:<12} "
                 f"{e.record_type} {e.summary[:40]}{'  [' + fields + ']' if fields else ''}"
             )
     return EXIT_OK

@@ -136,6 +136,44 @@ def system_actor(label: str = "") -> Actor:
     return Actor(None, f"{label or 'konsol'} ({user})", SYSTEM_ROLE)
 
 
+# What the console did, in words (the labels callers give :func:`system_actor`); a label not
+# named here is shown as it was written.
+_SYSTEM_WORK = {
+    "konsol": "baris perintah",
+    "panduan awal": "panduan awal",
+    "instalasi": "instalasi",
+    "cadangan otomatis": "cadangan otomatis",
+    "pemulihan awal": "pemulihan cadangan",
+    "pemulihan basis data rusak": "pemulihan basis data rusak",
+    "data contoh": "data contoh",
+    "tangkapan layar": "tangkapan layar",
+    "selftest": "uji mandiri",
+}
+
+
+def actor_label(name: str, role: str) -> str:
+    """Who acted, as a person reads it in a list: an officer by name; the console (role
+    ``system``, stored as "<what> (<OS user>)") as the system doing that work, with the
+    computer account it ran under, so "(root)" is never left unexplained."""
+    if role != SYSTEM_ROLE:
+        return name
+    what, user = name, ""
+    if name.endswith(")") and "(" in name:
+        what, _sep, rest = name.rpartition("(")
+        what, user = what.strip(), rest[:-1].strip()
+    what = what or "konsol"
+    head, _comma, asked = what.partition(", ")  # "data contoh, <who asked for it>"
+    if head in _SYSTEM_WORK:
+        what = _(_SYSTEM_WORK[head])
+        if asked and asked != f"{head} ({user})":  # the console asking itself goes unsaid
+            what = _("{work} untuk {who}", work=what, who=asked)
+    elif asked:
+        what = f"{head}, {asked}"
+    if user:
+        return _("Sistem ({what}, akun komputer {user})", what=what, user=user)
+    return _("Sistem ({what})", what=what)
+
+
 def current(session: Session) -> Actor | None:
     return session.info.get(ACTOR_KEY)
 

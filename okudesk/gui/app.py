@@ -171,6 +171,15 @@ def run(data_dir: Path, language: str | None = None) -> int:
         instance.forget_window(data_dir)
 
 
+def icon_has_ink(icon, size: int) -> bool:
+    """Whether ``icon`` draws anything at ``size`` px (a missing file or image plugin draws
+    an empty pixmap)."""
+    image = icon.pixmap(size, size).toImage()
+    return any(
+        image.pixelColor(x, y).alpha() for x in range(image.width()) for y in range(image.height())
+    )
+
+
 def smoke_test(folder: Path) -> None:
     """Build the main window offscreen on a fresh store (used by ``okudesk selftest``)."""
     import time
@@ -178,6 +187,7 @@ def smoke_test(folder: Path) -> None:
     from okudesk.core.store import Store
     from okudesk.gui.main_window import MainWindow
     from okudesk.gui.operations import Hub, set_hub
+    from okudesk.gui.pages import PAGES
 
     app = make_app()
     set_hub(Hub())
@@ -190,6 +200,14 @@ def smoke_test(folder: Path) -> None:
             time.sleep(0.01)
         if not window.isVisible() or not window.is_ready():
             raise AssertionError("main window did not show")
+        # the navigation's SVG icons: found in the folder and drawn (the SVG plugin is there)
+        blank = [
+            spec.key
+            for row, spec in enumerate(PAGES)
+            if not icon_has_ink(window.nav.item(row).icon(), window.nav.iconSize().width())
+        ]
+        if blank:
+            raise AssertionError(f"navigation icons not drawn: {', '.join(blank)}")
         window.close()
         window.deleteLater()
         app.processEvents()

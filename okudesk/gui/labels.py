@@ -104,6 +104,15 @@ def field(record: str, name: str) -> str:
     return fields.record(record)[name].caption()
 
 
+def changed_field(record: str, name: str) -> str:
+    """A field named in the audit trail: by its label where the record has a field table,
+    else as stored."""
+    try:
+        return field(record, name)
+    except KeyError:
+        return name
+
+
 def field_short(record: str, name: str) -> str:
     """A field's shorter label (its list column header), in the current language."""
     from okudesk.core.records import fields

@@ -75,6 +75,16 @@ def style_named(root: QWidget) -> None:
                 widget.setStyleSheet(sheet)
 
 
+def nav_icon(spec: PageSpec):
+    """A page's icon in the navigation: its SVG line drawing, drawn by Qt at the screen's own
+    scale (sharp at 100, 125 and 150 %) rather than a scaled bitmap."""
+    from PySide6.QtGui import QIcon
+
+    from okudesk.core import paths
+
+    return QIcon(str(paths.resource("icons", "nav", f"{spec.icon}.svg")))
+
+
 def page_title(spec: PageSpec) -> str:
     return QCoreApplication.translate("pages", spec.title)
 
@@ -238,7 +248,9 @@ class MainWindow(QMainWindow):
         self.officer_combo.blockSignals(False)
         self.hub.officer_on_duty = self.officer_combo.currentData()
         self.unexported_label.setText(
-            tr("{n} perubahan belum diekspor").format(n=f"{unexported:,}".replace(",", "."))
+            tr("1 perubahan belum diekspor")  # "1 change" in English, not "1 changes"
+            if unexported == 1
+            else tr("{n} perubahan belum diekspor").format(n=f"{unexported:,}".replace(",", "."))
         )
 
     def _on_data_changed(self, changes: Changes) -> None:
@@ -275,19 +287,17 @@ class MainWindow(QMainWindow):
     def _finish_shell(self) -> None:
         """What the pages need and the first screen does not: navigation icons, shortcuts.
 
-        Done when the store is attached rather than in __init__: creating Qt's ``Qt`` and
-        ``QStyle`` enum namespaces in PySide6 takes ~25 ms, a tenth of a cold start to the
+        Done when the store is attached rather than in __init__: creating Qt's ``Qt`` enum
+        namespace in PySide6 takes ~25 ms, a tenth of a cold start to the
         login screen (benchmarks/bench_gui_startup.py)."""
         if self._finished:
             return
         self._finished = True
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QStyle
 
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for row, spec in enumerate(PAGES):
-            pixmap = getattr(QStyle.StandardPixmap, spec.icon, QStyle.StandardPixmap.SP_FileIcon)
-            self.nav.item(row).setIcon(self.style().standardIcon(pixmap))
+            self.nav.item(row).setIcon(nav_icon(spec))
         self._build_shortcuts()
 
     def _attach_logged_in(self) -> None:
@@ -355,6 +365,11 @@ class MainWindow(QMainWindow):
     def _show_wizard(self) -> None:
         from okudesk.gui.wizard import FirstRunWizard
 
+        if self._wizard is not None:
+            # the post asked for again while the wizard is up (the first admin's own change
+            # can ask a second time, and its answer may come late): keep what is typed in it
+            self.stack.setCurrentWidget(self._wizard)
+            return
         self._wizard = FirstRunWizard(self)
         style_named(self._wizard)
         self._wizard.finished_setup.connect(self._wizard_finished)

@@ -168,6 +168,32 @@ def test_the_wizard_ends_by_offering_accounts_for_the_officers_it_entered(
     store.close()
 
 
+def test_a_late_second_look_at_the_empty_post_keeps_the_wizard_and_what_is_typed(
+    tmp_path, qtbot, idle, gui_env
+):
+    """The first admin's own change asks for the post a second time; when that answer came
+    after the wizard was up (a loaded laptop), a fresh wizard replaced it: what was typed was
+    lost, and the end of the wizard no longer offered the officers' accounts."""
+    from gui.test_first_run_and_language import open_empty
+
+    store, w = open_empty(tmp_path, qtbot)
+    wizard = w._wizard
+    qtbot.mouseClick(wizard.setup_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(wizard.name, "Polsek Lengkiti")
+    w.attach_store(store)  # the late second look
+    idle()
+    assert w._wizard is wizard and w.stack.currentWidget() is wizard
+    assert wizard.name.text() == "Polsek Lengkiti"
+    qtbot.keyClicks(wizard.code, "LKT")
+    qtbot.mouseClick(wizard.next2, Qt.MouseButton.LeftButton)
+    wizard.set_officer(0, "Yusuf Hakim", "87654321", "Bhabinkamtibmas")
+    qtbot.mouseClick(wizard.finish, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(gui_env["confirm"]), timeout=10_000)
+    idle()
+    w.close()
+    store.close()
+
+
 # --- the first-paint fallback of a list model
 
 

@@ -201,3 +201,50 @@ def test_audit_page_pages_through_everything_and_filters_by_number(window, store
     page.record.returnPressed.emit()
     qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=15000)
     assert page.count_label.text().startswith("Entri 0–0 dari 0")
+
+
+def test_the_console_is_named_in_words_on_the_audit_page_its_filter_and_the_record_view(
+    window, store, qtbot
+):
+    import getpass
+
+    from okudesk.core import permissions
+    from okudesk.gui.dialogs.record_view import RecordViewDialog
+
+    user = getpass.getuser()
+    incident, _number = _incident_with_everything(store)  # by the test's console ("pytest")
+    officer = permissions.Actor("o-1", "Aiptu Rahmat Hidayat", "petugas")
+    with store.write() as s:
+        audit.record(s, "print", summary="cetak oleh petugas", actor=officer)
+    from okudesk.core.records import settings
+
+    with store.write() as s:
+        settings.put(s, settings.OFFICER_ON_DUTY, "o-1")
+    console = f"Sistem (pytest, akun komputer {user})"
+    page = window.go_to("audit")
+    qtbot.waitUntil(lambda: page.table.rowCount() > 5, timeout=15000)
+    rows = [[page.table.item(r, c).text() for c in range(6)] for r in range(page.table.rowCount())]
+    who = {row[1] for row in rows}
+    assert console in who and "Aiptu Rahmat Hidayat" in who
+    assert not any(w.startswith("(") or w.endswith(f"({user})") for w in who), who
+    # a setting by its name, fields by their labels, never the stored keys
+    assert any(row[4] == "Petugas piket" for row in rows), [row[4] for row in rows]
+    assert not any("gui." in row[4] for row in rows)
+    incident_rows = [row for row in rows if row[3].startswith("Kejadian ")]
+    assert incident_rows and not any("_id" in row[5] for row in incident_rows)
+    assert any("Judul singkat" in row[5] and "Uraian kejadian" in row[5] for row in rows)
+    # the filter offers the console too: what no officer did
+    texts = [page.officer.itemText(i) for i in range(page.officer.count())]
+    assert "Sistem (bukan petugas)" in texts
+    page.officer.setCurrentIndex(texts.index("Sistem (bukan petugas)"))
+    qtbot.waitUntil(
+        lambda: {page.table.item(r, 1).text() for r in range(page.table.rowCount())} == {console},
+        timeout=15000,
+    )
+
+    dialog = RecordViewDialog(window, "incident", incident)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.record is not None, timeout=15000)
+    seen = {dialog.audit.item(r, 1).text() for r in range(dialog.audit.rowCount())}
+    assert seen == {console}
+    dialog.close()

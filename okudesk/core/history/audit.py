@@ -115,6 +115,11 @@ class EntryInfo:
     def label(self) -> str:
         return f"{self.chain[:8]}#{self.seq}"
 
+    @property
+    def who(self) -> str:
+        """Who acted, in words (the console named as the system, not as "(root)")."""
+        return permissions.actor_label(self.actor_name, self.actor_role)
+
 
 @dataclass(frozen=True)
 class Verification:
@@ -539,6 +544,7 @@ def _where(
     stmt: Select,
     *,
     actor_id: str | None = None,
+    actor_role: str | None = None,
     record_id: str | None = None,
     record_ids: Sequence[str] | None = None,
     record_type: str | None = None,
@@ -549,6 +555,8 @@ def _where(
 ) -> Select:
     if actor_id:
         stmt = stmt.where(AuditEntry.actor_id == actor_id)
+    if actor_role:  # "system": what the console and the start-up jobs did
+        stmt = stmt.where(AuditEntry.actor_role == actor_role)
     if record_id:
         stmt = stmt.where(AuditEntry.record_id == record_id)
     if record_ids is not None:  # the records found by their number ([] matches nothing)
@@ -573,8 +581,9 @@ def entries(
     offset: int = 0,
     **filters: Any,
 ) -> list[EntryInfo]:
-    """Entries newest first, filtered (actor_id, record_id, record_ids, record_type, action,
-    origin_post, since, until); for commanders and admins (``audit.read``)."""
+    """Entries newest first, filtered (actor_id, actor_role, record_id, record_ids,
+    record_type, action, origin_post, since, until); for commanders and admins
+    (``audit.read``)."""
     from okudesk.core.permissions import require
 
     require(session, "audit.read")

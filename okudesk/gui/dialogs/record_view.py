@@ -236,7 +236,7 @@ class RecordViewDialog(QDialog):
 
     def show_record(self, r) -> None:
         self.record = r
-        kind = tr("Kejadian") if r.table == "incident" else tr("Rapat")
+        kind = labels.record_type(r.table)  # one record: "Kejadian", in English "Incident"
         self.heading.setText(f"{kind} {r.number}" + (f" — {r.title}" if r.title else ""))
         rows = "".join(
             "<tr><td style='color:#5b6b7b;padding:2px 10px 2px 0;vertical-align:top'>"
@@ -290,17 +290,15 @@ class RecordViewDialog(QDialog):
                 for p in r.reports
             ],
         )
-        from okudesk.core.history.audit import ACTION_LABELS
-
         _fill(
             self.audit,
             [
                 [
-                    e.at.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M"),
-                    e.actor_name,
-                    tr(ACTION_LABELS.get(e.action, e.action)),
+                    labels.when(e.at.replace(tzinfo=UTC).astimezone(), seconds=True),
+                    e.who,
+                    labels.audit_action(e.action),
                     e.summary,
-                    ", ".join(sorted(e.changes)),
+                    ", ".join(sorted(labels.changed_field(e.record_type, k) for k in e.changes)),
                 ]
                 for e in r.audit
             ],

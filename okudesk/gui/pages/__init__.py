@@ -1,6 +1,7 @@
 """The pages of the main window, in navigation order.
 
-Adding a page is one line here: ``PageSpec(key, title, "module:Class", icon, permissions)``.
+Adding a page is one line here: ``PageSpec(key, title, "module:Class", icon, permissions)``
+(and its icon, a 24 px line drawing in resources/icons/nav/ in the style of the others).
 The class is a :class:`okudesk.gui.pages.base.Page`; it is imported and built the first
 time the page is shown (so start-up does not pay for pages nobody opened). Titles are
 marked with QT_TRANSLATE_NOOP("pages", ...) so lupdate finds them. A role sees the page in
@@ -19,7 +20,7 @@ class PageSpec(NamedTuple):
     key: str
     title: str  # Indonesian source text, translated in context "pages"
     factory: str  # "package.module:ClassName"
-    icon: str = "SP_FileIcon"  # a QStyle.StandardPixmap name
+    icon: str  # resources/icons/nav/<icon>.svg, okudesk's own line icons
     permissions: tuple[str, ...] = ("data.read",)  # a role with any one of these sees the page
 
     def allows(self, actor) -> bool:
@@ -32,63 +33,63 @@ PAGES: list[PageSpec] = [
         "home",
         QT_TRANSLATE_NOOP("pages", "Beranda"),
         "okudesk.gui.pages.home:HomePage",
-        "SP_DirHomeIcon",
+        "home",
     ),
     PageSpec(
         "meetings",
         QT_TRANSLATE_NOOP("pages", "Rapat & Kunjungan"),
         "okudesk.gui.pages.meetings:MeetingsPage",
-        "SP_FileDialogDetailedView",
+        "meetings",
     ),
     PageSpec(
         "incidents",
         QT_TRANSLATE_NOOP("pages", "Kejadian"),
         "okudesk.gui.pages.incidents:IncidentsPage",
-        "SP_MessageBoxWarning",
+        "incidents",
     ),
     PageSpec(
         "stakeholders",
         QT_TRANSLATE_NOOP("pages", "Tokoh & Pemangku Kepentingan"),
         "okudesk.gui.pages.stakeholders:StakeholdersPage",
-        "SP_DirIcon",
+        "stakeholders",
     ),
     PageSpec(
         "follow_ups",
         QT_TRANSLATE_NOOP("pages", "Tindak Lanjut"),
         "okudesk.gui.pages.followups:FollowUpsPage",
-        "SP_DialogApplyButton",
+        "follow_ups",
     ),
     PageSpec(  # HQ's start page (main_window), and a Polsek's over its own data
         "situation",
         QT_TRANSLATE_NOOP("pages", "Situasi wilayah"),
         "okudesk.gui.pages.situation:SituationPage",
-        "SP_ComputerIcon",
+        "situation",
     ),
     PageSpec(
         "reports",
         QT_TRANSLATE_NOOP("pages", "Laporan"),
         "okudesk.gui.pages.reports:ReportsPage",
-        "SP_FileDialogContentsView",
+        "reports",
     ),
     PageSpec(
         "sync",
         QT_TRANSLATE_NOOP("pages", "Sinkronisasi"),
         "okudesk.gui.pages.sync:SyncPage",
-        "SP_DriveFDIcon",
+        "sync",
         ("sync.export", "sync.import"),
     ),
     PageSpec(
         "audit",
         QT_TRANSLATE_NOOP("pages", "Audit & Keamanan"),
         "okudesk.gui.pages.audit:AuditPage",
-        "SP_FileDialogListView",
+        "audit",
         ("audit.read",),
     ),
     PageSpec(
         "settings",
         QT_TRANSLATE_NOOP("pages", "Pengaturan"),
         "okudesk.gui.pages.settings:SettingsPage",
-        "SP_FileDialogInfoView",
+        "settings",
         ("settings.write",),
     ),
 ]

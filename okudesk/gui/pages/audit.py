@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from okudesk.core.permissions import SYSTEM_ROLE
 from okudesk.gui import labels, messages
 from okudesk.gui.dates import DateBox
 from okudesk.gui.i18n import tr
@@ -37,6 +38,7 @@ from okudesk.gui.operations import backups as backup_ops
 from okudesk.gui.pages.base import Combo, Page, PostPicker, current_actor, show_post_column
 
 LIMIT = 500
+SYSTEM_CHOICE = "@system"  # the officer filter's choice for what no officer did
 
 
 def choose_folder(parent) -> str | None:
@@ -138,6 +140,7 @@ class AuditPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)  # one line per entry; the whole text in the tooltip
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         v.addWidget(self.table)
         self.count_label = QLabel()
@@ -200,8 +203,9 @@ class AuditPage(Page):
         self.load_entries()
 
     def filters(self) -> dict:
+        who = self.officer.current_id()
         return dict(
-            actor_id=self.officer.current_id(),
+            **({"actor_role": SYSTEM_ROLE} if who == SYSTEM_CHOICE else {"actor_id": who}),
             action=self.action.current_id(),
             since=_utc(self.since.value()),
             until=_utc(self.until.value(), end=True),
@@ -243,24 +247,29 @@ class AuditPage(Page):
     def _show_entries(self, rows) -> None:
         self.table.setRowCount(len(rows))
         for r, e in enumerate(rows):
-            changes = ", ".join(sorted(e.changes))
             cells = (
                 _local(e.at),
-                e.actor_name,
+                e.who,
                 labels.audit_action(e.action),
                 self._record_text(e),  # its kind, and its number when it has one
-                e.summary or (e.record_id[:8] if e.record_id else ""),
-                changes,
+                self._details(e),
+                ", ".join(sorted(labels.changed_field(e.record_type, k) for k in e.changes)),
                 e.origin_post,
             )
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == 5 and e.changes:
                     item.setToolTip(json.dumps(e.changes, ensure_ascii=False, indent=1)[:4000])
+                elif c in (1, 3, 4) and text:
+                    item.setToolTip(text)
                 if c == 0:
                     item.setData(Qt.ItemDataRole.UserRole, e.id)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        # long names and details end in "…" (whole in the tooltip), so that what changed
+        # keeps room at 1366 px
+        for c, widest in ((1, 240), (3, 190), (4, 260)):
+            self.table.setColumnWidth(c, min(self.table.columnWidth(c), widest))
         show_post_column(self.table, 6, self.post)
         first = self.offset + 1 if rows else 0
         self.count_label.setText(
@@ -272,6 +281,18 @@ class AuditPage(Page):
         self.prev_button.setEnabled(self.offset > 0)
         self.next_button.setEnabled(self.offset + len(rows) < self.total)
         self.last_button.setEnabled(self.offset + len(rows) < self.total)
+
+    def _details(self, e) -> str:
+        """What the entry is about in words: a setting by its name, an officer's account by
+        the officer's name (never the start of an internal ID)."""
+        if e.record_type == "setting":
+            from okudesk.core.records import settings
+
+            return settings.label(e.summary or e.record_id)
+        if e.summary:
+            return e.summary
+        people = {p.id: p.display for p in getattr(self, "_people", ())}
+        return people.get(e.record_id, "")
 
     def _record_text(self, e) -> str:
         """A record by its number when it has one, else its kind and the start of its ID."""
@@ -351,7 +372,10 @@ class AuditPage(Page):
 
         people, acc, minutes = result
         self._people, self._accounts = people, acc
-        self.officer.set_items([(p.id, p.display) for p in people])
+        # the console and the start-up jobs act too, as no officer: a choice of their own
+        self.officer.set_items(
+            [(p.id, p.display) for p in people] + [(SYSTEM_CHOICE, tr("Sistem (bukan petugas)"))]
+        )
         self.idle_minutes.setValue(minutes)
         self.accounts.setRowCount(len(people))
         for r, p in enumerate(people):

@@ -338,15 +338,17 @@ class SituationPage(Page):
         self.ready.emit()
 
     def _fill_summary(self, r) -> None:
+        # tr() outside the f-strings: lupdate does not look inside them
+        since = tr("dari periode sebelumnya")
+
         def line(text: str, count) -> str:
             change = change_text(count.change)
-            return f"<b>{count.value}</b> {text}" + (
-                f" ({change} {tr('dari periode sebelumnya')})" if change else ""
-            )
+            return f"<b>{count.value}</b> {text}" + (f" ({change} {since})" if change else "")
 
         period = f"{r.period.start:%d/%m/%Y} – {r.period.end:%d/%m/%Y}"
         self.summary.setText(
-            f"{tr('Periode')} {period} · "
+            tr("Periode")
+            + f" {period} · "
             + line(tr("kejadian"), r.incidents)
             + " · "
             + line(tr("rapat & kunjungan"), r.meetings)
