@@ -113,7 +113,7 @@ def test_switch_language_to_english(people, window, qtbot, idle, gui_env):
     w2 = MainWindow(window.hub.store)
     qtbot.addWidget(w2)
     w2.show()
-    qtbot.waitUntil(w2.is_ready)
+    qtbot.waitUntil(w2.is_ready, timeout=10_000)  # as the window fixture waits, under load
     assert [w2.nav.item(i).text() for i in range(3)] == ["Home", "Meetings & Visits", "Incidents"]
     page = w2.go_to("incidents")
     assert page.title.text() == "Incidents"
