@@ -36,9 +36,11 @@ elif what == "window":
     assert folderlock.claim_window(folder)
 elif what == "exclusive":
     folderlock.exclusive(folder).__enter__()
-elif what == "store":
+elif what == "store":  # an encrypted store opens with its key, as a logged-in command does
+    import os
     from okudesk.core.store import Store
-    store = Store.open(folder)
+    key = os.environ.get("OKUDESK_HOLDER_KEY")
+    store = Store.open(folder, key=bytes.fromhex(key) if key else None)
 print("ready", flush=True)
 sys.stdin.readline()
 """
@@ -48,8 +50,11 @@ class Holder:
     """Another okudesk process holding ``what`` (shared, window, exclusive, store) on a
     folder until :meth:`stop` (or until it is killed: the system drops its locks)."""
 
-    def __init__(self, what: str, folder: Path):
+    def __init__(self, what: str, folder: Path, key: bytes | None = None):
         env = dict(os.environ, PYTHONPATH=str(ROOT))
+        env.pop("OKUDESK_HOLDER_KEY", None)
+        if key is not None:  # the store's data key ("store" on an encrypted folder)
+            env["OKUDESK_HOLDER_KEY"] = key.hex()
         self.proc = subprocess.Popen(
             [sys.executable, "-c", _HOLDER, what, str(folder)],
             stdin=subprocess.PIPE,

@@ -237,6 +237,12 @@ class LockScreen(QFrame):
             self.officer.addItem(text, officer_id)
         self.officer.setCurrentIndex(max(self.officer.findData(select), 0) if select else 0)
 
+    def cannot_log_in(self, exc: BaseException) -> None:
+        """Nobody can log in, and why (a damaged key file: the login form, empty, says so)."""
+        self.show_login([])
+        self._failed(exc)
+        self.login_button.setEnabled(False)
+
     def show_first_admin(self) -> None:
         if self.showing(FIRST_ADMIN):
             return

@@ -171,9 +171,17 @@ class Gate(QObject):
             if hasattr(self.window, "_first_ready"):
                 self.window._first_ready()  # the window is up: the lock screen is its first page
 
+        def refused(exc: BaseException) -> None:
+            """No list to offer (the key file is damaged): the login says why."""
+            if self.actor is not None:
+                return
+            self.screen.cannot_log_in(exc)
+            if hasattr(self.window, "_first_ready"):
+                self.window._first_ready()
+
         from okudesk.gui.operations import accounts as account_ops
 
-        account_ops.login_choices(parent=self.window).success(show).run()
+        account_ops.login_choices(parent=self.window).success(show).failure(refused).run()
 
     def _unlocked(self, actor) -> None:
         self.screen.set_locked_by("")

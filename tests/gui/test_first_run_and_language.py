@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QLabel
 
 from okudesk.core.records import officers, posts, stats
 from okudesk.core.store import Store
+from okudesk.gui.operations import hub
 
 
 def open_empty(tmp_path, qtbot):
@@ -25,7 +26,10 @@ def open_empty(tmp_path, qtbot):
     qtbot.keyClicks(screen.admin_pass2, "rahasia-pos-lkt")
     qtbot.mouseClick(screen.admin_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w._wizard is not None and not screen.isVisible(), timeout=10_000)
-    return store, w
+    # the first passphrase encrypted the store: the login replaced the plain Store object
+    opened = hub().store
+    assert opened is not store and opened.data_key is not None
+    return opened, w
 
 
 def test_first_run_wizard_sets_up_the_post_and_officers(tmp_path, qtbot, idle):
@@ -109,7 +113,7 @@ def test_switch_language_to_english(people, window, qtbot, idle, gui_env):
     w2 = MainWindow(window.hub.store)
     qtbot.addWidget(w2)
     w2.show()
-    qtbot.waitUntil(w2.is_ready)
+    qtbot.waitUntil(w2.is_ready, timeout=10_000)  # as the window fixture waits, under load
     assert [w2.nav.item(i).text() for i in range(3)] == ["Home", "Meetings & Visits", "Incidents"]
     page = w2.go_to("incidents")
     assert page.title.text() == "Incidents"

@@ -6,9 +6,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from okudesk.core import permissions
+from okudesk.core.errors import LoginFailed
 from okudesk.core.records import officers
 from okudesk.core.security import accounts
 from okudesk.core.store import Store
+from okudesk.core.store.keyring import Keyring
 from okudesk.gui.lock_screen import FIRST_ADMIN
 from okudesk.gui.operations import hub
 
@@ -87,7 +89,9 @@ def test_first_run_creates_the_admin_who_then_sets_up_the_post(qtbot, hub_, tmp_
     qtbot.keyClicks(screen.admin_pass2, PASS)
     qtbot.mouseClick(screen.admin_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
-    assert store.actor.role == "admin" and store.actor.name == "Siti Aminah"
+    opened = hub_.store  # the first passphrase encrypted the store: a new Store object
+    assert opened is not store and opened.data_key is not None
+    assert opened.actor.role == "admin" and opened.actor.name == "Siti Aminah"
     qtbot.waitUntil(
         lambda: window._wizard is not None, timeout=10_000
     )  # the post is set up next, as the admin
@@ -101,10 +105,11 @@ def test_login_refuses_a_wrong_passphrase_then_hides_what_a_petugas_may_not_use(
     screen = _screen(window)
     _log_in(qtbot, window, ids["petugas"], "salah")
     qtbot.waitUntil(lambda: screen.message.isVisible())
-    assert screen.message.text() == "Kata sandi salah" and store.actor is None
+    assert screen.message.text() == "Kata sandi salah" and hub_.store.actor is None
+    assert hub_.store.data_key is None and not Keyring.path(store.data_dir).exists()
     _log_in(qtbot, window, ids["petugas"])
     qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
-    assert store.actor.officer_id == ids["petugas"]
+    assert hub_.store.actor.officer_id == ids["petugas"] and hub_.store.data_key is not None
     visible = _visible_pages(window)
     assert "meetings" in visible and "audit" not in visible and "settings" not in visible
     page = window.go_to("meetings")
@@ -133,6 +138,8 @@ def test_the_window_locks_when_idle_and_the_next_officer_logs_in(qtbot, hub_, st
     qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
     from okudesk.gui.login import gate
 
+    store = hub_.store  # encrypted at this first login: the lock keeps it open
+    assert store.data_key is not None
     idle = gate(window).idle
     qtbot.waitUntil(idle.timer.isActive)
     assert idle.timer.interval() == 15 * 60_000  # the default
@@ -150,7 +157,8 @@ def test_the_window_locks_when_idle_and_the_next_officer_logs_in(qtbot, hub_, st
     assert screen.officer.currentData() == ids["petugas"]
     _log_in(qtbot, window, ids["kapolsek"])
     qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
-    assert store.actor.role == "kapolsek" and "audit" in _visible_pages(window)
+    assert hub_.store is store and store.actor.role == "kapolsek"
+    assert "audit" in _visible_pages(window)
     with store.read(actor=permissions.system_actor("test")) as s:
         from okudesk.core.history import audit
 
@@ -325,7 +333,13 @@ def test_an_officer_changes_their_passphrase_from_the_status_bar(qtbot, hub_, st
     qtbot.keyClicks(screen.old_pass, PASS)
     qtbot.mouseClick(screen.change_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
-    assert accounts.login(store, "baru-sekali-123", officer_id=ids["petugas"]).role == "petugas"
+    opened = hub_.store
+    assert accounts.login(opened, "baru-sekali-123", officer_id=ids["petugas"]).role == "petugas"
+    # the data key is wrapped under the new passphrase, no longer under the old one
+    keys = Keyring.load(opened.data_dir)
+    assert keys.unlock("baru-sekali-123", officer_id=ids["petugas"]) == opened.data_key
+    with pytest.raises(LoginFailed):
+        keys.unlock(PASS, officer_id=ids["petugas"])
 
 
 def test_after_an_admins_reset_the_officer_chooses_a_passphrase_and_gets_a_new_key(
@@ -349,6 +363,8 @@ def test_after_an_admins_reset_the_officer_chooses_a_passphrase_and_gets_a_new_k
         lambda: hasattr(screen, "new_pass") and screen.new_pass.isVisible(), timeout=10_000
     )
     assert not screen.old_pass.isVisible()
+    store = hub_.store  # the temporary passphrase opened (and encrypted) the store
+    assert store.data_key is not None
     with store.read(actor=admin) as s:
         assert credentials.credential(s, ids["petugas"]) is None  # not under the admin's
     qtbot.keyClicks(screen.new_pass, "pilihan-sendiri-1")

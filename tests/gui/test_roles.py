@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from okudesk.core import permissions
 from okudesk.core.records import meetings, officers
 from okudesk.core.security import accounts
+from okudesk.gui.operations import hub
 from okudesk.gui.pages import PAGES
 from okudesk.gui.pages.base import ListPage, Page
 
@@ -61,6 +62,8 @@ def log_in(qtbot, window, officer_id) -> None:
     qtbot.mouseClick(screen.login_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not screen.isVisible(), timeout=10_000)
     qtbot.waitUntil(lambda: window.nav.isEnabled(), timeout=10_000)
+    # the officers' passphrases encrypted the store at the first login (a new Store object)
+    assert hub().store.data_key is not None
 
 
 def meetings_page(window, qtbot):
@@ -79,11 +82,11 @@ def dialogs_of(page):
 
 @pytest.mark.parametrize("role", ["admin", "hq_analyst"])
 def test_a_role_that_may_not_write_meetings_is_offered_no_new_edit_or_delete(
-    role, locked_window, staff, store, qtbot, idle
+    role, locked_window, staff, qtbot, idle
 ):
     window = locked_window
     log_in(qtbot, window, staff[role])
-    assert store.actor.role == role
+    assert hub().store.actor.role == role
     page = meetings_page(window, qtbot)
     assert (
         page.new_button.isHidden() and page.edit_button.isHidden() and page.delete_button.isHidden()
@@ -121,9 +124,7 @@ def test_a_petugas_gets_them_and_ctrl_n_opens_the_form(locked_window, staff, qtb
         dialog.reject()
 
 
-def test_the_next_officer_is_offered_what_their_role_may_use(
-    locked_window, staff, store, qtbot, idle
-):
+def test_the_next_officer_is_offered_what_their_role_may_use(locked_window, staff, qtbot, idle):
     """Pages built for one role are offered anew to the next one who logs in."""
     from okudesk.gui.login import gate
 
@@ -139,8 +140,9 @@ def test_the_next_officer_is_offered_what_their_role_may_use(
     )
     idle()
     gate(window).lock()
+    opened = hub().store
     log_in(qtbot, window, staff["kapolsek"])
-    assert store.actor.role == "kapolsek"
+    assert hub().store is opened and opened.actor.role == "kapolsek"  # the open store, unlocked
     assert not (
         page.new_button.isHidden() or page.edit_button.isHidden() or page.delete_button.isHidden()
     )

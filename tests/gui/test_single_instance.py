@@ -73,7 +73,9 @@ def test_a_restore_from_the_window_is_refused_while_the_command_line_has_the_fol
     from okudesk.core.records import meetings
 
     window, screen, page, late = _admin_about_to_restore(qtbot, store, tmp_path, monkeypatch)
-    with Holder("store", store.data_dir):  # okudesk-cli busy on the same folder
+    key = hub().store.data_key  # the admin's login encrypted the store
+    assert key is not None
+    with Holder("store", store.data_dir, key):  # okudesk-cli busy on the same folder
         qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: bool(gui_env["error"]), timeout=20_000)
     assert "tutup dulu" in gui_env["error"][0]

@@ -128,9 +128,13 @@ def login_choices(*, parent: QWidget | None) -> StoreTask[tuple]:
 
         if store is None:
             from okudesk.core.store import peek
+            from okudesk.core.store.keyring import Keyring
 
             early = peek.login_screen(hub().data_dir)
-            return (early.first_admin, list(early.choices)) if early else (False, [])
+            if early is None:  # a key file that cannot be read: refused with its reason
+                Keyring.load(hub().data_dir)
+                return False, []
+            return early.first_admin, list(early.choices)
         with store.read() as s:
             return accounts.needs_first_admin(s), accounts.login_choices(s)
 
