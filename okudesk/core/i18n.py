@@ -427,6 +427,7 @@ _ENGLISH: dict[str, str] = {
     "Basis data belum terbuka: masuk dulu dengan kata sandi": "The database is not open yet: log in with a passphrase first",
     "Salinan terenkripsi basis data tidak sama dengan aslinya; basis data tidak diubah ({problem})": "The encrypted copy of the database differs from the original; the database was not changed ({problem})",
     "jumlah baris berbeda": "row counts differ",
+    "Basis data ini sudah ditutup (dibuka lagi di tempat lain)": "This database was closed (it was opened again elsewhere)",
     "Berkas kunci ini tidak memuat kunci pemulihan untuk Polres": "This key file holds no recovery key for Polres",
     "Berkas kunci {path} rusak atau bukan milik okudesk: basis data tidak dapat dibuka. Pulihkan dari cadangan, atau minta Polres memulihkan kunci pos ini.": "Key file {path} is damaged or not okudesk's: the database cannot be opened. Restore from a backup, or ask Polres to recover this post's key.",
     "Berkas kunci {path} tidak dapat dibaca: {reason}": "Key file {path} cannot be read: {reason}",

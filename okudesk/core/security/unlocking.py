@@ -48,11 +48,10 @@ def open_as(
     data_dir = Path(data_dir)
     keys = Keyring.load(data_dir)
     if keys is not None:
-        store = Store.open(
-            data_dir, key=_unlock_counted(data_dir, keys, passphrase, officer_id, nrp)
-        )
+        data_key, who = _unlock_counted(data_dir, keys, passphrase, officer_id, nrp)
+        store = Store.open(data_dir, key=data_key)
         try:
-            _carry_failures(store)
+            _carry_failures(store, unlocked_by=who)
         except BaseException:
             store.close()
             raise
@@ -185,8 +184,9 @@ def _save_attempts(data_dir: Path, doc: dict) -> None:
 
 def _unlock_counted(
     data_dir: Path, keys: Keyring, passphrase: str, officer_id: str | None, nrp: str | None
-) -> bytes:
-    """The data key; a wrong passphrase is counted, and waits or locks like a login's."""
+) -> tuple[bytes, str]:
+    """The data key and whose wrap gave it; a wrong passphrase is counted, and waits or
+    locks like a login's."""
     entry = keys.entry(officer_id=officer_id, nrp=nrp)
     if entry is None:
         keys.unlock(passphrase, officer_id=officer_id, nrp=nrp)  # raises: no such officer
@@ -215,14 +215,15 @@ def _unlock_counted(
         if delay:
             raise accounts.locked_error(failed, delay.total_seconds()) from None
         raise
-    return data_key
+    return data_key, who
 
 
-def _carry_failures(store: Store) -> None:
+def _carry_failures(store: Store, *, unlocked_by: str) -> None:
     """The failures counted before the store was open become the accounts' own (their count
     and lock, as a failed login in the store would leave them) and are audited, once each;
     ``accounts.login`` then judges the lock as always. The file keeps an officer's count
-    (the next failure waits longer) until that officer unlocks the store."""
+    (the next failure waits longer) until that officer unlocks the store (``unlocked_by``),
+    from then on the account's count is theirs."""
     doc = _attempts(store.data_dir)
     if not doc:
         return
@@ -256,6 +257,7 @@ def _carry_failures(store: Store) -> None:
                 ),
                 actor=Actor(officer_id, account.officer.name, account.role),
             )
+    doc.pop(unlocked_by, None)
     _save_attempts(store.data_dir, doc)
 
 

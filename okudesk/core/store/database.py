@@ -46,6 +46,7 @@ class Store:
         self.actor: permissions.Actor | None = None
         self._holds_folder = False  # Store.open's claim on the data folder (core/folderlock)
         self._sealing = False  # its files are sealed with its key (core/sealed.py)
+        self._closed = False
         self._reader = sessionmaker(engine, class_=OkudeskSession, expire_on_commit=False)
         self._writer = sessionmaker(
             engine.execution_options(**{pragmas.WRITE_OPTION: True}),
@@ -148,11 +149,16 @@ class Store:
                 raise
         return store
 
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreError(_("Basis data ini sudah ditutup (dibuka lagi di tempat lain)"))
+
     @property
     def encrypted(self) -> bool:
         return self.data_key is not None
 
     def close(self) -> None:
+        self._closed = True  # a closed store is not reopened behind anyone's back
         self.engine.dispose()
         if self._sealing:
             self._sealing = False
@@ -170,6 +176,7 @@ class Store:
     @contextmanager
     def read(self, actor: permissions.Actor | None = None) -> Iterator[Session]:
         """A session for reading; nothing it does is committed."""
+        self._check_open()
         session = self._reader()
         session.info[permissions.ACTOR_KEY] = actor if actor is not None else self.actor
         try:
@@ -185,6 +192,7 @@ class Store:
         ``actor`` (default: ``self.actor``) is who acts: services check their permission
         and the audit trail records them (okudesk.core.security.accounts).
         """
+        self._check_open()
         session = self._writer()
         session.info[permissions.ACTOR_KEY] = actor if actor is not None else self.actor
         try:
