@@ -76,7 +76,7 @@
     <message>
         <location line="+1"/>
         <location filename="../../okudesk/gui/dialogs/record_view.py" line="+218"/>
-        <location line="+93"/>
+        <location line="+91"/>
         <location filename="../../okudesk/gui/forms/common.py" line="+137"/>
         <location filename="../../okudesk/gui/forms/incident_form.py" line="+89"/>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="+92"/>
@@ -220,7 +220,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>* required</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/audit.py" line="+45"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+47"/>
         <source>Pilih flashdisk atau folder tujuan cadangan</source>
         <translation>Choose a USB stick or folder for the backup</translation>
     </message>
@@ -250,8 +250,8 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>(all actions)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-222"/>
-        <location filename="../../okudesk/gui/pages/audit.py" line="+49"/>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-220"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+50"/>
         <source>‹ Sebelumnya</source>
         <translation>‹ Previous</translation>
     </message>
@@ -320,9 +320,9 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <location filename="../../okudesk/gui/dialogs/help.py" line="-3"/>
         <location filename="../../okudesk/gui/dialogs/record_view.py" line="+5"/>
         <location filename="../../okudesk/gui/forms/common.py" line="-246"/>
-        <location filename="../../okudesk/gui/pages/audit.py" line="-41"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="-42"/>
         <location line="+22"/>
-        <location line="+179"/>
+        <location line="+198"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="-11"/>
         <location filename="../../okudesk/gui/pages/reports.py" line="+81"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="+110"/>
@@ -356,7 +356,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location filename="../../okudesk/gui/dialogs/record_view.py" line="+0"/>
-        <location filename="../../okudesk/gui/pages/audit.py" line="-200"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="-219"/>
         <location line="+22"/>
         <source>Tindakan</source>
         <translation>Action</translation>
@@ -365,7 +365,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <location line="+2"/>
         <location filename="../../okudesk/gui/pages/audit.py" line="-21"/>
         <location line="+22"/>
-        <location filename="../../okudesk/gui/pages/sync.py" line="+317"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+325"/>
         <source>Data</source>
         <translation>Record</translation>
     </message>
@@ -399,13 +399,13 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location line="+6"/>
-        <location line="+93"/>
-        <location filename="../../okudesk/gui/pages/audit.py" line="+36"/>
+        <location line="+91"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+37"/>
         <source>Jejak audit</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/audit.py" line="+116"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="+134"/>
         <source>Rantai audit utuh: {n} entri dalam {c} rantai.</source>
         <translation>Audit chain intact: {n} entries in {c} chains.</translation>
     </message>
@@ -446,18 +446,18 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/main_window.py" line="+373"/>
+        <location filename="../../okudesk/gui/main_window.py" line="+401"/>
         <location filename="../../okudesk/gui/pages/audit.py" line="+11"/>
         <source>Akun petugas</source>
         <translation>Officer accounts</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/audit.py" line="-243"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="-262"/>
         <source>Nomor data (atau ID)</source>
         <translation>Record number (or ID)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>« Terbaru</source>
         <translation>« Newest</translation>
     </message>
@@ -467,12 +467,17 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Oldest »</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+123"/>
         <source>Entri {first}–{last} dari {total} (paling baru dulu)</source>
         <translation>Entries {first}–{last} of {total} (newest first)</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+101"/>
+        <source>Sistem (bukan petugas)</source>
+        <translation>System (not an officer)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>terkunci</source>
         <translation>locked</translation>
     </message>
@@ -553,7 +558,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../okudesk/gui/pages/sync.py" line="+361"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="+434"/>
         <source>rantai audit: {problem}</source>
         <translation>audit trail: {problem}</translation>
     </message>
@@ -668,7 +673,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     <message>
         <location line="+5"/>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="-6"/>
-        <location filename="../../okudesk/gui/main_window.py" line="-141"/>
+        <location filename="../../okudesk/gui/main_window.py" line="-158"/>
         <source>(pilih petugas)</source>
         <translation>(choose officer)</translation>
     </message>
@@ -679,8 +684,8 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>(not graded)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-96"/>
-        <location line="+93"/>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-94"/>
+        <location line="+91"/>
         <location filename="../../okudesk/gui/forms/incident_form.py" line="+4"/>
         <location filename="../../okudesk/gui/forms/meeting_form.py" line="+34"/>
         <location filename="../../okudesk/gui/pages/meetings.py" line="+20"/>
@@ -689,7 +694,6 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location filename="../../okudesk/gui/dialogs/conflict_review.py" line="-198"/>
-        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-71"/>
         <location filename="../../okudesk/gui/forms/incident_form.py" line="+3"/>
         <location filename="../../okudesk/gui/pages/incidents.py" line="-1"/>
         <location line="+78"/>
@@ -773,7 +777,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>e.g. Balai Desa Sukaraya</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-394"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-467"/>
         <source>Hasil</source>
         <translation>Outcomes</translation>
     </message>
@@ -830,7 +834,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-28"/>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-97"/>
         <location filename="../../okudesk/gui/dialogs/villages.py" line="+0"/>
         <source>Kode</source>
         <translation>Code</translation>
@@ -858,7 +862,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location line="-86"/>
-        <location filename="../../okudesk/gui/pages/situation.py" line="+352"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="+363"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
@@ -969,11 +973,16 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location line="+16"/>
+        <source>1 perubahan belum diekspor</source>
+        <translation>1 change not yet exported</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{n} perubahan belum diekspor</source>
         <translation>{n} changes not yet exported</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+125"/>
         <source>Pos belum disiapkan</source>
         <translation>Post not set up yet</translation>
     </message>
@@ -1044,7 +1053,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Search (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/audit.py" line="-343"/>
+        <location filename="../../okudesk/gui/pages/audit.py" line="-365"/>
         <location filename="../../okudesk/gui/pages/base.py" line="+7"/>
         <source>Dari</source>
         <translation>From</translation>
@@ -1056,7 +1065,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location line="+117"/>
-        <location filename="../../okudesk/gui/pages/situation.py" line="-239"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="-247"/>
         <source>s.d.</source>
         <translation>to</translation>
     </message>
@@ -1123,7 +1132,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <location line="+0"/>
         <location filename="../../okudesk/gui/dialogs/villages.py" line="-156"/>
         <location filename="../../okudesk/gui/pages/home.py" line="+10"/>
-        <location filename="../../okudesk/gui/pages/situation.py" line="+259"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="+267"/>
         <location filename="../../okudesk/gui/pages/sync.py" line="-64"/>
         <source>Status</source>
         <translation>Status</translation>
@@ -1325,12 +1334,12 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/situation.py" line="-287"/>
+        <location filename="../../okudesk/gui/pages/situation.py" line="-298"/>
         <source>Klik untuk membuka daftarnya</source>
         <translation>Click to open its list</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Situasi wilayah</source>
         <translation>Regional situation</translation>
     </message>
@@ -1356,11 +1365,12 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location line="+5"/>
+        <location line="+186"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-151"/>
         <source>Kejadian menurut kecamatan dan kategori (perubahan: Δ)</source>
         <translation>Incidents by kecamatan and category (change: Δ)</translation>
     </message>
@@ -1405,7 +1415,12 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Political parties met per post (last meeting)</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+127"/>
+        <source>dari periode sebelumnya</source>
+        <translation>from the previous period</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>kejadian</source>
         <translation>incidents</translation>
     </message>
@@ -1448,12 +1463,12 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location filename="../../okudesk/gui/pages/audit.py" line="+6"/>
-        <location line="+174"/>
+        <location line="+193"/>
         <location filename="../../okudesk/gui/pages/settings.py" line="-14"/>
         <location filename="../../okudesk/gui/pages/situation.py" line="+6"/>
         <location line="+19"/>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-122"/>
-        <location line="+56"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-126"/>
+        <location line="+60"/>
         <location line="+50"/>
         <location line="+16"/>
         <location line="+18"/>
@@ -1477,7 +1492,6 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
     </message>
     <message>
         <location filename="../../okudesk/gui/dialogs/conflict_review.py" line="+1"/>
-        <location filename="../../okudesk/gui/dialogs/record_view.py" line="+28"/>
         <location filename="../../okudesk/gui/pages/situation.py" line="+0"/>
         <location line="+51"/>
         <source>Rapat</source>
@@ -1592,7 +1606,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <location filename="../../okudesk/gui/pages/meetings.py" line="+1"/>
         <location line="+123"/>
         <location filename="../../okudesk/gui/pages/stakeholders.py" line="+1"/>
-        <location line="+118"/>
+        <location line="+121"/>
         <location filename="../../okudesk/gui/signature_pad.py" line="-6"/>
         <source>Hapus</source>
         <translation>Delete</translation>
@@ -1660,14 +1674,14 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Select one meeting in the list to print</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-20"/>
-        <location line="+93"/>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="+8"/>
+        <location line="+91"/>
         <location filename="../../okudesk/gui/pages/reports.py" line="-5"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-185"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-189"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
@@ -1728,7 +1742,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Look again for plugged-in USB drives</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Tujuan</source>
         <translation>Destination</translation>
     </message>
@@ -1857,7 +1871,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Since</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+34"/>
         <source>{code} (Polres {hq})</source>
         <translation>{code} (Polres {hq})</translation>
     </message>
@@ -1877,7 +1891,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation> · audit trail problems ({n}), see &apos;audit verify --post&apos;</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+104"/>
         <source>(pilih folder tujuan)</source>
         <translation>(choose a destination folder)</translation>
     </message>
@@ -1897,12 +1911,12 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Done: {n} records and {photos} photos written to {path}. Take this USB stick to Polres; the data stays here until the Polres receipt is imported.</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+235"/>
         <source>diterapkan; {n} disisihkan untuk ditinjau</source>
         <translation>applied; {n} set aside for review</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-244"/>
         <location line="+29"/>
         <location line="+55"/>
         <location line="+74"/>
@@ -1910,12 +1924,12 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Failed: {reason}</translation>
     </message>
     <message>
-        <location line="-532"/>
+        <location line="-566"/>
         <source>Tidak ada bundel dari pos ini lebih dari {days} hari</source>
         <translation>No bundle from this post for more than {days} days</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+207"/>
         <source>Periksa dan putuskan…</source>
         <translation>Review and decide…</translation>
     </message>
@@ -1925,7 +1939,22 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Compare both versions field by field, then choose the version to use</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+14"/>
+        <source>Buang data ditahan…</source>
+        <translation>Discard held row…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data ini tetap ada di pos dan ikut lagi bila diubah di sana</source>
+        <translation>The post keeps this data; it travels again if changed there</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Buang semua dari pos ini…</source>
+        <translation>Discard all from this post…</translation>
+    </message>
+    <message>
+        <location line="+214"/>
         <source>Pilih tanda terima dari Polres</source>
         <translation>Choose the receipt from Polres</translation>
     </message>
@@ -1985,7 +2014,28 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>There are no bundles (.okb) in that folder.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+82"/>
+        <source>Pilih dulu satu data ditahan di daftar.</source>
+        <translation>First select a held row in the list.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Buang data {id} ({table}) dari pos {post}? Data ini tetap ada di pos dan ikut lagi bila diubah di sana.</source>
+        <translation>Discard row {id} ({table}) from post {post}? The post keeps it; it travels again if changed there.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+19"/>
+        <source>Buang</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Buang semua data ditahan dari pos {post}? Data ini tetap ada di pos dan ikut lagi bila diubah di sana.</source>
+        <translation>Discard all held rows from post {post}? The post keeps them; they travel again if changed there.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>diterapkan</source>
         <translation>applied</translation>
     </message>
@@ -2135,7 +2185,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Language saved. Restart okudesk to use it.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-126"/>
+        <location filename="../../okudesk/gui/pages/stakeholders.py" line="-129"/>
         <source>Semua jenis tokoh</source>
         <translation>All stakeholder types</translation>
     </message>
@@ -2150,7 +2200,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Meeting history</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>Hapus {name} dari direktori? Riwayat pertemuannya tetap tersimpan.</source>
         <translation>Remove {name} from the directory? Their meeting history is kept.</translation>
     </message>
@@ -2189,19 +2239,19 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Repeat new passphrase</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+126"/>
         <source>Kata sandi Anda diatur ulang oleh admin. Pilih kata sandi baru (minimal 8 karakter).</source>
         <translation>Your passphrase was reset by the admin. Choose a new passphrase (at least 8 characters).</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-130"/>
         <source>Simpan kata sandi baru</source>
         <translation>Save new passphrase</translation>
     </message>
     <message>
         <location filename="../../okudesk/gui/dialogs/signing_credential.py" line="-1"/>
         <location filename="../../okudesk/gui/lock_screen.py" line="+3"/>
-        <location line="+118"/>
+        <location line="+124"/>
         <source>Kata sandi baru</source>
         <translation>New passphrase</translation>
     </message>
@@ -2211,12 +2261,12 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/lock_screen.py" line="-69"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="-75"/>
         <source>Masuk ke okudesk</source>
         <translation>Log in to okudesk</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <location filename="../../okudesk/gui/wizard.py" line="-129"/>
         <source>Selamat datang di okudesk</source>
         <translation>Welcome to okudesk</translation>
@@ -2359,7 +2409,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Draft only (DRAFT watermark, no number or signature)</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-101"/>
+        <location filename="../../okudesk/gui/dialogs/record_view.py" line="-99"/>
         <location filename="../../okudesk/gui/dialogs/report_print.py" line="+10"/>
         <location filename="../../okudesk/gui/dialogs/report_verify.py" line="+95"/>
         <location filename="../../okudesk/gui/pages/reports.py" line="+8"/>
@@ -2491,7 +2541,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Draft made ({pages} pages), unsigned</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+38"/>
         <source>Tidak ada aplikasi untuk membuka PDF di laptop ini. Pratinjau ada di jendela ini, dan Cetak… mencetak tanpa aplikasi lain.</source>
         <translation>This laptop has no application to open PDFs. The preview is in this window, and Print… prints without any other application.</translation>
     </message>
@@ -2801,7 +2851,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Reason for the change:</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/dialogs/report_print.py" line="-295"/>
+        <location filename="../../okudesk/gui/dialogs/report_print.py" line="-302"/>
         <source>Laporan Hasil Kegiatan / Kunjungan</source>
         <translation>Activity / visit report</translation>
     </message>
@@ -2936,7 +2986,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Report settings…</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/pages/sync.py" line="-434"/>
+        <location filename="../../okudesk/gui/pages/sync.py" line="-507"/>
         <source>Selisih (bundel hilang)</source>
         <translation>Lag (missing bundle)</translation>
     </message>
@@ -2961,7 +3011,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>The post&apos;s laptop was lost or stolen: bundles signed by its key are refused</translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+266"/>
         <source>Lepaskan flashdisk dengan aman (ikon &quot;Safely Remove Hardware&quot;) sebelum mencabutnya.</source>
         <translation>Remove the USB drive safely (the &quot;Safely Remove Hardware&quot; icon) before unplugging it.</translation>
     </message>
@@ -3012,22 +3062,22 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Post {code} revoked.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+50"/>
         <source>Pilih dulu satu konflik di daftar.</source>
         <translation>Choose a conflict in the list first.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/lock_screen.py" line="-168"/>
+        <location filename="../../okudesk/gui/lock_screen.py" line="-174"/>
         <source>Kata sandi lama</source>
         <translation>Old passphrase</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+132"/>
         <source>Kata sandi ini juga melindungi kunci tanda tangan Anda (minimal 8 karakter).</source>
         <translation>This passphrase also protects your signing key (at least 8 characters).</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/login.py" line="+115"/>
+        <location filename="../../okudesk/gui/login.py" line="+117"/>
         <source>Ganti kata sandi</source>
         <translation>Change passphrase</translation>
     </message>
@@ -3037,7 +3087,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+118"/>
         <source>Dikunci otomatis karena tidak dipakai: {who}, {at}</source>
         <translation>Locked automatically after being idle: {who}, {at}</translation>
     </message>
@@ -3108,7 +3158,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Sync conflict not yet decided: another version of this record is kept for review on the Sync page.</translation>
     </message>
     <message>
-        <location filename="../../okudesk/gui/operations/reports.py" line="+269"/>
+        <location filename="../../okudesk/gui/operations/reports.py" line="+288"/>
         <source>Mencetak halaman {done} dari {total}</source>
         <translation>Printing page {done} of {total}</translation>
     </message>
@@ -3376,7 +3426,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+49"/>
         <source>menunggu bundel pertama</source>
         <translation>waiting for the first bundle</translation>
     </message>
@@ -3394,7 +3444,7 @@ This becomes an HQ change, is recorded in the audit trail and is sent to the pos
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../okudesk/gui/pages/__init__.py" line="+33"/>
+        <location filename="../../okudesk/gui/pages/__init__.py" line="+34"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
