@@ -548,3 +548,41 @@ def test_the_number_pattern_is_edited_in_words(gui_store, qtbot):
         assert report_settings.pattern_from_words(words) == "{no}/{year}/{code}"
     finally:
         i18n.install("id")
+
+
+def test_a_form_closed_while_the_worker_lags_is_destroyed_on_the_ui_thread(
+    gui_store, qtbot, monkeypatch
+):
+    """A busy laptop may pause the worker right after it says an operation is done; a form
+    the user closes meanwhile must still be destroyed by the UI thread (a widget destroyed
+    on the worker crashed the application, in the UI thread's event processing)."""
+    import threading
+    import time
+    from concurrent.futures import Future
+
+    from okudesk.gui.forms.meeting_form import MeetingDialog
+
+    set_result = Future.set_result
+
+    def lagging(future, result):  # the worker is descheduled once its result is in
+        set_result(future, result)
+        if threading.current_thread() is not threading.main_thread():
+            time.sleep(0.3)
+
+    monkeypatch.setattr(Future, "set_result", lagging)
+    destroyed_on = []
+
+    def open_and_cancel() -> None:
+        dialog = MeetingDialog(None, gui_store.ids["meeting"])
+        dialog.destroyed.connect(
+            lambda: destroyed_on.append(threading.current_thread().name),
+            Qt.ConnectionType.DirectConnection,
+        )
+        dialog.show()
+        qtbot.waitUntil(lambda: not dialog._loading, timeout=10_000)
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+        assert not dialog.isVisible()
+
+    open_and_cancel()  # the user is done with the form: nothing of the UI holds it any more
+    qtbot.waitUntil(lambda: destroyed_on != [], timeout=10_000)
+    assert destroyed_on == [threading.main_thread().name]
