@@ -174,6 +174,31 @@ def test_cetak_laporan_signs_previews_prints_and_saves(gui_store, qtbot, tmp_pat
     qtbot.waitUntil(lambda: {"sign", "print", "export"} <= trail(), timeout=10_000)
 
 
+def test_a_loaded_pdf_stays_drawable_when_its_buffer_is_dropped(qtbot):
+    """The preview and the printer keep the document; PDFium reads its pages from the buffer
+    only when they are drawn, so a dropped buffer must not take the bytes with it (drawing a
+    page then crashed the application)."""
+    from PySide6.QtCore import QBuffer, QIODevice, QSize
+    from PySide6.QtGui import QPainter, QPdfWriter
+
+    from okudesk.gui import pdf_print
+
+    out = QBuffer()
+    out.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(out)
+    painter = QPainter(writer)
+    for page in range(3):
+        if page:
+            writer.newPage()
+        painter.drawText(200, 200, f"Laporan halaman {page + 1}")
+    painter.end()
+    document, buffer = pdf_print.load(bytes(out.data()))
+    assert document.pageCount() == 3
+    del buffer  # a caller keeps only the document, as the preview does
+    image = document.render(2, QSize(210, 297))
+    assert not image.isNull()
+
+
 def test_draft_needs_no_passphrase(gui_store, qtbot):
     dialog = _print_dialog(qtbot, gui_store)
     qtbot.mouseClick(dialog.draft, Qt.MouseButton.LeftButton)
