@@ -156,7 +156,7 @@ class TaskManager(QObject):
     destroyed on the UI thread, and that crashed the application (a segmentation fault in
     the UI thread's event processing)."""
 
-    _finished = Signal(int)  # the key of a finished task in _jobs
+    _finished = Signal(object)  # the key (an int) of a finished task in _jobs
 
     busy_changed = Signal(bool)
 
