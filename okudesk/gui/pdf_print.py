@@ -24,11 +24,16 @@ class PdfError(Exception):
 
 
 def load(pdf: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
-    """A QPdfDocument over ``pdf`` held in memory (the buffer must live as long as it)."""
-    buffer = QBuffer(parent)
+    """A QPdfDocument over ``pdf`` held in memory, and the buffer it reads.
+
+    PDFium reads pages from the buffer when they are drawn, not at load: a page drawn after
+    its buffer was deleted crashes the application. So the buffer is the document's child,
+    deleted with it after the document has closed, whoever keeps or drops either wrapper
+    (and whichever order a parent deletes its children in)."""
+    document = QPdfDocument(parent)
+    buffer = QBuffer(document)
     buffer.setData(QByteArray(pdf))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument(parent)
     document.load(buffer)
     return document, buffer
 

@@ -174,6 +174,31 @@ def test_cetak_laporan_signs_previews_prints_and_saves(gui_store, qtbot, tmp_pat
     qtbot.waitUntil(lambda: {"sign", "print", "export"} <= trail(), timeout=10_000)
 
 
+def test_a_loaded_pdf_stays_drawable_when_its_buffer_is_dropped(qtbot):
+    """The preview and the printer keep the document; PDFium reads its pages from the buffer
+    only when they are drawn, so a dropped buffer must not take the bytes with it (drawing a
+    page then crashed the application)."""
+    from PySide6.QtCore import QBuffer, QIODevice, QSize
+    from PySide6.QtGui import QPainter, QPdfWriter
+
+    from okudesk.gui import pdf_print
+
+    out = QBuffer()
+    out.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(out)
+    painter = QPainter(writer)
+    for page in range(3):
+        if page:
+            writer.newPage()
+        painter.drawText(200, 200, f"Laporan halaman {page + 1}")
+    painter.end()
+    document, buffer = pdf_print.load(bytes(out.data()))
+    assert document.pageCount() == 3
+    del buffer  # a caller keeps only the document, as the preview does
+    image = document.render(2, QSize(210, 297))
+    assert not image.isNull()
+
+
 def test_draft_needs_no_passphrase(gui_store, qtbot):
     dialog = _print_dialog(qtbot, gui_store)
     qtbot.mouseClick(dialog.draft, Qt.MouseButton.LeftButton)
@@ -548,3 +573,41 @@ def test_the_number_pattern_is_edited_in_words(gui_store, qtbot):
         assert report_settings.pattern_from_words(words) == "{no}/{year}/{code}"
     finally:
         i18n.install("id")
+
+
+def test_a_form_closed_while_the_worker_lags_is_destroyed_on_the_ui_thread(
+    gui_store, qtbot, monkeypatch
+):
+    """A busy laptop may pause the worker right after it says an operation is done; a form
+    the user closes meanwhile must still be destroyed by the UI thread (a widget destroyed
+    on the worker crashed the application, in the UI thread's event processing)."""
+    import threading
+    import time
+    from concurrent.futures import Future
+
+    from okudesk.gui.forms.meeting_form import MeetingDialog
+
+    set_result = Future.set_result
+
+    def lagging(future, result):  # the worker is descheduled once its result is in
+        set_result(future, result)
+        if threading.current_thread() is not threading.main_thread():
+            time.sleep(0.3)
+
+    monkeypatch.setattr(Future, "set_result", lagging)
+    destroyed_on = []
+
+    def open_and_cancel() -> None:
+        dialog = MeetingDialog(None, gui_store.ids["meeting"])
+        dialog.destroyed.connect(
+            lambda: destroyed_on.append(threading.current_thread().name),
+            Qt.ConnectionType.DirectConnection,
+        )
+        dialog.show()
+        qtbot.waitUntil(lambda: not dialog._loading, timeout=10_000)
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+        assert not dialog.isVisible()
+
+    open_and_cancel()  # the user is done with the form: nothing of the UI holds it any more
+    qtbot.waitUntil(lambda: destroyed_on != [], timeout=10_000)
+    assert destroyed_on == [threading.main_thread().name]

@@ -145,9 +145,19 @@ class TaskManager(QObject):
     """Runs callables on the single worker thread and calls ``on_done(future)`` on the UI thread.
 
     The worker starts with the first task: the window is shown before that, and importing
-    concurrent.futures (~2 ms) is not needed to show it."""
+    concurrent.futures (~2 ms) is not needed to show it.
 
-    _finished = Signal(object)
+    The task and ``on_done`` (which hold the operation, its window and its callbacks) are
+    kept here, on the UI thread, until ``on_done`` has run; the worker borrows the task and
+    lets go of it, and of the result, before it signals. Otherwise the worker could drop the
+    last reference to a window after the UI thread had finished with it (a thread switch
+    between the signal and the executor's clean-up is enough, on a busy laptop), and
+    Python would destroy the Qt widget on the worker thread: Qt widgets may only be
+    destroyed on the UI thread, and that crashed the application (a segmentation fault in
+    the UI thread's event processing)."""
+
+    _finished = Signal(object)  # the key (an int) of a finished task in _jobs
+
     busy_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None):
@@ -155,6 +165,9 @@ class TaskManager(QObject):
         self._executor: ThreadPoolExecutor | None = None
         self._shut_down = False
         self._pending = 0
+        self._last_key = 0
+        # key -> [task, on_done, its Future once the worker has run it]
+        self._jobs: dict[int, list[Any]] = {}
         self._finished.connect(self._on_finished)  # emitted from the worker: queued to us
 
     @property
@@ -171,11 +184,32 @@ class TaskManager(QObject):
             from concurrent.futures import ThreadPoolExecutor
 
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="okudesk-worker")
-        future = self._executor.submit(task)
-        future.add_done_callback(lambda f: self._finished.emit((on_done, f)))
+        self._last_key += 1
+        self._jobs[self._last_key] = [task, on_done, None]
+        self._executor.submit(self._work, self._last_key)  # the executor holds only the key
 
-    def _on_finished(self, item) -> None:
-        on_done, future = item
+    def _work(self, key: int) -> None:  # on the worker
+        from concurrent.futures import Future
+
+        job = self._jobs[key]
+        task = job[0]
+        future: Future = Future()
+        future.set_running_or_notify_cancel()
+        try:
+            future.set_result(task())
+        except BaseException as exc:  # as ThreadPoolExecutor does: on_done sees it
+            future.set_exception(exc)
+        job[2] = future
+        del task, future, job  # nothing of the operation stays on this thread
+        self._finished.emit(key)
+
+    def _on_finished(self, key: int) -> None:
+        job = self._jobs.pop(key, None)
+        if job is None:  # already answered as cancelled at shutdown
+            return
+        self._answer(job[1], job[2])
+
+    def _answer(self, on_done: Callable[[Future], None], future: Future) -> None:
         self._pending -= 1
         try:
             on_done(future)
@@ -187,6 +221,16 @@ class TaskManager(QObject):
         self._shut_down = True
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
+        # tasks that never started: their callers hear they were cancelled (as before, at
+        # once); those that ran are answered when their signal arrives
+        for key, (_task, on_done, future) in list(self._jobs.items()):
+            if future is None:
+                from concurrent.futures import Future
+
+                del self._jobs[key]
+                cancelled: Future = Future()
+                cancelled.cancel()
+                self._answer(on_done, cancelled)
 
 
 class Hub(QObject):
