@@ -8,7 +8,8 @@ it is usable (okudesk's MainWindow.is_ready(): store open, first page filled):
   okudesk: okudesk.launcher.main([]) -> MainWindow -> app.exec(), as opened with a double click
            (no arguments: the user's data folder, here under a temporary $XDG_DATA_HOME;
            $OKUDESK_DATA_DIR on other systems),
-           filled with demo data (at the current schema: no migration);
+           filled with demo data (at the current schema: no migration), encrypted as every
+           installation with officers is (the login list read from the key file);
   hello:   QApplication -> QMainWindow -> app.exec().
 Each run is a fresh process timed by this script from spawn until the probe prints "ready".
 
@@ -211,14 +212,17 @@ def main() -> None:
     from okudesk.core.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
-        with Store.open(Path(tmp) / "okudesk") as store:
-            store.actor = permissions.system_actor("benchmark")
-            demo.fill(
-                store,
-                meetings=args.records // 10,
-                incidents=args.records - args.records // 10,
-                seed=1,
-            )
+        store = Store.open(Path(tmp) / "okudesk")
+        store.actor = permissions.system_actor("benchmark")
+        demo.fill(
+            store,
+            meetings=args.records // 10,
+            incidents=args.records - args.records // 10,
+            seed=1,
+        )
+        # encrypted, as every installation with officers is: the login list comes from
+        # the key file, and the store opens at the login
+        demo.encrypted(store).close()
         spawn(hello)
         spawn(probe, data_home=tmp)  # warm the file cache for both
         bare, floor, ours = [], [], []
