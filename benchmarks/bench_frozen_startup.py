@@ -179,6 +179,11 @@ def main() -> None:
         "--records", type=int, default=5_000, help="demo records in the data folder okudesk opens"
     )
     parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="leave the demo folder plain (as before encryption at rest), for comparison",
+    )
+    parser.add_argument(
         "--skip-shipped-build",
         action="store_true",
         help="do not run build_installer.py; use the size from dist/okudesk-build.json if there",
@@ -222,7 +227,7 @@ def main() -> None:
         )
         # encrypted, as every installation with officers is: the login list comes from
         # the key file, and the store opens at the login
-        demo.encrypted(store).close()
+        (store if args.plain else demo.encrypted(store)).close()
         spawn(hello)
         spawn(probe, data_home=tmp)  # warm the file cache for both
         bare, floor, ours = [], [], []

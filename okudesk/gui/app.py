@@ -119,13 +119,22 @@ def start(data_dir: Path, language: str | None = None):
         gate(window).entered.connect(entered)
         if store is None:  # encrypted: the login opens it
             window.attach_locked()
-            StoreTask(None, lambda _store: prepare_login(), needs_store=False).run()
+            # once the login is up and painted (its first moments are the start-up the user
+            # waits for; typing a passphrase takes longer than this preparation)
+            QTimer.singleShot(
+                PREPARE_AFTER_MS,
+                window,
+                lambda: StoreTask(None, lambda _store: prepare_login(), needs_store=False).run(),
+            )
         else:
             window.attach_store(store)
         _warn_about_the_clock(window)
 
     hub().open_store(data_dir, opened, failed)
     return window
+
+
+PREPARE_AFTER_MS = 300
 
 
 def prepare_login() -> None:

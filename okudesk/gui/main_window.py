@@ -277,12 +277,18 @@ class MainWindow(QMainWindow):
 
     def attach_locked(self) -> None:
         """The store is encrypted: the login opens it (okudesk/gui/operations/accounts.py),
-        then the pages show, or the first-run wizard."""
+        then the pages show, or the first-run wizard. Nothing is opened at start, so this
+        runs in the first moments after the login is painted: the navigation's icons and
+        shortcuts, hidden behind the login anyway, are made when someone has logged in."""
         from okudesk.gui.login import gate
 
         self.build_shell()
-        self._finish_shell()
-        gate(self).wait_for_login(self._attach_logged_in)
+
+        def logged_in() -> None:
+            self._finish_shell()
+            self._attach_logged_in()
+
+        gate(self).wait_for_login(logged_in)
 
     def _finish_shell(self) -> None:
         """What the pages need and the first screen does not: navigation icons, shortcuts.

@@ -22,17 +22,11 @@ The file is written atomically; a damaged or hostile one is refused with a plain
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import json
 import os
-import secrets
-import unicodedata
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from okudesk.core import files
 from okudesk.core.errors import LoginFailed, StoreError
 from okudesk.core.i18n import _
 
@@ -75,11 +69,16 @@ def _unb64(text: object) -> bytes:
 
 
 def new_data_key() -> bytes:
+    import secrets
+
     return secrets.token_bytes(KEY_BYTES)
 
 
 def key_id(data_key: bytes) -> str:
     """Names a data key without revealing it (a keyring and a backup say which key they hold)."""
+    import hashlib
+    import hmac
+
     return hmac.new(data_key, b"okudesk data key id", hashlib.sha256).hexdigest()[:32]
 
 
@@ -93,6 +92,8 @@ _REMEMBERED = 8
 
 def new_kdf() -> dict[str, Any]:
     """The parameters of a new wrap, with a fresh salt."""
+    import secrets
+
     return {**KDF, "salt": _b64(secrets.token_bytes(16))}
 
 
@@ -122,6 +123,12 @@ def derive(passphrase: str, kdf: dict[str, Any]) -> bytes:
     return kek
 
 
+def _nfc(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text)
+
+
 def _derive(passphrase: str, kdf: dict[str, Any]) -> bytes:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
@@ -131,7 +138,7 @@ def _derive(passphrase: str, kdf: dict[str, Any]) -> bytes:
     ):
         raise ValueError("unsupported key derivation")
     return Scrypt(salt=_unb64(kdf["salt"]), length=KEY_BYTES, n=n, r=r, p=p).derive(
-        unicodedata.normalize("NFC", passphrase).encode("utf-8")  # as the login hash (accounts.py)
+        _nfc(passphrase).encode("utf-8")  # as the login hash (accounts.py)
     )
 
 
@@ -140,6 +147,8 @@ def _officer_aad(officer_id: str) -> bytes:
 
 
 def _wrap(kek: bytes, data_key: bytes, aad: bytes) -> tuple[str, str]:
+    import secrets
+
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     nonce = secrets.token_bytes(12)
@@ -168,6 +177,8 @@ def _public_key_id(public_key: ec.EllipticCurvePublicKey) -> str:
     der = public_key.public_bytes(
         serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
     )
+    import hashlib
+
     return hashlib.sha256(der).hexdigest()
 
 
@@ -181,13 +192,45 @@ def damaged(path: Path) -> StoreError:
     )
 
 
-@dataclass(frozen=True)
 class Keyring:
-    """The content of a key file: which data key (by :func:`key_id`) and its wraps."""
+    """The content of a key file: which data key (by :func:`key_id`) and its wraps.
 
-    key_id: str
-    officers: tuple[dict[str, Any], ...] = ()
-    recovery: dict[str, Any] | None = None
+    Not changed in place: each change returns a new one. A plain class, not a dataclass:
+    the login screen reads the key file at a cold start, and making a dataclass compiles
+    its methods at import."""
+
+    __slots__ = ("key_id", "officers", "recovery")
+
+    def __init__(
+        self,
+        key_id: str,
+        officers: tuple[dict[str, Any], ...] = (),
+        recovery: dict[str, Any] | None = None,
+    ):
+        self.key_id = key_id
+        self.officers = officers
+        self.recovery = recovery
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Keyring) and (self.key_id, self.officers, self.recovery) == (
+            other.key_id,
+            other.officers,
+            other.recovery,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Keyring(key_id={self.key_id!r}, officers={len(self.officers)})"
+
+    def _with(self, **changes: Any) -> Keyring:
+        fields: dict[str, Any] = {
+            "key_id": self.key_id,
+            "officers": self.officers,
+            "recovery": self.recovery,
+        }
+        fields.update(changes)
+        return Keyring(**fields)
 
     # --- reading and writing -------------------------------------------------------------
 
@@ -236,6 +279,8 @@ class Keyring:
         return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
     def save(self, data_dir: Path) -> None:
+        from okudesk.core import files
+
         files.write_atomically(self.path(data_dir), self.to_bytes())
 
     # --- who may unlock ------------------------------------------------------------------
@@ -332,7 +377,7 @@ class Keyring:
             "nonce": nonce,
             "key": wrapped,
         }
-        return replace(self, officers=(*self.officers, entry))
+        return self._with(officers=(*self.officers, entry))
 
     def newest_only(self, officer_id: str) -> Keyring:
         """This keyring with only the officer's newest wrap (the older ones were kept until
@@ -340,8 +385,7 @@ class Keyring:
         mine = [e for e in self.officers if e["officer_id"] == officer_id]
         if len(mine) <= 1:
             return self
-        return replace(
-            self,
+        return self._with(
             officers=tuple(
                 e for e in self.officers if e["officer_id"] != officer_id or e is mine[-1]
             ),
@@ -355,12 +399,10 @@ class Keyring:
             else e
             for e in self.officers
         )
-        return replace(self, officers=officers)
+        return self._with(officers=officers)
 
     def without_officer(self, officer_id: str) -> Keyring:
-        return replace(
-            self, officers=tuple(e for e in self.officers if e["officer_id"] != officer_id)
-        )
+        return self._with(officers=tuple(e for e in self.officers if e["officer_id"] != officer_id))
 
     def with_recovery(self, data_key: bytes, hq_exchange: ec.EllipticCurvePublicKey) -> Keyring:
         """This keyring with the data key wrapped to HQ's exchange key."""
@@ -380,7 +422,7 @@ class Keyring:
             "nonce": nonce,
             "key": wrapped,
         }
-        return replace(self, recovery=recovery)
+        return self._with(recovery=recovery)
 
     def recover(self, hq_exchange: ec.EllipticCurvePrivateKey) -> bytes:
         """The data key, unwrapped with HQ's exchange key (HQ's recovery of a post)."""

@@ -19,9 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from okudesk.core.errors import StoreError
-from okudesk.core.store import cipher
 from okudesk.core.store.keyring import Keyring
-from okudesk.core.store.quick import open_current
 
 # The rows of accounts.login_choices: active, not deleted officers with an account, by name.
 _CHOICES = """
@@ -65,6 +63,9 @@ def login_screen(data_dir: Path) -> LoginScreen | None:
     if keys is not None:
         choices = tuple(LoginChoice(*holder) for holder in keys.holders())
         return LoginScreen(first_admin=False, choices=choices)
+    from okudesk.core.store import cipher  # a plain store only: SQLCipher loads now
+    from okudesk.core.store.quick import open_current
+
     con = open_current(data_dir)
     if con is None:
         return None
