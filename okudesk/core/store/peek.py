@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from okudesk.core.errors import StoreError
-from okudesk.core.store.keyring import Keyring
+from okudesk.core.store.keyring import Holder, Keyring
 
 # The rows of accounts.login_choices: active, not deleted officers with an account, by name.
 _CHOICES = """
@@ -32,18 +32,11 @@ ORDER BY o.name
 """
 
 
+# An officer on the login screen: the key file's holder (officer ID, name, rank, NRP).
+LoginChoice = Holder
+
+
 # NamedTuples, not dataclasses: making a dataclass compiles its methods, at every start.
-class LoginChoice(NamedTuple):
-    officer_id: str
-    name: str
-    rank: str
-    nrp: str
-
-    @property
-    def display(self) -> str:
-        return f"{self.rank} {self.name}".strip()
-
-
 class LoginScreen(NamedTuple):
     first_admin: bool  # no account exists yet: the first admin is created
     choices: tuple[LoginChoice, ...]
@@ -61,7 +54,7 @@ def login_screen(data_dir: Path) -> LoginScreen | None:
     except StoreError:  # a damaged key file: opening the store says what is wrong
         return None
     if keys is not None:
-        choices = tuple(LoginChoice(*holder) for holder in keys.holders())
+        choices = tuple(keys.holders())
         return LoginScreen(first_admin=False, choices=choices)
     from okudesk.core.store import cipher  # a plain store only: SQLCipher loads now
     from okudesk.core.store.quick import open_current
