@@ -1183,7 +1183,7 @@ def _restore(
         instance_id = _renew_instance(partial, backup_key)
         final_key = key if key is not None else backup_key
         if backup_key is not None and key is not None and backup_key != key:
-            _rekey(partial, backup_key, key)  # this installation's key: its key file holds
+            cipher.rekey(partial, backup_key, key)  # this installation's key: its key file holds
         elif backup_key is not None and key is None:
             adopted = backup_keys  # a folder without a key: the backup's key file comes too
             if adopted is not None:
@@ -1302,16 +1302,6 @@ def _restore_photos(
         files.write_atomically(target, data)
         added += 1
     return added
-
-
-def _rekey(db_path: Path, old: bytes, new: bytes) -> None:
-    """The copy encrypted with ``new`` instead of ``old`` (SQLCipher rewrites every page)."""
-    con = cipher.connect(db_path, old)
-    try:
-        cipher.check(con)
-        con.execute(f"PRAGMA rekey = \"x'{new.hex()}'\"")
-    finally:
-        con.close()
 
 
 def _renew_instance(db_path: Path, key: bytes | None = None) -> str:

@@ -19,7 +19,6 @@ from pathlib import Path
 from okudesk.core.store import cipher
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-ENCRYPTED_PAGE = 4096  # SQLCipher 4's page size (store/cipher.py)
 HASH_PIECE = 64 << 20  # sha256_tree hashes the file in pieces of this size, side by side
 
 
@@ -151,7 +150,7 @@ def header_of(path: Path, key: bytes | None = None) -> tuple[int, int, int]:
 
 
 def _encrypted_header_of(path: Path, size: int, key: bytes | None) -> tuple[int, int, int]:
-    page_size = ENCRYPTED_PAGE
+    page_size = cipher.PAGE_SIZE
     if key is not None:
         try:
             con = read_only(path, key)

@@ -27,6 +27,8 @@ OperationalError = dbapi.OperationalError
 IntegrityError = dbapi.IntegrityError
 
 KEY_BYTES = 32
+PAGE_SIZE = 4096  # SQLCipher 4's page size: an encrypted file is whole pages of it
+SQLITE_FULL = dbapi.SQLITE_FULL  # the result code of a full disk
 _HEADER = b"SQLite format 3\x00"
 
 
@@ -105,5 +107,16 @@ def export_encrypted(plain: Path, target: Path, key: bytes) -> None:
         version = con.execute("PRAGMA main.user_version").fetchone()[0]
         con.execute(f"PRAGMA encrypted.user_version = {int(version)}")
         con.execute("DETACH DATABASE encrypted")
+    finally:
+        con.close()
+
+
+def rekey(path: Path, old: bytes, new: bytes) -> None:
+    """The database file ``path`` encrypted with ``new`` instead of ``old`` (SQLCipher
+    rewrites every page); nobody else may have it open."""
+    con = connect(path, old)
+    try:
+        check(con)
+        con.execute(f"PRAGMA rekey = \"x'{new.hex()}'\"")
     finally:
         con.close()

@@ -15,7 +15,6 @@ from okudesk.core.volumes import human_size
 # What a write needs beyond the database itself: SQLite's journal (WAL) of one transaction,
 # a photo, a report. Generous: telling someone to free 50 MB costs little.
 WORKING_ROOM = 50_000_000
-SQLITE_FULL = 13  # SQLite's result code for a full disk
 
 
 def is_disk_full(exc: BaseException | None) -> bool:
@@ -25,7 +24,7 @@ def is_disk_full(exc: BaseException | None) -> bool:
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
         if isinstance(exc, cipher.Error):
-            if getattr(exc, "sqlite_errorcode", None) == SQLITE_FULL:
+            if getattr(exc, "sqlite_errorcode", None) == cipher.SQLITE_FULL:
                 return True
             if "disk is full" in str(exc):
                 return True

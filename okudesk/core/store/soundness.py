@@ -23,7 +23,6 @@ from okudesk.core.store import cipher
 from okudesk.core.store.backup import integrity_problems
 
 HEADER = b"SQLite format 3\x00"
-ENCRYPTED_PAGE = 4096  # SQLCipher 4's page size (store/cipher.py)
 # quick_check reads every page: ~2 ms a MB here (benchmarks/README.md), ~30 ms at this size;
 # above it the start would wait noticeably, and a daily backup checks the whole file each week
 QUICK_CHECK_BYTES = 16 * 1024 * 1024
@@ -68,7 +67,7 @@ def header_problem(db_path: Path, size: int) -> str | None:
     if len(header) < 100 or not header.startswith(HEADER):
         # encrypted (its header is encrypted too: SQLCipher writes whole 4 KiB pages), or not
         # SQLite at all: reading its schema says so (migrate.prepare)
-        if len(header) == 100 and size % ENCRYPTED_PAGE and not _wal_pending(db_path):
+        if len(header) == 100 and size % cipher.PAGE_SIZE and not _wal_pending(db_path):
             return _("berkasnya terpotong ({size} byte, bukan kelipatan halaman)", size=size)
         return None
     (page_size,) = struct.unpack_from(">H", header, 16)
