@@ -74,14 +74,27 @@ def hash_passphrase(passphrase: str) -> str:
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b64(salt).decode()}${b64(key).decode()}"
 
 
-def verify_passphrase(passphrase: str, stored: str) -> bool:
-    """Constant-time comparison of the derived key with the stored one."""
+def parse_hash(stored: str) -> tuple[dict, bytes] | None:
+    """A stored hash ``scrypt$N$r$p$salt$key`` as (its scrypt parameters with the salt in
+    base64, the derived key); None for a hash of another kind or a damaged one."""
     try:
         scheme, n, r, p, salt, key = stored.split("$")
         if scheme != "scrypt":
-            return False
-        expected = base64.b64decode(key)
-        got = _scrypt(passphrase, base64.b64decode(salt), int(n), int(r), int(p))
+            return None
+        kdf = {"name": "scrypt", "n": int(n), "r": int(r), "p": int(p), "salt": salt}
+        return kdf, base64.b64decode(key, validate=True)
+    except (ValueError, TypeError):
+        return None
+
+
+def verify_passphrase(passphrase: str, stored: str) -> bool:
+    """Constant-time comparison of the derived key with the stored one."""
+    parsed = parse_hash(stored)
+    if parsed is None:
+        return False
+    kdf, expected = parsed
+    try:
+        got = _scrypt(passphrase, base64.b64decode(kdf["salt"]), kdf["n"], kdf["r"], kdf["p"])
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(got, expected)

@@ -21,7 +21,6 @@ copied key file (docs/security.md).
 
 from __future__ import annotations
 
-import base64
 import json
 from datetime import datetime
 from pathlib import Path
@@ -103,26 +102,14 @@ def _first_keyring(
     for account, officer in found:
         if officer.id == me[1].id:
             continue
-        kdf, kek = _login_hash_key(account.passphrase_hash)
-        if kek is not None:
+        parsed = accounts.parse_hash(account.passphrase_hash)
+        if parsed is not None:
+            kdf, kek = parsed
             keys = keys.with_officer(data_key, accounts.holder(officer), "", kdf=kdf, kek=kek)
     hq = _hq_exchange_key(session)
     if hq is not None:
         keys = keys.with_recovery(data_key, hq)
     return keys, data_key
-
-
-def _login_hash_key(stored: str) -> tuple[dict | None, bytes | None]:
-    """The login hash ``scrypt$N$r$p$salt$key`` as a key-encryption key with its parameters
-    (None for a hash of another kind)."""
-    try:
-        scheme, n, r, p, salt, key = stored.split("$")
-        if scheme != "scrypt":
-            return None, None
-        kdf = {"name": "scrypt", "n": int(n), "r": int(r), "p": int(p), "salt": salt}
-        return kdf, base64.b64decode(key, validate=True)
-    except ValueError:
-        return None, None
 
 
 def _hq_exchange_key(session: Session) -> ec.EllipticCurvePublicKey | None:
