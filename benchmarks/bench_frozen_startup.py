@@ -87,7 +87,7 @@ if sys.argv[1:] == ["--floor"]:
     window.show()
     sys.exit(app.exec())
 
-from okudesk.core import permissions
+# as packaging/launch.py, the shipped okudesk.exe's entry point
 from okudesk.launcher import main
 
 sys.exit(main([]))
@@ -98,7 +98,6 @@ SPEC = """
 import sys
 sys.path.insert(0, {packaging!r})
 import freeze
-from okudesk.core import permissions
 
 a = Analysis([{script!r}], **{options})
 freeze.slim(a)

@@ -6,6 +6,7 @@ opened on the operation worker and the pages fill in when it is ready.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -95,6 +96,7 @@ def start(data_dir: Path, language: str | None = None):
         window.build_shell()
     window.show()
     app.processEvents()  # painted
+    gc.enable()  # launcher._start_workstation held it off until now
     QTimer.singleShot(0, app, lambda: set_icon(app))
     if login_first:
         QTimer.singleShot(0, window, window.build_shell)

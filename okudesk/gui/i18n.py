@@ -32,11 +32,14 @@ DB_NAME = "okudesk.sqlite3"
 
 
 def _folder_key(data_dir: Path) -> str:
-    import hashlib
+    """The folder's settings key: the start of its path's SHA-256. Qt's hash, not hashlib's:
+    loading hashlib (OpenSSL's libcrypto) was ~2-4 ms of a cold start before the login."""
+    from PySide6.QtCore import QCryptographicHash
 
     folder = str(Path(data_dir).resolve())
     folder = folder.lower() if os.name == "nt" else folder
-    return f"{SETTINGS_KEY}/{hashlib.sha256(folder.encode()).hexdigest()[:16]}"
+    digest = QCryptographicHash.hash(folder.encode(), QCryptographicHash.Algorithm.Sha256)
+    return f"{SETTINGS_KEY}/{bytes(digest.toHex()).decode()[:16]}"
 
 
 def saved_language(data_dir: Path | None = None) -> str:

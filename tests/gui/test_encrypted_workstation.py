@@ -293,3 +293,25 @@ def test_a_temporary_passphrase_opens_the_encrypted_store_and_the_new_one_replac
     assert keys.unlock("pilihan-sendiri-9", officer_id=petugas) == hub().store.data_key
     with pytest.raises(LoginFailed):
         keys.unlock("sekali-pakai-9", officer_id=petugas)
+
+
+def test_collection_held_off_by_the_launcher_is_back_once_the_login_is_painted(
+    started, encrypted, monkeypatch
+):
+    """The launcher turns the cyclic collector off for the cold start (launcher.py); the
+    window turns it back on once the login is painted, or a long session would keep every
+    cycle it ever made."""
+    import gc
+
+    from okudesk import launcher
+    from okudesk.gui import app
+
+    seen = []
+    monkeypatch.setattr(app, "run", lambda data_dir, lang: seen.append(gc.isenabled()) or 0)
+    try:
+        assert launcher._start_workstation(encrypted, "id") == 0
+        assert seen == [False]  # what the start-up's imports and widgets run under
+        window = started(encrypted)
+        assert _screen(window).isVisible() and gc.isenabled()
+    finally:
+        gc.enable()

@@ -129,3 +129,15 @@ def test_switch_language_to_english(people, window, qtbot, idle, gui_env):
     idle()
     w2.close()
     i18n.install("id")
+
+
+def test_a_folders_language_key_is_the_start_of_its_paths_sha256(tmp_path):
+    """The key a folder's language is kept under (QSettings) did not change when it began to
+    be computed with Qt's hash: a folder set to English stays English after an update."""
+    import hashlib
+
+    from okudesk.gui import i18n
+
+    key = i18n._folder_key(tmp_path)
+    folder = str(tmp_path.resolve())
+    assert key == f"{i18n.SETTINGS_KEY}/{hashlib.sha256(folder.encode()).hexdigest()[:16]}"
