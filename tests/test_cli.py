@@ -31,6 +31,31 @@ def test_no_arguments_start_the_gui_with_the_parsers_defaults():
     assert vars(parse([])) == whole
 
 
+def test_each_command_is_parsed_by_its_own_module_as_by_the_whole_parser():
+    """``COMMANDS`` names every command word with the module that registers it, and a command
+    parsed with its module alone means what the whole command line means."""
+    import argparse
+    from importlib import import_module
+
+    from okudesk.cli import COMMAND_MODULES, COMMANDS, build_parser, parse
+
+    registered = {}
+    for name in COMMAND_MODULES:
+        sub = argparse.ArgumentParser().add_subparsers()
+        import_module(name).register(sub)
+        registered.update(dict.fromkeys(sub.choices, name))
+    assert registered == COMMANDS
+    for argv in (
+        ["stats", "--json"],
+        ["--officer", "12345678", "report", "meeting", "M-1", "--out", "r.pdf"],
+        ["--data-dir", "d", "import", "b.okusync", "--officer", "87654321"],
+        ["rekap", "--from", "2026-11-01", "--to", "2026-11-30"],
+        ["backup", "--daily", "--now"],
+        ["account", "list"],
+    ):
+        assert parse(argv) == build_parser().parse_args(argv), argv
+
+
 def test_usage_error_exits_2(capsys):
     assert main(["demo", "--incidents", "many"]) == 2
     assert main(["no-such-command"]) == 2

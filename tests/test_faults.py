@@ -209,7 +209,9 @@ def test_a_full_disk_at_start_is_not_called_damage(tmp_path, capsys, monkeypatch
     def no_room(*_a, **_k):
         raise cipher.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(migrate, "backup_database", no_room)
+    from okudesk.core.store import backup
+
+    monkeypatch.setattr(backup, "backup_database", no_room)
     try:
         open_folder(data)
     except DiskFull as exc:

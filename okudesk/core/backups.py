@@ -57,7 +57,6 @@ from okudesk.core.store.backup import (
     header_of,
     integrity_problems,
     read_only,
-    read_revision,
     sha256_tree,
 )
 from okudesk.core.store.keyring import Keyring, key_id
@@ -386,7 +385,7 @@ def write_backup(
             identity = _identity_of(snapshot, store.data_key)
             photos = _photo_files(store.photo_dir)
             photo_names = [p.relative_to(store.photo_dir).as_posix() for p in photos]
-            schema = read_revision(snapshot, store.data_key)
+            schema = cipher.read_revision(snapshot, store.data_key)
             manifest: dict = {
                 "format": FORMAT,
                 "format_version": FORMAT_VERSION if photo_store else 1,  # 3: a set
@@ -901,7 +900,7 @@ class EarlyDaily:
             return None
         if cipher.is_plain(db_path) == (self.key is not None):
             return None  # a plain store encrypted at a login, or a key for another file
-        if read_revision(db_path, self.key) != SCHEMA_HEAD:
+        if cipher.read_revision(db_path, self.key) != SCHEMA_HEAD:
             return None  # the store migrates it first (with its own copy before)
         backup_dir = self.data_dir / "backups"
         lock = _Lock(backup_dir / LOCK_NAME)
@@ -1258,7 +1257,7 @@ def _check_database(path: Path, known: set[str], key: bytes | None = None) -> No
     if problems:
         raise BackupError(_("Basis data dalam cadangan rusak: {problem}", problem=problems[0]))
     try:
-        revision = read_revision(path, key)
+        revision = cipher.read_revision(path, key)
     except Exception as exc:  # noqa: BLE001
         raise BackupError(
             _("Berkas cadangan rusak atau bukan cadangan okudesk: {path}", path=path)

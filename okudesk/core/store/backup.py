@@ -83,32 +83,6 @@ def integrity_problems(path: Path, *, quick: bool = False, key: bytes | None = N
     return [] if rows == ["ok"] else rows
 
 
-def revision_of(con: cipher.Connection) -> str | None:
-    """The Alembic revision stamped in the database ``con`` is open on (None: not stamped).
-
-    Raises cipher.DatabaseError when the file is not an SQLite database."""
-    has_table = con.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-    ).fetchone()
-    if not has_table:
-        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return None
-    row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    return row[0] if row else None
-
-
-def read_revision(path: Path, key: bytes | None = None) -> str | None:
-    """The Alembic revision stamped in a database, read without changing the file.
-
-    Raises cipher.DatabaseError when the file is not an SQLite database.
-    """
-    con = read_only(path, key)
-    try:
-        return revision_of(con)
-    finally:
-        con.close()
-
-
 @dataclass(frozen=True)
 class CopyProof:
     """What :func:`prove_copy` read from a database copy on disk."""

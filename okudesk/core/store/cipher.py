@@ -71,6 +71,32 @@ def check(con: Connection) -> None:
     con.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
 
+def revision_of(con: Connection) -> str | None:
+    """The Alembic revision stamped in the database ``con`` is open on (None: not stamped).
+
+    Raises :data:`DatabaseError` when the file is not an SQLite database."""
+    has_table = con.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).fetchone()
+    if not has_table:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return None
+    row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
+
+
+def read_revision(path: Path, key: bytes | None = None) -> str | None:
+    """The Alembic revision stamped in a database, read without changing the file.
+
+    Raises :data:`DatabaseError` when the file is not an SQLite database.
+    """
+    con = connect(path, key, read_only=True)
+    try:
+        return revision_of(con)
+    finally:
+        con.close()
+
+
 def is_plain(path: Path) -> bool:
     """Whether ``path`` is an unencrypted SQLite database (its first 16 bytes say so; an
     encrypted file begins with its random salt)."""

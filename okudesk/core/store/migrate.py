@@ -7,13 +7,12 @@ before anything else opens it).
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from okudesk.core.errors import DatabaseTooNew, StoreError
 from okudesk.core.i18n import _
-from okudesk.core.store import cipher, soundness
-from okudesk.core.store.backup import backup_database, read_revision
+from okudesk.core.store import cipher
+from okudesk.core.store.cipher import read_revision
 
 TYPE_CHECKING = False  # as typing's, without importing typing (store/quick.py's path)
 if TYPE_CHECKING:
@@ -58,6 +57,8 @@ def known_revisions() -> set[str]:
 def prepare(db_path: Path, backup_dir: Path, key: bytes | None = None) -> bool:
     """Whether the database must be migrated. Refuses one that is damaged (store/soundness.py)
     or made by a newer okudesk, and backs up an existing database before it is migrated."""
+    from okudesk.core.store import soundness
+
     if soundness.check(db_path, backup_dir, key):  # missing, or empty in a folder never used
         return True
     try:
@@ -76,8 +77,12 @@ def prepare(db_path: Path, backup_dir: Path, key: bytes | None = None) -> bool:
                 found=revision,
             )
         )
+    from datetime import datetime
+
+    from okudesk.core.store import backup
+
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup_database(
+    backup.backup_database(
         db_path, backup_dir / f"okudesk-before-{revision or 'schema'}-{stamp}.sqlite3", key
     )
     return True

@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from okudesk.core.store import DB_NAME, RESTORING_NAME, cipher
-from okudesk.core.store.backup import read_only, revision_of
 from okudesk.core.store.migrate import SCHEMA_HEAD
 
 # records/stats.py COUNTED: name -> table (tests/test_cli_quick.py checks they agree)
@@ -35,12 +34,12 @@ def open_current(data_dir: Path, key: bytes | None = None) -> cipher.Connection 
     if not path.is_file() or (Path(data_dir) / RESTORING_NAME).exists():
         return None
     try:
-        con = read_only(path, key)
+        con = cipher.connect(path, key, read_only=True)
     except cipher.Error:
         return None
     try:
         con.execute("PRAGMA query_only = ON")
-        if revision_of(con) == SCHEMA_HEAD:
+        if cipher.revision_of(con) == SCHEMA_HEAD:
             return con
     except cipher.Error:
         pass
