@@ -213,6 +213,44 @@ def test_signing_keys_are_wrapped_under_the_memory_hard_derivation(tmp_path, mon
     assert all(json.loads(b[len(pki.WRAPPED_KEY) :])["kdf"]["n"] == 2**17 for b in blobs)
 
 
+def test_a_signature_after_a_login_costs_no_second_key_derivation(tmp_path, monkeypatch):
+    """The officer's signing key is wrapped under the derivation of their wrap in the key
+    file, so the login's derivation opens it: an officer whose signing key was made before
+    the store was encrypted (every demo officer but the first) has it rewrapped at a login,
+    and from then on a signed report derives once, in the login."""
+    from okudesk.core.models import Officer, OfficerCredential
+
+    data = tmp_path / "d"
+    assert main(["--data-dir", str(data), "demo", "--meetings", "6", "--incidents", "2"]) == 0
+    monkeypatch.setenv("OKUDESK_PASSPHRASE", DEMO_PASSPHRASE)
+    from cli_login import open_folder
+
+    with open_folder(data) as store, store.read(actor=None) as s:
+        first = Keyring.load(data).holders()[0].officer_id  # the wrap made at encryption
+        rows = s.execute(
+            select(Meeting.id, Officer.nrp, Officer.id)
+            .join(Officer, Meeting.reported_by_id == Officer.id)
+            .where(Officer.id != first)
+        ).all()
+    nrp, officer_id = rows[0][1], rows[0][2]
+    meetings = [m for m, n, _o in rows if n == nrp]
+    assert len(meetings) >= 2
+    derived = []
+    real = keyring._derive
+    monkeypatch.setattr(keyring, "_derive", lambda p, k: derived.append(k["salt"]) or real(p, k))
+    me = ["--data-dir", str(data), "--officer", nrp]
+    for n, meeting in enumerate(meetings[:2]):
+        keyring.forget_derived()  # each command is a process of its own
+        derived.clear()
+        assert main([*me, "report", "meeting", meeting, "--out", str(tmp_path / f"{n}.pdf")]) == 0
+        if n:  # the first login rewraps; the second report derives in its login only
+            assert len(derived) == 1, derived
+    entry = Keyring.load(data).entry(officer_id=officer_id)
+    with open_folder(data) as store, store.read(actor=None) as s:
+        blob = s.get(OfficerCredential, officer_id).key_pem
+    assert pki.wrap_kdf(blob) == entry["kdf"]
+
+
 def test_a_backup_on_a_stick_is_ciphertext_and_restores_only_with_a_passphrase(
     tmp_path, monkeypatch, capsys
 ):

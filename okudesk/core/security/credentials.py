@@ -319,11 +319,17 @@ def _require(session: Session, officer_id: str) -> OfficerCredential:
 
 
 def change_passphrase(
-    session: Session, officer_id: str, old_passphrase: str, new_passphrase: str
+    session: Session,
+    officer_id: str,
+    old_passphrase: str,
+    new_passphrase: str,
+    *,
+    kdf: dict | None = None,
 ) -> None:
-    """Re-encrypt the officer's signing key (raises WrongPassphrase when ``old`` is wrong)."""
+    """Re-encrypt the officer's signing key (raises WrongPassphrase when ``old`` is wrong);
+    ``kdf``: the derivation to wrap it under (pki.encrypt_key)."""
     row = _require(session, officer_id)
-    row.key_pem = pki.reencrypt_key(row.key_pem, old_passphrase, new_passphrase)
+    row.key_pem = pki.reencrypt_key(row.key_pem, old_passphrase, new_passphrase, kdf=kdf)
     row.updated_at = utcnow()
     session.flush()
 

@@ -81,17 +81,19 @@ def _signing_kek(passphrase: str, kdf: dict) -> bytes:
     )
 
 
-def encrypt_key(key: PrivateKey, passphrase: str) -> bytes:
+def encrypt_key(key: PrivateKey, passphrase: str, *, kdf: dict | None = None) -> bytes:
     """The private key wrapped under ``passphrase``: scrypt at the key file's parameters
     (store/keyring.py, the same derivation as the officer's wrap of the data key, so a
-    login's derivation opens it too), HKDF to a key of its own, AES-256-GCM."""
+    login's derivation opens it too), HKDF to a key of its own, AES-256-GCM. ``kdf``: the
+    parameters and salt of the officer's wrap in the key file (default: those this process
+    last derived the passphrase with)."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     from okudesk.core.store import keyring
 
     if not passphrase:
         raise WrongPassphrase(_("Kata sandi tidak boleh kosong"))
-    kdf = keyring.kdf_for(passphrase)
+    kdf = dict(kdf) if kdf is not None else keyring.kdf_for(passphrase)
     der = key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
@@ -109,6 +111,18 @@ def is_current_wrap(blob: bytes) -> bool:
     """Whether the key is wrapped as :func:`encrypt_key` wraps it now (older ones are PKCS#8
     with PBKDF2 at 2,048 iterations: rewrapped at the officer's next login)."""
     return blob.startswith(WRAPPED_KEY)
+
+
+def wrap_kdf(blob: bytes) -> dict | None:
+    """The key derivation (parameters and salt) a key wrapped by :func:`encrypt_key` is
+    under; None for an older wrap or an unreadable one."""
+    if not is_current_wrap(blob):
+        return None
+    try:
+        kdf = json.loads(blob[len(WRAPPED_KEY) :].decode("ascii"))["kdf"]
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return None
+    return kdf if isinstance(kdf, dict) else None
 
 
 def _unwrap_key(blob: bytes, passphrase: str) -> PrivateKey:
@@ -153,8 +167,10 @@ def decrypt_key(pem: bytes, passphrase: str) -> PrivateKey:
     return key
 
 
-def reencrypt_key(pem: bytes, old_passphrase: str, new_passphrase: str) -> bytes:
-    return encrypt_key(decrypt_key(pem, old_passphrase), new_passphrase)
+def reencrypt_key(
+    pem: bytes, old_passphrase: str, new_passphrase: str, *, kdf: dict | None = None
+) -> bytes:
+    return encrypt_key(decrypt_key(pem, old_passphrase), new_passphrase, kdf=kdf)
 
 
 def public_key_id(public_key: CertificatePublicKeyTypes) -> str:
