@@ -108,3 +108,60 @@ def test_a_bundle_imported_already_is_refused_without_opening_the_store(
     assert main(["--data-dir", hq_dir, *me, "import", str(bundle), str(second)]) == 1
     captured = capsys.readouterr()
     assert "sudah diimpor" in captured.err and "1 baru" in captured.out
+
+
+LIGHT_BUT_KEYED = NO_SQLALCHEMY.replace("'alembic', 'cryptography'", "'alembic'")
+
+
+def test_an_officer_counts_an_encrypted_store_from_the_file_recording_nothing(
+    tmp_path, monkeypatch, capsys
+):
+    """``stats --officer`` on an encrypted store: the passphrase unwraps the key (a wrong one
+    counted as at any login) and the counts come from the file, without SQLAlchemy and
+    without a line in the trail; an officer a login would not let in as they are (a
+    one-time passphrase, counted failures) goes through the store's login instead."""
+    from cli_login import DEMO_PASSPHRASE, open_folder, officer_with_role
+    from sqlalchemy import func, select
+
+    from okudesk.core.models import AuditEntry, Officer, OfficerAccount
+    from okudesk.core.security.attempts import ATTEMPTS_NAME
+
+    data = tmp_path / "d"
+    assert main(["--data-dir", str(data), "demo", "--meetings", "3", "--incidents", "4"]) == 0
+    nrp = officer_with_role(data, "admin")
+
+    def trail_and_counts():
+        with open_folder(data) as store, store.read(actor=None) as s:
+            return s.scalar(select(func.count()).select_from(AuditEntry)), stats.counts(s)
+
+    before, expected = trail_and_counts()
+    argv = ["--data-dir", str(data), "--officer", nrp, "stats", "--json"]
+    light = subprocess.run(
+        [sys.executable, "-c", LIGHT_BUT_KEYED, *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "OKUDESK_PASSPHRASE": DEMO_PASSPHRASE},
+    )
+    assert light.returncode == 0, light.stderr
+    assert json.loads(light.stdout) == expected
+    assert trail_and_counts()[0] == before  # a count records nothing
+
+    # a wrong passphrase is counted beside the key file, as any unlock's
+    monkeypatch.setenv("OKUDESK_PASSPHRASE", "salah-sekali")
+    assert main(argv) == 1
+    assert "Kata sandi salah" in capsys.readouterr().err
+    assert (data / ATTEMPTS_NAME).exists()
+    # the right one then logs in through the store, which carries the failure into the trail
+    monkeypatch.setenv("OKUDESK_PASSPHRASE", DEMO_PASSPHRASE)
+    assert main(argv) == 0
+    assert json.loads(capsys.readouterr().out) == expected
+    assert not (data / ATTEMPTS_NAME).exists()
+    assert trail_and_counts()[0] >= before + 2  # the failure carried, and the login
+
+    # a one-time passphrase an admin set: refused as at the command line's login
+    with open_folder(data) as store, store.write(actor=None) as s:
+        officer_id = s.scalar(select(Officer.id).where(Officer.nrp == nrp))
+        s.get(OfficerAccount, officer_id).must_change = True
+    assert main(argv) == 1
+    assert "harus diganti" in capsys.readouterr().err

@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 
-from okudesk.cli import EXIT_OK, data_dir, open_store, setup_logging
+from okudesk.cli import (
+    EXIT_OK,
+    data_dir,
+    login_required,
+    open_store,
+    read_passphrase,
+    setup_logging,
+)
 
 
 def register(subparsers) -> None:
@@ -31,11 +38,7 @@ LABELS = {
 
 
 def run(args: argparse.Namespace) -> int:
-    counts = None
-    if not args.officer:  # the console: read from the file, no store needed (store/quick.py)
-        from okudesk.core.store import quick
-
-        counts = quick.counts(data_dir(args))
+    counts = _quick_counts(args)
     if counts is None:
         from okudesk.core.records import stats
 
@@ -52,3 +55,30 @@ def run(args: argparse.Namespace) -> int:
         for key, label in LABELS.items():
             print(f"  {label:<13}{per_post[key]:>10}")
     return EXIT_OK
+
+
+def _quick_counts(args: argparse.Namespace) -> dict | None:
+    """The counts read from the file alone, without SQLAlchemy (store/quick.py): by the
+    console on a plain store, or by an officer on an encrypted one: their passphrase
+    unwraps the key (a failure counted as at any login: security/attempts.py) and the counts
+    are read when a login would let them in and change nothing. Counting records nothing in
+    the trail, as the console's count never did. None: the store answers, after a login."""
+    from okudesk.core.store import quick
+
+    folder = data_dir(args)
+    if not args.officer:
+        return quick.counts(folder)
+    from okudesk.core.security import attempts
+    from okudesk.core.store.keyring import Keyring
+
+    keys = Keyring.load(folder)
+    if keys is None:  # plain: the login encrypts it (security/unlocking.py)
+        return None
+    passphrase = read_passphrase(args)
+    if passphrase is None:
+        raise login_required()
+    unlocked = attempts.unlock_quietly(folder, keys, passphrase, nrp=args.officer)
+    if unlocked is None:
+        return None
+    key, officer_id = unlocked
+    return quick.counts(folder, key, officer_id=officer_id)

@@ -10,12 +10,17 @@ trail's local times without anyone noticing; so okudesk says so at start and in
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from okudesk.core.i18n import _
 
 POST_UTC_OFFSET = timedelta(hours=7)  # WIB: Kabupaten Ogan Komering Ulu
 POST_ZONE_NAME = "WIB"
+
+
+def utcnow() -> datetime:
+    """Now in UTC, without a zone (as every time in the store is kept)."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _offset_text(offset: timedelta) -> str:

@@ -23,7 +23,7 @@ import hmac
 import os
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -42,6 +42,14 @@ from okudesk.core.permissions import (
     Actor,
     require,
     system_actor,
+)
+from okudesk.core.security.attempts import (  # noqa: F401 - accounts.wait_after etc. stay here too
+    FREE_ATTEMPTS,
+    LOCK_AFTER,
+    LOCK_MINUTES,
+    WAIT_STEP_SECONDS,
+    locked_error,
+    wait_after,
 )
 from okudesk.core.store import keyring
 
@@ -125,18 +133,8 @@ def _spend_equal_time(passphrase: str) -> None:
 
 # --- failed logins ----------------------------------------------------------------------------
 
-FREE_ATTEMPTS = 3  # failures before the next attempt must wait
-WAIT_STEP_SECONDS = 15  # 4th attempt waits 15 s, 5th 30 s
-LOCK_AFTER = 5  # failures in a row that lock the account
-LOCK_MINUTES = 15
-
-
-def wait_after(failures: int) -> timedelta:
-    if failures >= LOCK_AFTER:
-        return timedelta(minutes=LOCK_MINUTES)
-    if failures >= FREE_ATTEMPTS:
-        return timedelta(seconds=WAIT_STEP_SECONDS * (failures - FREE_ATTEMPTS + 1))
-    return timedelta(0)
+# FREE_ATTEMPTS, WAIT_STEP_SECONDS, LOCK_AFTER, LOCK_MINUTES, wait_after, locked_error:
+# security/attempts.py (the key file's failures are counted with the same waits)
 
 
 def _remaining(account: OfficerAccount, now: datetime) -> float:
@@ -515,28 +513,6 @@ def _attempt(
     if needs_rehash(account.passphrase_hash):
         account.passphrase_hash = hash_passphrase(passphrase)
     return actor
-
-
-def locked_error(failed_count: int, seconds: float, *, just_failed: bool = True) -> LoginFailed:
-    """What an officer is told after ``failed_count`` wrong passphrases in a row, with
-    ``seconds`` to wait."""
-    if failed_count >= LOCK_AFTER:
-        minutes = max(1, round(seconds / 60))
-        return LoginFailed(
-            _(
-                "Akun dikunci {n} menit karena kata sandi salah berulang kali; admin dapat "
-                "membukanya",
-                n=minutes,
-            ),
-            seconds,
-        )
-    if just_failed:
-        return LoginFailed(
-            _("Kata sandi salah; coba lagi dalam {n} detik", n=int(seconds + 0.999)), seconds
-        )
-    return LoginFailed(
-        _("Terlalu banyak percobaan; coba lagi dalam {n} detik", n=int(seconds + 0.999)), seconds
-    )
 
 
 class PassphraseChangeRequired(LoginFailed):

@@ -13,7 +13,7 @@ parameters at that officer's next login (:func:`after_login`).
 Whoever calls :func:`open_as` still logs in through ``accounts.login``: a wrong passphrase
 for a plain store is counted there as always. A wrong one for an encrypted store cannot
 reach the database, so it is counted in ``okudesk.attempts`` beside it, with the same waits
-and the same lock as the accounts' (accounts.wait_after); the next login that opens the
+and the same lock as the accounts' (security/attempts.py); the next login that opens the
 store writes those failures into the audit trail. That file holds no secret; deleting it
 lifts a lock, which is why the key derivation's cost (not the lock) is what protects a
 copied key file (docs/security.md).
@@ -21,7 +21,6 @@ copied key file (docs/security.md).
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 
@@ -29,13 +28,11 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from okudesk.core import files
-from okudesk.core.errors import LoginFailed
 from okudesk.core.history import audit
 from okudesk.core.i18n import _
 from okudesk.core.models import Officer, OfficerAccount, SyncIdentity, utcnow
 from okudesk.core.permissions import Actor
-from okudesk.core.security import accounts, pki
+from okudesk.core.security import accounts, attempts, pki
 from okudesk.core.store import Store, keyring
 from okudesk.core.store.keyring import Keyring
 
@@ -47,7 +44,7 @@ def open_as(
     data_dir = Path(data_dir)
     keys = Keyring.load(data_dir)
     if keys is not None:
-        data_key, who = _unlock_counted(data_dir, keys, passphrase, officer_id, nrp)
+        data_key, who = attempts.unlock(data_dir, keys, passphrase, officer_id=officer_id, nrp=nrp)
         store = Store.open(data_dir, key=data_key)
         try:
             _carry_failures(store, unlocked_by=who)
@@ -152,67 +149,13 @@ def after_login(store: Store, officer_id: str, passphrase: str) -> None:
         changed.save(store.data_dir)
 
 
-ATTEMPTS_NAME = "okudesk.attempts"
-
-
-def _attempts(data_dir: Path) -> dict:
-    try:
-        doc = json.loads((data_dir / ATTEMPTS_NAME).read_text("utf-8"))
-        return doc if isinstance(doc, dict) else {}
-    except (OSError, ValueError):
-        return {}
-
-
-def _save_attempts(data_dir: Path, doc: dict) -> None:
-    if doc:
-        files.write_atomically(data_dir / ATTEMPTS_NAME, json.dumps(doc).encode("utf-8"))
-    else:
-        files.unlink(data_dir / ATTEMPTS_NAME)
-
-
-def _unlock_counted(
-    data_dir: Path, keys: Keyring, passphrase: str, officer_id: str | None, nrp: str | None
-) -> tuple[bytes, str]:
-    """The data key and whose wrap gave it; a wrong passphrase is counted, and waits or
-    locks like a login's."""
-    entry = keys.entry(officer_id=officer_id, nrp=nrp)
-    if entry is None:
-        keys.unlock(passphrase, officer_id=officer_id, nrp=nrp)  # raises: no such officer
-    assert entry is not None
-    who = str(entry["officer_id"])
-    doc = _attempts(data_dir)
-    found = doc.get(who)
-    mine: dict = found if isinstance(found, dict) else {}
-    failed = int(mine.get("failed", 0)) if isinstance(mine.get("failed", 0), int) else 0
-    now = utcnow()
-    try:
-        until = datetime.fromisoformat(str(mine["until"])) if mine.get("until") else None
-    except ValueError:
-        until = None
-    if until is not None and until > now:
-        wait = min((until - now).total_seconds(), accounts.LOCK_MINUTES * 60.0)
-        raise accounts.locked_error(failed, wait, just_failed=False)
-    try:
-        data_key = keys.unlock(passphrase, officer_id=who)
-    except LoginFailed:
-        failed += 1
-        delay = accounts.wait_after(failed)
-        mine.update(failed=failed, until=(now + delay).isoformat() if delay else None)
-        doc[who] = mine
-        _save_attempts(data_dir, doc)
-        if delay:
-            raise accounts.locked_error(failed, delay.total_seconds()) from None
-        raise
-    return data_key, who
-
-
 def _carry_failures(store: Store, *, unlocked_by: str) -> None:
     """The failures counted before the store was open become the accounts' own (their count
     and lock, as a failed login in the store would leave them) and are audited, once each;
     ``accounts.login`` then judges the lock as always. The file keeps an officer's count
     (the next failure waits longer) until that officer unlocks the store (``unlocked_by``),
     from then on the account's count is theirs."""
-    doc = _attempts(store.data_dir)
+    doc = attempts.load(store.data_dir)
     if not doc:
         return
     with store.write(actor=None) as session:
@@ -241,12 +184,12 @@ def _carry_failures(store: Store, *, unlocked_by: str) -> None:
                 summary=_(
                     "Kata sandi salah {n} kali sebelum basis data dibuka (dihitung di {file})",
                     n=failed,
-                    file=ATTEMPTS_NAME,
+                    file=attempts.ATTEMPTS_NAME,
                 ),
                 actor=Actor(officer_id, account.officer.name, account.role),
             )
     doc.pop(unlocked_by, None)
-    _save_attempts(store.data_dir, doc)
+    attempts.save(store.data_dir, doc)
 
 
 def _rewrap_signing_key(

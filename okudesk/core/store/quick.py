@@ -47,10 +47,33 @@ def open_current(data_dir: Path, key: bytes | None = None) -> cipher.Connection 
     return None
 
 
-def counts(data_dir: Path, key: bytes | None = None) -> dict | None:
-    """``records.stats.counts`` read from the file (each from its covering index)."""
+def may_act(con: cipher.Connection, officer_id: str) -> bool:
+    """Whether a login of this officer would let them in and change nothing in the store: an
+    account of a live, active officer (``accounts._find``), no one-time passphrase to change
+    (the command line refuses those), no failure counted and no lock. False: only a login
+    through the store may answer (and record what it must)."""
+    try:
+        row = con.execute(
+            "SELECT a.must_change, a.failed_count, a.locked_until FROM officer_account a "
+            "JOIN officer o ON o.id = a.officer_id "
+            "WHERE a.officer_id = ? AND o.deleted_at IS NULL AND o.active",
+            (officer_id,),
+        ).fetchone()
+    except cipher.Error:
+        return False
+    return row is not None and not row[0] and not row[1] and row[2] is None
+
+
+def counts(
+    data_dir: Path, key: bytes | None = None, *, officer_id: str | None = None
+) -> dict | None:
+    """``records.stats.counts`` read from the file (each from its covering index); with
+    ``officer_id``, only when that officer :func:`may_act`."""
     con = open_current(data_dir, key)
     if con is None:
+        return None
+    if officer_id is not None and not may_act(con, officer_id):
+        con.close()
         return None
     try:
         result: dict = {name: 0 for name in COUNTED}
