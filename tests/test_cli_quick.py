@@ -120,7 +120,7 @@ def test_an_officer_counts_an_encrypted_store_from_the_file_recording_nothing(
     counted as at any login) and the counts come from the file, without SQLAlchemy and
     without a line in the trail; an officer a login would not let in as they are (a
     one-time passphrase, counted failures) goes through the store's login instead."""
-    from cli_login import DEMO_PASSPHRASE, open_folder, officer_with_role
+    from cli_login import DEMO_PASSPHRASE, officer_with_role, open_folder
     from sqlalchemy import func, select
 
     from okudesk.core.models import AuditEntry, Officer, OfficerAccount
@@ -165,3 +165,43 @@ def test_an_officer_counts_an_encrypted_store_from_the_file_recording_nothing(
         s.get(OfficerAccount, officer_id).must_change = True
     assert main(argv) == 1
     assert "harus diganti" in capsys.readouterr().err
+
+
+def test_a_look_as_an_officer_opens_an_encrypted_store_without_a_login(
+    tmp_path, monkeypatch, capsys
+):
+    """``verify`` and ``audit verify`` only read: an officer's passphrase unwraps the key and
+    they act as the installation, recording no login; a wrong passphrase is refused and
+    counted, and an officer a login would not let in as they are goes through that login."""
+    from cli_login import DEMO_PASSPHRASE, officer_with_role, open_folder
+    from sqlalchemy import func, select
+
+    from okudesk.core.models import AuditEntry, Officer
+    from okudesk.core.security.attempts import ATTEMPTS_NAME
+
+    data = tmp_path / "d"
+    assert main(["--data-dir", str(data), "demo", "--meetings", "3", "--incidents", "2"]) == 0
+    nrp = officer_with_role(data, "admin")
+
+    def trail():
+        with open_folder(data) as store, store.read(actor=None) as s:
+            return s.scalar(select(func.count()).select_from(AuditEntry))
+
+    before = trail()
+    monkeypatch.setenv("OKUDESK_PASSPHRASE", DEMO_PASSPHRASE)
+    me = ["--data-dir", str(data), "--officer", nrp]
+    assert main([*me, "audit", "verify"]) == 0
+    capsys.readouterr()
+    assert trail() == before
+    monkeypatch.setenv("OKUDESK_PASSPHRASE", "bukan-ini")
+    assert main([*me, "audit", "verify"]) == 1
+    assert "Kata sandi salah" in capsys.readouterr().err and (data / ATTEMPTS_NAME).exists()
+    monkeypatch.setenv("OKUDESK_PASSPHRASE", DEMO_PASSPHRASE)
+    assert main([*me, "audit", "verify"]) == 0  # through the login: the failure carried
+    assert trail() > before and not (data / ATTEMPTS_NAME).exists()
+    with open_folder(data) as store, store.write(actor=None) as s:
+        officer_id = s.scalar(select(Officer.id).where(Officer.nrp == nrp))
+        s.get(Officer, officer_id).active = False
+    capsys.readouterr()
+    assert main([*me, "audit", "verify"]) == 1  # a deactivated officer looks at nothing
+    assert "Tidak ada akun" in capsys.readouterr().err

@@ -231,6 +231,7 @@ def open_store(
     login: bool = True,
     first_run: bool = False,
     installation: str = "",
+    look: bool = False,
 ):
     """Open the data folder's store acting as whoever runs the command.
 
@@ -244,6 +245,12 @@ def open_store(
       ``verify``, ``audit verify``, the daily backup, demo data into an empty folder); it
       acts as the installation (``installation`` names the act in the audit trail);
     * ``first_run``: setting up an installation that has no account yet (nobody to log in).
+
+    ``look`` (with ``login=False``): the act only reads (``verify``, ``audit verify``). An
+    officer's passphrase then only unwraps an encrypted store's key: when a login would let
+    the officer in and change nothing (store/quick.py ``may_act``), the store opens with it
+    and acts as the installation, as it does for the console on a plain store, recording no
+    login (security/attempts.py counts a wrong passphrase as always); otherwise the login.
     """
     from okudesk.core import permissions
     from okudesk.core.errors import StoreLocked
@@ -256,6 +263,11 @@ def open_store(
         passphrase = read_passphrase(args)
         if passphrase is None:
             raise login_required()
+        if look and not login:
+            looking = _open_for_a_look(data_dir(args), nrp, passphrase)
+            if looking is not None:
+                looking.actor = permissions.system_actor(installation or "instalasi")
+                return looking
         store = unlocking.open_as(data_dir(args), passphrase, nrp=nrp)
     else:
         try:
@@ -281,6 +293,31 @@ def open_store(
         store.close()
         raise
     return store
+
+
+def _open_for_a_look(folder: Path, nrp: str, passphrase: str):
+    """The encrypted store opened with the key the officer's passphrase unwraps, when a login
+    would let them in and change nothing; None otherwise (or for a plain store)."""
+    from okudesk.core.security import attempts
+    from okudesk.core.store import Store, quick
+    from okudesk.core.store.keyring import Keyring
+
+    keys = Keyring.load(folder)
+    if keys is None:
+        return None
+    unlocked = attempts.unlock_quietly(folder, keys, passphrase, nrp=nrp)
+    if unlocked is None:
+        return None
+    key, officer_id = unlocked
+    con = quick.open_current(folder, key)
+    if con is None:
+        return None
+    try:
+        if not quick.may_act(con, officer_id):
+            return None
+    finally:
+        con.close()
+    return Store.open(folder, key=key)
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:

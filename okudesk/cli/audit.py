@@ -68,7 +68,7 @@ def verify(args: argparse.Namespace) -> int:
 
     # read-only: says whether the chains are intact and how long, shows no entry's content
     with (
-        open_store(args, login=False, installation="audit verify") as store,
+        open_store(args, login=False, installation="audit verify", look=True) as store,
         store.read() as session,
     ):
         result = audit.verify(session, origin_post=args.post)

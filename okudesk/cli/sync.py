@@ -405,7 +405,7 @@ def verify_bundle_command(args: argparse.Namespace) -> int:
     from okudesk.core.sync import SyncRefused, status
 
     path = Path(args.file)
-    with open_store(args, login=False, installation="verify") as store:
+    with open_store(args, login=False, installation="verify", look=True) as store:
         try:
             report = status.verify_file(store, path)
         except SyncRefused as exc:

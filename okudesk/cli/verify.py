@@ -93,7 +93,7 @@ def verify_pdf_file(args: argparse.Namespace, data: bytes) -> int:
     import logging
 
     from okudesk.core.reports import verification
-    from okudesk.core.security import credentials, pki
+    from okudesk.core.security import pki
     from okudesk.core.store import DB_NAME
 
     if not args.debug:  # pyHanko logs an untrusted chain as a warning with a traceback
@@ -115,8 +115,10 @@ def verify_pdf_file(args: argparse.Namespace, data: bytes) -> int:
     revoked: dict[str, tuple] = {}  # certificate SHA-256 -> (when, by whom)
     locked = (folder / DB_NAME).exists() and _encrypted_without_login(args, folder)
     if (folder / DB_NAME).exists() and not locked:
+        from okudesk.core.security import credentials  # the store's: SQLAlchemy and the models
+
         with (
-            open_store(args, login=False, installation="verifikasi") as store,
+            open_store(args, login=False, installation="verifikasi", look=True) as store,
             store.read() as session,
         ):
             result = verification.verify_here(session, data, extra)
@@ -195,7 +197,10 @@ def verify_code(args: argparse.Namespace) -> int:
                 "di pos atau Polres yang menyimpan register"
             )
         )
-    with open_store(args, login=False, installation="verifikasi") as store, store.read() as session:
+    with (
+        open_store(args, login=False, installation="verifikasi", look=True) as store,
+        store.read() as session,
+    ):
         found = register.find_by_code(session, args.code)
     if not found:
         print(
