@@ -96,11 +96,15 @@ _fonts_done = False
 _covered: frozenset[int] = frozenset()  # the code points Liberation Sans has
 
 
+_fallback_done = False
+
+
 def ensure_fonts() -> None:
-    """Register the Liberation Sans family and the DejaVu Sans fallback with reportlab
-    (once per process). Styles shape nothing (``shaping`` 0): only a paragraph holding a
-    fallback run is shaped (Paragraph), since shaping every paragraph costs ten times the
-    layout time."""
+    """Register the Liberation Sans family with reportlab (once per process); the DejaVu Sans
+    fallback is registered when a text first needs it (:func:`_fallback_runs`: most reports
+    never do, and parsing its two files is ~25 ms of a report). Styles shape nothing
+    (``shaping`` 0): only a paragraph holding a fallback run is shaped (Paragraph), since
+    shaping every paragraph costs ten times the layout time."""
     global _fonts_done, _covered
     if _fonts_done:
         return
@@ -117,11 +121,22 @@ def ensure_fonts() -> None:
             pdfmetrics.registerFont(font)
             if name == FONT:
                 _covered = frozenset(font.face.charToGlyph)
-        for name in (FALLBACK, FALLBACK_BOLD):
-            pdfmetrics.registerFont(TTFont(name, str(resource("fonts", f"{name}.ttf"))))
         pdfmetrics.registerFontFamily(
             FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
         )
+        _fonts_done = True
+
+
+def _ensure_fallback() -> None:
+    """Register the DejaVu Sans fallback with reportlab (once per process)."""
+    global _fallback_done
+    if _fallback_done:
+        return
+    with _fonts_lock:
+        if _fallback_done:
+            return
+        for name in (FALLBACK, FALLBACK_BOLD):
+            pdfmetrics.registerFont(TTFont(name, str(resource("fonts", f"{name}.ttf"))))
         pdfmetrics.registerFontFamily(
             FALLBACK,
             normal=FALLBACK,
@@ -129,7 +144,7 @@ def ensure_fonts() -> None:
             italic=FALLBACK,
             boldItalic=FALLBACK_BOLD,
         )
-        _fonts_done = True
+        _fallback_done = True
 
 
 _FALLBACK_TAG = f'<font name="{FALLBACK}">'
@@ -166,6 +181,7 @@ def _fallback_runs(text: str) -> str:
     ensure_fonts()
     if all(ord(ch) in _covered or ch in "\n" for ch in text):
         return text
+    _ensure_fallback()
     out: list[str] = []
     run: list[str] = []
 
