@@ -102,3 +102,22 @@ def test_selftest_passes(tmp_path):
     result = run("--data-dir", str(tmp_path), "selftest")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 failed" in result.stdout
+
+
+def test_brief_commands_run_without_the_cyclic_collector_and_give_it_back(tmp_path, monkeypatch):
+    """A report, a verification and a count pause the cyclic collector (cli.main: ~75 ms of a
+    signed report); the pause ends with the command."""
+    import gc
+
+    from okudesk.cli import parse
+    from okudesk.cli import stats as stats_command
+
+    assert all(
+        parse(argv).brief
+        for argv in (["stats"], ["verify", "x.pdf"], ["report", "meeting", "M", "--out", "r.pdf"])
+    )
+    assert not getattr(parse(["demo"]), "brief", False)  # bulk work keeps collecting
+    seen = []
+    monkeypatch.setattr(stats_command, "run", lambda args: seen.append(gc.isenabled()) or 0)
+    assert main(["--data-dir", str(tmp_path / "d"), "stats"]) == 0
+    assert seen == [False] and gc.isenabled()

@@ -36,7 +36,7 @@ def register(subparsers) -> None:
             action="store_true",
             help="draf bertanda air DRAFT, tanpa nomor dan tanda tangan",
         )
-        k.set_defaults(func=run)
+        k.set_defaults(func=run, brief=True)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -25,7 +25,7 @@ def register(subparsers) -> None:
         ),
     )
     p.add_argument("--json", action="store_true", help="keluaran satu objek JSON")
-    p.set_defaults(func=run, quick=True)
+    p.set_defaults(func=run, quick=True, brief=True)
 
 
 LABELS = {

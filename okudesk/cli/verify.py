@@ -50,7 +50,7 @@ def register(subparsers) -> None:
         metavar="CERT",
         help="percayai juga sertifikat ini (PEM atau DER); boleh diulang",
     )
-    p.set_defaults(func=run)
+    p.set_defaults(func=run, brief=True)
 
 
 def run(args: argparse.Namespace) -> int:
