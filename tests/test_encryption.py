@@ -334,3 +334,36 @@ def test_photos_and_kept_reports_are_sealed_and_still_print(tmp_path, monkeypatc
     with open_folder(data) as store:
         with pytest.raises(sealed.Unsealable):
             photo_records.read_photo(store.photo_dir, b.stem)
+
+
+def test_the_daily_backup_of_an_encrypted_store_keeps_its_sealed_photos(tmp_path):
+    """Sealed photos are checked against their name by their content, not their sealed bytes:
+    every photo of an encrypted store is in its daily backup, still sealed, and a restore
+    elsewhere (with a passphrase of the backup's key file) gets them back."""
+    from cli_login import open_folder
+
+    from okudesk.core import backups
+
+    data = tmp_path / "d"
+    assert main(["--data-dir", str(data), "demo", "--meetings", "4", "--incidents", "2"]) == 0
+    stored = sorted(
+        p.relative_to(data / "photos").as_posix() for p in (data / "photos").glob("*/*.jpg")
+    )
+    assert stored
+    with open_folder(data) as store:
+        store.actor = permissions.system_actor("cadangan harian")
+        made = backups.daily_if_due(store, force=True)
+    assert made is not None and made.photos == len(stored)
+    kept = data / "backups" / backups.PHOTO_STORE
+    copies = sorted(p.relative_to(kept).as_posix() for p in kept.glob("*/*.jpg"))
+    assert copies == stored
+    assert all(p.read_bytes().startswith(b"okudesk-sealed/1\n") for p in kept.glob("*/*.jpg"))
+    nrp = officer_with_role(data, "admin")  # an officer of the backup's key file restores it
+    entry = Keyring.load(data).entry(nrp=nrp)
+    admin = permissions.Actor(entry["officer_id"], entry["name"], "admin", nrp)
+    restored = backups.restore(
+        tmp_path / "elsewhere", made.path, actor=admin, passphrase=DEMO_PASSPHRASE
+    )
+    assert restored.photos_added == len(stored)
+    back = tmp_path / "elsewhere" / "photos"
+    assert sorted(p.relative_to(back).as_posix() for p in back.glob("*/*.jpg")) == stored

@@ -401,7 +401,7 @@ def write_backup(
                 manifest["keyring"] = json.loads(keys.to_bytes())
             if photo_store:
                 manifest["photo_store"] = PHOTO_STORE
-                damaged = _copy_photos(photos, photo_names, out_dir / PHOTO_STORE)
+                damaged = _copy_photos(photos, photo_names, out_dir / PHOTO_STORE, store.data_key)
                 photo_names = [n for n in photo_names if n not in damaged]
                 manifest["photos"] = photo_names
             if proof is not None:
@@ -561,27 +561,36 @@ def _compression_for(path: Path) -> int:
     return zipfile.ZIP_DEFLATED if raw and packed < raw * 0.9 else zipfile.ZIP_STORED
 
 
-def _copy_photos(photos: list[Path], names: list[str], store_dir: Path) -> set[str]:
+def _copy_photos(
+    photos: list[Path], names: list[str], store_dir: Path, key: bytes | None = None
+) -> set[str]:
     """Copy into the photo store the photos it does not hold yet (their name is their
-    SHA-256, checked while copying). Returns the damaged ones, left out: one unreadable
-    photo must not stop every backup after it (a good copy already kept is kept)."""
+    SHA-256, checked while copying: of the photo itself, unsealed with the store's ``key``
+    when it is sealed; the copy stays sealed). Returns the damaged ones, left out: one
+    unreadable photo must not stop every backup after it (a good copy already kept is
+    kept)."""
     damaged = set()
     folders = set()
+    files_key = sealed.files_key(key) if key is not None else None
     for path, rel in zip(photos, names, strict=True):
         target = store_dir / rel
         if target.exists():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + PARTIAL)
-        h = hashlib.sha256()
         try:
-            with open(path, "rb") as src, open(partial, "wb") as dst:
-                for block in iter(lambda: src.read(1 << 20), b""):
-                    h.update(block)
-                    dst.write(block)
+            data = path.read_bytes()  # a photo: a few MB at most (records/photos.py)
+            plain = data
+            if files_key is not None and data.startswith(sealed.MAGIC):
+                try:
+                    plain = sealed.unseal(data, files_key, path.name)
+                except sealed.Unsealable:
+                    plain = b""  # altered, or not this store's: damaged
+            with open(partial, "wb") as dst:
+                dst.write(data)
                 dst.flush()
                 os.fsync(dst.fileno())
-            if h.hexdigest() != path.stem:
+            if hashlib.sha256(plain).hexdigest() != path.stem:
                 logging.getLogger(__name__).warning("damaged photo left out of the backup: %s", rel)
                 damaged.add(rel)
                 continue
