@@ -10,6 +10,12 @@
    is gone at once; the backup must be complete within 10 s of the start.     goal <= 10 s
 3. Killed with SIGKILL at --kills random points: each time the next run leaves exactly one
    sound backup and no leftovers (figure: failures, goal 0).
+
+``--encrypted``: the same on the databases encrypted, as every installation with officers
+is (copies made once beside the plain ones). The daily process gets the data key on its
+standard input as the workstation gives it (``--key-stdin``); the plain baseline is then
+SQLCipher's own backup API from a plain Python process holding the key (``sqlcipher3``:
+the ``sqlite3`` command cannot read an encrypted file).
 """
 
 from __future__ import annotations
@@ -33,22 +39,54 @@ from okudesk.core import backups
 ROOT = Path(__file__).resolve().parents[1]
 
 
+KEYS: dict[Path, bytes] = {}  # data folder -> its data key (--encrypted)
+
+
 def backup_process(data_dir: Path, *extra: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "okudesk", "--data-dir", str(data_dir), "backup", "--daily", *extra],
+    key = KEYS.get(data_dir)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "okudesk", "--data-dir", str(data_dir), "backup", "--daily", *extra]
+        + (["--key-stdin"] if key else []),
         cwd=ROOT,
         env=process_env(),
+        stdin=subprocess.PIPE if key else subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+    if key and child.stdin is not None:  # as gui/daily_backup.py hands it over
+        child.stdin.write(key.hex().encode("ascii") + b"\n")
+        child.stdin.close()
+        child.stdin = None  # communicate() must not flush a closed pipe
+    return child
+
+
+SQLCIPHER_BACKUP = """
+import sys
+from sqlcipher3 import dbapi2
+key = sys.stdin.readline().strip()
+src = dbapi2.connect(sys.argv[1])
+src.execute(f"PRAGMA key = \\"x'{key}'\\"")
+dst = dbapi2.connect(sys.argv[2])
+dst.execute(f"PRAGMA key = \\"x'{key}'\\"")
+src.backup(dst)
+dst.close()
+"""
 
 
 def plain_backup(db: Path, target: Path, *, low: bool = False) -> float:
-    """A plain ``sqlite3 .backup`` process; ``low``: at the priority the daily backup gives
-    itself (nice 10), which on a machine busy with other work gets it less processor."""
+    """A plain ``sqlite3 .backup`` process (an encrypted database: SQLCipher's backup API
+    from a plain Python process); ``low``: at the priority the daily backup gives itself
+    (nice 10), which on a machine busy with other work gets it less processor."""
     target.unlink(missing_ok=True)
     lower = (lambda: os.nice(10)) if low and hasattr(os, "nice") else None
+    key = KEYS.get(db.parent)
     started = time.perf_counter()
+    if key:
+        cmd = [sys.executable, "-c", SQLCIPHER_BACKUP, str(db), str(target)]
+        subprocess.run(
+            cmd, check=True, env=process_env(), preexec_fn=lower, input=key.hex().encode() + b"\n"
+        )  # noqa: PLW1509
+        return time.perf_counter() - started
     if shutil.which("sqlite3"):
         cmd = ["sqlite3", str(db), f".backup {target}"]
     else:  # the same API from a plain Python process
@@ -131,28 +169,37 @@ def main() -> None:
     parser.add_argument("--kills", type=int, default=10)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--hq-incidents", type=int, default=500_000, help="0: skip")
+    parser.add_argument("--encrypted", action="store_true", help="the databases encrypted")
     args = parser.parse_args()
+    kind = ", encrypted" if args.encrypted else ""
     if args.hq_incidents:
-        hq_source = demo_db(args.hq_incidents)
+        hq_source = demo_db(args.hq_incidents, encrypted=args.encrypted)
         with tempfile.TemporaryDirectory(prefix="okudesk-bench-backup-hq-") as tmp:
             data = Path(tmp) / "data"
             shutil.copytree(hq_source, data, ignore=shutil.ignore_patterns("backups", ".complete"))
-            compare(data, args.runs, Path(tmp), f"HQ, {args.hq_incidents} incidents")
-    source = demo_db(args.incidents)
+            _know_key(data, args.encrypted)
+            compare(data, args.runs, Path(tmp), f"HQ, {args.hq_incidents} incidents{kind}")
+    source = demo_db(args.incidents, encrypted=args.encrypted)
     with tempfile.TemporaryDirectory(prefix="okudesk-bench-backup-") as tmp:
         data = Path(tmp) / "data"
         shutil.copytree(source, data, ignore=shutil.ignore_patterns("backups", ".complete"))
-        took = compare(data, args.runs, Path(tmp), f"post, {args.incidents} incidents")
+        _know_key(data, args.encrypted)
+        took = compare(data, args.runs, Path(tmp), f"post, {args.incidents} incidents{kind}")
 
         # 2. the session closes at once: the detached process still finishes
         clear(data / "backups")
         started = time.perf_counter()
         script = (
             "import os, sys; from pathlib import Path; from okudesk.gui import daily_backup; "
-            "daily_backup.start(Path(sys.argv[1])); os._exit(0)"
+            "key = bytes.fromhex(sys.argv[2]) if sys.argv[2:] else None; "
+            "daily_backup.start(Path(sys.argv[1]), key=key); os._exit(0)"
         )
+        key_arg = [KEYS[data].hex()] if data in KEYS else []
         subprocess.run(
-            [sys.executable, "-c", script, str(data)], check=True, cwd=ROOT, env=process_env()
+            [sys.executable, "-c", script, str(data), *key_arg],
+            check=True,
+            cwd=ROOT,
+            env=process_env(),
         )
         while not backups.list_backups(data / "backups") and time.perf_counter() - started < 60:
             time.sleep(0.05)
@@ -192,6 +239,17 @@ def main() -> None:
             "0",
             failures == 0,
         )
+
+
+def _know_key(data: Path, encrypted: bool) -> None:
+    """The data key of an encrypted copy (the demo officers' passphrase unwraps it)."""
+    if encrypted:
+        sys.path.insert(0, str(ROOT / "tests"))
+        from cli_login import key_of
+
+        key = key_of(data)
+        assert key is not None, f"{data} is not encrypted"
+        KEYS[data] = key
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from sync_world import add_incident, add_meeting, enroll, export_to, make_hq
 
 from okudesk.cli import main
 from okudesk.core.records import stats
-from okudesk.core.store import RESTORING_NAME, quick
+from okudesk.core.store import RESTORING_NAME, cipher, quick
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -25,6 +25,12 @@ NO_SQLALCHEMY = (
     "'cryptography') or m == 'okudesk.core.models'); "
     "assert not heavy, heavy; sys.exit(code)"
 )
+
+
+def _sha(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _run_light(*argv: str) -> subprocess.CompletedProcess:
@@ -91,9 +97,14 @@ def test_a_bundle_imported_already_is_refused_without_opening_the_store(
     assert "--officer" in capsys.readouterr().err
     assert main(["--data-dir", hq_dir, *me, "import", str(bundle)]) == 0
     capsys.readouterr()
+    assert not cipher.is_plain(Path(hq_dir) / "okudesk.sqlite3")  # the login encrypted it
     refused = _run_light("--data-dir", hq_dir, *me, "import", str(bundle))
-    assert refused.returncode == 1
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stderr
     assert "DITOLAK" in refused.stderr and "sudah diimpor" in refused.stderr
+    # the list it is refused from holds hashes and IDs, and speaks for this database file only
+    listed = (Path(hq_dir) / quick.IMPORTED_NAME).read_text("utf-8").splitlines()
+    bundle_id = quick.imported_bundle(Path(hq_dir), _sha(bundle))
+    assert listed[1:] == [f"{_sha(bundle)} {bundle_id}"] and "Sambang" not in "".join(listed)
     # a copy with one byte changed is not the same file: the store checks it (and refuses it)
     changed = tmp_path / "changed.okb"
     data = bytearray(bundle.read_bytes())
@@ -205,3 +216,41 @@ def test_a_look_as_an_officer_opens_an_encrypted_store_without_a_login(
     capsys.readouterr()
     assert main([*me, "audit", "verify"]) == 1  # a deactivated officer looks at nothing
     assert "Tidak ada akun" in capsys.readouterr().err
+
+
+def test_the_imported_list_says_nothing_for_another_database_file(tmp_path, monkeypatch):
+    """A database replaced by another file (a restore puts a backup's copy in place) has
+    another salt: the list beside it no longer answers, and the store is asked, after a
+    login. A forged or damaged list answers nothing either way but a refusal."""
+    from cli_login import key_of, open_folder
+
+    hq = make_hq(tmp_path / "hq")
+    post = enroll(hq, tmp_path / "post", "BTT", tmp_path / "usb")
+    add_meeting(post, "Sambang")
+    bundle = export_to(post, tmp_path / "usb")
+    post.close()
+    me = first_admin(hq, monkeypatch)
+    hq_dir = hq.data_dir
+    hq.close()
+    assert main(["--data-dir", str(hq_dir), *me, "import", str(bundle)]) == 0
+    sha = _sha(bundle)
+    assert quick.imported_bundle(hq_dir, sha) is not None
+    db = hq_dir / "okudesk.sqlite3"
+    key = key_of(hq_dir)
+    con = cipher.connect(db, key)
+    cipher.backup(con, tmp_path / "copy.sqlite3", key)  # what a backup's database file is
+    con.close()
+    (tmp_path / "copy.sqlite3").replace(db)
+    assert quick.imported_bundle(hq_dir, sha) is None  # another file: the store answers
+    assert quick.imported_bundle(hq_dir, sha, key) is not None  # and it still knows it
+    # the store opened with its key writes the list again from its register
+    open_folder(hq_dir).close()
+    assert quick.imported_bundle(hq_dir, sha) is not None
+    (hq_dir / quick.IMPORTED_NAME).write_text("okudesk-imported/1 garbage\n", encoding="utf-8")
+    assert quick.imported_bundle(hq_dir, sha) is None
+    # a line cut short by a power cut is no answer, the lines before it still are
+    open_folder(hq_dir).close()
+    with open(hq_dir / quick.IMPORTED_NAME, "a", encoding="utf-8") as fh:
+        fh.write(sha[:20])
+    assert quick.imported_bundle(hq_dir, sha) is not None
+    assert quick.imported_bundle(hq_dir, sha[:20]) is None

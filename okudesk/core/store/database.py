@@ -7,6 +7,7 @@ Import it from the package: ``from okudesk.core.store import Store``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +24,8 @@ from okudesk.core.store import DB_NAME, RESTORING_NAME, cipher, faults, keyring,
 from okudesk.core.store.encrypting import encrypt_in_place
 from okudesk.core.store.keyring import Keyring
 from okudesk.core.store.restoring import finish_interrupted_restore
+
+log = logging.getLogger(__name__)
 
 
 class OkudeskSession(Session):
@@ -147,6 +150,7 @@ class Store:
             except BaseException:
                 store.close()
                 raise
+            _keep_imported_list(store)
         return store
 
     def _check_open(self) -> None:
@@ -234,3 +238,26 @@ def _seal_files(store: Store, key: bytes) -> None:
         for folder, pattern in SEALED_FILES:
             sealed.seal_folder(store.data_dir / folder, key, pattern)
         sealed.mark_sealed(marker_dir)
+
+
+def _keep_imported_list(store: Store) -> None:
+    """The list of imported bundles beside an encrypted database (store/quick.py) written
+    again from the register when it does not speak for this database file (a restore, the
+    first encryption); nothing for a store that imported none. It only speeds refusals:
+    a failure to write it is logged, never raised."""
+    from okudesk.core.store import quick
+
+    if quick.imported_list_current(store.data_dir):
+        return
+    from sqlalchemy import select
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from okudesk.core.models import SyncBundle
+
+    try:
+        with store.read(actor=None) as session:
+            rows = session.execute(select(SyncBundle.sha256, SyncBundle.id)).all()
+        if rows or (store.data_dir / quick.IMPORTED_NAME).exists():
+            quick.write_imported(store.data_dir, [(sha, i) for sha, i in rows if sha])
+    except (OSError, SQLAlchemyError) as exc:
+        log.warning("%s not written: %s", quick.IMPORTED_NAME, exc)

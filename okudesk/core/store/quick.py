@@ -95,9 +95,98 @@ def counts(
     return result
 
 
+# The bundles an encrypted HQ imported, by their files' SHA-256, beside the database: a
+# refusal of a bundle imported already must not wait for a login's key derivation (~0.3 s).
+# It holds the hashes of ciphertext files and random bundle IDs, nothing of their contents
+# (docs/security.md). Its first line names the database file it speaks for by the file's
+# first 16 bytes (an encrypted file's random salt): a database replaced by another file (a
+# restore, a copy) makes it say nothing until the store, opened with the key, writes it
+# again from its own register (database.Store.open).
+IMPORTED_NAME = "okudesk.imported"
+_IMPORTED_HEADER = "okudesk-imported/1 "
+
+
+def _database_salt(data_dir: Path) -> str | None:
+    """The first 16 bytes of an encrypted database file, in hex (None: plain, or none)."""
+    path = Path(data_dir) / DB_NAME
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return None
+    return head.hex() if len(head) == 16 and not cipher.is_plain(path) else None
+
+
+def _imported_lines(data_dir: Path) -> list[str]:
+    """The list's lines after its header, when it speaks for this database file."""
+    salt = _database_salt(data_dir)
+    try:
+        text = (Path(data_dir) / IMPORTED_NAME).read_text("utf-8")
+    except (OSError, ValueError):
+        return []
+    lines = text.split("\n")
+    if salt is None or lines[0] != _IMPORTED_HEADER + salt:
+        return []
+    return lines[1:]
+
+
+def imported_list_current(data_dir: Path) -> bool:
+    """Whether the list beside the database speaks for this database file."""
+    salt = _database_salt(data_dir)
+    try:
+        with open(Path(data_dir) / IMPORTED_NAME, encoding="utf-8") as fh:
+            first = fh.readline().rstrip("\n")
+    except (OSError, ValueError):
+        return False
+    return salt is not None and first == _IMPORTED_HEADER + salt
+
+
+def write_imported(data_dir: Path, bundles: list[tuple[str, str]]) -> None:
+    """The list written anew for this database file: (SHA-256, bundle ID) of each bundle
+    its register holds (Store.open after the file changed). Raises OSError."""
+    from okudesk.core import files
+
+    salt = _database_salt(data_dir)
+    if salt is None:
+        return
+    lines = [_IMPORTED_HEADER + salt] + [f"{sha} {bundle_id}" for sha, bundle_id in bundles]
+    files.write_atomically(Path(data_dir) / IMPORTED_NAME, ("\n".join(lines) + "\n").encode())
+
+
+def note_imported(data_dir: Path, sha256: str, bundle_id: str) -> None:
+    """Add a bundle just imported (its transaction committed) to :data:`IMPORTED_NAME`, for
+    an encrypted store; a plain one is read directly. Raises OSError when it cannot be
+    written (the import stands: the store still refuses the bundle, after a login)."""
+    import os
+
+    if _database_salt(data_dir) is None:
+        return
+    if not imported_list_current(data_dir):
+        write_imported(data_dir, [(sha256, bundle_id)])
+        return
+    with open(Path(data_dir) / IMPORTED_NAME, "a", encoding="utf-8") as fh:
+        fh.write(f"{sha256} {bundle_id}\n")  # a line cut by a power cut is ignored
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _listed(data_dir: Path, sha256: str) -> str | None:
+    for line in _imported_lines(data_dir):
+        sha, _sep, bundle_id = line.partition(" ")
+        if sha == sha256 and bundle_id:
+            return bundle_id
+    return None
+
+
 def imported_bundle(data_dir: Path, sha256: str, key: bytes | None = None) -> str | None:
     """The ID of the bundle imported here whose file had this SHA-256 (None: none, or only
-    the store can tell). The same bytes were verified when they were imported."""
+    the store can tell). The same bytes were verified when they were imported. An encrypted
+    store without its key answers from :data:`IMPORTED_NAME`."""
+    if key is None and (Path(data_dir) / DB_NAME).is_file():
+        if not cipher.is_plain(Path(data_dir) / DB_NAME):
+            if (Path(data_dir) / RESTORING_NAME).exists():
+                return None
+            return _listed(data_dir, sha256)
     con = open_current(data_dir, key)
     if con is None:
         return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,11 +23,13 @@ from okudesk.core.i18n import _
 from okudesk.core.models import SyncBundle, SyncInstance
 from okudesk.core.records.photos import store_bytes
 from okudesk.core.security import timestamps
-from okudesk.core.store import Store
+from okudesk.core.store import Store, quick
 from okudesk.core.sync import SyncRefused, authority, bundle, records, trail, trust, values
 from okudesk.core.sync.merge import Merger, check_held, check_schema, load_payload
 from okudesk.core.sync.records import IncomingTable
 from okudesk.core.sync.values import RowRefused
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -204,6 +207,7 @@ def import_bundle(
             )
             counts = merger.counts.as_dict()
             counts["audit"] = received.new
+        _note_imported(store, opened.sha256, m["id"])
     except RowRefused as exc:  # signed by a known post: the refusal stays in HQ's trail
         _record_refusal(store, path, sender, m["id"], str(exc))
         return BundleOutcome(path, False, str(exc), sender, m["id"])
@@ -232,6 +236,17 @@ def import_bundle(
     return BundleOutcome(
         path, True, reason, post.code, m["id"], counts, None, first, tuple(received.problems)
     )
+
+
+def _note_imported(store: Store, sha256: str, bundle_id: str) -> None:
+    """The bundle in the list beside an encrypted store (store/quick.py), so that the same
+    file is refused again without a login; the import stands if it cannot be written."""
+    if store.data_key is None:
+        return
+    try:
+        quick.note_imported(store.data_dir, sha256, bundle_id)
+    except OSError:
+        log.warning("%s not updated", quick.IMPORTED_NAME, exc_info=True)
 
 
 def _check_versions(tables: list[IncomingTable], ranges: list[dict]) -> None:
