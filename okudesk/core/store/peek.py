@@ -59,7 +59,7 @@ def login_screen(data_dir: Path) -> LoginScreen | None:
     from okudesk.core.store import cipher  # a plain store only: SQLCipher loads now
     from okudesk.core.store.quick import open_current
 
-    con = open_current(data_dir)
+    con = open_current(data_dir, checked=False)  # the store's start checks it after
     if con is None:
         return None
     try:

@@ -3,8 +3,9 @@
 ``okudesk stats`` and refusing a bundle that was imported already need a few counts and
 one look-up, not SQLAlchemy and the mapped models (most of a command's half second). A
 read-only sqlite3 connection (:func:`open_current`, which ``peek.py``'s login list uses too)
-answers when the file is ordinary: it exists, no restore is waiting, its schema is this
-okudesk's. Anything else returns None and the
+answers when the file is ordinary: it exists, no restore is waiting, it passes the start's
+soundness checks (store/soundness.py), its schema is this okudesk's. Anything else returns
+None and the
 command opens the store as always. tests/test_cli_quick.py keeps the answers equal to the
 store's (``records/stats.py``, ``sync/importer.py``).
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from okudesk.core.store import DB_NAME, RESTORING_NAME, cipher
+from okudesk.core.store import DB_NAME, RESTORING_NAME, cipher, soundness
 from okudesk.core.store.migrate import SCHEMA_HEAD
 
 # records/stats.py COUNTED: name -> table (tests/test_cli_quick.py checks they agree)
@@ -26,20 +27,32 @@ COUNTED = {
 }
 
 
-def open_current(data_dir: Path, key: bytes | None = None) -> cipher.Connection | None:
+def open_current(
+    data_dir: Path, key: bytes | None = None, *, checked: bool = True
+) -> cipher.Connection | None:
     """A read-only, query-only connection to the database in ``data_dir`` when the file is
     ordinary: it exists, no restore is waiting, its schema is this okudesk's. None
     otherwise: then only the opened store can answer. The caller closes it."""
     path = Path(data_dir) / DB_NAME
     if not path.is_file() or (Path(data_dir) / RESTORING_NAME).exists():
         return None
+    size = path.stat().st_size
+    if soundness.header_problem(path, size) is not None:
+        return None  # the store's start names the damage and the last good backup
     try:
         con = cipher.connect(path, key, read_only=True)
     except cipher.Error:
         return None
     try:
         con.execute("PRAGMA query_only = ON")
-        if cipher.revision_of(con) == SCHEMA_HEAD:
+        # the same check as the store's start (soundness.check): a small file read whole
+        # (``checked=False``: the store opens next and checks it, peek.py's login list)
+        sound = (
+            not checked
+            or size > soundness.QUICK_CHECK_BYTES
+            or con.execute("PRAGMA quick_check(1)").fetchone() == ("ok",)
+        )
+        if sound and cipher.revision_of(con) == SCHEMA_HEAD:
             return con
     except cipher.Error:
         pass

@@ -12,15 +12,12 @@ the message names the newest backup that reads back whole.
 
 from __future__ import annotations
 
-import json
 import struct
-import zipfile
 from pathlib import Path
 
 from okudesk.core.errors import DatabaseDamaged
 from okudesk.core.i18n import _
 from okudesk.core.store import cipher
-from okudesk.core.store.backup import integrity_problems
 
 HEADER = b"SQLite format 3\x00"
 # quick_check reads every page: ~2 ms a MB here (benchmarks/README.md), ~30 ms at this size;
@@ -41,6 +38,8 @@ def check(db_path: Path, backup_dir: Path, key: bytes | None = None) -> bool:
         raise damaged(db_path, backup_dir, _("berkasnya kosong (0 byte)"))
     problem = header_problem(db_path, size)
     if problem is None and size <= QUICK_CHECK_BYTES:
+        from okudesk.core.store.backup import integrity_problems
+
         problems = integrity_problems(db_path, quick=True, key=key)
         problem = problems[0] if problems else None
     if problem is not None:
@@ -95,6 +94,11 @@ def _wal_pending(db_path: Path) -> bool:
 def last_good_backup(backup_dir: Path) -> Path | None:
     """The newest backup in ``backup_dir`` that reads back whole (zip CRCs, or a
     pre-migration copy that passes quick_check)."""
+    import json
+    import zipfile
+
+    from okudesk.core.store.backup import integrity_problems
+
     candidates = [*backup_dir.glob("okudesk-*.zip"), *backup_dir.glob("okudesk-before-*.sqlite3")]
     for path in sorted(candidates, key=_mtime, reverse=True):
         try:
