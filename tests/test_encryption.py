@@ -367,3 +367,36 @@ def test_the_daily_backup_of_an_encrypted_store_keeps_its_sealed_photos(tmp_path
     assert restored.photos_added == len(stored)
     back = tmp_path / "elsewhere" / "photos"
     assert sorted(p.relative_to(back).as_posix() for p in back.glob("*/*.jpg")) == stored
+
+
+def test_an_encrypted_database_is_checked_whole_by_one_daily_backup_a_week(tmp_path):
+    """SQLCipher authenticates every page the copy reads, so an encrypted database is read a
+    second time (quick_check) once a week, whatever its size; a damaged page fails the copy."""
+    import zipfile
+
+    from cli_login import open_folder
+
+    from okudesk.core import backups
+
+    data = tmp_path / "d"
+    assert main(["--data-dir", str(data), "demo", "--meetings", "2", "--incidents", "2"]) == 0
+
+    def checked(info) -> bool:
+        with zipfile.ZipFile(info.path) as archive:
+            return json.loads(archive.read("manifest.json"))["quick_check"]
+
+    with open_folder(data) as store:
+        store.actor = permissions.system_actor("cadangan harian")
+        assert checked(backups.daily_if_due(store, force=True))  # none checked this week
+        assert not checked(backups.daily_if_due(store, force=True))  # small, still weekly
+        key = store.data_key
+    # a page damaged on the disk: the copy itself refuses it
+    db = data / DB_NAME
+    con = cipher.connect(db, key)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    blob = bytearray(db.read_bytes())
+    blob[cipher.PAGE_SIZE * 3 + 100] ^= 0xFF
+    db.write_bytes(bytes(blob))
+    with pytest.raises(cipher.DatabaseError):
+        backups.backup_database(db, tmp_path / "copy.sqlite3", key)

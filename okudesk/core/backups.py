@@ -340,7 +340,9 @@ class _Draft:
 
     def copy(self, *, prove: bool) -> None:
         """The database copied (and, ``prove``, proven); quick_check when it is due."""
-        self.checked = not prove or _check_due(self.db_path, self.target.parent, self.now)
+        self.checked = not prove or _check_due(
+            self.db_path, self.target.parent, self.now, encrypted=self.key is not None
+        )
         self.proof = _copy_database(
             self.db_path, self.snapshot, prove=prove, check=self.checked, key=self.key
         )
@@ -483,13 +485,17 @@ CHEAP_CHECK_BYTES = 256 * 1024 * 1024  # quick_check reads ~0.5 GB/s here: ~0.5 
 CHECK_EVERY = timedelta(days=7)
 
 
-def _check_due(db_path: Path, backup_dir: Path, now: datetime) -> bool:
+def _check_due(db_path: Path, backup_dir: Path, now: datetime, *, encrypted: bool = False) -> bool:
     """Whether a daily backup runs ``quick_check``: always while it is cheap (up to
     :data:`CHEAP_CHECK_BYTES`); for a larger database when no daily backup of the last
     :data:`CHECK_EVERY` was checked, so the rotation always keeps a checked one (the weekly
-    backups are) and damage is found within a week (docs/backups.md)."""
+    backups are) and damage is found within a week (docs/backups.md).
+
+    An ``encrypted`` database follows the weekly rule at any size: every page the copy reads
+    is authenticated by SQLCipher (HMAC-SHA512), so a page damaged on the disk already fails
+    the copy, and decrypting every page a second time would double a backup's work."""
     try:
-        if db_path.stat().st_size <= CHEAP_CHECK_BYTES:
+        if not encrypted and db_path.stat().st_size <= CHEAP_CHECK_BYTES:
             return True
     except OSError:
         return True
