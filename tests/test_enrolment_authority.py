@@ -111,3 +111,42 @@ def test_hq_certifies_a_post_ca_for_names_under_its_own_post_only(world):
     with pytest.raises(pki.CertificateError):
         pki.validate_chain(forged, intermediates=chain, anchors=[root], key_usage={"key_cert_sign"})
     assert not pki.issued_post_certificate(forged, root, "NEW")  # a post CA made it
+
+
+def test_a_post_whose_first_admin_came_before_the_kit_is_accepted_at_hq(tmp_path):
+    """The first start makes the first admin before the wizard reads the enrolment kit (the
+    lock screen comes first): that officer, made when the laptop was no post yet, becomes the
+    post's at the set-up, and HQ accepts the post's bundles with them and their work."""
+    from sync_world import add_meeting
+
+    from okudesk.core.models import Officer
+    from okudesk.core.records import officers
+    from okudesk.core.security import accounts
+    from okudesk.core.store import Store
+
+    hq = make_hq(tmp_path / "hq")
+    usb = tmp_path / "usb"
+    with hq.write() as s:
+        kit = trust.add_post(s, code="BTT", name="Polsek BTT", out_dir=usb)
+    post = Store.open(tmp_path / "post")
+    with post.write(actor=None) as s:  # the first start: nobody to log in yet
+        accounts.create_first_admin(s, name="Admin Pos", nrp="77001100", passphrase="Rahasia-pos-1")
+    admin = post.actor = accounts.login(post, "Rahasia-pos-1", nrp="77001100")
+    with post.write() as s:  # the wizard, as that admin
+        trust.set_up_post(s, kit)
+        petugas = officers.add_officer(s, name="Bripka Satu", nrp="88001100")
+        accounts.set_account(
+            s, petugas.id, role="petugas", passphrase="Rahasia-petugas-1", must_change=False
+        )
+    with post.read() as s:
+        assert {o.origin_post for o in s.query(Officer)} == {"BTT"}
+    post.actor = accounts.login(post, "Rahasia-petugas-1", nrp="88001100")
+    add_meeting(post, "Sambang pertama")
+    post.actor = admin  # who exports
+    (outcome,) = import_all(hq, [export_to(post, usb)])
+    assert outcome.ok, outcome.reason
+    with hq.read() as s:
+        admin = s.query(Officer).filter_by(nrp="77001100").one()
+        assert admin.origin_post == "BTT"
+    post.close()
+    hq.close()

@@ -291,6 +291,7 @@ def set_up_post(session: Session, kit_path: Path) -> Role:
         session.add(Post(id=kit["post"]["id"], code=code, name=name, origin_post=code))
         session.flush()
     posts.set_up_this_post(session, code=code, name=name)
+    _adopt_rows_made_before(session, code)
     authority = credentials.post_authority(session)  # the post's CA key signs its bundles
     exchange = pki.generate_key()
     root = pki.load_certs(kit["hq"]["root"].encode("ascii"))[0]
@@ -314,6 +315,25 @@ def set_up_post(session: Session, kit_path: Path) -> Role:
     session.add(Setting(key="sync.enrollment", value=json.dumps({"secret": kit["secret"]})))
     session.flush()
     return set_up_role(session)
+
+
+def _adopt_rows_made_before(session: Session, code: str) -> None:
+    """Rows made on this laptop before it became post ``code`` carry no post: the first
+    admin above all, made at the first start before the wizard reads the enrolment kit.
+    They become this post's, or HQ would refuse every bundle holding them ("data baru atas
+    nama -"). Not the seeded reference rows (HQ's to keep, whatever their origin) nor the
+    audit trail, whose entries are hashed as written (HQ takes them as the post's trail)."""
+    from sqlalchemy import or_, update
+
+    from okudesk.core.sync import records
+
+    for info in records.travelling():
+        if info.name in records.REFERENCE_TABLES or info.name == "audit_entry":
+            continue
+        column = info.table.c.origin_post
+        session.execute(
+            update(info.table).where(or_(column == "", column.is_(None))).values(origin_post=code)
+        )
 
 
 def enrollment_proof(session: Session, key_id: str) -> str | None:
