@@ -243,7 +243,7 @@ def _seal_files(store: Store, key: bytes) -> None:
 def _keep_imported_list(store: Store) -> None:
     """The list of imported bundles beside an encrypted database (store/quick.py) written
     again from the register when it does not speak for this database file (a restore, the
-    first encryption); nothing for a store that imported none. It only speeds refusals:
+    first encryption). It only speeds refusals:
     a failure to write it is logged, never raised."""
     from okudesk.core.store import quick
 
@@ -257,7 +257,7 @@ def _keep_imported_list(store: Store) -> None:
     try:
         with store.read(actor=None) as session:
             rows = session.execute(select(SyncBundle.sha256, SyncBundle.id)).all()
-        if rows or (store.data_dir / quick.IMPORTED_NAME).exists():
-            quick.write_imported(store.data_dir, [(sha, i) for sha, i in rows if sha])
+        # written even empty (a post imports none): the next opening reads its first line only
+        quick.write_imported(store.data_dir, [(sha, i) for sha, i in rows if sha])
     except (OSError, SQLAlchemyError) as exc:
         log.warning("%s not written: %s", quick.IMPORTED_NAME, exc)
