@@ -289,10 +289,15 @@ class LockScreen(QFrame):
         actor, must_change = result
         self.passphrase.clear()
         self._busy(False)
-        if must_change:
+        if must_change:  # the change of passphrase rewraps the key itself
             self._ask_new(actor, passphrase)
             return
-        self.unlocked.emit(actor)
+        self.unlocked.emit(actor)  # the first page's reading is queued by now
+        from okudesk.gui.operations import accounts as account_ops
+
+        account_ops.after_login(
+            parent=None, officer_id=actor.officer_id, passphrase=passphrase
+        ).run()
 
     def _ask_new(self, actor, old: str | None) -> None:
         self._pending_actor, self._old = actor, old

@@ -82,15 +82,28 @@ def log_in(*, parent: QWidget | None, officer_id: str, passphrase: str) -> Store
     """(the actor, whether they must choose a new passphrase first); refused with a reason."""
 
     def work(_store):
-        from okudesk.core.security import accounts, unlocking
+        from okudesk.core.security import accounts
 
         store = _unlocked_store(passphrase, officer_id)
         actor = accounts.login(store, passphrase, officer_id=officer_id)
-        unlocking.after_login(store, officer_id, passphrase)
         with store.read(actor=actor) as s:
             return actor, accounts.must_change_passphrase(s, officer_id)
 
     return StoreTask(parent, work, needs_store=False)
+
+
+def after_login(*, parent: QWidget | None, officer_id: str, passphrase: str) -> StoreTask:
+    """The key file kept up to date after a login (unlocking.after_login: a wrap made when
+    the store was encrypted rewrapped at full strength, the signing key under the same
+    derivation, the recovery wrap to HQ). Run after the first page's reading is queued:
+    nothing on the first screen waits for it."""
+
+    def work(store):
+        from okudesk.core.security import unlocking
+
+        unlocking.after_login(store, officer_id, passphrase)
+
+    return StoreTask(parent, work)
 
 
 def create_first_admin(
