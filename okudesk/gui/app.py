@@ -122,12 +122,15 @@ def start(data_dir: Path, language: str | None = None):
         if store is None:  # encrypted: the login opens it
             window.attach_locked()
             # once the login is up and painted (its first moments are the start-up the user
-            # waits for; typing a passphrase takes longer than this preparation)
+            # waits for; typing a passphrase takes longer than this preparation): the login's
+            # work on the worker, the navigation's icons and shortcuts here (~10-30 ms that
+            # would otherwise come between the login button and the first page)
             QTimer.singleShot(
                 PREPARE_AFTER_MS,
                 window,
                 lambda: StoreTask(None, lambda _store: prepare_login(), needs_store=False).run(),
             )
+            QTimer.singleShot(PREPARE_AFTER_MS, window, window.finish_shell)
         else:
             window.attach_store(store)
         _warn_about_the_clock(window)

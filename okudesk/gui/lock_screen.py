@@ -64,7 +64,7 @@ class LockScreen(QFrame):
 
     It fills the window with its own opaque background: nothing of the window behind shows.
     It is the first screen of a cold start, so it keeps away from style sheets and from
-    PySide6's costly ``Qt`` enum namespace (see MainWindow._finish_shell), and builds each
+    PySide6's costly ``Qt`` enum namespace (see MainWindow.finish_shell), and builds each
     form the first time it is shown."""
 
     unlocked = Signal(object)

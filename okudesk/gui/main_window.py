@@ -272,25 +272,26 @@ class MainWindow(QMainWindow):
         from okudesk.gui.login import gate
 
         self.build_shell()
-        self._finish_shell()
+        self.finish_shell()
         gate(self).require(store, self._attach_logged_in)
 
     def attach_locked(self) -> None:
         """The store is encrypted: the login opens it (okudesk/gui/operations/accounts.py),
         then the pages show, or the first-run wizard. Nothing is opened at start, so this
         runs in the first moments after the login is painted: the navigation's icons and
-        shortcuts, hidden behind the login anyway, are made when someone has logged in."""
+        shortcuts, hidden behind the login anyway, are made while the officer types
+        (gui/app.start calls :meth:`finish_shell` then), or at the login if it comes first."""
         from okudesk.gui.login import gate
 
         self.build_shell()
 
         def logged_in() -> None:
-            self._finish_shell()
+            self.finish_shell()
             self._attach_logged_in()
 
         gate(self).wait_for_login(logged_in)
 
-    def _finish_shell(self) -> None:
+    def finish_shell(self) -> None:
         """What the pages need and the first screen does not: navigation icons, shortcuts.
 
         Done when the store is attached rather than in __init__: creating Qt's ``Qt`` enum
