@@ -134,9 +134,16 @@ def after_login(store: Store, officer_id: str, passphrase: str) -> None:
     if keys.needs_rewrap(officer_id) or len(keys.entries(officer_id=officer_id)) > 1:
         with store.read(actor=None) as session:
             officer = session.get(Officer, officer_id)
+            # the signing key's own derivation, when it is at full strength: the new wrap
+            # under it, one derivation opens both and the signing key stays as it is
+            kdf = _signing_kdf(session, officer_id)
             if officer is not None:
                 changed = changed.without_officer(officer_id).with_officer(
-                    store.data_key, accounts.holder(officer), passphrase
+                    store.data_key,
+                    accounts.holder(officer),
+                    passphrase,
+                    kdf=kdf,
+                    kek=keyring.derive(passphrase, kdf) if kdf is not None else None,
                 )
     entry = changed.entry(officer_id=officer_id)
     _rewrap_signing_key(store, officer_id, passphrase, entry["kdf"] if entry else None)
@@ -190,6 +197,18 @@ def _carry_failures(store: Store, *, unlocked_by: str) -> None:
             )
     doc.pop(unlocked_by, None)
     attempts.save(store.data_dir, doc)
+
+
+def _signing_kdf(session: Session, officer_id: str) -> dict | None:
+    """The derivation the officer's signing key is wrapped under, when it is the key file's
+    full one (pki.encrypt_key); None otherwise."""
+    from okudesk.core.models import OfficerCredential
+
+    row = session.get(OfficerCredential, officer_id)
+    kdf = pki.wrap_kdf(row.key_pem) if row is not None else None
+    if kdf is None or not isinstance(kdf.get("salt"), str):
+        return None
+    return kdf if all(kdf.get(k) == keyring.KDF[k] for k in ("name", "n", "r", "p")) else None
 
 
 def _rewrap_signing_key(
