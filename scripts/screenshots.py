@@ -7,10 +7,13 @@ Indonesian; `--lang en` writes docs/screenshots/en/ instead.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import shots  # scripts/shots.py, beside this one
 
 from okudesk.core import permissions
 
@@ -28,31 +31,18 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     width, height = (int(x) for x in args.size.split("x"))
 
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from okudesk.core import demo
     from okudesk.core.store import Store
-    from okudesk.gui import i18n
-    from okudesk.gui.app import make_app
     from okudesk.gui.main_window import MainWindow
     from okudesk.gui.operations import hub
     from okudesk.gui.pages import PAGES
 
     tmp = Path(tempfile.mkdtemp(prefix="okudesk-shots-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
-    app = make_app()
-    i18n.install(args.lang)
-    i18n.save_language(args.lang)  # what Pengaturan shows as the chosen language
+    app = shots.start_app(tmp, args.lang)
 
-    def settle(timeout: float = 15) -> None:
-        end = time.monotonic() + timeout
-        quiet = 0
-        while time.monotonic() < end and quiet < 5:
-            app.processEvents()
-            quiet = quiet + 1 if hub().taskman.pending == 0 else 0
-            time.sleep(0.03)
+    settle = functools.partial(shots.settle, app)
 
     def shoot(widget, name: str) -> None:
         settle()

@@ -16,11 +16,14 @@ script, everything else is typed and clicked.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import shots  # scripts/shots.py, beside this one
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -39,15 +42,14 @@ def main() -> None:
         out = out.parent / f"{name}-en"
     out.mkdir(parents=True, exist_ok=True)
 
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from okudesk.core import permissions
     from okudesk.core.store import Store
     from okudesk.core.sync import trust
-    from okudesk.gui import i18n, messages
-    from okudesk.gui.app import make_app
+    from okudesk.gui import messages
     from okudesk.gui.lock_screen import FIRST_ADMIN
     from okudesk.gui.login import gate
     from okudesk.gui.main_window import MainWindow
@@ -56,11 +58,7 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="okudesk-walk-"))
     usb = tmp / "usb"
     usb.mkdir()
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
-    app = make_app()
-    i18n.install(args.lang)
-    i18n.save_language(args.lang)  # what Pengaturan shows as the chosen language
+    app = shots.start_app(tmp, args.lang)
 
     # HQ registers the post and writes its kit (HQ's own desk, not shown here)
     hq = Store.open(tmp / "hq")
@@ -75,13 +73,7 @@ def main() -> None:
     messages.confirm = lambda *a, **k: False  # "make their accounts now?": later
     messages.info = lambda *a, **k: None
 
-    def settle(timeout: float = 15) -> None:
-        end = time.monotonic() + timeout
-        quiet = 0
-        while time.monotonic() < end and quiet < 5:
-            app.processEvents()
-            quiet = quiet + 1 if hub().taskman.pending == 0 else 0
-            time.sleep(0.03)
+    settle = functools.partial(shots.settle, app)
 
     def wait(condition, timeout: float = 20) -> None:
         end = time.monotonic() + timeout
@@ -91,11 +83,11 @@ def main() -> None:
             app.processEvents()
             time.sleep(0.02)
 
-    shots = iter(range(1, 100))
+    numbers = iter(range(1, 100))
 
     def shoot(step: str) -> None:
         settle()
-        path = out / f"{next(shots):02d}_{step}.png"
+        path = out / f"{next(numbers):02d}_{step}.png"
         app.primaryScreen().grabWindow(0).save(str(path))
         print("wrote", path)
 
@@ -153,7 +145,8 @@ def main() -> None:
     from okudesk.core.models import Officer
     from okudesk.core.security import accounts
 
-    with store.write() as s:
+    # the store the first admin's login opened (encrypted since their passphrase): the hub's
+    with hub().store.write() as s:
         kapolsek = s.scalar(select(Officer.id).where(Officer.nrp == "12345678"))
         accounts.set_account(
             s, kapolsek, role="kapolsek", passphrase="kapolsek-lengkiti", must_change=False
