@@ -18,7 +18,6 @@ from pathlib import Path
 
 from okudesk.core.store import cipher
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 HASH_PIECE = 64 << 20  # sha256_tree hashes the file in pieces of this size, side by side
 
 
@@ -107,9 +106,9 @@ def header_of(path: Path, key: bytes | None = None) -> tuple[int, int, int]:
     with open(path, "rb") as fh:
         size = os.fstat(fh.fileno()).st_size
         header = fh.read(100)
-    if len(header) == 100 and not header.startswith(SQLITE_HEADER):
+    if len(header) == 100 and not header.startswith(cipher.HEADER):
         return _encrypted_header_of(path, size, key)
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+    if len(header) < 100 or not header.startswith(cipher.HEADER):
         raise CopyDamaged(f"not an SQLite database: {path.name}")
     (page_size,) = struct.unpack_from(">H", header, 16)
     page_size = 65536 if page_size == 1 else page_size

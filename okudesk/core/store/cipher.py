@@ -29,7 +29,7 @@ IntegrityError = dbapi.IntegrityError
 KEY_BYTES = 32
 PAGE_SIZE = 4096  # SQLCipher 4's page size: an encrypted file is whole pages of it
 SQLITE_FULL = dbapi.SQLITE_FULL  # the result code of a full disk
-_HEADER = b"SQLite format 3\x00"
+HEADER = b"SQLite format 3\x00"  # what begins a plain SQLite file (an encrypted one: its salt)
 
 
 def _key_pragma(key: bytes) -> str:
@@ -102,7 +102,7 @@ def is_plain(path: Path) -> bool:
     encrypted file begins with its random salt)."""
     try:
         with open(path, "rb") as fh:
-            return fh.read(16) == _HEADER
+            return fh.read(16) == HEADER
     except OSError:
         return False
 

@@ -119,50 +119,52 @@ IMPORTED_NAME = "okudesk.imported"
 _IMPORTED_HEADER = "okudesk-imported/1 "
 
 
-def _database_salt(data_dir: Path) -> str | None:
-    """The first 16 bytes of an encrypted database file, in hex (None: plain, or none)."""
-    path = Path(data_dir) / DB_NAME
+def _list_header(data_dir: Path) -> str | None:
+    """The first line of the list that speaks for this database file: its first 16 bytes
+    (an encrypted file's random salt) in hex. None: the file is plain, or missing."""
     try:
-        with open(path, "rb") as fh:
+        with open(Path(data_dir) / DB_NAME, "rb") as fh:
             head = fh.read(16)
     except OSError:
         return None
-    return head.hex() if len(head) == 16 and not cipher.is_plain(path) else None
+    if len(head) < 16 or head == cipher.HEADER:
+        return None
+    return _IMPORTED_HEADER + head.hex()
 
 
-def _imported_lines(data_dir: Path) -> list[str]:
-    """The list's lines after its header, when it speaks for this database file."""
-    salt = _database_salt(data_dir)
+def _list_lines(data_dir: Path, header: str) -> list[str] | None:
+    """The list's lines after its first, when that is ``header``; None otherwise."""
     try:
-        text = (Path(data_dir) / IMPORTED_NAME).read_text("utf-8")
+        lines = (Path(data_dir) / IMPORTED_NAME).read_text("utf-8").split("\n")
     except (OSError, ValueError):
-        return []
-    lines = text.split("\n")
-    if salt is None or lines[0] != _IMPORTED_HEADER + salt:
-        return []
-    return lines[1:]
+        return None
+    return lines[1:] if lines[0] == header else None
 
 
 def imported_list_current(data_dir: Path) -> bool:
     """Whether the list beside the database speaks for this database file."""
-    salt = _database_salt(data_dir)
+    header = _list_header(data_dir)
+    if header is None:
+        return False
     try:
         with open(Path(data_dir) / IMPORTED_NAME, encoding="utf-8") as fh:
-            first = fh.readline().rstrip("\n")
+            return fh.readline().rstrip("\n") == header
     except (OSError, ValueError):
         return False
-    return salt is not None and first == _IMPORTED_HEADER + salt
 
 
 def write_imported(data_dir: Path, bundles: list[tuple[str, str]]) -> None:
     """The list written anew for this database file: (SHA-256, bundle ID) of each bundle
     its register holds (Store.open after the file changed). Raises OSError."""
+    header = _list_header(data_dir)
+    if header is not None:
+        _write_list(data_dir, header, bundles)
+
+
+def _write_list(data_dir: Path, header: str, bundles: list[tuple[str, str]]) -> None:
     from okudesk.core import files
 
-    salt = _database_salt(data_dir)
-    if salt is None:
-        return
-    lines = [_IMPORTED_HEADER + salt] + [f"{sha} {bundle_id}" for sha, bundle_id in bundles]
+    lines = [header] + [f"{sha} {bundle_id}" for sha, bundle_id in bundles]
     files.write_atomically(Path(data_dir) / IMPORTED_NAME, ("\n".join(lines) + "\n").encode())
 
 
@@ -172,10 +174,11 @@ def note_imported(data_dir: Path, sha256: str, bundle_id: str) -> None:
     written (the import stands: the store still refuses the bundle, after a login)."""
     import os
 
-    if _database_salt(data_dir) is None:
+    header = _list_header(data_dir)
+    if header is None:
         return
-    if not imported_list_current(data_dir):
-        write_imported(data_dir, [(sha256, bundle_id)])
+    if _list_lines(data_dir, header) is None:  # none yet, or another file's
+        _write_list(data_dir, header, [(sha256, bundle_id)])
         return
     with open(Path(data_dir) / IMPORTED_NAME, "a", encoding="utf-8") as fh:
         fh.write(f"{sha256} {bundle_id}\n")  # a line cut by a power cut is ignored
@@ -183,23 +186,19 @@ def note_imported(data_dir: Path, sha256: str, bundle_id: str) -> None:
         os.fsync(fh.fileno())
 
 
-def _listed(data_dir: Path, sha256: str) -> str | None:
-    for line in _imported_lines(data_dir):
-        sha, _sep, bundle_id = line.partition(" ")
-        if sha == sha256 and bundle_id:
-            return bundle_id
-    return None
-
-
 def imported_bundle(data_dir: Path, sha256: str, key: bytes | None = None) -> str | None:
     """The ID of the bundle imported here whose file had this SHA-256 (None: none, or only
     the store can tell). The same bytes were verified when they were imported. An encrypted
     store without its key answers from :data:`IMPORTED_NAME`."""
-    if key is None and (Path(data_dir) / DB_NAME).is_file():
-        if not cipher.is_plain(Path(data_dir) / DB_NAME):
-            if (Path(data_dir) / RESTORING_NAME).exists():
-                return None
-            return _listed(data_dir, sha256)
+    header = _list_header(data_dir) if key is None else None
+    if header is not None:
+        if (Path(data_dir) / RESTORING_NAME).exists():
+            return None
+        for line in _list_lines(data_dir, header) or ():
+            sha, _sep, bundle_id = line.partition(" ")
+            if sha == sha256 and bundle_id:
+                return bundle_id
+        return None
     con = open_current(data_dir, key)
     if con is None:
         return None

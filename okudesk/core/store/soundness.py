@@ -19,7 +19,6 @@ from okudesk.core.errors import DatabaseDamaged
 from okudesk.core.i18n import _
 from okudesk.core.store import cipher
 
-HEADER = b"SQLite format 3\x00"
 # quick_check reads every page: ~2 ms a MB here (benchmarks/README.md), ~30 ms at this size;
 # above it the start would wait noticeably, and a daily backup checks the whole file each week
 QUICK_CHECK_BYTES = 16 * 1024 * 1024
@@ -63,7 +62,7 @@ def header_problem(db_path: Path, size: int) -> str | None:
             header = fh.read(100)
     except OSError as exc:
         return str(exc.strerror or exc)
-    if len(header) < 100 or not header.startswith(HEADER):
+    if len(header) < 100 or not header.startswith(cipher.HEADER):
         # encrypted (its header is encrypted too: SQLCipher writes whole 4 KiB pages), or not
         # SQLite at all: reading its schema says so (migrate.prepare)
         if len(header) == 100 and size % cipher.PAGE_SIZE and not _wal_pending(db_path):
