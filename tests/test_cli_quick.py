@@ -254,3 +254,35 @@ def test_the_imported_list_says_nothing_for_another_database_file(tmp_path, monk
         fh.write(sha[:20])
     assert quick.imported_bundle(hq_dir, sha) is not None
     assert quick.imported_bundle(hq_dir, sha[:20]) is None
+
+
+def test_a_passphrase_typed_at_the_terminal_is_asked_for_once(tmp_path, monkeypatch, capsys):
+    """``stats`` as an officer whose quick read hands over to the store's login (here: counted
+    failures wait to be carried) asks for the passphrase once, not once for each."""
+    import getpass
+    import io
+
+    from cli_login import DEMO_PASSPHRASE, officer_with_role
+
+    from okudesk.core.security.attempts import ATTEMPTS_NAME
+
+    data = tmp_path / "d"
+    assert main(["--data-dir", str(data), "demo", "--meetings", "2", "--incidents", "2"]) == 0
+    nrp = officer_with_role(data, "admin")
+    monkeypatch.setenv("OKUDESK_PASSPHRASE", "salah-sekali")
+    assert main(["--data-dir", str(data), "--officer", nrp, "stats"]) == 1  # one failure
+    assert (data / ATTEMPTS_NAME).exists()
+    monkeypatch.delenv("OKUDESK_PASSPHRASE")
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    asked = []
+    monkeypatch.setattr("sys.stdin", Terminal())
+    monkeypatch.setattr(
+        getpass, "getpass", lambda prompt="": asked.append(prompt) or DEMO_PASSPHRASE
+    )
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "--officer", nrp, "stats", "--json"]) == 0
+    assert len(asked) == 1 and json.loads(capsys.readouterr().out)["meetings"] == 2

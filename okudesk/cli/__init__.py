@@ -209,7 +209,13 @@ def read_passphrase(args: argparse.Namespace, *, prompt: str | None = None) -> s
     if sys.stdin is not None and sys.stdin.isatty():
         import getpass
 
-        return getpass.getpass(prompt or _("Kata sandi {nrp}: ", nrp=args.officer))
+        if prompt is not None:
+            return getpass.getpass(prompt)
+        # typed once per command: a quick read that hands over to the store's login
+        # (stats) must not ask for it a second time
+        if getattr(args, "typed_passphrase", None) is None:
+            args.typed_passphrase = getpass.getpass(_("Kata sandi {nrp}: ", nrp=args.officer))
+        return args.typed_passphrase
     return None
 
 
@@ -300,12 +306,8 @@ def _open_for_a_look(folder: Path, nrp: str, passphrase: str):
     would let them in and change nothing; None otherwise (or for a plain store)."""
     from okudesk.core.security import attempts
     from okudesk.core.store import Store, quick
-    from okudesk.core.store.keyring import Keyring
 
-    keys = Keyring.load(folder)
-    if keys is None:
-        return None
-    unlocked = attempts.unlock_quietly(folder, keys, passphrase, nrp=nrp)
+    unlocked = attempts.unlock_quietly(folder, passphrase, nrp=nrp)
     if unlocked is None:
         return None
     key, officer_id = unlocked

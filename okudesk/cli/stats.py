@@ -69,15 +69,11 @@ def _quick_counts(args: argparse.Namespace) -> dict | None:
     if not args.officer:
         return quick.counts(folder)
     from okudesk.core.security import attempts
-    from okudesk.core.store.keyring import Keyring
 
-    keys = Keyring.load(folder)
-    if keys is None:  # plain: the login encrypts it (security/unlocking.py)
-        return None
     passphrase = read_passphrase(args)
     if passphrase is None:
         raise login_required()
-    unlocked = attempts.unlock_quietly(folder, keys, passphrase, nrp=args.officer)
+    unlocked = attempts.unlock_quietly(folder, passphrase, nrp=args.officer)
     if unlocked is None:
         return None
     key, officer_id = unlocked

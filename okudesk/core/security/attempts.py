@@ -127,15 +127,16 @@ def pending(data_dir: Path, officer_id: str) -> bool:
     return isinstance(mine, dict) and bool(mine.get("failed") or mine.get("until"))
 
 
-def unlock_quietly(
-    data_dir: Path, keys: Keyring, passphrase: str, *, nrp: str
-) -> tuple[bytes, str] | None:
+def unlock_quietly(data_dir: Path, passphrase: str, *, nrp: str) -> tuple[bytes, str] | None:
     """:func:`unlock` for a look that records nothing (``okudesk stats`` as an officer): the
-    data key and the officer's id, or None when failures of theirs wait to be carried into
-    the store (then only a login through the store may go on). A wrong passphrase is counted
-    and raises as :func:`unlock`'s; whether the officer may act is the caller's to check
-    (store/quick.py ``may_act``)."""
-    entry = keys.entry(nrp=nrp)
-    if entry is None or pending(data_dir, str(entry["officer_id"])):
+    data key and the officer's id, or None when only a login through the store may go on
+    (a plain store, which that login encrypts; failures of theirs waiting to be carried into
+    the store). A wrong passphrase is counted and raises as :func:`unlock`'s; whether the
+    officer may act is the caller's to check (store/quick.py ``may_act``)."""
+    from okudesk.core.store.keyring import Keyring
+
+    keys = Keyring.load(data_dir)
+    entry = keys.entry(nrp=nrp) if keys is not None else None
+    if keys is None or entry is None or pending(data_dir, str(entry["officer_id"])):
         return None
     return unlock(data_dir, keys, passphrase, nrp=nrp)
